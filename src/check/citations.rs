@@ -1,0 +1,218 @@
+//! Pass 5: provenance. Every cited text is printed at its cited lines of its document, tightly.
+//! The searches are independent, so they run in parallel.
+
+use rayon::prelude::*;
+
+use crate::diag::{did_you_mean, Code, Diagnostic, Diagnostics, Pos};
+use crate::schema::{Cited, FactValue, Lines, Sp};
+use crate::sources::{Mismatch, SourceSet};
+use crate::text;
+
+use super::Index;
+
+/// One claim "this text is printed at these lines of this document".
+struct Citation<'a> {
+    /// Where the claim is written (the text, or the `lines` when there is no text).
+    at: Pos,
+    lines_at: Pos,
+    text: Option<&'a str>,
+    lines: Lines,
+    /// The document as written (explicit, or the file's default).
+    doc: Option<&'a str>,
+    doc_at: Pos,
+}
+
+struct Collector<'i, 'a> {
+    index: &'i Index<'a>,
+    out: Vec<Citation<'a>>,
+    diags: Vec<Diagnostic>,
+}
+
+impl<'a> Collector<'_, 'a> {
+    fn doc(&self, fi: usize, explicit: Option<&'a Sp<String>>, fallback: Option<&'a Sp<String>>) -> (Option<&'a str>, Option<&'a Sp<String>>) {
+        match explicit.or(fallback) {
+            Some(d) => (Some(d.value.as_str()), Some(d)),
+            None => (self.index.files[fi].doc, self.index.files[fi].file.data.doc.as_ref()),
+        }
+    }
+
+    fn add(&mut self, fi: usize, text: Option<&'a Sp<String>>, lines: &'a Sp<Lines>, doc: Option<&'a Sp<String>>, fallback: Option<&'a Sp<String>>) {
+        let (doc, doc_sp) = self.doc(fi, doc, fallback);
+        let lines_at = self.index.pos(fi, lines);
+        self.out.push(Citation {
+            at: text.map(|t| self.index.pos(fi, t)).unwrap_or_else(|| lines_at.clone()),
+            doc_at: doc_sp.map(|d| self.index.pos(fi, d)).unwrap_or_else(|| lines_at.clone()),
+            lines_at,
+            text: text.map(|t| t.value.as_str()),
+            lines: lines.value,
+            doc,
+        });
+    }
+
+    fn cited(&mut self, fi: usize, c: &'a Cited, fallback: Option<&'a Sp<String>>) {
+        self.add(fi, Some(&c.text), &c.lines, c.doc.as_ref(), fallback);
+    }
+
+    /// A text that needs lines: complain when `lines` is missing.
+    fn text_needing_lines(&mut self, fi: usize, text: Option<&'a Sp<String>>, lines: Option<&'a Sp<Lines>>, doc: Option<&'a Sp<String>>, fallback: Option<&'a Sp<String>>) {
+        match (text, lines) {
+            (_, Some(l)) => self.add(fi, text, l, doc, fallback),
+            (Some(t), None) => self.diags.push(
+                Diagnostic::new(Code::MissingKey, &self.index.pos(fi, t), "a cited text needs its `lines`")
+                    .hint("add `lines: <first>-<last>` where the document prints it"),
+            ),
+            (None, None) => {}
+        }
+    }
+}
+
+pub fn check(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) {
+    let mut c = Collector { index, out: Vec::new(), diags: Vec::new() };
+    for (fi, cert) in index.certs.values() {
+        let fi = *fi;
+        c.add(fi, Some(&cert.title.text), &cert.title.lines, cert.title.doc.as_ref(), None);
+        for v in &cert.title.variants {
+            c.cited(fi, v, None);
+        }
+        if let Some(s) = &cert.sigle {
+            c.cited(fi, s, None);
+        }
+        for (_, code) in cert.codes.iter() {
+            c.add(fi, Some(&code.code), &code.lines, code.doc.as_ref(), None);
+            if let Some(label) = &code.label {
+                c.add(fi, Some(label), &code.lines, code.doc.as_ref(), None);
+            }
+        }
+        for l in &cert.level {
+            c.add(fi, Some(&l.text), &l.lines, l.doc.as_ref(), None);
+        }
+        for d in &cert.dates {
+            c.add(fi, Some(&d.text), &d.lines, d.doc.as_ref(), None);
+        }
+        for l in cert.predecessors.iter().chain(&cert.successors) {
+            c.text_needing_lines(fi, l.text.as_ref(), l.lines.as_ref(), l.doc.as_ref(), None);
+        }
+    }
+    for (fi, e) in index.elements.values() {
+        let fi = *fi;
+        if e.pieces.is_empty() {
+            c.add(fi, Some(&e.text), &e.lines, e.doc.as_ref(), None);
+        } else {
+            c.add(fi, None, &e.lines, e.doc.as_ref(), None);
+            for p in &e.pieces {
+                c.cited(fi, p, e.doc.as_ref());
+            }
+            let joined: Vec<&str> = e.pieces.iter().map(|p| p.text.value.as_str()).collect();
+            if text::normalize(&joined.join(" ")) != text::normalize(&e.text.value) {
+                c.diags.push(
+                    Diagnostic::new(Code::TextNotFound, &index.pos(fi, &e.text), "the pieces joined by spaces are not the element's text")
+                        .hint("`text` must be exactly the `pieces` texts in order, joined by single spaces"),
+                );
+            }
+            if e.repair.is_none() {
+                c.diags.push(
+                    Diagnostic::new(Code::MissingKey, &index.pos(fi, &e.text), "an element made of `pieces` needs a `repair` note")
+                        .hint("say why the text is not contiguous in the source (interleaved columns, page break …)"),
+                );
+            }
+        }
+        for v in &e.variants {
+            c.add(fi, Some(&v.text), &v.lines, v.doc.as_ref(), e.doc.as_ref());
+        }
+        for (_, f) in e.facts.iter() {
+            match &f.value {
+                FactValue::Plain(s) => {
+                    // Found at the element's own lines; positioned at the fact.
+                    let (doc, doc_sp) = c.doc(fi, e.doc.as_ref(), None);
+                    c.out.push(Citation {
+                        at: index.pos(fi, f),
+                        lines_at: index.pos(fi, &e.lines),
+                        doc_at: doc_sp.map(|d| index.pos(fi, d)).unwrap_or_else(|| index.pos(fi, &e.lines)),
+                        text: Some(s.as_str()),
+                        lines: e.lines.value,
+                        doc,
+                    });
+                }
+                FactValue::Cited(cited) => c.cited(fi, cited, e.doc.as_ref()),
+            }
+        }
+        for l in &e.links {
+            c.text_needing_lines(fi, l.text.as_ref(), l.lines.as_ref(), l.doc.as_ref(), e.doc.as_ref());
+        }
+    }
+    for (fi, m) in index.matrices.values() {
+        let fi = *fi;
+        c.cited(fi, &m.title, None);
+        for h in m.rows.iter().chain(&m.columns) {
+            c.text_needing_lines(fi, h.text.as_ref(), h.lines.as_ref(), h.doc.as_ref(), None);
+        }
+        for cell in &m.cells {
+            c.text_needing_lines(fi, cell.text.as_ref(), cell.lines.as_ref(), cell.doc.as_ref(), None);
+        }
+    }
+    for (fi, corr) in index.correspondences.values() {
+        let fi = *fi;
+        if let Some(t) = &corr.title {
+            c.cited(fi, t, corr.doc.as_ref());
+        }
+        for p in &corr.pairs {
+            c.text_needing_lines(fi, p.text.as_ref(), p.lines.as_ref(), p.doc.as_ref(), corr.doc.as_ref());
+        }
+    }
+    let Collector { out, diags: collected, .. } = c;
+    for d in collected {
+        diags.push(d);
+    }
+    let found: Vec<Diagnostic> = out.par_iter().filter_map(|c| verify(c, sources)).collect();
+    for d in found {
+        diags.push(d);
+    }
+}
+
+fn verify(c: &Citation, sources: &SourceSet) -> Option<Diagnostic> {
+    let Some(doc_id) = c.doc else {
+        return Some(
+            Diagnostic::new(Code::MissingKey, &c.lines_at, "no document for these lines")
+                .hint("add `doc: <document id>` at the top of the file or on this item"),
+        );
+    };
+    let Some(doc) = sources.get(doc_id).filter(|_| crate::ids::is_slug(doc_id)) else {
+        let hint = did_you_mean(doc_id, sources.ids()).or_else(|| Some(format!("the documents are: {}", sources.ids().collect::<Vec<_>>().join(", "))));
+        return Some(Diagnostic::new(Code::UnknownId, &c.doc_at, format!("unknown document `{doc_id}`")).hint_opt(hint));
+    };
+    let Some(needle) = c.text else {
+        return (!doc.in_range(c.lines)).then(|| out_of_range(c, doc.id.as_str(), doc.len()));
+    };
+    match doc.locate(needle, c.lines) {
+        Ok(()) => None,
+        Err(Mismatch::OutOfRange { len }) => Some(out_of_range(c, doc.id.as_str(), len)),
+        Err(Mismatch::Empty) => Some(Diagnostic::new(Code::TextNotFound, &c.at, "empty text").hint("a cited text cannot be empty")),
+        Err(Mismatch::Loose { found }) => Some(
+            Diagnostic::new(Code::TextNotFound, &c.lines_at, format!("lines {} of `{}` cite more than the text", c.lines, doc.id))
+                .hint(format!("the text is at lines {found}; cite exactly those")),
+        ),
+        Err(Mismatch::NotFound { matched, total, elsewhere }) => {
+            let hint = match elsewhere {
+                Some(l) => format!("the text is printed at lines {l}"),
+                None if matched > 0 => {
+                    let norm: Vec<char> = text::normalize(needle).chars().collect();
+                    let lo = matched.saturating_sub(15);
+                    let ok: String = norm[lo..matched].iter().collect();
+                    let bad: String = norm[matched..(matched + 15).min(norm.len())].iter().collect();
+                    format!("the first {matched} of {total} characters match; after “…{ok}” the data has “{bad}…”")
+                }
+                None => "no part of it is printed there; check the lines and the text (texts are the source's, exactly)".to_string(),
+            };
+            Some(Diagnostic::new(Code::TextNotFound, &c.at, format!("text not found at lines {} of `{}`", c.lines, doc.id)).hint(hint))
+        }
+    }
+}
+
+fn out_of_range(c: &Citation, doc: &str, len: usize) -> Diagnostic {
+    let msg = if c.lines.first > c.lines.last || c.lines.first == 0 {
+        format!("lines {} are not a range (first line first, from 1)", c.lines)
+    } else {
+        format!("lines {} are outside `{doc}`, which has {len} lines", c.lines)
+    };
+    Diagnostic::new(Code::Provenance, &c.lines_at, msg).hint("provenance points at lines of the source document")
+}

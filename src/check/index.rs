@@ -1,0 +1,148 @@
+//! Pass 2: ids. Every certification, element, matrix and correspondence id is a well-formed slug
+//! and unique in its namespace; every file with elements says which certification it is `in`.
+
+use std::collections::BTreeMap;
+
+use crate::diag::{Code, Diagnostic, Diagnostics, Pos};
+use crate::ids::{is_slug, slug_hint, CertId, ElementKey, LocalId, TableId};
+use crate::load::{Loaded, LoadedFile};
+use crate::schema::{Certification, Correspondence, Element, Matrix, Sp};
+
+/// A file with what its top-level keys say about the rest of it.
+pub struct FileCtx<'a> {
+    pub file: &'a LoadedFile,
+    /// The certification of the file's elements and matrices (`in`), when valid.
+    pub cert: Option<CertId>,
+    /// The file's default document (`doc`), as written.
+    pub doc: Option<&'a str>,
+}
+
+/// Where everything is, by id.
+pub struct Index<'a> {
+    pub files: Vec<FileCtx<'a>>,
+    pub certs: BTreeMap<CertId, (usize, &'a Certification)>,
+    pub elements: BTreeMap<ElementKey, (usize, &'a Element)>,
+    /// Matrices by (certification, id).
+    pub matrices: BTreeMap<(CertId, TableId), (usize, &'a Matrix)>,
+    pub correspondences: BTreeMap<TableId, (usize, &'a Correspondence)>,
+}
+
+impl<'a> Index<'a> {
+    pub fn pos<T>(&self, file: usize, v: &Sp<T>) -> Pos {
+        self.files[file].file.pos(v)
+    }
+
+    /// Local ids of a certification, for "did you mean" hints.
+    pub fn local_ids(&self, cert: &CertId) -> impl Iterator<Item = &str> {
+        self.elements.keys().filter(move |k| &k.cert == cert).map(|k| k.local.as_str())
+    }
+}
+
+fn slug_or_report(v: &Sp<String>, what: &str, f: &LoadedFile, diags: &mut Diagnostics) -> bool {
+    if is_slug(&v.value) {
+        return true;
+    }
+    diags.push(
+        Diagnostic::new(Code::MalformedId, &f.pos(v), format!("malformed {what} id `{}`", v.value)).hint(slug_hint(&v.value)),
+    );
+    false
+}
+
+fn duplicate(what: &str, id: &str, first: &Pos, here: Pos) -> Diagnostic {
+    Diagnostic::new(Code::DuplicateId, &here, format!("duplicate {what} id `{id}`")).hint(format!(
+        "first defined at {}:{}:{}; ids are positional or coded, so give this one its own position or code",
+        first.file.display(),
+        first.line,
+        first.column
+    ))
+}
+
+pub fn build<'a>(loaded: &'a Loaded, diags: &mut Diagnostics) -> Index<'a> {
+    let mut index = Index {
+        files: Vec::new(),
+        certs: BTreeMap::new(),
+        elements: BTreeMap::new(),
+        matrices: BTreeMap::new(),
+        correspondences: BTreeMap::new(),
+    };
+    // Certifications first: `in` refers to them.
+    for (fi, f) in loaded.files.iter().enumerate() {
+        if let Some(c) = &f.data.certification {
+            if slug_or_report(&c.id, "certification", f, diags) {
+                let id = CertId::new(c.id.value.as_str());
+                if let Some((other, oc)) = index.certs.get(&id) {
+                    let first = loaded.files[*other].pos(&oc.id);
+                    diags.push(duplicate("certification", &c.id.value, &first, f.pos(&c.id)));
+                } else {
+                    index.certs.insert(id, (fi, c));
+                }
+            }
+        }
+    }
+    for (fi, f) in loaded.files.iter().enumerate() {
+        let d = &f.data;
+        let mut cert = None;
+        match &d.in_cert {
+            Some(c) if slug_or_report(c, "certification", f, diags) => {
+                let id = CertId::new(c.value.as_str());
+                if index.certs.contains_key(&id) {
+                    cert = Some(id);
+                } else {
+                    let hint = crate::diag::did_you_mean(&c.value, index.certs.keys().map(CertId::as_str))
+                        .unwrap_or_else(|| "declare it with a `certification:` record first".into());
+                    diags.push(Diagnostic::new(Code::UnknownId, &f.pos(c), format!("unknown certification `{}`", c.value)).hint(hint));
+                }
+            }
+            Some(_) => {}
+            None => {
+                let first = d.elements.first().map(|e| f.pos(&e.id)).or_else(|| d.matrices.first().map(|m| f.pos(&m.id)));
+                if let Some(pos) = first {
+                    diags.push(
+                        Diagnostic::new(Code::MissingKey, &pos, "elements and matrices need the file's `in` certification")
+                            .hint("add `in: <certification id>` at the top of the file"),
+                    );
+                }
+            }
+        }
+        if let Some(cert) = &cert {
+            for e in &d.elements {
+                if !slug_or_report(&e.id, "element", f, diags) {
+                    continue;
+                }
+                let key = ElementKey::new(cert.clone(), LocalId::new(e.id.value.as_str()));
+                if let Some((other, oe)) = index.elements.get(&key) {
+                    let first = loaded.files[*other].pos(&oe.id);
+                    diags.push(duplicate("element", &e.id.value, &first, f.pos(&e.id)));
+                } else {
+                    index.elements.insert(key, (fi, e));
+                }
+            }
+            for m in &d.matrices {
+                if !slug_or_report(&m.id, "matrix", f, diags) {
+                    continue;
+                }
+                let key = (cert.clone(), TableId::new(m.id.value.as_str()));
+                if let Some((other, om)) = index.matrices.get(&key) {
+                    let first = loaded.files[*other].pos(&om.id);
+                    diags.push(duplicate("matrix", &m.id.value, &first, f.pos(&m.id)));
+                } else {
+                    index.matrices.insert(key, (fi, m));
+                }
+            }
+        }
+        for c in &d.correspondences {
+            if !slug_or_report(&c.id, "correspondence", f, diags) {
+                continue;
+            }
+            let key = TableId::new(c.id.value.as_str());
+            if let Some((other, oc)) = index.correspondences.get(&key) {
+                let first = loaded.files[*other].pos(&oc.id);
+                diags.push(duplicate("correspondence", &c.id.value, &first, f.pos(&c.id)));
+            } else {
+                index.correspondences.insert(key, (fi, c));
+            }
+        }
+        index.files.push(FileCtx { file: f, cert, doc: d.doc.as_ref().map(|s| s.value.as_str()) });
+    }
+    index
+}

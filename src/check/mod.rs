@@ -1,0 +1,43 @@
+//! The checker: every rule of `docs/data-format.md` that serde cannot enforce alone.
+//!
+//! It runs in passes over the loaded files, each pushing diagnostics and none stopping the others,
+//! so that one run reports every problem:
+//!
+//! 1. [`registry`]: the source documents and their noise lines;
+//! 2. [`index`]: ids well-formed and unique, files saying which certification they belong to;
+//! 3. [`refs`]: every reference resolves ("did you mean …?"), parent chains have no cycle;
+//! 4. [`tables`]: matrices name existing rows and columns and state every cell;
+//! 5. [`citations`]: every text is printed at its cited lines (in parallel).
+//!
+//! When a file failed to parse, passes 3 and 4 would drown the real mistake in consequences
+//! (every reference into that file would dangle), so they are skipped and the report says so.
+
+mod citations;
+mod index;
+mod refs;
+mod registry;
+mod tables;
+
+pub use index::{FileCtx, Index};
+
+use crate::diag::Diagnostics;
+use crate::load::Loaded;
+use crate::sources::SourceSet;
+
+/// What the checker learnt, for the model to be built from.
+pub struct Checked<'a> {
+    pub sources: SourceSet,
+    pub index: Index<'a>,
+}
+
+/// Check everything; the result is usable only when `diags` stays empty.
+pub fn run<'a>(loaded: &'a Loaded, diags: &mut Diagnostics) -> Checked<'a> {
+    let sources = registry::build(loaded, diags);
+    let index = index::build(loaded, diags);
+    if loaded.failed == 0 {
+        refs::check(&index, &sources, diags);
+        tables::check(&index, diags);
+    }
+    citations::check(&index, &sources, diags);
+    Checked { sources, index }
+}

@@ -1,0 +1,130 @@
+//! Pass 3: references. Every parent, link, matrix header, predecessor and correspondence pair
+//! names something that exists; parent chains end.
+
+use std::collections::BTreeSet;
+
+use crate::diag::{did_you_mean, Code, Diagnostic, Diagnostics};
+use crate::ids::{CertId, ElementKey, Reference};
+use crate::schema::Sp;
+use crate::sources::SourceSet;
+
+use super::Index;
+
+/// Resolve a written element reference from certification `home`, or explain why not.
+pub fn resolve(index: &Index, file: usize, home: &CertId, written: &Sp<String>) -> Result<ElementKey, Diagnostic> {
+    let pos = index.pos(file, written);
+    let Some(r) = Reference::parse(&written.value) else {
+        return Err(Diagnostic::new(Code::MalformedId, &pos, format!("malformed reference `{}`", written.value))
+            .hint("a reference is a local id (`cp3`) or `<certification>/<id>` (`ntc-2013/cp1`)"));
+    };
+    let key = r.key(home);
+    if index.elements.contains_key(&key) {
+        return Ok(key);
+    }
+    if !index.certs.contains_key(&key.cert) {
+        let hint = did_you_mean(key.cert.as_str(), index.certs.keys().map(CertId::as_str));
+        return Err(Diagnostic::new(Code::UnknownId, &pos, format!("unknown certification `{}` in `{}`", key.cert, written.value)).hint_opt(hint));
+    }
+    let hint = did_you_mean(key.local.as_str(), index.local_ids(&key.cert))
+        .or_else(|| Some(format!("no element of `{}` has this id", key.cert)));
+    Err(Diagnostic::new(Code::UnknownId, &pos, format!("unknown id `{}`", written.value)).hint_opt(hint))
+}
+
+fn cert_exists(index: &Index, file: usize, written: &Sp<String>, diags: &mut Diagnostics) -> Option<CertId> {
+    let id = CertId::new(written.value.clone());
+    if crate::ids::is_slug(&written.value) && index.certs.contains_key(&id) {
+        return Some(id);
+    }
+    let hint = did_you_mean(&written.value, index.certs.keys().map(CertId::as_str));
+    diags.push(Diagnostic::new(Code::UnknownId, &index.pos(file, written), format!("unknown certification `{}`", written.value)).hint_opt(hint));
+    None
+}
+
+pub fn check(index: &Index, _sources: &SourceSet, diags: &mut Diagnostics) {
+    let mut report = |r: Result<ElementKey, Diagnostic>| -> Option<ElementKey> {
+        r.map_err(|d| diags.push(d)).ok()
+    };
+    let mut parents: Vec<(ElementKey, ElementKey, usize)> = Vec::new();
+    for (key, (fi, e)) in &index.elements {
+        if let Some(p) = &e.parent {
+            if let Some(pk) = report(resolve(index, *fi, &key.cert, p)) {
+                if pk.cert != key.cert {
+                    let d = Diagnostic::new(Code::Invalid, &index.pos(*fi, p), format!("parent `{}` is in another certification", p.value))
+                        .hint("a parent is in the same certification; relate certifications with a correspondence");
+                    report(Err(d));
+                } else {
+                    parents.push((key.clone(), pk, *fi));
+                }
+            }
+        }
+        for l in &e.links {
+            report(resolve(index, *fi, &key.cert, &l.to));
+        }
+    }
+    for ((cert, _), (fi, m)) in &index.matrices {
+        for h in m.rows.iter().chain(&m.columns) {
+            if let Some(r) = &h.reference {
+                report(resolve(index, *fi, cert, r));
+            }
+        }
+    }
+    for (fi, c) in index.certs.values() {
+        for l in c.predecessors.iter().chain(&c.successors) {
+            cert_exists(index, *fi, &l.id, diags);
+        }
+    }
+    for (fi, c) in index.correspondences.values() {
+        let from = cert_exists(index, *fi, &c.from, diags);
+        let to = cert_exists(index, *fi, &c.to, diags);
+        for p in &c.pairs {
+            if let Some(from) = &from {
+                for r in &p.from {
+                    if let Err(d) = resolve(index, *fi, from, r) {
+                        diags.push(d);
+                    }
+                }
+            }
+            if let Some(to) = &to {
+                for r in &p.to {
+                    if let Err(d) = resolve(index, *fi, to, r) {
+                        diags.push(d);
+                    }
+                }
+            }
+        }
+    }
+    cycles(index, &parents, diags);
+}
+
+/// Report each parent cycle once, at its smallest member.
+fn cycles(index: &Index, parents: &[(ElementKey, ElementKey, usize)], diags: &mut Diagnostics) {
+    let parent_of: std::collections::BTreeMap<&ElementKey, &ElementKey> = parents.iter().map(|(c, p, _)| (c, p)).collect();
+    let mut reported: BTreeSet<ElementKey> = BTreeSet::new();
+    for (start, _, _) in parents {
+        let mut seen = vec![start];
+        let mut cur = start;
+        while let Some(p) = parent_of.get(cur) {
+            if let Some(i) = seen.iter().position(|k| k == p) {
+                let cycle: Vec<&ElementKey> = seen[i..].to_vec();
+                let min = (*cycle.iter().min().unwrap()).clone();
+                if reported.insert(min.clone()) {
+                    let (fi, e) = index.elements[&min];
+                    let path: Vec<String> = rotate_from(&cycle, &min).iter().map(|k| format!("`{}`", k.local)).collect();
+                    let at = e.parent.as_ref().unwrap();
+                    diags.push(
+                        Diagnostic::new(Code::Cycle, &index.pos(fi, at), format!("parent cycle: {} → `{}`", path.join(" → "), min.local))
+                            .hint("an element cannot be its own ancestor; one of these `parent` keys is wrong"),
+                    );
+                }
+                break;
+            }
+            seen.push(p);
+            cur = p;
+        }
+    }
+}
+
+fn rotate_from<'k>(cycle: &[&'k ElementKey], first: &ElementKey) -> Vec<&'k ElementKey> {
+    let i = cycle.iter().position(|k| *k == first).unwrap_or(0);
+    cycle[i..].iter().chain(&cycle[..i]).copied().collect()
+}

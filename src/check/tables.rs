@@ -1,0 +1,88 @@
+//! Pass 4: tables. Matrix cells name existing rows and columns, each cell is stated once, and
+//! every cell ends up with a state; curated correspondences say who wrote them and why.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::diag::{did_you_mean, Code, Diagnostic, Diagnostics};
+use crate::ids::{is_slug, slug_hint};
+use crate::schema::{CorrespondenceStatus, Header, Sp};
+
+use super::Index;
+
+pub fn check(index: &Index, diags: &mut Diagnostics) {
+    for (fi, m) in index.matrices.values() {
+        let fi = *fi;
+        let keys = |hs: &[Header], what: &str, diags: &mut Diagnostics| -> BTreeSet<String> {
+            let mut set = BTreeSet::new();
+            for h in hs {
+                let pos = index.pos(fi, &h.key);
+                if !is_slug(&h.key.value) {
+                    diags.push(Diagnostic::new(Code::MalformedId, &pos, format!("malformed {what} key `{}`", h.key.value)).hint(slug_hint(&h.key.value)));
+                } else if !set.insert(h.key.value.clone()) {
+                    diags.push(Diagnostic::new(Code::DuplicateId, &pos, format!("duplicate {what} key `{}`", h.key.value)));
+                }
+                if !h.lost && (h.text.is_none() || h.lines.is_none()) {
+                    diags.push(
+                        Diagnostic::new(Code::MissingKey, &pos, format!("{what} `{}` has no cited `text` and `lines`", h.key.value))
+                            .hint("cite the header as printed, or say `lost: true` when the extraction lost it"),
+                    );
+                }
+            }
+            set
+        };
+        let rows = keys(&m.rows, "row", diags);
+        let cols = keys(&m.columns, "column", diags);
+        let mut stated: BTreeMap<(String, String), &Sp<String>> = BTreeMap::new();
+        for c in &m.cells {
+            let mut ok = true;
+            for (v, set, what) in [(&c.row, &rows, "row"), (&c.col, &cols, "column")] {
+                if !set.contains(&v.value) {
+                    ok = false;
+                    let hint = did_you_mean(&v.value, set.iter().map(String::as_str))
+                        .unwrap_or_else(|| format!("the matrix's {what}s are: {}", set.iter().cloned().collect::<Vec<_>>().join(", ")));
+                    diags.push(Diagnostic::new(Code::Matrix, &index.pos(fi, v), format!("cell names a missing {what} `{}`", v.value)).hint(hint));
+                }
+            }
+            if ok {
+                if let Some(first) = stated.insert((c.row.value.clone(), c.col.value.clone()), &c.row) {
+                    let f = index.pos(fi, first);
+                    diags.push(
+                        Diagnostic::new(Code::Matrix, &index.pos(fi, &c.row), format!("cell ({}, {}) is stated twice", c.row.value, c.col.value))
+                            .hint(format!("first stated at line {}", f.line)),
+                    );
+                }
+            }
+        }
+        if m.default.is_none() {
+            let missing: Vec<String> = rows
+                .iter()
+                .flat_map(|r| cols.iter().map(move |c| (r.clone(), c.clone())))
+                .filter(|k| !stated.contains_key(k))
+                .map(|(r, c)| format!("({r}, {c})"))
+                .collect();
+            if !missing.is_empty() {
+                let shown: Vec<&str> = missing.iter().take(5).map(String::as_str).collect();
+                let more = if missing.len() > 5 { format!(" and {} more", missing.len() - 5) } else { String::new() };
+                diags.push(
+                    Diagnostic::new(Code::Matrix, &index.pos(fi, &m.id), format!("{} cells have no state: {}{more}", missing.len(), shown.join(", ")))
+                        .hint("state every cell (marked, unmarked, lost, uncertain), or give the matrix a `default`"),
+                );
+            }
+        }
+    }
+    for (fi, c) in index.correspondences.values() {
+        if c.status.value != CorrespondenceStatus::Curated {
+            continue;
+        }
+        let pos = index.pos(*fi, &c.status);
+        if c.author.is_none() || c.date.is_none() {
+            diags.push(Diagnostic::new(Code::MissingKey, &pos, "a curated correspondence needs `author` and `date`").hint("say who wrote it and when"));
+        }
+        for p in &c.pairs {
+            if p.justification.is_none() {
+                let at = p.from.first().or(p.to.first()).map(|v| index.pos(*fi, v)).unwrap_or_else(|| pos.clone());
+                diags.push(Diagnostic::new(Code::MissingKey, &at, "a curated pair needs a `justification`").hint("say why these elements correspond"));
+            }
+        }
+    }
+}

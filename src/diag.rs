@@ -1,0 +1,252 @@
+//! Diagnostics: what the checker says about the data, with file, line, column, snippet and hint.
+//!
+//! A diagnostic is a value, never a panic. The loader and every check push diagnostics into a
+//! [`Diagnostics`] collection; the command line renders them like a compiler does:
+//!
+//! ```text
+//! error[unknown-id]: unknown id `cp8`
+//!   --> data/certifications/ntc-2018/reac.yaml:12:13
+//!    |
+//! 12 |     parent: cp8
+//!    |             ^^^
+//!    = hint: did you mean `cp3`?
+//! ```
+
+use std::fmt::{self, Write as _};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+/// What kind of mistake a diagnostic reports; stable names, used in tests and `--json`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Code {
+    /// The file is not readable YAML, or exceeds the parser's limits.
+    Yaml,
+    /// A key that the format does not know, or a value of the wrong type or variant.
+    Schema,
+    /// A required key is absent.
+    MissingKey,
+    /// An id that is not a slug.
+    MalformedId,
+    /// Two things with one id.
+    DuplicateId,
+    /// A reference to an id that does not exist.
+    UnknownId,
+    /// A parent chain that loops.
+    Cycle,
+    /// A matrix cell naming a missing row or column, or a matrix with cells left unstated.
+    Matrix,
+    /// A `lines` range outside its document, reversed, or naming an unknown document.
+    Provenance,
+    /// A text not found at its cited lines, or cited too loosely.
+    TextNotFound,
+    /// Anything else that makes the data inconsistent.
+    Invalid,
+}
+
+impl Code {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Yaml => "yaml",
+            Code::Schema => "schema",
+            Code::MissingKey => "missing-key",
+            Code::MalformedId => "malformed-id",
+            Code::DuplicateId => "duplicate-id",
+            Code::UnknownId => "unknown-id",
+            Code::Cycle => "cycle",
+            Code::Matrix => "matrix",
+            Code::Provenance => "provenance",
+            Code::TextNotFound => "text-not-found",
+            Code::Invalid => "invalid",
+        }
+    }
+}
+
+/// How many characters of a long line a rendered snippet shows.
+const WINDOW: usize = 100;
+
+/// A position in a data file (1-based line and column, in characters).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Pos {
+    pub file: PathBuf,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// One problem found in the data.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub file: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    pub hint: Option<String>,
+    /// The offending line of the data file, as written.
+    pub snippet: String,
+    /// How many characters to underline from `column`.
+    pub width: usize,
+}
+
+impl Diagnostic {
+    pub fn new(code: Code, pos: &Pos, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            file: pos.file.clone(),
+            line: pos.line,
+            column: pos.column,
+            message: message.into(),
+            hint: None,
+            snippet: String::new(),
+            width: 1,
+        }
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn hint_opt(mut self, hint: Option<String>) -> Self {
+        self.hint = hint;
+        self
+    }
+
+    /// Render like a compiler diagnostic (no colour).
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "error[{}]: {}", self.code.as_str(), self.message);
+        let gutter = self.line.to_string().len().max(2);
+        let pad = " ".repeat(gutter);
+        let _ = writeln!(out, "{pad}--> {}:{}:{}", self.file.display(), self.line, self.column);
+        if !self.snippet.is_empty() {
+            // Long lines are shown as a window around the column.
+            let chars: Vec<char> = self.snippet.chars().collect();
+            let col = self.column.saturating_sub(1).min(chars.len());
+            let start = if chars.len() > WINDOW { col.saturating_sub(WINDOW / 3) } else { 0 };
+            let end = (start + WINDOW).min(chars.len());
+            let width = self.width.max(1).min(end.saturating_sub(col).max(1));
+            let (pre, post) = (if start > 0 { "…" } else { "" }, if end < chars.len() { "…" } else { "" });
+            let shown: String = chars[start..end].iter().collect();
+            let lead: String = chars[start..col].iter().map(|c| if *c == '\t' { '\t' } else { ' ' }).collect();
+            let _ = writeln!(out, "{pad} |");
+            let _ = writeln!(out, "{:>gutter$} | {pre}{shown}{post}", self.line);
+            let _ = writeln!(out, "{pad} | {}{lead}{}", " ".repeat(pre.chars().count()), "^".repeat(width));
+        }
+        if let Some(h) = &self.hint {
+            let _ = writeln!(out, "{pad} = hint: {h}");
+        }
+        out
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render())
+    }
+}
+
+/// The diagnostics of one run, with the data files' texts to quote snippets from.
+#[derive(Default)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+    files: Vec<(PathBuf, String)>,
+}
+
+impl Diagnostics {
+    /// Keep a file's text so that diagnostics in it can quote their line.
+    pub fn register_file(&mut self, path: &Path, text: &str) {
+        self.files.push((path.to_path_buf(), text.to_string()));
+    }
+
+    pub fn push(&mut self, mut d: Diagnostic) {
+        if d.snippet.is_empty() {
+            if let Some((_, text)) = self.files.iter().find(|(p, _)| *p == d.file) {
+                if let Some(line) = text.lines().nth(d.line.saturating_sub(1)) {
+                    d.snippet = line.to_string();
+                    if d.width <= 1 {
+                        d.width = token_width(line, d.column);
+                    }
+                }
+            }
+        }
+        self.items.push(d);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// The diagnostics in file, line, column order, without exact duplicates.
+    pub fn into_sorted(mut self) -> Vec<Diagnostic> {
+        self.items.sort_by(|a, b| {
+            (&a.file, a.line, a.column, &a.message).cmp(&(&b.file, b.line, b.column, &b.message))
+        });
+        self.items.dedup();
+        self.items
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+}
+
+/// The width of the YAML token that starts at `column` (1-based, in characters).
+fn token_width(line: &str, column: usize) -> usize {
+    let rest: String = line.chars().skip(column.saturating_sub(1)).collect();
+    let rest = rest.trim_end();
+    let w = if rest.starts_with('"') || rest.starts_with('\'') {
+        rest.chars().count()
+    } else if let Some(key) = rest.split_once(": ").map(|(k, _)| k).filter(|k| !k.contains([' ', ','])) {
+        key.chars().count()
+    } else {
+        rest.chars().take_while(|c| !matches!(c, ',' | ']' | '}' | '#')).count()
+    };
+    rest.chars().take(w).collect::<String>().trim_end().chars().count().max(1)
+}
+
+/// Suggest the closest of `candidates` to `wrong` ("did you mean …?"), if one is close enough.
+pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let mut best: Option<(f64, &str)> = None;
+    for c in candidates {
+        let score = strsim::jaro_winkler(wrong, c);
+        if best.is_none_or(|(s, b)| score > s || (score == s && c < b)) {
+            best = Some((score, c));
+        }
+    }
+    best.filter(|(s, _)| *s >= 0.8).map(|(_, c)| format!("did you mean `{c}`?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_like_a_compiler() {
+        let pos = Pos { file: "data/x.yaml".into(), line: 12, column: 13 };
+        let mut d = Diagnostic::new(Code::UnknownId, &pos, "unknown id `cp8`").hint("did you mean `cp3`?");
+        d.snippet = "    parent: cp8".into();
+        d.width = 3;
+        assert_eq!(
+            d.render(),
+            "error[unknown-id]: unknown id `cp8`\n  --> data/x.yaml:12:13\n   |\n12 |     parent: cp8\n   |             ^^^\n   = hint: did you mean `cp3`?\n"
+        );
+    }
+
+    #[test]
+    fn suggestions_pick_the_closest_id() {
+        assert_eq!(did_you_mean("cp8", ["cp1", "cp3", "ct1"]).as_deref(), Some("did you mean `cp1`?"));
+        assert_eq!(did_you_mean("zzz", ["cp1", "cp3"]), None);
+    }
+
+    #[test]
+    fn token_width_stops_at_flow_punctuation() {
+        assert_eq!(token_width("  - {rel: certifies, to: c31}", 28), 3);
+        assert_eq!(token_width("    text: \"a, b\"", 11), 6);
+    }
+}

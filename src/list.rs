@@ -1,0 +1,89 @@
+//! `referentiel list`: the certifications with their element counts by kind, and the state of
+//! their tables (how many cells are lost or uncertain).
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::model::Corpus;
+use crate::schema::CellState;
+
+#[derive(Serialize)]
+pub struct CertSummary {
+    pub id: String,
+    pub title: String,
+    pub kind: String,
+    pub version: String,
+    pub lineage: String,
+    pub only_named: bool,
+    pub elements: usize,
+    pub counts: BTreeMap<String, usize>,
+    pub matrices: Vec<MatrixSummary>,
+}
+
+#[derive(Serialize)]
+pub struct MatrixSummary {
+    pub id: String,
+    pub rows: usize,
+    pub columns: usize,
+    pub marked: usize,
+    pub unmarked: usize,
+    pub lost: usize,
+    pub uncertain: usize,
+}
+
+pub fn summarize(corpus: &Corpus) -> Vec<CertSummary> {
+    corpus
+        .certs
+        .iter()
+        .map(|c| {
+            let counts = corpus.counts(&c.id);
+            CertSummary {
+                id: c.id.to_string(),
+                title: c.title.text.clone(),
+                kind: format!("{:?}", c.kind),
+                version: c.version.clone(),
+                lineage: c.lineage.clone(),
+                only_named: c.only_named,
+                elements: counts.values().sum(),
+                counts: counts.into_iter().map(|(k, n)| (k.name().to_string(), n)).collect(),
+                matrices: corpus
+                    .matrices
+                    .iter()
+                    .filter(|m| m.cert == c.id)
+                    .map(|m| MatrixSummary {
+                        id: m.id.to_string(),
+                        rows: m.rows.len(),
+                        columns: m.columns.len(),
+                        marked: m.count(CellState::Marked),
+                        unmarked: m.count(CellState::Unmarked),
+                        lost: m.count(CellState::Lost),
+                        uncertain: m.count(CellState::Uncertain),
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// The human-readable listing.
+pub fn render_text(summaries: &[CertSummary]) -> String {
+    let mut out = String::new();
+    for s in summaries {
+        let named = if s.only_named { " (only named by the documents)" } else { "" };
+        let _ = writeln!(out, "{}  {} [{}]{named}", s.id, s.title, s.version);
+        let _ = writeln!(out, "    {} elements", s.elements);
+        for (k, n) in &s.counts {
+            let _ = writeln!(out, "      {k:<28} {n:>5}");
+        }
+        for m in &s.matrices {
+            let _ = writeln!(
+                out,
+                "    matrix {}: {}×{}, {} marked, {} unmarked, {} lost, {} uncertain",
+                m.id, m.rows, m.columns, m.marked, m.unmarked, m.lost, m.uncertain
+            );
+        }
+    }
+    out
+}

@@ -1,0 +1,211 @@
+//! Loading: read every YAML file under `data/` and every source document, turning each failure
+//! into a diagnostic. Nothing here judges the meaning of the data; that is `check`'s job.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde_saphyr::{Budget, Location, Options};
+use walkdir::WalkDir;
+
+use crate::diag::{Code, Diagnostic, Diagnostics, Pos};
+use crate::schema::{DataFile, Sp};
+
+/// The YAML parser's limits: generous for real data, fatal to bombs and runaway nesting.
+pub fn parser_options() -> Options {
+    let mut budget = Budget::default();
+    budget.max_depth = 32;
+    // The format has no use for anchors and aliases; refusing them outright is the simplest
+    // defence against alias bombs ("billion laughs").
+    budget.max_aliases = 0;
+    budget.max_anchors = 0;
+    budget.max_events = 2_000_000;
+    budget.max_nodes = 1_000_000;
+    budget.max_total_scalar_bytes = 16 * 1024 * 1024;
+    budget.max_documents = 1;
+    serde_saphyr::options! { budget: Some(budget) }
+}
+
+/// A parsed data file.
+pub struct LoadedFile {
+    /// The path as shown in diagnostics (the data folder joined with the relative path).
+    pub path: PathBuf,
+    pub data: DataFile,
+}
+
+impl LoadedFile {
+    /// The position of a spanned value in this file.
+    pub fn pos<T>(&self, v: &Sp<T>) -> Pos {
+        pos_at(&self.path, &v.referenced)
+    }
+}
+
+pub fn pos_at(path: &Path, loc: &Location) -> Pos {
+    Pos { file: path.to_path_buf(), line: loc.line() as usize, column: loc.column() as usize }
+}
+
+/// Everything read from a data folder.
+pub struct Loaded {
+    pub root: PathBuf,
+    pub files: Vec<LoadedFile>,
+    /// How many YAML files could not be parsed (their diagnostics are in `diags`).
+    pub failed: usize,
+}
+
+/// Read and parse every `*.yaml` under `root`, in path order (parsing runs in parallel).
+pub fn load_dir(root: &Path, diags: &mut Diagnostics) -> Loaded {
+    let mut paths: Vec<PathBuf> = WalkDir::new(root)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
+        .collect();
+    paths.sort();
+    let parsed: Vec<(PathBuf, Result<(String, Result<DataFile, Diagnostic>), String>)> = paths
+        .into_par_iter()
+        .map(|path| {
+            let read = std::fs::read_to_string(&path).map_err(|e| e.to_string());
+            let result = read.map(|text| {
+                let data = parse_str(&path, &text);
+                (text, data)
+            });
+            (path, result)
+        })
+        .collect();
+    let mut files = Vec::new();
+    let mut failed = 0;
+    for (path, result) in parsed {
+        match result {
+            Err(e) => {
+                failed += 1;
+                let pos = Pos { file: path.clone(), line: 1, column: 1 };
+                diags.push(Diagnostic::new(Code::Yaml, &pos, format!("cannot read file: {e}")));
+            }
+            Ok((text, data)) => {
+                diags.register_file(&path, &text);
+                match data {
+                    Ok(data) => files.push(LoadedFile { path, data }),
+                    Err(d) => {
+                        failed += 1;
+                        diags.push(d);
+                    }
+                }
+            }
+        }
+    }
+    Loaded { root: root.to_path_buf(), files, failed }
+}
+
+/// Parse one data file's text; a failure becomes one diagnostic with the parser's position.
+pub fn parse_str(path: &Path, text: &str) -> Result<DataFile, Diagnostic> {
+    if text.trim().is_empty() {
+        return Ok(DataFile::default());
+    }
+    serde_saphyr::from_str_with_options::<DataFile>(text, parser_options())
+        .map_err(|e| yaml_diagnostic(path, text, &e))
+}
+
+/// Turn a parser error into a diagnostic: its message, position, and a hint for common cases.
+fn yaml_diagnostic(path: &Path, text: &str, e: &serde_saphyr::Error) -> Diagnostic {
+    let loc = e.location().filter(|l| l.line() > 0);
+    let pos = match loc {
+        Some(l) => pos_at(path, &l),
+        None => Pos { file: path.to_path_buf(), line: 1, column: 1 },
+    };
+    let full = e.to_string();
+    let message = bare_message(&full);
+    let (code, hint) = classify(&message);
+    let _ = text;
+    Diagnostic::new(code, &pos, plain_message(&message)).hint_opt(hint)
+}
+
+/// The first line of the parser's message, without its own position, and with serde's long
+/// "expected one of …" list cut off (the hint carries a suggestion instead).
+fn bare_message(full: &str) -> String {
+    let mut m = full.lines().next().unwrap_or(full).trim();
+    m = m.trim_start_matches("error: ");
+    if let Some(rest) = m.strip_prefix("line ") {
+        if let Some(i) = rest.find(": ") {
+            if rest[..i].split(' ').all(|w| w == "column" || w.chars().all(|c| c.is_ascii_digit())) {
+                m = &rest[i + 2..];
+            }
+        }
+    }
+    if let Some(i) = m.find(" at line ") {
+        m = &m[..i];
+    }
+    m.trim().to_string()
+}
+
+fn classify(message: &str) -> (Code, Option<String>) {
+    let m = message.to_lowercase();
+    if m.contains("unknown field") {
+        (Code::Schema, Some(expected_hint(message, "keys")))
+    } else if m.contains("unknown variant") {
+        (Code::Schema, Some(expected_hint(message, "values")))
+    } else if m.contains("missing field") {
+        (Code::MissingKey, Some("see docs/data-format.md for the keys each item needs".into()))
+    } else if m.contains("depth") || m.contains("nesting") || m.contains("recursion") {
+        (Code::Yaml, Some("the data format never nests this deep; the file is refused unread".into()))
+    } else if m.contains("alias") || m.contains("anchor") || m.contains("budget") {
+        (Code::Yaml, Some("the data format uses no anchors or aliases (they are refused, against YAML bombs); write values out".into()))
+    } else if m.contains("invalid type") || m.contains("expected") {
+        (Code::Schema, Some("see docs/data-format.md for the type of this value".into()))
+    } else {
+        (Code::Yaml, Some("the file is not valid YAML; check indentation and quoting near here".into()))
+    }
+}
+
+/// The message in plain words: without serde's list of expected names, and with the parser's
+/// limits named for what they protect against.
+fn plain_message(message: &str) -> String {
+    let m = message.to_lowercase();
+    if m.starts_with("budget breached") && (m.contains("anchor") || m.contains("alias")) {
+        return "YAML anchors and aliases are not allowed".into();
+    }
+    if m.starts_with("budget breached") || m.contains("recursion limit") {
+        if m.contains("depth") || m.contains("recursion") {
+            return "the YAML nests too deep".into();
+        }
+        return format!("the file exceeds the parser's limits ({message})");
+    }
+    match message.find(", expected") {
+        Some(i) if message.starts_with("unknown") => message[..i].to_string(),
+        _ => message.to_string(),
+    }
+}
+
+/// From serde's "unknown field `x`, expected one of a, b" make a hint with a suggestion.
+fn expected_hint(message: &str, what: &str) -> String {
+    let wrong = message.split('`').nth(1).unwrap_or_default();
+    let expected: Vec<&str> = match message.split_once("expected one of ").or_else(|| message.split_once("expected ")) {
+        Some((_, list)) => list.split(", ").map(|s| s.trim().trim_matches('`')).filter(|s| !s.is_empty()).collect(),
+        None => Vec::new(),
+    };
+    if let Some(s) = crate::diag::did_you_mean(wrong, expected.iter().copied()) {
+        return s;
+    }
+    if !expected.is_empty() {
+        return format!("the allowed {what} here are: {}", expected.join(", "));
+    }
+    format!("see docs/data-format.md for the allowed {what}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_lose_their_position() {
+        assert_eq!(bare_message("unknown field `txt` at line 3 column 5"), "unknown field `txt`");
+        assert_eq!(bare_message("line 11 column 5: unknown field `txt`, expected one of id, text"), "unknown field `txt`, expected one of id, text");
+    }
+
+    #[test]
+    fn unknown_keys_get_a_suggestion() {
+        let (code, hint) = classify("unknown field `txt`, expected one of id, kind, text");
+        assert_eq!(code, Code::Schema);
+        assert_eq!(hint.as_deref(), Some("did you mean `text`?"));
+    }
+}

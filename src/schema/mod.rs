@@ -1,0 +1,78 @@
+//! The YAML format of `data/`, as serde types: what a data file may contain, nothing more.
+//!
+//! Every value that a diagnostic may point at is wrapped in [`Sp`] (serde-saphyr's `Spanned`), so
+//! that later checks can report the file, line and column of the offending value. Unknown keys are
+//! refused everywhere (`deny_unknown_fields`). `docs/data-format.md` documents this format for
+//! people; this module is its definition for the program.
+
+mod certification;
+mod element;
+mod lines;
+mod tables;
+
+pub use certification::*;
+pub use element::*;
+pub use lines::Lines;
+pub use tables::*;
+
+use serde::Deserialize;
+
+/// A value with the position where the YAML wrote it.
+pub type Sp<T> = serde_saphyr::Spanned<T>;
+
+/// One data file. Every key is optional; which ones make sense together is checked later.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DataFile {
+    #[serde(default)]
+    pub sources: Vec<SourceEntry>,
+    pub certification: Option<Certification>,
+    /// The certification that this file's elements and matrices belong to.
+    #[serde(rename = "in")]
+    pub in_cert: Option<Sp<String>>,
+    /// The default source document for the `lines` of this file.
+    pub doc: Option<Sp<String>>,
+    /// Lines of `doc` that are not content.
+    #[serde(default)]
+    pub noise: Vec<Sp<Lines>>,
+    #[serde(default)]
+    pub elements: Vec<Element>,
+    #[serde(default)]
+    pub matrices: Vec<Matrix>,
+    #[serde(default)]
+    pub correspondences: Vec<Correspondence>,
+}
+
+/// A source document of `sources.yaml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceEntry {
+    pub id: Sp<String>,
+    pub file: Sp<String>,
+    pub kind: Sp<SourceKind>,
+    pub title: Sp<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    /// Référentiel emploi activités compétences.
+    Reac,
+    /// REAC followed by its référentiel d'évaluation.
+    ReacRe,
+    /// A fiche of the Répertoire national des certifications professionnelles.
+    RncpFiche,
+    /// The référentiel of a BTS.
+    ReferentielBts,
+    /// An arrêté with its annexes.
+    Arrete,
+}
+
+/// A text quoted from a source, with where it is printed.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cited {
+    pub text: Sp<String>,
+    pub lines: Sp<Lines>,
+    pub doc: Option<Sp<String>>,
+}

@@ -1,0 +1,174 @@
+//! Source documents: the plain-text extractions that every `lines` points into, with their noise
+//! lines, and the search that proves a text is printed at its cited lines.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use crate::ids::DocId;
+use crate::schema::{Lines, SourceKind};
+use crate::text;
+
+/// One source document, read into lines.
+pub struct SourceDoc {
+    pub id: DocId,
+    pub file: String,
+    pub kind: SourceKind,
+    pub title: String,
+    /// The document's lines; `lines[0]` is line 1.
+    pub lines: Vec<String>,
+    /// Lines that are not content (page footers, repeated headers …).
+    pub noise: BTreeSet<usize>,
+}
+
+/// Why a text was not accepted at its cited lines.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Mismatch {
+    /// The range is reversed, starts at 0, or ends past the document's end.
+    OutOfRange { len: usize },
+    /// The text is not in the range; `matched` characters of it were found somewhere in it.
+    NotFound { matched: usize, total: usize, elsewhere: Option<Lines> },
+    /// The text is in the range, but the range also holds lines that are not part of it.
+    Loose { found: Lines },
+    /// The text is empty.
+    Empty,
+}
+
+impl SourceDoc {
+    pub fn read(id: DocId, path: &Path, kind: SourceKind, title: String) -> std::io::Result<Self> {
+        let text = std::fs::read_to_string(path)?;
+        let file = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+        Ok(SourceDoc {
+            id,
+            file,
+            kind,
+            title,
+            lines: text.split('\n').map(str::to_string).collect(),
+            noise: BTreeSet::new(),
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    pub fn in_range(&self, l: Lines) -> bool {
+        l.first >= 1 && l.first <= l.last && l.last <= self.len()
+    }
+
+    /// A line's text (1-based).
+    pub fn line(&self, n: usize) -> &str {
+        self.lines.get(n.wrapping_sub(1)).map(String::as_str).unwrap_or("")
+    }
+
+    /// Is line `n` content: neither blank, nor only glyphs, nor noise?
+    fn is_content(&self, n: usize) -> bool {
+        !self.noise.contains(&n)
+            && self.line(n).chars().any(|c| !c.is_whitespace() && !text::is_private_use(c))
+    }
+
+    /// Prove that `needle` is printed at `range`, tightly.
+    pub fn locate(&self, needle: &str, range: Lines) -> Result<(), Mismatch> {
+        if !self.in_range(range) {
+            return Err(Mismatch::OutOfRange { len: self.len() });
+        }
+        let needle = text::normalize(needle);
+        if needle.is_empty() {
+            return Err(Mismatch::Empty);
+        }
+        let hay = self.normalized(range);
+        let found = text::find_all(&hay, &needle);
+        let content: Vec<usize> = range.iter().filter(|n| self.is_content(*n)).collect();
+        let (Some(&first), Some(&last)) = (content.first(), content.last()) else {
+            return Err(self.not_found(&hay, &needle, range));
+        };
+        if found.iter().any(|f| f.first_line == first && f.last_line == last) {
+            return Ok(());
+        }
+        match found.first() {
+            Some(f) => Err(Mismatch::Loose { found: Lines { first: f.first_line, last: f.last_line } }),
+            None => Err(self.not_found(&hay, &needle, range)),
+        }
+    }
+
+    fn normalized(&self, range: Lines) -> Vec<text::Placed> {
+        text::normalize_lines(range.iter().map(|n| (n, self.line(n))), |n| self.noise.contains(&n))
+    }
+
+    fn not_found(&self, hay: &[text::Placed], needle: &str, range: Lines) -> Mismatch {
+        let matched = text::longest_found_prefix(hay, needle);
+        // Look for the text near the cited range, to suggest the right lines.
+        let lo = range.first.saturating_sub(60).max(1);
+        let hi = (range.last + 60).min(self.len());
+        let wide = self.normalized(Lines { first: lo, last: hi });
+        let elsewhere = text::find_all(&wide, needle)
+            .into_iter()
+            .min_by_key(|f| f.first_line.abs_diff(range.first))
+            .map(|f| Lines { first: f.first_line, last: f.last_line });
+        Mismatch::NotFound { matched, total: needle.chars().count(), elsewhere }
+    }
+}
+
+/// All source documents, by id.
+#[derive(Default)]
+pub struct SourceSet {
+    pub docs: BTreeMap<DocId, SourceDoc>,
+}
+
+impl SourceSet {
+    pub fn get(&self, id: &str) -> Option<&SourceDoc> {
+        self.docs.get(&DocId::new(id))
+    }
+
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.docs.keys().map(DocId::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(lines: &[&str]) -> SourceDoc {
+        SourceDoc {
+            id: DocId::new("d"),
+            file: "d.txt".into(),
+            kind: SourceKind::Reac,
+            title: String::new(),
+            lines: lines.iter().map(|s| s.to_string()).collect(),
+            noise: BTreeSet::new(),
+        }
+    }
+
+    #[test]
+    fn a_text_at_its_lines_is_found() {
+        let d = doc(&["Critères de performance", "", "L’analyse et la segmentation du marché sont réalisées de façon rationnelle, ", "en conformité avec les objectifs fixés. "]);
+        let t = "L'analyse et la segmentation du marché sont réalisées de façon rationnelle, en conformité avec les objectifs fixés.";
+        assert_eq!(d.locate(t, Lines { first: 3, last: 4 }), Ok(()));
+    }
+
+    #[test]
+    fn a_loose_range_is_refused_with_the_tight_one() {
+        let d = doc(&["titre", "", "texte"]);
+        assert_eq!(d.locate("texte", Lines { first: 1, last: 3 }), Err(Mismatch::Loose { found: Lines::one(3) }));
+    }
+
+    #[test]
+    fn a_text_elsewhere_is_pointed_at() {
+        let d = doc(&["un", "deux", "trois"]);
+        match d.locate("trois", Lines::one(1)) {
+            Err(Mismatch::NotFound { elsewhere, .. }) => assert_eq!(elsewhere, Some(Lines::one(3))),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn ranges_past_the_end_are_out_of_range() {
+        let d = doc(&["un"]);
+        assert_eq!(d.locate("un", Lines { first: 1, last: 9 }), Err(Mismatch::OutOfRange { len: 1 }));
+        assert_eq!(d.locate("un", Lines { first: 2, last: 1 }), Err(Mismatch::OutOfRange { len: 1 }));
+    }
+}

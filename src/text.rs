@@ -1,0 +1,247 @@
+//! Text normalisation: the one place that says when two French texts are "the same".
+//!
+//! The provenance check compares an element's text with its cited source lines after
+//! [`normalize`]: whitespace runs become one space, hyphens inside words and at line ends are
+//! dropped (so `technico-\ncommercial` matches `technico-commercial` and `pros-\npect` matches
+//! `prospect`), apostrophes are folded to `'`, and private-use glyphs vanish. Case, accents,
+//! punctuation and ligatures are kept: they are the source's.
+//!
+//! [`fold`] goes further, for search and similarity: lower case, no accents, œ → oe, æ → ae.
+
+/// Apostrophe-like characters that the documents use interchangeably.
+const APOSTROPHES: [char; 5] = ['\'', '’', '‘', 'ʼ', '´'];
+
+/// Private-use glyphs (checkbox and bullet glyphs of the PDF fonts).
+pub fn is_private_use(c: char) -> bool {
+    ('\u{E000}'..='\u{F8FF}').contains(&c)
+}
+
+/// A character with its origin: the 1-based line it came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Placed {
+    pub ch: char,
+    pub line: usize,
+}
+
+/// Normalise `lines` (numbered from `first_line`), keeping for every output character the line
+/// it came from. Lines for which `skip` answers true (noise) are left out.
+pub fn normalize_lines<'a>(
+    lines: impl IntoIterator<Item = (usize, &'a str)>,
+    skip: impl Fn(usize) -> bool,
+) -> Vec<Placed> {
+    // First pass: map characters, mark line breaks with '\n'.
+    let mut raw: Vec<Placed> = Vec::new();
+    for (n, line) in lines {
+        if skip(n) {
+            continue;
+        }
+        for ch in line.chars() {
+            if is_private_use(ch) {
+                continue;
+            }
+            let ch = if APOSTROPHES.contains(&ch) {
+                '\''
+            } else if ch.is_whitespace() {
+                ' '
+            } else {
+                ch
+            };
+            raw.push(Placed { ch, line: n });
+        }
+        raw.push(Placed { ch: '\n', line: n });
+    }
+    squeeze(&raw)
+}
+
+/// Normalise a single text (as written in the data).
+pub fn normalize(text: &str) -> String {
+    let raw: Vec<Placed> = text
+        .chars()
+        .filter(|c| !is_private_use(*c))
+        .map(|ch| Placed {
+            ch: if APOSTROPHES.contains(&ch) {
+                '\''
+            } else if ch == '\n' {
+                '\n'
+            } else if ch.is_whitespace() {
+                ' '
+            } else {
+                ch
+            },
+            line: 0,
+        })
+        .collect();
+    squeeze(&raw).into_iter().map(|p| p.ch).collect()
+}
+
+/// Drop word-internal and line-end hyphens, collapse whitespace, trim.
+fn squeeze(raw: &[Placed]) -> Vec<Placed> {
+    let mut out: Vec<Placed> = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while i < raw.len() {
+        let p = raw[i];
+        if p.ch == '-' && out.last().is_some_and(|q| q.ch.is_alphabetic()) {
+            // Skip spaces and at most one line break; a letter must follow.
+            let mut j = i + 1;
+            let mut broke = false;
+            while j < raw.len() && (raw[j].ch == ' ' || (raw[j].ch == '\n' && !broke)) {
+                broke |= raw[j].ch == '\n';
+                j += 1;
+            }
+            let next_is_letter = j < raw.len() && raw[j].ch.is_alphabetic();
+            if next_is_letter && (j == i + 1 || broke) {
+                i = j;
+                continue;
+            }
+        }
+        if p.ch == ' ' || p.ch == '\n' {
+            if out.last().is_some_and(|q| q.ch != ' ') {
+                out.push(Placed { ch: ' ', line: p.line });
+            }
+        } else {
+            out.push(p);
+        }
+        i += 1;
+    }
+    while out.last().is_some_and(|q| q.ch == ' ') {
+        out.pop();
+    }
+    out
+}
+
+/// Where a needle was found in a normalised haystack: the lines of its first and last characters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Found {
+    pub first_line: usize,
+    pub last_line: usize,
+}
+
+/// Every occurrence of `needle` (already normalised) in `hay`.
+pub fn find_all(hay: &[Placed], needle: &str) -> Vec<Found> {
+    let needle: Vec<char> = needle.chars().collect();
+    if needle.is_empty() || needle.len() > hay.len() {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for start in 0..=hay.len() - needle.len() {
+        if hay[start..start + needle.len()].iter().zip(&needle).all(|(p, c)| p.ch == *c) {
+            found.push(Found {
+                first_line: hay[start].line,
+                last_line: hay[start + needle.len() - 1].line,
+            });
+        }
+    }
+    found
+}
+
+/// The longest prefix of `needle` found in `hay`, in characters: tells a user how far the text
+/// matched before it went wrong.
+pub fn longest_found_prefix(hay: &[Placed], needle: &str) -> usize {
+    let needle: Vec<char> = needle.chars().collect();
+    let mut best = 0;
+    for start in 0..hay.len() {
+        let n = hay[start..].iter().zip(&needle).take_while(|(p, c)| p.ch == **c).count();
+        best = best.max(n);
+        if best == needle.len() {
+            break;
+        }
+    }
+    best
+}
+
+/// Fold a character for search and similarity: lower case without accents.
+pub fn fold_accent(c: char) -> char {
+    match c {
+        'à' | 'â' | 'ä' | 'á' | 'ã' | 'À' | 'Â' | 'Ä' | 'Á' => 'a',
+        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+        'î' | 'ï' | 'í' | 'Î' | 'Ï' => 'i',
+        'ô' | 'ö' | 'ó' | 'Ô' | 'Ö' => 'o',
+        'ù' | 'û' | 'ü' | 'ú' | 'Ù' | 'Û' | 'Ü' => 'u',
+        'ç' | 'Ç' => 'c',
+        'ÿ' | 'Ÿ' => 'y',
+        'ñ' | 'Ñ' => 'n',
+        _ => c.to_lowercase().next().unwrap_or(c),
+    }
+}
+
+/// Fold a text for search and similarity: lower case, no accents, ligatures spelt out,
+/// apostrophes folded, private-use glyphs removed.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            'œ' | 'Œ' => out.push_str("oe"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            c if APOSTROPHES.contains(&c) => out.push('\''),
+            c if is_private_use(c) => {}
+            c => out.push(fold_accent(c)),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hay(lines: &[&str]) -> Vec<Placed> {
+        normalize_lines(lines.iter().enumerate().map(|(i, l)| (i + 1, *l)), |_| false)
+    }
+
+    fn text_of(h: &[Placed]) -> String {
+        h.iter().map(|p| p.ch).collect()
+    }
+
+    #[test]
+    fn whitespace_runs_are_one_space() {
+        assert_eq!(normalize("Se  situer \n dans"), "Se situer dans");
+        assert_eq!(text_of(&hay(&["Se  situer  dans  le ", "  système"])), "Se situer dans le système");
+    }
+
+    #[test]
+    fn line_end_hyphenation_matches_both_joined_and_compound_forms() {
+        let h = hay(&["le négociateur technico-", "commercial et la pros-", "pection"]);
+        let needle_compound = normalize("négociateur technico-commercial");
+        let needle_joined = normalize("la prospection");
+        assert_eq!(find_all(&h, &needle_compound).len(), 1);
+        assert_eq!(find_all(&h, &needle_joined).len(), 1);
+    }
+
+    #[test]
+    fn spaced_dashes_are_kept() {
+        assert_eq!(normalize("vendeur - manageur"), "vendeur - manageur");
+        assert_eq!(normalize("C11  -  Se situer"), "C11 - Se situer");
+    }
+
+    #[test]
+    fn apostrophes_fold_and_glyphs_vanish() {
+        assert_eq!(normalize("l’état d'achat"), "l'état d'achat");
+        assert_eq!(normalize("\u{F0A7} Entretien"), "Entretien");
+    }
+
+    #[test]
+    fn accents_and_case_are_kept_by_normalize_and_dropped_by_fold() {
+        assert_ne!(normalize("Élaborer"), normalize("elaborer"));
+        assert_eq!(fold("Élaborer une stratégie, l’œuvre"), "elaborer une strategie, l'oeuvre");
+    }
+
+    #[test]
+    fn found_reports_the_lines_of_the_match() {
+        let h = hay(&["intro", "Assurer une veille commerciale pour analyser l’état du ", "marché", "fin"]);
+        let f = find_all(&h, &normalize("Assurer une veille commerciale pour analyser l'état du marché"));
+        assert_eq!(f, vec![Found { first_line: 2, last_line: 3 }]);
+    }
+
+    #[test]
+    fn noise_lines_are_skipped() {
+        let lines = ["une phrase qui", "SIGLE Type de document", "continue"];
+        let h = normalize_lines(lines.iter().enumerate().map(|(i, l)| (i + 1, *l)), |n| n == 2);
+        assert_eq!(text_of(&h), "une phrase qui continue");
+    }
+
+    #[test]
+    fn longest_prefix_measures_partial_matches() {
+        let h = hay(&["Le système de veille mis en place"]);
+        assert_eq!(longest_found_prefix(&h, "Le système de veile"), "Le système de vei".chars().count());
+    }
+}
