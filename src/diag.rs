@@ -210,16 +210,30 @@ fn token_width(line: &str, column: usize) -> usize {
     rest.chars().take(w).collect::<String>().trim_end().chars().count().max(1)
 }
 
-/// Suggest the closest of `candidates` to `wrong` ("did you mean …?"), if one is close enough.
+/// Suggest the closest of `candidates` to `wrong` ("did you mean …?"), if one is close enough:
+/// the fewest edits (Damerau-Levenshtein), then the nearest trailing number (`cp8` → `cp7`),
+/// then alphabetical order.
 pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
-    let mut best: Option<(f64, &str)> = None;
-    for c in candidates {
-        let score = strsim::jaro_winkler(wrong, c);
-        if best.is_none_or(|(s, b)| score > s || (score == s && c < b)) {
-            best = Some((score, c));
-        }
-    }
-    best.filter(|(s, _)| *s >= 0.8).map(|(_, c)| format!("did you mean `{c}`?"))
+    let limit = (wrong.chars().count() / 3).max(2);
+    let number = |s: &str| -> Option<i64> {
+        let digits: String = s.chars().rev().take_while(char::is_ascii_digit).collect::<Vec<_>>().into_iter().rev().collect();
+        digits.parse().ok()
+    };
+    let n = number(wrong);
+    candidates
+        .into_iter()
+        .filter(|c| *c != wrong)
+        .map(|c| {
+            let d = strsim::damerau_levenshtein(wrong, c);
+            let gap = match (n, number(c)) {
+                (Some(a), Some(b)) => (a - b).unsigned_abs(),
+                _ => u64::MAX,
+            };
+            (d, gap, c)
+        })
+        .filter(|(d, _, _)| *d <= limit)
+        .min()
+        .map(|(_, _, c)| format!("did you mean `{c}`?"))
 }
 
 #[cfg(test)]
@@ -240,13 +254,14 @@ mod tests {
 
     #[test]
     fn suggestions_pick_the_closest_id() {
-        assert_eq!(did_you_mean("cp8", ["cp1", "cp3", "ct1"]).as_deref(), Some("did you mean `cp1`?"));
+        assert_eq!(did_you_mean("cp8", ["cp1", "cp7", "cp3-cr1", "ct1"]).as_deref(), Some("did you mean `cp7`?"));
+        assert_eq!(did_you_mean("dmeo", ["demo", "doc"]).as_deref(), Some("did you mean `demo`?"));
         assert_eq!(did_you_mean("zzz", ["cp1", "cp3"]), None);
     }
 
     #[test]
     fn token_width_stops_at_flow_punctuation() {
-        assert_eq!(token_width("  - {rel: certifies, to: c31}", 28), 3);
+        assert_eq!(token_width("  - {rel: certifies, to: c31}", 26), 3);
         assert_eq!(token_width("    text: \"a, b\"", 11), 6);
     }
 }

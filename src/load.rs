@@ -115,9 +115,24 @@ fn yaml_diagnostic(path: &Path, text: &str, e: &serde_saphyr::Error) -> Diagnost
     };
     let full = e.to_string();
     let message = bare_message(&full);
+    // serde notices a missing key at the end of its mapping; point at the item's start instead.
+    let pos = if message.starts_with("missing field") { item_start(text, pos) } else { pos };
     let (code, hint) = classify(&message);
     let _ = text;
     Diagnostic::new(code, &pos, plain_message(&message)).hint_opt(hint)
+}
+
+/// The start of the list item (`- key: …`) that encloses `pos`, or `pos` itself.
+fn item_start(text: &str, pos: Pos) -> Pos {
+    let lines: Vec<&str> = text.lines().collect();
+    for n in (1..=pos.line.min(lines.len())).rev() {
+        let line = lines[n - 1];
+        let indent = line.len() - line.trim_start().len();
+        if line.trim_start().starts_with("- ") {
+            return Pos { line: n, column: line[..indent].chars().count() + 3, ..pos };
+        }
+    }
+    pos
 }
 
 /// The first line of the parser's message, without its own position, and with serde's long

@@ -42,7 +42,7 @@ impl SourceDoc {
             file,
             kind,
             title,
-            lines: text.split('\n').map(str::to_string).collect(),
+            lines: text.lines().map(str::to_string).collect(),
             noise: BTreeSet::new(),
         })
     }

@@ -242,6 +242,6 @@ mod tests {
     #[test]
     fn longest_prefix_measures_partial_matches() {
         let h = hay(&["Le système de veille mis en place"]);
-        assert_eq!(longest_found_prefix(&h, "Le système de veile"), "Le système de vei".chars().count());
+        assert_eq!(longest_found_prefix(&h, "Le système de veile"), "Le système de veil".chars().count());
     }
 }

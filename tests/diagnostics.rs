@@ -1,0 +1,257 @@
+//! Bad input gets a clear error: one small fixture per class of mistake, and the exact diagnostic
+//! it must produce (file, line, column, message, hint).
+//!
+//! Each test starts from the valid fixture in `tests/fixtures/base`, replaces or adds one file,
+//! and checks what `referentiel check` reports.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use referentiel::diag::{Code, Diagnostic};
+
+/// A copy of the base fixture with `files` written over it; returns the folder.
+fn fixture(name: &str, files: &[(&str, &str)]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("referentiel-diag-{}-{name}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    copy_dir(Path::new("tests/fixtures/base"), &dir);
+    for (path, text) in files {
+        let p = dir.join(path);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(p, text).unwrap();
+    }
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for e in fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &to.join(e.file_name()));
+        } else {
+            fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
+/// Check a fixture; return its diagnostics.
+fn check(name: &str, files: &[(&str, &str)]) -> Vec<Diagnostic> {
+    let dir = fixture(name, files);
+    let result = referentiel::load_corpus(&dir);
+    let _ = fs::remove_dir_all(&dir);
+    match result {
+        Ok(_) => Vec::new(),
+        Err(d) => d,
+    }
+}
+
+/// Assert exactly one diagnostic, and its every field.
+#[track_caller]
+fn assert_one(diags: &[Diagnostic], file: &str, line: usize, column: usize, code: Code, message: &str, hint: Option<&str>) {
+    assert_eq!(diags.len(), 1, "expected one diagnostic, got:\n{}", render(diags));
+    let d = &diags[0];
+    assert!(d.file.ends_with(file), "file {} does not end with {file}", d.file.display());
+    assert_eq!((d.line, d.column), (line, column), "position of:\n{}", d.render());
+    assert_eq!(d.code, code, "{}", d.render());
+    assert_eq!(d.message, message);
+    assert_eq!(d.hint.as_deref(), hint);
+}
+
+fn render(diags: &[Diagnostic]) -> String {
+    diags.iter().map(Diagnostic::render).collect()
+}
+
+const HEAD: &str = "in: demo\ndoc: demo\nelements:\n";
+
+#[test]
+fn the_base_fixture_is_clean() {
+    assert_eq!(check("clean", &[]), Vec::new());
+}
+
+#[test]
+fn yaml_syntax_errors_point_at_the_fault() {
+    let d = check("syntax", &[("extra.yaml", "in: demo\ndoc: demo\nelements:\n  - id: x\n    text: \"unclosed\n")]);
+    assert_eq!(d.len(), 1, "{}", render(&d));
+    assert_eq!(d[0].code, Code::Yaml);
+    assert_eq!(d[0].line, 5);
+    assert!(d[0].file.ends_with("extra.yaml"));
+    assert_eq!(d[0].hint.as_deref(), Some("the file is not valid YAML; check indentation and quoting near here"));
+}
+
+#[test]
+fn unknown_keys_suggest_the_closest_key() {
+    let yaml = format!("{HEAD}  - id: x\n    kind: section\n    txt: FICHE DEMO\n    lines: 1\n");
+    let d = check("unknown-key", &[("extra.yaml", &yaml)]);
+    assert_one(&d, "extra.yaml", 6, 5, Code::Schema, "unknown field `txt`", Some("did you mean `text`?"));
+    assert!(d[0].render().contains("    txt: FICHE DEMO\n   |     ^^^\n"), "{}", d[0].render());
+}
+
+#[test]
+fn unknown_kinds_suggest_the_closest_kind() {
+    let yaml = format!("{HEAD}  - id: x\n    kind: competence_profesionnelle\n    text: FICHE DEMO\n    lines: 1\n");
+    let d = check("unknown-kind", &[("extra.yaml", &yaml)]);
+    assert_one(&d, "extra.yaml", 5, 11, Code::Schema, "unknown variant `competence_profesionnelle`", Some("did you mean `competence_professionnelle`?"));
+}
+
+#[test]
+fn missing_keys_are_named() {
+    let yaml = format!("{HEAD}  - id: x\n    kind: section\n    text: FICHE DEMO\n");
+    let d = check("missing-key", &[("extra.yaml", &yaml)]);
+    assert_eq!(d.len(), 1, "{}", render(&d));
+    assert_eq!(d[0].code, Code::MissingKey);
+    assert_eq!(d[0].message, "missing field `lines`");
+    assert_eq!((d[0].line, d[0].column), (4, 5), "points at the item that lacks the key");
+}
+
+#[test]
+fn malformed_ids_get_a_slug_suggestion() {
+    let yaml = format!("{HEAD}  - id: CP 3\n    kind: section\n    text: FICHE DEMO\n    lines: 1\n");
+    let d = check("malformed-id", &[("extra.yaml", &yaml)]);
+    assert_one(&d, "extra.yaml", 4, 9, Code::MalformedId, "malformed element id `CP 3`", Some("ids use lower-case letters, digits, and `-` or `.` between them; try `cp-3`"));
+}
+
+#[test]
+fn duplicate_ids_point_at_both_definitions() {
+    let yaml = format!("{HEAD}  - id: cp1\n    kind: section\n    text: FICHE DEMO\n    lines: 1\n");
+    let d = check("duplicate-id", &[("extra.yaml", &yaml)]);
+    assert_eq!(d.len(), 1, "{}", render(&d));
+    assert_eq!((d[0].code, d[0].line, d[0].column), (Code::DuplicateId, 4, 9));
+    assert_eq!(d[0].message, "duplicate element id `cp1`");
+    assert!(d[0].hint.as_deref().unwrap().contains("elements.yaml:10:9"), "{:?}", d[0].hint);
+}
+
+#[test]
+fn dangling_references_suggest_the_closest_id() {
+    let yaml = format!("{HEAD}  - id: cp3-cr1\n    kind: critere_performance\n    parent: cp3\n    text: FICHE DEMO\n    lines: 1\n");
+    let d = check("dangling", &[("extra.yaml", &yaml)]);
+    assert_one(&d, "extra.yaml", 6, 13, Code::UnknownId, "unknown id `cp3`", Some("did you mean `cp2`?"));
+}
+
+#[test]
+fn references_into_unknown_certifications_are_refused() {
+    let yaml = format!("{HEAD}  - id: x\n    kind: section\n    text: FICHE DEMO\n    lines: 1\n    links:\n      - {{rel: related, to: dmo/cp1}}\n");
+    let d = check("unknown-cert-ref", &[("extra.yaml", &yaml)]);
+    assert_one(&d, "extra.yaml", 9, 28, Code::UnknownId, "unknown certification `dmo` in `dmo/cp1`", Some("did you mean `demo`?"));
+}
+
+#[test]
+fn parent_cycles_are_reported_once() {
+    let yaml = format!(
+        "{HEAD}  - id: a\n    kind: section\n    parent: b\n    text: FICHE DEMO\n    lines: 1\n  - id: b\n    kind: section\n    parent: a\n    text: FICHE DEMO\n    lines: 1\n"
+    );
+    let d = check("cycle", &[("extra.yaml", &yaml)]);
+    assert_one(&d, "extra.yaml", 6, 13, Code::Cycle, "parent cycle: `a` → `b` → `a`", Some("an element cannot be its own ancestor; one of these `parent` keys is wrong"));
+}
+
+#[test]
+fn matrix_cells_must_name_existing_rows_and_columns() {
+    let base = fs::read_to_string("tests/fixtures/base/elements.yaml").unwrap();
+    let broken = base.replace("{row: cp2, col: msp, state: lost}", "{row: cp3, col: msp, state: lost}");
+    let d = check("matrix-row", &[("elements.yaml", &broken)]);
+    assert_eq!(d.len(), 2, "{}", render(&d));
+    assert_eq!((d[0].code, d[0].line, d[0].column), (Code::Matrix, 33, 9));
+    assert_eq!(d[0].message, "1 cells have no state: (cp2, msp)");
+    assert_eq!(d[0].hint.as_deref(), Some("state every cell (marked, unmarked, lost, uncertain), or give the matrix a `default`"));
+    assert_eq!((d[1].code, d[1].line, d[1].column), (Code::Matrix, 42, 15));
+    assert_eq!(d[1].message, "cell names a missing row `cp3`");
+    assert_eq!(d[1].hint.as_deref(), Some("did you mean `cp2`?"));
+}
+
+#[test]
+fn provenance_outside_the_document_is_refused() {
+    let yaml = format!("{HEAD}  - id: x\n    kind: section\n    text: FICHE DEMO\n    lines: 90-91\n");
+    let d = check("out-of-range", &[("extra.yaml", &yaml)]);
+    assert_one(&d, "extra.yaml", 7, 12, Code::Provenance, "lines 90-91 are outside `demo`, which has 16 lines", Some("provenance points at lines of the source document"));
+}
+
+#[test]
+fn reversed_ranges_are_refused() {
+    let yaml = format!("{HEAD}  - id: x\n    kind: section\n    text: FICHE DEMO\n    lines: 3-1\n");
+    let d = check("reversed", &[("extra.yaml", &yaml)]);
+    assert_one(&d, "extra.yaml", 7, 12, Code::Provenance, "lines 3-1 are not a range (first line first, from 1)", Some("provenance points at lines of the source document"));
+}
+
+#[test]
+fn a_text_not_at_its_lines_points_at_where_it_is() {
+    let yaml = format!("{HEAD}  - id: x\n    kind: section\n    text: Organiser un plan d’actions commerciales\n    lines: 3\n");
+    let d = check("elsewhere", &[("extra.yaml", &yaml)]);
+    assert_one(&d, "extra.yaml", 6, 11, Code::TextNotFound, "text not found at lines 3 of `demo`", Some("the text is printed at lines 15"));
+}
+
+#[test]
+fn a_misspelt_text_says_where_it_diverges() {
+    let yaml = format!("{HEAD}  - id: x\n    kind: section\n    text: Titre professionnel Démonstrateur, édition 2\n    lines: 3\n");
+    let d = check("misspelt", &[("extra.yaml", &yaml)]);
+    assert_one(&d, "extra.yaml", 6, 11, Code::TextNotFound, "text not found at lines 3 of `demo`", Some("the first 33 of 44 characters match; after “…l Démonstrateur” the data has “, édition 2…”"));
+}
+
+#[test]
+fn a_loose_range_is_refused_with_the_tight_one() {
+    let yaml = format!("{HEAD}  - id: x\n    kind: section\n    text: Titre professionnel Démonstrateur\n    lines: 1-4\n");
+    let d = check("loose", &[("extra.yaml", &yaml)]);
+    assert_one(&d, "extra.yaml", 7, 12, Code::TextNotFound, "lines 1-4 of `demo` cite more than the text", Some("the text is at lines 3; cite exactly those"));
+}
+
+#[test]
+fn unknown_documents_suggest_the_closest() {
+    let yaml = "in: demo\ndoc: dmeo\nelements:\n  - id: x\n    kind: section\n    text: FICHE DEMO\n    lines: 1\n";
+    let d = check("unknown-doc", &[("extra.yaml", yaml)]);
+    assert_one(&d, "extra.yaml", 2, 6, Code::UnknownId, "unknown document `dmeo`", Some("did you mean `demo`?"));
+}
+
+#[test]
+fn elements_need_their_certification() {
+    let yaml = "doc: demo\nelements:\n  - id: x\n    kind: section\n    text: FICHE DEMO\n    lines: 1\n";
+    let d = check("no-in", &[("extra.yaml", yaml)]);
+    assert_one(&d, "extra.yaml", 3, 9, Code::MissingKey, "elements and matrices need the file's `in` certification", Some("add `in: <certification id>` at the top of the file"));
+}
+
+#[test]
+fn curated_correspondences_say_who_and_why() {
+    let yaml = "correspondences:\n  - id: c\n    status: curated\n    from: demo\n    to: demo\n    pairs:\n      - {from: [cp1], to: [cp2]}\n";
+    let d = check("curated", &[("corr.yaml", yaml)]);
+    assert_eq!(d.len(), 2, "{}", render(&d));
+    assert_eq!(d[0].message, "a curated correspondence needs `author` and `date`");
+    assert_eq!(d[1].message, "a curated pair needs a `justification`");
+    assert_eq!((d[1].line, d[1].column), (7, 17));
+}
+
+#[test]
+fn a_yaml_bomb_is_refused_unexpanded() {
+    let mut bomb = String::from("noise: &a [1, 2]\n");
+    for (i, name) in ["b", "c", "d", "e", "f", "g", "h", "i"].iter().enumerate() {
+        let prev = if i == 0 { "a".to_string() } else { ["b", "c", "d", "e", "f", "g", "h"][i - 1].to_string() };
+        bomb.push_str(&format!("x{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
+    }
+    let d = check("bomb", &[("bomb.yaml", &bomb)]);
+    assert_one(
+        &d,
+        "bomb.yaml",
+        1,
+        11,
+        Code::Yaml,
+        "YAML anchors and aliases are not allowed",
+        Some("the data format uses no anchors or aliases (they are refused, against YAML bombs); write values out"),
+    );
+}
+
+#[test]
+fn ten_thousand_levels_of_nesting_are_refused() {
+    let deep = format!("elements: {}{}\n", "[".repeat(10_000), "]".repeat(10_000));
+    let d = check("deep", &[("deep.yaml", &deep)]);
+    assert_eq!(d.len(), 1, "{}", render(&d));
+    assert_eq!(d[0].code, Code::Yaml);
+    assert_eq!(d[0].message, "the YAML nests too deep");
+    assert_eq!(d[0].hint.as_deref(), Some("the data format never nests this deep; the file is refused unread"));
+    assert!(d[0].render().lines().all(|l| l.chars().count() < 140), "long lines are windowed");
+}
+
+#[test]
+fn every_problem_is_reported_in_one_run() {
+    let yaml = format!(
+        "{HEAD}  - id: x\n    kind: section\n    parent: nope\n    text: FICHE DEMO\n    lines: 1\n  - id: y\n    kind: section\n    text: pas là\n    lines: 1\n"
+    );
+    let d = check("many", &[("extra.yaml", &yaml)]);
+    let codes: Vec<Code> = d.iter().map(|d| d.code).collect();
+    assert_eq!(codes, vec![Code::UnknownId, Code::TextNotFound], "{}", render(&d));
+}
