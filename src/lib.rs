@@ -19,6 +19,7 @@ pub mod config;
 pub mod diag;
 pub mod graph;
 pub mod ids;
+pub mod lang;
 pub mod list;
 pub mod load;
 pub mod model;
