@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The whole test suite, from a bare machine: installs what the tests need (once), then runs
+# the Rust tests, builds the site and runs the browser tests against it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== cargo test"
+cargo test --release --locked 2>&1
+
+if [ -d tests/browser ]; then
+  bash tests/browser/setup.sh
+  echo "== build the site"
+  cargo run --release --locked -- build
+  echo "== browser tests"
+  (cd tests/browser && node --test --test-reporter=spec ./*.test.mjs)
+fi
