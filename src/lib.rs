@@ -24,6 +24,7 @@ pub mod list;
 pub mod load;
 pub mod model;
 pub mod schema;
+pub mod search;
 pub mod site;
 pub mod sources;
 pub mod text;

@@ -1,37 +1,64 @@
-//! The static site: renders the corpus into pages and writes them atomically to the build folder.
+//! The static site: renders the corpus into pages (in parallel, templates compiled once), checks
+//! every internal link and anchor, and publishes the result atomically to the build folder.
 
+pub mod context;
+pub mod links;
 pub mod output;
+pub mod pages;
+pub mod richtext;
+pub mod templates;
+pub mod urls;
 
 use std::path::Path;
+
+use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::graph::Graph;
 use crate::model::Corpus;
+use context::SiteCtx;
 use output::SiteFiles;
 
 /// What a build produced, for the command line and the benchmark.
+#[derive(Debug)]
 pub struct BuildReport {
     pub pages: usize,
     pub files: usize,
     pub bytes: usize,
+    pub html_sizes: Vec<usize>,
+    pub search_bytes: usize,
+    pub links_checked: usize,
 }
 
-/// Render every page of the site into memory.
-pub fn render(corpus: &Corpus, graph: &Graph, cfg: &Config) -> Result<SiteFiles, String> {
+/// Render every page and asset of the site into memory, and check its links.
+pub fn render(corpus: &Corpus, graph: &Graph, cfg: &Config) -> Result<(SiteFiles, usize), String> {
+    let tera = templates::compile()?;
+    let ctx = SiteCtx::new(corpus, graph, cfg, tera);
+    let mut pages: Vec<pages::Page> = Vec::new();
+    pages.push(pages::home::render(&ctx)?);
+    pages.push(pages::glossary::render(&ctx)?);
+    pages.extend(pages::codes::render_all(&ctx)?);
+    pages.extend(pages::sources::render_all(&ctx)?);
+    let per_cert: Vec<Vec<pages::Page>> = corpus.certs.par_iter().map(|c| pages::cert::render(&ctx, c)).collect::<Result<_, _>>()?;
+    pages.extend(per_cert.into_iter().flatten());
+    let elements: Vec<pages::Page> = corpus.elements.par_iter().map(|e| pages::element::render(&ctx, e)).collect::<Result<_, _>>()?;
+    pages.extend(elements);
+    let tables: Vec<pages::Page> = corpus.matrices.par_iter().map(|m| pages::tables::matrix(&ctx, m)).collect::<Result<_, _>>()?;
+    pages.extend(tables);
+    let corr: Vec<pages::Page> = corpus.correspondences.par_iter().map(|t| pages::tables::correspondence(&ctx, t)).collect::<Result<_, _>>()?;
+    pages.extend(corr);
+    pages.push(search_page(&ctx)?);
+
     let mut files = SiteFiles::default();
-    let mut html = String::new();
-    html.push_str(&format!(
-        "<!doctype html>\n<html lang=\"{}\">\n<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title></head>\n<body>\n<h1>{}</h1>\n<ul>\n",
-        escape(&cfg.book.language),
-        escape(&cfg.book.title),
-        escape(&cfg.book.title)
-    ));
-    for c in &corpus.certs {
-        let n: usize = corpus.counts(&c.id).values().sum();
-        html.push_str(&format!("<li>{} ({}) : {} éléments</li>\n", escape(&c.title.text), escape(&c.version), n));
+    for (path, html) in pages {
+        files.add(path, html);
     }
-    html.push_str("</ul>\n<p><a href=\"graph.json\">Le graphe complet (JSON)</a></p>\n</body>\n</html>\n");
-    files.add("index.html", html);
+    for (path, bytes) in templates::assets() {
+        files.add(path, bytes);
+    }
+    for (path, bytes) in crate::search::shards::write(&crate::search::Index::build(corpus)) {
+        files.add(path, bytes);
+    }
     let json = serde_json::json!({
         "certifications": corpus.certs,
         "elements": corpus.elements,
@@ -39,34 +66,36 @@ pub fn render(corpus: &Corpus, graph: &Graph, cfg: &Config) -> Result<SiteFiles,
         "correspondences": corpus.correspondences,
         "graph": graph.to_json(),
     });
-    files.add("graph.json", serde_json::to_vec_pretty(&json).map_err(|e| e.to_string())?);
-    Ok(files)
+    files.add("graph.json", serde_json::to_vec(&json).map_err(|e| e.to_string())?);
+    files.files.sort_by(|a, b| a.0.cmp(&b.0));
+    let checked = links::check(&files)?;
+    Ok((files, checked))
 }
 
-/// Render and publish to `out`.
+fn search_page(ctx: &SiteCtx) -> Result<pages::Page, String> {
+    let path = urls::search();
+    let mut c = ctx.page(&path, "Recherche");
+    c.insert("certs", &ctx.corpus.certs.iter().map(|c| serde_json::json!({"id": c.id.as_str(), "title": context::short_cert(c)})).collect::<Vec<_>>());
+    let mut kinds: Vec<&str> = ctx.corpus.elements.iter().map(|e| e.kind.label()).collect();
+    kinds.sort();
+    kinds.dedup();
+    c.insert("kinds", &kinds);
+    Ok((path.clone(), ctx.render("search.html", &c)?))
+}
+
+/// Render, check and publish to `out`; on any error nothing is written.
 pub fn build(corpus: &Corpus, cfg: &Config, out: &Path) -> Result<BuildReport, String> {
     let graph = Graph::build(corpus);
-    let files = render(corpus, &graph, cfg)?;
+    let (files, links_checked) = render(corpus, &graph, cfg)?;
+    let html_sizes: Vec<usize> = files.files.iter().filter(|(p, _)| p.extension().is_some_and(|e| e == "html")).map(|(_, b)| b.len()).collect();
     let report = BuildReport {
-        pages: files.files.iter().filter(|(p, _)| p.extension().is_some_and(|e| e == "html")).count(),
+        pages: html_sizes.len(),
         files: files.files.len(),
         bytes: files.total_bytes(),
+        search_bytes: files.files.iter().filter(|(p, _)| p.starts_with("search")).map(|(_, b)| b.len()).sum(),
+        html_sizes,
+        links_checked,
     };
     output::publish(out, &files).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     Ok(report)
-}
-
-/// Escape text for HTML.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }

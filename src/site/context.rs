@@ -1,0 +1,157 @@
+//! What every page needs to know beyond its own element: the corpus and its graph, the glossary,
+//! which elements share a text, which elements cite each source line, and the compiled templates.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde_json::{json, Value};
+
+use crate::config::Config;
+use crate::graph::Graph;
+use crate::ids::{DocId, ElementKey};
+use crate::model::{Cite, Corpus, Element};
+use crate::text;
+
+use super::richtext::{self, Glossary};
+use super::urls;
+
+pub struct SiteCtx<'a> {
+    pub corpus: &'a Corpus,
+    pub graph: &'a Graph,
+    pub cfg: &'a Config,
+    pub glossary: Glossary,
+    pub tera: tera::Tera,
+    /// Elements by normalised text, for "the same text also appears in".
+    same_text: HashMap<String, Vec<ElementKey>>,
+    /// For each document, the elements whose text starts at each line.
+    pub cited_at: HashMap<DocId, BTreeMap<usize, Vec<ElementKey>>>,
+}
+
+impl<'a> SiteCtx<'a> {
+    pub fn new(corpus: &'a Corpus, graph: &'a Graph, cfg: &'a Config, tera: tera::Tera) -> Self {
+        let mut same_text: HashMap<String, Vec<ElementKey>> = HashMap::new();
+        let mut cited_at: HashMap<DocId, BTreeMap<usize, Vec<ElementKey>>> = HashMap::new();
+        for e in &corpus.elements {
+            let t = same_text_key(e.text());
+            if t.chars().count() >= 12 {
+                same_text.entry(t).or_default().push(e.key.clone());
+            }
+            let cites = std::iter::once(&e.cite).chain(e.variants.iter().map(|v| &v.cite)).chain(&e.pieces);
+            for c in cites {
+                let slot = cited_at.entry(c.doc.clone()).or_default().entry(c.lines.first).or_default();
+                if !slot.contains(&e.key) {
+                    slot.push(e.key.clone());
+                }
+            }
+        }
+        SiteCtx { corpus, graph, cfg, glossary: Glossary::build(corpus), tera, same_text, cited_at }
+    }
+
+    /// Other elements with the same text (folded, punctuation aside).
+    pub fn same_text(&self, e: &Element) -> Vec<&ElementKey> {
+        self.same_text
+            .get(&same_text_key(e.text()))
+            .map(|v| v.iter().filter(|k| **k != e.key).collect())
+            .unwrap_or_default()
+    }
+
+    /// A link to an element, as the templates use it.
+    pub fn element_link(&self, from: &str, key: &ElementKey) -> Value {
+        let e = self.corpus.element(key).expect("checked reference");
+        let cert = self.corpus.cert(&key.cert).map(|c| short_cert(c)).unwrap_or_default();
+        json!({
+            "href": urls::rel(from, &urls::element(key)),
+            "code": e.code.clone().unwrap_or_default(),
+            "text": truncate(e.text(), 160),
+            "kind": e.kind.label(),
+            "cert": cert,
+            "same_cert": true,
+        })
+    }
+
+    /// Like [`element_link`], noting when the element is in another certification than `home`.
+    pub fn element_link_from(&self, from: &str, key: &ElementKey, home: &crate::ids::CertId) -> Value {
+        let mut v = self.element_link(from, key);
+        v["same_cert"] = json!(&key.cert == home);
+        v
+    }
+
+    /// The provenance of a citation: document, lines, link into the source view, and the lines.
+    pub fn provenance(&self, from: &str, cite: &Cite) -> Value {
+        let doc = self.corpus.sources.get(cite.doc.as_str()).expect("checked document");
+        let lines: Vec<Value> = cite
+            .lines
+            .iter()
+            .filter(|n| !doc.noise.contains(n))
+            .map(|n| json!({"n": n, "text": doc.line(n).chars().filter(|c| !text::is_private_use(*c)).collect::<String>()}))
+            .collect();
+        json!({
+            "doc": doc.id.as_str(),
+            "doc_title": doc.title,
+            "file": doc.file,
+            "lines": cite.lines.to_string(),
+            "href": urls::rel(from, &urls::source_line(&cite.doc, cite.lines.first)),
+            "excerpt": lines,
+        })
+    }
+
+    /// A text with its certification's glossary terms linked.
+    pub fn rich(&self, from: &str, text: &str, cert: &crate::ids::CertId, skip: Option<&ElementKey>) -> String {
+        self.glossary.link(text, cert, skip, |k| urls::rel(from, &urls::glossary_anchor(k)))
+    }
+
+    /// The base context every page gets.
+    pub fn page(&self, path: &str, title: &str) -> tera::Context {
+        let mut c = tera::Context::new();
+        c.insert("page", &json!({
+            "title": title,
+            "root": urls::root(path),
+            "site_title": self.cfg.book.title,
+            "lang": self.cfg.book.language,
+            "description": self.cfg.book.description,
+            "home": urls::rel(path, &urls::home()),
+            "search": urls::rel(path, &urls::search()),
+            "glossary": urls::rel(path, &urls::glossary()),
+            "sources": urls::rel(path, &urls::sources_index()),
+            "codes": urls::rel(path, &urls::codes_index()),
+        }));
+        c
+    }
+
+    pub fn render(&self, template: &str, ctx: &tera::Context) -> Result<String, String> {
+        self.tera.render(template, ctx).map_err(|e| format!("template {template}: {e}"))
+    }
+}
+
+/// "Négociateur technico-commercial (2018)".
+pub fn short_cert(c: &crate::model::Certification) -> String {
+    format!("{} ({})", c.title.text, c.version)
+}
+
+fn same_text_key(t: &str) -> String {
+    crate::lang::tokens(t).into_iter().map(|t| t.word).collect::<Vec<_>>().join(" ")
+}
+
+/// At most `n` characters, cut at a word, with an ellipsis.
+pub fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(n).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > n / 2 => &cut[..i],
+        _ => &cut,
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
+}
+
+/// The label of an element in lists: code and text.
+pub fn label(e: &Element) -> String {
+    match &e.code {
+        Some(c) if !e.text().starts_with(c.as_str()) => format!("{c} {}", e.text()),
+        _ => e.text().to_string(),
+    }
+}
+
+pub fn escape(s: &str) -> String {
+    richtext::escape(s)
+}

@@ -1,0 +1,185 @@
+//! The page of one element: its exact text, where it sits, everything it relates to in both
+//! directions, and the source lines it comes from.
+
+use std::collections::BTreeMap;
+
+use serde_json::{json, Value};
+
+use crate::model::Element;
+use crate::schema::{CellState, Rel};
+use crate::site::context::{label, short_cert, SiteCtx};
+use crate::site::richtext::markdown;
+use crate::site::urls;
+
+use super::Page;
+
+pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Page, String> {
+    let path = urls::element(&e.key);
+    let corpus = ctx.corpus;
+    let cert = corpus.cert(&e.key.cert).expect("checked certification");
+    let link = |k| ctx.element_link_from(&path, k, &e.key.cert);
+
+    let breadcrumb: Vec<Value> = corpus.ancestors(e).iter().map(|a| link(&a.key)).collect();
+
+    // Children grouped by kind, in document order.
+    let mut groups: Vec<(&'static str, Vec<Value>)> = Vec::new();
+    for child in &e.children {
+        let c = corpus.element(child).expect("child");
+        let mut item = link(child);
+        item["rich"] = json!(ctx.rich(&path, c.text(), &c.key.cert, None));
+        item["children"] = json!(c.children.len());
+        match groups.iter_mut().find(|(k, _)| *k == c.kind.label()) {
+            Some((_, v)) => v.push(item),
+            None => groups.push((c.kind.label(), vec![item])),
+        }
+    }
+    let children: Vec<Value> = groups.into_iter().map(|(k, items)| json!({"kind": k, "items": items})).collect();
+
+    // Relations, forwards and backwards, grouped by their French label.
+    let mut relations: BTreeMap<(u8, &'static str), Vec<Value>> = BTreeMap::new();
+    for l in &e.links {
+        let mut item = link(&l.to);
+        if let Some(t) = &l.text {
+            item["as_printed"] = json!(t);
+        }
+        if let Some(n) = &l.note {
+            item["note"] = json!(markdown(n));
+        }
+        relations.entry((0, l.rel.labels().0)).or_default().push(item);
+    }
+    for (rel, from) in ctx.graph.incoming_links(&e.key) {
+        let order = if rel == Rel::Certifies || rel == Rel::Validates { 1 } else { 2 };
+        relations.entry((order, rel.labels().1)).or_default().push(link(from));
+    }
+    let relations: Vec<Value> = relations.into_iter().map(|((_, l), items)| json!({"label": l, "items": items})).collect();
+
+    // Correspondences through tables.
+    let correspondences: Vec<Value> = ctx
+        .graph
+        .correspondents(&e.key)
+        .into_iter()
+        .map(|(table, relation, forward, other)| {
+            let t = corpus.correspondences.iter().find(|c| &c.id == table).expect("table");
+            json!({
+                "table": urls::rel(&path, &urls::correspondence(table)),
+                "table_title": t.title.as_ref().map(|c| c.text.clone()).unwrap_or_else(|| table.to_string()),
+                "status": format!("{:?}", t.status).to_lowercase(),
+                "relation": relation.label(),
+                "direction": if forward { "vers" } else { "depuis" },
+                "item": link(other),
+            })
+        })
+        .collect();
+
+    // Matrices in which the element is a row or a column.
+    let mut matrices = Vec::new();
+    for m in &corpus.matrices {
+        for (is_row, headers) in [(true, &m.rows), (false, &m.columns)] {
+            for (i, h) in headers.iter().enumerate() {
+                if h.reference.as_ref() != Some(&e.key) {
+                    continue;
+                }
+                let others = if is_row { &m.columns } else { &m.rows };
+                let cells: Vec<Value> = others
+                    .iter()
+                    .enumerate()
+                    .map(|(j, o)| {
+                        let cell = if is_row { &m.cells[i][j] } else { &m.cells[j][i] };
+                        json!({
+                            "other": o.cite.as_ref().map(|c| c.text.clone()).unwrap_or_else(|| o.key.clone()),
+                            "state": cell.state.name(),
+                            "label": state_label(cell.state),
+                            "text": cell.text,
+                        })
+                    })
+                    .collect();
+                matrices.push(json!({
+                    "href": urls::rel(&path, &urls::matrix(&m.cert, &m.id)),
+                    "title": m.title.text,
+                    "as": if is_row { "ligne" } else { "colonne" },
+                    "cells": cells,
+                }));
+            }
+        }
+    }
+
+    let same: Vec<Value> = ctx.same_text(e).into_iter().map(|k| link(k)).collect();
+    let variants: Vec<Value> = e
+        .variants
+        .iter()
+        .map(|v| json!({
+            "text": v.cite.text,
+            "code_as_printed": v.code_as_printed,
+            "note": v.note.as_deref().map(markdown),
+            "provenance": ctx.provenance(&path, &v.cite),
+        }))
+        .collect();
+    let facts: Vec<Value> = e
+        .facts
+        .iter()
+        .map(|f| json!({"label": fact_label(f.name), "text": f.cite.text, "provenance": ctx.provenance(&path, &f.cite)}))
+        .collect();
+    let pieces: Vec<Value> = e.pieces.iter().map(|p| ctx.provenance(&path, p)).collect();
+
+    // Previous and next siblings, for reading in order.
+    let siblings: Vec<&crate::ids::ElementKey> = match &e.parent {
+        Some(p) => corpus.element(p).map(|p| p.children.iter().collect()).unwrap_or_default(),
+        None => corpus.elements_of(&e.key.cert).filter(|x| x.parent.is_none()).map(|x| &x.key).collect(),
+    };
+    let pos = siblings.iter().position(|k| **k == e.key);
+    let prev = pos.and_then(|i| i.checked_sub(1)).map(|i| link(siblings[i]));
+    let next = pos.and_then(|i| siblings.get(i + 1)).map(|k| link(k));
+
+    let title = label(e);
+    let mut c = ctx.page(&path, &crate::site::context::truncate(&title, 70));
+    c.insert("el", &json!({
+        "id": e.key.to_string(),
+        "local": e.key.local.as_str(),
+        "kind": e.kind.label(),
+        "code": e.code,
+        "code_as_printed": e.code_as_printed,
+        "rich": ctx.rich(&path, e.text(), &e.key.cert, Some(&e.key)),
+        "subtype": e.subtype.map(|s| format!("{s:?}").to_lowercase()),
+        "block": e.block,
+        "note": e.note.as_deref().map(markdown),
+        "repair": e.repair.as_deref().map(markdown),
+        "is_term": e.kind == crate::schema::Kind::Terme,
+        "glossary": urls::rel(&path, &urls::glossary_anchor(&e.key)),
+    }));
+    c.insert("cert", &json!({"href": urls::rel(&path, &urls::cert(&cert.id)), "title": short_cert(cert)}));
+    c.insert("breadcrumb", &breadcrumb);
+    c.insert("children", &children);
+    c.insert("relations", &relations);
+    c.insert("correspondences", &correspondences);
+    c.insert("matrices", &matrices);
+    c.insert("same", &same);
+    c.insert("variants", &variants);
+    c.insert("facts", &facts);
+    c.insert("pieces", &pieces);
+    c.insert("provenance", &ctx.provenance(&path, &e.cite));
+    c.insert("prev", &prev);
+    c.insert("next", &next);
+    Ok((path.clone(), ctx.render("element.html", &c)?))
+}
+
+pub fn state_label(s: CellState) -> &'static str {
+    match s {
+        CellState::Marked => "coché",
+        CellState::Unmarked => "non coché",
+        CellState::Lost => "perdu",
+        CellState::Uncertain => "incertain",
+    }
+}
+
+pub fn fact_label(name: &str) -> &'static str {
+    match name {
+        "duree" => "Durée",
+        "duree_preparation" => "Durée de préparation",
+        "coefficient" => "Coefficient",
+        "forme" => "Forme",
+        "mode" => "Mode",
+        "horaire" => "Horaire",
+        "validite" => "Validité",
+        _ => "Valeur",
+    }
+}

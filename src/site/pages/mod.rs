@@ -1,0 +1,13 @@
+//! One module per kind of page. Each turns part of the corpus into a template context and renders
+//! it; none writes files (the site module collects the pages and publishes them at once).
+
+pub mod cert;
+pub mod codes;
+pub mod element;
+pub mod glossary;
+pub mod home;
+pub mod sources;
+pub mod tables;
+
+/// A rendered page: its path from the site root and its HTML.
+pub type Page = (String, String);

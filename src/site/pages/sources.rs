@@ -1,0 +1,89 @@
+//! The source view: each document with numbered, linkable lines, cited lines highlighted, and
+//! every cited line linking back to the elements that cite it. Long documents are cut into
+//! chunks so that a phone fetches only the part it needs.
+
+use std::collections::BTreeSet;
+
+use serde_json::{json, Value};
+
+use crate::site::context::{label, truncate, SiteCtx};
+use crate::site::urls::{self, SOURCE_CHUNK};
+use crate::sources::SourceDoc;
+use crate::text;
+
+use super::Page;
+
+pub fn render_all(ctx: &SiteCtx) -> Result<Vec<Page>, String> {
+    let mut pages = Vec::new();
+    let index = urls::sources_index();
+    let mut docs = Vec::new();
+    for doc in ctx.corpus.sources.docs.values() {
+        let chunks = doc.len().div_ceil(SOURCE_CHUNK).max(1);
+        docs.push(json!({
+            "id": doc.id.as_str(),
+            "title": doc.title,
+            "file": doc.file,
+            "lines": doc.len(),
+            "chunks": (0..chunks).map(|i| json!({
+                "href": urls::rel(&index, &urls::source_chunk(&doc.id, i)),
+                "label": format!("{}–{}", i * SOURCE_CHUNK + 1, ((i + 1) * SOURCE_CHUNK).min(doc.len())),
+            })).collect::<Vec<_>>(),
+        }));
+        for i in 0..chunks {
+            pages.push(chunk(ctx, doc, i, chunks)?);
+        }
+    }
+    let mut c = ctx.page(&index, "Documents sources");
+    c.insert("docs", &docs);
+    pages.push((index.clone(), ctx.render("sources.html", &c)?));
+    Ok(pages)
+}
+
+fn chunk(ctx: &SiteCtx, doc: &SourceDoc, i: usize, chunks: usize) -> Result<Page, String> {
+    let path = urls::source_chunk(&doc.id, i);
+    let first = i * SOURCE_CHUNK + 1;
+    let last = ((i + 1) * SOURCE_CHUNK).min(doc.len());
+    let starts = ctx.cited_at.get(&doc.id);
+    // Every line covered by some citation is highlighted.
+    let mut cited: BTreeSet<usize> = BTreeSet::new();
+    for e in &ctx.corpus.elements {
+        for c in std::iter::once(&e.cite).chain(e.variants.iter().map(|v| &v.cite)).chain(&e.pieces) {
+            if c.doc == doc.id && c.lines.last >= first && c.lines.first <= last {
+                cited.extend(c.lines.iter());
+            }
+        }
+    }
+    let lines: Vec<Value> = (first..=last)
+        .map(|n| {
+            let refs: Vec<Value> = starts
+                .and_then(|m| m.get(&n))
+                .map(|keys| {
+                    keys.iter()
+                        .filter_map(|k| ctx.corpus.element(k))
+                        .map(|e| json!({
+                            "href": urls::rel(&path, &urls::element(&e.key)),
+                            "label": e.code.clone().unwrap_or_else(|| e.key.local.to_string()),
+                            "title": truncate(&label(e), 120),
+                        }))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let text: String = doc.line(n).chars().filter(|c| !text::is_private_use(*c)).collect();
+            json!({
+                "n": n,
+                "text": text,
+                "cited": cited.contains(&n),
+                "noise": doc.noise.contains(&n),
+                "refs": refs,
+            })
+        })
+        .collect();
+    let nav = |j: usize| json!({"href": urls::rel(&path, &urls::source_chunk(&doc.id, j)), "label": format!("{}–{}", j * SOURCE_CHUNK + 1, ((j + 1) * SOURCE_CHUNK).min(doc.len()))});
+    let mut c = ctx.page(&path, &format!("{} (lignes {first}–{last})", doc.title));
+    c.insert("doc", &json!({"id": doc.id.as_str(), "title": doc.title, "file": doc.file, "first": first, "last": last, "total": doc.len()}));
+    c.insert("lines", &lines);
+    c.insert("prev", &i.checked_sub(1).map(nav));
+    c.insert("next", &(i + 1 < chunks).then(|| nav(i + 1)));
+    c.insert("index", &urls::rel(&path, &urls::sources_index()));
+    Ok((path.clone(), ctx.render("source.html", &c)?))
+}

@@ -1,0 +1,108 @@
+//! Where every page lives, and relative links between pages.
+//!
+//! Addresses are permanent: they derive from ids only (never from a position in a list or from a
+//! text). Every link in the site is relative, so the site works from `file://`, from any sub-path
+//! and copied on a USB key.
+
+use crate::ids::{CertId, DocId, ElementKey, TableId};
+use crate::schema::CodeSystem;
+
+/// Lines per page of a source document: a phone fetches a chunk, not the whole document.
+pub const SOURCE_CHUNK: usize = 400;
+
+pub fn home() -> String {
+    "index.html".into()
+}
+pub fn cert(id: &CertId) -> String {
+    format!("c/{id}/index.html")
+}
+pub fn cert_document(id: &CertId) -> String {
+    format!("c/{id}/document.html")
+}
+pub fn element(key: &ElementKey) -> String {
+    format!("c/{}/e/{}.html", key.cert, key.local)
+}
+pub fn matrix(cert: &CertId, id: &TableId) -> String {
+    format!("c/{cert}/tableaux/{id}.html")
+}
+pub fn correspondence(id: &TableId) -> String {
+    format!("correspondances/{id}.html")
+}
+pub fn source_chunk(doc: &DocId, chunk: usize) -> String {
+    format!("sources/{doc}/{}.html", chunk + 1)
+}
+/// The page and anchor of a source line.
+pub fn source_line(doc: &DocId, line: usize) -> String {
+    format!("{}#L{line}", source_chunk(doc, (line.max(1) - 1) / SOURCE_CHUNK))
+}
+pub fn sources_index() -> String {
+    "sources/index.html".into()
+}
+pub fn glossary() -> String {
+    "glossaire.html".into()
+}
+pub fn glossary_anchor(key: &ElementKey) -> String {
+    format!("{}#{}-{}", glossary(), key.cert, key.local)
+}
+pub fn code(system: CodeSystem, code: &str) -> String {
+    format!("codes/{}-{}.html", system.slug(), slug(code))
+}
+pub fn codes_index() -> String {
+    "codes/index.html".into()
+}
+pub fn search() -> String {
+    "recherche.html".into()
+}
+
+/// A code as a file-name-safe slug (`D1402` → `d1402`, `312t` → `312t`).
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in crate::text::fold(s).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// The relative link from page `from` to `to` (both site-root-relative paths).
+pub fn rel(from: &str, to: &str) -> String {
+    let depth = from.matches('/').count();
+    let mut out = "../".repeat(depth);
+    out.push_str(to);
+    out
+}
+
+/// The prefix that leads from page `from` to the site root (`""`, `"../"`, …).
+pub fn root(from: &str) -> String {
+    "../".repeat(from.matches('/').count())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_are_relative_to_the_page() {
+        assert_eq!(rel("index.html", "c/a/index.html"), "c/a/index.html");
+        assert_eq!(rel("c/a/e/x.html", "index.html"), "../../../index.html");
+        assert_eq!(rel("c/a/e/x.html", "c/b/e/y.html"), "../../../c/b/e/y.html");
+    }
+
+    #[test]
+    fn source_lines_land_in_their_chunk() {
+        let d = DocId::new("doc");
+        assert_eq!(source_line(&d, 1), "sources/doc/1.html#L1");
+        assert_eq!(source_line(&d, 400), "sources/doc/1.html#L400");
+        assert_eq!(source_line(&d, 401), "sources/doc/2.html#L401");
+    }
+
+    #[test]
+    fn code_slugs_are_file_names() {
+        assert_eq!(slug("D1402"), "d1402");
+        assert_eq!(slug("312t"), "312t");
+        assert_eq!(slug("TP-00338"), "tp-00338");
+    }
+}

@@ -1,0 +1,271 @@
+/* referentiel search: the same analysis and ranking as `referentiel search` (src/search/query.rs).
+   The index is split into small script files (search/meta.js, search/t/<shard>.js, search/d/<block>.js)
+   loaded on demand with <script> tags, so that it works offline and from file://. */
+(function () {
+  "use strict";
+  var me = document.currentScript;
+  var ROOT = (me && me.getAttribute("data-root")) || "";
+
+  // ---- analysis (src/text.rs fold, src/lang.rs) ----
+  var APOS = "'\u2019\u2018\u02bc\u00b4";
+  var ACCENTS = { "à": "a", "â": "a", "ä": "a", "á": "a", "ã": "a", "é": "e", "è": "e", "ê": "e", "ë": "e",
+    "î": "i", "ï": "i", "í": "i", "ô": "o", "ö": "o", "ó": "o", "ù": "u", "û": "u", "ü": "u", "ú": "u",
+    "ç": "c", "ÿ": "y", "ñ": "n" };
+  function fold(s) {
+    var out = "";
+    for (var ch of s) {
+      var cp = ch.codePointAt(0);
+      if (ch === "œ" || ch === "Œ") { out += "oe"; continue; }
+      if (ch === "æ" || ch === "Æ") { out += "ae"; continue; }
+      if (APOS.indexOf(ch) >= 0) { out += "'"; continue; }
+      if (cp >= 0xE000 && cp <= 0xF8FF) continue;
+      var low = ch.toLowerCase();
+      low = Array.from(low)[0];
+      out += ACCENTS[low] || low;
+    }
+    return out;
+  }
+  var STOP = ["a", "afin", "ainsi", "au", "aux", "avec", "c", "ce", "ces", "cet", "cette", "d", "dans", "de", "des", "du", "elle",
+    "elles", "en", "entre", "est", "et", "etre", "il", "ils", "j", "l", "la", "le", "les", "leur", "leurs", "lors",
+    "m", "n", "ne", "ou", "par", "pas", "pour", "qu", "que", "qui", "s", "sa", "se", "selon", "ses", "son", "sont",
+    "sur", "t", "un", "une", "y"];
+  var STOPSET = new Set(STOP);
+  var SUFFIXES = ["issements", "issement", "atrices", "ateurs", "ations", "atrice", "ateur", "ation", "ements", "ement", "ments",
+    "ment", "ances", "ance", "ences", "ence", "ables", "able", "ibles", "ible", "iques", "ique", "istes", "iste",
+    "ismes", "isme", "euses", "euse", "eurs", "eur", "ions", "ion", "ives", "ive", "ites", "ite", "ifs", "if",
+    "ees", "ee", "es", "er", "ez", "e", "s", "x"];
+  var ALNUM = /[\p{L}\p{N}]/u;
+  function tokens(text) {
+    var chars = Array.from(text), out = [], i = 0, offs = [], o = 0;
+    for (var c of chars) { offs.push(o); o += c.length; }
+    offs.push(o);
+    while (i < chars.length) {
+      if (!ALNUM.test(chars[i])) { i++; continue; }
+      var j = i, digit = false;
+      while (j < chars.length) {
+        var d = chars[j];
+        var dot = d === "." && j + 1 < chars.length && /[0-9]/.test(chars[j + 1]) && digit;
+        if (ALNUM.test(d) || dot) { if (/[0-9]/.test(d)) digit = true; j++; } else break;
+      }
+      out.push({ word: fold(chars.slice(i, j).join("")), start: offs[i], end: offs[j] });
+      i = j;
+    }
+    return out;
+  }
+  function isCode(w) {
+    var m = /^([a-z]{1,3})([0-9.]+)$/.exec(w);
+    return !!m;
+  }
+  function stem(w) {
+    if (isCode(w) || /[0-9]/.test(w)) return w;
+    for (var s of SUFFIXES) {
+      if (w.endsWith(s) && Array.from(w).length - Array.from(s).length >= 4) return w.slice(0, w.length - s.length);
+    }
+    return w;
+  }
+
+  // ---- query (src/search/query.rs) ----
+  function shardOf(k) { return Array.from(k).slice(0, 2).join(""); }
+  function shardCandidates(k) {
+    var c = Array.from(k), out = [shardOf(k)];
+    if (c.length >= 5) {
+      out.push([c[1], c[0]].join("").slice(0, 2));
+      out.push(c.slice(1, 3).join(""));
+      out.push([c[0], c[2]].join(""));
+    }
+    return Array.from(new Set(out)).sort();
+  }
+  function shardFile(s) {
+    var out = "";
+    for (var ch of s) out += /[a-z0-9]/.test(ch) ? ch : "_" + ch.codePointAt(0).toString(16);
+    return out;
+  }
+  function queryKeys(q) {
+    var toks = tokens(q), endsSpace = /\s$/.test(q);
+    var meaningful = toks.filter(function (t) { return !STOPSET.has(t.word); });
+    var chosen = meaningful.length ? meaningful : toks, out = [];
+    chosen.forEach(function (t, i) {
+      var k = { key: stem(t.word), word: t.word, prefix: i + 1 === chosen.length && !endsSpace };
+      var prev = out.find(function (o) { return o.key === k.key; });
+      if (prev) prev.prefix = prev.prefix || k.prefix; else out.push(k);
+    });
+    return out;
+  }
+  function damerau(a, b) {
+    a = Array.from(a); b = Array.from(b);
+    var d = [], i, j;
+    for (i = 0; i <= a.length; i++) { d.push([i]); }
+    for (j = 1; j <= b.length; j++) d[0][j] = j;
+    for (i = 1; i <= a.length; i++) for (j = 1; j <= b.length; j++) {
+      var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+    return d[a.length][b.length];
+  }
+
+  // ---- loading ----
+  var RS = window.RS = { shards: {}, blocks: {}, meta: null, _wait: {} };
+  RS.meta = function (m) { RS.metaData = m; };
+  RS.t = function (name, keys) { RS.shards[name] = keys; };
+  RS.d = function (b, docs) { RS.blocks[b] = docs; };
+  function load(src) {
+    if (RS._wait[src]) return RS._wait[src];
+    RS._wait[src] = new Promise(function (resolve, reject) {
+      var s = document.createElement("script");
+      s.src = ROOT + src; s.async = true;
+      s.onload = function () { resolve(); };
+      s.onerror = function () { reject(new Error("cannot load " + src)); };
+      document.head.appendChild(s);
+    });
+    return RS._wait[src];
+  }
+  function ready() { return load("search/meta.js").then(function () { return RS.metaData; }); }
+
+  function search(q, filters, limit) {
+    return ready().then(function (meta) {
+      var keys = queryKeys(q);
+      var need = new Set();
+      keys.forEach(function (k) { shardCandidates(k.key).forEach(function (s) { if (meta.shards.indexOf(shardFile(s)) >= 0) need.add(shardFile(s)); }); });
+      return Promise.all(Array.from(need).map(function (s) { return load("search/t/" + s + ".js"); })).then(function () {
+        return rank(meta, keys, filters, limit);
+      });
+    });
+  }
+  function allKeys(shardNames) {
+    var out = [];
+    shardNames.forEach(function (s) { var t = RS.shards[s]; if (t) for (var k in t) out.push(k); });
+    return out.sort(function (a, b) { return a < b ? -1 : a > b ? 1 : 0; });
+  }
+  function postings(k) {
+    var t = RS.shards[shardFile(shardOf(k))];
+    return t && t[k];
+  }
+  function expand(qk) {
+    var out = [], key = qk.key;
+    if (postings(key)) out.push([key, 1.0]);
+    var shards = shardCandidates(key);
+    var typo = Array.from(key).length >= 5 && !isCode(key);
+    allKeys(shards.map(shardFile)).forEach(function (k) {
+      if (k === key || shards.indexOf(shardOf(k)) < 0) return;
+      if (qk.prefix && Array.from(qk.word).length >= 2 && k.startsWith(qk.word)) out.push([k, 0.8]);
+      else if (typo && Math.abs(Array.from(key).length - Array.from(k).length) <= 1 && damerau(key, k) <= 1) out.push([k, 0.6]);
+    });
+    return out;
+  }
+  function rank(meta, keys, filters, limit) {
+    var n = meta.n, acc = new Map();
+    keys.forEach(function (qk) {
+      var best = new Map();
+      expand(qk).forEach(function (e) {
+        var k = e[0], quality = e[1], p = postings(k), count = p.length / 2, idf = Math.log(1 + n / count), doc = 0;
+        for (var i = 0; i < p.length; i += 2) {
+          doc += p[i];
+          var s = p[i + 1] * quality * idf, slot = best.get(doc);
+          if (!slot) { slot = [0, k]; best.set(doc, slot); }
+          if (s > slot[0]) { slot[0] = s; slot[1] = k; }
+        }
+      });
+      best.forEach(function (v, doc) {
+        var slot = acc.get(doc);
+        if (!slot) { slot = [0, 0, []]; acc.set(doc, slot); }
+        slot[0] += 1; slot[1] += v[0]; slot[2].push(v[1]);
+      });
+    });
+    var cert = filters.cert ? meta.certs.findIndex(function (c) { return c[0] === filters.cert; }) : -1;
+    var kind = filters.kind ? meta.kinds.indexOf(filters.kind) : -1;
+    var hits = [];
+    acc.forEach(function (v, doc) {
+      if (cert >= 0 || kind >= 0) {
+        var g = meta.groups.find(function (g) { return doc >= g[0] && doc < g[1]; });
+        if (cert >= 0 && g[2] !== cert) return;
+        if (kind >= 0 && g[3] !== kind) return;
+      }
+      hits.push({ doc: doc, matched: v[0], score: v[1], keys: v[2] });
+    });
+    hits.sort(function (a, b) { return b.matched - a.matched || b.score - a.score || a.doc - b.doc; });
+    hits = hits.slice(0, limit);
+    var blocks = new Set(hits.map(function (h) { return Math.floor(h.doc / meta.block); }));
+    return Promise.all(Array.from(blocks).map(function (b) { return load("search/d/" + b + ".js"); })).then(function () {
+      return hits.map(function (h) {
+        var d = RS.blocks[Math.floor(h.doc / meta.block)][h.doc % meta.block];
+        return { doc: h.doc, url: d[0], id: d[1], text: d[2], kind: meta.kinds[d[3]], cert: meta.certs[d[4]][1], crumbs: d[5], score: Math.round(h.score * 1000) / 1000, matched: h.matched, keys: h.keys };
+      });
+    });
+  }
+
+  // ---- display ----
+  function esc(s) { return s.replace(/[&<>"']/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]; }); }
+  function highlight(text, keys) {
+    var toks = tokens(text), out = "", at = 0;
+    toks.forEach(function (t) {
+      var s = stem(t.word), hit = keys.some(function (k) { return k === s || k === t.word || k.replace(/\./g, "") === t.word || (k.length >= 2 && t.word.startsWith(k)); });
+      if (hit) { out += esc(text.slice(at, t.start)) + "<mark>" + esc(text.slice(t.start, t.end)) + "</mark>"; at = t.end; }
+    });
+    return out + esc(text.slice(at));
+  }
+  function item(h) {
+    return '<a href="' + esc(ROOT + h.url) + '">' + highlight(h.text, h.keys) + '</a>' +
+      '<span class="meta">' + esc(h.kind) + " · " + esc(h.cert) + (h.crumbs && h.crumbs !== h.kind ? " · " + esc(h.crumbs) : "") + "</span>";
+  }
+  function debounce(f, ms) { var t; return function () { var a = arguments; clearTimeout(t); t = setTimeout(function () { f.apply(null, a); }, ms); }; }
+
+  // The search page: results as you type, with filters.
+  function searchPage() {
+    var form = document.getElementById("search");
+    if (!form) return;
+    var q = document.getElementById("q"), fc = document.getElementById("f-cert"), fk = document.getElementById("f-kind");
+    var status = document.getElementById("status"), list = document.getElementById("results");
+    var params = new URLSearchParams(location.search);
+    q.value = params.get("q") || ""; fc.value = params.get("cert") || ""; fk.value = params.get("kind") || "";
+    var seq = 0;
+    function run() {
+      var query = q.value, my = ++seq;
+      try {
+        var p = new URLSearchParams();
+        if (query) p.set("q", query); if (fc.value) p.set("cert", fc.value); if (fk.value) p.set("kind", fk.value);
+        history.replaceState(null, "", "?" + p.toString());
+      } catch (e) { /* file:// may refuse; the results still show */ }
+      if (!query.trim()) { list.innerHTML = ""; status.textContent = ""; return; }
+      status.textContent = "Recherche…";
+      search(query, { cert: fc.value, kind: fk.value }, 50).then(function (hits) {
+        if (my !== seq) return;
+        status.textContent = hits.length ? hits.length + (hits.length === 50 ? "+" : "") + " résultat" + (hits.length > 1 ? "s" : "") : "Aucun résultat";
+        list.innerHTML = hits.map(function (h) { return '<li data-id="' + esc(h.id) + '">' + item(h) + "</li>"; }).join("");
+      }, function (e) { status.textContent = "La recherche n’a pas pu charger son index (" + e.message + ")."; });
+    }
+    var later = debounce(run, 120);
+    q.addEventListener("input", later);
+    fc.addEventListener("change", run);
+    fk.addEventListener("change", run);
+    form.addEventListener("submit", function (e) { e.preventDefault(); run(); });
+    run();
+  }
+
+  // The quick search of every page: suggestions as you type.
+  function quick() {
+    var input = document.getElementById("q-top");
+    if (!input || document.getElementById("search")) return;
+    var box = document.createElement("ul");
+    box.className = "suggest"; box.id = "suggest"; box.hidden = true;
+    box.setAttribute("aria-label", "Suggestions");
+    input.parentNode.appendChild(box);
+    input.setAttribute("aria-controls", "suggest");
+    var seq = 0;
+    input.addEventListener("input", debounce(function () {
+      var query = input.value, my = ++seq;
+      if (!query.trim()) { box.hidden = true; return; }
+      search(query, {}, 8).then(function (hits) {
+        if (my !== seq) return;
+        box.innerHTML = hits.map(function (h) { return "<li>" + item(h) + "</li>"; }).join("");
+        box.hidden = !hits.length;
+      }, function () { box.hidden = true; });
+    }, 120));
+    input.addEventListener("keydown", function (e) { if (e.key === "Escape") box.hidden = true; });
+    document.addEventListener("click", function (e) { if (!input.parentNode.contains(e.target)) box.hidden = true; });
+  }
+
+  window.referentielSearch = { search: search, queryKeys: queryKeys, stem: stem, fold: fold, tokens: tokens };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { searchPage(); quick(); });
+  else { searchPage(); quick(); }
+})();
