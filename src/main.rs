@@ -38,6 +38,22 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Search the data as the site does (same index, same ranking).
+    Search {
+        /// The query: words, expressions or codes.
+        query: String,
+        /// Only this certification (its id).
+        #[arg(long)]
+        cert: Option<String>,
+        /// Only this kind of element (its French label, as in the site's filter).
+        #[arg(long)]
+        kind: Option<String>,
+        /// How many results.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
     /// Check the data, then build the site (nothing is written if the data has errors).
     Build {
         /// The output folder (overrides the configuration's `build.build-dir`).
@@ -88,6 +104,21 @@ fn main() -> ExitCode {
                 println!("{}", serde_json::to_string_pretty(&summary).expect("serializable"));
             } else {
                 print!("{}", referentiel::list::render_text(&summary));
+            }
+            ExitCode::SUCCESS
+        }),
+        Command::Search { query, cert, kind, limit, json } => with_corpus(&data, |corpus| {
+            let index = referentiel::search::Index::build(corpus);
+            let hits = index.search(&query, &referentiel::search::query::Filters { cert: cert.clone(), kind: kind.clone() }, limit);
+            if json {
+                println!("{}", serde_json::to_string_pretty(&hits).expect("serializable"));
+            } else if hits.is_empty() {
+                println!("no result");
+            } else {
+                for (i, h) in hits.iter().enumerate() {
+                    println!("{:>2}. {}
+    {} · {} · {}  [{}]", i + 1, h.text, h.kind, h.cert, h.crumbs, h.id);
+                }
             }
             ExitCode::SUCCESS
         }),

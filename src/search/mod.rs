@@ -6,7 +6,7 @@
 //!   their dots.
 //! - Weights: codes 100, the texts of titled elements (activités, compétences, unités …) 30, other
 //!   texts 10; idf = ln(1 + N / df).
-//! - Matching ([`query`]): exact key; one typo (Damerau-Levenshtein 1) in keys of 5 letters or more;
+//! - Matching ([`query`]): exact key; one typo (Damerau-Levenshtein 1) in words of 5 letters or more;
 //!   the last word of the query also as a prefix (as you type).
 //! - Splitting ([`shards`]): keys are sharded by their first two letters, documents in blocks, so a
 //!   first query downloads the small metadata file and only the shards it needs.

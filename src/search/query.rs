@@ -3,7 +3,7 @@
 //!
 //! 1. The query is analysed like the texts ([`crate::lang`]); if every word is a stop word, the
 //!    stop words are kept.
-//! 2. Each query key matches: itself (quality 1); the keys one typo away, for keys of 5 letters or
+//! 2. Each query key matches: itself (quality 1); the keys one typo away, for words of 5 letters or
 //!    more (quality 0.6); for the last query word, the keys it begins (quality 0.8, as you type).
 //!    Typo candidates are looked for in the shards a typo in the first two letters can lead to
 //!    ([`shard_candidates`]), exactly the shards the browser downloads.
@@ -27,7 +27,7 @@ pub fn shard_of(key: &str) -> String {
 pub fn shard_candidates(key: &str) -> Vec<String> {
     let c: Vec<char> = key.chars().collect();
     let mut out = vec![shard_of(key)];
-    if c.len() >= 5 {
+    if c.len() >= 3 {
         let s = |v: &[char]| v.iter().take(2).collect::<String>();
         out.push(s(&[c[1], c[0]]));
         out.push(s(&c[1..]));
@@ -105,7 +105,7 @@ impl Index {
         }
         let is_code = lang::is_code(key);
         let shards = shard_candidates(key);
-        let typo = key.chars().count() >= 5 && !is_code;
+        let typo = q.word.chars().count() >= 5 && !is_code;
         for k in self.postings.keys() {
             if k == key || !shards.contains(&shard_of(k)) {
                 continue;
@@ -183,7 +183,7 @@ mod tests {
     #[test]
     fn typo_shards_cover_the_first_letters() {
         assert_eq!(shard_candidates("prospect"), vec!["po", "pr", "ps", "ro"]);
-        assert_eq!(shard_candidates("cp3"), vec!["cp"]);
+        assert_eq!(shard_candidates("cp"), vec!["cp"]);
     }
 
     #[test]

@@ -68,7 +68,7 @@
   function shardOf(k) { return Array.from(k).slice(0, 2).join(""); }
   function shardCandidates(k) {
     var c = Array.from(k), out = [shardOf(k)];
-    if (c.length >= 5) {
+    if (c.length >= 3) {
       out.push([c[1], c[0]].join("").slice(0, 2));
       out.push(c.slice(1, 3).join(""));
       out.push([c[0], c[2]].join(""));
@@ -145,7 +145,7 @@
     var out = [], key = qk.key;
     if (postings(key)) out.push([key, 1.0]);
     var shards = shardCandidates(key);
-    var typo = Array.from(key).length >= 5 && !isCode(key);
+    var typo = Array.from(qk.word).length >= 5 && !isCode(key);
     allKeys(shards.map(shardFile)).forEach(function (k) {
       if (k === key || shards.indexOf(shardOf(k)) < 0) return;
       if (qk.prefix && Array.from(qk.word).length >= 2 && k.startsWith(qk.word)) out.push([k, 0.8]);

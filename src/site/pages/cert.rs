@@ -67,8 +67,10 @@ fn tree(ctx: &SiteCtx, from: &str, keys: &[&ElementKey], depth: usize, out: &mut
         if e.children.is_empty() {
             out.push_str(&format!("<li>{a}</li>"));
         } else {
+            // The link stays outside <summary>: a summary must hold no interactive content.
             let open = if depth == 0 { " open" } else { "" };
-            out.push_str(&format!("<li><details{open}><summary>{a} <span class=\"n\">{}</span></summary>", e.children.len()));
+            let n = e.children.len();
+            out.push_str(&format!("<li>{a}<details{open}><summary>{n} sous-élément{}</summary>", if n > 1 { "s" } else { "" }));
             let kids: Vec<&ElementKey> = e.children.iter().collect();
             tree(ctx, from, &kids, depth + 1, out);
             out.push_str("</details></li>");

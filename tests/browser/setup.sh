@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what the browser tests need on a bare Debian machine: Chromium (Debian's package),
+# Java for the Nu HTML checker, and the npm packages of package.json. Does nothing that is already there.
+set -euo pipefail
+cd "$(dirname "$0")"
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+command -v node >/dev/null 2>&1 || need+=(nodejs npm)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "== apt-get install ${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+if [ ! -d node_modules ] || [ package.json -nt node_modules ]; then
+  echo "== npm install"
+  npm install --no-audit --no-fund --loglevel=error
+  touch node_modules
+fi
