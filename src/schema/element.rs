@@ -197,6 +197,29 @@ impl Kind {
         }
     }
 
+    /// Is the element's text a title (activité, compétence, unité …) rather than a statement
+    /// (critère, savoir-faire, paragraph …)?
+    pub fn is_titled(self) -> bool {
+        !matches!(
+            self,
+            Kind::Paragraphe
+                | Kind::Description
+                | Kind::Contexte
+                | Kind::CriterePerformance
+                | Kind::CritereEvaluation
+                | Kind::SavoirFaire
+                | Kind::Savoir
+                | Kind::LimiteConnaissances
+                | Kind::ConditionExercice
+                | Kind::ConditionRealisation
+                | Kind::ResultatAttendu
+                | Kind::Autonomie
+                | Kind::Definition
+                | Kind::Reference
+                | Kind::Article
+        )
+    }
+
     /// Is this a compétence of some sort (what crosswalks and diffs compare first)?
     pub fn is_competence(self) -> bool {
         matches!(

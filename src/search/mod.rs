@@ -64,27 +64,6 @@ pub struct Index {
     pub postings: BTreeMap<String, Vec<(u32, u32)>>,
 }
 
-fn titled(kind: Kind) -> bool {
-    !matches!(
-        kind,
-        Kind::Paragraphe
-            | Kind::Description
-            | Kind::Contexte
-            | Kind::CriterePerformance
-            | Kind::CritereEvaluation
-            | Kind::SavoirFaire
-            | Kind::Savoir
-            | Kind::LimiteConnaissances
-            | Kind::ConditionExercice
-            | Kind::ConditionRealisation
-            | Kind::ResultatAttendu
-            | Kind::Autonomie
-            | Kind::Definition
-            | Kind::Reference
-            | Kind::Article
-    )
-}
-
 /// The weighted keys of a text and codes.
 fn keys(codes: &[&str], text: &str, text_weight: u32) -> BTreeMap<String, u32> {
     let mut out: BTreeMap<String, u32> = BTreeMap::new();
@@ -138,7 +117,7 @@ impl Index {
             let mut codes: Vec<&str> = Vec::new();
             codes.extend(e.code.as_deref());
             codes.extend(e.code_as_printed.as_deref());
-            let weight = if titled(e.kind) { W_TITLE } else { W_TEXT };
+            let weight = if e.kind.is_titled() { W_TITLE } else { W_TEXT };
             entries.push((ci, ki, Doc { url: urls::element(&e.key), id: e.key.to_string(), text: display(e), kind: ki, cert: ci, crumbs: crumbs(corpus, e) }, keys(&codes, e.text(), weight)));
         }
         entries.sort_by_key(|(c, k, _, _)| (*c, *k));

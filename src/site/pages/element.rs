@@ -144,6 +144,7 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Page, String> {
         "note": e.note.as_deref().map(markdown),
         "repair": e.repair.as_deref().map(markdown),
         "is_term": e.kind == crate::schema::Kind::Terme,
+        "titled": e.kind.is_titled(),
         "glossary": urls::rel(&path, &urls::glossary_anchor(&e.key)),
     }));
     c.insert("cert", &json!({"href": urls::rel(&path, &urls::cert(&cert.id)), "title": short_cert(cert)}));

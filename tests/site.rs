@@ -1,0 +1,76 @@
+//! The site generator: every element at its permanent address, identical output for identical
+//! data, and the search that the command line and the site share.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use referentiel::config::Config;
+use referentiel::search::query::Filters;
+
+fn build(data: &str, name: &str) -> PathBuf {
+    let out = std::env::temp_dir().join(format!("referentiel-site-{}-{name}", std::process::id()));
+    let corpus = referentiel::load_corpus(Path::new(data)).expect("clean data");
+    referentiel::site::build(&corpus, &Config::read_default(), &out).expect("build");
+    out
+}
+
+fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let e = e.unwrap();
+        if e.file_type().is_file() {
+            out.insert(e.path().strip_prefix(dir).unwrap().to_path_buf(), fs::read(e.path()).unwrap());
+        }
+    }
+    out
+}
+
+#[test]
+fn two_builds_of_the_same_data_are_byte_identical() {
+    let (a, b) = (build("tests/fixtures/base", "a"), build("tests/fixtures/base", "b"));
+    let (fa, fb) = (files(&a), files(&b));
+    assert_eq!(fa.keys().collect::<Vec<_>>(), fb.keys().collect::<Vec<_>>());
+    for (p, bytes) in &fa {
+        assert!(bytes == &fb[p], "{} differs between two builds", p.display());
+    }
+    fs::remove_dir_all(a).unwrap();
+    fs::remove_dir_all(b).unwrap();
+}
+
+#[test]
+fn every_element_has_its_page_at_its_permanent_address() {
+    let out = build("tests/fixtures/base", "addr");
+    for id in ["at1", "cp1", "cp1-cr1", "cp2", "msp"] {
+        let page = out.join(format!("c/demo/e/{id}.html"));
+        let html = fs::read_to_string(&page).unwrap_or_else(|_| panic!("{} missing", page.display()));
+        assert!(html.contains("<html lang=\"fr\">"));
+        assert!(!html.contains("href=\"/"), "links are relative");
+    }
+    let cp1 = fs::read_to_string(out.join("c/demo/e/cp1.html")).unwrap();
+    assert!(cp1.contains("Évalué par"), "inverse relations are shown");
+    assert!(cp1.contains("../../../sources/demo/1.html#L8"), "provenance links into the source view");
+    assert!(cp1.contains("Mise en situation professionnelle"), "matrix membership is shown");
+    let source = fs::read_to_string(out.join("sources/demo/1.html")).unwrap();
+    assert!(source.contains("id=\"L8\""), "source lines are linkable");
+    assert!(source.contains("../../c/demo/e/cp1.html"), "cited lines link back to their elements");
+    let matrix = fs::read_to_string(out.join("c/demo/tableaux/cp-modalites.html")).unwrap();
+    assert!(matrix.contains("cell lost"), "lost cells are marked");
+    let graph: serde_json::Value = serde_json::from_slice(&fs::read(out.join("graph.json")).unwrap()).unwrap();
+    assert_eq!(graph["elements"].as_array().unwrap().len(), 5);
+    fs::remove_dir_all(out).unwrap();
+}
+
+#[test]
+fn search_folds_accents_tolerates_a_typo_and_finds_codes() {
+    let corpus = referentiel::load_corpus(Path::new("tests/fixtures/base")).unwrap();
+    let index = referentiel::search::Index::build(&corpus);
+    let top = |q: &str| index.search(q, &Filters::default(), 3).into_iter().map(|h| h.id).collect::<Vec<_>>();
+    assert_eq!(top("veile comerciale")[0], "demo/cp1", "one typo in each word");
+    assert_eq!(top("ELABORER STRATEGIE")[0], "demo/at1", "case and accents folded");
+    assert_eq!(top("l’etat du marche")[0], "demo/cp1", "’ and stop words");
+    assert_eq!(top("organis")[0], "demo/cp2", "the last word as a prefix");
+    assert!(top("zzzz").is_empty());
+    let filtered = index.search("commerciale", &Filters { kind: Some("Activité type".into()), ..Filters::default() }, 10);
+    assert_eq!(filtered.len(), 1);
+}
