@@ -14,15 +14,16 @@ export const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width:
 
 const TYPES = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".png": "image/png" };
 
-/** Serve site/ under SUBPATH on a free loopback port; counts the bytes sent per path. */
-export function serve() {
+/** Serve a built site (site/ by default) under SUBPATH on a free loopback port; counts the bytes
+ * sent per path. */
+export function serve(SITE_DIR = SITE) {
   const sent = [];
   const server = http.createServer((req, res) => {
     const url = decodeURIComponent(new URL(req.url, "http://x").pathname);
     if (!url.startsWith(SUBPATH)) { res.writeHead(404); res.end(); return; }
-    let file = path.join(SITE, url.slice(SUBPATH.length));
+    let file = path.join(SITE_DIR, url.slice(SUBPATH.length));
     if (file.endsWith("/") || (fs.existsSync(file) && fs.statSync(file).isDirectory())) file = path.join(file, "index.html");
-    if (!file.startsWith(SITE) || !fs.existsSync(file)) { res.writeHead(404); res.end(); return; }
+    if (!file.startsWith(SITE_DIR) || !fs.existsSync(file)) { res.writeHead(404); res.end(); return; }
     const body = fs.readFileSync(file);
     sent.push({ path: url, bytes: body.length });
     res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream" });
