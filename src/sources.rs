@@ -64,9 +64,10 @@ impl SourceDoc {
         self.lines.get(n.wrapping_sub(1)).map(String::as_str).unwrap_or("")
     }
 
-    /// Is line `n` content: neither blank, nor only glyphs, nor noise?
-    fn is_content(&self, n: usize) -> bool {
-        !self.noise.contains(&n)
+    /// Is line `n` content: neither blank, nor only glyphs, nor noise (unless the whole cited
+    /// range is noise)?
+    fn is_content(&self, n: usize, all_noise: bool) -> bool {
+        (all_noise || !self.noise.contains(&n))
             && self.line(n).chars().any(|c| !c.is_whitespace() && !text::is_private_use(c))
     }
 
@@ -81,7 +82,8 @@ impl SourceDoc {
         }
         let hay = self.normalized(range);
         let found = text::find_all(&hay, &needle);
-        let content: Vec<usize> = range.iter().filter(|n| self.is_content(*n)).collect();
+        let all_noise = range.iter().all(|n| self.noise.contains(&n));
+        let content: Vec<usize> = range.iter().filter(|n| self.is_content(*n, all_noise)).collect();
         let (Some(&first), Some(&last)) = (content.first(), content.last()) else {
             return Err(self.not_found(&hay, &needle, range));
         };
@@ -94,8 +96,11 @@ impl SourceDoc {
         }
     }
 
+    /// The range's text, normalised, without its noise lines — unless the range is only noise
+    /// (a code printed in a page footer, say), which is then searched as it is.
     fn normalized(&self, range: Lines) -> Vec<text::Placed> {
-        text::normalize_lines(range.iter().map(|n| (n, self.line(n))), |n| self.noise.contains(&n))
+        let all_noise = range.iter().all(|n| self.noise.contains(&n));
+        text::normalize_lines(range.iter().map(|n| (n, self.line(n))), |n| !all_noise && self.noise.contains(&n))
     }
 
     fn not_found(&self, hay: &[text::Placed], needle: &str, range: Lines) -> Mismatch {
@@ -163,6 +168,14 @@ mod tests {
             Err(Mismatch::NotFound { elsewhere, .. }) => assert_eq!(elsewhere, Some(Lines::one(3))),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn noise_is_skipped_unless_it_is_all_that_is_cited() {
+        let mut d = doc(&["une phrase", "NTC REAC TP-00338 06", "qui continue"]);
+        d.noise.insert(2);
+        assert_eq!(d.locate("une phrase qui continue", Lines { first: 1, last: 3 }), Ok(()));
+        assert_eq!(d.locate("TP-00338", Lines::one(2)), Ok(()));
     }
 
     #[test]

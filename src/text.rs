@@ -3,8 +3,9 @@
 //! The provenance check compares an element's text with its cited source lines after
 //! [`normalize`]: whitespace runs become one space, hyphens inside words and at line ends are
 //! dropped (so `technico-\ncommercial` matches `technico-commercial` and `pros-\npect` matches
-//! `prospect`), apostrophes are folded to `'`, and private-use glyphs vanish. Case, accents,
-//! punctuation and ligatures are kept: they are the source's.
+//! `prospect`), apostrophes are folded to `'`, and private-use glyphs and list bullets (`-` or `•`
+//! opening a line) vanish. Case, accents, punctuation and ligatures are kept: they are the
+//! source's.
 //!
 //! [`fold`] goes further, for search and similarity: lower case, no accents, œ → oe, æ → ae.
 
@@ -35,7 +36,7 @@ pub fn normalize_lines<'a>(
         if skip(n) {
             continue;
         }
-        for ch in line.chars() {
+        for ch in strip_bullet(line).chars() {
             if is_private_use(ch) {
                 continue;
             }
@@ -53,9 +54,20 @@ pub fn normalize_lines<'a>(
     squeeze(&raw)
 }
 
+/// A line without the list bullet that opens it, if any (`- item`, `• item`).
+fn strip_bullet(line: &str) -> &str {
+    let t = line.trim_start();
+    for b in ["- ", "• ", "– "] {
+        if let Some(rest) = t.strip_prefix(b) {
+            return rest;
+        }
+    }
+    line
+}
+
 /// Normalise a single text (as written in the data).
 pub fn normalize(text: &str) -> String {
-    let raw: Vec<Placed> = text
+    let raw: Vec<Placed> = strip_bullet(text)
         .chars()
         .filter(|c| !is_private_use(*c))
         .map(|ch| Placed {
@@ -211,6 +223,13 @@ mod tests {
     fn spaced_dashes_are_kept() {
         assert_eq!(normalize("vendeur - manageur"), "vendeur - manageur");
         assert_eq!(normalize("C11  -  Se situer"), "C11 - Se situer");
+    }
+
+    #[test]
+    fn list_bullets_are_layout() {
+        let h = hay(&["Un surveillant est présent ", "- pendant que le candidat", "• lit"]);
+        assert_eq!(text_of(&h), "Un surveillant est présent pendant que le candidat lit");
+        assert_eq!(normalize("- pendant que"), "pendant que");
     }
 
     #[test]

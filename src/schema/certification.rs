@@ -33,6 +33,8 @@ pub struct Certification {
 pub enum CertKind {
     TitreProfessionnel,
     Bts,
+    /// A certification that the documents only name, without saying what kind it is.
+    NonPrecise,
 }
 
 impl CertKind {
@@ -40,6 +42,7 @@ impl CertKind {
         match self {
             CertKind::TitreProfessionnel => "Titre professionnel",
             CertKind::Bts => "Brevet de technicien supérieur",
+            CertKind::NonPrecise => "Nature non précisée par les documents",
         }
     }
 }
