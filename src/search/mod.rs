@@ -5,7 +5,8 @@
 //!   (prospecter, prospection → `prospect`); codes kept whole (`cp3`, `c3.2`, `d1402`), also without
 //!   their dots.
 //! - Weights: codes 100, the texts of titled elements (activités, compétences, unités …) 30, other
-//!   texts 10; idf = ln(1 + N / df).
+//!   texts 10, divided by 1 + 0.03 × the document's number of keys (shorter texts first);
+//!   idf = ln(1 + N / df).
 //! - Matching ([`query`]): exact key; one typo (Damerau-Levenshtein 1) in words of 5 letters or more;
 //!   the last word of the query also as a prefix (as you type).
 //! - Splitting ([`shards`]): keys are sharded by their first two letters, documents in blocks, so a
@@ -128,7 +129,11 @@ impl Index {
                 Some(g) if g.cert == ci && g.kind == ki => g.end = i + 1,
                 _ => index.groups.push(Group { start: i, end: i + 1, cert: ci, kind: ki }),
             }
+            // Shorter texts rank above longer ones with the same words: weights are divided by
+            // 1 + 0.03 × (number of keys), once, here (the browser reads the same weights).
+            let norm = 1.0 + 0.03 * ks.len() as f64;
             for (k, w) in ks {
+                let w = ((w as f64) / norm).round().max(1.0) as u32;
                 index.postings.entry(k).or_default().push((i, w));
             }
             index.docs.push(doc);
@@ -138,7 +143,7 @@ impl Index {
 }
 
 fn display(e: &Element) -> String {
-    crate::site::context::truncate(&crate::site::context::label(e), 280)
+    crate::site::context::truncate(&crate::site::context::label(e), 200)
 }
 
 fn crumbs(corpus: &Corpus, e: &Element) -> String {

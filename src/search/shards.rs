@@ -3,7 +3,7 @@
 //!
 //! - `search/meta.js`: certifications, kinds, document groups, the list of shards;
 //! - `search/t/<shard>.js`: the keys of one shard with their postings (document deltas, weights);
-//! - `search/d/<block>.js`: documents (address, text, kind, certification, ancestors), by blocks.
+//! - `search/d/<block>.js`: documents (id, text, kind, certification, ancestors), by blocks of 16.
 //!
 //! A first query loads `meta.js`, the shards of its words, and the blocks of the results shown.
 
@@ -15,7 +15,7 @@ use super::query::shard_of;
 use super::Index;
 
 /// Documents per block file.
-pub const BLOCK: usize = 32;
+pub const BLOCK: usize = 16;
 
 /// The file name of a shard (`pr`, or `_e9x` for characters outside a–z, 0–9).
 pub fn shard_file(shard: &str) -> String {
@@ -63,7 +63,8 @@ pub fn write(index: &Index) -> Vec<(String, Vec<u8>)> {
         files.push((format!("search/t/{name}.js"), js("t", &[json!(name), Value::Object(keys.clone())])));
     }
     for (b, chunk) in index.docs.chunks(BLOCK).enumerate() {
-        let docs: Vec<Value> = chunk.iter().map(|d| json!([d.url, d.id, d.text, d.kind, d.cert, d.crumbs])).collect();
+        // The address is not stored: it follows from the id (see `url_of` in search.js).
+        let docs: Vec<Value> = chunk.iter().map(|d| json!([d.id, d.text, d.kind, d.cert, d.crumbs])).collect();
         files.push((format!("search/d/{b}.js"), js("d", &[json!(b), json!(docs)])));
     }
     files

@@ -153,6 +153,11 @@
     });
     return out;
   }
+  // The address of a document from its id (src/site/urls.rs).
+  function urlOf(id) {
+    var i = id.indexOf("/");
+    return i < 0 ? "c/" + id + "/index.html" : "c/" + id.slice(0, i) + "/e/" + id.slice(i + 1) + ".html";
+  }
   function rank(meta, keys, filters, limit) {
     var n = meta.n, acc = new Map();
     keys.forEach(function (qk) {
@@ -189,7 +194,7 @@
     return Promise.all(Array.from(blocks).map(function (b) { return load("search/d/" + b + ".js"); })).then(function () {
       return hits.map(function (h) {
         var d = RS.blocks[Math.floor(h.doc / meta.block)][h.doc % meta.block];
-        return { doc: h.doc, url: d[0], id: d[1], text: d[2], kind: meta.kinds[d[3]], cert: meta.certs[d[4]][1], crumbs: d[5], score: Math.round(h.score * 1000) / 1000, matched: h.matched, keys: h.keys };
+        return { doc: h.doc, url: urlOf(d[0]), id: d[0], text: d[1], kind: meta.kinds[d[2]], cert: meta.certs[d[3]][1], crumbs: d[4], score: Math.round(h.score * 1000) / 1000, matched: h.matched, keys: h.keys };
       });
     });
   }
@@ -218,8 +223,13 @@
     var status = document.getElementById("status"), list = document.getElementById("results");
     var params = new URLSearchParams(location.search);
     q.value = params.get("q") || ""; fc.value = params.get("cert") || ""; fk.value = params.get("kind") || "";
-    var seq = 0;
-    function run() {
+    var seq = 0, shown = 10;
+    var more = document.createElement("button");
+    more.type = "button"; more.textContent = "Afficher plus de résultats"; more.hidden = true;
+    list.parentNode.insertBefore(more, list.nextSibling);
+    more.addEventListener("click", function () { shown += 10; run(true); });
+    function run(keep) {
+      if (keep !== true) shown = 10;
       var query = q.value, my = ++seq;
       try {
         var p = new URLSearchParams();
@@ -228,16 +238,19 @@
       } catch (e) { /* file:// may refuse; the results still show */ }
       if (!query.trim()) { list.innerHTML = ""; status.textContent = ""; return; }
       status.textContent = "Recherche…";
-      search(query, { cert: fc.value, kind: fk.value }, 50).then(function (hits) {
+      search(query, { cert: fc.value, kind: fk.value }, shown + 1).then(function (hits) {
         if (my !== seq) return;
-        status.textContent = hits.length ? hits.length + (hits.length === 50 ? "+" : "") + " résultat" + (hits.length > 1 ? "s" : "") : "Aucun résultat";
+        var extra = hits.length > shown;
+        hits = hits.slice(0, shown);
+        more.hidden = !extra;
+        status.textContent = hits.length ? hits.length + (extra ? "+" : "") + " résultat" + (hits.length > 1 ? "s" : "") : "Aucun résultat";
         list.innerHTML = hits.map(function (h) { return '<li data-id="' + esc(h.id) + '">' + item(h) + "</li>"; }).join("");
       }, function (e) { status.textContent = "La recherche n’a pas pu charger son index (" + e.message + ")."; });
     }
     var later = debounce(run, 120);
-    q.addEventListener("input", later);
-    fc.addEventListener("change", run);
-    fk.addEventListener("change", run);
+    q.addEventListener("input", function () { later(); });
+    fc.addEventListener("change", function () { run(); });
+    fk.addEventListener("change", function () { run(); });
     form.addEventListener("submit", function (e) { e.preventDefault(); run(); });
     run();
   }
