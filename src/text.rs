@@ -93,10 +93,11 @@ fn squeeze(raw: &[Placed]) -> Vec<Placed> {
     while i < raw.len() {
         let p = raw[i];
         if p.ch == '-' && out.last().is_some_and(|q| q.ch.is_alphabetic()) {
-            // Skip spaces and at most one line break; a letter must follow.
+            // Skip spaces and line breaks (a cut word may even straddle a blank line, where the
+            // extraction split a table cell); a letter must follow.
             let mut j = i + 1;
             let mut broke = false;
-            while j < raw.len() && (raw[j].ch == ' ' || (raw[j].ch == '\n' && !broke)) {
+            while j < raw.len() && (raw[j].ch == ' ' || raw[j].ch == '\n') {
                 broke |= raw[j].ch == '\n';
                 j += 1;
             }

@@ -182,7 +182,7 @@ mod tests {
 
     #[test]
     fn typo_shards_cover_the_first_letters() {
-        assert_eq!(shard_candidates("prospect"), vec!["po", "pr", "ps", "ro"]);
+        assert_eq!(shard_candidates("prospect"), vec!["po", "pr", "ro", "rp"]);
         assert_eq!(shard_candidates("cp"), vec!["cp"]);
     }
 

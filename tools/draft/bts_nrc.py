@@ -1,0 +1,367 @@
+"""Draft data/certifications/bts-nrc/ from 003 (référentiel of the BTS Négociation et relation client):
+the référentiel des activités professionnelles and the compétences C1–C4 (with their conditions de
+réalisation, savoir-faire and critères d'évaluation). The structure (which lines are headings, columns,
+items) is written out below from reading the document; the texts are taken from the lines, then reviewed."""
+import os, re, sys
+exec(open(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'common.py')).read())
+
+SRC, OUT = sys.argv[1], sys.argv[2]   # source 003, output: the data folder
+load(SRC)
+D = 'bts-nrc-referentiel'
+# Page numbers, and the column headers repeated over each compétence table.
+PAGE_NUMBERS = [n for n in range(1, 940) if re.fullmatch(r'\s*\d{1,2}\s*', L(n))]
+COLUMN_HEADERS = [468, 469, 471, 472, 474, 475, 569, 570, 572, 573, 575, 576, 701, 702, 704, 705, 707, 708, 821, 822, 824, 825, 827, 828]
+NOISE |= set(PAGE_NUMBERS) | set(COLUMN_HEADERS)
+BUL = re.compile(r'^\s*[•\uf0a7-]\s*')
+
+def bullets(a, b, heads=()):
+    """Items opened by a bullet line; any other non-blank line continues the current item, across
+    blank lines. Lines in `heads` end the current item (they are handled by the caller)."""
+    out, cur = [], []
+    for n in range(a, b + 1):
+        if n in NOISE or not clean(L(n)) or n in heads:
+            if n in heads and cur: out.append(cur); cur = []
+            continue
+        if BUL.match(L(n)) and L(n).strip()[:1] in '•\uf0a7-':
+            if cur: out.append(cur)
+            cur = [n]
+        elif cur:
+            cur.append(n)
+        else:
+            cur = [n]
+    if cur: out.append(cur)
+    return [(join(i), rng(i[0], i[-1]), i) for i in out]
+
+def blocks(a, b):
+    """Blank-line separated blocks, each one item."""
+    out, cur = [], []
+    for n in range(a, b + 1):
+        if n in NOISE:
+            continue
+        if not clean(L(n)):
+            if cur: out.append(cur); cur = []
+            continue
+        cur.append(n)
+    if cur: out.append(cur)
+    return [(join(i), rng(i[0], i[-1])) for i in out]
+
+# ---------------------------------------------------------------- I–II: appellation, champ d'activité
+el('rap', 'section', cite(1))
+el('appellation', 'section', cite(3), 'rap')
+el('appellation-p1', 'paragraphe', cite(5), 'appellation')
+el('champ', 'section', cite(7), 'rap')
+el('definition', 'section', cite(9), 'champ')
+paras('definition', 11, 22, 'definition-p')
+el('definition-fonctions', 'paragraphe', cite(24), 'definition')
+el('contexte', 'section', cite(45), 'champ')
+
+def prose(parent, a, b, prefix, kind='paragraphe'):
+    """Running text: a bullet line opens an item; after a blank line, a line in lower case continues
+    the item before it (a wrapped bullet), any other line opens a new paragraph."""
+    items, cur, blank = [], [], False
+    for n in range(a, b + 1):
+        if n in NOISE:
+            continue
+        t = clean(L(n))
+        if not t:
+            blank = True
+            continue
+        bullet = bool(re.match(r'^\s*[•\uf0a7\uf0b7-]', L(n)))
+        if cur and not bullet and (not blank or t[0].islower()):
+            cur.append(n)
+        else:
+            if cur: items.append(cur)
+            cur = [n]
+        blank = False
+    if cur: items.append(cur)
+    for i, it in enumerate(items, 1):
+        el(f'{prefix}{i}', kind, (join(it), rng(it[0], it[-1])), parent)
+
+el('contexte-emplois', 'section', cite(47), 'contexte')
+prose('contexte-emplois', 49, 64, 'contexte-emplois-p')
+el('contexte-organisations', 'section', cite(65), 'contexte')
+prose('contexte-organisations', 67, 74, 'contexte-organisations-p')
+el('contexte-place', 'section', cite(75), 'contexte')
+prose('contexte-place', 77, 91, 'contexte-place-p')
+el('contexte-environnement', 'section', cite(92), 'contexte')
+prose('contexte-environnement', 94, 113, 'contexte-environnement-p')
+el('conditions-generales', 'section', cite(114), 'contexte')
+prose('conditions-generales', 116, 118, 'conditions-generales-p')
+for sid, h, a, b in [('autonomie', 120, 122, 126), ('technologies', 128, 130, 134), ('aptitudes', 136, 138, 143)]:
+    el(f'conditions-generales-{sid}', 'section', cite(h), 'conditions-generales')
+    prose(f'conditions-generales-{sid}', a, b, f'conditions-generales-{sid}-p')
+
+# ---------------------------------------------------------------- The four fonctions
+F = {
+    1: dict(head=144, title=145, summary=26, table=(913, 913), end=225,
+            subs=[(147, '1.1', 27, (914, 914)), (157, '1.2', 28, (915, 915)), (171, '1.3', 29, (916, 917))], cond=180),
+    2: dict(head=226, title=228, summary=31, table=(918, 918), end=292,
+            subs=[(230, '2.1', 32, (919, 920)), (240, '2.2', 33, (921, 921)), (250, '2.3', 34, (922, 923))], cond=257),
+    3: dict(head=293, title=295, summary=36, table=(924, 925), end=390,
+            subs=[(297, '3.1', 37, (926, 926)), (311, '3.2', 38, (927, 927)), (323, '3.3', 39, (928, 929))], cond=341),
+    4: dict(head=391, title=393, summary=41, table=(930, 930), end=456,
+            subs=[(395, '4.1', 42, (931, 932)), (404, '4.2', 43, (933, 934)), (411, '4.3', 44, (935, 936))], cond=415),
+}
+SUBHEADS = {'Moyens et ressources', 'Données et informations disponibles', 'Équipements', 'Liaisons fonctionnelles',
+            'Autonomie', 'Autonomie, responsabilité', 'Résultats attendus'}
+for n, f in F.items():
+    fid = f'f{n}'
+    x = el(fid, 'fonction', cite(f['title']), 'rap', code=f'F{n}')
+    x['variants'] = [var(f['summary'], code_as_printed=str(n)), var(*f['table'], code_as_printed=f'F{n}')]
+    el(f'{fid}-fonction', 'paragraphe', cite(f['head']), fid)
+    bounds = [s[0] for s in f['subs']] + [f['cond']]
+    for i, (line, code, summary, table) in enumerate(f['subs']):
+        sid = f'f{code}'
+        title = clean(L(line))
+        title = re.sub(r'^\d\.\d\.?\s*', '', title)
+        y = el(sid, 'sous_fonction', (title, line), fid, code=code)
+        y['variants'] = [var(summary), var(*table)]
+        for j, (t, l, _) in enumerate(bullets(line + 1, bounds[i + 1] - 1), 1):
+            el(f'{sid}-t{j}', 'tache', (t, l), sid)
+    # Conditions d'exercice: sub-headings, then paragraphs or bullets of the right kind.
+    cid = f'{fid}-conditions'
+    el(cid, 'section', cite(f['cond']), fid)
+    heads = [m for m in range(f['cond'] + 1, f['end'] + 1) if clean(L(m)).rstrip() in SUBHEADS]
+    hb = heads + [f['end'] + 1]
+    for k, h in enumerate(heads):
+        name = clean(L(h))
+        hid = f'{cid}-{k + 1}'
+        el(hid, 'section', cite(h), cid)
+        kind = 'autonomie' if name.startswith('Autonomie') else 'resultat_attendu' if name == 'Résultats attendus' else 'condition_exercice'
+        start = h + 1
+        if name == 'Résultats attendus' and clean(L(h + 2)).startswith('Les résultats répondent'):
+            el(f'{hid}-intro', 'paragraphe', cite(h + 2), hid)
+            start = h + 3
+        if hb[k + 1] - 1 >= start:
+            prose(hid, start, hb[k + 1] - 1, f'{hid}-', kind)
+
+# ---------------------------------------------------------------- Compétences C1–C4
+C = {
+    1: dict(head=457, intro=(459, 466), cond=(477, 490), sf=(492, 529), crit=(531, 556)),
+    2: dict(head=558, intro=(560, 567), cond=(578, 607), sf=(609, 659), crit=(661, 691)),
+    3: dict(head=692, intro=(694, 699), cond=(710, 729), sf=(731, 779), crit=(781, 809)),
+    4: dict(head=810, intro=(811, 819), cond=(830, 849), sf=(851, 881), crit=(883, 907)),
+}
+CODE = re.compile(r'^\s*C\s?(\d)\s?(\d)?\s?(\d)?\b\s*[-–]?\s*')
+el('competences', 'section', ('Compétences', 457), None) if False else None
+for n, c in C.items():
+    cid = f'c{n}'
+    head = clean(L(c['head']))
+    x = el(cid, 'competence', (re.sub(r'^C\d\.\s*', '', head), c['head']), None, code=f'C{n}')
+    prose(cid, c['intro'][0], c['intro'][1], f'{cid}-p')
+    for i, (t, l) in enumerate(blocks(*c['cond']), 1):
+        el(f'{cid}-cr{i}', 'condition_realisation', (t, l), cid)
+    for i, (t, l) in enumerate(blocks(*c['crit']), 1):
+        el(f'{cid}-ce{i}', 'critere_evaluation', (t, l), cid)
+    # Sub-compétences and their savoir-faire.
+    a, b = c['sf']
+    current = cid          # the compétence the next savoir-faire belongs to
+    last_top = None        # the last capitalised savoir-faire, parent of lower-case ones
+    count = {}
+    item = None            # (id, [lines]) being built
+    def flush():
+        global item
+        if item:
+            eid, kind, parent, ns, code = item
+            text = join(ns)
+            if kind == 'competence':
+                text = CODE.sub('', text, count=1)
+                e = el(eid, kind, (text, rng(ns[0], ns[-1])), parent, code=code)
+                printed = clean(L(ns[0])).split()[0] if False else None
+                m = CODE.match(L(ns[0]))
+                raw = L(ns[0]).strip()[:m.end() - (len(L(ns[0])) - len(L(ns[0]).lstrip()))].strip(' -–') if m else None
+                if raw and raw.replace(' ', '') != raw:
+                    e['code_as_printed'] = raw
+            else:
+                el(eid, kind, (text, rng(ns[0], ns[-1])), parent)
+        item = None
+    for m_ in range(a, b + 1):
+        if m_ in NOISE or not clean(L(m_)):
+            if item and item[1] == 'competence':
+                flush()
+            continue
+        line = L(m_)
+        mc = CODE.match(line)
+        if mc and not BUL.match(line):
+            flush()
+            digits = ''.join(g for g in mc.groups() if g)
+            code = 'C' + digits
+            parent = 'c' + digits[:-1]
+            item = ('c' + digits, 'competence', parent, [m_], code)
+            current, last_top = 'c' + digits, None
+            continue
+        if re.match(r'^\s*[•\uf0a7]', line):
+            flush()
+            t = clean(line)
+            lower = t[:1].islower()
+            parent = last_top if (lower and last_top) else current
+            count[parent] = count.get(parent, 0) + 1
+            eid = f'{parent}-sf{count[parent]}' if not lower or not last_top else f'{parent}.{count[parent]}'
+            item = (eid, 'savoir_faire', parent, [m_], None)
+            if not lower:
+                last_top = eid
+            continue
+        if item:
+            item[3].append(m_)
+    flush()
+
+# ---------------------------------------------------------------- Savoirs associés S1–S8
+el('savoirs', 'section', cite(942) if clean(L(942)) else cite(943))
+SAV = [n for n in range(948, 1961) if re.match(r'^\s*S\s?\d', L(n))]
+SAV_END = 1960
+CUT = {1450: 'Les orientations managériales'}   # the heading line also holds a cell of the next column
+for i, n in enumerate(SAV):
+    raw = clean(L(n))
+    m = re.match(r'^S\s?(\d+)\.?\s*[-–]?\s*', raw)
+    digits = m.group(1)
+    title = CUT.get(n, raw[m.end():].strip())
+    sid = 's' + digits
+    parent = 'savoirs' if len(digits) == 1 else 's' + digits[:-1]
+    x = el(sid, 'savoir_associe', (title, n), parent, code='S' + digits)
+    printed = raw[:m.end()].strip(' -–')
+    if printed != 'S' + digits:
+        x['code_as_printed'] = printed
+    nxt = SAV[i + 1] if i + 1 < len(SAV) else SAV_END + 1
+    if nxt - 1 >= n + 1:
+        body = blocks(n + 1, nxt - 1)
+        for j, (t, l) in enumerate(body, 1):
+            kind = 'reference' if digits in ('1', '3') else 'paragraphe'
+            el(f'{sid}-p{j}', kind, (t, l), sid)
+        if body and len(digits) >= 2:
+            x['note'] = 'Le contenu de ce savoir est imprimé en colonnes (savoirs, limites de connaissances) que l’extraction a mêlées ; il est encodé tel quel, bloc par bloc, sans séparer les limites de connaissances.'
+for v, sid in [(944, 's1'), (945, 's6'), (947, 's7')]:
+    e = next(e for e in ELS if e['id'] == sid)
+    e.setdefault('variants', []).append(var(v, note='Ligne d’un sommaire des savoirs, imprimée avant le texte.'))
+
+# ---------------------------------------------------------------- Unités (certification of the professional domain)
+el('unites', 'section', cite(1961))
+el('unites-entete', 'paragraphe', cite(1963), 'unites')
+def ref(code):
+    c = code.replace(' ', '').rstrip('.')
+    return c.lower()
+UNITS = {
+    'u4': dict(title=(1964, 1965), rows=(1967, 2000)),
+    'u5': dict(title=(2002, 2004), rows=(2006, 2045)),
+    'u6': dict(title=(2047, 2049), rows=(2051, 2098)),
+}
+for uid, u in UNITS.items():
+    t, l = cite(*u['title'])
+    t = re.sub(r'^U\d\.?\s*', '', t)
+    x = el(uid, 'unite', (t, l), 'unites', code=uid.upper())
+    links = []
+    for n in range(u['rows'][0], u['rows'][1] + 1):
+        raw = clean(L(n))
+        m = re.match(r'^([CS])\s?(\d+)\.?', raw)
+        if not m:
+            continue
+        code = m.group(1) + m.group(2)
+        # the printed row, with its wrapped second line when the next line continues it
+        ns = [n]
+        if n + 1 <= u['rows'][1] and clean(L(n + 1)) and not re.match(r'^[CS]\s?\d', clean(L(n + 1))):
+            ns.append(n + 1)
+        links.append({'rel': 'certifies', 'to': code.lower(), 'lines': rng(ns[0], ns[-1]), 'text': join(ns)})
+    x['links'] = links
+el('unites-communes', 'section', cite(2099))
+el('unites-communes-p1', 'paragraphe', cite(2101), 'unites-communes')
+for i, n in enumerate(range(2103, 2110), 1):
+    el(f'unites-communes-l{i}', 'paragraphe', cite(n), 'unites-communes')
+
+# ---------------------------------------------------------------- Règlement d'examen: épreuves
+el('reglement', 'section', cite(2565))
+EP = [
+    ('e1', 'u1', 'Français', 2591, dict(coefficient=('3', 2591), forme=('Écrite', 2591), duree=('4 h', 2591), mode=('4 situations d’évaluation', 2591))),
+    ('e2', 'u2', 'Communication en langue vivante étrangère', 2592, dict(coefficient=('3', 2594), forme=('Orale', 2594), duree=('30mn', 2596), mode=('2 situations d’évaluation', 2596))),
+    ('e3', 'u3', 'Économie droit', 2598, dict(coefficient=('3', 2598), forme=('Écrite', 2598), duree=('4 h', 2598), mode=('3 situations d’évaluation', 2598))),
+    ('e4', 'u4', 'Communication commerciale', 2599, dict(coefficient=('4', 2599), forme=('Orale', 2599), duree=('40mn', 2601), mode=('3 situations d’évaluation', 2602))),
+    ('e5', 'u5', 'Management et gestion d’activités commerciales', (2604, 2605), dict(coefficient=('4', 2607), forme=('Écrite', 2607), duree=('5 h', 2607), mode=('Épreuve ponctuelle', 2607))),
+    ('e6', 'u6', 'Conduite et présentation de projets commerciaux', (2609, 2610), dict(coefficient=('4', 2612), forme=('Pratique', 2612), duree=('1 h', 2612), mode=('3 situations d’évaluation', 2612))),
+    ('ef1', 'uf1', 'Communication en langue vivante étrangère B', 2615, dict(coefficient=('2', 2615), forme=('orale', 2615), duree=('20 mn', 2615), mode=('Ponctuelle orale', 2615))),
+]
+UNIT_LINE = {'u1': 2591, 'u2': 2594, 'u3': 2598, 'u4': 2599, 'u5': 2607, 'u6': 2612, 'uf1': 2615}
+for eid, uid, title, line, facts in EP:
+    lines = line if isinstance(line, int) else rng(*line)
+    x = el(eid, 'epreuve', (title, lines), 'reglement', code=eid.upper())
+    x['facts'] = {k: {'text': t, 'lines': l} for k, (t, l) in facts.items()}
+    x['links'] = [{'rel': 'validates', 'to': uid, 'lines': UNIT_LINE[uid], 'text': uid.upper()}]
+    if uid not in UNITS:
+        u = el(uid, 'unite', (title, lines), 'unites', code=uid.upper())
+        u['note'] = 'Le référentiel ne donne pas d’intitulé propre à cette unité, ni les compétences qu’elle certifie (le tableau croisé savoirs × unités a perdu ses marques) ; le règlement d’examen la nomme avec son épreuve.'
+el('reglement-facultative', 'paragraphe', cite(2614), 'reglement')
+for i, n in enumerate([2617, 2618], 1):
+    el(f'reglement-note{i}', 'paragraphe', cite(n), 'reglement')
+el('reglement-note3', 'paragraphe', cite(2619, 2620), 'reglement')
+
+# ---------------------------------------------------------------- Matrices
+MAT_ROWS = []
+for fn, f in F.items():
+    MAT_ROWS.append({'key': f'f{fn}', 'ref': f'f{fn}', 'text': cite(*f['table'])[0], 'lines': cite(*f['table'])[1]})
+    for (line, code, summary, table) in f['subs']:
+        t, l = cite(*table)
+        MAT_ROWS.append({'key': f'f{code}', 'ref': f'f{code}', 'text': t, 'lines': l})
+COLS = ['c11', 'c12', 'c13', 'c21', 'c22', 'c31', 'c32', 'c33', 'c41', 'c42', 'c43']
+MATRICES = [{
+    'id': 'fonctions-competences',
+    'title': {'text': 'Tableau de correspondance Référentiel d’activités professionnelles -', 'lines': 908},
+    'rows': MAT_ROWS,
+    'columns': [{'key': c, 'ref': c, 'text': c.upper(), 'lines': 911} for c in COLS],
+    'default': 'lost',
+    'note': 'L’extraction n’a conservé que les intitulés des lignes (fonctions et sous-fonctions) et des colonnes (compétences) ; toutes les cases sont perdues.',
+}, {
+    'id': 'savoirs-unites',
+    'title': {'text': 'TABLEAU CROISÉ SAVOIRS – UNITÉS', 'lines': 2110},
+    'rows': [{'key': f's{i}', 'ref': f's{i}', 'text': t, 'lines': l} for i, (t, l) in
+             [(1, ('S1 - FRANÇAIS', 2124)), (2, ('S2 - COMMUNICATION EN LANGUES', 2126)), (3, ('S3 - ÉCONOMIE ET DROIT', 2128)), (4, ('S4 - MERCATIQUE', 2130)),
+              (5, ('S5 – GESTION COMMERCIALE', 2134)), (6, ('S6 – MANAGEMENT COMMERCIAL', 2138)), (7, ('S7 – COMMUNICATION NÉGOCIATION', 2142)), (8, ('S8 - TECHNOLOGIES COMMERCIALES', 2146))]],
+    'columns': [{'key': u, 'ref': u, 'text': t, 'lines': 2117} for u, t in [('u1', 'U1'), ('u2', 'U2'), ('u3', 'U3'), ('u4', 'U4'), ('u5', 'U 5'), ('u6', 'U6')]],
+    'default': 'lost',
+    'note': 'Les marques des unités sont perdues par l’extraction ; seules survivent, à droite, les listes de compétences imprimées pour certains savoirs (lignes 2130-2149), sans leur colonne. Aucune case n’est devinée.',
+}]
+
+# ---------------------------------------------------------------- Annexe VI: BTS Force de vente (1997) ↔ NRC
+el('annexe6', 'section', cite(3241))
+el('annexe6-titre', 'paragraphe', cite(3242, 3245), 'annexe6')
+FV = [('e1', 'Français', 3256, 'e1'), ('e2', 'Langue vivante étrangère', 3258, 'e2'), ('e3', 'Économie et droit', 3261, 'e3'),
+      ('e4', 'Négociation vente commerciale', (3263, 3264), 'e4'), ('e5', 'Organisation et gestion de clientèle et de secteur', (3271, 3272), 'e5'),
+      ('e6', 'Conduites et présentation d’activités professionnelles', (3279, 3280), 'e6')]
+FV_ELS = []
+for eid, title, line, _ in FV:
+    lines = line if isinstance(line, int) else rng(*line)
+    FV_ELS.append({'id': eid, 'kind': 'epreuve', 'code': eid.upper(), 'text': title, 'lines': lines,
+                   'note': 'Épreuve du BTS Force de vente, seulement nommée par le tableau de correspondance de l’annexe VI, avec son unité.'})
+NRC_VARIANTS = {'e2': ('Communication en langue vivante étrangère', '3258-3259'), 'e4': ('Communication commerciale', '3266-3267'),
+                'e5': ('Management et gestion d’activités commerciales', '3274-3275'), 'e6': ('Conduite et présentation de projets commerciaux', '3282-3283')}
+for eid, (t, l) in NRC_VARIANTS.items():
+    e = next(e for e in ELS if e['id'] == eid)
+    e.setdefault('variants', []).append({'text': t, 'lines': l, 'note': 'Intitulé imprimé dans le tableau de correspondance de l’annexe VI.'})
+CORR = {'correspondences': [{
+    'id': 'bts-fv-1997-bts-nrc', 'status': 'official', 'from': 'bts-fv-1997', 'to': 'bts-nrc',
+    'title': {'text': 'TABLEAU DE CORRESPONDANCE', 'doc': D, 'lines': 3242}, 'doc': D, 'relation': 'close_match',
+    'note': 'L’annexe VI met en regard, ligne à ligne, chaque épreuve (et son unité) du BTS Force de vente et l’épreuve (et l’unité) du BTS Négociation et relation client qui lui correspond. Le document ne qualifie pas davantage la correspondance.',
+    'pairs': [{'from': [a], 'to': [b], 'lines': (l if isinstance(l, int) else f'{l[0]}-{l[1]}')} for a, _, l, b in FV],
+}]}
+
+CERT = {'certification': {
+    'id': 'bts-nrc', 'kind': 'bts', 'lineage': 'force-de-vente-nrc', 'version': 'NRC',
+    'title': {'text': 'Brevet de technicien supérieur Négociation et relation client', 'doc': D, 'lines': 5,
+              'variants': [{'text': 'Négociation et relation client', 'doc': D, 'lines': 3253}]},
+    'predecessors': [{'id': 'bts-fv-1997', 'text': 'Force de vente', 'doc': D, 'lines': 3248}],
+    'note': 'Le référentiel (annexes I à VI) ne porte ni la date de son arrêté ni de code RNCP ; l’annexe VI dit seulement « Défini par le présent arrêté » (ligne 3254).',
+}}
+FV_CERT = {'certification': {
+    'id': 'bts-fv-1997', 'kind': 'bts', 'lineage': 'force-de-vente-nrc', 'version': '1997', 'only_named': True,
+    'title': {'text': 'Brevet de technicien supérieur Force de vente', 'doc': D, 'lines': '3247-3248'},
+    'dates': [{'role': 'arrete', 'text': 'arrêté du 3 septembre 1997', 'date': '1997-09-03', 'doc': D, 'lines': 3250}],
+    'successors': [{'id': 'bts-nrc', 'text': 'Négociation et relation client', 'doc': D, 'lines': 3253}],
+    'note': 'Seulement nommé par l’annexe VI du référentiel du BTS NRC : ses six épreuves et unités, mises en correspondance avec celles du BTS NRC.',
+}}
+
+if __name__ == '__main__':
+    for d in ['certifications/bts-nrc', 'certifications/bts-fv-1997', 'correspondences', 'sources']:
+        os.makedirs(os.path.join(OUT, d), exist_ok=True)
+    dump(CERT, os.path.join(OUT, 'certifications/bts-nrc/certification.yaml'))
+    dump({'in': 'bts-nrc', 'doc': D, 'elements': ELS, 'matrices': MATRICES}, os.path.join(OUT, 'certifications/bts-nrc/elements.yaml'))
+    dump(FV_CERT, os.path.join(OUT, 'certifications/bts-fv-1997/certification.yaml'))
+    dump({'in': 'bts-fv-1997', 'doc': D, 'elements': FV_ELS}, os.path.join(OUT, 'certifications/bts-fv-1997/elements.yaml'))
+    dump(CORR, os.path.join(OUT, 'correspondences/bts-fv-1997-bts-nrc.yaml'))
+    dump({'doc': D, 'noise': sorted(NOISE)}, os.path.join(OUT, 'sources/noise-bts-nrc-referentiel.yaml'))
+    print(len(ELS), 'elements', file=sys.stderr)
