@@ -268,6 +268,7 @@ for i, n in enumerate(range(2103, 2110), 1):
 
 # ---------------------------------------------------------------- Règlement d'examen: épreuves
 el('reglement', 'section', cite(2565))
+prose('reglement', 2567, 2589, 'reglement-entete')
 EP = [
     ('e1', 'u1', 'Français', 2591, dict(coefficient=('3', 2591), forme=('Écrite', 2591), duree=('4 h', 2591), mode=('4 situations d’évaluation', 2591))),
     ('e2', 'u2', 'Communication en langue vivante étrangère', 2592, dict(coefficient=('3', 2594), forme=('Orale', 2594), duree=('30mn', 2596), mode=('2 situations d’évaluation', 2596))),
@@ -287,6 +288,7 @@ for eid, uid, title, line, facts in EP:
         u = el(uid, 'unite', (title, lines), 'unites', code=uid.upper())
         u['note'] = 'Le référentiel ne donne pas d’intitulé propre à cette unité, ni les compétences qu’elle certifie (le tableau croisé savoirs × unités a perdu ses marques) ; le règlement d’examen la nomme avec son épreuve.'
 el('reglement-facultative', 'paragraphe', cite(2614), 'reglement')
+next(e for e in ELS if e['id'] == 'ef1')['note'] = 'Le règlement d’examen la nomme « Épreuve facultative » (unité UF1, ligne 2615) ; l’annexe V la titre « EF2 » (ligne 3214). Les deux codes sont ceux du document.'
 for i, n in enumerate([2617, 2618], 1):
     el(f'reglement-note{i}', 'paragraphe', cite(n), 'reglement')
 el('reglement-note3', 'paragraphe', cite(2619, 2620), 'reglement')
@@ -316,6 +318,45 @@ MATRICES = [{
     'default': 'lost',
     'note': 'Les marques des unités sont perdues par l’extraction ; seules survivent, à droite, les listes de compétences imprimées pour certains savoirs (lignes 2130-2149), sans leur colonne. Aucune case n’est devinée.',
 }]
+
+# ---------------------------------------------------------------- Annexes II, III and V: numbered headings and running text
+HEADING = re.compile(r'^\s*(\d)\.(\d\.)?\s+\S')
+def outline(root, a, b, prefix):
+    """Numbered headings (1., 3.1.) become nested sections; the text between them, paragraphs."""
+    stack = [(0, root)]
+    start, count = a, 0
+    def flush_text(upto):
+        if upto >= start:
+            prose(stack[-1][1], start, upto, f'{stack[-1][1]}-p')
+    for n in range(a, b + 1):
+        if n in NOISE:
+            continue
+        m = HEADING.match(L(n))
+        if m:
+            flush_text(n - 1)
+            depth = 2 if m.group(2) else 1
+            while stack[-1][0] >= depth:
+                stack.pop()
+            count += 1
+            sid = f'{prefix}-{count}'
+            el(sid, 'section', cite(n), stack[-1][1])
+            stack.append((depth, sid))
+            start = n + 1
+    flush_text(b)
+
+el('annexe2', 'section', cite(2249))
+el('annexe2-stages', 'section', cite(2251, 2252), 'annexe2')
+outline('annexe2-stages', 2253, 2385, 'annexe2-s')
+el('annexe3', 'section', cite(2386, 2387))
+prose('annexe3', 2389, 2564, 'annexe3-p')
+next(e for e in ELS if e['id'] == 'annexe3')['note'] = 'La grille horaire est un tableau que l’extraction a aplati ; ses lignes sont encodées telles quelles, dans l’ordre, sans reconstruire les colonnes.'
+el('annexe5', 'section', cite(2621, 2622))
+DEF = [(2623, 'e1'), (2735, 'e2'), (2762, 'e3'), (2818, 'e4'), (2947, 'e5'), (3035, 'e6'), (3214, 'ef1')]
+for i, (h, eid) in enumerate(DEF):
+    end = DEF[i + 1][0] - 1 if i + 1 < len(DEF) else 3240
+    sid = f'{eid}-definition'
+    x = el(sid, 'section', cite(h), eid)
+    outline(sid, h + 1, end, sid)
 
 # ---------------------------------------------------------------- Annexe VI: BTS Force de vente (1997) ↔ NRC
 el('annexe6', 'section', cite(3241))
