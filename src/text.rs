@@ -57,7 +57,7 @@ pub fn normalize_lines<'a>(
 /// A line without the list bullet that opens it, if any (`- item`, `• item`).
 fn strip_bullet(line: &str) -> &str {
     let t = line.trim_start();
-    for b in ["- ", "• ", "– "] {
+    for b in ["- ", "• "] {
         if let Some(rest) = t.strip_prefix(b) {
             return rest;
         }

@@ -32,19 +32,6 @@ def bullets(a, b, heads=()):
     if cur: out.append(cur)
     return [(join(i), rng(i[0], i[-1]), i) for i in out]
 
-def blocks(a, b):
-    """Blank-line separated blocks, each one item."""
-    out, cur = [], []
-    for n in range(a, b + 1):
-        if n in NOISE:
-            continue
-        if not clean(L(n)):
-            if cur: out.append(cur); cur = []
-            continue
-        cur.append(n)
-    if cur: out.append(cur)
-    return [(join(i), rng(i[0], i[-1])) for i in out]
-
 # ---------------------------------------------------------------- I–II: appellation, champ d'activité
 el('rap', 'section', cite(1))
 el('appellation', 'section', cite(3), 'rap')
@@ -54,28 +41,6 @@ el('definition', 'section', cite(9), 'champ')
 paras('definition', 11, 22, 'definition-p')
 el('definition-fonctions', 'paragraphe', cite(24), 'definition')
 el('contexte', 'section', cite(45), 'champ')
-
-def prose(parent, a, b, prefix, kind='paragraphe'):
-    """Running text: a bullet line opens an item; after a blank line, a line in lower case continues
-    the item before it (a wrapped bullet), any other line opens a new paragraph."""
-    items, cur, blank = [], [], False
-    for n in range(a, b + 1):
-        if n in NOISE:
-            continue
-        t = clean(L(n))
-        if not t:
-            blank = True
-            continue
-        bullet = bool(re.match(r'^\s*[•\uf0a7\uf0b7-]', L(n)))
-        if cur and not bullet and (not blank or t[0].islower()):
-            cur.append(n)
-        else:
-            if cur: items.append(cur)
-            cur = [n]
-        blank = False
-    if cur: items.append(cur)
-    for i, it in enumerate(items, 1):
-        el(f'{prefix}{i}', kind, (join(it), rng(it[0], it[-1])), parent)
 
 el('contexte-emplois', 'section', cite(47), 'contexte')
 prose('contexte-emplois', 49, 64, 'contexte-emplois-p')
@@ -236,9 +201,6 @@ for v, sid in [(944, 's1'), (945, 's6'), (947, 's7')]:
 # ---------------------------------------------------------------- Unités (certification of the professional domain)
 el('unites', 'section', cite(1961))
 el('unites-entete', 'paragraphe', cite(1963), 'unites')
-def ref(code):
-    c = code.replace(' ', '').rstrip('.')
-    return c.lower()
 UNITS = {
     'u4': dict(title=(1964, 1965), rows=(1967, 2000)),
     'u5': dict(title=(2002, 2004), rows=(2006, 2045)),

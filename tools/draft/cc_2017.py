@@ -80,17 +80,8 @@ for ci, (h, e) in enumerate(zip(heads, ends), 1):
     for i, (t, l) in enumerate(lines_items(k + 1, s - 1), 1):
         el(f'{cp}-cr{i}', 'critere_performance', (t, l), f'{cp}-criteres')
     el(f'{cp}-savoirs', 'section', cite(s), cp)
-    blocks, cur = [], []
-    for n in range(s + 1, e):
-        if n in NOISE:
-            continue
-        if not clean(L(n)):
-            if cur: blocks.append(cur); cur = []
-            continue
-        cur.append(n)
-    if cur: blocks.append(cur)
     sf = sv = 0
-    for bi, bl in enumerate(blocks, 1):
+    for bi, bl in enumerate(line_blocks(s + 1, e - 1), 1):
         for t, l in lines_items(bl[0], bl[-1]):
             if t.startswith('Connaissance'):
                 sv += 1; el(f'{cp}-sv{sv}', 'savoir', (t, l), f'{cp}-savoirs', block=bi)

@@ -92,5 +92,44 @@ def var(a, b=None, **kw):
     return v
 
 
+def line_blocks(a, b):
+    """The non-blank lines of a..b, grouped by blank lines (noise skipped)."""
+    out, cur = [], []
+    for n in range(a, b + 1):
+        if n in NOISE:
+            continue
+        if not clean(L(n)):
+            if cur: out.append(cur); cur = []
+            continue
+        cur.append(n)
+    if cur: out.append(cur)
+    return out
+
+def blocks(a, b):
+    """Blank-line separated blocks, each one item: (text, lines)."""
+    return [(join(i), rng(i[0], i[-1])) for i in line_blocks(a, b)]
+
+def prose(parent, a, b, prefix, kind='paragraphe'):
+    """Running text: a bullet line opens an item; after a blank line, a line in lower case continues
+    the item before it (a wrapped bullet), any other line opens a new paragraph."""
+    items, cur, blank = [], [], False
+    for n in range(a, b + 1):
+        if n in NOISE:
+            continue
+        t = clean(L(n))
+        if not t:
+            blank = True
+            continue
+        bullet = bool(re.match(r'^\s*[•\uf0a7\uf0b7-]', L(n)))
+        if cur and not bullet and (not blank or t[0].islower()):
+            cur.append(n)
+        else:
+            if cur: items.append(cur)
+            cur = [n]
+        blank = False
+    if cur: items.append(cur)
+    for i, it in enumerate(items, 1):
+        el(f'{prefix}{i}', kind, (join(it), rng(it[0], it[-1])), parent)
+
 def dump(obj, path):
     yaml.safe_dump(obj, open(path, 'w'), allow_unicode=True, sort_keys=False, width=10000)

@@ -97,17 +97,8 @@ for ci, (h, e) in enumerate(zip(heads, ends), 1):
         c['variants'] = [{'text': t2, 'lines': l2, 'note': 'Critère d’évaluation du référentiel d’évaluation (§3.2).'}]
     el(f'{cp}-savoirs', 'section', cite(s), cp)
     # blocks
-    blocks, cur = [], []
-    for n in range(s + 1, e):
-        if n in NOISE:
-            continue
-        if not clean(L(n)):
-            if cur: blocks.append(cur); cur = []
-            continue
-        cur.append(n)
-    if cur: blocks.append(cur)
     sf = sv = 0
-    for bi, bl in enumerate(blocks, 1):
+    for bi, bl in enumerate(line_blocks(s + 1, e - 1), 1):
         for t, l in lines_items(bl[0], bl[-1]):
             if t.startswith('Connaissance'):
                 sv += 1; el(f'{cp}-sv{sv}', 'savoir', (t, l), f'{cp}-savoirs', block=bi)

@@ -1,0 +1,279 @@
+"""Draft data/certifications/bts-tc-2006/ from 004 (arrêté of 23 August 2006, BTS Technico-commercial):
+the arrêté, the référentiel des activités professionnelles, the compétences C1–C4 (titles on three
+levels), the savoirs associés (headings and content blocks), the unités with the compétences and
+savoirs they certify (linked by title where the unit table numbers a compétence differently), the
+épreuves, and annexe VI (1997 ↔ 2006). Structure written out from reading the document; texts taken
+from the lines, then reviewed."""
+import os, re, sys
+exec(open(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'common.py')).read())
+
+SRC, OUT = sys.argv[1], sys.argv[2]
+load(SRC)
+D = 'bts-tc-2006-arrete'
+NOISE |= {n for n in range(1, len(src) + 1) if re.fullmatch(r'\s*(-\s*)*\d{1,2}\s*', L(n))}   # page numbers ("-  -   9")
+
+# ---------------------------------------------------------------- The arrêté
+el('arrete', 'section', cite(7, 8))
+el('arrete-ministere', 'paragraphe', cite(1, 2), 'arrete')
+el('arrete-ministre', 'paragraphe', cite(13, 14), 'arrete')
+prose('arrete', 17, 33, 'arrete-vu')
+el('arrete-arrete', 'paragraphe', cite(38), 'arrete')
+ARTS = [n for n in range(38, 100) if re.match(r'^\s*ARTICLE', L(n))] + [100]
+for i, a in enumerate(ARTS[:-1], 1):
+    x = el(f'art{i}', 'article', cite(a, ARTS[i] - 1), 'arrete', code=f'Article {i}')
+el('arrete-fait', 'paragraphe', cite(105), 'arrete')
+prose('arrete', 110, 114, 'arrete-signature')
+prose('arrete', 142, 144, 'arrete-publication')
+
+# ---------------------------------------------------------------- Annexe I: RAP, champ d'activité
+el('rap', 'section', cite(145))
+el('appellation', 'section', cite(146), 'rap')
+el('appellation-p1', 'paragraphe', cite(149), 'appellation')
+el('champ', 'section', cite(151), 'rap')
+HEADS = [(154, 'definition'), (203, 'contexte'), (205, 'emplois'), (232, 'organisations'), (240, 'place'), (254, 'environnement'), (325, 'conditions-generales')]
+PARENT = {'definition': 'champ', 'contexte': 'champ', 'emplois': 'contexte', 'organisations': 'contexte', 'place': 'contexte', 'environnement': 'contexte', 'conditions-generales': 'contexte'}
+for i, (h, sid) in enumerate(HEADS):
+    el(sid, 'section', cite(h), PARENT[sid])
+    end = HEADS[i + 1][0] - 1 if i + 1 < len(HEADS) else 333
+    if end > h:
+        prose(sid, h + 1, end, f'{sid}-p')
+for sid, h, a, b in [('responsabilite', 334, 336, 345), ('technologies', 352, 354, 379), ('aptitudes', 381, 383, 386)]:
+    el(f'conditions-generales-{sid}', 'section', cite(h), 'conditions-generales')
+    prose(f'conditions-generales-{sid}', a, b, f'conditions-generales-{sid}-p')
+
+# ---------------------------------------------------------------- The five fonctions
+FH = [387, 494, 627, 750, 879, 999]
+SUMMARY = {1: 170, 2: 177, 3: 184, 4: 191, 5: 198}
+SUBHEADS = {'1. Moyens et ressources', 'Données et informations disponibles', 'Données et informations disponibles sur :', 'Équipements',
+            'Liaisons fonctionnelles', 'Relations internes :', 'Relations externes :', 'Issues de sources internes :',
+            'Issues de sources externes :', '2. Autonomie et responsabilité', 'RÉSULTATS ATTENDUS'}
+for n in range(1, 6):
+    h, end = FH[n - 1], FH[n] - 1
+    fid = f'f{n}'
+    x = el(fid, 'fonction', cite(h + 1), 'rap', code=f'F{n}')
+    t, l = cite(SUMMARY[n])
+    x['variants'] = [{'text': re.sub(r'^\d\s*–\s*', '', t), 'lines': l}]
+    el(f'{fid}-fonction', 'paragraphe', cite(h), fid)
+    cond = next(m for m in range(h, end + 1) if 'CONDITIONS D’EXERCICE' in L(m))
+    subs = [m for m in range(h, cond) if re.match(r'^\s*\d\.\d\.?\s', L(m))]
+    for i, s in enumerate(subs):
+        code = re.match(r'^\s*(\d\.\d)', L(s)).group(1)
+        sid = f'f{code}'
+        title = re.sub(r'^\s*\d\.\d\.?\s*', '', clean(L(s)))
+        el(sid, 'sous_fonction', (title, s), fid, code=code)
+        nxt = subs[i + 1] if i + 1 < len(subs) else cond
+        prose(sid, s + 1, nxt - 1, f'{sid}-t', 'tache')
+    cid = f'{fid}-conditions'
+    el(cid, 'section', cite(cond), fid)
+    heads = [m for m in range(cond + 1, end + 1) if clean(L(m)).strip() in SUBHEADS]
+    hb = heads + [end + 1]
+    for k, hh in enumerate(heads):
+        name = clean(L(hh))
+        hid = f'{cid}-{k + 1}'
+        el(hid, 'section', cite(hh), cid)
+        kind = 'autonomie' if 'Autonomie' in name else 'resultat_attendu' if name == 'RÉSULTATS ATTENDUS' else 'condition_exercice'
+        if hb[k + 1] - 1 >= hh + 1:
+            prose(hid, hh + 1, hb[k + 1] - 1, f'{hid}-', kind)
+
+# ---------------------------------------------------------------- Compétences: the three levels of titles
+CH = [n for n in range(999, 1912) if re.match(r'^\s*C\d(\.\d){0,2}\s', L(n))]
+COMP = {}
+for n in CH:
+    m = re.match(r'^\s*C(\d(?:\.\d){0,2})\s+', L(n))
+    code = m.group(1)
+    ns = [n]
+    k = n + 1
+    while k < 1912 and clean(L(k)) and clean(L(k))[0].islower():
+        ns.append(k); k += 1
+    title = re.sub(r'^\s*C\d(\.\d){0,2}\s+', '', join(ns))
+    cid = 'c' + code
+    parent = None if '.' not in code else 'c' + code.rsplit('.', 1)[0]
+    x = el(cid, 'competence', (title, rng(ns[0], ns[-1])), parent, code='C' + code)
+    if '.' not in code:
+        x['note'] = ('Les tableaux de cette compétence (conditions de réalisation, savoir-faire, critères d’évaluation) '
+                     'sont imprimés en trois colonnes que l’extraction a mêlées sans repère sûr entre conditions et critères ; '
+                     'seuls les intitulés des compétences sont encodés à ce jour.')
+    COMP[cid] = title
+
+# ---------------------------------------------------------------- Savoirs associés
+el('savoirs', 'section', cite(1948))
+SUMMARY_S = {n: L(n) for n in range(1951, 1966)}
+SAV = [n for n in range(1968, 3921) if re.match(r'^\s*S\s?\d+(\.\d+)?\b', L(n)) and not re.match(r'^\s*S8 / S13', L(n))]
+SEEN = set()
+for i, n in enumerate(SAV):
+    raw = clean(L(n))
+    m = re.match(r'^S\s?(\d+(?:\.\d+)?)\s*[-–]?\s*', raw)
+    code = m.group(1)
+    sid = 's' + code
+    if sid in SEEN:
+        continue
+    SEEN.add(sid)
+    title = raw[m.end():].strip() or raw
+    parent = 'savoirs' if '.' not in code else 's' + code.split('.')[0] if len(code.split('.')[1]) == 1 else 's' + code[:-1]
+    if parent not in SEEN and parent != 'savoirs':
+        parent = 'savoirs'
+    x = el(sid, 'savoir_associe', (title, n), parent, code='S' + code)
+    if raw[:m.end()].strip(' -–') != 'S' + code:
+        x['code_as_printed'] = raw[:m.end()].strip(' -–')
+    nxt = SAV[i + 1] if i + 1 < len(SAV) else 3920
+    body = line_blocks(n + 1, nxt - 1)
+    for j, b in enumerate(body, 1):
+        el(f'{sid}-p{j}', 'paragraphe', (join(b), rng(b[0], b[-1])), sid)
+    if body:
+        x['note'] = 'Le contenu est imprimé en colonnes (connaissances, limites de connaissances) que l’extraction a mêlées ; il est encodé tel quel, bloc par bloc.'
+for v in range(1951, 1966):
+    m = re.match(r'^\s*•\s*S(\d+)', L(v))
+    if m and f's{m.group(1)}' in SEEN:
+        e = next(e for e in ELS if e['id'] == f's{m.group(1)}')
+        e.setdefault('variants', []).append(dict(var(v), note='Liste des savoirs associés.'))
+
+# ---------------------------------------------------------------- Unités of the professional domain
+from unicodedata import normalize as _n
+def key(t):
+    return re.sub(r'[^a-z0-9]+', ' ', fold_text(t)).strip()
+def fold_text(t):
+    t = _n('NFD', t.replace('’', "'").replace('œ', 'oe'))
+    return ''.join(c for c in t if not 0x300 <= ord(c) <= 0x36f).lower()
+el('unites', 'section', cite(4094))
+el('unites-entete', 'paragraphe', cite(4097), 'unites')
+UNITS = {'u4': ((4098, 4100), (4102, 4119)), 'u5': ((4121, 4124), (4126, 4159)), 'u6': ((4161, 4162), (4164, 4214))}
+CERTIFIED = set()
+for uid, (tl, rows) in UNITS.items():
+    t, l = cite(*tl)
+    x = el(uid, 'unite', (re.sub(r'^U\d\.?\s*', '', t), l), 'unites', code=uid.upper())
+    links = []
+    n = rows[0]
+    while n <= rows[1]:
+        raw = clean(L(n))
+        mc = re.match(r'^C(\d(?:\.\d){0,2})\s+', raw)
+        ms = re.match(r'^S\s?(\d+(?:\.\d+)?)\s*$', raw)
+        if mc:
+            ns = [n]
+            while n + 1 <= rows[1] and clean(L(n + 1)) and clean(L(n + 1))[0].islower():
+                n += 1; ns.append(n)
+            printed_code, printed = 'C' + mc.group(1), join(ns)
+            title = printed[mc.end():].strip()
+            # Link by title: the référentiel compétence whose title this is.
+            # The référentiel compétence whose title shares the longest run of leading words.
+            def common(a, b):
+                a, b = key(a).split(), key(b).split()
+                k = 0
+                while k < min(len(a), len(b)) and a[k] == b[k]:
+                    k += 1
+                return k
+            best = max(((common(ct, title), cid) for cid, ct in COMP.items() if cid.count('.') == mc.group(1).count('.')), default=(0, None))
+            by_title = best[1] if best[0] >= 4 or (best[0] >= 2 and best[0] == len(key(title).split())) else None
+            target = by_title or 'c' + mc.group(1)
+            link = {'rel': 'certifies', 'to': target, 'lines': rng(ns[0], ns[-1]), 'text': printed}
+            if target != 'c' + mc.group(1):
+                link['note'] = (f'Le tableau des unités numérote cette compétence « {printed_code} » ; dans le référentiel, '
+                                f'la compétence de même intitulé est {target.upper()}. Le lien suit l’intitulé.')
+                comp = next(e for e in ELS if e['id'] == target)
+                comp.setdefault('variants', []).append({'text': title, 'lines': rng(ns[0], ns[-1]), 'code_as_printed': printed_code,
+                                                        'note': f'Intitulé et code imprimés dans le tableau des unités ({uid.upper()}).'})
+            elif not by_title:
+                link['note'] = (f'L’intitulé imprimé dans le tableau des unités diffère de celui de la compétence {target.upper()} '
+                                f'du référentiel (« {COMP[target]} ») ; aucune compétence du référentiel ne porte cet intitulé. Le lien suit le code.')
+                comp = next(e for e in ELS if e['id'] == target)
+                comp.setdefault('variants', []).append({'text': title, 'lines': rng(ns[0], ns[-1]), 'code_as_printed': printed_code,
+                                                        'note': f'Intitulé imprimé dans le tableau des unités ({uid.upper()}).'})
+            CERTIFIED.add(target)
+            links.append(link)
+        elif ms and ('s' + ms.group(1)) in SEEN:
+            links.append({'rel': 'certifies', 'to': 's' + ms.group(1), 'lines': n, 'text': raw})
+        n += 1
+    x['links'] = links
+    prose(uid, rows[1] - 1, rows[1], f'{uid}-industriels') if uid != 'u5' else prose(uid, rows[1], rows[1], f'{uid}-industriels')
+UNCERTIFIED = [c for c in COMP if c.count('.') == 2 and c not in CERTIFIED]
+for c in UNCERTIFIED:
+    e = next(e for e in ELS if e['id'] == c)
+    e['note'] = 'Aucune unité ne certifie cette compétence : elle n’apparaît dans aucun des tableaux des unités U4, U5 et U6 (lignes 4094-4214), ni sous son code ni sous son intitulé.'
+
+# ---------------------------------------------------------------- Règlement d'examen: épreuves and their unités
+el('reglement', 'section', cite(4698))
+EP = [
+    ('e1', 'u1', (4781, 4781), 4785, dict(coefficient=('3', 4790), forme=('écrite', 4793), duree=('4 h', 4796), mode=('CCF', 4799))),
+    ('e2', 'u2', (4811, 4812), 4815, dict(coefficient=('3', 4820), forme=('orale', 4823), duree=('30 min', 4831), mode=('CCF', 4834))),
+    ('e3', 'u3', (4850, 4851), 4854, dict(coefficient=('2', 4859), forme=('écrite', 4863), duree=('3 h', 4868), mode=('CCF', 4873))),
+    ('e4', 'u4', (4889, 4890), 4893, dict(coefficient=('4', 4898), mode=('CCF', 4902))),
+    ('e5', 'u5', (4932, 4934), 4937, dict(coefficient=('4', 4940), forme=('écrite', 4943), duree=('4h', 4946), mode=('Ponctuelle', 4949))),
+    ('e6', 'u6', (4963, 4964), 4967, dict(coefficient=('5', 4972), forme=('Orale', 4975), duree=('1 h', 4978), mode=('CCF', 4981))),
+    ('ef1', 'uf1', (4998, 4999), 5002, dict(forme=('Orale', 5010), duree=('20 min', 5018))),
+]
+UNIT_NAMES = {'u1': ('Français', 5804), 'u2': ('Communication en langue vivante étrangère', '5805-5807'), 'u3': ('Environnement économique et juridique', '5810-5811'),
+              'uf1': ('Épreuve facultative : Langues vivantes étrangères', '5836-5837')}
+for eid, uid, tl, ul, facts in EP:
+    t, l = cite(*tl)
+    t = re.sub(r'^E[F]?\s?\d\s*', '', t)
+    x = el(eid, 'epreuve', (t, l), 'reglement', code=eid.upper())
+    x['facts'] = {k: {'text': v, 'lines': ln} for k, (v, ln) in facts.items()}
+    x['links'] = [{'rel': 'validates', 'to': uid, 'lines': ul, 'text': clean(L(ul))}]
+    x['note'] = 'Coefficient, forme, durée et mode sont ceux de la première colonne du règlement (voie scolaire dans un établissement public ou privé sous contrat, CFA ou section d’apprentissage habilité, formation professionnelle continue dans les établissements publics habilités).'
+    if uid in UNIT_NAMES:
+        un, ull = UNIT_NAMES[uid]
+        u = el(uid, 'unite', (un, ull), 'unites', code=uid.upper())
+        u['note'] = 'Intitulé de l’unité tel que l’annexe VI l’imprime ; le référentiel ne détaille pas ce que certifie cette unité commune.'
+el('reglement-note', 'paragraphe', cite(5043), 'reglement')
+
+# ---------------------------------------------------------------- Matrices
+MATRICES = [{
+    'id': 'fonctions-competences',
+    'title': {'text': 'Tableau de correspondance Référentiel d’activités professionnelles -', 'lines': 1912},
+    'rows': [{'key': f'f{i}', 'ref': f'f{i}', 'text': t, 'lines': l} for i, (t, l) in
+             [(1, cite(1916, 1917)), (2, cite(1922)), (3, cite(1927, 1928)), (4, cite(1933, 1934)), (5, cite(1939, 1940))]],
+    'columns': [{'key': c.lower().replace('c', 'c', 1), 'text': c, 'lines': 1915} for c in ['C11', 'C12', 'C21', 'C22', 'C23', 'C31', 'C32', 'C33', 'C41', 'C42', 'C43', 'C44', 'C45']],
+    'default': 'lost',
+    'note': 'Les marques du tableau (« correspondance totale » ou « partielle », légende lignes 1946-1947) sont perdues par l’extraction ; toutes les cases sont perdues. Les colonnes C11 … C45 sont les compétences de deuxième niveau (C1.1 … C4.5).',
+}]
+for col in MATRICES[0]['columns']:
+    col['ref'] = 'c' + col['text'][1] + '.' + col['text'][2]
+
+# ---------------------------------------------------------------- Annexe VI: 1997 ↔ 2006
+el('annexe6', 'section', cite(5791))
+el('annexe6-titre', 'paragraphe', cite(5794), 'annexe6')
+OLD = [('u1', 'Français', 5804), ('u2', 'LVI', 5805), ('u3', 'Économie et droit', 5810), ('u4', 'Achat – vente de biens et services industriels', '5815-5816'),
+       ('u5', 'Proposition de solutions technico-commerciales', '5820-5821'), ('u6', 'Conduite et présentation d’activités professionnelles', '5828-5829'),
+       ('uf1', 'Épreuve facultative : Langues vivantes étrangères', '5833-5834')]
+OLD_ELS = [{'id': u, 'kind': 'unite', 'code': u.upper(), 'text': t, 'lines': l,
+            'note': 'Unité du BTS technico-commercial de 1997, seulement nommée par le tableau de correspondance de l’annexe VI.'} for u, t, l in OLD]
+NEW_VARIANTS = {'u4': ('Négociation technico-commerciale', 5818), 'u5': ('Management et gestion des activités technico-commerciales', '5823-5824'),
+                'u6': ('Projet technico-commercial', 5831)}
+for uid, (t, l) in NEW_VARIANTS.items():
+    e = next(e for e in ELS if e['id'] == uid)
+    e.setdefault('variants', []).append({'text': t, 'lines': l, 'note': 'Intitulé imprimé dans le tableau de correspondance de l’annexe VI.'})
+PAIR_LINES = {'u1': 5804, 'u2': '5805-5808', 'u3': '5810-5813', 'u4': '5815-5818', 'u5': '5820-5826', 'u6': '5828-5831', 'uf1': '5833-5839'}
+CORR = {'correspondences': [{
+    'id': 'bts-tc-1997-bts-tc-2006', 'status': 'official', 'from': 'bts-tc-1997', 'to': 'bts-tc-2006',
+    'title': {'text': 'TABLEAU DE CORRESPONDANCE D’ÉPREUVES ET D’UNITÉS', 'doc': D, 'lines': 5794}, 'doc': D, 'relation': 'close_match',
+    'note': 'L’annexe VI met en regard chaque unité du BTS technico-commercial de 1997 et l’unité de 2006 qui lui correspond (article 8 de l’arrêté). Le document ne qualifie pas davantage la correspondance.',
+    'pairs': [{'from': [u], 'to': [u], 'lines': PAIR_LINES[u]} for u, _, _ in OLD],
+}]}
+
+CERT = {'certification': {
+    'id': 'bts-tc-2006', 'kind': 'bts', 'lineage': 'technico-commercial', 'version': '2006',
+    'title': {'text': 'Brevet de technicien supérieur TECHNICO-COMMERCIAL', 'doc': D, 'lines': 149,
+              'variants': [{'text': 'BTS technico-commercial', 'doc': D, 'lines': 5801}]},
+    'dates': [{'role': 'arrete', 'text': '23 août 2006', 'date': '2006-08-23', 'doc': D, 'lines': 105},
+              {'role': 'premiere_session', 'text': 'aura lieu en 2008', 'doc': D, 'lines': 91}],
+    'predecessors': [{'id': 'bts-tc-1997', 'text': 'l’arrêté du 3 septembre 1997 précité est abrogé', 'doc': D, 'lines': 96}],
+}}
+OLD_CERT = {'certification': {
+    'id': 'bts-tc-1997', 'kind': 'bts', 'lineage': 'technico-commercial', 'version': '1997', 'only_named': True,
+    'title': {'text': 'BTS technico-commercial', 'doc': D, 'lines': 5798},
+    'dates': [{'role': 'arrete', 'text': 'arrêté du 03/09/97 modifié', 'date': '1997-09-03', 'doc': D, 'lines': 5799},
+              {'role': 'derniere_session', 'text': 'aura lieu en 2007', 'doc': D, 'lines': 95},
+              {'role': 'abrogation', 'text': 'l’arrêté du 3 septembre 1997 précité est abrogé', 'doc': D, 'lines': 96}],
+    'successors': [{'id': 'bts-tc-2006', 'text': 'défini par le présent arrêté', 'doc': D, 'lines': 5802}],
+    'note': 'Seulement nommé par l’arrêté de 2006 (articles 8 et 9) et par le tableau de correspondance de l’annexe VI.',
+}}
+
+if __name__ == '__main__':
+    for d in ['certifications/bts-tc-2006', 'certifications/bts-tc-1997', 'correspondences', 'sources']:
+        os.makedirs(os.path.join(OUT, d), exist_ok=True)
+    dump(CERT, os.path.join(OUT, 'certifications/bts-tc-2006/certification.yaml'))
+    dump({'in': 'bts-tc-2006', 'doc': D, 'elements': ELS, 'matrices': MATRICES}, os.path.join(OUT, 'certifications/bts-tc-2006/elements.yaml'))
+    dump(OLD_CERT, os.path.join(OUT, 'certifications/bts-tc-1997/certification.yaml'))
+    dump({'in': 'bts-tc-1997', 'doc': D, 'elements': OLD_ELS}, os.path.join(OUT, 'certifications/bts-tc-1997/elements.yaml'))
+    dump(CORR, os.path.join(OUT, 'correspondences/bts-tc-1997-bts-tc-2006.yaml'))
+    dump({'doc': D, 'noise': sorted(NOISE)}, os.path.join(OUT, 'sources/noise-bts-tc-2006-arrete.yaml'))
+    print(len(ELS), 'elements; certified by no unit:', UNCERTIFIED, file=sys.stderr)
