@@ -16,7 +16,9 @@
 
 pub mod check;
 pub mod config;
+pub mod crosswalk;
 pub mod diag;
+pub mod diff;
 pub mod graph;
 pub mod ids;
 pub mod lang;

@@ -60,6 +60,34 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// What changed in meaning between two certifications, or two versions of the data.
+    Diff {
+        /// The old certification (its id).
+        old: String,
+        /// The new certification (its id; the same id to compare two versions of the data).
+        new: String,
+        #[arg(long, value_enum, default_value = "text")]
+        format: referentiel::diff::render::Format,
+        /// The old side's data folder (default: the data folder).
+        #[arg(long)]
+        old_data: Option<PathBuf>,
+        /// The new side's data folder (default: the data folder).
+        #[arg(long)]
+        new_data: Option<PathBuf>,
+        /// The old side's data as it was at this git revision.
+        #[arg(long)]
+        old_rev: Option<String>,
+        /// The new side's data as it was at this git revision.
+        #[arg(long)]
+        new_rev: Option<String>,
+    },
+    /// Correspondences between two certifications: official, curated, suggested; coverage.
+    Crosswalk {
+        a: String,
+        b: String,
+        #[arg(long, value_enum, default_value = "text")]
+        format: referentiel::diff::render::Format,
+    },
 }
 
 fn main() -> ExitCode {
@@ -136,6 +164,11 @@ fn main() -> ExitCode {
                 }
             }
         }),
+        Command::Diff { old, new, format, old_data, new_data, old_rev, new_rev } => {
+            let sides = referentiel::diff::cli::Sides { old_data, new_data, old_rev, new_rev };
+            ExitCode::from(referentiel::diff::cli::diff(&data, &old, &new, format, sides))
+        }
+        Command::Crosswalk { a, b, format } => ExitCode::from(referentiel::diff::cli::crosswalk(&data, &a, &b, format)),
     }
 }
 

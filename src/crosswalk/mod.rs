@@ -1,0 +1,306 @@
+//! Crosswalks between two certifications: which compétences (and critères, savoirs) of one
+//! correspond to which of the other.
+//!
+//! Three sources, always labelled: **official** pairs (correspondence tables printed in a source
+//! document), **curated** pairs (tables written in `data/correspondences/` with SKOS relations, a
+//! justification, an author and a date, checked like all data), and **suggested** pairs computed
+//! from French text similarity ([`suggest`]), never presented as official. An element that an
+//! official or curated pair relates gets no suggestion: the tables take precedence. Each crosswalk
+//! states its [`coverage`]. [`Counterparts`] gives every compétence page its counterparts in the
+//! other certifications.
+
+pub mod coverage;
+pub mod render;
+pub mod suggest;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde::Serialize;
+
+use crate::diff::align::{inverse, Tree};
+use crate::diff::{Item, Side};
+use crate::ids::{CertId, ElementKey, TableId};
+use crate::model::Corpus;
+use crate::schema::{CorrespondenceStatus, Kind, Relation};
+
+pub use coverage::{Coverage, SideCoverage};
+
+/// Where a correspondence comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Printed in a source document.
+    Official,
+    /// Written by a person in the data, with a justification.
+    Curated,
+    /// Computed by similarity: a suggestion, not a correspondence anyone stated.
+    Suggested,
+}
+
+impl Status {
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Official => "official",
+            Status::Curated => "curated",
+            Status::Suggested => "suggested",
+        }
+    }
+    /// The French label shown on the site.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Official => "correspondance officielle",
+            Status::Curated => "correspondance établie par l’équipe",
+            Status::Suggested => "suggestion calculée (non officielle)",
+        }
+    }
+}
+
+/// The kinds of elements that suggestions relate, each with its own kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Group {
+    /// Compétences professionnelles, BTS compétences, compétences transversales.
+    Competences,
+    /// Critères de performance and d'évaluation.
+    Criteres,
+    /// Savoirs, savoirs associés, savoir-faire.
+    Savoirs,
+}
+
+impl Group {
+    pub fn label(self) -> &'static str {
+        match self {
+            Group::Competences => "compétences",
+            Group::Criteres => "critères",
+            Group::Savoirs => "savoirs",
+        }
+    }
+}
+
+pub fn group_of(kind: Kind) -> Option<Group> {
+    match kind {
+        Kind::CompetenceProfessionnelle | Kind::Competence | Kind::CompetenceTransversale => Some(Group::Competences),
+        Kind::CriterePerformance | Kind::CritereEvaluation => Some(Group::Criteres),
+        Kind::Savoir | Kind::SavoirAssocie | Kind::SavoirFaire => Some(Group::Savoirs),
+        _ => None,
+    }
+}
+
+/// One correspondence of a crosswalk, read from side `a` to side `b`.
+#[derive(Clone, Debug, Serialize)]
+pub struct Mapping {
+    pub status: Status,
+    /// The group of the elements (of the first one, for table pairs; `None` for other kinds).
+    pub group: Option<Group>,
+    /// Elements of side `a` (may be empty when a table says there is no counterpart).
+    pub a: Vec<Item>,
+    /// Elements of side `b` (may be empty likewise).
+    pub b: Vec<Item>,
+    /// The SKOS relation of a table pair, read from `a` to `b`; `None` for suggestions.
+    pub relation: Option<Relation>,
+    pub table: Option<TableId>,
+    /// Suggestions: the cosine score (0–1).
+    pub score: Option<f64>,
+    /// Suggestions: the shared words that support it, strongest first.
+    pub words: Vec<String>,
+    /// Suggestions: each element is the other's best match.
+    pub mutual: bool,
+    pub justification: Option<String>,
+    pub author: Option<String>,
+    pub date: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A crosswalk between certifications `a` and `b`.
+#[derive(Clone, Debug, Serialize)]
+pub struct Crosswalk {
+    /// Version of the JSON format (`docs/diff-format.md`).
+    pub format: u32,
+    pub a: Side,
+    pub b: Side,
+    /// The minimum score of a suggestion.
+    pub threshold: f64,
+    pub official: Vec<Mapping>,
+    pub curated: Vec<Mapping>,
+    /// Computed suggestions (never official), by group then score.
+    pub suggested: Vec<Mapping>,
+    pub coverage: Coverage,
+}
+
+impl Crosswalk {
+    /// Every mapping, official first, then curated, then suggested.
+    pub fn mappings(&self) -> impl Iterator<Item = &Mapping> {
+        self.official.iter().chain(&self.curated).chain(&self.suggested)
+    }
+}
+
+fn side(corpus: &Corpus, cert: &CertId) -> Side {
+    let c = corpus.cert(cert);
+    Side { cert: cert.clone(), title: c.map(|c| c.title.text.clone()), version: c.map(|c| c.version.clone()), origin: None }
+}
+
+/// The table pairs between `a` and `b` (either direction), read from `a` to `b`.
+fn table_mappings(corpus: &Corpus, ta: &Tree, tb: &Tree) -> Vec<Mapping> {
+    let mut out = Vec::new();
+    for t in &corpus.correspondences {
+        let forward = t.from == ta.cert && t.to == tb.cert;
+        let backward = t.from == tb.cert && t.to == ta.cert;
+        if !forward && !backward {
+            continue;
+        }
+        let status = match t.status {
+            CorrespondenceStatus::Official => Status::Official,
+            CorrespondenceStatus::Curated => Status::Curated,
+        };
+        for p in &t.pairs {
+            let (from, to) = if forward { (&p.from, &p.to) } else { (&p.to, &p.from) };
+            let items = |keys: &[ElementKey], tree: &Tree| -> Vec<Item> { keys.iter().filter_map(|k| tree.find(k)).map(|i| Item::of(tree.elems[i])).collect() };
+            let (a, b) = (items(from, ta), items(to, tb));
+            let group = a.first().or(b.first()).and_then(|i| group_of(i.kind));
+            out.push(Mapping {
+                status,
+                group,
+                a,
+                b,
+                relation: Some(if forward { p.relation } else { inverse(p.relation) }),
+                table: Some(t.id.clone()),
+                score: None,
+                words: Vec::new(),
+                mutual: false,
+                justification: p.justification.clone(),
+                author: t.author.clone(),
+                date: t.date.clone(),
+                note: p.note.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// The crosswalk between certifications `a` and `b` of `corpus`: official and curated pairs of
+/// the correspondence tables between them, suggestions for every element they leave out, and the
+/// coverage of the compétences of each side.
+pub fn crosswalk(corpus: &Corpus, a: &CertId, b: &CertId) -> Crosswalk {
+    let ta = Tree::build(corpus, a);
+    let tb = Tree::build(corpus, b);
+    let tables = table_mappings(corpus, &ta, &tb);
+    let taken = |tree: &Tree, side_a: bool| -> HashSet<usize> {
+        tables.iter().flat_map(|m| if side_a { &m.a } else { &m.b }).filter_map(|i| tree.find(&i.id)).collect()
+    };
+    let (taken_a, taken_b) = (taken(&ta, true), taken(&tb, false));
+    let suggested = if a == b { Vec::new() } else { suggest::suggest(&ta, &tb, &|i| taken_a.contains(&i), &|j| taken_b.contains(&j)) };
+    let (official, curated): (Vec<Mapping>, Vec<Mapping>) = tables.into_iter().partition(|m| m.status == Status::Official);
+    let mut cw = Crosswalk {
+        format: 1,
+        a: side(corpus, a),
+        b: side(corpus, b),
+        threshold: suggest::SUGGEST_THRESHOLD as f64,
+        official,
+        curated,
+        suggested,
+        coverage: Coverage::default(),
+    };
+    cw.coverage = coverage::coverage(&ta, &tb, &cw);
+    cw
+}
+
+/// Pairs of certifications worth a crosswalk page: every two certifications that both have
+/// compétences, in corpus order.
+pub fn crosswalk_pairs(corpus: &Corpus) -> Vec<(CertId, CertId)> {
+    let with: Vec<&CertId> = corpus
+        .certs
+        .iter()
+        .map(|c| &c.id)
+        .filter(|id| corpus.elements_of(id).any(|e| group_of(e.kind) == Some(Group::Competences)))
+        .collect();
+    let mut out = Vec::new();
+    for (i, a) in with.iter().enumerate() {
+        for b in &with[i + 1..] {
+            out.push(((*a).clone(), (*b).clone()));
+        }
+    }
+    out
+}
+
+/// A counterpart of an element in another certification, for its page.
+#[derive(Clone, Debug, Serialize)]
+pub struct Counterpart {
+    pub status: Status,
+    /// The other element.
+    pub element: Item,
+    /// Table pairs: the relation read from the page's element to the counterpart.
+    pub relation: Option<Relation>,
+    pub table: Option<TableId>,
+    pub score: Option<f64>,
+    pub words: Vec<String>,
+    pub justification: Option<String>,
+}
+
+/// Counterparts of every element, computed once for the whole corpus (the site asks for many).
+#[derive(Default)]
+pub struct Counterparts {
+    map: HashMap<ElementKey, Vec<Counterpart>>,
+}
+
+impl Counterparts {
+    /// Crosswalk every certification with every other one and index the results by element.
+    pub fn build(corpus: &Corpus) -> Counterparts {
+        let ids: Vec<&CertId> = corpus.certs.iter().map(|c| &c.id).collect();
+        let mut idx = Counterparts::default();
+        for (i, a) in ids.iter().enumerate() {
+            for b in &ids[i + 1..] {
+                idx.add(&crosswalk(corpus, a, b));
+            }
+        }
+        for v in idx.map.values_mut() {
+            v.sort_by(|x, y| (x.status, std::cmp::Reverse(x.score.map(|s| (s * 1000.0) as i64)), &x.element.id).cmp(&(y.status, std::cmp::Reverse(y.score.map(|s| (s * 1000.0) as i64)), &y.element.id)));
+        }
+        idx
+    }
+
+    fn add(&mut self, cw: &Crosswalk) {
+        for m in cw.mappings() {
+            for (here, there, relation) in [(&m.a, &m.b, m.relation), (&m.b, &m.a, m.relation.map(inverse))] {
+                for h in here {
+                    for t in there {
+                        self.map.entry(h.id.clone()).or_default().push(Counterpart {
+                            status: m.status,
+                            element: t.clone(),
+                            relation,
+                            table: m.table.clone(),
+                            score: m.score,
+                            words: m.words.clone(),
+                            justification: m.justification.clone(),
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    /// The counterparts of `key`: official first, then curated, then suggestions by score.
+    pub fn of(&self, key: &ElementKey) -> &[Counterpart] {
+        self.map.get(key).map(Vec::as_slice).unwrap_or(&[])
+    }
+}
+
+/// The counterparts of one element in every other certification of the corpus (official,
+/// curated, then suggested). For many elements, build [`Counterparts`] once instead.
+pub fn counterparts(corpus: &Corpus, key: &ElementKey) -> Vec<Counterpart> {
+    let mut idx = Counterparts::default();
+    for other in corpus.certs.iter().map(|c| &c.id).filter(|c| **c != key.cert) {
+        idx.add(&crosswalk(corpus, &key.cert, other));
+    }
+    let mut v = idx.map.remove(key).unwrap_or_default();
+    v.sort_by(|x, y| (x.status, std::cmp::Reverse(x.score.map(|s| (s * 1000.0) as i64)), &x.element.id).cmp(&(y.status, std::cmp::Reverse(y.score.map(|s| (s * 1000.0) as i64)), &y.element.id)));
+    v
+}
+
+/// Counts of mappings by status, for summaries.
+pub fn counts(cw: &Crosswalk) -> BTreeMap<Status, usize> {
+    let mut m = BTreeMap::new();
+    for s in [Status::Official, Status::Curated, Status::Suggested] {
+        m.insert(s, cw.mappings().filter(|x| x.status == s).count());
+    }
+    m
+}

@@ -1,0 +1,174 @@
+//! `referentiel diff`: what changed in meaning between two certifications (a referential and its
+//! renewal), or between two versions of the data (two folders, two git revisions).
+//!
+//! [`diff`] aligns the elements of both sides ([`align`]: official tables, then codes, then
+//! French similarity, children under their aligned parents), classes every pairing ([`classify`]:
+//! unchanged, reworded, moved, split, merged, added, removed), and returns a [`DiffReport`] that
+//! [`render`] prints as text, markdown or JSON (schema in `docs/diff-format.md`) and that the site
+//! renders as a page per lineage pair ([`lineage_pairs`]).
+
+pub mod align;
+pub mod classify;
+pub mod cli;
+pub mod render;
+pub mod similarity;
+pub mod source;
+pub mod words;
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::diag::Diagnostic;
+use crate::ids::CertId;
+use crate::model::Corpus;
+
+pub use align::Reason;
+pub use classify::{Change, Class, Item, Summary};
+pub use words::WordOp;
+
+/// The thresholds of the alignment (all scores are in `[0, 1]`).
+#[derive(Clone, Debug, Serialize)]
+pub struct DiffOptions {
+    /// Minimum weighted Dice similarity to pair two elements under aligned parents (0.4).
+    pub group_threshold: f32,
+    /// Minimum similarity to pair two elements anywhere in the trees: a move (0.6).
+    pub move_threshold: f32,
+    /// Minimum share of a piece's weight contained in the whole, for a split or merge (0.6).
+    pub part_threshold: f32,
+    /// Minimum share of the whole's weight that the pieces cover together (0.6).
+    pub cover_threshold: f32,
+    /// Minimum similarity for the same local id to pair two versions of an element (0.2).
+    pub same_id_floor: f32,
+    /// A code pair is refused when one of its elements is more similar than this margin (0.25),
+    /// and at least `group_threshold`, to another free element of the group: codes are often
+    /// positions, and positions change between versions.
+    pub code_margin: f32,
+}
+
+impl Default for DiffOptions {
+    fn default() -> Self {
+        DiffOptions { group_threshold: 0.4, move_threshold: 0.6, part_threshold: 0.6, cover_threshold: 0.6, same_id_floor: 0.2, code_margin: 0.25 }
+    }
+}
+
+/// One side of a diff.
+#[derive(Clone, Debug, Serialize)]
+pub struct Side {
+    pub cert: CertId,
+    pub title: Option<String>,
+    pub version: Option<String>,
+    /// Where the data came from (a folder, or a git revision), when known.
+    pub origin: Option<String>,
+}
+
+impl Side {
+    fn of(corpus: &Corpus, cert: &CertId) -> Side {
+        let c = corpus.cert(cert);
+        Side { cert: cert.clone(), title: c.map(|c| c.title.text.clone()), version: c.map(|c| c.version.clone()), origin: None }
+    }
+
+    /// `ntc-2018 (Négociateur technico-commercial 2018) @ rev`
+    pub fn describe(&self) -> String {
+        let mut s = self.cert.to_string();
+        if let Some(t) = &self.title {
+            s.push_str(&format!(" ({t}{})", self.version.as_ref().map(|v| format!(", {v}")).unwrap_or_default()));
+        }
+        if let Some(o) = &self.origin {
+            s.push_str(&format!(" from {o}"));
+        }
+        s
+    }
+}
+
+/// Everything a diff found: the summary first, then every change in tree order.
+#[derive(Clone, Debug, Serialize)]
+pub struct DiffReport {
+    /// Version of the JSON format (`docs/diff-format.md`).
+    pub format: u32,
+    pub old: Side,
+    pub new: Side,
+    pub options: DiffOptions,
+    pub summary: Summary,
+    pub changes: Vec<Change>,
+}
+
+impl DiffReport {
+    /// The changes of one class.
+    pub fn of_class(&self, class: Class) -> impl Iterator<Item = &Change> {
+        self.changes.iter().filter(move |c| c.class == class)
+    }
+}
+
+/// Compare certification `old_cert` of `old` with `new_cert` of `new` (the two corpora may be the
+/// same, or two versions of the data). A certification missing from its corpus counts as empty:
+/// check with [`require_cert`] first to report it.
+pub fn diff(old: &Corpus, old_cert: &CertId, new: &Corpus, new_cert: &CertId, opts: &DiffOptions) -> DiffReport {
+    let old_tree = align::Tree::build(old, old_cert);
+    let new_tree = align::Tree::build(new, new_cert);
+    let alignment = align::align(old, &old_tree, new, &new_tree, opts);
+    let changes = classify::classify(&old_tree, &new_tree, &alignment);
+    let summary = classify::summarize(&old_tree, &new_tree, &changes);
+    DiffReport { format: 1, old: Side::of(old, old_cert), new: Side::of(new, new_cert), options: opts.clone(), summary, changes }
+}
+
+/// Predecessor → successor pairs of certifications that are both in the corpus (from the
+/// certifications' `predecessors` and `successors`), in the corpus order: one diff page each.
+pub fn lineage_pairs(corpus: &Corpus) -> Vec<(CertId, CertId)> {
+    let mut out: Vec<(CertId, CertId)> = Vec::new();
+    for c in &corpus.certs {
+        let pairs = c.predecessors.iter().map(|p| (p.id.clone(), c.id.clone())).chain(c.successors.iter().map(|s| (c.id.clone(), s.id.clone())));
+        for (a, b) in pairs {
+            if a != b && corpus.cert(&a).is_some() && corpus.cert(&b).is_some() && !out.contains(&(a.clone(), b.clone())) {
+                out.push((a, b));
+            }
+        }
+    }
+    out
+}
+
+/// What can go wrong before a diff can be computed.
+#[derive(Debug)]
+pub enum DiffError {
+    /// No certification with this id in the data of this side.
+    UnknownCert { side: &'static str, id: String, hint: Option<String> },
+    /// The data of one side does not pass the checks.
+    Data { origin: String, diagnostics: Vec<Diagnostic> },
+    /// A git revision could not be exported.
+    Git { rev: String, message: String },
+    /// A file-system error (temporary folder …).
+    Io(String),
+}
+
+impl fmt::Display for DiffError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DiffError::UnknownCert { side, id, hint } => {
+                write!(f, "no certification `{id}` in the {side} data")?;
+                if let Some(h) = hint {
+                    write!(f, "\nhint: {h}")?;
+                }
+                Ok(())
+            }
+            DiffError::Data { origin, diagnostics } => write!(f, "the data of {origin} has {} problem(s); run `referentiel check` on it", diagnostics.len()),
+            DiffError::Git { rev, message } => write!(f, "cannot read revision `{rev}`: {message}"),
+            DiffError::Io(m) => write!(f, "{m}"),
+        }
+    }
+}
+
+impl std::error::Error for DiffError {}
+
+/// Check that `id` names a certification of `corpus`, with a suggestion when it does not.
+pub fn require_cert(corpus: &Corpus, id: &str, side: &'static str) -> Result<CertId, DiffError> {
+    if crate::ids::is_slug(id) {
+        let cert = CertId::new(id);
+        if corpus.cert(&cert).is_some() {
+            return Ok(cert);
+        }
+    }
+    let known: Vec<&str> = corpus.certs.iter().map(|c| c.id.as_str()).collect();
+    let hint = crate::diag::did_you_mean(id, known.iter().copied())
+        .or_else(|| if known.is_empty() { None } else { Some(format!("the certifications are: {}", known.join(", "))) });
+    Err(DiffError::UnknownCert { side, id: id.to_string(), hint })
+}

@@ -1,0 +1,113 @@
+//! Where the data of one side of a diff comes from: a data folder, or the `data/` folder of a
+//! git revision (exported with `git archive REV <data> | tar -x` into a temporary folder, loaded
+//! with [`crate::load_corpus`], then removed).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use super::DiffError;
+use crate::model::Corpus;
+
+/// The data of one side.
+#[derive(Clone, Debug)]
+pub enum DataSource {
+    /// A data folder on disk.
+    Folder(PathBuf),
+    /// The data folder `data` (a path inside a git work tree) as it was at revision `rev`.
+    Revision { data: PathBuf, rev: String },
+}
+
+impl DataSource {
+    /// How the report names this side's origin.
+    pub fn describe(&self) -> String {
+        match self {
+            DataSource::Folder(p) => p.display().to_string(),
+            DataSource::Revision { rev, .. } => format!("git revision {rev}"),
+        }
+    }
+}
+
+/// Load and check the data of one side.
+pub fn load(source: &DataSource) -> Result<Corpus, DiffError> {
+    match source {
+        DataSource::Folder(dir) => crate::load_corpus(dir).map_err(|diagnostics| DiffError::Data { origin: source.describe(), diagnostics }),
+        DataSource::Revision { data, rev } => {
+            let tmp = export(data, rev)?;
+            let result = crate::load_corpus(&tmp.data);
+            drop(tmp);
+            result.map_err(|diagnostics| DiffError::Data { origin: source.describe(), diagnostics })
+        }
+    }
+}
+
+/// A temporary export, removed when dropped.
+struct Export {
+    root: PathBuf,
+    data: PathBuf,
+}
+
+impl Drop for Export {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.root);
+    }
+}
+
+fn git(dir: &Path, args: &[&str], rev: &str) -> Result<String, DiffError> {
+    let out = Command::new("git").arg("-C").arg(dir).args(args).output().map_err(|e| DiffError::Git { rev: rev.to_string(), message: format!("cannot run git: {e}") })?;
+    if !out.status.success() {
+        return Err(DiffError::Git { rev: rev.to_string(), message: String::from_utf8_lossy(&out.stderr).trim().to_string() });
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
+fn export(data: &Path, rev: &str) -> Result<Export, DiffError> {
+    if rev.starts_with('-') {
+        return Err(DiffError::Git { rev: rev.to_string(), message: "a revision cannot start with `-`".into() });
+    }
+    let data = std::fs::canonicalize(data).map_err(|e| DiffError::Io(format!("{}: {e}", data.display())))?;
+    let top = PathBuf::from(git(&data, &["rev-parse", "--show-toplevel"], rev)?);
+    let top = std::fs::canonicalize(&top).unwrap_or(top);
+    let inside = data.strip_prefix(&top).map_err(|_| DiffError::Git { rev: rev.to_string(), message: format!("{} is not inside the git work tree {}", data.display(), top.display()) })?;
+    let inside = if inside.as_os_str().is_empty() { PathBuf::from(".") } else { inside.to_path_buf() };
+    // The revision must exist (and name a commit) before we archive it.
+    git(&top, &["rev-parse", "--verify", "--quiet", &format!("{rev}^{{commit}}")], rev)
+        .map_err(|_| DiffError::Git { rev: rev.to_string(), message: "no such revision".into() })?;
+
+    static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let root = std::env::temp_dir().join(format!("referentiel-diff-{}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(&root).map_err(|e| DiffError::Io(format!("{}: {e}", root.display())))?;
+    let export = Export { data: root.join(&inside), root };
+
+    let mut archive = Command::new("git")
+        .arg("-C")
+        .arg(&top)
+        .args(["archive", "--format=tar", rev, "--"])
+        .arg(&inside)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| DiffError::Git { rev: rev.to_string(), message: format!("cannot run git: {e}") })?;
+    let stdout = archive.stdout.take().ok_or_else(|| DiffError::Io("no output from git archive".into()))?;
+    let tar = Command::new("tar")
+        .arg("-x")
+        .arg("-C")
+        .arg(&export.root)
+        .stdin(stdout)
+        .stderr(Stdio::piped())
+        .output()
+        .map_err(|e| DiffError::Io(format!("cannot run tar: {e}")))?;
+    let archived = archive.wait_with_output().map_err(|e| DiffError::Io(e.to_string()))?;
+    if !archived.status.success() {
+        let message = String::from_utf8_lossy(&archived.stderr).trim().to_string();
+        return Err(DiffError::Git { rev: rev.to_string(), message: if message.is_empty() { format!("{} is not in this revision", inside.display()) } else { message } });
+    }
+    if !tar.status.success() {
+        return Err(DiffError::Io(format!("tar failed: {}", String::from_utf8_lossy(&tar.stderr).trim())));
+    }
+    if !export.data.is_dir() {
+        return Err(DiffError::Git { rev: rev.to_string(), message: format!("{} is not in this revision", inside.display()) });
+    }
+    Ok(export)
+}

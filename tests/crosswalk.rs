@@ -1,0 +1,204 @@
+//! Crosswalks: suggestions with scores and supporting words, always labelled as suggestions;
+//! official pairs shown as such; curated pairs checked like all data and taking precedence over
+//! suggestions; coverage of each side; counterparts for a compétence page; the real data.
+
+mod synthetic;
+
+use std::path::Path;
+
+use referentiel::crosswalk::{self, Counterparts, Group, Status};
+use referentiel::diff::render::Format;
+use referentiel::ids::{CertId, ElementKey, LocalId};
+use referentiel::model::Corpus;
+use synthetic::{cert, coded, el, Cert};
+
+fn titre() -> Cert {
+    cert(
+        "titre",
+        "titre",
+        "2018",
+        vec![
+            coded("at1", "activite_type", None, "1", "Prospecter et négocier une proposition commerciale"),
+            coded("cp1", "competence_professionnelle", Some("at1"), "1", "Prospecter un secteur géographique"),
+            el("cp1-cr1", "critere_performance", Some("cp1"), "Le fichier des prospects est mis à jour"),
+            el("cp1-s1", "savoir", Some("cp1"), "Connaissance des techniques de prospection téléphonique"),
+            coded("cp2", "competence_professionnelle", Some("at1"), "2", "Négocier une solution commerciale avec le client"),
+            el("cp2-cr1", "critere_performance", Some("cp2"), "Les objections du client sont traitées"),
+            coded("cp3", "competence_professionnelle", Some("at1"), "3", "Piloter un tableau de bord financier"),
+        ],
+    )
+}
+
+fn bts() -> Cert {
+    cert(
+        "bts",
+        "bts",
+        "2006",
+        vec![
+            coded("c1", "competence", None, "C1", "Gérer la relation client"),
+            coded("c11", "competence", Some("c1"), "C11", "Organiser la prospection d'un secteur géographique"),
+            el("c11-ce1", "critere_evaluation", Some("c11"), "Le fichier de prospects est à jour et exploitable"),
+            coded("c12", "competence", Some("c1"), "C12", "Conduire la négociation commerciale avec le client"),
+            el("c12-ce1", "critere_evaluation", Some("c12"), "Le traitement des objections du client est pertinent"),
+            coded("c13", "competence", Some("c1"), "C13", "Animer une équipe de vendeurs sur le terrain"),
+            coded("s1", "savoir_associe", None, "S1", "Les techniques de prospection téléphonique et numérique"),
+        ],
+    )
+}
+
+fn load(name: &str, extra: &[(&str, String)]) -> Corpus {
+    synthetic::corpus(name, &[titre(), bts()], extra)
+}
+
+fn key(c: &str, l: &str) -> ElementKey {
+    ElementKey::new(CertId::new(c), LocalId::new(l))
+}
+
+fn ids(items: &[referentiel::diff::Item]) -> Vec<&str> {
+    items.iter().map(|i| i.id.local.as_str()).collect()
+}
+
+#[test]
+fn suggestions_have_scores_and_words_and_say_what_they_are() {
+    let corpus = load("suggest", &[]);
+    let cw = crosswalk::crosswalk(&corpus, &CertId::new("titre"), &CertId::new("bts"));
+    assert!(cw.official.is_empty() && cw.curated.is_empty());
+    let find = |a: &str| cw.suggested.iter().filter(|m| ids(&m.a) == [a]).max_by(|x, y| x.score.partial_cmp(&y.score).unwrap()).unwrap();
+    let p = find("cp1");
+    assert_eq!(ids(&p.b), ["c11"], "{:?}", cw.suggested);
+    assert!(p.mutual && p.status == Status::Suggested && p.relation.is_none());
+    assert!(p.score.unwrap() >= crosswalk::suggest::SUGGEST_THRESHOLD as f64);
+    assert!(p.words.iter().any(|w| w.starts_with("prospect")) && p.words.iter().any(|w| w == "géographique"), "{:?}", p.words);
+    assert_eq!(ids(&find("cp2").b), ["c12"]);
+    // Critères and savoirs are suggested within their own groups.
+    assert!(cw.suggested.iter().any(|m| m.group == Some(Group::Criteres) && ids(&m.a) == ["cp1-cr1"] && ids(&m.b) == ["c11-ce1"]));
+    assert!(cw.suggested.iter().any(|m| m.group == Some(Group::Savoirs) && ids(&m.a) == ["cp1-s1"] && ids(&m.b) == ["s1"]));
+    assert!(cw.suggested.iter().all(|m| m.group.is_some() && m.a.iter().chain(&m.b).all(|i| crosswalk::group_of(i.kind) == m.group)));
+    // Every output says "suggested".
+    let text = crosswalk::render::render(&cw, Format::Text, false);
+    assert!(text.contains("suggested correspondences — computed by similarity, not official"), "{text}");
+    let md = crosswalk::render::render(&cw, Format::Markdown, false);
+    assert!(md.contains("not official"));
+    let json: serde_json::Value = serde_json::from_str(&crosswalk::render::render(&cw, Format::Json, false)).unwrap();
+    assert!(json["suggested"].as_array().unwrap().iter().all(|m| m["status"] == "suggested"));
+}
+
+#[test]
+fn coverage_counts_competences_with_and_without_counterpart() {
+    let corpus = load("coverage", &[]);
+    let cw = crosswalk::crosswalk(&corpus, &CertId::new("titre"), &CertId::new("bts"));
+    // Titre: cp1, cp2 have counterparts, cp3 (tableau de bord financier) none.
+    assert_eq!((cw.coverage.a.competences, cw.coverage.a.covered), (3, 2));
+    assert_eq!(ids(&cw.coverage.a.without), ["cp3"]);
+    assert_eq!(cw.coverage.a.share, Some(0.667));
+    // BTS: leaf compétences only (c1 has compétences under it): c11, c12 covered, c13 not.
+    assert_eq!((cw.coverage.b.competences, cw.coverage.b.covered), (3, 2));
+    assert_eq!(ids(&cw.coverage.b.without), ["c13"]);
+    assert_eq!(cw.coverage.b.by_status.get(&Status::Suggested), Some(&2));
+}
+
+const CURATED: &str = "correspondences:
+  - id: titre-bts
+    status: curated
+    from: titre
+    to: bts
+    author: Équipe pédagogique
+    date: \"2024-05-02\"
+    relation: close_match
+    pairs:
+      - {from: [cp1], to: [c13], relation: related_match, justification: La prospection terrain suppose d’animer les vendeurs}
+      - {from: [cp2], to: [], justification: Aucun équivalent retenu}
+";
+
+#[test]
+fn curated_pairs_take_precedence_over_suggestions() {
+    let corpus = load("curated", &[("correspondences/titre-bts.yaml", CURATED.to_string())]);
+    let cw = crosswalk::crosswalk(&corpus, &CertId::new("titre"), &CertId::new("bts"));
+    assert_eq!(cw.curated.len(), 2);
+    let m = &cw.curated[0];
+    assert_eq!((ids(&m.a), ids(&m.b)), (vec!["cp1"], vec!["c13"]));
+    assert_eq!(m.status, Status::Curated);
+    assert_eq!(m.justification.as_deref(), Some("La prospection terrain suppose d’animer les vendeurs"));
+    assert_eq!((m.author.as_deref(), m.date.as_deref()), (Some("Équipe pédagogique"), Some("2024-05-02")));
+    // No suggestion for cp1, cp2 (the curators spoke) nor for c13 (already related).
+    for m in &cw.suggested {
+        assert!(!m.a.iter().any(|i| ["cp1", "cp2"].contains(&i.id.local.as_str())) && !m.b.iter().any(|i| i.id.local.as_str() == "c13"), "{m:?}");
+    }
+    // cp2 has no counterpart by the curators' word; cp1 is covered by a curated pair.
+    assert!(ids(&cw.coverage.a.without).contains(&"cp2"));
+    assert_eq!(cw.coverage.a.by_status.get(&Status::Curated), Some(&1));
+    // Read from the other side, the relation is the same (related_match is symmetric).
+    let back = crosswalk::crosswalk(&corpus, &CertId::new("bts"), &CertId::new("titre"));
+    assert_eq!(ids(&back.curated[0].a), ["c13"]);
+    // Counterparts of a compétence page: the curated one first, labelled.
+    let cps = crosswalk::counterparts(&corpus, &key("titre", "cp1"));
+    assert_eq!(cps[0].status, Status::Curated);
+    assert_eq!(cps[0].element.id, key("bts", "c13"));
+    assert!(cps.iter().skip(1).all(|c| c.status == Status::Suggested));
+    let idx = Counterparts::build(&corpus);
+    assert_eq!(idx.of(&key("titre", "cp1")).len(), cps.len());
+    assert!(idx.of(&key("bts", "c13")).iter().any(|c| c.element.id == key("titre", "cp1") && c.status == Status::Curated));
+}
+
+#[test]
+fn curated_pairs_are_checked_like_all_data() {
+    let bad = CURATED.replace(", justification: Aucun équivalent retenu", "");
+    let dir = synthetic::temp("curated-bad");
+    synthetic::write(&dir, &[titre(), bts()], &[("correspondences/titre-bts.yaml", bad)]);
+    let diags = referentiel::load_corpus(&dir).err().expect("a curated pair without justification is refused");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(diags.iter().any(|d| d.message.contains("justification")), "{diags:?}");
+}
+
+#[test]
+fn official_pairs_are_shown_as_official() {
+    let table = "correspondences:
+  - id: titre-bts-off
+    status: official
+    from: bts
+    to: titre
+    relation: broad_match
+    pairs:
+      - {from: [c12], to: [cp2]}
+";
+    let corpus = load("official", &[("correspondences/off.yaml", table.to_string())]);
+    let cw = crosswalk::crosswalk(&corpus, &CertId::new("titre"), &CertId::new("bts"));
+    assert_eq!(cw.official.len(), 1);
+    assert_eq!((ids(&cw.official[0].a), ids(&cw.official[0].b)), (vec!["cp2"], vec!["c12"]));
+    // Read from titre to bts, broad becomes narrow.
+    assert_eq!(cw.official[0].relation, Some(referentiel::schema::Relation::NarrowMatch));
+    assert_eq!(cw.coverage.a.by_status.get(&Status::Official), Some(&1));
+    assert!(crosswalk::render::render(&cw, Format::Text, false).contains("official correspondences (1)"));
+    // Corpus order: by lineage (bts before titre).
+    assert_eq!(crosswalk::crosswalk_pairs(&corpus), vec![(CertId::new("bts"), CertId::new("titre"))]);
+}
+
+/// The real data, when its certifications are there: every crosswalk pair is consistent.
+#[test]
+fn real_crosswalks_are_consistent() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if !root.join("data/certifications").is_dir() {
+        eprintln!("notice: no certification in data/ yet; real crosswalk test skipped");
+        return;
+    }
+    let corpus = referentiel::load_corpus(&root.join("data"))
+        .unwrap_or_else(|d| panic!("the real data does not check:\n{}", d.iter().map(|d| d.render()).collect::<String>()));
+    for (a, b) in crosswalk::crosswalk_pairs(&corpus) {
+        let cw = crosswalk::crosswalk(&corpus, &a, &b);
+        for side in [&cw.coverage.a, &cw.coverage.b] {
+            assert_eq!(side.covered + side.without.len(), side.competences, "{a} ↔ {b}");
+            assert_eq!(side.by_status.values().sum::<usize>(), side.covered);
+        }
+        assert!(cw.suggested.iter().all(|m| m.status == Status::Suggested && m.score.unwrap() >= cw.threshold && !m.words.is_empty()));
+        let show = |s: &crosswalk::SideCoverage| s.share.map(|x| format!("{}/{} ({:.0} %)", s.covered, s.competences, x * 100.0)).unwrap_or("-".into());
+        eprintln!("{a} ↔ {b}: coverage {} / {}, {} official, {} curated, {} suggested", show(&cw.coverage.a), show(&cw.coverage.b), cw.official.len(), cw.curated.len(), cw.suggested.len());
+    }
+    let t = std::time::Instant::now();
+    let idx = Counterparts::build(&corpus);
+    eprintln!("counterparts of every element: {:.2?}", t.elapsed());
+    for e in corpus.elements.iter().filter(|e| crosswalk::group_of(e.kind) == Some(Group::Competences)).take(50) {
+        for c in idx.of(&e.key) {
+            assert_ne!(c.element.id.cert, e.key.cert, "a counterpart is in another certification");
+        }
+    }
+}
