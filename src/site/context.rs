@@ -24,6 +24,8 @@ pub struct SiteCtx<'a> {
     same_text: HashMap<String, Vec<ElementKey>>,
     /// For each document, the elements whose text starts at each line.
     pub cited_at: HashMap<DocId, BTreeMap<usize, Vec<ElementKey>>>,
+    /// Counterparts of compétences, critères and savoirs in the other certifications.
+    pub counterparts: crate::crosswalk::Counterparts,
 }
 
 impl<'a> SiteCtx<'a> {
@@ -43,7 +45,8 @@ impl<'a> SiteCtx<'a> {
                 }
             }
         }
-        SiteCtx { corpus, graph, cfg, glossary: Glossary::build(corpus), tera, same_text, cited_at }
+        let counterparts = crate::crosswalk::Counterparts::build(corpus);
+        SiteCtx { corpus, graph, cfg, glossary: Glossary::build(corpus), tera, same_text, cited_at, counterparts }
     }
 
     /// Other elements with the same text (folded, punctuation aside).

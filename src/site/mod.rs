@@ -35,7 +35,9 @@ pub fn render(corpus: &Corpus, graph: &Graph, cfg: &Config) -> Result<(SiteFiles
     let tera = templates::compile()?;
     let ctx = SiteCtx::new(corpus, graph, cfg, tera);
     let mut pages: Vec<pages::Page> = Vec::new();
-    pages.push(pages::home::render(&ctx)?);
+    let (compare, comparisons) = pages::compare::render_all(&ctx)?;
+    pages.extend(compare);
+    pages.push(pages::home::render(&ctx, &comparisons)?);
     pages.push(pages::glossary::render(&ctx)?);
     pages.extend(pages::codes::render_all(&ctx)?);
     pages.extend(pages::sources::render_all(&ctx)?);

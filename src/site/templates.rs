@@ -16,6 +16,8 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("code.html", include_str!("../../templates/code.html")),
     ("codes.html", include_str!("../../templates/codes.html")),
     ("search.html", include_str!("../../templates/search.html")),
+    ("diff.html", include_str!("../../templates/diff.html")),
+    ("crosswalk.html", include_str!("../../templates/crosswalk.html")),
 ];
 
 /// Static assets, by their path in the site.

@@ -104,6 +104,21 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Page, String> {
     }
 
     let same: Vec<Value> = ctx.same_text(e).into_iter().map(|k| link(k)).collect();
+    let counterparts: Vec<Value> = ctx
+        .counterparts
+        .of(&e.key)
+        .iter()
+        .filter(|c| ctx.corpus.element(&c.element.id).is_some())
+        .map(|c| {
+            let mut v = link(&c.element.id);
+            v["status"] = json!(c.status.name());
+            v["status_label"] = json!(c.status.label());
+            v["relation"] = json!(c.relation.map(|r| r.label()));
+            v["score"] = json!(c.score.map(|s| format!("{s:.2}")));
+            v["words"] = json!(c.words);
+            v
+        })
+        .collect();
     let variants: Vec<Value> = e
         .variants
         .iter()
@@ -154,6 +169,7 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Page, String> {
     c.insert("correspondences", &correspondences);
     c.insert("matrices", &matrices);
     c.insert("same", &same);
+    c.insert("counterparts", &counterparts);
     c.insert("variants", &variants);
     c.insert("facts", &facts);
     c.insert("pieces", &pieces);

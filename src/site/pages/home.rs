@@ -20,7 +20,7 @@ fn lineage_title(ctx: &SiteCtx, lineage: &str, certs: &[&crate::model::Certifica
     }
 }
 
-pub fn render(ctx: &SiteCtx) -> Result<Page, String> {
+pub fn render(ctx: &SiteCtx, comparisons: &Value) -> Result<Page, String> {
     let path = urls::home();
     let mut lineages: BTreeMap<&str, Vec<&crate::model::Certification>> = BTreeMap::new();
     for c in &ctx.corpus.certs {
@@ -38,6 +38,7 @@ pub fn render(ctx: &SiteCtx) -> Result<Page, String> {
         .collect();
     let mut c = ctx.page(&path, &ctx.cfg.book.title);
     c.insert("lineages", &groups);
+    c.insert("comparisons", comparisons);
     c.insert("stats", &json!({
         "certs": ctx.corpus.certs.len(),
         "elements": ctx.corpus.elements.len(),

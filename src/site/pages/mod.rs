@@ -3,6 +3,7 @@
 
 pub mod cert;
 pub mod codes;
+pub mod compare;
 pub mod element;
 pub mod glossary;
 pub mod home;

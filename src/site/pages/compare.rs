@@ -1,0 +1,139 @@
+//! Pages that compare certifications: the diff of each lineage pair (what changed from one
+//! version to the next) and the crosswalk of each pair (official, curated and suggested
+//! correspondences, with their coverage).
+
+use serde_json::{json, Value};
+
+use crate::crosswalk::{self, Crosswalk, Mapping};
+use crate::diff::{self, Change, DiffOptions, Item, WordOp};
+use crate::ids::CertId;
+use crate::site::context::{short_cert, SiteCtx};
+use crate::site::richtext::escape;
+use crate::site::urls;
+
+use super::Page;
+
+pub fn diff_path(old: &CertId, new: &CertId) -> String {
+    format!("evolutions/{old}--{new}.html")
+}
+pub fn crosswalk_path(a: &CertId, b: &CertId) -> String {
+    format!("passerelles/{a}--{b}.html")
+}
+
+fn item(ctx: &SiteCtx, from: &str, i: &Item) -> Value {
+    match ctx.corpus.element(&i.id) {
+        Some(_) => ctx.element_link(from, &i.id),
+        None => json!({"href": null, "code": i.code, "text": i.text, "kind": i.kind.label(), "cert": ""}),
+    }
+}
+
+fn words_html(ops: &[WordOp]) -> String {
+    let mut out = String::new();
+    for (i, op) in ops.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        match op {
+            WordOp::Same(w) => out.push_str(&escape(w)),
+            WordOp::Removed(w) => out.push_str(&format!("<del>{}</del>", escape(w))),
+            WordOp::Added(w) => out.push_str(&format!("<ins>{}</ins>", escape(w))),
+        }
+    }
+    out
+}
+
+fn change(ctx: &SiteCtx, from: &str, c: &Change) -> Value {
+    json!({
+        "class": c.class.name(),
+        "label": c.class.label(),
+        "kind": c.kind.label(),
+        "depth": c.depth.min(6),
+        "old": c.old.iter().map(|i| item(ctx, from, i)).collect::<Vec<_>>(),
+        "new": c.new.iter().map(|i| item(ctx, from, i)).collect::<Vec<_>>(),
+        "reason": c.reason.as_ref().map(|r| r.describe()),
+        "words": c.words.as_deref().map(words_html),
+    })
+}
+
+fn mapping(ctx: &SiteCtx, from: &str, m: &Mapping) -> Value {
+    json!({
+        "status": m.status.name(),
+        "status_label": m.status.label(),
+        "a": m.a.iter().map(|i| item(ctx, from, i)).collect::<Vec<_>>(),
+        "b": m.b.iter().map(|i| item(ctx, from, i)).collect::<Vec<_>>(),
+        "relation": m.relation.map(|r| r.label()),
+        "score": m.score.map(|s| format!("{s:.2}")),
+        "words": m.words,
+        "justification": m.justification,
+        "note": m.note,
+    })
+}
+
+pub fn render_all(ctx: &SiteCtx) -> Result<(Vec<Page>, Value), String> {
+    let mut pages = Vec::new();
+    let mut diffs = Vec::new();
+    for (old, new) in diff::lineage_pairs(ctx.corpus) {
+        let path = diff_path(&old, &new);
+        let report = diff::diff(ctx.corpus, &old, ctx.corpus, &new, &DiffOptions::default());
+        let summary: Vec<Value> = diff::Class::ALL
+            .iter()
+            .map(|c| json!({"class": c.name(), "label": c.label(), "n": report.summary.count(*c)}))
+            .collect();
+        let title = format!("{} → {}", cert_title(ctx, &old), cert_title(ctx, &new));
+        let mut cx = ctx.page(&path, &format!("Évolution : {title}"));
+        cx.insert("diff", &json!({
+            "title": title,
+            "old": cert_link(ctx, &path, &old),
+            "new": cert_link(ctx, &path, &new),
+            "summary": summary,
+            "old_elements": report.summary.old_elements,
+            "new_elements": report.summary.new_elements,
+            "changes": report.changes.iter().filter(|c| c.class != diff::Class::Unchanged).map(|c| change(ctx, &path, c)).collect::<Vec<_>>(),
+            "unchanged": report.summary.count(diff::Class::Unchanged),
+        }));
+        pages.push((path.clone(), ctx.render("diff.html", &cx)?));
+        diffs.push(json!({"href": path, "title": title}));
+    }
+    let mut walks = Vec::new();
+    for (a, b) in crosswalk::crosswalk_pairs(ctx.corpus) {
+        let path = crosswalk_path(&a, &b);
+        let cw: Crosswalk = crosswalk::crosswalk(ctx.corpus, &a, &b);
+        let side = |s: &crosswalk::SideCoverage| json!({
+            "competences": s.competences,
+            "covered": s.covered,
+            "share": s.share.map(|x| format!("{:.0} %", x * 100.0)),
+            "without": s.without.iter().map(|i| item(ctx, &path, i)).collect::<Vec<_>>(),
+        });
+        let groups: Vec<Value> = [crosswalk::Group::Competences, crosswalk::Group::Criteres, crosswalk::Group::Savoirs]
+            .iter()
+            .map(|g| json!({
+                "label": g.label(),
+                "open": *g == crosswalk::Group::Competences,
+                "mappings": cw.suggested.iter().filter(|m| m.group == Some(*g)).map(|m| mapping(ctx, &path, m)).collect::<Vec<_>>(),
+            }))
+            .collect();
+        let title = format!("{} ↔ {}", cert_title(ctx, &a), cert_title(ctx, &b));
+        let mut cx = ctx.page(&path, &format!("Passerelle : {title}"));
+        cx.insert("cw", &json!({
+            "title": title,
+            "a": cert_link(ctx, &path, &a),
+            "b": cert_link(ctx, &path, &b),
+            "official": cw.official.iter().chain(&cw.curated).map(|m| mapping(ctx, &path, m)).collect::<Vec<_>>(),
+            "groups": groups,
+            "threshold": format!("{:.2}", cw.threshold),
+            "coverage_a": side(&cw.coverage.a),
+            "coverage_b": side(&cw.coverage.b),
+        }));
+        pages.push((path.clone(), ctx.render("crosswalk.html", &cx)?));
+        walks.push(json!({"href": path, "title": title}));
+    }
+    Ok((pages, json!({"diffs": diffs, "crosswalks": walks})))
+}
+
+fn cert_title(ctx: &SiteCtx, id: &CertId) -> String {
+    ctx.corpus.cert(id).map(short_cert).unwrap_or_else(|| id.to_string())
+}
+
+fn cert_link(ctx: &SiteCtx, from: &str, id: &CertId) -> Value {
+    json!({"href": urls::rel(from, &urls::cert(id)), "title": cert_title(ctx, id)})
+}
