@@ -3,7 +3,8 @@
 //!
 //! 1. The query is analysed like the texts ([`crate::lang`]); if every word is a stop word, the
 //!    stop words are kept.
-//! 2. Each query key matches: itself (quality 1); the keys one typo away, for words of 5 letters or
+//! 2. Each query key matches: itself (quality 1); a dotted code, the same code without dots (0.9);
+//!    the keys one typo away, for words of 5 letters or
 //!    more (quality 0.6); for the last query word, the keys it begins (quality 0.8, as you type).
 //!    Typo candidates are looked for in the shards a typo in the first two letters can lead to
 //!    ([`shard_candidates`]), exactly the shards the browser downloads.
@@ -103,11 +104,18 @@ impl Index {
         if let Some((k, _)) = self.postings.get_key_value(key) {
             out.push((k.as_str(), 1.0));
         }
+        // A dotted code also finds the same code printed without dots (C3.2 → C32).
+        let dotless = key.replace('.', "");
+        if dotless != key {
+            if let Some((k, _)) = self.postings.get_key_value(dotless.as_str()) {
+                out.push((k.as_str(), 0.9));
+            }
+        }
         let is_code = lang::is_code(key);
         let shards = shard_candidates(key);
         let typo = q.word.chars().count() >= 5 && !is_code;
         for k in self.postings.keys() {
-            if k == key || !shards.contains(&shard_of(k)) {
+            if k == key || *k == dotless || !shards.contains(&shard_of(k)) {
                 continue;
             }
             if q.prefix && q.word.chars().count() >= 2 && k.starts_with(q.word.as_str()) {

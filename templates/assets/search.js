@@ -144,10 +144,12 @@
   function expand(qk) {
     var out = [], key = qk.key;
     if (postings(key)) out.push([key, 1.0]);
+    var dotless = key.replace(/\./g, "");
+    if (dotless !== key && postings(dotless)) out.push([dotless, 0.9]);
     var shards = shardCandidates(key);
     var typo = Array.from(qk.word).length >= 5 && !isCode(key);
     allKeys(shards.map(shardFile)).forEach(function (k) {
-      if (k === key || shards.indexOf(shardOf(k)) < 0) return;
+      if (k === key || k === dotless || shards.indexOf(shardOf(k)) < 0) return;
       if (qk.prefix && Array.from(qk.word).length >= 2 && k.startsWith(qk.word)) out.push([k, 0.8]);
       else if (typo && Math.abs(Array.from(key).length - Array.from(k).length) <= 1 && damerau(key, k) <= 1) out.push([k, 0.6]);
     });
