@@ -187,13 +187,52 @@ for i, n in enumerate(SAV):
     if printed != 'S' + digits:
         x['code_as_printed'] = printed
     nxt = SAV[i + 1] if i + 1 < len(SAV) else SAV_END + 1
-    if nxt - 1 >= n + 1:
-        body = blocks(n + 1, nxt - 1)
-        for j, (t, l) in enumerate(body, 1):
-            kind = 'reference' if digits in ('1', '3') else 'paragraphe'
-            el(f'{sid}-p{j}', kind, (t, l), sid)
-        if body and len(digits) >= 2:
-            x['note'] = 'Le contenu de ce savoir est imprimé en colonnes (savoirs, limites de connaissances) que l’extraction a mêlées ; il est encodé tel quel, bloc par bloc, sans séparer les limites de connaissances.'
+    if nxt - 1 < n + 1:
+        continue
+    if digits in ('1', '2', '3'):
+        # S1 and S3 only refer to other texts; S2 (languages) is running text.
+        for j, (t, l) in enumerate(blocks(n + 1, nxt - 1), 1):
+            el(f'{sid}-p{j}', 'reference' if digits in ('1', '3') else 'paragraphe', (t, l), sid)
+        continue
+    # Two columns, mixed by the extraction: the connaissances are dash items, the limites de
+    # connaissances are sentences. A dash item right after a limite ending with ":" belongs to it.
+    items, cur, blank = [], [], False
+    for k in range(n + 1, nxt):
+        if k in NOISE:
+            continue
+        t = clean(L(k))
+        if not t:
+            blank = True
+            continue
+        dash = L(k).strip().startswith('-')
+        header = re.match(r'^Connaissances\s+Limites? des connaissances', t)
+        if header:
+            if cur: items.append(cur)
+            items.append(['header', [k]]); cur = []
+        elif cur and not dash and (not blank or t[0].islower() or t[0] in '.,'):
+            cur[1].append(k)
+        elif cur and dash and cur[0] == 'limite' and join(cur[1]).endswith(':'):
+            cur[1].append(k)
+        else:
+            if cur: items.append(cur)
+            cur = ['connaissance' if dash else 'limite', [k]]
+        blank = False
+    if cur: items.append(cur)
+    nc = nl = 0
+    last_in_group = len(digits) >= 3 and (i + 1 == len(SAV) or not re.match(r'^S\s?' + digits[:-1] + r'\d', clean(L(SAV[i + 1]))))
+    for what, ns in items:
+        t, l = join(ns), rng(ns[0], ns[-1])
+        if what == 'header':
+            el(f'{sid}-colonnes', 'paragraphe', (t, l), sid)
+        elif what == 'connaissance':
+            nc += 1
+            el(f'{sid}-k{nc}', 'savoir', (t, l), sid)
+        else:
+            nl += 1
+            e = el(f'{sid}-lim{nl}', 'limite_connaissances', (t, l), sid)
+            if last_in_group:
+                e['note'] = (f'Imprimée après le dernier savoir de son groupe (S{digits[:-1]}) : la mise en page ne dit pas si '
+                             'cette limite vaut pour ce seul savoir ou pour tout le groupe ; elle est rattachée au savoir sous lequel elle est imprimée.')
 for v, sid in [(944, 's1'), (945, 's6'), (947, 's7')]:
     e = next(e for e in ELS if e['id'] == sid)
     e.setdefault('variants', []).append(var(v, note='Ligne d’un sommaire des savoirs, imprimée avant le texte.'))
