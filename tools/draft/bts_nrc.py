@@ -397,6 +397,17 @@ FV_CERT = {'certification': {
     'note': 'Seulement nommé par l’annexe VI du référentiel du BTS NRC : ses six épreuves et unités, mises en correspondance avec celles du BTS NRC.',
 }}
 
+# In-course assessment situations named as such in annexe V ("1° Première situation d’évaluation …").
+for e in ELS:
+    if e['kind'] == 'paragraphe' and re.match(r'^\d° \S+ situation d’évaluation', e['text']):
+        e['kind'] = 'situation_evaluation'
+# C32 is titled differently in the unit table and in annexe V.
+c32 = next(e for e in ELS if e['id'] == 'c32')
+c32.setdefault('variants', []).extend([
+    {'text': 'Construire une situation de communication', 'lines': '1972-1973', 'code_as_printed': 'C32', 'note': 'Intitulé imprimé dans le tableau des unités (U4).'},
+    {'text': 'Construire une situation de communication', 'lines': 2832, 'code_as_printed': 'C32', 'note': 'Intitulé imprimé dans la définition de l’épreuve E4 (annexe V).'},
+])
+
 if __name__ == '__main__':
     for d in ['certifications/bts-nrc', 'certifications/bts-fv-1997', 'correspondences', 'sources']:
         os.makedirs(os.path.join(OUT, d), exist_ok=True)
