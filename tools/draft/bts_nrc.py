@@ -194,45 +194,8 @@ for i, n in enumerate(SAV):
         for j, (t, l) in enumerate(blocks(n + 1, nxt - 1), 1):
             el(f'{sid}-p{j}', 'reference' if digits in ('1', '3') else 'paragraphe', (t, l), sid)
         continue
-    # Two columns, mixed by the extraction: the connaissances are dash items, the limites de
-    # connaissances are sentences. A dash item right after a limite ending with ":" belongs to it.
-    items, cur, blank = [], [], False
-    for k in range(n + 1, nxt):
-        if k in NOISE:
-            continue
-        t = clean(L(k))
-        if not t:
-            blank = True
-            continue
-        dash = L(k).strip().startswith('-')
-        header = re.match(r'^Connaissances\s+Limites? des connaissances', t)
-        if header:
-            if cur: items.append(cur)
-            items.append(['header', [k]]); cur = []
-        elif cur and not dash and (not blank or t[0].islower() or t[0] in '.,'):
-            cur[1].append(k)
-        elif cur and dash and cur[0] == 'limite' and join(cur[1]).endswith(':'):
-            cur[1].append(k)
-        else:
-            if cur: items.append(cur)
-            cur = ['connaissance' if dash else 'limite', [k]]
-        blank = False
-    if cur: items.append(cur)
-    nc = nl = 0
     last_in_group = len(digits) >= 3 and (i + 1 == len(SAV) or not re.match(r'^S\s?' + digits[:-1] + r'\d', clean(L(SAV[i + 1]))))
-    for what, ns in items:
-        t, l = join(ns), rng(ns[0], ns[-1])
-        if what == 'header':
-            el(f'{sid}-colonnes', 'paragraphe', (t, l), sid)
-        elif what == 'connaissance':
-            nc += 1
-            el(f'{sid}-k{nc}', 'savoir', (t, l), sid)
-        else:
-            nl += 1
-            e = el(f'{sid}-lim{nl}', 'limite_connaissances', (t, l), sid)
-            if last_in_group:
-                e['note'] = (f'Imprimée après le dernier savoir de son groupe (S{digits[:-1]}) : la mise en page ne dit pas si '
-                             'cette limite vaut pour ce seul savoir ou pour tout le groupe ; elle est rattachée au savoir sous lequel elle est imprimée.')
+    savoir_body(sid, n + 1, nxt - 1, last_in_group, 'S' + digits[:-1])
 for v, sid in [(944, 's1'), (945, 's6'), (947, 's7')]:
     e = next(e for e in ELS if e['id'] == sid)
     e.setdefault('variants', []).append(var(v, note='Ligne d’un sommaire des savoirs, imprimée avant le texte.'))
@@ -321,30 +284,6 @@ MATRICES = [{
 }]
 
 # ---------------------------------------------------------------- Annexes II, III and V: numbered headings and running text
-HEADING = re.compile(r'^\s*(\d)\.(\d\.)?\s+\S')
-def outline(root, a, b, prefix):
-    """Numbered headings (1., 3.1.) become nested sections; the text between them, paragraphs."""
-    stack = [(0, root)]
-    start, count = a, 0
-    def flush_text(upto):
-        if upto >= start:
-            prose(stack[-1][1], start, upto, f'{stack[-1][1]}-p')
-    for n in range(a, b + 1):
-        if n in NOISE:
-            continue
-        m = HEADING.match(L(n))
-        if m:
-            flush_text(n - 1)
-            depth = 2 if m.group(2) else 1
-            while stack[-1][0] >= depth:
-                stack.pop()
-            count += 1
-            sid = f'{prefix}-{count}'
-            el(sid, 'section', cite(n), stack[-1][1])
-            stack.append((depth, sid))
-            start = n + 1
-    flush_text(b)
-
 el('annexe2', 'section', cite(2249))
 el('annexe2-stages', 'section', cite(2251, 2252), 'annexe2')
 outline('annexe2-stages', 2253, 2385, 'annexe2-s')

@@ -109,18 +109,33 @@ for i, n in enumerate(SAV):
         continue
     SEEN.add(sid)
     title = raw[m.end():].strip() or raw
+    # A title may wrap onto a line in lower case, even after a blank line (S1.12, S1.13 …).
+    tl = [n]
+    k = n + 1
+    while k < 3921 and not clean(L(k)):
+        k += 1
+    if k < 3921 and clean(L(k))[:1].islower() and k - n <= 3:
+        tl.append(k)
+        title = (title + ' ' + clean(L(k))).strip()
     parent = 'savoirs' if '.' not in code else 's' + code.split('.')[0] if len(code.split('.')[1]) == 1 else 's' + code[:-1]
     if parent not in SEEN and parent != 'savoirs':
         parent = 'savoirs'
-    x = el(sid, 'savoir_associe', (title, n), parent, code='S' + code)
+    x = el(sid, 'savoir_associe', (title, rng(tl[0], tl[-1])), parent, code='S' + code)
     if raw[:m.end()].strip(' -–') != 'S' + code:
         x['code_as_printed'] = raw[:m.end()].strip(' -–')
     nxt = SAV[i + 1] if i + 1 < len(SAV) else 3920
-    body = line_blocks(n + 1, nxt - 1)
-    for j, b in enumerate(body, 1):
-        el(f'{sid}-p{j}', 'paragraphe', (join(b), rng(b[0], b[-1])), sid)
-    if body:
-        x['note'] = 'Le contenu est imprimé en colonnes (connaissances, limites de connaissances) que l’extraction a mêlées ; il est encodé tel quel, bloc par bloc.'
+    if nxt - 1 >= n + 1:
+        if code in ('15', '16') or code.startswith(('5', '6', '8', '9', '10', '11', '12', '13', '14')):
+            # Français and languages refer to other texts; S5–S6 (by thèmes) and the STI savoirs
+            # S8–S14 are laid out differently: their text is kept block by block.
+            for j, b in enumerate(line_blocks(n + 1, nxt - 1), 1):
+                el(f'{sid}-p{j}', 'reference' if code in ('15', '16') else 'paragraphe', (join(b), rng(b[0], b[-1])), sid)
+        else:
+            nxt_code = re.match(r'^\s*S\s?(\d+(?:\.\d+)?)', L(nxt)).group(1) if nxt < 3920 else ''
+            last = '.' in code and len(code.split('.')[1]) == 2 and not nxt_code.startswith(code[:-1])
+            body_start = tl[-1] + 1
+            if body_start <= nxt - 1:
+                savoir_body(sid, body_start, nxt - 1, last, 'S' + code[:-1], first_block_connaissances=True)
 for v in range(1951, 1966):
     m = re.match(r'^\s*•\s*S(\d+)', L(v))
     if m and f's{m.group(1)}' in SEEN:
@@ -215,8 +230,52 @@ for eid, uid, tl, ul, facts in EP:
         u['note'] = 'Intitulé de l’unité tel que l’annexe VI l’imprime ; le référentiel ne détaille pas ce que certifie cette unité commune.'
 el('reglement-note', 'paragraphe', cite(5043), 'reglement')
 
+# ---------------------------------------------------------------- Annexes II, III and V
+el('annexe2', 'section', cite(4317))
+outline('annexe2', 4318, 4619, 'annexe2-s')
+el('annexe3', 'section', cite(4620))
+prose('annexe3', 4621, 4697, 'annexe3-p')
+next(e for e in ELS if e['id'] == 'annexe3')['note'] = 'La grille horaire est un tableau que l’extraction a aplati ; ses lignes sont encodées telles quelles, dans l’ordre, sans reconstruire les colonnes.'
+el('annexe5', 'section', cite(5050))
+DEF = [(5054, 'e1'), (5183, 'e2'), (5216, 'e3'), (5276, 'e4'), (5481, 'e5'), (5568, 'e6'), (5770, 'ef1')]
+for i, (h, eid) in enumerate(DEF):
+    end = DEF[i + 1][0] - 1 if i + 1 < len(DEF) else 5790
+    sid = f'{eid}-definition'
+    el(sid, 'section', cite(h), eid)
+    outline(sid, h + 1, end, sid)
+for e in ELS:
+    if e['kind'] == 'paragraphe' and re.match(r'^(\d°|Situation|SITUATION|Première situation|Deuxième situation)\b.*situation', e['text'], re.I):
+        e['kind'] = 'situation_evaluation'
+
+# ---------------------------------------------------------------- Dispenses (arrêté du 24 juin 2005)
+el('dispenses', 'section', cite(4215, 4216), 'unites')
+el('dispenses-note', 'paragraphe', cite(4316), 'dispenses')
+DROWS = [('bts-agricole', (4251, 4251), 4254), ('bts-tertiaires', (4256, 4265), 4267), ('sciences-eco', (4269, 4270), 4273),
+         ('aes', (4275, 4276), 4278), ('gestion', (4280, 4280), 4283), ('eco-gestion', (4285, 4285), 4288), ('droit', (4290, 4290), 4293),
+         ('lea', (4295, 4296), 4298), ('deust', (4300, 4301), 4303), ('licence-mge', (4305, 4306), 4308), ('licence-cpf', (4310, 4311), 4313)]
+dcells = []
+for key_, _, ln in DROWS:
+    vals = re.findall(r'[Dd]ispense\*?', L(ln))
+    if len(vals) == 3:
+        for col, v in zip(['u1', 'u2', 'u3'], vals):
+            dcells.append({'row': key_, 'col': col, 'state': 'marked', 'text': v, 'lines': ln})
+    else:
+        dcells.append({'row': key_, 'col': 'u1', 'state': 'marked', 'text': vals[0], 'lines': ln})
+        for col in ['u2', 'u3']:
+            dcells.append({'row': key_, 'col': col, 'state': 'uncertain', 'lines': ln,
+                           'note': f'La ligne n’imprime que {len(vals)} mentions pour 3 colonnes (« {clean(L(ln))} ») : on ne peut pas dire laquelle, de U2 ou de U3, porte la seconde.'})
+DISPENSES = {
+    'id': 'dispenses',
+    'title': {'text': 'Diplômes donnant droit à dispense de certaines unités du BTS technico-commercial', 'lines': 4215},
+    'rows': [{'key': k, 'text': cite(*r)[0], 'lines': cite(*r)[1]} for k, r, _ in DROWS],
+    'columns': [{'key': 'u1', 'ref': 'u1', 'text': 'U1', 'lines': 4227}, {'key': 'u2', 'ref': 'u2', 'text': 'U2', 'lines': 4235},
+                {'key': 'u3', 'ref': 'u3', 'text': 'U3', 'lines': 4243}],
+    'cells': dcells,
+    'note': 'Chaque ligne imprime « Dispense » (avec un astérisque pour U1, renvoyant à l’arrêté du 24 juin 2005) dans les colonnes U1 à U3. Deux lignes n’en impriment que deux : la première est celle de U1 (l’astérisque le dit) ; la place de la seconde est incertaine.',
+}
+
 # ---------------------------------------------------------------- Matrices
-MATRICES = [{
+MATRICES = [DISPENSES, {
     'id': 'fonctions-competences',
     'title': {'text': 'Tableau de correspondance Référentiel d’activités professionnelles -', 'lines': 1912},
     'rows': [{'key': f'f{i}', 'ref': f'f{i}', 'text': t, 'lines': l} for i, (t, l) in
@@ -225,7 +284,7 @@ MATRICES = [{
     'default': 'lost',
     'note': 'Les marques du tableau (« correspondance totale » ou « partielle », légende lignes 1946-1947) sont perdues par l’extraction ; toutes les cases sont perdues. Les colonnes C11 … C45 sont les compétences de deuxième niveau (C1.1 … C4.5).',
 }]
-for col in MATRICES[0]['columns']:
+for col in MATRICES[1]['columns']:
     col['ref'] = 'c' + col['text'][1] + '.' + col['text'][2]
 
 # ---------------------------------------------------------------- Annexe VI: 1997 ↔ 2006

@@ -131,5 +131,93 @@ def prose(parent, a, b, prefix, kind='paragraphe'):
     for i, it in enumerate(items, 1):
         el(f'{prefix}{i}', kind, (join(it), rng(it[0], it[-1])), parent)
 
+HEADING = re.compile(r'^\s*(\d)\.(\d\.)?\s+\S')
+def outline(root, a, b, prefix):
+    """Numbered headings (1., 3.1.) become nested sections; the text between them, paragraphs."""
+    stack = [(0, root)]
+    start, count = a, 0
+    def flush_text(upto):
+        if upto >= start:
+            prose(stack[-1][1], start, upto, f'{stack[-1][1]}-p')
+    for n in range(a, b + 1):
+        if n in NOISE:
+            continue
+        m = HEADING.match(L(n))
+        if m:
+            flush_text(n - 1)
+            depth = 2 if m.group(2) else 1
+            while stack[-1][0] >= depth:
+                stack.pop()
+            count += 1
+            sid = f'{prefix}-{count}'
+            el(sid, 'section', cite(n), stack[-1][1])
+            stack.append((depth, sid))
+            start = n + 1
+    flush_text(b)
+
+def savoir_body(sid, a, b, last_in_group=False, group='', first_block_connaissances=False):
+    """The body of a savoir associé printed in two columns that the extraction mixed: the
+    connaissances are dash items (kind `savoir`), the limites de connaissances are sentences (kind
+    `limite_connaissances`); a dash item right after a limite ending with ":" belongs to it.
+    With `first_block_connaissances` (004's layout), the connaissances are the lines of the first
+    block, one a line, and the blocks after it are limites, one a line."""
+    if first_block_connaissances:
+        bl = line_blocks(a, b)
+        items = []
+        for bi, block in enumerate(bl):
+            what = 'connaissance' if bi == 0 else 'limite'
+            for t, l in lines_items(block[0], block[-1]):
+                items.append([what, l])
+        nc = nl = 0
+        for what, l in items:
+            ls = [int(x) for x in str(l).split('-')]
+            t = join(range(ls[0], ls[-1] + 1))
+            if what == 'connaissance':
+                nc += 1
+                el(f'{sid}-k{nc}', 'savoir', (t, l), sid)
+            else:
+                nl += 1
+                e = el(f'{sid}-lim{nl}', 'limite_connaissances', (t, l), sid)
+                if last_in_group:
+                    e['note'] = (f'Imprimée après le dernier savoir de son groupe ({group}) : la mise en page ne dit pas si '
+                                 'cette limite vaut pour ce seul savoir ou pour tout le groupe ; elle est rattachée au savoir sous lequel elle est imprimée.')
+        return
+    items, cur, blank = [], [], False
+    for k in range(a, b + 1):
+        if k in NOISE:
+            continue
+        t = clean(L(k))
+        if not t:
+            blank = True
+            continue
+        dash = L(k).strip().startswith('-')
+        header = re.match(r'^Connaissances\s+Limites? de(s)? connaissances', t)
+        if header:
+            if cur: items.append(cur)
+            items.append(['header', [k]]); cur = []
+        elif cur and not dash and (not blank or t[0].islower() or t[0] in '.,'):
+            cur[1].append(k)
+        elif cur and dash and cur[0] == 'limite' and join(cur[1]).endswith(':'):
+            cur[1].append(k)
+        else:
+            if cur: items.append(cur)
+            cur = ['connaissance' if dash else 'limite', [k]]
+        blank = False
+    if cur: items.append(cur)
+    nc = nl = 0
+    for what, ns in items:
+        t, l = join(ns), rng(ns[0], ns[-1])
+        if what == 'header':
+            el(f'{sid}-colonnes', 'paragraphe', (t, l), sid)
+        elif what == 'connaissance':
+            nc += 1
+            el(f'{sid}-k{nc}', 'savoir', (t, l), sid)
+        else:
+            nl += 1
+            e = el(f'{sid}-lim{nl}', 'limite_connaissances', (t, l), sid)
+            if last_in_group:
+                e['note'] = (f'Imprimée après le dernier savoir de son groupe ({group}) : la mise en page ne dit pas si '
+                             'cette limite vaut pour ce seul savoir ou pour tout le groupe ; elle est rattachée au savoir sous lequel elle est imprimée.')
+
 def dump(obj, path):
     yaml.safe_dump(obj, open(path, 'w'), allow_unicode=True, sort_keys=False, width=10000)
