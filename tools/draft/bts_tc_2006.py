@@ -90,10 +90,69 @@ for n in CH:
     parent = None if '.' not in code else 'c' + code.rsplit('.', 1)[0]
     x = el(cid, 'competence', (title, rng(ns[0], ns[-1])), parent, code='C' + code)
     if '.' not in code:
-        x['note'] = ('Les tableaux de cette compétence (conditions de réalisation, savoir-faire, critères d’évaluation) '
-                     'sont imprimés en trois colonnes que l’extraction a mêlées sans repère sûr entre conditions et critères ; '
-                     'seuls les intitulés des compétences sont encodés à ce jour.')
+        x['note'] = ('Le tableau de cette compétence (conditions de réalisation, savoir-faire, critères d’évaluation) '
+                     'est imprimé en trois colonnes que l’extraction a mises bout à bout : les conditions qui précèdent '
+                     'les sous-compétences et les savoir-faire qui suivent chaque intitulé sont sûrs ; les autres blocs, '
+                     'conditions ou critères mêlés, sont gardés tels quels avec une note.')
     COMP[cid] = title
+
+# ---------------------------------------------------------------- Compétence tables
+# Each table has three columns (conditions de réalisation, savoir-faire, critères d'évaluation) that
+# the extraction printed one after the other. What is certain: the blocks before the first
+# sub-compétence are conditions de réalisation; the lines right under a sub-compétence's title are
+# its savoir-faire. The later blocks are critères d'évaluation or more conditions, mixed: they are
+# kept as paragraphs with a note, never guessed.
+TOP = [(999, 1179, 'c1'), (1180, 1451, 'c2'), (1452, 1675, 'c3'), (1676, 1911, 'c4')]
+COLHEAD = re.compile(r'^(Conditions de réalisation :|“ on donne ”|Savoir-faire :|“ être capable de ”|Critères d’évaluation :|“ on exige ”)$')
+heads_all = {n for n in CH}
+title_lines = set()
+for n in CH:
+    k = n + 1
+    while k < 1912 and clean(L(k)) and clean(L(k))[0].islower():
+        title_lines.add(k); k += 1
+for a, b, cid in TOP:
+    subs = [n for n in CH if a < n <= b]
+    # the compétence's introduction: from its title to the column headers
+    hdr = [n for n in range(a, b + 1) if COLHEAD.match(clean(L(n)))]
+    NOISE.update(hdr)
+    intro_end = (hdr[0] - 1) if hdr else a
+    if intro_end > a:
+        prose(cid, a + 1, intro_end, f'{cid}-p')
+    first = subs[0] if subs else b + 1
+    for i, (t, l) in enumerate(blocks((hdr[-1] + 1) if hdr else a + 1, first - 1), 1):
+        el(f'{cid}-cr{i}', 'condition_realisation', (t, l), cid)
+    nmix = 0
+    INFINITIVE = re.compile(r"^(?:(?:Se |En )[a-zéèêàâîôûç]|S’|S'|[A-ZÉÈÊÀ])[a-zéèêëàâîïôûç’']*(er|ir|re|dre|oir)\b")
+    for j, h in enumerate(subs):
+        end = subs[j + 1] - 1 if j + 1 < len(subs) else b
+        code = re.match(r'^\s*C(\d(?:\.\d){0,2})', L(h)).group(1)
+        sub = 'c' + code
+        # Items: a line opening with a capital letter starts one; other lines continue it.
+        items, cur = [], []
+        for k in range(h + 1, end + 1):
+            if k in NOISE or k in title_lines or not clean(L(k)):
+                if cur and not clean(L(k)):
+                    items.append(cur); cur = []
+                continue
+            t = L(k).strip().lstrip('“ ')
+            if cur and not t[:1].isupper():
+                cur.append(k)
+            else:
+                if cur: items.append(cur)
+                cur = [k]
+        if cur: items.append(cur)
+        has_children = any(x.startswith(sub + '.') for x in COMP)
+        nsf = 0
+        for it in items:
+            t, l = join(it), rng(it[0], it[-1])
+            if INFINITIVE.match(t) and not has_children:
+                nsf += 1
+                el(f'{sub}-sf{nsf}', 'savoir_faire', (t, l), sub)
+            else:
+                nmix += 1
+                e = el(f'{cid}-x{nmix}', 'paragraphe', (t, l), cid)
+                e['note'] = ('Bloc de la colonne « conditions de réalisation » ou de la colonne « critères d’évaluation » : '
+                             'l’extraction a mêlé ces deux colonnes à cet endroit, et le document ne permet pas de dire laquelle.')
 
 # ---------------------------------------------------------------- Savoirs associés
 el('savoirs', 'section', cite(1948))
