@@ -333,8 +333,29 @@ DISPENSES = {
     'note': 'Chaque ligne imprime « Dispense » (avec un astérisque pour U1, renvoyant à l’arrêté du 24 juin 2005) dans les colonnes U1 à U3. Deux lignes n’en impriment que deux : la première est celle de U1 (l’astérisque le dit) ; la place de la seconde est incertaine.',
 }
 
+# ---------------------------------------------------------------- Tableau croisé enseignements × compétences × savoirs
+CROSS_ROWS = [('c1.1', 3945), ('c1.2', 3951), ('c2.1', 3973), ('c2.2', 3975), ('c2.3', 3980), ('c3.1', 3996), ('c3.2', 4001),
+              ('c3.3', 4006), ('c4.4', 4010), ('c4.1', 4043), ('c4.2', 4045), ('c4.3', 4047), ('c4.5', 4052)]
+CROSS_COLS = [('communication', 'Communication', '3925-3926'), ('mercatique', 'Mercatique industrielle', '3928-3929'),
+              ('tic', 'Technologies de l’information et de la communication', '3931-3938'), ('gestion', 'Gestion commerciale', '3940-3941'),
+              ('management', 'Management', 3943)] + [(f's{i}', f'S{i}', 3943) for i in range(8, 15)]
+def row_text(n):
+    t = clean(L(n))
+    return re.split(r'\s+x\b', t)[0].strip()
+CROSS = {
+    'id': 'enseignements-competences-savoirs',
+    'title': {'text': 'TABLEAU CROISÉ ENSEIGNEMENTS COMPÉTENCES SAVOIRS ASSOCIÉS', 'lines': 3921},
+    'rows': [{'key': c, 'ref': c, 'text': row_text(n), 'lines': n} for c, n in CROSS_ROWS],
+    'columns': [{'key': k, 'text': t, 'lines': l} for k, t, l in CROSS_COLS],
+    'default': 'lost',
+    'note': ('Les « x » de ce tableau ont survécu (par exemple lignes 3948, 3971, 3973, 3975, 3999, 4004, 4041, 4043), mais pas leur '
+             'colonne : toutes les cases sont perdues. Les lignes sont les compétences de deuxième niveau, que le tableau numérote '
+             'C11 … C45 pour C1.1 … C4.5 ; il écrit de même S11 pour S1.1. Les listes de savoirs imprimées entre les lignes '
+             '(S11, S12, S32 …) sont gardées dans le document source, sans être rattachées à une case.'),
+}
+
 # ---------------------------------------------------------------- Matrices
-MATRICES = [DISPENSES, {
+MATRICES = [DISPENSES, CROSS, {
     'id': 'fonctions-competences',
     'title': {'text': 'Tableau de correspondance Référentiel d’activités professionnelles -', 'lines': 1912},
     'rows': [{'key': f'f{i}', 'ref': f'f{i}', 'text': t, 'lines': l} for i, (t, l) in
@@ -343,7 +364,7 @@ MATRICES = [DISPENSES, {
     'default': 'lost',
     'note': 'Les marques du tableau (« correspondance totale » ou « partielle », légende lignes 1946-1947) sont perdues par l’extraction ; toutes les cases sont perdues. Les colonnes C11 … C45 sont les compétences de deuxième niveau (C1.1 … C4.5).',
 }]
-for col in MATRICES[1]['columns']:
+for col in MATRICES[2]['columns']:
     col['ref'] = 'c' + col['text'][1] + '.' + col['text'][2]
 
 # ---------------------------------------------------------------- Annexe VI: 1997 ↔ 2006
