@@ -336,8 +336,9 @@ DISPENSES = {
 # ---------------------------------------------------------------- Tableau croisé enseignements × compétences × savoirs
 CROSS_ROWS = [('c1.1', 3945), ('c1.2', 3951), ('c2.1', 3973), ('c2.2', 3975), ('c2.3', 3980), ('c3.1', 3996), ('c3.2', 4001),
               ('c3.3', 4006), ('c4.4', 4010), ('c4.1', 4043), ('c4.2', 4045), ('c4.3', 4047), ('c4.5', 4052)]
-CROSS_COLS = [('communication', 'Communication', '3925-3926'), ('mercatique', 'Mercatique industrielle', '3928-3929'),
-              ('tic', 'Technologies de l’information et de la communication', '3931-3938'), ('gestion', 'Gestion commerciale', '3940-3941'),
+# Two headers are cut inside a word, without a hyphen ("Communicati / on"): they are cited as printed.
+CROSS_COLS = [('communication', 'Communicati on', '3925-3926'), ('mercatique', 'Mercatique industrielle', '3928-3929'),
+              ('tic', 'Technologies de l’information et de la communicatio n', '3931-3938'), ('gestion', 'Gestion commerciale', '3940-3941'),
               ('management', 'Management', 3943)] + [(f's{i}', f'S{i}', 3943) for i in range(8, 15)]
 def row_text(n):
     t = clean(L(n))
