@@ -28,7 +28,14 @@ fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 
 #[test]
 fn two_builds_of_the_same_data_are_byte_identical() {
-    let (a, b) = (build("tests/fixtures/base", "a"), build("tests/fixtures/base", "b"));
+    for data in ["tests/fixtures/base", "data"] {
+        identical_builds(data);
+    }
+}
+
+fn identical_builds(data: &str) {
+    let tag = data.replace('/', "-");
+    let (a, b) = (build(data, &format!("{tag}-a")), build(data, &format!("{tag}-b")));
     let (fa, fb) = (files(&a), files(&b));
     assert_eq!(fa.keys().collect::<Vec<_>>(), fb.keys().collect::<Vec<_>>());
     for (p, bytes) in &fa {
