@@ -79,6 +79,25 @@ pub fn render_all(ctx: &SiteCtx) -> Result<(Vec<Page>, Value), String> {
             .iter()
             .map(|c| json!({"class": c.name(), "label": c.label(), "n": report.summary.count(*c)}))
             .collect();
+        // Children follow their parents: an added (removed) element under an added (removed)
+        // parent is counted, not listed again.
+        let added: std::collections::HashSet<&crate::ids::ElementKey> =
+            report.of_class(diff::Class::Added).flat_map(|c| c.new.iter().map(|i| &i.id)).collect();
+        let removed: std::collections::HashSet<&crate::ids::ElementKey> =
+            report.of_class(diff::Class::Removed).flat_map(|c| c.old.iter().map(|i| &i.id)).collect();
+        let folded = |c: &&Change| match c.class {
+            diff::Class::Added => c.new.iter().all(|i| i.parent.as_ref().is_some_and(|p| added.contains(p))),
+            diff::Class::Removed => c.old.iter().all(|i| i.parent.as_ref().is_some_and(|p| removed.contains(p))),
+            _ => false,
+        };
+        let listed: Vec<Value> = report
+            .changes
+            .iter()
+            .filter(|c| c.class != diff::Class::Unchanged)
+            .filter(|c| !folded(c))
+            .map(|c| change(ctx, &path, c))
+            .collect();
+        let folded_count = report.changes.iter().filter(|c| folded(c)).count();
         let title = format!("{} → {}", cert_title(ctx, &old), cert_title(ctx, &new));
         let mut cx = ctx.page(&path, &format!("Évolution : {title}"));
         cx.insert("diff", &json!({
@@ -88,7 +107,8 @@ pub fn render_all(ctx: &SiteCtx) -> Result<(Vec<Page>, Value), String> {
             "summary": summary,
             "old_elements": report.summary.old_elements,
             "new_elements": report.summary.new_elements,
-            "changes": report.changes.iter().filter(|c| c.class != diff::Class::Unchanged).map(|c| change(ctx, &path, c)).collect::<Vec<_>>(),
+            "changes": listed,
+            "folded": folded_count,
             "unchanged": report.summary.count(diff::Class::Unchanged),
         }));
         pages.push((path.clone(), ctx.render("diff.html", &cx)?));
