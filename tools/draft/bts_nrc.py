@@ -298,6 +298,66 @@ for i, (h, eid) in enumerate(DEF):
     x = el(sid, 'section', cite(h), eid)
     outline(sid, h + 1, end, sid)
 
+# The savoirs × unités table also prints, for S4–S8, the compétences they serve: those survive.
+COMP_LISTS = {'s4': [2130, 2131, 2132], 's5': [2134, 2135, 2136], 's6': [2138, 2139, 2140], 's7': [2142, 2143, 2144], 's8': [2146, 2147, 2148, 2149]}
+for sid, lines in COMP_LISTS.items():
+    e = next(x for x in ELS if x['id'] == sid)
+    links = []
+    for n in lines:
+        for code in re.findall(r'C\d\d', L(n)):
+            links.append({'rel': 'related', 'to': code.lower(), 'lines': n, 'text': code,
+                          'note': 'Compétence imprimée en face de ce savoir dans la colonne « COMPÉTENCES » du tableau croisé savoirs – unités.'})
+    e['links'] = e.get('links', []) + links
+
+# ---------------------------------------------------------------- Tableau croisé enseignements – savoirs
+CODE_RE = re.compile(r'S(\d+(?:\.\d)?)\s')
+entries = []
+label_open = False              # the line after a row group label (S5 Gestion / commerciale) ends the label
+for n in range(2158, 2249):
+    raw = L(n)
+    t = clean(raw)
+    if not t:
+        continue
+    spots = [m for m in CODE_RE.finditer(t + ' ')]
+    if not spots:
+        if label_open:
+            label_open = False
+        elif entries and (entries[-1][3] == n - 1 or t[:1].islower()):
+            entries[-1][2].append(n); entries[-1][3] = n
+        continue
+    label_open = False
+    for j, m in enumerate(spots):
+        code = m.group(1).replace('.', '')
+        if len(code) == 1:
+            label_open = len(spots) == 1   # a row group label (S4 Mercatique …) alone on its line
+            continue
+        end = spots[j + 1].start() if j + 1 < len(spots) else len(t)
+        entries.append([code, t[m.start():end].strip(), [n], n])
+rows = []
+seen = set()
+for code, text, ns, _ in entries:
+    full = text
+    for k in ns[1:]:
+        full = full + ' ' + clean(L(k))
+    key_ = f's{code}'
+    if key_ in seen:
+        continue
+    seen.add(key_)
+    row = {'key': key_, 'text': full, 'lines': rng(ns[0], ns[-1])}
+    if any(e['id'] == key_ for e in ELS):
+        row['ref'] = key_
+    rows.append(row)
+ENSEIGNEMENTS = {
+    'id': 'enseignements-savoirs',
+    'title': {'text': 'TABLEAU CROISÉ ENSEIGNEMENTS - SAVOIRS', 'lines': 2150},
+    'rows': rows,
+    'columns': [{'key': k, 'text': t, 'lines': 2156} for k, t in [('gestion-clienteles', 'Gestion de clientèles'), ('relation-client', 'Relation Client'),
+                                                                   ('management', 'Management de l’équipe commerciale'), ('gestion-projet', 'Gestion de projet')]],
+    'default': 'lost',
+    'note': 'Chaque savoir est imprimé dans la colonne de l’enseignement qui le traite, mais l’extraction a perdu ces colonnes : les savoirs survivent, en désordre, sans leur enseignement. Toutes les cases sont perdues.',
+}
+MATRICES.append(ENSEIGNEMENTS)
+
 # ---------------------------------------------------------------- Annexe VI: BTS Force de vente (1997) ↔ NRC
 el('annexe6', 'section', cite(3241))
 el('annexe6-titre', 'paragraphe', cite(3242, 3245), 'annexe6')
