@@ -184,7 +184,24 @@ for i, n in enumerate(SAV):
         x['code_as_printed'] = raw[:m.end()].strip(' -–')
     nxt = SAV[i + 1] if i + 1 < len(SAV) else 3920
     if nxt - 1 >= n + 1:
-        if code in ('15', '16') or code.startswith(('5', '6', '8', '9', '10', '11', '12', '13', '14')):
+        if code == '5':
+            # S5 – S6 is organised by thèmes: "Thème n : …" headings, each with its text.
+            x['text'], x['code'], x['code_as_printed'] = 'Environnement Économique et Juridique', 'S5-S6', 'S5 – S6'
+            themes = [k for k in range(n + 1, nxt) if re.match(r'^\s*Thème \d+\s*:', L(k))]
+            prose(sid, n + 1, themes[0] - 1, f'{sid}-p')
+            for t_i, th in enumerate(themes, 1):
+                tl_ = [th]
+                k = th + 1
+                while k < nxt and (not clean(L(k)) or clean(L(k))[:1].islower()) and k - th <= 3:
+                    if clean(L(k)):
+                        tl_.append(k)
+                    k += 1
+                tt = re.sub(r'^Thème \d+\s*:\s*', '', join(tl_))
+                tid = f'{sid}-th{t_i}'
+                el(tid, 'theme', (tt, rng(tl_[0], tl_[-1])), sid, code=f'Thème {t_i}')
+                tend = themes[t_i] - 1 if t_i < len(themes) else nxt - 1
+                prose(tid, tl_[-1] + 1, tend, f'{tid}-p')
+        elif code in ('15', '16') or code.startswith(('6', '8', '9', '10', '11', '12', '13', '14')):
             # Français and languages refer to other texts; S5–S6 (by thèmes) and the STI savoirs
             # S8–S14 are laid out differently: their text is kept block by block.
             for j, b in enumerate(line_blocks(n + 1, nxt - 1), 1):
