@@ -103,6 +103,34 @@ for n in CH:
 # its savoir-faire. The later blocks are critères d'évaluation or more conditions, mixed: they are
 # kept as paragraphs with a note, never guessed.
 TOP = [(999, 1179, 'c1'), (1180, 1451, 'c2'), (1452, 1675, 'c3'), (1676, 1911, 'c4')]
+# Annexe V prints the critères d'évaluation of E4, E5 and E6 again, as lists: a mixed block found
+# there is a critère d'évaluation, with that printing as its proof.
+from unicodedata import normalize as _nf
+def _key(t):
+    t = _nf('NFD', t.replace('’', "'").replace('œ', 'oe'))
+    t = ''.join(c for c in t if not 0x300 <= ord(c) <= 0x36f).lower()
+    return ' '.join(re.sub(r'[^a-z0-9]+', ' ', t).split())
+ANNEX_CRITERIA = []
+for ep, (ca, cb) in [('E4', (5305, 5327)), ('E5', (5523, 5549)), ('E6', (5633, 5674))]:
+    cur = []
+    for k in range(ca, cb + 1):
+        t = clean(L(k))
+        if not t:
+            continue
+        if cur and t[:1].islower():
+            cur.append(k)
+        else:
+            if cur: ANNEX_CRITERIA.append((ep, cur))
+            cur = [k]
+    if cur: ANNEX_CRITERIA.append((ep, cur))
+ANNEX_CRITERIA = [(ep, join(ns).rstrip(' ,;'), rng(ns[0], ns[-1])) for ep, ns in ANNEX_CRITERIA]
+def annex_criterion(text):
+    k = _key(text)
+    for ep, t, l in ANNEX_CRITERIA:
+        a = _key(t)
+        if a == k or (len(k.split()) >= 4 and (a.startswith(k) or k.startswith(a))):
+            return ep, t, l
+    return None
 COLHEAD = re.compile(r'^(Conditions de réalisation :|“ on donne ”|Savoir-faire :|“ être capable de ”|Critères d’évaluation :|“ on exige ”)$')
 heads_all = {n for n in CH}
 title_lines = set()
@@ -148,11 +176,17 @@ for a, b, cid in TOP:
             if INFINITIVE.match(t) and not has_children:
                 nsf += 1
                 el(f'{sub}-sf{nsf}', 'savoir_faire', (t, l), sub)
+            elif annex_criterion(t):
+                ep, at, al = annex_criterion(t)
+                nce = sum(1 for x in ELS if x.get('parent') == cid and x['kind'] == 'critere_evaluation') + 1
+                e = el(f'{cid}-ce{nce}', 'critere_evaluation', (t, l), cid)
+                e['variants'] = [{'text': at, 'lines': al, 'note': f'Le même critère, imprimé dans la liste des critères d’évaluation de l’épreuve {ep} (annexe V) : c’est ce qui le classe parmi les critères.'}]
             else:
                 nmix += 1
                 e = el(f'{cid}-x{nmix}', 'paragraphe', (t, l), cid)
                 e['note'] = ('Bloc de la colonne « conditions de réalisation » ou de la colonne « critères d’évaluation » : '
-                             'l’extraction a mêlé ces deux colonnes à cet endroit, et le document ne permet pas de dire laquelle.')
+                             'l’extraction a mêlé ces deux colonnes à cet endroit, et il ne figure pas dans les listes de critères '
+                             'des épreuves E4, E5 et E6 (annexe V) ; le document ne permet pas de dire laquelle.')
 
 # ---------------------------------------------------------------- Savoirs associés
 el('savoirs', 'section', cite(1948))
@@ -227,53 +261,55 @@ def fold_text(t):
     return ''.join(c for c in t if not 0x300 <= ord(c) <= 0x36f).lower()
 el('unites', 'section', cite(4094))
 el('unites-entete', 'paragraphe', cite(4097), 'unites')
-UNITS = {'u4': ((4098, 4100), (4102, 4119)), 'u5': ((4121, 4124), (4126, 4159)), 'u6': ((4161, 4162), (4164, 4214))}
-CERTIFIED = set()
-for uid, (tl, rows) in UNITS.items():
-    t, l = cite(*tl)
-    x = el(uid, 'unite', (re.sub(r'^U\d\.?\s*', '', t), l), 'unites', code=uid.upper())
+def competence_links(a, b, rel, where, savoirs=False):
+    """Links to the compétences (and savoirs) listed in lines a..b of a unit or épreuve table. The
+    lists number some compétences differently from the référentiel: the link follows the title,
+    keeps the printed code and title, and says so; the compétence gets the printing as a variant."""
+    def common(x, y):
+        x, y = key(x).split(), key(y).split()
+        k = 0
+        while k < min(len(x), len(y)) and x[k] == y[k]:
+            k += 1
+        return k
     links = []
-    n = rows[0]
-    while n <= rows[1]:
+    n = a
+    while n <= b:
         raw = clean(L(n))
         mc = re.match(r'^C(\d(?:\.\d){0,2})\s+', raw)
         ms = re.match(r'^S\s?(\d+(?:\.\d+)?)\s*$', raw)
         if mc:
             ns = [n]
-            while n + 1 <= rows[1] and clean(L(n + 1)) and clean(L(n + 1))[0].islower():
+            while n + 1 <= b and clean(L(n + 1)) and clean(L(n + 1))[0].islower():
                 n += 1; ns.append(n)
             printed_code, printed = 'C' + mc.group(1), join(ns)
             title = printed[mc.end():].strip()
-            # Link by title: the référentiel compétence whose title this is.
-            # The référentiel compétence whose title shares the longest run of leading words.
-            def common(a, b):
-                a, b = key(a).split(), key(b).split()
-                k = 0
-                while k < min(len(a), len(b)) and a[k] == b[k]:
-                    k += 1
-                return k
             best = max(((common(ct, title), cid) for cid, ct in COMP.items() if cid.count('.') == mc.group(1).count('.')), default=(0, None))
             by_title = best[1] if best[0] >= 4 or (best[0] >= 2 and best[0] == len(key(title).split())) else None
             target = by_title or 'c' + mc.group(1)
-            link = {'rel': 'certifies', 'to': target, 'lines': rng(ns[0], ns[-1]), 'text': printed}
-            if target != 'c' + mc.group(1):
-                link['note'] = (f'Le tableau des unités numérote cette compétence « {printed_code} » ; dans le référentiel, '
-                                f'la compétence de même intitulé est {target.upper()}. Le lien suit l’intitulé.')
+            link = {'rel': rel, 'to': target, 'lines': rng(ns[0], ns[-1]), 'text': printed}
+            if target != 'c' + mc.group(1) or not by_title:
+                if target != 'c' + mc.group(1):
+                    link['note'] = (f'{where} numérote cette compétence « {printed_code} » ; dans le référentiel, '
+                                    f'la compétence de même intitulé est {target.upper()}. Le lien suit l’intitulé.')
+                else:
+                    link['note'] = (f'L’intitulé imprimé ({where.lower()}) diffère de celui de la compétence {target.upper()} '
+                                    f'du référentiel (« {COMP[target]} ») ; aucune compétence du référentiel ne porte cet intitulé. Le lien suit le code.')
                 comp = next(e for e in ELS if e['id'] == target)
                 comp.setdefault('variants', []).append({'text': title, 'lines': rng(ns[0], ns[-1]), 'code_as_printed': printed_code,
-                                                        'note': f'Intitulé et code imprimés dans le tableau des unités ({uid.upper()}).'})
-            elif not by_title:
-                link['note'] = (f'L’intitulé imprimé dans le tableau des unités diffère de celui de la compétence {target.upper()} '
-                                f'du référentiel (« {COMP[target]} ») ; aucune compétence du référentiel ne porte cet intitulé. Le lien suit le code.')
-                comp = next(e for e in ELS if e['id'] == target)
-                comp.setdefault('variants', []).append({'text': title, 'lines': rng(ns[0], ns[-1]), 'code_as_printed': printed_code,
-                                                        'note': f'Intitulé imprimé dans le tableau des unités ({uid.upper()}).'})
-            CERTIFIED.add(target)
+                                                        'note': f'Intitulé et code imprimés par {where.lower()}.'})
             links.append(link)
-        elif ms and ('s' + ms.group(1)) in SEEN:
-            links.append({'rel': 'certifies', 'to': 's' + ms.group(1), 'lines': n, 'text': raw})
+        elif savoirs and ms and ('s' + ms.group(1)) in SEEN:
+            links.append({'rel': rel, 'to': 's' + ms.group(1), 'lines': n, 'text': raw})
         n += 1
-    x['links'] = links
+    return links
+
+UNITS = {'u4': ((4098, 4100), (4102, 4119)), 'u5': ((4121, 4124), (4126, 4159)), 'u6': ((4161, 4162), (4164, 4214))}
+CERTIFIED = set()
+for uid, (tl, rows) in UNITS.items():
+    t, l = cite(*tl)
+    x = el(uid, 'unite', (re.sub(r'^U\d\.?\s*', '', t), l), 'unites', code=uid.upper())
+    x['links'] = competence_links(rows[0], rows[1], 'certifies', f'Le tableau de l’unité {uid.upper()}', savoirs=True)
+    CERTIFIED.update(k['to'] for k in x['links'] if k['to'].startswith('c'))
     prose(uid, rows[1] - 1, rows[1], f'{uid}-industriels') if uid != 'u5' else prose(uid, rows[1], rows[1], f'{uid}-industriels')
 UNCERTIFIED = [c for c in COMP if c.count('.') == 2 and c not in CERTIFIED]
 for c in UNCERTIFIED:
@@ -305,6 +341,9 @@ for eid, uid, tl, ul, facts in EP:
         u = el(uid, 'unite', (un, ull), 'unites', code=uid.upper())
         u['note'] = 'Intitulé de l’unité tel que l’annexe VI l’imprime ; le référentiel ne détaille pas ce que certifie cette unité commune.'
 el('reglement-note', 'paragraphe', cite(5043), 'reglement')
+for eid, (ea, eb) in {'e4': (5289, 5294), 'e5': (5498, 5511), 'e6': (5596, 5620)}.items():
+    e = next(x for x in ELS if x['id'] == eid)
+    e['links'] = e['links'] + competence_links(ea, eb, 'evaluates', f'La définition de l’épreuve {eid.upper()} (annexe V)')
 
 # ---------------------------------------------------------------- Annexes II, III and V
 el('annexe2', 'section', cite(4317))
@@ -319,9 +358,36 @@ for i, (h, eid) in enumerate(DEF):
     sid = f'{eid}-definition'
     el(sid, 'section', cite(h), eid)
     outline(sid, h + 1, end, sid)
+# In-course assessment situations: a paragraph that holds a line opening a situation ("1° Première
+# situation d’évaluation", "Situation d’évaluation n°1", "La première situation permet …") is cut
+# there, and the situation becomes a `situation_evaluation`, linked to the compétences it names.
+SITUATION = re.compile(r'^\s*(\d° \S+ situation d’évaluation|Situation d’évaluation n°\s*\d|La (première|seconde) situation permet)')
+def span(e):
+    ls = [int(x) for x in str(e['lines']).split('-')]
+    return ls[0], ls[-1]
+out = []
 for e in ELS:
-    if e['kind'] == 'paragraphe' and re.match(r'^(\d°|Situation|SITUATION|Première situation|Deuxième situation)\b.*situation', e['text'], re.I):
-        e['kind'] = 'situation_evaluation'
+    if e['kind'] != 'paragraphe' or not e['id'].startswith('e'):
+        out.append(e); continue
+    a, b = span(e)
+    cuts = [k for k in range(a, b + 1) if SITUATION.match(L(k))]
+    if not cuts:
+        out.append(e); continue
+    bounds = ([a] if cuts[0] != a else []) + cuts + [b + 1]
+    for i in range(len(bounds) - 1):
+        lo, hi = bounds[i], bounds[i + 1] - 1
+        t, l = cite(lo, hi)
+        piece = dict(e, id=e['id'] if i == 0 else f"{e['id']}-{i}", text=t, lines=l)
+        if SITUATION.match(L(lo)):
+            piece['kind'] = 'situation_evaluation'
+            links = []
+            for k in range(lo, hi + 1):
+                for c in re.findall(r'C(\d\.\d\s?\.\d|\d\.\d)(?!\.?\d)', L(k)):
+                    links.append({'rel': 'evaluates', 'to': 'c' + c.replace(' ', ''), 'lines': k, 'text': 'C' + c})
+            if links:
+                piece['links'] = links
+        out.append(piece)
+ELS[:] = out
 
 # ---------------------------------------------------------------- Dispenses (arrêté du 24 juin 2005)
 el('dispenses', 'section', cite(4215, 4216), 'unites')
