@@ -396,6 +396,14 @@ FV_CERT = {'certification': {
     'note': 'Seulement nommé par l’annexe VI du référentiel du BTS NRC : ses six épreuves et unités, mises en correspondance avec celles du BTS NRC.',
 }}
 
+# Annexe V lists the compétences each épreuve evaluates (E4 2831-2833, E5 2964-2969, E6 3057-3066).
+for eid, (a, b) in {'e4': (2831, 2833), 'e5': (2964, 2969), 'e6': (3057, 3066)}.items():
+    e = next(x for x in ELS if x['id'] == eid)
+    for n in range(a, b + 1):
+        m = re.match(r'^\s*C\s?(\d{2,3})\b', L(n))
+        if m and any(x['id'] == 'c' + m.group(1) for x in ELS):
+            e['links'].append({'rel': 'evaluates', 'to': 'c' + m.group(1), 'lines': n, 'text': clean(L(n))})
+
 # In-course assessment situations named as such in annexe V ("1° Première situation d’évaluation …").
 for e in ELS:
     if e['kind'] == 'paragraphe' and re.match(r'^\d° \S+ situation d’évaluation', e['text']):
