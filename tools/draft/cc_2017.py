@@ -64,29 +64,7 @@ SYN = {1: (91, 91), 2: (95, 97), 3: (101, 101), 4: (105, 105), 5: (109, 111), 6:
 FET = {1: 212, 2: 213, 3: 214, 4: 215, 5: 216, 6: 219, 7: 220, 8: 221, 9: 222}
 ATL = {1: 305, 2: 306, 3: 307, 4: 308, 5: 309, 6: 369, 7: 370, 8: 371, 9: 372}
 for ci, (h, e) in enumerate(zip(heads, ends), 1):
-    cp = f'cp{ci}'
-    d = next(n for n in range(h, e) if L(n).startswith('Description de la compétence'))
-    c = next(n for n in range(d, e) if L(n).startswith('Contexte(s) professionnel'))
-    k = next(n for n in range(c, e) if L(n).strip().startswith('Critères de performance'))
-    s = next(n for n in range(k, e) if L(n).startswith('Savoir-faire techniques'))
-    x = el(cp, 'competence_professionnelle', cite(h + 1, d - 1), 'at1' if ci <= 5 else 'at2', code=f'CP{ci}')
-    x['variants'] = [var(*SYN[ci], code_as_printed=str(ci)), var(FET[ci]), var(ATL[ci])]
-    el(f'{cp}-fiche', 'paragraphe', cite(h), cp)
-    el(f'{cp}-description', 'section', cite(d), cp)
-    el(f'{cp}-desc', 'description', cite(d + 1, c - 1), f'{cp}-description')
-    el(f'{cp}-contexte', 'section', cite(c), cp)
-    el(f'{cp}-ctx', 'contexte', cite(c + 1, k - 1), f'{cp}-contexte')
-    el(f'{cp}-criteres', 'section', cite(k), cp)
-    for i, (t, l) in enumerate(lines_items(k + 1, s - 1), 1):
-        el(f'{cp}-cr{i}', 'critere_performance', (t, l), f'{cp}-criteres')
-    el(f'{cp}-savoirs', 'section', cite(s), cp)
-    sf = sv = 0
-    for bi, bl in enumerate(line_blocks(s + 1, e - 1), 1):
-        for t, l in lines_items(bl[0], bl[-1]):
-            if t.startswith('Connaissance'):
-                sv += 1; el(f'{cp}-sv{sv}', 'savoir', (t, l), f'{cp}-savoirs', block=bi)
-            else:
-                sf += 1; el(f'{cp}-sf{sf}', 'savoir_faire', (t, l), f'{cp}-savoirs', block=bi)
+    reac_cp_fiche(ci, h, e, 'at1' if ci <= 5 else 'at2', [var(*SYN[ci], code_as_printed=str(ci)), var(FET[ci]), var(ATL[ci])])
 
 # ---------------------------------------------------------------- Compétences transversales
 el('cts', 'section', cite(960))

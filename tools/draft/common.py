@@ -161,6 +161,21 @@ def savoir_body(sid, a, b, last_in_group=False, group='', first_block_connaissan
     `limite_connaissances`); a dash item right after a limite ending with ":" belongs to it.
     With `first_block_connaissances` (004's layout), the connaissances are the lines of the first
     block, one a line, and the blocks after it are limites, one a line."""
+    count = {'connaissance': 0, 'limite': 0}
+    def emit(what, ns):
+        ns = list(ns)
+        t, l = join(ns), rng(ns[0], ns[-1])
+        if what == 'header':
+            el(f'{sid}-colonnes', 'paragraphe', (t, l), sid)
+            return
+        count[what] += 1
+        if what == 'connaissance':
+            el(f'{sid}-k{count[what]}', 'savoir', (t, l), sid)
+            return
+        e = el(f'{sid}-lim{count[what]}', 'limite_connaissances', (t, l), sid)
+        if last_in_group:
+            e['note'] = (f'Imprimée après le dernier savoir de son groupe ({group}) : la mise en page ne dit pas si '
+                         'cette limite vaut pour ce seul savoir ou pour tout le groupe ; elle est rattachée au savoir sous lequel elle est imprimée.')
     if first_block_connaissances:
         bl = line_blocks(a, b)
         items = []
@@ -168,19 +183,9 @@ def savoir_body(sid, a, b, last_in_group=False, group='', first_block_connaissan
             what = 'connaissance' if bi == 0 else 'limite'
             for t, l in lines_items(block[0], block[-1]):
                 items.append([what, l])
-        nc = nl = 0
         for what, l in items:
             ls = [int(x) for x in str(l).split('-')]
-            t = join(range(ls[0], ls[-1] + 1))
-            if what == 'connaissance':
-                nc += 1
-                el(f'{sid}-k{nc}', 'savoir', (t, l), sid)
-            else:
-                nl += 1
-                e = el(f'{sid}-lim{nl}', 'limite_connaissances', (t, l), sid)
-                if last_in_group:
-                    e['note'] = (f'Imprimée après le dernier savoir de son groupe ({group}) : la mise en page ne dit pas si '
-                                 'cette limite vaut pour ce seul savoir ou pour tout le groupe ; elle est rattachée au savoir sous lequel elle est imprimée.')
+            emit(what, range(ls[0], ls[-1] + 1))
         return
     items, cur, blank = [], [], False
     for k in range(a, b + 1):
@@ -204,20 +209,43 @@ def savoir_body(sid, a, b, last_in_group=False, group='', first_block_connaissan
             cur = ['connaissance' if dash else 'limite', [k]]
         blank = False
     if cur: items.append(cur)
-    nc = nl = 0
     for what, ns in items:
-        t, l = join(ns), rng(ns[0], ns[-1])
-        if what == 'header':
-            el(f'{sid}-colonnes', 'paragraphe', (t, l), sid)
-        elif what == 'connaissance':
-            nc += 1
-            el(f'{sid}-k{nc}', 'savoir', (t, l), sid)
-        else:
-            nl += 1
-            e = el(f'{sid}-lim{nl}', 'limite_connaissances', (t, l), sid)
-            if last_in_group:
-                e['note'] = (f'Imprimée après le dernier savoir de son groupe ({group}) : la mise en page ne dit pas si '
-                             'cette limite vaut pour ce seul savoir ou pour tout le groupe ; elle est rattachée au savoir sous lequel elle est imprimée.')
+        emit(what, ns)
+
+def reac_cp_fiche(ci, h, e, at, variants, critere_variants=None):
+    """A REAC "FICHE COMPÉTENCE PROFESSIONNELLE" from its heading line h to e (exclusive): the CP,
+    its description, contexte, critères de performance, and its savoir-faire and savoirs by block
+    (a line starting "Connaissance" is a savoir). `critere_variants` are the same critères printed
+    elsewhere (the RE), in order."""
+    cp = f'cp{ci}'
+    d = next(n for n in range(h, e) if L(n).startswith('Description de la compétence'))
+    c = next(n for n in range(d, e) if L(n).startswith('Contexte(s) professionnel'))
+    k = next(n for n in range(c, e) if L(n).strip().startswith('Critères de performance'))
+    s = next(n for n in range(k, e) if L(n).startswith('Savoir-faire techniques'))
+    x = el(cp, 'competence_professionnelle', cite(h + 1, d - 1), at, code=f'CP{ci}')
+    x['variants'] = variants
+    el(f'{cp}-fiche', 'paragraphe', cite(h), cp)
+    el(f'{cp}-description', 'section', cite(d), cp)
+    el(f'{cp}-desc', 'description', cite(d + 1, c - 1), f'{cp}-description')
+    el(f'{cp}-contexte', 'section', cite(c), cp)
+    el(f'{cp}-ctx', 'contexte', cite(c + 1, k - 1), f'{cp}-contexte')
+    el(f'{cp}-criteres', 'section', cite(k), cp)
+    mine = lines_items(k + 1, s - 1)
+    if critere_variants is not None:
+        assert len(critere_variants) == len(mine), (cp, len(critere_variants), len(mine))
+    for i, (t, l) in enumerate(mine, 1):
+        cr = el(f'{cp}-cr{i}', 'critere_performance', (t, l), f'{cp}-criteres')
+        if critere_variants is not None:
+            t2, l2 = critere_variants[i - 1]
+            cr['variants'] = [{'text': t2, 'lines': l2, 'note': 'Critère d’évaluation du référentiel d’évaluation (§3.2).'}]
+    el(f'{cp}-savoirs', 'section', cite(s), cp)
+    sf = sv = 0
+    for bi, bl in enumerate(line_blocks(s + 1, e - 1), 1):
+        for t, l in lines_items(bl[0], bl[-1]):
+            if t.startswith('Connaissance'):
+                sv += 1; el(f'{cp}-sv{sv}', 'savoir', (t, l), f'{cp}-savoirs', block=bi)
+            else:
+                sf += 1; el(f'{cp}-sf{sf}', 'savoir_faire', (t, l), f'{cp}-savoirs', block=bi)
 
 def dump(obj, path):
     yaml.safe_dump(obj, open(path, 'w'), allow_unicode=True, sort_keys=False, width=10000)

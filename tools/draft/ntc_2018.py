@@ -75,35 +75,10 @@ ATL = {1: 233, 2: 234, 3: 235, 4: 236, 5: 280, 6: 281, 7: 282}
 RE32_CRIT = {1: (1124, 1131), 2: (1137, 1144), 3: (1150, 1158), 4: (1181, 1187), 5: (1196, 1202), 6: (1209, 1216), 7: (1222, 1227)}
 RE32 = {1: (1121, 1122), 2: (1135, 1135), 3: (1148, 1148), 4: (1179, 1179), 5: (1193, 1194), 6: (1206, 1207), 7: (1220, 1220)}
 for ci, (h, e) in enumerate(zip(heads, ends), 1):
-    cp = f'cp{ci}'
-    d = next(n for n in range(h, e) if L(n).startswith('Description de la compétence'))
-    c = next(n for n in range(d, e) if L(n).startswith('Contexte(s) professionnel'))
-    k = next(n for n in range(c, e) if L(n).startswith('Critères de performance'))
-    s = next(n for n in range(k, e) if L(n).startswith('Savoir-faire techniques'))
-    x = el(cp, 'competence_professionnelle', cite(h + 1, d - 1), 'at1' if ci <= 4 else 'at2', code=f'CP{ci}')
-    x['variants'] = [var(*SYN[ci], code_as_printed=str(ci)), var(FET[ci]), var(ATL[ci]), var(*RE32[ci])]
-    el(f'{cp}-fiche', 'paragraphe', cite(h), cp)
-    el(f'{cp}-description', 'section', cite(d), cp)
-    el(f'{cp}-desc', 'description', cite(d + 1, c - 1), f'{cp}-description')
-    el(f'{cp}-contexte', 'section', cite(c), cp)
-    el(f'{cp}-ctx', 'contexte', cite(c + 1, k - 1), f'{cp}-contexte')
-    el(f'{cp}-criteres', 'section', cite(k), cp)
     # The RE (§3.2) prints the same critères again as critères d'évaluation: variants.
-    again = lines_items(*RE32_CRIT[ci])
-    mine = lines_items(k + 1, s - 1)
-    assert len(again) == len(mine), (cp, len(again), len(mine))
-    for i, ((t, l), (t2, l2)) in enumerate(zip(mine, again), 1):
-        c = el(f'{cp}-cr{i}', 'critere_performance', (t, l), f'{cp}-criteres')
-        c['variants'] = [{'text': t2, 'lines': l2, 'note': 'Critère d’évaluation du référentiel d’évaluation (§3.2).'}]
-    el(f'{cp}-savoirs', 'section', cite(s), cp)
-    # blocks
-    sf = sv = 0
-    for bi, bl in enumerate(line_blocks(s + 1, e - 1), 1):
-        for t, l in lines_items(bl[0], bl[-1]):
-            if t.startswith('Connaissance'):
-                sv += 1; el(f'{cp}-sv{sv}', 'savoir', (t, l), f'{cp}-savoirs', block=bi)
-            else:
-                sf += 1; el(f'{cp}-sf{sf}', 'savoir_faire', (t, l), f'{cp}-savoirs', block=bi)
+    reac_cp_fiche(ci, h, e, 'at1' if ci <= 4 else 'at2',
+                  [var(*SYN[ci], code_as_printed=str(ci)), var(FET[ci]), var(ATL[ci]), var(*RE32[ci])],
+                  critere_variants=lines_items(*RE32_CRIT[ci]))
 
 # ---------------------------------------------------------------- Compétences transversales
 el('cts', 'section', cite(751))
