@@ -15,6 +15,7 @@
 //! [`load_corpus`] runs the first three steps.
 
 pub mod check;
+pub mod compare;
 pub mod config;
 pub mod crosswalk;
 pub mod diag;
@@ -25,11 +26,13 @@ pub mod lang;
 pub mod list;
 pub mod load;
 pub mod model;
+pub mod present;
 pub mod schema;
 pub mod search;
 pub mod site;
 pub mod sources;
 pub mod text;
+pub mod urls;
 
 use std::path::Path;
 

@@ -67,7 +67,7 @@ enum Command {
         /// The new certification (its id; the same id to compare two versions of the data).
         new: String,
         #[arg(long, value_enum, default_value = "text")]
-        format: referentiel::diff::render::Format,
+        format: referentiel::compare::Format,
         /// The old side's data folder (default: the data folder).
         #[arg(long)]
         old_data: Option<PathBuf>,
@@ -86,7 +86,7 @@ enum Command {
         a: String,
         b: String,
         #[arg(long, value_enum, default_value = "text")]
-        format: referentiel::diff::render::Format,
+        format: referentiel::compare::Format,
     },
 }
 

@@ -7,7 +7,7 @@ mod synthetic;
 use std::path::Path;
 
 use referentiel::crosswalk::{self, Counterparts, Group, Status};
-use referentiel::diff::render::Format;
+use referentiel::compare::Format;
 use referentiel::ids::{CertId, ElementKey, LocalId};
 use referentiel::model::Corpus;
 use synthetic::{cert, coded, el, Cert};

@@ -6,7 +6,8 @@ mod synthetic;
 
 use std::path::Path;
 
-use referentiel::diff::render::{self, Format};
+use referentiel::compare::{Format, Style};
+use referentiel::diff::render;
 use referentiel::diff::{self, Change, Class, DiffOptions, DiffReport, Reason, WordOp};
 use referentiel::ids::CertId;
 use referentiel::model::Corpus;
@@ -72,7 +73,7 @@ fn ids(items: &[referentiel::diff::Item]) -> Vec<&str> {
 #[track_caller]
 fn only_change(r: &DiffReport) -> &Change {
     let c = changed(r);
-    assert_eq!(c.len(), 1, "expected exactly one change, got:\n{}", render::text(r, render::Style { colour: false }));
+    assert_eq!(c.len(), 1, "expected exactly one change, got:\n{}", render::text(r, Style { colour: false }));
     c[0]
 }
 
@@ -247,7 +248,7 @@ fn without_a_table_codes_and_similarity_decide() {
     let r = diff::diff(&corpus, &CertId::new("old"), &corpus, &CertId::new("new"), &DiffOptions::default());
     // Same code and shared words: paired by code (which is what the official table corrects).
     let by_code: Vec<&Change> = r.changes.iter().filter(|c| matches!(c.reason, Some(Reason::Code { .. }))).collect();
-    assert_eq!(by_code.len(), 1, "{}", render::text(&r, render::Style { colour: false }));
+    assert_eq!(by_code.len(), 1, "{}", render::text(&r, Style { colour: false }));
     assert_eq!((ids(&by_code[0].old), ids(&by_code[0].new)), (vec!["ccp2"], vec!["ccp2"]));
     // Same code but no word in common: not paired.
     assert!(r.of_class(Class::Removed).any(|c| ids(&c.old) == ["ccp1"]));
@@ -345,7 +346,7 @@ fn real_ntc_2013_2018_ccps_follow_the_official_table() {
         .unwrap_or_else(|d| panic!("the real data does not check:\n{}", d.iter().map(|d| d.render()).collect::<String>()));
     let table = corpus.correspondences.iter().find(|t| t.id.as_str() == "ntc-2013-2018").expect("the table ntc-2013-2018");
     let r = diff::diff(&corpus, &table.from, &corpus, &table.to, &DiffOptions::default());
-    eprintln!("{}", render::text(&r, render::Style { colour: false }).lines().take(10).collect::<Vec<_>>().join("\n"));
+    eprintln!("{}", render::text(&r, Style { colour: false }).lines().take(10).collect::<Vec<_>>().join("\n"));
     assert_partition(&r);
     assert!(!table.pairs.is_empty());
     for p in &table.pairs {

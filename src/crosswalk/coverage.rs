@@ -9,9 +9,9 @@ use serde::Serialize;
 
 use super::suggest::is_leaf_competence;
 use super::{Crosswalk, Mapping, Status};
-use crate::diff::align::Tree;
-use crate::diff::similarity::round;
-use crate::diff::Item;
+use crate::compare::Tree;
+use crate::compare::similarity::round;
+use crate::compare::Item;
 use crate::ids::ElementKey;
 
 /// The coverage of one side.

@@ -17,8 +17,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::diff::align::{inverse, Tree};
-use crate::diff::{Item, Side};
+use crate::compare::Tree;
+use crate::compare::{Item, Side};
 use crate::ids::{CertId, ElementKey, TableId};
 use crate::model::Corpus;
 use crate::schema::{CorrespondenceStatus, Kind, Relation};
@@ -162,7 +162,7 @@ fn table_mappings(corpus: &Corpus, ta: &Tree, tb: &Tree) -> Vec<Mapping> {
                 group,
                 a,
                 b,
-                relation: Some(if forward { p.relation } else { inverse(p.relation) }),
+                relation: Some(if forward { p.relation } else { p.relation.inverse() }),
                 table: Some(t.id.clone()),
                 score: None,
                 words: Vec::new(),
@@ -260,7 +260,7 @@ impl Counterparts {
 
     fn add(&mut self, cw: &Crosswalk) {
         for m in cw.mappings() {
-            for (here, there, relation) in [(&m.a, &m.b, m.relation), (&m.b, &m.a, m.relation.map(inverse))] {
+            for (here, there, relation) in [(&m.a, &m.b, m.relation), (&m.b, &m.a, m.relation.map(Relation::inverse))] {
                 for h in here {
                     for t in there {
                         self.map.entry(h.id.clone()).or_default().push(Counterpart {

@@ -4,8 +4,8 @@
 use std::fmt::Write;
 
 use super::{Crosswalk, Mapping, SideCoverage, Status};
-use crate::diff::render::{md, Format, Style};
-use crate::diff::Item;
+use crate::compare::{md, Format, Style};
+use crate::compare::Item;
 
 pub fn render(cw: &Crosswalk, format: Format, colour: bool) -> String {
     match format {

@@ -14,9 +14,9 @@
 use std::collections::HashMap;
 
 use super::{group_of, Group, Mapping, Status};
-use crate::diff::align::Tree;
-use crate::diff::similarity::{self, Space, Vector};
-use crate::diff::Item;
+use crate::compare::Tree;
+use crate::compare::similarity::{self, Space, Vector};
+use crate::compare::Item;
 
 /// Minimum cosine score of a suggestion.
 pub const SUGGEST_THRESHOLD: f32 = 0.35;

@@ -23,9 +23,10 @@ use std::collections::{HashMap, VecDeque};
 
 use serde::Serialize;
 
-use super::similarity::{self, Space, TermSet};
+use crate::compare::similarity::{self, Space, TermSet};
+use crate::compare::Tree;
 use super::DiffOptions;
-use crate::ids::{CertId, ElementKey, TableId};
+use crate::ids::TableId;
 use crate::model::{Corpus, Element};
 use crate::schema::{CorrespondenceStatus, Kind, Relation};
 use crate::text::normalize;
@@ -72,59 +73,6 @@ impl Reason {
 
 fn words(w: &[String]) -> String {
     if w.is_empty() { String::new() } else { format!(": {}", w.join(", ")) }
-}
-
-/// The elements of one certification as a tree, in data order.
-pub struct Tree<'c> {
-    pub cert: CertId,
-    pub elems: Vec<&'c Element>,
-    pub parent: Vec<Option<usize>>,
-    pub children: Vec<Vec<usize>>,
-    pub roots: Vec<usize>,
-    /// Position of each element in a pre-order walk.
-    pub preorder: Vec<usize>,
-    pub depth: Vec<usize>,
-    by_local: HashMap<&'c str, usize>,
-}
-
-impl<'c> Tree<'c> {
-    pub fn build(corpus: &'c Corpus, cert: &CertId) -> Tree<'c> {
-        let elems: Vec<&Element> = corpus.elements.iter().filter(|e| &e.key.cert == cert).collect();
-        let by_local: HashMap<&str, usize> = elems.iter().enumerate().map(|(i, e)| (e.key.local.as_str(), i)).collect();
-        let parent: Vec<Option<usize>> = elems.iter().map(|e| e.parent.as_ref().and_then(|p| by_local.get(p.local.as_str()).copied())).collect();
-        let children: Vec<Vec<usize>> = elems.iter().map(|e| e.children.iter().filter_map(|c| by_local.get(c.local.as_str()).copied()).collect()).collect();
-        let roots: Vec<usize> = (0..elems.len()).filter(|&i| parent[i].is_none()).collect();
-        let mut preorder = vec![0; elems.len()];
-        let mut depth = vec![0; elems.len()];
-        let mut stack: Vec<(usize, usize)> = roots.iter().rev().map(|&r| (r, 0)).collect();
-        let mut pos = 0;
-        let mut seen = vec![false; elems.len()];
-        while let Some((i, d)) = stack.pop() {
-            if std::mem::replace(&mut seen[i], true) {
-                continue;
-            }
-            preorder[i] = pos;
-            depth[i] = d;
-            pos += 1;
-            stack.extend(children[i].iter().rev().map(|&c| (c, d + 1)));
-        }
-        Tree { cert: cert.clone(), elems, parent, children, roots, preorder, depth, by_local }
-    }
-
-    pub fn len(&self) -> usize {
-        self.elems.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.elems.is_empty()
-    }
-
-    pub fn find(&self, key: &ElementKey) -> Option<usize> {
-        if key.cert != self.cert {
-            return None;
-        }
-        self.by_local.get(key.local.as_str()).copied()
-    }
 }
 
 /// Old elements paired with new ones; either side may be empty when a table says so.
@@ -295,7 +243,7 @@ impl<'a, 'c> Aligner<'a, 'c> {
                 if (olds.is_empty() && !from.is_empty()) || (news.is_empty() && !to.is_empty()) || (olds.is_empty() && news.is_empty()) {
                     continue;
                 }
-                let relation = if forward { p.relation } else { inverse(p.relation) };
+                let relation = if forward { p.relation } else { p.relation.inverse() };
                 let reason = match t.status {
                     CorrespondenceStatus::Official => Reason::OfficialTable { table: t.id.clone(), relation },
                     CorrespondenceStatus::Curated => Reason::CuratedTable { table: t.id.clone(), relation, justification: p.justification.clone() },
@@ -449,7 +397,7 @@ impl<'a, 'c> Aligner<'a, 'c> {
         if self.same_cert {
             let in_news: std::collections::HashSet<usize> = news.iter().copied().collect();
             for &o in olds {
-                let Some(n) = self.new.by_local.get(self.old.elems[o].key.local.as_str()).copied() else { continue };
+                let Some(n) = self.new.find_local(self.old.elems[o].key.local.as_str()) else { continue };
                 if self.old_link[o].is_none() && self.new_link[n].is_none() && in_news.contains(&n) && family(self.old.elems[o].kind) == family(self.new.elems[n].kind) {
                     let score = similarity::dice(&self.os[o], &self.ns[n]);
                     if score >= self.opts.same_id_floor {
@@ -607,15 +555,4 @@ pub fn same_place(old: &Tree, new: &Tree, old_link: &[Option<usize>], new_link: 
         _ => false,
     };
     aligned(old.parent[o], new.parent[n]) || aligned(meaningful_parent(old, o), meaningful_parent(new, n))
-}
-
-/// The relation read from the other side.
-pub fn inverse(r: Relation) -> Relation {
-    match r {
-        Relation::BroadMatch => Relation::NarrowMatch,
-        Relation::NarrowMatch => Relation::BroadMatch,
-        Relation::ReplacedBy => Relation::Replaces,
-        Relation::Replaces => Relation::ReplacedBy,
-        r => r,
-    }
 }

@@ -14,10 +14,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::align::{same_place, Alignment, Reason, Tree};
+use super::align::{same_place, Alignment, Reason};
+use crate::compare::{Item, Tree};
 use super::words::{diff_words, WordOp};
-use crate::ids::ElementKey;
-use crate::model::Element;
 use crate::schema::Kind;
 use crate::text::normalize;
 
@@ -72,30 +71,6 @@ impl Class {
             Class::Merged => '}',
             Class::Added => '+',
             Class::Removed => '-',
-        }
-    }
-}
-
-/// An element as the report shows it.
-#[derive(Clone, Debug, Serialize)]
-pub struct Item {
-    pub id: ElementKey,
-    pub kind: Kind,
-    pub code: Option<String>,
-    pub text: String,
-    pub parent: Option<ElementKey>,
-}
-
-impl Item {
-    pub fn of(e: &Element) -> Item {
-        Item { id: e.key.clone(), kind: e.kind, code: e.code.clone(), text: e.text().to_string(), parent: e.parent.clone() }
-    }
-
-    /// `code` or local id, for short mentions.
-    pub fn label(&self) -> String {
-        match &self.code {
-            Some(c) => format!("{} ({})", self.id.local, c),
-            None => self.id.local.to_string(),
         }
     }
 }

@@ -4,7 +4,7 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use super::render::Format;
+use crate::compare::Format;
 use super::source::{self, DataSource};
 use super::{require_cert, DiffError, DiffOptions};
 

@@ -11,7 +11,6 @@ pub mod align;
 pub mod classify;
 pub mod cli;
 pub mod render;
-pub mod similarity;
 pub mod source;
 pub mod words;
 
@@ -24,7 +23,8 @@ use crate::ids::CertId;
 use crate::model::Corpus;
 
 pub use align::Reason;
-pub use classify::{Change, Class, Item, Summary};
+pub use classify::{Change, Class, Summary};
+pub use crate::compare::{Item, Side};
 pub use words::WordOp;
 
 /// The thresholds of the alignment (all scores are in `[0, 1]`).
@@ -52,35 +52,6 @@ impl Default for DiffOptions {
     }
 }
 
-/// One side of a diff.
-#[derive(Clone, Debug, Serialize)]
-pub struct Side {
-    pub cert: CertId,
-    pub title: Option<String>,
-    pub version: Option<String>,
-    /// Where the data came from (a folder, or a git revision), when known.
-    pub origin: Option<String>,
-}
-
-impl Side {
-    fn of(corpus: &Corpus, cert: &CertId) -> Side {
-        let c = corpus.cert(cert);
-        Side { cert: cert.clone(), title: c.map(|c| c.title.text.clone()), version: c.map(|c| c.version.clone()), origin: None }
-    }
-
-    /// `ntc-2018 (Négociateur technico-commercial 2018) @ rev`
-    pub fn describe(&self) -> String {
-        let mut s = self.cert.to_string();
-        if let Some(t) = &self.title {
-            s.push_str(&format!(" ({t}{})", self.version.as_ref().map(|v| format!(", {v}")).unwrap_or_default()));
-        }
-        if let Some(o) = &self.origin {
-            s.push_str(&format!(" from {o}"));
-        }
-        s
-    }
-}
-
 /// Everything a diff found: the summary first, then every change in tree order.
 #[derive(Clone, Debug, Serialize)]
 pub struct DiffReport {
@@ -104,8 +75,8 @@ impl DiffReport {
 /// same, or two versions of the data). A certification missing from its corpus counts as empty:
 /// check with [`require_cert`] first to report it.
 pub fn diff(old: &Corpus, old_cert: &CertId, new: &Corpus, new_cert: &CertId, opts: &DiffOptions) -> DiffReport {
-    let old_tree = align::Tree::build(old, old_cert);
-    let new_tree = align::Tree::build(new, new_cert);
+    let old_tree = crate::compare::Tree::build(old, old_cert);
+    let new_tree = crate::compare::Tree::build(new, new_cert);
     let alignment = align::align(old, &old_tree, new, &new_tree, opts);
     let changes = classify::classify(&old_tree, &new_tree, &alignment);
     let summary = classify::summarize(&old_tree, &new_tree, &changes);

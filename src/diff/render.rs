@@ -5,55 +5,20 @@
 
 use std::fmt::Write;
 
-use super::classify::{Change, Class, Item, Summary};
+use super::classify::{Change, Class, Summary};
+use crate::compare::{md, Format, Item, Style};
 use super::words::WordOp;
 use super::DiffReport;
 use crate::schema::Kind;
 
-/// An output format of `referentiel diff` and `referentiel crosswalk`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    Text,
-    Markdown,
-    Json,
-}
-
-/// ANSI styles, or nothing.
-#[derive(Clone, Copy)]
-pub struct Style {
-    pub colour: bool,
-}
-
-impl Style {
-    fn paint(self, code: &str, s: &str) -> String {
-        if self.colour { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() }
-    }
-    pub fn bold(self, s: &str) -> String {
-        self.paint("1", s)
-    }
-    pub fn dim(self, s: &str) -> String {
-        self.paint("2", s)
-    }
-    pub fn red(self, s: &str) -> String {
-        self.paint("31", s)
-    }
-    pub fn green(self, s: &str) -> String {
-        self.paint("32", s)
-    }
-    pub fn yellow(self, s: &str) -> String {
-        self.paint("33", s)
-    }
-    pub fn cyan(self, s: &str) -> String {
-        self.paint("36", s)
-    }
-    fn class(self, c: Class, s: &str) -> String {
-        match c {
-            Class::Unchanged => self.dim(s),
-            Class::Reworded => self.yellow(s),
-            Class::Moved | Class::Split | Class::Merged => self.cyan(s),
-            Class::Added => self.green(s),
-            Class::Removed => self.red(s),
-        }
+/// A text in the colour of its class.
+fn paint_class(style: Style, c: Class, s: &str) -> String {
+    match c {
+        Class::Unchanged => style.dim(s),
+        Class::Reworded => style.yellow(s),
+        Class::Moved | Class::Split | Class::Merged => style.cyan(s),
+        Class::Added => style.green(s),
+        Class::Removed => style.red(s),
     }
 }
 
@@ -135,7 +100,7 @@ pub fn text(r: &DiffReport, st: Style) -> String {
     let _ = writeln!(o, "{} old elements, {} new elements\n", r.summary.old_elements, r.summary.new_elements);
     summary_lines(&r.summary, |c, n, kinds| {
         let label = format!("{:<10}", c.name());
-        let _ = writeln!(o, "  {} {:>6}  {}", if n > 0 { st.class(c, &label) } else { st.dim(&label) }, n, st.dim(&kinds));
+        let _ = writeln!(o, "  {} {:>6}  {}", if n > 0 { paint_class(st, c, &label) } else { st.dim(&label) }, n, st.dim(&kinds));
     });
     let shown: Vec<&Change> = r.changes.iter().filter(|c| c.class != Class::Unchanged || c.code_changed).collect();
     if shown.is_empty() {
@@ -145,7 +110,7 @@ pub fn text(r: &DiffReport, st: Style) -> String {
     let _ = writeln!(o, "\n{}", st.bold("details (unchanged elements are counted, not listed)"));
     for c in shown {
         let pad = "  ".repeat(c.depth.min(6));
-        let mark = st.class(c.class, &format!("{} {}", c.class.mark(), c.class.name()));
+        let mark = paint_class(st, c.class, &format!("{} {}", c.class.mark(), c.class.name()));
         let why = c.reason.as_ref().map(|r| st.dim(&format!(" · {}", r.describe()))).unwrap_or_default();
         let _ = writeln!(o, "{pad}{mark}  {}{why}", head(c));
         let pad = format!("{pad}    ");
@@ -187,17 +152,6 @@ pub fn text(r: &DiffReport, st: Style) -> String {
 }
 
 /// Escape markdown's active characters in a text from the data.
-pub fn md(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for ch in s.chars() {
-        if matches!(ch, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~') {
-            out.push('\\');
-        }
-        out.push(ch);
-    }
-    out
-}
-
 fn words_md(ops: &[WordOp]) -> String {
     join_runs(ops, |o| match o {
         WordOp::Same(s) => md(s),

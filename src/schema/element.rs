@@ -43,160 +43,109 @@ pub struct Variant {
     pub note: Option<Sp<String>>,
 }
 
-/// What an element is. The YAML spelling is the snake_case name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+/// Declares [`Kind`] once: each row gives the variant, its YAML name, its French label (the one
+/// place kind labels live) and its [`Family`]. The enum, [`Kind::ALL`], [`Kind::name`],
+/// [`Kind::label`], [`Kind::family`] and the serde names are all generated from the rows.
+macro_rules! kinds {
+    ($($variant:ident => $name:literal, $label:literal, $family:ident;)+) => {
+        /// What an element is. The YAML spelling is the snake_case name.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+        pub enum Kind {
+            $(#[serde(rename = $name)] $variant,)+
+        }
+
+        impl Kind {
+            /// Every kind, in declaration order (the order of the site's kind filter).
+            pub const ALL: &'static [Kind] = &[$(Kind::$variant),+];
+
+            /// The YAML name (`competence_professionnelle`).
+            pub fn name(self) -> &'static str {
+                match self { $(Kind::$variant => $name,)+ }
+            }
+
+            /// The French label shown to readers.
+            pub fn label(self) -> &'static str {
+                match self { $(Kind::$variant => $label,)+ }
+            }
+
+            /// The family the kind belongs to.
+            pub fn family(self) -> Family {
+                match self { $(Kind::$variant => Family::$family,)+ }
+            }
+
+            /// The kind of a YAML name.
+            pub fn from_name(name: &str) -> Option<Kind> {
+                match name { $($name => Some(Kind::$variant),)+ _ => None }
+            }
+        }
+    };
+}
+
+kinds! {
+    Section => "section", "Section", Document;
+    Paragraphe => "paragraphe", "Paragraphe", Document;
+    ActiviteType => "activite_type", "Activité type", Activite;
+    Fonction => "fonction", "Fonction", Activite;
+    SousFonction => "sous_fonction", "Sous-fonction", Activite;
+    Tache => "tache", "Tâche", Activite;
+    BlocCompetences => "bloc_competences", "Bloc de compétences", Evaluation;
+    CompetenceProfessionnelle => "competence_professionnelle", "Compétence professionnelle", Competence;
+    CompetenceTransversale => "competence_transversale", "Compétence transversale", Competence;
+    Competence => "competence", "Compétence", Competence;
+    Description => "description", "Description", Contexte;
+    Contexte => "contexte", "Contexte professionnel", Contexte;
+    ConditionExercice => "condition_exercice", "Conditions d’exercice", Contexte;
+    Autonomie => "autonomie", "Autonomie", Contexte;
+    ResultatAttendu => "resultat_attendu", "Résultat attendu", Contexte;
+    ConditionRealisation => "condition_realisation", "Condition de réalisation", Contexte;
+    CriterePerformance => "critere_performance", "Critère de performance", Critere;
+    CritereEvaluation => "critere_evaluation", "Critère d’évaluation", Critere;
+    SavoirFaire => "savoir_faire", "Savoir-faire", SavoirFaire;
+    Savoir => "savoir", "Savoir", Savoir;
+    SavoirAssocie => "savoir_associe", "Savoir associé", Savoir;
+    LimiteConnaissances => "limite_connaissances", "Limites de connaissances", Limite;
+    Theme => "theme", "Thème", Limite;
+    Unite => "unite", "Unité", Evaluation;
+    Epreuve => "epreuve", "Épreuve", Evaluation;
+    Ccp => "ccp", "CCP", Evaluation;
+    ModaliteEvaluation => "modalite_evaluation", "Modalité d’évaluation", Evaluation;
+    SituationEvaluation => "situation_evaluation", "Situation d’évaluation", Evaluation;
+    Glossaire => "glossaire", "Glossaire", Glossaire;
+    Terme => "terme", "Terme", Glossaire;
+    Definition => "definition", "Définition", Glossaire;
+    Article => "article", "Article", Document;
+    Reference => "reference", "Référence", Reference;
+}
+
+/// What readers do with a kind of element; diff, crosswalk, search and the site group kinds by it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Kind {
-    Section,
-    Paragraphe,
-    ActiviteType,
-    Fonction,
-    SousFonction,
-    Tache,
-    BlocCompetences,
-    CompetenceProfessionnelle,
-    CompetenceTransversale,
+pub enum Family {
+    /// The document's own structure (sections, paragraphs, articles of an arrêté).
+    Document,
+    /// What the job is made of: activités types, fonctions, sous-fonctions, tâches.
+    Activite,
+    /// Compétences at every level.
     Competence,
-    Description,
-    Contexte,
-    ConditionExercice,
-    Autonomie,
-    ResultatAttendu,
-    ConditionRealisation,
-    CriterePerformance,
-    CritereEvaluation,
+    /// How a compétence is judged: critères de performance, critères d'évaluation.
+    Critere,
+    /// Savoir-faire.
     SavoirFaire,
+    /// Savoirs and savoirs associés.
     Savoir,
-    SavoirAssocie,
-    LimiteConnaissances,
-    Theme,
-    Unite,
-    Epreuve,
-    Ccp,
-    ModaliteEvaluation,
-    SituationEvaluation,
+    /// What bounds or organises savoirs: limites de connaissances, thèmes.
+    Limite,
+    /// The setting of a compétence: descriptions, contextes, conditions, autonomie, résultats.
+    Contexte,
+    /// How the certification is obtained: blocs, CCP, unités, épreuves, modalités, situations.
+    Evaluation,
+    /// Glossaries, their terms and definitions.
     Glossaire,
-    Terme,
-    Definition,
-    Article,
+    /// A pointer to another text (another arrêté).
     Reference,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 33] = [
-        Kind::Section,
-        Kind::Paragraphe,
-        Kind::ActiviteType,
-        Kind::Fonction,
-        Kind::SousFonction,
-        Kind::Tache,
-        Kind::BlocCompetences,
-        Kind::CompetenceProfessionnelle,
-        Kind::CompetenceTransversale,
-        Kind::Competence,
-        Kind::Description,
-        Kind::Contexte,
-        Kind::ConditionExercice,
-        Kind::Autonomie,
-        Kind::ResultatAttendu,
-        Kind::ConditionRealisation,
-        Kind::CriterePerformance,
-        Kind::CritereEvaluation,
-        Kind::SavoirFaire,
-        Kind::Savoir,
-        Kind::SavoirAssocie,
-        Kind::LimiteConnaissances,
-        Kind::Theme,
-        Kind::Unite,
-        Kind::Epreuve,
-        Kind::Ccp,
-        Kind::ModaliteEvaluation,
-        Kind::SituationEvaluation,
-        Kind::Glossaire,
-        Kind::Terme,
-        Kind::Definition,
-        Kind::Article,
-        Kind::Reference,
-    ];
-
-    /// The YAML name (`competence_professionnelle`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Kind::Section => "section",
-            Kind::Paragraphe => "paragraphe",
-            Kind::ActiviteType => "activite_type",
-            Kind::Fonction => "fonction",
-            Kind::SousFonction => "sous_fonction",
-            Kind::Tache => "tache",
-            Kind::BlocCompetences => "bloc_competences",
-            Kind::CompetenceProfessionnelle => "competence_professionnelle",
-            Kind::CompetenceTransversale => "competence_transversale",
-            Kind::Competence => "competence",
-            Kind::Description => "description",
-            Kind::Contexte => "contexte",
-            Kind::ConditionExercice => "condition_exercice",
-            Kind::Autonomie => "autonomie",
-            Kind::ResultatAttendu => "resultat_attendu",
-            Kind::ConditionRealisation => "condition_realisation",
-            Kind::CriterePerformance => "critere_performance",
-            Kind::CritereEvaluation => "critere_evaluation",
-            Kind::SavoirFaire => "savoir_faire",
-            Kind::Savoir => "savoir",
-            Kind::SavoirAssocie => "savoir_associe",
-            Kind::LimiteConnaissances => "limite_connaissances",
-            Kind::Theme => "theme",
-            Kind::Unite => "unite",
-            Kind::Epreuve => "epreuve",
-            Kind::Ccp => "ccp",
-            Kind::ModaliteEvaluation => "modalite_evaluation",
-            Kind::SituationEvaluation => "situation_evaluation",
-            Kind::Glossaire => "glossaire",
-            Kind::Terme => "terme",
-            Kind::Definition => "definition",
-            Kind::Article => "article",
-            Kind::Reference => "reference",
-        }
-    }
-
-    /// The French label shown to readers.
-    pub fn label(self) -> &'static str {
-        match self {
-            Kind::Section => "Section",
-            Kind::Paragraphe => "Paragraphe",
-            Kind::ActiviteType => "Activité type",
-            Kind::Fonction => "Fonction",
-            Kind::SousFonction => "Sous-fonction",
-            Kind::Tache => "Tâche",
-            Kind::BlocCompetences => "Bloc de compétences",
-            Kind::CompetenceProfessionnelle => "Compétence professionnelle",
-            Kind::CompetenceTransversale => "Compétence transversale",
-            Kind::Competence => "Compétence",
-            Kind::Description => "Description",
-            Kind::Contexte => "Contexte professionnel",
-            Kind::ConditionExercice => "Conditions d’exercice",
-            Kind::Autonomie => "Autonomie",
-            Kind::ResultatAttendu => "Résultat attendu",
-            Kind::ConditionRealisation => "Condition de réalisation",
-            Kind::CriterePerformance => "Critère de performance",
-            Kind::CritereEvaluation => "Critère d’évaluation",
-            Kind::SavoirFaire => "Savoir-faire",
-            Kind::Savoir => "Savoir",
-            Kind::SavoirAssocie => "Savoir associé",
-            Kind::LimiteConnaissances => "Limites de connaissances",
-            Kind::Theme => "Thème",
-            Kind::Unite => "Unité",
-            Kind::Epreuve => "Épreuve",
-            Kind::Ccp => "CCP",
-            Kind::ModaliteEvaluation => "Modalité d’évaluation",
-            Kind::SituationEvaluation => "Situation d’évaluation",
-            Kind::Glossaire => "Glossaire",
-            Kind::Terme => "Terme",
-            Kind::Definition => "Définition",
-            Kind::Article => "Article",
-            Kind::Reference => "Référence",
-        }
-    }
-
     /// Is the element's text a title (activité, compétence, unité …) rather than a statement
     /// (critère, savoir-faire, paragraph …)?
     pub fn is_titled(self) -> bool {
@@ -222,10 +171,7 @@ impl Kind {
 
     /// Is this a compétence of some sort (what crosswalks and diffs compare first)?
     pub fn is_competence(self) -> bool {
-        matches!(
-            self,
-            Kind::Competence | Kind::CompetenceProfessionnelle | Kind::CompetenceTransversale
-        )
+        self.family() == Family::Competence
     }
 }
 

@@ -121,6 +121,17 @@ pub enum Relation {
 }
 
 impl Relation {
+    /// The relation read from the other side.
+    pub fn inverse(self) -> Relation {
+        match self {
+            Relation::BroadMatch => Relation::NarrowMatch,
+            Relation::NarrowMatch => Relation::BroadMatch,
+            Relation::ReplacedBy => Relation::Replaces,
+            Relation::Replaces => Relation::ReplacedBy,
+            r => r,
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Relation::ExactMatch => "exact_match",

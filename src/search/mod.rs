@@ -22,7 +22,7 @@ use serde::Serialize;
 use crate::lang;
 use crate::model::{Corpus, Element};
 use crate::schema::Kind;
-use crate::site::urls;
+use crate::urls;
 
 pub const W_CODE: u32 = 100;
 pub const W_CODE_NODOT: u32 = 60;
@@ -96,7 +96,7 @@ impl Index {
     pub fn build(corpus: &Corpus) -> Index {
         let mut kinds: Vec<String> = vec!["Certification".to_string()];
         kinds.extend(Kind::ALL.iter().map(|k| k.label().to_string()));
-        let certs: Vec<(String, String)> = corpus.certs.iter().map(|c| (c.id.to_string(), crate::site::context::short_cert(c))).collect();
+        let certs: Vec<(String, String)> = corpus.certs.iter().map(|c| (c.id.to_string(), crate::present::short_cert(c))).collect();
         // Documents sorted by certification, then kind, then data order.
         let mut entries: Vec<(usize, usize, Doc, BTreeMap<String, u32>)> = Vec::new();
         for (ci, c) in corpus.certs.iter().enumerate() {
@@ -107,7 +107,7 @@ impl Index {
             entries.push((
                 ci,
                 0,
-                Doc { url: urls::cert(&c.id), id: c.id.to_string(), text: crate::site::context::short_cert(c), kind: 0, cert: ci, crumbs: c.kind.label().to_string() },
+                Doc { url: urls::cert(&c.id), id: c.id.to_string(), text: crate::present::short_cert(c), kind: 0, cert: ci, crumbs: c.kind.label().to_string() },
                 keys(&codes, &c.title.text, W_TITLE),
             ));
         }
@@ -143,14 +143,14 @@ impl Index {
 }
 
 fn display(e: &Element) -> String {
-    crate::site::context::truncate(&crate::site::context::label(e), 200)
+    crate::present::truncate(&crate::present::label(e), 200)
 }
 
 fn crumbs(corpus: &Corpus, e: &Element) -> String {
     let parts: Vec<String> = corpus
         .ancestors(e)
         .iter()
-        .map(|a| a.code.clone().unwrap_or_else(|| crate::site::context::truncate(a.text(), 40)))
+        .map(|a| a.code.clone().unwrap_or_else(|| crate::present::truncate(a.text(), 40)))
         .collect();
-    crate::site::context::truncate(&parts.join(" › "), 140)
+    crate::present::truncate(&parts.join(" › "), 140)
 }

@@ -57,6 +57,7 @@ pub fn write(index: &Index) -> Vec<(String, Vec<u8>)> {
         "groups": index.groups.iter().map(|g| json!([g.start, g.end, g.cert, g.kind])).collect::<Vec<_>>(),
         "shards": names,
         "block": BLOCK,
+        "urls": crate::urls::browser_patterns(),
     });
     files.push(("search/meta.js".to_string(), js("meta", &[meta])));
     for (name, keys) in &shards {

@@ -9,10 +9,11 @@ use crate::config::Config;
 use crate::graph::Graph;
 use crate::ids::{DocId, ElementKey};
 use crate::model::{Cite, Corpus, Element};
+use crate::present::{short_cert, truncate};
 use crate::text;
 
 use super::richtext::{self, Glossary};
-use super::urls;
+use crate::urls;
 
 pub struct SiteCtx<'a> {
     pub corpus: &'a Corpus,
@@ -125,34 +126,8 @@ impl<'a> SiteCtx<'a> {
     }
 }
 
-/// "Négociateur technico-commercial (2018)".
-pub fn short_cert(c: &crate::model::Certification) -> String {
-    format!("{} ({})", c.title.text, c.version)
-}
-
 fn same_text_key(t: &str) -> String {
     crate::lang::tokens(t).into_iter().map(|t| t.word).collect::<Vec<_>>().join(" ")
-}
-
-/// At most `n` characters, cut at a word, with an ellipsis.
-pub fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        return s.to_string();
-    }
-    let cut: String = s.chars().take(n).collect();
-    let cut = match cut.rfind(' ') {
-        Some(i) if i > n / 2 => &cut[..i],
-        _ => &cut,
-    };
-    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
-}
-
-/// The label of an element in lists: code and text.
-pub fn label(e: &Element) -> String {
-    match &e.code {
-        Some(c) if !e.text().starts_with(c.as_str()) => format!("{c} {}", e.text()),
-        _ => e.text().to_string(),
-    }
 }
 
 pub fn escape(s: &str) -> String {

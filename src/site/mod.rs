@@ -7,7 +7,6 @@ pub mod output;
 pub mod pages;
 pub mod richtext;
 pub mod templates;
-pub mod urls;
 
 use std::path::Path;
 
@@ -75,9 +74,9 @@ pub fn render(corpus: &Corpus, graph: &Graph, cfg: &Config) -> Result<(SiteFiles
 }
 
 fn search_page(ctx: &SiteCtx) -> Result<pages::Page, String> {
-    let path = urls::search();
+    let path = crate::urls::search();
     let mut c = ctx.page(&path, "Recherche");
-    c.insert("certs", &ctx.corpus.certs.iter().map(|c| serde_json::json!({"id": c.id.as_str(), "title": context::short_cert(c)})).collect::<Vec<_>>());
+    c.insert("certs", &ctx.corpus.certs.iter().map(|c| serde_json::json!({"id": c.id.as_str(), "title": crate::present::short_cert(c)})).collect::<Vec<_>>());
     let mut kinds: Vec<&str> = ctx.corpus.elements.iter().map(|e| e.kind.label()).collect();
     kinds.sort();
     kinds.dedup();

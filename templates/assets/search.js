@@ -156,9 +156,10 @@
     return out;
   }
   // The address of a document from its id (src/site/urls.rs).
-  function urlOf(id) {
+  // Addresses follow the patterns meta.js carries (src/urls.rs is their one home).
+  function urlOf(meta, id) {
     var i = id.indexOf("/");
-    return i < 0 ? "c/" + id + "/index.html" : "c/" + id.slice(0, i) + "/e/" + id.slice(i + 1) + ".html";
+    return i < 0 ? meta.urls.cert.replace("{cert}", id) : meta.urls.element.replace("{cert}", id.slice(0, i)).replace("{local}", id.slice(i + 1));
   }
   function rank(meta, keys, filters, limit) {
     var n = meta.n, acc = new Map();
@@ -196,7 +197,7 @@
     return Promise.all(Array.from(blocks).map(function (b) { return load("search/d/" + b + ".js"); })).then(function () {
       return hits.map(function (h) {
         var d = RS.blocks[Math.floor(h.doc / meta.block)][h.doc % meta.block];
-        return { doc: h.doc, url: urlOf(d[0]), id: d[0], text: d[1], kind: meta.kinds[d[2]], cert: meta.certs[d[3]][1], crumbs: d[4], score: Math.round(h.score * 1000) / 1000, matched: h.matched, keys: h.keys };
+        return { doc: h.doc, url: urlOf(meta, d[0]), id: d[0], text: d[1], kind: meta.kinds[d[2]], cert: meta.certs[d[3]][1], crumbs: d[4], score: Math.round(h.score * 1000) / 1000, matched: h.matched, keys: h.keys };
       });
     });
   }

@@ -6,9 +6,10 @@ use serde_json::{json, Value};
 use crate::ids::ElementKey;
 use crate::model::{Certification, Element};
 use crate::schema::Kind;
-use crate::site::context::{escape, label, short_cert, truncate, SiteCtx};
+use crate::present::{label, short_cert, truncate};
+use crate::site::context::{escape, SiteCtx};
 use crate::site::richtext::markdown;
-use crate::site::urls;
+use crate::urls;
 
 use super::Page;
 

@@ -5,8 +5,9 @@ use std::collections::BTreeMap;
 use serde_json::{json, Value};
 
 use crate::schema::CodeSystem;
-use crate::site::context::{short_cert, SiteCtx};
-use crate::site::urls;
+use crate::present::{short_cert};
+use crate::site::context::SiteCtx;
+use crate::urls;
 
 use super::Page;
 

@@ -5,11 +5,13 @@
 use serde_json::{json, Value};
 
 use crate::crosswalk::{self, Crosswalk, Mapping};
-use crate::diff::{self, Change, DiffOptions, Item, WordOp};
+use crate::compare::Item;
+use crate::diff::{self, Change, DiffOptions, WordOp};
 use crate::ids::CertId;
-use crate::site::context::{short_cert, SiteCtx};
+use crate::present::{short_cert};
+use crate::site::context::SiteCtx;
 use crate::site::richtext::escape;
-use crate::site::urls;
+use crate::urls;
 
 use super::Page;
 

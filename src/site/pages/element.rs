@@ -7,9 +7,10 @@ use serde_json::{json, Value};
 
 use crate::model::Element;
 use crate::schema::{CellState, Rel};
-use crate::site::context::{label, short_cert, SiteCtx};
+use crate::present::{label, short_cert};
+use crate::site::context::SiteCtx;
 use crate::site::richtext::markdown;
-use crate::site::urls;
+use crate::urls;
 
 use super::Page;
 
@@ -146,7 +147,7 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Page, String> {
     let next = pos.and_then(|i| siblings.get(i + 1)).map(|k| link(k));
 
     let title = label(e);
-    let mut c = ctx.page(&path, &crate::site::context::truncate(&title, 70));
+    let mut c = ctx.page(&path, &crate::present::truncate(&title, 70));
     c.insert("el", &json!({
         "id": e.key.to_string(),
         "local": e.key.local.as_str(),

@@ -3,8 +3,9 @@
 use serde_json::{json, Value};
 
 use crate::schema::Kind;
-use crate::site::context::{short_cert, SiteCtx};
-use crate::site::urls;
+use crate::present::{short_cert};
+use crate::site::context::SiteCtx;
+use crate::urls;
 
 use super::Page;
 

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde_json::{json, Value};
 
 use crate::site::context::SiteCtx;
-use crate::site::urls;
+use crate::urls;
 
 use super::cert::identity;
 use super::Page;

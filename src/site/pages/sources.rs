@@ -6,8 +6,9 @@ use std::collections::BTreeSet;
 
 use serde_json::{json, Value};
 
-use crate::site::context::{label, truncate, SiteCtx};
-use crate::site::urls::{self, SOURCE_CHUNK};
+use crate::present::{label, truncate};
+use crate::site::context::SiteCtx;
+use crate::urls::{self, SOURCE_CHUNK};
 use crate::sources::SourceDoc;
 use crate::text;
 

@@ -5,9 +5,10 @@ use serde_json::{json, Value};
 
 use crate::model::{Correspondence, Matrix};
 use crate::schema::{CellState, CorrespondenceStatus};
-use crate::site::context::{short_cert, SiteCtx};
+use crate::present::{short_cert};
+use crate::site::context::SiteCtx;
 use crate::site::richtext::markdown;
-use crate::site::urls;
+use crate::urls;
 
 use super::element::state_label;
 use super::Page;

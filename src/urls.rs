@@ -13,14 +13,25 @@ pub const SOURCE_CHUNK: usize = 400;
 pub fn home() -> String {
     "index.html".into()
 }
+/// A certification's page; `{cert}` is its id. Also given to the browser's search script
+/// ([`browser_patterns`]), so that both build addresses from this one scheme.
+pub const CERT_PATTERN: &str = "c/{cert}/index.html";
+/// An element's page; `{cert}` and `{local}` are the two halves of its key.
+pub const ELEMENT_PATTERN: &str = "c/{cert}/e/{local}.html";
+
 pub fn cert(id: &CertId) -> String {
-    format!("c/{id}/index.html")
+    CERT_PATTERN.replace("{cert}", id.as_str())
 }
 pub fn cert_document(id: &CertId) -> String {
     format!("c/{id}/document.html")
 }
 pub fn element(key: &ElementKey) -> String {
-    format!("c/{}/e/{}.html", key.cert, key.local)
+    ELEMENT_PATTERN.replace("{cert}", key.cert.as_str()).replace("{local}", key.local.as_str())
+}
+
+/// The address patterns of the pages that search results link to, for the browser's script.
+pub fn browser_patterns() -> serde_json::Value {
+    serde_json::json!({ "cert": CERT_PATTERN, "element": ELEMENT_PATTERN })
 }
 pub fn matrix(cert: &CertId, id: &TableId) -> String {
     format!("c/{cert}/tableaux/{id}.html")
@@ -89,6 +100,13 @@ mod tests {
         assert_eq!(rel("index.html", "c/a/index.html"), "c/a/index.html");
         assert_eq!(rel("c/a/e/x.html", "index.html"), "../../../index.html");
         assert_eq!(rel("c/a/e/x.html", "c/b/e/y.html"), "../../../c/b/e/y.html");
+    }
+
+    #[test]
+    fn patterns_give_the_same_addresses_as_the_functions() {
+        let key = ElementKey { cert: CertId::new("ntc-2018"), local: crate::ids::LocalId::new("cp3") };
+        assert_eq!(cert(&key.cert), "c/ntc-2018/index.html");
+        assert_eq!(element(&key), "c/ntc-2018/e/cp3.html");
     }
 
     #[test]

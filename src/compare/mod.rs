@@ -1,0 +1,13 @@
+//! What comparing two certifications needs, whoever compares: [`diff`](crate::diff) (what
+//! changed between versions) and [`crosswalk`](crate::crosswalk) (what corresponds between
+//! certifications) both walk [`Tree`]s, score texts with [`similarity`], show [`Item`]s of two
+//! [`Side`]s and print in one of the [`Format`]s.
+
+pub mod format;
+pub mod item;
+pub mod similarity;
+pub mod tree;
+
+pub use format::{md, Format, Style};
+pub use item::{Item, Side};
+pub use tree::Tree;
