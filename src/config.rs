@@ -93,6 +93,11 @@ impl Config {
 }
 
 impl Config {
+    /// The nearest `book.toml`, in `start` or one of its parents (as cargo finds `Cargo.toml`).
+    pub fn discover(start: &Path) -> Option<PathBuf> {
+        start.ancestors().map(|dir| dir.join("book.toml")).find(|p| p.is_file())
+    }
+
     /// The configuration used when there is no `book.toml` (with `--data`).
     pub fn read_default() -> Config {
         Config {

@@ -119,7 +119,12 @@ impl Diagnostic {
         let _ = writeln!(out, "error[{}]: {}", self.code.as_str(), self.message);
         let gutter = self.line.to_string().len().max(2);
         let pad = " ".repeat(gutter);
-        let _ = writeln!(out, "{pad}--> {}:{}:{}", self.file.display(), self.line, self.column);
+        if self.line == 0 {
+            // A diagnostic about a whole file or folder.
+            let _ = writeln!(out, "{pad}--> {}", self.file.display());
+        } else {
+            let _ = writeln!(out, "{pad}--> {}:{}:{}", self.file.display(), self.line, self.column);
+        }
         if !self.snippet.is_empty() {
             // Long lines are shown as a window around the column.
             let chars: Vec<char> = self.snippet.chars().collect();

@@ -44,6 +44,13 @@ pub fn load_corpus(data_dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
     let mut diags = Diagnostics::default();
     let loaded = load::load_dir(data_dir, &mut diags);
     let checked = check::run(&loaded, &mut diags);
+    if diags.is_empty() && checked.index.certs.is_empty() {
+        let folder = diag::Pos { file: data_dir.to_path_buf(), line: 0, column: 0 };
+        diags.push(
+            Diagnostic::new(diag::Code::Invalid, &folder, "this data folder holds no certification")
+                .hint("a certification is a folder `certifications/<id>/` with a `certification.yaml`; see docs/data-format.md"),
+        );
+    }
     if !diags.is_empty() {
         return Err(diags.into_sorted());
     }

@@ -42,7 +42,7 @@ pub fn summarize(corpus: &Corpus) -> Vec<CertSummary> {
             CertSummary {
                 id: c.id.to_string(),
                 title: c.title.text.clone(),
-                kind: format!("{:?}", c.kind),
+                kind: c.kind.name().to_string(),
                 version: c.version.clone(),
                 lineage: c.lineage.clone(),
                 only_named: c.only_named,
@@ -84,6 +84,17 @@ pub fn render_text(summaries: &[CertSummary]) -> String {
                 m.id, m.rows, m.columns, m.marked, m.unmarked, m.lost, m.uncertain
             );
         }
+    }
+    out
+}
+
+/// The listing as a markdown table, one row per certification.
+pub fn render_markdown(summaries: &[CertSummary]) -> String {
+    let mut out = String::from("| id | certification | version | elements | tables (lost cells) |\n|---|---|---|---:|---|\n");
+    for s in summaries {
+        let tables: Vec<String> = s.matrices.iter().map(|m| format!("{} ({})", m.id, m.lost)).collect();
+        let title = if s.only_named { format!("{} (only named)", s.title) } else { s.title.clone() };
+        let _ = writeln!(out, "| {} | {} | {} | {} | {} |", s.id, crate::compare::md(&title), s.version, s.elements, tables.join(", "));
     }
     out
 }

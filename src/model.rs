@@ -190,6 +190,14 @@ pub struct Corpus {
     by_cert: BTreeMap<CertId, usize>,
 }
 
+/// A certification id that names no certification of the corpus.
+#[derive(Clone, Debug)]
+pub struct UnknownCert {
+    pub id: String,
+    /// A suggestion, or the valid ids.
+    pub hint: Option<String>,
+}
+
 impl Corpus {
     pub fn element(&self, key: &ElementKey) -> Option<&Element> {
         self.by_key.get(key).map(|i| &self.elements[*i])
@@ -201,6 +209,23 @@ impl Corpus {
 
     pub fn cert(&self, id: &CertId) -> Option<&Certification> {
         self.by_cert.get(id).map(|i| &self.certs[*i])
+    }
+
+    /// The certification a person named (on the command line, in a URL), or why there is none:
+    /// a suggestion (also across case, `NTC-2013` → `ntc-2013`), else the list of ids.
+    pub fn require_cert(&self, given: &str) -> Result<CertId, UnknownCert> {
+        if let Some(c) = self.certs.iter().find(|c| c.id.as_str() == given) {
+            return Ok(c.id.clone());
+        }
+        let known: Vec<&str> = self.certs.iter().map(|c| c.id.as_str()).collect();
+        let lower = given.to_lowercase();
+        let hint = known
+            .iter()
+            .find(|k| k.to_lowercase() == lower)
+            .map(|k| format!("did you mean `{k}`?"))
+            .or_else(|| crate::diag::did_you_mean(&lower, known.iter().copied()))
+            .or_else(|| (!known.is_empty()).then(|| format!("the certifications are: {}", known.join(", "))));
+        Err(UnknownCert { id: given.to_string(), hint })
     }
 
     /// The elements of a certification, in data order.

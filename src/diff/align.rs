@@ -53,16 +53,16 @@ pub enum Reason {
 }
 
 impl Reason {
-    /// A short phrase for the text and markdown reports.
+    /// A short phrase for the text and markdown reports, in plain words.
     pub fn describe(&self) -> String {
         match self {
-            Reason::OfficialTable { table, relation } => format!("official table {table} ({})", relation.label()),
-            Reason::CuratedTable { table, relation, .. } => format!("curated table {table} ({})", relation.label()),
-            Reason::CertifiedByTablePair { table, old, new } => format!("certified by {old} → {new} of table {table}"),
-            Reason::SameId { id, score } => format!("same id {id}, similarity {score:.2}"),
-            Reason::Code { code } => format!("code {code}"),
-            Reason::Similarity { score, shared } => format!("similarity {score:.2}{}", words(shared)),
-            Reason::Coverage { score, shared } => format!("coverage {score:.2}{}", words(shared)),
+            Reason::OfficialTable { relation, .. } => format!("paired by the official correspondence table ({})", relation.label()),
+            Reason::CuratedTable { relation, .. } => format!("paired by a curated correspondence table ({})", relation.label()),
+            Reason::CertifiedByTablePair { old, new, .. } => format!("certified by {old} and {new}, which the correspondence table pairs"),
+            Reason::SameId { score, .. } => format!("same place in both versions, texts {}% alike", percent(*score)),
+            Reason::Code { code } => format!("same code {code}"),
+            Reason::Similarity { score, shared } => format!("texts {}% alike{}", percent(*score), words(shared)),
+            Reason::Coverage { score, shared } => format!("the pieces cover {}% of the whole{}", percent(*score), words(shared)),
         }
     }
 
@@ -72,7 +72,11 @@ impl Reason {
 }
 
 fn words(w: &[String]) -> String {
-    if w.is_empty() { String::new() } else { format!(": {}", w.join(", ")) }
+    if w.is_empty() { String::new() } else { format!(" (shared words: {})", w.join(", ")) }
+}
+
+fn percent(score: f64) -> i64 {
+    (score * 100.0).round() as i64
 }
 
 /// Old elements paired with new ones; either side may be empty when a table says so.

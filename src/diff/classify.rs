@@ -125,15 +125,38 @@ pub fn summarize(old: &Tree, new: &Tree, changes: &[Change]) -> Summary {
 /// Every change, in tree order.
 pub fn classify(old: &Tree, new: &Tree, al: &Alignment) -> Vec<Change> {
     // Where each old element's change goes: after the nearest old element before it (pre-order)
-    // that has a counterpart, at that counterpart's place.
+    // that has a counterpart — right under that counterpart when it is the element's ancestor
+    // (a removed child stays under its parent), after the counterpart's whole subtree otherwise
+    // (a removed sibling never sits between an element and its children).
     let mut old_order: Vec<usize> = (0..old.len()).collect();
     old_order.sort_by_key(|&o| old.preorder[o]);
+    let mut size = vec![1usize; new.len()];
+    let mut new_order: Vec<usize> = (0..new.len()).collect();
+    new_order.sort_by_key(|&n| std::cmp::Reverse(new.preorder[n]));
+    for &n in &new_order {
+        if let Some(p) = new.parent[n] {
+            size[p] += size[n];
+        }
+    }
+    let is_ancestor = |a: usize, mut o: usize| {
+        while let Some(p) = old.parent[o] {
+            if p == a {
+                return true;
+            }
+            o = p;
+        }
+        false
+    };
     let mut anchor = vec![0usize; old.len()];
-    let mut last = 0usize;
+    let mut last: Option<(usize, usize)> = None; // (old element, its first counterpart)
     for &o in &old_order {
-        anchor[o] = last;
-        if let Some(p) = al.old_link[o].and_then(|l| al.links[l].new.iter().map(|&n| new.preorder[n] + 1).min()) {
-            last = p;
+        anchor[o] = match last {
+            None => 0,
+            Some((po, n)) if is_ancestor(po, o) => new.preorder[n] + 1,
+            Some((_, n)) => new.preorder[n] + size[n],
+        };
+        if let Some(n) = al.old_link[o].and_then(|l| al.links[l].new.iter().copied().min_by_key(|&n| new.preorder[n])) {
+            last = Some((o, n));
         }
     }
 

@@ -9,7 +9,6 @@
 
 pub mod align;
 pub mod classify;
-pub mod cli;
 pub mod render;
 pub mod source;
 pub mod words;
@@ -114,7 +113,7 @@ pub enum DiffError {
 impl fmt::Display for DiffError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DiffError::UnknownCert { side, id, hint } => {
+            DiffError::UnknownCert { side, id, hint, .. } => {
                 write!(f, "no certification `{id}` in the {side} data")?;
                 if let Some(h) = hint {
                     write!(f, "\nhint: {h}")?;
@@ -132,14 +131,5 @@ impl std::error::Error for DiffError {}
 
 /// Check that `id` names a certification of `corpus`, with a suggestion when it does not.
 pub fn require_cert(corpus: &Corpus, id: &str, side: &'static str) -> Result<CertId, DiffError> {
-    if crate::ids::is_slug(id) {
-        let cert = CertId::new(id);
-        if corpus.cert(&cert).is_some() {
-            return Ok(cert);
-        }
-    }
-    let known: Vec<&str> = corpus.certs.iter().map(|c| c.id.as_str()).collect();
-    let hint = crate::diag::did_you_mean(id, known.iter().copied())
-        .or_else(|| if known.is_empty() { None } else { Some(format!("the certifications are: {}", known.join(", "))) });
-    Err(DiffError::UnknownCert { side, id: id.to_string(), hint })
+    corpus.require_cert(id).map_err(|u| DiffError::UnknownCert { side, id: u.id, hint: u.hint })
 }

@@ -170,8 +170,16 @@ pub fn markdown(r: &DiffReport) -> String {
         let _ = writeln!(o, "| {} | {n} | {} |", c.name(), md(&kinds));
     });
     let _ = writeln!(o, "\n## Details\n\nUnchanged elements are counted, not listed.\n");
+    // Nesting follows the listed changes only: an item is nested under the nearest listed
+    // change above it that is shallower, so that no item is indented without a parent item
+    // (four spaces without one would make a code block).
+    let mut open: Vec<usize> = Vec::new();
     for c in r.changes.iter().filter(|c| c.class != Class::Unchanged || c.code_changed) {
-        let pad = "  ".repeat(c.depth.min(6));
+        while open.last().is_some_and(|&d| d >= c.depth) {
+            open.pop();
+        }
+        let pad = "  ".repeat(open.len());
+        open.push(c.depth);
         let why = c.reason.as_ref().map(|r| format!(" — _{}_", md(&r.describe()))).unwrap_or_default();
         let _ = writeln!(o, "{pad}- **{}** {}{why}", c.class.name(), md(&head(c)));
         let pad = format!("{pad}  ");

@@ -38,6 +38,15 @@ pub enum CertKind {
 }
 
 impl CertKind {
+    /// The YAML name (`titre_professionnel`).
+    pub fn name(self) -> &'static str {
+        match self {
+            CertKind::TitreProfessionnel => "titre_professionnel",
+            CertKind::Bts => "bts",
+            CertKind::NonPrecise => "non_precise",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             CertKind::TitreProfessionnel => "Titre professionnel",

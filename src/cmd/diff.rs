@@ -1,0 +1,74 @@
+//! `referentiel diff OLD NEW`: what changed in meaning between two certifications, or between
+//! two versions of the data (two folders, two git revisions).
+
+use std::path::{Path, PathBuf};
+
+use super::{Ctx, Failure, FormatArgs};
+use referentiel::diff::source::{self, DataSource};
+use referentiel::diff::{self, DiffError, DiffOptions};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The old certification (its id, as `referentiel list` prints it).
+    old: String,
+    /// The new certification (the same id to compare two versions of the data).
+    new: String,
+    #[command(flatten)]
+    format: FormatArgs,
+    /// The old side's data folder [default: the data folder].
+    #[arg(long, value_name = "DIR")]
+    old_data: Option<PathBuf>,
+    /// The new side's data folder [default: the data folder].
+    #[arg(long, value_name = "DIR")]
+    new_data: Option<PathBuf>,
+    /// The old side's data as it was at this git revision.
+    #[arg(long, value_name = "REV")]
+    old_rev: Option<String>,
+    /// The new side's data as it was at this git revision.
+    #[arg(long, value_name = "REV")]
+    new_rev: Option<String>,
+}
+
+fn source_of(default: &Path, dir: Option<PathBuf>, rev: Option<String>) -> DataSource {
+    let dir = dir.unwrap_or_else(|| default.to_path_buf());
+    match rev {
+        Some(rev) => DataSource::Revision { data: dir, rev },
+        None => DataSource::Folder(dir),
+    }
+}
+
+/// A comparison that could not start, as the command line reports it.
+pub fn failure(e: DiffError, format: referentiel::compare::Format) -> Failure {
+    match e {
+        DiffError::Data { diagnostics, .. } => Failure::Data { diagnostics, format, wrote_nothing: false },
+        DiffError::UnknownCert { side, id, hint } => Failure::Usage { message: format!("no certification `{id}` in the {side} data"), hint },
+        e => Failure::usage(e.to_string()),
+    }
+}
+
+pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
+    let format = args.format.get();
+    let old_src = source_of(&ctx.data, args.old_data, args.old_rev);
+    let new_src = source_of(&ctx.data, args.new_data, args.new_rev);
+    let same = match (&old_src, &new_src) {
+        (DataSource::Folder(a), DataSource::Folder(b)) => a == b,
+        (DataSource::Revision { data: a, rev: r }, DataSource::Revision { data: b, rev: s }) => a == b && r == s,
+        _ => false,
+    };
+    let old_corpus = source::load(&old_src).map_err(|e| failure(e, format))?;
+    let new_loaded;
+    let new_corpus = if same {
+        &old_corpus
+    } else {
+        new_loaded = source::load(&new_src).map_err(|e| failure(e, format))?;
+        &new_loaded
+    };
+    let oc = diff::require_cert(&old_corpus, &args.old, "old").map_err(|e| failure(e, format))?;
+    let nc = diff::require_cert(new_corpus, &args.new, "new").map_err(|e| failure(e, format))?;
+    let mut report = diff::diff(&old_corpus, &oc, new_corpus, &nc, &DiffOptions::default());
+    if !same {
+        report.old.origin = Some(old_src.describe());
+        report.new.origin = Some(new_src.describe());
+    }
+    ctx.out.print(&diff::render::render(&report, format, ctx.out.colour))
+}

@@ -1,0 +1,22 @@
+//! `referentiel list`: the certifications, their element counts by kind, their tables.
+
+use super::{Ctx, Failure, FormatArgs};
+use referentiel::compare::Format;
+use referentiel::list;
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    format: FormatArgs,
+}
+
+pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
+    let format = args.format.get();
+    let corpus = ctx.corpus(format)?;
+    let summary = list::summarize(&corpus);
+    match format {
+        Format::Json => ctx.out.print(&format!("{}\n", serde_json::to_string_pretty(&summary).expect("serializable"))),
+        Format::Markdown => ctx.out.print(&list::render_markdown(&summary)),
+        Format::Text => ctx.out.print(&list::render_text(&summary)),
+    }
+}

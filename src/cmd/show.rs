@@ -1,0 +1,198 @@
+//! `referentiel show ID`: one element as a reader asks for it — its text, where it sits, what it
+//! holds (critères, savoir-faire, savoirs …), what evaluates or certifies it, its
+//! correspondences and its source lines; or, for a certification id, its identity and top level.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use super::{Ctx, Failure, FormatArgs};
+use referentiel::compare::{md, Format};
+use referentiel::graph::Graph;
+use referentiel::ids::{ElementKey, LocalId};
+use referentiel::model::{Corpus, Element};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// `cert/element` (`ntc-2018/cp3`), an element id with `--cert`, an element id that only one
+    /// certification has, or a certification id.
+    id: String,
+    /// The certification of the element.
+    #[arg(long, value_name = "ID")]
+    cert: Option<String>,
+    #[command(flatten)]
+    format: FormatArgs,
+}
+
+/// An element as `show` prints it.
+#[derive(Serialize)]
+struct Shown {
+    id: String,
+    certification: String,
+    kind: &'static str,
+    kind_label: &'static str,
+    code: Option<String>,
+    text: String,
+    /// From the top: code and text of each ancestor.
+    ancestors: Vec<Line>,
+    /// Children, in data order.
+    children: Vec<Line>,
+    /// Outgoing links (`certifies`, `evaluates` …) and incoming ones (read backwards).
+    links: Vec<Related>,
+    /// Counterparts through correspondence tables.
+    correspondences: Vec<Related>,
+    facts: Vec<(String, String)>,
+    note: Option<String>,
+    source: String,
+}
+
+#[derive(Serialize)]
+struct Line {
+    id: String,
+    kind: &'static str,
+    code: Option<String>,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct Related {
+    relation: String,
+    #[serde(flatten)]
+    element: Line,
+}
+
+fn line(e: &Element) -> Line {
+    Line { id: e.key.to_string(), kind: e.kind.label(), code: e.code.clone(), text: e.text().to_string() }
+}
+
+pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
+    let format = args.format.get();
+    let corpus = ctx.corpus(format)?;
+    let key = resolve(&corpus, &args.id, args.cert.as_deref())?;
+    let graph = Graph::build(&corpus);
+    let e = corpus.element(&key).expect("resolved");
+    let shown = shown(&corpus, &graph, e);
+    ctx.out.print(&match format {
+        Format::Json => format!("{}\n", serde_json::to_string_pretty(&shown).expect("serializable")),
+        Format::Markdown => markdown(&shown),
+        Format::Text => text(&shown),
+    })
+}
+
+/// The element a person named, or a usage failure that says what exists.
+fn resolve(corpus: &Corpus, given: &str, cert: Option<&str>) -> Result<ElementKey, Failure> {
+    let (cert, local) = match (cert, given.split_once('/')) {
+        (Some(c), _) => (Some(c), given),
+        (None, Some((c, l))) => (Some(c), l),
+        (None, None) => (None, given),
+    };
+    if let Some(c) = cert {
+        let cert = corpus.require_cert(c).map_err(|u| Failure::Usage { message: format!("no certification `{}`", u.id), hint: u.hint })?;
+        let key = ElementKey::new(cert.clone(), LocalId::new(local));
+        if corpus.element(&key).is_some() {
+            return Ok(key);
+        }
+        let hint = referentiel::diag::did_you_mean(local, corpus.elements_of(&cert).map(|e| e.key.local.as_str()));
+        return Err(Failure::Usage { message: format!("no element `{local}` in {cert}"), hint });
+    }
+    if corpus.cert(&referentiel::ids::CertId::new(given)).is_some() {
+        return Err(Failure::Usage {
+            message: format!("`{given}` is a certification"),
+            hint: Some(format!("`referentiel list` describes it; `referentiel show {given}/ID` shows one of its elements")),
+        });
+    }
+    let mut matches: Vec<&Element> = corpus.elements.iter().filter(|e| e.key.local.as_str() == given).collect();
+    if matches.is_empty() {
+        // `CP3`, `C1.1.1`: an id or a code, whatever the case.
+        let same = |s: &str| s.eq_ignore_ascii_case(given);
+        matches = corpus.elements.iter().filter(|e| same(e.key.local.as_str()) || e.code.as_deref().is_some_and(same)).collect();
+    }
+    match matches.as_slice() {
+        [one] => Ok(one.key.clone()),
+        [] => Err(Failure::Usage {
+            message: format!("no element `{given}`"),
+            hint: Some("name it as CERT/ID (`ntc-2018/cp3`); `referentiel search` finds elements by their words".into()),
+        }),
+        many => Err(Failure::Usage {
+            message: format!("`{given}` is an element of {} certifications", many.len()),
+            hint: Some(format!("name one: {}", many.iter().map(|e| e.key.to_string()).collect::<Vec<_>>().join(", "))),
+        }),
+    }
+}
+
+fn shown(corpus: &Corpus, graph: &Graph, e: &Element) -> Shown {
+    let related = |rel: String, k: &ElementKey| corpus.element(k).map(|o| Related { relation: rel, element: line(o) });
+    let mut links: Vec<Related> = e.links.iter().filter_map(|l| related(l.rel.labels().0.to_string(), &l.to)).collect();
+    links.extend(graph.incoming_links(&e.key).into_iter().filter_map(|(rel, k)| related(rel.labels().1.to_string(), k)));
+    let correspondences = graph.correspondents(&e.key).into_iter().filter_map(|(table, rel, _, k)| related(format!("{} ({table})", rel.label()), k)).collect();
+    let doc = corpus.sources.get(e.cite.doc.as_str());
+    Shown {
+        id: e.key.to_string(),
+        certification: corpus.cert(&e.key.cert).map(referentiel::present::short_cert).unwrap_or_default(),
+        kind: e.kind.name(),
+        kind_label: e.kind.label(),
+        code: e.code.clone(),
+        text: e.text().to_string(),
+        ancestors: corpus.ancestors(e).into_iter().rev().map(line).collect(),
+        children: e.children.iter().filter_map(|k| corpus.element(k)).map(line).collect(),
+        links,
+        correspondences,
+        facts: e.facts.iter().map(|f| (f.name.to_string(), f.cite.text.clone())).collect(),
+        note: e.note.clone(),
+        source: format!("{}, lines {}", doc.map(|d| d.file.clone()).unwrap_or_else(|| e.cite.doc.to_string()), e.cite.lines),
+    }
+}
+
+fn head(l: &Line) -> String {
+    match &l.code {
+        Some(c) if !l.text.starts_with(c.as_str()) => format!("{c} {}", l.text),
+        _ => l.text.clone(),
+    }
+}
+
+fn text(s: &Shown) -> String {
+    let mut o = String::new();
+    let _ = writeln!(o, "{} · {}", s.kind_label, s.certification);
+    if !s.ancestors.is_empty() {
+        let _ = writeln!(o, "{}", s.ancestors.iter().map(head).collect::<Vec<_>>().join(" › "));
+    }
+    let _ = writeln!(o, "\n{}\n", head(&Line { id: s.id.clone(), kind: s.kind_label, code: s.code.clone(), text: s.text.clone() }));
+    for (name, value) in &s.facts {
+        let _ = writeln!(o, "  {name}: {value}");
+    }
+    let mut last_kind = "";
+    for c in &s.children {
+        if c.kind != last_kind {
+            let _ = writeln!(o, "{}", c.kind);
+            last_kind = c.kind;
+        }
+        let _ = writeln!(o, "  - {}  [{}]", head(c), c.id);
+    }
+    for (title, list) in [("Liens", &s.links), ("Correspondances", &s.correspondences)] {
+        if !list.is_empty() {
+            let _ = writeln!(o, "{title}");
+            for r in list {
+                let _ = writeln!(o, "  {} {}  [{}]", r.relation, head(&r.element), r.element.id);
+            }
+        }
+    }
+    if let Some(n) = &s.note {
+        let _ = writeln!(o, "Note: {n}");
+    }
+    let _ = writeln!(o, "Source: {}  [{}]", s.source, s.id);
+    o
+}
+
+fn markdown(s: &Shown) -> String {
+    let mut o = String::new();
+    let _ = writeln!(o, "## {}\n", md(&head(&Line { id: s.id.clone(), kind: s.kind_label, code: s.code.clone(), text: s.text.clone() })));
+    let _ = writeln!(o, "*{}* · {}\n", s.kind_label, md(&s.certification));
+    for c in &s.children {
+        let _ = writeln!(o, "- {} — {}", c.kind, md(&head(c)));
+    }
+    for r in s.links.iter().chain(&s.correspondences) {
+        let _ = writeln!(o, "- {} : {}", md(&r.relation), md(&head(&r.element)));
+    }
+    let _ = writeln!(o, "\nSource : {}", md(&s.source));
+    o
+}
