@@ -97,8 +97,15 @@ pub fn render_text(listing: &Listing) -> String {
             );
         }
     }
+    out.push_str(&render_coverage(&listing.coverage));
+    out
+}
+
+/// The coverage of each source document, one line each.
+pub fn render_coverage(coverage: &[DocCoverage]) -> String {
+    let mut out = String::new();
     let _ = writeln!(out, "source coverage (non-blank characters: claimed by the data, declared not content, unclaimed)");
-    for c in &listing.coverage {
+    for c in coverage {
         let _ = writeln!(
             out,
             "    {:<24} {:>7} chars  claimed {:>6.2} %  declared {:>5.2} %  unclaimed {:>5.2} % ({})",

@@ -112,8 +112,8 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     match cli.command {
-        Command::Check { json } => match referentiel::load_corpus(&data) {
-            Ok(corpus) => {
+        Command::Check { json } => match referentiel::check_corpus(&data) {
+            (Ok(corpus), _) => {
                 if json {
                     println!("[]");
                 } else {
@@ -121,8 +121,11 @@ fn main() -> ExitCode {
                 }
                 ExitCode::SUCCESS
             }
-            Err(diags) => {
+            (Err(diags), coverage) => {
                 report(&diags, json);
+                if !json && !coverage.is_empty() {
+                    eprint!("{}", referentiel::list::render_coverage(&coverage));
+                }
                 ExitCode::from(1)
             }
         },
