@@ -144,7 +144,8 @@ impl SourceDoc {
     }
 
     /// Where `word` (a code, say) is printed in `range` as a whole word: not inside a longer word
-    /// or number. A trailing `.` or `)` printed right after it (`1.`, `a)`) goes with it.
+    /// or number. A trailing `.` or `)` printed right after it (`1.`, `a)`), or a dash or colon set
+    /// after it (`C11 - …`), goes with it.
     pub fn find_word(&self, word: &str, range: Lines) -> Vec<text::Found> {
         if !self.in_range(range) {
             return Vec::new();
@@ -164,6 +165,12 @@ impl SourceDoc {
             let mut last = hay[end - 1];
             if let Some(p) = hay.get(end).filter(|p| matches!(p.ch, '.' | ')') && p.line == last.line) {
                 last = *p;
+            }
+            // A dash or colon set after the code (`C11 - Se situer`, `S1 : …`) goes with it too.
+            if let [sp, dash, sp2, ..] = &hay[end.min(hay.len())..] {
+                if sp.ch == ' ' && matches!(dash.ch, '-' | '–' | ':') && sp2.ch == ' ' && dash.line == last.line {
+                    last = *dash;
+                }
             }
             let after = hay.get(end).map(|p| p.ch).filter(|c| !matches!(c, '.' | ')'));
             if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
