@@ -41,6 +41,12 @@ use model::Corpus;
 
 /// Load, check and model a data folder: the corpus, or every problem found in it.
 pub fn load_corpus(data_dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
+    check_corpus(data_dir).0
+}
+
+/// Like [`load_corpus`], with the coverage of each source document, also when the data has
+/// problems (it is empty when problems other than coverage stopped the coverage pass).
+pub fn check_corpus(data_dir: &Path) -> (Result<Corpus, Vec<Diagnostic>>, Vec<check::coverage::DocCoverage>) {
     let mut diags = Diagnostics::default();
     let loaded = load::load_dir(data_dir, &mut diags);
     let checked = check::run(&loaded, &mut diags);
@@ -51,8 +57,9 @@ pub fn load_corpus(data_dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
                 .hint("a certification is a folder `certifications/<id>/` with a `certification.yaml`; see docs/data-format.md"),
         );
     }
+    let coverage = checked.coverage.clone();
     if !diags.is_empty() {
-        return Err(diags.into_sorted());
+        return (Err(diags.into_sorted()), coverage);
     }
-    Ok(Corpus::build(checked))
+    (Ok(Corpus::build(checked)), coverage)
 }

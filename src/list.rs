@@ -6,8 +6,20 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use crate::check::coverage::DocCoverage;
 use crate::model::Corpus;
 use crate::schema::CellState;
+
+/// What `list` reports: the certifications, and how much of each source the data accounts for.
+#[derive(Serialize)]
+pub struct Listing {
+    pub certifications: Vec<CertSummary>,
+    pub coverage: Vec<DocCoverage>,
+}
+
+pub fn listing(corpus: &Corpus) -> Listing {
+    Listing { certifications: summarize(corpus), coverage: corpus.coverage.clone() }
+}
 
 #[derive(Serialize)]
 pub struct CertSummary {
@@ -68,9 +80,9 @@ pub fn summarize(corpus: &Corpus) -> Vec<CertSummary> {
 }
 
 /// The human-readable listing.
-pub fn render_text(summaries: &[CertSummary]) -> String {
+pub fn render_text(listing: &Listing) -> String {
     let mut out = String::new();
-    for s in summaries {
+    for s in &listing.certifications {
         let named = if s.only_named { " (only named by the documents)" } else { "" };
         let _ = writeln!(out, "{}  {} [{}]{named}", s.id, s.title, s.version);
         let _ = writeln!(out, "    {} elements", s.elements);
@@ -85,16 +97,37 @@ pub fn render_text(summaries: &[CertSummary]) -> String {
             );
         }
     }
+    out.push_str(&render_coverage(&listing.coverage));
+    out
+}
+
+/// The coverage of each source document, one line each.
+pub fn render_coverage(coverage: &[DocCoverage]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "source coverage (non-blank characters: claimed by the data, declared not content, unclaimed)");
+    for c in coverage {
+        let _ = writeln!(
+            out,
+            "    {:<24} {:>7} chars  claimed {:>6.2} %  declared {:>5.2} %  unclaimed {:>5.2} % ({})",
+            c.doc,
+            c.chars,
+            c.percent(c.claimed),
+            c.percent(c.declared),
+            c.percent(c.unclaimed),
+            c.unclaimed
+        );
+    }
     out
 }
 
 /// The listing as a markdown table, one row per certification.
-pub fn render_markdown(summaries: &[CertSummary]) -> String {
+pub fn render_markdown(listing: &Listing) -> String {
     let mut out = String::from("| id | certification | version | elements | tables (lost cells) |\n|---|---|---|---:|---|\n");
-    for s in summaries {
+    for s in &listing.certifications {
         let tables: Vec<String> = s.matrices.iter().map(|m| format!("{} ({})", m.id, m.lost)).collect();
         let title = if s.only_named { format!("{} (only named)", s.title) } else { s.title.clone() };
         let _ = writeln!(out, "| {} | {} | {} | {} | {} |", s.id, crate::compare::md(&title), s.version, s.elements, tables.join(", "));
     }
     out
 }
+

@@ -11,7 +11,20 @@ pub struct Args {
 
 pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
     let format = args.format.get();
-    let corpus = ctx.corpus(format)?;
+    let (result, coverage) = referentiel::check_corpus(&ctx.data);
+    let corpus = match result {
+        Ok(corpus) => corpus,
+        Err(diagnostics) => {
+            let failure = Failure::Data { diagnostics, format, wrote_nothing: false };
+            if format != Format::Json && !coverage.is_empty() {
+                // The coverage of each source, so that whoever repairs the data sees progress.
+                failure.report(&ctx.out);
+                ctx.out.info(referentiel::list::render_coverage(&coverage).trim_end());
+                return Err(Failure::Reported(1));
+            }
+            return Err(failure);
+        }
+    };
     if format == Format::Json {
         ctx.out.print("[]\n")
     } else {

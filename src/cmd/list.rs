@@ -13,10 +13,10 @@ pub struct Args {
 pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
     let format = args.format.get();
     let corpus = ctx.corpus(format)?;
-    let summary = list::summarize(&corpus);
+    let listing = list::listing(&corpus);
     match format {
-        Format::Json => ctx.out.print(&format!("{}\n", serde_json::to_string_pretty(&summary).expect("serializable"))),
-        Format::Markdown => ctx.out.print(&list::render_markdown(&summary)),
-        Format::Text => ctx.out.print(&list::render_text(&summary)),
+        Format::Json => ctx.out.print(&format!("{}\n", serde_json::to_string_pretty(&listing).expect("serializable"))),
+        Format::Markdown => ctx.out.print(&list::render_markdown(&listing)),
+        Format::Text => ctx.out.print(&list::render_text(&listing)),
     }
 }

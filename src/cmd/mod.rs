@@ -124,6 +124,8 @@ pub enum Failure {
     Failed(String),
     /// Standard output was closed by its reader (`| head`): not an error.
     ClosedPipe,
+    /// Already told to the user; ends with this exit code.
+    Reported(u8),
 }
 
 impl Failure {
@@ -135,6 +137,7 @@ impl Failure {
     pub fn exit_code(&self) -> u8 {
         match self {
             Failure::ClosedPipe => 0,
+            Failure::Reported(code) => *code,
             Failure::Data { .. } | Failure::Failed(_) => 1,
             Failure::Usage { .. } => 2,
         }
@@ -143,7 +146,7 @@ impl Failure {
     /// Tell the user, on standard error (standard output for JSON diagnostics).
     pub fn report(&self, out: &Out) {
         match self {
-            Failure::ClosedPipe => {}
+            Failure::ClosedPipe | Failure::Reported(_) => {}
             Failure::Usage { message, hint } => {
                 out.error(message);
                 if let Some(h) = hint {

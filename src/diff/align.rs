@@ -39,6 +39,8 @@ pub enum Reason {
     OfficialTable { table: TableId, relation: Relation },
     /// A pair of a curated correspondence table (written by a person, with a justification).
     CuratedTable { table: TableId, relation: Relation, justification: Option<String> },
+    /// A pair of an inferred correspondence table (read from a document's layout, not stated by it).
+    InferredTable { table: TableId, relation: Relation },
     /// The elements that a table pair certifies (`certifies` links: a CCP's activité type),
     /// when each side of the pair certifies exactly one element of that kind.
     CertifiedByTablePair { table: TableId, old: String, new: String },
@@ -58,6 +60,7 @@ impl Reason {
         match self {
             Reason::OfficialTable { relation, .. } => format!("paired by the official correspondence table ({})", relation.label()),
             Reason::CuratedTable { relation, .. } => format!("paired by a curated correspondence table ({})", relation.label()),
+            Reason::InferredTable { relation, .. } => format!("paired by a table inferred from the document's layout ({})", relation.label()),
             Reason::CertifiedByTablePair { old, new, .. } => format!("certified by {old} and {new}, which the correspondence table pairs"),
             Reason::SameId { score, .. } => format!("same place in both versions, texts {}% alike", percent(*score)),
             Reason::Code { code } => format!("same code {code}"),
@@ -67,7 +70,7 @@ impl Reason {
     }
 
     fn is_table(&self) -> bool {
-        matches!(self, Reason::OfficialTable { .. } | Reason::CuratedTable { .. } | Reason::CertifiedByTablePair { .. })
+        matches!(self, Reason::OfficialTable { .. } | Reason::CuratedTable { .. } | Reason::InferredTable { .. } | Reason::CertifiedByTablePair { .. })
     }
 }
 
@@ -251,6 +254,7 @@ impl<'a, 'c> Aligner<'a, 'c> {
                 let reason = match t.status {
                     CorrespondenceStatus::Official => Reason::OfficialTable { table: t.id.clone(), relation },
                     CorrespondenceStatus::Curated => Reason::CuratedTable { table: t.id.clone(), relation, justification: p.justification.clone() },
+                    CorrespondenceStatus::Inferred => Reason::InferredTable { table: t.id.clone(), relation },
                 };
                 let table = t.id.clone();
                 if olds.len() == 1 && news.len() == 1 {
