@@ -415,11 +415,34 @@ c32.setdefault('variants', []).extend([
     {'text': 'Construire une situation de communication', 'lines': 2832, 'code_as_printed': 'C32', 'note': 'Intitulé imprimé dans la définition de l’épreuve E4 (annexe V).'},
 ])
 
+# The part files of data/certifications/bts-nrc/: (file name, id of its first element, what it holds).
+PARTS = [
+    ('01-rap', 'rap', 'référentiel des activités professionnelles (appellation, champ d’activité, fonctions F1–F4)'),
+    ('02-competences', 'c1', 'compétences C1–C4 (conditions de réalisation, savoir-faire, critères d’évaluation)'),
+    ('03-savoirs-s1-s4', 'savoirs', 'savoirs associés S1–S4'),
+    ('04-savoirs-s5-s8', 's5', 'savoirs associés S5–S8'),
+    ('05-unites-epreuves', 'unites', 'unités constitutives du référentiel de certification, annexe IV (règlement d’examen, épreuves)'),
+    ('06-annexes', 'annexe2', 'Annexes II (stages), III (horaires), V (définition des épreuves), VI (correspondance)'),
+]
+
+def write_part(path, what, obj):
+    dump(obj, path)
+    body = open(path, encoding='utf-8').read()
+    open(path, 'w', encoding='utf-8').write(f'# BTS Négociation et relation client — {what}.\n'
+                                            f'# Drafted by tools/draft/bts_nrc.py from 003_c4c5c4445889f3b1.txt, then reviewed.\n' + body)
+
 if __name__ == '__main__':
     for d in ['certifications/bts-nrc', 'certifications/bts-fv-1997', 'correspondences', 'sources']:
         os.makedirs(os.path.join(OUT, d), exist_ok=True)
     dump(CERT, os.path.join(OUT, 'certifications/bts-nrc/certification.yaml'))
-    dump({'in': 'bts-nrc', 'doc': D, 'elements': ELS, 'matrices': MATRICES}, os.path.join(OUT, 'certifications/bts-nrc/elements.yaml'))
+    # The elements in ordered part files that follow the document (the loader reads the files of the
+    # folder in path order, so the elements keep this order); the matrices in a file of their own.
+    ids = [e['id'] for e in ELS]
+    cuts = [ids.index(first) for _, first, _ in PARTS] + [len(ELS)]
+    for (name, _, what), a, b in zip(PARTS, cuts, cuts[1:]):
+        write_part(os.path.join(OUT, f'certifications/bts-nrc/{name}.yaml'), what, {'in': 'bts-nrc', 'doc': D, 'elements': ELS[a:b]})
+    write_part(os.path.join(OUT, 'certifications/bts-nrc/07-matrices.yaml'),
+               'matrices : fonctions × compétences, savoirs × unités, enseignements × savoirs', {'in': 'bts-nrc', 'doc': D, 'matrices': MATRICES})
     dump(FV_CERT, os.path.join(OUT, 'certifications/bts-fv-1997/certification.yaml'))
     dump({'in': 'bts-fv-1997', 'doc': D, 'elements': FV_ELS}, os.path.join(OUT, 'certifications/bts-fv-1997/elements.yaml'))
     dump(CORR, os.path.join(OUT, 'correspondences/bts-fv-1997-bts-nrc.yaml'))
