@@ -102,7 +102,7 @@ for n, f in F.items():
 
 # ---------------------------------------------------------------- Compétences C1–C4
 C = {
-    1: dict(head=457, intro=(459, 466), cond=(477, 490), sf=(492, 529), crit=(531, 556)),
+    1: dict(head=457, intro=(459, 466), cond=(477, 490), sf=(492, 529), crit=(531, 557)),
     2: dict(head=558, intro=(560, 567), cond=(578, 607), sf=(609, 659), crit=(661, 691)),
     3: dict(head=692, intro=(694, 699), cond=(710, 729), sf=(731, 779), crit=(781, 809)),
     4: dict(head=810, intro=(811, 819), cond=(830, 849), sf=(851, 881), crit=(883, 907)),
@@ -175,14 +175,18 @@ el('savoirs', 'section', cite(942) if clean(L(942)) else cite(943))
 SAV = [n for n in range(948, 1961) if re.match(r'^\s*S\s?\d', L(n))]
 SAV_END = 1960
 CUT = {1450: 'Les orientations managériales'}   # the heading line also holds a cell of the next column
+# Savoir titles wrapped on the line after their heading (no blank line between, the code only on the first).
+TITLE_WRAP = {1119: 1120, 1508: 1509, 1819: 1820}
 for i, n in enumerate(SAV):
     raw = clean(L(n))
     m = re.match(r'^S\s?(\d+)\.?\s*[-–]?\s*', raw)
     digits = m.group(1)
-    title = CUT.get(n, raw[m.end():].strip())
+    title, tl = CUT.get(n, raw[m.end():].strip()), n
+    if n in TITLE_WRAP:
+        title, tl = title + ' ' + clean(L(TITLE_WRAP[n])), rng(n, TITLE_WRAP[n])
     sid = 's' + digits
     parent = 'savoirs' if len(digits) == 1 else 's' + digits[:-1]
-    x = el(sid, 'savoir_associe', (title, n), parent, code='S' + digits)
+    x = el(sid, 'savoir_associe', (title, tl), parent, code='S' + digits)
     printed = raw[:m.end()].strip(' -–')
     if printed != 'S' + digits:
         x['code_as_printed'] = printed
@@ -195,7 +199,21 @@ for i, n in enumerate(SAV):
             el(f'{sid}-p{j}', 'reference' if digits in ('1', '3') else 'paragraphe', (t, l), sid)
         continue
     last_in_group = len(digits) >= 3 and (i + 1 == len(SAV) or not re.match(r'^S\s?' + digits[:-1] + r'\d', clean(L(SAV[i + 1]))))
-    savoir_body(sid, n + 1, nxt - 1, last_in_group, 'S' + digits[:-1])
+    savoir_body(sid, TITLE_WRAP.get(n, n) + 1, nxt - 1, last_in_group, 'S' + digits[:-1])
+# S62's heading line also holds the first words of its limite de connaissances (the next column).
+e = next(e for e in ELS if e['id'] == 's62-lim1')
+e['text'] = 'Délimiter le cadre décisionnel du management commercial et ' + e['text']
+e['lines'] = '1450-1452'
+e['note'] = ('Colonne « Limites de connaissances » : ses premiers mots sont imprimés sur la ligne du titre de S62 (ligne 1450), '
+             'à droite de « S 62 - Les orientations managériales », la suite aux lignes 1451-1452.')
+# A connaissance wrapped after a blank line, its second line in parentheses (S523, 1296-1301).
+def merge_into(a, b):
+    ea = next(e for e in ELS if e['id'] == a); eb = next(e for e in ELS if e['id'] == b)
+    ea['text'] = ea['text'] + ' ' + eb['text']
+    ea['lines'] = rng(int(str(ea['lines']).split('-')[0]), int(str(eb['lines']).split('-')[-1]))
+    ELS.remove(eb)
+merge_into('s523-k1', 's523-lim1'); merge_into('s523-k2', 's523-lim2')
+next(e for e in ELS if e['id'] == 's523-lim3')['id'] = 's523-lim1'
 for v, sid in [(944, 's1'), (945, 's6'), (947, 's7')]:
     e = next(e for e in ELS if e['id'] == sid)
     e.setdefault('variants', []).append(var(v, note='Ligne d’un sommaire des savoirs, imprimée avant le texte.'))
@@ -267,7 +285,7 @@ for fn, f in F.items():
 COLS = ['c11', 'c12', 'c13', 'c21', 'c22', 'c31', 'c32', 'c33', 'c41', 'c42', 'c43']
 MATRICES = [{
     'id': 'fonctions-competences',
-    'title': {'text': 'Tableau de correspondance Référentiel d’activités professionnelles -', 'lines': 908},
+    'title': {'text': 'Tableau de correspondance Référentiel d’activités professionnelles - compétences', 'lines': 908},
     'rows': MAT_ROWS,
     'columns': [{'key': c, 'ref': c, 'text': c.upper(), 'lines': 911} for c in COLS],
     'default': 'lost',
@@ -276,7 +294,7 @@ MATRICES = [{
     'id': 'savoirs-unites',
     'title': {'text': 'TABLEAU CROISÉ SAVOIRS – UNITÉS', 'lines': 2110},
     'rows': [{'key': f's{i}', 'ref': f's{i}', 'text': t, 'lines': l} for i, (t, l) in
-             [(1, ('S1 - FRANÇAIS', 2124)), (2, ('S2 - COMMUNICATION EN LANGUES', 2126)), (3, ('S3 - ÉCONOMIE ET DROIT', 2128)), (4, ('S4 - MERCATIQUE', 2130)),
+             [(1, ('S1 - FRANÇAIS', 2124)), (2, ('S2 - COMMUNICATION EN LANGUES VIVANTES ÉTRANGÈRES', '2126-2127')), (3, ('S3 - ÉCONOMIE ET DROIT', 2128)), (4, ('S4 - MERCATIQUE', 2130)),
               (5, ('S5 – GESTION COMMERCIALE', 2134)), (6, ('S6 – MANAGEMENT COMMERCIAL', 2138)), (7, ('S7 – COMMUNICATION NÉGOCIATION', 2142)), (8, ('S8 - TECHNOLOGIES COMMERCIALES', 2146))]],
     'columns': [{'key': u, 'ref': u, 'text': t, 'lines': 2117} for u, t in [('u1', 'U1'), ('u2', 'U2'), ('u3', 'U3'), ('u4', 'U4'), ('u5', 'U 5'), ('u6', 'U6')]],
     'default': 'lost',
