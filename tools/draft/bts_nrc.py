@@ -247,6 +247,8 @@ el('unites-communes', 'section', cite(2099))
 el('unites-communes-p1', 'paragraphe', cite(2101), 'unites-communes')
 for i, n in enumerate(range(2103, 2110), 1):
     el(f'unites-communes-l{i}', 'paragraphe', cite(n), 'unites-communes')
+# The caption printed under the title of the savoirs × unités table (the matrix holds the table itself).
+el('savoirs-unites-legende', 'paragraphe', cite(2112), 'unites')['note'] = 'Légende du tableau croisé savoirs – unités (ligne 2110), imprimée sous son titre.'
 
 # ---------------------------------------------------------------- Règlement d'examen: épreuves
 el('reglement', 'section', cite(2565))
@@ -260,11 +262,20 @@ EP = [
     ('e6', 'u6', 'Conduite et présentation de projets commerciaux', (2609, 2610), dict(coefficient=('4', 2612), forme=('Pratique', 2612), duree=('1 h', 2612), mode=('3 situations d’évaluation', 2612))),
     ('ef1', 'uf1', 'Communication en langue vivante étrangère B', 2615, dict(coefficient=('2', 2615), forme=('orale', 2615), duree=('20 mn', 2615), mode=('Ponctuelle orale', 2615))),
 ]
+# The durations of E2 and E4 carry a footnote call: « 30¹ + 30mn », « 40² + 40mn »; the notes say what it is.
+PREPARATION = {
+    'e2': ('30 minutes de préparation', 2617, 'Durée imprimée « 301 + 30mn » (lignes 2595-2596) : 30 suivi de l’appel de note 1, dont la note dit « 30 minutes de préparation » (ligne 2617) ; l’annexe V dit de même « durée 30 mn ; préparation 30mn » (ligne 2748).'),
+    'e4': ('40 minutes de préparation', 2618, 'Durée imprimée « 402 + 40mn » (lignes 2599-2601) : 40 suivi de l’appel de note 2, dont la note dit « 40 minutes de préparation » (ligne 2618).'),
+}
 UNIT_LINE = {'u1': 2591, 'u2': 2594, 'u3': 2598, 'u4': 2599, 'u5': 2607, 'u6': 2612, 'uf1': 2615}
 for eid, uid, title, line, facts in EP:
     lines = line if isinstance(line, int) else rng(*line)
     x = el(eid, 'epreuve', (title, lines), 'reglement', code=eid.upper())
     x['facts'] = {k: {'text': t, 'lines': l} for k, (t, l) in facts.items()}
+    if eid in PREPARATION:
+        t, l, note = PREPARATION[eid]
+        x['facts']['duree_preparation'] = {'text': t, 'lines': l}
+        x['note'] = note
     x['links'] = [{'rel': 'validates', 'to': uid, 'lines': UNIT_LINE[uid], 'text': uid.upper()}]
     if uid not in UNITS:
         u = el(uid, 'unite', (title, lines), 'unites', code=uid.upper())
@@ -375,6 +386,12 @@ ENSEIGNEMENTS = {
     'note': 'Chaque savoir est imprimé dans la colonne de l’enseignement qui le traite, mais l’extraction a perdu ces colonnes : les savoirs survivent, en désordre, sans leur enseignement. Toutes les cases sont perdues.',
 }
 MATRICES.append(ENSEIGNEMENTS)
+# The row-group labels of that table name the savoirs S4–S8 (the S4 label shares its line with S41).
+for sid, t, l in [('s4', 'Mercatique', 2158), ('s5', 'Gestion commerciale', '2179-2180'), ('s6', 'Management commercial', '2198-2199'),
+                  ('s7', 'Communication-négociation', '2212-2213'), ('s8', 'Technologies commerciales', '2232-2233')]:
+    e = next(x for x in ELS if x['id'] == sid)
+    e.setdefault('variants', []).append({'text': t, 'lines': l, 'code_as_printed': sid.upper(),
+                                         'note': 'Libellé de groupe de lignes du tableau croisé enseignements – savoirs.'})
 
 # ---------------------------------------------------------------- Annexe VI: BTS Force de vente (1997) ↔ NRC
 el('annexe6', 'section', cite(3241))
@@ -392,17 +409,20 @@ NRC_VARIANTS = {'e2': ('Communication en langue vivante étrangère', '3258-3259
 for eid, (t, l) in NRC_VARIANTS.items():
     e = next(e for e in ELS if e['id'] == eid)
     e.setdefault('variants', []).append({'text': t, 'lines': l, 'note': 'Intitulé imprimé dans le tableau de correspondance de l’annexe VI.'})
+# Each row of the table as printed: the Force de vente épreuve and unit, then the NRC épreuve and unit.
+FV_ROWS = {'e1': (3256, 3256), 'e2': (3258, 3259), 'e3': (3261, 3261), 'e4': (3263, 3269), 'e5': (3271, 3277), 'e6': (3279, 3285)}
 CORR = {'correspondences': [{
     'id': 'bts-fv-1997-bts-nrc', 'status': 'official', 'from': 'bts-fv-1997', 'to': 'bts-nrc',
     'title': {'text': 'TABLEAU DE CORRESPONDANCE', 'doc': D, 'lines': 3242}, 'doc': D, 'relation': 'close_match',
     'note': 'L’annexe VI met en regard, ligne à ligne, chaque épreuve (et son unité) du BTS Force de vente et l’épreuve (et l’unité) du BTS Négociation et relation client qui lui correspond. Le document ne qualifie pas davantage la correspondance.',
-    'pairs': [{'from': [a], 'to': [b], 'lines': (l if isinstance(l, int) else f'{l[0]}-{l[1]}')} for a, _, l, b in FV],
+    'pairs': [{'from': [a], 'to': [b], 'lines': rng(*FV_ROWS[a]), 'text': cite(*FV_ROWS[a])[0]} for a, _, l, b in FV],
 }]}
 
 CERT = {'certification': {
     'id': 'bts-nrc', 'kind': 'bts', 'lineage': 'force-de-vente-nrc', 'version': 'NRC',
     'title': {'text': 'Brevet de technicien supérieur Négociation et relation client', 'doc': D, 'lines': 5,
-              'variants': [{'text': 'Négociation et relation client', 'doc': D, 'lines': 3253}]},
+              'variants': [{'text': 'Brevet de technicien supérieur Négociation et relation client', 'doc': D, 'lines': '3252-3253'}]},
+    'dates': [{'role': 'arrete', 'text': 'Défini par le présent arrêté', 'doc': D, 'lines': 3254}],
     'predecessors': [{'id': 'bts-fv-1997', 'text': 'Force de vente', 'doc': D, 'lines': 3248}],
     'note': 'Le référentiel (annexes I à VI) ne porte ni la date de son arrêté ni de code RNCP ; l’annexe VI dit seulement « Défini par le présent arrêté » (ligne 3254).',
 }}
