@@ -177,7 +177,8 @@ SAV_END = 1960
 CUT = {1450: 'Les orientations managériales'}   # the heading line also holds a cell of the next column
 # Savoir titles wrapped on the line after their heading (no blank line between, the code only on the first).
 TITLE_WRAP = {1119: 1120, 1508: 1509, 1819: 1820}
-for i, n in enumerate(SAV):
+def heading(n):
+    """A savoir associé from its heading line (and the line its title wraps onto)."""
     raw = clean(L(n))
     m = re.match(r'^S\s?(\d+)\.?\s*[-–]?\s*', raw)
     digits = m.group(1)
@@ -190,30 +191,128 @@ for i, n in enumerate(SAV):
     printed = raw[:m.end()].strip(' -–')
     if printed != 'S' + digits:
         x['code_as_printed'] = printed
-    nxt = SAV[i + 1] if i + 1 < len(SAV) else SAV_END + 1
-    if nxt - 1 < n + 1:
-        continue
-    if digits in ('1', '2', '3'):
-        # S1 and S3 only refer to other texts; S2 (languages) is running text.
-        for j, (t, l) in enumerate(blocks(n + 1, nxt - 1), 1):
-            el(f'{sid}-p{j}', 'reference' if digits in ('1', '3') else 'paragraphe', (t, l), sid)
-        continue
-    last_in_group = len(digits) >= 3 and (i + 1 == len(SAV) or not re.match(r'^S\s?' + digits[:-1] + r'\d', clean(L(SAV[i + 1]))))
-    savoir_body(sid, TITLE_WRAP.get(n, n) + 1, nxt - 1, last_in_group, 'S' + digits[:-1])
-# S62's heading line also holds the first words of its limite de connaissances (the next column).
-e = next(e for e in ELS if e['id'] == 's62-lim1')
-e['text'] = 'Délimiter le cadre décisionnel du management commercial et ' + e['text']
-e['lines'] = '1450-1452'
-e['note'] = ('Colonne « Limites de connaissances » : ses premiers mots sont imprimés sur la ligne du titre de S62 (ligne 1450), '
-             'à droite de « S 62 - Les orientations managériales », la suite aux lignes 1451-1452.')
-# A connaissance wrapped after a blank line, its second line in parentheses (S523, 1296-1301).
-def merge_into(a, b):
-    ea = next(e for e in ELS if e['id'] == a); eb = next(e for e in ELS if e['id'] == b)
-    ea['text'] = ea['text'] + ' ' + eb['text']
-    ea['lines'] = rng(int(str(ea['lines']).split('-')[0]), int(str(eb['lines']).split('-')[-1]))
-    ELS.remove(eb)
-merge_into('s523-k1', 's523-lim1'); merge_into('s523-k2', 's523-lim2')
-next(e for e in ELS if e['id'] == 's523-lim3')['id'] = 's523-lim1'
+    return sid
+
+S4 = next(n for n in SAV if re.match(r'^S\s?4\b', clean(L(n))))
+for i, n in enumerate(SAV):
+    if n >= S4:
+        break
+    sid = heading(n)
+    # S1 and S3 only refer to other texts; S2 (languages) is running text.
+    for j, (t, l) in enumerate(blocks(n + 1, SAV[i + 1] - 1), 1):
+        el(f'{sid}-p{j}', 'reference' if sid in ('s1', 's3') else 'paragraphe', (t, l), sid)
+
+# S4–S8: a table of two columns, « Connaissances » and « Limites de connaissances », that the extraction
+# prints one table row after the other, each row's connaissances first, then its limites. The
+# connaissances are list items: dashes (S4, S5, S611, S612), bullets « • » (S621, S7) or the font's
+# bullet U+F0A7 (S6, S8); under a dash, a U+F0A7 sub-list details it (S611, S612). The limites are
+# sentences without a bullet; a limite ending with « : » goes on with dash items that belong to it.
+BULLET_ANY = re.compile(r'^\s*[-•\uf0a7]')
+# A line that continues the item above it across a blank line although it starts with a capital.
+CONTINUES = {1358: 'La ligne 1358 (« Normale, sans … ») continue l’item « l’approximation d’une série observée par une loi » (1356) après une ligne blanche.'}
+# Notes on kinds that the layout alone decides.
+KIND_NOTES = {
+    1581: ('Ligne sans puce, isolée par des lignes blanches entre les items à puce de la colonne « Connaissances » (1578-1579) '
+           'et la première phrase des limites (1583-1586) : elle peut être un item des connaissances dont la puce est perdue, '
+           'ou une limite de connaissances ; la mise en page ne tranche pas. Encodée comme limite, telle qu’imprimée (sans puce).'),
+}
+def body_pass(a, b):
+    cur = None                      # the savoir of the last heading
+    item = None                     # {'what': 'k' | 'sub' | 'lim', 'ns': [...], 'sid': ..., 'colon': bool}
+    kcount, subcount, lastdash, limcount = {}, {}, {}, {}
+    blank = False
+    def flush():
+        nonlocal item
+        if not item:
+            return
+        ns, sid = item['ns'], item['sid']
+        t, l = join(ns), rng(ns[0], ns[-1])
+        if item['what'] == 'k':
+            kcount[sid] = kcount.get(sid, 0) + 1
+            kid = f'{sid}-k{kcount[sid]}'
+            el(kid, 'savoir', (t, l), sid)
+            if L(ns[0]).strip().startswith('-'):
+                lastdash[sid] = kid
+        elif item['what'] == 'sub':
+            k = item['under']
+            subcount[k] = subcount.get(k, 0) + 1
+            e = el(f'{k}.{subcount[k]}', 'savoir', (t, l), k)
+            e['note'] = (f'Sous-liste (puce U+F0A7, ligne {ns[0]}) imprimée sous le tiret « {next(x for x in ELS if x["id"] == k)["text"]} » '
+                         'dans la colonne « Connaissances » : une connaissance qui détaille ce tiret.')
+        else:
+            limcount[sid] = limcount.get(sid, 0) + 1
+            notes = []
+            if 'cut' in item:
+                t = t[t.index(item['cut']) + len(item['cut']):].strip()
+                notes.append(f'Colonne « Limites de connaissances » : ses premiers mots sont imprimés sur la ligne du titre de {sid.upper()} '
+                             f'(ligne {ns[0]}), à droite de « {item["cut"]} », la suite aux lignes {ns[1]}-{ns[-1]}.')
+            e = el(f'{sid}-lim{limcount[sid]}', 'limite_connaissances', (t, l), sid)
+            dashes = [n for n in ns if L(n).strip().startswith('-')]
+            if dashes:
+                head = next(n for n in ns if join([n]).endswith(':') or join(ns[:ns.index(n) + 1]).endswith(':'))
+                notes.append(f'Les tirets des lignes {dashes[0]}-{dashes[-1]} suivent la phrase terminée par « : » (ligne {head}) '
+                             'dans la colonne « Limites de connaissances » : ils en font partie.')
+            notes += [CONTINUES[n] for n in ns if n in CONTINUES]
+            notes += [KIND_NOTES[n] for n in ns if n in KIND_NOTES]
+            if notes:
+                e['note'] = ' '.join(notes)
+            if item.get('last_in_group'):
+                e['note'] = (e.get('note', '') + ' ' if notes else '') + item['last_in_group']
+        item = None
+    for n in range(a, b + 1):
+        if n in NOISE:
+            continue
+        raw, t = L(n), clean(L(n))
+        if n in HEADS:
+            flush()
+            cur = heading(n)
+            if n in CUT:          # the rest of the heading line is the start of a limite (S62)
+                item = {'what': 'lim', 'ns': [n], 'sid': cur, 'colon': False, 'cut': CUT[n]}
+            blank = False
+            continue
+        if n in SKIP:
+            continue
+        if not t:
+            blank = True
+            continue
+        if re.match(r'^Connaissances\s+Limites? de(s)? connaissances', t):
+            flush()
+            el(f'{cur}-colonnes', 'paragraphe', (t, n), cur)
+            blank = False
+            continue
+        dash = raw.strip().startswith('-')
+        bullet = bool(BULLET_ANY.match(raw))
+        if item and not bullet and (not blank or t[0].islower() or t[0] in '(.,' or n in CONTINUES):
+            item['ns'].append(n)
+        elif item and item['what'] == 'lim' and dash and item['colon']:
+            item['ns'].append(n)
+        else:
+            flush()
+            if bullet:
+                sub = raw.strip().startswith('\uf0a7') and cur in lastdash
+                item = {'what': 'sub' if sub else 'k', 'ns': [n], 'sid': cur, 'under': lastdash.get(cur)}
+            else:
+                item = {'what': 'lim', 'ns': [n], 'sid': cur, 'colon': False}
+                if LAST_IN_GROUP.get(cur):
+                    item['last_in_group'] = LAST_IN_GROUP[cur]
+        if item['what'] == 'lim' and join(item['ns']).endswith(':'):
+            item['colon'] = True
+        blank = False
+    flush()
+
+HEADS = set(n for n in SAV if n >= S4)
+SKIP = set(TITLE_WRAP.values())
+LAST_IN_GROUP = {}
+for i, n in enumerate(SAV):
+    d = re.match(r'^S\s?(\d+)', clean(L(n))).group(1)
+    if n >= S4 and len(d) >= 3 and (i + 1 == len(SAV) or not re.match(r'^S\s?' + d[:-1] + r'\d', clean(L(SAV[i + 1])))):
+        LAST_IN_GROUP['s' + d] = (f'Imprimée après le dernier savoir de son groupe (S{d[:-1]}) : la mise en page ne dit pas si '
+                                  'cette limite vaut pour ce seul savoir ou pour tout le groupe ; elle est rattachée au savoir sous lequel elle est imprimée.')
+body_pass(S4, SAV_END)
+for sid, lines in [('s6', '1367-1572'), ('s7', '1575-1787'), ('s8', '1790-1960')]:
+    next(e for e in ELS if e['id'] == sid)['note'] = (
+        f'Lignes {lines} : les connaissances sont imprimées en items à puce (« • » ou la puce U+F0A7 de la police), '
+        'les limites de connaissances en phrases sans puce ; chaque item à puce est une connaissance.')
 for v, sid in [(944, 's1'), (945, 's6'), (947, 's7')]:
     e = next(e for e in ELS if e['id'] == sid)
     e.setdefault('variants', []).append(var(v, note='Ligne d’un sommaire des savoirs, imprimée avant le texte.'))
