@@ -211,26 +211,70 @@ BULLET_ANY = re.compile(r'^\s*[-•\uf0a7]')
 # A line that continues the item above it across a blank line although it starts with a capital.
 CONTINUES = {1358: 'La ligne 1358 (« Normale, sans … ») continue l’item « l’approximation d’une série observée par une loi » (1356) après une ligne blanche.'}
 # Notes on kinds that the layout alone decides.
-KIND_NOTES = {
+LINE_NOTES = {
     1581: ('Ligne sans puce, isolée par des lignes blanches entre les items à puce de la colonne « Connaissances » (1578-1579) '
            'et la première phrase des limites (1583-1586) : elle peut être un item des connaissances dont la puce est perdue, '
            'ou une limite de connaissances ; la mise en page ne tranche pas. Encodée comme limite, telle qu’imprimée (sans puce).'),
 }
+# A table row that goes on over a page break: the connaissances after the break continue the list of
+# the last heading above them, and the row's limites stay one block.
+PAGE_CONTINUES = {1109}
+LINE_NOTES.update({
+    1180: 'Le texte s’arrête en bas de page (ligne 1180), au milieu de la phrase ; la page suivante commence S5 (ligne 1181) : la fin n’est pas dans le document.',
+})
+def common_savoir(sids):
+    digits = [x[1:] for x in sids]
+    p = digits[0]
+    for d in digits[1:]:
+        while not d.startswith(p):
+            p = p[:-1]
+    return 's' + p
+
 def body_pass(a, b):
+    """The limites of a table row are attached to what the layout supports: the one savoir whose
+    connaissances the row holds, or, when the row holds the connaissances of several savoirs, their
+    group (the extraction does not keep which line of one column faces which of the other)."""
     cur = None                      # the savoir of the last heading
     item = None                     # {'what': 'k' | 'sub' | 'lim', 'ns': [...], 'sid': ..., 'colon': bool}
     kcount, subcount, lastdash, limcount = {}, {}, {}, {}
+    row = {'ks': [], 'lims': [], 'first': None, 'klast': None, 'continued': False}
     blank = False
+    def close_row():
+        nonlocal row
+        if not row['lims']:
+            return          # a heading inside a row: the row goes on
+        if row["lims"]:
+            sids = list(dict.fromkeys(row['ks'])) or [row['lims'][0][1]]
+            parent = common_savoir(sids)
+            span = f"lignes {rng(row['first'], row['klast'])}" if row['klast'] else f"ligne {row['first']}"
+            if len(sids) == 1:
+                why = (f'Colonne « Limites de connaissances », imprimée après les connaissances de {sids[0].upper()} ({span}) '
+                       f'et avant le titre suivant : rattachée à {parent.upper()}.') if row['ks'] else f'Rattachée à {parent.upper()}.'
+            else:
+                why = (f'Colonne « Limites de connaissances », imprimée après les connaissances de {", ".join(x.upper() for x in sids)} '
+                       f'({span}), sans que l’extraction garde en face de laquelle : la mise en page ne la rattache qu’au groupe {parent.upper()}.')
+            for e, _ in row['lims']:
+                limcount[parent] = limcount.get(parent, 0) + 1
+                e['id'] = f'{parent}-lim{limcount[parent]}'
+                e['parent'] = parent
+                e['note'] = (e['note'] + ' ' if e.get('note') else '') + why
+        row = {'ks': [], 'lims': [], 'first': None, 'klast': None, 'continued': False}
     def flush():
         nonlocal item
         if not item:
             return
         ns, sid = item['ns'], item['sid']
         t, l = join(ns), rng(ns[0], ns[-1])
+        if item['what'] in ('k', 'sub'):
+            row['ks'].append(sid)
+            row['klast'] = ns[-1]
         if item['what'] == 'k':
             kcount[sid] = kcount.get(sid, 0) + 1
             kid = f'{sid}-k{kcount[sid]}'
-            el(kid, 'savoir', (t, l), sid)
+            e = el(kid, 'savoir', (t, l), sid)
+            if row['continued']:
+                e['note'] = (f'Imprimée en haut de page (ligne {row["continued"]}), après les limites de connaissances de la même ligne du tableau : '
+                             f'suite de la colonne « Connaissances », sous le dernier titre qui la précède ({sid.upper()}).')
             if L(ns[0]).strip().startswith('-'):
                 lastdash[sid] = kid
         elif item['what'] == 'sub':
@@ -240,24 +284,24 @@ def body_pass(a, b):
             e['note'] = (f'Sous-liste (puce U+F0A7, ligne {ns[0]}) imprimée sous le tiret « {next(x for x in ELS if x["id"] == k)["text"]} » '
                          'dans la colonne « Connaissances » : une connaissance qui détaille ce tiret.')
         else:
-            limcount[sid] = limcount.get(sid, 0) + 1
             notes = []
             if 'cut' in item:
                 t = t[t.index(item['cut']) + len(item['cut']):].strip()
                 notes.append(f'Colonne « Limites de connaissances » : ses premiers mots sont imprimés sur la ligne du titre de {sid.upper()} '
                              f'(ligne {ns[0]}), à droite de « {item["cut"]} », la suite aux lignes {ns[1]}-{ns[-1]}.')
-            e = el(f'{sid}-lim{limcount[sid]}', 'limite_connaissances', (t, l), sid)
+            e = el('?', 'limite_connaissances', (t, l), sid)
+            row['lims'].append((e, sid))
             dashes = [n for n in ns if L(n).strip().startswith('-')]
             if dashes:
                 head = next(n for n in ns if join([n]).endswith(':') or join(ns[:ns.index(n) + 1]).endswith(':'))
-                notes.append(f'Les tirets des lignes {dashes[0]}-{dashes[-1]} suivent la phrase terminée par « : » (ligne {head}) '
-                             'dans la colonne « Limites de connaissances » : ils en font partie.')
+                d = rng(dashes[0], dashes[-1])
+                notes.append((f'Les tirets (lignes {d}) suivent' if len(dashes) > 1 else f'Le tiret (ligne {d}) suit') +
+                             f' la phrase terminée par « : » (ligne {head}) dans la colonne « Limites de connaissances » : ' +
+                             ('ils en font partie.' if len(dashes) > 1 else 'il en fait partie.'))
             notes += [CONTINUES[n] for n in ns if n in CONTINUES]
-            notes += [KIND_NOTES[n] for n in ns if n in KIND_NOTES]
+            notes += [LINE_NOTES[n] for n in ns if n in LINE_NOTES]
             if notes:
                 e['note'] = ' '.join(notes)
-            if item.get('last_in_group'):
-                e['note'] = (e.get('note', '') + ' ' if notes else '') + item['last_in_group']
         item = None
     for n in range(a, b + 1):
         if n in NOISE:
@@ -265,6 +309,12 @@ def body_pass(a, b):
         raw, t = L(n), clean(L(n))
         if n in HEADS:
             flush()
+            close_row()
+            h = re.match(r'^S\s?(\d+)', clean(L(n))).group(1)
+            if row['ks'] and row['ks'][0][:3] != 's' + h[:2]:
+                row = {'ks': [], 'lims': [], 'first': None, 'klast': None, 'continued': False}   # a new group: a new row
+            if not row['ks']:
+                row['first'] = n
             cur = heading(n)
             if n in CUT:          # the rest of the heading line is the start of a limite (S62)
                 item = {'what': 'lim', 'ns': [n], 'sid': cur, 'colon': False, 'cut': CUT[n]}
@@ -287,27 +337,28 @@ def body_pass(a, b):
         elif item and item['what'] == 'lim' and dash and item['colon']:
             item['ns'].append(n)
         else:
+            after_limite = bool(item) and item['what'] == 'lim'
             flush()
+            if bullet and after_limite:
+                if n in PAGE_CONTINUES:
+                    row['continued'] = n
+                else:
+                    close_row()
+            if row['first'] is None:
+                row['first'] = n
             if bullet:
                 sub = raw.strip().startswith('\uf0a7') and cur in lastdash
                 item = {'what': 'sub' if sub else 'k', 'ns': [n], 'sid': cur, 'under': lastdash.get(cur)}
             else:
                 item = {'what': 'lim', 'ns': [n], 'sid': cur, 'colon': False}
-                if LAST_IN_GROUP.get(cur):
-                    item['last_in_group'] = LAST_IN_GROUP[cur]
         if item['what'] == 'lim' and join(item['ns']).endswith(':'):
             item['colon'] = True
         blank = False
     flush()
+    close_row()
 
 HEADS = set(n for n in SAV if n >= S4)
 SKIP = set(TITLE_WRAP.values())
-LAST_IN_GROUP = {}
-for i, n in enumerate(SAV):
-    d = re.match(r'^S\s?(\d+)', clean(L(n))).group(1)
-    if n >= S4 and len(d) >= 3 and (i + 1 == len(SAV) or not re.match(r'^S\s?' + d[:-1] + r'\d', clean(L(SAV[i + 1])))):
-        LAST_IN_GROUP['s' + d] = (f'Imprimée après le dernier savoir de son groupe (S{d[:-1]}) : la mise en page ne dit pas si '
-                                  'cette limite vaut pour ce seul savoir ou pour tout le groupe ; elle est rattachée au savoir sous lequel elle est imprimée.')
 body_pass(S4, SAV_END)
 for sid, lines in [('s6', '1367-1572'), ('s7', '1575-1787'), ('s8', '1790-1960')]:
     next(e for e in ELS if e['id'] == sid)['note'] = (
