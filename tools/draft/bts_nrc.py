@@ -10,6 +10,9 @@ load(SRC)
 D = 'bts-nrc-referentiel'
 # Page numbers, and the column headers repeated over each compétence table.
 PAGE_NUMBERS = [n for n in range(1, 940) if re.fullmatch(r'\s*\d{1,2}\s*', L(n))]
+# Page numbers of the annexes, alone on their line between paragraphs (« 54 », « 59 ») or after the
+# last table (« 4 » twice). Not 2120: its « 6 » sits inside the savoirs × unités table header.
+PAGE_NUMBERS += [2814, 3106, 3287, 3289]
 COLUMN_HEADERS = [468, 469, 471, 472, 474, 475, 569, 570, 572, 573, 575, 576, 701, 702, 704, 705, 707, 708, 821, 822, 824, 825, 827, 828]
 NOISE |= set(PAGE_NUMBERS) | set(COLUMN_HEADERS)
 BUL = re.compile(r'^\s*[•\uf0a7-]\s*')
