@@ -408,17 +408,17 @@ el('reglement', 'section', cite(2565))
 prose('reglement', 2567, 2589, 'reglement-entete')
 EP = [
     ('e1', 'u1', 'Français', 2591, dict(coefficient=('3', 2591), forme=('Écrite', 2591), duree=('4 h', 2591), mode=('4 situations d’évaluation', 2591))),
-    ('e2', 'u2', 'Communication en langue vivante étrangère', 2592, dict(coefficient=('3', 2594), forme=('Orale', 2594), duree=('30mn', 2596), mode=('2 situations d’évaluation', 2596))),
+    ('e2', 'u2', 'Communication en langue vivante étrangère', 2592, dict(coefficient=('3', 2594), forme=('Orale', 2594), duree=('301 + 30mn', '2595-2596'), mode=('2 situations d’évaluation', 2596))),
     ('e3', 'u3', 'Économie droit', 2598, dict(coefficient=('3', 2598), forme=('Écrite', 2598), duree=('4 h', 2598), mode=('3 situations d’évaluation', 2598))),
-    ('e4', 'u4', 'Communication commerciale', 2599, dict(coefficient=('4', 2599), forme=('Orale', 2599), duree=('40mn', 2601), mode=('3 situations d’évaluation', 2602))),
+    ('e4', 'u4', 'Communication commerciale', 2599, dict(coefficient=('4', 2599), forme=('Orale', 2599), duree=('402 + 40mn', '2599-2601'), mode=('3 situations d’évaluation', 2602))),
     ('e5', 'u5', 'Management et gestion d’activités commerciales', (2604, 2605), dict(coefficient=('4', 2607), forme=('Écrite', 2607), duree=('5 h', 2607), mode=('Épreuve ponctuelle', 2607))),
     ('e6', 'u6', 'Conduite et présentation de projets commerciaux', (2609, 2610), dict(coefficient=('4', 2612), forme=('Pratique', 2612), duree=('1 h', 2612), mode=('3 situations d’évaluation', 2612))),
     ('ef1', 'uf1', 'Communication en langue vivante étrangère B', 2615, dict(coefficient=('2', 2615), forme=('orale', 2615), duree=('20 mn', 2615), mode=('Ponctuelle orale', 2615))),
 ]
 # The durations of E2 and E4 carry a footnote call: « 30¹ + 30mn », « 40² + 40mn »; the notes say what it is.
 PREPARATION = {
-    'e2': ('30 minutes de préparation', 2617, 'Durée imprimée « 301 + 30mn » (lignes 2595-2596) : 30 suivi de l’appel de note 1, dont la note dit « 30 minutes de préparation » (ligne 2617) ; l’annexe V dit de même « durée 30 mn ; préparation 30mn » (ligne 2748).'),
-    'e4': ('40 minutes de préparation', 2618, 'Durée imprimée « 402 + 40mn » (lignes 2599-2601) : 40 suivi de l’appel de note 2, dont la note dit « 40 minutes de préparation » (ligne 2618).'),
+    'e2': ('30 minutes de préparation', 2617, 'Durée imprimée « 301 + 30mn » (lignes 2595-2596), telle que l’extraction l’a aplatie : « 30 » suivi de l’appel de note « 1 », dont la note dit « 30 minutes de préparation » (ligne 2617), puis 30 minutes d’épreuve ; l’annexe V dit de même « durée 30 mn ; préparation 30mn » (ligne 2748).'),
+    'e4': ('40 minutes de préparation', 2618, 'Durée imprimée « 402 + 40mn » (lignes 2599-2601), telle que l’extraction l’a aplatie : « 40 » suivi de l’appel de note « 2 », dont la note dit « 40 minutes de préparation » (ligne 2618), puis 40 minutes d’épreuve.'),
 }
 UNIT_LINE = {'u1': 2591, 'u2': 2594, 'u3': 2598, 'u4': 2599, 'u5': 2607, 'u6': 2612, 'uf1': 2615}
 for eid, uid, title, line, facts in EP:
