@@ -460,9 +460,14 @@ MATRICES = [{
     'rows': [{'key': f's{i}', 'ref': f's{i}', 'text': t, 'lines': l} for i, (t, l) in
              [(1, ('S1 - FRANÇAIS', 2124)), (2, ('S2 - COMMUNICATION EN LANGUES VIVANTES ÉTRANGÈRES', '2126-2127')), (3, ('S3 - ÉCONOMIE ET DROIT', 2128)), (4, ('S4 - MERCATIQUE', 2130)),
               (5, ('S5 – GESTION COMMERCIALE', 2134)), (6, ('S6 – MANAGEMENT COMMERCIAL', 2138)), (7, ('S7 – COMMUNICATION NÉGOCIATION', 2142)), (8, ('S8 - TECHNOLOGIES COMMERCIALES', 2146))]],
-    'columns': [{'key': u, 'ref': u, 'text': t, 'lines': 2117} for u, t in [('u1', 'U1'), ('u2', 'U2'), ('u3', 'U3'), ('u4', 'U4'), ('u5', 'U 5'), ('u6', 'U6')]],
+    'columns': [{'key': u, 'ref': u, 'text': t, 'lines': 2117} for u, t in [('u1', 'U1'), ('u2', 'U2'), ('u3', 'U3'), ('u4', 'U4'), ('u5', 'U 5'), ('u6', 'U6')]]
+               + [{'key': 'competences', 'text': 'COMPÉTENCES', 'lines': 2122}],
     'default': 'lost',
-    'note': 'Les marques des unités sont perdues par l’extraction ; seules survivent, à droite, les listes de compétences imprimées pour certains savoirs (lignes 2130-2149), sans leur colonne. Aucune case n’est devinée.',
+    'cells': [{'row': f's{i}', 'col': 'competences', 'state': 'marked', 'text': cite(a, b)[0][re.search(r'C\d\d', cite(a, b)[0]).start():], 'lines': rng(a, b)}
+              for i, (a, b) in [(4, (2130, 2132)), (5, (2134, 2136)), (6, (2138, 2140)), (7, (2142, 2144)), (8, (2146, 2149))]],
+    'note': ('Les marques des unités sont perdues par l’extraction : aucune case des colonnes U1–U6 n’est devinée. La colonne « COMPÉTENCES » '
+             '(ligne 2122) garde les listes imprimées pour S4–S8 (lignes 2130-2149) ; pour S1–S3 l’extraction n’y montre rien, '
+             'sans qu’on puisse distinguer une case vide d’une case perdue : elles restent perdues.'),
 }]
 
 # ---------------------------------------------------------------- Annexes II, III and V: numbered headings and running text
