@@ -461,7 +461,11 @@ MATRICES = [{
              [(1, ('S1 - FRANÇAIS', 2124)), (2, ('S2 - COMMUNICATION EN LANGUES VIVANTES ÉTRANGÈRES', '2126-2127')), (3, ('S3 - ÉCONOMIE ET DROIT', 2128)), (4, ('S4 - MERCATIQUE', 2130)),
               (5, ('S5 – GESTION COMMERCIALE', 2134)), (6, ('S6 – MANAGEMENT COMMERCIAL', 2138)), (7, ('S7 – COMMUNICATION NÉGOCIATION', 2142)), (8, ('S8 - TECHNOLOGIES COMMERCIALES', 2146))]],
     'columns': [{'key': u, 'ref': u, 'text': t, 'lines': 2117} for u, t in [('u1', 'U1'), ('u2', 'U2'), ('u3', 'U3'), ('u4', 'U4'), ('u5', 'U 5'), ('u6', 'U6')]]
-               + [{'key': 'competences', 'text': 'COMPÉTENCES', 'lines': 2122}],
+               + [{'key': 'u-2117', 'text': 'U 6', 'lines': '2117-2120',
+                   'note': ('Après « U6 », la ligne d’en-tête imprime encore « U » (ligne 2117), et « 6 » seul à la ligne 2120 : '
+                            'un septième en-tête d’unité que la mise en page ne permet pas d’identifier (une seconde impression de U6 ?). '
+                            'Ses cases sont perdues comme les autres.')},
+                  {'key': 'competences', 'text': 'COMPÉTENCES', 'lines': 2122}],
     'default': 'lost',
     'cells': [{'row': f's{i}', 'col': 'competences', 'state': 'marked', 'text': cite(a, b)[0][re.search(r'C\d\d', cite(a, b)[0]).start():], 'lines': rng(a, b)}
               for i, (a, b) in [(4, (2130, 2132)), (5, (2134, 2136)), (6, (2138, 2140)), (7, (2142, 2144)), (8, (2146, 2149))]],
