@@ -14,7 +14,11 @@ PAGE_NUMBERS = [n for n in range(1, 940) if re.fullmatch(r'\s*\d{1,2}\s*', L(n))
 # last table (« 4 » twice). Not 2120: its « 6 » sits inside the savoirs × unités table header.
 PAGE_NUMBERS += [2814, 3106, 3287, 3289]
 COLUMN_HEADERS = [468, 469, 471, 472, 474, 475, 569, 570, 572, 573, 575, 576, 701, 702, 704, 705, 707, 708, 821, 822, 824, 825, 827, 828]
-NOISE |= set(PAGE_NUMBERS) | set(COLUMN_HEADERS)
+# Table layout: the column headings of the tables (repeated over each compétence table; the
+# « Connaissances | Limites de connaissances » heading of S4, S6, S7; the unités table; the
+# compétence groups over the fonctions × compétences columns; the headings of the cross tables).
+LAYOUT = set(COLUMN_HEADERS) | {910, 1017, 1367, 1575, 1963, 2114, 2116, 2152, 2154}
+NOISE |= set(PAGE_NUMBERS) | LAYOUT      # both are skipped when texts are drafted
 BUL = re.compile(r'^\s*[•\uf0a7-]\s*')
 
 def bullets(a, b, heads=()):
@@ -137,7 +141,8 @@ for n, c in C.items():
                 e = el(eid, kind, (text, rng(ns[0], ns[-1])), parent, code=code)
                 printed = clean(L(ns[0])).split()[0] if False else None
                 m = CODE.match(L(ns[0]))
-                raw = L(ns[0]).strip()[:m.end() - (len(L(ns[0])) - len(L(ns[0]).lstrip()))].strip(' -–') if m else None
+                # the code as printed, with the dash that separates it from the title (« C11 - »)
+                raw = re.sub(r'\s+', ' ', L(ns[0]).strip()[:m.end() - (len(L(ns[0])) - len(L(ns[0]).lstrip()))].strip()) if m else None
                 if raw and raw.replace(' ', '') != raw:
                     e['code_as_printed'] = raw
             else:
@@ -191,7 +196,7 @@ def heading(n):
     sid = 's' + digits
     parent = 'savoirs' if len(digits) == 1 else 's' + digits[:-1]
     x = el(sid, 'savoir_associe', (title, tl), parent, code='S' + digits)
-    printed = raw[:m.end()].strip(' -–')
+    printed = re.sub(r'\s+', ' ', raw[:m.end()].strip())    # with the dash that separates it from the title (« S 41 - »)
     if printed != 'S' + digits:
         x['code_as_printed'] = printed
     return sid
@@ -328,11 +333,6 @@ def body_pass(a, b):
         if not t:
             blank = True
             continue
-        if re.match(r'^Connaissances\s+Limites? de(s)? connaissances', t):
-            flush()
-            el(f'{cur}-colonnes', 'paragraphe', (t, n), cur)
-            blank = False
-            continue
         dash = raw.strip().startswith('-')
         bullet = bool(BULLET_ANY.match(raw))
         if item and not bullet and (not blank or t[0].islower() or t[0] in '(.,' or n in CONTINUES):
@@ -373,7 +373,6 @@ for v, sid in [(944, 's1'), (945, 's6'), (947, 's7')]:
 
 # ---------------------------------------------------------------- Unités (certification of the professional domain)
 el('unites', 'section', cite(1961))
-el('unites-entete', 'paragraphe', cite(1963), 'unites')
 UNITS = {
     'u4': dict(title=(1964, 1965), rows=(1967, 2000)),
     'u5': dict(title=(2002, 2004), rows=(2006, 2045)),
@@ -434,6 +433,8 @@ for eid, uid, title, line, facts in EP:
         u = el(uid, 'unite', (title, lines), 'unites', code=uid.upper())
         u['note'] = 'Le référentiel ne donne pas d’intitulé propre à cette unité, ni les compétences qu’elle certifie (le tableau croisé savoirs × unités a perdu ses marques) ; le règlement d’examen la nomme avec son épreuve.'
 el('reglement-facultative', 'paragraphe', cite(2614), 'reglement')
+next(e for e in ELS if e['id'] == 'ef1')['variants'] = [{'text': 'Communication en langue vivante étrangère B3', 'lines': 2615,
+    'note': 'L’intitulé tel que l’extraction l’imprime dans le règlement d’examen : « B » suivi de l’appel de note « 3 » (note, lignes 2619-2620).'}]
 next(e for e in ELS if e['id'] == 'ef1')['note'] = 'Le règlement d’examen la nomme « Épreuve facultative » (unité UF1, ligne 2615) ; l’annexe V la titre « EF2 » (ligne 3214). Les deux codes sont ceux du document.'
 for i, n in enumerate([2617, 2618], 1):
     el(f'reglement-note{i}', 'paragraphe', cite(n), 'reglement')
@@ -591,7 +592,7 @@ CERT = {'certification': {
 FV_CERT = {'certification': {
     'id': 'bts-fv-1997', 'kind': 'bts', 'lineage': 'force-de-vente-nrc', 'version': '1997', 'only_named': True,
     'title': {'text': 'Brevet de technicien supérieur Force de vente', 'doc': D, 'lines': '3247-3248'},
-    'dates': [{'role': 'arrete', 'text': 'arrêté du 3 septembre 1997', 'date': '1997-09-03', 'doc': D, 'lines': 3250}],
+    'dates': [{'role': 'arrete', 'text': '(arrêté du 3 septembre 1997)', 'date': '1997-09-03', 'doc': D, 'lines': 3250}],
     'successors': [{'id': 'bts-nrc', 'text': 'Négociation et relation client', 'doc': D, 'lines': 3253}],
     'note': 'Seulement nommé par l’annexe VI du référentiel du BTS NRC : ses six épreuves et unités, mises en correspondance avec celles du BTS NRC.',
 }}
@@ -646,5 +647,5 @@ if __name__ == '__main__':
     dump(FV_CERT, os.path.join(OUT, 'certifications/bts-fv-1997/certification.yaml'))
     dump({'in': 'bts-fv-1997', 'doc': D, 'elements': FV_ELS}, os.path.join(OUT, 'certifications/bts-fv-1997/elements.yaml'))
     dump(CORR, os.path.join(OUT, 'correspondences/bts-fv-1997-bts-nrc.yaml'))
-    dump({'doc': D, 'noise': sorted(NOISE)}, os.path.join(OUT, 'sources/noise-bts-nrc-referentiel.yaml'))
+    dump({'doc': D, 'noise': sorted(PAGE_NUMBERS), 'layout': sorted(LAYOUT)}, os.path.join(OUT, 'sources/noise-bts-nrc-referentiel.yaml'))
     print(len(ELS), 'elements', file=sys.stderr)
