@@ -490,11 +490,25 @@ OLD_CERT = {'certification': {
     'note': 'Seulement nommé par l’arrêté de 2006 (articles 8 et 9) et par le tableau de correspondance de l’annexe VI.',
 }}
 
+# The part files of data/certifications/bts-tc-2006/, in the order of the elements: (name, first element).
+PARTS = [('arrete', 'arrete'), ('rap', 'rap'), ('competences', 'c1'), ('savoirs-s1-s4', 'savoirs'), ('savoirs-s5-s6', 's5'),
+         ('savoirs-s7', 's7'), ('savoirs-s8-s14', 's8'), ('savoirs-s15-s16', 's15'), ('unites-epreuves', 'unites'),
+         ('annexe2-professionnalite', 'annexe2'), ('annexe3-horaires', 'annexe3'), ('annexe5-definition-epreuves', 'annexe5'),
+         ('dispenses', 'dispenses'), ('annexe6-correspondance', 'annexe6')]
+
 if __name__ == '__main__':
     for d in ['certifications/bts-tc-2006', 'certifications/bts-tc-1997', 'correspondences', 'sources']:
         os.makedirs(os.path.join(OUT, d), exist_ok=True)
     dump(CERT, os.path.join(OUT, 'certifications/bts-tc-2006/certification.yaml'))
-    dump({'in': 'bts-tc-2006', 'doc': D, 'elements': ELS, 'matrices': MATRICES}, os.path.join(OUT, 'certifications/bts-tc-2006/elements.yaml'))
+    # The elements go into ordered part files that follow the document (the loader reads the files of
+    # the folder in name order, so the element order is the same as in one file).
+    bounds = [next(k for k, e in enumerate(ELS) if e['id'] == first) for _, first in PARTS] + [len(ELS)]
+    assert bounds == sorted(bounds), bounds
+    for i, (name, _) in enumerate(PARTS):
+        dump({'in': 'bts-tc-2006', 'doc': D, 'elements': ELS[bounds[i]:bounds[i + 1]]},
+             os.path.join(OUT, f'certifications/bts-tc-2006/{i + 1:02d}-{name}.yaml'))
+    dump({'in': 'bts-tc-2006', 'doc': D, 'matrices': MATRICES},
+         os.path.join(OUT, f'certifications/bts-tc-2006/{len(PARTS) + 1:02d}-matrices.yaml'))
     dump(OLD_CERT, os.path.join(OUT, 'certifications/bts-tc-1997/certification.yaml'))
     dump({'in': 'bts-tc-1997', 'doc': D, 'elements': OLD_ELS}, os.path.join(OUT, 'certifications/bts-tc-1997/elements.yaml'))
     dump(CORR, os.path.join(OUT, 'correspondences/bts-tc-1997-bts-tc-2006.yaml'))
