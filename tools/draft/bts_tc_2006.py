@@ -10,7 +10,8 @@ exec(open(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'common.py'))
 SRC, OUT = sys.argv[1], sys.argv[2]
 load(SRC)
 D = 'bts-tc-2006-arrete'
-NOISE |= {n for n in range(1, len(src) + 1) if re.fullmatch(r'\s*(-\s*)*\d{1,2}\s*', L(n))}   # page numbers ("-  -   9")
+# Page numbers ("-  -   9"); in the règlement d'examen (4698-5043) such lines are coefficients and durations.
+NOISE |= {n for n in range(1, len(src) + 1) if re.fullmatch(r'\s*(-\s*)*\d{1,2}\s*', L(n)) and not 4698 <= n <= 5043}
 
 # ---------------------------------------------------------------- The arrêté
 el('arrete', 'section', cite(7, 8))
@@ -490,6 +491,170 @@ OLD_CERT = {'certification': {
     'note': 'Seulement nommé par l’arrêté de 2006 (articles 8 et 9) et par le tableau de correspondance de l’annexe VI.',
 }}
 
+# ---------------------------------------------------------------- Repairs read from the layout
+# Everything below corrects the drafting above where a reading of the source's layout settles the
+# question; each decision is written into the element's note, with its lines.
+def E(i):
+    return next(e for e in ELS if e['id'] == i)
+def drop(*ids):
+    ELS[:] = [e for e in ELS if e['id'] not in ids]
+def renumber(parent, kind, stem):
+    """Positional ids again (`{parent}-{stem}{n}`) for the children of `parent` of one kind."""
+    n = 0
+    for e in ELS:
+        if e.get('parent') == parent and e['kind'] == kind:
+            n += 1
+            e['id'] = f'{parent}-{stem}{n}'
+LAYOUT = set()
+
+# -- The compétence tables. Each table is printed page by page in three columns, and the extraction
+# gives, for each page, column 1 (conditions de réalisation), then column 2 (the savoir-faire under
+# each sub-compétence), then column 3 (critères d'évaluation). The blocks that the drafting left
+# undecided are placed by that order.
+TABLE_PAGES = {
+    'c1': 'page 1 : conditions 1012-1030, savoir-faire C1.1–C1.2.1 1033-1070, critères 1074-1110 ; page 2 : conditions 1111-1123, savoir-faire C1.2.2–C1.2.4 1125-1150, critères 1153-1179',
+    'c2': 'page 1 : conditions 1193-1242, savoir-faire C2.1–C2.2.1 1244-1299, critères 1302-1357 ; page 2 : fin du savoir-faire de C2.2.1 1358-1361, savoir-faire C2.2.2–C2.3.3 1363-1403, critères 1405-1451',
+    'c3': 'conditions 1465-1514, savoir-faire C3.1–C3.2.2 1516-1573, critères 1576-1616 ; puis savoir-faire C3.3 1617-1649, critères 1665-1675',
+    'c4': 'conditions 1688-1715, savoir-faire C4.1–C4.3.1 1717-1774, critères 1777-1826 ; puis savoir-faire C4.3.1–C4.5 1839-1879, critères 1890-1911',
+}
+for cid in TABLE_PAGES:
+    E(cid)['note'] = ('Le tableau de cette compétence (conditions de réalisation, savoir-faire, critères d’évaluation) est imprimé '
+                      'en trois colonnes que l’extraction donne, page après page, l’une après l’autre : colonne 1, colonne 2, colonne 3 '
+                      f'({TABLE_PAGES[cid]}). Chaque bloc est classé par la colonne où il se trouve.')
+for x in ['c1-x1', 'c1-x2', 'c1-x3', 'c1-x4']:
+    e = E(x)
+    e['kind'] = 'condition_realisation'
+    e['note'] = (f'Colonne 1 (conditions de réalisation) de la deuxième page du tableau de C1 : imprimé après les critères de la première page '
+                 f'(1074-1110) et avant le savoir-faire de C1.2.2 (1125) ; lignes {e["lines"]}.')
+CE_NOTE = 'Colonne 3 (critères d’évaluation) du tableau de {c} : imprimé parmi les critères, lignes {l} ({where}).'
+for x, where in [('c2-x1', 'entre les critères 1319-1321 et 1331-1335'), ('c2-x2', 'après le critère 1349-1351, à la fin de la colonne 3 de la première page'),
+                 ('c2-x5', 'entre les critères 1430-1433 et 1440-1442'), ('c3-x1', 'à la suite du critère 1590-1593'),
+                 ('c3-x2', 'entre les critères 1590-1596 et 1609-1612'), ('c3-x3', 'entre les critères 1590-1596 et 1609-1612'),
+                 ('c3-x4', 'entre les critères 1590-1596 et 1609-1612'), ('c4-x1', 'après le critère 1810-1811'),
+                 ('c4-x2', 'en tête de la colonne 3 de la dernière page, avant le critère 1893-1894'), ('c4-x3', 'entre les critères 1900-1901 et 1905-1908')]:
+    e = E(x)
+    e['kind'] = 'critere_evaluation'
+    e['note'] = CE_NOTE.format(c=x[:2].upper(), l=e['lines'], where=where)
+E('c4-x1')['variants'] = [dict(var(5546), note='Imprimé de nouveau, sous la forme « Définition de profils de postes adaptés », dans la liste des critères de l’épreuve E5 (annexe V).')]
+# C2.2.1's last savoir-faire ends on the next page ("financiers", 1358), which the drafting fused with
+# the first line of a critère (1357) whose end is printed at the top of column 3 of that page (1405-1406).
+sf = E('c2.2.1-sf4')
+t1, l1 = cite(1298, 1299)
+sf.update(text=t1 + ' financiers', lines='1298-1358', pieces=[{'text': t1, 'lines': l1}, {'text': 'financiers', 'lines': 1358}],
+          repair='Le savoir-faire se poursuit sur la page suivante du tableau : son dernier mot, « financiers » (1358), est imprimé en tête de la colonne 2 de cette page.')
+x3 = E('c2-x3')
+ta, tb = cite(1357)[0], cite(1405, 1406)[0]
+x3.update(kind='critere_evaluation', text=ta + ' ' + tb, lines='1357-1406', pieces=[{'text': ta, 'lines': 1357}, {'text': tb, 'lines': '1405-1406'}],
+          repair='Le critère commence en bas de la colonne 3 d’une page (1357) et finit en tête de la colonne 3 de la page suivante (1405-1406).',
+          variants=[dict(var(5640), note='Le même critère, imprimé d’un seul tenant dans la liste des critères de l’épreuve E6 (annexe V).')],
+          note='Colonne 3 (critères d’évaluation) du tableau de C2, sur deux pages (1357 et 1405-1406).')
+drop('c2-x4')
+for cid in TABLE_PAGES:
+    renumber(cid, 'condition_realisation', 'cr')
+    renumber(cid, 'critere_evaluation', 'ce')
+
+# -- Savoirs: texts cut, split or fused.
+k1 = E('s3.2-k1'); k1['text'], k1['lines'] = cite(2410, 2412)
+drop('s3.2-k2'); renumber('s3.2', 'savoir', 'k')
+k = E('s3.51-k1')
+ta, tb = cite(2464)[0], cite(2472)[0]
+k.update(text=ta + ' ' + tb, lines='2464-2472', pieces=[{'text': ta, 'lines': 2464}, {'text': tb, 'lines': 2472}],
+         repair='La fin de la connaissance (« partage de l’information », 2472, imprimée en retrait dans la colonne des connaissances) est placée par l’extraction au milieu de la colonne des limites.')
+lim = E('s3.51-lim2'); lim['text'], lim['lines'] = cite(2469, 2471)
+# S8–S13: the code is on its own line, the title on the next, followed by the column heading
+# "Limites de connaissances" (on the same line for S8, on its own line for S9–S13).
+for code, tl in [('8', 3090), ('9', 3205), ('10', 3308), ('11', 3490), ('12', 3627), ('13', 3696)]:
+    e = E(f's{code}')
+    t = clean(L(tl))
+    e['text'] = re.sub(r'\s*Limites de connaissances$', '', t)
+    e['lines'] = tl
+    e['code_as_printed'] = f'S {code}'
+    drop(f's{code}-p1')
+    if not t.endswith('Limites de connaissances'):
+        pass
+    if clean(L(tl + 1)) == 'Limites de connaissances':
+        LAYOUT.add(tl + 1)
+# The column heading "Connaissances Limites de connaissances" is layout, not a connaissance.
+for sid in ['s1', 's2', 's3', 's4', 's7']:
+    h = E(f'{sid}-k1')
+    assert h['text'] == 'Connaissances Limites de connaissances', h
+    LAYOUT.add(int(h['lines']))
+    drop(f'{sid}-k1'); renumber(sid, 'savoir', 'k')
+# S7.23 is printed inside its group S7.2: after the connaissances of S7.21 and S7.22 come the group's
+# limites (2991-3003, 3006-3013), then S7.23's own connaissances (3014-3020, nouns, in the connaissances
+# column), then S7.24 and the rest of the group's limites (3032-3055).
+S72 = []
+for e in list(ELS):
+    if e.get('parent') == 's7.23':
+        a = int(str(e['lines']).split('-')[0])
+        if a <= 3013:
+            e['kind'] = 'limite_connaissances'
+            S72.append(e)
+        else:
+            e['kind'] = 'savoir'
+            e['note'] = ('Connaissance de S7.23 (colonne des connaissances : un nom, non un verbe à l’infinitif), imprimée par l’extraction après '
+                         'les limites de connaissances du groupe S7.2 (2991-3013).')
+n = 0
+for e in ELS:
+    if e.get('parent') == 's7.23' and e['kind'] == 'savoir':
+        n += 1; e['id'] = f's7.23-k{n}'
+# Limites printed after the last savoir of a group belong to the group: the layout prints the
+# group's limites together, in the right-hand column, below its savoirs, without saying which savoir
+# each block is about. They are attached to the group's own element.
+def _first(e):
+    return int(str(e['lines']).split('-')[0])
+for e in ELS:
+    if e['kind'] == 'limite_connaissances' and (e.get('note', '').startswith('Imprimée après le dernier savoir') or e in S72):
+        sav = e['parent']
+        group = sav[:-1] if sav != 's7.23' else 's7.2'
+        members = [x for x in ELS if x.get('parent') == group and x['kind'] == 'savoir_associe']
+        if len(members) == 1:
+            e['note'] = f'Limite imprimée sous le seul savoir de son groupe ({group.upper()}), ligne(s) {e["lines"]}.'
+            continue
+        first = min(_first(m) for m in members)
+        e['parent'] = group
+        e['note'] = (f'Limite de connaissances du groupe {group.upper()} : la mise en page imprime les limites du groupe ensemble, dans la colonne '
+                     f'de droite, sous ses savoirs ({", ".join(m["code"] for m in members)}, à partir de la ligne {first}), sans dire à quel savoir '
+                     f'chacune se rapporte ; elle est rattachée au groupe (lignes {e["lines"]}).')
+for g in sorted({e['parent'] for e in ELS if e['kind'] == 'limite_connaissances' and re.fullmatch(r's\d\.\d', e.get('parent', ''))}):
+    n = 0
+    for e in ELS:
+        if e.get('parent') == g and e['kind'] == 'limite_connaissances':
+            n += 1; e['id'] = f'{g}-lim{n}'
+for sid in {e['parent'] for e in ELS if e['kind'] == 'limite_connaissances'}:
+    n = 0
+    for e in ELS:
+        if e.get('parent') == sid and e['kind'] == 'limite_connaissances':
+            n += 1; e['id'] = f'{sid}-lim{n}'
+# The group elements come before their savoirs in ELS, the limites after them: keep each limite where
+# it is printed (its position in the list follows the lines).
+
+# -- S16 (langues vivantes) has its own content, headings and paragraphs: it is not a reference.
+S16_HEADS = {3855: None, 3872: None, 3874: 3872, 3894: 3872, 3905: 3872}
+hid = {}
+for e in ELS:
+    if e.get('parent') == 's16':
+        a = _first(e)
+        if a in S16_HEADS:
+            e['kind'] = 'section'
+            hid[a] = e['id']
+cur = None
+for e in ELS:
+    if e.get('parent') == 's16':
+        a = _first(e)
+        if a in S16_HEADS:
+            if S16_HEADS[a]:
+                e['parent'] = hid[S16_HEADS[a]]
+            cur = e['id']
+        else:
+            e['kind'] = 'paragraphe'
+            e['parent'] = cur
+p10 = E('s16-p10'); p10['text'], p10['lines'] = cite(3889, 3891)
+drop('s16-p11')
+# A lone "." (5589) ends the list item above it.
+p7 = E('e6-definition-1-p7'); p7['text'], p7['lines'] = cite(5587, 5589)
+drop('e6-definition-1-p8')
+
 # The part files of data/certifications/bts-tc-2006/, in the order of the elements: (name, first element).
 PARTS = [('arrete', 'arrete'), ('rap', 'rap'), ('competences', 'c1'), ('savoirs-s1-s4', 'savoirs'), ('savoirs-s5-s6', 's5'),
          ('savoirs-s7', 's7'), ('savoirs-s8-s14', 's8'), ('savoirs-s15-s16', 's15'), ('unites-epreuves', 'unites'),
@@ -512,5 +677,5 @@ if __name__ == '__main__':
     dump(OLD_CERT, os.path.join(OUT, 'certifications/bts-tc-1997/certification.yaml'))
     dump({'in': 'bts-tc-1997', 'doc': D, 'elements': OLD_ELS}, os.path.join(OUT, 'certifications/bts-tc-1997/elements.yaml'))
     dump(CORR, os.path.join(OUT, 'correspondences/bts-tc-1997-bts-tc-2006.yaml'))
-    dump({'doc': D, 'noise': sorted(NOISE)}, os.path.join(OUT, 'sources/noise-bts-tc-2006-arrete.yaml'))
+    dump({'doc': D, 'noise': sorted(NOISE | LAYOUT)}, os.path.join(OUT, 'sources/noise-bts-tc-2006-arrete.yaml'))
     print(len(ELS), 'elements; certified by no unit:', UNCERTIFIED, file=sys.stderr)
