@@ -655,6 +655,76 @@ drop('s16-p11')
 p7 = E('e6-definition-1-p7'); p7['text'], p7['lines'] = cite(5587, 5589)
 drop('e6-definition-1-p8')
 
+# -- Content the drafting left out.
+# The dispenses table heads its columns with the units' numbers and titles (4227-4248).
+for col, (a, b), (ta, tb) in [('u1', (4227, 4230), (4229, 4230)), ('u2', (4235, 4240), (4237, 4240)), ('u3', (4243, 4248), (4245, 4248))]:
+    c = next(x for x in DISPENSES['columns'] if x['key'] == col)
+    c['text'], c['lines'] = cite(a, b)
+    E(col).setdefault('variants', []).append(dict(var(ta, tb), note='Intitulé de l’unité en tête de sa colonne dans le tableau des dispenses (annexe IV).'))
+# The enseignements × compétences × savoirs table: its first column names the enseignement of a group
+# of rows, in a cell merged over them; its last row is "C11 à C45".
+CROSS['rows'].append({'key': 'c11-c45', 'text': cite(4090, 4091)[0], 'lines': cite(4090, 4091)[1],
+                      'note': 'Ligne « C11 à C45 » : toutes les compétences de deuxième niveau, pour l’enseignement « Technologies industrielles ».'})
+CROSS['columns'].insert(0, {'key': 'enseignement', 'text': 'Enseignements', 'lines': 3923,
+                            'note': 'Première colonne du tableau : l’enseignement qui couvre un groupe de lignes (case fusionnée).'})
+CROSS['cells'] = [{'row': 'c11-c45', 'col': 'enseignement', 'state': 'marked', 'text': cite(4087, 4088)[0], 'lines': cite(4087, 4088)[1],
+                   'note': 'Imprimé juste avant la ligne « C11 à C45 », seule ligne de ce groupe (4087-4091).'}]
+for (a, b), before, after, row in [((3948, 3949), 'C11 (3945)', 'C12 (3951)', 'c1.1'), ((3977, 3978), 'C22 (3975)', 'C23 (3980)', 'c2.2'),
+                                   ((4008, 4008), 'C33 (4006)', 'C44 (4010)', 'c3.3'), ((4049, 4050), 'C43 (4047)', 'C45 (4052)', 'c4.3')]:
+    t, l = cite(a, b)
+    if a == 3948:
+        t = re.sub(r'^(x\s*)+', '', t).strip()
+    CROSS['cells'].append({'row': row, 'col': 'enseignement', 'state': 'uncertain', 'text': t, 'lines': l,
+                           'note': f'Case fusionnée sur plusieurs lignes, imprimée entre les lignes {before} et {after} : l’extraction ne dit pas '
+                                   'quelles lignes elle couvre ; placée sur la ligne qui la précède.'})
+# The règlement d'examen is a grid: per épreuve, its unité and coefficient, then forme and durée for
+# three categories of candidates (headings 4708-4751).
+CATS = [(4708, 4717), (4723, 4728), (4732, 4751)]
+for i, (a, b) in enumerate(CATS, 1):
+    el(f'reglement-candidats{i}', 'paragraphe', cite(a, b), 'reglement')
+el('reglement-bts', 'paragraphe', cite(4703, 4705), 'reglement')
+el('reglement-facultative', 'paragraphe', cite(4995), 'reglement')
+_new = ELS[-5:]; del ELS[-5:]
+_at = next(k for k, e in enumerate(ELS) if e['id'] == 'reglement') + 1
+ELS[_at:_at] = [_new[3]] + _new[:3] + [_new[4]]
+LAYOUT.update({4754})
+RCOLS = [('unite', 4757), ('coef', 4760), ('forme1', 4763), ('duree1', 4766), ('forme2', 4769), ('duree2', 4772), ('forme3', 4775), ('duree3', 4778)]
+RROWS = [('e1', (4781, 4781)), ('e2', (4811, 4812)), ('e3', (4850, 4851)), ('e4', (4889, 4890)), ('e5', (4932, 4934)), ('e6', (4963, 4964)), ('ef1', (4998, 4999))]
+RCELLS = {
+    'e1': {'unite': (4785,), 'coef': (4790,), 'forme1': (4793,), 'duree1': (4796,), 'forme2': (4799, 4802), 'forme3': (4805,), 'duree3': (4808,)},
+    'e2': {'unite': (4815,), 'coef': (4820,), 'forme1': (4823,), 'duree1': (4826, 4831), 'forme2': (4834, 4837), 'forme3': (4840,), 'duree3': (4843, 4848)},
+    'e3': {'unite': (4854,), 'coef': (4859,), 'forme1': (4863,), 'duree1': (4868,), 'forme2': (4873, 4876), 'forme3': (4883,), 'duree3': (4886,)},
+    'e4': {'unite': (4893,), 'coef': (4898,), 'forme1': (4902, 4905), 'forme2': (4911, 4914), 'forme3': (4920,), 'duree3': (4925, 4930)},
+    'e5': {'unite': (4937,), 'coef': (4940,), 'forme1': (4943,), 'duree1': (4946,), 'forme2': (4949, 4951), 'duree2': (4954,), 'forme3': (4957,), 'duree3': (4960,)},
+    'e6': {'unite': (4967,), 'coef': (4972,), 'forme1': (4975,), 'duree1': (4978,), 'forme2': (4981, 4984), 'forme3': (4990,), 'duree3': (4993,)},
+    'ef1': {'unite': (5002,), 'forme1': (5010,), 'duree1': (5013, 5018), 'forme2': (5021,), 'duree2': (5024, 5029), 'forme3': (5032,), 'duree3': (5035, 5040)},
+}
+REGLEMENT = {
+    'id': 'reglement-examen',
+    'title': {'text': cite(4698)[0], 'lines': 4698},
+    'rows': [{'key': r, 'ref': r, 'text': cite(*ls)[0], 'lines': cite(*ls)[1]} for r, ls in RROWS],
+    'columns': [{'key': k, 'text': cite(n)[0], 'lines': n} for k, n in RCOLS],
+    'cells': [{'row': r, 'col': c, 'state': 'marked', 'text': cite(*ls)[0], 'lines': cite(*ls)[1]} for r, cs in RCELLS.items() for c, ls in cs.items()],
+    'default': 'unmarked',
+    'note': ('Les colonnes « Forme » et « durée » se répètent pour trois catégories de candidats, dans l’ordre des en-têtes : 1 = voie scolaire dans un '
+             'établissement public ou privé sous contrat, CFA ou section d’apprentissage habilité, formation professionnelle continue dans les établissements '
+             'publics habilités (4708-4717) ; 2 = formation professionnelle continue dans les établissements publics habilités (4723-4728) ; 3 = voie scolaire '
+             'dans un établissement privé, CFA ou section d’apprentissage non habilité, formation professionnelle continue non habilitée, enseignement à distance, '
+             'candidats justifiant de 3 ans d’expérience professionnelle (4732-4751). Un contrôle en cours de formation (« CCF … situations d’évaluation ») est '
+             'imprimé dans la colonne de la forme, sans durée. « * » renvoie au temps de préparation (5043) : « 30 min* + 30 min » = 30 min de préparation + 30 min.'),
+}
+MATRICES.append(REGLEMENT)
+# The épreuves' facts are those of category 1; the "mode" the drafting took was category 2's where
+# category 1 prints a forme and a durée (E1, E2, E3, E5, E6).
+for eid in ['e1', 'e2', 'e3', 'e5', 'e6']:
+    E(eid)['facts'].pop('mode', None)
+for eid, (a, b) in [('e2', (4826, 4828)), ('ef1', (5013, 5015))]:
+    E(eid).setdefault('facts', {})['duree_preparation'] = {'text': cite(a, b)[0].rstrip('*').strip(), 'lines': cite(a, b)[1]}
+for eid in ['e1', 'e2', 'e3', 'e4', 'e5', 'e6']:
+    E(eid)['note'] = ('Coefficient, forme et durée sont ceux de la première catégorie de candidats du règlement (voie scolaire dans un établissement public '
+                      'ou privé sous contrat, CFA ou section d’apprentissage habilité, formation professionnelle continue dans les établissements publics habilités) ; '
+                      'les trois catégories sont dans la matrice « reglement-examen ».')
+
 # The part files of data/certifications/bts-tc-2006/, in the order of the elements: (name, first element).
 PARTS = [('arrete', 'arrete'), ('rap', 'rap'), ('competences', 'c1'), ('savoirs-s1-s4', 'savoirs'), ('savoirs-s5-s6', 's5'),
          ('savoirs-s7', 's7'), ('savoirs-s8-s14', 's8'), ('savoirs-s15-s16', 's15'), ('unites-epreuves', 'unites'),
