@@ -41,6 +41,12 @@ pub enum Code {
     Provenance,
     /// A text not found at its cited lines, or cited too loosely.
     TextNotFound,
+    /// Source text that no data claims and no declaration sets aside.
+    Unclaimed,
+    /// A line declared not to be content (noise, layout) that holds words of an element.
+    DeclaredContent,
+    /// An element's text cut down to one word of its line.
+    TruncatedText,
     /// Anything else that makes the data inconsistent.
     Invalid,
 }
@@ -58,6 +64,9 @@ impl Code {
             Code::Matrix => "matrix",
             Code::Provenance => "provenance",
             Code::TextNotFound => "text-not-found",
+            Code::Unclaimed => "unclaimed",
+            Code::DeclaredContent => "declared-content",
+            Code::TruncatedText => "truncated-text",
             Code::Invalid => "invalid",
         }
     }

@@ -6,8 +6,20 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use crate::check::coverage::DocCoverage;
 use crate::model::Corpus;
 use crate::schema::CellState;
+
+/// What `list` reports: the certifications, and how much of each source the data accounts for.
+#[derive(Serialize)]
+pub struct Listing {
+    pub certifications: Vec<CertSummary>,
+    pub coverage: Vec<DocCoverage>,
+}
+
+pub fn listing(corpus: &Corpus) -> Listing {
+    Listing { certifications: summarize(corpus), coverage: corpus.coverage.clone() }
+}
 
 #[derive(Serialize)]
 pub struct CertSummary {
@@ -68,9 +80,9 @@ pub fn summarize(corpus: &Corpus) -> Vec<CertSummary> {
 }
 
 /// The human-readable listing.
-pub fn render_text(summaries: &[CertSummary]) -> String {
+pub fn render_text(listing: &Listing) -> String {
     let mut out = String::new();
-    for s in summaries {
+    for s in &listing.certifications {
         let named = if s.only_named { " (only named by the documents)" } else { "" };
         let _ = writeln!(out, "{}  {} [{}]{named}", s.id, s.title, s.version);
         let _ = writeln!(out, "    {} elements", s.elements);
@@ -84,6 +96,19 @@ pub fn render_text(summaries: &[CertSummary]) -> String {
                 m.id, m.rows, m.columns, m.marked, m.unmarked, m.lost, m.uncertain
             );
         }
+    }
+    let _ = writeln!(out, "source coverage (non-blank characters: claimed by the data, declared not content, unclaimed)");
+    for c in &listing.coverage {
+        let _ = writeln!(
+            out,
+            "    {:<24} {:>7} chars  claimed {:>6.2} %  declared {:>5.2} %  unclaimed {:>5.2} % ({})",
+            c.doc,
+            c.chars,
+            c.percent(c.claimed),
+            c.percent(c.declared),
+            c.percent(c.unclaimed),
+            c.unclaimed
+        );
     }
     out
 }

@@ -127,11 +127,11 @@ fn main() -> ExitCode {
             }
         },
         Command::List { json } => with_corpus(&data, |corpus| {
-            let summary = referentiel::list::summarize(corpus);
+            let listing = referentiel::list::listing(corpus);
             if json {
-                println!("{}", serde_json::to_string_pretty(&summary).expect("serializable"));
+                println!("{}", serde_json::to_string_pretty(&listing).expect("serializable"));
             } else {
-                print!("{}", referentiel::list::render_text(&summary));
+                print!("{}", referentiel::list::render_text(&listing));
             }
             ExitCode::SUCCESS
         }),

@@ -182,6 +182,8 @@ pub struct Correspondence {
 /// The whole checked corpus.
 pub struct Corpus {
     pub sources: SourceSet,
+    /// How much of each source document the data accounts for.
+    pub coverage: Vec<crate::check::coverage::DocCoverage>,
     pub certs: Vec<Certification>,
     pub elements: Vec<Element>,
     pub matrices: Vec<Matrix>,
@@ -231,7 +233,7 @@ impl Corpus {
 
     /// Build from data that passed every check.
     pub fn build(checked: Checked) -> Corpus {
-        let Checked { sources, index } = checked;
+        let Checked { sources, index, coverage } = checked;
         let doc_of = |fi: usize, explicit: Option<&Sp<String>>, fallback: Option<&Sp<String>>| -> DocId {
             let s = explicit.or(fallback).map(|d| d.value.as_str()).or(index.files[fi].doc).unwrap_or_default();
             DocId::new(s)
@@ -451,7 +453,7 @@ impl Corpus {
             .collect();
 
         let by_cert = certs.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
-        Corpus { sources, certs, elements, matrices, correspondences, by_key, by_cert }
+        Corpus { sources, coverage, certs, elements, matrices, correspondences, by_key, by_cert }
     }
 }
 

@@ -1,9 +1,12 @@
-//! Source documents: the plain-text extractions that every `lines` points into, with their noise
-//! lines, and the search that proves a text is printed at its cited lines.
+//! Source documents: the plain-text extractions that every `lines` points into, with the lines
+//! declared not to be content, and the search that proves a text is printed at its cited lines.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::Path;
 
+use serde::Serialize;
+
+use crate::diag::Pos;
 use crate::ids::DocId;
 use crate::schema::{Lines, SourceKind};
 use crate::text;
@@ -12,12 +15,41 @@ use crate::text;
 pub struct SourceDoc {
     pub id: DocId,
     pub file: String,
+    /// The file's path, as diagnostics show it.
+    pub path: std::path::PathBuf,
     pub kind: SourceKind,
     pub title: String,
     /// The document's lines; `lines[0]` is line 1.
     pub lines: Vec<String>,
-    /// Lines that are not content (page footers, repeated headers …).
-    pub noise: BTreeSet<usize>,
+    /// Lines declared not to be content (page footers, repeated table headers …), with why.
+    pub declared: BTreeMap<usize, Declared>,
+}
+
+/// Why a line is declared not to be content.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    /// Page furniture: page numbers, running headers and footers, copyright boilerplate.
+    Noise,
+    /// A table's layout: a table header repeated on a new page, a column heading.
+    Layout,
+}
+
+impl Reason {
+    /// The key that declares it in a data file.
+    pub fn key(self) -> &'static str {
+        match self {
+            Reason::Noise => "noise",
+            Reason::Layout => "layout",
+        }
+    }
+}
+
+/// A line declared not to be content: why, and where the data says so.
+#[derive(Clone, Debug)]
+pub struct Declared {
+    pub reason: Reason,
+    pub at: Pos,
 }
 
 /// Why a text was not accepted at its cited lines.
@@ -26,7 +58,9 @@ pub enum Mismatch {
     /// The range is reversed, starts at 0, or ends past the document's end.
     OutOfRange { len: usize },
     /// The text is not in the range; `matched` characters of it were found somewhere in it.
-    NotFound { matched: usize, total: usize, elsewhere: Option<Lines> },
+    /// `through` is a declared line that the text runs through: it is printed there, but the
+    /// line is declared not to be content.
+    NotFound { matched: usize, total: usize, elsewhere: Option<Lines>, through: Option<usize> },
     /// The text is in the range, but the range also holds lines that are not part of it.
     Loose { found: Lines },
     /// The text is empty.
@@ -40,10 +74,11 @@ impl SourceDoc {
         Ok(SourceDoc {
             id,
             file,
+            path: path.to_path_buf(),
             kind,
             title,
             lines: text.lines().map(str::to_string).collect(),
-            noise: BTreeSet::new(),
+            declared: BTreeMap::new(),
         })
     }
 
@@ -64,15 +99,26 @@ impl SourceDoc {
         self.lines.get(n.wrapping_sub(1)).map(String::as_str).unwrap_or("")
     }
 
-    /// Is line `n` content: neither blank, nor only glyphs, nor noise (unless the whole cited
-    /// range is noise)?
+    /// Is line `n` declared not to be content (noise or layout)?
+    pub fn is_declared(&self, n: usize) -> bool {
+        self.declared.contains_key(&n)
+    }
+
+    /// Is every line of `range` declared?
+    fn all_declared(&self, range: Lines) -> bool {
+        range.iter().all(|n| self.is_declared(n))
+    }
+
+    /// Is line `n` content: neither blank, nor only glyphs, nor declared (unless the whole cited
+    /// range is declared)?
     fn is_content(&self, n: usize, all_noise: bool) -> bool {
-        (all_noise || !self.noise.contains(&n))
+        (all_noise || !self.is_declared(n))
             && self.line(n).chars().any(|c| !c.is_whitespace() && !text::is_private_use(c))
     }
 
-    /// Prove that `needle` is printed at `range`, tightly.
-    pub fn locate(&self, needle: &str, range: Lines) -> Result<(), Mismatch> {
+    /// Prove that `needle` is printed at `range`, tightly; the answer is every place in the
+    /// range where it is (tightly) printed.
+    pub fn locate(&self, needle: &str, range: Lines) -> Result<Vec<text::Found>, Mismatch> {
         if !self.in_range(range) {
             return Err(Mismatch::OutOfRange { len: self.len() });
         }
@@ -82,13 +128,14 @@ impl SourceDoc {
         }
         let hay = self.normalized(range);
         let found = text::find_all(&hay, &needle);
-        let all_noise = range.iter().all(|n| self.noise.contains(&n));
+        let all_noise = self.all_declared(range);
         let content: Vec<usize> = range.iter().filter(|n| self.is_content(*n, all_noise)).collect();
         let (Some(&first), Some(&last)) = (content.first(), content.last()) else {
             return Err(self.not_found(&hay, &needle, range));
         };
-        if found.iter().any(|f| f.first_line == first && f.last_line == last) {
-            return Ok(());
+        let tight: Vec<text::Found> = found.iter().filter(|f| f.first_line == first && f.last_line == last).copied().collect();
+        if !tight.is_empty() {
+            return Ok(tight);
         }
         match found.first() {
             Some(f) => Err(Mismatch::Loose { found: Lines { first: f.first_line, last: f.last_line } }),
@@ -96,11 +143,42 @@ impl SourceDoc {
         }
     }
 
+    /// Where `word` (a code, say) is printed in `range` as a whole word: not inside a longer word
+    /// or number. A trailing `.` or `)` printed right after it (`1.`, `a)`) goes with it.
+    pub fn find_word(&self, word: &str, range: Lines) -> Vec<text::Found> {
+        if !self.in_range(range) {
+            return Vec::new();
+        }
+        let needle: Vec<char> = text::normalize(word).chars().collect();
+        if needle.is_empty() {
+            return Vec::new();
+        }
+        let hay = self.normalized(range);
+        let mut out = Vec::new();
+        for start in 0..hay.len().saturating_sub(needle.len() - 1) {
+            let end = start + needle.len();
+            if !hay[start..end].iter().zip(&needle).all(|(p, c)| p.ch == *c) {
+                continue;
+            }
+            let before = start.checked_sub(1).map(|i| hay[i].ch);
+            let mut last = hay[end - 1];
+            if let Some(p) = hay.get(end).filter(|p| matches!(p.ch, '.' | ')') && p.line == last.line) {
+                last = *p;
+            }
+            let after = hay.get(end).map(|p| p.ch).filter(|c| !matches!(c, '.' | ')'));
+            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            out.push(text::Found { first_line: hay[start].line, last_line: last.line, first_col: hay[start].col, last_col: last.col });
+        }
+        out
+    }
+
     /// The range's text, normalised, without its noise lines — unless the range is only noise
     /// (a code printed in a page footer, say), which is then searched as it is.
     fn normalized(&self, range: Lines) -> Vec<text::Placed> {
-        let all_noise = range.iter().all(|n| self.noise.contains(&n));
-        text::normalize_lines(range.iter().map(|n| (n, self.line(n))), |n| !all_noise && self.noise.contains(&n))
+        let all_noise = self.all_declared(range);
+        text::normalize_lines(range.iter().map(|n| (n, self.line(n))), |n| !all_noise && self.is_declared(n))
     }
 
     fn not_found(&self, hay: &[text::Placed], needle: &str, range: Lines) -> Mismatch {
@@ -113,7 +191,12 @@ impl SourceDoc {
             .into_iter()
             .min_by_key(|f| f.first_line.abs_diff(range.first))
             .map(|f| Lines { first: f.first_line, last: f.last_line });
-        Mismatch::NotFound { matched, total: needle.chars().count(), elsewhere }
+        // Printed in the range once the declared lines are read as content?
+        let whole = text::normalize_lines(range.iter().map(|n| (n, self.line(n))), |_| false);
+        let through = text::find_all(&whole, needle)
+            .into_iter()
+            .find_map(|f| (f.first_line..=f.last_line).find(|n| self.is_declared(*n)));
+        Mismatch::NotFound { matched, total: needle.chars().count(), elsewhere, through }
     }
 }
 
@@ -141,10 +224,11 @@ mod tests {
         SourceDoc {
             id: DocId::new("d"),
             file: "d.txt".into(),
+            path: "d.txt".into(),
             kind: SourceKind::Reac,
             title: String::new(),
             lines: lines.iter().map(|s| s.to_string()).collect(),
-            noise: BTreeSet::new(),
+            declared: BTreeMap::new(),
         }
     }
 
@@ -152,7 +236,8 @@ mod tests {
     fn a_text_at_its_lines_is_found() {
         let d = doc(&["Critères de performance", "", "L’analyse et la segmentation du marché sont réalisées de façon rationnelle, ", "en conformité avec les objectifs fixés. "]);
         let t = "L'analyse et la segmentation du marché sont réalisées de façon rationnelle, en conformité avec les objectifs fixés.";
-        assert_eq!(d.locate(t, Lines { first: 3, last: 4 }), Ok(()));
+        let found = d.locate(t, Lines { first: 3, last: 4 }).unwrap();
+        assert_eq!((found[0].first_line, found[0].first_col, found[0].last_line), (3, 0, 4));
     }
 
     #[test]
@@ -173,9 +258,13 @@ mod tests {
     #[test]
     fn noise_is_skipped_unless_it_is_all_that_is_cited() {
         let mut d = doc(&["une phrase", "NTC REAC TP-00338 06", "qui continue"]);
-        d.noise.insert(2);
-        assert_eq!(d.locate("une phrase qui continue", Lines { first: 1, last: 3 }), Ok(()));
-        assert_eq!(d.locate("TP-00338", Lines::one(2)), Ok(()));
+        d.declared.insert(2, Declared { reason: Reason::Noise, at: Pos { file: "noise.yaml".into(), line: 2, column: 8 } });
+        assert!(d.locate("une phrase qui continue", Lines { first: 1, last: 3 }).is_ok());
+        assert!(d.locate("TP-00338", Lines::one(2)).is_ok());
+        match d.locate("phrase NTC", Lines { first: 1, last: 3 }) {
+            Err(Mismatch::NotFound { through, .. }) => assert_eq!(through, Some(2)),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -17,11 +17,13 @@ pub fn is_private_use(c: char) -> bool {
     ('\u{E000}'..='\u{F8FF}').contains(&c)
 }
 
-/// A character with its origin: the 1-based line it came from.
+/// A character with its origin: the 1-based line it came from, and its 0-based position in that
+/// line (in characters), so that a match can be traced back to the characters it consumed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Placed {
     pub ch: char,
     pub line: usize,
+    pub col: usize,
 }
 
 /// Normalise `lines` (numbered from `first_line`), keeping for every output character the line
@@ -36,7 +38,11 @@ pub fn normalize_lines<'a>(
         if skip(n) {
             continue;
         }
-        for ch in strip_bullet(line).chars() {
+        let body = strip_bullet(line);
+        let skipped = line[..line.len() - body.len()].chars().count();
+        let mut col = skipped;
+        for ch in body.chars() {
+            col += 1;
             if is_private_use(ch) {
                 continue;
             }
@@ -47,9 +53,9 @@ pub fn normalize_lines<'a>(
             } else {
                 ch
             };
-            raw.push(Placed { ch, line: n });
+            raw.push(Placed { ch, line: n, col: col - 1 });
         }
-        raw.push(Placed { ch: '\n', line: n });
+        raw.push(Placed { ch: '\n', line: n, col });
     }
     squeeze(&raw)
 }
@@ -81,6 +87,7 @@ pub fn normalize(text: &str) -> String {
                 ch
             },
             line: 0,
+            col: 0,
         })
         .collect();
     squeeze(&raw).into_iter().map(|p| p.ch).collect()
@@ -109,7 +116,7 @@ fn squeeze(raw: &[Placed]) -> Vec<Placed> {
         }
         if p.ch == ' ' || p.ch == '\n' {
             if out.last().is_some_and(|q| q.ch != ' ') {
-                out.push(Placed { ch: ' ', line: p.line });
+                out.push(Placed { ch: ' ', ..p });
             }
         } else {
             out.push(p);
@@ -122,11 +129,14 @@ fn squeeze(raw: &[Placed]) -> Vec<Placed> {
     out
 }
 
-/// Where a needle was found in a normalised haystack: the lines of its first and last characters.
+/// Where a needle was found in a normalised haystack: the lines of its first and last characters,
+/// and their positions in those lines.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Found {
     pub first_line: usize,
     pub last_line: usize,
+    pub first_col: usize,
+    pub last_col: usize,
 }
 
 /// Every occurrence of `needle` (already normalised) in `hay`.
@@ -138,10 +148,8 @@ pub fn find_all(hay: &[Placed], needle: &str) -> Vec<Found> {
     let mut found = Vec::new();
     for start in 0..=hay.len() - needle.len() {
         if hay[start..start + needle.len()].iter().zip(&needle).all(|(p, c)| p.ch == *c) {
-            found.push(Found {
-                first_line: hay[start].line,
-                last_line: hay[start + needle.len() - 1].line,
-            });
+            let (a, b) = (hay[start], hay[start + needle.len() - 1]);
+            found.push(Found { first_line: a.line, last_line: b.line, first_col: a.col, last_col: b.col });
         }
     }
     found
@@ -249,7 +257,7 @@ mod tests {
     fn found_reports_the_lines_of_the_match() {
         let h = hay(&["intro", "Assurer une veille commerciale pour analyser l’état du ", "marché", "fin"]);
         let f = find_all(&h, &normalize("Assurer une veille commerciale pour analyser l'état du marché"));
-        assert_eq!(f, vec![Found { first_line: 2, last_line: 3 }]);
+        assert_eq!(f, vec![Found { first_line: 2, last_line: 3, first_col: 0, last_col: 5 }]);
     }
 
     #[test]

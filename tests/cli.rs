@@ -56,13 +56,20 @@ fn usage_errors_exit_2() {
 }
 
 #[test]
-fn list_json_gives_counts_by_kind_and_table_states() {
+fn list_json_gives_counts_by_kind_table_states_and_source_coverage() {
     let out = referentiel(&["--data", "tests/fixtures/base", "list", "--json"]);
     assert_eq!(out.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v[0]["id"], "demo");
-    assert_eq!(v[0]["counts"]["competence_professionnelle"], 2);
-    assert_eq!(v[0]["matrices"][0]["lost"], 1);
+    let cert = &v["certifications"][0];
+    assert_eq!(cert["id"], "demo");
+    assert_eq!(cert["counts"]["competence_professionnelle"], 2);
+    assert_eq!(cert["matrices"][0]["lost"], 1);
+    // Every non-blank character of the fixture's source is claimed or declared.
+    let cov = &v["coverage"][0];
+    assert_eq!(cov["doc"], "demo");
+    assert_eq!(cov["unclaimed"], 0);
+    assert!(cov["claimed"].as_u64().unwrap() > 0 && cov["declared"].as_u64().unwrap() > 0);
+    assert_eq!(cov["chars"].as_u64(), Some(cov["claimed"].as_u64().unwrap() + cov["declared"].as_u64().unwrap()));
 }
 
 #[test]

@@ -255,3 +255,62 @@ fn every_problem_is_reported_in_one_run() {
     let codes: Vec<Code> = d.iter().map(|d| d.code).collect();
     assert_eq!(codes, vec![Code::UnknownId, Code::TextNotFound], "{}", render(&d));
 }
+
+// Coverage: every non-blank character of a source is claimed by the data or declared.
+
+#[test]
+fn source_text_that_no_data_claims_is_reported_with_its_lines() {
+    let base = fs::read_to_string("tests/fixtures/base/elements.yaml").unwrap();
+    let without = base.replace(
+        "  - id: cp1-cr1\n    kind: critere_performance\n    parent: cp1\n    text: Le système de veille mis en place permet une actualisation régulière des informations\n    lines: 10-11\n",
+        "",
+    );
+    assert_ne!(without, base);
+    let d = check("unclaimed", &[("elements.yaml", &without)]);
+    assert_eq!(d.len(), 1, "one diagnostic per run of text, not per character:\n{}", render(&d));
+    let d = &d[0];
+    assert!(d.file.ends_with("sources/demo.txt"), "{}", d.file.display());
+    assert_eq!((d.code, d.line, d.column), (Code::Unclaimed, 10, 1));
+    assert_eq!(d.message, "unclaimed text at lines 10-11 of `demo`: “Le système de veille mis en place permet une actualisation régu- lière des informations”");
+    let hint = d.hint.as_deref().unwrap();
+    assert!(hint.starts_with("it follows the text of element `cp1` (lines 8-9): if it continues that text, extend it; encode it as data citing lines 10-11 "), "{hint}");
+    // Declarations go in the file that already declares the document's lines.
+    assert!(hint.ends_with("elements.yaml under `noise` (page furniture) or `layout` (a repeated table header, a column heading)"), "{hint}");
+}
+
+#[test]
+fn a_line_declared_noise_that_holds_words_of_an_element_is_refused() {
+    let base = fs::read_to_string("tests/fixtures/base/elements.yaml").unwrap();
+    let hiding = base.replace("noise: [1, 13-14]", "noise: [1, 10, 13-14]");
+    assert_ne!(hiding, base);
+    let d = check("declared-content", &[("elements.yaml", &hiding)]);
+    assert_one(
+        &d,
+        "elements.yaml",
+        3,
+        12,
+        Code::DeclaredContent,
+        "line 10 of `demo` is declared `noise` but holds words of element `cp1-cr1`",
+        Some("take line 10 out of `noise`: declarations set aside page furniture and table layout, never content"),
+    );
+}
+
+#[test]
+fn an_element_text_cut_down_to_one_word_of_its_line_is_refused() {
+    let base = fs::read_to_string("tests/fixtures/base/elements.yaml").unwrap();
+    let cut = base.replace(
+        "text: Le système de veille mis en place permet une actualisation régulière des informations\n    lines: 10-11",
+        "text: Le\n    lines: 10",
+    );
+    assert_ne!(cut, base);
+    let d = check("truncated", &[("elements.yaml", &cut)]);
+    assert_one(
+        &d,
+        "elements.yaml",
+        18,
+        11,
+        Code::TruncatedText,
+        "the text of element `cp1-cr1` is one word of line 10 of `demo`, whose rest no element holds",
+        Some("the line reads “Le système de veille mis en place permet une actualisation régu-”: give the element its whole text, or the rest of the line to the element it belongs to"),
+    );
+}

@@ -1,5 +1,6 @@
 //! Pass 5: provenance. Every cited text is printed at its cited lines of its document, tightly.
-//! The searches are independent, so they run in parallel.
+//! The searches are independent, so they run in parallel. Each proven text becomes a [`Claim`]
+//! on the characters it was found at, for the coverage pass.
 
 use rayon::prelude::*;
 
@@ -8,6 +9,7 @@ use crate::schema::{Cited, FactValue, Lines, Sp};
 use crate::sources::{Mismatch, SourceSet};
 use crate::text;
 
+use super::coverage::{Claim, Role};
 use super::Index;
 
 /// One claim "this text is printed at these lines of this document".
@@ -20,12 +22,20 @@ struct Citation<'a> {
     /// The document as written (explicit, or the file's default).
     doc: Option<&'a str>,
     doc_at: Pos,
+    /// What the text is, and whose.
+    role: Role,
+    owner: String,
+    /// A code printed somewhere in the lines: claimed where found, never an error.
+    code: bool,
 }
 
 struct Collector<'i, 'a> {
     index: &'i Index<'a>,
     out: Vec<Citation<'a>>,
     diags: Vec<Diagnostic>,
+    /// The role and owner of the citations being added.
+    role: Role,
+    owner: String,
 }
 
 impl<'a> Collector<'_, 'a> {
@@ -46,7 +56,24 @@ impl<'a> Collector<'_, 'a> {
             text: text.map(|t| t.value.as_str()),
             lines: lines.value,
             doc,
+            role: self.role,
+            owner: self.owner.clone(),
+            code: false,
         });
+    }
+
+    /// An element's code, claimed where it is printed in the element's (or variant's) lines.
+    fn code(&mut self, fi: usize, code: &'a Sp<String>, lines: &'a Sp<Lines>, doc: Option<&'a Sp<String>>, fallback: Option<&'a Sp<String>>) {
+        self.add(fi, Some(code), lines, doc, fallback);
+        if let Some(c) = self.out.last_mut() {
+            c.code = true;
+            c.role = Role::Other;
+        }
+    }
+
+    fn owned(&mut self, role: Role, owner: String) {
+        self.role = role;
+        self.owner = owner;
     }
 
     fn cited(&mut self, fi: usize, c: &'a Cited, fallback: Option<&'a Sp<String>>) {
@@ -66,10 +93,12 @@ impl<'a> Collector<'_, 'a> {
     }
 }
 
-pub fn check(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) {
-    let mut c = Collector { index, out: Vec::new(), diags: Vec::new() };
-    for (fi, cert) in index.certs.values() {
+/// Prove every citation; the proven ones are returned as claims on the source text.
+pub fn check(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) -> Vec<Claim> {
+    let mut c = Collector { index, out: Vec::new(), diags: Vec::new(), role: Role::Other, owner: String::new() };
+    for (id, (fi, cert)) in &index.certs {
         let fi = *fi;
+        c.owned(Role::Record, format!("certification `{id}`"));
         c.add(fi, Some(&cert.title.text), &cert.title.lines, cert.title.doc.as_ref(), None);
         for v in &cert.title.variants {
             c.cited(fi, v, None);
@@ -95,9 +124,12 @@ pub fn check(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) {
     }
     for (fi, e) in index.elements.values() {
         let fi = *fi;
+        let owner = format!("element `{}`", e.id.value);
         if e.pieces.is_empty() {
+            c.owned(Role::Text, owner.clone());
             c.add(fi, Some(&e.text), &e.lines, e.doc.as_ref(), None);
         } else {
+            c.owned(Role::Piece, owner.clone());
             c.add(fi, None, &e.lines, e.doc.as_ref(), None);
             for p in &e.pieces {
                 c.cited(fi, p, e.doc.as_ref());
@@ -116,8 +148,15 @@ pub fn check(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) {
                 );
             }
         }
+        if let Some(code) = e.code_as_printed.as_ref().or(e.code.as_ref()) {
+            c.code(fi, code, &e.lines, e.doc.as_ref(), None);
+        }
+        c.owned(Role::Other, owner);
         for v in &e.variants {
             c.add(fi, Some(&v.text), &v.lines, v.doc.as_ref(), e.doc.as_ref());
+            if let Some(code) = v.code_as_printed.as_ref().or(e.code_as_printed.as_ref()).or(e.code.as_ref()) {
+                c.code(fi, code, &v.lines, v.doc.as_ref(), e.doc.as_ref());
+            }
         }
         for (_, f) in e.facts.iter() {
             match &f.value {
@@ -131,6 +170,9 @@ pub fn check(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) {
                         text: Some(s.as_str()),
                         lines: e.lines.value,
                         doc,
+                        role: Role::Other,
+                        owner: c.owner.clone(),
+                        code: false,
                     });
                 }
                 FactValue::Cited(cited) => c.cited(fi, cited, e.doc.as_ref()),
@@ -142,6 +184,7 @@ pub fn check(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) {
     }
     for (fi, m) in index.matrices.values() {
         let fi = *fi;
+        c.owned(Role::Other, format!("matrix `{}`", m.id.value));
         c.cited(fi, &m.title, None);
         for h in m.rows.iter().chain(&m.columns) {
             c.text_needing_lines(fi, h.text.as_ref(), h.lines.as_ref(), h.doc.as_ref(), None);
@@ -152,6 +195,7 @@ pub fn check(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) {
     }
     for (fi, corr) in index.correspondences.values() {
         let fi = *fi;
+        c.owned(Role::Other, format!("correspondence `{}`", corr.id.value));
         if let Some(t) = &corr.title {
             c.cited(fi, t, corr.doc.as_ref());
         }
@@ -163,35 +207,68 @@ pub fn check(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) {
     for d in collected {
         diags.push(d);
     }
-    let found: Vec<Diagnostic> = out.par_iter().filter_map(|c| verify(c, sources)).collect();
-    for d in found {
-        diags.push(d);
+    let verified: Vec<Result<Option<Claim>, Diagnostic>> = out.par_iter().map(|c| verify(c, sources)).collect();
+    let mut claims = Vec::new();
+    for v in verified {
+        match v {
+            Ok(Some(claim)) => claims.push(claim),
+            Ok(None) => {}
+            Err(d) => diags.push(d),
+        }
     }
+    claims
 }
 
-fn verify(c: &Citation, sources: &SourceSet) -> Option<Diagnostic> {
+/// Prove one citation: its claim on the source text (none when it cites lines without a text),
+/// or what is wrong with it.
+fn verify(c: &Citation, sources: &SourceSet) -> Result<Option<Claim>, Diagnostic> {
     let Some(doc_id) = c.doc else {
-        return Some(
+        return Err(
             Diagnostic::new(Code::MissingKey, &c.lines_at, "no document for these lines")
                 .hint("add `doc: <document id>` at the top of the file or on this item"),
         );
     };
     let Some(doc) = sources.get(doc_id).filter(|_| crate::ids::is_slug(doc_id)) else {
         let hint = did_you_mean(doc_id, sources.ids()).or_else(|| Some(format!("the documents are: {}", sources.ids().collect::<Vec<_>>().join(", "))));
-        return Some(Diagnostic::new(Code::UnknownId, &c.doc_at, format!("unknown document `{doc_id}`")).hint_opt(hint));
+        return Err(Diagnostic::new(Code::UnknownId, &c.doc_at, format!("unknown document `{doc_id}`")).hint_opt(hint));
     };
     let Some(needle) = c.text else {
-        return (!doc.in_range(c.lines)).then(|| out_of_range(c, doc.id.as_str(), doc.len()));
+        return if doc.in_range(c.lines) { Ok(None) } else { Err(out_of_range(c, doc.id.as_str(), doc.len())) };
     };
+    let claim = |found| Claim {
+        doc: doc.id.clone(),
+        found,
+        role: c.role,
+        owner: c.owner.clone(),
+        at: c.at.clone(),
+        lines: c.lines,
+        one_word: !text::normalize(needle).contains(' '),
+    };
+    if c.code {
+        let found = doc.find_word(needle, c.lines);
+        return Ok((!found.is_empty()).then(|| claim(found)));
+    }
     match doc.locate(needle, c.lines) {
-        Ok(()) => None,
-        Err(Mismatch::OutOfRange { len }) => Some(out_of_range(c, doc.id.as_str(), len)),
-        Err(Mismatch::Empty) => Some(Diagnostic::new(Code::TextNotFound, &c.at, "empty text").hint("a cited text cannot be empty")),
-        Err(Mismatch::Loose { found }) => Some(
+        Ok(found) => Ok(Some(claim(found))),
+        Err(Mismatch::OutOfRange { len }) => Err(out_of_range(c, doc.id.as_str(), len)),
+        Err(Mismatch::Empty) => Err(Diagnostic::new(Code::TextNotFound, &c.at, "empty text").hint("a cited text cannot be empty")),
+        Err(Mismatch::Loose { found }) => Err(
             Diagnostic::new(Code::TextNotFound, &c.lines_at, format!("lines {} of `{}` cite more than the text", c.lines, doc.id))
                 .hint(format!("the text is at lines {found}; cite exactly those")),
         ),
-        Err(Mismatch::NotFound { matched, total, elsewhere }) => {
+        Err(Mismatch::NotFound { through: Some(line), .. }) if matches!(c.role, Role::Text | Role::Piece) => {
+            let d = &doc.declared[&line];
+            Err(Diagnostic::new(
+                Code::DeclaredContent,
+                &d.at,
+                format!("line {line} of `{}` is declared `{}` but holds words of {}", doc.id, d.reason.key(), c.owner),
+            )
+            .hint(format!(
+                "take line {line} out of `{}`: declarations set aside page furniture and table layout, never content",
+                d.reason.key()
+            )))
+        }
+        Err(Mismatch::NotFound { matched, total, elsewhere, .. }) => {
             let hint = match elsewhere {
                 Some(l) => format!("the text is printed at lines {l}"),
                 None if matched > 0 => {
@@ -203,7 +280,7 @@ fn verify(c: &Citation, sources: &SourceSet) -> Option<Diagnostic> {
                 }
                 None => "no part of it is printed there; check the lines and the text (texts are the source's, exactly)".to_string(),
             };
-            Some(Diagnostic::new(Code::TextNotFound, &c.at, format!("text not found at lines {} of `{}`", c.lines, doc.id)).hint(hint))
+            Err(Diagnostic::new(Code::TextNotFound, &c.at, format!("text not found at lines {} of `{}`", c.lines, doc.id)).hint(hint))
         }
     }
 }

@@ -7,12 +7,16 @@
 //! 2. [`index`]: ids well-formed and unique, files saying which certification they belong to;
 //! 3. [`refs`]: every reference resolves ("did you mean …?"), parent chains have no cycle;
 //! 4. [`tables`]: matrices name existing rows and columns and state every cell;
-//! 5. [`citations`]: every text is printed at its cited lines (in parallel).
+//! 5. [`citations`]: every text is printed at its cited lines (in parallel);
+//! 6. [`coverage`]: every character of every source is claimed by a proven text or declared not to
+//!    be content. It runs once every citation is proven and nothing else is wrong: before that,
+//!    the texts that failed would show up as unclaimed and drown the real mistakes.
 //!
 //! When a file failed to parse, passes 3 and 4 would drown the real mistake in consequences
 //! (every reference into that file would dangle), so they are skipped and the report says so.
 
 mod citations;
+pub mod coverage;
 mod index;
 mod refs;
 mod registry;
@@ -28,6 +32,8 @@ use crate::sources::SourceSet;
 pub struct Checked<'a> {
     pub sources: SourceSet,
     pub index: Index<'a>,
+    /// How much of each source document the data accounts for.
+    pub coverage: Vec<coverage::DocCoverage>,
 }
 
 /// Check everything; the result is usable only when `diags` stays empty.
@@ -38,6 +44,7 @@ pub fn run<'a>(loaded: &'a Loaded, diags: &mut Diagnostics) -> Checked<'a> {
         refs::check(&index, &sources, diags);
         tables::check(&index, diags);
     }
-    citations::check(&index, &sources, diags);
-    Checked { sources, index }
+    let claims = citations::check(&index, &sources, diags);
+    let coverage = if diags.is_empty() { coverage::check(&claims, &sources, diags) } else { Vec::new() };
+    Checked { sources, index, coverage }
 }

@@ -1,9 +1,10 @@
-//! Pass 1: the registry of source documents (`sources:`) and their noise lines (`noise:`).
+//! Pass 1: the registry of source documents (`sources:`) and the lines declared not to be content
+//! (`noise:` page furniture, `layout:` a table's repeated header or column heading).
 
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::ids::{is_slug, slug_hint, DocId};
 use crate::load::Loaded;
-use crate::sources::{SourceDoc, SourceSet};
+use crate::sources::{Declared, Reason, SourceDoc, SourceSet};
 
 pub fn build(loaded: &Loaded, diags: &mut Diagnostics) -> SourceSet {
     let mut set = SourceSet::default();
@@ -34,27 +35,43 @@ pub fn build(loaded: &Loaded, diags: &mut Diagnostics) -> SourceSet {
             }
         }
     }
-    // Noise, once every document is known.
+    // Declarations, once every document is known.
     for f in &loaded.files {
-        if f.data.noise.is_empty() {
+        let declared = [(Reason::Noise, &f.data.noise), (Reason::Layout, &f.data.layout)];
+        let Some((first_reason, first)) = declared.iter().find_map(|(r, v)| v.first().map(|n| (*r, n))) else {
             continue;
-        }
+        };
         let Some(doc_id) = &f.data.doc else {
-            let pos = f.pos(&f.data.noise[0]);
-            diags.push(Diagnostic::new(Code::MissingKey, &pos, "`noise` needs the file's `doc`").hint("add `doc: <document id>` at the top of the file"));
+            diags.push(
+                Diagnostic::new(Code::MissingKey, &f.pos(first), format!("`{}` needs the file's `doc`", first_reason.key()))
+                    .hint("add `doc: <document id>` at the top of the file"),
+            );
             continue;
         };
         let Some(doc) = set.docs.get_mut(&DocId::new(doc_id.value.as_str())).filter(|_| is_slug(&doc_id.value)) else {
             continue; // reported by the citations pass, with the other unknown documents
         };
-        for n in &f.data.noise {
-            if !doc.in_range(n.value) {
-                diags.push(
-                    Diagnostic::new(Code::Provenance, &f.pos(n), format!("noise lines {} are outside `{}` (1-{})", n.value, doc.id, doc.len()))
-                );
-                continue;
+        for (reason, list) in declared {
+            for n in list {
+                if !doc.in_range(n.value) {
+                    diags.push(Diagnostic::new(
+                        Code::Provenance,
+                        &f.pos(n),
+                        format!("{} lines {} are outside `{}` (1-{})", reason.key(), n.value, doc.id, doc.len()),
+                    ));
+                    continue;
+                }
+                for line in n.value.iter() {
+                    if let Some(before) = doc.declared.get(&line) {
+                        diags.push(
+                            Diagnostic::new(Code::DuplicateId, &f.pos(n), format!("line {line} of `{}` is declared twice", doc.id))
+                                .hint(format!("it is already declared `{}` at {}:{}", before.reason.key(), before.at.file.display(), before.at.line)),
+                        );
+                        continue;
+                    }
+                    doc.declared.insert(line, Declared { reason, at: f.pos(n) });
+                }
             }
-            doc.noise.extend(n.value.iter());
         }
     }
     set

@@ -1,5 +1,5 @@
 //! Pass 4: tables. Matrix cells name existing rows and columns, each cell is stated once, and
-//! every cell ends up with a state; curated correspondences say who wrote them and why.
+//! every cell ends up with a state; curated correspondences say who wrote them and why, inferred ones how they were read.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -71,6 +71,12 @@ pub fn check(index: &Index, diags: &mut Diagnostics) {
         }
     }
     for (fi, c) in index.correspondences.values() {
+        if c.status.value == CorrespondenceStatus::Inferred && c.note.is_none() {
+            diags.push(
+                Diagnostic::new(Code::MissingKey, &index.pos(*fi, &c.status), "an inferred correspondence needs a `note`")
+                    .hint("say how the document's layout was read (which lists, printed how)"),
+            );
+        }
         if c.status.value != CorrespondenceStatus::Curated {
             continue;
         }

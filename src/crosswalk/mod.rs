@@ -33,6 +33,8 @@ pub enum Status {
     Official,
     /// Written by a person in the data, with a justification.
     Curated,
+    /// Read from a document's layout (lists printed side by side), not stated by the document.
+    Inferred,
     /// Computed by similarity: a suggestion, not a correspondence anyone stated.
     Suggested,
 }
@@ -42,6 +44,7 @@ impl Status {
         match self {
             Status::Official => "official",
             Status::Curated => "curated",
+            Status::Inferred => "inferred",
             Status::Suggested => "suggested",
         }
     }
@@ -50,7 +53,18 @@ impl Status {
         match self {
             Status::Official => "correspondance officielle",
             Status::Curated => "correspondance établie par l’équipe",
+            Status::Inferred => "correspondance déduite de la mise en page du document",
             Status::Suggested => "suggestion calculée (non officielle)",
+        }
+    }
+}
+
+impl From<CorrespondenceStatus> for Status {
+    fn from(s: CorrespondenceStatus) -> Self {
+        match s {
+            CorrespondenceStatus::Official => Status::Official,
+            CorrespondenceStatus::Curated => Status::Curated,
+            CorrespondenceStatus::Inferred => Status::Inferred,
         }
     }
 }
@@ -122,6 +136,8 @@ pub struct Crosswalk {
     pub threshold: f64,
     pub official: Vec<Mapping>,
     pub curated: Vec<Mapping>,
+    /// Pairs read from a document's layout (not stated by it).
+    pub inferred: Vec<Mapping>,
     /// Computed suggestions (never official), by group then score.
     pub suggested: Vec<Mapping>,
     pub coverage: Coverage,
@@ -130,7 +146,7 @@ pub struct Crosswalk {
 impl Crosswalk {
     /// Every mapping, official first, then curated, then suggested.
     pub fn mappings(&self) -> impl Iterator<Item = &Mapping> {
-        self.official.iter().chain(&self.curated).chain(&self.suggested)
+        self.official.iter().chain(&self.curated).chain(&self.inferred).chain(&self.suggested)
     }
 }
 
@@ -148,10 +164,7 @@ fn table_mappings(corpus: &Corpus, ta: &Tree, tb: &Tree) -> Vec<Mapping> {
         if !forward && !backward {
             continue;
         }
-        let status = match t.status {
-            CorrespondenceStatus::Official => Status::Official,
-            CorrespondenceStatus::Curated => Status::Curated,
-        };
+        let status = Status::from(t.status);
         for p in &t.pairs {
             let (from, to) = if forward { (&p.from, &p.to) } else { (&p.to, &p.from) };
             let items = |keys: &[ElementKey], tree: &Tree| -> Vec<Item> { keys.iter().filter_map(|k| tree.find(k)).map(|i| Item::of(tree.elems[i])).collect() };
@@ -189,7 +202,8 @@ pub fn crosswalk(corpus: &Corpus, a: &CertId, b: &CertId) -> Crosswalk {
     };
     let (taken_a, taken_b) = (taken(&ta, true), taken(&tb, false));
     let suggested = if a == b { Vec::new() } else { suggest::suggest(&ta, &tb, &|i| taken_a.contains(&i), &|j| taken_b.contains(&j)) };
-    let (official, curated): (Vec<Mapping>, Vec<Mapping>) = tables.into_iter().partition(|m| m.status == Status::Official);
+    let (official, rest): (Vec<Mapping>, Vec<Mapping>) = tables.into_iter().partition(|m| m.status == Status::Official);
+    let (curated, inferred): (Vec<Mapping>, Vec<Mapping>) = rest.into_iter().partition(|m| m.status == Status::Curated);
     let mut cw = Crosswalk {
         format: 1,
         a: side(corpus, a),
@@ -197,6 +211,7 @@ pub fn crosswalk(corpus: &Corpus, a: &CertId, b: &CertId) -> Crosswalk {
         threshold: suggest::SUGGEST_THRESHOLD as f64,
         official,
         curated,
+        inferred,
         suggested,
         coverage: Coverage::default(),
     };
@@ -299,7 +314,7 @@ pub fn counterparts(corpus: &Corpus, key: &ElementKey) -> Vec<Counterpart> {
 /// Counts of mappings by status, for summaries.
 pub fn counts(cw: &Crosswalk) -> BTreeMap<Status, usize> {
     let mut m = BTreeMap::new();
-    for s in [Status::Official, Status::Curated, Status::Suggested] {
+    for s in [Status::Official, Status::Curated, Status::Inferred, Status::Suggested] {
         m.insert(s, cw.mappings().filter(|x| x.status == s).count());
     }
     m

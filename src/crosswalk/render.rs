@@ -37,6 +37,7 @@ fn section_title(status: Status, n: usize) -> String {
     match status {
         Status::Official => format!("official correspondences ({n})"),
         Status::Curated => format!("curated correspondences ({n})"),
+        Status::Inferred => format!("inferred correspondences — read from the document's layout, not stated by it ({n})"),
         Status::Suggested => format!("suggested correspondences — computed by similarity, not official ({n})"),
     }
 }
@@ -66,7 +67,7 @@ pub fn text(cw: &Crosswalk, st: Style) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "{} {} ↔ {}", st.bold("crosswalk"), cw.a.describe(), cw.b.describe());
     let _ = writeln!(o, "coverage: {} {} · {} {}", cw.a.cert, share(&cw.coverage.a), cw.b.cert, share(&cw.coverage.b));
-    for (status, list) in [(Status::Official, &cw.official), (Status::Curated, &cw.curated), (Status::Suggested, &cw.suggested)] {
+    for (status, list) in [(Status::Official, &cw.official), (Status::Curated, &cw.curated), (Status::Inferred, &cw.inferred), (Status::Suggested, &cw.suggested)] {
         let _ = writeln!(o, "\n{}", st.bold(&section_title(status, list.len())));
         let mut group = None;
         for m in list {
@@ -95,7 +96,7 @@ pub fn markdown(cw: &Crosswalk) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "# Crosswalk {} ↔ {}\n", md(&cw.a.describe()), md(&cw.b.describe()));
     let _ = writeln!(o, "| side | coverage |\n|---|---|\n| {} | {} |\n| {} | {} |", cw.a.cert, share(&cw.coverage.a), cw.b.cert, share(&cw.coverage.b));
-    for (status, list) in [(Status::Official, &cw.official), (Status::Curated, &cw.curated), (Status::Suggested, &cw.suggested)] {
+    for (status, list) in [(Status::Official, &cw.official), (Status::Curated, &cw.curated), (Status::Inferred, &cw.inferred), (Status::Suggested, &cw.suggested)] {
         let _ = writeln!(o, "\n## {}\n", section_title(status, list.len()));
         if list.is_empty() {
             continue;

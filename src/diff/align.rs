@@ -38,6 +38,8 @@ pub enum Reason {
     OfficialTable { table: TableId, relation: Relation },
     /// A pair of a curated correspondence table (written by a person, with a justification).
     CuratedTable { table: TableId, relation: Relation, justification: Option<String> },
+    /// A pair of an inferred correspondence table (read from a document's layout, not stated by it).
+    InferredTable { table: TableId, relation: Relation },
     /// The elements that a table pair certifies (`certifies` links: a CCP's activité type),
     /// when each side of the pair certifies exactly one element of that kind.
     CertifiedByTablePair { table: TableId, old: String, new: String },
@@ -57,6 +59,7 @@ impl Reason {
         match self {
             Reason::OfficialTable { table, relation } => format!("official table {table} ({})", relation.label()),
             Reason::CuratedTable { table, relation, .. } => format!("curated table {table} ({})", relation.label()),
+            Reason::InferredTable { table, relation } => format!("inferred table {table} ({})", relation.label()),
             Reason::CertifiedByTablePair { table, old, new } => format!("certified by {old} → {new} of table {table}"),
             Reason::SameId { id, score } => format!("same id {id}, similarity {score:.2}"),
             Reason::Code { code } => format!("code {code}"),
@@ -66,7 +69,7 @@ impl Reason {
     }
 
     fn is_table(&self) -> bool {
-        matches!(self, Reason::OfficialTable { .. } | Reason::CuratedTable { .. } | Reason::CertifiedByTablePair { .. })
+        matches!(self, Reason::OfficialTable { .. } | Reason::CuratedTable { .. } | Reason::InferredTable { .. } | Reason::CertifiedByTablePair { .. })
     }
 }
 
@@ -299,6 +302,7 @@ impl<'a, 'c> Aligner<'a, 'c> {
                 let reason = match t.status {
                     CorrespondenceStatus::Official => Reason::OfficialTable { table: t.id.clone(), relation },
                     CorrespondenceStatus::Curated => Reason::CuratedTable { table: t.id.clone(), relation, justification: p.justification.clone() },
+                    CorrespondenceStatus::Inferred => Reason::InferredTable { table: t.id.clone(), relation },
                 };
                 let table = t.id.clone();
                 if olds.len() == 1 && news.len() == 1 {

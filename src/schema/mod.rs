@@ -32,9 +32,12 @@ pub struct DataFile {
     pub in_cert: Option<Sp<String>>,
     /// The default source document for the `lines` of this file.
     pub doc: Option<Sp<String>>,
-    /// Lines of `doc` that are not content.
+    /// Lines of `doc` that are page furniture (page numbers, footers, boilerplate), not content.
     #[serde(default)]
     pub noise: Vec<Sp<Lines>>,
+    /// Lines of `doc` that are a table's layout (a repeated table header, a column heading).
+    #[serde(default)]
+    pub layout: Vec<Sp<Lines>>,
     #[serde(default)]
     pub elements: Vec<Element>,
     #[serde(default)]

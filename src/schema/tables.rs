@@ -90,6 +90,9 @@ pub enum CorrespondenceStatus {
     Official,
     /// Written by a person, with a justification.
     Curated,
+    /// Read from a source document's layout (two lists printed side by side, in the same order),
+    /// which does not state the correspondence itself; the table's `note` says how it was read.
+    Inferred,
 }
 
 #[derive(Debug, Deserialize)]

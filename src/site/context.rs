@@ -84,7 +84,7 @@ impl<'a> SiteCtx<'a> {
         let lines: Vec<Value> = cite
             .lines
             .iter()
-            .filter(|n| !doc.noise.contains(n))
+            .filter(|n| !doc.is_declared(*n))
             .map(|n| json!({"n": n, "text": doc.line(n).chars().filter(|c| !text::is_private_use(*c)).collect::<String>()}))
             .collect();
         json!({

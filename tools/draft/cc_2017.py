@@ -112,7 +112,9 @@ OLD_CERT = {'certification': {
     'note': 'Seulement nommé par le REAC du Conseiller commercial (« Ancien TP : Commercial ») avec ses deux activités ; le document n’en dit rien d’autre.',
 }}
 CORR = {'correspondences': [{
-    'id': 'tp-commercial-cc-2017', 'status': 'official', 'from': 'tp-commercial', 'to': 'cc-2017',
+    # The document prints the two lists side by side and says nothing of how they correspond: the
+    # pairs are read from that layout (inferred), not stated (official).
+    'id': 'tp-commercial-cc-2017', 'status': 'inferred', 'from': 'tp-commercial', 'to': 'cc-2017',
     'title': {'text': 'Liste des activités', 'doc': D, 'lines': 57}, 'doc': D,
     'note': 'Le REAC imprime la liste des activités de l’ancien TP Commercial puis celle du nouveau TP Conseiller commercial, dans le même ordre, sans autre commentaire. Les paires suivent cet ordre ; la deuxième activité a le même intitulé dans les deux versions (« exacte »), la première a perdu « et organiser son activité commerciale » (« proche »).',
     'pairs': [{'from': ['at1'], 'to': ['at1'], 'relation': 'close_match', 'lines': '59-66'},

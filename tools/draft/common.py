@@ -212,6 +212,20 @@ def savoir_body(sid, a, b, last_in_group=False, group='', first_block_connaissan
     for what, ns in items:
         emit(what, ns)
 
+DANGLING = re.compile(r"(?:\b(?:de|la|le|les|des|du|et|à|au|aux|en|d[’']|l[’']))$")
+def unbroken(items):
+    """Items of `lines_items` with an item that ends on a word that cannot end a statement (« de la »)
+    joined to the next one: a line that goes on with a capital (« … les compétences de la » /
+    « Commission nationale de l’informatique … ») is one item."""
+    out = []
+    for t, l in items:
+        if out and DANGLING.search(out[-1][0]):
+            pt, pl = out[-1]
+            out[-1] = (pt + ' ' + t, rng(str(pl).split('-')[0], str(l).split('-')[-1]))
+        else:
+            out.append((t, l))
+    return [(t, int(l) if str(l).isdigit() else l) for t, l in out]
+
 def reac_cp_fiche(ci, h, e, at, variants, critere_variants=None):
     """A REAC "FICHE COMPÉTENCE PROFESSIONNELLE" from its heading line h to e (exclusive): the CP,
     its description, contexte, critères de performance, and its savoir-faire and savoirs by block
@@ -241,7 +255,7 @@ def reac_cp_fiche(ci, h, e, at, variants, critere_variants=None):
     el(f'{cp}-savoirs', 'section', cite(s), cp)
     sf = sv = 0
     for bi, bl in enumerate(line_blocks(s + 1, e - 1), 1):
-        for t, l in lines_items(bl[0], bl[-1]):
+        for t, l in unbroken(lines_items(bl[0], bl[-1])):
             if t.startswith('Connaissance'):
                 sv += 1; el(f'{cp}-sv{sv}', 'savoir', (t, l), f'{cp}-savoirs', block=bi)
             else:

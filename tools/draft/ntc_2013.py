@@ -90,6 +90,12 @@ ACCESS_ROWS = [('etudiant', (134, 136), 138), ('apprentissage', (140, 140), 140)
 def row_text(a, b):
     t, l = cite(a, b)
     return re.split(r' X\b', t)[0].strip(), l
+def x_cells(rows):
+    """The « X » printed on each row: under OUI or under NON, the extraction lost which. Both
+    cells of the row are uncertain and cite it, with the two readings."""
+    return [{'row': k, 'col': col, 'state': 'uncertain', 'text': 'X', 'lines': x,
+             'note': f'Le « X » de la ligne {x} est sous OUI ou sous NON : l’extraction a perdu sa colonne. Les deux lectures restent possibles ; aucune n’est choisie.'}
+            for k, x in rows for col in ('oui', 'non')]
 MATRICES = [{
     'id': 'conditions-inscription',
     'title': {'text': "CONDITIONS D'INSCRIPTION À LA", 'lines': 131},
@@ -97,16 +103,16 @@ MATRICES = [{
               'note': f'Un « X » est imprimé ligne {x}, mais la colonne (OUI ou NON) où il se trouvait est perdue par l’extraction.'}
              for k, r, x in ACCESS_ROWS],
     'columns': [{'key': 'oui', 'text': 'OUI', 'lines': 132}, {'key': 'non', 'text': 'NON', 'lines': 132}],
-    'default': 'lost',
-    'note': 'L’extraction a conservé les « X » de ce tableau mais pas leur colonne : chaque ligne a un « X », sous OUI ou sous NON, sans qu’on puisse dire lequel. Les cases sont donc toutes perdues ; rien n’est deviné.',
+    'cells': x_cells([(k, x) for k, _, x in ACCESS_ROWS]),
+    'note': 'L’extraction a conservé les « X » de ce tableau mais pas leur colonne : chaque ligne a un « X », sous OUI ou sous NON, sans qu’on puisse dire lequel. Les deux cases de chaque ligne sont donc incertaines et citent ce « X » ; rien n’est deviné.',
 }, {
     'id': 'accessibilite',
     'title': {'text': 'OUI NON', 'lines': 179},
     'rows': [{'key': 'nouvelle-caledonie', 'text': 'Accessible en Nouvelle Calédonie', 'lines': 180},
              {'key': 'polynesie', 'text': 'Accessible en Polynésie Française', 'lines': 181}],
     'columns': [{'key': 'oui', 'text': 'OUI', 'lines': 179}, {'key': 'non', 'text': 'NON', 'lines': 179}],
-    'default': 'lost',
-    'note': 'Chaque ligne porte un « X » (lignes 180 et 181) dont la colonne, OUI ou NON, est perdue par l’extraction.',
+    'cells': x_cells([('nouvelle-caledonie', 180), ('polynesie', 181)]),
+    'note': 'Chaque ligne porte un « X » (lignes 180 et 181) dont la colonne, OUI ou NON, est perdue par l’extraction : les deux cases de chaque ligne sont incertaines.',
 }]
 CERT = {'certification': {
     'id': 'ntc-2013', 'kind': 'titre_professionnel', 'lineage': 'ntc', 'version': '2013',
@@ -143,7 +149,9 @@ CORR = {'correspondences': [{
     'id': 'ntc-2013-2018', 'status': 'official', 'from': 'ntc-2013', 'to': 'ntc-2018',
     'title': {'text': 'CORRESPONDANCES DU TP', 'doc': D0, 'lines': 1522}, 'doc': D0, 'relation': 'close_match',
     'note': 'L’annexe 2 donne, pour chaque CCP de l’arrêté du 23/12/2013, le CCP de l’arrêté du 11/12/2018 qui lui correspond. Le document ne qualifie pas davantage la correspondance ; elle est encodée « équivalence proche » (close_match) et non « exacte », les intitulés différant.',
-    'pairs': [{'from': ['ccp1'], 'to': ['ccp2'], 'lines': 1533}, {'from': ['ccp2'], 'to': ['ccp1'], 'lines': 1534}],
+    # each row as printed: the 2013 CCP, then the 2018 CCP
+    'pairs': [{'from': ['ccp1'], 'to': ['ccp2'], 'lines': 1533, 'text': cite0(1533)[0]},
+              {'from': ['ccp2'], 'to': ['ccp1'], 'lines': 1534, 'text': cite0(1534)[0]}],
 }]}
 os.makedirs(os.path.join(OUT, 'certifications/ntc-2013'), exist_ok=True)
 os.makedirs(os.path.join(OUT, 'certifications/tp-tsc'), exist_ok=True)

@@ -57,7 +57,9 @@ for n, a in AT.items():
     at = f'at{n}'
     t, l = cite(*a['title'])
     e = el(at, 'activite_type', (t, l), code=str(n))
-    e['variants'] = [var(a['intro']), var(*a['syn'], code_as_printed=str(n)), var(a['fet'], code_as_printed=f'{n}.'), var(49 if n == 1 else 50)]
+    e['variants'] = [var(a['intro']), var(*a['syn'], code_as_printed=str(n)), var(a['fet'], code_as_printed=f'{n}.'), var(49 if n == 1 else 50),
+                    # the heading of its compétences in the RE's table 3.2
+                    var(1119 if n == 1 else 1191)]
     el(f'{at}-fiche', 'paragraphe', cite(a['head']), at)
     el(f'{at}-definition', 'section', cite(a['defh']), at)
     paras(f'{at}-definition', a['desc'][0], a['desc'][1], f'{at}-desc', 'description')
@@ -79,6 +81,13 @@ for ci, (h, e) in enumerate(zip(heads, ends), 1):
     reac_cp_fiche(ci, h, e, 'at1' if ci <= 4 else 'at2',
                   [var(*SYN[ci], code_as_printed=str(ci)), var(FET[ci]), var(ATL[ci]), var(*RE32[ci])],
                   critere_variants=lines_items(*RE32_CRIT[ci]))
+
+# The RE's table 3.3 prints the CP titles in two lists around the two CTs; the first printing of each
+# is a column of the matrix ct-cp, the second printing (1266-1269, 1273) a variant of the CP.
+def by_id(i):
+    return next(e for e in ELS if e['id'] == i)
+for cp, n in [('cp6', 1266), ('cp3', 1267), ('cp7', 1268), ('cp2', 1269), ('cp5', 1273)]:
+    by_id(cp)['variants'].append(var(n, note='Imprimée une deuxième fois dans le tableau 3.3 (évaluation des compétences transversales).'))
 
 # ---------------------------------------------------------------- Compétences transversales
 el('cts', 'section', cite(751))
@@ -110,6 +119,8 @@ glossary('gl-modalites', (1537, 1538), [1540, 1544, 1549, 1553, 1558, 1563], 156
 
 # ---------------------------------------------------------------- Référentiel d'évaluation
 el('re-references', 'section', cite(941))
+for i, n in enumerate(range(943, 952), 1):   # one line per field: intitulé, sigle, niveau, codes, dates
+    el(f're-references-p{i}', 'paragraphe', cite(n), 're-references')
 el('re-modalites', 'section', cite(953))
 paras('re-modalites', 954, 1005, 're-modalites-p')
 el('re-dispositif', 'section', cite(1006))
@@ -124,7 +135,8 @@ def modalite(id, parent, title, evaluates, duree=None, details=None):
         m = el(id, 'modalite_evaluation', cite(*title), parent)
     if duree:
         m['facts'] = {'duree': {'text': duree[0], 'lines': duree[1]}}
-    m['links'] = [{'rel': 'evaluates', 'to': cp, 'lines': l} for cp, l in evaluates]
+    # the compétence as the table prints it in the column « Compétences évaluées »
+    m['links'] = [{'rel': 'evaluates', 'to': cp, 'lines': l, 'text': by_id(cp)['text']} for cp, l in evaluates]
     if not m['links']:
         del m['links']
     for i, (a, b) in enumerate(details or [], 1):
@@ -135,11 +147,18 @@ def modalite(id, parent, title, evaluates, duree=None, details=None):
         el(f'{id}-p{i}', 'paragraphe', (t, l), id)
     return m
 
+def sans_objet(id, line):
+    """A modalité without compétences: « Sans objet » in the column « Compétences évaluées », and
+    again in the column « Détail de l’organisation de l’épreuve »."""
+    el(f'{id}-competences', 'paragraphe', ('Sans objet', line), id)
+    el(f'{id}-p1', 'paragraphe', ('Sans objet', line), id)
+
 modalite('titre-msp', 'titre', (1011, 1012), [('cp4', 1014), ('cp5', 1015), ('cp6', 1016), ('cp7', 1017)], ('04 h 30 min', 1019),
          [(1019, 1020), (1022, 1022), (1023, 1026), (1027, 1029), (1030, 1032), (1033, 1035)])
 el('titre-autres', 'paragraphe', cite(1037), 'titre')
 modalite('titre-et', 'titre', ('Entretien technique', 1039), [('cp1', 1039), ('cp6', 1040)], ('00 h 30 min', 1042), [(1042, 1044)])
 modalite('titre-qp', 'titre', (1046, 1047), [], ('00 h 00 min', 1049), [])
+sans_objet('titre-qp', 1049)
 modalite('titre-qpp', 'titre', (1051, 1052), [('cp1', 1054), ('cp2', 1055), ('cp3', 1056)], ('00 h 30 min', 1058), [(1058, 1062)])
 modalite('titre-ef', 'titre', ('Entretien final', 1064), [], ('00 h 20 min', 1064), [(1065, 1067)])
 el('titre-infos', 'section', cite(1072), 'titre')
@@ -162,14 +181,19 @@ el('re-surveillance', 'section', cite(1288))
 paras('re-surveillance', 1289, 1292, 're-surveillance-p')
 el('re-ccp', 'section', cite(1293, 1299))
 
-def ccp(n, head, title, at, mods, total, infos, jury):
+SANS_OBJET = {'ccp1-qp': 1329, 'ccp2-qp': 1440, 'ccp2-qpp': 1445}
+def ccp(n, head, title, at, mods, total, infos, jury, autres):
     c = el(f'ccp{n}', 'ccp', cite(title), 're-ccp')
     c['links'] = [{'rel': 'certifies', 'to': at}]
     c['facts'] = {'duree': {'text': total[0], 'lines': total[1]}}
     el(f'ccp{n}-ccp', 'paragraphe', cite(head), f'ccp{n}')
     el(f'ccp{n}-modalites', 'paragraphe', cite(title + 2), f'ccp{n}')
-    for m in mods:
+    for i, m in enumerate(mods):
+        if i == 1:   # « Autres modalités d’évaluation le cas échéant : », printed after the mise en situation
+            el(f'ccp{n}-autres', 'paragraphe', cite(autres), f'ccp{n}')
         modalite(*m)
+        if m[0] in SANS_OBJET:
+            sans_objet(m[0], SANS_OBJET[m[0]])
     el(f'ccp{n}-total', 'paragraphe', cite(total[1]), f'ccp{n}')
     el(f'ccp{n}-infos', 'section', cite(infos[0]), f'ccp{n}')
     paras(f'ccp{n}-infos', infos[0] + 1, infos[1], f'ccp{n}-infos-p')
@@ -183,15 +207,15 @@ def ccp(n, head, title, at, mods, total, infos, jury):
 c1 = ccp(1, 1300, 1302, 'at1', [
     ('ccp1-msp', 'ccp1', (1307, 1308), [('cp4', 1310)], ('01 h 00 min', 1310), [(1310, 1312), (1313, 1317)]),
     ('ccp1-et', 'ccp1', ('Entretien technique', 1321), [('cp1', 1321)], ('00 h 30 min', 1321), [(1321, 1324)]),
-    ('ccp1-qp', 'ccp1', (1326, 1327), [], None, [(1329, 1329)]),
+    ('ccp1-qp', 'ccp1', (1326, 1327), [], None, []),
     ('ccp1-qpp', 'ccp1', (1331, 1332), [('cp3', 1334), ('cp1', 1335), ('cp2', 1336)], ('00 h 30 min', 1338), [(1338, 1343)]),
-], ('02 h 00 min', 1345), (1347, 1372), ((1373, 1374), [(1376, 1376), (1378, 1378), (1379, 1379), (1380, 1381), (1385, 1385), (1386, 1386), (1388, 1388), (1389, 1390)]))
+], ('02 h 00 min', 1345), (1347, 1372), ((1373, 1374), [(1376, 1376), (1378, 1378), (1379, 1379), (1380, 1381), (1385, 1385), (1386, 1386), (1388, 1388), (1389, 1390)]), 1319)
 c2 = ccp(2, 1399, 1401, 'at2', [
     ('ccp2-msp', 'ccp2', (1406, 1407), [('cp7', 1409), ('cp5', 1410), ('cp6', 1411)], ('03 h 30 min', 1413), [(1413, 1415), (1417, 1417), (1418, 1420), (1421, 1423), (1424, 1427)]),
     ('ccp2-et', 'ccp2', ('Entretien technique', 1432), [('cp6', 1432)], ('00 h 30 min', 1432), [(1432, 1435)]),
     ('ccp2-qp', 'ccp2', (1437, 1438), [], ('00 h 00 min', 1440), []),
     ('ccp2-qpp', 'ccp2', (1442, 1443), [], ('00 h 00 min', 1445), []),
-], ('04 h 00 min', 1447), (1448, 1458), ((1459, 1459), [(1461, 1461), (1463, 1463), (1464, 1464), (1465, 1466), (1470, 1470), (1471, 1471), (1473, 1473), (1474, 1475)]))
+], ('04 h 00 min', 1447), (1448, 1458), ((1459, 1459), [(1461, 1461), (1463, 1463), (1464, 1464), (1465, 1466), (1470, 1470), (1471, 1471), (1473, 1473), (1474, 1475)]), 1430)
 
 # ---------------------------------------------------------------- Annexes
 el('annexe1', 'section', cite(1476))
@@ -237,7 +261,9 @@ MATRICES = [{
 CERT = {'certification': {
     'id': 'ntc-2018', 'kind': 'titre_professionnel', 'lineage': 'ntc', 'version': '2018',
     'title': {'text': 'Négociateur technico-commercial', 'doc': 'ntc-2018-reac-re', 'lines': 943,
-              'variants': [{'text': 'Négociateur technico-commercial', 'doc': 'ntc-2018-reac-re', 'lines': 89}]},
+              'variants': [{'text': 'Négociateur technico-commercial', 'doc': 'ntc-2018-reac-re', 'lines': 89},
+                           # heading of the 2018 column of annexe 2 (correspondences)
+                           {'text': 'Négociateur technico-commercial', 'doc': 'ntc-2018-reac-re', 'lines': 1530}]},
     'sigle': {'text': 'NTC', 'doc': 'ntc-2018-reac-re', 'lines': 944},
     'codes': {
         'tp': [{'code': 'TP-00338', 'doc': 'ntc-2018-reac-re', 'lines': 525}],

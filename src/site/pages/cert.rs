@@ -118,7 +118,8 @@ pub fn render(ctx: &SiteCtx, c: &Certification) -> Result<Vec<Page>, String> {
         .map(|t| json!({
             "href": urls::rel(&path, &urls::correspondence(&t.id)),
             "title": t.title.as_ref().map(|x| x.text.clone()).unwrap_or_else(|| t.id.to_string()),
-            "status": format!("{:?}", t.status).to_lowercase(),
+            "status": crate::crosswalk::Status::from(t.status).name(),
+            "status_label": crate::crosswalk::Status::from(t.status).label(),
             "pairs": t.pairs.len(),
             "other": ctx.corpus.cert(if t.from == c.id { &t.to } else { &t.from }).map(short_cert),
         }))

@@ -138,7 +138,7 @@ pub fn render_all(ctx: &SiteCtx) -> Result<(Vec<Page>, Value), String> {
             "title": title,
             "a": cert_link(ctx, &path, &a),
             "b": cert_link(ctx, &path, &b),
-            "official": cw.official.iter().chain(&cw.curated).map(|m| mapping(ctx, &path, m)).collect::<Vec<_>>(),
+            "official": cw.official.iter().chain(&cw.curated).chain(&cw.inferred).map(|m| mapping(ctx, &path, m)).collect::<Vec<_>>(),
             "groups": groups,
             "threshold": format!("{:.2}", cw.threshold),
             "coverage_a": side(&cw.coverage.a),

@@ -63,7 +63,8 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Page, String> {
             json!({
                 "table": urls::rel(&path, &urls::correspondence(table)),
                 "table_title": t.title.as_ref().map(|c| c.text.clone()).unwrap_or_else(|| table.to_string()),
-                "status": format!("{:?}", t.status).to_lowercase(),
+                "status": crate::crosswalk::Status::from(t.status).name(),
+                "status_label": crate::crosswalk::Status::from(t.status).label(),
                 "relation": relation.label(),
                 "direction": if forward { "vers" } else { "depuis" },
                 "item": link(other),

@@ -73,7 +73,7 @@ fn chunk(ctx: &SiteCtx, doc: &SourceDoc, i: usize, chunks: usize) -> Result<Page
                 "n": n,
                 "text": text,
                 "cited": cited.contains(&n),
-                "noise": doc.noise.contains(&n),
+                "noise": doc.is_declared(n),
                 "refs": refs,
             })
         })

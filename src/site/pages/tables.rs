@@ -82,6 +82,8 @@ pub fn correspondence(ctx: &SiteCtx, t: &Correspondence) -> Result<Page, String>
     c.insert("table", &json!({
         "title": title,
         "official": t.status == CorrespondenceStatus::Official,
+        "status": crate::crosswalk::Status::from(t.status).name(),
+        "status_label": crate::crosswalk::Status::from(t.status).label(),
         "author": t.author,
         "date": t.date,
         "note": t.note.as_deref().map(markdown),

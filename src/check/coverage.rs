@@ -1,0 +1,332 @@
+//! Pass 6: coverage, the other direction of provenance. Every non-blank character of every source
+//! document is either claimed by the data — a proven text: an element's text or piece, a variant, a
+//! fact, a link, a matrix title, header or cell, a correspondence row, a certification field — or
+//! declared not to be content (`noise`: page furniture; `layout`: a table's repeated header or
+//! column heading).
+//!
+//! Claiming works per character: each proven text marks the characters it was found at (its first
+//! to its last, hyphens and bullets between included). What stays unmarked is reported, one
+//! diagnostic per run of unclaimed text (a run stops at a blank line, a declared line or a claimed
+//! character). An element's text that is one word of a line whose rest nobody claims is reported
+//! as truncated instead. Blank characters are whitespace, private-use glyphs (checkboxes and
+//! bullets of the PDF fonts) and the list bullet opening a line.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::diag::{Code, Diagnostic, Diagnostics, Pos};
+use crate::ids::DocId;
+use crate::schema::Lines;
+use crate::sources::{SourceDoc, SourceSet};
+use crate::text::{self, Found};
+
+/// What a proven text is, for what the coverage pass may say about it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// An element's own text.
+    Text,
+    /// A piece of an element's text.
+    Piece,
+    /// A variant, fact, link, matrix or correspondence text.
+    Other,
+    /// A field of a certification record (codes may sit in page footers).
+    Record,
+}
+
+/// A proven text: every place in its cited lines where it is printed, tightly.
+#[derive(Clone, Debug)]
+pub struct Claim {
+    pub doc: DocId,
+    pub found: Vec<Found>,
+    pub role: Role,
+    /// Whose text it is, for messages ("element `cp3`").
+    pub owner: String,
+    /// Where the data writes it.
+    pub at: Pos,
+    pub lines: Lines,
+    /// The text is a single word.
+    pub one_word: bool,
+}
+
+/// How much of one document the data accounts for, in non-blank characters.
+#[derive(Clone, Debug, Serialize)]
+pub struct DocCoverage {
+    pub doc: String,
+    pub file: String,
+    pub chars: usize,
+    pub claimed: usize,
+    pub declared: usize,
+    pub unclaimed: usize,
+}
+
+impl DocCoverage {
+    /// A share of the document's characters, in per cent.
+    pub fn percent(&self, n: usize) -> f64 {
+        if self.chars == 0 { 100.0 } else { n as f64 * 100.0 / self.chars as f64 }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mark {
+    Blank,
+    Open,
+    Declared,
+    Claimed,
+}
+
+const NOBODY: u32 = u32::MAX;
+
+/// One document's characters with their marks and the claim that took each.
+struct Sheet<'d> {
+    doc: &'d SourceDoc,
+    chars: Vec<Vec<char>>,
+    marks: Vec<Vec<Mark>>,
+    by: Vec<Vec<u32>>,
+}
+
+impl<'d> Sheet<'d> {
+    fn new(doc: &'d SourceDoc) -> Self {
+        let mut chars = Vec::with_capacity(doc.len());
+        let mut marks = Vec::with_capacity(doc.len());
+        for (i, line) in doc.lines.iter().enumerate() {
+            let cs: Vec<char> = line.chars().collect();
+            let bullet = bullet_at(&cs);
+            let declared = doc.is_declared(i + 1);
+            let ms = cs
+                .iter()
+                .enumerate()
+                .map(|(j, c)| {
+                    if c.is_whitespace() || text::is_private_use(*c) || Some(j) == bullet {
+                        Mark::Blank
+                    } else if declared {
+                        Mark::Declared
+                    } else {
+                        Mark::Open
+                    }
+                })
+                .collect();
+            marks.push(ms);
+            chars.push(cs);
+        }
+        let by = chars.iter().map(|c| vec![NOBODY; c.len()]).collect();
+        Sheet { doc, chars, marks, by }
+    }
+
+    /// The characters from `f`'s first to its last, line by line (0-based lines).
+    fn span(&self, f: &Found, through_declared: bool) -> Vec<(usize, std::ops::Range<usize>)> {
+        (f.first_line..=f.last_line)
+            .filter(|n| through_declared || !self.doc.is_declared(*n))
+            .map(|n| {
+                let len = self.chars[n - 1].len();
+                let lo = if n == f.first_line { f.first_col } else { 0 };
+                let hi = if n == f.last_line { (f.last_col + 1).min(len) } else { len };
+                (n - 1, lo.min(hi)..hi)
+            })
+            .collect()
+    }
+
+    /// How many characters of `f` are already claimed.
+    fn taken(&self, f: &Found, through_declared: bool) -> usize {
+        self.span(f, through_declared).into_iter().map(|(l, r)| self.marks[l][r].iter().filter(|m| **m == Mark::Claimed).count()).sum()
+    }
+
+    fn claim(&mut self, f: &Found, through_declared: bool, who: u32) {
+        for (l, r) in self.span(f, through_declared) {
+            for j in r {
+                if self.marks[l][j] != Mark::Blank {
+                    self.marks[l][j] = Mark::Claimed;
+                    self.by[l][j] = who;
+                }
+            }
+        }
+    }
+
+    fn coverage(&self) -> DocCoverage {
+        let mut cov = DocCoverage { doc: self.doc.id.to_string(), file: self.doc.file.clone(), chars: 0, claimed: 0, declared: 0, unclaimed: 0 };
+        for m in self.marks.iter().flatten() {
+            match m {
+                Mark::Blank => continue,
+                Mark::Open => cov.unclaimed += 1,
+                Mark::Declared => cov.declared += 1,
+                Mark::Claimed => cov.claimed += 1,
+            }
+            cov.chars += 1;
+        }
+        cov
+    }
+
+    fn has_open(&self, line: usize) -> bool {
+        self.marks[line - 1].contains(&Mark::Open)
+    }
+
+    /// The runs of unclaimed text, in document order.
+    fn runs(&self) -> Vec<Run> {
+        let mut runs = Vec::new();
+        let mut cur: Option<Run> = None;
+        for (l, ms) in self.marks.iter().enumerate() {
+            if ms.iter().all(|m| *m == Mark::Blank) || self.doc.is_declared(l + 1) {
+                runs.extend(cur.take());
+                continue;
+            }
+            let mut gap = true;
+            for (j, m) in ms.iter().enumerate() {
+                match m {
+                    Mark::Blank => gap = true,
+                    Mark::Open => {
+                        let run = cur.get_or_insert_with(|| Run { first: (l + 1, j), last: l + 1, end: (l + 1, j), text: String::new() });
+                        if gap && !run.text.is_empty() {
+                            run.text.push(' ');
+                        }
+                        run.text.push(self.chars[l][j]);
+                        run.last = l + 1;
+                        run.end = (l + 1, j);
+                        gap = false;
+                    }
+                    Mark::Claimed | Mark::Declared => {
+                        runs.extend(cur.take());
+                        gap = true;
+                    }
+                }
+            }
+        }
+        runs.extend(cur);
+        runs
+    }
+
+    /// The claim of the nearest non-blank character before (or after) a position, within its
+    /// paragraph (a blank line stops the search).
+    fn neighbour(&self, line: usize, col: usize, before: bool) -> Option<u32> {
+        let (mut l, mut j) = (line - 1, col as isize);
+        loop {
+            let ms = &self.marks[l];
+            j += if before { -1 } else { 1 };
+            if j < 0 || j as usize >= ms.len() {
+                let next = if before { l.checked_sub(1) } else { Some(l + 1).filter(|n| *n < self.marks.len()) };
+                l = next?;
+                if self.marks[l].iter().all(|m| *m == Mark::Blank) {
+                    return None;
+                }
+                j = if before { self.marks[l].len() as isize } else { -1 };
+                continue;
+            }
+            match ms[j as usize] {
+                Mark::Blank => {}
+                Mark::Claimed => return Some(self.by[l][j as usize]),
+                Mark::Open | Mark::Declared => return None,
+            }
+        }
+    }
+}
+
+/// A run of unclaimed text.
+struct Run {
+    /// Line (1-based) and column (0-based) of its first character.
+    first: (usize, usize),
+    last: usize,
+    /// Line (1-based) and column (0-based) of its last character.
+    end: (usize, usize),
+    text: String,
+}
+
+/// The index of the list bullet that opens a line (`- item`, `• item`), if any.
+fn bullet_at(cs: &[char]) -> Option<usize> {
+    let j = cs.iter().position(|c| !c.is_whitespace())?;
+    (matches!(cs[j], '-' | '•') && cs.get(j + 1).is_some_and(|c| c.is_whitespace())).then_some(j)
+}
+
+/// How many characters of a run a message quotes.
+const QUOTE: usize = 160;
+
+/// Mark every claim, report what is left; the coverage of every document.
+pub fn check(claims: &[Claim], sources: &SourceSet, diags: &mut Diagnostics) -> Vec<DocCoverage> {
+    let mut out = Vec::new();
+    for doc in sources.docs.values() {
+        let mut sheet = Sheet::new(doc);
+        let mine: Vec<(u32, &Claim)> = claims.iter().enumerate().filter(|(_, c)| c.doc == doc.id).map(|(i, c)| (i as u32, c)).collect();
+        // Which occurrence each claim took (the one least taken by the claims before it).
+        let mut took: Vec<(u32, Found)> = Vec::with_capacity(mine.len());
+        for (i, c) in &mine {
+            let through = c.lines.iter().all(|n| doc.is_declared(n));
+            let Some(f) = c.found.iter().min_by_key(|f| sheet.taken(f, through)).copied() else { continue };
+            if through && matches!(c.role, Role::Text | Role::Piece) {
+                let d = &doc.declared[&f.first_line];
+                diags.push(
+                    Diagnostic::new(Code::DeclaredContent, &d.at, format!("line {} of `{}` is declared `{}` but holds words of {}", f.first_line, doc.id, d.reason.key(), c.owner))
+                        .hint(format!("take line {} out of `{}`: declarations set aside page furniture and table layout, never content", f.first_line, d.reason.key())),
+                );
+            }
+            sheet.claim(&f, through, *i);
+            took.push((*i, f));
+        }
+        let path = &doc.path;
+        // Truncated texts: one word of a line whose rest nobody claims.
+        let mut explained: BTreeSet<usize> = BTreeSet::new();
+        for (i, f) in &took {
+            let c = &claims[*i as usize];
+            if c.role == Role::Text && c.one_word && f.first_line == f.last_line && sheet.has_open(f.first_line) {
+                let line = doc.line(f.first_line).trim();
+                diags.push(
+                    Diagnostic::new(Code::TruncatedText, &c.at, format!("the text of {} is one word of line {} of `{}`, whose rest no element holds", c.owner, f.first_line, doc.id))
+                        .hint(format!("the line reads “{}”: give the element its whole text, or the rest of the line to the element it belongs to", quote(line))),
+                );
+                explained.insert(f.first_line);
+            }
+        }
+        for run in sheet.runs() {
+            if (run.first.0..=run.last).any(|l| explained.contains(&l)) {
+                continue;
+            }
+            diags.push(unclaimed(&sheet, claims, &run, path));
+        }
+        out.push(sheet.coverage());
+    }
+    out
+}
+
+/// "line 3" or "lines 3-5".
+fn lines_word(l: Lines) -> String {
+    if l.first == l.last { format!("line {l}") } else { format!("lines {l}") }
+}
+
+/// Where a document's lines are declared: the file that already declares some, else a new
+/// `noise-<doc>.yaml` next to the document.
+fn declarations_file(doc: &SourceDoc) -> std::path::PathBuf {
+    match doc.declared.values().next() {
+        Some(d) => d.at.file.clone(),
+        None => doc.path.with_file_name(format!("noise-{}.yaml", doc.id)),
+    }
+}
+
+fn quote(s: &str) -> String {
+    if s.chars().count() <= QUOTE {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(QUOTE).collect::<String>())
+    }
+}
+
+fn unclaimed(sheet: &Sheet, claims: &[Claim], run: &Run, path: &Path) -> Diagnostic {
+    let doc = sheet.doc;
+    let lines = Lines { first: run.first.0, last: run.last };
+    let pos = Pos { file: path.to_path_buf(), line: run.first.0, column: run.first.1 + 1 };
+    let mut d = Diagnostic::new(Code::Unclaimed, &pos, format!("unclaimed text at {} of `{}`: “{}”", lines_word(lines), doc.id, quote(&run.text)));
+    d.snippet = doc.line(run.first.0).to_string();
+    d.width = sheet.chars[run.first.0 - 1].len().saturating_sub(run.first.1).max(1);
+    let element = |w: Option<u32>| w.map(|w| &claims[w as usize]).filter(|c| matches!(c.role, Role::Text | Role::Piece));
+    let mut hint = String::new();
+    if let Some(c) = element(sheet.neighbour(run.first.0, run.first.1, true)) {
+        hint.push_str(&format!("it follows the text of {} (lines {}): if it continues that text, extend it; ", c.owner, c.lines));
+    } else if let Some(c) = element(sheet.neighbour(run.end.0, run.end.1, false)) {
+        hint.push_str(&format!("it precedes the text of {} (lines {}): if it begins that text, extend it; ", c.owner, c.lines));
+    }
+    hint.push_str(&format!(
+        "encode it as data citing {} (an element, a piece, a variant, a fact, a matrix header or cell, a correspondence row), \
+         or, if it is not content, declare {} in {} under `noise` (page furniture) or `layout` (a repeated table header, a column heading)",
+        lines_word(lines),
+        if lines.first == lines.last { "the line" } else { "the lines" },
+        declarations_file(doc).display()
+    ));
+    d.hint(hint)
+}
