@@ -12,6 +12,9 @@ load(SRC)
 D = 'bts-tc-2006-arrete'
 # Page numbers ("-  -   9"); in the règlement d'examen (4698-5043) such lines are coefficients and durations.
 NOISE |= {n for n in range(1, len(src) + 1) if re.fullmatch(r'\s*(-\s*)*\d{1,2}\s*', L(n)) and not 4698 <= n <= 5043}
+# Table layout (column headings, a table header): declared under `layout`. The drafting skips both sets;
+# the noise file gets NOISE - LAYOUT as `noise` (page numbers) and LAYOUT as `layout`.
+LAYOUT = set()
 
 # ---------------------------------------------------------------- The arrêté
 el('arrete', 'section', cite(7, 8))
@@ -144,6 +147,7 @@ for a, b, cid in TOP:
     # the compétence's introduction: from its title to the column headers
     hdr = [n for n in range(a, b + 1) if COLHEAD.match(clean(L(n)))]
     NOISE.update(hdr)
+    LAYOUT.update(hdr)      # the column headings « Conditions de réalisation : “ on donne ” … »
     intro_end = (hdr[0] - 1) if hdr else a
     if intro_end > a:
         prose(cid, a + 1, intro_end, f'{cid}-p')
@@ -217,7 +221,7 @@ for i, n in enumerate(SAV):
     x = el(sid, 'savoir_associe', (title, rng(tl[0], tl[-1])), parent, code='S' + code)
     if raw[:m.end()].strip(' -–') != 'S' + code:
         x['code_as_printed'] = raw[:m.end()].strip(' -–')
-    nxt = SAV[i + 1] if i + 1 < len(SAV) else 3920
+    nxt = SAV[i + 1] if i + 1 < len(SAV) else 3921
     if nxt - 1 >= n + 1:
         if code == '5':
             # S5 – S6 is organised by thèmes: "Thème n : …" headings, each with its text.
@@ -233,7 +237,8 @@ for i, n in enumerate(SAV):
                     k += 1
                 tt = re.sub(r'^Thème \d+\s*:\s*', '', join(tl_))
                 tid = f'{sid}-th{t_i}'
-                el(tid, 'theme', (tt, rng(tl_[0], tl_[-1])), sid, code=f'Thème {t_i}')
+                tx = el(tid, 'theme', (tt, rng(tl_[0], tl_[-1])), sid, code=f'Thème {t_i}')
+                tx['code_as_printed'] = re.sub(r'\s+', ' ', re.match(r'^\s*(Thème \d+\s*:)', L(th)).group(1))   # with its colon
                 tend = themes[t_i] - 1 if t_i < len(themes) else nxt - 1
                 prose(tid, tl_[-1] + 1, tend, f'{tid}-p')
         elif code in ('15', '16') or code.startswith(('6', '8', '9', '10', '11', '12', '13', '14')):
@@ -251,7 +256,11 @@ for v in range(1951, 1966):
     m = re.match(r'^\s*•\s*S(\d+)', L(v))
     if m and f's{m.group(1)}' in SEEN:
         e = next(e for e in ELS if e['id'] == f's{m.group(1)}')
-        e.setdefault('variants', []).append(dict(var(v), note='Liste des savoirs associés.'))
+        if v == 1965:
+            assert clean(L(1967)) == '.'
+            e.setdefault('variants', []).append(dict(var(v, 1967), note='Liste des savoirs associés (1951-1967), dernier point de la liste compris : il est imprimé seul, ligne 1967.'))
+        else:
+            e.setdefault('variants', []).append(dict(var(v), note='Liste des savoirs associés.'))
 
 # ---------------------------------------------------------------- Unités of the professional domain
 from unicodedata import normalize as _n
@@ -352,7 +361,7 @@ outline('annexe2', 4318, 4619, 'annexe2-s')
 el('annexe3', 'section', cite(4620))
 prose('annexe3', 4621, 4697, 'annexe3-p')
 next(e for e in ELS if e['id'] == 'annexe3')['note'] = 'La grille horaire est un tableau que l’extraction a aplati ; ses lignes sont encodées telles quelles, dans l’ordre, sans reconstruire les colonnes.'
-el('annexe5', 'section', cite(5050))
+el('annexe5', 'section', cite(5050, 5051))
 DEF = [(5054, 'e1'), (5183, 'e2'), (5216, 'e3'), (5276, 'e4'), (5481, 'e5'), (5568, 'e6'), (5770, 'ef1')]
 for i, (h, eid) in enumerate(DEF):
     end = DEF[i + 1][0] - 1 if i + 1 < len(DEF) else 5790
@@ -405,7 +414,7 @@ for key_, _, ln in DROWS:
     else:
         dcells.append({'row': key_, 'col': 'u1', 'state': 'marked', 'text': vals[0], 'lines': ln})
         for col in ['u2', 'u3']:
-            dcells.append({'row': key_, 'col': col, 'state': 'uncertain', 'lines': ln,
+            dcells.append({'row': key_, 'col': col, 'state': 'uncertain', 'text': vals[1], 'lines': ln,
                            'note': f'La ligne n’imprime que {len(vals)} mentions pour 3 colonnes (« {clean(L(ln))} ») : on ne peut pas dire laquelle, de U2 ou de U3, porte la seconde.'})
 DISPENSES = {
     'id': 'dispenses',
@@ -442,7 +451,7 @@ CROSS = {
 # ---------------------------------------------------------------- Matrices
 MATRICES = [DISPENSES, CROSS, {
     'id': 'fonctions-competences',
-    'title': {'text': 'Tableau de correspondance Référentiel d’activités professionnelles -', 'lines': 1912},
+    'title': {'text': cite(1912)[0], 'lines': 1912},
     'rows': [{'key': f'f{i}', 'ref': f'f{i}', 'text': t, 'lines': l} for i, (t, l) in
              [(1, cite(1916, 1917)), (2, cite(1922)), (3, cite(1927, 1928)), (4, cite(1933, 1934)), (5, cite(1939, 1940))]],
     'columns': [{'key': c.lower().replace('c', 'c', 1), 'text': c, 'lines': 1915} for c in ['C11', 'C12', 'C21', 'C22', 'C23', 'C31', 'C32', 'C33', 'C41', 'C42', 'C43', 'C44', 'C45']],
@@ -470,13 +479,15 @@ CORR = {'correspondences': [{
     'id': 'bts-tc-1997-bts-tc-2006', 'status': 'official', 'from': 'bts-tc-1997', 'to': 'bts-tc-2006',
     'title': {'text': 'TABLEAU DE CORRESPONDANCE D’ÉPREUVES ET D’UNITÉS', 'doc': D, 'lines': 5794}, 'doc': D, 'relation': 'close_match',
     'note': 'L’annexe VI met en regard chaque unité du BTS technico-commercial de 1997 et l’unité de 2006 qui lui correspond (article 8 de l’arrêté). Le document ne qualifie pas davantage la correspondance.',
-    'pairs': [{'from': [u], 'to': [u], 'lines': PAIR_LINES[u]} for u, _, _ in OLD],
+    # each pair cites its row as printed: old title, old code, new title, new code
+    'pairs': [{'from': [u], 'to': [u], 'lines': PAIR_LINES[u], 'text': cite(*map(int, str(PAIR_LINES[u]).split('-')))[0]} for u, _, _ in OLD],
 }]}
 
 CERT = {'certification': {
     'id': 'bts-tc-2006', 'kind': 'bts', 'lineage': 'technico-commercial', 'version': '2006',
     'title': {'text': 'Brevet de technicien supérieur TECHNICO-COMMERCIAL', 'doc': D, 'lines': 149,
-              'variants': [{'text': 'BTS technico-commercial', 'doc': D, 'lines': 5801}]},
+              'variants': [{'text': 'BTS technico-commercial', 'doc': D, 'lines': 5801},
+                           {'text': cite(4703, 4705)[0], 'doc': D, 'lines': cite(4703, 4705)[1]}]},
     'dates': [{'role': 'arrete', 'text': '23 août 2006', 'date': '2006-08-23', 'doc': D, 'lines': 105},
               {'role': 'premiere_session', 'text': 'aura lieu en 2008', 'doc': D, 'lines': 91}],
     'predecessors': [{'id': 'bts-tc-1997', 'text': 'l’arrêté du 3 septembre 1997 précité est abrogé', 'doc': D, 'lines': 96}],
@@ -484,7 +495,7 @@ CERT = {'certification': {
 OLD_CERT = {'certification': {
     'id': 'bts-tc-1997', 'kind': 'bts', 'lineage': 'technico-commercial', 'version': '1997', 'only_named': True,
     'title': {'text': 'BTS technico-commercial', 'doc': D, 'lines': 5798},
-    'dates': [{'role': 'arrete', 'text': 'arrêté du 03/09/97 modifié', 'date': '1997-09-03', 'doc': D, 'lines': 5799},
+    'dates': [{'role': 'arrete', 'text': '(arrêté du 03/09/97 modifié)', 'date': '1997-09-03', 'doc': D, 'lines': 5799},
               {'role': 'derniere_session', 'text': 'aura lieu en 2007', 'doc': D, 'lines': 95},
               {'role': 'abrogation', 'text': 'l’arrêté du 3 septembre 1997 précité est abrogé', 'doc': D, 'lines': 96}],
     'successors': [{'id': 'bts-tc-2006', 'text': 'défini par le présent arrêté', 'doc': D, 'lines': 5802}],
@@ -505,7 +516,6 @@ def renumber(parent, kind, stem):
         if e.get('parent') == parent and e['kind'] == kind:
             n += 1
             e['id'] = f'{parent}-{stem}{n}'
-LAYOUT = set()
 
 # -- The compétence tables. Each table is printed page by page in three columns, and the extraction
 # gives, for each page, column 1 (conditions de réalisation), then column 2 (the savoir-faire under
@@ -563,15 +573,28 @@ k.update(text=ta + ' ' + tb, lines='2464-2472', pieces=[{'text': ta, 'lines': 24
 lim = E('s3.51-lim2'); lim['text'], lim['lines'] = cite(2469, 2471)
 # S8–S13: the code is on its own line, the title on the next, followed by the column heading
 # "Limites de connaissances" (on the same line for S8, on its own line for S9–S13).
-for code, tl in [('8', 3090), ('9', 3205), ('10', 3308), ('11', 3490), ('12', 3627), ('13', 3696)]:
+# The code is printed alone on a line above the title (3089, 3203, 3306, 3488, 3625, 3694): the element
+# cites both lines, its text being the title's line as its one piece, so that the code is claimed where
+# it is printed.
+for code, tl, cl in [('8', 3090, 3089), ('9', 3205, 3203), ('10', 3308, 3306), ('11', 3490, 3488), ('12', 3627, 3625), ('13', 3696, 3694)]:
     e = E(f's{code}')
     t = clean(L(tl))
-    e['text'] = re.sub(r'\s*Limites de connaissances$', '', t)
-    e['lines'] = tl
+    assert clean(L(cl)) == f'S {code}', (cl, L(cl))
+    title = re.sub(r'\s*Limites de connaissances$', '', t)
+    e['text'] = title
+    e['lines'] = f'{cl}-{tl}'
     e['code_as_printed'] = f'S {code}'
+    e['pieces'] = [{'text': title, 'lines': tl}]
+    e['repair'] = (f'Le code « S {code} » est imprimé seul sur la ligne {cl}, au-dessus de l’intitulé (ligne {tl}) : '
+                   'l’élément cite les deux lignes, son texte est l’intitulé seul.')
     drop(f's{code}-p1')
-    if not t.endswith('Limites de connaissances'):
-        pass
+    if t != title:
+        # S8: the column heading « Limites de connaissances » is printed on the title's line (3090); it
+        # cannot be declared as layout without the title, so the line as printed is a variant.
+        e.setdefault('variants', []).append({'text': t, 'lines': tl,
+                          'note': f'La ligne {tl} telle qu’elle est imprimée : l’intitulé, puis l’en-tête de la colonne de droite « Limites de connaissances », '
+                                  'que la mise en page place sur la même ligne pour S8 (pour S9–S13, il a sa propre ligne, déclarée comme mise en page : '
+                                  '3206, 3309, 3491, 3628, 3697).'})
     if clean(L(tl + 1)) == 'Limites de connaissances':
         LAYOUT.add(tl + 1)
 # The column heading "Connaissances Limites de connaissances" is layout, not a connaissance.
@@ -682,11 +705,20 @@ for (a, b), before, after, row in [((3948, 3949), 'C11 (3945)', 'C12 (3951)', 'c
 CATS = [(4708, 4717), (4723, 4728), (4732, 4751)]
 for i, (a, b) in enumerate(CATS, 1):
     el(f'reglement-candidats{i}', 'paragraphe', cite(a, b), 'reglement')
-el('reglement-bts', 'paragraphe', cite(4703, 4705), 'reglement')
+# The grid's top-left cell « BTS Technico-commercial » (4703-4705) names the diploma: it is kept as a
+# variant of the certification's title. The category headings say who the columns are for: content.
 el('reglement-facultative', 'paragraphe', cite(4995), 'reglement')
-_new = ELS[-5:]; del ELS[-5:]
+_new = ELS[-4:]; del ELS[-4:]
 _at = next(k for k, e in enumerate(ELS) if e['id'] == 'reglement') + 1
-ELS[_at:_at] = [_new[3]] + _new[:3] + [_new[4]]
+ELS[_at:_at] = _new[:3] + [_new[3]]
+for _i in (1, 2, 3):
+    _c = E(f'reglement-candidats{_i}')
+    _c['note'] = (f'En-tête des colonnes « Forme » et « durée » de la catégorie {_i} de candidats dans la grille du règlement (lignes {_c["lines"]}) : '
+                  'il dit à qui ces colonnes s’appliquent, c’est pourquoi il est gardé comme texte et non déclaré comme mise en page.')
+# The footnote (1) called by EF1's title (4999): the language of the optional épreuve (5044-5049).
+_fn = el('reglement-note2', 'paragraphe', cite(5044, 5049), 'reglement')
+ELS.remove(_fn)
+ELS.insert(next(k for k, e in enumerate(ELS) if e['id'] == 'reglement-note') + 1, _fn)
 LAYOUT.update({4754})
 RCOLS = [('unite', 4757), ('coef', 4760), ('forme1', 4763), ('duree1', 4766), ('forme2', 4769), ('duree2', 4772), ('forme3', 4775), ('duree3', 4778)]
 RROWS = [('e1', (4781, 4781)), ('e2', (4811, 4812)), ('e3', (4850, 4851)), ('e4', (4889, 4890)), ('e5', (4932, 4934)), ('e6', (4963, 4964)), ('ef1', (4998, 4999))]
@@ -725,6 +757,66 @@ for eid in ['e1', 'e2', 'e3', 'e4', 'e5', 'e6']:
                       'ou privé sous contrat, CFA ou section d’apprentissage habilité, formation professionnelle continue dans les établissements publics habilités) ; '
                       'les trois catégories sont dans la matrice « reglement-examen ».')
 
+# -- Table layout and content left out by the drafting (coverage of the source).
+# The fonctions × compétences table: « C1 C2 C3 C4 » groups its columns C11 … C45 (1914): a column
+# heading. Its legend (1946-1947) says what its lost marks were: content, kept as a paragraph.
+LAYOUT.add(1914)
+_leg = el('fonctions-competences-legende', 'paragraphe', cite(1946, 1947))
+_leg['note'] = ('Légende du tableau de correspondance fonctions × compétences (1912-1947, matrice « fonctions-competences ») : '
+                'ses deux sortes de marques ; les marques elles-mêmes sont perdues par l’extraction.')
+ELS.remove(_leg)
+ELS.insert(next(k for k, e in enumerate(ELS) if e['id'] == 'savoirs'), _leg)
+# The dispenses table: « DIPLOMES ACQUIS » heads its first column, the rows (4222).
+LAYOUT.add(4222)
+# The enseignements × compétences × savoirs table. Line 3923 is its header row: « Enseignements »
+# (the first column, kept as that column's text), « Compétences » over the rows, « Savoirs associés du
+# domaine tertiaire » over the five enseignement columns and « … du domaine industriel » over S8–S14:
+# column headings, declared as layout.
+LAYOUT.add(3923)
+for _k, (_a, _b) in {'c1.1': (3945, 3946), 'c3.1': (3996, 3997), 'c3.2': (4001, 4002), 'c4.4': (4010, 4011)}.items():
+    _r = next(r for r in CROSS['rows'] if r['key'] == _k)
+    _r['text'], _r['lines'] = cite(_a, _b)
+# Read from the layout: the extraction prints each row's title, then what its cells hold — lists of
+# savoirs (S11, S12 …) and « x » marks — before the next row (the marks of C21, C22 and C41 are on the
+# row's own line: 3973, 3975, 4043). A list of savoirs S1x … S7x is in the column of the enseignement
+# that teaches S1 … S7 (the list of savoirs, 1951-1956: S1 Communication, S2 Mercatique industrielle,
+# S3 Technologies de l’information et de la communication, S4 Gestion commerciale, S7 Management);
+# the « x » are in the columns of the industrial savoirs S8–S14 (the row « C11 à C45 » prints seven of
+# them for the seven columns, 4093). Which of S8–S14 each « x » marks is lost.
+SCOL = {'1': 'communication', '2': 'mercatique', '3': 'tic', '4': 'gestion', '7': 'management'}
+CROW = {k: str(l) for k, l in [(r['key'], r['lines']) for r in CROSS['rows']]}
+SLISTS = [('c1.2', (3954, 3956)), ('c1.2', (3963, 3963)), ('c1.2', (3968, 3969)), ('c2.3', (3985, 3987)), ('c2.3', (3993, 3993)),
+          ('c4.4', (4019, 4019)), ('c4.4', (4028, 4030)), ('c4.4', (4040, 4040)),
+          ('c4.5', (4058, 4059)), ('c4.5', (4067, 4067)), ('c4.5', (4076, 4076)), ('c4.5', (4084, 4085))]
+for row, (a, b) in SLISTS:
+    t, l = cite(a, b)
+    t = re.sub(r'(\s+x)+$', '', t)          # 4085 prints the row's marks after S72
+    codes = re.findall(r'S\s?(\d)', t)
+    assert len(set(codes)) == 1, t
+    CROSS['cells'].append({'row': row, 'col': SCOL[codes[0]], 'state': 'uncertain', 'text': t, 'lines': l,
+        'note': (f'Liste de savoirs imprimée après la ligne {row.upper().replace(".", "")} ({CROW[row]}), dans la colonne de l’enseignement qui '
+                 f'enseigne S{codes[0]} (liste des savoirs, 1951-1956). Deux lectures : elle est dans la case de cette ligne, ou dans une case '
+                 'fusionnée sur les lignes de son groupe d’enseignement ; l’extraction ne le dit pas.')})
+XRUNS = [('c1.1', 3948), ('c1.2', 3971), ('c2.1', 3973), ('c2.2', 3975), ('c2.3', 3994), ('c3.1', 3999), ('c3.2', 4004),
+         ('c4.4', 4041), ('c4.1', 4043), ('c4.5', 4085)]
+INDUS = [f's{i}' for i in range(8, 15)]
+for row, ln in XRUNS:
+    k = len(re.findall(r'(?<![A-Za-zÀ-ÿ])x(?![A-Za-zÀ-ÿ])', L(ln)))
+    assert 0 < k < 7, (ln, k)
+    where = 'sur la ligne même de la compétence' if CROW[row] == str(ln) else f'après la ligne de la compétence ({CROW[row]})'
+    for col in INDUS:
+        CROSS['cells'].append({'row': row, 'col': col, 'state': 'uncertain', 'text': 'x', 'lines': ln,
+            'note': (f'{k} « x » imprimés ligne {ln}, {where}, pour les 7 colonnes S8–S14 : {k} de ces cases sont marquées, '
+                     'l’extraction a perdu lesquelles.')})
+assert len(re.findall(r'\bx\b', L(4093))) == 7
+for col in INDUS:
+    CROSS['cells'].append({'row': 'c11-c45', 'col': col, 'state': 'marked', 'text': 'x', 'lines': 4093,
+        'note': 'Sept « x » imprimés ligne 4093 pour les sept colonnes S8–S14 de la ligne « C11 à C45 » : toutes sont marquées.'})
+CROSS['note'] = ('Les lignes sont les compétences de deuxième niveau, que le tableau numérote C11 … C45 pour C1.1 … C4.5 ; il écrit de même '
+                 'S11 pour S1.1. L’extraction imprime chaque ligne puis ce que ses cases contiennent : des listes de savoirs dans les colonnes '
+                 'des enseignements (la colonne suit le numéro du savoir) et des « x » dans les colonnes S8–S14, dont la colonne est perdue '
+                 '(cases « uncertain », sauf la ligne « C11 à C45 » qui en imprime sept pour sept colonnes). Les autres cases sont perdues.')
+
 # The part files of data/certifications/bts-tc-2006/, in the order of the elements: (name, first element).
 PARTS = [('arrete', 'arrete'), ('rap', 'rap'), ('competences', 'c1'), ('savoirs-s1-s4', 'savoirs'), ('savoirs-s5-s6', 's5'),
          ('savoirs-s7', 's7'), ('savoirs-s8-s14', 's8'), ('savoirs-s15-s16', 's15'), ('unites-epreuves', 'unites'),
@@ -747,5 +839,5 @@ if __name__ == '__main__':
     dump(OLD_CERT, os.path.join(OUT, 'certifications/bts-tc-1997/certification.yaml'))
     dump({'in': 'bts-tc-1997', 'doc': D, 'elements': OLD_ELS}, os.path.join(OUT, 'certifications/bts-tc-1997/elements.yaml'))
     dump(CORR, os.path.join(OUT, 'correspondences/bts-tc-1997-bts-tc-2006.yaml'))
-    dump({'doc': D, 'noise': sorted(NOISE | LAYOUT)}, os.path.join(OUT, 'sources/noise-bts-tc-2006-arrete.yaml'))
+    dump({'doc': D, 'noise': sorted(NOISE - LAYOUT), 'layout': sorted(LAYOUT)}, os.path.join(OUT, 'sources/noise-bts-tc-2006-arrete.yaml'))
     print(len(ELS), 'elements; certified by no unit:', UNCERTIFIED, file=sys.stderr)
