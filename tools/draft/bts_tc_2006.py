@@ -10,7 +10,11 @@ exec(open(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'common.py'))
 SRC, OUT = sys.argv[1], sys.argv[2]
 load(SRC)
 D = 'bts-tc-2006-arrete'
-NOISE |= {n for n in range(1, len(src) + 1) if re.fullmatch(r'\s*(-\s*)*\d{1,2}\s*', L(n))}   # page numbers ("-  -   9")
+# Page numbers ("-  -   9"); in the règlement d'examen (4698-5043) such lines are coefficients and durations.
+NOISE |= {n for n in range(1, len(src) + 1) if re.fullmatch(r'\s*(-\s*)*\d{1,2}\s*', L(n)) and not 4698 <= n <= 5043}
+# Table layout (column headings, a table header): declared under `layout`. The drafting skips both sets;
+# the noise file gets NOISE - LAYOUT as `noise` (page numbers) and LAYOUT as `layout`.
+LAYOUT = set()
 
 # ---------------------------------------------------------------- The arrêté
 el('arrete', 'section', cite(7, 8))
@@ -143,6 +147,7 @@ for a, b, cid in TOP:
     # the compétence's introduction: from its title to the column headers
     hdr = [n for n in range(a, b + 1) if COLHEAD.match(clean(L(n)))]
     NOISE.update(hdr)
+    LAYOUT.update(hdr)      # the column headings « Conditions de réalisation : “ on donne ” … »
     intro_end = (hdr[0] - 1) if hdr else a
     if intro_end > a:
         prose(cid, a + 1, intro_end, f'{cid}-p')
@@ -216,7 +221,7 @@ for i, n in enumerate(SAV):
     x = el(sid, 'savoir_associe', (title, rng(tl[0], tl[-1])), parent, code='S' + code)
     if raw[:m.end()].strip(' -–') != 'S' + code:
         x['code_as_printed'] = raw[:m.end()].strip(' -–')
-    nxt = SAV[i + 1] if i + 1 < len(SAV) else 3920
+    nxt = SAV[i + 1] if i + 1 < len(SAV) else 3921
     if nxt - 1 >= n + 1:
         if code == '5':
             # S5 – S6 is organised by thèmes: "Thème n : …" headings, each with its text.
@@ -232,7 +237,8 @@ for i, n in enumerate(SAV):
                     k += 1
                 tt = re.sub(r'^Thème \d+\s*:\s*', '', join(tl_))
                 tid = f'{sid}-th{t_i}'
-                el(tid, 'theme', (tt, rng(tl_[0], tl_[-1])), sid, code=f'Thème {t_i}')
+                tx = el(tid, 'theme', (tt, rng(tl_[0], tl_[-1])), sid, code=f'Thème {t_i}')
+                tx['code_as_printed'] = re.sub(r'\s+', ' ', re.match(r'^\s*(Thème \d+\s*:)', L(th)).group(1))   # with its colon
                 tend = themes[t_i] - 1 if t_i < len(themes) else nxt - 1
                 prose(tid, tl_[-1] + 1, tend, f'{tid}-p')
         elif code in ('15', '16') or code.startswith(('6', '8', '9', '10', '11', '12', '13', '14')):
@@ -250,7 +256,11 @@ for v in range(1951, 1966):
     m = re.match(r'^\s*•\s*S(\d+)', L(v))
     if m and f's{m.group(1)}' in SEEN:
         e = next(e for e in ELS if e['id'] == f's{m.group(1)}')
-        e.setdefault('variants', []).append(dict(var(v), note='Liste des savoirs associés.'))
+        if v == 1965:
+            assert clean(L(1967)) == '.'
+            e.setdefault('variants', []).append(dict(var(v, 1967), note='Liste des savoirs associés (1951-1967), dernier point de la liste compris : il est imprimé seul, ligne 1967.'))
+        else:
+            e.setdefault('variants', []).append(dict(var(v), note='Liste des savoirs associés.'))
 
 # ---------------------------------------------------------------- Unités of the professional domain
 from unicodedata import normalize as _n
@@ -351,7 +361,7 @@ outline('annexe2', 4318, 4619, 'annexe2-s')
 el('annexe3', 'section', cite(4620))
 prose('annexe3', 4621, 4697, 'annexe3-p')
 next(e for e in ELS if e['id'] == 'annexe3')['note'] = 'La grille horaire est un tableau que l’extraction a aplati ; ses lignes sont encodées telles quelles, dans l’ordre, sans reconstruire les colonnes.'
-el('annexe5', 'section', cite(5050))
+el('annexe5', 'section', cite(5050, 5051))
 DEF = [(5054, 'e1'), (5183, 'e2'), (5216, 'e3'), (5276, 'e4'), (5481, 'e5'), (5568, 'e6'), (5770, 'ef1')]
 for i, (h, eid) in enumerate(DEF):
     end = DEF[i + 1][0] - 1 if i + 1 < len(DEF) else 5790
@@ -404,7 +414,7 @@ for key_, _, ln in DROWS:
     else:
         dcells.append({'row': key_, 'col': 'u1', 'state': 'marked', 'text': vals[0], 'lines': ln})
         for col in ['u2', 'u3']:
-            dcells.append({'row': key_, 'col': col, 'state': 'uncertain', 'lines': ln,
+            dcells.append({'row': key_, 'col': col, 'state': 'uncertain', 'text': vals[1], 'lines': ln,
                            'note': f'La ligne n’imprime que {len(vals)} mentions pour 3 colonnes (« {clean(L(ln))} ») : on ne peut pas dire laquelle, de U2 ou de U3, porte la seconde.'})
 DISPENSES = {
     'id': 'dispenses',
@@ -441,7 +451,7 @@ CROSS = {
 # ---------------------------------------------------------------- Matrices
 MATRICES = [DISPENSES, CROSS, {
     'id': 'fonctions-competences',
-    'title': {'text': 'Tableau de correspondance Référentiel d’activités professionnelles -', 'lines': 1912},
+    'title': {'text': cite(1912)[0], 'lines': 1912},
     'rows': [{'key': f'f{i}', 'ref': f'f{i}', 'text': t, 'lines': l} for i, (t, l) in
              [(1, cite(1916, 1917)), (2, cite(1922)), (3, cite(1927, 1928)), (4, cite(1933, 1934)), (5, cite(1939, 1940))]],
     'columns': [{'key': c.lower().replace('c', 'c', 1), 'text': c, 'lines': 1915} for c in ['C11', 'C12', 'C21', 'C22', 'C23', 'C31', 'C32', 'C33', 'C41', 'C42', 'C43', 'C44', 'C45']],
@@ -469,13 +479,15 @@ CORR = {'correspondences': [{
     'id': 'bts-tc-1997-bts-tc-2006', 'status': 'official', 'from': 'bts-tc-1997', 'to': 'bts-tc-2006',
     'title': {'text': 'TABLEAU DE CORRESPONDANCE D’ÉPREUVES ET D’UNITÉS', 'doc': D, 'lines': 5794}, 'doc': D, 'relation': 'close_match',
     'note': 'L’annexe VI met en regard chaque unité du BTS technico-commercial de 1997 et l’unité de 2006 qui lui correspond (article 8 de l’arrêté). Le document ne qualifie pas davantage la correspondance.',
-    'pairs': [{'from': [u], 'to': [u], 'lines': PAIR_LINES[u]} for u, _, _ in OLD],
+    # each pair cites its row as printed: old title, old code, new title, new code
+    'pairs': [{'from': [u], 'to': [u], 'lines': PAIR_LINES[u], 'text': cite(*map(int, str(PAIR_LINES[u]).split('-')))[0]} for u, _, _ in OLD],
 }]}
 
 CERT = {'certification': {
     'id': 'bts-tc-2006', 'kind': 'bts', 'lineage': 'technico-commercial', 'version': '2006',
     'title': {'text': 'Brevet de technicien supérieur TECHNICO-COMMERCIAL', 'doc': D, 'lines': 149,
-              'variants': [{'text': 'BTS technico-commercial', 'doc': D, 'lines': 5801}]},
+              'variants': [{'text': 'BTS technico-commercial', 'doc': D, 'lines': 5801},
+                           {'text': cite(4703, 4705)[0], 'doc': D, 'lines': cite(4703, 4705)[1]}]},
     'dates': [{'role': 'arrete', 'text': '23 août 2006', 'date': '2006-08-23', 'doc': D, 'lines': 105},
               {'role': 'premiere_session', 'text': 'aura lieu en 2008', 'doc': D, 'lines': 91}],
     'predecessors': [{'id': 'bts-tc-1997', 'text': 'l’arrêté du 3 septembre 1997 précité est abrogé', 'doc': D, 'lines': 96}],
@@ -483,20 +495,349 @@ CERT = {'certification': {
 OLD_CERT = {'certification': {
     'id': 'bts-tc-1997', 'kind': 'bts', 'lineage': 'technico-commercial', 'version': '1997', 'only_named': True,
     'title': {'text': 'BTS technico-commercial', 'doc': D, 'lines': 5798},
-    'dates': [{'role': 'arrete', 'text': 'arrêté du 03/09/97 modifié', 'date': '1997-09-03', 'doc': D, 'lines': 5799},
+    'dates': [{'role': 'arrete', 'text': '(arrêté du 03/09/97 modifié)', 'date': '1997-09-03', 'doc': D, 'lines': 5799},
               {'role': 'derniere_session', 'text': 'aura lieu en 2007', 'doc': D, 'lines': 95},
               {'role': 'abrogation', 'text': 'l’arrêté du 3 septembre 1997 précité est abrogé', 'doc': D, 'lines': 96}],
     'successors': [{'id': 'bts-tc-2006', 'text': 'défini par le présent arrêté', 'doc': D, 'lines': 5802}],
     'note': 'Seulement nommé par l’arrêté de 2006 (articles 8 et 9) et par le tableau de correspondance de l’annexe VI.',
 }}
 
+# ---------------------------------------------------------------- Repairs read from the layout
+# Everything below corrects the drafting above where a reading of the source's layout settles the
+# question; each decision is written into the element's note, with its lines.
+def E(i):
+    return next(e for e in ELS if e['id'] == i)
+def drop(*ids):
+    ELS[:] = [e for e in ELS if e['id'] not in ids]
+def renumber(parent, kind, stem):
+    """Positional ids again (`{parent}-{stem}{n}`) for the children of `parent` of one kind."""
+    n = 0
+    for e in ELS:
+        if e.get('parent') == parent and e['kind'] == kind:
+            n += 1
+            e['id'] = f'{parent}-{stem}{n}'
+
+# -- The compétence tables. Each table is printed page by page in three columns, and the extraction
+# gives, for each page, column 1 (conditions de réalisation), then column 2 (the savoir-faire under
+# each sub-compétence), then column 3 (critères d'évaluation). The blocks that the drafting left
+# undecided are placed by that order.
+TABLE_PAGES = {
+    'c1': 'page 1 : conditions 1012-1030, savoir-faire C1.1–C1.2.1 1033-1070, critères 1074-1110 ; page 2 : conditions 1111-1123, savoir-faire C1.2.2–C1.2.4 1125-1150, critères 1153-1179',
+    'c2': 'page 1 : conditions 1193-1242, savoir-faire C2.1–C2.2.1 1244-1299, critères 1302-1357 ; page 2 : fin du savoir-faire de C2.2.1 1358-1361, savoir-faire C2.2.2–C2.3.3 1363-1403, critères 1405-1451',
+    'c3': 'conditions 1465-1514, savoir-faire C3.1–C3.2.2 1516-1573, critères 1576-1616 ; puis savoir-faire C3.3 1617-1649, critères 1665-1675',
+    'c4': 'conditions 1688-1715, savoir-faire C4.1–C4.3.1 1717-1774, critères 1777-1826 ; puis savoir-faire C4.3.1–C4.5 1839-1879, critères 1890-1911',
+}
+for cid in TABLE_PAGES:
+    E(cid)['note'] = ('Le tableau de cette compétence (conditions de réalisation, savoir-faire, critères d’évaluation) est imprimé '
+                      'en trois colonnes que l’extraction donne, page après page, l’une après l’autre : colonne 1, colonne 2, colonne 3 '
+                      f'({TABLE_PAGES[cid]}). Chaque bloc est classé par la colonne où il se trouve.')
+for x in ['c1-x1', 'c1-x2', 'c1-x3', 'c1-x4']:
+    e = E(x)
+    e['kind'] = 'condition_realisation'
+    e['note'] = (f'Colonne 1 (conditions de réalisation) de la deuxième page du tableau de C1 : imprimé après les critères de la première page '
+                 f'(1074-1110) et avant le savoir-faire de C1.2.2 (1125) ; lignes {e["lines"]}.')
+CE_NOTE = 'Colonne 3 (critères d’évaluation) du tableau de {c} : imprimé parmi les critères, lignes {l} ({where}).'
+for x, where in [('c2-x1', 'entre les critères 1319-1321 et 1331-1335'), ('c2-x2', 'après le critère 1349-1351, à la fin de la colonne 3 de la première page'),
+                 ('c2-x5', 'entre les critères 1430-1433 et 1440-1442'), ('c3-x1', 'à la suite du critère 1590-1593'),
+                 ('c3-x2', 'entre les critères 1590-1596 et 1609-1612'), ('c3-x3', 'entre les critères 1590-1596 et 1609-1612'),
+                 ('c3-x4', 'entre les critères 1590-1596 et 1609-1612'), ('c4-x1', 'après le critère 1810-1811'),
+                 ('c4-x2', 'en tête de la colonne 3 de la dernière page, avant le critère 1893-1894'), ('c4-x3', 'entre les critères 1900-1901 et 1905-1908')]:
+    e = E(x)
+    e['kind'] = 'critere_evaluation'
+    e['note'] = CE_NOTE.format(c=x[:2].upper(), l=e['lines'], where=where)
+E('c4-x1')['variants'] = [dict(var(5546), note='Imprimé de nouveau, sous la forme « Définition de profils de postes adaptés », dans la liste des critères de l’épreuve E5 (annexe V).')]
+# C2.2.1's last savoir-faire ends on the next page ("financiers", 1358), which the drafting fused with
+# the first line of a critère (1357) whose end is printed at the top of column 3 of that page (1405-1406).
+sf = E('c2.2.1-sf4')
+t1, l1 = cite(1298, 1299)
+sf.update(text=t1 + ' financiers', lines='1298-1358', pieces=[{'text': t1, 'lines': l1}, {'text': 'financiers', 'lines': 1358}],
+          repair='Le savoir-faire se poursuit sur la page suivante du tableau : son dernier mot, « financiers » (1358), est imprimé en tête de la colonne 2 de cette page.')
+x3 = E('c2-x3')
+ta, tb = cite(1357)[0], cite(1405, 1406)[0]
+x3.update(kind='critere_evaluation', text=ta + ' ' + tb, lines='1357-1406', pieces=[{'text': ta, 'lines': 1357}, {'text': tb, 'lines': '1405-1406'}],
+          repair='Le critère commence en bas de la colonne 3 d’une page (1357) et finit en tête de la colonne 3 de la page suivante (1405-1406).',
+          variants=[dict(var(5640), note='Le même critère, imprimé d’un seul tenant dans la liste des critères de l’épreuve E6 (annexe V).')],
+          note='Colonne 3 (critères d’évaluation) du tableau de C2, sur deux pages (1357 et 1405-1406).')
+drop('c2-x4')
+for cid in TABLE_PAGES:
+    renumber(cid, 'condition_realisation', 'cr')
+    renumber(cid, 'critere_evaluation', 'ce')
+
+# -- Savoirs: texts cut, split or fused.
+k1 = E('s3.2-k1'); k1['text'], k1['lines'] = cite(2410, 2412)
+drop('s3.2-k2'); renumber('s3.2', 'savoir', 'k')
+k = E('s3.51-k1')
+ta, tb = cite(2464)[0], cite(2472)[0]
+k.update(text=ta + ' ' + tb, lines='2464-2472', pieces=[{'text': ta, 'lines': 2464}, {'text': tb, 'lines': 2472}],
+         repair='La fin de la connaissance (« partage de l’information », 2472, imprimée en retrait dans la colonne des connaissances) est placée par l’extraction au milieu de la colonne des limites.')
+lim = E('s3.51-lim2'); lim['text'], lim['lines'] = cite(2469, 2471)
+# S8–S13: the code is on its own line, the title on the next, followed by the column heading
+# "Limites de connaissances" (on the same line for S8, on its own line for S9–S13).
+# The code is printed alone on a line above the title (3089, 3203, 3306, 3488, 3625, 3694): the element
+# cites both lines, its text being the title's line as its one piece, so that the code is claimed where
+# it is printed.
+for code, tl, cl in [('8', 3090, 3089), ('9', 3205, 3203), ('10', 3308, 3306), ('11', 3490, 3488), ('12', 3627, 3625), ('13', 3696, 3694)]:
+    e = E(f's{code}')
+    t = clean(L(tl))
+    assert clean(L(cl)) == f'S {code}', (cl, L(cl))
+    title = re.sub(r'\s*Limites de connaissances$', '', t)
+    e['text'] = title
+    e['lines'] = f'{cl}-{tl}'
+    e['code_as_printed'] = f'S {code}'
+    e['pieces'] = [{'text': title, 'lines': tl}]
+    e['repair'] = (f'Le code « S {code} » est imprimé seul sur la ligne {cl}, au-dessus de l’intitulé (ligne {tl}) : '
+                   'l’élément cite les deux lignes, son texte est l’intitulé seul.')
+    drop(f's{code}-p1')
+    if t != title:
+        # S8: the column heading « Limites de connaissances » is printed on the title's line (3090); it
+        # cannot be declared as layout without the title, so the line as printed is a variant.
+        e.setdefault('variants', []).append({'text': t, 'lines': tl,
+                          'note': f'La ligne {tl} telle qu’elle est imprimée : l’intitulé, puis l’en-tête de la colonne de droite « Limites de connaissances », '
+                                  'que la mise en page place sur la même ligne pour S8 (pour S9–S13, il a sa propre ligne, déclarée comme mise en page : '
+                                  '3206, 3309, 3491, 3628, 3697).'})
+    if clean(L(tl + 1)) == 'Limites de connaissances':
+        LAYOUT.add(tl + 1)
+# The column heading "Connaissances Limites de connaissances" is layout, not a connaissance.
+for sid in ['s1', 's2', 's3', 's4', 's7']:
+    h = E(f'{sid}-k1')
+    assert h['text'] == 'Connaissances Limites de connaissances', h
+    LAYOUT.add(int(h['lines']))
+    drop(f'{sid}-k1'); renumber(sid, 'savoir', 'k')
+# S7.23 is printed inside its group S7.2: after the connaissances of S7.21 and S7.22 come the group's
+# limites (2991-3003, 3006-3013), then S7.23's own connaissances (3014-3020, nouns, in the connaissances
+# column), then S7.24 and the rest of the group's limites (3032-3055).
+S72 = []
+for e in list(ELS):
+    if e.get('parent') == 's7.23':
+        a = int(str(e['lines']).split('-')[0])
+        if a <= 3013:
+            e['kind'] = 'limite_connaissances'
+            S72.append(e)
+        else:
+            e['kind'] = 'savoir'
+            e['note'] = ('Connaissance de S7.23 (colonne des connaissances : un nom, non un verbe à l’infinitif), imprimée par l’extraction après '
+                         'les limites de connaissances du groupe S7.2 (2991-3013).')
+n = 0
+for e in ELS:
+    if e.get('parent') == 's7.23' and e['kind'] == 'savoir':
+        n += 1; e['id'] = f's7.23-k{n}'
+# Limites printed after the last savoir of a group belong to the group: the layout prints the
+# group's limites together, in the right-hand column, below its savoirs, without saying which savoir
+# each block is about. They are attached to the group's own element.
+def _first(e):
+    return int(str(e['lines']).split('-')[0])
+for e in ELS:
+    if e['kind'] == 'limite_connaissances' and (e.get('note', '').startswith('Imprimée après le dernier savoir') or e in S72):
+        sav = e['parent']
+        group = sav[:-1] if sav != 's7.23' else 's7.2'
+        members = [x for x in ELS if x.get('parent') == group and x['kind'] == 'savoir_associe']
+        if len(members) == 1:
+            e['note'] = f'Limite imprimée sous le seul savoir de son groupe ({group.upper()}), ligne(s) {e["lines"]}.'
+            continue
+        first = min(_first(m) for m in members)
+        e['parent'] = group
+        e['note'] = (f'Limite de connaissances du groupe {group.upper()} : la mise en page imprime les limites du groupe ensemble, dans la colonne '
+                     f'de droite, sous ses savoirs ({", ".join(m["code"] for m in members)}, à partir de la ligne {first}), sans dire à quel savoir '
+                     f'chacune se rapporte ; elle est rattachée au groupe (lignes {e["lines"]}).')
+for g in sorted({e['parent'] for e in ELS if e['kind'] == 'limite_connaissances' and re.fullmatch(r's\d\.\d', e.get('parent', ''))}):
+    n = 0
+    for e in ELS:
+        if e.get('parent') == g and e['kind'] == 'limite_connaissances':
+            n += 1; e['id'] = f'{g}-lim{n}'
+for sid in {e['parent'] for e in ELS if e['kind'] == 'limite_connaissances'}:
+    n = 0
+    for e in ELS:
+        if e.get('parent') == sid and e['kind'] == 'limite_connaissances':
+            n += 1; e['id'] = f'{sid}-lim{n}'
+# The group elements come before their savoirs in ELS, the limites after them: keep each limite where
+# it is printed (its position in the list follows the lines).
+
+# -- S16 (langues vivantes) has its own content, headings and paragraphs: it is not a reference.
+S16_HEADS = {3855: None, 3872: None, 3874: 3872, 3894: 3872, 3905: 3872}
+hid = {}
+for e in ELS:
+    if e.get('parent') == 's16':
+        a = _first(e)
+        if a in S16_HEADS:
+            e['kind'] = 'section'
+            hid[a] = e['id']
+cur = None
+for e in ELS:
+    if e.get('parent') == 's16':
+        a = _first(e)
+        if a in S16_HEADS:
+            if S16_HEADS[a]:
+                e['parent'] = hid[S16_HEADS[a]]
+            cur = e['id']
+        else:
+            e['kind'] = 'paragraphe'
+            e['parent'] = cur
+p10 = E('s16-p10'); p10['text'], p10['lines'] = cite(3889, 3891)
+drop('s16-p11')
+# A lone "." (5589) ends the list item above it.
+p7 = E('e6-definition-1-p7'); p7['text'], p7['lines'] = cite(5587, 5589)
+drop('e6-definition-1-p8')
+
+# -- Content the drafting left out.
+# The dispenses table heads its columns with the units' numbers and titles (4227-4248).
+for col, (a, b), (ta, tb) in [('u1', (4227, 4230), (4229, 4230)), ('u2', (4235, 4240), (4237, 4240)), ('u3', (4243, 4248), (4245, 4248))]:
+    c = next(x for x in DISPENSES['columns'] if x['key'] == col)
+    c['text'], c['lines'] = cite(a, b)
+    E(col).setdefault('variants', []).append(dict(var(ta, tb), note='Intitulé de l’unité en tête de sa colonne dans le tableau des dispenses (annexe IV).'))
+# The enseignements × compétences × savoirs table: its first column names the enseignement of a group
+# of rows, in a cell merged over them; its last row is "C11 à C45".
+CROSS['rows'].append({'key': 'c11-c45', 'text': cite(4090, 4091)[0], 'lines': cite(4090, 4091)[1],
+                      'note': 'Ligne « C11 à C45 » : toutes les compétences de deuxième niveau, pour l’enseignement « Technologies industrielles ».'})
+CROSS['columns'].insert(0, {'key': 'enseignement', 'text': 'Enseignements', 'lines': 3923,
+                            'note': 'Première colonne du tableau : l’enseignement qui couvre un groupe de lignes (case fusionnée).'})
+CROSS['cells'] = [{'row': 'c11-c45', 'col': 'enseignement', 'state': 'marked', 'text': cite(4087, 4088)[0], 'lines': cite(4087, 4088)[1],
+                   'note': 'Imprimé juste avant la ligne « C11 à C45 », seule ligne de ce groupe (4087-4091).'}]
+for (a, b), before, after, row in [((3948, 3949), 'C11 (3945)', 'C12 (3951)', 'c1.1'), ((3977, 3978), 'C22 (3975)', 'C23 (3980)', 'c2.2'),
+                                   ((4008, 4008), 'C33 (4006)', 'C44 (4010)', 'c3.3'), ((4049, 4050), 'C43 (4047)', 'C45 (4052)', 'c4.3')]:
+    t, l = cite(a, b)
+    if a == 3948:
+        t = re.sub(r'^(x\s*)+', '', t).strip()
+    CROSS['cells'].append({'row': row, 'col': 'enseignement', 'state': 'uncertain', 'text': t, 'lines': l,
+                           'note': f'Case fusionnée sur plusieurs lignes, imprimée entre les lignes {before} et {after} : l’extraction ne dit pas '
+                                   'quelles lignes elle couvre ; placée sur la ligne qui la précède.'})
+# The règlement d'examen is a grid: per épreuve, its unité and coefficient, then forme and durée for
+# three categories of candidates (headings 4708-4751).
+CATS = [(4708, 4717), (4723, 4728), (4732, 4751)]
+for i, (a, b) in enumerate(CATS, 1):
+    el(f'reglement-candidats{i}', 'paragraphe', cite(a, b), 'reglement')
+# The grid's top-left cell « BTS Technico-commercial » (4703-4705) names the diploma: it is kept as a
+# variant of the certification's title. The category headings say who the columns are for: content.
+el('reglement-facultative', 'paragraphe', cite(4995), 'reglement')
+_new = ELS[-4:]; del ELS[-4:]
+_at = next(k for k, e in enumerate(ELS) if e['id'] == 'reglement') + 1
+ELS[_at:_at] = _new[:3] + [_new[3]]
+for _i in (1, 2, 3):
+    _c = E(f'reglement-candidats{_i}')
+    _c['note'] = (f'En-tête des colonnes « Forme » et « durée » de la catégorie {_i} de candidats dans la grille du règlement (lignes {_c["lines"]}) : '
+                  'il dit à qui ces colonnes s’appliquent, c’est pourquoi il est gardé comme texte et non déclaré comme mise en page.')
+# The footnote (1) called by EF1's title (4999): the language of the optional épreuve (5044-5049).
+_fn = el('reglement-note2', 'paragraphe', cite(5044, 5049), 'reglement')
+ELS.remove(_fn)
+ELS.insert(next(k for k, e in enumerate(ELS) if e['id'] == 'reglement-note') + 1, _fn)
+LAYOUT.update({4754})
+RCOLS = [('unite', 4757), ('coef', 4760), ('forme1', 4763), ('duree1', 4766), ('forme2', 4769), ('duree2', 4772), ('forme3', 4775), ('duree3', 4778)]
+RROWS = [('e1', (4781, 4781)), ('e2', (4811, 4812)), ('e3', (4850, 4851)), ('e4', (4889, 4890)), ('e5', (4932, 4934)), ('e6', (4963, 4964)), ('ef1', (4998, 4999))]
+RCELLS = {
+    'e1': {'unite': (4785,), 'coef': (4790,), 'forme1': (4793,), 'duree1': (4796,), 'forme2': (4799, 4802), 'forme3': (4805,), 'duree3': (4808,)},
+    'e2': {'unite': (4815,), 'coef': (4820,), 'forme1': (4823,), 'duree1': (4826, 4831), 'forme2': (4834, 4837), 'forme3': (4840,), 'duree3': (4843, 4848)},
+    'e3': {'unite': (4854,), 'coef': (4859,), 'forme1': (4863,), 'duree1': (4868,), 'forme2': (4873, 4876), 'forme3': (4883,), 'duree3': (4886,)},
+    'e4': {'unite': (4893,), 'coef': (4898,), 'forme1': (4902, 4905), 'forme2': (4911, 4914), 'forme3': (4920,), 'duree3': (4925, 4930)},
+    'e5': {'unite': (4937,), 'coef': (4940,), 'forme1': (4943,), 'duree1': (4946,), 'forme2': (4949, 4951), 'duree2': (4954,), 'forme3': (4957,), 'duree3': (4960,)},
+    'e6': {'unite': (4967,), 'coef': (4972,), 'forme1': (4975,), 'duree1': (4978,), 'forme2': (4981, 4984), 'forme3': (4990,), 'duree3': (4993,)},
+    'ef1': {'unite': (5002,), 'forme1': (5010,), 'duree1': (5013, 5018), 'forme2': (5021,), 'duree2': (5024, 5029), 'forme3': (5032,), 'duree3': (5035, 5040)},
+}
+REGLEMENT = {
+    'id': 'reglement-examen',
+    'title': {'text': cite(4698)[0], 'lines': 4698},
+    'rows': [{'key': r, 'ref': r, 'text': cite(*ls)[0], 'lines': cite(*ls)[1]} for r, ls in RROWS],
+    'columns': [{'key': k, 'text': cite(n)[0], 'lines': n} for k, n in RCOLS],
+    'cells': [{'row': r, 'col': c, 'state': 'marked', 'text': cite(*ls)[0], 'lines': cite(*ls)[1]} for r, cs in RCELLS.items() for c, ls in cs.items()],
+    'default': 'unmarked',
+    'note': ('Les colonnes « Forme » et « durée » se répètent pour trois catégories de candidats, dans l’ordre des en-têtes : 1 = voie scolaire dans un '
+             'établissement public ou privé sous contrat, CFA ou section d’apprentissage habilité, formation professionnelle continue dans les établissements '
+             'publics habilités (4708-4717) ; 2 = formation professionnelle continue dans les établissements publics habilités (4723-4728) ; 3 = voie scolaire '
+             'dans un établissement privé, CFA ou section d’apprentissage non habilité, formation professionnelle continue non habilitée, enseignement à distance, '
+             'candidats justifiant de 3 ans d’expérience professionnelle (4732-4751). Un contrôle en cours de formation (« CCF … situations d’évaluation ») est '
+             'imprimé dans la colonne de la forme, sans durée. « * » renvoie au temps de préparation (5043) : « 30 min* + 30 min » = 30 min de préparation + 30 min.'),
+}
+MATRICES.append(REGLEMENT)
+# The épreuves' facts are those of category 1; the "mode" the drafting took was category 2's where
+# category 1 prints a forme and a durée (E1, E2, E3, E5, E6).
+for eid in ['e1', 'e2', 'e3', 'e5', 'e6']:
+    E(eid)['facts'].pop('mode', None)
+for eid, (a, b) in [('e2', (4826, 4828)), ('ef1', (5013, 5015))]:
+    E(eid).setdefault('facts', {})['duree_preparation'] = {'text': cite(a, b)[0].rstrip('*').strip(), 'lines': cite(a, b)[1]}
+for eid in ['e1', 'e2', 'e3', 'e4', 'e5', 'e6']:
+    E(eid)['note'] = ('Coefficient, forme et durée sont ceux de la première catégorie de candidats du règlement (voie scolaire dans un établissement public '
+                      'ou privé sous contrat, CFA ou section d’apprentissage habilité, formation professionnelle continue dans les établissements publics habilités) ; '
+                      'les trois catégories sont dans la matrice « reglement-examen ».')
+
+# -- Table layout and content left out by the drafting (coverage of the source).
+# The fonctions × compétences table: « C1 C2 C3 C4 » groups its columns C11 … C45 (1914): a column
+# heading. Its legend (1946-1947) says what its lost marks were: content, kept as a paragraph.
+LAYOUT.add(1914)
+_leg = el('fonctions-competences-legende', 'paragraphe', cite(1946, 1947))
+_leg['note'] = ('Légende du tableau de correspondance fonctions × compétences (1912-1947, matrice « fonctions-competences ») : '
+                'ses deux sortes de marques ; les marques elles-mêmes sont perdues par l’extraction.')
+ELS.remove(_leg)
+ELS.insert(next(k for k, e in enumerate(ELS) if e['id'] == 'savoirs'), _leg)
+# The dispenses table: « DIPLOMES ACQUIS » heads its first column, the rows (4222).
+LAYOUT.add(4222)
+# The enseignements × compétences × savoirs table. Line 3923 is its header row: « Enseignements »
+# (the first column, kept as that column's text), « Compétences » over the rows, « Savoirs associés du
+# domaine tertiaire » over the five enseignement columns and « … du domaine industriel » over S8–S14:
+# column headings, declared as layout.
+LAYOUT.add(3923)
+for _k, (_a, _b) in {'c1.1': (3945, 3946), 'c3.1': (3996, 3997), 'c3.2': (4001, 4002), 'c4.4': (4010, 4011)}.items():
+    _r = next(r for r in CROSS['rows'] if r['key'] == _k)
+    _r['text'], _r['lines'] = cite(_a, _b)
+# Read from the layout: the extraction prints each row's title, then what its cells hold — lists of
+# savoirs (S11, S12 …) and « x » marks — before the next row (the marks of C21, C22 and C41 are on the
+# row's own line: 3973, 3975, 4043). A list of savoirs S1x … S7x is in the column of the enseignement
+# that teaches S1 … S7 (the list of savoirs, 1951-1956: S1 Communication, S2 Mercatique industrielle,
+# S3 Technologies de l’information et de la communication, S4 Gestion commerciale, S7 Management);
+# the « x » are in the columns of the industrial savoirs S8–S14 (the row « C11 à C45 » prints seven of
+# them for the seven columns, 4093). Which of S8–S14 each « x » marks is lost.
+SCOL = {'1': 'communication', '2': 'mercatique', '3': 'tic', '4': 'gestion', '7': 'management'}
+CROW = {k: str(l) for k, l in [(r['key'], r['lines']) for r in CROSS['rows']]}
+SLISTS = [('c1.2', (3954, 3956)), ('c1.2', (3963, 3963)), ('c1.2', (3968, 3969)), ('c2.3', (3985, 3987)), ('c2.3', (3993, 3993)),
+          ('c4.4', (4019, 4019)), ('c4.4', (4028, 4030)), ('c4.4', (4040, 4040)),
+          ('c4.5', (4058, 4059)), ('c4.5', (4067, 4067)), ('c4.5', (4076, 4076)), ('c4.5', (4084, 4085))]
+for row, (a, b) in SLISTS:
+    t, l = cite(a, b)
+    t = re.sub(r'(\s+x)+$', '', t)          # 4085 prints the row's marks after S72
+    codes = re.findall(r'S\s?(\d)', t)
+    assert len(set(codes)) == 1, t
+    CROSS['cells'].append({'row': row, 'col': SCOL[codes[0]], 'state': 'uncertain', 'text': t, 'lines': l,
+        'note': (f'Liste de savoirs imprimée après la ligne {row.upper().replace(".", "")} ({CROW[row]}), dans la colonne de l’enseignement qui '
+                 f'enseigne S{codes[0]} (liste des savoirs, 1951-1956). Deux lectures : elle est dans la case de cette ligne, ou dans une case '
+                 'fusionnée sur les lignes de son groupe d’enseignement ; l’extraction ne le dit pas.')})
+XRUNS = [('c1.1', 3948), ('c1.2', 3971), ('c2.1', 3973), ('c2.2', 3975), ('c2.3', 3994), ('c3.1', 3999), ('c3.2', 4004),
+         ('c4.4', 4041), ('c4.1', 4043), ('c4.5', 4085)]
+INDUS = [f's{i}' for i in range(8, 15)]
+for row, ln in XRUNS:
+    k = len(re.findall(r'(?<![A-Za-zÀ-ÿ])x(?![A-Za-zÀ-ÿ])', L(ln)))
+    assert 0 < k < 7, (ln, k)
+    where = 'sur la ligne même de la compétence' if CROW[row] == str(ln) else f'après la ligne de la compétence ({CROW[row]})'
+    for col in INDUS:
+        CROSS['cells'].append({'row': row, 'col': col, 'state': 'uncertain', 'text': 'x', 'lines': ln,
+            'note': (f'{k} « x » imprimés ligne {ln}, {where}, pour les 7 colonnes S8–S14 : {k} de ces cases sont marquées, '
+                     'l’extraction a perdu lesquelles.')})
+assert len(re.findall(r'\bx\b', L(4093))) == 7
+for col in INDUS:
+    CROSS['cells'].append({'row': 'c11-c45', 'col': col, 'state': 'marked', 'text': 'x', 'lines': 4093,
+        'note': 'Sept « x » imprimés ligne 4093 pour les sept colonnes S8–S14 de la ligne « C11 à C45 » : toutes sont marquées.'})
+CROSS['note'] = ('Les lignes sont les compétences de deuxième niveau, que le tableau numérote C11 … C45 pour C1.1 … C4.5 ; il écrit de même '
+                 'S11 pour S1.1. L’extraction imprime chaque ligne puis ce que ses cases contiennent : des listes de savoirs dans les colonnes '
+                 'des enseignements (la colonne suit le numéro du savoir) et des « x » dans les colonnes S8–S14, dont la colonne est perdue '
+                 '(cases « uncertain », sauf la ligne « C11 à C45 » qui en imprime sept pour sept colonnes). Les autres cases sont perdues.')
+
+# The part files of data/certifications/bts-tc-2006/, in the order of the elements: (name, first element).
+PARTS = [('arrete', 'arrete'), ('rap', 'rap'), ('competences', 'c1'), ('savoirs-s1-s4', 'savoirs'), ('savoirs-s5-s6', 's5'),
+         ('savoirs-s7', 's7'), ('savoirs-s8-s14', 's8'), ('savoirs-s15-s16', 's15'), ('unites-epreuves', 'unites'),
+         ('annexe2-professionnalite', 'annexe2'), ('annexe3-horaires', 'annexe3'), ('annexe5-definition-epreuves', 'annexe5'),
+         ('dispenses', 'dispenses'), ('annexe6-correspondance', 'annexe6')]
+
 if __name__ == '__main__':
     for d in ['certifications/bts-tc-2006', 'certifications/bts-tc-1997', 'correspondences', 'sources']:
         os.makedirs(os.path.join(OUT, d), exist_ok=True)
     dump(CERT, os.path.join(OUT, 'certifications/bts-tc-2006/certification.yaml'))
-    dump({'in': 'bts-tc-2006', 'doc': D, 'elements': ELS, 'matrices': MATRICES}, os.path.join(OUT, 'certifications/bts-tc-2006/elements.yaml'))
+    # The elements go into ordered part files that follow the document (the loader reads the files of
+    # the folder in name order, so the element order is the same as in one file).
+    bounds = [next(k for k, e in enumerate(ELS) if e['id'] == first) for _, first in PARTS] + [len(ELS)]
+    assert bounds == sorted(bounds), bounds
+    for i, (name, _) in enumerate(PARTS):
+        dump({'in': 'bts-tc-2006', 'doc': D, 'elements': ELS[bounds[i]:bounds[i + 1]]},
+             os.path.join(OUT, f'certifications/bts-tc-2006/{i + 1:02d}-{name}.yaml'))
+    dump({'in': 'bts-tc-2006', 'doc': D, 'matrices': MATRICES},
+         os.path.join(OUT, f'certifications/bts-tc-2006/{len(PARTS) + 1:02d}-matrices.yaml'))
     dump(OLD_CERT, os.path.join(OUT, 'certifications/bts-tc-1997/certification.yaml'))
     dump({'in': 'bts-tc-1997', 'doc': D, 'elements': OLD_ELS}, os.path.join(OUT, 'certifications/bts-tc-1997/elements.yaml'))
     dump(CORR, os.path.join(OUT, 'correspondences/bts-tc-1997-bts-tc-2006.yaml'))
-    dump({'doc': D, 'noise': sorted(NOISE)}, os.path.join(OUT, 'sources/noise-bts-tc-2006-arrete.yaml'))
+    dump({'doc': D, 'noise': sorted(NOISE - LAYOUT), 'layout': sorted(LAYOUT)}, os.path.join(OUT, 'sources/noise-bts-tc-2006-arrete.yaml'))
     print(len(ELS), 'elements; certified by no unit:', UNCERTIFIED, file=sys.stderr)
