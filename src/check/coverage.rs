@@ -249,7 +249,9 @@ pub fn check(claims: &[Claim], sources: &SourceSet, diags: &mut Diagnostics) -> 
         let mut took: Vec<(u32, Found)> = Vec::with_capacity(mine.len());
         for (i, c) in &mine {
             let through = c.lines.iter().all(|n| doc.is_declared(n));
-            let Some(f) = c.found.iter().min_by_key(|f| sheet.taken(f, through)).copied() else { continue };
+            // Among occurrences equally free, one that stands as a whole word (the coefficient
+            // « 4 » rather than the 4 of « U4 »).
+            let Some(f) = c.found.iter().min_by_key(|f| (sheet.taken(f, through), !stands_alone(doc, f))).copied() else { continue };
             if through && matches!(c.role, Role::Text | Role::Piece) {
                 let d = &doc.declared[&f.first_line];
                 diags.push(
@@ -283,6 +285,15 @@ pub fn check(claims: &[Claim], sources: &SourceSet, diags: &mut Diagnostics) -> 
         out.push(sheet.coverage());
     }
     out
+}
+
+/// Whether an occurrence is not glued to a letter or digit on either side.
+fn stands_alone(doc: &SourceDoc, f: &crate::text::Found) -> bool {
+    let first: Vec<char> = doc.line(f.first_line).chars().collect();
+    let last: Vec<char> = doc.line(f.last_line).chars().collect();
+    let before = f.first_col.checked_sub(1).and_then(|i| first.get(i));
+    let after = last.get(f.last_col + 1);
+    !before.is_some_and(|c| c.is_alphanumeric()) && !after.is_some_and(|c| c.is_alphanumeric())
 }
 
 /// "line 3" or "lines 3-5".
