@@ -81,6 +81,17 @@ enum Command {
         #[arg(long)]
         new_rev: Option<String>,
     },
+    /// Write one export (case, skos, sssom, csv, json) of all or some certifications.
+    Export {
+        /// The format: case, skos, sssom, csv or json.
+        format: String,
+        /// Only this certification (repeatable).
+        #[arg(long = "cert")]
+        certs: Vec<String>,
+        /// The file (one file) or folder (several) to write; standard output when one file.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Correspondences between two certifications: official, curated, suggested; coverage.
     Crosswalk {
         a: String,
@@ -153,7 +164,7 @@ fn main() -> ExitCode {
         Command::Build { out } => with_corpus(&data, |corpus| {
             let out = out.clone().unwrap_or_else(|| cfg.build.build_dir.clone());
             let start = std::time::Instant::now();
-            match referentiel::site::build(corpus, &cfg, &out) {
+            match referentiel::outputs::build(corpus, &cfg, &out) {
                 Ok(r) => {
                     eprintln!("built {} pages ({} files, {} bytes) in {} in {:.2?}", r.pages, r.files, r.bytes, out.display(), start.elapsed());
                     ExitCode::SUCCESS
@@ -168,6 +179,7 @@ fn main() -> ExitCode {
             let sides = referentiel::diff::cli::Sides { old_data, new_data, old_rev, new_rev };
             ExitCode::from(referentiel::diff::cli::diff(&data, &old, &new, format, sides))
         }
+        Command::Export { format, certs, out } => ExitCode::from(referentiel::outputs::cli::export(&data, &cfg, &referentiel::outputs::cli::ExportArgs { format, certs, out })),
         Command::Crosswalk { a, b, format } => ExitCode::from(referentiel::diff::cli::crosswalk(&data, &a, &b, format)),
     }
 }
