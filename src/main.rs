@@ -81,6 +81,14 @@ enum Command {
         #[arg(long)]
         new_rev: Option<String>,
     },
+    /// Serve the site on 127.0.0.1, rebuilt and reloaded whenever the data or the templates change.
+    Serve {
+        #[arg(long, default_value_t = 3000)]
+        port: u16,
+        /// Open the site in the browser.
+        #[arg(long)]
+        open: bool,
+    },
     /// Write one export (case, skos, sssom, csv, json) of all or some certifications.
     Export {
         /// The format: case, skos, sssom, csv or json.
@@ -179,6 +187,7 @@ fn main() -> ExitCode {
             let sides = referentiel::diff::cli::Sides { old_data, new_data, old_rev, new_rev };
             ExitCode::from(referentiel::diff::cli::diff(&data, &old, &new, format, sides))
         }
+        Command::Serve { port, open } => ExitCode::from(referentiel::outputs::serve::serve(&data, &cfg, &referentiel::outputs::serve::ServeArgs { port, open })),
         Command::Export { format, certs, out } => ExitCode::from(referentiel::outputs::cli::export(&data, &cfg, &referentiel::outputs::cli::ExportArgs { format, certs, out })),
         Command::Crosswalk { a, b, format } => ExitCode::from(referentiel::diff::cli::crosswalk(&data, &a, &b, format)),
     }

@@ -12,6 +12,7 @@ pub mod cli;
 pub mod csv;
 pub mod html;
 pub mod json;
+pub mod serve;
 pub mod skos;
 pub mod sssom;
 
