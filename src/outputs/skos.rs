@@ -72,7 +72,7 @@ pub fn thesaurus(ctx: &RenderContext, c: &Certification) -> String {
     out.push_str("@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n\n");
     let scheme = iri(ctx, &urls::cert(&c.id));
     let elements = framework_elements(ctx.corpus, &c.id);
-    let _ = writeln!(out, "{scheme} a skos:ConceptScheme ;\n    dcterms:title {}@fr ;\n    dcterms:identifier {} ;\n    dcterms:hasVersion {}", literal(&c.title.text), literal(c.id.as_str()), literal(&c.version));
+    let _ = write!(out, "{scheme} a skos:ConceptScheme ;\n    dcterms:title {}@fr ;\n    dcterms:identifier {} ;\n    dcterms:hasVersion {}", literal(&c.title.text), literal(c.id.as_str()), literal(&c.version));
     for e in elements.iter().filter(|e| framework_parent(ctx.corpus, e).is_none()) {
         let _ = write!(out, " ;\n    skos:hasTopConcept {}", iri(ctx, &urls::element(&e.key)));
     }
