@@ -23,7 +23,7 @@ fn main() {
         let corpus = referentiel::load_corpus(data).unwrap_or_else(|d| panic!("data has {} problems", d.len()));
         load.push(t.elapsed());
         let t = Instant::now();
-        report = Some(referentiel::site::build(&corpus, &cfg, &out).expect("build"));
+        report = Some(referentiel::outputs::build(&corpus, &cfg, &out).expect("build"));
         build.push(t.elapsed());
     }
     let r = report.unwrap();

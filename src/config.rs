@@ -1,11 +1,14 @@
 //! Site configuration, read from `book.toml`. Key names follow mdBook's where mdBook has them
-//! (`book.title`, `book.language`, `build.build-dir`, `output.html.site-url`).
+//! (`book.title`, `book.language`, `build.build-dir`, `output.html.site-url`, `output.html.theme`).
+//!
+//! Every output (`[output.html]`, `[output.case]`, `[output.skos]`, `[output.sssom]`,
+//! `[output.csv]`, `[output.json]`) is on by default; `enable = false` turns one off.
 
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     pub book: Book,
@@ -15,7 +18,7 @@ pub struct Config {
     pub output: Output,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Book {
     pub title: String,
@@ -25,7 +28,7 @@ pub struct Book {
     pub description: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Build {
     /// Where the site is written.
@@ -42,25 +45,74 @@ impl Default for Build {
     }
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Output {
     #[serde(default)]
     pub html: Html,
+    #[serde(default)]
+    pub case: Section,
+    #[serde(default)]
+    pub skos: Section,
+    #[serde(default)]
+    pub sssom: Section,
+    #[serde(default)]
+    pub csv: Section,
+    #[serde(default)]
+    pub json: Section,
 }
 
-#[derive(Debug, Deserialize)]
+/// The section of an output that has no setting but whether it runs.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    #[serde(default = "yes")]
+    pub enable: bool,
+}
+
+impl Default for Section {
+    fn default() -> Self {
+        Section { enable: true }
+    }
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Html {
     /// The address the site is published at, for readers' information only: every link in the
     /// site is relative, so it works from any sub-path and from `file://`.
+    /// The exports' addresses (CASE `uri`s, SKOS IRIs, CSV page addresses) are this address joined
+    /// with the page's path: give the absolute publication address for addresses that resolve
+    /// from anywhere.
     #[serde(default = "default_site_url")]
     pub site_url: String,
+    #[serde(default = "yes")]
+    pub enable: bool,
+    /// A folder of templates (`base.html`, … and `assets/`) that replace the built-in ones of the
+    /// same name, read at every build: the look can change without recompiling. Relative to
+    /// `book.toml`; a missing folder means the built-in templates.
+    #[serde(default = "default_theme")]
+    pub theme: Option<PathBuf>,
 }
 
 impl Default for Html {
     fn default() -> Self {
-        Html { site_url: default_site_url() }
+        Html { site_url: default_site_url(), enable: true, theme: default_theme() }
+    }
+}
+
+fn default_theme() -> Option<PathBuf> {
+    Some("templates".into())
+}
+
+impl Html {
+    /// The address of a page (a site-root-relative path) as the exports give it.
+    pub fn address(&self, path: &str) -> String {
+        format!("{}/{}", self.site_url.trim_end_matches('/'), path)
     }
 }
 
@@ -83,7 +135,7 @@ impl Config {
         let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let mut cfg: Config = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
         let base = path.parent().unwrap_or(Path::new("."));
-        for p in [&mut cfg.build.build_dir, &mut cfg.build.data_dir] {
+        for p in [&mut cfg.build.build_dir, &mut cfg.build.data_dir].into_iter().chain(cfg.output.html.theme.as_mut()) {
             if p.is_relative() {
                 *p = base.join(&*p);
             }
@@ -103,7 +155,8 @@ impl Config {
         Config {
             book: Book { title: "Référentiels".into(), language: default_language(), description: String::new() },
             build: Build::default(),
-            output: Output::default(),
+            // Without a project folder, the built-in templates.
+            output: Output { html: Html { theme: None, ..Html::default() }, ..Output::default() },
         }
     }
 }

@@ -4,13 +4,14 @@
 //! Data flows through once, in one direction:
 //!
 //! ```text
-//! data/*.yaml ─ load ─ check (diagnostics) ─ model ─ graph ─ list / export / site
+//! data/*.yaml ─ load ─ check (diagnostics) ─ model ─ graph ─ list / search / diff / outputs (site, exports)
 //! ```
 //!
 //! - [`load`] reads the YAML files and source documents, turning parse failures into diagnostics;
 //! - [`check`] enforces every rule of `docs/data-format.md` and proves every cited text;
 //! - [`model`] holds the checked data as plain values, [`graph`] links them;
-//! - [`site`] renders the static site.
+//! - [`outputs`] writes the build: the static site ([`site`]) and the exports (CASE, SKOS, SSSOM,
+//!   CSV, JSON), each an output of its own.
 //!
 //! [`load_corpus`] runs the first three steps.
 
@@ -27,6 +28,7 @@ pub mod list;
 pub mod load;
 pub mod model;
 pub mod present;
+pub mod outputs;
 pub mod schema;
 pub mod search;
 pub mod site;

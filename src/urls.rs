@@ -61,6 +61,9 @@ pub fn code(system: CodeSystem, code: &str) -> String {
 pub fn codes_index() -> String {
     "codes/index.html".into()
 }
+pub fn downloads() -> String {
+    "telechargements/index.html".into()
+}
 pub fn search() -> String {
     "recherche.html".into()
 }

@@ -108,7 +108,7 @@ fn no_module_imports_one_above_it() {
 #[test]
 fn the_rule_catches_an_import_that_runs_backwards() {
     // The scanner itself: `search` (layer 7) using `site` (layer 9) is found.
-    let found = uses("//! [`x`](crate::cmd)\nuse crate::site::urls;\nlet x = crate::present::truncate(s, 3);");
+    let found = uses("//! [`x`](crate::cmd)\nuse crate::site::pages;\nlet x = crate::present::truncate(s, 3);");
     assert_eq!(found, vec!["site".to_string(), "present".to_string()]);
     assert!(layer("site") > layer("search"));
 }

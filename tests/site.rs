@@ -11,7 +11,7 @@ use referentiel::search::query::Filters;
 fn build(data: &str, name: &str) -> PathBuf {
     let out = std::env::temp_dir().join(format!("referentiel-site-{}-{name}", std::process::id()));
     let corpus = referentiel::load_corpus(Path::new(data)).expect("clean data");
-    referentiel::site::build(&corpus, &Config::read_default(), &out).expect("build");
+    referentiel::outputs::build(&corpus, &Config::read_default(), &out).expect("build");
     out
 }
 
@@ -63,7 +63,7 @@ fn every_element_has_its_page_at_its_permanent_address() {
     assert!(source.contains("../../c/demo/e/cp1.html"), "cited lines link back to their elements");
     let matrix = fs::read_to_string(out.join("c/demo/tableaux/cp-modalites.html")).unwrap();
     assert!(matrix.contains("cell lost"), "lost cells are marked");
-    let graph: serde_json::Value = serde_json::from_slice(&fs::read(out.join("graph.json")).unwrap()).unwrap();
+    let graph: serde_json::Value = serde_json::from_slice(&fs::read(out.join("telechargements/json/referentiel.json")).unwrap()).unwrap();
     assert_eq!(graph["elements"].as_array().unwrap().len(), 5);
     fs::remove_dir_all(out).unwrap();
 }

@@ -24,7 +24,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
     })?;
     let out_dir = args.out.unwrap_or_else(|| ctx.cfg.build.build_dir.clone());
     ctx.out.progress(&format!("rendering the site of {} elements…", corpus.elements.len()));
-    let result = referentiel::site::build(&corpus, &ctx.cfg, &out_dir);
+    let result = referentiel::outputs::build(&corpus, &ctx.cfg, &out_dir);
     ctx.out.done();
     match result {
         Ok(r) => {

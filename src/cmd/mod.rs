@@ -9,9 +9,11 @@ mod check;
 mod completions;
 mod crosswalk;
 mod diff;
+mod export;
 mod list;
 mod out;
 mod search;
+mod serve;
 mod show;
 
 use std::path::PathBuf;
@@ -109,6 +111,12 @@ pub enum Command {
     /// Correspondences between two certifications: official, curated, suggested; coverage.
     #[command(after_help = "Example:\n  referentiel crosswalk bts-nrc ntc-2018 --json")]
     Crosswalk(crosswalk::Args),
+    /// Write one export (case, skos, sssom, csv, json) of all or some certifications.
+    #[command(after_help = "Examples:\n  referentiel export skos --cert ntc-2018 > ntc-2018.ttl\n  referentiel export csv --out exports/")]
+    Export(export::Args),
+    /// Serve the site on 127.0.0.1, rebuilt and reloaded whenever the data or the templates change.
+    #[command(after_help = "Example:\n  referentiel serve --port 8080 --open")]
+    Serve(serve::Args),
     /// Print a shell completion script.
     #[command(after_help = "Example:\n  referentiel completions bash > ~/.local/share/bash-completion/completions/referentiel")]
     Completions(completions::Args),
@@ -216,6 +224,8 @@ fn dispatch(command: Command, ctx: &Ctx) -> Result<(), Failure> {
         Command::Build(a) => build::run(a, ctx),
         Command::Diff(a) => diff::run(a, ctx),
         Command::Crosswalk(a) => crosswalk::run(a, ctx),
+        Command::Export(a) => export::run(a, ctx),
+        Command::Serve(a) => serve::run(a, ctx),
         Command::Completions(_) => unreachable!("handled before the configuration is read"),
     }
 }

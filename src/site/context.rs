@@ -27,10 +27,12 @@ pub struct SiteCtx<'a> {
     pub cited_at: HashMap<DocId, BTreeMap<usize, Vec<ElementKey>>>,
     /// Counterparts of compétences, critères and savoirs in the other certifications.
     pub counterparts: crate::crosswalk::Counterparts,
+    /// The files of the other outputs, for the downloads page and each certification's links.
+    pub downloads: &'a [super::Download],
 }
 
 impl<'a> SiteCtx<'a> {
-    pub fn new(corpus: &'a Corpus, graph: &'a Graph, cfg: &'a Config, tera: tera::Tera) -> Self {
+    pub fn new(corpus: &'a Corpus, graph: &'a Graph, cfg: &'a Config, tera: tera::Tera, downloads: &'a [super::Download]) -> Self {
         let mut same_text: HashMap<String, Vec<ElementKey>> = HashMap::new();
         let mut cited_at: HashMap<DocId, BTreeMap<usize, Vec<ElementKey>>> = HashMap::new();
         for e in &corpus.elements {
@@ -47,7 +49,7 @@ impl<'a> SiteCtx<'a> {
             }
         }
         let counterparts = crate::crosswalk::Counterparts::build(corpus);
-        SiteCtx { corpus, graph, cfg, glossary: Glossary::build(corpus), tera, same_text, cited_at, counterparts }
+        SiteCtx { corpus, graph, cfg, glossary: Glossary::build(corpus), tera, same_text, cited_at, counterparts, downloads }
     }
 
     /// Other elements with the same text (folded, punctuation aside).
@@ -117,6 +119,7 @@ impl<'a> SiteCtx<'a> {
             "glossary": urls::rel(path, &urls::glossary()),
             "sources": urls::rel(path, &urls::sources_index()),
             "codes": urls::rel(path, &urls::codes_index()),
+            "downloads": urls::rel(path, &urls::downloads()),
         }));
         c
     }

@@ -1,5 +1,6 @@
 //! The static site: renders the corpus into pages (in parallel, templates compiled once), checks
-//! every internal link and anchor, and publishes the result atomically to the build folder.
+//! every internal link and anchor, and publishes the result atomically to the build folder. The
+//! `html` output of [`crate::outputs`] runs it.
 
 pub mod context;
 pub mod links;
@@ -8,36 +9,40 @@ pub mod pages;
 pub mod richtext;
 pub mod templates;
 
-use std::path::Path;
-
 use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::graph::Graph;
+use crate::ids::CertId;
 use crate::model::Corpus;
 use context::SiteCtx;
 use output::SiteFiles;
 
-/// What a build produced, for the command line and the benchmark.
-#[derive(Debug)]
-pub struct BuildReport {
-    pub pages: usize,
-    pub files: usize,
+/// A file of the exports, as the site lists it: the "Téléchargements" page lists them all, and
+/// each certification page its own.
+#[derive(Clone, Debug)]
+pub struct Download {
+    /// Path from the site root (`telechargements/csv/ntc-2018.csv`).
+    pub path: String,
     pub bytes: usize,
-    pub html_sizes: Vec<usize>,
-    pub search_bytes: usize,
-    pub links_checked: usize,
+    /// The output that wrote it (`case`, `skos`, `sssom`, `csv`, `json`).
+    pub format: String,
+    /// The certifications it is about (none for the whole corpus, two for a crosswalk).
+    pub certs: Vec<CertId>,
 }
 
-/// Render every page and asset of the site into memory, and check its links.
-pub fn render(corpus: &Corpus, graph: &Graph, cfg: &Config) -> Result<(SiteFiles, usize), String> {
-    let tera = templates::compile()?;
-    let ctx = SiteCtx::new(corpus, graph, cfg, tera);
+/// Render every page and asset of the site into the build folder `files` (the links are checked
+/// once every output has written its files).
+pub fn render(corpus: &Corpus, graph: &Graph, cfg: &Config, downloads: &[Download], files: &mut SiteFiles) -> Result<(), String> {
+    let theme = cfg.output.html.theme.as_deref();
+    let tera = templates::compile(theme)?;
+    let ctx = SiteCtx::new(corpus, graph, cfg, tera, downloads);
     let mut pages: Vec<pages::Page> = Vec::new();
     let (compare, comparisons) = pages::compare::render_all(&ctx)?;
     pages.extend(compare);
     pages.push(pages::home::render(&ctx, &comparisons)?);
     pages.push(pages::glossary::render(&ctx)?);
+    pages.push(pages::downloads::render(&ctx)?);
     pages.extend(pages::codes::render_all(&ctx)?);
     pages.extend(pages::sources::render_all(&ctx)?);
     let per_cert: Vec<Vec<pages::Page>> = corpus.certs.par_iter().map(|c| pages::cert::render(&ctx, c)).collect::<Result<_, _>>()?;
@@ -50,27 +55,16 @@ pub fn render(corpus: &Corpus, graph: &Graph, cfg: &Config) -> Result<(SiteFiles
     pages.extend(corr);
     pages.push(search_page(&ctx)?);
 
-    let mut files = SiteFiles::default();
     for (path, html) in pages {
         files.add(path, html);
     }
-    for (path, bytes) in templates::assets() {
+    for (path, bytes) in templates::assets(theme)? {
         files.add(path, bytes);
     }
     for (path, bytes) in crate::search::shards::write(&crate::search::Index::build(corpus)) {
         files.add(path, bytes);
     }
-    let json = serde_json::json!({
-        "certifications": corpus.certs,
-        "elements": corpus.elements,
-        "matrices": corpus.matrices,
-        "correspondences": corpus.correspondences,
-        "graph": graph.to_json(),
-    });
-    files.add("graph.json", serde_json::to_vec(&json).map_err(|e| e.to_string())?);
-    files.files.sort_by(|a, b| a.0.cmp(&b.0));
-    let checked = links::check(&files)?;
-    Ok((files, checked))
+    Ok(())
 }
 
 fn search_page(ctx: &SiteCtx) -> Result<pages::Page, String> {
@@ -84,19 +78,3 @@ fn search_page(ctx: &SiteCtx) -> Result<pages::Page, String> {
     Ok((path.clone(), ctx.render("search.html", &c)?))
 }
 
-/// Render, check and publish to `out`; on any error nothing is written.
-pub fn build(corpus: &Corpus, cfg: &Config, out: &Path) -> Result<BuildReport, String> {
-    let graph = Graph::build(corpus);
-    let (files, links_checked) = render(corpus, &graph, cfg)?;
-    let html_sizes: Vec<usize> = files.files.iter().filter(|(p, _)| p.extension().is_some_and(|e| e == "html")).map(|(_, b)| b.len()).collect();
-    let report = BuildReport {
-        pages: html_sizes.len(),
-        files: files.files.len(),
-        bytes: files.total_bytes(),
-        search_bytes: files.files.iter().filter(|(p, _)| p.starts_with("search")).map(|(_, b)| b.len()).sum(),
-        html_sizes,
-        links_checked,
-    };
-    output::publish(out, &files).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
-    Ok(report)
-}

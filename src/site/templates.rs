@@ -1,5 +1,8 @@
 //! The templates and assets, compiled into the binary (so that the tool works from anywhere) and
-//! compiled by Tera once per build.
+//! compiled by Tera once per build. A theme folder (`output.html.theme`, `templates/` by default)
+//! replaces any of them by a file of the same name, read at build time.
+
+use std::path::Path;
 
 /// Templates by name, from `templates/`.
 const TEMPLATES: &[(&str, &str)] = &[
@@ -18,6 +21,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("search.html", include_str!("../../templates/search.html")),
     ("diff.html", include_str!("../../templates/diff.html")),
     ("crosswalk.html", include_str!("../../templates/crosswalk.html")),
+    ("downloads.html", include_str!("../../templates/downloads.html")),
 ];
 
 /// Static assets, by their path in the site.
@@ -26,12 +30,26 @@ const ASSETS: &[(&str, &str)] = &[
     ("assets/search.js", include_str!("../../templates/assets/search.js")),
 ];
 
-pub fn compile() -> Result<tera::Tera, String> {
+/// The theme's version of a built-in file, when the theme folder has one.
+fn themed(theme: Option<&Path>, name: &str, builtin: &str) -> Result<String, String> {
+    match theme.map(|t| t.join(name)).filter(|p| p.is_file()) {
+        Some(p) => std::fs::read_to_string(&p).map_err(|e| format!("cannot read {}: {e}", p.display())),
+        None => Ok(builtin.to_string()),
+    }
+}
+
+/// Compile the templates, the theme's where it has them, the built-in ones otherwise.
+pub fn compile(theme: Option<&Path>) -> Result<tera::Tera, String> {
     let mut tera = tera::Tera::new();
-    tera.add_raw_templates(TEMPLATES.iter().copied()).map_err(|e| format!("templates: {e}"))?;
+    let mut sources = Vec::new();
+    for (name, builtin) in TEMPLATES {
+        sources.push((*name, themed(theme, name, builtin)?));
+    }
+    tera.add_raw_templates(sources.iter().map(|(n, s)| (*n, s.as_str()))).map_err(|e| format!("templates: {e}"))?;
     Ok(tera)
 }
 
-pub fn assets() -> impl Iterator<Item = (&'static str, &'static [u8])> {
-    ASSETS.iter().map(|(p, s)| (*p, s.as_bytes()))
+/// The static assets, the theme's where it has them.
+pub fn assets(theme: Option<&Path>) -> Result<Vec<(&'static str, Vec<u8>)>, String> {
+    ASSETS.iter().map(|(p, s)| Ok((*p, themed(theme, p, s)?.into_bytes()))).collect()
 }

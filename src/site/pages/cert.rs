@@ -134,6 +134,7 @@ pub fn render(ctx: &SiteCtx, c: &Certification) -> Result<Vec<Page>, String> {
     cx.insert("matrices", &matrices);
     cx.insert("correspondences", &correspondences);
     cx.insert("counts", &counts);
+    cx.insert("downloads", &super::downloads::of_cert(ctx, &path, &c.id));
     cx.insert("document", &urls::rel(&path, &urls::cert_document(&c.id)));
     let page = (path.clone(), ctx.render("cert.html", &cx)?);
 

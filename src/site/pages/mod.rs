@@ -4,6 +4,7 @@
 pub mod cert;
 pub mod codes;
 pub mod compare;
+pub mod downloads;
 pub mod element;
 pub mod glossary;
 pub mod home;

@@ -1,0 +1,21 @@
+//! The `html` output: the static site ([`crate::site`]), with its "Téléchargements" page listing
+//! the files of the outputs that ran before it.
+
+use crate::config::Config;
+use crate::site::output::SiteFiles;
+
+use super::{Output, RenderContext};
+
+pub struct Html;
+
+impl Output for Html {
+    fn name(&self) -> &'static str {
+        "html"
+    }
+    fn enabled(&self, config: &Config) -> bool {
+        config.output.html.enable
+    }
+    fn render(&self, ctx: &RenderContext, out: &mut SiteFiles) -> Result<(), String> {
+        crate::site::render(ctx.corpus, ctx.graph, ctx.config, ctx.downloads, out)
+    }
+}

@@ -1,0 +1,263 @@
+//! Outputs as plug-ins, in the way of mdBook's renderers: each output has a name, receives the
+//! checked corpus, its graph and the configuration, and writes its files into the build folder,
+//! which is published atomically once every enabled output has written (a failed output leaves the
+//! previous site as it was).
+//!
+//! The exports (`case`, `skos`, `sssom`, `csv`, `json`) write under `telechargements/`; the
+//! `html` output, the site, runs last so that its "Téléchargements" page and each certification
+//! page can list the files. `referentiel export` runs one output on its own ([`cli`]).
+
+pub mod case;
+pub mod cli;
+pub mod csv;
+pub mod html;
+pub mod json;
+pub mod serve;
+pub mod skos;
+pub mod sssom;
+
+use std::fmt;
+use std::path::Path;
+use std::sync::OnceLock;
+
+use crate::config::Config;
+use crate::crosswalk::Crosswalk;
+use crate::graph::Graph;
+use crate::ids::CertId;
+use crate::model::{Corpus, Element};
+use crate::schema::Kind;
+use crate::site::output::{self, SiteFiles};
+use crate::site::Download;
+
+/// The folder of the site that holds the exports.
+pub const DOWNLOADS_DIR: &str = "telechargements";
+
+/// What every output receives.
+pub struct RenderContext<'a> {
+    pub corpus: &'a Corpus,
+    pub graph: &'a Graph,
+    /// The whole configuration; an output reads its own `[output.NAME]` section and, for the
+    /// addresses of pages, `output.html.site-url`.
+    pub config: &'a Config,
+    /// The files the outputs before this one wrote under `telechargements/` (the site lists them).
+    pub downloads: &'a [Download],
+    /// Only these certifications (`referentiel export --cert`); empty for all.
+    pub only: &'a [CertId],
+    /// The crosswalks between certifications, computed once for all outputs that ask.
+    pub crosswalks: &'a OnceLock<Vec<Crosswalk>>,
+}
+
+impl RenderContext<'_> {
+    /// The certifications to export, in corpus order.
+    pub fn certs(&self) -> impl Iterator<Item = &crate::model::Certification> {
+        self.corpus.certs.iter().filter(|c| self.only.is_empty() || self.only.contains(&c.id))
+    }
+
+    /// The crosswalk of every pair of certifications that both have compétences
+    /// ([`crate::crosswalk::crosswalk_pairs`]).
+    pub fn crosswalks(&self) -> &[Crosswalk] {
+        self.crosswalks.get_or_init(|| crate::crosswalk::crosswalk_pairs(self.corpus).iter().map(|(a, b)| crate::crosswalk::crosswalk(self.corpus, a, b)).collect())
+    }
+
+    /// Is this certification exported?
+    pub fn keeps(&self, cert: &CertId) -> bool {
+        self.only.is_empty() || self.only.contains(cert)
+    }
+
+    /// The address of a site page (site-root-relative path) as the exports give it.
+    pub fn address(&self, path: &str) -> String {
+        self.config.output.html.address(path)
+    }
+}
+
+/// An output's failure, with the output's name as context.
+#[derive(Debug)]
+pub struct OutputError {
+    pub output: String,
+    pub message: String,
+}
+
+impl fmt::Display for OutputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "output {}: {}", self.output, self.message)
+    }
+}
+
+/// One output format.
+pub trait Output: Sync {
+    /// The name of its `[output.NAME]` section and of `referentiel export NAME`.
+    fn name(&self) -> &'static str;
+    /// Whether the configuration enables it.
+    fn enabled(&self, config: &Config) -> bool;
+    /// Write its files into the build folder.
+    fn render(&self, ctx: &RenderContext, out: &mut SiteFiles) -> Result<(), String>;
+    /// The certifications a file it wrote is about (for the site's lists).
+    fn certs_of(&self, _ctx: &RenderContext, _path: &str) -> Vec<CertId> {
+        Vec::new()
+    }
+}
+
+/// Every output, in the order a build runs them (the site last).
+pub fn all() -> Vec<Box<dyn Output>> {
+    vec![Box::new(json::Json), Box::new(csv::Csv), Box::new(case::Case), Box::new(skos::Skos), Box::new(sssom::Sssom), Box::new(html::Html)]
+}
+
+/// The output called `name`.
+pub fn by_name(name: &str) -> Option<Box<dyn Output>> {
+    all().into_iter().find(|o| o.name() == name)
+}
+
+/// Is an element of this kind part of the **framework** that the exports carry? The framework is
+/// what a competency tool imports: activités, compétences, critères, savoirs, unités and épreuves
+/// and what describes them (contexte, conditions, résultats attendus …). Document structure
+/// (sections, paragraphes), the glossary (glossaire, terme, définition) and legal references
+/// (article, référence) are not part of it: they stay on the site and in the JSON export. An
+/// element whose parent is outside the framework hangs from its nearest framework ancestor, or
+/// from the certification.
+pub fn is_framework(kind: Kind) -> bool {
+    !matches!(kind, Kind::Section | Kind::Paragraphe | Kind::Glossaire | Kind::Terme | Kind::Definition | Kind::Article | Kind::Reference)
+}
+
+/// The framework elements of a certification, in data order.
+pub fn framework_elements<'c>(corpus: &'c Corpus, cert: &'c CertId) -> Vec<&'c Element> {
+    corpus.elements_of(cert).filter(|e| is_framework(e.kind)).collect()
+}
+
+/// The nearest ancestor of `e` that is a framework element.
+pub fn framework_parent<'c>(corpus: &'c Corpus, e: &Element) -> Option<&'c Element> {
+    let mut cur = e.parent.as_ref().and_then(|p| corpus.element(p));
+    while let Some(p) = cur {
+        if is_framework(p.kind) {
+            return Some(p);
+        }
+        cur = p.parent.as_ref().and_then(|k| corpus.element(k));
+    }
+    None
+}
+
+/// The depth of `e` in the framework tree (1 for an element with no framework ancestor).
+pub fn framework_depth(corpus: &Corpus, e: &Element) -> usize {
+    let mut depth = 1;
+    let mut cur = framework_parent(corpus, e);
+    while let Some(p) = cur {
+        depth += 1;
+        cur = framework_parent(corpus, p);
+    }
+    depth
+}
+
+/// What a build produced, for the command line and the benchmark.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub pages: usize,
+    pub files: usize,
+    pub bytes: usize,
+    pub html_sizes: Vec<usize>,
+    pub search_bytes: usize,
+    pub links_checked: usize,
+    /// Files and bytes written by each output, in build order.
+    pub by_output: Vec<(String, usize, usize)>,
+}
+
+/// Run every enabled output into one build folder, in memory, and check its links: the whole
+/// site, ready to publish.
+pub fn render_all(corpus: &Corpus, config: &Config) -> Result<(SiteFiles, BuildReport), OutputError> {
+    let graph = Graph::build(corpus);
+    let mut files = SiteFiles::default();
+    let mut downloads: Vec<Download> = Vec::new();
+    let mut by_output = Vec::new();
+    let crosswalks = OnceLock::new();
+    for o in all().into_iter().filter(|o| o.enabled(config)) {
+        let before = files.files.len();
+        let ctx = RenderContext { corpus, graph: &graph, config, downloads: &downloads, only: &[], crosswalks: &crosswalks };
+        o.render(&ctx, &mut files).map_err(|message| OutputError { output: o.name().into(), message })?;
+        let written = &files.files[before..];
+        by_output.push((o.name().to_string(), written.len(), written.iter().map(|(_, b)| b.len()).sum()));
+        let mut new = Vec::new();
+        for (p, b) in written {
+            let path = p.to_string_lossy().replace('\\', "/");
+            if path.starts_with(DOWNLOADS_DIR) {
+                new.push(Download { certs: o.certs_of(&ctx, &path), path, bytes: b.len(), format: o.name().to_string() });
+            }
+        }
+        downloads.extend(new);
+    }
+    files.files.sort_by(|a, b| a.0.cmp(&b.0));
+    let links_checked = crate::site::links::check(&files).map_err(|message| OutputError { output: "html".into(), message })?;
+    let html_sizes: Vec<usize> = files.files.iter().filter(|(p, _)| p.extension().is_some_and(|e| e == "html")).map(|(_, b)| b.len()).collect();
+    let report = BuildReport {
+        pages: html_sizes.len(),
+        files: files.files.len(),
+        bytes: files.total_bytes(),
+        search_bytes: files.files.iter().filter(|(p, _)| p.starts_with("search")).map(|(_, b)| b.len()).sum(),
+        html_sizes,
+        links_checked,
+        by_output,
+    };
+    Ok((files, report))
+}
+
+/// Render every enabled output and publish the build folder to `out`; on any error nothing is
+/// written.
+pub fn build(corpus: &Corpus, config: &Config, out: &Path) -> Result<BuildReport, String> {
+    let (files, report) = render_all(corpus, config).map_err(|e| e.to_string())?;
+    output::publish(out, &files).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    Ok(report)
+}
+
+/// One correspondence between two elements, read from an element of the exported
+/// certification (`here`) to an element of another (`there`).
+#[derive(Clone, Debug)]
+pub struct Correspondent<'c> {
+    pub here: &'c Element,
+    pub there: &'c Element,
+    /// The SKOS relation read from `here` to `there`; `None` for a suggestion.
+    pub relation: Option<crate::schema::Relation>,
+    pub status: crate::crosswalk::Status,
+    pub table: Option<crate::ids::TableId>,
+    /// Suggestions: the similarity score (0–1).
+    pub score: Option<f64>,
+    pub justification: Option<String>,
+    pub note: Option<String>,
+}
+
+/// Every correspondence of `cert`'s elements: the pairs of the official and curated tables (in
+/// either direction), then the crosswalks' suggestions.
+pub fn correspondents<'c>(ctx: &RenderContext<'c>, cert: &CertId) -> Vec<Correspondent<'c>> {
+    use crate::crosswalk::Status;
+    let corpus: &'c Corpus = ctx.corpus;
+    let el = |k: &crate::ids::ElementKey| corpus.element(k).expect("checked reference");
+    let mut out = Vec::new();
+    for t in &corpus.correspondences {
+        let status = Status::from(t.status);
+        for p in &t.pairs {
+            for (ours, theirs, relation) in [(&p.from, &p.to, p.relation), (&p.to, &p.from, p.relation.inverse())] {
+                for h in ours.iter().filter(|k| &k.cert == cert) {
+                    for o in theirs {
+                        out.push(Correspondent {
+                            here: el(h),
+                            there: el(o),
+                            relation: Some(relation),
+                            status,
+                            table: Some(t.id.clone()),
+                            score: None,
+                            justification: p.justification.clone(),
+                            note: p.note.clone(),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    for cw in ctx.crosswalks().iter().filter(|cw| &cw.a.cert == cert || &cw.b.cert == cert) {
+        for m in cw.suggested.iter().filter(|m| m.status == Status::Suggested) {
+            let (ours, theirs) = if &cw.a.cert == cert { (&m.a, &m.b) } else { (&m.b, &m.a) };
+            for h in ours {
+                for o in theirs {
+                    out.push(Correspondent { here: el(&h.id), there: el(&o.id), relation: None, status: Status::Suggested, table: None, score: m.score, justification: None, note: None });
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,254 @@
+//! `referentiel serve [--port N] [--open]`: the site served from memory on 127.0.0.1 only, rebuilt
+//! whenever a file of the data folder or of the theme folder changes, with the browser reloaded
+//! over a WebSocket (`/__livereload`).
+//!
+//! Every change re-checks and rebuilds the whole site in memory (a full build of data/ takes a few
+//! seconds; nothing is written to disk). When the data has errors, the last good site stays
+//! served and every open page shows the checker's diagnostics in an overlay until they are fixed.
+//! The reload script is added to pages as they are served, never to built files.
+
+use std::collections::HashMap;
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use notify::{RecursiveMode, Watcher};
+use serde_json::json;
+use tungstenite::{Message, WebSocket};
+
+use crate::config::Config;
+
+/// The parsed arguments of `serve`.
+pub struct ServeArgs {
+    pub port: u16,
+    pub open: bool,
+}
+
+/// What is being served: the last good build, and the problems of the current data, if any.
+#[derive(Default)]
+struct State {
+    files: HashMap<String, Arc<Vec<u8>>>,
+    /// Counts good builds; a page reloads when the build it was served from is not the last.
+    build: u64,
+    /// The diagnostics of the current data, rendered as text; `None` when it is clean.
+    errors: Option<String>,
+}
+
+impl State {
+    fn message(&self) -> String {
+        json!({"build": self.build, "errors": self.errors}).to_string()
+    }
+}
+
+type Shared = Arc<Mutex<State>>;
+type Clients = Arc<Mutex<Vec<WebSocket<TcpStream>>>>;
+
+/// Check and build `data` in memory; the files, or the diagnostics as text.
+fn rebuild(data: &Path, config: &Config) -> Result<HashMap<String, Arc<Vec<u8>>>, String> {
+    let corpus = crate::load_corpus(data).map_err(|diags| {
+        let mut s: String = diags.iter().map(|d| d.render() + "\n").collect();
+        s.push_str(&format!("{} problème(s)", diags.len()));
+        s
+    })?;
+    let (files, _) = super::render_all(&corpus, config).map_err(|e| e.to_string())?;
+    Ok(files.files.into_iter().map(|(p, b)| (p.to_string_lossy().replace('\\', "/"), Arc::new(b))).collect())
+}
+
+fn apply(state: &Shared, clients: &Clients, result: Result<HashMap<String, Arc<Vec<u8>>>, String>) {
+    let message = {
+        let mut s = state.lock().expect("state");
+        match result {
+            Ok(files) => {
+                s.files = files;
+                s.build += 1;
+                s.errors = None;
+                eprintln!("rebuilt ({} files)", s.files.len());
+            }
+            Err(e) => {
+                eprintln!("{e}\nthe last good site is still served");
+                s.errors = Some(e);
+            }
+        }
+        s.message()
+    };
+    clients.lock().expect("clients").retain_mut(|ws| ws.send(Message::text(message.clone())).is_ok());
+}
+
+pub fn serve(data: &Path, config: &Config, args: &ServeArgs) -> u8 {
+    let listener = match TcpListener::bind(("127.0.0.1", args.port)) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: cannot listen on 127.0.0.1:{}: {e}\nhint: choose another port with --port", args.port);
+            return 2;
+        }
+    };
+    let port = listener.local_addr().map(|a| a.port()).unwrap_or(args.port);
+    let state: Shared = Arc::default();
+    let clients: Clients = Arc::default();
+    apply(&state, &clients, rebuild(data, config));
+
+    let (tx, rx) = mpsc::channel();
+    let mut watcher = match notify::recommended_watcher(move |e: notify::Result<notify::Event>| {
+        if e.is_ok_and(|e| !e.kind.is_access()) {
+            let _ = tx.send(());
+        }
+    }) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("error: cannot watch files: {e}");
+            return 1;
+        }
+    };
+    let mut watched: Vec<PathBuf> = vec![data.to_path_buf()];
+    watched.extend(config.output.html.theme.clone().filter(|t| t.is_dir()));
+    for w in &watched {
+        if let Err(e) = watcher.watch(w, RecursiveMode::Recursive) {
+            eprintln!("error: cannot watch {}: {e}", w.display());
+            return 1;
+        }
+    }
+    {
+        let (state, clients, data) = (state.clone(), clients.clone(), data.to_path_buf());
+        let mut config = config.clone();
+        config.build.data_dir = data.clone();
+        std::thread::spawn(move || {
+            while rx.recv().is_ok() {
+                // An editor's save is several events: wait for quiet, then build once.
+                while rx.recv_timeout(Duration::from_millis(50)).is_ok() {}
+                apply(&state, &clients, rebuild(&data, &config));
+            }
+        });
+    }
+
+    let url = format!("http://127.0.0.1:{port}/");
+    eprintln!("serving {url} (watching {}); Ctrl-C to stop", watched.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
+    if args.open {
+        let _ = std::process::Command::new("xdg-open").arg(&url).spawn();
+    }
+    for stream in listener.incoming().flatten() {
+        let (state, clients) = (state.clone(), clients.clone());
+        std::thread::spawn(move || handle(stream, &state, &clients));
+    }
+    0
+}
+
+fn handle(mut stream: TcpStream, state: &Shared, clients: &Clients) {
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
+    let mut head = [0u8; 2048];
+    let Ok(n) = stream.peek(&mut head) else { return };
+    let head = String::from_utf8_lossy(&head[..n]).into_owned();
+    let target = head.split_whitespace().nth(1).unwrap_or("/").to_string();
+    if target == "/__livereload" {
+        let _ = stream.set_read_timeout(None);
+        if let Ok(mut ws) = tungstenite::accept(stream) {
+            let hello = state.lock().expect("state").message();
+            if ws.send(Message::text(hello)).is_ok() {
+                clients.lock().expect("clients").push(ws);
+            }
+        }
+        return;
+    }
+    // Read the request head (a GET has no body).
+    let mut buf = Vec::new();
+    let mut chunk = [0u8; 1024];
+    while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
+        match stream.read(&mut chunk) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+        }
+        if buf.len() > 64 * 1024 {
+            return;
+        }
+    }
+    let path = decode(target.split(['?', '#']).next().unwrap_or("/"));
+    let (status, kind, body) = respond(&path, state);
+    let _ = write!(stream, "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n", body.len());
+    let _ = stream.write_all(&body);
+}
+
+fn respond(path: &str, state: &Shared) -> (&'static str, &'static str, Vec<u8>) {
+    let s = state.lock().expect("state");
+    if path == "/__referentiel/status" {
+        return ("200 OK", "application/json", s.message().into_bytes());
+    }
+    let mut rel = path.trim_start_matches('/').to_string();
+    if rel.is_empty() || rel.ends_with('/') {
+        rel.push_str("index.html");
+    } else if !s.files.contains_key(&rel) && s.files.contains_key(&format!("{rel}/index.html")) {
+        rel.push_str("/index.html");
+    }
+    match s.files.get(&rel) {
+        Some(bytes) if rel.ends_with(".html") => ("200 OK", "text/html; charset=utf-8", inject(bytes, s.build)),
+        Some(bytes) => ("200 OK", content_type(&rel), bytes.to_vec()),
+        None => {
+            let page = format!("<!doctype html><html lang=\"fr\"><meta charset=\"utf-8\"><title>Page introuvable</title><body><h1>Page introuvable</h1><p>{}</p></body></html>", crate::site::context::escape(path));
+            ("404 Not Found", "text/html; charset=utf-8", inject(page.as_bytes(), s.build))
+        }
+    }
+}
+
+/// A served page: the built page with the reload script before `</body>`.
+fn inject(html: &[u8], build: u64) -> Vec<u8> {
+    let script = RELOAD.replace("BUILD", &build.to_string());
+    let html = String::from_utf8_lossy(html);
+    match html.rfind("</body>") {
+        Some(i) => format!("{}{script}{}", &html[..i], &html[i..]).into_bytes(),
+        None => format!("{html}{script}").into_bytes(),
+    }
+}
+
+/// Reloads the page after a good build, shows the diagnostics while the data has errors.
+const RELOAD: &str = r#"<script>(function(){var built=BUILD;function overlay(text){var o=document.getElementById("referentiel-diagnostics");if(!text){if(o)o.remove();return}if(!o){o=document.createElement("div");o.id="referentiel-diagnostics";o.setAttribute("role","alert");o.style.cssText="position:fixed;inset:0;overflow:auto;z-index:99999;background:rgba(20,20,20,.94);color:#fff;padding:1.5rem;font:14px/1.4 monospace";document.body.appendChild(o)}o.innerHTML="<p style='font:bold 16px sans-serif'>Les données ont des erreurs : la page montre la dernière version correcte.</p><pre style='white-space:pre-wrap'></pre>";o.querySelector("pre").textContent=text}function connect(){var ws=new WebSocket("ws://"+location.host+"/__livereload");ws.onmessage=function(m){var s=JSON.parse(m.data);overlay(s.errors);if(!s.errors&&s.build!==built)location.reload()};ws.onclose=function(){setTimeout(connect,1000)}}connect()})();</script>"#;
+
+fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next().unwrap_or("") {
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "csv" => "text/csv; charset=utf-8",
+        "ttl" => "text/turtle; charset=utf-8",
+        "tsv" => "text/tab-separated-values; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Percent-decoding of a request path.
+fn decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            if let Some(v) = std::str::from_utf8(&b[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_script_goes_into_served_pages_before_the_body_ends() {
+        let page = String::from_utf8(inject(b"<html><body><p>x</p></body></html>", 3)).unwrap();
+        assert!(page.contains("var built=3;"));
+        assert!(page.ends_with("</script></body></html>"));
+    }
+
+    #[test]
+    fn paths_are_percent_decoded() {
+        assert_eq!(decode("/c/a%20b/%C3%A9.html"), "/c/a b/é.html");
+        assert_eq!(decode("/100%"), "/100%");
+    }
+}

@@ -1,0 +1,136 @@
+//! The `skos` output: one SKOS thesaurus in Turtle per certification,
+//! `telechargements/skos/<cert>.ttl`.
+//!
+//! The certification is a `skos:ConceptScheme`; each framework element ([`super::is_framework`])
+//! a `skos:Concept` with its exact text as `skos:prefLabel`@fr, its code as `skos:notation`,
+//! `skos:broader`/`skos:narrower` for the tree, `skos:inScheme`, `skos:topConceptOf` for the top,
+//! `dcterms:source` for its lines in the source document, and `skos:editorialNote` for our note.
+//! The official and curated correspondences are SKOS mapping relations to the other scheme's
+//! concepts (`dcterms:isReplacedBy` / `dcterms:replaces` for succession, which SKOS lacks);
+//! computed suggestions are not statements and stay out (see the SSSOM output).
+//!
+//! IRIs are the addresses of the site's pages: absolute when `output.html.site-url` is, otherwise
+//! relative to the file (`../../c/ntc-2018/e/cp3.html`), which resolve against the address the
+//! file is read from.
+
+use std::fmt::Write;
+
+use crate::config::Config;
+use crate::ids::CertId;
+use crate::model::Certification;
+use crate::schema::Relation;
+use crate::site::output::SiteFiles;
+use crate::urls;
+
+use super::{correspondents, framework_elements, framework_parent, Output, RenderContext, DOWNLOADS_DIR};
+
+pub struct Skos;
+
+/// The SKOS (or Dublin Core) property of a relation, read from subject to object.
+pub fn property(r: Relation) -> &'static str {
+    match r {
+        Relation::ExactMatch => "skos:exactMatch",
+        Relation::CloseMatch => "skos:closeMatch",
+        Relation::BroadMatch => "skos:broadMatch",
+        Relation::NarrowMatch => "skos:narrowMatch",
+        Relation::RelatedMatch => "skos:relatedMatch",
+        Relation::ReplacedBy => "dcterms:isReplacedBy",
+        Relation::Replaces => "dcterms:replaces",
+    }
+}
+
+/// A Turtle string literal.
+pub fn literal(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The IRI of a site page (site-root-relative path, may hold an `#anchor`) as written in a file
+/// two folders down (`telechargements/skos/`).
+fn iri(ctx: &RenderContext, path: &str) -> String {
+    let site = &ctx.config.output.html.site_url;
+    let s = if site.starts_with("http:") || site.starts_with("https:") { ctx.address(path) } else { format!("../../{path}") };
+    format!("<{}>", s.replace('>', "%3E").replace(' ', "%20"))
+}
+
+/// The thesaurus of one certification.
+pub fn thesaurus(ctx: &RenderContext, c: &Certification) -> String {
+    let mut out = String::new();
+    out.push_str("@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n");
+    out.push_str("@prefix dcterms: <http://purl.org/dc/terms/> .\n");
+    out.push_str("@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n\n");
+    let scheme = iri(ctx, &urls::cert(&c.id));
+    let elements = framework_elements(ctx.corpus, &c.id);
+    let _ = write!(out, "{scheme} a skos:ConceptScheme ;\n    dcterms:title {}@fr ;\n    dcterms:identifier {} ;\n    dcterms:hasVersion {}", literal(&c.title.text), literal(c.id.as_str()), literal(&c.version));
+    for e in elements.iter().filter(|e| framework_parent(ctx.corpus, e).is_none()) {
+        let _ = write!(out, " ;\n    skos:hasTopConcept {}", iri(ctx, &urls::element(&e.key)));
+    }
+    out.push_str(" .\n");
+    let mut children: std::collections::HashMap<&crate::ids::ElementKey, Vec<&crate::ids::ElementKey>> = Default::default();
+    for e in &elements {
+        if let Some(p) = framework_parent(ctx.corpus, e) {
+            children.entry(&p.key).or_default().push(&e.key);
+        }
+    }
+    let mappings = correspondents(ctx, &c.id);
+    for e in &elements {
+        let me = iri(ctx, &urls::element(&e.key));
+        let _ = write!(out, "\n{me} a skos:Concept ;\n    skos:inScheme {scheme} ;\n    skos:prefLabel {}@fr", literal(e.text()));
+        if let Some(code) = &e.code {
+            let _ = write!(out, " ;\n    skos:notation {}", literal(code));
+        }
+        let _ = write!(out, " ;\n    dcterms:type {}@fr", literal(e.kind.label()));
+        let _ = write!(out, " ;\n    dcterms:source {}", iri(ctx, &urls::source_line(&e.cite.doc, e.cite.lines.first)));
+        let _ = write!(out, " ;\n    dcterms:bibliographicCitation {}", literal(&format!("{}, lignes {}", e.cite.doc, e.cite.lines)));
+        match framework_parent(ctx.corpus, e) {
+            Some(p) => {
+                let _ = write!(out, " ;\n    skos:broader {}", iri(ctx, &urls::element(&p.key)));
+            }
+            None => {
+                let _ = write!(out, " ;\n    skos:topConceptOf {scheme}");
+            }
+        }
+        for k in children.get(&e.key).into_iter().flatten() {
+            let _ = write!(out, " ;\n    skos:narrower {}", iri(ctx, &urls::element(k)));
+        }
+        if let Some(n) = &e.note {
+            let _ = write!(out, " ;\n    skos:editorialNote {}@fr", literal(n));
+        }
+        for m in mappings.iter().filter(|m| m.here.key == e.key) {
+            if let Some(r) = m.relation {
+                let _ = write!(out, " ;\n    {} {}", property(r), iri(ctx, &urls::element(&m.there.key)));
+            }
+        }
+        out.push_str(" .\n");
+    }
+    out
+}
+
+impl Output for Skos {
+    fn name(&self) -> &'static str {
+        "skos"
+    }
+    fn enabled(&self, config: &Config) -> bool {
+        config.output.skos.enable
+    }
+    fn render(&self, ctx: &RenderContext, out: &mut SiteFiles) -> Result<(), String> {
+        for c in ctx.certs() {
+            out.add(format!("{DOWNLOADS_DIR}/skos/{}.ttl", c.id), thesaurus(ctx, c));
+        }
+        Ok(())
+    }
+    fn certs_of(&self, ctx: &RenderContext, path: &str) -> Vec<CertId> {
+        super::csv::cert_of_file(ctx, path)
+    }
+}

@@ -1,0 +1,76 @@
+//! The "Téléchargements" page: every file of the exports with its format and size, and the list of
+//! a certification's own files for its page. The French descriptions of the formats live here.
+
+use serde_json::{json, Value};
+
+use crate::ids::CertId;
+use crate::present::short_cert;
+use crate::site::context::SiteCtx;
+use crate::urls;
+
+use super::Page;
+
+/// The French name and description of an export format, by output name.
+pub fn format_label(format: &str) -> (&'static str, &'static str) {
+    match format {
+        "case" => ("CASE 1.1", "Un paquet CFPackage (JSON) par certification, pour les plateformes d’apprentissage et serveurs de compétences (OpenSALT, OpenCASE…)."),
+        "skos" => ("SKOS", "Un thésaurus SKOS (Turtle) par certification, avec les correspondances vers les autres certifications."),
+        "sssom" => ("SSSOM", "Une table de correspondances SSSOM (TSV avec en-tête YAML) par table de correspondance et par paire de certifications : officielles, établies par l’équipe et suggestions calculées."),
+        "csv" => ("CSV", "Un tableau par certification (UTF-8), à ouvrir dans un tableur : code, type, texte, parent, niveau, source et adresse de chaque élément."),
+        "json" => ("JSON", "Le corpus entier et son graphe, en un fichier."),
+        _ => ("Autre", ""),
+    }
+}
+
+/// A size for readers: `812 o`, `14,2 Ko`, `3,1 Mo`.
+pub fn size_label(bytes: usize) -> String {
+    let b = bytes as f64;
+    if bytes < 1024 {
+        format!("{bytes} o")
+    } else if b < 1024.0 * 1024.0 {
+        format!("{:.1} Ko", b / 1024.0).replace('.', ",")
+    } else {
+        format!("{:.1} Mo", b / 1048576.0).replace('.', ",")
+    }
+}
+
+fn file_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
+
+fn entry(ctx: &SiteCtx, from: &str, d: &crate::site::Download) -> Value {
+    json!({
+        "href": urls::rel(from, &d.path),
+        "name": file_name(&d.path),
+        "format": format_label(&d.format).0,
+        "size": size_label(d.bytes),
+        "certs": d.certs.iter().filter_map(|c| ctx.corpus.cert(c)).map(short_cert).collect::<Vec<_>>(),
+    })
+}
+
+/// A certification's own files, for its page.
+pub fn of_cert(ctx: &SiteCtx, from: &str, cert: &CertId) -> Vec<Value> {
+    ctx.downloads.iter().filter(|d| d.certs.contains(cert)).map(|d| entry(ctx, from, d)).collect()
+}
+
+pub fn render(ctx: &SiteCtx) -> Result<Page, String> {
+    let path = urls::downloads();
+    let mut formats: Vec<&str> = Vec::new();
+    for d in ctx.downloads {
+        if !formats.contains(&d.format.as_str()) {
+            formats.push(&d.format);
+        }
+    }
+    let groups: Vec<Value> = formats
+        .iter()
+        .map(|f| {
+            let (name, description) = format_label(f);
+            let files: Vec<Value> = ctx.downloads.iter().filter(|d| d.format == *f).map(|d| entry(ctx, &path, d)).collect();
+            let total: usize = ctx.downloads.iter().filter(|d| d.format == *f).map(|d| d.bytes).sum();
+            json!({"name": name, "description": description, "files": files, "total": size_label(total)})
+        })
+        .collect();
+    let mut c = ctx.page(&path, "Téléchargements");
+    c.insert("groups", &groups);
+    Ok((path.clone(), ctx.render("downloads.html", &c)?))
+}
