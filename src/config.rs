@@ -13,6 +13,9 @@ pub struct Config {
     pub build: Build,
     #[serde(default)]
     pub output: Output,
+    /// The folder of the configuration file (`None` without one): the site is never written over it.
+    #[serde(skip)]
+    pub root: Option<PathBuf>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -83,6 +86,7 @@ impl Config {
         let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let mut cfg: Config = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
         let base = path.parent().unwrap_or(Path::new("."));
+        cfg.root = Some(if base.as_os_str().is_empty() { PathBuf::from(".") } else { base.to_path_buf() });
         for p in [&mut cfg.build.build_dir, &mut cfg.build.data_dir] {
             if p.is_relative() {
                 *p = base.join(&*p);
@@ -99,6 +103,7 @@ impl Config {
             book: Book { title: "Référentiels".into(), language: default_language(), description: String::new() },
             build: Build::default(),
             output: Output::default(),
+            root: None,
         }
     }
 }

@@ -26,6 +26,7 @@ pub mod list;
 pub mod load;
 pub mod model;
 pub mod schema;
+pub mod scratch;
 pub mod search;
 pub mod site;
 pub mod sources;

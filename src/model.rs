@@ -181,6 +181,8 @@ pub struct Correspondence {
 
 /// The whole checked corpus.
 pub struct Corpus {
+    /// The data folder it was read from (the site is never written there).
+    pub data_dir: std::path::PathBuf,
     pub sources: SourceSet,
     pub certs: Vec<Certification>,
     pub elements: Vec<Element>,
@@ -231,7 +233,7 @@ impl Corpus {
 
     /// Build from data that passed every check.
     pub fn build(checked: Checked) -> Corpus {
-        let Checked { sources, index } = checked;
+        let Checked { root: data_dir, sources, index } = checked;
         let doc_of = |fi: usize, explicit: Option<&Sp<String>>, fallback: Option<&Sp<String>>| -> DocId {
             let s = explicit.or(fallback).map(|d| d.value.as_str()).or(index.files[fi].doc).unwrap_or_default();
             DocId::new(s)
@@ -451,7 +453,7 @@ impl Corpus {
             .collect();
 
         let by_cert = certs.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
-        Corpus { sources, certs, elements, matrices, correspondences, by_key, by_cert }
+        Corpus { data_dir, sources, certs, elements, matrices, correspondences, by_key, by_cert }
     }
 }
 

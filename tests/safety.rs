@@ -220,3 +220,184 @@ fn an_unreadable_file_is_an_error() {
     assert_refused(&out, &["cannot read file: Permission denied", "bts-fv-1997-bts-nrc.yaml:1:1"]);
     fs::remove_dir_all(dir).unwrap();
 }
+
+// 2. Output safety.
+
+fn build_out(data: &Path, out: &Path) -> Output {
+    referentiel(&["--data", data.to_str().unwrap(), "build", "--out", out.to_str().unwrap()])
+}
+
+/// Every file under `dir` with its bytes, to show that a folder is intact.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in fs::read_dir(&d).unwrap() {
+            let e = e.unwrap();
+            if e.file_type().unwrap().is_dir() {
+                stack.push(e.path());
+            } else {
+                out.push((e.path(), fs::read(e.path()).unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+const FIXTURE: &str = "tests/fixtures/base";
+
+#[test]
+fn building_into_the_data_folder_is_refused_and_the_data_kept() {
+    let (dir, data) = fresh("out-data");
+    let before = snapshot(&data);
+    let out = build_out(&data, &data);
+    assert_refused(&out, &["is or contains the data folder", "building there would delete the data"]);
+    let inside = build_out(&data, &data.join("site"));
+    assert_refused(&inside, &["is inside the data folder"]);
+    assert_eq!(snapshot(&data), before);
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn building_over_the_project_is_refused_and_the_project_kept() {
+    let dir = temp("out-project");
+    fs::copy("book.toml", dir.join("book.toml")).unwrap();
+    fs::create_dir_all(dir.join(".git")).unwrap();
+    fs::write(dir.join(".git/HEAD"), "ref: refs/heads/main\n").unwrap();
+    let before = snapshot(&dir);
+    let cfg = dir.join("book.toml");
+    let out = referentiel(&["--config", cfg.to_str().unwrap(), "--data", FIXTURE, "build", "--out", dir.to_str().unwrap()]);
+    assert_refused(&out, &["is or contains the project folder"]);
+    let git = referentiel(&["--data", FIXTURE, "build", "--out", dir.join(".git/site").to_str().unwrap()]);
+    assert_refused(&git, &["is inside or holds a git repository (.git)"]);
+    assert_eq!(snapshot(&dir), before);
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_folder_that_is_not_a_site_is_not_wiped() {
+    let dir = temp("out-foreign");
+    fs::create_dir_all(dir.join("notes")).unwrap();
+    fs::write(dir.join("notes/todo.txt"), "mine").unwrap();
+    let out = build_out(Path::new(FIXTURE), &dir.join("notes"));
+    assert_refused(&out, &["is not empty and is not a site built by referentiel (it has no .referentiel-site file)"]);
+    assert_eq!(fs::read_to_string(dir.join("notes/todo.txt")).unwrap(), "mine");
+    // A site of ours is replaced: it carries the marker.
+    let site = dir.join("site");
+    assert_eq!(build_out(Path::new(FIXTURE), &site).status.code(), Some(0));
+    assert!(site.join(".referentiel-site").is_file());
+    assert_eq!(build_out(Path::new(FIXTURE), &site).status.code(), Some(0));
+    fs::remove_dir_all(dir).unwrap();
+}
+
+/// The folder's entries other than the site and its lock file.
+fn leftovers(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).filter(|n| n != "site" && n != ".site.lock").collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn concurrent_builds_on_one_output_leave_one_complete_site() {
+    let dir = temp("out-concurrent");
+    let site = dir.join("site");
+    assert_eq!(build_out(Path::new(FIXTURE), &site).status.code(), Some(0));
+    let expected = snapshot(&site);
+    let bin = env!("CARGO_BIN_EXE_referentiel");
+    let running: Vec<std::process::Child> = (0..4)
+        .map(|_| Command::new(bin).args(["--data", FIXTURE, "build", "--out", site.to_str().unwrap()]).stderr(std::process::Stdio::null()).spawn().unwrap())
+        .collect();
+    for mut c in running {
+        assert!(c.wait().unwrap().success());
+    }
+    assert_eq!(snapshot(&site), expected, "one complete site");
+    assert_eq!(leftovers(&dir), Vec::<String>::new(), "no staging or retired folder left");
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn stale_staging_folders_of_dead_builds_are_removed_and_others_kept() {
+    let dir = temp("out-stale");
+    let site = dir.join("site");
+    // A PID above Linux's maximum (2^22) never names a living process.
+    let dead = dir.join(".site.staging-999999999");
+    fs::create_dir_all(dead.join("c")).unwrap();
+    fs::write(dead.join(".referentiel-site"), "").unwrap();
+    let retired = dir.join(".site.retired-999999998");
+    fs::create_dir_all(&retired).unwrap();
+    let foreign = dir.join(".site.staging-999999997");
+    fs::create_dir_all(&foreign).unwrap();
+    fs::write(foreign.join("not-ours.txt"), "kept").unwrap();
+    assert_eq!(build_out(Path::new(FIXTURE), &site).status.code(), Some(0));
+    assert!(!dead.exists() && !retired.exists(), "{:?}", leftovers(&dir));
+    assert_eq!(fs::read_to_string(foreign.join("not-ours.txt")).unwrap(), "kept");
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_site_retired_by_a_killed_build_is_not_left_behind() {
+    let dir = temp("out-retired");
+    let site = dir.join("site");
+    assert_eq!(build_out(Path::new(FIXTURE), &site).status.code(), Some(0));
+    // As if a build had been killed between moving the old site away and moving the new one in.
+    fs::rename(&site, dir.join(".site.retired-999999999")).unwrap();
+    assert_eq!(build_out(Path::new(FIXTURE), &site).status.code(), Some(0));
+    assert!(site.join("index.html").is_file());
+    assert!(!dir.join(".site.retired-999999999").exists());
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn sigint_during_a_build_removes_its_staging_folder_and_keeps_the_site() {
+    let dir = temp("out-sigint");
+    let site = dir.join("site");
+    assert_eq!(build_out(Path::new(FIXTURE), &site).status.code(), Some(0));
+    let before = snapshot(&site);
+    let bin = env!("CARGO_BIN_EXE_referentiel");
+    let mut interrupted = false;
+    for _ in 0..5 {
+        let mut child = Command::new(bin).args(["build", "--out", site.to_str().unwrap()]).stderr(std::process::Stdio::null()).spawn().unwrap();
+        let staging = dir.join(format!(".site.staging-{}", child.id()));
+        while child.try_wait().unwrap().is_none() && !staging.join(".referentiel-site").exists() {
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        if child.try_wait().unwrap().is_some() {
+            // Too fast to catch: the site was replaced; put the fixture's back and try again.
+            assert_eq!(build_out(Path::new(FIXTURE), &site).status.code(), Some(0));
+            continue;
+        }
+        unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };
+        let status = child.wait().unwrap();
+        use std::os::unix::process::ExitStatusExt;
+        assert_eq!(status.signal(), Some(libc::SIGINT), "{status:?}");
+        assert!(!staging.exists(), "the staging folder is removed on SIGINT");
+        interrupted = true;
+        break;
+    }
+    assert!(interrupted, "a build was interrupted while staging");
+    assert_eq!(snapshot(&site), before, "the previous site is intact");
+    assert_eq!(leftovers(&dir), Vec::<String>::new());
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_diff_leaves_no_temporary_folder_and_removes_those_of_killed_diffs() {
+    let tmp = temp("diff-tmp");
+    let stale = tmp.join("referentiel-diff-999999999-0");
+    fs::create_dir_all(stale.join("data")).unwrap();
+    let alive = tmp.join(format!("referentiel-diff-{}-0", std::process::id()));
+    fs::create_dir_all(&alive).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_referentiel"))
+        .args(["diff", "ntc-2018", "ntc-2018", "--old-rev", "HEAD"])
+        .env("TMPDIR", &tmp)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stale.exists(), "the export of a dead diff is removed");
+    assert!(alive.exists(), "the export of a living process is kept");
+    let left: Vec<_> = fs::read_dir(&tmp).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(left.len(), 1, "{left:?}");
+    fs::remove_dir_all(tmp).unwrap();
+}

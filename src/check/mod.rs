@@ -26,6 +26,8 @@ use crate::sources::SourceSet;
 
 /// What the checker learnt, for the model to be built from.
 pub struct Checked<'a> {
+    /// The data folder, as given.
+    pub root: std::path::PathBuf,
     pub sources: SourceSet,
     pub index: Index<'a>,
 }
@@ -39,5 +41,5 @@ pub fn run<'a>(loaded: &'a Loaded, diags: &mut Diagnostics) -> Checked<'a> {
         tables::check(&index, diags);
     }
     citations::check(&index, &sources, diags);
-    Checked { sources, index }
+    Checked { root: loaded.root.clone(), sources, index }
 }

@@ -87,6 +87,7 @@ fn search_page(ctx: &SiteCtx) -> Result<pages::Page, String> {
 
 /// Render, check and publish to `out`; on any error nothing is written.
 pub fn build(corpus: &Corpus, cfg: &Config, out: &Path) -> Result<BuildReport, String> {
+    output::check_out(out, &corpus.data_dir, cfg.root.as_deref())?;
     let graph = Graph::build(corpus);
     let (files, links_checked) = render(corpus, &graph, cfg)?;
     let html_sizes: Vec<usize> = files.files.iter().filter(|(p, _)| p.extension().is_some_and(|e| e == "html")).map(|(_, b)| b.len()).collect();
