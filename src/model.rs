@@ -179,6 +179,10 @@ pub struct Correspondence {
     pub pairs: Vec<Pair>,
 }
 
+/// How many ancestors a breadcrumb (on a page, in a search result) shows at most; an ellipsis
+/// stands for those above. The real data nests far less deep.
+pub const BREADCRUMB: usize = 8;
+
 /// The whole checked corpus.
 pub struct Corpus {
     /// The data folder it was read from (the site is never written there).
@@ -217,6 +221,23 @@ impl Corpus {
             *m.entry(e.kind).or_insert(0) += 1;
         }
         m
+    }
+
+    /// The nearest `max` ancestors, farthest first, and whether there are more beyond them: what a
+    /// breadcrumb shows, in time bounded by `max` however deep the element sits.
+    pub fn nearest_ancestors(&self, e: &Element, max: usize) -> (Vec<&Element>, bool) {
+        let mut out = Vec::new();
+        let mut cur = e.parent.as_ref().and_then(|p| self.element(p));
+        while let Some(p) = cur {
+            if out.len() == max {
+                out.reverse();
+                return (out, true);
+            }
+            out.push(p);
+            cur = p.parent.as_ref().and_then(|k| self.element(k));
+        }
+        out.reverse();
+        (out, false)
     }
 
     /// The chain of ancestors, root first.

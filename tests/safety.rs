@@ -401,3 +401,42 @@ fn a_diff_leaves_no_temporary_folder_and_removes_those_of_killed_diffs() {
     assert_eq!(left.len(), 1, "{left:?}");
     fs::remove_dir_all(tmp).unwrap();
 }
+
+// 4. Linear checks, bounded pages.
+
+#[path = "chain/mod.rs"]
+mod chain;
+
+#[test]
+fn a_deep_parent_chain_checks_and_its_pages_stay_small() {
+    let dir = temp("chain");
+    let data = dir.join("data");
+    chain::write(&data, 2_000);
+    let corpus = referentiel::load_corpus(&data).unwrap_or_else(|d| panic!("{}", d[0].render()));
+    assert_eq!(corpus.elements.len(), 2_000);
+    let out = dir.join("site");
+    referentiel::site::build(&corpus, &referentiel::config::Config::read_default(), &out).expect("build");
+    let page = |i: usize| fs::read_to_string(out.join(format!("c/chain/e/e{i}.html"))).unwrap();
+    let (shallow, deep) = (page(referentiel::model::BREADCRUMB + 1), page(2_000));
+    // The deepest page names as many ancestors as one 8 levels down, behind an ellipsis.
+    assert!(deep.len() < shallow.len() + 200, "{} vs {}", deep.len(), shallow.len());
+    let crumbs = deep.split("<nav class=\"crumbs\"").nth(1).unwrap().split("</nav>").next().unwrap();
+    assert!(crumbs.contains("…"), "{crumbs}");
+    assert_eq!(crumbs.matches("<a ").count(), 1 + referentiel::model::BREADCRUMB, "the certification and 8 ancestors");
+    assert!(!shallow.split("</nav>").next().unwrap().contains("omis"));
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_parent_cycle_in_a_long_chain_is_reported_once() {
+    let dir = temp("chain-cycle");
+    let data = dir.join("data");
+    chain::write(&data, 3_000);
+    let y = fs::read_to_string(data.join("elements.yaml")).unwrap();
+    // e1 becomes the child of e3000: one cycle through all 3,000 elements.
+    let y = y.replacen("    lines: 4\n", "    lines: 4\n    parent: e3000\n", 1);
+    fs::write(data.join("elements.yaml"), y).unwrap();
+    let out = check(&data);
+    assert_refused(&out, &["error[cycle]: parent cycle: `e1` → `e3000` → `e2999`", "1 problem in 1 file"]);
+    fs::remove_dir_all(dir).unwrap();
+}
