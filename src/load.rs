@@ -197,9 +197,21 @@ fn yaml_diagnostic(path: &Path, text: &str, e: &serde_saphyr::Error) -> Diagnost
     let message = bare_message(&full);
     // serde notices a missing key at the end of its mapping; point at the item's start instead.
     let pos = if message.starts_with("missing field") { item_start(text, pos) } else { pos };
+    // The scanner notices a tab while finishing the token before it: point at the tab itself.
+    let pos = if message.contains("found a tab") || message.contains("tabs") { first_tab_from(text, pos) } else { pos };
     let (code, hint) = classify(&message);
-    let _ = text;
     Diagnostic::new(code, &pos, plain_message(&message)).hint_opt(hint)
+}
+
+/// The first tab at or after `pos`, or `pos` itself.
+fn first_tab_from(text: &str, pos: Pos) -> Pos {
+    for (i, line) in text.lines().enumerate().skip(pos.line.saturating_sub(1)) {
+        let from = if i + 1 == pos.line { pos.column.saturating_sub(1) } else { 0 };
+        if let Some(col) = line.chars().skip(from).position(|c| c == '\t') {
+            return Pos { line: i + 1, column: from + col + 1, ..pos };
+        }
+    }
+    pos
 }
 
 /// The start of the list item (`- key: …`) that encloses `pos`, or `pos` itself.
@@ -243,8 +255,12 @@ fn classify(message: &str) -> (Code, Option<String>) {
         (Code::MissingKey, Some("see docs/data-format.md for the keys each item needs".into()))
     } else if m.contains("depth") || m.contains("nesting") || m.contains("recursion") {
         (Code::Yaml, Some("the data format never nests this deep; the file is refused unread".into()))
-    } else if m.contains("alias") || m.contains("anchor") || m.contains("budget") {
+    } else if m.contains("tab") {
+        (Code::Yaml, Some("YAML indents with spaces, never tabs; replace the tab with spaces".into()))
+    } else if m.contains("alias") || m.contains("anchor") {
         (Code::Yaml, Some("the data format uses no anchors or aliases (they are refused, against YAML bombs); write values out".into()))
+    } else if m.contains("budget") {
+        (Code::Yaml, Some("the parser's limits (1,000,000 nodes, 2,000,000 events, 16 MB of text per file) guard against runaway input; split the file".into()))
     } else if m.contains("invalid type") || m.contains("expected") {
         (Code::Schema, Some("see docs/data-format.md for the type of this value".into()))
     } else {

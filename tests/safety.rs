@@ -440,3 +440,99 @@ fn a_parent_cycle_in_a_long_chain_is_reported_once() {
     assert_refused(&out, &["error[cycle]: parent cycle: `e1` → `e3000` → `e2999`", "1 problem in 1 file"]);
     fs::remove_dir_all(dir).unwrap();
 }
+
+// 5. Diagnostics and pages.
+
+/// A copy of the small fixture in `<folder>/data`, with `elements.yaml` edited by `edit`.
+fn fixture(name: &str, edit: impl Fn(String) -> String) -> (PathBuf, PathBuf) {
+    let dir = temp(name);
+    let data = dir.join("data");
+    copy_dir(Path::new(FIXTURE), &data);
+    let p = data.join("elements.yaml");
+    fs::write(&p, edit(fs::read_to_string(&p).unwrap())).unwrap();
+    (dir, data)
+}
+
+#[test]
+fn an_overlong_id_is_refused_with_the_limit() {
+    let long = "a".repeat(300);
+    let (dir, data) = fixture("long-id", |y| y.replace("id: msp", &format!("id: {long}")));
+    assert_refused(&check(&data), &["error[malformed-id]", "ids are at most 64 characters long (this one has 300)"]);
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn codes_that_would_share_a_page_are_refused() {
+    let (dir, data) = fresh("code-slugs");
+    let p = data.join("certifications/ntc-2013/certification.yaml");
+    let y = fs::read_to_string(&p).unwrap();
+    assert!(y.contains("code: D1402"), "ntc-2013 has the ROME code D1402, as ntc-2018 has");
+    // Another spelling of the same code: one page for two codes.
+    fs::write(&p, y.replacen("code: D1402", "code: d1402", 1)).unwrap();
+    assert_refused(&check(&data), &["ROME codes `d1402` and `D1402` would share the page `codes/rome-d1402.html`", "write the code exactly as the other certifications do"]);
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn terminal_escapes_in_the_data_are_shown_escaped() {
+    let (dir, data) = fixture("escapes", |y| y.replace("id: msp", "id: \"\\e[2J\\e[31mmsp\""));
+    let out = check(&data);
+    assert_refused(&out, &["malformed element id `\\u{1b}[2J\\u{1b}[31mmsp`"]);
+    assert!(!out.stderr.contains(&0x1b), "no raw escape character reaches the terminal");
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn bidi_overrides_are_isolated_and_shown_and_html_in_notes_is_text() {
+    let (dir, data) = fixture("bidi", |y| {
+        y.replace("    lines: 16\n", "    lines: 16\n    note: \"a\u{202E}gnp.exe, voir <a href=\\\"nowhere.html\\\">ici</a>\"\n")
+    });
+    let out = dir.join("site");
+    let built = build_out(&data, &out);
+    assert_eq!(built.status.code(), Some(0), "{}", stderr(&built));
+    let page = fs::read_to_string(out.join("c/demo/e/msp.html")).unwrap();
+    assert!(page.contains("<bdi><p>a⟨U+202E⟩gnp.exe, voir &lt;a href=\"nowhere.html\"&gt;ici&lt;/a&gt;</p>\n</bdi>"), "{page}");
+    assert!(!page.contains('\u{202E}'));
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_non_utf8_byte_is_reported_where_it_is() {
+    let dir = temp("latin1");
+    let data = dir.join("data");
+    copy_dir(Path::new(FIXTURE), &data);
+    let p = data.join("elements.yaml");
+    let mut bytes = fs::read(&p).unwrap();
+    let at = bytes.windows(7).position(|w| w == b"  - id:").unwrap() + 100;
+    let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
+    let column = std::str::from_utf8(&bytes[..at]).unwrap().rsplit('\n').next().unwrap().chars().count() + 1;
+    bytes.insert(at, 0xe9);
+    fs::write(&p, bytes).unwrap();
+    assert_refused(&check(&data), &["the file is not UTF-8: invalid byte 0xe9", &format!("elements.yaml:{line}:{column}")]);
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_tab_is_reported_on_its_own_line() {
+    let (dir, data) = fixture("tab", |y| y.replacen("    kind: competence_professionnelle\n", "\tkind: competence_professionnelle\n", 1));
+    let out = check(&data);
+    let line = fs::read_to_string(data.join("elements.yaml")).unwrap().lines().position(|l| l.starts_with('\t')).unwrap() + 1;
+    assert_refused(&out, &[&format!("elements.yaml:{line}:1"), "YAML indents with spaces, never tabs"]);
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn the_node_limit_is_named_as_such() {
+    let (dir, data) = fixture("nodes", |y| y.replace("noise: [13-14]", &format!("noise: [{}]", vec!["13"; 1_000_100].join(","))));
+    let out = check(&data);
+    assert_refused(&out, &["the file exceeds the parser's limits", "1,000,000 nodes", "split the file"]);
+    assert!(!stderr(&out).contains("anchors"), "{}", stderr(&out));
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_decomposed_text_is_refused_naming_unicode_normalisation() {
+    let (dir, data) = fixture("nfd", |y| y.replace("Élaborer", "E\u{301}laborer"));
+    assert_refused(&check(&data), &["text not found", "combining marks (Unicode NFD)", "composed (NFC)"]);
+    fs::remove_dir_all(dir).unwrap();
+}

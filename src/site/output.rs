@@ -214,10 +214,14 @@ pub fn publish(out: &Path, files: &SiteFiles) -> io::Result<()> {
     fs::write(staging.path().join(MARKER), MARKER_TEXT)?;
     for (rel, bytes) in &files.files {
         let path = staging.path().join(rel);
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir)?;
-        }
-        fs::write(&path, bytes)?;
+        // One file at a time while no cleanup runs: a cleanup on SIGINT then finds the folder
+        // still, and this thread waits for the end at its next file.
+        scratch::uninterrupted(|| -> io::Result<()> {
+            if let Some(dir) = path.parent() {
+                fs::create_dir_all(dir)?;
+            }
+            fs::write(&path, bytes)
+        })?;
     }
     if !out.exists() {
         scratch::uninterrupted(|| fs::rename(staging.path(), out))?;

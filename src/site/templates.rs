@@ -28,6 +28,7 @@ const ASSETS: &[(&str, &str)] = &[
 
 pub fn compile() -> Result<tera::Tera, String> {
     let mut tera = tera::Tera::new();
+    tera.set_escape_fn(super::richtext::escape_into);
     tera.add_raw_templates(TEMPLATES.iter().copied()).map_err(|e| format!("templates: {e}"))?;
     Ok(tera)
 }
