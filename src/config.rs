@@ -16,6 +16,9 @@ pub struct Config {
     pub build: Build,
     #[serde(default)]
     pub output: Output,
+    /// The folder of the configuration file (`None` without one): the site is never written over it.
+    #[serde(skip)]
+    pub root: Option<PathBuf>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -135,6 +138,7 @@ impl Config {
         let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let mut cfg: Config = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
         let base = path.parent().unwrap_or(Path::new("."));
+        cfg.root = Some(if base.as_os_str().is_empty() { PathBuf::from(".") } else { base.to_path_buf() });
         for p in [&mut cfg.build.build_dir, &mut cfg.build.data_dir].into_iter().chain(cfg.output.html.theme.as_mut()) {
             if p.is_relative() {
                 *p = base.join(&*p);
@@ -157,6 +161,7 @@ impl Config {
             build: Build::default(),
             // Without a project folder, the built-in templates.
             output: Output { html: Html { theme: None, ..Html::default() }, ..Output::default() },
+            root: None,
         }
     }
 }

@@ -72,6 +72,26 @@ impl Code {
     }
 }
 
+/// Is `c` a character that would act on a terminal or reorder text rather than show: a control
+/// character (escape sequences start with one) or a bidirectional formatting character?
+pub fn is_unsafe_char(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `c` as a terminal shows it safely: itself, or `\u{1b}` for an unsafe character.
+fn shown_char(c: char) -> String {
+    if is_unsafe_char(c) { c.escape_unicode().to_string() } else { c.to_string() }
+}
+
+/// `s` with every control and bidi formatting character written as an escape (`\u{1b}`): safe to
+/// print on a terminal, whatever the data holds.
+pub fn terminal_safe(s: &str) -> String {
+    if !s.chars().any(is_unsafe_char) {
+        return s.to_string();
+    }
+    s.chars().map(shown_char).collect()
+}
+
 /// How many characters of a long line a rendered snippet shows.
 const WINDOW: usize = 100;
 
@@ -125,14 +145,14 @@ impl Diagnostic {
     /// Render like a compiler diagnostic (no colour).
     pub fn render(&self) -> String {
         let mut out = String::new();
-        let _ = writeln!(out, "error[{}]: {}", self.code.as_str(), self.message);
+        let _ = writeln!(out, "error[{}]: {}", self.code.as_str(), terminal_safe(&self.message));
         let gutter = self.line.to_string().len().max(2);
         let pad = " ".repeat(gutter);
         if self.line == 0 {
             // A diagnostic about a whole file or folder.
-            let _ = writeln!(out, "{pad}--> {}", self.file.display());
+            let _ = writeln!(out, "{pad}--> {}", terminal_safe(&self.file.display().to_string()));
         } else {
-            let _ = writeln!(out, "{pad}--> {}:{}:{}", self.file.display(), self.line, self.column);
+            let _ = writeln!(out, "{pad}--> {}:{}:{}", terminal_safe(&self.file.display().to_string()), self.line, self.column);
         }
         if !self.snippet.is_empty() {
             // Long lines are shown as a window around the column.
@@ -142,14 +162,18 @@ impl Diagnostic {
             let end = (start + WINDOW).min(chars.len());
             let width = self.width.max(1).min(end.saturating_sub(col).max(1));
             let (pre, post) = (if start > 0 { "…" } else { "" }, if end < chars.len() { "…" } else { "" });
-            let shown: String = chars[start..end].iter().collect();
-            let lead: String = chars[start..col].iter().map(|c| if *c == '\t' { '\t' } else { ' ' }).collect();
+            // Tabs are kept (the caret line repeats them); other unsafe characters are escaped,
+            // and the caret moves by the width of their escapes.
+            let show = |c: &char| if *c == '\t' { "\t".to_string() } else { shown_char(*c) };
+            let shown: String = chars[start..end].iter().map(show).collect();
+            let lead: String = chars[start..col].iter().map(|c| if *c == '\t' { "\t".to_string() } else { " ".repeat(show(c).chars().count()) }).collect();
+            let width: usize = chars[col.min(end)..(col + width).min(end)].iter().map(|c| show(c).chars().count()).sum::<usize>().max(1);
             let _ = writeln!(out, "{pad} |");
             let _ = writeln!(out, "{:>gutter$} | {pre}{shown}{post}", self.line);
             let _ = writeln!(out, "{pad} | {}{lead}{}", " ".repeat(pre.chars().count()), "^".repeat(width));
         }
         if let Some(h) = &self.hint {
-            let _ = writeln!(out, "{pad} = hint: {h}");
+            let _ = writeln!(out, "{pad} = hint: {}", terminal_safe(h));
         }
         out
     }
@@ -264,6 +288,19 @@ mod tests {
             d.render(),
             "error[unknown-id]: unknown id `cp8`\n  --> data/x.yaml:12:13\n   |\n12 |     parent: cp8\n   |             ^^^\n   = hint: did you mean `cp3`?\n"
         );
+    }
+
+    #[test]
+    fn control_characters_are_escaped_and_the_caret_follows() {
+        let pos = Pos { file: "data/x.yaml".into(), line: 3, column: 9 };
+        let mut d = Diagnostic::new(Code::MalformedId, &pos, "malformed element id `\u{1b}[31mx`");
+        d.snippet = "  - id: \u{1b}[31mx".into();
+        d.width = 6;
+        let r = d.render();
+        assert!(!r.contains('\u{1b}'), "{r:?}");
+        assert!(r.contains("malformed element id `\\u{1b}[31mx`"), "{r}");
+        assert!(r.contains(" 3 |   - id: \\u{1b}[31mx\n   |         ^^^^^^^^^^^\n"), "{r}");
+        assert_eq!(terminal_safe("a\u{202E}b"), "a\\u{202e}b");
     }
 
     #[test]

@@ -8,8 +8,15 @@ use std::fmt;
 
 use serde::Serialize;
 
-/// Is `s` a well-formed slug (`^[a-z0-9]+([.-][a-z0-9]+)*$`)?
+/// The longest id accepted: ids become file names and URL segments, which systems limit (255
+/// bytes for a file name); the real data's longest id has 38 characters.
+pub const MAX_ID_LEN: usize = 64;
+
+/// Is `s` a well-formed slug (`^[a-z0-9]+([.-][a-z0-9]+)*$`, at most [`MAX_ID_LEN`] long)?
 pub fn is_slug(s: &str) -> bool {
+    if s.len() > MAX_ID_LEN {
+        return false;
+    }
     let mut prev_sep = true; // at start, a separator is not allowed
     for c in s.chars() {
         match c {
@@ -23,6 +30,9 @@ pub fn is_slug(s: &str) -> bool {
 
 /// Explain why `s` is not a slug, for a diagnostic hint.
 pub fn slug_hint(s: &str) -> String {
+    if s.len() > MAX_ID_LEN {
+        return format!("ids are at most {MAX_ID_LEN} characters long (this one has {}); ids are positions or codes, not texts", s.chars().count());
+    }
     let suggestion: String = {
         let lowered = s.trim().to_lowercase().replace([' ', '_', '/'], "-");
         let mut out = String::new();
@@ -42,6 +52,20 @@ pub fn slug_hint(s: &str) -> String {
     } else {
         format!("ids use lower-case letters, digits, and `-` or `.` between them; try `{suggestion}`")
     }
+}
+
+/// A code (ROME, NSF …) as a file-name-safe slug (`D1402` → `d1402`, `ZZ 1` → `zz-1`): its
+/// page's name. Two codes with one slug would share a page, so the checker refuses them.
+pub fn code_slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in crate::text::fold(s).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
 }
 
 macro_rules! slug_newtype {
@@ -149,6 +173,20 @@ mod tests {
         for bad in ["", "CP3", "cp 3", "cp--3", "-cp3", "cp3.", "c1..1", "cp_3", "é1", "a/b"] {
             assert!(!is_slug(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn ids_are_limited_in_length() {
+        assert!(is_slug(&"a".repeat(MAX_ID_LEN)));
+        assert!(!is_slug(&"a".repeat(MAX_ID_LEN + 1)));
+        assert!(slug_hint(&"a".repeat(300)).starts_with("ids are at most 64 characters long (this one has 300)"));
+    }
+
+    #[test]
+    fn codes_that_differ_only_by_punctuation_share_a_slug() {
+        assert_eq!(code_slug("ZZ-1"), code_slug("ZZ 1"));
+        assert_eq!(code_slug("D1402"), "d1402");
+        assert_eq!(code_slug("--"), "");
     }
 
     #[test]

@@ -30,6 +30,7 @@ pub mod model;
 pub mod present;
 pub mod outputs;
 pub mod schema;
+pub mod scratch;
 pub mod search;
 pub mod site;
 pub mod sources;

@@ -51,22 +51,102 @@ pub struct Loaded {
     pub failed: usize,
 }
 
+/// One YAML file found by the walk, or a reason why part of the folder could not be walked.
+enum Found {
+    Yaml(PathBuf),
+    Refused(PathBuf, String, &'static str),
+}
+
+/// Every `*.yaml` under `root`, in path order. Symbolic links are followed when they stay inside
+/// `root` and refused otherwise; an unreadable folder or file, a link loop or a YAML name that is
+/// not a regular file are refused: nothing is skipped without a word.
+fn walk(root: &Path) -> Vec<Found> {
+    let mut found = Vec::new();
+    let base = match std::fs::canonicalize(root) {
+        Ok(b) => b,
+        Err(e) => {
+            found.push(Found::Refused(root.to_path_buf(), format!("cannot read the data folder: {e}"), "check the folder's path and permissions"));
+            return found;
+        }
+    };
+    let mut it = WalkDir::new(root).follow_links(true).sort_by_file_name().into_iter();
+    while let Some(entry) = it.next() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().unwrap_or(root).to_path_buf();
+                let (message, hint) = if e.loop_ancestor().is_some() {
+                    ("symbolic link loop: this folder contains itself".to_string(), "remove the link, or point it at a folder that does not contain it")
+                } else {
+                    let io = e.io_error().map(ToString::to_string).unwrap_or_else(|| e.to_string());
+                    (format!("cannot read: {io}"), "every file and folder under the data folder must be readable; nothing is skipped")
+                };
+                found.push(Found::Refused(path, message, hint));
+                continue;
+            }
+        };
+        if entry.path_is_symlink() {
+            match std::fs::canonicalize(entry.path()) {
+                Ok(real) if real.starts_with(&base) => {}
+                Ok(real) => {
+                    let message = format!("symbolic link leads outside the data folder, to {}", real.display());
+                    found.push(Found::Refused(entry.path().to_path_buf(), message, "links inside the data folder must stay inside it; copy the file in instead"));
+                    if entry.file_type().is_dir() {
+                        it.skip_current_dir();
+                    }
+                    continue;
+                }
+                Err(e) => {
+                    found.push(Found::Refused(entry.path().to_path_buf(), format!("cannot follow symbolic link: {e}"), "remove or repair the link"));
+                    continue;
+                }
+            }
+        }
+        let yaml = entry.path().extension().is_some_and(|x| x == "yaml" || x == "yml");
+        if !yaml || entry.file_type().is_dir() {
+            continue;
+        }
+        if entry.file_type().is_file() {
+            found.push(Found::Yaml(entry.into_path()));
+        } else {
+            found.push(Found::Refused(entry.into_path(), "not a regular file".into(), "a data file is a plain YAML file (not a FIFO, device or socket)"));
+        }
+    }
+    found
+}
+
+/// Read a data file as UTF-8; invalid bytes are reported at their line and column.
+fn read_text(path: &Path) -> Result<String, (usize, usize, String)> {
+    let bytes = std::fs::read(path).map_err(|e| (1, 1, format!("cannot read file: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let at = e.utf8_error().valid_up_to();
+        let good = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+        let line = good.matches('\n').count() + 1;
+        let column = good.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
+        (line, column, format!("the file is not UTF-8: invalid byte 0x{:02x}", bytes[at]))
+    })
+}
+
 /// Read and parse every `*.yaml` under `root`, in path order (parsing runs in parallel).
 pub fn load_dir(root: &Path, diags: &mut Diagnostics) -> Loaded {
-    let mut paths: Vec<PathBuf> = WalkDir::new(root)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| e.into_path())
-        .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
-        .collect();
+    let mut paths = Vec::new();
+    let mut failed = 0;
+    for f in walk(root) {
+        match f {
+            Found::Yaml(p) => paths.push(p),
+            Found::Refused(path, message, hint) => {
+                failed += 1;
+                let pos = Pos { file: path, line: 1, column: 1 };
+                diags.push(Diagnostic::new(Code::Yaml, &pos, message).hint(hint));
+            }
+        }
+    }
     paths.sort();
-    let parsed: Vec<(PathBuf, Result<(String, Result<DataFile, Diagnostic>), String>)> = paths
+    let parsed: Vec<(PathBuf, Result<(String, Result<DataFile, Diagnostic>), (usize, usize, String)>)> = paths
         .into_par_iter()
         .map(|path| {
-            let read = std::fs::read_to_string(&path).map_err(|e| e.to_string());
-            let result = read.map(|text| {
+            let result = read_text(&path).map(|text| {
                 let data = parse_str(&path, &text);
                 (text, data)
             });
@@ -74,13 +154,13 @@ pub fn load_dir(root: &Path, diags: &mut Diagnostics) -> Loaded {
         })
         .collect();
     let mut files = Vec::new();
-    let mut failed = 0;
     for (path, result) in parsed {
         match result {
-            Err(e) => {
+            Err((line, column, message)) => {
                 failed += 1;
-                let pos = Pos { file: path.clone(), line: 1, column: 1 };
-                diags.push(Diagnostic::new(Code::Yaml, &pos, format!("cannot read file: {e}")));
+                let pos = Pos { file: path.clone(), line, column };
+                let hint = if message.starts_with("cannot read") { "every file under the data folder must be readable; nothing is skipped" } else { "data files are UTF-8 text; save the file as UTF-8" };
+                diags.push(Diagnostic::new(Code::Yaml, &pos, message).hint(hint));
             }
             Ok((text, data)) => {
                 diags.register_file(&path, &text);
@@ -117,9 +197,21 @@ fn yaml_diagnostic(path: &Path, text: &str, e: &serde_saphyr::Error) -> Diagnost
     let message = bare_message(&full);
     // serde notices a missing key at the end of its mapping; point at the item's start instead.
     let pos = if message.starts_with("missing field") { item_start(text, pos) } else { pos };
+    // The scanner notices a tab while finishing the token before it: point at the tab itself.
+    let pos = if message.contains("found a tab") || message.contains("tabs") { first_tab_from(text, pos) } else { pos };
     let (code, hint) = classify(&message);
-    let _ = text;
     Diagnostic::new(code, &pos, plain_message(&message)).hint_opt(hint)
+}
+
+/// The first tab at or after `pos`, or `pos` itself.
+fn first_tab_from(text: &str, pos: Pos) -> Pos {
+    for (i, line) in text.lines().enumerate().skip(pos.line.saturating_sub(1)) {
+        let from = if i + 1 == pos.line { pos.column.saturating_sub(1) } else { 0 };
+        if let Some(col) = line.chars().skip(from).position(|c| c == '\t') {
+            return Pos { line: i + 1, column: from + col + 1, ..pos };
+        }
+    }
+    pos
 }
 
 /// The start of the list item (`- key: …`) that encloses `pos`, or `pos` itself.
@@ -163,8 +255,12 @@ fn classify(message: &str) -> (Code, Option<String>) {
         (Code::MissingKey, Some("see docs/data-format.md for the keys each item needs".into()))
     } else if m.contains("depth") || m.contains("nesting") || m.contains("recursion") {
         (Code::Yaml, Some("the data format never nests this deep; the file is refused unread".into()))
-    } else if m.contains("alias") || m.contains("anchor") || m.contains("budget") {
+    } else if m.contains("tab") {
+        (Code::Yaml, Some("YAML indents with spaces, never tabs; replace the tab with spaces".into()))
+    } else if m.contains("alias") || m.contains("anchor") {
         (Code::Yaml, Some("the data format uses no anchors or aliases (they are refused, against YAML bombs); write values out".into()))
+    } else if m.contains("budget") {
+        (Code::Yaml, Some("the parser's limits (1,000,000 nodes, 2,000,000 events, 16 MB of text per file) guard against runaway input; split the file".into()))
     } else if m.contains("invalid type") || m.contains("expected") {
         (Code::Schema, Some("see docs/data-format.md for the type of this value".into()))
     } else {

@@ -179,8 +179,14 @@ pub struct Correspondence {
     pub pairs: Vec<Pair>,
 }
 
+/// How many ancestors a breadcrumb (on a page, in a search result) shows at most; an ellipsis
+/// stands for those above. The real data nests far less deep.
+pub const BREADCRUMB: usize = 8;
+
 /// The whole checked corpus.
 pub struct Corpus {
+    /// The data folder it was read from (the site is never written there).
+    pub data_dir: std::path::PathBuf,
     pub sources: SourceSet,
     /// How much of each source document the data accounts for.
     pub coverage: Vec<crate::check::coverage::DocCoverage>,
@@ -244,6 +250,23 @@ impl Corpus {
         m
     }
 
+    /// The nearest `max` ancestors, farthest first, and whether there are more beyond them: what a
+    /// breadcrumb shows, in time bounded by `max` however deep the element sits.
+    pub fn nearest_ancestors(&self, e: &Element, max: usize) -> (Vec<&Element>, bool) {
+        let mut out = Vec::new();
+        let mut cur = e.parent.as_ref().and_then(|p| self.element(p));
+        while let Some(p) = cur {
+            if out.len() == max {
+                out.reverse();
+                return (out, true);
+            }
+            out.push(p);
+            cur = p.parent.as_ref().and_then(|k| self.element(k));
+        }
+        out.reverse();
+        (out, false)
+    }
+
     /// The chain of ancestors, root first.
     pub fn ancestors(&self, e: &Element) -> Vec<&Element> {
         let mut out = Vec::new();
@@ -258,7 +281,7 @@ impl Corpus {
 
     /// Build from data that passed every check.
     pub fn build(checked: Checked) -> Corpus {
-        let Checked { sources, index, coverage } = checked;
+        let Checked { root: data_dir, sources, index, coverage } = checked;
         let doc_of = |fi: usize, explicit: Option<&Sp<String>>, fallback: Option<&Sp<String>>| -> DocId {
             let s = explicit.or(fallback).map(|d| d.value.as_str()).or(index.files[fi].doc).unwrap_or_default();
             DocId::new(s)
@@ -478,7 +501,7 @@ impl Corpus {
             .collect();
 
         let by_cert = certs.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
-        Corpus { sources, coverage, certs, elements, matrices, correspondences, by_key, by_cert }
+        Corpus { data_dir, sources, coverage, certs, elements, matrices, correspondences, by_key, by_cert }
     }
 }
 

@@ -2,7 +2,8 @@
 //! declared not to be content, and the search that proves a text is printed at its cited lines.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::io::Read;
+use std::path::{Component, Path, PathBuf};
 
 use serde::Serialize;
 
@@ -67,19 +68,92 @@ pub enum Mismatch {
     Empty,
 }
 
+/// The largest source document read (the real ones are under 1 MB): a path naming a device or a
+/// huge file is refused before it can exhaust memory.
+pub const MAX_SOURCE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Why a source file named by the data was not read.
+#[derive(Debug, PartialEq, Eq)]
+pub enum SourceError {
+    /// The name is absolute, or climbs out with `..`, or is empty.
+    NotInside { file: String },
+    /// The name resolves (through a symbolic link) outside the sources folder.
+    Escapes { file: String, target: PathBuf },
+    /// The path exists but is a folder, a device, a FIFO or a socket.
+    NotRegular { file: String },
+    /// The file is larger than [`MAX_SOURCE_BYTES`].
+    TooLarge { file: String, bytes: u64 },
+    /// The file cannot be read (absent, unreadable, not UTF-8).
+    Io { file: String, message: String },
+}
+
+impl std::fmt::Display for SourceError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SourceError::NotInside { file } => write!(f, "source file `{file}` is not a plain name inside the sources folder"),
+            SourceError::Escapes { file, target } => write!(f, "source file `{file}` leads outside the sources folder (to {})", target.display()),
+            SourceError::NotRegular { file } => write!(f, "source file `{file}` is not a regular file"),
+            SourceError::TooLarge { file, bytes } => write!(f, "source file `{file}` has {bytes} bytes, more than the limit of {MAX_SOURCE_BYTES}"),
+            SourceError::Io { file, message } => write!(f, "cannot read source `{file}`: {message}"),
+        }
+    }
+}
+
+impl SourceError {
+    /// What to do about it, for the diagnostic's hint.
+    pub fn hint(&self) -> &'static str {
+        match self {
+            SourceError::NotInside { .. } | SourceError::Escapes { .. } => {
+                "a source is named by its file name relative to data/sources/ (no absolute path, no `..`, no link leading out)"
+            }
+            SourceError::NotRegular { .. } | SourceError::TooLarge { .. } => "a source is a plain-text extraction of the official document, kept in data/sources/",
+            SourceError::Io { .. } => "source documents live in data/sources/, next to sources.yaml, as UTF-8 text",
+        }
+    }
+}
+
+/// Resolve `file`, as written in the data, inside the folder `dir`: a relative path without `..`,
+/// whose real location (links followed) is still inside `dir`, and a regular file.
+pub fn confine(dir: &Path, file: &str) -> Result<PathBuf, SourceError> {
+    let written = Path::new(file);
+    let plain = !file.is_empty() && written.components().all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+    if !plain {
+        return Err(SourceError::NotInside { file: file.to_string() });
+    }
+    let io = |e: std::io::Error| SourceError::Io { file: file.to_string(), message: e.to_string() };
+    let base = std::fs::canonicalize(dir).map_err(io)?;
+    let real = std::fs::canonicalize(dir.join(written)).map_err(io)?;
+    if !real.starts_with(&base) || real == base {
+        return Err(SourceError::Escapes { file: file.to_string(), target: real });
+    }
+    let meta = std::fs::metadata(&real).map_err(io)?;
+    if !meta.is_file() {
+        return Err(SourceError::NotRegular { file: file.to_string() });
+    }
+    if meta.len() > MAX_SOURCE_BYTES {
+        return Err(SourceError::TooLarge { file: file.to_string(), bytes: meta.len() });
+    }
+    Ok(real)
+}
+
 impl SourceDoc {
-    pub fn read(id: DocId, path: &Path, kind: SourceKind, title: String) -> std::io::Result<Self> {
-        let text = std::fs::read_to_string(path)?;
+    /// Read the source `file` (as written in the data) from the folder `dir`, confined to it.
+    pub fn read_confined(id: DocId, dir: &Path, file: &str, kind: SourceKind, title: String) -> Result<Self, SourceError> {
+        let path = confine(dir, file)?;
+        let io = |e: std::io::Error| SourceError::Io { file: file.to_string(), message: e.to_string() };
+        let mut bytes = Vec::new();
+        // Read at most one byte past the limit: the file may have grown since it was measured.
+        std::fs::File::open(&path).map_err(io)?.take(MAX_SOURCE_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
+        if bytes.len() as u64 > MAX_SOURCE_BYTES {
+            return Err(SourceError::TooLarge { file: file.to_string(), bytes: bytes.len() as u64 });
+        }
+        let text = String::from_utf8(bytes).map_err(|e| SourceError::Io { file: file.to_string(), message: format!("not UTF-8 (byte {})", e.utf8_error().valid_up_to() + 1) })?;
+        Ok(Self::from_text(id, dir.join(file), kind, title, &text))
+    }
+
+    fn from_text(id: DocId, path: PathBuf, kind: SourceKind, title: String, text: &str) -> Self {
         let file = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
-        Ok(SourceDoc {
-            id,
-            file,
-            path: path.to_path_buf(),
-            kind,
-            title,
-            lines: text.lines().map(str::to_string).collect(),
-            declared: BTreeMap::new(),
-        })
+        SourceDoc { id, file, path, kind, title, lines: text.lines().map(str::to_string).collect(), declared: BTreeMap::new() }
     }
 
     pub fn len(&self) -> usize {

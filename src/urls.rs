@@ -70,15 +70,7 @@ pub fn search() -> String {
 
 /// A code as a file-name-safe slug (`D1402` → `d1402`, `312t` → `312t`).
 pub fn slug(s: &str) -> String {
-    let mut out = String::new();
-    for c in crate::text::fold(s).chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
+    crate::ids::code_slug(s)
 }
 
 /// The relative link from page `from` to `to` (both site-root-relative paths).

@@ -13,6 +13,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("ids", 0),
     ("diag", 0),
     ("config", 0),
+    ("scratch", 0),
     ("lang", 1),
     ("schema", 1),
     ("sources", 2),

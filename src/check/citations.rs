@@ -269,7 +269,9 @@ fn verify(c: &Citation, sources: &SourceSet) -> Result<Option<Claim>, Diagnostic
             )))
         }
         Err(Mismatch::NotFound { matched, total, elsewhere, .. }) => {
+            let decomposed = needle.chars().any(|ch| ('\u{300}'..='\u{36f}').contains(&ch));
             let hint = match elsewhere {
+                _ if decomposed => "the text writes accents as separate combining marks (Unicode NFD), the source as single letters (NFC); save the file with composed (NFC) characters".to_string(),
                 Some(l) => format!("the text is printed at lines {l}"),
                 None if matched > 0 => {
                     let norm: Vec<char> = text::normalize(needle).chars().collect();

@@ -144,5 +144,34 @@ pub fn build<'a>(loaded: &'a Loaded, diags: &mut Diagnostics) -> Index<'a> {
         }
         index.files.push(FileCtx { file: f, cert, doc: d.doc.as_ref().map(|s| s.value.as_str()) });
     }
+    code_pages(loaded, &index, diags);
     index
+}
+
+/// Every code gets a page named after its slug: two different codes of one system with the same
+/// slug (`ZZ-1`, `ZZ 1`) would share it, and a code with no letter or digit would have none.
+fn code_pages(loaded: &Loaded, index: &Index, diags: &mut Diagnostics) {
+    let mut pages: BTreeMap<(crate::schema::CodeSystem, String), (&str, Pos)> = BTreeMap::new();
+    for (fi, c) in index.certs.values() {
+        let f = &loaded.files[*fi];
+        for (system, entry) in c.codes.iter() {
+            let code = entry.code.value.as_str();
+            let slug = crate::ids::code_slug(code);
+            let pos = f.pos(&entry.code);
+            if slug.is_empty() {
+                diags.push(Diagnostic::new(Code::MalformedId, &pos, format!("{} code `{code}` has no letter or digit", system.label())).hint("a code names its page by its letters and digits"));
+                continue;
+            }
+            match pages.get(&(system, slug.clone())) {
+                Some((other, first)) if *other != code => diags.push(
+                    Diagnostic::new(Code::DuplicateId, &pos, format!("{} codes `{other}` and `{code}` would share the page `codes/{}-{slug}.html`", system.label(), system.slug()))
+                        .hint(format!("the first is at {}:{}:{}; write the code exactly as the other certifications do", first.file.display(), first.line, first.column)),
+                ),
+                Some(_) => {}
+                None => {
+                    pages.insert((system, slug), (code, pos));
+                }
+            }
+        }
+    }
 }

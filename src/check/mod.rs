@@ -30,6 +30,8 @@ use crate::sources::SourceSet;
 
 /// What the checker learnt, for the model to be built from.
 pub struct Checked<'a> {
+    /// The data folder, as given.
+    pub root: std::path::PathBuf,
     pub sources: SourceSet,
     pub index: Index<'a>,
     /// How much of each source document the data accounts for.
@@ -46,5 +48,5 @@ pub fn run<'a>(loaded: &'a Loaded, diags: &mut Diagnostics) -> Checked<'a> {
     }
     let claims = citations::check(&index, &sources, diags);
     let coverage = if diags.is_empty() { coverage::check(&claims, &sources, diags) } else { Vec::new() };
-    Checked { sources, index, coverage }
+    Checked { root: loaded.root.clone(), sources, index, coverage }
 }

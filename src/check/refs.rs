@@ -1,7 +1,7 @@
 //! Pass 3: references. Every parent, link, matrix header, predecessor and correspondence pair
 //! names something that exists; parent chains end.
 
-use std::collections::BTreeSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::diag::{did_you_mean, Code, Diagnostic, Diagnostics};
 use crate::ids::{CertId, ElementKey, Reference};
@@ -96,31 +96,40 @@ pub fn check(index: &Index, _sources: &SourceSet, diags: &mut Diagnostics) {
     cycles(index, &parents, diags);
 }
 
-/// Report each parent cycle once, at its smallest member.
+/// Report each parent cycle once, at its smallest member. Linear: every element is walked up
+/// from once, and a walk stops at the first element already settled by an earlier walk.
 fn cycles(index: &Index, parents: &[(ElementKey, ElementKey, usize)], diags: &mut Diagnostics) {
-    let parent_of: std::collections::BTreeMap<&ElementKey, &ElementKey> = parents.iter().map(|(c, p, _)| (c, p)).collect();
-    let mut reported: BTreeSet<ElementKey> = BTreeSet::new();
+    let parent_of: HashMap<&ElementKey, &ElementKey> = parents.iter().map(|(c, p, _)| (c, p)).collect();
+    let mut settled: HashSet<&ElementKey> = HashSet::with_capacity(parents.len());
     for (start, _, _) in parents {
-        let mut seen = vec![start];
+        // The current walk, and where each of its elements sits in it.
+        let mut walk: Vec<&ElementKey> = Vec::new();
+        let mut at: HashMap<&ElementKey, usize> = HashMap::new();
         let mut cur = start;
-        while let Some(p) = parent_of.get(cur) {
-            if let Some(i) = seen.iter().position(|k| k == p) {
-                let cycle: Vec<&ElementKey> = seen[i..].to_vec();
-                let min = (*cycle.iter().min().unwrap()).clone();
-                if reported.insert(min.clone()) {
-                    let (fi, e) = index.elements[&min];
-                    let path: Vec<String> = rotate_from(&cycle, &min).iter().map(|k| format!("`{}`", k.local)).collect();
-                    let at = e.parent.as_ref().unwrap();
-                    diags.push(
-                        Diagnostic::new(Code::Cycle, &index.pos(fi, at), format!("parent cycle: {} → `{}`", path.join(" → "), min.local))
-                            .hint("an element cannot be its own ancestor; one of these `parent` keys is wrong"),
-                    );
-                }
+        loop {
+            if settled.contains(cur) {
                 break;
             }
-            seen.push(p);
-            cur = p;
+            if let Some(&i) = at.get(cur) {
+                let cycle = &walk[i..];
+                let min = (*cycle.iter().min().expect("a cycle has members")).clone();
+                let (fi, e) = index.elements[&min];
+                let path: Vec<String> = rotate_from(cycle, &min).iter().map(|k| format!("`{}`", k.local)).collect();
+                let at = e.parent.as_ref().expect("a cycle member has a parent");
+                diags.push(
+                    Diagnostic::new(Code::Cycle, &index.pos(fi, at), format!("parent cycle: {} → `{}`", path.join(" → "), min.local))
+                        .hint("an element cannot be its own ancestor; one of these `parent` keys is wrong"),
+                );
+                break;
+            }
+            at.insert(cur, walk.len());
+            walk.push(cur);
+            match parent_of.get(cur) {
+                Some(p) => cur = p,
+                None => break,
+            }
         }
+        settled.extend(walk);
     }
 }
 

@@ -23,15 +23,11 @@ pub fn build(loaded: &Loaded, diags: &mut Diagnostics) -> SourceSet {
                 continue;
             }
             let dir = f.path.parent().unwrap_or(&loaded.root).join("sources");
-            let path = dir.join(&s.file.value);
-            match SourceDoc::read(DocId::new(id.as_str()), &path, s.kind.value, s.title.value.clone()) {
+            match SourceDoc::read_confined(DocId::new(id.as_str()), &dir, &s.file.value, s.kind.value, s.title.value.clone()) {
                 Ok(doc) => {
                     set.docs.insert(doc.id.clone(), doc);
                 }
-                Err(e) => diags.push(
-                    Diagnostic::new(Code::Provenance, &f.pos(&s.file), format!("cannot read source `{}`: {e}", path.display()))
-                        .hint("source documents live in data/sources/, next to sources.yaml"),
-                ),
+                Err(e) => diags.push(Diagnostic::new(Code::Provenance, &f.pos(&s.file), e.to_string()).hint(e.hint())),
             }
         }
     }

@@ -1,12 +1,14 @@
 //! Where the data of one side of a diff comes from: a data folder, or the `data/` folder of a
 //! git revision (exported with `git archive REV <data> | tar -x` into a temporary folder, loaded
-//! with [`crate::load_corpus`], then removed).
+//! with [`crate::load_corpus`], then removed — also on SIGINT, and by a later diff when a kill left
+//! it behind; see [`crate::scratch`]).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use super::DiffError;
 use crate::model::Corpus;
+use crate::scratch::Scratch;
 
 /// The data of one side.
 #[derive(Clone, Debug)]
@@ -42,15 +44,12 @@ pub fn load(source: &DataSource) -> Result<Corpus, DiffError> {
 
 /// A temporary export, removed when dropped.
 struct Export {
-    root: PathBuf,
+    root: Scratch,
     data: PathBuf,
 }
 
-impl Drop for Export {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.root);
-    }
-}
+/// The temporary exports' name: `referentiel-diff-<pid>-<n>` in the system's temporary folder.
+const PREFIX: &str = "referentiel-diff-";
 
 fn git(dir: &Path, args: &[&str], rev: &str) -> Result<String, DiffError> {
     let out = Command::new("git").arg("-C").arg(dir).args(args).output().map_err(|e| DiffError::Git { rev: rev.to_string(), message: format!("cannot run git: {e}") })?;
@@ -75,10 +74,13 @@ fn export(data: &Path, rev: &str) -> Result<Export, DiffError> {
 
     static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let root = std::env::temp_dir().join(format!("referentiel-diff-{}-{n}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
-    std::fs::create_dir_all(&root).map_err(|e| DiffError::Io(format!("{}: {e}", root.display())))?;
-    let export = Export { data: root.join(&inside), root };
+    let tmp = std::env::temp_dir();
+    // Exports left by a diff that was killed: ours by name, their process gone, and our own user's.
+    crate::scratch::remove_stale(&tmp, PREFIX, owned_by_us);
+    let root = Scratch::register(tmp.join(format!("{PREFIX}{}-{n}", std::process::id())));
+    let _ = std::fs::remove_dir_all(root.path());
+    std::fs::create_dir_all(root.path()).map_err(|e| DiffError::Io(format!("{}: {e}", root.path().display())))?;
+    let export = Export { data: root.path().join(&inside), root };
 
     let mut archive = Command::new("git")
         .arg("-C")
@@ -93,7 +95,7 @@ fn export(data: &Path, rev: &str) -> Result<Export, DiffError> {
     let tar = Command::new("tar")
         .arg("-x")
         .arg("-C")
-        .arg(&export.root)
+        .arg(export.root.path())
         .stdin(stdout)
         .stderr(Stdio::piped())
         .output()
@@ -110,4 +112,18 @@ fn export(data: &Path, rev: &str) -> Result<Export, DiffError> {
         return Err(DiffError::Git { rev: rev.to_string(), message: format!("{} is not in this revision", inside.display()) });
     }
     Ok(export)
+}
+
+/// Is `p` owned by the user running this process?
+fn owned_by_us(p: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::symlink_metadata(p).is_ok_and(|m| m.uid() == unsafe { libc::geteuid() })
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = p;
+        false
+    }
 }

@@ -200,6 +200,7 @@ pub fn render_all(corpus: &Corpus, config: &Config) -> Result<(SiteFiles, BuildR
 /// Render every enabled output and publish the build folder to `out`; on any error nothing is
 /// written.
 pub fn build(corpus: &Corpus, config: &Config, out: &Path) -> Result<BuildReport, String> {
+    output::check_out(out, &corpus.data_dir, config.root.as_deref())?;
     let (files, report) = render_all(corpus, config).map_err(|e| e.to_string())?;
     output::publish(out, &files).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     Ok(report)

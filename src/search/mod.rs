@@ -147,10 +147,8 @@ fn display(e: &Element) -> String {
 }
 
 fn crumbs(corpus: &Corpus, e: &Element) -> String {
-    let parts: Vec<String> = corpus
-        .ancestors(e)
-        .iter()
-        .map(|a| a.code.clone().unwrap_or_else(|| crate::present::truncate(a.text(), 40)))
-        .collect();
+    let (near, more) = corpus.nearest_ancestors(e, crate::model::BREADCRUMB);
+    let mut parts: Vec<String> = if more { vec!["…".to_string()] } else { Vec::new() };
+    parts.extend(near.iter().map(|a| a.code.clone().unwrap_or_else(|| crate::present::truncate(a.text(), 40))));
     crate::present::truncate(&parts.join(" › "), 140)
 }

@@ -68,17 +68,32 @@ fn resolve(page: &str, href: &str) -> String {
     parts.join("/")
 }
 
-/// Every value of attribute `name` in an HTML text (double-quoted, as the templates write them).
+/// Every value of attribute `name` in the tags of an HTML text (double-quoted, as the templates
+/// write them). Only tags count: markup shown as text (`&lt;a href="…"&gt;`) links nowhere.
 fn attr_values(html: &str, name: &str) -> Vec<String> {
     let pat = format!(" {name}=\"");
     let mut out = Vec::new();
     let mut rest = html;
-    while let Some(i) = rest.find(&pat) {
-        rest = &rest[i + pat.len()..];
-        if let Some(j) = rest.find('"') {
-            out.push(rest[..j].replace("&amp;", "&"));
-            rest = &rest[j..];
+    while let Some(i) = rest.find('<') {
+        rest = &rest[i + 1..];
+        // The tag runs to the first `>` outside quotes.
+        let mut quoted = false;
+        let end = rest.char_indices().find(|(_, c)| {
+            if *c == '"' {
+                quoted = !quoted;
+            }
+            *c == '>' && !quoted
+        });
+        let Some((end, _)) = end else { break };
+        let mut tag = &rest[..end];
+        while let Some(k) = tag.find(&pat) {
+            tag = &tag[k + pat.len()..];
+            if let Some(j) = tag.find('"') {
+                out.push(tag[..j].replace("&amp;", "&"));
+                tag = &tag[j..];
+            }
         }
+        rest = &rest[end..];
     }
     out
 }
@@ -91,6 +106,14 @@ mod tests {
     fn resolves_relative_links() {
         assert_eq!(resolve("c/a/e/x.html", "../../../index.html"), "index.html");
         assert_eq!(resolve("index.html", "c/a/index.html"), "c/a/index.html");
+    }
+
+    #[test]
+    fn links_shown_as_text_are_not_checked() {
+        let mut f = SiteFiles::default();
+        f.add("index.html", "<p>&lt;a href=\"nowhere.html\"&gt; <a class=\"x\" href=\"a.html\">a</a></p>");
+        f.add("a.html", "");
+        assert_eq!(check(&f), Ok(1));
     }
 
     #[test]

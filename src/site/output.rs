@@ -1,9 +1,27 @@
-//! Writing the site atomically: everything goes into a fresh sibling folder, which replaces the
-//! previous site only once it is complete. A failed build leaves the previous site untouched.
+//! Writing the site safely and atomically.
+//!
+//! - The output folder is refused when it is, contains or sits inside the data folder, when it is
+//!   or contains the configuration's folder, when it is in or holds a `.git`, and when it is a
+//!   non-empty folder that is not a site of ours (no [`MARKER`] file).
+//! - A lock file next to it (`.<name>.lock`) serialises builds on one output.
+//! - Everything is written into a staging folder next to the output (same file system), which then
+//!   takes the output's place in one step: `renameat2(RENAME_EXCHANGE)` on Linux; elsewhere two
+//!   renames, and a build killed between them is repaired by the next one.
+//! - Staging folders left by a killed build are removed by the next build; on SIGINT/SIGTERM the
+//!   staging folder is removed at once (see [`crate::scratch`]).
+//!
+//! A failed build leaves the previous site untouched.
 
 use std::fs;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
+
+use crate::scratch::{self, Scratch};
+
+/// The file that marks a folder as a site built by this tool (and so safe to replace).
+pub const MARKER: &str = ".referentiel-site";
+
+const MARKER_TEXT: &str = "This folder is a site built by referentiel; the next build replaces it whole.\n";
 
 /// Pages and assets to write, by path relative to the site root.
 #[derive(Default)]
@@ -21,49 +39,227 @@ impl SiteFiles {
     }
 }
 
+fn refuse(message: String) -> io::Error {
+    io::Error::new(io::ErrorKind::PermissionDenied, message)
+}
+
+/// `p` made absolute, with symbolic links resolved as far as the path exists and `.`/`..`
+/// resolved by name beyond that.
+pub fn resolve(p: &Path) -> io::Result<PathBuf> {
+    let abs = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir()?.join(p) };
+    let mut existing = abs.clone();
+    let mut rest: Vec<std::ffi::OsString> = Vec::new();
+    loop {
+        match fs::canonicalize(&existing) {
+            Ok(c) => {
+                let mut out = c;
+                for name in rest.iter().rev() {
+                    match Path::new(name).components().next() {
+                        Some(Component::ParentDir) => {
+                            out.pop();
+                        }
+                        Some(Component::CurDir) | None => {}
+                        _ => out.push(name),
+                    }
+                }
+                return Ok(out);
+            }
+            Err(_) => {
+                let Some(name) = existing.file_name().map(|n| n.to_os_string()) else {
+                    // `..` at the end, or the root: step up by name.
+                    rest.push(existing.components().next_back().map(|c| c.as_os_str().to_os_string()).unwrap_or_default());
+                    if !existing.pop() {
+                        return Ok(abs);
+                    }
+                    continue;
+                };
+                rest.push(name);
+                if !existing.pop() {
+                    return Ok(abs);
+                }
+            }
+        }
+    }
+}
+
+/// Refuse an output folder that would replace or hold the data, the configuration's folder or a
+/// git repository. `data` is the data folder; `config_dir` the folder of `book.toml`, if any.
+pub fn check_out(out: &Path, data: &Path, config_dir: Option<&Path>) -> Result<(), String> {
+    let shown = out.display();
+    let o = resolve(out).map_err(|e| format!("cannot resolve the output folder {shown}: {e}"))?;
+    if o.parent().is_none() {
+        return Err(format!("the output folder {shown} is the file system's root"));
+    }
+    let d = resolve(data).map_err(|e| format!("cannot resolve the data folder: {e}"))?;
+    if o == d || d.starts_with(&o) {
+        return Err(format!("the output folder {shown} is or contains the data folder {}; building there would delete the data", d.display()));
+    }
+    if o.starts_with(&d) {
+        return Err(format!("the output folder {shown} is inside the data folder {}; the site is written elsewhere", d.display()));
+    }
+    if let Some(c) = config_dir {
+        let c = resolve(if c.as_os_str().is_empty() { Path::new(".") } else { c }).map_err(|e| format!("cannot resolve the configuration's folder: {e}"))?;
+        if o == c || c.starts_with(&o) {
+            return Err(format!("the output folder {shown} is or contains the project folder {}; building there would delete it", c.display()));
+        }
+    }
+    if o.components().any(|c| c.as_os_str() == ".git") || o.join(".git").exists() {
+        return Err(format!("the output folder {shown} is inside or holds a git repository (.git)"));
+    }
+    Ok(())
+}
+
+/// Is `dir` a site built by this tool? By its marker; a site built before markers existed is
+/// recognised by its layout (home page, search script, graph).
+fn is_our_site(dir: &Path) -> bool {
+    dir.join(MARKER).is_file() || ["index.html", "assets/search.js", "graph.json"].iter().all(|f| dir.join(f).is_file())
+}
+
+/// May `out` be replaced? It must be absent, an empty folder, or a site of ours.
+fn check_replaceable(out: &Path) -> io::Result<()> {
+    let shown = out.display();
+    let meta = match fs::symlink_metadata(out) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+        Ok(m) => m,
+    };
+    if meta.file_type().is_symlink() {
+        return Err(refuse(format!("the output {shown} is a symbolic link; give the folder it points to as --out")));
+    }
+    if !meta.is_dir() {
+        return Err(refuse(format!("the output {shown} is a file, not a folder")));
+    }
+    if out.join(".git").exists() {
+        return Err(refuse(format!("the output folder {shown} holds a git repository (.git)")));
+    }
+    let empty = fs::read_dir(out)?.next().is_none();
+    if !empty && !is_our_site(out) {
+        return Err(refuse(format!(
+            "the output folder {shown} is not empty and is not a site built by referentiel (it has no {MARKER} file); choose a new or empty folder, or empty it yourself"
+        )));
+    }
+    Ok(())
+}
+
+/// An exclusive lock on `path`, held until dropped.
+struct Lock(#[allow(dead_code)] fs::File);
+
+fn lock(path: &Path) -> io::Result<Lock> {
+    let file = fs::OpenOptions::new().create(true).truncate(false).write(true).open(path)?;
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsRawFd;
+        loop {
+            if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX) } == 0 {
+                break;
+            }
+            let e = io::Error::last_os_error();
+            if e.kind() != io::ErrorKind::Interrupted {
+                return Err(e);
+            }
+        }
+    }
+    Ok(Lock(file))
+}
+
+/// Swap two directories in one step; `Ok(false)` when the platform or file system cannot.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
+    use std::os::unix::ffi::OsStrExt;
+    let ca = std::ffi::CString::new(a.as_os_str().as_bytes()).map_err(io::Error::other)?;
+    let cb = std::ffi::CString::new(b.as_os_str().as_bytes()).map_err(io::Error::other)?;
+    let r = unsafe { libc::syscall(libc::SYS_renameat2, libc::AT_FDCWD, ca.as_ptr(), libc::AT_FDCWD, cb.as_ptr(), libc::RENAME_EXCHANGE) };
+    if r == 0 {
+        return Ok(true);
+    }
+    let e = io::Error::last_os_error();
+    match e.raw_os_error() {
+        Some(libc::EINVAL) | Some(libc::ENOSYS) | Some(libc::EOPNOTSUPP) => Ok(false),
+        _ => Err(e),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<bool> {
+    Ok(false)
+}
+
 /// Write `files` as the new content of `out`.
 pub fn publish(out: &Path, files: &SiteFiles) -> io::Result<()> {
     let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     fs::create_dir_all(parent)?;
     let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "site".into());
-    let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
-    let retired = parent.join(format!(".{name}.retired-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&staging);
-    let result = (|| {
-        for (rel, bytes) in &files.files {
-            let path = staging.join(rel);
+    let _lock = lock(&parent.join(format!(".{name}.lock")))?;
+    let (staging_prefix, retired_prefix) = (format!(".{name}.staging-"), format!(".{name}.retired-"));
+    // A build killed between the two renames of the fallback left the old site retired: put it back.
+    if !out.exists() {
+        if let Ok(entries) = fs::read_dir(parent) {
+            for e in entries.flatten() {
+                let retired = e.file_name().to_str().and_then(|n| scratch::pid_in(n, &retired_prefix)).filter(|p| !scratch::alive(*p));
+                if retired.is_some() && is_our_site(&e.path()) && fs::rename(e.path(), out).is_ok() {
+                    break;
+                }
+            }
+        }
+    }
+    check_replaceable(out)?;
+    for prefix in [&staging_prefix, &retired_prefix] {
+        scratch::remove_stale(parent, prefix, |p| p.join(MARKER).is_file() || fs::read_dir(p).is_ok_and(|mut d| d.next().is_none()));
+    }
+
+    let staging = Scratch::register(parent.join(format!("{staging_prefix}{}", std::process::id())));
+    let _ = fs::remove_dir_all(staging.path());
+    fs::create_dir(staging.path())?;
+    // The marker first: a staging folder left by a kill is recognisable as ours.
+    fs::write(staging.path().join(MARKER), MARKER_TEXT)?;
+    for (rel, bytes) in &files.files {
+        let path = staging.path().join(rel);
+        // One file at a time while no cleanup runs: a cleanup on SIGINT then finds the folder
+        // still, and this thread waits for the end at its next file.
+        scratch::uninterrupted(|| -> io::Result<()> {
             if let Some(dir) = path.parent() {
                 fs::create_dir_all(dir)?;
             }
-            fs::write(&path, bytes)?;
-        }
-        if out.exists() {
-            fs::rename(out, &retired)?;
-        }
-        if let Err(e) = fs::rename(&staging, out) {
-            // Put the previous site back.
-            if retired.exists() {
-                let _ = fs::rename(&retired, out);
-            }
+            fs::write(&path, bytes)
+        })?;
+    }
+    if !out.exists() {
+        scratch::uninterrupted(|| fs::rename(staging.path(), out))?;
+        staging.keep();
+        return Ok(());
+    }
+    // The staging folder takes the old site's place; the old site, now under the staging name,
+    // is removed when `staging` drops.
+    if scratch::uninterrupted(|| exchange(staging.path(), out))? {
+        return Ok(());
+    }
+    let retired = parent.join(format!("{retired_prefix}{}", std::process::id()));
+    scratch::uninterrupted(|| -> io::Result<()> {
+        fs::rename(out, &retired)?;
+        if let Err(e) = fs::rename(staging.path(), out) {
+            fs::rename(&retired, out)?;
             return Err(e);
         }
-        let _ = fs::remove_dir_all(&retired);
         Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&staging);
-    }
-    result
+    })?;
+    staging.keep();
+    fs::remove_dir_all(&retired)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn temp(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("referentiel-out-{}-{name}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
     #[test]
     fn publish_replaces_the_whole_site() {
-        let dir = std::env::temp_dir().join(format!("referentiel-out-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
+        let dir = temp("replace");
         let out = dir.join("site");
         let mut a = SiteFiles::default();
         a.add("old.html", "old");
@@ -73,7 +269,43 @@ mod tests {
         publish(&out, &b).unwrap();
         assert!(!out.join("old.html").exists());
         assert_eq!(fs::read_to_string(out.join("sub/new.html")).unwrap(), "new");
-        assert_eq!(fs::read_dir(&dir).unwrap().count(), 1, "no staging folder left behind");
+        assert!(out.join(MARKER).is_file());
+        let left: Vec<_> = fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        assert_eq!(left.len(), 2, "only the site and its lock file: {left:?}");
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_folder_that_is_not_a_site_is_not_replaced() {
+        let dir = temp("foreign");
+        let out = dir.join("notes");
+        fs::create_dir_all(&out).unwrap();
+        fs::write(out.join("mine.txt"), "keep me").unwrap();
+        let err = publish(&out, &SiteFiles::default()).unwrap_err();
+        assert!(err.to_string().contains("is not empty and is not a site built by referentiel"), "{err}");
+        assert_eq!(fs::read_to_string(out.join("mine.txt")).unwrap(), "keep me");
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn paths_resolve_beyond_what_exists() {
+        let dir = temp("resolve");
+        let real = fs::canonicalize(&dir).unwrap();
+        assert_eq!(resolve(&dir.join("a/b/../c")).unwrap(), real.join("a/c"));
+        assert_eq!(resolve(&dir.join("a/..")).unwrap(), real);
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn the_output_may_not_hold_or_be_the_data() {
+        let dir = temp("guard");
+        let data = dir.join("data");
+        fs::create_dir_all(&data).unwrap();
+        assert!(check_out(&data, &data, None).unwrap_err().contains("is or contains the data folder"));
+        assert!(check_out(&dir, &data, None).unwrap_err().contains("is or contains the data folder"));
+        assert!(check_out(&data.join("site"), &data, None).unwrap_err().contains("is inside the data folder"));
+        assert!(check_out(&dir.join("site"), &data, Some(&dir)).is_ok());
+        assert!(check_out(&dir, Path::new("/nonexistent/data"), Some(&dir)).unwrap_err().contains("project folder"));
         fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -10,7 +10,19 @@ use crate::lang;
 use crate::model::Corpus;
 use crate::schema::Kind;
 
-/// Escape text for HTML content and attribute values.
+/// Is `c` a bidirectional formatting character (an embedding, override or isolate, or a mark)?
+/// In a text they reorder what follows (`a\u{202E}gnp.exe` shows as “aexe.png”).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Does `s` need isolating from the text around it: a bidi control, or a right-to-left letter?
+pub fn needs_isolation(s: &str) -> bool {
+    s.chars().any(|c| is_bidi_control(c) || matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}'))
+}
+
+/// Escape text for HTML content and attribute values. Bidi controls are shown as what they are
+/// (`⟨U+202E⟩`) instead of silently reordering the text.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
@@ -20,21 +32,33 @@ pub fn escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            c if is_bidi_control(c) => out.push_str(&format!("⟨U+{:04X}⟩", c as u32)),
             _ => out.push(c),
         }
     }
     out
 }
 
+/// [`escape`] as the templates' autoescape function.
+pub fn escape_into(s: &str, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    w.write_all(escape(s).as_bytes())
+}
+
+/// Text (already HTML) wrapped in `<bdi>` when its source text needs isolating.
+fn isolated(source: &str, html: String) -> String {
+    if needs_isolation(source) { format!("<bdi>{html}</bdi>") } else { html }
+}
+
 /// Render an editor's note (Markdown) to HTML; raw HTML in it is shown as text.
 pub fn markdown(src: &str) -> String {
     let parser = Parser::new_ext(src, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH).map(|e| match e {
         Event::Html(t) | Event::InlineHtml(t) => Event::Text(t),
+        Event::Text(t) if t.chars().any(is_bidi_control) => Event::Html(escape(&t).into()),
         e => e,
     });
     let mut out = String::new();
     html::push_html(&mut out, parser);
-    out
+    isolated(src, out)
 }
 
 /// A glossary term as a sequence of folded words.
@@ -68,7 +92,7 @@ impl Glossary {
     /// `text` as HTML, with the certification's glossary terms linked (each term once).
     /// `href` turns a term's key into a link; `skip` is the term the text belongs to, if any.
     pub fn link(&self, text: &str, cert: &CertId, skip: Option<&ElementKey>, href: impl Fn(&ElementKey) -> String) -> String {
-        let Some(terms) = self.by_cert.get(cert) else { return escape(text) };
+        let Some(terms) = self.by_cert.get(cert) else { return isolated(text, escape(text)) };
         let tokens = lang::tokens(text);
         let words: Vec<&str> = tokens.iter().map(|t| t.word.as_str()).collect();
         let mut spans: Vec<(usize, usize, &ElementKey)> = Vec::new();
@@ -100,7 +124,7 @@ impl Glossary {
             at = end;
         }
         out.push_str(&escape(&text[at..]));
-        out
+        isolated(text, out)
     }
 }
 
@@ -111,6 +135,13 @@ mod tests {
     #[test]
     fn escapes_markup() {
         assert_eq!(escape("a < b & \"c\""), "a &lt; b &amp; &quot;c&quot;");
+    }
+
+    #[test]
+    fn bidi_controls_are_shown_and_the_text_isolated() {
+        assert_eq!(escape("a\u{202E}gnp.exe"), "a⟨U+202E⟩gnp.exe");
+        assert_eq!(markdown("a\u{202E}gnp.exe"), "<bdi><p>a⟨U+202E⟩gnp.exe</p>\n</bdi>");
+        assert!(!needs_isolation("Négociateur technico-commercial"));
     }
 
     #[test]

@@ -41,6 +41,7 @@ fn themed(theme: Option<&Path>, name: &str, builtin: &str) -> Result<String, Str
 /// Compile the templates, the theme's where it has them, the built-in ones otherwise.
 pub fn compile(theme: Option<&Path>) -> Result<tera::Tera, String> {
     let mut tera = tera::Tera::new();
+    tera.set_escape_fn(super::richtext::escape_into);
     let mut sources = Vec::new();
     for (name, builtin) in TEMPLATES {
         sources.push((*name, themed(theme, name, builtin)?));

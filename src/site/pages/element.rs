@@ -20,7 +20,13 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Page, String> {
     let cert = corpus.cert(&e.key.cert).expect("checked certification");
     let link = |k| ctx.element_link_from(&path, k, &e.key.cert);
 
-    let breadcrumb: Vec<Value> = corpus.ancestors(e).iter().map(|a| link(&a.key)).collect();
+    // At most `BREADCRUMB` levels, the nearest; an ellipsis stands for those above them.
+    let (near, more) = corpus.nearest_ancestors(e, crate::model::BREADCRUMB);
+    let mut breadcrumb: Vec<Value> = Vec::with_capacity(near.len() + 1);
+    if more {
+        breadcrumb.push(json!({"ellipsis": true}));
+    }
+    breadcrumb.extend(near.iter().map(|a| link(&a.key)));
 
     // Children grouped by kind, in document order.
     let mut groups: Vec<(&'static str, Vec<Value>)> = Vec::new();

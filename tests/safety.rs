@@ -1,0 +1,538 @@
+//! Hostile and careless input: every probe runs on a fresh copy of `data/`, and each asserts the
+//! refusal and its message, or that the data and the site are intact.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn referentiel(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_referentiel")).args(args).output().expect("runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A fresh, empty folder for one probe.
+fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("referentiel-safety-{}-{name}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for e in fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            fs::copy(e.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A probe's folder with a fresh copy of the real data in `<folder>/data`.
+fn fresh(name: &str) -> (PathBuf, PathBuf) {
+    let dir = temp(name);
+    let data = dir.join("data");
+    copy_dir(Path::new("data"), &data);
+    (dir, data)
+}
+
+fn check(data: &Path) -> Output {
+    referentiel(&["--data", data.to_str().unwrap(), "check"])
+}
+
+/// Rewrite the second source's `file:` in `sources.yaml`.
+fn name_source(data: &Path, file: &str) {
+    let p = data.join("sources.yaml");
+    let text = fs::read_to_string(&p).unwrap().replace("file: 001_c409c0101a7412f1.txt", &format!("file: {file}"));
+    fs::write(p, text).unwrap();
+}
+
+fn assert_refused(out: &Output, needles: &[&str]) {
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(out));
+    let err = stderr(out);
+    for n in needles {
+        assert!(err.contains(n), "missing {n:?} in:\n{err}");
+    }
+}
+
+// 1. Confinement of the source files.
+
+#[test]
+fn an_absolute_source_path_is_refused() {
+    let (dir, data) = fresh("abs");
+    name_source(&data, "/etc/passwd");
+    assert_refused(&check(&data), &["error[provenance]: source file `/etc/passwd` is not a plain name inside the sources folder", "sources.yaml:9:11"]);
+    let built = referentiel(&["--data", data.to_str().unwrap(), "build", "--out", dir.join("site").to_str().unwrap()]);
+    assert_eq!(built.status.code(), Some(1));
+    assert!(!dir.join("site").exists(), "nothing is published");
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_source_path_climbing_out_is_refused() {
+    let (dir, data) = fresh("dotdot");
+    name_source(&data, "../../../../etc/passwd");
+    assert_refused(&check(&data), &["source file `../../../../etc/passwd` is not a plain name inside the sources folder"]);
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn the_process_environment_cannot_be_published() {
+    let (dir, data) = fresh("environ");
+    name_source(&data, "/proc/self/environ");
+    assert_refused(&check(&data), &["source file `/proc/self/environ` is not a plain name inside the sources folder"]);
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn a_source_linked_out_of_the_sources_folder_is_refused() {
+    let (dir, data) = fresh("link-out");
+    std::os::unix::fs::symlink("/etc/passwd", data.join("sources/passwd.txt")).unwrap();
+    name_source(&data, "passwd.txt");
+    assert_refused(&check(&data), &["source file `passwd.txt` leads outside the sources folder (to /etc/passwd)"]);
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn a_device_as_source_is_refused_unread() {
+    let (dir, data) = fresh("zero");
+    std::os::unix::fs::symlink("/dev/zero", data.join("sources/zero.txt")).unwrap();
+    name_source(&data, "zero.txt");
+    let out = check(&data);
+    // The link leads out of the folder, and the walk says so too.
+    assert_refused(&out, &["source file `zero.txt` leads outside the sources folder (to /dev/zero)"]);
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_as_source_is_refused_without_blocking() {
+    let (dir, data) = fresh("fifo");
+    let fifo = data.join("sources/pipe.txt");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    name_source(&data, "pipe.txt");
+    assert_refused(&check(&data), &["source file `pipe.txt` is not a regular file"]);
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_huge_source_is_refused_unread() {
+    let (dir, data) = fresh("huge");
+    let f = fs::File::create(data.join("sources/huge.txt")).unwrap();
+    f.set_len(referentiel::sources::MAX_SOURCE_BYTES + 1).unwrap();
+    name_source(&data, "huge.txt");
+    assert_refused(&check(&data), &["source file `huge.txt` has 33554433 bytes, more than the limit of 33554432"]);
+    fs::remove_dir_all(dir).unwrap();
+}
+
+// 3. No silent skip.
+
+#[cfg(unix)]
+#[test]
+fn a_yaml_file_linked_from_outside_is_refused() {
+    let (dir, data) = fresh("yaml-link-out");
+    fs::write(dir.join("outside.yaml"), "in: nowhere\n").unwrap();
+    std::os::unix::fs::symlink(dir.join("outside.yaml"), data.join("extra.yaml")).unwrap();
+    assert_refused(&check(&data), &["error[yaml]: symbolic link leads outside the data folder", "extra.yaml:1:1"]);
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn a_yaml_file_linked_inside_the_data_is_read_with_its_errors() {
+    let (dir, data) = fresh("yaml-link-in");
+    fs::create_dir_all(data.join("drafts")).unwrap();
+    fs::write(data.join("drafts/bad.yaml"), "in: nowhere\n").unwrap();
+    std::os::unix::fs::symlink(data.join("drafts/bad.yaml"), data.join("linked.yaml")).unwrap();
+    let out = check(&data);
+    assert_refused(&out, &["unknown certification `nowhere`", "linked.yaml:1:5", "drafts/bad.yaml:1:5"]);
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_loop_is_refused() {
+    let (dir, data) = fresh("loop");
+    std::os::unix::fs::symlink(&data, data.join("certifications/again")).unwrap();
+    assert_refused(&check(&data), &["symbolic link loop: this folder contains itself"]);
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn a_yaml_fifo_is_refused_without_blocking() {
+    let (dir, data) = fresh("yaml-fifo");
+    assert!(Command::new("mkfifo").arg(data.join("pipe.yaml")).status().unwrap().success());
+    assert_refused(&check(&data), &["error[yaml]: not a regular file", "pipe.yaml:1:1"]);
+    fs::remove_dir_all(dir).unwrap();
+}
+
+/// Run `check` as an unprivileged user, so that permissions hold even when the tests run as root.
+#[cfg(unix)]
+fn check_unprivileged(data: &Path) -> Output {
+    let bin = env!("CARGO_BIN_EXE_referentiel");
+    let root = unsafe { libc::geteuid() } == 0;
+    let mut cmd = if root {
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", bin]);
+        c
+    } else {
+        Command::new(bin)
+    };
+    cmd.args(["--data", data.to_str().unwrap(), "check"]).output().expect("runs (setpriv is needed when root)")
+}
+
+#[cfg(unix)]
+fn open_to_all(p: &Path) {
+    assert!(Command::new("chmod").args(["-R", "a+rX"]).arg(p).status().unwrap().success());
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_folder_is_an_error_not_zero_correspondences() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, data) = fresh("unreadable-dir");
+    open_to_all(&dir);
+    fs::set_permissions(data.join("correspondences"), fs::Permissions::from_mode(0o000)).unwrap();
+    let out = check_unprivileged(&data);
+    fs::set_permissions(data.join("correspondences"), fs::Permissions::from_mode(0o755)).unwrap();
+    assert_refused(&out, &["error[yaml]: cannot read: Permission denied", "correspondences:1:1", "nothing is skipped"]);
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_file_is_an_error() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, data) = fresh("unreadable-file");
+    open_to_all(&dir);
+    let f = data.join("correspondences/bts-fv-1997-bts-nrc.yaml");
+    fs::set_permissions(&f, fs::Permissions::from_mode(0o000)).unwrap();
+    let out = check_unprivileged(&data);
+    assert_refused(&out, &["cannot read file: Permission denied", "bts-fv-1997-bts-nrc.yaml:1:1"]);
+    fs::remove_dir_all(dir).unwrap();
+}
+
+// 2. Output safety.
+
+fn build_out(data: &Path, out: &Path) -> Output {
+    referentiel(&["--data", data.to_str().unwrap(), "build", "--out", out.to_str().unwrap()])
+}
+
+/// Every file under `dir` with its bytes, to show that a folder is intact.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in fs::read_dir(&d).unwrap() {
+            let e = e.unwrap();
+            if e.file_type().unwrap().is_dir() {
+                stack.push(e.path());
+            } else {
+                out.push((e.path(), fs::read(e.path()).unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+const FIXTURE: &str = "tests/fixtures/base";
+
+#[test]
+fn building_into_the_data_folder_is_refused_and_the_data_kept() {
+    let (dir, data) = fresh("out-data");
+    let before = snapshot(&data);
+    let out = build_out(&data, &data);
+    assert_refused(&out, &["is or contains the data folder", "building there would delete the data"]);
+    let inside = build_out(&data, &data.join("site"));
+    assert_refused(&inside, &["is inside the data folder"]);
+    assert_eq!(snapshot(&data), before);
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn building_over_the_project_is_refused_and_the_project_kept() {
+    let dir = temp("out-project");
+    fs::copy("book.toml", dir.join("book.toml")).unwrap();
+    fs::create_dir_all(dir.join(".git")).unwrap();
+    fs::write(dir.join(".git/HEAD"), "ref: refs/heads/main\n").unwrap();
+    let before = snapshot(&dir);
+    let cfg = dir.join("book.toml");
+    let out = referentiel(&["--config", cfg.to_str().unwrap(), "--data", FIXTURE, "build", "--out", dir.to_str().unwrap()]);
+    assert_refused(&out, &["is or contains the project folder"]);
+    let git = referentiel(&["--data", FIXTURE, "build", "--out", dir.join(".git/site").to_str().unwrap()]);
+    assert_refused(&git, &["is inside or holds a git repository (.git)"]);
+    assert_eq!(snapshot(&dir), before);
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_folder_that_is_not_a_site_is_not_wiped() {
+    let dir = temp("out-foreign");
+    fs::create_dir_all(dir.join("notes")).unwrap();
+    fs::write(dir.join("notes/todo.txt"), "mine").unwrap();
+    let out = build_out(Path::new(FIXTURE), &dir.join("notes"));
+    assert_refused(&out, &["is not empty and is not a site built by referentiel (it has no .referentiel-site file)"]);
+    assert_eq!(fs::read_to_string(dir.join("notes/todo.txt")).unwrap(), "mine");
+    // A site of ours is replaced: it carries the marker.
+    let site = dir.join("site");
+    assert_eq!(build_out(Path::new(FIXTURE), &site).status.code(), Some(0));
+    assert!(site.join(".referentiel-site").is_file());
+    assert_eq!(build_out(Path::new(FIXTURE), &site).status.code(), Some(0));
+    fs::remove_dir_all(dir).unwrap();
+}
+
+/// The folder's entries other than the site and its lock file.
+fn leftovers(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).filter(|n| n != "site" && n != ".site.lock").collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn concurrent_builds_on_one_output_leave_one_complete_site() {
+    let dir = temp("out-concurrent");
+    let site = dir.join("site");
+    assert_eq!(build_out(Path::new(FIXTURE), &site).status.code(), Some(0));
+    let expected = snapshot(&site);
+    let bin = env!("CARGO_BIN_EXE_referentiel");
+    let running: Vec<std::process::Child> = (0..4)
+        .map(|_| Command::new(bin).args(["--data", FIXTURE, "build", "--out", site.to_str().unwrap()]).stderr(std::process::Stdio::null()).spawn().unwrap())
+        .collect();
+    for mut c in running {
+        assert!(c.wait().unwrap().success());
+    }
+    assert_eq!(snapshot(&site), expected, "one complete site");
+    assert_eq!(leftovers(&dir), Vec::<String>::new(), "no staging or retired folder left");
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn stale_staging_folders_of_dead_builds_are_removed_and_others_kept() {
+    let dir = temp("out-stale");
+    let site = dir.join("site");
+    // A PID above Linux's maximum (2^22) never names a living process.
+    let dead = dir.join(".site.staging-999999999");
+    fs::create_dir_all(dead.join("c")).unwrap();
+    fs::write(dead.join(".referentiel-site"), "").unwrap();
+    let retired = dir.join(".site.retired-999999998");
+    fs::create_dir_all(&retired).unwrap();
+    let foreign = dir.join(".site.staging-999999997");
+    fs::create_dir_all(&foreign).unwrap();
+    fs::write(foreign.join("not-ours.txt"), "kept").unwrap();
+    assert_eq!(build_out(Path::new(FIXTURE), &site).status.code(), Some(0));
+    assert!(!dead.exists() && !retired.exists(), "{:?}", leftovers(&dir));
+    assert_eq!(fs::read_to_string(foreign.join("not-ours.txt")).unwrap(), "kept");
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_site_retired_by_a_killed_build_is_not_left_behind() {
+    let dir = temp("out-retired");
+    let site = dir.join("site");
+    assert_eq!(build_out(Path::new(FIXTURE), &site).status.code(), Some(0));
+    // As if a build had been killed between moving the old site away and moving the new one in.
+    fs::rename(&site, dir.join(".site.retired-999999999")).unwrap();
+    assert_eq!(build_out(Path::new(FIXTURE), &site).status.code(), Some(0));
+    assert!(site.join("index.html").is_file());
+    assert!(!dir.join(".site.retired-999999999").exists());
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn sigint_during_a_build_removes_its_staging_folder_and_keeps_the_site() {
+    let dir = temp("out-sigint");
+    let site = dir.join("site");
+    assert_eq!(build_out(Path::new(FIXTURE), &site).status.code(), Some(0));
+    let before = snapshot(&site);
+    let bin = env!("CARGO_BIN_EXE_referentiel");
+    let mut interrupted = false;
+    for _ in 0..5 {
+        let mut child = Command::new(bin).args(["build", "--out", site.to_str().unwrap()]).stderr(std::process::Stdio::null()).spawn().unwrap();
+        let staging = dir.join(format!(".site.staging-{}", child.id()));
+        while child.try_wait().unwrap().is_none() && !staging.join(".referentiel-site").exists() {
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        if child.try_wait().unwrap().is_some() {
+            // Too fast to catch: the site was replaced; put the fixture's back and try again.
+            assert_eq!(build_out(Path::new(FIXTURE), &site).status.code(), Some(0));
+            continue;
+        }
+        unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };
+        let status = child.wait().unwrap();
+        use std::os::unix::process::ExitStatusExt;
+        assert_eq!(status.signal(), Some(libc::SIGINT), "{status:?}");
+        assert!(!staging.exists(), "the staging folder is removed on SIGINT");
+        interrupted = true;
+        break;
+    }
+    assert!(interrupted, "a build was interrupted while staging");
+    assert_eq!(snapshot(&site), before, "the previous site is intact");
+    assert_eq!(leftovers(&dir), Vec::<String>::new());
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_diff_leaves_no_temporary_folder_and_removes_those_of_killed_diffs() {
+    let tmp = temp("diff-tmp");
+    let stale = tmp.join("referentiel-diff-999999999-0");
+    fs::create_dir_all(stale.join("data")).unwrap();
+    let alive = tmp.join(format!("referentiel-diff-{}-0", std::process::id()));
+    fs::create_dir_all(&alive).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_referentiel"))
+        .args(["diff", "ntc-2018", "ntc-2018", "--old-rev", "HEAD"])
+        .env("TMPDIR", &tmp)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stale.exists(), "the export of a dead diff is removed");
+    assert!(alive.exists(), "the export of a living process is kept");
+    let left: Vec<_> = fs::read_dir(&tmp).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(left.len(), 1, "{left:?}");
+    fs::remove_dir_all(tmp).unwrap();
+}
+
+// 4. Linear checks, bounded pages.
+
+#[path = "chain/mod.rs"]
+mod chain;
+
+#[test]
+fn a_deep_parent_chain_checks_and_its_pages_stay_small() {
+    let dir = temp("chain");
+    let data = dir.join("data");
+    chain::write(&data, 2_000);
+    let corpus = referentiel::load_corpus(&data).unwrap_or_else(|d| panic!("{}", d[0].render()));
+    assert_eq!(corpus.elements.len(), 2_000);
+    let out = dir.join("site");
+    referentiel::outputs::build(&corpus, &referentiel::config::Config::read_default(), &out).expect("build");
+    let page = |i: usize| fs::read_to_string(out.join(format!("c/chain/e/e{i}.html"))).unwrap();
+    let (shallow, deep) = (page(referentiel::model::BREADCRUMB + 1), page(2_000));
+    // The deepest page names as many ancestors as one 8 levels down, behind an ellipsis.
+    assert!(deep.len() < shallow.len() + 200, "{} vs {}", deep.len(), shallow.len());
+    let crumbs = deep.split("<nav class=\"crumbs\"").nth(1).unwrap().split("</nav>").next().unwrap();
+    assert!(crumbs.contains("…"), "{crumbs}");
+    assert_eq!(crumbs.matches("<a ").count(), 1 + referentiel::model::BREADCRUMB, "the certification and 8 ancestors");
+    assert!(!shallow.split("</nav>").next().unwrap().contains("omis"));
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_parent_cycle_in_a_long_chain_is_reported_once() {
+    let dir = temp("chain-cycle");
+    let data = dir.join("data");
+    chain::write(&data, 3_000);
+    let y = fs::read_to_string(data.join("elements.yaml")).unwrap();
+    // e1 becomes the child of e3000: one cycle through all 3,000 elements.
+    let y = y.replacen("    lines: 4\n", "    lines: 4\n    parent: e3000\n", 1);
+    fs::write(data.join("elements.yaml"), y).unwrap();
+    let out = check(&data);
+    assert_refused(&out, &["error[cycle]: parent cycle: `e1` → `e3000` → `e2999`", "1 problem in 1 file"]);
+    fs::remove_dir_all(dir).unwrap();
+}
+
+// 5. Diagnostics and pages.
+
+/// A copy of the small fixture in `<folder>/data`, with `elements.yaml` edited by `edit`.
+fn fixture(name: &str, edit: impl Fn(String) -> String) -> (PathBuf, PathBuf) {
+    let dir = temp(name);
+    let data = dir.join("data");
+    copy_dir(Path::new(FIXTURE), &data);
+    let p = data.join("elements.yaml");
+    fs::write(&p, edit(fs::read_to_string(&p).unwrap())).unwrap();
+    (dir, data)
+}
+
+#[test]
+fn an_overlong_id_is_refused_with_the_limit() {
+    let long = "a".repeat(300);
+    let (dir, data) = fixture("long-id", |y| y.replace("id: msp", &format!("id: {long}")));
+    assert_refused(&check(&data), &["error[malformed-id]", "ids are at most 64 characters long (this one has 300)"]);
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn codes_that_would_share_a_page_are_refused() {
+    let (dir, data) = fresh("code-slugs");
+    let p = data.join("certifications/ntc-2013/certification.yaml");
+    let y = fs::read_to_string(&p).unwrap();
+    assert!(y.contains("code: D1402"), "ntc-2013 has the ROME code D1402, as ntc-2018 has");
+    // Another spelling of the same code: one page for two codes.
+    fs::write(&p, y.replacen("code: D1402", "code: d1402", 1)).unwrap();
+    assert_refused(&check(&data), &["ROME codes `d1402` and `D1402` would share the page `codes/rome-d1402.html`", "write the code exactly as the other certifications do"]);
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn terminal_escapes_in_the_data_are_shown_escaped() {
+    let (dir, data) = fixture("escapes", |y| y.replace("id: msp", "id: \"\\e[2J\\e[31mmsp\""));
+    let out = check(&data);
+    assert_refused(&out, &["malformed element id `\\u{1b}[2J\\u{1b}[31mmsp`"]);
+    assert!(!out.stderr.contains(&0x1b), "no raw escape character reaches the terminal");
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn bidi_overrides_are_isolated_and_shown_and_html_in_notes_is_text() {
+    let (dir, data) = fixture("bidi", |y| {
+        y.replace("    lines: 16\n", "    lines: 16\n    note: \"a\u{202E}gnp.exe, voir <a href=\\\"nowhere.html\\\">ici</a>\"\n")
+    });
+    let out = dir.join("site");
+    let built = build_out(&data, &out);
+    assert_eq!(built.status.code(), Some(0), "{}", stderr(&built));
+    let page = fs::read_to_string(out.join("c/demo/e/msp.html")).unwrap();
+    assert!(page.contains("<bdi><p>a⟨U+202E⟩gnp.exe, voir &lt;a href=\"nowhere.html\"&gt;ici&lt;/a&gt;</p>\n</bdi>"), "{page}");
+    assert!(!page.contains('\u{202E}'));
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_non_utf8_byte_is_reported_where_it_is() {
+    let dir = temp("latin1");
+    let data = dir.join("data");
+    copy_dir(Path::new(FIXTURE), &data);
+    let p = data.join("elements.yaml");
+    let mut bytes = fs::read(&p).unwrap();
+    let at = bytes.windows(7).position(|w| w == b"  - id:").unwrap() + 100;
+    let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
+    let column = std::str::from_utf8(&bytes[..at]).unwrap().rsplit('\n').next().unwrap().chars().count() + 1;
+    bytes.insert(at, 0xe9);
+    fs::write(&p, bytes).unwrap();
+    assert_refused(&check(&data), &["the file is not UTF-8: invalid byte 0xe9", &format!("elements.yaml:{line}:{column}")]);
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_tab_is_reported_on_its_own_line() {
+    let (dir, data) = fixture("tab", |y| y.replacen("    kind: competence_professionnelle\n", "\tkind: competence_professionnelle\n", 1));
+    let out = check(&data);
+    let line = fs::read_to_string(data.join("elements.yaml")).unwrap().lines().position(|l| l.starts_with('\t')).unwrap() + 1;
+    assert_refused(&out, &[&format!("elements.yaml:{line}:1"), "YAML indents with spaces, never tabs"]);
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn the_node_limit_is_named_as_such() {
+    let (dir, data) = fixture("nodes", |y| y.replace("noise: [1, 13-14]", &format!("noise: [{}]", vec!["13"; 1_000_100].join(","))));
+    let out = check(&data);
+    assert_refused(&out, &["the file exceeds the parser's limits", "1,000,000 nodes", "split the file"]);
+    assert!(!stderr(&out).contains("anchors"), "{}", stderr(&out));
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_decomposed_text_is_refused_naming_unicode_normalisation() {
+    let (dir, data) = fixture("nfd", |y| y.replace("Élaborer", "E\u{301}laborer"));
+    assert_refused(&check(&data), &["text not found", "combining marks (Unicode NFD)", "composed (NFC)"]);
+    fs::remove_dir_all(dir).unwrap();
+}
