@@ -33,6 +33,7 @@ pub mod site;
 pub mod sources;
 pub mod text;
 pub mod urls;
+pub mod vocabulary;
 
 use std::path::Path;
 

@@ -7,7 +7,8 @@
 //! 2. [`index`]: ids well-formed and unique, files saying which certification they belong to;
 //! 3. [`refs`]: every reference resolves ("did you mean …?"), parent chains have no cycle;
 //! 4. [`tables`]: matrices name existing rows and columns and state every cell;
-//! 5. [`citations`]: every text is printed at its cited lines (in parallel).
+//! 5. [`citations`]: every text is printed at its cited lines (in parallel);
+//! 6. [`vocabulary`]: the domain vocabulary's terms are unique, justified, and mean the documents' words.
 //!
 //! When a file failed to parse, passes 3 and 4 would drown the real mistake in consequences
 //! (every reference into that file would dangle), so they are skipped and the report says so.
@@ -17,8 +18,10 @@ mod index;
 mod refs;
 mod registry;
 mod tables;
+mod vocabulary;
 
 pub use index::{FileCtx, Index};
+pub use vocabulary::term_key;
 
 use crate::diag::Diagnostics;
 use crate::load::Loaded;
@@ -39,5 +42,6 @@ pub fn run<'a>(loaded: &'a Loaded, diags: &mut Diagnostics) -> Checked<'a> {
         tables::check(&index, diags);
     }
     citations::check(&index, &sources, diags);
+    vocabulary::check(loaded, &sources, diags);
     Checked { sources, index }
 }
