@@ -9,7 +9,8 @@
 //!
 //! - [`load`] reads the YAML files and source documents, turning parse failures into diagnostics;
 //! - [`check`] enforces every rule of `docs/data-format.md` and proves every cited text;
-//! - [`model`] holds the checked data as plain values, [`graph`] links them;
+//! - [`model`] holds the checked data as plain values, [`graph`] links them, [`fiche`] reads each
+//!   compétence as its fiche (conditions, critères, savoir-faire, savoirs, évaluation);
 //! - [`site`] renders the static site.
 //!
 //! [`load_corpus`] runs the first three steps.
@@ -20,6 +21,7 @@ pub mod config;
 pub mod crosswalk;
 pub mod diag;
 pub mod diff;
+pub mod fiche;
 pub mod graph;
 pub mod ids;
 pub mod lang;
