@@ -30,11 +30,11 @@ use crate::lang;
 use crate::schema::Relation;
 
 /// Minimum score of a compétence suggestion.
-pub const SUGGEST_THRESHOLD: f32 = 0.30;
+pub const SUGGEST_THRESHOLD: f32 = 0.12;
 /// A suggestion must reach this share of the best score of one of its compétences.
-pub const RELATIVE: f32 = 0.75;
+pub const RELATIVE: f32 = 0.9;
 /// How many suggestions a compétence may have.
-pub const PER_ELEMENT: usize = 3;
+pub const PER_ELEMENT: usize = 2;
 /// Weight of the fiches' cosine in the score.
 pub const FICHE: f32 = 0.65;
 /// Weight of the titles' cosine in the score.
