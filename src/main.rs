@@ -87,6 +87,9 @@ enum Command {
         b: String,
         #[arg(long, value_enum, default_value = "text")]
         format: referentiel::compare::Format,
+        /// Only the passerelle: for a holder of A, the unités / CCP / blocs of B covered fully or in part.
+        #[arg(long)]
+        units: bool,
     },
 }
 
@@ -168,7 +171,7 @@ fn main() -> ExitCode {
             let sides = referentiel::diff::cli::Sides { old_data, new_data, old_rev, new_rev };
             ExitCode::from(referentiel::diff::cli::diff(&data, &old, &new, format, sides))
         }
-        Command::Crosswalk { a, b, format } => ExitCode::from(referentiel::diff::cli::crosswalk(&data, &a, &b, format)),
+        Command::Crosswalk { a, b, format, units } => ExitCode::from(referentiel::diff::cli::crosswalk(&data, &a, &b, format, units)),
     }
 }
 

@@ -13,6 +13,7 @@ pub mod coverage;
 pub mod profile;
 pub mod render;
 pub mod suggest;
+pub mod units;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -140,6 +141,8 @@ pub struct Crosswalk {
     /// Computed suggestions (never official), by group then score.
     pub suggested: Vec<Mapping>,
     pub coverage: Coverage,
+    /// For a holder of either side, the units of the other it covers.
+    pub units: units::Passerelle,
 }
 
 impl Crosswalk {
@@ -214,7 +217,7 @@ pub fn crosswalk(corpus: &Corpus, a: &CertId, b: &CertId) -> Crosswalk {
     let suggested = if a == b { Vec::new() } else { suggest::suggest(&ta, &tb, &syn, &|i| taken_a.contains(&i), &|j| taken_b.contains(&j), &anchors) };
     let (official, curated): (Vec<Mapping>, Vec<Mapping>) = tables.into_iter().partition(|m| m.status == Status::Official);
     let mut cw = Crosswalk {
-        format: 1,
+        format: 2,
         a: side(corpus, a),
         b: side(corpus, b),
         threshold: suggest::SUGGEST_THRESHOLD as f64,
@@ -222,8 +225,10 @@ pub fn crosswalk(corpus: &Corpus, a: &CertId, b: &CertId) -> Crosswalk {
         curated,
         suggested,
         coverage: Coverage::default(),
+        units: units::Passerelle::default(),
     };
     cw.coverage = coverage::coverage(&ta, &tb, &cw);
+    cw.units = units::passerelle(&ta, &tb, &cw.mappings().collect::<Vec<_>>());
     cw
 }
 

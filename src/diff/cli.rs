@@ -86,7 +86,7 @@ pub fn diff(default_data: &Path, old: &str, new: &str, format: Format, sides: Si
 }
 
 /// `referentiel crosswalk A B`.
-pub fn crosswalk(data: &Path, a: &str, b: &str, format: Format) -> u8 {
+pub fn crosswalk(data: &Path, a: &str, b: &str, format: Format, units: bool) -> u8 {
     let corpus = match source::load(&DataSource::Folder(data.to_path_buf())) {
         Ok(c) => c,
         Err(e) => return fail(&e),
@@ -95,6 +95,13 @@ pub fn crosswalk(data: &Path, a: &str, b: &str, format: Format) -> u8 {
         (Ok(x), Ok(y)) => (x, y),
         (Err(e), _) | (_, Err(e)) => return fail(&e),
     };
+    if ca == cb {
+        eprintln!("error: a crosswalk relates two different certifications; `{ca}` was given twice\n  hint: to see what changed between two versions of one certification, use `referentiel diff`");
+        return 2;
+    }
     let cw = crate::crosswalk::crosswalk(&corpus, &ca, &cb);
+    if units {
+        return out(&crate::crosswalk::render::units(&cw, format, colour()));
+    }
     out(&crate::crosswalk::render::render(&cw, format, colour()))
 }
