@@ -107,7 +107,7 @@ fn counts_per_kind_are_those_of_the_documents() {
         if matrices > 0 {
             have.insert("matrices".into(), matrices);
         }
-        let pairs: usize = c.correspondences.iter().filter(|t| t.to == cert.id).map(|t| t.pairs.len()).sum();
+        let pairs: usize = c.correspondences.iter().filter(|t| t.to == cert.id && t.status == referentiel::schema::CorrespondenceStatus::Official).map(|t| t.pairs.len()).sum();
         if pairs > 0 {
             have.insert("correspondence_pairs".into(), pairs);
         }
