@@ -9,7 +9,8 @@
 //!
 //! - [`load`] reads the YAML files and source documents, turning parse failures into diagnostics;
 //! - [`check`] enforces every rule of `docs/data-format.md` and proves every cited text;
-//! - [`model`] holds the checked data as plain values, [`graph`] links them;
+//! - [`model`] holds the checked data as plain values, [`graph`] links them, [`fiche`] reads each
+//!   compétence as its fiche (conditions, critères, savoir-faire, savoirs, évaluation);
 //! - [`outputs`] writes the build: the static site ([`site`]) and the exports (CASE, SKOS, SSSOM,
 //!   CSV, JSON), each an output of its own.
 //!
@@ -21,6 +22,7 @@ pub mod config;
 pub mod crosswalk;
 pub mod diag;
 pub mod diff;
+pub mod fiche;
 pub mod graph;
 pub mod ids;
 pub mod lang;
@@ -36,6 +38,7 @@ pub mod site;
 pub mod sources;
 pub mod text;
 pub mod urls;
+pub mod vocabulary;
 
 use std::path::Path;
 

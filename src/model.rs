@@ -9,6 +9,7 @@ use crate::check::Checked;
 use crate::ids::{CertId, DocId, ElementKey, Reference, TableId};
 use crate::schema::{self, CellState, CertKind, CodeSystem, CorrespondenceStatus, DateRole, Kind, Lines, Rel, Relation, Sp, Subtype};
 use crate::sources::SourceSet;
+use crate::vocabulary::{Entry, Vocabulary, VocabularyFile};
 
 /// A text with where it is printed.
 #[derive(Clone, Debug, Serialize)]
@@ -194,6 +195,8 @@ pub struct Corpus {
     pub elements: Vec<Element>,
     pub matrices: Vec<Matrix>,
     pub correspondences: Vec<Correspondence>,
+    /// The domain vocabulary of `data/vocabulary/` (ours, curated).
+    pub vocabulary: Vocabulary,
     by_key: HashMap<ElementKey, usize>,
     by_cert: BTreeMap<CertId, usize>,
 }
@@ -500,8 +503,32 @@ impl Corpus {
             })
             .collect();
 
+        let mut files = Vec::new();
+        let mut entries = Vec::new();
+        for (fi, f) in index.files.iter().enumerate() {
+            let Some(v) = &f.file.data.vocabulary else { continue };
+            for t in &v.terms {
+                entries.push(Entry {
+                    term: t.term.value.clone(),
+                    key: crate::check::term_key(&t.term.value),
+                    kind: t.kind.value,
+                    means: t.means.iter().map(|m| m.value.clone()).collect(),
+                    justification: t.justification.value.clone(),
+                    defined: t.defined.as_ref().map(|d| cited(fi, d, None)),
+                    file: files.len(),
+                });
+            }
+            files.push(VocabularyFile {
+                path: f.file.path.display().to_string(),
+                author: v.author.value.clone(),
+                date: v.date.value.clone(),
+                about: note(&v.about),
+            });
+        }
+        let vocabulary = Vocabulary::new(files, entries);
+
         let by_cert = certs.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
-        Corpus { data_dir, sources, coverage, certs, elements, matrices, correspondences, by_key, by_cert }
+        Corpus { data_dir, sources, coverage, certs, elements, matrices, correspondences, vocabulary, by_key, by_cert }
     }
 }
 

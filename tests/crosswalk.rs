@@ -66,13 +66,17 @@ fn suggestions_have_scores_and_words_and_say_what_they_are() {
     let find = |a: &str| cw.suggested.iter().filter(|m| ids(&m.a) == [a]).max_by(|x, y| x.score.partial_cmp(&y.score).unwrap()).unwrap();
     let p = find("cp1");
     assert_eq!(ids(&p.b), ["c11"], "{:?}", cw.suggested);
-    assert!(p.mutual && p.status == Status::Suggested && p.relation.is_none());
+    assert!(p.mutual && p.status == Status::Suggested && p.relation.is_some());
     assert!(p.score.unwrap() >= crosswalk::suggest::SUGGEST_THRESHOLD as f64);
     assert!(p.words.iter().any(|w| w.starts_with("prospect")) && p.words.iter().any(|w| w == "géographique"), "{:?}", p.words);
     assert_eq!(ids(&find("cp2").b), ["c12"]);
-    // Critères and savoirs are suggested within their own groups.
-    assert!(cw.suggested.iter().any(|m| m.group == Some(Group::Criteres) && ids(&m.a) == ["cp1-cr1"] && ids(&m.b) == ["c11-ce1"]));
-    assert!(cw.suggested.iter().any(|m| m.group == Some(Group::Savoirs) && ids(&m.a) == ["cp1-s1"] && ids(&m.b) == ["s1"]));
+    // Critères and savoirs are suggested within their own groups, only under a compétence pair
+    // that holds (cp1 ↔ c11), quoting both texts.
+    let cr = cw.suggested.iter().find(|m| m.group == Some(Group::Criteres) && ids(&m.a) == ["cp1-cr1"]).expect("the two fichier critères meet");
+    assert_eq!(ids(&cr.b), ["c11-ce1"]);
+    assert_eq!(cr.evidence[0].b, "Le fichier de prospects est à jour et exploitable");
+    // s1 sits under no compétence: it is never suggested, however alike the words.
+    assert!(!cw.suggested.iter().any(|m| ids(&m.b) == ["s1"]));
     assert!(cw.suggested.iter().all(|m| m.group.is_some() && m.a.iter().chain(&m.b).all(|i| crosswalk::group_of(i.kind) == m.group)));
     // Every output says "suggested".
     let text = crosswalk::render::render(&cw, Format::Text, false);
@@ -189,7 +193,8 @@ fn real_crosswalks_are_consistent() {
             assert_eq!(side.covered + side.without.len(), side.competences, "{a} ↔ {b}");
             assert_eq!(side.by_status.values().sum::<usize>(), side.covered);
         }
-        assert!(cw.suggested.iter().all(|m| m.status == Status::Suggested && m.score.unwrap() >= cw.threshold && !m.words.is_empty()));
+        assert!(cw.suggested.iter().all(|m| m.status == Status::Suggested && m.relation.is_some() && !(m.words.is_empty() && m.evidence.is_empty())));
+        assert!(cw.suggested.iter().filter(|m| m.group == Some(Group::Competences)).all(|m| m.score.unwrap() >= cw.threshold));
         let show = |s: &crosswalk::SideCoverage| s.share.map(|x| format!("{}/{} ({:.0} %)", s.covered, s.competences, x * 100.0)).unwrap_or("-".into());
         eprintln!("{a} ↔ {b}: coverage {} / {}, {} official, {} curated, {} suggested", show(&cw.coverage.a), show(&cw.coverage.b), cw.official.len(), cw.curated.len(), cw.suggested.len());
     }

@@ -314,3 +314,50 @@ fn an_element_text_cut_down_to_one_word_of_its_line_is_refused() {
         Some("the line reads “Le système de veille mis en place permet une actualisation régu-”: give the element its whole text, or the rest of the line to the element it belongs to"),
     );
 }
+
+/// A vocabulary file's header, then its terms.
+const VOCAB: &str = "vocabulary:\n  author: équipe referentiel\n  date: 2025-06-01\n  status: curated\n  terms:\n";
+
+#[test]
+fn a_valid_vocabulary_is_accepted_and_modelled() {
+    let yaml = format!("{VOCAB}    - term: PAC\n      kind: abbreviation\n      means: [plan d’actions commerciales]\n      justification: The usual abbreviation.\n");
+    let dir = fixture("vocab-ok", &[("vocabulary/trade.yaml", &yaml)]);
+    let corpus = referentiel::load_corpus(&dir).map_err(|d| render(&d)).unwrap();
+    let _ = fs::remove_dir_all(&dir);
+    assert_eq!(corpus.vocabulary.expansions("pac"), vec![("plan d’actions commerciales", 0.8)]);
+    assert_eq!(corpus.vocabulary.files[0].author, "équipe referentiel");
+}
+
+#[test]
+fn vocabulary_unknown_keys_are_refused() {
+    let yaml = format!("{VOCAB}    - term: PAC\n      kind: abbreviation\n      mean: [plan]\n");
+    let d = check("vocab-unknown", &[("vocabulary/trade.yaml", &yaml)]);
+    assert_one(&d, "trade.yaml", 8, 7, Code::Schema, "unknown field `mean`", Some("did you mean `means`?"));
+}
+
+#[test]
+fn vocabulary_terms_are_unique_by_their_search_keys() {
+    let t = "      kind: synonym\n      means: [veille]\n      justification: x\n";
+    let yaml = format!("{VOCAB}    - term: Veilles\n{t}    - term: la veille\n{t}");
+    let d = check("vocab-dup", &[("vocabulary/trade.yaml", &yaml)]);
+    assert_eq!(d.len(), 1, "{}", render(&d));
+    assert_eq!((d[0].code, d[0].line, d[0].message.as_str()), (Code::DuplicateId, 10, "duplicate term `la veille`"));
+}
+
+#[test]
+fn vocabulary_targets_are_the_documents_words() {
+    let yaml = format!("{VOCAB}    - term: rdv\n      kind: abbreviation\n      means: [rendez-vous, '']\n      justification: x\n");
+    let d = check("vocab-target", &[("vocabulary/trade.yaml", &yaml)]);
+    let messages: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(messages, ["`rendez-vous` is not in the documents' words", "an empty target"], "{}", render(&d));
+}
+
+#[test]
+fn a_cited_abbreviation_is_proven_at_its_lines() {
+    let term = "    - term: PAC\n      kind: abbreviation\n      means: [plan d’actions commerciales]\n      justification: x\n";
+    let wrong_line = format!("{VOCAB}{term}      defined: {{doc: demo, lines: 3, text: Organiser un plan d’actions commerciales}}\n");
+    let d = check("vocab-cite", &[("vocabulary/trade.yaml", &wrong_line)]);
+    assert_eq!(d.len(), 2, "{}", render(&d));
+    assert!(d.iter().any(|d| d.code == Code::TextNotFound && d.hint.as_deref() == Some("the text is printed at lines 15")), "{}", render(&d));
+    assert!(d.iter().any(|d| d.message == "the cited definition does not print `PAC`"), "{}", render(&d));
+}

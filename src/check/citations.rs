@@ -203,6 +203,14 @@ pub fn check(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) -> Vec
             c.text_needing_lines(fi, p.text.as_ref(), p.lines.as_ref(), p.doc.as_ref(), corr.doc.as_ref());
         }
     }
+    for (fi, f) in index.files.iter().enumerate() {
+        let Some(v) = &f.file.data.vocabulary else { continue };
+        for t in &v.terms {
+            if let Some(d) = &t.defined {
+                c.cited(fi, d, None);
+            }
+        }
+    }
     let Collector { out, diags: collected, .. } = c;
     for d in collected {
         diags.push(d);

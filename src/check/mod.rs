@@ -11,6 +11,7 @@
 //! 6. [`coverage`]: every character of every source is claimed by a proven text or declared not to
 //!    be content. It runs once every citation is proven and nothing else is wrong: before that,
 //!    the texts that failed would show up as unclaimed and drown the real mistakes.
+//! 7. [`vocabulary`]: the domain vocabulary's terms are unique, justified, and mean the documents' words.
 //!
 //! When a file failed to parse, passes 3 and 4 would drown the real mistake in consequences
 //! (every reference into that file would dangle), so they are skipped and the report says so.
@@ -21,8 +22,10 @@ mod index;
 mod refs;
 mod registry;
 mod tables;
+mod vocabulary;
 
 pub use index::{FileCtx, Index};
+pub use vocabulary::term_key;
 
 use crate::diag::Diagnostics;
 use crate::load::Loaded;
@@ -47,6 +50,7 @@ pub fn run<'a>(loaded: &'a Loaded, diags: &mut Diagnostics) -> Checked<'a> {
         tables::check(&index, diags);
     }
     let claims = citations::check(&index, &sources, diags);
+    vocabulary::check(loaded, &sources, diags);
     let coverage = if diags.is_empty() { coverage::check(&claims, &sources, diags) } else { Vec::new() };
     Checked { root: loaded.root.clone(), sources, index, coverage }
 }

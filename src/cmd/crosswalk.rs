@@ -13,6 +13,9 @@ pub struct Args {
     b: String,
     #[command(flatten)]
     format: FormatArgs,
+    /// Only the passerelle: for a holder of A, the unités / CCP / blocs of B covered fully or in part.
+    #[arg(long)]
+    units: bool,
 }
 
 pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
@@ -20,6 +23,15 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
     let corpus = ctx.corpus(format)?;
     let a = diff::require_cert(&corpus, &args.a, "first").map_err(|e| super::diff::failure(e, format))?;
     let b = diff::require_cert(&corpus, &args.b, "second").map_err(|e| super::diff::failure(e, format))?;
+    if a == b {
+        return Err(Failure::Usage {
+            message: format!("a crosswalk relates two different certifications; `{a}` was given twice"),
+            hint: Some("to see what changed between two versions of one certification, use `referentiel diff`".into()),
+        });
+    }
     let cw = crosswalk::crosswalk(&corpus, &a, &b);
+    if args.units {
+        return ctx.out.print(&crosswalk::render::units(&cw, format, ctx.out.colour));
+    }
     ctx.out.print(&crosswalk::render::render(&cw, format, ctx.out.colour))
 }

@@ -6,8 +6,10 @@
 pub mod format;
 pub mod item;
 pub mod similarity;
+pub mod synonyms;
 pub mod tree;
 
 pub use format::{md, Format, Style};
 pub use item::{Item, Side};
+pub use synonyms::Synonyms;
 pub use tree::Tree;

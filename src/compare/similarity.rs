@@ -37,7 +37,12 @@ impl Space {
 
     /// Intern the stems of `text` and count it once for each of them; its stem ids, sorted, unique.
     pub fn add(&mut self, text: &str) -> Vec<u32> {
-        let ids = self.bag(text);
+        self.add_terms(lang::terms(text))
+    }
+
+    /// Intern already computed stems (a text's, plus any concept terms) and count them once.
+    pub fn add_terms(&mut self, terms: Vec<String>) -> Vec<u32> {
+        let ids = self.intern(terms);
         for &t in &ids {
             self.df[t as usize] += 1;
         }
@@ -47,7 +52,11 @@ impl Space {
 
     /// The stem ids of `text` without counting it (new stems are interned with no frequency).
     pub fn bag(&mut self, text: &str) -> Vec<u32> {
-        let mut ids: Vec<u32> = lang::terms(text)
+        self.intern(lang::terms(text))
+    }
+
+    fn intern(&mut self, terms: Vec<String>) -> Vec<u32> {
+        let mut ids: Vec<u32> = terms
             .into_iter()
             .map(|s| match self.ids.get(&s) {
                 Some(&i) => i,

@@ -10,15 +10,16 @@
 //! other certifications.
 
 pub mod coverage;
+pub mod profile;
 pub mod render;
 pub mod suggest;
+pub mod units;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::compare::Tree;
-use crate::compare::{Item, Side};
+use crate::compare::{Item, Side, Synonyms, Tree};
 use crate::ids::{CertId, ElementKey, TableId};
 use crate::model::Corpus;
 use crate::schema::{CorrespondenceStatus, Kind, Relation};
@@ -110,19 +111,34 @@ pub struct Mapping {
     pub a: Vec<Item>,
     /// Elements of side `b` (may be empty likewise).
     pub b: Vec<Item>,
-    /// The SKOS relation of a table pair, read from `a` to `b`; `None` for suggestions.
+    /// The SKOS relation, read from `a` to `b`: the table's for table pairs, the one the shape of
+    /// the evidence gives for suggestions.
     pub relation: Option<Relation>,
     pub table: Option<TableId>,
     /// Suggestions: the cosine score (0–1).
     pub score: Option<f64>,
-    /// Suggestions: the shared words that support it, strongest first.
+    /// Suggestions: the shared words that support it, strongest first (a vocabulary concept
+    /// shows as its synonyms, `besoin ≈ attente`).
     pub words: Vec<String>,
+    /// Suggestions: the texts of the two fiches that meet, quoted (identical ones first).
+    pub evidence: Vec<Evidence>,
     /// Suggestions: each element is the other's best match.
     pub mutual: bool,
     pub justification: Option<String>,
     pub author: Option<String>,
     pub date: Option<String>,
     pub note: Option<String>,
+}
+
+/// Two texts, one of each fiche, that support a suggestion.
+#[derive(Clone, Debug, Serialize)]
+pub struct Evidence {
+    /// The kind of side `a`'s text (critère, savoir-faire …).
+    pub kind: Kind,
+    pub a: String,
+    pub b: String,
+    /// The two texts read the same word for word.
+    pub identical: bool,
 }
 
 /// A crosswalk between certifications `a` and `b`.
@@ -141,6 +157,8 @@ pub struct Crosswalk {
     /// Computed suggestions (never official), by group then score.
     pub suggested: Vec<Mapping>,
     pub coverage: Coverage,
+    /// For a holder of either side, the units of the other it covers.
+    pub units: units::Passerelle,
 }
 
 impl Crosswalk {
@@ -179,6 +197,7 @@ fn table_mappings(corpus: &Corpus, ta: &Tree, tb: &Tree) -> Vec<Mapping> {
                 table: Some(t.id.clone()),
                 score: None,
                 words: Vec::new(),
+                evidence: Vec::new(),
                 mutual: false,
                 justification: p.justification.clone(),
                 author: t.author.clone(),
@@ -201,11 +220,18 @@ pub fn crosswalk(corpus: &Corpus, a: &CertId, b: &CertId) -> Crosswalk {
         tables.iter().flat_map(|m| if side_a { &m.a } else { &m.b }).filter_map(|i| tree.find(&i.id)).collect()
     };
     let (taken_a, taken_b) = (taken(&ta, true), taken(&tb, false));
-    let suggested = if a == b { Vec::new() } else { suggest::suggest(&ta, &tb, &|i| taken_a.contains(&i), &|j| taken_b.contains(&j)) };
+    let anchors: Vec<(usize, usize)> = tables
+        .iter()
+        .flat_map(|m| m.a.iter().flat_map(|x| m.b.iter().map(move |y| (x, y))))
+        .filter_map(|(x, y)| Some((ta.find(&x.id)?, tb.find(&y.id)?)))
+        .filter(|&(i, j)| suggest::is_leaf_competence(&ta, i) && suggest::is_leaf_competence(&tb, j))
+        .collect();
+    let syn = synonyms(corpus);
+    let suggested = if a == b { Vec::new() } else { suggest::suggest(&ta, &tb, &syn, &|i| taken_a.contains(&i), &|j| taken_b.contains(&j), &anchors) };
     let (official, rest): (Vec<Mapping>, Vec<Mapping>) = tables.into_iter().partition(|m| m.status == Status::Official);
     let (curated, inferred): (Vec<Mapping>, Vec<Mapping>) = rest.into_iter().partition(|m| m.status == Status::Curated);
     let mut cw = Crosswalk {
-        format: 1,
+        format: 2,
         a: side(corpus, a),
         b: side(corpus, b),
         threshold: suggest::SUGGEST_THRESHOLD as f64,
@@ -214,8 +240,10 @@ pub fn crosswalk(corpus: &Corpus, a: &CertId, b: &CertId) -> Crosswalk {
         inferred,
         suggested,
         coverage: Coverage::default(),
+        units: units::Passerelle::default(),
     };
     cw.coverage = coverage::coverage(&ta, &tb, &cw);
+    cw.units = units::passerelle(&ta, &tb, &cw.mappings().collect::<Vec<_>>());
     cw
 }
 
@@ -318,4 +346,29 @@ pub fn counts(cw: &Crosswalk) -> BTreeMap<Status, usize> {
         m.insert(s, cw.mappings().filter(|x| x.status == s).count());
     }
     m
+}
+
+/// How many suggestions an element page shows before "voir plus".
+pub const SHOWN_PER_ELEMENT: usize = 3;
+
+/// The synonym groups of the corpus's domain vocabulary: each synonym, expression or
+/// abbreviation with the documents' words it stands for (everyday and English words are left
+/// out: they bring related words together, not words of one meaning).
+pub fn synonyms(corpus: &Corpus) -> Synonyms {
+    use crate::schema::TermKind;
+    Synonyms::new(
+        corpus
+            .vocabulary
+            .entries
+            .iter()
+            .filter(|e| matches!(e.kind, TermKind::Synonym | TermKind::Expression | TermKind::Abbreviation))
+            .map(|e| std::iter::once(e.term.as_str()).chain(e.means.iter().map(String::as_str)).collect()),
+    )
+}
+
+/// The suggestions between `a` and `b` as if no table related them: what the algorithm alone says.
+pub fn suggest_only(corpus: &Corpus, a: &CertId, b: &CertId) -> Vec<Mapping> {
+    let ta = Tree::build(corpus, a);
+    let tb = Tree::build(corpus, b);
+    suggest::suggest(&ta, &tb, &synonyms(corpus), &|_| false, &|_| false, &[])
 }

@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use super::units::UnitCoverage;
 use super::{Crosswalk, Mapping, SideCoverage, Status};
 use crate::compare::{md, Format, Style};
 use crate::compare::Item;
@@ -45,10 +46,12 @@ fn section_title(status: Status, n: usize) -> String {
 fn detail(m: &Mapping) -> String {
     match m.status {
         Status::Suggested => format!(
-            "score {:.2}{}{}",
+            "{} · score {:.2}{}{}{}",
+            m.relation.map(|r| r.label()).unwrap_or(""),
             m.score.unwrap_or(0.0),
             if m.mutual { ", mutual best" } else { "" },
-            if m.words.is_empty() { String::new() } else { format!(" · {}", m.words.join(", ")) }
+            if m.words.is_empty() { String::new() } else { format!(" · {}", m.words.join(", ")) },
+            m.evidence.iter().map(|e| if e.identical { format!(" · same text « {} »", e.a) } else { format!(" · « {} » / « {} »", e.a, e.b) }).collect::<String>()
         ),
         _ => {
             let mut s = format!("{} · table {}", m.relation.map(|r| r.label()).unwrap_or(""), m.table.as_ref().map(|t| t.as_str()).unwrap_or(""));
@@ -81,6 +84,8 @@ pub fn text(cw: &Crosswalk, st: Style) -> String {
             }
         }
     }
+    let _ = writeln!(o, "\n{}", st.bold(&format!("passerelle for a holder of {}: units of {}", cw.a.cert, cw.b.cert)));
+    unit_lines(&mut o, &cw.units.holder_of_a, st, false);
     for c in [(&cw.a.cert, &cw.coverage.a), (&cw.b.cert, &cw.coverage.b)] {
         if !c.1.without.is_empty() {
             let _ = writeln!(o, "\n{}", st.bold(&format!("{} compétences without counterpart ({})", c.0, c.1.without.len())));
@@ -116,4 +121,38 @@ pub fn markdown(cw: &Crosswalk) -> String {
         }
     }
     o
+}
+
+/// The passerelle alone (`crosswalk A B --units`): for a holder of `a`, the units of `b`.
+pub fn units(cw: &Crosswalk, format: Format, colour: bool) -> String {
+    let st = Style { colour };
+    match format {
+        Format::Json => {
+            let mut s = serde_json::to_string_pretty(&serde_json::json!({"format": cw.format, "a": cw.a, "b": cw.b, "units": cw.units})).unwrap_or_default();
+            s.push('\n');
+            s
+        }
+        Format::Text | Format::Markdown => {
+            let mut o = String::new();
+            let md = format == Format::Markdown;
+            let _ = writeln!(o, "{}{} {} → {}", if md { "# " } else { "" }, st.bold("passerelle for a holder of"), cw.a.describe(), cw.b.describe());
+            unit_lines(&mut o, &cw.units.holder_of_a, st, md);
+            o
+        }
+    }
+}
+
+fn unit_lines(o: &mut String, units: &[UnitCoverage], st: Style, md: bool) {
+    if units.is_empty() {
+        let _ = writeln!(o, "\n(the data gives this certification no unit, CCP or bloc that certifies compétences)");
+    }
+    for u in units {
+        let n = u.competences.len();
+        let k = u.competences.iter().filter(|c| !c.by.is_empty()).count();
+        let _ = writeln!(o, "\n{}{} {}: {} ({k}/{n} compétences)", if md { "## " } else { "" }, st.bold(&u.unit.label()), u.unit.text, u.state.label());
+        for c in &u.competences {
+            let by = if c.by.is_empty() { st.red("not covered") } else { format!("{} by {}", c.status.map(|s| s.name()).unwrap_or(""), ids(&c.by)) };
+            let _ = writeln!(o, "{}{}: {} — {}", if md { "- " } else { "    " }, c.competence.label(), c.competence.text, by);
+        }
+    }
 }

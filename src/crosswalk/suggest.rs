@@ -1,156 +1,338 @@
-//! Suggested correspondences between two certifications that no table relates: for each group
-//! (compétences, critères, savoirs) the elements of one side whose French profiles are closest
-//! to those of the other side, with a score and the words that support it.
+//! Suggested correspondences between two certifications: compétences compared by their whole
+//! [fiche](super::profile), typed by the shape of the evidence, each with the reasons a person
+//! can check; then critères and savoirs, only inside a compétence pair that holds.
 //!
-//! An element's **profile** is a vector over stems ([`crate::lang::terms`]): each stem of its own
-//! text weighs its IDF (computed over all elements of the two certifications); each stem of its
-//! descendants (the critères, savoir-faire … under a compétence) weighs
-//! `DESCENDANT_WEIGHT · IDF · (1 + ln count)`. The score is the cosine of the two profiles, or
-//! the cosine of the two own texts alone when that is higher (some documents give a compétence's
-//! title only, with nothing under it, and its profile would be unfairly short). A pair is
-//! suggested when its score is at least [`SUGGEST_THRESHOLD`] and it is among the
-//! [`PER_ELEMENT`] best of either of its elements.
+//! **Compétences.** A fiche becomes a vector over stems ([`crate::lang::terms`]) and the concept
+//! terms of the domain vocabulary ([`Synonyms`]): each stem weighs its IDF (over every text of the
+//! two certifications) times `ln(1 + Σ weights of the fiche's texts holding it)`. The score is
+//! `FICHE · cos(fiches) + TITLE · cos(titles)`, plus [`IDENTICAL`] for each text the two fiches
+//! share word for word and [`NEAR`] for each near-identical one (capped at [`SHARED_CAP`]), plus
+//! [`SAME_TITLE`] when both titles read the same. A pair is suggested when its score reaches
+//! [`SUGGEST_THRESHOLD`] and at least [`RELATIVE`] of the best score of one of its two
+//! compétences, at most [`PER_ELEMENT`] per compétence.
+//!
+//! **Relation** (SKOS, read from `a` to `b`): when one title's words are all in the other's, the
+//! shorter one is narrower; otherwise from how much of each fiche's weight the other holds
+//! ([`containment`]): both most → close (exact when the titles read the same), one clearly more
+//! than the other → the contained one is narrower, else related.
+//!
+//! **Critères and savoirs**: only between the texts of two compétences that a suggested or table
+//! pair relates, and only when the texts are identical, near-identical (weighted Dice ≥ [`NEAR_DICE`])
+//! or share at least two meaningful stems (rare enough, not generic words of referentials).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use super::{group_of, Group, Mapping, Status};
-use crate::compare::Tree;
-use crate::compare::similarity::{self, Space, Vector};
-use crate::compare::Item;
+use super::profile::{fiche, Fiche};
+use super::{group_of, Evidence, Group, Mapping, Status};
+use crate::compare::similarity::{self, Space, TermSet, Vector};
+use crate::compare::{Item, Synonyms, Tree};
+use crate::lang;
+use crate::schema::Relation;
 
-/// Minimum cosine score of a suggestion.
-pub const SUGGEST_THRESHOLD: f32 = 0.35;
-/// How many suggestions each element may contribute (its best ones).
+/// Minimum score of a compétence suggestion.
+pub const SUGGEST_THRESHOLD: f32 = 0.12;
+/// A suggestion must reach this share of the best score of one of its compétences.
+pub const RELATIVE: f32 = 0.9;
+/// How many suggestions a compétence may have.
 pub const PER_ELEMENT: usize = 2;
-/// Weight of the descendants' words in a profile, relative to the element's own words.
-pub const DESCENDANT_WEIGHT: f32 = 0.3;
+/// Weight of the fiches' cosine in the score.
+pub const FICHE: f32 = 0.65;
+/// Weight of the titles' cosine in the score.
+pub const TITLE: f32 = 0.35;
+/// Added for each text two fiches share word for word.
+pub const IDENTICAL: f32 = 0.12;
+/// Added for each near-identical text two fiches share.
+pub const NEAR: f32 = 0.06;
+/// Cap on what shared texts add.
+pub const SHARED_CAP: f32 = 0.3;
+/// Added when the two titles read the same.
+pub const SAME_TITLE: f32 = 0.2;
+/// Weighted Dice from which two texts are near-identical.
+pub const NEAR_DICE: f32 = 0.8;
+/// Containment from which a fiche counts as held by the other.
+pub const CONTAINED: f32 = 0.5;
 /// How many supporting words are reported.
 pub const WORDS: usize = 6;
+/// How many shared texts are quoted.
+pub const QUOTES: usize = 4;
+/// Words of referentials too common to make two critères or savoirs alike.
+const GENERIC: &str = "connaissance connaissances notion notions technique techniques outil outils mettre œuvre utiliser utilisation différents différentes principaux principales ensemble cadre situation client clients entreprise commercial commerciale commerciales commerciaux information informations";
 
 /// Is `i` a compétence with no compétence under it (the unit that suggestions and coverage use)?
 pub fn is_leaf_competence(tree: &Tree, i: usize) -> bool {
     group_of(tree.elems[i].kind) == Some(Group::Competences) && !tree.children[i].iter().any(|&c| group_of(tree.elems[c].kind) == Some(Group::Competences))
 }
 
-/// The elements of a tree that take part in suggestions for `group`.
-pub fn members(tree: &Tree, group: Group) -> Vec<usize> {
-    (0..tree.len())
-        .filter(|&i| group_of(tree.elems[i].kind) == Some(group) && (group != Group::Competences || is_leaf_competence(tree, i)))
-        .collect()
+/// The compétences that take part in suggestions.
+pub fn members(tree: &Tree) -> Vec<usize> {
+    (0..tree.len()).filter(|&i| is_leaf_competence(tree, i)).collect()
 }
 
-fn descendants(tree: &Tree, i: usize, out: &mut Vec<usize>) {
-    for &c in &tree.children[i] {
-        out.push(c);
-        descendants(tree, c, out);
+/// Texts folded for comparison word for word.
+fn folded(text: &str) -> String {
+    lang::tokens(text).into_iter().map(|t| t.word).collect::<Vec<_>>().join(" ")
+}
+
+/// Share of `a`'s weight whose stems `b` also holds.
+pub fn containment(a: &Vector, b: &Vector) -> f32 {
+    let total: f32 = a.terms.iter().map(|t| t.1).sum();
+    if total <= 0.0 {
+        return 0.0;
     }
+    let held: f32 = a.terms.iter().filter(|(t, _)| b.terms.binary_search_by_key(t, |x| x.0).is_ok()).map(|t| t.1).sum();
+    held / total
 }
 
-struct Profiles {
+/// One side's texts as the comparison sees them.
+struct SideTexts {
+    terms: Vec<Vec<u32>>,
+    folded: Vec<String>,
+}
+
+struct Ctx<'t, 'c> {
     space: Space,
+    syn: &'t Synonyms,
+    a: &'t Tree<'c>,
+    b: &'t Tree<'c>,
+    sa: SideTexts,
+    sb: SideTexts,
+    generic: HashSet<String>,
+    meaningful_idf: f32,
 }
 
-impl Profiles {
-    fn vector(&self, tree: &Tree, own: &[Vec<u32>], i: usize) -> Vector {
-        let mut entries: Vec<(u32, f32)> = own[i].iter().map(|&t| (t, self.space.idf(t))).collect();
-        let mut desc = Vec::new();
-        descendants(tree, i, &mut desc);
-        let mut counts: HashMap<u32, u32> = HashMap::new();
-        for d in desc {
-            for &t in &own[d] {
-                *counts.entry(t).or_default() += 1;
+impl Ctx<'_, '_> {
+    fn set(&self, own: &[u32]) -> TermSet {
+        self.space.weigh(&own.iter().copied().filter(|&t| !self.space.stem(t).starts_with(crate::compare::synonyms::CONCEPT)).collect::<Vec<_>>())
+    }
+
+    fn fiche_vector(&self, f: &Fiche, side: &SideTexts) -> Vector {
+        let mut acc: HashMap<u32, f32> = HashMap::new();
+        for &(p, w) in &f.parts {
+            for &t in &side.terms[p] {
+                *acc.entry(t).or_default() += w;
             }
         }
-        entries.extend(counts.into_iter().map(|(t, c)| (t, DESCENDANT_WEIGHT * self.space.idf(t) * (1.0 + (c as f32).ln()))));
-        Vector::from_entries(entries)
+        Vector::from_entries(acc.into_iter().map(|(t, w)| (t, self.space.idf(t) * (1.0 + w).ln())).collect())
+    }
+
+    fn title_vector(&self, i: usize, side: &SideTexts) -> Vector {
+        Vector::from_entries(side.terms[i].iter().map(|&t| (t, self.space.idf(t))).collect())
+    }
+
+    /// Is this stem rare and specific enough to make two short texts alike?
+    fn meaningful(&self, t: u32) -> bool {
+        let s = self.space.stem(t);
+        !s.starts_with(crate::compare::synonyms::CONCEPT) && self.space.idf(t) >= self.meaningful_idf && !self.generic.contains(s)
+    }
+
+    /// How two texts (one per side) meet: (score, identical, near-identical, meaningful shared stems).
+    fn texts(&self, p: usize, q: usize) -> (f32, bool, bool, Vec<u32>) {
+        if self.sa.folded[p] == self.sb.folded[q] && !self.sa.folded[p].is_empty() {
+            return (1.0, true, true, Vec::new());
+        }
+        let (x, y) = (self.set(&self.sa.terms[p]), self.set(&self.sb.terms[q]));
+        let d = similarity::dice(&x, &y);
+        let shared: Vec<u32> = similarity::shared(&x, &y).into_iter().map(|s| s.0).filter(|&t| self.meaningful(t)).collect();
+        (d, false, d >= NEAR_DICE, shared)
+    }
+
+    /// A term as a reader sees it: a concept's label, or the word as printed in one of the texts.
+    fn word(&self, t: u32, fa: &Fiche, fb: &Fiche) -> String {
+        let s = self.space.stem(t);
+        if let Some(l) = self.syn.label(s) {
+            return l.to_string();
+        }
+        fa.parts.iter().map(|p| self.a.elems[p.0].text()).chain(fb.parts.iter().map(|p| self.b.elems[p.0].text())).find_map(|text| similarity::printed(text, s)).unwrap_or_else(|| s.to_string())
     }
 }
 
-/// A stem as printed: in `a`'s element, then `b`'s, then their descendants; else the stem.
-fn printed_in(space: &Space, a: &Tree, i: usize, b: &Tree, j: usize, term: u32) -> String {
-    let stem = space.stem(term);
-    let mut da = Vec::new();
-    descendants(a, i, &mut da);
-    let mut db = Vec::new();
-    descendants(b, j, &mut db);
-    std::iter::once(a.elems[i].text())
-        .chain(std::iter::once(b.elems[j].text()))
-        .chain(da.iter().map(|&d| a.elems[d].text()))
-        .chain(db.iter().map(|&d| b.elems[d].text()))
-        .find_map(|t| similarity::printed(t, stem))
-        .unwrap_or_else(|| stem.to_string())
+/// A scored compétence pair with its evidence.
+struct Scored {
+    x: usize,
+    y: usize,
+    score: f32,
+    relation: Relation,
+    words: Vec<String>,
+    evidence: Vec<Evidence>,
 }
 
-/// Suggestions between `a` and `b` for every group, leaving out elements in `taken_a`/`taken_b`
-/// (elements that an official or curated pair already relates: those take precedence).
-pub fn suggest(a: &Tree, b: &Tree, taken_a: &dyn Fn(usize) -> bool, taken_b: &dyn Fn(usize) -> bool) -> Vec<Mapping> {
-    let mut space = Space::new();
-    let own_a: Vec<Vec<u32>> = a.elems.iter().map(|e| space.add(e.text())).collect();
-    let own_b: Vec<Vec<u32>> = b.elems.iter().map(|e| space.add(e.text())).collect();
-    space.finish();
-    let p = Profiles { space };
-    let mut out = Vec::new();
-    for group in [Group::Competences, Group::Criteres, Group::Savoirs] {
-        let ma: Vec<usize> = members(a, group).into_iter().filter(|&i| !taken_a(i)).collect();
-        let mb: Vec<usize> = members(b, group).into_iter().filter(|&j| !taken_b(j)).collect();
-        if ma.is_empty() || mb.is_empty() {
-            continue;
+fn relation(ctx: &Ctx, i: usize, j: usize, va: &Vector, vb: &Vector) -> Relation {
+    let ta: HashSet<u32> = ctx.sa.terms[i].iter().copied().filter(|&t| !ctx.space.stem(t).starts_with(crate::compare::synonyms::CONCEPT)).collect();
+    let tb: HashSet<u32> = ctx.sb.terms[j].iter().copied().filter(|&t| !ctx.space.stem(t).starts_with(crate::compare::synonyms::CONCEPT)).collect();
+    let same_title = ctx.sa.folded[i] == ctx.sb.folded[j];
+    if !same_title && !ta.is_empty() && !tb.is_empty() {
+        if ta.len() < tb.len() && ta.is_subset(&tb) {
+            return Relation::BroadMatch;
         }
-        let va: Vec<Vector> = ma.iter().map(|&i| p.vector(a, &own_a, i)).collect();
-        let vb: Vec<Vector> = mb.iter().map(|&j| p.vector(b, &own_b, j)).collect();
-        let title = |own: &[Vec<u32>], i: usize| Vector::from_entries(own[i].iter().map(|&t| (t, p.space.idf(t))).collect());
-        let ta: Vec<Vector> = ma.iter().map(|&i| title(&own_a, i)).collect();
-        let tb: Vec<Vector> = mb.iter().map(|&j| title(&own_b, j)).collect();
-        let best = |x: usize, y: usize| {
-            let (sp, pp) = similarity::cosine(&va[x], &vb[y]);
-            let (st, pt) = similarity::cosine(&ta[x], &tb[y]);
-            if st > sp { (st, pt) } else { (sp, pp) }
-        };
-        // Every pair above the threshold.
-        let mut scored: Vec<(f32, usize, usize)> = Vec::new();
-        for x in 0..va.len() {
-            for y in 0..vb.len() {
-                let (s, _) = best(x, y);
-                if s >= SUGGEST_THRESHOLD {
-                    scored.push((s, x, y));
+        if tb.len() < ta.len() && tb.is_subset(&ta) {
+            return Relation::NarrowMatch;
+        }
+    }
+    let (cab, cba) = (containment(va, vb), containment(vb, va));
+    if cab >= CONTAINED && cba >= CONTAINED {
+        if same_title && cab >= 0.9 && cba >= 0.9 { Relation::ExactMatch } else { Relation::CloseMatch }
+    } else if cab >= CONTAINED * 0.8 && cab >= cba + 0.2 {
+        Relation::BroadMatch
+    } else if cba >= CONTAINED * 0.8 && cba >= cab + 0.2 {
+        Relation::NarrowMatch
+    } else {
+        Relation::RelatedMatch
+    }
+}
+
+fn evidence(ctx: &Ctx, fa: &Fiche, fb: &Fiche) -> (f32, Vec<Evidence>) {
+    let mut ident = Vec::new();
+    let mut near = Vec::new();
+    let mut linked = Vec::new();
+    let mut used_b = HashSet::new();
+    for p in fa.own_parts() {
+        let mut best: Option<(f32, bool, bool, Vec<u32>, usize)> = None;
+        for q in fb.own_parts().filter(|q| !used_b.contains(q)) {
+            let (d, i, n, sh) = ctx.texts(p, q);
+            if i || n || sh.len() >= 2 {
+                if best.as_ref().is_none_or(|b| d > b.0) {
+                    best = Some((d, i, n, sh, q));
                 }
             }
         }
-        scored.sort_by(|l, r| r.0.total_cmp(&l.0).then((l.1, l.2).cmp(&(r.1, r.2))));
-        let mut rank_a: HashMap<usize, usize> = HashMap::new();
-        let mut rank_b: HashMap<usize, usize> = HashMap::new();
-        let mut best_a: HashMap<usize, usize> = HashMap::new();
-        let mut best_b: HashMap<usize, usize> = HashMap::new();
-        let mut kept: Vec<(f32, usize, usize, usize, usize)> = Vec::new();
-        for (s, x, y) in scored {
-            let ra = *rank_a.entry(x).and_modify(|r| *r += 1).or_insert(0);
-            let rb = *rank_b.entry(y).and_modify(|r| *r += 1).or_insert(0);
-            best_a.entry(x).or_insert(y);
-            best_b.entry(y).or_insert(x);
-            if ra < PER_ELEMENT || rb < PER_ELEMENT {
-                kept.push((s, x, y, ra, rb));
+        if let Some((d, i, n, _, q)) = best {
+            used_b.insert(q);
+            let e = Evidence { kind: ctx.a.elems[p].kind, a: ctx.a.elems[p].text().to_string(), b: ctx.b.elems[q].text().to_string(), identical: i };
+            if i {
+                ident.push((d, e));
+            } else if n {
+                near.push((d, e));
+            } else {
+                linked.push((d, e));
             }
         }
-        for (s, x, y, _, _) in kept {
-            let (i, j) = (ma[x], mb[y]);
-            let (_, parts) = best(x, y);
-            let words = parts.iter().take(WORDS).map(|(t, _)| printed_in(&p.space, a, i, b, j, *t)).collect();
-            out.push(Mapping {
-                status: Status::Suggested,
-                group: Some(group),
-                a: vec![Item::of(a.elems[i])],
-                b: vec![Item::of(b.elems[j])],
-                relation: None,
-                table: None,
-                score: Some(similarity::round(s)),
-                words,
-                mutual: best_a.get(&x) == Some(&y) && best_b.get(&y) == Some(&x),
-                justification: None,
-                author: None,
-                date: None,
-                note: None,
-            });
+    }
+    let bonus = (IDENTICAL * ident.len() as f32 + NEAR * near.len() as f32).min(SHARED_CAP);
+    linked.sort_by(|x, y| y.0.total_cmp(&x.0));
+    near.sort_by(|x, y| y.0.total_cmp(&x.0));
+    let quotes = ident.into_iter().chain(near).chain(linked).take(QUOTES).map(|x| x.1).collect();
+    (bonus, quotes)
+}
+
+/// Suggestions between `a` and `b`, leaving out elements in `taken_a`/`taken_b` (those an
+/// official or curated pair already relates: tables take precedence). `anchors` are compétence
+/// pairs the tables state: critères and savoirs are also compared under them.
+pub fn suggest(a: &Tree, b: &Tree, syn: &Synonyms, taken_a: &dyn Fn(usize) -> bool, taken_b: &dyn Fn(usize) -> bool, anchors: &[(usize, usize)]) -> Vec<Mapping> {
+    let mut space = Space::new();
+    let mut side = |t: &Tree| SideTexts { terms: t.elems.iter().map(|e| space.add_terms(syn.terms(e.text()))).collect(), folded: t.elems.iter().map(|e| folded(e.text())).collect() };
+    let (sa, sb) = (side(a), side(b));
+    space.finish();
+    let n = (a.len() + b.len()).max(1) as f32;
+    let generic = GENERIC.split_whitespace().flat_map(lang::terms).collect();
+    let ctx = Ctx { space, syn, a, b, sa, sb, generic, meaningful_idf: (1.0 + n / 40.0f32.min(n)).ln() };
+
+    let ma = members(a);
+    let mb = members(b);
+    let fa: Vec<Fiche> = ma.iter().map(|&i| fiche(a, i)).collect();
+    let fb: Vec<Fiche> = mb.iter().map(|&j| fiche(b, j)).collect();
+    let va: Vec<Vector> = fa.iter().map(|f| ctx.fiche_vector(f, &ctx.sa)).collect();
+    let vb: Vec<Vector> = fb.iter().map(|f| ctx.fiche_vector(f, &ctx.sb)).collect();
+    let ta: Vec<Vector> = ma.iter().map(|&i| ctx.title_vector(i, &ctx.sa)).collect();
+    let tb: Vec<Vector> = mb.iter().map(|&j| ctx.title_vector(j, &ctx.sb)).collect();
+
+    let mut scored: Vec<Scored> = Vec::new();
+    for x in 0..ma.len() {
+        for y in 0..mb.len() {
+            let (cf, parts) = similarity::cosine(&va[x], &vb[y]);
+            let (ct, _) = similarity::cosine(&ta[x], &tb[y]);
+            let same_title = ctx.sa.folded[ma[x]] == ctx.sb.folded[mb[y]];
+            let (bonus, quotes) = evidence(&ctx, &fa[x], &fb[y]);
+            let score = (FICHE * cf + TITLE * ct + bonus + if same_title { SAME_TITLE } else { 0.0 }).min(1.0);
+            if score < SUGGEST_THRESHOLD * RELATIVE {
+                continue;
+            }
+            let words = parts.iter().take(WORDS).map(|(t, _)| ctx.word(*t, &fa[x], &fb[y])).collect();
+            scored.push(Scored { x, y, score, relation: relation(&ctx, ma[x], mb[y], &va[x], &vb[y]), words, evidence: quotes });
         }
     }
+    let mut best_a: HashMap<usize, f32> = HashMap::new();
+    let mut best_b: HashMap<usize, f32> = HashMap::new();
+    for s in &scored {
+        let ea = best_a.entry(s.x).or_default();
+        *ea = ea.max(s.score);
+        let eb = best_b.entry(s.y).or_default();
+        *eb = eb.max(s.score);
+    }
+    scored.sort_by(|l, r| r.score.total_cmp(&l.score).then((l.x, l.y).cmp(&(r.x, r.y))));
+    let mut count_a: HashMap<usize, usize> = HashMap::new();
+    let mut count_b: HashMap<usize, usize> = HashMap::new();
+    let mut out = Vec::new();
+    let mut held: Vec<(usize, usize)> = anchors.to_vec();
+    for s in scored {
+        if s.score < SUGGEST_THRESHOLD || (s.score < RELATIVE * best_a[&s.x] && s.score < RELATIVE * best_b[&s.y]) {
+            continue;
+        }
+        let (i, j) = (ma[s.x], mb[s.y]);
+        if taken_a(i) || taken_b(j) {
+            continue;
+        }
+        let (ca, cb) = (count_a.entry(s.x).or_default(), count_b.entry(s.y).or_default());
+        if *ca >= PER_ELEMENT || *cb >= PER_ELEMENT {
+            continue;
+        }
+        *ca += 1;
+        *cb += 1;
+        held.push((i, j));
+        out.push(Mapping {
+            status: Status::Suggested,
+            group: Some(Group::Competences),
+            a: vec![Item::of(a.elems[i])],
+            b: vec![Item::of(b.elems[j])],
+            relation: Some(s.relation),
+            table: None,
+            score: Some(similarity::round(s.score)),
+            words: s.words,
+            evidence: s.evidence,
+            mutual: best_a[&s.x] == s.score && best_b[&s.y] == s.score,
+            justification: None,
+            author: None,
+            date: None,
+            note: None,
+        });
+    }
+    out.extend(below(&ctx, &held, taken_a, taken_b));
     out
+}
+
+/// Critère and savoir pairs under the compétence pairs that hold.
+fn below(ctx: &Ctx, held: &[(usize, usize)], taken_a: &dyn Fn(usize) -> bool, taken_b: &dyn Fn(usize) -> bool) -> Vec<Mapping> {
+    let mut seen = HashSet::new();
+    let mut out: Vec<(Group, f32, Mapping)> = Vec::new();
+    for &(i, j) in held {
+        let (fa, fb) = (fiche(ctx.a, i), fiche(ctx.b, j));
+        for p in fa.own_parts().filter(|&p| !taken_a(p)) {
+            let Some(g) = group_of(ctx.a.elems[p].kind).filter(|g| *g != Group::Competences) else { continue };
+            for q in fb.own_parts().filter(|&q| !taken_b(q) && group_of(ctx.b.elems[q].kind) == Some(g)) {
+                let (d, ident, near, shared) = ctx.texts(p, q);
+                if !(ident || near || shared.len() >= 2) || !seen.insert((p, q)) {
+                    continue;
+                }
+                let words: Vec<String> = if ident { Vec::new() } else { shared.iter().take(WORDS).map(|&t| similarity::printed(ctx.a.elems[p].text(), ctx.space.stem(t)).unwrap_or_else(|| ctx.space.stem(t).to_string())).collect() };
+                let score = if ident { 1.0 } else { d };
+                out.push((g, score, Mapping {
+                    status: Status::Suggested,
+                    group: Some(g),
+                    a: vec![Item::of(ctx.a.elems[p])],
+                    b: vec![Item::of(ctx.b.elems[q])],
+                    relation: Some(if ident || near { Relation::CloseMatch } else { Relation::RelatedMatch }),
+                    table: None,
+                    score: Some(similarity::round(score)),
+                    words,
+                    evidence: vec![Evidence { kind: ctx.a.elems[p].kind, a: ctx.a.elems[p].text().to_string(), b: ctx.b.elems[q].text().to_string(), identical: ident }],
+                    mutual: false,
+                    justification: None,
+                    author: None,
+                    date: None,
+                    note: None,
+                }));
+            }
+        }
+    }
+    out.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.total_cmp(&x.1)));
+    out.into_iter().map(|x| x.2).collect()
 }

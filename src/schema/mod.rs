@@ -9,11 +9,13 @@ mod certification;
 mod element;
 mod lines;
 mod tables;
+mod vocabulary;
 
 pub use certification::*;
 pub use element::*;
 pub use lines::Lines;
 pub use tables::*;
+pub use vocabulary::*;
 
 use serde::Deserialize;
 
@@ -44,6 +46,8 @@ pub struct DataFile {
     pub matrices: Vec<Matrix>,
     #[serde(default)]
     pub correspondences: Vec<Correspondence>,
+    /// A domain vocabulary of ours (`data/vocabulary/`).
+    pub vocabulary: Option<Vocabulary>,
 }
 
 /// A source document of `sources.yaml`.

@@ -112,7 +112,9 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Page, String> {
     }
 
     let same: Vec<Value> = ctx.same_text(e).into_iter().map(|k| link(k)).collect();
-    let counterparts: Vec<Value> = ctx
+    // Table pairs all shown; suggestions: the best few, the rest behind "voir plus".
+    let mut shown_suggestions = 0;
+    let (counterparts, counterparts_more): (Vec<Value>, Vec<Value>) = ctx
         .counterparts
         .of(&e.key)
         .iter()
@@ -124,9 +126,16 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Page, String> {
             v["relation"] = json!(c.relation.map(|r| r.label()));
             v["score"] = json!(c.score.map(|s| format!("{s:.2}")));
             v["words"] = json!(c.words);
-            v
+            let more = c.status == crate::crosswalk::Status::Suggested && {
+                shown_suggestions += 1;
+                shown_suggestions > crate::crosswalk::SHOWN_PER_ELEMENT
+            };
+            (v, more)
         })
-        .collect();
+        .fold((Vec::new(), Vec::new()), |(mut shown, mut more), (v, m)| {
+            if m { more.push(v) } else { shown.push(v) }
+            (shown, more)
+        });
     let variants: Vec<Value> = e
         .variants
         .iter()
@@ -178,6 +187,7 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Page, String> {
     c.insert("matrices", &matrices);
     c.insert("same", &same);
     c.insert("counterparts", &counterparts);
+    c.insert("counterparts_more", &counterparts_more);
     c.insert("variants", &variants);
     c.insert("facts", &facts);
     c.insert("pieces", &pieces);

@@ -1,0 +1,74 @@
+//! The domain vocabulary as the model holds it: each term a reader may type (known by its search
+//! key, see [`crate::check::term_key`]) with the documents' words it stands for and how much a match
+//! through it weighs. Search expands queries with it; crosswalk compares compétences with it.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::model::Cite;
+use crate::schema::TermKind;
+
+/// One vocabulary file's header: whose it is.
+#[derive(Clone, Debug, Serialize)]
+pub struct VocabularyFile {
+    pub path: String,
+    pub author: String,
+    pub date: String,
+    pub about: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Entry {
+    /// As written in the file (`RDV`).
+    pub term: String,
+    /// Its search key (`rdv`).
+    pub key: String,
+    pub kind: TermKind,
+    /// The documents' words it stands for.
+    pub means: Vec<String>,
+    pub justification: String,
+    /// Where a document defines it (abbreviations).
+    pub defined: Option<Cite>,
+    /// Index into [`Vocabulary::files`].
+    pub file: usize,
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Vocabulary {
+    pub files: Vec<VocabularyFile>,
+    pub entries: Vec<Entry>,
+    #[serde(skip)]
+    by_key: HashMap<String, usize>,
+}
+
+impl Vocabulary {
+    pub fn new(files: Vec<VocabularyFile>, entries: Vec<Entry>) -> Vocabulary {
+        let by_key = entries.iter().enumerate().map(|(i, e)| (e.key.clone(), i)).collect();
+        Vocabulary { files, entries, by_key }
+    }
+
+    pub fn entry(&self, term: &str) -> Option<&Entry> {
+        self.by_key.get(&crate::check::term_key(term)).map(|i| &self.entries[*i])
+    }
+
+    /// What a term stands for: each target (the documents' words) with the weight of a match
+    /// through it, below the literal words' 1.0. Empty for an unknown term.
+    pub fn expansions(&self, term: &str) -> Vec<(&str, f64)> {
+        self.entry(term).map(|e| e.means.iter().map(|m| (m.as_str(), e.kind.weight())).collect()).unwrap_or_default()
+    }
+
+    /// The terms found in a sequence of search keys (a query's stems): (first key, number of keys,
+    /// entry), longest terms first at each position, overlapping ones included.
+    pub fn find_in(&self, keys: &[String]) -> Vec<(usize, usize, &Entry)> {
+        let mut out = Vec::new();
+        for start in 0..keys.len() {
+            for end in (start + 1..=keys.len()).rev() {
+                if let Some(i) = self.by_key.get(&keys[start..end].join(" ")) {
+                    out.push((start, end - start, &self.entries[*i]));
+                }
+            }
+        }
+        out
+    }
+}
