@@ -3,6 +3,7 @@
 
 /// Templates by name, from `templates/`.
 const TEMPLATES: &[(&str, &str)] = &[
+    ("components.html", include_str!("../../templates/components.html")),
     ("base.html", include_str!("../../templates/base.html")),
     ("home.html", include_str!("../../templates/home.html")),
     ("cert.html", include_str!("../../templates/cert.html")),

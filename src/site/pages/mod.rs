@@ -5,6 +5,7 @@ pub mod cert;
 pub mod codes;
 pub mod compare;
 pub mod element;
+pub mod fiche;
 pub mod glossary;
 pub mod home;
 pub mod sources;
