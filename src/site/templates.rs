@@ -25,6 +25,7 @@ const TEMPLATES: &[(&str, &str)] = &[
 const ASSETS: &[(&str, &str)] = &[
     ("assets/style.css", include_str!("../../templates/assets/style.css")),
     ("assets/search.js", include_str!("../../templates/assets/search.js")),
+    ("assets/keys.js", include_str!("../../templates/assets/keys.js")),
 ];
 
 pub fn compile() -> Result<tera::Tera, String> {

@@ -88,7 +88,7 @@ fn framework(ctx: &SiteCtx, from: &str, items: &[&Element], depth: usize, out: &
         if kids.is_empty() {
             out.push_str(&format!("<li>{a}</li>"));
         } else {
-            let open = if depth < 2 { " open" } else { "" };
+            let open = if depth < 1 { " open" } else { "" };
             let n = kids.len();
             out.push_str(&format!("<li>{a}<details{open}><summary>{n} sous-élément{}</summary>", if n > 1 { "s" } else { "" }));
             framework(ctx, from, &kids, depth + 1, out);
