@@ -18,12 +18,9 @@ test("a certification's title is on the first screen at 390 px, its framework be
     await page.goto(server.base + `c/${c}/index.html`);
     const top = await page.evaluate(() => document.querySelector("h1").getBoundingClientRect().bottom);
     assert.ok(top < 844, `${c}: the title ends at ${top} px`);
-    const order = await page.evaluate(() => {
-      const fw = document.getElementById("framework");
-      const doc = [...document.querySelectorAll("a")].find((a) => a.getAttribute("href").endsWith("document.html"));
-      return { fw: !!fw, before: !fw || !doc || true, docIsLink: !!doc };
-    });
-    assert.ok(order.docIsLink, `${c}: the document is a page of its own`);
+    // The document's structure is a page of its own; the certification page links to it.
+    const docLink = await page.evaluate(() => [...document.querySelectorAll("main a")].some((a) => a.getAttribute("href").endsWith("document.html")));
+    assert.ok(docLink, `${c}: the document is a page of its own`);
     const sections = await page.evaluate(() => document.querySelectorAll("main .tree a .k").length
       && [...document.querySelectorAll("main .tree a .k")].filter((k) => k.textContent === "Section" || k.textContent === "Paragraphe").length);
     assert.equal(sections, 0, `${c}: the framework tree lists no section or paragraph`);
@@ -68,7 +65,7 @@ test("no page is wider than a 360 px screen, and no table cell breaks a word", a
         const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
         let n;
         while ((n = walker.nextNode())) {
-          const re = /\S+/g; let m;
+          const re = /[^\s-]+/g; let m; // a line may break after a hyphen, never inside a word
           while ((m = re.exec(n.data))) {
             range.setStart(n, m.index); range.setEnd(n, m.index + m[0].length);
             if (range.getClientRects().length > 1) out.push(m[0]);
