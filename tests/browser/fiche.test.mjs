@@ -5,7 +5,10 @@ import test from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
+import { createRequire } from "node:module";
 import { serve, launch, newPage, overflow, SITE } from "./lib.mjs";
+
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 const CERTS = ["ntc-2018", "ntc-2013", "cc-2017", "bts-nrc", "bts-tc-2006"];
 const server = await serve();
@@ -95,4 +98,21 @@ test("printing a correspondence page shows both columns", async () => {
     assert.ok(s[1].x > s[0].x, "side by side");
   }
   await page.context().close();
+});
+
+test("axe-core finds no violation on the fiche, certification, document and evaluation pages, at both widths", async () => {
+  const PAGES = ["c/ntc-2018/e/cp3.html", "c/bts-tc-2006/e/c1.html", "c/bts-tc-2006/e/c1.1.1.html", "c/bts-nrc/e/c11.html",
+    "c/ntc-2018/e/cp3-cr1.html", "c/ntc-2018/e/at1.html", "c/bts-tc-2006/index.html", "c/ntc-2018/index.html",
+    "c/tp-tsc/index.html", "c/bts-tc-2006/document.html", "evolutions/ntc-2013--ntc-2018.html", "passerelles/ntc-2013--ntc-2018.html"];
+  for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+    const page = await newPage(browser, viewport);
+    for (const p of PAGES) {
+      await page.goto(server.base + p);
+      await page.addScriptTag({ content: AXE });
+      const r = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
+      assert.deepEqual(r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 2).map((n) => n.target.join(" ")).join(" | ")}`), [], `${p} at ${viewport.width} px`);
+      assert.deepEqual(page.errors, [], `${p}: console errors`);
+    }
+    await page.context().close();
+  }
 });
