@@ -4,6 +4,7 @@
 //! site's page words live in its templates.
 
 use crate::model::{Certification, Element};
+use crate::schema::{Kind, Subtype};
 
 /// "Négociateur technico-commercial (2018)".
 pub fn short_cert(c: &Certification) -> String {
@@ -31,9 +32,75 @@ pub fn label(e: &Element) -> String {
     }
 }
 
+/// A kind's label in the plural, for headings ("Critères d’évaluation", "Compétences
+/// professionnelles"): each word before a "de"/"d’" complement takes an s, codes in capitals and
+/// "Savoir-faire" stay as they are.
+pub fn plural(kind: Kind) -> String {
+    let mut out = Vec::new();
+    let mut complement = false;
+    for w in kind.label().split(' ') {
+        complement |= w == "de" || w.starts_with("d’") || w.starts_with("d'");
+        let keep = complement || w.ends_with(['s', 'x']) || w.ends_with("faire") || w.chars().all(|c| c.is_uppercase());
+        out.push(if keep { w.to_string() } else { format!("{w}s") });
+    }
+    out.join(" ")
+}
+
+/// The label with the kind named when the code alone says nothing ("Activité type 1 …").
+pub fn named_label(e: &Element) -> String {
+    match &e.code {
+        Some(c) if c.chars().all(|ch| ch.is_ascii_digit() || ch == '.') => format!("{} {c} {}", e.kind.label(), e.text()),
+        _ => label(e),
+    }
+}
+
+/// The title of an element's page: its code and short text.
+pub fn element_title(e: &Element) -> String {
+    truncate(&named_label(e), 70)
+}
+
+/// The words of a fiche's parts, in the order a trainer reads them: (role, heading, lead).
+pub const FICHE_ROLES: &[(&str, &str)] = &[
+    ("parts", "Composée de"),
+    ("description", "Description"),
+    ("contexte", "Contexte et conditions d’exercice"),
+    ("conditions", "Conditions de réalisation"),
+    ("criteres", "Critères"),
+    ("savoir_faire", "Savoir-faire"),
+    ("savoirs", "Savoirs"),
+    ("evaluation", "Évaluation et certification"),
+];
+
+/// The heading of a fiche part.
+pub fn fiche_heading(role: &str) -> &'static str {
+    FICHE_ROLES.iter().find(|(r, _)| *r == role).map(|(_, h)| *h).unwrap_or("")
+}
+
+/// "Bloc 2 de la liste" / "Savoir-faire relationnels": how a savoir-faire group is headed.
+pub fn savoir_faire_group(block: Option<u32>, subtype: Option<Subtype>) -> Option<String> {
+    match (subtype, block) {
+        (Some(Subtype::Technique), _) => Some("Savoir-faire techniques".into()),
+        (Some(Subtype::Organisationnel), _) => Some("Savoir-faire organisationnels".into()),
+        (Some(Subtype::Relationnel), _) => Some("Savoir-faire relationnels".into()),
+        (None, Some(b)) => Some(format!("Bloc {b} de la liste (le document ne nomme pas les blocs)")),
+        (None, None) => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::truncate;
+    use super::{plural, truncate};
+    use crate::schema::Kind;
+
+    #[test]
+    fn kind_labels_take_the_plural_before_their_complement() {
+        assert_eq!(plural(Kind::CompetenceProfessionnelle), "Compétences professionnelles");
+        assert_eq!(plural(Kind::CritereEvaluation), "Critères d’évaluation");
+        assert_eq!(plural(Kind::SavoirFaire), "Savoir-faire");
+        assert_eq!(plural(Kind::Ccp), "CCP");
+        assert_eq!(plural(Kind::ActiviteType), "Activités types");
+        assert_eq!(plural(Kind::ConditionExercice), "Conditions d’exercice");
+    }
 
     #[test]
     fn truncation_cuts_at_a_word_and_marks_the_cut() {

@@ -29,6 +29,8 @@ pub struct SiteCtx<'a> {
     pub counterparts: crate::crosswalk::Counterparts,
     /// The files of the other outputs, for the downloads page and each certification's links.
     pub downloads: &'a [super::Download],
+    /// Each element page's title, unique across the site.
+    titles: HashMap<ElementKey, String>,
 }
 
 impl<'a> SiteCtx<'a> {
@@ -49,7 +51,8 @@ impl<'a> SiteCtx<'a> {
             }
         }
         let counterparts = crate::crosswalk::Counterparts::build(corpus);
-        SiteCtx { corpus, graph, cfg, glossary: Glossary::build(corpus), tera, same_text, cited_at, counterparts, downloads }
+        let titles = titles(corpus);
+        SiteCtx { corpus, graph, cfg, glossary: Glossary::build(corpus), tera, same_text, cited_at, counterparts, downloads, titles }
     }
 
     /// Other elements with the same text (folded, punctuation aside).
@@ -105,15 +108,26 @@ impl<'a> SiteCtx<'a> {
         self.glossary.link(text, cert, skip, |k| urls::rel(from, &urls::glossary_anchor(k)))
     }
 
+    /// The `<title>` of an element's page: code and short text, the certification, and what
+    /// tells it apart when another element reads the same (its group, then its lines).
+    pub fn title_of(&self, key: &ElementKey) -> String {
+        self.titles.get(key).cloned().unwrap_or_default()
+    }
+
     /// The base context every page gets.
     pub fn page(&self, path: &str, title: &str) -> tera::Context {
+        self.page_described(path, title, &self.cfg.book.description)
+    }
+
+    /// The base context, with the page's own meta description.
+    pub fn page_described(&self, path: &str, title: &str, description: &str) -> tera::Context {
         let mut c = tera::Context::new();
         c.insert("page", &json!({
             "title": title,
             "root": urls::root(path),
             "site_title": self.cfg.book.title,
             "lang": self.cfg.book.language,
-            "description": self.cfg.book.description,
+            "description": description,
             "home": urls::rel(path, &urls::home()),
             "search": urls::rel(path, &urls::search()),
             "glossary": urls::rel(path, &urls::glossary()),
@@ -127,6 +141,36 @@ impl<'a> SiteCtx<'a> {
     pub fn render(&self, template: &str, ctx: &tera::Context) -> Result<String, String> {
         self.tera.render(template, ctx).map_err(|e| format!("template {template}: {e}"))
     }
+}
+
+fn titles(corpus: &Corpus) -> HashMap<ElementKey, String> {
+    use crate::present::{element_title, label};
+    let group = |e: &Element| {
+        corpus.ancestors(e).into_iter().rev().find(|a| a.kind.family() != crate::schema::Family::Document || a.code.is_some()).map(|a| format!(" ({})", truncate(&label(a), 40)))
+    };
+    let cert = |e: &Element| corpus.cert(&e.key.cert).map(short_cert).unwrap_or_default();
+    let count = |v: &[(String, &Element)]| {
+        let mut n: HashMap<(String, String), usize> = HashMap::new();
+        for (t, e) in v {
+            *n.entry((t.clone(), cert(e))).or_default() += 1;
+        }
+        n
+    };
+    // Code and text; then its group where two read the same; then its lines.
+    let first: Vec<(String, &Element)> = corpus.elements.iter().map(|e| (element_title(e), e)).collect();
+    let n = count(&first);
+    let second: Vec<(String, &Element)> = first
+        .into_iter()
+        .map(|(t, e)| if n[&(t.clone(), cert(e))] > 1 { (format!("{t}{}", group(e).unwrap_or_default()), e) } else { (t, e) })
+        .collect();
+    let n = count(&second);
+    second
+        .into_iter()
+        .map(|(t, e)| {
+            let t = if n[&(t.clone(), cert(e))] > 1 { format!("{t}, lignes {}", e.cite.lines) } else { t };
+            (e.key.clone(), format!("{t} · {} · {}", e.kind.label(), cert(e)))
+        })
+        .collect()
 }
 
 fn same_text_key(t: &str) -> String {

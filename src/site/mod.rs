@@ -71,7 +71,8 @@ fn search_page(ctx: &SiteCtx) -> Result<pages::Page, String> {
     let path = crate::urls::search();
     let mut c = ctx.page(&path, "Recherche");
     c.insert("certs", &ctx.corpus.certs.iter().map(|c| serde_json::json!({"id": c.id.as_str(), "title": crate::present::short_cert(c)})).collect::<Vec<_>>());
-    let mut kinds: Vec<&str> = ctx.corpus.elements.iter().map(|e| e.kind.label()).collect();
+    // The document's layout (sections, paragraphs) is not something readers look for.
+    let mut kinds: Vec<&str> = ctx.corpus.elements.iter().filter(|e| e.kind.family() != crate::schema::Family::Document).map(|e| e.kind.label()).collect();
     kinds.sort();
     kinds.dedup();
     c.insert("kinds", &kinds);

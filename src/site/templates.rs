@@ -6,6 +6,7 @@ use std::path::Path;
 
 /// Templates by name, from `templates/`.
 const TEMPLATES: &[(&str, &str)] = &[
+    ("components.html", include_str!("../../templates/components.html")),
     ("base.html", include_str!("../../templates/base.html")),
     ("home.html", include_str!("../../templates/home.html")),
     ("cert.html", include_str!("../../templates/cert.html")),
@@ -28,6 +29,7 @@ const TEMPLATES: &[(&str, &str)] = &[
 const ASSETS: &[(&str, &str)] = &[
     ("assets/style.css", include_str!("../../templates/assets/style.css")),
     ("assets/search.js", include_str!("../../templates/assets/search.js")),
+    ("assets/keys.js", include_str!("../../templates/assets/keys.js")),
 ];
 
 /// The theme's version of a built-in file, when the theme folder has one.

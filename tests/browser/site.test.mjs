@@ -58,7 +58,8 @@ for (const [vname, viewport] of Object.entries(VIEWPORTS)) {
     assert.ok(await page.$(".provenance .excerpt"), "the element shows its source lines");
     const elementUrl = page.url();
 
-    // Its source lines, in the source view, then back.
+    // Its source lines (collapsed at the end of the page), in the source view, then back.
+    await page.click(".provenance summary");
     await page.click(".provenance a");
     await page.waitForLoadState();
     const anchor = new URL(page.url()).hash;

@@ -5,7 +5,7 @@ use serde_json::{json, Value};
 
 use crate::ids::ElementKey;
 use crate::model::{Certification, Element};
-use crate::schema::Kind;
+use crate::schema::{Family, Kind};
 use crate::present::{label, short_cert, truncate};
 use crate::site::context::{escape, SiteCtx};
 use crate::site::richtext::markdown;
@@ -54,40 +54,127 @@ pub fn identity(ctx: &SiteCtx, from: &str, c: &Certification) -> Value {
     })
 }
 
-/// The nested tree of a certification's elements, as HTML.
-fn tree(ctx: &SiteCtx, from: &str, keys: &[&ElementKey], depth: usize, out: &mut String) {
-    out.push_str(if depth == 0 { "<ul class=\"tree\">" } else { "<ul>" });
+/// Is the element part of the framework a reader navigates (activités, compétences, savoirs
+/// associés, unités, épreuves, CCP, blocs), rather than a statement or the document's layout?
+fn in_framework(e: &Element) -> bool {
+    crate::fiche::has_fiche(e.kind) || e.kind.family() == Family::Evaluation || e.kind == Kind::SavoirAssocie
+}
+
+/// The framework elements under `e`, through the document's sections.
+fn framework_children<'c>(ctx: &'c SiteCtx, keys: &'c [ElementKey], out: &mut Vec<&'c Element>) {
     for k in keys {
         let e = ctx.corpus.element(k).expect("element");
+        if in_framework(e) {
+            out.push(e);
+        } else if e.kind.family() == Family::Document {
+            framework_children(ctx, &e.children, out);
+        }
+    }
+}
+
+/// The framework of a certification as nested lists: activités types → CP, fonctions → tâches,
+/// C1 → C1.1 → C1.1.1, savoirs, unités and épreuves, CCP and blocs. Top levels open.
+fn framework(ctx: &SiteCtx, from: &str, items: &[&Element], depth: usize, out: &mut String) {
+    out.push_str(if depth == 0 { "<ul class=\"tree\">" } else { "<ul>" });
+    for e in items {
         let a = format!(
             "<a href=\"{}\"><span class=\"k\">{}</span> {}</a>",
-            escape(&urls::rel(from, &urls::element(k))),
+            escape(&urls::rel(from, &urls::element(&e.key))),
             escape(e.kind.label()),
             escape(&truncate(&label(e), 140))
         );
-        if e.children.is_empty() {
+        let mut kids = Vec::new();
+        framework_children(ctx, &e.children, &mut kids);
+        if kids.is_empty() {
             out.push_str(&format!("<li>{a}</li>"));
         } else {
-            // The link stays outside <summary>: a summary must hold no interactive content.
-            let open = if depth == 0 { " open" } else { "" };
-            let n = e.children.len();
+            let open = if depth < 1 { " open" } else { "" };
+            let n = kids.len();
             out.push_str(&format!("<li>{a}<details{open}><summary>{n} sous-élément{}</summary>", if n > 1 { "s" } else { "" }));
-            let kids: Vec<&ElementKey> = e.children.iter().collect();
-            tree(ctx, from, &kids, depth + 1, out);
+            framework(ctx, from, &kids, depth + 1, out);
             out.push_str("</details></li>");
         }
     }
     out.push_str("</ul>");
 }
 
+/// Compétences × what evaluates or certifies them, from the `evaluates` / `certifies` links; a
+/// link to a group above a compétence (the CCP certifies the activité type) marks it "via";
+/// a cell that a source table records as lost says so.
+fn evaluation_matrix(ctx: &SiteCtx, from: &str, c: &Certification) -> Option<Value> {
+    let corpus = ctx.corpus;
+    let fiches: Vec<crate::fiche::Fiche> = corpus
+        .elements_of(&c.id)
+        .filter(|e| e.kind.is_competence())
+        .filter_map(|e| crate::fiche::Fiche::of(corpus, ctx.graph, &e.key))
+        .collect();
+    let mut columns: Vec<&ElementKey> = Vec::new();
+    for f in &fiches {
+        for a in f.evaluated_by.iter().chain(&f.certified_by) {
+            if !columns.contains(&&a.by) && a.via.as_ref().is_none_or(|v| f.path.contains(v)) {
+                columns.push(&a.by);
+            }
+        }
+    }
+    if columns.is_empty() {
+        return None;
+    }
+    columns.sort_by_key(|k| corpus.element_index(k));
+    let lost = |row: &ElementKey, col: &ElementKey| {
+        corpus.matrices.iter().any(|m| {
+            let r = m.rows.iter().position(|h| h.reference.as_ref() == Some(row));
+            let k = m.columns.iter().position(|h| h.reference.as_ref() == Some(col));
+            let (r2, k2) = (m.rows.iter().position(|h| h.reference.as_ref() == Some(col)), m.columns.iter().position(|h| h.reference.as_ref() == Some(row)));
+            matches!((r, k), (Some(r), Some(k)) if m.cells[r][k].state == crate::schema::CellState::Lost)
+                || matches!((r2, k2), (Some(r), Some(k)) if m.cells[r][k].state == crate::schema::CellState::Lost)
+        })
+    };
+    let rows: Vec<Value> = fiches
+        .iter()
+        .map(|f| {
+            let e = corpus.element(&f.key).expect("compétence");
+            let cells: Vec<Value> = columns
+                .iter()
+                .map(|col| {
+                    let found = f.evaluated_by.iter().chain(&f.certified_by).find(|a| &a.by == *col && a.via.as_ref().is_none_or(|v| f.path.contains(v)));
+                    match found {
+                        Some(a) if a.via.is_none() => json!({"state": "marked", "label": a.rel.labels().1}),
+                        Some(a) => json!({"state": "via", "label": format!("{} (via {})", a.rel.labels().1, corpus.element(a.via.as_ref().unwrap()).map(crate::present::named_label).map(|t| truncate(&t, 40)).unwrap_or_default())}),
+                        None if lost(&f.key, col) => json!({"state": "lost", "label": "perdu"}),
+                        None => json!({"state": "none", "label": ""}),
+                    }
+                })
+                .collect();
+            json!({
+                "href": urls::rel(from, &urls::element(&f.key)),
+                "code": e.code,
+                "text": truncate(e.text(), 90),
+                "depth": f.path.iter().filter(|k| corpus.element(k).is_some_and(|a| a.kind.is_competence())).count(),
+                "cells": cells,
+            })
+        })
+        .collect();
+    let columns: Vec<Value> = columns
+        .iter()
+        .map(|k| {
+            let e = corpus.element(k).expect("column");
+            json!({"href": urls::rel(from, &urls::element(k)), "code": e.code, "kind": e.kind.label(), "text": truncate(e.text(), 60)})
+        })
+        .collect();
+    Some(json!({"rows": rows, "columns": columns}))
+}
 
 pub fn render(ctx: &SiteCtx, c: &Certification) -> Result<Vec<Page>, String> {
     let path = urls::cert(&c.id);
     let top: Vec<&ElementKey> = ctx.corpus.elements_of(&c.id).filter(|e| e.parent.is_none()).map(|e| &e.key).collect();
+    let top_owned: Vec<ElementKey> = top.iter().map(|k| (*k).clone()).collect();
+    let mut roots = Vec::new();
+    framework_children(ctx, &top_owned, &mut roots);
     let mut tree_html = String::new();
-    if !top.is_empty() {
-        tree(ctx, &path, &top, 0, &mut tree_html);
+    if !roots.is_empty() {
+        framework(ctx, &path, &roots, 0, &mut tree_html);
     }
+
     let evaluation: Vec<Value> = ctx
         .corpus
         .elements_of(&c.id)
@@ -125,9 +212,17 @@ pub fn render(ctx: &SiteCtx, c: &Certification) -> Result<Vec<Page>, String> {
             "other": ctx.corpus.cert(if t.from == c.id { &t.to } else { &t.from }).map(short_cert),
         }))
         .collect();
-    let counts: Vec<Value> = ctx.corpus.counts(&c.id).into_iter().map(|(k, n)| json!({"kind": k.label(), "n": n})).collect();
+    let counts: Vec<Value> = ctx
+        .corpus
+        .counts(&c.id)
+        .into_iter()
+        .filter(|(k, _)| k.family() != Family::Document)
+        .map(|(k, n)| json!({"kind": crate::present::plural(k), "n": n}))
+        .collect();
 
-    let mut cx = ctx.page(&path, &short_cert(c));
+    let description = format!("{} — {} {}, le référentiel compétence par compétence", short_cert(c), c.kind.label(), c.codes.iter().map(|k| format!("{} {}", k.system.label(), k.code)).collect::<Vec<_>>().join(", "));
+    let mut cx = ctx.page_described(&path, &short_cert(c), &description);
+    cx.insert("grid", &evaluation_matrix(ctx, &path, c));
     cx.insert("cert", &identity(ctx, &path, c));
     cx.insert("tree", &tree_html);
     cx.insert("evaluation", &evaluation);
@@ -144,7 +239,7 @@ pub fn render(ctx: &SiteCtx, c: &Certification) -> Result<Vec<Page>, String> {
     for k in &top {
         document(ctx, &dpath, ctx.corpus.element(k).expect("element"), 2, &mut body);
     }
-    let mut dx = ctx.page(&dpath, &short_cert(c));
+    let mut dx = ctx.page_described(&dpath, &format!("Document · {}", short_cert(c)), &format!("{} : le document tel qu’il est imprimé, section par section", short_cert(c)));
     dx.insert("cert", &identity(ctx, &dpath, c));
     dx.insert("body", &body);
     dx.insert("back", &urls::rel(&dpath, &urls::cert(&c.id)));

@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 use serde_json::{json, Value};
 
 use crate::model::Element;
-use crate::schema::{CellState, Rel};
-use crate::present::{label, short_cert};
+use crate::fiche::Fiche;
+use crate::schema::{CellState, Family, Rel};
+use crate::present::{label, short_cert, truncate};
 use crate::site::context::SiteCtx;
 use crate::site::richtext::markdown;
 use crate::urls;
@@ -20,17 +21,24 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Page, String> {
     let cert = corpus.cert(&e.key.cert).expect("checked certification");
     let link = |k| ctx.element_link_from(&path, k, &e.key.cert);
 
-    // At most `BREADCRUMB` levels, the nearest; an ellipsis stands for those above them.
+    // The framework above the element (sections only for the document's own structure), at most
+    // `BREADCRUMB` levels, the nearest; an ellipsis stands for those above them.
+    let in_document = e.kind.family() == Family::Document;
     let (near, more) = corpus.nearest_ancestors(e, crate::model::BREADCRUMB);
     let mut breadcrumb: Vec<Value> = Vec::with_capacity(near.len() + 1);
     if more {
         breadcrumb.push(json!({"ellipsis": true}));
     }
-    breadcrumb.extend(near.iter().map(|a| link(&a.key)));
+    breadcrumb.extend(near.iter().filter(|a| in_document || a.kind.family() != Family::Document).map(|a| {
+        let mut v = link(&a.key);
+        v["short"] = json!(truncate(&crate::present::named_label(a), 60));
+        v
+    }));
+    let fiche = Fiche::of(corpus, ctx.graph, &e.key);
 
     // Children grouped by kind, in document order.
     let mut groups: Vec<(&'static str, Vec<Value>)> = Vec::new();
-    for child in &e.children {
+    for child in e.children.iter().filter(|_| fiche.is_none()) {
         let c = corpus.element(child).expect("child");
         let mut item = link(child);
         item["rich"] = json!(ctx.rich(&path, c.text(), &c.key.cert, None));
@@ -55,6 +63,9 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Page, String> {
         relations.entry((0, l.rel.labels().0)).or_default().push(item);
     }
     for (rel, from) in ctx.graph.incoming_links(&e.key) {
+        if fiche.is_some() && matches!(rel, Rel::Evaluates | Rel::Certifies) {
+            continue; // the fiche's évaluation part says it, with what is inherited
+        }
         let order = if rel == Rel::Certifies || rel == Rel::Validates { 1 } else { 2 };
         relations.entry((order, rel.labels().1)).or_default().push(link(from));
     }
@@ -162,8 +173,10 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Page, String> {
     let prev = pos.and_then(|i| i.checked_sub(1)).map(|i| link(siblings[i]));
     let next = pos.and_then(|i| siblings.get(i + 1)).map(|k| link(k));
 
-    let title = label(e);
-    let mut c = ctx.page(&path, &crate::present::truncate(&title, 70));
+    let title = ctx.title_of(&e.key);
+    let description = format!("{} {} — {}", e.kind.label(), truncate(&label(e), 150), short_cert(cert));
+    let mut c = ctx.page_described(&path, &title, &description);
+    c.insert("fiche", &fiche.as_ref().map(|f| super::fiche::context(ctx, &path, f)));
     c.insert("el", &json!({
         "id": e.key.to_string(),
         "local": e.key.local.as_str(),
