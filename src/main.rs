@@ -137,7 +137,14 @@ fn main() -> ExitCode {
         }),
         Command::Search { query, cert, kind, limit, json } => with_corpus(&data, |corpus| {
             let index = referentiel::search::Index::build(corpus);
-            let hits = index.search(&query, &referentiel::search::query::Filters { cert: cert.clone(), kind: kind.clone() }, limit);
+            let filters = match index.filters(cert.as_deref(), kind.as_deref()) {
+                Ok(f) => f,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            let hits = index.search(&query, &filters, limit);
             if json {
                 println!("{}", serde_json::to_string_pretty(&hits).expect("serializable"));
             } else if hits.is_empty() {
