@@ -13,13 +13,20 @@ const STOP_WORDS: &[&str] = &[
     "sur", "t", "un", "une", "y",
 ];
 
+/// Words that make a query a question, and the verb "faire" (which would match every
+/// "savoir-faire"): dropped from queries, never from texts.
+const QUERY_WORDS: &[&str] = &[
+    "combien", "comment", "dois", "doit", "est", "faire", "fait", "faut", "il", "ou", "peut", "pourquoi", "quel", "quelle",
+    "quelles", "quels", "quoi",
+];
+
 /// Suffixes removed by the stemmer, longest first. One is removed at most, and only when at least
 /// four letters remain (so that short words stay whole).
 const SUFFIXES: &[&str] = &[
     "issements", "issement", "atrices", "ateurs", "ations", "atrice", "ateur", "ation", "ements", "ement", "ments",
     "ment", "ances", "ance", "ences", "ence", "ables", "able", "ibles", "ible", "iques", "ique", "istes", "iste",
-    "ismes", "isme", "euses", "euse", "eurs", "eur", "ions", "ion", "ives", "ive", "ites", "ite", "ifs", "if",
-    "ees", "ee", "es", "er", "ez", "e", "s", "x",
+    "ismes", "isme", "euses", "euse", "eurs", "eur", "ions", "ion", "ives", "ive", "ites", "ite", "ees", "ee", "es",
+    "er", "ez", "e", "s", "x",
 ];
 
 /// A word of a text: its folded form and its byte range in the original text.
@@ -65,6 +72,11 @@ pub fn is_stop_word(word: &str) -> bool {
     STOP_WORDS.binary_search(&word).is_ok()
 }
 
+/// Is this word dropped from a query (question words, "faire")?
+pub fn is_query_word(word: &str) -> bool {
+    QUERY_WORDS.binary_search(&word).is_ok()
+}
+
 /// Is this word a code (`cp3`, `c3.2`, `u5`, `s41`, `d1402`): letters then digits?
 pub fn is_code(word: &str) -> bool {
     let letters = word.chars().take_while(|c| c.is_ascii_alphabetic()).count();
@@ -100,6 +112,9 @@ mod tests {
         let mut sorted = STOP_WORDS.to_vec();
         sorted.sort();
         assert_eq!(sorted, STOP_WORDS);
+        let mut sorted = QUERY_WORDS.to_vec();
+        sorted.sort();
+        assert_eq!(sorted, QUERY_WORDS);
     }
 
     #[test]
@@ -112,6 +127,11 @@ mod tests {
             let stems: Vec<String> = group.iter().map(|w| stem(&fold(w))).collect();
             assert!(stems.windows(2).all(|w| w[0] == w[1]), "{group:?} → {stems:?}");
         }
+    }
+
+    #[test]
+    fn objections_are_not_objectives() {
+        assert_ne!(stem("objections"), stem("objectifs"));
     }
 
     #[test]

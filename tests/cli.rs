@@ -88,3 +88,14 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
     assert_eq!(fs::read(site.join("index.html")).unwrap(), before);
     fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn unknown_search_filters_exit_2_with_the_valid_values() {
+    let out = referentiel(&["--data", "tests/fixtures/base", "search", "--cert", "nope", "veille"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("unknown certification `nope`; the valid values are: demo"), "{err}");
+    let out = referentiel(&["--data", "tests/fixtures/base", "search", "--kind", "competense", "veille"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown kind `competense`; the valid values are: Certification, Section"));
+}

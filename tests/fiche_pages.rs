@@ -42,7 +42,8 @@ fn normalise(s: &str) -> String {
 fn every_compétence_page_shows_its_critères_savoir_faire_savoirs_and_conditions() {
     let corpus = referentiel::load_corpus(Path::new("data")).expect("clean data");
     let graph = Graph::build(&corpus);
-    let (files, _) = referentiel::site::render(&corpus, &graph, &Config::read_default()).expect("render");
+    let mut files = referentiel::site::output::SiteFiles::default();
+    referentiel::site::render(&corpus, &graph, &Config::read_default(), &[], &mut files).expect("render");
     let pages: HashMap<String, &[u8]> = files.files.iter().map(|(p, b)| (p.to_string_lossy().replace('\\', "/"), b.as_slice())).collect();
     let mut tested = 0;
     let mut items = 0;
@@ -75,7 +76,8 @@ fn every_compétence_page_shows_its_critères_savoir_faire_savoirs_and_condition
 fn no_two_element_pages_share_a_title() {
     let corpus = referentiel::load_corpus(Path::new("data")).expect("clean data");
     let graph = Graph::build(&corpus);
-    let (files, _) = referentiel::site::render(&corpus, &graph, &Config::read_default()).expect("render");
+    let mut files = referentiel::site::output::SiteFiles::default();
+    referentiel::site::render(&corpus, &graph, &Config::read_default(), &[], &mut files).expect("render");
     let mut seen: HashMap<String, String> = HashMap::new();
     for (path, bytes) in &files.files {
         let path = path.to_string_lossy().to_string();

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use super::{Ctx, Failure, FormatArgs};
 use referentiel::compare::Format;
-use referentiel::search::{query::Filters, Index};
+use referentiel::search::Index;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -27,7 +27,8 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
     let format = args.format.get();
     let corpus = ctx.corpus(format)?;
     let index = Index::build(&corpus);
-    let hits = index.search(&args.query, &Filters { cert: args.cert, kind: args.kind }, args.limit);
+    let filters = index.filters(args.cert.as_deref(), args.kind.as_deref()).map_err(|e| Failure::usage(e.to_string()))?;
+    let hits = index.search(&args.query, &filters, args.limit);
     let mut s = String::new();
     match format {
         Format::Json => s = format!("{}\n", serde_json::to_string_pretty(&hits).expect("serializable")),

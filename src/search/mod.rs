@@ -4,9 +4,15 @@
 //! - Analysis ([`crate::lang`]): folded (case, accents, ’, œ), stop words dropped, light stemming
 //!   (prospecter, prospection → `prospect`); codes kept whole (`cp3`, `c3.2`, `d1402`), also without
 //!   their dots.
-//! - Weights: codes 100, the texts of titled elements (activités, compétences, unités …) 30, other
-//!   texts 10, divided by 1 + 0.03 × the document's number of keys (shorter texts first);
+//! - Weights: codes 100 (also in the spellings readers type: `at1` for an activité type coded 1,
+//!   `c111` for C1.1.1), ids 80 (`cp3-cr1`, `ntc-2018/cp5`, as `cp3cr1`, `ntc2018cp5`), the texts of
+//!   titled elements (activités, compétences, unités …) 30, other texts 10, the document's own
+//!   structure (sections, paragraphs) half as much, compétences a fifth more; the parent's title and
+//!   code 4. Text weights are divided by 1 + 0.03 × the text's number of keys (shorter texts first);
 //!   idf = ln(1 + N / df).
+//! - Context without postings: each certification's title, sigle and id, and each kind's label,
+//!   are matched by the query against the groups of documents they name (weight 3).
+//! - Vocabulary ([`crate::vocabulary`]): terms and their targets, as stems, for query expansion.
 //! - Matching ([`query`]): exact key; one typo (Damerau-Levenshtein 1) in words of 5 letters or more;
 //!   the last word of the query also as a prefix (as you type).
 //! - Splitting ([`shards`]): keys are sharded by their first two letters, documents in blocks, so a
@@ -28,6 +34,10 @@ pub const W_CODE: u32 = 100;
 pub const W_CODE_NODOT: u32 = 60;
 pub const W_TITLE: u32 = 30;
 pub const W_TEXT: u32 = 10;
+pub const W_ID: u32 = 80;
+pub const W_PARENT: u32 = 4;
+/// The weight of a query word that names a document's certification or kind.
+pub const W_CONTEXT: f64 = 3.0;
 
 /// A searchable document: a certification or an element.
 #[derive(Clone, Debug, Serialize)]
@@ -63,10 +73,49 @@ pub struct Index {
     pub groups: Vec<Group>,
     /// key → (doc, weight), by doc.
     pub postings: BTreeMap<String, Vec<(u32, u32)>>,
+    /// The keys that name each certification (title, sigle, id), by certification.
+    pub cert_keys: Vec<Vec<String>>,
+    /// The keys of each kind's label, by kind.
+    pub kind_keys: Vec<Vec<String>>,
+    /// Vocabulary: a term's key (its stems joined by spaces) → its targets (stems) and weights.
+    pub vocab: BTreeMap<String, Vec<(Vec<String>, f64)>>,
 }
 
-/// The weighted keys of a text and codes.
-fn keys(codes: &[&str], text: &str, text_weight: u32) -> BTreeMap<String, u32> {
+/// A text's letters and digits only, folded: how ids and codes are typed (`CP3-CR1` → `cp3cr1`).
+pub fn compact(s: &str) -> String {
+    crate::text::fold(s).chars().filter(|c| c.is_ascii_alphanumeric()).collect()
+}
+
+/// The meaningful keys of a label (stop words left out), without repeats.
+fn label_keys(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = lang::terms(text);
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// How a kind's numbers are typed when the document prints only the number (`1` → `at1`).
+fn code_prefix(kind: Kind) -> Option<&'static str> {
+    match kind {
+        Kind::ActiviteType => Some("at"),
+        Kind::BlocCompetences => Some("bloc"),
+        Kind::Ccp => Some("ccp"),
+        _ => None,
+    }
+}
+
+/// Text weights by what the element is: the document's own structure below, compétences above.
+fn family_weight(kind: Kind, base: u32) -> u32 {
+    match kind.family() {
+        crate::schema::Family::Document => base / 2,
+        crate::schema::Family::Competence => base + base / 5,
+        _ => base,
+    }
+}
+
+/// The weighted keys of codes and a text (text weights normalised by the text's length), plus
+/// `extra` keys at their own weights.
+fn keys(codes: &[&str], text: &str, text_weight: u32, extra: &[(String, u32)]) -> BTreeMap<String, u32> {
     let mut out: BTreeMap<String, u32> = BTreeMap::new();
     let mut put = |k: String, w: u32| {
         let slot = out.entry(k).or_insert(0);
@@ -89,6 +138,18 @@ fn keys(codes: &[&str], text: &str, text_weight: u32) -> BTreeMap<String, u32> {
         }
         put(lang::stem(&t.word), text_weight);
     }
+    // Shorter texts rank above longer ones with the same words: text weights are divided by
+    // 1 + 0.03 × (number of keys), here (the browser reads the same weights).
+    let norm = 1.0 + 0.03 * out.len() as f64;
+    for w in out.values_mut() {
+        if *w < W_ID {
+            *w = ((*w as f64) / norm).round().max(1.0) as u32;
+        }
+    }
+    for (k, w) in extra {
+        let slot = out.entry(k.clone()).or_insert(0);
+        *slot = (*slot).max(*w);
+    }
     out
 }
 
@@ -108,7 +169,7 @@ impl Index {
                 ci,
                 0,
                 Doc { url: urls::cert(&c.id), id: c.id.to_string(), text: crate::present::short_cert(c), kind: 0, cert: ci, crumbs: c.kind.label().to_string() },
-                keys(&codes, &c.title.text, W_TITLE),
+                keys(&codes, &c.title.text, W_TITLE, &cert_codes(c)),
             ));
         }
         let cert_index: BTreeMap<&str, usize> = corpus.certs.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
@@ -118,28 +179,55 @@ impl Index {
             let mut codes: Vec<&str> = Vec::new();
             codes.extend(e.code.as_deref());
             codes.extend(e.code_as_printed.as_deref());
-            let weight = if e.kind.is_titled() { W_TITLE } else { W_TEXT };
-            entries.push((ci, ki, Doc { url: urls::element(&e.key), id: e.key.to_string(), text: display(e), kind: ki, cert: ci, crumbs: crumbs(corpus, e) }, keys(&codes, e.text(), weight)));
+            let weight = family_weight(e.kind, if e.kind.is_titled() { W_TITLE } else { W_TEXT });
+            let mut extra: Vec<(String, u32)> = vec![(compact(e.key.local.as_str()), W_ID), (compact(&e.key.to_string()), W_ID)];
+            if let (Some(prefix), Some(code)) = (code_prefix(e.kind), e.code.as_deref()) {
+                if code.chars().all(|c| c.is_ascii_digit()) {
+                    extra.push((format!("{prefix}{code}"), W_CODE));
+                }
+            }
+            if let Some(p) = e.parent.as_ref().and_then(|p| corpus.element(p)) {
+                let code = p.code.as_deref().map(compact).into_iter();
+                extra.extend(code.chain(lang::terms(p.text())).map(|k| (k, W_PARENT)));
+            }
+            entries.push((ci, ki, Doc { url: urls::element(&e.key), id: e.key.to_string(), text: display(e), kind: ki, cert: ci, crumbs: crumbs(corpus, e) }, keys(&codes, e.text(), weight, &extra)));
         }
         entries.sort_by_key(|(c, k, _, _)| (*c, *k));
-        let mut index = Index { certs, kinds, ..Index::default() };
+        let cert_keys = corpus
+            .certs
+            .iter()
+            .map(|c| {
+                let mut ks = label_keys(&format!("{} {} {}", crate::present::short_cert(c), c.sigle.as_ref().map(|s| s.text.as_str()).unwrap_or(""), c.id.as_str().replace('-', " ")));
+                ks.push(compact(c.id.as_str()));
+                ks.sort();
+                ks.dedup();
+                ks
+            })
+            .collect();
+        let kind_keys = kinds.iter().map(|l| label_keys(l)).collect();
+        let mut vocab: BTreeMap<String, Vec<(Vec<String>, f64)>> = BTreeMap::new();
+        for e in &corpus.vocabulary.entries {
+            vocab.insert(e.key.clone(), e.means.iter().map(|m| (lang::terms(m), e.kind.weight())).collect());
+        }
+        let mut index = Index { certs, kinds, cert_keys, kind_keys, vocab, ..Index::default() };
         for (i, (ci, ki, doc, ks)) in entries.into_iter().enumerate() {
             let i = i as u32;
             match index.groups.last_mut() {
                 Some(g) if g.cert == ci && g.kind == ki => g.end = i + 1,
                 _ => index.groups.push(Group { start: i, end: i + 1, cert: ci, kind: ki }),
             }
-            // Shorter texts rank above longer ones with the same words: weights are divided by
-            // 1 + 0.03 × (number of keys), once, here (the browser reads the same weights).
-            let norm = 1.0 + 0.03 * ks.len() as f64;
             for (k, w) in ks {
-                let w = ((w as f64) / norm).round().max(1.0) as u32;
                 index.postings.entry(k).or_default().push((i, w));
             }
             index.docs.push(doc);
         }
         index
     }
+}
+
+/// A certification's codes as typed: `rncp7141`, `d1402`.
+fn cert_codes(c: &crate::model::Certification) -> Vec<(String, u32)> {
+    c.codes.iter().map(|k| (compact(&format!("{}{}", k.system.slug(), k.code)), W_CODE)).chain(c.codes.iter().map(|k| (compact(&k.code), W_CODE))).collect()
 }
 
 fn display(e: &Element) -> String {

@@ -1,21 +1,27 @@
 //! Querying the index. `templates/assets/search.js` implements the same steps in the same order;
-//! the shared query suite (`tests/search-queries.json`) proves they agree.
+//! the query suites (`tests/search-queries.json`, `tests/search-suite.json`) prove they agree.
 //!
-//! 1. The query is analysed like the texts ([`crate::lang`]); if every word is a stop word, the
-//!    stop words are kept.
+//! 1. Analysis ([`query_keys`]): the query is analysed like the texts ([`crate::lang`]); a short
+//!    word followed by a number is one code (`cp 3`, `CP-3`, `at 1` → `cp3`, `at1`); stop words,
+//!    question words and "faire" are dropped (all kept if nothing else is left).
 //! 2. Each query key matches: itself (quality 1); a dotted code, the same code without dots (0.9);
-//!    the keys one typo away, for words of 5 letters or
-//!    more (quality 0.6); for the last query word, the keys it begins (quality 0.8, as you type).
-//!    Typo candidates are looked for in the shards a typo in the first two letters can lead to
+//!    for the last query word, the keys it begins (0.8, as you type); and only when the key itself
+//!    is not in the index, for words of 5 letters or more, the keys one typo away (0.6). Typo
+//!    candidates are looked for in the shards a typo in the first two letters can lead to
 //!    ([`shard_candidates`]), exactly the shards the browser downloads.
-//! 3. A document scores, for each query key, the best weight × quality × idf among its matches.
-//! 4. Documents matching more query keys come first, then higher scores, then index order.
+//! 3. Vocabulary: a run of query keys that is a vocabulary term also matches, for each of those
+//!    keys, the documents holding every word of one of its targets, at the term's weight.
+//! 4. Context: a query key that names a certification (title, sigle, id) or a kind also matches
+//!    every document of that certification or kind, at a low weight ([`super::W_CONTEXT`]).
+//! 5. A query of several words is also looked up whole, as one compact id (`ntc-2018/cp5`).
+//! 6. A document scores, for each query key, the best of its matches (weight × quality × idf).
+//!    Documents matching more query keys come first, then higher scores, then index order.
 
 use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::Index;
+use super::{compact, Index, W_CONTEXT};
 use crate::lang;
 
 /// The shard of a key: its first two characters.
@@ -48,16 +54,42 @@ pub struct QueryKey {
     pub prefix: bool,
 }
 
+fn is_number(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_digit()) && w.chars().all(|c| c.is_ascii_digit() || c == '.')
+}
+
+/// The query's words, a short word and the number after it joined into one code.
+fn words(q: &str) -> Vec<String> {
+    let tokens = lang::tokens(q);
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let w = &tokens[i].word;
+        let short = (1..=4).contains(&w.len()) && w.chars().all(|c| c.is_ascii_lowercase());
+        match tokens.get(i + 1) {
+            Some(next) if short && is_number(&next.word) => {
+                out.push(format!("{w}{}", next.word));
+                i += 2;
+            }
+            _ => {
+                out.push(w.clone());
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
 /// The keys of a query, in order, without repeats.
 pub fn query_keys(q: &str) -> Vec<QueryKey> {
-    let tokens = lang::tokens(q);
+    let all = words(q);
     let ends_in_space = q.ends_with(char::is_whitespace);
-    let meaningful: Vec<&lang::Token> = tokens.iter().filter(|t| !lang::is_stop_word(&t.word)).collect();
-    let chosen: Vec<&lang::Token> = if meaningful.is_empty() { tokens.iter().collect() } else { meaningful };
+    let meaningful: Vec<&String> = all.iter().filter(|w| !lang::is_stop_word(w) && !lang::is_query_word(w)).collect();
+    let chosen: Vec<&String> = if meaningful.is_empty() { all.iter().collect() } else { meaningful };
     let n = chosen.len();
     let mut out: Vec<QueryKey> = Vec::new();
-    for (i, t) in chosen.into_iter().enumerate() {
-        let k = QueryKey { key: lang::stem(&t.word), word: t.word.clone(), prefix: i + 1 == n && !ends_in_space };
+    for (i, w) in chosen.into_iter().enumerate() {
+        let k = QueryKey { key: lang::stem(w), word: w.clone(), prefix: i + 1 == n && !ends_in_space };
         match out.iter_mut().find(|o| o.key == k.key) {
             Some(o) => o.prefix |= k.prefix,
             None => out.push(k),
@@ -81,12 +113,29 @@ pub struct Hit {
     pub keys: Vec<String>,
 }
 
-/// Filters: a certification id and/or a kind label.
+/// Filters: a certification id and/or a kind label, as validated by [`Index::filters`].
 #[derive(Default, Clone, Debug)]
 pub struct Filters {
     pub cert: Option<String>,
     pub kind: Option<String>,
 }
+
+/// A filter value that names nothing in the index, with the values that do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FilterError {
+    /// `certification` or `kind`.
+    pub what: &'static str,
+    pub value: String,
+    pub valid: Vec<String>,
+}
+
+impl std::fmt::Display for FilterError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown {} `{}`; the valid values are: {}", self.what, self.value, self.valid.join(", "))
+    }
+}
+
+impl std::error::Error for FilterError {}
 
 fn damerau1(a: &str, b: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
@@ -96,12 +145,46 @@ fn damerau1(a: &str, b: &str) -> bool {
     strsim::damerau_levenshtein(&a.iter().collect::<String>(), &b.iter().collect::<String>()) <= 1
 }
 
+/// doc → (score, matched index key), for one query key.
+type Slot = HashMap<u32, (f64, String)>;
+
+fn offer(slot: &mut Slot, doc: u32, score: f64, key: &str) {
+    let e = slot.entry(doc).or_insert((0.0, String::new()));
+    if score > e.0 {
+        *e = (score, key.to_string());
+    }
+}
+
 impl Index {
-    /// The matches of one query key: (index key, quality).
+    /// Validate filter values: a certification id, a kind label (any case, accents optional).
+    pub fn filters(&self, cert: Option<&str>, kind: Option<&str>) -> Result<Filters, FilterError> {
+        let cert = match cert {
+            None => None,
+            Some(c) => match self.certs.iter().find(|(id, _)| id == c) {
+                Some((id, _)) => Some(id.clone()),
+                None => return Err(FilterError { what: "certification", value: c.into(), valid: self.certs.iter().map(|(id, _)| id.clone()).collect() }),
+            },
+        };
+        let kind = match kind {
+            None => None,
+            Some(k) => match self.kinds.iter().find(|l| crate::text::fold(l) == crate::text::fold(k)) {
+                Some(l) => Some(l.clone()),
+                None => return Err(FilterError { what: "kind", value: k.into(), valid: self.kinds.clone() }),
+            },
+        };
+        Ok(Filters { cert, kind })
+    }
+
+    fn idf(&self, df: usize) -> f64 {
+        (1.0 + self.docs.len() as f64 / df.max(1) as f64).ln()
+    }
+
+    /// The literal matches of one query key: (index key, quality).
     fn expand(&self, q: &QueryKey) -> Vec<(&str, f64)> {
         let key = q.key.as_str();
         let mut out: Vec<(&str, f64)> = Vec::new();
-        if let Some((k, _)) = self.postings.get_key_value(key) {
+        let exact = self.postings.get_key_value(key);
+        if let Some((k, _)) = exact {
             out.push((k.as_str(), 1.0));
         }
         // A dotted code also finds the same code printed without dots (C3.2 → C32).
@@ -111,9 +194,8 @@ impl Index {
                 out.push((k.as_str(), 0.9));
             }
         }
-        let is_code = lang::is_code(key);
         let shards = shard_candidates(key);
-        let typo = q.word.chars().count() >= 5 && !is_code;
+        let typo = exact.is_none() && q.word.chars().count() >= 5 && !lang::is_code(key);
         for k in self.postings.keys() {
             if k == key || *k == dotless || !shards.contains(&shard_of(k)) {
                 continue;
@@ -127,29 +209,87 @@ impl Index {
         out
     }
 
-    pub fn search(&self, q: &str, filters: &Filters, limit: usize) -> Vec<Hit> {
-        let n = self.docs.len() as f64;
-        let keys = query_keys(q);
-        // doc → (matched query keys, score, matched index keys)
-        let mut acc: HashMap<u32, (usize, f64, Vec<String>)> = HashMap::new();
-        for qk in &keys {
-            let mut best: HashMap<u32, (f64, &str)> = HashMap::new();
+    /// The documents holding every key of `target`, with their summed weight × idf.
+    fn all_of(&self, target: &[String]) -> HashMap<u32, f64> {
+        let mut acc: HashMap<u32, (usize, f64)> = HashMap::new();
+        for t in target {
+            let Some(p) = self.postings.get(t) else { return HashMap::new() };
+            let idf = self.idf(p.len());
+            for (doc, w) in p {
+                let e = acc.entry(*doc).or_insert((0, 0.0));
+                e.0 += 1;
+                e.1 += *w as f64 * idf;
+            }
+        }
+        acc.into_iter().filter(|(_, (n, _))| *n == target.len()).map(|(d, (_, s))| (d, s / target.len() as f64)).collect()
+    }
+
+    fn slots(&self, keys: &[QueryKey], q: &str) -> Vec<Slot> {
+        let mut slots: Vec<Slot> = vec![Slot::new(); keys.len()];
+        for (i, qk) in keys.iter().enumerate() {
             for (k, quality) in self.expand(qk) {
                 let postings = &self.postings[k];
-                let idf = (1.0 + n / postings.len() as f64).ln();
+                let idf = self.idf(postings.len());
                 for (doc, w) in postings {
-                    let s = *w as f64 * quality * idf;
-                    let slot = best.entry(*doc).or_insert((0.0, k));
-                    if s > slot.0 {
-                        *slot = (s, k);
+                    offer(&mut slots[i], *doc, *w as f64 * quality * idf, k);
+                }
+            }
+        }
+        // Vocabulary terms among the query keys.
+        let stems: Vec<&str> = keys.iter().map(|k| k.key.as_str()).collect();
+        for start in 0..stems.len() {
+            for end in start + 1..=stems.len() {
+                let Some(targets) = self.vocab.get(&stems[start..end].join(" ")) else { continue };
+                for (target, weight) in targets {
+                    let joined = target.join(" ");
+                    for (doc, s) in self.all_of(target) {
+                        for slot in &mut slots[start..end] {
+                            offer(slot, doc, s * weight, &joined);
+                        }
                     }
                 }
             }
-            for (doc, (s, k)) in best {
-                let slot = acc.entry(doc).or_insert((0, 0.0, Vec::new()));
-                slot.0 += 1;
-                slot.1 += s;
-                slot.2.push(k.to_string());
+        }
+        // Certifications and kinds named by the query.
+        for (i, qk) in keys.iter().enumerate() {
+            let certs: Vec<usize> = (0..self.certs.len()).filter(|c| self.cert_keys[*c].contains(&qk.key)).collect();
+            let kinds: Vec<usize> = (0..self.kinds.len()).filter(|k| self.kind_keys[*k].contains(&qk.key)).collect();
+            let groups: Vec<&super::Group> = self.groups.iter().filter(|g| certs.contains(&g.cert) || kinds.contains(&g.kind)).collect();
+            let count: u32 = groups.iter().map(|g| g.end - g.start).sum();
+            let score = W_CONTEXT * self.idf(count as usize);
+            for g in groups {
+                for doc in g.start..g.end {
+                    offer(&mut slots[i], doc, score, "");
+                }
+            }
+        }
+        // The whole query as one compact id or code.
+        if keys.len() >= 2 {
+            let whole = compact(q);
+            if let Some(p) = self.postings.get(&whole) {
+                let idf = self.idf(p.len());
+                for (doc, w) in p {
+                    for slot in &mut slots {
+                        offer(slot, *doc, *w as f64 * idf, &whole);
+                    }
+                }
+            }
+        }
+        slots
+    }
+
+    pub fn search(&self, q: &str, filters: &Filters, limit: usize) -> Vec<Hit> {
+        let keys = query_keys(q);
+        // doc → (matched query keys, score, matched index keys)
+        let mut acc: HashMap<u32, (usize, f64, Vec<String>)> = HashMap::new();
+        for slot in self.slots(&keys, q) {
+            for (doc, (s, k)) in slot {
+                let e = acc.entry(doc).or_insert((0, 0.0, Vec::new()));
+                e.0 += 1;
+                e.1 += s;
+                if !k.is_empty() {
+                    e.2.push(k);
+                }
             }
         }
         let cert = filters.cert.as_ref().and_then(|c| self.certs.iter().position(|(id, _)| id == c));
@@ -199,5 +339,21 @@ mod tests {
         let k = |key: &str, word: &str, prefix| QueryKey { key: key.into(), word: word.into(), prefix };
         assert_eq!(query_keys("la prospection"), vec![k("prospect", "prospection", true)]);
         assert_eq!(query_keys("veille marché "), vec![k("veill", "veille", false), k("march", "marche", false)]);
+    }
+
+    #[test]
+    fn codes_are_read_in_every_spelling() {
+        for q in ["cp3", "CP3", "cp 3", "CP-3", "Cp 3"] {
+            assert_eq!(query_keys(q).iter().map(|k| k.key.as_str()).collect::<Vec<_>>(), ["cp3"], "{q}");
+        }
+        assert_eq!(query_keys("c 4.2")[0].key, "c4.2");
+    }
+
+    #[test]
+    fn question_words_and_faire_are_dropped() {
+        let keys: Vec<String> = query_keys("comment faire un devis").into_iter().map(|k| k.key).collect();
+        assert_eq!(keys, ["devi"]);
+        let keys: Vec<String> = query_keys("combien de ccp").into_iter().map(|k| k.key).collect();
+        assert_eq!(keys, ["ccp"]);
     }
 }

@@ -1,7 +1,8 @@
 //! The index as small JavaScript files, loaded with `<script>` tags so that search works from
 //! `file://` (where fetching JSON is forbidden) and offline:
 //!
-//! - `search/meta.js`: certifications, kinds, document groups, the list of shards;
+//! - `search/meta.js`: certifications and kinds (with the keys that name them), document groups,
+//!   the list of shards, the vocabulary (term keys → target stems and weights);
 //! - `search/t/<shard>.js`: the keys of one shard with their postings (document deltas, weights);
 //! - `search/d/<block>.js`: documents (id, text, kind, certification, ancestors), by blocks of 16.
 //!
@@ -58,6 +59,9 @@ pub fn write(index: &Index) -> Vec<(String, Vec<u8>)> {
         "shards": names,
         "block": BLOCK,
         "urls": crate::urls::browser_patterns(),
+        "certKeys": index.cert_keys,
+        "kindKeys": index.kind_keys,
+        "vocab": index.vocab,
     });
     files.push(("search/meta.js".to_string(), js("meta", &[meta])));
     for (name, keys) in &shards {

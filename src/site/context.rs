@@ -164,10 +164,24 @@ fn titles(corpus: &Corpus) -> HashMap<ElementKey, String> {
         .map(|(t, e)| if n[&(t.clone(), cert(e))] > 1 { (format!("{t}{}", group(e).unwrap_or_default()), e) } else { (t, e) })
         .collect();
     let n = count(&second);
-    second
+    let third: Vec<(String, &Element)> = second
+        .into_iter()
+        .map(|(t, e)| if n[&(t.clone(), cert(e))] > 1 { (format!("{t}, lignes {}", e.cite.lines), e) } else { (t, e) })
+        .collect();
+    // Two printings on one line (two cells of a table row): numbered in reading order.
+    let n = count(&third);
+    let mut nth: HashMap<(String, String), usize> = HashMap::new();
+    third
         .into_iter()
         .map(|(t, e)| {
-            let t = if n[&(t.clone(), cert(e))] > 1 { format!("{t}, lignes {}", e.cite.lines) } else { t };
+            let k = (t.clone(), cert(e));
+            let t = if n[&k] > 1 {
+                let i = nth.entry(k).or_default();
+                *i += 1;
+                format!("{t}, n° {i}")
+            } else {
+                t
+            };
             (e.key.clone(), format!("{t} · {} · {}", e.kind.label(), cert(e)))
         })
         .collect()

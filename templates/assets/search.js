@@ -32,8 +32,10 @@
   var STOPSET = new Set(STOP);
   var SUFFIXES = ["issements", "issement", "atrices", "ateurs", "ations", "atrice", "ateur", "ation", "ements", "ement", "ments",
     "ment", "ances", "ance", "ences", "ence", "ables", "able", "ibles", "ible", "iques", "ique", "istes", "iste",
-    "ismes", "isme", "euses", "euse", "eurs", "eur", "ions", "ion", "ives", "ive", "ites", "ite", "ifs", "if",
-    "ees", "ee", "es", "er", "ez", "e", "s", "x"];
+    "ismes", "isme", "euses", "euse", "eurs", "eur", "ions", "ion", "ives", "ive", "ites", "ite", "ees", "ee", "es",
+    "er", "ez", "e", "s", "x"];
+  var QUERY_WORDS = new Set(["combien", "comment", "dois", "doit", "est", "faire", "fait", "faut", "il", "ou", "peut", "pourquoi",
+    "quel", "quelle", "quelles", "quels", "quoi"]);
   var ALNUM = /[\p{L}\p{N}]/u;
   function tokens(text) {
     var chars = Array.from(text), out = [], i = 0, offs = [], o = 0;
@@ -80,12 +82,23 @@
     for (var ch of s) out += /[a-z0-9]/.test(ch) ? ch : "_" + ch.codePointAt(0).toString(16);
     return out;
   }
+  function compact(s) { return fold(s).replace(/[^a-z0-9]/g, ""); }
+  // A short word and the number after it are one code (cp 3, CP-3 → cp3).
+  function words(q) {
+    var toks = tokens(q), out = [], i = 0;
+    while (i < toks.length) {
+      var w = toks[i].word, next = toks[i + 1];
+      if (/^[a-z]{1,4}$/.test(w) && next && /^[0-9][0-9.]*$/.test(next.word)) { out.push(w + next.word); i += 2; }
+      else { out.push(w); i += 1; }
+    }
+    return out;
+  }
   function queryKeys(q) {
-    var toks = tokens(q), endsSpace = /\s$/.test(q);
-    var meaningful = toks.filter(function (t) { return !STOPSET.has(t.word); });
-    var chosen = meaningful.length ? meaningful : toks, out = [];
-    chosen.forEach(function (t, i) {
-      var k = { key: stem(t.word), word: t.word, prefix: i + 1 === chosen.length && !endsSpace };
+    var all = words(q), endsSpace = /\s$/.test(q);
+    var meaningful = all.filter(function (w) { return !STOPSET.has(w) && !QUERY_WORDS.has(w); });
+    var chosen = meaningful.length ? meaningful : all, out = [];
+    chosen.forEach(function (w, i) {
+      var k = { key: stem(w), word: w, prefix: i + 1 === chosen.length && !endsSpace };
       var prev = out.find(function (o) { return o.key === k.key; });
       if (prev) prev.prefix = prev.prefix || k.prefix; else out.push(k);
     });
@@ -125,12 +138,28 @@
   function search(q, filters, limit) {
     return ready().then(function (meta) {
       var keys = queryKeys(q);
-      var need = new Set();
-      keys.forEach(function (k) { shardCandidates(k.key).forEach(function (s) { if (meta.shards.indexOf(shardFile(s)) >= 0) need.add(shardFile(s)); }); });
-      return Promise.all(Array.from(need).map(function (s) { return load("search/t/" + s + ".js"); })).then(function () {
-        return rank(meta, keys, filters, limit);
+      return Promise.all(shardsFor(meta, keys, q).map(function (s) { return load("search/t/" + s + ".js"); })).then(function () {
+        return rank(meta, keys, filters, limit, q);
       });
     });
+  }
+  // The shard files a query needs: its keys' (with typo candidates), its vocabulary targets', and
+  // the whole query's as one compact id.
+  function shardsFor(meta, keys, q) {
+    var need = new Set();
+    function add(s) { var f = shardFile(s); if (meta.shards.indexOf(f) >= 0) need.add(f); }
+    keys.forEach(function (k) { shardCandidates(k.key).forEach(add); });
+    vocabSpans(meta, keys).forEach(function (v) { v.targets.forEach(function (t) { t[0].forEach(function (w) { add(shardOf(w)); }); }); });
+    if (keys.length >= 2) add(shardOf(compact(q)));
+    return Array.from(need).sort();
+  }
+  function vocabSpans(meta, keys) {
+    var out = [];
+    for (var start = 0; start < keys.length; start++) for (var end = start + 1; end <= keys.length; end++) {
+      var t = meta.vocab[keys.slice(start, end).map(function (k) { return k.key; }).join(" ")];
+      if (t) out.push({ start: start, end: end, targets: t });
+    }
+    return out;
   }
   function allKeys(shardNames) {
     var out = [];
@@ -147,7 +176,7 @@
     var dotless = key.replace(/\./g, "");
     if (dotless !== key && postings(dotless)) out.push([dotless, 0.9]);
     var shards = shardCandidates(key);
-    var typo = Array.from(qk.word).length >= 5 && !isCode(key);
+    var typo = !postings(key) && Array.from(qk.word).length >= 5 && !isCode(key);
     allKeys(shards.map(shardFile)).forEach(function (k) {
       if (k === key || k === dotless || shards.indexOf(shardOf(k)) < 0) return;
       if (qk.prefix && Array.from(qk.word).length >= 2 && k.startsWith(qk.word)) out.push([k, 0.8]);
@@ -161,23 +190,55 @@
     var i = id.indexOf("/");
     return i < 0 ? meta.urls.cert.replace("{cert}", id) : meta.urls.element.replace("{cert}", id.slice(0, i)).replace("{local}", id.slice(i + 1));
   }
-  function rank(meta, keys, filters, limit) {
-    var n = meta.n, acc = new Map();
-    keys.forEach(function (qk) {
-      var best = new Map();
+  function offer(slot, doc, s, k) {
+    var e = slot.get(doc);
+    if (!e) { e = [0, ""]; slot.set(doc, e); }
+    if (s > e[0]) { e[0] = s; e[1] = k; }
+  }
+  function eachPosting(p, f) { var doc = 0; for (var i = 0; i < p.length; i += 2) { doc += p[i]; f(doc, p[i + 1]); } }
+  // The documents holding every key of a target, with their mean weight × idf.
+  function allOf(n, target) {
+    var acc = new Map();
+    for (var t of target) {
+      var p = postings(t);
+      if (!p) return new Map();
+      var idf = Math.log(1 + n / Math.max(1, p.length / 2));
+      eachPosting(p, function (doc, w) { var e = acc.get(doc); if (!e) { e = [0, 0]; acc.set(doc, e); } e[0] += 1; e[1] += w * idf; });
+    }
+    var out = new Map();
+    acc.forEach(function (e, doc) { if (e[0] === target.length) out.set(doc, e[1] / target.length); });
+    return out;
+  }
+  function rank(meta, keys, filters, limit, q) {
+    var n = meta.n, acc = new Map(), idf = function (df) { return Math.log(1 + n / Math.max(1, df)); };
+    var slots = keys.map(function (qk) {
+      var slot = new Map();
       expand(qk).forEach(function (e) {
-        var k = e[0], quality = e[1], p = postings(k), count = p.length / 2, idf = Math.log(1 + n / count), doc = 0;
-        for (var i = 0; i < p.length; i += 2) {
-          doc += p[i];
-          var s = p[i + 1] * quality * idf, slot = best.get(doc);
-          if (!slot) { slot = [0, k]; best.set(doc, slot); }
-          if (s > slot[0]) { slot[0] = s; slot[1] = k; }
-        }
+        var k = e[0], quality = e[1], p = postings(k), f = idf(p.length / 2);
+        eachPosting(p, function (doc, w) { offer(slot, doc, w * quality * f, k); });
       });
-      best.forEach(function (v, doc) {
-        var slot = acc.get(doc);
-        if (!slot) { slot = [0, 0, []]; acc.set(doc, slot); }
-        slot[0] += 1; slot[1] += v[0]; slot[2].push(v[1]);
+      return slot;
+    });
+    vocabSpans(meta, keys).forEach(function (v) {
+      v.targets.forEach(function (t) {
+        var joined = t[0].join(" ");
+        allOf(n, t[0]).forEach(function (s, doc) { for (var i = v.start; i < v.end; i++) offer(slots[i], doc, s * t[1], joined); });
+      });
+    });
+    keys.forEach(function (qk, i) {
+      var groups = meta.groups.filter(function (g) { return meta.certKeys[g[2]].indexOf(qk.key) >= 0 || meta.kindKeys[g[3]].indexOf(qk.key) >= 0; });
+      var count = groups.reduce(function (a, g) { return a + g[1] - g[0]; }, 0), s = 3.0 * idf(count);
+      groups.forEach(function (g) { for (var d = g[0]; d < g[1]; d++) offer(slots[i], d, s, ""); });
+    });
+    if (keys.length >= 2) {
+      var whole = compact(q), p = postings(whole);
+      if (p) { var f = idf(p.length / 2); eachPosting(p, function (doc, w) { slots.forEach(function (slot) { offer(slot, doc, w * f, whole); }); }); }
+    }
+    slots.forEach(function (slot) {
+      slot.forEach(function (v, doc) {
+        var e = acc.get(doc);
+        if (!e) { e = [0, 0, []]; acc.set(doc, e); }
+        e[0] += 1; e[1] += v[0]; if (v[1]) e[2].push(v[1]);
       });
     });
     var cert = filters.cert ? meta.certs.findIndex(function (c) { return c[0] === filters.cert; }) : -1;
@@ -206,6 +267,7 @@
   function esc(s) { return s.replace(/[&<>"']/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]; }); }
   function highlight(text, keys) {
     var toks = tokens(text), out = "", at = 0;
+    keys = [].concat.apply([], keys.map(function (k) { return k.split(" "); }));
     toks.forEach(function (t) {
       var s = stem(t.word), hit = keys.some(function (k) { return k === s || k === t.word || k.replace(/\./g, "") === t.word || (k.length >= 2 && t.word.startsWith(k)); });
       if (hit) { out += esc(text.slice(at, t.start)) + "<mark>" + esc(text.slice(t.start, t.end)) + "</mark>"; at = t.end; }

@@ -8,7 +8,8 @@ import os from "node:os";
 import { execFileSync } from "node:child_process";
 import { serve, launch, ROOT, SITE } from "./lib.mjs";
 
-const queries = JSON.parse(fs.readFileSync(path.join(ROOT, "tests/search-queries.json"), "utf8"));
+// The suite: tests/search-suite.json (typed, a third held out), or another file given as argument.
+const queries = JSON.parse(fs.readFileSync(process.argv[2] || path.join(ROOT, "tests/search-suite.json"), "utf8"));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "referentiel-pagefind-"));
 fs.cpSync(SITE, dir, { recursive: true });
 execFileSync(path.join(ROOT, "tests/browser/node_modules/.bin/pagefind"), ["--site", dir], { stdio: "ignore" });
@@ -31,9 +32,17 @@ const idOf = (url) => {
   return m ? m[1] : u;
 };
 
-async function run(kind, q) {
+// Slow 3G as Chrome DevTools defines it: 400 ms latency, 400 kbit/s down.
+const SLOW3G = { offline: false, latency: 400, downloadThroughput: (400 * 1024) / 8, uploadThroughput: (400 * 1024) / 8 };
+
+async function run(kind, q, slow) {
   const context = await browser.newContext();
   const page = await context.newPage();
+  if (slow) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", SLOW3G);
+  }
   const before = server.sent.length;
   const t0 = Date.now();
   let ids;
@@ -52,28 +61,31 @@ async function run(kind, q) {
   return { ms, bytes: files.reduce((a, s) => a + s.bytes, 0), requests: files.length, ids };
 }
 
-const rows = [];
-const total = { ours: { bytes: 0, ms: 0, found: 0 }, pagefind: { bytes: 0, ms: 0, found: 0 }, expected: 0 };
-for (const { q, expect } of queries) {
-  const row = { q };
+const types = ["lexical", "paraphrase", "question", "code"];
+const table = {};
+for (const { q, expect, type = "lexical", held_out = false } of queries) {
   for (const kind of ["ours", "pagefind"]) {
-    const r = await run(kind, q);
-    const found = expect.filter((e) => r.ids.includes(e)).length;
-    row[kind] = { ...r, found };
-    total[kind].bytes += r.bytes; total[kind].ms += r.ms; total[kind].found += found;
+    const r = await run(kind, q, false);
+    const key = `${type}|${held_out ? "held-out" : "tuned"}|${kind}`;
+    table[key] ??= { found: 0, n: 0 };
+    table[key].n += 1;
+    if (expect.some((e) => r.ids.includes(e))) table[key].found += 1;
   }
-  total.expected += expect.length;
-  rows.push(row);
 }
 const pad = (s, n) => String(s).padEnd(n);
-console.log(pad("query", 34), pad("ours: bytes / ms / top5", 26), "pagefind: bytes / ms / top5");
-for (const r of rows) {
-  console.log(pad(r.q, 34), pad(`${r.ours.bytes} / ${r.ours.ms} / ${r.ours.found}`, 26), `${r.pagefind.bytes} / ${r.pagefind.ms} / ${r.pagefind.found}`);
+const cell = (k) => (table[k] ? `${table[k].found}/${table[k].n} ${(table[k].found / table[k].n).toFixed(2)}` : "");
+console.log(`recall@5 (a query counts when an expected element is in the top 5), ${queries.length} queries`);
+console.log(pad("type", 12), pad("ours tuned", 14), pad("ours held-out", 15), pad("pagefind tuned", 16), "pagefind held-out");
+for (const t of types) {
+  console.log(pad(t, 12), pad(cell(`${t}|tuned|ours`), 14), pad(cell(`${t}|held-out|ours`), 15), pad(cell(`${t}|tuned|pagefind`), 16), cell(`${t}|held-out|pagefind`));
 }
-const n = queries.length;
-console.log(`\n${n} queries, ${total.expected} expected elements`);
-for (const k of ["ours", "pagefind"]) {
-  console.log(`${pad(k, 9)} mean first-query download ${Math.round(total[k].bytes / n)} B, mean time to results ${Math.round(total[k].ms / n)} ms, expected found in top 5: ${total[k].found}/${total.expected}`);
+// The first query of a fresh visitor under slow 3G: requests, bytes, time to results.
+console.log("\nfirst query under slow 3G (fresh browser, empty cache)");
+for (const q of ["prise de rdv", "cp3", "veille commerciale"]) {
+  for (const kind of ["ours", "pagefind"]) {
+    const r = await run(kind, q, true);
+    console.log(pad(kind, 9), pad(q, 22), `${r.requests} requests, ${r.bytes} B, ${r.ms} ms`);
+  }
 }
 await browser.close();
 await server.close();
