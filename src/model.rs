@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 
 use crate::check::Checked;
-use crate::ids::{CertId, DocId, ElementKey, Reference, TableId};
+use crate::ids::{CertId, DocId, ElementKey, TableId};
 use crate::schema::{self, CellState, CertKind, CodeSystem, CorrespondenceStatus, DateRole, Kind, Lines, Rel, Relation, Sp, Subtype};
 use crate::sources::SourceSet;
 use crate::vocabulary::{Entry, Vocabulary, VocabularyFile};
@@ -284,10 +284,9 @@ impl Corpus {
 
     /// Build from data that passed every check.
     pub fn build(checked: Checked) -> Corpus {
-        let Checked { root: data_dir, sources, index, coverage } = checked;
+        let Checked { root: data_dir, sources, index, resolved, coverage } = checked;
         let doc_of = |fi: usize, explicit: Option<&Sp<String>>, fallback: Option<&Sp<String>>| -> DocId {
-            let s = explicit.or(fallback).map(|d| d.value.as_str()).or(index.files[fi].doc).unwrap_or_default();
-            DocId::new(s)
+            DocId::new(index.doc_of(fi, explicit, fallback).0.unwrap_or_default())
         };
         let cite = |fi: usize, text: &Sp<String>, lines: &Sp<Lines>, doc: Option<&Sp<String>>, fallback: Option<&Sp<String>>| Cite {
             text: text.value.clone(),
@@ -296,7 +295,7 @@ impl Corpus {
         };
         let cited = |fi: usize, c: &schema::Cited, fallback: Option<&Sp<String>>| cite(fi, &c.text, &c.lines, c.doc.as_ref(), fallback);
         let note = |n: &Option<Sp<String>>| n.as_ref().map(|s| s.value.clone());
-        let key_in = |home: &CertId, r: &Sp<String>| Reference::parse(&r.value).expect("checked reference").key(home);
+        let key_in = |fi: usize, r: &Sp<String>| resolved.key(fi, r);
 
         let mut certs: Vec<Certification> = index
             .certs
@@ -363,7 +362,7 @@ impl Corpus {
                 Element {
                     key: (*key).clone(),
                     kind: e.kind.value,
-                    parent: e.parent.as_ref().map(|p| key_in(&key.cert, p)),
+                    parent: e.parent.as_ref().map(|p| key_in(fi, p)),
                     children: Vec::new(),
                     code: note(&e.code),
                     code_as_printed: note(&e.code_as_printed),
@@ -395,7 +394,7 @@ impl Corpus {
                         .iter()
                         .map(|l| Link {
                             rel: l.rel.value,
-                            to: key_in(&key.cert, &l.to),
+                            to: key_in(fi, &l.to),
                             place: l.lines.as_ref().map(|li| Place { doc: doc_of(fi, l.doc.as_ref(), doc), lines: li.value }),
                             text: note(&l.text),
                             note: note(&l.note),
@@ -422,7 +421,7 @@ impl Corpus {
                 let fi = *fi;
                 let header = |h: &schema::Header| Header {
                     key: h.key.value.clone(),
-                    reference: h.reference.as_ref().map(|r| key_in(cert, r)),
+                    reference: h.reference.as_ref().map(|r| key_in(fi, r)),
                     cite: match (&h.text, &h.lines) {
                         (Some(t), Some(l)) => Some(cite(fi, t, l, h.doc.as_ref(), None)),
                         _ => None,
@@ -488,8 +487,8 @@ impl Corpus {
                         .pairs
                         .iter()
                         .map(|p| Pair {
-                            from: p.from.iter().map(|r| key_in(&from, r)).collect(),
-                            to: p.to.iter().map(|r| key_in(&to, r)).collect(),
+                            from: p.from.iter().map(|r| key_in(fi, r)).collect(),
+                            to: p.to.iter().map(|r| key_in(fi, r)).collect(),
                             relation: p.relation.as_ref().map(|r| r.value).unwrap_or(default),
                             place: p.lines.as_ref().map(|l| Place { doc: doc_of(fi, p.doc.as_ref(), c.doc.as_ref()), lines: l.value }),
                             text: note(&p.text),

@@ -40,10 +40,7 @@ struct Collector<'i, 'a> {
 
 impl<'a> Collector<'_, 'a> {
     fn doc(&self, fi: usize, explicit: Option<&'a Sp<String>>, fallback: Option<&'a Sp<String>>) -> (Option<&'a str>, Option<&'a Sp<String>>) {
-        match explicit.or(fallback) {
-            Some(d) => (Some(d.value.as_str()), Some(d)),
-            None => (self.index.files[fi].doc, self.index.files[fi].file.data.doc.as_ref()),
-        }
+        self.index.doc_of(fi, explicit, fallback)
     }
 
     fn add(&mut self, fi: usize, text: Option<&'a Sp<String>>, lines: &'a Sp<Lines>, doc: Option<&'a Sp<String>>, fallback: Option<&'a Sp<String>>) {

@@ -32,6 +32,16 @@ impl<'a> Index<'a> {
         self.files[file].file.pos(v)
     }
 
+    /// The document a citation of file `file` cites, and where the data names it: its own `doc`,
+    /// else the `doc` of what it belongs to (`fallback`: the element of a variant), else its file's
+    /// `doc`. The one rule; the checker and the model both ask it.
+    pub fn doc_of(&self, file: usize, explicit: Option<&'a Sp<String>>, fallback: Option<&'a Sp<String>>) -> (Option<&'a str>, Option<&'a Sp<String>>) {
+        match explicit.or(fallback) {
+            Some(d) => (Some(d.value.as_str()), Some(d)),
+            None => (self.files[file].doc, self.files[file].file.data.doc.as_ref()),
+        }
+    }
+
     /// Local ids of a certification, for "did you mean" hints.
     pub fn local_ids(&self, cert: &CertId) -> impl Iterator<Item = &str> {
         self.elements.keys().filter(move |k| &k.cert == cert).map(|k| k.local.as_str())

@@ -37,6 +37,8 @@ pub struct Checked<'a> {
     pub root: std::path::PathBuf,
     pub sources: SourceSet,
     pub index: Index<'a>,
+    /// What every written reference names.
+    pub resolved: refs::Resolved,
     /// How much of each source document the data accounts for.
     pub coverage: Vec<coverage::DocCoverage>,
 }
@@ -45,12 +47,13 @@ pub struct Checked<'a> {
 pub fn run<'a>(loaded: &'a Loaded, diags: &mut Diagnostics) -> Checked<'a> {
     let sources = registry::build(loaded, diags);
     let index = index::build(loaded, diags);
+    let mut resolved = refs::Resolved::default();
     if loaded.failed == 0 {
-        refs::check(&index, &sources, diags);
+        resolved = refs::check(&index, &sources, diags);
         tables::check(&index, diags);
     }
     let claims = citations::check(&index, &sources, diags);
     vocabulary::check(loaded, &sources, diags);
     let coverage = if diags.is_empty() { coverage::check(&claims, &sources, diags) } else { Vec::new() };
-    Checked { root: loaded.root.clone(), sources, index, coverage }
+    Checked { root: loaded.root.clone(), sources, index, resolved, coverage }
 }

@@ -1,5 +1,6 @@
 //! Pass 3: references. Every parent, link, matrix header, predecessor and correspondence pair
-//! names something that exists; parent chains end.
+//! names something that exists; parent chains end. What each written reference resolves to is
+//! kept ([`Resolved`]) and handed to the model, which never parses a reference again.
 
 use std::collections::{HashMap, HashSet};
 
@@ -9,6 +10,28 @@ use crate::schema::Sp;
 use crate::sources::SourceSet;
 
 use super::Index;
+
+/// The element each written reference names, as the checker resolved it, by the reference's
+/// place in the data (file, line, column).
+#[derive(Default)]
+pub struct Resolved {
+    keys: HashMap<(usize, usize, usize), ElementKey>,
+}
+
+impl Resolved {
+    fn place(file: usize, written: &Sp<String>) -> (usize, usize, usize) {
+        (file, written.referenced.line() as usize, written.referenced.column() as usize)
+    }
+
+    fn keep(&mut self, file: usize, written: &Sp<String>, key: &ElementKey) {
+        self.keys.insert(Self::place(file, written), key.clone());
+    }
+
+    /// The element a reference of file `file` names. Only for data that passed the checks.
+    pub fn key(&self, file: usize, written: &Sp<String>) -> ElementKey {
+        self.keys.get(&Self::place(file, written)).cloned().expect("every reference of checked data is resolved")
+    }
+}
 
 /// Resolve a written element reference from certification `home`, or explain why not.
 pub fn resolve(index: &Index, file: usize, home: &CertId, written: &Sp<String>) -> Result<ElementKey, Diagnostic> {
@@ -40,9 +63,18 @@ fn cert_exists(index: &Index, file: usize, written: &Sp<String>, diags: &mut Dia
     None
 }
 
-pub fn check(index: &Index, _sources: &SourceSet, diags: &mut Diagnostics) {
+pub fn check(index: &Index, _sources: &SourceSet, diags: &mut Diagnostics) -> Resolved {
+    let mut resolved = Resolved::default();
+    let mut resolve = |index: &Index, fi: usize, home: &CertId, written: &Sp<String>| {
+        let r = resolve(index, fi, home, written);
+        if let Ok(k) = &r {
+            resolved.keep(fi, written, k);
+        }
+        r
+    };
+    let mut pending: Vec<Diagnostic> = Vec::new();
     let mut report = |r: Result<ElementKey, Diagnostic>| -> Option<ElementKey> {
-        r.map_err(|d| diags.push(d)).ok()
+        r.map_err(|d| pending.push(d)).ok()
     };
     let mut parents: Vec<(ElementKey, ElementKey, usize)> = Vec::new();
     for (key, (fi, e)) in &index.elements {
@@ -93,7 +125,11 @@ pub fn check(index: &Index, _sources: &SourceSet, diags: &mut Diagnostics) {
             }
         }
     }
+    for d in pending {
+        diags.push(d);
+    }
     cycles(index, &parents, diags);
+    resolved
 }
 
 /// Report each parent cycle once, at its smallest member. Linear: every element is walked up
