@@ -102,9 +102,10 @@ pub mod pairing {
         format!("Apparié par {by} : {relation}.")
     }
 
-    /// The elements certified by two units that a correspondence table pairs.
-    pub fn certified_by(old: &str, new: &str) -> String {
-        format!("Certifiés par « {old} » et « {new} », que la table de correspondance apparie.")
+    /// The elements certified by two units (CCP, blocs …, named by their plural kind label)
+    /// that a correspondence table pairs.
+    pub fn certified_by(units: &str) -> String {
+        format!("Certifiés par deux {units} que la table de correspondance apparie.")
     }
 
     /// Same place in both versions.

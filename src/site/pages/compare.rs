@@ -54,17 +54,18 @@ fn is_framework(c: &Change) -> bool {
 }
 
 /// The reason of a pairing in French, elements named by code and title, never by internal id.
-fn reason_fr(ctx: &SiteCtx, old: &CertId, new: &CertId, r: &Reason) -> String {
+fn reason_fr(ctx: &SiteCtx, old: &CertId, r: &Reason) -> String {
     let pct = |x: f64| (x * 100.0).round() as i64;
-    let name = |cert: &CertId, local: &str| {
+    // The kind of the certifying units, in the plural ("CCP", "Blocs de compétences").
+    let units = |cert: &CertId, local: &str| {
         let key = ElementKey::new(cert.clone(), LocalId::new(local));
-        ctx.corpus.element(&key).map(|e| present::truncate(&present::named_label(e), 80)).unwrap_or_else(|| "un élément".to_string())
+        ctx.corpus.element(&key).map(|e| present::plural(e.kind)).unwrap_or_default()
     };
     match r {
         Reason::OfficialTable { relation, .. } => pairing::table(CorrespondenceStatus::Official, relation.label()),
         Reason::CuratedTable { relation, .. } => pairing::table(CorrespondenceStatus::Curated, relation.label()),
         Reason::InferredTable { relation, .. } => pairing::table(CorrespondenceStatus::Inferred, relation.label()),
-        Reason::CertifiedByTablePair { old: o, new: n, .. } => pairing::certified_by(&name(old, o), &name(new, n)),
+        Reason::CertifiedByTablePair { old: o, .. } => pairing::certified_by(&units(old, o)),
         Reason::SameId { score, .. } => pairing::same_place(pct(*score)),
         Reason::Code { code } => pairing::code(code),
         Reason::Similarity { score, shared } => pairing::similar(pct(*score), shared),
@@ -72,7 +73,7 @@ fn reason_fr(ctx: &SiteCtx, old: &CertId, new: &CertId, r: &Reason) -> String {
     }
 }
 
-fn change(ctx: &SiteCtx, from: &str, (old, new): (&CertId, &CertId), c: &Change, only_named: bool) -> Value {
+fn change(ctx: &SiteCtx, from: &str, old: &CertId, c: &Change, only_named: bool) -> Value {
     // When the old version is known only by name, a compétence of the new one is not "added":
     // nothing is known of what it replaces.
     let unknown = only_named && c.class == diff::Class::Added && c.reason.is_none();
@@ -83,7 +84,7 @@ fn change(ctx: &SiteCtx, from: &str, (old, new): (&CertId, &CertId), c: &Change,
         "depth": c.depth.min(6),
         "old": c.old.iter().map(|i| item(ctx, from, i)).collect::<Vec<_>>(),
         "new": c.new.iter().map(|i| item(ctx, from, i)).collect::<Vec<_>>(),
-        "reason": c.reason.as_ref().map(|r| reason_fr(ctx, old, new, r)),
+        "reason": c.reason.as_ref().map(|r| reason_fr(ctx, old, r)),
         "words": c.words.as_deref().map(words_html),
     })
 }
@@ -125,7 +126,7 @@ pub fn render_all(ctx: &SiteCtx) -> Result<(Vec<Page>, Value), String> {
             _ => false,
         };
         let only_named = ctx.corpus.cert(&old).is_some_and(|c| c.only_named);
-        let pair = (&old, &new);
+        let pair = &old;
         // The framework first: every activité and compétence of either side, unchanged ones too.
         let framework: Vec<Value> = report.changes.iter().filter(|c| is_framework(c)).map(|c| change(ctx, &path, pair, c, only_named)).collect();
         let rest = || report.changes.iter().filter(|c| !is_framework(c));
