@@ -4,7 +4,7 @@
 //! site's page words live in its templates.
 
 use crate::model::{Certification, Element};
-use crate::schema::{Kind, Subtype};
+use crate::schema::{CorrespondenceStatus, Kind, Subtype};
 
 /// "Négociateur technico-commercial (2018)".
 pub fn short_cert(c: &Certification) -> String {
@@ -84,6 +84,55 @@ pub fn savoir_faire_group(block: Option<u32>, subtype: Option<Subtype>) -> Optio
         (Some(Subtype::Relationnel), _) => Some("Savoir-faire relationnels".into()),
         (None, Some(b)) => Some(format!("Bloc {b} de la liste (le document ne nomme pas les blocs)")),
         (None, None) => None,
+    }
+}
+
+/// Why a comparison paired two elements, in the reader's words: the phrases of an evolution
+/// page. Callers name elements by their code and title, never by an internal id.
+pub mod pairing {
+    use super::CorrespondenceStatus;
+
+    /// "Apparié par la table de correspondance officielle (équivalence proche)".
+    pub fn table(status: CorrespondenceStatus, relation: &str) -> String {
+        let by = match status {
+            CorrespondenceStatus::Official => "la table de correspondance officielle du référentiel",
+            CorrespondenceStatus::Curated => "une table de correspondance établie par ce projet (non officielle)",
+            CorrespondenceStatus::Inferred => "une table déduite de la mise en page du document (non énoncée par lui)",
+        };
+        format!("Apparié par {by} : {relation}.")
+    }
+
+    /// The elements certified by two units (CCP, blocs …, named by their plural kind label)
+    /// that a correspondence table pairs.
+    pub fn certified_by(units: &str) -> String {
+        format!("Certifiés par deux {units} que la table de correspondance apparie.")
+    }
+
+    /// Same place in both versions.
+    pub fn same_place(percent: i64) -> String {
+        format!("Même place dans les deux versions ; textes semblables à {percent} %.")
+    }
+
+    /// Same printed code.
+    pub fn code(code: &str) -> String {
+        format!("Même code {code} dans les deux versions.")
+    }
+
+    /// Texts alike, with the words they share.
+    pub fn similar(percent: i64, shared: &[String]) -> String {
+        format!("Textes semblables à {percent} %{}.", words(shared))
+    }
+
+    /// A split or a merge: how much of the whole the pieces cover.
+    pub fn coverage(percent: i64, shared: &[String]) -> String {
+        format!("Les parties reprennent {percent} % du texte d’ensemble{}.", words(shared))
+    }
+
+    /// A compétence of a new version whose predecessor is known only by its name.
+    pub const NOT_COMPARABLE: &str = "non comparable";
+
+    fn words(w: &[String]) -> String {
+        if w.is_empty() { String::new() } else { format!(" (mots communs : {})", w.join(", ")) }
     }
 }
 

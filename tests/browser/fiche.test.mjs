@@ -116,3 +116,21 @@ test("axe-core finds no violation on the fiche, certification, document and eval
     await page.context().close();
   }
 });
+
+test("an evolution page opens on its compétence table; the document churn shows only when asked", async () => {
+  for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+    const page = await newPage(browser, viewport);
+    await page.goto(server.base + "evolutions/ntc-2013--ntc-2018.html");
+    const first = await page.evaluate(() => {
+      const t = document.querySelector("main table, table");
+      return { cls: t.className, top: t.getBoundingClientRect().top + window.scrollY, rows: t.querySelectorAll("tbody tr").length };
+    });
+    assert.equal(first.cls, "evol", "the first table is the compétence table");
+    assert.ok(first.rows > 0);
+    assert.ok(first.top < 2 * viewport.height, `the compétence table starts within two screens (${first.top} px)`);
+    assert.equal(await page.locator("ol.changes").isVisible(), false, "churn hidden at first");
+    await page.click("details.churn > summary");
+    assert.equal(await page.locator("ol.changes").isVisible(), true, "churn shown when asked");
+    await page.context().close();
+  }
+});

@@ -6,9 +6,10 @@ use serde_json::{json, Value};
 
 use crate::crosswalk::{self, Crosswalk, Mapping};
 use crate::compare::Item;
-use crate::diff::{self, Change, DiffOptions, WordOp};
-use crate::ids::CertId;
-use crate::present::{short_cert};
+use crate::diff::{self, Change, DiffOptions, Reason, WordOp};
+use crate::ids::{CertId, ElementKey, LocalId};
+use crate::present::{self, pairing, short_cert};
+use crate::schema::{CorrespondenceStatus, Family};
 use crate::site::context::SiteCtx;
 use crate::site::richtext::escape;
 use crate::urls;
@@ -46,15 +47,44 @@ fn words_html(ops: &[WordOp]) -> String {
     out
 }
 
-fn change(ctx: &SiteCtx, from: &str, c: &Change) -> Value {
+/// Is the change about the framework itself (activités, compétences), which an evolution page
+/// shows first, rather than about the document, the criteria or the evaluation?
+fn is_framework(c: &Change) -> bool {
+    matches!(c.kind.family(), Family::Competence | Family::Activite)
+}
+
+/// The reason of a pairing in French, elements named by code and title, never by internal id.
+fn reason_fr(ctx: &SiteCtx, old: &CertId, r: &Reason) -> String {
+    let pct = |x: f64| (x * 100.0).round() as i64;
+    // The kind of the certifying units, in the plural ("CCP", "Blocs de compétences").
+    let units = |cert: &CertId, local: &str| {
+        let key = ElementKey::new(cert.clone(), LocalId::new(local));
+        ctx.corpus.element(&key).map(|e| present::plural(e.kind)).unwrap_or_default()
+    };
+    match r {
+        Reason::OfficialTable { relation, .. } => pairing::table(CorrespondenceStatus::Official, relation.label()),
+        Reason::CuratedTable { relation, .. } => pairing::table(CorrespondenceStatus::Curated, relation.label()),
+        Reason::InferredTable { relation, .. } => pairing::table(CorrespondenceStatus::Inferred, relation.label()),
+        Reason::CertifiedByTablePair { old: o, .. } => pairing::certified_by(&units(old, o)),
+        Reason::SameId { score, .. } => pairing::same_place(pct(*score)),
+        Reason::Code { code } => pairing::code(code),
+        Reason::Similarity { score, shared } => pairing::similar(pct(*score), shared),
+        Reason::Coverage { score, shared } => pairing::coverage(pct(*score), shared),
+    }
+}
+
+fn change(ctx: &SiteCtx, from: &str, old: &CertId, c: &Change, only_named: bool) -> Value {
+    // When the old version is known only by name, a compétence of the new one is not "added":
+    // nothing is known of what it replaces.
+    let unknown = only_named && c.class == diff::Class::Added && c.reason.is_none();
     json!({
-        "class": c.class.name(),
-        "label": c.class.label(),
+        "class": if unknown { "unknown" } else { c.class.name() },
+        "label": if unknown { pairing::NOT_COMPARABLE } else { c.class.label() },
         "kind": c.kind.label(),
         "depth": c.depth.min(6),
         "old": c.old.iter().map(|i| item(ctx, from, i)).collect::<Vec<_>>(),
         "new": c.new.iter().map(|i| item(ctx, from, i)).collect::<Vec<_>>(),
-        "reason": c.reason.as_ref().map(|r| r.describe()),
+        "reason": c.reason.as_ref().map(|r| reason_fr(ctx, old, r)),
         "words": c.words.as_deref().map(words_html),
     })
 }
@@ -95,14 +125,23 @@ pub fn render_all(ctx: &SiteCtx) -> Result<(Vec<Page>, Value), String> {
             diff::Class::Removed => c.old.iter().all(|i| i.parent.as_ref().is_some_and(|p| removed.contains(p))),
             _ => false,
         };
-        let listed: Vec<Value> = report
-            .changes
-            .iter()
+        let only_named = ctx.corpus.cert(&old).is_some_and(|c| c.only_named);
+        let pair = &old;
+        // The framework first: every activité and compétence of either side, unchanged ones too.
+        let framework: Vec<Value> = report.changes.iter().filter(|c| is_framework(c)).map(|c| change(ctx, &path, pair, c, only_named)).collect();
+        let rest = || report.changes.iter().filter(|c| !is_framework(c));
+        let listed: Vec<Value> = rest()
             .filter(|c| c.class != diff::Class::Unchanged)
             .filter(|c| !folded(c))
-            .map(|c| change(ctx, &path, c))
+            .map(|c| change(ctx, &path, pair, c, only_named))
             .collect();
-        let folded_count = report.changes.iter().filter(|c| folded(c)).count();
+        let folded_count = rest().filter(|c| folded(c)).count();
+        let framework_summary: Vec<Value> = diff::Class::ALL
+            .iter()
+            .map(|k| json!({"class": k.name(), "label": k.label(), "n": report.changes.iter().filter(|c| is_framework(c) && c.class == *k).count()}))
+            .filter(|v| v["n"].as_u64() != Some(0))
+            .collect();
+        let framework_changed = report.changes.iter().filter(|c| is_framework(c) && c.class != diff::Class::Unchanged).count();
         let title = format!("{} → {}", cert_title(ctx, &old), cert_title(ctx, &new));
         let mut cx = ctx.page(&path, &format!("Évolution : {title}"));
         cx.insert("diff", &json!({
@@ -112,9 +151,13 @@ pub fn render_all(ctx: &SiteCtx) -> Result<(Vec<Page>, Value), String> {
             "summary": summary,
             "old_elements": report.summary.old_elements,
             "new_elements": report.summary.new_elements,
+            "framework": framework,
+            "framework_changed": framework_changed,
+            "framework_summary": framework_summary,
+            "only_named": only_named,
             "changes": listed,
             "folded": folded_count,
-            "unchanged": report.summary.count(diff::Class::Unchanged),
+            "unchanged": rest().filter(|c| c.class == diff::Class::Unchanged).count(),
         }));
         pages.push((path.clone(), ctx.render("diff.html", &cx)?));
         diffs.push(json!({"href": path, "title": title}));

@@ -1,0 +1,99 @@
+//! Evolution pages speak compétences first: the first table of every page lists the activités and
+//! compétences of both versions; the churn of the document (sections, paragraphs, critères,
+//! savoirs, épreuves) waits behind a closed disclosure; reasons are French sentences without the
+//! data's internal ids; a predecessor known only by name is announced as such.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use referentiel::config::Config;
+use referentiel::graph::Graph;
+use referentiel::schema::Family;
+
+fn evolution_pages() -> (referentiel::model::Corpus, HashMap<String, String>) {
+    let corpus = referentiel::load_corpus(Path::new("data")).expect("clean data");
+    let graph = Graph::build(&corpus);
+    let mut files = referentiel::site::output::SiteFiles::default();
+    referentiel::site::render(&corpus, &graph, &Config::read_default(), &[], &mut files).expect("render");
+    let pages = files
+        .files
+        .iter()
+        .map(|(p, b)| (p.to_string_lossy().replace('\\', "/"), String::from_utf8(b.clone()).unwrap()))
+        .filter(|(p, _)| p.starts_with("evolutions/"))
+        .collect();
+    (corpus, pages)
+}
+
+/// The part of `html` between `start` and the next `end`.
+fn between<'a>(html: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let i = html.find(start)?;
+    let rest = &html[i..];
+    Some(&rest[..rest.find(end)?])
+}
+
+#[test]
+fn evolution_pages_lead_with_compétences_and_fold_the_document_churn() {
+    let (corpus, pages) = evolution_pages();
+    assert_eq!(pages.len(), referentiel::diff::lineage_pairs(&corpus).len(), "one page per lineage pair");
+    let framework_labels: Vec<&str> = referentiel::schema::Kind::ALL
+        .iter()
+        .filter(|k| matches!(k.family(), Family::Competence | Family::Activite))
+        .map(|k| k.label())
+        .collect();
+    let document_labels: Vec<&str> = referentiel::schema::Kind::ALL
+        .iter()
+        .filter(|k| k.family() == Family::Document)
+        .map(|k| k.label())
+        .collect();
+    for (path, html) in &pages {
+        let first = between(html, "<table", "</table>").unwrap_or_else(|| panic!("{path}: a table"));
+        assert!(first.contains(r#"class="evol""#), "{path}: the first table is the compétence table");
+        let kinds: Vec<&str> = first.split(r#"<span class="k">"#).skip(1).map(|s| &s[..s.find('<').unwrap()]).collect();
+        assert!(!kinds.is_empty(), "{path}: the compétence table lists elements");
+        assert!(kinds.iter().all(|k| framework_labels.contains(k)), "{path}: only activités and compétences in the first table: {kinds:?}");
+        assert!(kinds.iter().any(|k| k.starts_with("Compétence")), "{path}: compétences in the first table");
+        // Everything else is inside a disclosure that is closed when the page opens.
+        let details = html.find(r#"<details class="churn">"#).unwrap_or_else(|| panic!("{path}: a churn disclosure"));
+        let before = &html[..details];
+        for label in &document_labels {
+            assert!(!before.contains(&format!(r#"<span class="k">{label}</span>"#)), "{path}: {label} before the disclosure");
+        }
+        assert!(html.matches("<details").count() == html.matches("<details class=").count() && !html.contains("<details open"), "{path}: disclosures closed");
+    }
+}
+
+#[test]
+fn reasons_are_french_and_name_no_internal_id() {
+    let (corpus, pages) = evolution_pages();
+    for (path, html) in &pages {
+        let reasons: Vec<&str> = html.split(r#"</span><span class="meta">"#).skip(1).map(|s| &s[..s.find('<').unwrap()]).collect();
+        for r in &reasons {
+            assert!(!r.contains("paired") && !r.contains("alike") && !r.contains("certified"), "{path}: English reason {r:?}");
+            for cert in &corpus.certs {
+                for e in corpus.elements_of(&cert.id) {
+                    let id = e.key.local.to_string();
+                    // An id is written as a word of its own: "ccp2", "cp5 →".
+                    let words: Vec<&str> = r.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_' || c == '.')).collect();
+                    assert!(!(id.chars().any(|c| c.is_ascii_digit()) && words.contains(&id.as_str())), "{path}: internal id {id} in {r:?}");
+                }
+            }
+            assert!(!r.contains(" → "), "{path}: arrow notation of ids in {r:?}");
+        }
+    }
+    assert!(pages["evolutions/ntc-2013--ntc-2018.html"].contains("Apparié par la table de correspondance officielle"));
+}
+
+#[test]
+fn a_predecessor_known_only_by_name_is_announced_and_not_compared() {
+    let (_, pages) = evolution_pages();
+    let html = &pages["evolutions/bts-fv-1997--bts-nrc.html"];
+    let warning = between(html, r#"<div class="warning" role="note">"#, "</div>").expect("a warning");
+    assert!(warning.contains("n’est connue que par son nom"), "{warning}");
+    assert!(html.find(r#"class="warning""#) < html.find("<table"), "the warning comes before the table");
+    // Its compétences are not called "added": nothing is known of what they replace.
+    let table = between(html, "<table", "</table>").unwrap();
+    assert!(!table.contains(r#"class="cls added""#), "no compétence of BTS NRC is called added");
+    assert!(table.contains("non comparable"));
+    // The pair with content says nothing of the kind.
+    assert!(!pages["evolutions/ntc-2013--ntc-2018.html"].contains(r#"class="warning""#));
+}
