@@ -50,7 +50,7 @@ pub struct Doc {
     pub text: String,
     pub kind: usize,
     pub cert: usize,
-    /// Ancestors, shortened.
+    /// Ancestors by code and title, shortened.
     pub crumbs: String,
 }
 
@@ -237,6 +237,8 @@ fn display(e: &Element) -> String {
 fn crumbs(corpus: &Corpus, e: &Element) -> String {
     let (near, more) = corpus.nearest_ancestors(e, crate::model::BREADCRUMB);
     let mut parts: Vec<String> = if more { vec!["…".to_string()] } else { Vec::new() };
-    parts.extend(near.iter().map(|a| a.code.clone().unwrap_or_else(|| crate::present::truncate(a.text(), 40))));
-    crate::present::truncate(&parts.join(" › "), 140)
+    // Each ancestor by its code and title ("CP3 Prospecter à distance"), so that a reader on a
+    // phone sees where a result sits without opening it.
+    parts.extend(near.iter().map(|a| crate::present::truncate(&crate::present::label(a), 48)));
+    crate::present::truncate(&parts.join(" › "), 160)
 }

@@ -1,6 +1,8 @@
 /* referentiel search: the same analysis and ranking as `referentiel search` (src/search/query.rs).
-   The index is split into small script files (search/meta.js, search/t/<shard>.js, search/d/<block>.js)
-   loaded on demand with <script> tags, so that it works offline and from file://. */
+   The index is split into small script files (search/meta.js, search/t/<bucket>.js, search/d/<block>.js)
+   loaded on demand with <script> tags, so that it works offline and from file://. meta.js comes with
+   the search page (elsewhere when the search box gets focus); the buckets of the words are fetched
+   while they are typed, so a query needs one round for its buckets and one for its results' texts. */
 (function () {
   "use strict";
   var me = document.currentScript;
@@ -77,11 +79,6 @@
     }
     return Array.from(new Set(out)).sort();
   }
-  function shardFile(s) {
-    var out = "";
-    for (var ch of s) out += /[a-z0-9]/.test(ch) ? ch : "_" + ch.codePointAt(0).toString(16);
-    return out;
-  }
   function compact(s) { return fold(s).replace(/[^a-z0-9]/g, ""); }
   // A short word and the number after it are one code (cp 3, CP-3 → cp3).
   function words(q) {
@@ -118,9 +115,15 @@
   }
 
   // ---- loading ----
-  var RS = window.RS = { shards: {}, blocks: {}, meta: null, _wait: {} };
-  RS.meta = function (m) { RS.metaData = m; };
-  RS.t = function (name, keys) { RS.shards[name] = keys; };
+  var RS = window.RS = { keys: {}, blocks: {}, meta: null, _wait: {}, _metaWaiting: [] };
+  RS.meta = function (m) {
+    m.bucketOf = Object.create(null);
+    m.buckets.forEach(function (names, i) { names.forEach(function (n) { m.bucketOf[n] = i; }); });
+    RS.metaData = m;
+    RS._metaWaiting.splice(0).forEach(function (f) { f(m); });
+  };
+  // A bucket holds units: {unit: {key: postings}} (src/search/shards.rs).
+  RS.t = function (i, units) { for (var u in units) for (var k in units[u]) RS.keys[k] = units[u][k]; };
   RS.d = function (b, docs) { RS.blocks[b] = docs; };
   function load(src) {
     if (RS._wait[src]) return RS._wait[src];
@@ -133,26 +136,67 @@
     });
     return RS._wait[src];
   }
-  function ready() { return load("search/meta.js").then(function () { return RS.metaData; }); }
+  // The search page carries meta.js as a deferred script of its own: wait for it rather than load it twice.
+  function ready() {
+    if (RS.metaData) return Promise.resolve(RS.metaData);
+    var tag = document.querySelector("script[data-search-meta]");
+    if (tag && !RS._wait["search/meta.js"]) {
+      RS._wait["search/meta.js"] = new Promise(function (resolve, reject) {
+        RS._metaWaiting.push(resolve);
+        tag.addEventListener("error", function () { reject(new Error("cannot load search/meta.js")); });
+      });
+    }
+    return load("search/meta.js").then(function () { return RS.metaData; });
+  }
+  // A unit is named by a prefix; a key lives in its longest unit prefix.
+  function unitOf(meta, k) {
+    for (var c = Array.from(k), i = c.length; i > 0; i--) { var u = c.slice(0, i).join(""); if (meta.bucketOf[u] !== undefined) return u; }
+    return null;
+  }
+  // The units holding every key that starts with p: p's own and those split below it.
+  function unitsUnder(meta, p) {
+    var out = [unitOf(meta, p)];
+    for (var u in meta.bucketOf) if (u.startsWith(p)) out.push(u);
+    return out;
+  }
+  function loadBuckets(meta, units) {
+    var need = new Set();
+    units.forEach(function (u) { var b = u === null ? undefined : meta.bucketOf[u]; if (b !== undefined) need.add(b); });
+    return Promise.all(Array.from(need).sort(function (a, b) { return a - b; }).map(function (b) { return load("search/t/" + b + ".js"); }));
+  }
 
   function search(q, filters, limit) {
     return ready().then(function (meta) {
       var keys = queryKeys(q);
-      return Promise.all(shardsFor(meta, keys, q).map(function (s) { return load("search/t/" + s + ".js"); })).then(function () {
+      return loadBuckets(meta, shardsFor(meta, keys, q)).then(function () {
+        // A word with no exact key is matched by its typos, in the shards its typos may fall in.
+        var typo = [];
+        keys.forEach(function (k) {
+          if (typoWanted(k)) shardCandidates(k.key).forEach(function (s) { typo = typo.concat(unitsUnder(meta, s)); });
+        });
+        return loadBuckets(meta, typo);
+      }).then(function () {
         return rank(meta, keys, filters, limit, q);
       });
     });
   }
-  // The shard files a query needs: its keys' (with typo candidates), its vocabulary targets', and
-  // the whole query's as one compact id.
+  // Fetch what a query being typed will need: meta.js, then the buckets of its words.
+  function prefetch(q) {
+    return ready().then(function (meta) { return loadBuckets(meta, shardsFor(meta, queryKeys(q), q)); }).catch(function () {});
+  }
+  // The units a query needs before its typos are known: its keys' (and their dotless spelling's),
+  // the keys its last word begins, its vocabulary targets', and the whole query's as one compact id.
   function shardsFor(meta, keys, q) {
     var need = new Set();
-    function add(s) { var f = shardFile(s); if (meta.shards.indexOf(f) >= 0) need.add(f); }
-    keys.forEach(function (k) { shardCandidates(k.key).forEach(add); });
-    vocabSpans(meta, keys).forEach(function (v) { v.targets.forEach(function (t) { t[0].forEach(function (w) { add(shardOf(w)); }); }); });
-    if (keys.length >= 2) add(shardOf(compact(q)));
-    return Array.from(need).sort();
+    keys.forEach(function (k) {
+      need.add(unitOf(meta, k.key)); need.add(unitOf(meta, k.key.replace(/\./g, "")));
+      if (k.prefix && Array.from(k.word).length >= 2) unitsUnder(meta, k.word).forEach(function (u) { need.add(u); });
+    });
+    vocabSpans(meta, keys).forEach(function (v) { v.targets.forEach(function (t) { t[0].forEach(function (w) { need.add(unitOf(meta, w)); }); }); });
+    if (keys.length >= 2) need.add(unitOf(meta, compact(q)));
+    return Array.from(need);
   }
+  function typoWanted(qk) { return !postings(qk.key) && Array.from(qk.word).length >= 5 && !isCode(qk.key); }
   function vocabSpans(meta, keys) {
     var out = [];
     for (var start = 0; start < keys.length; start++) for (var end = start + 1; end <= keys.length; end++) {
@@ -163,12 +207,11 @@
   }
   function allKeys(shardNames) {
     var out = [];
-    shardNames.forEach(function (s) { var t = RS.shards[s]; if (t) for (var k in t) out.push(k); });
+    for (var k in RS.keys) if (shardNames.indexOf(shardOf(k)) >= 0) out.push(k);
     return out.sort(function (a, b) { return a < b ? -1 : a > b ? 1 : 0; });
   }
   function postings(k) {
-    var t = RS.shards[shardFile(shardOf(k))];
-    return t && t[k];
+    return Object.prototype.hasOwnProperty.call(RS.keys, k) ? RS.keys[k] : undefined;
   }
   function expand(qk) {
     var out = [], key = qk.key;
@@ -176,8 +219,8 @@
     var dotless = key.replace(/\./g, "");
     if (dotless !== key && postings(dotless)) out.push([dotless, 0.9]);
     var shards = shardCandidates(key);
-    var typo = !postings(key) && Array.from(qk.word).length >= 5 && !isCode(key);
-    allKeys(shards.map(shardFile)).forEach(function (k) {
+    var typo = typoWanted(qk);
+    allKeys(shards).forEach(function (k) {
       if (k === key || k === dotless || shards.indexOf(shardOf(k)) < 0) return;
       if (qk.prefix && Array.from(qk.word).length >= 2 && k.startsWith(qk.word)) out.push([k, 0.8]);
       else if (typo && Math.abs(Array.from(key).length - Array.from(k).length) <= 1 && damerau(key, k) <= 1) out.push([k, 0.6]);
@@ -253,13 +296,15 @@
       hits.push({ doc: doc, matched: v[0], score: v[1], keys: v[2] });
     });
     hits.sort(function (a, b) { return b.matched - a.matched || b.score - a.score || a.doc - b.doc; });
+    // filters.peek: one hit more, not described, to tell whether there are more results.
+    var extra = filters.peek ? hits.slice(limit, limit + 1).map(function (h) { return { doc: h.doc, more: true }; }) : [];
     hits = hits.slice(0, limit);
     var blocks = new Set(hits.map(function (h) { return Math.floor(h.doc / meta.block); }));
     return Promise.all(Array.from(blocks).map(function (b) { return load("search/d/" + b + ".js"); })).then(function () {
       return hits.map(function (h) {
         var d = RS.blocks[Math.floor(h.doc / meta.block)][h.doc % meta.block];
         return { doc: h.doc, url: urlOf(meta, d[0]), id: d[0], text: d[1], kind: meta.kinds[d[2]], cert: meta.certs[d[3]][1], crumbs: d[4], score: Math.round(h.score * 1000) / 1000, matched: h.matched, keys: h.keys };
-      });
+      }).concat(extra);
     });
   }
 
@@ -274,9 +319,13 @@
     });
     return out + esc(text.slice(at));
   }
-  function item(h) {
-    return '<a href="' + esc(ROOT + h.url) + '">' + highlight(h.text, h.keys) + '</a>' +
-      '<span class="meta">' + esc(h.kind) + " · " + esc(h.cert) + (h.crumbs && h.crumbs !== h.kind ? " · " + esc(h.crumbs) : "") + "</span>";
+  // A result as a phone reader scans it: where it is (certification, kind) before the text, which
+  // begins with its code, then the ancestors by code and title.
+  function item(h, link) {
+    var text = highlight(h.text, h.keys);
+    return '<span class="where"><span class="cert">' + esc(h.cert) + '</span> · ' + esc(h.kind) + '</span>' +
+      (link === false ? '<span class="text">' + text + '</span>' : '<a href="' + esc(ROOT + h.url) + '">' + text + '</a>') +
+      (h.crumbs && h.crumbs !== h.kind ? '<span class="crumbs">' + esc(h.crumbs) + "</span>" : "");
   }
   function debounce(f, ms) { var t; return function () { var a = arguments; clearTimeout(t); t = setTimeout(function () { f.apply(null, a); }, ms); }; }
 
@@ -288,13 +337,16 @@
     var status = document.getElementById("status"), list = document.getElementById("results");
     var params = new URLSearchParams(location.search);
     q.value = params.get("q") || ""; fc.value = params.get("cert") || ""; fk.value = params.get("kind") || "";
-    var seq = 0, shown = 10;
+    // A phone shows five results at first (what its screen holds, and one round of five small
+    // files for their texts); a wide screen ten. "Afficher plus" adds ten.
+    var first = window.matchMedia && matchMedia("(max-width: 40rem)").matches ? 5 : 10;
+    var seq = 0, shown = first;
     var more = document.createElement("button");
     more.type = "button"; more.textContent = "Afficher plus de résultats"; more.hidden = true;
     list.parentNode.insertBefore(more, list.nextSibling);
     more.addEventListener("click", function () { shown += 10; run(true); });
     function run(keep) {
-      if (keep !== true) shown = 10;
+      if (keep !== true) shown = first;
       var query = q.value, my = ++seq;
       try {
         var p = new URLSearchParams();
@@ -303,7 +355,7 @@
       } catch (e) { /* file:// may refuse; the results still show */ }
       if (!query.trim()) { list.innerHTML = ""; status.textContent = ""; return; }
       status.textContent = "Recherche…";
-      search(query, { cert: fc.value, kind: fk.value }, shown + 1).then(function (hits) {
+      search(query, { cert: fc.value, kind: fk.value, peek: true }, shown).then(function (hits) {
         if (my !== seq) return;
         var extra = hits.length > shown;
         hits = hits.slice(0, shown);
@@ -313,34 +365,67 @@
       }, function (e) { status.textContent = "La recherche n’a pas pu charger son index (" + e.message + ")."; });
     }
     var later = debounce(run, 120);
-    q.addEventListener("input", function () { later(); });
+    q.addEventListener("input", function () { prefetch(q.value); later(); });
     fc.addEventListener("change", function () { run(); });
     fk.addEventListener("change", function () { run(); });
     form.addEventListener("submit", function (e) { e.preventDefault(); run(); });
     run();
   }
 
-  // The quick search of every page: suggestions as you type.
+  // The quick search of every page: suggestions as you type, as a combobox (arrows move among
+  // the suggestions, Enter opens one, Escape closes the list).
   function quick() {
     var input = document.getElementById("q-top");
     if (!input || document.getElementById("search")) return;
     var box = document.createElement("ul");
     box.className = "suggest"; box.id = "suggest"; box.hidden = true;
+    box.setAttribute("role", "listbox");
     box.setAttribute("aria-label", "Suggestions");
     input.parentNode.appendChild(box);
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("aria-controls", "suggest");
-    var seq = 0;
-    input.addEventListener("input", debounce(function () {
+    input.setAttribute("aria-expanded", "false");
+    var seq = 0, active = -1, urls = [];
+    function show(open) {
+      box.hidden = !open;
+      input.setAttribute("aria-expanded", open ? "true" : "false");
+      if (!open) choose(-1);
+    }
+    function choose(i) {
+      var opts = box.querySelectorAll("[role=option]");
+      active = i;
+      opts.forEach(function (o, j) { o.setAttribute("aria-selected", j === i ? "true" : "false"); });
+      if (i >= 0 && opts[i]) { input.setAttribute("aria-activedescendant", opts[i].id); opts[i].scrollIntoView({ block: "nearest" }); }
+      else input.removeAttribute("aria-activedescendant");
+    }
+    input.addEventListener("focus", function () { ready().catch(function () {}); }, { once: true });
+    var later = debounce(function () {
       var query = input.value, my = ++seq;
-      if (!query.trim()) { box.hidden = true; return; }
+      if (!query.trim()) { show(false); return; }
       search(query, {}, 8).then(function (hits) {
         if (my !== seq) return;
-        box.innerHTML = hits.map(function (h) { return "<li>" + item(h) + "</li>"; }).join("");
-        box.hidden = !hits.length;
-      }, function () { box.hidden = true; });
-    }, 120));
-    input.addEventListener("keydown", function (e) { if (e.key === "Escape") box.hidden = true; });
-    document.addEventListener("click", function (e) { if (!input.parentNode.contains(e.target)) box.hidden = true; });
+        urls = hits.map(function (h) { return ROOT + h.url; });
+        box.innerHTML = hits.map(function (h, i) {
+          return '<li role="option" id="suggest-' + i + '" aria-selected="false">' + item(h, false) + "</li>";
+        }).join("");
+        show(hits.length > 0);
+      }, function () { show(false); });
+    }, 120);
+    input.addEventListener("input", function () { prefetch(input.value); later(); });
+    box.addEventListener("click", function (e) {
+      var li = e.target.closest("[role=option]");
+      if (li) location.href = urls[Number(li.id.slice(8))];
+    });
+    input.addEventListener("keydown", function (e) {
+      var n = urls.length;
+      if (e.key === "Escape") { show(false); return; }
+      if (box.hidden || !n) return;
+      if (e.key === "ArrowDown") { e.preventDefault(); choose((active + 1) % n); }
+      else if (e.key === "ArrowUp") { e.preventDefault(); choose(active <= 0 ? n - 1 : active - 1); }
+      else if (e.key === "Enter" && active >= 0) { e.preventDefault(); location.href = urls[active]; }
+    });
+    document.addEventListener("click", function (e) { if (!input.parentNode.contains(e.target)) show(false); });
   }
 
   window.referentielSearch = { search: search, queryKeys: queryKeys, stem: stem, fold: fold, tokens: tokens };

@@ -2,6 +2,7 @@
 // suite (tests/search-queries.json): bytes downloaded for a first query (fresh browser, empty
 // cache), time to results, and how many expected elements each puts in its top 5.
 // Run after a build: node tests/browser/bench-search.mjs   (prints a table; asserts nothing)
+// `--first` measures only the first query under slow 3G (requests, rounds, bytes, time).
 import fs from "node:fs";
 import path from "node:path";
 import os from "node:os";
@@ -9,7 +10,10 @@ import { execFileSync } from "node:child_process";
 import { serve, launch, ROOT, SITE } from "./lib.mjs";
 
 // The suite: tests/search-suite.json (typed, a third held out), or another file given as argument.
-const queries = JSON.parse(fs.readFileSync(process.argv[2] || path.join(ROOT, "tests/search-suite.json"), "utf8"));
+const args = process.argv.slice(2);
+const firstOnly = args.includes("--first");
+const suite = args.find((a) => !a.startsWith("--"));
+const queries = firstOnly ? [] : JSON.parse(fs.readFileSync(suite || path.join(ROOT, "tests/search-suite.json"), "utf8"));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "referentiel-pagefind-"));
 fs.cpSync(SITE, dir, { recursive: true });
 execFileSync(path.join(ROOT, "tests/browser/node_modules/.bin/pagefind"), ["--site", dir], { stdio: "ignore" });
@@ -36,7 +40,8 @@ const idOf = (url) => {
 const SLOW3G = { offline: false, latency: 400, downloadThroughput: (400 * 1024) / 8, uploadThroughput: (400 * 1024) / 8 };
 
 async function run(kind, q, slow) {
-  const context = await browser.newContext();
+  // The first-query runs are a phone's (390 px wide: five results shown at first).
+  const context = await browser.newContext(slow ? { viewport: { width: 390, height: 844 }, isMobile: true } : {});
   const page = await context.newPage();
   if (slow) {
     const cdp = await context.newCDPSession(page);
@@ -58,7 +63,9 @@ async function run(kind, q, slow) {
   const ms = Date.now() - t0;
   const files = server.sent.slice(before).filter((s) => kind === "ours" ? /\/(search\/|assets\/search\.js)/.test(s.path) : /\/pagefind\//.test(s.path));
   await context.close();
-  return { ms, bytes: files.reduce((a, s) => a + s.bytes, 0), requests: files.length, ids };
+  // Rounds: requests arriving more than 200 ms after the previous one waited for an answer.
+  const rounds = files.reduce((a, s, i) => a + (i === 0 || s.at - files[i - 1].at > 200 ? 1 : 0), 0);
+  return { ms, bytes: files.reduce((a, s) => a + s.bytes, 0), requests: files.length, rounds, files: files.map((s) => s.path.replace(/^.*\/(search|assets)\//, "")), ids };
 }
 
 const types = ["lexical", "paraphrase", "question", "code"];
@@ -74,9 +81,9 @@ for (const { q, expect, type = "lexical", held_out = false } of queries) {
 }
 const pad = (s, n) => String(s).padEnd(n);
 const cell = (k) => (table[k] ? `${table[k].found}/${table[k].n} ${(table[k].found / table[k].n).toFixed(2)}` : "");
-console.log(`recall@5 (a query counts when an expected element is in the top 5), ${queries.length} queries`);
-console.log(pad("type", 12), pad("ours tuned", 14), pad("ours held-out", 15), pad("pagefind tuned", 16), "pagefind held-out");
-for (const t of types) {
+if (!firstOnly) console.log(`recall@5 (a query counts when an expected element is in the top 5), ${queries.length} queries`);
+if (!firstOnly) console.log(pad("type", 12), pad("ours tuned", 14), pad("ours held-out", 15), pad("pagefind tuned", 16), "pagefind held-out");
+for (const t of firstOnly ? [] : types) {
   console.log(pad(t, 12), pad(cell(`${t}|tuned|ours`), 14), pad(cell(`${t}|held-out|ours`), 15), pad(cell(`${t}|tuned|pagefind`), 16), cell(`${t}|held-out|pagefind`));
 }
 // The first query of a fresh visitor under slow 3G: requests, bytes, time to results.
@@ -84,7 +91,8 @@ console.log("\nfirst query under slow 3G (fresh browser, empty cache)");
 for (const q of ["prise de rdv", "cp3", "veille commerciale"]) {
   for (const kind of ["ours", "pagefind"]) {
     const r = await run(kind, q, true);
-    console.log(pad(kind, 9), pad(q, 22), `${r.requests} requests, ${r.bytes} B, ${r.ms} ms`);
+    console.log(pad(kind, 9), pad(q, 22), `${r.requests} requests in ${r.rounds} rounds, ${r.bytes} B, ${r.ms} ms`);
+    if (kind === "ours" && args.includes("--files")) console.log("   ", r.files.join(" "));
   }
 }
 await browser.close();

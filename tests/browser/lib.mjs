@@ -15,7 +15,7 @@ export const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width:
 const TYPES = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".png": "image/png" };
 
 /** Serve a built site (site/ by default) under SUBPATH on a free loopback port; counts the bytes
- * sent per path. */
+ * sent per path, with the time each request arrived. */
 export function serve(SITE_DIR = SITE) {
   const sent = [];
   const server = http.createServer((req, res) => {
@@ -25,7 +25,7 @@ export function serve(SITE_DIR = SITE) {
     if (file.endsWith("/") || (fs.existsSync(file) && fs.statSync(file).isDirectory())) file = path.join(file, "index.html");
     if (!file.startsWith(SITE_DIR) || !fs.existsSync(file)) { res.writeHead(404); res.end(); return; }
     const body = fs.readFileSync(file);
-    sent.push({ path: url, bytes: body.length });
+    sent.push({ path: url, bytes: body.length, at: Date.now() });
     res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream" });
     res.end(body);
   });

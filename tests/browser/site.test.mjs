@@ -103,11 +103,27 @@ for (const [vname, viewport] of Object.entries(VIEWPORTS)) {
     const texts = await page.$$eval("#results li a", (as) => as.map((a) => a.textContent));
     assert.ok(texts.some((t) => /stratégie commerciale/i.test(t)), `results for a typo and no accent: ${texts.slice(0, 5)}`);
     assert.ok(await page.$("#results mark"), "matched words are highlighted");
+    // Each result says where it is before its text; the results come before the filters.
+    const where = await page.$eval("#results li", (li) => [li.firstElementChild.className, li.querySelector(".where .cert").textContent]);
+    assert.equal(where[0], "where");
+    assert.ok(where[1].length > 0, "the certification is named");
+    assert.ok(await page.$eval("#results", (r) => !!(r.compareDocumentPosition(document.querySelector(".filters")) & Node.DOCUMENT_POSITION_FOLLOWING)), "results above the filters");
     await check(page, `${vname}-5-search`);
     assert.deepEqual(await axe(page), [], "axe on the search page");
     // The quick search of every page suggests as you type.
     await page.goto(server.base);
     await page.fill("#q-top", "prospection");
+    await page.waitForSelector("#suggest li");
+    // A combobox: the arrows move among the options, the input names the active one.
+    assert.equal(await page.getAttribute("#q-top", "role"), "combobox");
+    assert.equal(await page.getAttribute("#q-top", "aria-expanded"), "true");
+    assert.equal(await page.getAttribute("#suggest", "role"), "listbox");
+    await page.keyboard.press("ArrowDown");
+    const activeId = await page.getAttribute("#q-top", "aria-activedescendant");
+    assert.equal(await page.$eval("#" + activeId, (o) => [o.getAttribute("role"), o.getAttribute("aria-selected")].join()), "option,true");
+    await page.keyboard.press("Escape");
+    assert.equal(await page.getAttribute("#q-top", "aria-expanded"), "false");
+    await page.fill("#q-top", "prospection ");
     await page.waitForSelector("#suggest li");
     await check(page, `${vname}-6-suggest`);
     assert.deepEqual(page.errors, [], "no console error");
