@@ -21,7 +21,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use crate::config::Config;
-use crate::crosswalk::Crosswalk;
+use crate::crosswalk::{AllCrosswalks, Crosswalk};
 use crate::graph::Graph;
 use crate::ids::CertId;
 use crate::model::{Corpus, Element};
@@ -44,7 +44,7 @@ pub struct RenderContext<'a> {
     /// Only these certifications (`referentiel export --cert`); empty for all.
     pub only: &'a [CertId],
     /// The crosswalks between certifications, computed once for all outputs that ask.
-    pub crosswalks: &'a OnceLock<Vec<Crosswalk>>,
+    pub crosswalks: &'a OnceLock<AllCrosswalks>,
 }
 
 impl RenderContext<'_> {
@@ -55,8 +55,13 @@ impl RenderContext<'_> {
 
     /// The crosswalk of every pair of certifications that both have compétences
     /// ([`crate::crosswalk::crosswalk_pairs`]).
-    pub fn crosswalks(&self) -> &[Crosswalk] {
-        self.crosswalks.get_or_init(|| crate::phases::time("crosswalks (exports)", || crate::crosswalk::crosswalk_pairs(self.corpus).iter().map(|(a, b)| crate::crosswalk::crosswalk(self.corpus, a, b)).collect()))
+    pub fn crosswalks(&self) -> impl Iterator<Item = &Crosswalk> {
+        self.all_crosswalks().paged()
+    }
+
+    /// The crosswalk of every pair of certifications, computed at the first call.
+    pub fn all_crosswalks(&self) -> &AllCrosswalks {
+        self.crosswalks.get_or_init(|| crate::phases::time("crosswalks", || AllCrosswalks::build(self.corpus)))
     }
 
     /// Is this certification exported?
@@ -258,7 +263,7 @@ pub fn correspondents<'c>(ctx: &RenderContext<'c>, cert: &CertId) -> Vec<Corresp
             }
         }
     }
-    for cw in ctx.crosswalks().iter().filter(|cw| &cw.a.cert == cert || &cw.b.cert == cert) {
+    for cw in ctx.crosswalks().filter(|cw| &cw.a.cert == cert || &cw.b.cert == cert) {
         for m in cw.suggested.iter().filter(|m| m.status == Status::Suggested) {
             let (ours, theirs) = if &cw.a.cert == cert { (&m.a, &m.b) } else { (&m.b, &m.a) };
             for h in ours {

@@ -34,9 +34,15 @@ pub struct Download {
 /// Render every page and asset of the site into the build folder `files` (the links are checked
 /// once every output has written its files).
 pub fn render(corpus: &Corpus, graph: &Graph, cfg: &Config, downloads: &[Download], files: &mut SiteFiles) -> Result<(), String> {
+    let crosswalks = crate::crosswalk::AllCrosswalks::build(corpus);
+    render_with(corpus, graph, cfg, downloads, &crosswalks, files)
+}
+
+/// [`render`] with the crosswalks of every pair of certifications already computed.
+pub fn render_with(corpus: &Corpus, graph: &Graph, cfg: &Config, downloads: &[Download], crosswalks: &crate::crosswalk::AllCrosswalks, files: &mut SiteFiles) -> Result<(), String> {
     let theme = cfg.output.html.theme.as_deref();
     let tera = templates::compile(theme)?;
-    let ctx = crate::phases::time("html: site context (counterparts, titles)", || SiteCtx::new(corpus, graph, cfg, tera, downloads));
+    let ctx = crate::phases::time("html: site context (counterparts, titles)", || SiteCtx::new(corpus, graph, cfg, tera, downloads, crosswalks));
     let mut pages: Vec<pages::Page> = Vec::new();
     let t = crate::phases::start("html: comparison pages");
     let (compare, comparisons) = pages::compare::render_all(&ctx)?;
