@@ -79,8 +79,8 @@ fn synthetic(data: &Path, n: usize, dir: &Path) -> PathBuf {
     };
     let table_ids = |s: &str, suffix: &str| -> String {
         s.lines()
-            .map(|l| match l.strip_prefix("- id: ") {
-                Some(v) => format!("- id: {v}{suffix}"),
+            .map(|l| match l.trim_start().strip_prefix("- id: ") {
+                Some(v) => format!("{}- id: {v}{suffix}", &l[..l.len() - l.trim_start().len()]),
                 None => l.to_string(),
             })
             .collect::<Vec<_>>()
