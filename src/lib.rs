@@ -31,6 +31,7 @@ pub mod load;
 pub mod model;
 pub mod present;
 pub mod outputs;
+pub mod phases;
 pub mod schema;
 pub mod scratch;
 pub mod search;

@@ -265,6 +265,39 @@ pub fn crosswalk_pairs(corpus: &Corpus) -> Vec<(CertId, CertId)> {
     out
 }
 
+/// The crosswalk of every pair of certifications (`a` before `b` in corpus order), computed once
+/// per build, in parallel, and shared by the site's counterparts, its crosswalk pages and the
+/// exports.
+#[derive(Default)]
+pub struct AllCrosswalks {
+    pairs: Vec<Crosswalk>,
+    index: HashMap<(CertId, CertId), usize>,
+    /// The pairs that get a crosswalk page and an export ([`crosswalk_pairs`]), in that order.
+    paged: Vec<usize>,
+}
+
+impl AllCrosswalks {
+    pub fn build(corpus: &Corpus) -> AllCrosswalks {
+        use rayon::prelude::*;
+        let ids: Vec<&CertId> = corpus.certs.iter().map(|c| &c.id).collect();
+        let pairs: Vec<(&CertId, &CertId)> = ids.iter().enumerate().flat_map(|(i, a)| ids[i + 1..].iter().map(move |b| (*a, *b))).collect();
+        let all: Vec<Crosswalk> = pairs.par_iter().map(|(a, b)| crosswalk(corpus, a, b)).collect();
+        let index: HashMap<(CertId, CertId), usize> = pairs.iter().enumerate().map(|(i, (a, b))| (((*a).clone(), (*b).clone()), i)).collect();
+        let paged = crosswalk_pairs(corpus).into_iter().filter_map(|p| index.get(&p).copied()).collect();
+        AllCrosswalks { pairs: all, index, paged }
+    }
+
+    /// The crosswalk of `a` and `b`, `a` before `b` in corpus order.
+    pub fn get(&self, a: &CertId, b: &CertId) -> Option<&Crosswalk> {
+        self.index.get(&(a.clone(), b.clone())).map(|&i| &self.pairs[i])
+    }
+
+    /// The crosswalks of [`crosswalk_pairs`], in its order.
+    pub fn paged(&self) -> impl Iterator<Item = &Crosswalk> {
+        self.paged.iter().map(|&i| &self.pairs[i])
+    }
+}
+
 /// A counterpart of an element in another certification, for its page.
 #[derive(Clone, Debug, Serialize)]
 pub struct Counterpart {
@@ -288,12 +321,14 @@ pub struct Counterparts {
 impl Counterparts {
     /// Crosswalk every certification with every other one and index the results by element.
     pub fn build(corpus: &Corpus) -> Counterparts {
-        let ids: Vec<&CertId> = corpus.certs.iter().map(|c| &c.id).collect();
+        Counterparts::of_crosswalks(&AllCrosswalks::build(corpus))
+    }
+
+    /// Index by element the crosswalks of every pair, computed once for the build.
+    pub fn of_crosswalks(all: &AllCrosswalks) -> Counterparts {
         let mut idx = Counterparts::default();
-        for (i, a) in ids.iter().enumerate() {
-            for b in &ids[i + 1..] {
-                idx.add(&crosswalk(corpus, a, b));
-            }
+        for cw in &all.pairs {
+            idx.add(cw);
         }
         for v in idx.map.values_mut() {
             v.sort_by(|x, y| (x.status, std::cmp::Reverse(x.score.map(|s| (s * 1000.0) as i64)), &x.element.id).cmp(&(y.status, std::cmp::Reverse(y.score.map(|s| (s * 1000.0) as i64)), &y.element.id)));

@@ -16,6 +16,6 @@ impl Output for Html {
         config.output.html.enable
     }
     fn render(&self, ctx: &RenderContext, out: &mut SiteFiles) -> Result<(), String> {
-        crate::site::render(ctx.corpus, ctx.graph, ctx.config, ctx.downloads, out)
+        crate::site::render_with(ctx.corpus, ctx.graph, ctx.config, ctx.downloads, ctx.all_crosswalks(), out)
     }
 }

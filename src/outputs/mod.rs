@@ -21,7 +21,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use crate::config::Config;
-use crate::crosswalk::Crosswalk;
+use crate::crosswalk::{AllCrosswalks, Crosswalk};
 use crate::graph::Graph;
 use crate::ids::CertId;
 use crate::model::{Corpus, Element};
@@ -44,7 +44,7 @@ pub struct RenderContext<'a> {
     /// Only these certifications (`referentiel export --cert`); empty for all.
     pub only: &'a [CertId],
     /// The crosswalks between certifications, computed once for all outputs that ask.
-    pub crosswalks: &'a OnceLock<Vec<Crosswalk>>,
+    pub crosswalks: &'a OnceLock<AllCrosswalks>,
 }
 
 impl RenderContext<'_> {
@@ -55,8 +55,13 @@ impl RenderContext<'_> {
 
     /// The crosswalk of every pair of certifications that both have compétences
     /// ([`crate::crosswalk::crosswalk_pairs`]).
-    pub fn crosswalks(&self) -> &[Crosswalk] {
-        self.crosswalks.get_or_init(|| crate::crosswalk::crosswalk_pairs(self.corpus).iter().map(|(a, b)| crate::crosswalk::crosswalk(self.corpus, a, b)).collect())
+    pub fn crosswalks(&self) -> impl Iterator<Item = &Crosswalk> {
+        self.all_crosswalks().paged()
+    }
+
+    /// The crosswalk of every pair of certifications, computed at the first call.
+    pub fn all_crosswalks(&self) -> &AllCrosswalks {
+        self.crosswalks.get_or_init(|| crate::phases::time("crosswalks", || AllCrosswalks::build(self.corpus)))
     }
 
     /// Is this certification exported?
@@ -162,7 +167,7 @@ pub struct BuildReport {
 /// Run every enabled output into one build folder, in memory, and check its links: the whole
 /// site, ready to publish.
 pub fn render_all(corpus: &Corpus, config: &Config) -> Result<(SiteFiles, BuildReport), OutputError> {
-    let graph = Graph::build(corpus);
+    let graph = crate::phases::time("graph", || Graph::build(corpus));
     let mut files = SiteFiles::default();
     let mut downloads: Vec<Download> = Vec::new();
     let mut by_output = Vec::new();
@@ -170,7 +175,10 @@ pub fn render_all(corpus: &Corpus, config: &Config) -> Result<(SiteFiles, BuildR
     for o in all().into_iter().filter(|o| o.enabled(config)) {
         let before = files.files.len();
         let ctx = RenderContext { corpus, graph: &graph, config, downloads: &downloads, only: &[], crosswalks: &crosswalks };
-        o.render(&ctx, &mut files).map_err(|message| OutputError { output: o.name().into(), message })?;
+        let t = crate::phases::start(format!("output {}", o.name()));
+        let rendered = o.render(&ctx, &mut files);
+        t.end();
+        rendered.map_err(|message| OutputError { output: o.name().into(), message })?;
         let written = &files.files[before..];
         by_output.push((o.name().to_string(), written.len(), written.iter().map(|(_, b)| b.len()).sum()));
         let mut new = Vec::new();
@@ -183,7 +191,9 @@ pub fn render_all(corpus: &Corpus, config: &Config) -> Result<(SiteFiles, BuildR
         downloads.extend(new);
     }
     files.files.sort_by(|a, b| a.0.cmp(&b.0));
+    let t = crate::phases::start("link check");
     let links_checked = crate::site::links::check(&files).map_err(|message| OutputError { output: "html".into(), message })?;
+    t.end();
     let html_sizes: Vec<usize> = files.files.iter().filter(|(p, _)| p.extension().is_some_and(|e| e == "html")).map(|(_, b)| b.len()).collect();
     let report = BuildReport {
         pages: html_sizes.len(),
@@ -202,7 +212,10 @@ pub fn render_all(corpus: &Corpus, config: &Config) -> Result<(SiteFiles, BuildR
 pub fn build(corpus: &Corpus, config: &Config, out: &Path) -> Result<BuildReport, String> {
     output::check_out(out, &corpus.data_dir, config.root.as_deref())?;
     let (files, report) = render_all(corpus, config).map_err(|e| e.to_string())?;
-    output::publish(out, &files).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    let t = crate::phases::start("publish");
+    let published = output::publish(out, &files);
+    t.end();
+    published.map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     Ok(report)
 }
 
@@ -250,7 +263,7 @@ pub fn correspondents<'c>(ctx: &RenderContext<'c>, cert: &CertId) -> Vec<Corresp
             }
         }
     }
-    for cw in ctx.crosswalks().iter().filter(|cw| &cw.a.cert == cert || &cw.b.cert == cert) {
+    for cw in ctx.crosswalks().filter(|cw| &cw.a.cert == cert || &cw.b.cert == cert) {
         for m in cw.suggested.iter().filter(|m| m.status == Status::Suggested) {
             let (ours, theirs) = if &cw.a.cert == cert { (&m.a, &m.b) } else { (&m.b, &m.a) };
             for h in ours {

@@ -187,7 +187,7 @@ impl Output for Sssom {
             let path = format!("{DOWNLOADS_DIR}/sssom/{}.sssom.tsv", t.id);
             out.add(path.clone(), of_table(ctx, &path, t));
         }
-        for cw in ctx.crosswalks().iter().filter(|cw| ctx.keeps(&cw.a.cert) || ctx.keeps(&cw.b.cert)) {
+        for cw in ctx.crosswalks().filter(|cw| ctx.keeps(&cw.a.cert) || ctx.keeps(&cw.b.cert)) {
             let path = format!("{DOWNLOADS_DIR}/sssom/{}--{}.sssom.tsv", cw.a.cert, cw.b.cert);
             out.add(path.clone(), of_crosswalk(ctx, &path, cw));
         }

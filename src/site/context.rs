@@ -29,12 +29,14 @@ pub struct SiteCtx<'a> {
     pub counterparts: crate::crosswalk::Counterparts,
     /// The files of the other outputs, for the downloads page and each certification's links.
     pub downloads: &'a [super::Download],
+    /// The crosswalk of every pair of certifications.
+    pub crosswalks: &'a crate::crosswalk::AllCrosswalks,
     /// Each element page's title, unique across the site.
     titles: HashMap<ElementKey, String>,
 }
 
 impl<'a> SiteCtx<'a> {
-    pub fn new(corpus: &'a Corpus, graph: &'a Graph, cfg: &'a Config, tera: tera::Tera, downloads: &'a [super::Download]) -> Self {
+    pub fn new(corpus: &'a Corpus, graph: &'a Graph, cfg: &'a Config, tera: tera::Tera, downloads: &'a [super::Download], crosswalks: &'a crate::crosswalk::AllCrosswalks) -> Self {
         let mut same_text: HashMap<String, Vec<ElementKey>> = HashMap::new();
         let mut cited_at: HashMap<DocId, BTreeMap<usize, Vec<ElementKey>>> = HashMap::new();
         for e in &corpus.elements {
@@ -50,9 +52,9 @@ impl<'a> SiteCtx<'a> {
                 }
             }
         }
-        let counterparts = crate::crosswalk::Counterparts::build(corpus);
+        let counterparts = crate::crosswalk::Counterparts::of_crosswalks(crosswalks);
         let titles = titles(corpus);
-        SiteCtx { corpus, graph, cfg, glossary: Glossary::build(corpus), tera, same_text, cited_at, counterparts, downloads, titles }
+        SiteCtx { corpus, graph, cfg, glossary: Glossary::build(corpus), tera, same_text, cited_at, counterparts, downloads, crosswalks, titles }
     }
 
     /// Other elements with the same text (folded, punctuation aside).

@@ -34,11 +34,20 @@ pub struct Download {
 /// Render every page and asset of the site into the build folder `files` (the links are checked
 /// once every output has written its files).
 pub fn render(corpus: &Corpus, graph: &Graph, cfg: &Config, downloads: &[Download], files: &mut SiteFiles) -> Result<(), String> {
+    let crosswalks = crate::crosswalk::AllCrosswalks::build(corpus);
+    render_with(corpus, graph, cfg, downloads, &crosswalks, files)
+}
+
+/// [`render`] with the crosswalks of every pair of certifications already computed.
+pub fn render_with(corpus: &Corpus, graph: &Graph, cfg: &Config, downloads: &[Download], crosswalks: &crate::crosswalk::AllCrosswalks, files: &mut SiteFiles) -> Result<(), String> {
     let theme = cfg.output.html.theme.as_deref();
     let tera = templates::compile(theme)?;
-    let ctx = SiteCtx::new(corpus, graph, cfg, tera, downloads);
+    let ctx = crate::phases::time("html: site context (counterparts, titles)", || SiteCtx::new(corpus, graph, cfg, tera, downloads, crosswalks));
     let mut pages: Vec<pages::Page> = Vec::new();
+    let t = crate::phases::start("html: comparison pages");
     let (compare, comparisons) = pages::compare::render_all(&ctx)?;
+    t.end();
+    let t = crate::phases::start("html: other pages");
     pages.extend(compare);
     pages.push(pages::home::render(&ctx, &comparisons)?);
     pages.push(pages::glossary::render(&ctx)?);
@@ -47,8 +56,12 @@ pub fn render(corpus: &Corpus, graph: &Graph, cfg: &Config, downloads: &[Downloa
     pages.extend(pages::sources::render_all(&ctx)?);
     let per_cert: Vec<Vec<pages::Page>> = corpus.certs.par_iter().map(|c| pages::cert::render(&ctx, c)).collect::<Result<_, _>>()?;
     pages.extend(per_cert.into_iter().flatten());
+    t.end();
+    let t = crate::phases::start("html: element pages");
     let elements: Vec<pages::Page> = corpus.elements.par_iter().map(|e| pages::element::render(&ctx, e)).collect::<Result<_, _>>()?;
     pages.extend(elements);
+    t.end();
+    let t = crate::phases::start("html: tables, search, assets");
     let tables: Vec<pages::Page> = corpus.matrices.par_iter().map(|m| pages::tables::matrix(&ctx, m)).collect::<Result<_, _>>()?;
     pages.extend(tables);
     let corr: Vec<pages::Page> = corpus.correspondences.par_iter().map(|t| pages::tables::correspondence(&ctx, t)).collect::<Result<_, _>>()?;
@@ -64,6 +77,7 @@ pub fn render(corpus: &Corpus, graph: &Graph, cfg: &Config, downloads: &[Downloa
     for (path, bytes) in crate::search::shards::write(&crate::search::Index::build(corpus)) {
         files.add(path, bytes);
     }
+    t.end();
     Ok(())
 }
 

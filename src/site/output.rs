@@ -184,6 +184,14 @@ fn exchange(_: &Path, _: &Path) -> io::Result<bool> {
     Ok(false)
 }
 
+/// Is `path` a regular file (not a link) holding exactly `bytes`?
+fn same_file_content(path: &Path, bytes: &[u8]) -> bool {
+    match fs::symlink_metadata(path) {
+        Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => fs::read(path).is_ok_and(|b| b == bytes),
+        _ => false,
+    }
+}
+
 /// Write `files` as the new content of `out`.
 pub fn publish(out: &Path, files: &SiteFiles) -> io::Result<()> {
     let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
@@ -212,13 +220,25 @@ pub fn publish(out: &Path, files: &SiteFiles) -> io::Result<()> {
     fs::create_dir(staging.path())?;
     // The marker first: a staging folder left by a kill is recognisable as ours.
     fs::write(staging.path().join(MARKER), MARKER_TEXT)?;
+    // A file that reads the same as in the previous site is a new link to it, not a new file:
+    // no inode to allocate, no bytes to write, and the old site's removal frees nothing of it.
+    let previous = out.is_dir().then_some(out);
+    let mut made: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
     for (rel, bytes) in &files.files {
         let path = staging.path().join(rel);
         // One file at a time while no cleanup runs: a cleanup on SIGINT then finds the folder
         // still, and this thread waits for the end at its next file.
         scratch::uninterrupted(|| -> io::Result<()> {
             if let Some(dir) = path.parent() {
-                fs::create_dir_all(dir)?;
+                if !made.contains(dir) {
+                    fs::create_dir_all(dir)?;
+                    made.insert(dir.to_path_buf());
+                }
+            }
+            if let Some(old) = previous.map(|o| o.join(rel)) {
+                if same_file_content(&old, bytes) && fs::hard_link(&old, &path).is_ok() {
+                    return Ok(());
+                }
             }
             fs::write(&path, bytes)
         })?;
@@ -272,6 +292,27 @@ mod tests {
         assert!(out.join(MARKER).is_file());
         let left: Vec<_> = fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
         assert_eq!(left.len(), 2, "only the site and its lock file: {left:?}");
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_unchanged_file_is_kept_and_a_changed_one_rewritten() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = temp("reuse");
+        let out = dir.join("site");
+        let mut a = SiteFiles::default();
+        a.add("same.html", "same");
+        a.add("sub/changed.html", "before");
+        publish(&out, &a).unwrap();
+        let inode = fs::metadata(out.join("same.html")).unwrap().ino();
+        let mut b = SiteFiles::default();
+        b.add("same.html", "same");
+        b.add("sub/changed.html", "after!");
+        publish(&out, &b).unwrap();
+        assert_eq!(fs::metadata(out.join("same.html")).unwrap().ino(), inode, "the unchanged file is the same file");
+        assert_eq!(fs::read_to_string(out.join("same.html")).unwrap(), "same");
+        assert_eq!(fs::read_to_string(out.join("sub/changed.html")).unwrap(), "after!");
         fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -4,7 +4,7 @@
 
 use serde_json::{json, Value};
 
-use crate::crosswalk::{self, Crosswalk, Mapping};
+use crate::crosswalk::{self, Mapping};
 use crate::compare::Item;
 use crate::diff::{self, Change, DiffOptions, Reason, WordOp};
 use crate::ids::{CertId, ElementKey, LocalId};
@@ -163,9 +163,9 @@ pub fn render_all(ctx: &SiteCtx) -> Result<(Vec<Page>, Value), String> {
         diffs.push(json!({"href": path, "title": title}));
     }
     let mut walks = Vec::new();
-    for (a, b) in crosswalk::crosswalk_pairs(ctx.corpus) {
+    for cw in ctx.crosswalks.paged() {
+        let (a, b) = (cw.a.cert.clone(), cw.b.cert.clone());
         let path = crosswalk_path(&a, &b);
-        let cw: Crosswalk = crosswalk::crosswalk(ctx.corpus, &a, &b);
         let side = |s: &crosswalk::SideCoverage| json!({
             "competences": s.competences,
             "covered": s.covered,

@@ -1,0 +1,148 @@
+//! Scale benchmark: the full build of synthetic corpora ×1, ×4, ×16 … the size of `data/`.
+//!
+//! Copy `k` of the corpus holds every certification of `data/` under the id `<id>-x<k>` (with its
+//! lineage, its correspondence tables and every reference to a certification renamed the same
+//! way), so that the copies check like the real data. After loading, the texts of copy `k` are
+//! perturbed (a word of their own appended), so that "the same text" lists and the crosswalks'
+//! identical texts stay as frequent as in the real data; `--exact` leaves the copies identical,
+//! the worst case.
+//!
+//! Reports per size: elements, pages, wall and CPU time by phase, peak memory (`VmHWM`, of the
+//! process so far: sizes run smallest first), bytes written and bytes per page. Asserts nothing.
+//!
+//! Run with `cargo bench --bench scale` (sizes 1 4 16 by default), or
+//! `cargo bench --bench scale -- 1 4 16 64 [--exact]`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use referentiel::phases;
+
+/// `text` with every certification id of `ids` renamed `<id><suffix>` where it stands as a
+/// whole id (not the start of a longer id such as a document's `bts-nrc-referentiel`).
+fn rename(text: &str, ids: &[String], suffix: &str) -> String {
+    let is_id_char = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut i = 0;
+    let b = text.as_bytes();
+    'outer: while i < text.len() {
+        let before_ok = i == 0 || !is_id_char(text[..i].chars().next_back().unwrap());
+        if before_ok {
+            for id in ids {
+                if text[i..].starts_with(id.as_str()) && !text[i + id.len()..].chars().next().is_some_and(is_id_char) {
+                    out.push_str(id);
+                    out.push_str(suffix);
+                    i += id.len();
+                    continue 'outer;
+                }
+            }
+        }
+        let c = text[i..].chars().next().unwrap();
+        out.push(c);
+        i += c.len_utf8();
+        let _ = b;
+    }
+    out
+}
+
+fn copy_dir(from: &Path, to: &Path, edit: &dyn Fn(&str) -> String) {
+    fs::create_dir_all(to).unwrap();
+    for e in fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target, edit);
+        } else if e.path().extension().is_some_and(|x| x == "yaml") {
+            fs::write(&target, edit(&fs::read_to_string(e.path()).unwrap())).unwrap();
+        } else {
+            fs::copy(e.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A data folder with `n` copies of `data/` (copy 0 is the real data).
+fn synthetic(data: &Path, n: usize, dir: &Path) -> PathBuf {
+    let out = dir.join("data");
+    let _ = fs::remove_dir_all(&out);
+    copy_dir(data, &out, &|s| s.to_string());
+    let certs: Vec<String> = fs::read_dir(data.join("certifications")).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    let lineage = |s: &str, suffix: &str| -> String {
+        s.lines()
+            .map(|l| match l.strip_prefix("  lineage: ") {
+                Some(v) => format!("  lineage: {v}{suffix}"),
+                None => l.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+            + "\n"
+    };
+    let table_ids = |s: &str, suffix: &str| -> String {
+        s.lines()
+            .map(|l| match l.trim_start().strip_prefix("- id: ") {
+                Some(v) => format!("{}- id: {v}{suffix}", &l[..l.len() - l.trim_start().len()]),
+                None => l.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+            + "\n"
+    };
+    for k in 1..n {
+        let suffix = format!("-x{k}");
+        for c in &certs {
+            copy_dir(&data.join("certifications").join(c), &out.join("certifications").join(format!("{c}{suffix}")), &|s| lineage(&rename(s, &certs, &suffix), &suffix));
+        }
+        for e in fs::read_dir(data.join("correspondences")).unwrap() {
+            let e = e.unwrap();
+            let name = e.path().file_stem().unwrap().to_string_lossy().into_owned();
+            let text = fs::read_to_string(e.path()).unwrap();
+            fs::write(out.join("correspondences").join(format!("{name}{suffix}.yaml")), table_ids(&rename(&text, &certs, &suffix), &suffix)).unwrap();
+        }
+    }
+    out
+}
+
+fn secs(d: std::time::Duration) -> String {
+    format!("{:.2}", d.as_secs_f64())
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--bench")).collect();
+    let exact = args.iter().any(|a| a == "--exact");
+    let mut sizes: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
+    if sizes.is_empty() {
+        sizes = vec![1, 4, 16];
+    }
+    let cfg = referentiel::config::Config::read(Path::new("book.toml")).expect("book.toml");
+    let root = std::env::temp_dir().join(format!("referentiel-scale-{}", std::process::id()));
+    println!("scale benchmark ({} copies, {} threads)", if exact { "exact" } else { "perturbed" }, rayon::current_num_threads());
+    for n in sizes {
+        let data = synthetic(Path::new("data"), n, &root);
+        let out = root.join("site");
+        let _ = fs::remove_dir_all(&out);
+        phases::take();
+        let (u0, s0) = phases::cpu();
+        let t = Instant::now();
+        let mut corpus = phases::time("load + check", || referentiel::load_corpus(&data).unwrap_or_else(|d| panic!("×{n}: {} problems, first: {:?}", d.len(), d.first())));
+        if !exact {
+            for e in corpus.elements.iter_mut() {
+                if let Some(k) = e.key.cert.as_str().rsplit_once("-x").map(|(_, k)| k.to_string()) {
+                    e.cite.text.push_str(&format!(" copie{k}"));
+                }
+            }
+        }
+        let r = referentiel::outputs::build(&corpus, &cfg, &out).expect("build");
+        let wall = t.elapsed();
+        let (u1, s1) = phases::cpu();
+        let peak = phases::peak_memory().unwrap_or(0);
+        println!("\n×{n}: {} certifications, {} elements, {} pages, {} files", corpus.certs.len(), corpus.elements.len(), r.pages, r.files);
+        println!("  wall {} s, user {} s, system {} s, peak memory {} MiB", secs(wall), secs(u1 - u0), secs(s1 - s0), peak / 1048576);
+        println!("  written {} B ({:.1} MiB), {} B per page, {:.2} ms wall per element", r.bytes, r.bytes as f64 / 1048576.0, r.bytes / r.pages.max(1), wall.as_secs_f64() * 1000.0 / corpus.elements.len() as f64);
+        println!("  {:<44} {:>8} {:>8} {:>8}", "phase", "wall s", "user s", "sys s");
+        for p in phases::take() {
+            println!("  {:<44} {:>8} {:>8} {:>8}", p.name, secs(p.wall), secs(p.user), secs(p.system));
+        }
+        drop(corpus);
+    }
+    let _ = fs::remove_dir_all(root);
+}
