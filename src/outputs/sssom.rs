@@ -29,17 +29,10 @@ pub struct Sssom;
 pub const COLUMNS: [&str; 10] =
     ["subject_id", "subject_label", "predicate_id", "object_id", "object_label", "mapping_justification", "confidence", "author_label", "mapping_date", "comment"];
 
-/// The predicate of a relation, read from subject to object.
+/// The predicate of a relation, read from subject to object: the SKOS property (or Dublin Core,
+/// for succession).
 pub fn predicate(r: Relation) -> &'static str {
-    match r {
-        Relation::ExactMatch => "skos:exactMatch",
-        Relation::CloseMatch => "skos:closeMatch",
-        Relation::BroadMatch => "skos:broadMatch",
-        Relation::NarrowMatch => "skos:narrowMatch",
-        Relation::RelatedMatch => "skos:relatedMatch",
-        Relation::ReplacedBy => "dcterms:isReplacedBy",
-        Relation::Replaces => "dcterms:replaces",
-    }
+    super::skos::property(r)
 }
 
 /// The CURIE of an element: `ntc-2018:cp3.html`.
