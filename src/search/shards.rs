@@ -23,8 +23,8 @@ use super::Index;
 pub const BLOCK: usize = 16;
 
 /// The size a bucket file aims at: big enough that a query needs few files, small enough that a
-/// phone on a slow connection gets each one in about a quarter of a second.
-pub const BUCKET_BYTES: usize = 12_000;
+/// phone on a slow connection gets each one in about a tenth of a second.
+pub const BUCKET_BYTES: usize = 6_000;
 
 /// Packs shards (name, size in bytes) into buckets of about `target` bytes: the largest shard
 /// first, each into the lightest bucket so far. Returns the shard names of each bucket.
