@@ -14,6 +14,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("diag", 0),
     ("config", 0),
     ("scratch", 0),
+    ("phases", 0),
     ("lang", 1),
     ("schema", 1),
     ("sources", 2),

@@ -3,6 +3,9 @@
 //! differently ("besoins détectés" / "attentes du client") share a term. The groups come from the
 //! domain vocabulary in the data; this module only applies them.
 
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+
 use crate::lang;
 
 /// One group: its label (members joined by " ≈ ") and each member as its stems.
@@ -16,6 +19,8 @@ pub struct SynonymGroup {
 #[derive(Clone, Debug, Default)]
 pub struct Synonyms {
     groups: Vec<SynonymGroup>,
+    /// The terms of each text already seen, when memoised ([`Synonyms::memoised`]).
+    memo: Option<Arc<RwLock<HashMap<String, Vec<String>>>>>,
 }
 
 /// The prefix of concept terms (never a stem of a word: words are alphanumeric).
@@ -32,7 +37,13 @@ impl Synonyms {
             })
             .filter(|g| g.members.len() >= 2)
             .collect();
-        Synonyms { groups }
+        Synonyms { groups, memo: None }
+    }
+
+    /// The same groups, remembering the terms of every text they are asked about: for many
+    /// comparisons over the same texts (the crosswalks of every pair of certifications).
+    pub fn memoised(self) -> Synonyms {
+        Synonyms { memo: Some(Arc::default()), ..self }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -41,6 +52,16 @@ impl Synonyms {
 
     /// The stems of `text` followed by the concept terms of the groups it holds.
     pub fn terms(&self, text: &str) -> Vec<String> {
+        let Some(memo) = &self.memo else { return self.compute(text) };
+        if let Some(t) = memo.read().unwrap_or_else(|e| e.into_inner()).get(text) {
+            return t.clone();
+        }
+        let t = self.compute(text);
+        memo.write().unwrap_or_else(|e| e.into_inner()).insert(text.to_string(), t.clone());
+        t
+    }
+
+    fn compute(&self, text: &str) -> Vec<String> {
         let mut terms = lang::terms(text);
         let concepts: Vec<String> = self
             .groups
