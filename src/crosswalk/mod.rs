@@ -58,6 +58,16 @@ impl Status {
             Status::Suggested => "suggestion calculée (non officielle)",
         }
     }
+
+    /// The French word for a grid cell.
+    pub fn short_label(self) -> &'static str {
+        match self {
+            Status::Official => "officielle",
+            Status::Curated => "par l’équipe",
+            Status::Inferred => "déduite",
+            Status::Suggested => "suggestion",
+        }
+    }
 }
 
 impl From<CorrespondenceStatus> for Status {

@@ -187,7 +187,7 @@ pub fn render_all(ctx: &SiteCtx) -> Result<(Vec<Page>, Value), String> {
         for m in cw.mappings().filter(|m| m.group == Some(crosswalk::Group::Competences)) {
             let strength = match m.status {
                 crosswalk::Status::Suggested => format!("{:.2}", m.score.unwrap_or(0.0)),
-                st => st.name().to_string(),
+                st => st.short_label().to_string(),
             };
             for x in &m.a {
                 for y in &m.b {
