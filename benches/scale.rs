@@ -1,8 +1,9 @@
 //! Scale benchmark: the full build of synthetic corpora ×1, ×4, ×16 … the size of `data/`.
 //!
 //! Copy `k` of the corpus holds every certification of `data/` under the id `<id>-x<k>` (with its
-//! lineage, its correspondence tables and every reference to a certification renamed the same
-//! way), so that the copies check like the real data. After loading, the texts of copy `k` are
+//! lineage, its correspondence tables, its own copy of each source document and every reference
+//! to a certification or a document renamed the same way), so that the copies check like the
+//! real data. After loading, the texts of copy `k` are
 //! perturbed (a word of their own appended), so that "the same text" lists and the crosswalks'
 //! identical texts stay as frequent as in the real data; `--exact` leaves the copies identical,
 //! the worst case.
@@ -11,7 +12,9 @@
 //! process so far: sizes run smallest first), bytes written and bytes per page. Asserts nothing.
 //!
 //! Run with `cargo bench --bench scale` (sizes 1 4 16 by default), or
-//! `cargo bench --bench scale -- 1 4 16 64 [--exact]`.
+//! `cargo bench --bench scale -- 1 4 16 64 [--exact]`; `-- 4 --data-only DIR` writes the data
+//! folder of ×4 into `DIR/data` (without the perturbation, which is applied after loading) and
+//! stops.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -19,8 +22,9 @@ use std::time::Instant;
 
 use referentiel::phases;
 
-/// `text` with every certification id of `ids` renamed `<id><suffix>` where it stands as a
-/// whole id (not the start of a longer id such as a document's `bts-nrc-referentiel`).
+/// `text` with every id of `ids` (certifications and documents) renamed `<id><suffix>` where it
+/// stands as a whole id (a certification's id is not renamed at the start of a longer id such as
+/// the document `bts-nrc-referentiel`, which is renamed as a whole).
 fn rename(text: &str, ids: &[String], suffix: &str) -> String {
     let is_id_char = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
     let mut out = String::with_capacity(text.len() + 64);
@@ -87,18 +91,50 @@ fn synthetic(data: &Path, n: usize, dir: &Path) -> PathBuf {
             .join("\n")
             + "\n"
     };
+    // Each copy has its own source documents (as each real certification has its own), so that
+    // the source pages of one document list the elements of one certification.
+    let sources_yaml = fs::read_to_string(data.join("sources.yaml")).unwrap();
+    let docs: Vec<(String, String)> = {
+        let mut v = Vec::new();
+        let mut id = None;
+        for l in sources_yaml.lines() {
+            if let Some(x) = l.trim_start().strip_prefix("- id: ") {
+                id = Some(x.trim().to_string());
+            } else if let (Some(f), Some(i)) = (l.trim_start().strip_prefix("file: "), id.take()) {
+                v.push((i, f.trim().to_string()));
+            }
+        }
+        v
+    };
+    let mut ids = certs.clone();
+    ids.extend(docs.iter().map(|(d, _)| d.clone()));
+    let mut sources_out = sources_yaml.clone();
     for k in 1..n {
         let suffix = format!("-x{k}");
         for c in &certs {
-            copy_dir(&data.join("certifications").join(c), &out.join("certifications").join(format!("{c}{suffix}")), &|s| lineage(&rename(s, &certs, &suffix), &suffix));
+            copy_dir(&data.join("certifications").join(c), &out.join("certifications").join(format!("{c}{suffix}")), &|s| lineage(&rename(s, &ids, &suffix), &suffix));
         }
         for e in fs::read_dir(data.join("correspondences")).unwrap() {
             let e = e.unwrap();
             let name = e.path().file_stem().unwrap().to_string_lossy().into_owned();
             let text = fs::read_to_string(e.path()).unwrap();
-            fs::write(out.join("correspondences").join(format!("{name}{suffix}.yaml")), table_ids(&rename(&text, &certs, &suffix), &suffix)).unwrap();
+            fs::write(out.join("correspondences").join(format!("{name}{suffix}.yaml")), table_ids(&rename(&text, &ids, &suffix), &suffix)).unwrap();
+        }
+        for (doc, file) in &docs {
+            let copy = format!("x{k}-{file}");
+            fs::copy(data.join("sources").join(file), out.join("sources").join(&copy)).unwrap();
+            let noise = data.join("sources").join(format!("noise-{doc}.yaml"));
+            if noise.is_file() {
+                fs::write(out.join("sources").join(format!("noise-{doc}{suffix}.yaml")), rename(&fs::read_to_string(&noise).unwrap(), &ids, &suffix)).unwrap();
+            }
+            let entry = sources_yaml.split("\n  - id: ").find(|e| e.starts_with(&format!("{doc}\n"))).unwrap();
+            sources_out.push_str(&format!("  - id: {doc}{suffix}{}", &entry[doc.len()..].replace(file.as_str(), &copy)));
+            if !sources_out.ends_with('\n') {
+                sources_out.push('\n');
+            }
         }
     }
+    fs::write(out.join("sources.yaml"), sources_out).unwrap();
     out
 }
 
@@ -109,6 +145,14 @@ fn secs(d: std::time::Duration) -> String {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--bench")).collect();
     let exact = args.iter().any(|a| a == "--exact");
+    // `--data-only DIR`: write the synthetic data folder of the first size into DIR and stop
+    // (to profile a build of it with `referentiel build --data DIR/data`).
+    if let Some(dir) = args.iter().position(|a| a == "--data-only").and_then(|i| args.get(i + 1)) {
+        let n = args.iter().filter(|a| *a != dir).find_map(|a| a.parse().ok()).unwrap_or(4);
+        let data = synthetic(Path::new("data"), n, Path::new(dir));
+        println!("{}", data.display());
+        return;
+    }
     let mut sizes: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
     if sizes.is_empty() {
         sizes = vec![1, 4, 16];

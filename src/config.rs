@@ -16,6 +16,8 @@ pub struct Config {
     pub build: Build,
     #[serde(default)]
     pub output: Output,
+    #[serde(default)]
+    pub crosswalk: Crosswalk,
     /// The folder of the configuration file (`None` without one): the site is never written over it.
     #[serde(skip)]
     pub root: Option<PathBuf>,
@@ -63,6 +65,29 @@ pub struct Output {
     pub csv: Section,
     #[serde(default)]
     pub json: Section,
+}
+
+/// `[crosswalk]`: which pairs of certifications a build crosswalks, beyond those a correspondence
+/// table or a lineage relates.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Crosswalk {
+    /// Pairs always crosswalked: `pairs = [["ntc-2018", "bts-nrc"]]`.
+    #[serde(default)]
+    pub pairs: Vec<[String; 2]>,
+    /// How many closest certifications each one is crosswalked with (4 by default; 0 for none).
+    #[serde(default = "default_nearest")]
+    pub nearest: usize,
+}
+
+impl Default for Crosswalk {
+    fn default() -> Self {
+        Crosswalk { pairs: Vec::new(), nearest: default_nearest() }
+    }
+}
+
+fn default_nearest() -> usize {
+    4
 }
 
 /// The section of an output that has no setting but whether it runs.
@@ -161,6 +186,7 @@ impl Config {
             build: Build::default(),
             // Without a project folder, the built-in templates.
             output: Output { html: Html { theme: None, ..Html::default() }, ..Output::default() },
+            crosswalk: Crosswalk::default(),
             root: None,
         }
     }

@@ -199,6 +199,8 @@ pub struct Corpus {
     pub vocabulary: Vocabulary,
     by_key: HashMap<ElementKey, usize>,
     by_cert: BTreeMap<CertId, usize>,
+    /// The indices of each certification's elements, in data order.
+    of_cert: HashMap<CertId, Vec<usize>>,
 }
 
 /// A certification id that names no certification of the corpus.
@@ -241,7 +243,7 @@ impl Corpus {
 
     /// The elements of a certification, in data order.
     pub fn elements_of<'c>(&'c self, cert: &'c CertId) -> impl Iterator<Item = &'c Element> + 'c {
-        self.elements.iter().filter(move |e| &e.key.cert == cert)
+        self.of_cert.get(cert).into_iter().flatten().map(|&i| &self.elements[i])
     }
 
     /// Element counts by kind for a certification.
@@ -527,7 +529,11 @@ impl Corpus {
         let vocabulary = Vocabulary::new(files, entries);
 
         let by_cert = certs.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
-        Corpus { data_dir, sources, coverage, certs, elements, matrices, correspondences, vocabulary, by_key, by_cert }
+        let mut of_cert: HashMap<CertId, Vec<usize>> = HashMap::new();
+        for (i, e) in elements.iter().enumerate() {
+            of_cert.entry(e.key.cert.clone()).or_default().push(i);
+        }
+        Corpus { data_dir, sources, coverage, certs, elements, matrices, correspondences, vocabulary, by_key, by_cert, of_cert }
     }
 }
 

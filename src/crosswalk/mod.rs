@@ -10,6 +10,7 @@
 //! other certifications.
 
 pub mod coverage;
+pub mod pairs;
 pub mod profile;
 pub mod render;
 pub mod suggest;
@@ -25,6 +26,7 @@ use crate::model::Corpus;
 use crate::schema::{CorrespondenceStatus, Kind, Relation};
 
 pub use coverage::{Coverage, SideCoverage};
+pub use pairs::PairPolicy;
 
 /// Where a correspondence comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -261,27 +263,20 @@ pub fn crosswalk_with(corpus: &Corpus, a: &CertId, b: &CertId, syn: &Synonyms) -
     cw
 }
 
-/// Pairs of certifications worth a crosswalk page: every two certifications that both have
-/// compétences, in corpus order.
+/// Pairs of certifications worth a crosswalk page: the pairs a build crosswalks
+/// ([`pairs::selected`], with the default policy) whose two certifications have compétences, in
+/// corpus order.
 pub fn crosswalk_pairs(corpus: &Corpus) -> Vec<(CertId, CertId)> {
-    let with: Vec<&CertId> = corpus
-        .certs
-        .iter()
-        .map(|c| &c.id)
-        .filter(|id| corpus.elements_of(id).any(|e| group_of(e.kind) == Some(Group::Competences)))
-        .collect();
-    let mut out = Vec::new();
-    for (i, a) in with.iter().enumerate() {
-        for b in &with[i + 1..] {
-            out.push(((*a).clone(), (*b).clone()));
-        }
-    }
-    out
+    paged_pairs(corpus, &pairs::selected(corpus, &PairPolicy::default()))
 }
 
-/// The crosswalk of every pair of certifications (`a` before `b` in corpus order), computed once
-/// per build, in parallel, and shared by the site's counterparts, its crosswalk pages and the
-/// exports.
+fn paged_pairs(corpus: &Corpus, selected: &[(CertId, CertId)]) -> Vec<(CertId, CertId)> {
+    selected.iter().filter(|(a, b)| pairs::has_competences(corpus, a) && pairs::has_competences(corpus, b)).cloned().collect()
+}
+
+/// The crosswalks of the pairs a build selects ([`pairs::selected`]: tables, lineages, pairs
+/// named in `book.toml`, closest certifications), computed once per build, in parallel, and
+/// shared by the site's counterparts, its crosswalk pages and the exports.
 #[derive(Default)]
 pub struct AllCrosswalks {
     pairs: Vec<Crosswalk>,
@@ -291,18 +286,23 @@ pub struct AllCrosswalks {
 }
 
 impl AllCrosswalks {
+    /// The crosswalks of the default policy's pairs.
     pub fn build(corpus: &Corpus) -> AllCrosswalks {
+        AllCrosswalks::build_with(corpus, &PairPolicy::default())
+    }
+
+    /// The crosswalks of the pairs `policy` selects.
+    pub fn build_with(corpus: &Corpus, policy: &PairPolicy) -> AllCrosswalks {
         use rayon::prelude::*;
-        let ids: Vec<&CertId> = corpus.certs.iter().map(|c| &c.id).collect();
-        let pairs: Vec<(&CertId, &CertId)> = ids.iter().enumerate().flat_map(|(i, a)| ids[i + 1..].iter().map(move |b| (*a, *b))).collect();
+        let pairs = pairs::selected(corpus, policy);
         let syn = synonyms(corpus).memoised();
         let all: Vec<Crosswalk> = pairs.par_iter().map(|(a, b)| crosswalk_with(corpus, a, b, &syn)).collect();
-        let index: HashMap<(CertId, CertId), usize> = pairs.iter().enumerate().map(|(i, (a, b))| (((*a).clone(), (*b).clone()), i)).collect();
-        let paged = crosswalk_pairs(corpus).into_iter().filter_map(|p| index.get(&p).copied()).collect();
+        let index: HashMap<(CertId, CertId), usize> = pairs.iter().enumerate().map(|(i, p)| (p.clone(), i)).collect();
+        let paged = paged_pairs(corpus, &pairs).into_iter().filter_map(|p| index.get(&p).copied()).collect();
         AllCrosswalks { pairs: all, index, paged }
     }
 
-    /// The crosswalk of `a` and `b`, `a` before `b` in corpus order.
+    /// The crosswalk of `a` and `b`, `a` before `b` in corpus order, if the build selected it.
     pub fn get(&self, a: &CertId, b: &CertId) -> Option<&Crosswalk> {
         self.index.get(&(a.clone(), b.clone())).map(|&i| &self.pairs[i])
     }
@@ -310,6 +310,11 @@ impl AllCrosswalks {
     /// The crosswalks of [`crosswalk_pairs`], in its order.
     pub fn paged(&self) -> impl Iterator<Item = &Crosswalk> {
         self.paged.iter().map(|&i| &self.pairs[i])
+    }
+
+    /// Every crosswalk the build selected, in corpus order.
+    pub fn all(&self) -> impl Iterator<Item = &Crosswalk> {
+        self.pairs.iter()
     }
 }
 
@@ -327,6 +332,10 @@ pub struct Counterpart {
     pub justification: Option<String>,
 }
 
+/// How many suggested counterparts an element keeps at most (the best by score): the page shows
+/// [`SHOWN_PER_ELEMENT`] and the rest behind "voir plus"; the crosswalk pages list them all.
+pub const KEPT_PER_ELEMENT: usize = 12;
+
 /// Counterparts of every element, computed once for the whole corpus (the site asks for many).
 #[derive(Default)]
 pub struct Counterparts {
@@ -334,7 +343,7 @@ pub struct Counterparts {
 }
 
 impl Counterparts {
-    /// Crosswalk every certification with every other one and index the results by element.
+    /// Crosswalk the pairs of the default policy and index the results by element.
     pub fn build(corpus: &Corpus) -> Counterparts {
         Counterparts::of_crosswalks(&AllCrosswalks::build(corpus))
     }
@@ -346,7 +355,7 @@ impl Counterparts {
             idx.add(cw);
         }
         for v in idx.map.values_mut() {
-            v.sort_by(|x, y| (x.status, std::cmp::Reverse(x.score.map(|s| (s * 1000.0) as i64)), &x.element.id).cmp(&(y.status, std::cmp::Reverse(y.score.map(|s| (s * 1000.0) as i64)), &y.element.id)));
+            order(v);
         }
         idx
     }
@@ -377,15 +386,29 @@ impl Counterparts {
     }
 }
 
-/// The counterparts of one element in every other certification of the corpus (official,
-/// curated, then suggested). For many elements, build [`Counterparts`] once instead.
+/// Table pairs first (official, curated, inferred), then suggestions by score, at most
+/// [`KEPT_PER_ELEMENT`] of them.
+fn order(v: &mut Vec<Counterpart>) {
+    v.sort_by(|x, y| (x.status, std::cmp::Reverse(x.score.map(|s| (s * 1000.0) as i64)), &x.element.id).cmp(&(y.status, std::cmp::Reverse(y.score.map(|s| (s * 1000.0) as i64)), &y.element.id)));
+    let mut suggested = 0;
+    v.retain(|c| {
+        if c.status != Status::Suggested {
+            return true;
+        }
+        suggested += 1;
+        suggested <= KEPT_PER_ELEMENT
+    });
+}
+
+/// The counterparts of one element in the certifications a build crosswalks its own with
+/// (official, curated, then suggested). For many elements, build [`Counterparts`] once instead.
 pub fn counterparts(corpus: &Corpus, key: &ElementKey) -> Vec<Counterpart> {
     let mut idx = Counterparts::default();
-    for other in corpus.certs.iter().map(|c| &c.id).filter(|c| **c != key.cert) {
-        idx.add(&crosswalk(corpus, &key.cert, other));
+    for (a, b) in pairs::selected(corpus, &PairPolicy::default()).iter().filter(|(a, b)| *a == key.cert || *b == key.cert) {
+        idx.add(&crosswalk(corpus, a, b));
     }
     let mut v = idx.map.remove(key).unwrap_or_default();
-    v.sort_by(|x, y| (x.status, std::cmp::Reverse(x.score.map(|s| (s * 1000.0) as i64)), &x.element.id).cmp(&(y.status, std::cmp::Reverse(y.score.map(|s| (s * 1000.0) as i64)), &y.element.id)));
+    order(&mut v);
     v
 }
 

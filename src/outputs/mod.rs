@@ -53,15 +53,16 @@ impl RenderContext<'_> {
         self.corpus.certs.iter().filter(|c| self.only.is_empty() || self.only.contains(&c.id))
     }
 
-    /// The crosswalk of every pair of certifications that both have compétences
-    /// ([`crate::crosswalk::crosswalk_pairs`]).
+    /// The crosswalks that get a page and an export: the pairs the build selects whose two
+    /// certifications have compétences ([`crate::crosswalk::pairs`]).
     pub fn crosswalks(&self) -> impl Iterator<Item = &Crosswalk> {
         self.all_crosswalks().paged()
     }
 
-    /// The crosswalk of every pair of certifications, computed at the first call.
+    /// The crosswalks of the pairs the build selects, computed at the first call.
     pub fn all_crosswalks(&self) -> &AllCrosswalks {
-        self.crosswalks.get_or_init(|| crate::phases::time("crosswalks", || AllCrosswalks::build(self.corpus)))
+        let policy = crate::crosswalk::PairPolicy::of_config(self.config);
+        self.crosswalks.get_or_init(|| crate::phases::time("crosswalks", || AllCrosswalks::build_with(self.corpus, &policy)))
     }
 
     /// Is this certification exported?
@@ -167,6 +168,7 @@ pub struct BuildReport {
 /// Run every enabled output into one build folder, in memory, and check its links: the whole
 /// site, ready to publish.
 pub fn render_all(corpus: &Corpus, config: &Config) -> Result<(SiteFiles, BuildReport), OutputError> {
+    crate::crosswalk::PairPolicy::of_config(config).check(corpus).map_err(|message| OutputError { output: "crosswalk".into(), message })?;
     let graph = crate::phases::time("graph", || Graph::build(corpus));
     let mut files = SiteFiles::default();
     let mut downloads: Vec<Download> = Vec::new();

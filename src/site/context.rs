@@ -33,6 +33,9 @@ pub struct SiteCtx<'a> {
     pub crosswalks: &'a crate::crosswalk::AllCrosswalks,
     /// Each element page's title, unique across the site.
     titles: HashMap<ElementKey, String>,
+    /// Where each element heads a row or a column of a matrix: (matrix index, is a row, header
+    /// index), in matrix order.
+    in_matrices: HashMap<ElementKey, Vec<(usize, bool, usize)>>,
 }
 
 impl<'a> SiteCtx<'a> {
@@ -54,7 +57,23 @@ impl<'a> SiteCtx<'a> {
         }
         let counterparts = crate::crosswalk::Counterparts::of_crosswalks(crosswalks);
         let titles = titles(corpus);
-        SiteCtx { corpus, graph, cfg, glossary: Glossary::build(corpus), tera, same_text, cited_at, counterparts, downloads, crosswalks, titles }
+        let mut in_matrices: HashMap<ElementKey, Vec<(usize, bool, usize)>> = HashMap::new();
+        for (mi, m) in corpus.matrices.iter().enumerate() {
+            for (is_row, headers) in [(true, &m.rows), (false, &m.columns)] {
+                for (i, h) in headers.iter().enumerate() {
+                    if let Some(k) = &h.reference {
+                        in_matrices.entry(k.clone()).or_default().push((mi, is_row, i));
+                    }
+                }
+            }
+        }
+        SiteCtx { corpus, graph, cfg, glossary: Glossary::build(corpus), tera, same_text, cited_at, counterparts, downloads, crosswalks, titles, in_matrices }
+    }
+
+    /// Where an element heads a row or a column of a matrix: (index in `corpus.matrices`, is a
+    /// row, header index).
+    pub fn in_matrices(&self, key: &ElementKey) -> &[(usize, bool, usize)] {
+        self.in_matrices.get(key).map(Vec::as_slice).unwrap_or(&[])
     }
 
     /// Other elements with the same text (folded, punctuation aside).

@@ -34,7 +34,7 @@ pub struct Download {
 /// Render every page and asset of the site into the build folder `files` (the links are checked
 /// once every output has written its files).
 pub fn render(corpus: &Corpus, graph: &Graph, cfg: &Config, downloads: &[Download], files: &mut SiteFiles) -> Result<(), String> {
-    let crosswalks = crate::crosswalk::AllCrosswalks::build(corpus);
+    let crosswalks = crate::crosswalk::AllCrosswalks::build_with(corpus, &crate::crosswalk::PairPolicy::of_config(cfg));
     render_with(corpus, graph, cfg, downloads, &crosswalks, files)
 }
 

@@ -92,12 +92,10 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Page, String> {
 
     // Matrices in which the element is a row or a column.
     let mut matrices = Vec::new();
-    for m in &corpus.matrices {
-        for (is_row, headers) in [(true, &m.rows), (false, &m.columns)] {
-            for (i, h) in headers.iter().enumerate() {
-                if h.reference.as_ref() != Some(&e.key) {
-                    continue;
-                }
+    for &(mi, is_row, i) in ctx.in_matrices(&e.key) {
+        let m = &corpus.matrices[mi];
+        {
+            {
                 let others = if is_row { &m.columns } else { &m.rows };
                 let cells: Vec<Value> = others
                     .iter()
@@ -122,7 +120,10 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Page, String> {
         }
     }
 
-    let same: Vec<Value> = ctx.same_text(e).into_iter().map(|k| link(k)).collect();
+    // Bounded whatever the size of the corpus: the first ones, and how many more.
+    let same_all = ctx.same_text(e);
+    let same: Vec<Value> = same_all.iter().take(SAME_TEXT_SHOWN).map(|k| link(k)).collect();
+    let same_more = same_all.len() - same.len();
     // Table pairs all shown; suggestions: the best few, the rest behind "voir plus".
     let mut shown_suggestions = 0;
     let (counterparts, counterparts_more): (Vec<Value>, Vec<Value>) = ctx
@@ -199,6 +200,7 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Page, String> {
     c.insert("correspondences", &correspondences);
     c.insert("matrices", &matrices);
     c.insert("same", &same);
+    c.insert("same_more", &same_more);
     c.insert("counterparts", &counterparts);
     c.insert("counterparts_more", &counterparts_more);
     c.insert("variants", &variants);
@@ -231,3 +233,6 @@ pub fn fact_label(name: &str) -> &'static str {
         _ => "Valeur",
     }
 }
+
+/// How many elements of the same text an element page lists at most.
+pub const SAME_TEXT_SHOWN: usize = 24;
