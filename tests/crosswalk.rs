@@ -207,3 +207,29 @@ fn real_crosswalks_are_consistent() {
         }
     }
 }
+
+/// The crosswalk weighs a compétence through its fiche (the one the compétence page shows): every
+/// critère and savoir-faire of the fiche is in it, and each section shares one total weight, so a
+/// long list of savoirs associés tied to several compétences weighs what a short one does.
+#[test]
+fn the_crosswalk_weighs_a_competence_through_its_fiche() {
+    use referentiel::crosswalk::profile::{self, Section};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let corpus = referentiel::load_corpus(&root.join("data")).expect("the real data checks");
+    let graph = referentiel::graph::Graph::build(&corpus);
+    let nrc = CertId::new("bts-nrc");
+    let tree = referentiel::compare::Tree::build(&corpus, &nrc);
+    let key = ElementKey::new(nrc.clone(), LocalId::new("c41"));
+    let f = profile::fiche(&corpus, &graph, &tree, tree.find(&key).expect("C41"));
+    let page = referentiel::fiche::Fiche::of(&corpus, &graph, &key).expect("C41 has a fiche");
+    let keys: Vec<&ElementKey> = f.parts.iter().map(|p| &tree.elems[p.elem].key).collect();
+    for k in page.criteres.iter().chain(page.savoir_faire.iter().flat_map(|g| &g.items)) {
+        assert!(keys.contains(&k), "{k} of the fiche is weighed");
+    }
+    let total = |s: Section| f.parts.iter().filter(|p| p.section == s).map(|p| p.weight).sum::<f32>();
+    assert!(f.parts.iter().filter(|p| p.section == Section::Savoirs).count() > 50, "C41 brings the savoirs associés its links tie to it");
+    for s in [Section::Title, Section::SavoirFaire, Section::Savoirs] {
+        assert!((total(s) - s.budget()).abs() < 1e-4, "{s:?} weighs {}", total(s));
+    }
+    assert!(total(Section::Savoirs) < total(Section::SavoirFaire));
+}

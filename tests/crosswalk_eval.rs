@@ -126,11 +126,12 @@ fn suggestions_meet_the_reference_set_at_competence_level() {
     for r in &rows {
         println!("{:<26} | {:<32} | {:<32} | {:<32} | {:<32}", r.pair, fmt(&r.alone[0]), fmt(&r.alone[1]), fmt(&r.curated[0]), fmt(&r.curated[1]));
     }
-    // The floor: on the tuned half, the algorithm alone finds over a third of the pairs of every
-    // certification pair, and at least 40 % of what it shows are reference pairs; with the curated
-    // tables, every reference pair is found.
+    // The floor: on the tuned half, the algorithm alone finds at least 45 % of the pairs of every
+    // certification pair, and at least 44 % of what it shows are reference pairs (the target is
+    // precision 0.75 and recall 0.6); with the curated tables, every reference pair is found.
     for r in &rows {
-        assert!(r.alone[0].r() >= 0.35 && r.alone[0].p() >= 0.4, "{}: {}", r.pair, fmt(&r.alone[0]));
+        assert!(r.alone[0].r() >= 0.45 && r.alone[0].p() >= 0.44, "{}: {}", r.pair, fmt(&r.alone[0]));
+        assert!(r.curated[0].r() == 1.0 && r.curated[1].r() == 1.0, "{}: the curated tables hold every reference pair", r.pair);
     }
 }
 

@@ -21,6 +21,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use serde::Serialize;
 
 use crate::compare::{Item, Side, Synonyms, Tree};
+use crate::graph::Graph;
 use crate::ids::{CertId, ElementKey, TableId};
 use crate::model::Corpus;
 use crate::schema::{CorrespondenceStatus, Kind, Relation};
@@ -225,11 +226,11 @@ fn table_mappings(corpus: &Corpus, ta: &Tree, tb: &Tree) -> Vec<Mapping> {
 /// the correspondence tables between them, suggestions for every element they leave out, and the
 /// coverage of the compétences of each side.
 pub fn crosswalk(corpus: &Corpus, a: &CertId, b: &CertId) -> Crosswalk {
-    crosswalk_with(corpus, a, b, &synonyms(corpus))
+    crosswalk_with(corpus, &Graph::build(corpus), a, b, &synonyms(corpus))
 }
 
-/// [`crosswalk`] with the corpus's [`synonyms`] already built.
-pub fn crosswalk_with(corpus: &Corpus, a: &CertId, b: &CertId, syn: &Synonyms) -> Crosswalk {
+/// [`crosswalk`] with the corpus's graph and [`synonyms`] already built.
+pub fn crosswalk_with(corpus: &Corpus, graph: &Graph, a: &CertId, b: &CertId, syn: &Synonyms) -> Crosswalk {
     let ta = Tree::build(corpus, a);
     let tb = Tree::build(corpus, b);
     let tables = table_mappings(corpus, &ta, &tb);
@@ -243,7 +244,7 @@ pub fn crosswalk_with(corpus: &Corpus, a: &CertId, b: &CertId, syn: &Synonyms) -
         .filter_map(|(x, y)| Some((ta.find(&x.id)?, tb.find(&y.id)?)))
         .filter(|&(i, j)| suggest::is_leaf_competence(&ta, i) && suggest::is_leaf_competence(&tb, j))
         .collect();
-    let suggested = if a == b { Vec::new() } else { suggest::suggest(&ta, &tb, syn, &|i| taken_a.contains(&i), &|j| taken_b.contains(&j), &anchors) };
+    let suggested = if a == b { Vec::new() } else { suggest::suggest(corpus, graph, &ta, &tb, syn, &|i| taken_a.contains(&i), &|j| taken_b.contains(&j), &anchors) };
     let (official, rest): (Vec<Mapping>, Vec<Mapping>) = tables.into_iter().partition(|m| m.status == Status::Official);
     let (curated, inferred): (Vec<Mapping>, Vec<Mapping>) = rest.into_iter().partition(|m| m.status == Status::Curated);
     let mut cw = Crosswalk {
@@ -296,7 +297,8 @@ impl AllCrosswalks {
         use rayon::prelude::*;
         let pairs = pairs::selected(corpus, policy);
         let syn = synonyms(corpus).memoised();
-        let all: Vec<Crosswalk> = pairs.par_iter().map(|(a, b)| crosswalk_with(corpus, a, b, &syn)).collect();
+        let graph = Graph::build(corpus);
+        let all: Vec<Crosswalk> = pairs.par_iter().map(|(a, b)| crosswalk_with(corpus, &graph, a, b, &syn)).collect();
         let index: HashMap<(CertId, CertId), usize> = pairs.iter().enumerate().map(|(i, p)| (p.clone(), i)).collect();
         let paged = paged_pairs(corpus, &pairs).into_iter().filter_map(|p| index.get(&p).copied()).collect();
         AllCrosswalks { pairs: all, index, paged }
@@ -443,5 +445,5 @@ pub fn synonyms(corpus: &Corpus) -> Synonyms {
 pub fn suggest_only(corpus: &Corpus, a: &CertId, b: &CertId) -> Vec<Mapping> {
     let ta = Tree::build(corpus, a);
     let tb = Tree::build(corpus, b);
-    suggest::suggest(&ta, &tb, &synonyms(corpus), &|_| false, &|_| false, &[])
+    suggest::suggest(corpus, &Graph::build(corpus), &ta, &tb, &synonyms(corpus), &|_| false, &|_| false, &[])
 }

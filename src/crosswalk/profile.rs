@@ -1,70 +1,116 @@
-//! A compétence as the crosswalk reads it: its **fiche**, the texts that say what the compétence
-//! is, each with a weight. Its title; under it, its critères, savoir-faire, savoirs, conditions,
-//! descriptions and contexts (at any depth, other compétences excepted); and, more lightly, the
-//! title and the critères or conditions of the compétences above it (BTS referentials print
-//! those once for a group of compétences).
+//! A compétence as the crosswalk weighs it: its [fiche](crate::fiche::Fiche) (the one notion of
+//! what a compétence contains, shared with the site and the exports), each text of it given a
+//! weight. Its title; its own critères, savoir-faire, savoirs (with the savoirs printed under them
+//! and the savoirs associés a link ties to it), descriptions, contextes and conditions; and, more
+//! lightly, the titles of the compétences above it and the critères and conditions printed at
+//! their level (BTS referentials print those once for a group of compétences). Each section has a
+//! total weight its texts share, so that long savoir lists shared by several compétences do not
+//! outweigh what the compétence itself states.
 
 use super::{group_of, Group};
 use crate::compare::Tree;
-use crate::schema::Kind;
+use crate::fiche;
+use crate::graph::Graph;
+use crate::model::Corpus;
+use crate::ids::ElementKey;
+use crate::schema::{Family, Kind};
 
-/// Weight of a compétence's own title.
-pub const TITLE: f32 = 1.0;
-/// Factor on what the fiche borrows from the compétences above it.
-pub const ANCESTOR: f32 = 0.2;
+/// The parts of a fiche, each with the total weight its texts share (a section of forty savoirs
+/// weighs what a section of four does: the compétence's statement is its title, savoir-faire and
+/// critères, not the length of the savoir lists tied to it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    Title,
+    SavoirFaire,
+    Criteres,
+    Savoirs,
+    /// Descriptions, contextes, conditions, résultats attendus.
+    Contexte,
+    /// Critères and conditions printed at a group level above the compétence.
+    Inherited,
+    /// Titles of the compétences above it.
+    Ancestors,
+}
 
-/// The weight of a text of this kind in a fiche (0: not part of it).
-pub fn weight(kind: Kind) -> f32 {
-    match kind {
-        Kind::CriterePerformance | Kind::CritereEvaluation => 0.6,
-        Kind::SavoirFaire => 0.5,
-        Kind::Savoir | Kind::SavoirAssocie => 0.3,
-        Kind::Description | Kind::Contexte | Kind::ConditionRealisation | Kind::ConditionExercice | Kind::ResultatAttendu => 0.3,
-        _ => 0.0,
+impl Section {
+    /// The total weight of the section's texts.
+    pub fn budget(self) -> f32 {
+        match self {
+            Section::Title => 1.0,
+            Section::SavoirFaire => 2.0,
+            Section::Criteres => 1.0,
+            Section::Savoirs | Section::Contexte | Section::Inherited => 0.3,
+            Section::Ancestors => 0.2,
+        }
+    }
+
+    /// Is it the compétence's own text (not its title, not borrowed from above)?
+    pub fn own(self) -> bool {
+        !matches!(self, Section::Title | Section::Inherited | Section::Ancestors)
+    }
+
+    /// Is it part of the compétence's statement (title, savoir-faire, critères)?
+    pub fn core(self) -> bool {
+        matches!(self, Section::Title | Section::SavoirFaire | Section::Criteres)
     }
 }
 
-/// One compétence's fiche: element indices of its tree with their weights, title first.
+fn section_of(kind: Kind) -> Option<Section> {
+    match kind.family() {
+        Family::SavoirFaire => Some(Section::SavoirFaire),
+        Family::Critere => Some(Section::Criteres),
+        Family::Savoir => Some(Section::Savoirs),
+        Family::Contexte => Some(Section::Contexte),
+        _ => None,
+    }
+}
+
+/// One text of a fiche: an element index of the tree, its section and its weight.
+#[derive(Clone, Copy, Debug)]
+pub struct Part {
+    pub elem: usize,
+    pub section: Section,
+    pub weight: f32,
+}
+
+/// One compétence's fiche as weighted element indices of its tree, title first.
 #[derive(Clone, Debug)]
 pub struct Fiche {
     pub competence: usize,
-    pub parts: Vec<(usize, f32)>,
+    pub parts: Vec<Part>,
 }
 
 impl Fiche {
-    /// The texts under the compétence (not its title, not what it borrows from above).
+    /// The texts of the compétence itself (not its title, not what it borrows from above).
     pub fn own_parts(&self) -> impl Iterator<Item = usize> + '_ {
-        self.parts.iter().skip(1).filter(|(_, w)| *w > ANCESTOR * TITLE).map(|(i, _)| *i)
+        self.parts.iter().filter(|p| p.section.own()).map(|p| p.elem)
     }
 }
 
-fn under(tree: &Tree, i: usize, factor: f32, deep: bool, out: &mut Vec<(usize, f32)>) {
-    for &c in &tree.children[i] {
-        if group_of(tree.elems[c].kind) == Some(Group::Competences) {
-            continue;
-        }
-        let w = weight(tree.elems[c].kind) * factor;
-        if w > 0.0 {
-            out.push((c, w));
-        }
-        if deep {
-            under(tree, c, factor, deep, out);
+/// The fiche of compétence `i` of `tree`, read from [`fiche::Fiche::of`]: each section's
+/// [budget](Section::budget) shared equally among its texts.
+pub fn fiche(corpus: &Corpus, graph: &Graph, tree: &Tree, i: usize) -> Fiche {
+    let mut found: Vec<(usize, Section)> = vec![(i, Section::Title)];
+    if let Some(f) = fiche::Fiche::of(corpus, graph, &tree.elems[i].key) {
+        let mut push = |keys: &mut dyn Iterator<Item = &ElementKey>, inherited: bool| {
+            for j in keys.filter_map(|k| tree.find(k)) {
+                let Some(s) = section_of(tree.elems[j].kind) else { continue };
+                if !found.iter().any(|p| p.0 == j) {
+                    found.push((j, if inherited { Section::Inherited } else { s }));
+                }
+            }
+        };
+        push(&mut f.description.iter().chain(&f.contexte).chain(&f.conditions).chain(&f.criteres), false);
+        push(&mut f.savoir_faire.iter().flat_map(|g| &g.items), false);
+        push(&mut f.savoirs.iter().flat_map(|s| std::iter::once(&s.key).chain(&s.savoirs)), false);
+        push(&mut f.criteres_inherited.iter().chain(&f.conditions_inherited).flat_map(|g| &g.items), true);
+        for a in f.path.iter().filter_map(|k| tree.find(k)).filter(|&a| group_of(tree.elems[a].kind) == Some(Group::Competences)) {
+            if !found.iter().any(|p| p.0 == a) {
+                found.push((a, Section::Ancestors));
+            }
         }
     }
-}
-
-/// The fiche of compétence `i` of `tree`.
-pub fn fiche(tree: &Tree, i: usize) -> Fiche {
-    let mut parts = vec![(i, TITLE)];
-    under(tree, i, 1.0, true, &mut parts);
-    let mut up = tree.parent[i];
-    while let Some(p) = up {
-        if group_of(tree.elems[p].kind) != Some(Group::Competences) {
-            break;
-        }
-        parts.push((p, TITLE * ANCESTOR));
-        under(tree, p, ANCESTOR, false, &mut parts);
-        up = tree.parent[p];
-    }
+    let count = |s: Section| found.iter().filter(|p| p.1 == s).count() as f32;
+    let parts = found.iter().map(|&(elem, section)| Part { elem, section, weight: section.budget() / count(section) }).collect();
     Fiche { competence: i, parts }
 }

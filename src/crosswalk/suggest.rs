@@ -4,12 +4,16 @@
 //!
 //! **Compétences.** A fiche becomes a vector over stems ([`crate::lang::terms`]) and the concept
 //! terms of the domain vocabulary ([`Synonyms`]): each stem weighs its IDF (over every text of the
-//! two certifications) times `ln(1 + Σ weights of the fiche's texts holding it)`. The score is
+//! two certifications) times `ln(1 + Σ weights of the fiche's texts holding it)`, each section of
+//! the fiche sharing one [budget](super::profile::Section::budget). The whole-fiche score is
 //! `FICHE · cos(fiches) + TITLE · cos(titles)`, plus [`IDENTICAL`] for each text the two fiches
 //! share word for word and [`NEAR`] for each near-identical one (capped at [`SHARED_CAP`]), plus
-//! [`SAME_TITLE`] when both titles read the same. A pair is suggested when its score reaches
-//! [`SUGGEST_THRESHOLD`] and at least [`RELATIVE`] of the best score of one of its two
-//! compétences, at most [`PER_ELEMENT`] per compétence.
+//! [`SAME_TITLE`] when both titles read the same; the statements (title, savoir-faire, critères)
+//! are also aligned sentence to sentence ([`align`], weight [`ALIGN`]). Scores are then read within
+//! the pair of certifications: a pair is suggested when its score stands [`Z_MIN`] standard
+//! deviations above the mean of all its compétence pairs, when each compétence is among the
+//! [`RANKS`] best candidates of the other (reciprocal ranks), and when it reaches
+//! [`SUGGEST_THRESHOLD`]; at most [`PER_ELEMENT`] per compétence.
 //!
 //! **Relation** (SKOS, read from `a` to `b`): when one title's words are all in the other's, the
 //! shorter one is narrower; otherwise from how much of each fiche's weight the other holds
@@ -26,13 +30,22 @@ use super::profile::{fiche, Fiche};
 use super::{group_of, Evidence, Group, Mapping, Status};
 use crate::compare::similarity::{self, Space, TermSet, Vector};
 use crate::compare::{Item, Synonyms, Tree};
+use crate::graph::Graph;
 use crate::lang;
+use crate::model::Corpus;
 use crate::schema::Relation;
 
 /// Minimum score of a compétence suggestion.
 pub const SUGGEST_THRESHOLD: f32 = 0.12;
-/// A suggestion must reach this share of the best score of one of its compétences.
-pub const RELATIVE: f32 = 0.9;
+/// A suggestion's score must stand this many standard deviations above the mean score of the
+/// compétence pairs of the two certifications.
+pub const Z_MIN: f32 = 1.5;
+/// A suggestion must be among this many best candidates of both its compétences.
+pub const RANKS: usize = 2;
+/// Weight of the statements' alignment ([`align`]) next to the whole-fiche score.
+pub const ALIGN: f32 = 0.5;
+/// How many sentence pairs the alignment averages.
+pub const ALIGNED: usize = 2;
 /// How many suggestions a compétence may have.
 pub const PER_ELEMENT: usize = 2;
 /// Weight of the fiches' cosine in the score.
@@ -90,6 +103,8 @@ struct SideTexts {
 }
 
 struct Ctx<'t, 'c> {
+    corpus: &'c Corpus,
+    graph: &'t Graph,
     space: Space,
     syn: &'t Synonyms,
     a: &'t Tree<'c>,
@@ -107,9 +122,9 @@ impl Ctx<'_, '_> {
 
     fn fiche_vector(&self, f: &Fiche, side: &SideTexts) -> Vector {
         let mut acc: HashMap<u32, f32> = HashMap::new();
-        for &(p, w) in &f.parts {
-            for &t in &side.terms[p] {
-                *acc.entry(t).or_default() += w;
+        for p in &f.parts {
+            for &t in &side.terms[p.elem] {
+                *acc.entry(t).or_default() += p.weight;
             }
         }
         Vector::from_entries(acc.into_iter().map(|(t, w)| (t, self.space.idf(t) * (1.0 + w).ln())).collect())
@@ -117,6 +132,12 @@ impl Ctx<'_, '_> {
 
     fn title_vector(&self, i: usize, side: &SideTexts) -> Vector {
         Vector::from_entries(side.terms[i].iter().map(|&t| (t, self.space.idf(t))).collect())
+    }
+
+    /// The statement of a fiche (title, savoir-faire, critères) as weighted term sets, concepts
+    /// of the vocabulary included.
+    fn statement(&self, f: &Fiche, side: &SideTexts) -> Vec<TermSet> {
+        f.parts.iter().filter(|p| p.section.core()).map(|p| self.space.weigh(&side.terms[p.elem])).collect()
     }
 
     /// Is this stem rare and specific enough to make two short texts alike?
@@ -142,7 +163,7 @@ impl Ctx<'_, '_> {
         if let Some(l) = self.syn.label(s) {
             return l.to_string();
         }
-        fa.parts.iter().map(|p| self.a.elems[p.0].text()).chain(fb.parts.iter().map(|p| self.b.elems[p.0].text())).find_map(|text| similarity::printed(text, s)).unwrap_or_else(|| s.to_string())
+        fa.parts.iter().map(|p| self.a.elems[p.elem].text()).chain(fb.parts.iter().map(|p| self.b.elems[p.elem].text())).find_map(|text| similarity::printed(text, s)).unwrap_or_else(|| s.to_string())
     }
 }
 
@@ -154,6 +175,24 @@ struct Scored {
     relation: Relation,
     words: Vec<String>,
     evidence: Vec<Evidence>,
+    /// The fiches' cosine, stem by stem.
+    parts: Vec<(u32, f32)>,
+}
+
+/// How two statements meet: the mean of the [`ALIGNED`] best weighted Dice coefficients between
+/// a text of one and a text of the other (the sentences a reader would set side by side).
+fn align(a: &[TermSet], b: &[TermSet]) -> f32 {
+    let mut best = [0.0f32; ALIGNED];
+    for x in a {
+        for y in b {
+            let d = similarity::dice(x, y);
+            if let Some(k) = best.iter().position(|&v| d > v) {
+                best[k..].rotate_right(1);
+                best[k] = d;
+            }
+        }
+    }
+    best.iter().sum::<f32>() / ALIGNED as f32
 }
 
 fn relation(ctx: &Ctx, i: usize, j: usize, va: &Vector, vb: &Vector) -> Relation {
@@ -217,23 +256,26 @@ fn evidence(ctx: &Ctx, fa: &Fiche, fb: &Fiche) -> (f32, Vec<Evidence>) {
 /// Suggestions between `a` and `b`, leaving out elements in `taken_a`/`taken_b` (those an
 /// official or curated pair already relates: tables take precedence). `anchors` are compétence
 /// pairs the tables state: critères and savoirs are also compared under them.
-pub fn suggest(a: &Tree, b: &Tree, syn: &Synonyms, taken_a: &dyn Fn(usize) -> bool, taken_b: &dyn Fn(usize) -> bool, anchors: &[(usize, usize)]) -> Vec<Mapping> {
+pub fn suggest<'c>(corpus: &'c Corpus, graph: &Graph, a: &Tree<'c>, b: &Tree<'c>, syn: &Synonyms, taken_a: &dyn Fn(usize) -> bool, taken_b: &dyn Fn(usize) -> bool, anchors: &[(usize, usize)]) -> Vec<Mapping> {
     let mut space = Space::new();
     let mut side = |t: &Tree| SideTexts { terms: t.elems.iter().map(|e| space.add_terms(syn.terms(e.text()))).collect(), folded: t.elems.iter().map(|e| folded(e.text())).collect() };
     let (sa, sb) = (side(a), side(b));
     space.finish();
     let n = (a.len() + b.len()).max(1) as f32;
     let generic = GENERIC.split_whitespace().flat_map(lang::terms).collect();
-    let ctx = Ctx { space, syn, a, b, sa, sb, generic, meaningful_idf: (1.0 + n / 40.0f32.min(n)).ln() };
+    let ctx = Ctx { corpus, graph, space, syn, a, b, sa, sb, generic, meaningful_idf: (1.0 + n / 40.0f32.min(n)).ln() };
 
     let ma = members(a);
     let mb = members(b);
-    let fa: Vec<Fiche> = ma.iter().map(|&i| fiche(a, i)).collect();
-    let fb: Vec<Fiche> = mb.iter().map(|&j| fiche(b, j)).collect();
+    let fa: Vec<Fiche> = ma.iter().map(|&i| fiche(corpus, graph, a, i)).collect();
+    let fb: Vec<Fiche> = mb.iter().map(|&j| fiche(corpus, graph, b, j)).collect();
     let va: Vec<Vector> = fa.iter().map(|f| ctx.fiche_vector(f, &ctx.sa)).collect();
     let vb: Vec<Vector> = fb.iter().map(|f| ctx.fiche_vector(f, &ctx.sb)).collect();
     let ta: Vec<Vector> = ma.iter().map(|&i| ctx.title_vector(i, &ctx.sa)).collect();
     let tb: Vec<Vector> = mb.iter().map(|&j| ctx.title_vector(j, &ctx.sb)).collect();
+
+    let sta: Vec<Vec<TermSet>> = fa.iter().map(|f| ctx.statement(f, &ctx.sa)).collect();
+    let stb: Vec<Vec<TermSet>> = fb.iter().map(|f| ctx.statement(f, &ctx.sb)).collect();
 
     let mut scored: Vec<Scored> = Vec::new();
     for x in 0..ma.len() {
@@ -242,29 +284,40 @@ pub fn suggest(a: &Tree, b: &Tree, syn: &Synonyms, taken_a: &dyn Fn(usize) -> bo
             let (ct, _) = similarity::cosine(&ta[x], &tb[y]);
             let same_title = ctx.sa.folded[ma[x]] == ctx.sb.folded[mb[y]];
             let (bonus, quotes) = evidence(&ctx, &fa[x], &fb[y]);
-            let score = (FICHE * cf + TITLE * ct + bonus + if same_title { SAME_TITLE } else { 0.0 }).min(1.0);
-            if score < SUGGEST_THRESHOLD * RELATIVE {
-                continue;
-            }
-            let words = parts.iter().take(WORDS).map(|(t, _)| ctx.word(*t, &fa[x], &fb[y])).collect();
-            scored.push(Scored { x, y, score, relation: relation(&ctx, ma[x], mb[y], &va[x], &vb[y]), words, evidence: quotes });
+            let whole = (FICHE * cf + TITLE * ct + bonus + if same_title { SAME_TITLE } else { 0.0 }).min(1.0);
+            let score = (whole + ALIGN * align(&sta[x], &stb[y])) / (1.0 + ALIGN);
+            scored.push(Scored { x, y, score, relation: Relation::RelatedMatch, words: Vec::new(), evidence: quotes, parts });
         }
     }
-    let mut best_a: HashMap<usize, f32> = HashMap::new();
-    let mut best_b: HashMap<usize, f32> = HashMap::new();
-    for s in &scored {
-        let ea = best_a.entry(s.x).or_default();
-        *ea = ea.max(s.score);
-        let eb = best_b.entry(s.y).or_default();
-        *eb = eb.max(s.score);
-    }
+    // Scores are read within the pair of certifications: as z-scores over all its compétence
+    // pairs, and as ranks among each compétence's candidates.
+    let n = scored.len().max(1) as f32;
+    let mean = scored.iter().map(|s| s.score).sum::<f32>() / n;
+    let sd = (scored.iter().map(|s| (s.score - mean).powi(2)).sum::<f32>() / n).sqrt().max(f32::EPSILON);
+    let rank = |key: &dyn Fn(&Scored) -> usize, other: &dyn Fn(&Scored) -> usize| -> HashMap<(usize, usize), usize> {
+        let mut by: HashMap<usize, Vec<(f32, usize)>> = HashMap::new();
+        for s in &scored {
+            by.entry(key(s)).or_default().push((s.score, other(s)));
+        }
+        let mut out = HashMap::new();
+        for (k, mut v) in by {
+            v.sort_by(|l, r| r.0.total_cmp(&l.0).then(l.1.cmp(&r.1)));
+            for (r, (_, o)) in v.into_iter().enumerate() {
+                out.insert((k, o), r);
+            }
+        }
+        out
+    };
+    let rank_a = rank(&|s| s.x, &|s| s.y);
+    let rank_b = rank(&|s| s.y, &|s| s.x);
     scored.sort_by(|l, r| r.score.total_cmp(&l.score).then((l.x, l.y).cmp(&(r.x, r.y))));
     let mut count_a: HashMap<usize, usize> = HashMap::new();
     let mut count_b: HashMap<usize, usize> = HashMap::new();
     let mut out = Vec::new();
     let mut held: Vec<(usize, usize)> = anchors.to_vec();
-    for s in scored {
-        if s.score < SUGGEST_THRESHOLD || (s.score < RELATIVE * best_a[&s.x] && s.score < RELATIVE * best_b[&s.y]) {
+    for mut s in scored {
+        let (ra, rb) = (rank_a[&(s.x, s.y)], rank_b[&(s.y, s.x)]);
+        if s.score < SUGGEST_THRESHOLD || (s.score - mean) / sd < Z_MIN || ra >= RANKS || rb >= RANKS {
             continue;
         }
         let (i, j) = (ma[s.x], mb[s.y]);
@@ -278,6 +331,8 @@ pub fn suggest(a: &Tree, b: &Tree, syn: &Synonyms, taken_a: &dyn Fn(usize) -> bo
         *ca += 1;
         *cb += 1;
         held.push((i, j));
+        s.relation = relation(&ctx, i, j, &va[s.x], &vb[s.y]);
+        s.words = s.parts.iter().take(WORDS).map(|(t, _)| ctx.word(*t, &fa[s.x], &fb[s.y])).collect();
         out.push(Mapping {
             status: Status::Suggested,
             group: Some(Group::Competences),
@@ -288,7 +343,7 @@ pub fn suggest(a: &Tree, b: &Tree, syn: &Synonyms, taken_a: &dyn Fn(usize) -> bo
             score: Some(similarity::round(s.score)),
             words: s.words,
             evidence: s.evidence,
-            mutual: best_a[&s.x] == s.score && best_b[&s.y] == s.score,
+            mutual: ra == 0 && rb == 0,
             justification: None,
             author: None,
             date: None,
@@ -304,7 +359,7 @@ fn below(ctx: &Ctx, held: &[(usize, usize)], taken_a: &dyn Fn(usize) -> bool, ta
     let mut seen = HashSet::new();
     let mut out: Vec<(Group, f32, Mapping)> = Vec::new();
     for &(i, j) in held {
-        let (fa, fb) = (fiche(ctx.a, i), fiche(ctx.b, j));
+        let (fa, fb) = (fiche(ctx.corpus, ctx.graph, ctx.a, i), fiche(ctx.corpus, ctx.graph, ctx.b, j));
         for p in fa.own_parts().filter(|&p| !taken_a(p)) {
             let Some(g) = group_of(ctx.a.elems[p].kind).filter(|g| *g != Group::Competences) else { continue };
             for q in fb.own_parts().filter(|&q| !taken_b(q) && group_of(ctx.b.elems[q].kind) == Some(g)) {
