@@ -4,9 +4,13 @@
 //! it by its name ending in the PID of a process that no longer exists.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard, Once};
+use std::sync::{Mutex, MutexGuard, Once, RwLock};
 
 static REGISTRY: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Held shared by threads writing into a registered folder, and exclusively by the signal
+/// cleanup: files are written in parallel, and never into a folder being removed.
+static WRITING: RwLock<()> = RwLock::new(());
 
 fn registry() -> MutexGuard<'static, Vec<PathBuf>> {
     REGISTRY.lock().unwrap_or_else(|e| e.into_inner())
@@ -48,7 +52,15 @@ impl Drop for Scratch {
 
 /// Run `f` while no signal cleanup can run: for renames that must not interleave with a removal.
 pub fn uninterrupted<R>(f: impl FnOnce() -> R) -> R {
+    let _writing = WRITING.write().unwrap_or_else(|e| e.into_inner());
     let _reg = registry();
+    f()
+}
+
+/// Run `f` (the writing of one file into a registered folder) while no signal cleanup can run;
+/// other threads may write at the same time.
+pub fn writing<R>(f: impl FnOnce() -> R) -> R {
+    let _writing = WRITING.read().unwrap_or_else(|e| e.into_inner());
     f()
 }
 
@@ -133,6 +145,7 @@ fn install_handlers() {
             if n != 1 {
                 return;
             }
+            let _writing = WRITING.write().unwrap_or_else(|e| e.into_inner());
             let reg = registry();
             for p in reg.iter() {
                 let _ = std::fs::remove_dir_all(p);

@@ -36,6 +36,9 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
                 out_dir.display(),
                 start.elapsed().as_secs_f64()
             ));
+            for p in referentiel::phases::take() {
+                ctx.out.verbose(&format!("  {:<44} {:>6.0} ms wall {:>6.0} ms user {:>6.0} ms system", p.name, p.wall.as_secs_f64() * 1e3, p.user.as_secs_f64() * 1e3, p.system.as_secs_f64() * 1e3));
+            }
             Ok(())
         }
         Err(e) => Err(Failure::Failed(format!("{e}\nthe previous site, if any, is untouched"))),

@@ -168,40 +168,44 @@ pub struct BuildReport {
 /// Run every enabled output into one build folder, in memory, and check its links: the whole
 /// site, ready to publish.
 pub fn render_all(corpus: &Corpus, config: &Config) -> Result<(SiteFiles, BuildReport), OutputError> {
+    render_into(corpus, config, SiteFiles::default())
+}
+
+/// Run every enabled output into `files` (in memory or streaming to a staging folder) and check
+/// the links.
+pub fn render_into(corpus: &Corpus, config: &Config, mut files: SiteFiles) -> Result<(SiteFiles, BuildReport), OutputError> {
     crate::crosswalk::PairPolicy::of_config(config).check(corpus).map_err(|message| OutputError { output: "crosswalk".into(), message })?;
     let graph = crate::phases::time("graph", || Graph::build(corpus));
-    let mut files = SiteFiles::default();
     let mut downloads: Vec<Download> = Vec::new();
     let mut by_output = Vec::new();
     let crosswalks = OnceLock::new();
     for o in all().into_iter().filter(|o| o.enabled(config)) {
-        let before = files.files.len();
+        let before = files.index.len();
         let ctx = RenderContext { corpus, graph: &graph, config, downloads: &downloads, only: &[], crosswalks: &crosswalks };
         let t = crate::phases::start(format!("output {}", o.name()));
         let rendered = o.render(&ctx, &mut files);
         t.end();
         rendered.map_err(|message| OutputError { output: o.name().into(), message })?;
-        let written = &files.files[before..];
-        by_output.push((o.name().to_string(), written.len(), written.iter().map(|(_, b)| b.len()).sum()));
+        let written = &files.index[before..];
+        by_output.push((o.name().to_string(), written.len(), written.iter().map(|(_, n)| n).sum()));
         let mut new = Vec::new();
-        for (p, b) in written {
+        for (p, n) in written {
             let path = p.to_string_lossy().replace('\\', "/");
             if path.starts_with(DOWNLOADS_DIR) {
-                new.push(Download { certs: o.certs_of(&ctx, &path), path, bytes: b.len(), format: o.name().to_string() });
+                new.push(Download { certs: o.certs_of(&ctx, &path), path, bytes: *n, format: o.name().to_string() });
             }
         }
         downloads.extend(new);
     }
-    files.files.sort_by(|a, b| a.0.cmp(&b.0));
     let t = crate::phases::start("link check");
     let links_checked = crate::site::links::check(&files).map_err(|message| OutputError { output: "html".into(), message })?;
     t.end();
-    let html_sizes: Vec<usize> = files.files.iter().filter(|(p, _)| p.extension().is_some_and(|e| e == "html")).map(|(_, b)| b.len()).collect();
+    let html_sizes: Vec<usize> = files.index.iter().filter(|(p, _)| p.extension().is_some_and(|e| e == "html")).map(|(_, n)| *n).collect();
     let report = BuildReport {
         pages: html_sizes.len(),
-        files: files.files.len(),
+        files: files.index.len(),
         bytes: files.total_bytes(),
-        search_bytes: files.files.iter().filter(|(p, _)| p.starts_with("search")).map(|(_, b)| b.len()).sum(),
+        search_bytes: files.index.iter().filter(|(p, _)| p.starts_with("search")).map(|(_, n)| n).sum(),
         html_sizes,
         links_checked,
         by_output,
@@ -209,15 +213,18 @@ pub fn render_all(corpus: &Corpus, config: &Config) -> Result<(SiteFiles, BuildR
     Ok((files, report))
 }
 
-/// Render every enabled output and publish the build folder to `out`; on any error nothing is
-/// written.
+/// Render every enabled output into a staging folder next to `out`, file by file, check the
+/// links, and put the staging folder in the place of `out`; on any error `out` is left as it
+/// was.
 pub fn build(corpus: &Corpus, config: &Config, out: &Path) -> Result<BuildReport, String> {
     output::check_out(out, &corpus.data_dir, config.root.as_deref())?;
-    let (files, report) = render_all(corpus, config).map_err(|e| e.to_string())?;
+    let cannot = |e: std::io::Error| format!("cannot write {}: {e}", out.display());
+    let staging = output::Staging::begin(out).map_err(cannot)?;
+    let (files, report) = render_into(corpus, config, SiteFiles::streaming(staging)).map_err(|e| e.to_string())?;
     let t = crate::phases::start("publish");
-    let published = output::publish(out, &files);
+    let published = files.into_staging().expect("a streaming build").commit();
     t.end();
-    published.map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    published.map_err(cannot)?;
     Ok(report)
 }
 

@@ -1,55 +1,127 @@
 //! The generator checks its own output: every relative link of every page leads to a file of the
 //! site, and every `#anchor` to an element with that id. A broken link fails the build.
+//!
+//! Pages are scanned as they are added ([`Links::add_page`]), so that the check needs no page in
+//! memory: it keeps each distinct link once, with the first page that holds it, and reads back
+//! only the pages that anchored links point into.
 
 use std::collections::{HashMap, HashSet};
+use std::path::Path;
 
 use super::output::SiteFiles;
 
-/// Check every internal link; returns how many were checked.
-pub fn check(files: &SiteFiles) -> Result<usize, String> {
-    let mut ids: HashMap<String, HashSet<String>> = HashMap::new();
-    let mut pages: Vec<(String, &str)> = Vec::new();
-    let mut paths: HashSet<String> = HashSet::new();
-    for (p, bytes) in &files.files {
-        let path = p.to_string_lossy().replace('\\', "/");
-        paths.insert(path.clone());
-        if path.ends_with(".html") {
-            let html = std::str::from_utf8(bytes).map_err(|_| format!("{path}: not UTF-8"))?;
-            ids.insert(path.clone(), attr_values(html, "id").into_iter().collect());
-            pages.push((path, html));
+/// The links of one page: each distinct (target file, anchor) it points to, and how many links
+/// it has in all.
+#[derive(Debug, Default)]
+pub struct PageLinks {
+    targets: Vec<(String, String)>,
+    count: usize,
+}
+
+impl PageLinks {
+    /// The internal links of the page at `path` (none for a file that is not HTML).
+    pub fn of(path: &str, bytes: &[u8]) -> Result<PageLinks, String> {
+        if !path.ends_with(".html") {
+            return Ok(PageLinks::default());
         }
-    }
-    let mut broken = Vec::new();
-    let mut checked = 0;
-    for (path, html) in &pages {
+        let html = std::str::from_utf8(bytes).map_err(|_| format!("{path}: not UTF-8"))?;
+        let mut seen = HashSet::new();
+        let mut count = 0;
         for href in attr_values(html, "href").into_iter().chain(attr_values(html, "src")) {
             if href.starts_with("http:") || href.starts_with("https:") || href.starts_with("mailto:") || href.starts_with("data:") {
                 continue;
             }
-            checked += 1;
-            let (file, anchor) = match href.split_once('#') {
-                Some((f, a)) => (f, Some(a)),
-                None => (href.as_str(), None),
-            };
-            let target = if file.is_empty() { path.clone() } else { resolve(path, file) };
-            if !paths.contains(&target) {
-                broken.push(format!("{path}: link to missing {href}"));
-                continue;
-            }
-            if let Some(a) = anchor {
-                if !a.is_empty() && !ids.get(&target).is_some_and(|s| s.contains(a)) {
-                    broken.push(format!("{path}: link to missing anchor {href}"));
-                }
+            count += 1;
+            let (file, anchor) = href.split_once('#').unwrap_or((href.as_str(), ""));
+            let target = if file.is_empty() { path.to_string() } else { resolve(path, file) };
+            seen.insert((target, anchor.to_string()));
+        }
+        let mut targets: Vec<(String, String)> = seen.into_iter().collect();
+        targets.sort();
+        Ok(PageLinks { targets, count })
+    }
+}
+
+/// The links of every page added so far.
+#[derive(Debug, Default)]
+pub struct Links {
+    /// Each distinct (target file, anchor; empty for none), with the first page that holds it.
+    first: HashMap<(String, String), usize>,
+    checked: usize,
+    /// Failures met while adding (a page that is not UTF-8, a file that could not be written).
+    failures: Vec<String>,
+}
+
+impl Links {
+    pub fn add_page(&mut self, page: usize, path: &Path, bytes: &[u8]) -> Result<(), String> {
+        let links = PageLinks::of(&path.to_string_lossy().replace('\\', "/"), bytes)?;
+        self.merge(page, links);
+        Ok(())
+    }
+
+    pub fn merge(&mut self, page: usize, links: PageLinks) {
+        self.checked += links.count;
+        for t in links.targets {
+            self.first.entry(t).or_insert(page);
+        }
+    }
+
+    pub fn fail(&mut self, message: String) {
+        self.failures.push(message);
+    }
+}
+
+/// Check every internal link of the pages added to `files`; returns how many were checked.
+pub fn check(files: &SiteFiles) -> Result<usize, String> {
+    let links = &files.links;
+    if !links.failures.is_empty() {
+        return Err(links.failures.join("\n"));
+    }
+    let path_of = |i: usize| files.index[i].0.to_string_lossy().replace('\\', "/");
+    let paths: HashMap<String, usize> = (0..files.index.len()).map(|i| (path_of(i), i)).collect();
+    let mut broken = Vec::new();
+    let mut anchored: HashMap<usize, Vec<(&str, usize)>> = HashMap::new();
+    for ((target, anchor), &page) in &links.first {
+        match paths.get(target) {
+            None => broken.push((path_of(page), format!("link to missing {}", shown(target, anchor, &path_of(page))))),
+            Some(&t) if !anchor.is_empty() => anchored.entry(t).or_default().push((anchor, page)),
+            Some(_) => {}
+        }
+    }
+    for (t, wanted) in anchored {
+        let bytes = files.read(t).map_err(|e| format!("cannot read back {}: {e}", path_of(t)))?;
+        let ids: HashSet<String> = attr_values(&String::from_utf8_lossy(&bytes), "id").into_iter().collect();
+        for (anchor, page) in wanted {
+            if !ids.contains(anchor) {
+                broken.push((path_of(page), format!("link to missing anchor {}", shown(&path_of(t), anchor, &path_of(page)))));
             }
         }
     }
     if broken.is_empty() {
-        Ok(checked)
+        Ok(links.checked)
     } else {
+        broken.sort();
         let n = broken.len();
         broken.truncate(20);
-        Err(format!("{n} broken internal links:\n{}", broken.join("\n")))
+        Err(format!("{n} broken internal links:\n{}", broken.into_iter().map(|(p, m)| format!("{p}: {m}")).collect::<Vec<_>>().join("\n")))
     }
+}
+
+/// A link as the page wrote it, near enough: relative to the page's folder.
+fn shown(target: &str, anchor: &str, page: &str) -> String {
+    let rel = relative(page, target);
+    if anchor.is_empty() { rel } else { format!("{rel}#{anchor}") }
+}
+
+/// The path of `target` relative to the folder of `page`.
+fn relative(page: &str, target: &str) -> String {
+    let from: Vec<&str> = page.split('/').collect();
+    let from = &from[..from.len() - 1];
+    let to: Vec<&str> = target.split('/').collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut out: Vec<&str> = vec![".."; from.len() - common];
+    out.extend(&to[common..]);
+    out.join("/")
 }
 
 /// Resolve a relative link from a page.

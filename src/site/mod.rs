@@ -43,34 +43,30 @@ pub fn render_with(corpus: &Corpus, graph: &Graph, cfg: &Config, downloads: &[Do
     let theme = cfg.output.html.theme.as_deref();
     let tera = templates::compile(theme)?;
     let ctx = crate::phases::time("html: site context (counterparts, titles)", || SiteCtx::new(corpus, graph, cfg, tera, downloads, crosswalks));
-    let mut pages: Vec<pages::Page> = Vec::new();
+    // Pages go to `files` phase by phase, element pages a chunk at a time, so that a streaming
+    // build holds no more than a chunk of pages in memory.
     let t = crate::phases::start("html: comparison pages");
     let (compare, comparisons) = pages::compare::render_all(&ctx)?;
+    files.add_all(compare);
     t.end();
     let t = crate::phases::start("html: other pages");
-    pages.extend(compare);
-    pages.push(pages::home::render(&ctx, &comparisons)?);
-    pages.push(pages::glossary::render(&ctx)?);
-    pages.push(pages::downloads::render(&ctx)?);
+    let mut pages: Vec<pages::Page> = vec![pages::home::render(&ctx, &comparisons)?, pages::glossary::render(&ctx)?, pages::downloads::render(&ctx)?];
     pages.extend(pages::codes::render_all(&ctx)?);
     pages.extend(pages::sources::render_all(&ctx)?);
-    let per_cert: Vec<Vec<pages::Page>> = corpus.certs.par_iter().map(|c| pages::cert::render(&ctx, c)).collect::<Result<_, _>>()?;
-    pages.extend(per_cert.into_iter().flatten());
+    files.add_all(pages);
+    for c in &corpus.certs {
+        files.add_all(pages::cert::render(&ctx, c)?);
+    }
     t.end();
     let t = crate::phases::start("html: element pages");
-    let elements: Vec<pages::Page> = corpus.elements.par_iter().map(|e| pages::element::render(&ctx, e)).collect::<Result<_, _>>()?;
-    pages.extend(elements);
+    for chunk in corpus.elements.chunks(CHUNK) {
+        files.add_all(chunk.par_iter().map(|e| pages::element::render(&ctx, e)).collect::<Result<_, _>>()?);
+    }
     t.end();
     let t = crate::phases::start("html: tables, search, assets");
-    let tables: Vec<pages::Page> = corpus.matrices.par_iter().map(|m| pages::tables::matrix(&ctx, m)).collect::<Result<_, _>>()?;
-    pages.extend(tables);
-    let corr: Vec<pages::Page> = corpus.correspondences.par_iter().map(|t| pages::tables::correspondence(&ctx, t)).collect::<Result<_, _>>()?;
-    pages.extend(corr);
-    pages.push(search_page(&ctx)?);
-
-    for (path, html) in pages {
-        files.add(path, html);
-    }
+    files.add_all(corpus.matrices.par_iter().map(|m| pages::tables::matrix(&ctx, m)).collect::<Result<_, _>>()?);
+    files.add_all(corpus.correspondences.par_iter().map(|t| pages::tables::correspondence(&ctx, t)).collect::<Result<_, _>>()?);
+    files.add_all(vec![search_page(&ctx)?]);
     for (path, bytes) in templates::assets(theme)? {
         files.add(path, bytes);
     }
@@ -80,6 +76,9 @@ pub fn render_with(corpus: &Corpus, graph: &Graph, cfg: &Config, downloads: &[Do
     t.end();
     Ok(())
 }
+
+/// How many element pages are rendered (in parallel) before they are handed to the build folder.
+const CHUNK: usize = 512;
 
 fn search_page(ctx: &SiteCtx) -> Result<pages::Page, String> {
     let path = crate::urls::search();

@@ -23,19 +23,90 @@ pub const MARKER: &str = ".referentiel-site";
 
 const MARKER_TEXT: &str = "This folder is a site built by referentiel; the next build replaces it whole.\n";
 
-/// Pages and assets to write, by path relative to the site root.
+/// Pages and assets to write, by path relative to the site root. In memory (the default: for
+/// `serve`, `export` and tests) every file is kept until published; streaming
+/// ([`SiteFiles::streaming`], for `build`) every file goes to the staging folder as it is added,
+/// and only its path, its size and its links are kept, so that memory does not grow with the
+/// size of the site.
 #[derive(Default)]
 pub struct SiteFiles {
+    /// In memory: every file with its bytes, in the order added. Streaming: empty.
     pub files: Vec<(PathBuf, Vec<u8>)>,
+    /// Every file added, in order, with its size (both ways).
+    pub index: Vec<(PathBuf, usize)>,
+    /// The links of the pages added, for [`super::links::check`].
+    pub links: super::links::Links,
+    staging: Option<Staging>,
 }
 
 impl SiteFiles {
+    /// Files written into `staging` as they are added.
+    pub fn streaming(staging: Staging) -> SiteFiles {
+        SiteFiles { staging: Some(staging), ..SiteFiles::default() }
+    }
+
     pub fn add(&mut self, path: impl Into<PathBuf>, bytes: impl Into<Vec<u8>>) {
-        self.files.push((path.into(), bytes.into()));
+        let (path, bytes) = (path.into(), bytes.into());
+        if let Err(e) = self.add_checked(path, bytes) {
+            // Kept for the end: `add` cannot fail for the in-memory outputs that call it.
+            self.links.fail(e);
+        }
+    }
+
+    fn add_checked(&mut self, path: PathBuf, bytes: Vec<u8>) -> Result<(), String> {
+        let page = self.index.len();
+        self.links.add_page(page, &path, &bytes)?;
+        self.index.push((path.clone(), bytes.len()));
+        match &self.staging {
+            Some(s) => s.write(&path, &bytes).map_err(|e| format!("cannot write {}: {e}", path.display())),
+            None => {
+                self.files.push((path, bytes));
+                Ok(())
+            }
+        }
+    }
+
+    /// Add many files at once, written and scanned for links in parallel.
+    pub fn add_all(&mut self, files: Vec<(String, String)>) {
+        use rayon::prelude::*;
+        let Some(staging) = &self.staging else {
+            for (p, b) in files {
+                self.add(p, b);
+            }
+            return;
+        };
+        let first = self.index.len();
+        let scanned: Vec<Result<super::links::PageLinks, String>> = files
+            .par_iter()
+            .map(|(p, b)| {
+                staging.write(Path::new(p), b.as_bytes()).map_err(|e| format!("cannot write {p}: {e}"))?;
+                super::links::PageLinks::of(p, b.as_bytes())
+            })
+            .collect();
+        for (i, ((p, b), links)) in files.into_iter().zip(scanned).enumerate() {
+            match links {
+                Ok(l) => self.links.merge(first + i, l),
+                Err(e) => self.links.fail(e),
+            }
+            self.index.push((PathBuf::from(p), b.len()));
+        }
     }
 
     pub fn total_bytes(&self) -> usize {
-        self.files.iter().map(|(_, b)| b.len()).sum()
+        self.index.iter().map(|(_, n)| n).sum()
+    }
+
+    /// The bytes of a file added, from memory or from the staging folder.
+    pub fn read(&self, i: usize) -> io::Result<Vec<u8>> {
+        match &self.staging {
+            Some(s) => fs::read(s.path().join(&self.index[i].0)),
+            None => Ok(self.files[i].1.clone()),
+        }
+    }
+
+    /// The staging folder the files were streamed into, ready to publish.
+    pub fn into_staging(self) -> Option<Staging> {
+        self.staging
     }
 }
 
@@ -192,78 +263,115 @@ fn same_file_content(path: &Path, bytes: &[u8]) -> bool {
     }
 }
 
-/// Write `files` as the new content of `out`.
-pub fn publish(out: &Path, files: &SiteFiles) -> io::Result<()> {
-    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    fs::create_dir_all(parent)?;
-    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "site".into());
-    let _lock = lock(&parent.join(format!(".{name}.lock")))?;
-    let (staging_prefix, retired_prefix) = (format!(".{name}.staging-"), format!(".{name}.retired-"));
-    // A build killed between the two renames of the fallback left the old site retired: put it back.
-    if !out.exists() {
-        if let Ok(entries) = fs::read_dir(parent) {
-            for e in entries.flatten() {
-                let retired = e.file_name().to_str().and_then(|n| scratch::pid_in(n, &retired_prefix)).filter(|p| !scratch::alive(*p));
-                if retired.is_some() && is_our_site(&e.path()) && fs::rename(e.path(), out).is_ok() {
-                    break;
+/// A new site being written next to `out`, in a staging folder on the same file system, under
+/// the lock of `out`; [`Staging::commit`] puts it in the place of `out` in one step. Dropped
+/// without a commit, it is removed and `out` stays as it was.
+pub struct Staging {
+    out: PathBuf,
+    folder: Scratch,
+    retired_prefix: String,
+    /// The site being replaced: a file that reads the same there is linked, not written again.
+    previous: Option<PathBuf>,
+    made: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
+    _lock: Lock,
+}
+
+impl Staging {
+    /// Lock `out`, repair what a killed build left, check that `out` may be replaced and create
+    /// the staging folder with its marker.
+    pub fn begin(out: &Path) -> io::Result<Staging> {
+        let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        fs::create_dir_all(parent)?;
+        let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "site".into());
+        let lock = lock(&parent.join(format!(".{name}.lock")))?;
+        let (staging_prefix, retired_prefix) = (format!(".{name}.staging-"), format!(".{name}.retired-"));
+        // A build killed between the two renames of the fallback left the old site retired: put it back.
+        if !out.exists() {
+            if let Ok(entries) = fs::read_dir(parent) {
+                for e in entries.flatten() {
+                    let retired = e.file_name().to_str().and_then(|n| scratch::pid_in(n, &retired_prefix)).filter(|p| !scratch::alive(*p));
+                    if retired.is_some() && is_our_site(&e.path()) && fs::rename(e.path(), out).is_ok() {
+                        break;
+                    }
                 }
             }
         }
-    }
-    check_replaceable(out)?;
-    for prefix in [&staging_prefix, &retired_prefix] {
-        scratch::remove_stale(parent, prefix, |p| p.join(MARKER).is_file() || fs::read_dir(p).is_ok_and(|mut d| d.next().is_none()));
+        check_replaceable(out)?;
+        for prefix in [&staging_prefix, &retired_prefix] {
+            scratch::remove_stale(parent, prefix, |p| p.join(MARKER).is_file() || fs::read_dir(p).is_ok_and(|mut d| d.next().is_none()));
+        }
+        let folder = Scratch::register(parent.join(format!("{staging_prefix}{}", std::process::id())));
+        let _ = fs::remove_dir_all(folder.path());
+        fs::create_dir(folder.path())?;
+        // The marker first: a staging folder left by a kill is recognisable as ours.
+        fs::write(folder.path().join(MARKER), MARKER_TEXT)?;
+        let previous = out.is_dir().then(|| out.to_path_buf());
+        Ok(Staging { out: out.to_path_buf(), folder, retired_prefix, previous, made: Default::default(), _lock: lock })
     }
 
-    let staging = Scratch::register(parent.join(format!("{staging_prefix}{}", std::process::id())));
-    let _ = fs::remove_dir_all(staging.path());
-    fs::create_dir(staging.path())?;
-    // The marker first: a staging folder left by a kill is recognisable as ours.
-    fs::write(staging.path().join(MARKER), MARKER_TEXT)?;
-    // A file that reads the same as in the previous site is a new link to it, not a new file:
-    // no inode to allocate, no bytes to write, and the old site's removal frees nothing of it.
-    let previous = out.is_dir().then_some(out);
-    let mut made: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
-    for (rel, bytes) in &files.files {
-        let path = staging.path().join(rel);
-        // One file at a time while no cleanup runs: a cleanup on SIGINT then finds the folder
-        // still, and this thread waits for the end at its next file.
-        scratch::uninterrupted(|| -> io::Result<()> {
+    pub fn path(&self) -> &Path {
+        self.folder.path()
+    }
+
+    /// Write one file (from any thread). A file that reads the same as in the previous site is
+    /// a new link to it, not a new file: no inode to allocate, no bytes to write, and the old
+    /// site's removal frees nothing of it.
+    pub fn write(&self, rel: &Path, bytes: &[u8]) -> io::Result<()> {
+        let path = self.folder.path().join(rel);
+        // No signal cleanup runs while a file is written; it waits for the end of this one.
+        scratch::writing(|| -> io::Result<()> {
             if let Some(dir) = path.parent() {
-                if !made.contains(dir) {
+                let known = self.made.lock().unwrap_or_else(|e| e.into_inner()).contains(dir);
+                if !known {
                     fs::create_dir_all(dir)?;
-                    made.insert(dir.to_path_buf());
+                    self.made.lock().unwrap_or_else(|e| e.into_inner()).insert(dir.to_path_buf());
                 }
             }
-            if let Some(old) = previous.map(|o| o.join(rel)) {
+            if let Some(old) = self.previous.as_ref().map(|o| o.join(rel)) {
                 if same_file_content(&old, bytes) && fs::hard_link(&old, &path).is_ok() {
                     return Ok(());
                 }
             }
             fs::write(&path, bytes)
-        })?;
+        })
     }
-    if !out.exists() {
-        scratch::uninterrupted(|| fs::rename(staging.path(), out))?;
-        staging.keep();
-        return Ok(());
-    }
-    // The staging folder takes the old site's place; the old site, now under the staging name,
-    // is removed when `staging` drops.
-    if scratch::uninterrupted(|| exchange(staging.path(), out))? {
-        return Ok(());
-    }
-    let retired = parent.join(format!("{retired_prefix}{}", std::process::id()));
-    scratch::uninterrupted(|| -> io::Result<()> {
-        fs::rename(out, &retired)?;
-        if let Err(e) = fs::rename(staging.path(), out) {
-            fs::rename(&retired, out)?;
-            return Err(e);
+
+    /// Put the staging folder in the place of `out`.
+    pub fn commit(self) -> io::Result<()> {
+        let Staging { out, folder, retired_prefix, .. } = self;
+        let out = out.as_path();
+        if !out.exists() {
+            scratch::uninterrupted(|| fs::rename(folder.path(), out))?;
+            folder.keep();
+            return Ok(());
         }
-        Ok(())
-    })?;
-    staging.keep();
-    fs::remove_dir_all(&retired)
+        // The staging folder takes the old site's place; the old site, now under the staging
+        // name, is removed when `folder` drops.
+        if scratch::uninterrupted(|| exchange(folder.path(), out))? {
+            return Ok(());
+        }
+        let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let retired = parent.join(format!("{retired_prefix}{}", std::process::id()));
+        scratch::uninterrupted(|| -> io::Result<()> {
+            fs::rename(out, &retired)?;
+            if let Err(e) = fs::rename(folder.path(), out) {
+                fs::rename(&retired, out)?;
+                return Err(e);
+            }
+            Ok(())
+        })?;
+        folder.keep();
+        fs::remove_dir_all(&retired)
+    }
+}
+
+/// Write `files` (kept in memory) as the new content of `out`.
+pub fn publish(out: &Path, files: &SiteFiles) -> io::Result<()> {
+    let staging = Staging::begin(out)?;
+    for (rel, bytes) in &files.files {
+        staging.write(rel, bytes)?;
+    }
+    staging.commit()
 }
 
 #[cfg(test)]
