@@ -34,7 +34,22 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Option<Page>, String> {
             v
         })
         .collect();
-    let evaluations: Vec<Value> = b.evaluations.iter().map(with_facts).collect();
+    // Modalités are grouped by the épreuve or CCP that holds them (the RE prints the titre's
+    // modalités, then each CCP's).
+    let mut evaluations: Vec<(Option<String>, Vec<Value>)> = Vec::new();
+    for k in &b.evaluations {
+        let within = corpus
+            .element(k)
+            .and_then(|x| x.parent.as_ref())
+            .and_then(|p| corpus.element(p))
+            .filter(|p| p.kind.family() == crate::schema::Family::Evaluation)
+            .map(|p| format!("{} : {}", p.kind.label(), truncate(&crate::present::label(p), 90)));
+        match evaluations.last_mut() {
+            Some((w, items)) if *w == within => items.push(with_facts(k)),
+            _ => evaluations.push((within, vec![with_facts(k)])),
+        }
+    }
+    let evaluations: Vec<Value> = evaluations.into_iter().map(|(w, items)| json!({"within": w, "items": items})).collect();
     let competences: Vec<Value> = b
         .competences
         .iter()
