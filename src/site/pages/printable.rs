@@ -66,6 +66,20 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Option<Page>, String> {
             })
         })
         .collect();
+    // Critères and conditions printed at a group (BTS C1) hold for each compétence below it: the
+    // fiche prints them once, under the first of them, and refers to them after.
+    let mut competences = competences;
+    let mut seen = std::collections::HashSet::new();
+    for c in &mut competences {
+        for part in ["criteres", "conditions"] {
+            if let Some(groups) = c["fiche"][part]["inherited"].as_array_mut() {
+                for g in groups {
+                    let first = seen.insert((part, g["from"]["href"].to_string()));
+                    g["repeat"] = json!(!first);
+                }
+            }
+        }
+    }
     let savoirs: Vec<Value> = b.savoirs.iter().map(|k| ctx.element_link_from(&path, k, &e.key.cert)).collect();
     let title = format!("Fiche imprimable · {}", truncate(&named_label(e), 70));
     let description = format!("{} {} — {} : ses compétences, leurs critères, savoir-faire, savoirs et conditions, et ce qui les évalue, sur une page à imprimer", e.kind.label(), truncate(&named_label(e), 120), short_cert(cert));
