@@ -37,7 +37,7 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Option<Page>, String> {
     // Modalités are grouped by the épreuve or CCP that holds them (the RE prints the titre's
     // modalités, then each CCP's).
     let mut evaluations: Vec<(Option<String>, Vec<Value>)> = Vec::new();
-    for k in &b.evaluations {
+    for k in b.evaluations.iter().filter(|k| !b.assessed_by.iter().any(|(_, a)| a == *k)) {
         let within = corpus
             .element(k)
             .and_then(|x| x.parent.as_ref())
