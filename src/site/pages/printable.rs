@@ -84,7 +84,7 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Option<Page>, String> {
     let title = format!("Fiche imprimable · {}", truncate(&named_label(e), 70));
     let description = format!("{} {} — {} : ses compétences, leurs critères, savoir-faire, savoirs et conditions, et ce qui les évalue, sur une page à imprimer", e.kind.label(), truncate(&named_label(e), 120), short_cert(cert));
     let mut c = ctx.page_described(&path, &format!("{title} · {}", short_cert(cert)), &description);
-    c.insert("cert", &json!({"href": urls::rel(&path, &urls::cert(&cert.id)), "title": short_cert(cert), "full": cert.title.text}));
+    c.insert("cert", &json!({"href": urls::rel(&path, &urls::cert(&cert.id)), "title": short_cert(cert)}));
     c.insert("bloc", &json!({
         "href": urls::rel(&path, &urls::element(&e.key)),
         "kind": e.kind.label(),
