@@ -60,6 +60,8 @@ pub fn render_with(corpus: &Corpus, graph: &Graph, cfg: &Config, downloads: &[Do
     let t = crate::phases::start("html: element pages");
     let elements: Vec<pages::Page> = corpus.elements.par_iter().map(|e| pages::element::render(&ctx, e)).collect::<Result<_, _>>()?;
     pages.extend(elements);
+    let blocs: Vec<pages::Page> = corpus.elements.par_iter().filter(|e| crate::fiche::is_bloc(e.kind)).map(|e| pages::printable::render(&ctx, e)).collect::<Result<Vec<_>, _>>()?.into_iter().flatten().collect();
+    pages.extend(blocs);
     t.end();
     let t = crate::phases::start("html: tables, search, assets");
     let tables: Vec<pages::Page> = corpus.matrices.par_iter().map(|m| pages::tables::matrix(&ctx, m)).collect::<Result<_, _>>()?;
