@@ -219,6 +219,96 @@ impl Fiche {
     }
 }
 
+/// Does an element of this kind group compétences for certification, so that a trainer prints
+/// them together (activité type and its CCP, bloc de compétences, BTS unité)?
+pub fn is_bloc(kind: Kind) -> bool {
+    matches!(kind, Kind::ActiviteType | Kind::Ccp | Kind::BlocCompetences | Kind::Unite)
+}
+
+/// A bloc as one printable fiche: the compétences it covers, each read as its [`Fiche`], the
+/// savoirs it certifies, and what evaluates, certifies or validates the bloc itself.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct BlocFiche {
+    pub key: ElementKey,
+    /// The compétences of the bloc in document order: the parts of an activité type; what a CCP,
+    /// bloc or unité certifies (through the activité type it certifies).
+    pub competences: Vec<Fiche>,
+    /// Savoirs a unité certifies (BTS).
+    pub savoirs: Vec<ElementKey>,
+    /// Links to the bloc itself: the CCP that certifies an activité type, the épreuve that
+    /// validates a unité.
+    pub assessed_by: Vec<(Rel, ElementKey)>,
+    /// The épreuves, modalités and situations that evaluate one of its compétences, in document order.
+    pub evaluations: Vec<ElementKey>,
+}
+
+impl BlocFiche {
+    /// The bloc fiche of `key`, or `None` when the element is not a bloc or covers no compétence.
+    pub fn of(corpus: &Corpus, graph: &Graph, key: &ElementKey) -> Option<BlocFiche> {
+        let e = corpus.element(key)?;
+        if !is_bloc(e.kind) {
+            return None;
+        }
+        let mut comps: Vec<ElementKey> = Vec::new();
+        let mut savoirs: Vec<ElementKey> = Vec::new();
+        fn cover(corpus: &Corpus, graph: &Graph, k: &ElementKey, comps: &mut Vec<ElementKey>, depth: usize) {
+            let Some(t) = corpus.element(k) else { return };
+            if t.kind.is_competence() {
+                if !comps.contains(k) {
+                    comps.push(k.clone());
+                }
+            } else if t.kind.family() == Family::Activite && depth < 4 {
+                if let Some(f) = Fiche::of(corpus, graph, k) {
+                    for p in &f.parts {
+                        cover(corpus, graph, p, comps, depth + 1);
+                    }
+                }
+            }
+        }
+        if e.kind == Kind::ActiviteType {
+            cover(corpus, graph, key, &mut comps, 0);
+        }
+        for l in &e.links {
+            if l.rel != Rel::Certifies {
+                continue;
+            }
+            match corpus.element(&l.to) {
+                Some(t) if t.kind.family() == Family::Savoir => {
+                    if !savoirs.contains(&l.to) {
+                        savoirs.push(l.to.clone())
+                    }
+                }
+                Some(_) => cover(corpus, graph, &l.to, &mut comps, 0),
+                None => {}
+            }
+        }
+        if comps.is_empty() {
+            return None;
+        }
+        comps.sort_by_key(|k| corpus.element_index(k));
+        savoirs.sort_by_key(|k| corpus.element_index(k));
+        let competences: Vec<Fiche> = comps.iter().filter_map(|k| Fiche::of(corpus, graph, k)).collect();
+        let mut assessed_by: Vec<(Rel, ElementKey)> = graph
+            .incoming_links(key)
+            .into_iter()
+            .filter(|(r, by)| matches!(r, Rel::Evaluates | Rel::Certifies | Rel::Validates) && corpus.element(by).is_some_and(|b| b.kind.family() == Family::Evaluation))
+            .map(|(r, by)| (r, by.clone()))
+            .collect();
+        assessed_by.sort_by_key(|(_, k)| corpus.element_index(k));
+        assessed_by.dedup();
+        let mut evaluations: Vec<ElementKey> = Vec::new();
+        for f in &competences {
+            for a in &f.evaluated_by {
+                if !evaluations.contains(&a.by) {
+                    evaluations.push(a.by.clone());
+                }
+            }
+        }
+        evaluations.sort_by_key(|k| corpus.element_index(k));
+        Some(BlocFiche { key: key.clone(), competences, savoirs, assessed_by, evaluations })
+    }
+}
+
 /// The fiche of every compétence, activité and bloc of the corpus, in data order.
 pub fn fiches(corpus: &Corpus, graph: &Graph) -> Vec<Fiche> {
     corpus.elements.iter().filter(|e| has_fiche(e.kind)).filter_map(|e| Fiche::of(corpus, graph, &e.key)).collect()
@@ -397,6 +487,31 @@ mod tests {
         let ntc_2013 = CertId::new("ntc-2013");
         let bloc = data().0.elements_of(&ntc_2013).find(|e| e.kind == Kind::BlocCompetences).unwrap();
         assert!(!fiche(&bloc.key.to_string()).parts.is_empty(), "a bloc lists what it certifies");
+    }
+
+    #[test]
+    fn a_ccp_prints_the_compétences_of_the_activité_type_it_certifies() {
+        let (c, g) = data();
+        let b = BlocFiche::of(c, g, &key("ntc-2018/ccp1")).expect("CCP 1 is a bloc");
+        let at = fiche("ntc-2018/at1");
+        let cps: Vec<&ElementKey> = b.competences.iter().map(|f| &f.key).collect();
+        assert_eq!(cps, at.parts.iter().filter(|k| c.element(k).unwrap().kind.is_competence()).collect::<Vec<_>>());
+        assert!(b.competences.iter().all(|f| !f.criteres.is_empty()), "every CP of the REAC has critères");
+        assert!(!b.evaluations.is_empty(), "the RE's modalités evaluate the CPs");
+        // The activité type is printed with the CCP that certifies it.
+        let at1 = BlocFiche::of(c, g, &key("ntc-2018/at1")).unwrap();
+        assert!(at1.assessed_by.iter().any(|(r, k)| *r == Rel::Certifies && k.local.as_str() == "ccp1"));
+    }
+
+    #[test]
+    fn a_bts_unité_prints_the_compétences_and_savoirs_it_certifies() {
+        let (c, g) = data();
+        let b = BlocFiche::of(c, g, &key("bts-tc-2006/u4")).expect("U4 is a bloc");
+        assert_eq!(b.competences.first().map(|f| f.key.local.as_str()), Some("c1.1.1"));
+        assert!(b.competences.iter().all(|f| f.all_criteres().next().is_some()), "critères printed at C1 hold for C1.1.1");
+        assert!(b.savoirs.contains(&key("bts-tc-2006/s1.1")));
+        assert!(b.assessed_by.iter().any(|(_, k)| k.local.as_str() == "e4"), "E4 validates U4");
+        assert!(BlocFiche::of(c, g, &key("bts-tc-2006/c1.1.1")).is_none(), "a compétence is not a bloc");
     }
 
     #[test]

@@ -88,14 +88,30 @@ pub fn stem(word: &str) -> String {
     if is_code(word) || word.chars().any(|c| c.is_ascii_digit()) {
         return word.to_string();
     }
-    for suffix in SUFFIXES {
-        if let Some(base) = word.strip_suffix(suffix) {
-            if base.chars().count() >= 4 {
-                return base.to_string();
-            }
-        }
+    let base = SUFFIXES
+        .iter()
+        .find_map(|suffix| word.strip_suffix(suffix).filter(|b| b.chars().count() >= 4))
+        .unwrap_or(word);
+    verb_and_noun(base)
+}
+
+/// Brings a verb's stem and its noun's together where the suffixes alone do not: -quer and
+/// -cation (communiquer, communication → `communic`), -ifier and -ification (qualifier,
+/// qualification → `qualific`), -dre verbs (vendre → `vend`, as vendeur), and vente (→ `vend`).
+fn verb_and_noun(base: &str) -> String {
+    if base == "vent" {
+        return "vend".to_string();
     }
-    word.to_string()
+    if let Some(b) = base.strip_suffix("qu") {
+        return format!("{b}c");
+    }
+    if base.ends_with("ifi") {
+        return format!("{base}c");
+    }
+    match base.strip_suffix("dr") {
+        Some(b) if b.chars().count() >= 3 => format!("{b}d"),
+        _ => base.to_string(),
+    }
 }
 
 /// The meaningful stems of a text, in order (stop words left out).
@@ -123,6 +139,10 @@ mod tests {
             ["prospecter", "prospection", "prospects"],
             ["négocier", "négociation", "négociateur"],
             ["fidélisation", "fidéliser", "fidélisations"],
+            ["relancer", "relance", "relancés"],
+            ["qualifier", "qualification", "qualifié"],
+            ["communiquer", "communication", "communications"],
+            ["vendre", "vente", "vendeurs"],
         ] {
             let stems: Vec<String> = group.iter().map(|w| stem(&fold(w))).collect();
             assert!(stems.windows(2).all(|w| w[0] == w[1]), "{group:?} → {stems:?}");

@@ -25,6 +25,10 @@ pub fn cert(id: &CertId) -> String {
 pub fn cert_document(id: &CertId) -> String {
     format!("c/{id}/document.html")
 }
+/// The printable fiche of a bloc (activité type, CCP, bloc de compétences, unité).
+pub fn bloc_fiche(key: &ElementKey) -> String {
+    format!("c/{}/fiches/{}.html", key.cert, key.local)
+}
 pub fn element(key: &ElementKey) -> String {
     ELEMENT_PATTERN.replace("{cert}", key.cert.as_str()).replace("{local}", key.local.as_str())
 }

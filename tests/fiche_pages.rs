@@ -92,3 +92,50 @@ fn no_two_element_pages_share_a_title() {
     }
     assert!(seen.len() > 3000);
 }
+
+#[test]
+fn every_bloc_prints_its_compétences_with_their_critères_savoir_faire_savoirs_conditions_and_épreuves() {
+    use referentiel::fiche::{is_bloc, BlocFiche};
+    let corpus = referentiel::load_corpus(Path::new("data")).expect("clean data");
+    let graph = Graph::build(&corpus);
+    let mut files = referentiel::site::output::SiteFiles::default();
+    referentiel::site::render(&corpus, &graph, &Config::read_default(), &[], &mut files).expect("render");
+    let pages: HashMap<String, &[u8]> = files.files.iter().map(|(p, b)| (p.to_string_lossy().replace('\\', "/"), b.as_slice())).collect();
+    let (mut blocs, mut items) = (0, 0);
+    for cert in ["ntc-2018", "ntc-2013", "cc-2017", "bts-nrc", "bts-tc-2006"] {
+        let id = referentiel::ids::CertId::new(cert);
+        let mut printed = 0;
+        for e in corpus.elements_of(&id).filter(|e| is_bloc(e.kind)) {
+            let Some(b) = BlocFiche::of(&corpus, &graph, &e.key) else {
+                assert!(!pages.contains_key(&urls::bloc_fiche(&e.key)), "{}: no compétence, no printable fiche", e.key);
+                continue;
+            };
+            let html = std::str::from_utf8(pages.get(&urls::bloc_fiche(&e.key)).unwrap_or_else(|| panic!("{}: no printable fiche", e.key))).unwrap();
+            let element_page = std::str::from_utf8(pages[&urls::element(&e.key)]).unwrap();
+            assert!(element_page.contains(&format!("fiches/{}.html", e.key.local)), "{}: its page links to its printable fiche", e.key);
+            let text = text_of(html);
+            for f in &b.competences {
+                let shown = std::iter::once(&f.key)
+                    .chain(f.all_criteres())
+                    .chain(f.all_conditions())
+                    .chain(f.savoir_faire.iter().flat_map(|g| &g.items))
+                    .chain(f.savoirs.iter().flat_map(|s| std::iter::once(&s.key).chain(&s.savoirs).chain(&s.limites)))
+                    .chain(f.evaluated_by.iter().chain(&f.certified_by).map(|a| &a.by));
+                for k in shown {
+                    let t = normalise(corpus.element(k).unwrap().text());
+                    let t: String = t.chars().take(150).collect(); // evaluation names are shortened to 160 characters
+                    assert!(text.contains(&t), "{}: the printable fiche does not show {k}: {t:?}", e.key);
+                    items += 1;
+                }
+            }
+            for k in b.savoirs.iter().chain(b.evaluations.iter()).chain(b.assessed_by.iter().map(|(_, k)| k)) {
+                let t: String = normalise(corpus.element(k).unwrap().text()).chars().take(150).collect();
+                assert!(text.contains(&t), "{}: the printable fiche does not name {k}", e.key);
+            }
+            printed += 1;
+        }
+        assert!(printed > 0, "{cert} has a printable fiche");
+        blocs += printed;
+    }
+    eprintln!("{blocs} printable fiches, {items} items checked");
+}

@@ -100,7 +100,7 @@ pub enum Command {
     #[command(after_help = "Examples:\n  referentiel show ntc-2018/cp3\n  referentiel show cp3 --cert ntc-2018 --json\n  referentiel show bts-tc-2006        (a certification)")]
     Show(show::Args),
     /// Search the data as the site does (same index, same ranking).
-    #[command(after_help = "Examples:\n  referentiel search \"veile comerciale\"\n  referentiel search cp3 --cert ntc-2018 --kind \"Compétence professionnelle\"")]
+    #[command(after_help = "Examples:\n  referentiel search \"veile comerciale\"\n  referentiel search cp3 --cert ntc-2018 --kind \"Compétence professionnelle\"\n  referentiel search --batch queries.txt      (one query a line; one JSON line of results each)\n  printf 'cp3\\nveille\\n' | referentiel search --batch -")]
     Search(search::Args),
     /// Check the data, then build the site (nothing is written if the data has errors).
     #[command(after_help = "Example:\n  referentiel build --out /tmp/site")]

@@ -7,8 +7,8 @@
 //! - Weights: codes 100 (also in the spellings readers type: `at1` for an activité type coded 1,
 //!   `c111` for C1.1.1), ids 80 (`cp3-cr1`, `ntc-2018/cp5`, as `cp3cr1`, `ntc2018cp5`), the texts of
 //!   titled elements (activités, compétences, unités …) 30, other texts 10, the document's own
-//!   structure (sections, paragraphs) half as much, compétences a fifth more; the parent's title and
-//!   code 4. Text weights are divided by 1 + 0.03 × the text's number of keys (shorter texts first);
+//!   structure (sections, paragraphs) half as much, compétences a fifth more; the titles of the
+//!   parent and of the nearest ancestor that is not a heading 4, their codes 20. Text weights are divided by 1 + 0.03 × the text's number of keys (shorter texts first);
 //!   idf = ln(1 + N / df).
 //! - Context without postings: each certification's title, sigle and id, and each kind's label,
 //!   are matched by the query against the groups of documents they name (weight 3).
@@ -36,8 +36,33 @@ pub const W_TITLE: u32 = 30;
 pub const W_TEXT: u32 = 10;
 pub const W_ID: u32 = 80;
 pub const W_PARENT: u32 = 4;
-/// The weight of a query word that names a document's certification or kind.
+/// The weight of a query word that names a document's certification.
 pub const W_CONTEXT: f64 = 3.0;
+
+/// The figures of the ranking, measured on the query suite (`examples/search_eval.rs`). Those the
+/// query side uses travel to the browser in `meta.js` (`rank`), so both read one set.
+#[derive(Clone, Debug, Serialize)]
+pub struct Tuning {
+    /// Text weights are divided by 1 + `length` × the text's number of keys (shorter texts first).
+    #[serde(skip)]
+    pub length: f64,
+    /// The weight of the parent's code on an element (how readers name what a compétence holds:
+    /// "critères cp4").
+    #[serde(skip)]
+    pub parent_code: u32,
+    /// The weight of a query word that names a document's kind ("épreuves", "activités types").
+    pub kind: f64,
+    /// Coordination: a document's score is multiplied by (query keys it matches / query keys)
+    /// to this power (a whole number, so that the browser computes exactly the same products),
+    /// so that matching more words counts without one loose word outranking a short exact title.
+    pub coord: u32,
+}
+
+impl Default for Tuning {
+    fn default() -> Tuning {
+        Tuning { length: 0.03, parent_code: 20, kind: 12.0, coord: 2 }
+    }
+}
 
 /// A searchable document: a certification or an element.
 #[derive(Clone, Debug, Serialize)]
@@ -79,6 +104,7 @@ pub struct Index {
     pub kind_keys: Vec<Vec<String>>,
     /// Vocabulary: a term's key (its stems joined by spaces) → its targets (stems) and weights.
     pub vocab: BTreeMap<String, Vec<(Vec<String>, f64)>>,
+    pub tuning: Tuning,
 }
 
 /// A text's letters and digits only, folded: how ids and codes are typed (`CP3-CR1` → `cp3cr1`).
@@ -115,7 +141,7 @@ fn family_weight(kind: Kind, base: u32) -> u32 {
 
 /// The weighted keys of codes and a text (text weights normalised by the text's length), plus
 /// `extra` keys at their own weights.
-fn keys(codes: &[&str], text: &str, text_weight: u32, extra: &[(String, u32)]) -> BTreeMap<String, u32> {
+fn keys(codes: &[&str], text: &str, text_weight: u32, extra: &[(String, u32)], length: f64) -> BTreeMap<String, u32> {
     let mut out: BTreeMap<String, u32> = BTreeMap::new();
     let mut put = |k: String, w: u32| {
         let slot = out.entry(k).or_insert(0);
@@ -139,8 +165,8 @@ fn keys(codes: &[&str], text: &str, text_weight: u32, extra: &[(String, u32)]) -
         put(lang::stem(&t.word), text_weight);
     }
     // Shorter texts rank above longer ones with the same words: text weights are divided by
-    // 1 + 0.03 × (number of keys), here (the browser reads the same weights).
-    let norm = 1.0 + 0.03 * out.len() as f64;
+    // 1 + length × (number of keys), here (the browser reads the same weights).
+    let norm = 1.0 + length * out.len() as f64;
     for w in out.values_mut() {
         if *w < W_ID {
             *w = ((*w as f64) / norm).round().max(1.0) as u32;
@@ -155,6 +181,11 @@ fn keys(codes: &[&str], text: &str, text_weight: u32, extra: &[(String, u32)]) -
 
 impl Index {
     pub fn build(corpus: &Corpus) -> Index {
+        Index::build_with(corpus, Tuning::default())
+    }
+
+    pub fn build_with(corpus: &Corpus, tuning: Tuning) -> Index {
+        let length = tuning.length;
         let mut kinds: Vec<String> = vec!["Certification".to_string()];
         kinds.extend(Kind::ALL.iter().map(|k| k.label().to_string()));
         let certs: Vec<(String, String)> = corpus.certs.iter().map(|c| (c.id.to_string(), crate::present::short_cert(c))).collect();
@@ -169,7 +200,7 @@ impl Index {
                 ci,
                 0,
                 Doc { url: urls::cert(&c.id), id: c.id.to_string(), text: crate::present::short_cert(c), kind: 0, cert: ci, crumbs: c.kind.label().to_string() },
-                keys(&codes, &c.title.text, W_TITLE, &cert_codes(c)),
+                keys(&codes, &c.title.text, W_TITLE, &cert_codes(c), length),
             ));
         }
         let cert_index: BTreeMap<&str, usize> = corpus.certs.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
@@ -186,11 +217,22 @@ impl Index {
                     extra.push((format!("{prefix}{code}"), W_CODE));
                 }
             }
-            if let Some(p) = e.parent.as_ref().and_then(|p| corpus.element(p)) {
-                let code = p.code.as_deref().map(compact).into_iter();
-                extra.extend(code.chain(lang::terms(p.text())).map(|k| (k, W_PARENT)));
+            // The parent's title and code, and those of the nearest ancestor that is not the
+            // document's own structure (the compétence above a heading "Critères de performance").
+            let mut up = e.parent.as_ref().and_then(|p| corpus.element(p));
+            let mut first = true;
+            while let Some(p) = up {
+                if first || p.kind.family() != crate::schema::Family::Document {
+                    extra.extend(p.code.as_deref().map(|c| (compact(c), tuning.parent_code)));
+                    extra.extend(lang::terms(p.text()).into_iter().map(|k| (k, W_PARENT)));
+                }
+                if p.kind.family() != crate::schema::Family::Document {
+                    break;
+                }
+                first = false;
+                up = p.parent.as_ref().and_then(|q| corpus.element(q));
             }
-            entries.push((ci, ki, Doc { url: urls::element(&e.key), id: e.key.to_string(), text: display(e), kind: ki, cert: ci, crumbs: crumbs(corpus, e) }, keys(&codes, e.text(), weight, &extra)));
+            entries.push((ci, ki, Doc { url: urls::element(&e.key), id: e.key.to_string(), text: display(e), kind: ki, cert: ci, crumbs: crumbs(corpus, e) }, keys(&codes, e.text(), weight, &extra, length)));
         }
         entries.sort_by_key(|(c, k, _, _)| (*c, *k));
         let cert_keys = corpus
@@ -209,7 +251,7 @@ impl Index {
         for e in &corpus.vocabulary.entries {
             vocab.insert(e.key.clone(), e.means.iter().map(|m| (lang::terms(m), e.kind.weight())).collect());
         }
-        let mut index = Index { certs, kinds, cert_keys, kind_keys, vocab, ..Index::default() };
+        let mut index = Index { certs, kinds, cert_keys, kind_keys, vocab, tuning, ..Index::default() };
         for (i, (ci, ki, doc, ks)) in entries.into_iter().enumerate() {
             let i = i as u32;
             match index.groups.last_mut() {

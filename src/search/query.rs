@@ -5,7 +5,9 @@
 //!    word followed by a number is one code (`cp 3`, `CP-3`, `at 1` → `cp3`, `at1`); stop words,
 //!    question words and "faire" are dropped (all kept if nothing else is left).
 //! 2. Each query key matches: itself (quality 1); a dotted code, the same code without dots (0.9);
-//!    for the last query word, the keys it begins (0.8, as you type); and only when the key itself
+//!    for the last query word when it is neither a key of the index nor a vocabulary term, the
+//!    keys it begins (as you type: 0.8 × the share of the key typed, the key's weight at most a
+//!    title word's); and only when the key itself
 //!    is not in the index, for words of 5 letters or more, the keys one typo away (0.6). Typo
 //!    candidates are looked for in the shards a typo in the first two letters can lead to
 //!    ([`shard_candidates`]), exactly the shards the browser downloads.
@@ -14,8 +16,9 @@
 //! 4. Context: a query key that names a certification (title, sigle, id) or a kind also matches
 //!    every document of that certification or kind, at a low weight ([`super::W_CONTEXT`]).
 //! 5. A query of several words is also looked up whole, as one compact id (`ntc-2018/cp5`).
-//! 6. A document scores, for each query key, the best of its matches (weight × quality × idf).
-//!    Documents matching more query keys come first, then higher scores, then index order.
+//! 6. A document scores, for each query key, the best of its matches (weight × quality × idf),
+//!    summed, times (matched keys / query keys) to the power [`super::Tuning::coord`]; higher
+//!    scores first, then more matched keys, then index order.
 
 use std::collections::HashMap;
 
@@ -196,12 +199,16 @@ impl Index {
         }
         let shards = shard_candidates(key);
         let typo = exact.is_none() && q.word.chars().count() >= 5 && !lang::is_code(key);
+        // Only a word that is not yet a word of the index or of the vocabulary is still being typed.
+        let typing = q.prefix && exact.is_none() && !self.vocab.contains_key(key) && q.word.chars().count() >= 2;
         for k in self.postings.keys() {
             if k == key || *k == dotless || !shards.contains(&shard_of(k)) {
                 continue;
             }
-            if q.prefix && q.word.chars().count() >= 2 && k.starts_with(q.word.as_str()) {
-                out.push((k.as_str(), 0.8));
+            if typing && k.starts_with(q.word.as_str()) {
+                // A word as typed so far: the more of the key it covers, the surer the match.
+                let cover = q.word.chars().count() as f64 / k.chars().count() as f64;
+                out.push((k.as_str(), -0.8 * cover.min(1.0)));
             } else if typo && damerau1(key, k) {
                 out.push((k.as_str(), 0.6));
             }
@@ -231,7 +238,10 @@ impl Index {
                 let postings = &self.postings[k];
                 let idf = self.idf(postings.len());
                 for (doc, w) in postings {
-                    offer(&mut slots[i], *doc, *w as f64 * quality * idf, k);
+                    // A prefix (negative quality) weighs at most as a title word: the beginning
+                    // of a word is no code and no id.
+                    let w = if quality < 0.0 { (*w).min(super::W_TITLE) } else { *w };
+                    offer(&mut slots[i], *doc, w as f64 * quality.abs() * idf, k);
                 }
             }
         }
@@ -254,12 +264,16 @@ impl Index {
         for (i, qk) in keys.iter().enumerate() {
             let certs: Vec<usize> = (0..self.certs.len()).filter(|c| self.cert_keys[*c].contains(&qk.key)).collect();
             let kinds: Vec<usize> = (0..self.kinds.len()).filter(|k| self.kind_keys[*k].contains(&qk.key)).collect();
-            let groups: Vec<&super::Group> = self.groups.iter().filter(|g| certs.contains(&g.cert) || kinds.contains(&g.kind)).collect();
-            let count: u32 = groups.iter().map(|g| g.end - g.start).sum();
-            let score = W_CONTEXT * self.idf(count as usize);
-            for g in groups {
-                for doc in g.start..g.end {
-                    offer(&mut slots[i], doc, score, "");
+            for (weight, groups) in [
+                (W_CONTEXT, self.groups.iter().filter(|g| certs.contains(&g.cert)).collect::<Vec<_>>()),
+                (self.tuning.kind, self.groups.iter().filter(|g| kinds.contains(&g.kind)).collect()),
+            ] {
+                let count: u32 = groups.iter().map(|g| g.end - g.start).sum();
+                let score = weight * self.idf(count as usize);
+                for g in groups {
+                    for doc in g.start..g.end {
+                        offer(&mut slots[i], doc, score, "");
+                    }
                 }
             }
         }
@@ -302,7 +316,14 @@ impl Index {
             })
             .map(|(d, (m, s, k))| (d, m, s, k))
             .collect();
-        hits.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0)));
+        // Coordination: the share of the query's keys a document matches weighs on its score.
+        let n = keys.len().max(1) as f64;
+        for h in &mut hits {
+            for _ in 0..self.tuning.coord {
+                h.2 *= h.1 as f64 / n;
+            }
+        }
+        hits.sort_by(|a, b| b.2.total_cmp(&a.2).then(b.1.cmp(&a.1)).then(a.0.cmp(&b.0)));
         hits.truncate(limit);
         hits.into_iter()
             .map(|(d, m, s, k)| {

@@ -62,6 +62,8 @@ pub fn render_with(corpus: &Corpus, graph: &Graph, cfg: &Config, downloads: &[Do
     for chunk in corpus.elements.chunks(CHUNK) {
         files.add_all(chunk.par_iter().map(|e| pages::element::render(&ctx, e)).collect::<Result<_, _>>()?);
     }
+    let blocs: Vec<pages::Page> = corpus.elements.par_iter().filter(|e| crate::fiche::is_bloc(e.kind)).map(|e| pages::printable::render(&ctx, e)).collect::<Result<Vec<_>, _>>()?.into_iter().flatten().collect();
+    files.add_all(blocs);
     t.end();
     let t = crate::phases::start("html: tables, search, assets");
     files.add_all(corpus.matrices.par_iter().map(|m| pages::tables::matrix(&ctx, m)).collect::<Result<_, _>>()?);

@@ -23,6 +23,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("diff.html", include_str!("../../templates/diff.html")),
     ("crosswalk.html", include_str!("../../templates/crosswalk.html")),
     ("downloads.html", include_str!("../../templates/downloads.html")),
+    ("printable.html", include_str!("../../templates/printable.html")),
 ];
 
 /// Static assets, by their path in the site.

@@ -62,10 +62,19 @@
   }
   function stem(w) {
     if (isCode(w) || /[0-9]/.test(w)) return w;
+    var base = w;
     for (var s of SUFFIXES) {
-      if (w.endsWith(s) && Array.from(w).length - Array.from(s).length >= 4) return w.slice(0, w.length - s.length);
+      if (w.endsWith(s) && Array.from(w).length - Array.from(s).length >= 4) { base = w.slice(0, w.length - s.length); break; }
     }
-    return w;
+    return verbAndNoun(base);
+  }
+  // A verb's stem and its noun's (src/lang.rs verb_and_noun).
+  function verbAndNoun(b) {
+    if (b === "vent") return "vend";
+    if (b.endsWith("qu")) return b.slice(0, -2) + "c";
+    if (b.endsWith("ifi")) return b + "c";
+    if (b.endsWith("dr") && Array.from(b).length - 2 >= 3) return b.slice(0, -2) + "d";
+    return b;
   }
 
   // ---- query (src/search/query.rs) ----
@@ -220,9 +229,11 @@
     if (dotless !== key && postings(dotless)) out.push([dotless, 0.9]);
     var shards = shardCandidates(key);
     var typo = typoWanted(qk);
+    // Only a word that is not yet a word of the index or of the vocabulary is still being typed.
+    var typing = qk.prefix && !postings(key) && !Object.prototype.hasOwnProperty.call(RS.metaData.vocab, key) && Array.from(qk.word).length >= 2;
     allKeys(shards).forEach(function (k) {
       if (k === key || k === dotless || shards.indexOf(shardOf(k)) < 0) return;
-      if (qk.prefix && Array.from(qk.word).length >= 2 && k.startsWith(qk.word)) out.push([k, 0.8]);
+      if (typing && k.startsWith(qk.word)) out.push([k, -0.8 * Math.min(1, Array.from(qk.word).length / Array.from(k).length)]);
       else if (typo && Math.abs(Array.from(key).length - Array.from(k).length) <= 1 && damerau(key, k) <= 1) out.push([k, 0.6]);
     });
     return out;
@@ -258,7 +269,8 @@
       var slot = new Map();
       expand(qk).forEach(function (e) {
         var k = e[0], quality = e[1], p = postings(k), f = idf(p.length / 2);
-        eachPosting(p, function (doc, w) { offer(slot, doc, w * quality * f, k); });
+        // A prefix (negative quality) weighs at most as a title word.
+        eachPosting(p, function (doc, w) { offer(slot, doc, (quality < 0 ? Math.min(w, meta.rank.title) : w) * Math.abs(quality) * f, k); });
       });
       return slot;
     });
@@ -269,9 +281,12 @@
       });
     });
     keys.forEach(function (qk, i) {
-      var groups = meta.groups.filter(function (g) { return meta.certKeys[g[2]].indexOf(qk.key) >= 0 || meta.kindKeys[g[3]].indexOf(qk.key) >= 0; });
-      var count = groups.reduce(function (a, g) { return a + g[1] - g[0]; }, 0), s = 3.0 * idf(count);
-      groups.forEach(function (g) { for (var d = g[0]; d < g[1]; d++) offer(slots[i], d, s, ""); });
+      [[3.0, function (g) { return meta.certKeys[g[2]].indexOf(qk.key) >= 0; }],
+       [meta.rank.kind, function (g) { return meta.kindKeys[g[3]].indexOf(qk.key) >= 0; }]].forEach(function (c) {
+        var groups = meta.groups.filter(c[1]);
+        var count = groups.reduce(function (a, g) { return a + g[1] - g[0]; }, 0), s = c[0] * idf(count);
+        groups.forEach(function (g) { for (var d = g[0]; d < g[1]; d++) offer(slots[i], d, s, ""); });
+      });
     });
     if (keys.length >= 2) {
       var whole = compact(q), p = postings(whole);
@@ -295,7 +310,10 @@
       }
       hits.push({ doc: doc, matched: v[0], score: v[1], keys: v[2] });
     });
-    hits.sort(function (a, b) { return b.matched - a.matched || b.score - a.score || a.doc - b.doc; });
+    // Coordination: the share of the query's keys a document matches weighs on its score.
+    var nk = Math.max(1, keys.length);
+    hits.forEach(function (h) { for (var c = 0; c < meta.rank.coord; c++) h.score *= h.matched / nk; });
+    hits.sort(function (a, b) { return b.score - a.score || b.matched - a.matched || a.doc - b.doc; });
     // filters.peek: one hit more, not described, to tell whether there are more results.
     var extra = filters.peek ? hits.slice(limit, limit + 1).map(function (h) { return { doc: h.doc, more: true }; }) : [];
     hits = hits.slice(0, limit);

@@ -88,7 +88,7 @@ for (const t of firstOnly ? [] : types) {
 }
 // The first query of a fresh visitor under slow 3G: requests, bytes, time to results.
 console.log("\nfirst query under slow 3G (fresh browser, empty cache)");
-for (const q of ["prise de rdv", "cp3", "veille commerciale"]) {
+for (const q of ["prise de rdv", "cp3", "veille commerciale", "relancer un client"]) {
   for (const kind of ["ours", "pagefind"]) {
     const r = await run(kind, q, true);
     console.log(pad(kind, 9), pad(q, 22), `${r.requests} requests in ${r.rounds} rounds, ${r.bytes} B, ${r.ms} ms`);

@@ -5,10 +5,7 @@ import test from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { createRequire } from "node:module";
 import { serve, launch, newPage, overflow, SITE } from "./lib.mjs";
-
-const AXE = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 const CERTS = ["ntc-2018", "ntc-2013", "cc-2017", "bts-nrc", "bts-tc-2006"];
 const server = await serve();
@@ -100,23 +97,6 @@ test("printing a correspondence page shows both columns", async () => {
   await page.context().close();
 });
 
-test("axe-core finds no violation on the fiche, certification, document and evaluation pages, at both widths", async () => {
-  const PAGES = ["c/ntc-2018/e/cp3.html", "c/bts-tc-2006/e/c1.html", "c/bts-tc-2006/e/c1.1.1.html", "c/bts-nrc/e/c11.html",
-    "c/ntc-2018/e/cp3-cr1.html", "c/ntc-2018/e/at1.html", "c/bts-tc-2006/index.html", "c/ntc-2018/index.html",
-    "c/tp-tsc/index.html", "c/bts-tc-2006/document.html", "evolutions/ntc-2013--ntc-2018.html", "passerelles/ntc-2013--ntc-2018.html"];
-  for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
-    const page = await newPage(browser, viewport);
-    for (const p of PAGES) {
-      await page.goto(server.base + p);
-      await page.addScriptTag({ content: AXE });
-      const r = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
-      assert.deepEqual(r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 2).map((n) => n.target.join(" ")).join(" | ")}`), [], `${p} at ${viewport.width} px`);
-      assert.deepEqual(page.errors, [], `${p}: console errors`);
-    }
-    await page.context().close();
-  }
-});
-
 test("an evolution page opens on its compétence table; the document churn shows only when asked", async () => {
   for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
     const page = await newPage(browser, viewport);
@@ -133,4 +113,61 @@ test("an evolution page opens on its compétence table; the document churn shows
     assert.equal(await page.locator("ol.changes").isVisible(), true, "churn shown when asked");
     await page.context().close();
   }
+});
+
+test("a bloc's printable fiche prints every compétence with its critères on A4, without navigation", async () => {
+  const fiches = fs.readdirSync(path.join(SITE, "c")).flatMap((c) => {
+    const d = path.join(SITE, "c", c, "fiches");
+    return fs.existsSync(d) ? fs.readdirSync(d).map((f) => `c/${c}/fiches/${f}`) : [];
+  });
+  assert.ok(fiches.length >= 5, `${fiches.length} printable fiches`);
+  // The critères each compétence page shows, to find again in the print of the fiche.
+  const page = await newPage(browser, { width: 1280, height: 800 });
+  const criteres = new Map();
+  for (const f of ["c/ntc-2018/fiches/ccp1.html", "c/bts-tc-2006/fiches/u4.html", "c/cc-2017/fiches/at2.html"]) {
+    assert.ok(fiches.includes(f), f);
+    await page.emulateMedia({ media: "screen" });
+    await page.goto(server.base + f);
+    const comps = await page.$$eval(".pf-toc a", (as) => as.map((a) => a.getAttribute("href").slice(1)));
+    assert.ok(comps.length > 0, `${f}: compétences listed`);
+    const hrefs = await page.$$eval(".pf-comp h2 a", (as) => as.map((a) => a.href));
+    assert.equal(hrefs.length, comps.length);
+    for (const h of hrefs) {
+      if (criteres.has(h)) continue;
+      const p2 = await newPage(browser, { width: 1280, height: 800 });
+      await p2.goto(h);
+      // The compétence page's critères: its own and those printed at its group.
+      criteres.set(h, await p2.$$eval("#f-crit + ul li, #f-crit ~ .inherited li", (lis) => lis.map((li) => li.innerText.replace(/\s*›\s*$/, "").replace(/\s+/g, " ").trim())));
+      await p2.context().close();
+    }
+    // Print: an A4 page is 210 mm wide, less 2 × 12 mm of margins = 703 CSS px.
+    await page.setViewportSize({ width: 703, height: 1000 });
+    await page.emulateMedia({ media: "print" });
+    const printed = await page.evaluate(() => ({
+      text: document.body.innerText.replace(/\s+/g, " "),
+      chrome: [...document.querySelectorAll(".top, .foot, .noprint, .skip")].filter((e) => e.getBoundingClientRect().height > 0).length,
+      wide: [...document.querySelectorAll(".printable *")].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).map((e) => e.tagName + "." + e.className).slice(0, 5),
+      scroll: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      sections: document.querySelectorAll(".pf-comp h2").length,
+    }));
+    assert.equal(printed.chrome, 0, `${f}: navigation printed`);
+    assert.deepEqual(printed.wide, [], `${f}: wider than the A4 page`);
+    assert.equal(printed.scroll, 0, `${f}: wider than the A4 page`);
+    assert.ok(printed.sections >= comps.length);
+    let n = 0;
+    for (const h of hrefs) {
+      assert.ok(criteres.get(h).length > 0, `${h}: its page shows critères`);
+      for (const c of criteres.get(h)) {
+        assert.ok(printed.text.includes(c), `${f}: the print lacks the critère « ${c} » of ${h}`);
+        n++;
+      }
+    }
+    // And as a PDF: A4, a few pages.
+    const pdf = await page.pdf({ format: "A4", preferCSSPageSize: true });
+    const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
+    assert.ok(pages >= 1 && pages <= 40, `${f}: ${pages} A4 pages`);
+    console.log(`${f}: ${comps.length} compétences, ${n} critères found in print, ${pages} A4 pages`);
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }
+  await page.context().close();
 });

@@ -73,3 +73,52 @@ export function htmlFiles(dir = SITE) {
   }
   return out;
 }
+
+/** The kind of a built page, from its path (and for an element page, the kind label it prints). */
+export function pageKind(rel) {
+  const rules = [
+    [/^index\.html$/, "home"], [/^recherche\.html$/, "search"], [/^glossaire\.html$/, "glossary"],
+    [/^sources\/index\.html$/, "sources"], [/^sources\/[^/]+\/\d+\.html$/, "source chunk"],
+    [/^codes\/index\.html$/, "codes"], [/^codes\/.+\.html$/, "code"], [/^telechargements\/index\.html$/, "downloads"],
+    [/^c\/[^/]+\/index\.html$/, "certification"], [/^c\/[^/]+\/document\.html$/, "document"],
+    [/^c\/[^/]+\/tableaux\//, "matrix"], [/^c\/[^/]+\/fiches\//, "printable fiche"],
+    [/^correspondances\//, "correspondence"], [/^evolutions\//, "evolution"], [/^passerelles\//, "crosswalk"],
+  ];
+  for (const [re, k] of rules) if (re.test(rel)) return k;
+  if (/^c\/[^/]+\/e\//.test(rel)) {
+    const html = fs.readFileSync(path.join(SITE, rel), "utf8");
+    const m = html.match(/<p class="kind">([^<]*)/);
+    return `element: ${m ? m[1].split(" · ")[0].trim() : "?"}`;
+  }
+  return `other: ${rel.split("/")[0]}`;
+}
+
+/** A small deterministic random generator (mulberry32), so that a failing sample can be replayed. */
+export function seeded(seed) {
+  let a = seed >>> 0;
+  return () => { a = (a + 0x6d2b79f5) >>> 0; let t = a; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+}
+
+/** Pages to test: for every kind of page of the built site, its first page and its largest (the
+ * heaviest layout), plus `sample` other pages drawn with `seed` (SAMPLE_SEED overrides it). */
+export function pagesByKind({ sample = 12, seed = Number(process.env.SAMPLE_SEED || 12) } = {}) {
+  const all = htmlFiles().map((f) => path.relative(SITE, f).split(path.sep).join("/")).sort();
+  const kinds = new Map();
+  for (const rel of all) {
+    const k = pageKind(rel);
+    if (!kinds.has(k)) kinds.set(k, []);
+    kinds.get(k).push(rel);
+  }
+  const chosen = new Map();
+  for (const [k, list] of kinds) {
+    const largest = list.reduce((a, b) => (fs.statSync(path.join(SITE, b)).size > fs.statSync(path.join(SITE, a)).size ? b : a));
+    for (const p of new Set([list[0], largest])) chosen.set(p, k);
+  }
+  const rest = all.filter((p) => !chosen.has(p));
+  const rnd = seeded(seed);
+  for (let i = 0; i < sample && rest.length; i++) {
+    const p = rest.splice(Math.floor(rnd() * rest.length), 1)[0];
+    chosen.set(p, `sample: ${pageKind(p)}`);
+  }
+  return { kinds: [...kinds.keys()], pages: [...chosen].map(([p, kind]) => ({ path: p, kind })), seed };
+}

@@ -6,13 +6,11 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { launch, newPage, ROOT, SITE } from "./lib.mjs";
 
 const read = (f) => JSON.parse(fs.readFileSync(path.join(ROOT, "tests", f), "utf8"));
 const queries = [...read("search-queries.json"), ...read("search-suite.json")];
 const BIN = path.join(ROOT, "target/release/referentiel");
-const run = promisify(execFile);
 let browser, page;
 const cli = new Map();
 
@@ -20,15 +18,22 @@ before(async () => {
   browser = await launch();
   page = await newPage(browser, { width: 1280, height: 800 });
   await page.goto("file://" + path.join(SITE, "recherche.html"));
-  // The command line loads the data once per query: run them two at a time.
+  // The command line answers every query in one run (`search --batch -`: one query a line in,
+  // one JSON line out).
   const todo = [...new Set(queries.map((x) => x.q))];
-  const worker = async () => {
-    for (let q = todo.pop(); q !== undefined; q = todo.pop()) {
-      const { stdout } = await run(BIN, ["search", "--json", "--limit", "10", q], { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 24 });
-      cli.set(q, JSON.parse(stdout));
-    }
-  };
-  await Promise.all([worker(), worker()]);
+  const child = execFile(BIN, ["search", "--batch", "-", "--limit", "10"], { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 26 });
+  child.stdin.end(todo.join("\n") + "\n");
+  const stdout = await new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolve(out) : reject(new Error(`search --batch exited with ${code}`))));
+  });
+  for (const line of stdout.trim().split("\n")) {
+    const { q, hits } = JSON.parse(line);
+    cli.set(q, hits);
+  }
+  assert.equal(cli.size, todo.length, "one line of results per query");
 });
 after(async () => browser?.close());
 

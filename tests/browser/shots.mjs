@@ -15,6 +15,8 @@ const PAGES = {
   "cert": "c/bts-tc-2006/index.html",
   "evolution": "evolutions/ntc-2013--ntc-2018.html",
   "matrix": "c/bts-tc-2006/tableaux/fonctions-competences.html",
+  "fiche-ccp": "c/ntc-2018/fiches/ccp1.html",
+  "fiche-unite": "c/bts-tc-2006/fiches/u4.html",
 };
 const server = await serve();
 const browser = await launch();
@@ -24,6 +26,12 @@ for (const [width, height] of [[390, 844], [1280, 800]]) {
   for (const [name, p] of Object.entries(PAGES)) {
     await page.goto(server.base + p);
     await page.screenshot({ path: path.join(dir, `${label}-${name}-${width}.png`) });
+    if (name.startsWith("fiche")) {
+      // The printable fiche as printed (A4 width).
+      await page.emulateMedia({ media: "print" });
+      await page.screenshot({ path: path.join(dir, `${label}-${name}-print-${width}.png`) });
+      await page.emulateMedia({ media: "screen" });
+    }
   }
   // How far down the certification's title sits, on each certification page.
   const certs = fs.readdirSync(path.join(SITE, "c"));

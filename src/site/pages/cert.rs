@@ -185,6 +185,16 @@ pub fn render(ctx: &SiteCtx, c: &Certification) -> Result<Vec<Page>, String> {
             v
         })
         .collect();
+    let printables: Vec<Value> = ctx
+        .corpus
+        .elements_of(&c.id)
+        .filter(|e| crate::fiche::is_bloc(e.kind) && crate::fiche::BlocFiche::of(ctx.corpus, ctx.graph, &e.key).is_some())
+        .map(|e| {
+            let mut v = ctx.element_link(&path, &e.key);
+            v["href"] = json!(urls::rel(&path, &urls::bloc_fiche(&e.key)));
+            v
+        })
+        .collect();
     let matrices: Vec<Value> = ctx
         .corpus
         .matrices
@@ -227,6 +237,7 @@ pub fn render(ctx: &SiteCtx, c: &Certification) -> Result<Vec<Page>, String> {
     cx.insert("tree", &tree_html);
     cx.insert("evaluation", &evaluation);
     cx.insert("matrices", &matrices);
+    cx.insert("printables", &printables);
     cx.insert("correspondences", &correspondences);
     cx.insert("counts", &counts);
     cx.insert("downloads", &super::downloads::of_cert(ctx, &path, &c.id));

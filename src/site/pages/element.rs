@@ -207,6 +207,8 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Page, String> {
     c.insert("facts", &facts);
     c.insert("pieces", &pieces);
     c.insert("provenance", &ctx.provenance(&path, &e.cite));
+    let printable = crate::fiche::is_bloc(e.kind) && crate::fiche::BlocFiche::of(corpus, ctx.graph, &e.key).is_some();
+    c.insert("printable", &printable.then(|| urls::rel(&path, &urls::bloc_fiche(&e.key))));
     c.insert("prev", &prev);
     c.insert("next", &next);
     Ok((path.clone(), ctx.render("element.html", &c)?))
