@@ -11,6 +11,7 @@ pub mod case;
 pub mod cli;
 pub mod csv;
 pub mod html;
+pub mod incremental;
 pub mod json;
 pub mod serve;
 pub mod skos;
@@ -168,12 +169,21 @@ pub struct BuildReport {
 /// Run every enabled output into one build folder, in memory, and check its links: the whole
 /// site, ready to publish.
 pub fn render_all(corpus: &Corpus, config: &Config) -> Result<(SiteFiles, BuildReport), OutputError> {
-    render_into(corpus, config, SiteFiles::default())
+    let (files, report, _) = render_into(corpus, config, SiteFiles::default())?;
+    Ok((files, report))
+}
+
+/// What a build computed on the way that a later, partial build can reuse
+/// ([`incremental`]).
+#[derive(Default)]
+pub struct Computed {
+    pub crosswalks: OnceLock<AllCrosswalks>,
+    pub downloads: Vec<Download>,
 }
 
 /// Run every enabled output into `files` (in memory or streaming to a staging folder) and check
 /// the links.
-pub fn render_into(corpus: &Corpus, config: &Config, mut files: SiteFiles) -> Result<(SiteFiles, BuildReport), OutputError> {
+pub fn render_into(corpus: &Corpus, config: &Config, mut files: SiteFiles) -> Result<(SiteFiles, BuildReport, Computed), OutputError> {
     crate::crosswalk::PairPolicy::of_config(config).check(corpus).map_err(|message| OutputError { output: "crosswalk".into(), message })?;
     let graph = crate::phases::time("graph", || Graph::build(corpus));
     let mut downloads: Vec<Download> = Vec::new();
@@ -210,7 +220,7 @@ pub fn render_into(corpus: &Corpus, config: &Config, mut files: SiteFiles) -> Re
         links_checked,
         by_output,
     };
-    Ok((files, report))
+    Ok((files, report, Computed { crosswalks, downloads }))
 }
 
 /// Render every enabled output into a staging folder next to `out`, file by file, check the
@@ -220,7 +230,7 @@ pub fn build(corpus: &Corpus, config: &Config, out: &Path) -> Result<BuildReport
     output::check_out(out, &corpus.data_dir, config.root.as_deref())?;
     let cannot = |e: std::io::Error| format!("cannot write {}: {e}", out.display());
     let staging = output::Staging::begin(out).map_err(cannot)?;
-    let (files, report) = render_into(corpus, config, SiteFiles::streaming(staging)).map_err(|e| e.to_string())?;
+    let (files, report, _) = render_into(corpus, config, SiteFiles::streaming(staging)).map_err(|e| e.to_string())?;
     let t = crate::phases::start("publish");
     let published = files.into_staging().expect("a streaming build").commit();
     t.end();

@@ -2,10 +2,13 @@
 //! whenever a file of the data folder or of the theme folder changes, with the browser reloaded
 //! over a WebSocket (`/__livereload`).
 //!
-//! Every change re-checks and rebuilds the whole site in memory (a full build of data/ takes a few
-//! seconds; nothing is written to disk). When the data has errors, the last good site stays
-//! served and every open page shows the checker's diagnostics in an overlay until they are fixed.
-//! The reload script is added to pages as they are served, never to built files.
+//! Every change re-checks the whole data, then renders at once the pages that show what changed
+//! ([`super::incremental`]: the edited elements, the pages that link to them, their
+//! certification's pages), then rebuilds the whole site in memory to make the rest consistent;
+//! nothing is written to disk. An open page reloads when a pass changed it. When the data has
+//! errors, the last good site stays served and every open page shows the checker's diagnostics in
+//! an overlay until they are fixed. The reload script is added to pages as they are served, never
+//! to built files.
 
 use std::collections::HashMap;
 use std::io::{Read, Write};
@@ -21,6 +24,8 @@ use tungstenite::{Message, WebSocket};
 
 use crate::config::Config;
 
+use super::incremental::FullBuild;
+
 /// The parsed arguments of `serve`.
 pub struct ServeArgs {
     pub port: u16,
@@ -35,39 +40,76 @@ struct State {
     build: u64,
     /// The diagnostics of the current data, rendered as text; `None` when it is clean.
     errors: Option<String>,
+    /// The files the last pass changed (`None`: any may have).
+    changed: Option<Vec<String>>,
 }
 
 impl State {
     fn message(&self) -> String {
-        json!({"build": self.build, "errors": self.errors}).to_string()
+        json!({"build": self.build, "errors": self.errors, "changed": self.changed}).to_string()
     }
 }
 
 type Shared = Arc<Mutex<State>>;
 type Clients = Arc<Mutex<Vec<WebSocket<TcpStream>>>>;
 
-/// Check and build `data` in memory; the files, or the diagnostics as text.
-fn rebuild(data: &Path, config: &Config) -> Result<HashMap<String, Arc<Vec<u8>>>, String> {
-    let corpus = crate::load_corpus(data).map_err(|diags| {
-        let mut s: String = diags.iter().map(|d| d.render() + "\n").collect();
-        s.push_str(&format!("{} problème(s)", diags.len()));
-        s
-    })?;
-    let (files, _) = super::render_all(&corpus, config).map_err(|e| e.to_string())?;
-    Ok(files.files.into_iter().map(|(p, b)| (p.to_string_lossy().replace('\\', "/"), Arc::new(b))).collect())
+type Files = HashMap<String, Arc<Vec<u8>>>;
+
+fn diagnostics(diags: &[crate::diag::Diagnostic]) -> String {
+    let mut s: String = diags.iter().map(|d| d.render() + "\n").collect();
+    s.push_str(&format!("{} problème(s)", diags.len()));
+    s
 }
 
-fn apply(state: &Shared, clients: &Clients, result: Result<HashMap<String, Arc<Vec<u8>>>, String>) {
+/// Build `corpus` in memory: the files, and what the next quick pass needs.
+fn full(corpus: &crate::model::Corpus, config: &Config) -> Result<(Files, FullBuild), String> {
+    let (files, _, computed) = super::render_into(corpus, config, crate::site::output::SiteFiles::default()).map_err(|e| e.to_string())?;
+    let files: Files = files.files.into_iter().map(|(p, b)| (p.to_string_lossy().replace('\\', "/"), Arc::new(b))).collect();
+    let full = FullBuild::new(corpus, computed, &files);
+    Ok((files, full))
+}
+
+/// What a pass changed, for the state.
+enum Pass {
+    /// The whole site.
+    Full(Files),
+    /// Some pages.
+    Some(Vec<(String, Vec<u8>)>),
+    Errors(String),
+}
+
+fn apply(state: &Shared, clients: &Clients, pass: Pass) {
     let message = {
         let mut s = state.lock().expect("state");
-        match result {
-            Ok(files) => {
+        match pass {
+            Pass::Full(files) => {
+                let mut changed: Vec<String> = files.iter().filter(|(p, b)| s.files.get(*p) != Some(*b)).map(|(p, _)| p.clone()).collect();
+                changed.extend(s.files.keys().filter(|p| !files.contains_key(*p)).cloned());
+                let was_error = s.errors.take().is_some();
                 s.files = files;
+                if changed.is_empty() && !was_error && s.build > 0 {
+                    return;
+                }
                 s.build += 1;
-                s.errors = None;
+                s.changed = (changed.len() <= 500 && !was_error).then_some(changed);
                 eprintln!("rebuilt ({} files)", s.files.len());
             }
-            Err(e) => {
+            Pass::Some(pages) => {
+                let mut changed = Vec::new();
+                for (p, b) in pages {
+                    if s.files.get(&p).map(|x| x.as_slice()) != Some(b.as_slice()) {
+                        s.files.insert(p.clone(), Arc::new(b));
+                        changed.push(p);
+                    }
+                }
+                s.errors = None;
+                if changed.is_empty() {
+                    return;
+                }
+                s.build += 1;
+                s.changed = Some(changed);
+            }
+            Pass::Errors(e) => {
                 eprintln!("{e}\nthe last good site is still served");
                 s.errors = Some(e);
             }
@@ -75,6 +117,33 @@ fn apply(state: &Shared, clients: &Clients, result: Result<HashMap<String, Arc<V
         s.message()
     };
     clients.lock().expect("clients").retain_mut(|ws| ws.send(Message::text(message.clone())).is_ok());
+}
+
+/// After a change: check, the quick pass, then the full rebuild.
+fn update(data: &Path, config: &Config, state: &Shared, clients: &Clients, last: &mut Option<FullBuild>) {
+    let t = std::time::Instant::now();
+    let corpus = match crate::load_corpus(data) {
+        Ok(c) => c,
+        Err(diags) => return apply(state, clients, Pass::Errors(diagnostics(&diags))),
+    };
+    if let Some(prev) = last.as_ref() {
+        match super::incremental::quick(prev, &corpus, config) {
+            Ok(Some(q)) => {
+                let n = q.pages.len();
+                apply(state, clients, Pass::Some(q.pages));
+                eprintln!("{} changed element(s): {n} page(s) rendered again in {} ms", q.changed, t.elapsed().as_millis());
+            }
+            Ok(None) => {}
+            Err(e) => eprintln!("quick pass: {e}"),
+        }
+    }
+    match full(&corpus, config) {
+        Ok((files, f)) => {
+            apply(state, clients, Pass::Full(files));
+            *last = Some(f);
+        }
+        Err(e) => apply(state, clients, Pass::Errors(e)),
+    }
 }
 
 pub fn serve(data: &Path, config: &Config, args: &ServeArgs) -> u8 {
@@ -88,7 +157,8 @@ pub fn serve(data: &Path, config: &Config, args: &ServeArgs) -> u8 {
     let port = listener.local_addr().map(|a| a.port()).unwrap_or(args.port);
     let state: Shared = Arc::default();
     let clients: Clients = Arc::default();
-    apply(&state, &clients, rebuild(data, config));
+    let mut last: Option<FullBuild> = None;
+    update(data, config, &state, &clients, &mut last);
 
     let (tx, rx) = mpsc::channel();
     let mut watcher = match notify::recommended_watcher(move |e: notify::Result<notify::Event>| {
@@ -118,7 +188,7 @@ pub fn serve(data: &Path, config: &Config, args: &ServeArgs) -> u8 {
             while rx.recv().is_ok() {
                 // An editor's save is several events: wait for quiet, then build once.
                 while rx.recv_timeout(Duration::from_millis(50)).is_ok() {}
-                apply(&state, &clients, rebuild(&data, &config));
+                update(&data, &config, &state, &clients, &mut last);
             }
         });
     }
@@ -201,7 +271,7 @@ fn inject(html: &[u8], build: u64) -> Vec<u8> {
 }
 
 /// Reloads the page after a good build, shows the diagnostics while the data has errors.
-const RELOAD: &str = r#"<script>(function(){var built=BUILD;function overlay(text){var o=document.getElementById("referentiel-diagnostics");if(!text){if(o)o.remove();return}if(!o){o=document.createElement("div");o.id="referentiel-diagnostics";o.setAttribute("role","alert");o.style.cssText="position:fixed;inset:0;overflow:auto;z-index:99999;background:rgba(20,20,20,.94);color:#fff;padding:1.5rem;font:14px/1.4 monospace";document.body.appendChild(o)}o.innerHTML="<p style='font:bold 16px sans-serif'>Les données ont des erreurs : la page montre la dernière version correcte.</p><pre style='white-space:pre-wrap'></pre>";o.querySelector("pre").textContent=text}function connect(){var ws=new WebSocket("ws://"+location.host+"/__livereload");ws.onmessage=function(m){var s=JSON.parse(m.data);overlay(s.errors);if(!s.errors&&s.build!==built)location.reload()};ws.onclose=function(){setTimeout(connect,1000)}}connect()})();</script>"#;
+const RELOAD: &str = r#"<script>(function(){var built=BUILD;function overlay(text){var o=document.getElementById("referentiel-diagnostics");if(!text){if(o)o.remove();return}if(!o){o=document.createElement("div");o.id="referentiel-diagnostics";o.setAttribute("role","alert");o.style.cssText="position:fixed;inset:0;overflow:auto;z-index:99999;background:rgba(20,20,20,.94);color:#fff;padding:1.5rem;font:14px/1.4 monospace";document.body.appendChild(o)}o.innerHTML="<p style='font:bold 16px sans-serif'>Les données ont des erreurs : la page montre la dernière version correcte.</p><pre style='white-space:pre-wrap'></pre>";o.querySelector("pre").textContent=text}function connect(){var ws=new WebSocket("ws://"+location.host+"/__livereload");ws.onmessage=function(m){var s=JSON.parse(m.data);overlay(s.errors);if(!s.errors&&s.build!==built){var here=decodeURIComponent(location.pathname).replace(/^\//,"");if(here===""||/\/$/.test(here))here+="index.html";if(!s.changed||s.changed.indexOf(here)>=0)location.reload();else built=s.build}};ws.onclose=function(){setTimeout(connect,1000)}}connect()})();</script>"#;
 
 fn content_type(path: &str) -> &'static str {
     match path.rsplit('.').next().unwrap_or("") {

@@ -40,6 +40,16 @@ impl PageLinks {
         targets.sort();
         Ok(PageLinks { targets, count })
     }
+
+    /// The files the page links to (each once).
+    pub fn targets(&self) -> impl Iterator<Item = &String> {
+        let mut last: Option<&String> = None;
+        self.targets.iter().map(|(t, _)| t).filter(move |t| {
+            let new = last != Some(*t);
+            last = Some(*t);
+            new
+        })
+    }
 }
 
 /// The links of every page added so far.

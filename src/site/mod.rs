@@ -79,6 +79,27 @@ pub fn render_with(corpus: &Corpus, graph: &Graph, cfg: &Config, downloads: &[Do
     Ok(())
 }
 
+/// The pages of some elements and of some certifications (their home and document pages),
+/// rendered with the crosswalks and downloads of an earlier build: what `serve` shows at once
+/// after an edit, before the full rebuild that follows.
+pub fn render_some(
+    corpus: &Corpus,
+    graph: &Graph,
+    cfg: &Config,
+    downloads: &[Download],
+    crosswalks: &crate::crosswalk::AllCrosswalks,
+    elements: &[crate::ids::ElementKey],
+    certs: &[CertId],
+) -> Result<Vec<pages::Page>, String> {
+    let tera = templates::compile(cfg.output.html.theme.as_deref())?;
+    let ctx = SiteCtx::new(corpus, graph, cfg, tera, downloads, crosswalks);
+    let mut out: Vec<pages::Page> = elements.par_iter().filter_map(|k| corpus.element(k)).map(|e| pages::element::render(&ctx, e)).collect::<Result<_, _>>()?;
+    for c in certs.iter().filter_map(|c| corpus.cert(c)) {
+        out.extend(pages::cert::render(&ctx, c)?);
+    }
+    Ok(out)
+}
+
 /// How many element pages are rendered (in parallel) before they are handed to the build folder.
 const CHUNK: usize = 512;
 
