@@ -1,10 +1,11 @@
 //! The certification record: identity, codes, level, dates, lineage.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Cited, Lines, Sp};
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Certification {
     pub id: Sp<String>,
@@ -28,7 +29,7 @@ pub struct Certification {
     pub note: Option<Sp<String>>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CertKind {
     TitreProfessionnel,
@@ -56,7 +57,7 @@ impl CertKind {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CitedWithVariants {
     pub text: Sp<String>,
@@ -66,7 +67,7 @@ pub struct CitedWithVariants {
     pub variants: Vec<Cited>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Codes {
     #[serde(default)]
@@ -127,7 +128,7 @@ impl CodeSystem {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CodeEntry {
     pub code: Sp<String>,
@@ -136,7 +137,7 @@ pub struct CodeEntry {
     pub doc: Option<Sp<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Level {
     pub text: Sp<String>,
@@ -146,7 +147,7 @@ pub struct Level {
     pub doc: Option<Sp<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DateEntry {
     pub role: Sp<DateRole>,
@@ -157,7 +158,7 @@ pub struct DateEntry {
     pub doc: Option<Sp<String>>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DateRole {
     Arrete,
@@ -188,7 +189,7 @@ impl DateRole {
 }
 
 /// A predecessor or successor, with the text that says so.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CertLink {
     pub id: Sp<String>,

@@ -3,11 +3,12 @@
 use std::fmt;
 
 use serde::de::{self, Deserializer, MapAccess, Visitor};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Cited, Lines, Sp};
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Element {
     pub id: Sp<String>,
@@ -33,7 +34,7 @@ pub struct Element {
 }
 
 /// Another printing of the same element.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Variant {
     pub text: Sp<String>,
@@ -49,7 +50,7 @@ pub struct Variant {
 macro_rules! kinds {
     ($($variant:ident => $name:literal, $label:literal, $family:ident;)+) => {
         /// What an element is. The YAML spelling is the snake_case name.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
         pub enum Kind {
             $(#[serde(rename = $name)] $variant,)+
         }
@@ -181,7 +182,7 @@ impl fmt::Display for Kind {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Subtype {
     Technique,
@@ -190,7 +191,7 @@ pub enum Subtype {
 }
 
 /// The named, cited values of an element.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Facts {
     pub duree: Option<Sp<FactValue>>,
@@ -235,6 +236,20 @@ impl FactValue {
     }
 }
 
+/// In the JSON Schema: a text or a number, or a cited text.
+impl JsonSchema for FactValue {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "FactValue".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let cited = generator.subschema_for::<Cited>();
+        schemars::json_schema!({
+            "description": "A value printed at the element's own lines (a text or a number), or a cited text with its `lines`.",
+            "anyOf": [{"type": "string"}, {"type": "number"}, cited]
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for FactValue {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
@@ -261,7 +276,7 @@ impl<'de> Deserialize<'de> for FactValue {
 }
 
 /// A typed relation from this element to another.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Link {
     pub rel: Sp<Rel>,
@@ -272,7 +287,7 @@ pub struct Link {
     pub note: Option<Sp<String>>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Rel {
     Certifies,
