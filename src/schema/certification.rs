@@ -50,9 +50,9 @@ impl CertKind {
 
     pub fn label(self) -> &'static str {
         match self {
-            CertKind::TitreProfessionnel => "Titre professionnel",
-            CertKind::Bts => "Brevet de technicien supérieur",
-            CertKind::NonPrecise => "Nature non précisée par les documents",
+            CertKind::TitreProfessionnel => crate::words::cert_kind::TitreProfessionnel,
+            CertKind::Bts => crate::words::cert_kind::Bts,
+            CertKind::NonPrecise => crate::words::cert_kind::NonPrecise,
         }
     }
 }
@@ -110,11 +110,11 @@ pub enum CodeSystem {
 impl CodeSystem {
     pub fn label(self) -> &'static str {
         match self {
-            CodeSystem::Rncp => "RNCP",
-            CodeSystem::Tp => "Code titre",
-            CodeSystem::Nsf => "NSF",
-            CodeSystem::Rome => "ROME",
-            CodeSystem::Formacode => "Formacode",
+            CodeSystem::Rncp => crate::words::code_system::Rncp,
+            CodeSystem::Tp => crate::words::code_system::Tp,
+            CodeSystem::Nsf => crate::words::code_system::Nsf,
+            CodeSystem::Rome => crate::words::code_system::Rome,
+            CodeSystem::Formacode => crate::words::code_system::Formacode,
         }
     }
     pub fn slug(self) -> &'static str {
@@ -175,15 +175,15 @@ pub enum DateRole {
 impl DateRole {
     pub fn label(self) -> &'static str {
         match self {
-            DateRole::Arrete => "Arrêté",
-            DateRole::PublicationJo => "Publication au JO",
-            DateRole::Effet => "Date d’effet",
-            DateRole::Creation => "Création",
-            DateRole::PremiereSession => "Première session",
-            DateRole::DerniereSession => "Dernière session",
-            DateRole::Validation => "Validation",
-            DateRole::MiseAJour => "Mise à jour",
-            DateRole::Abrogation => "Abrogation",
+            DateRole::Arrete => crate::words::date_role::Arrete,
+            DateRole::PublicationJo => crate::words::date_role::PublicationJo,
+            DateRole::Effet => crate::words::date_role::Effet,
+            DateRole::Creation => crate::words::date_role::Creation,
+            DateRole::PremiereSession => crate::words::date_role::PremiereSession,
+            DateRole::DerniereSession => crate::words::date_role::DerniereSession,
+            DateRole::Validation => crate::words::date_role::Validation,
+            DateRole::MiseAJour => crate::words::date_role::MiseAJour,
+            DateRole::Abrogation => crate::words::date_role::Abrogation,
         }
     }
 }

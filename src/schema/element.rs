@@ -44,11 +44,11 @@ pub struct Variant {
     pub note: Option<Sp<String>>,
 }
 
-/// Declares [`Kind`] once: each row gives the variant, its YAML name, its French label (the one
-/// place kind labels live) and its [`Family`]. The enum, [`Kind::ALL`], [`Kind::name`],
+/// Declares [`Kind`] once: each row gives the variant, its YAML name and its [`Family`]; its
+/// French label is the constant of the same name in [`crate::words::kind`]. The enum, [`Kind::ALL`], [`Kind::name`],
 /// [`Kind::label`], [`Kind::family`] and the serde names are all generated from the rows.
 macro_rules! kinds {
-    ($($variant:ident => $name:literal, $label:literal, $family:ident;)+) => {
+    ($($variant:ident => $name:literal, $family:ident;)+) => {
         /// What an element is. The YAML spelling is the snake_case name.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
         pub enum Kind {
@@ -66,7 +66,7 @@ macro_rules! kinds {
 
             /// The French label shown to readers.
             pub fn label(self) -> &'static str {
-                match self { $(Kind::$variant => $label,)+ }
+                match self { $(Kind::$variant => crate::words::kind::$variant,)+ }
             }
 
             /// The family the kind belongs to.
@@ -83,39 +83,39 @@ macro_rules! kinds {
 }
 
 kinds! {
-    Section => "section", "Section", Document;
-    Paragraphe => "paragraphe", "Paragraphe", Document;
-    ActiviteType => "activite_type", "Activité type", Activite;
-    Fonction => "fonction", "Fonction", Activite;
-    SousFonction => "sous_fonction", "Sous-fonction", Activite;
-    Tache => "tache", "Tâche", Activite;
-    BlocCompetences => "bloc_competences", "Bloc de compétences", Evaluation;
-    CompetenceProfessionnelle => "competence_professionnelle", "Compétence professionnelle", Competence;
-    CompetenceTransversale => "competence_transversale", "Compétence transversale", Competence;
-    Competence => "competence", "Compétence", Competence;
-    Description => "description", "Description", Contexte;
-    Contexte => "contexte", "Contexte professionnel", Contexte;
-    ConditionExercice => "condition_exercice", "Conditions d’exercice", Contexte;
-    Autonomie => "autonomie", "Autonomie", Contexte;
-    ResultatAttendu => "resultat_attendu", "Résultat attendu", Contexte;
-    ConditionRealisation => "condition_realisation", "Condition de réalisation", Contexte;
-    CriterePerformance => "critere_performance", "Critère de performance", Critere;
-    CritereEvaluation => "critere_evaluation", "Critère d’évaluation", Critere;
-    SavoirFaire => "savoir_faire", "Savoir-faire", SavoirFaire;
-    Savoir => "savoir", "Savoir", Savoir;
-    SavoirAssocie => "savoir_associe", "Savoir associé", Savoir;
-    LimiteConnaissances => "limite_connaissances", "Limites de connaissances", Limite;
-    Theme => "theme", "Thème", Limite;
-    Unite => "unite", "Unité", Evaluation;
-    Epreuve => "epreuve", "Épreuve", Evaluation;
-    Ccp => "ccp", "CCP", Evaluation;
-    ModaliteEvaluation => "modalite_evaluation", "Modalité d’évaluation", Evaluation;
-    SituationEvaluation => "situation_evaluation", "Situation d’évaluation", Evaluation;
-    Glossaire => "glossaire", "Glossaire", Glossaire;
-    Terme => "terme", "Terme", Glossaire;
-    Definition => "definition", "Définition", Glossaire;
-    Article => "article", "Article", Document;
-    Reference => "reference", "Référence", Reference;
+    Section => "section", Document;
+    Paragraphe => "paragraphe", Document;
+    ActiviteType => "activite_type", Activite;
+    Fonction => "fonction", Activite;
+    SousFonction => "sous_fonction", Activite;
+    Tache => "tache", Activite;
+    BlocCompetences => "bloc_competences", Evaluation;
+    CompetenceProfessionnelle => "competence_professionnelle", Competence;
+    CompetenceTransversale => "competence_transversale", Competence;
+    Competence => "competence", Competence;
+    Description => "description", Contexte;
+    Contexte => "contexte", Contexte;
+    ConditionExercice => "condition_exercice", Contexte;
+    Autonomie => "autonomie", Contexte;
+    ResultatAttendu => "resultat_attendu", Contexte;
+    ConditionRealisation => "condition_realisation", Contexte;
+    CriterePerformance => "critere_performance", Critere;
+    CritereEvaluation => "critere_evaluation", Critere;
+    SavoirFaire => "savoir_faire", SavoirFaire;
+    Savoir => "savoir", Savoir;
+    SavoirAssocie => "savoir_associe", Savoir;
+    LimiteConnaissances => "limite_connaissances", Limite;
+    Theme => "theme", Limite;
+    Unite => "unite", Evaluation;
+    Epreuve => "epreuve", Evaluation;
+    Ccp => "ccp", Evaluation;
+    ModaliteEvaluation => "modalite_evaluation", Evaluation;
+    SituationEvaluation => "situation_evaluation", Evaluation;
+    Glossaire => "glossaire", Glossaire;
+    Terme => "terme", Glossaire;
+    Definition => "definition", Glossaire;
+    Article => "article", Document;
+    Reference => "reference", Reference;
 }
 
 /// What readers do with a kind of element; diff, crosswalk, search and the site group kinds by it.
@@ -312,13 +312,14 @@ impl Rel {
 
     /// French label of the relation read forwards, and backwards.
     pub fn labels(self) -> (&'static str, &'static str) {
+        use crate::words::rel;
         match self {
-            Rel::Certifies => ("Certifie", "Certifié par"),
-            Rel::Evaluates => ("Évalue", "Évalué par"),
-            Rel::Validates => ("Valide", "Validé par"),
-            Rel::Mobilises => ("Mobilise", "Mobilisé par"),
-            Rel::RefersTo => ("Renvoie à", "Cité par"),
-            Rel::Related => ("En lien avec", "En lien avec"),
+            Rel::Certifies => rel::Certifies,
+            Rel::Evaluates => rel::Evaluates,
+            Rel::Validates => rel::Validates,
+            Rel::Mobilises => rel::Mobilises,
+            Rel::RefersTo => rel::RefersTo,
+            Rel::Related => rel::Related,
         }
     }
 }

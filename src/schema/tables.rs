@@ -149,13 +149,13 @@ impl Relation {
     }
     pub fn label(self) -> &'static str {
         match self {
-            Relation::ExactMatch => "équivalence exacte",
-            Relation::CloseMatch => "équivalence proche",
-            Relation::BroadMatch => "plus large",
-            Relation::NarrowMatch => "plus étroit",
-            Relation::RelatedMatch => "en lien",
-            Relation::ReplacedBy => "remplacé par",
-            Relation::Replaces => "remplace",
+            Relation::ExactMatch => crate::words::relation::ExactMatch,
+            Relation::CloseMatch => crate::words::relation::CloseMatch,
+            Relation::BroadMatch => crate::words::relation::BroadMatch,
+            Relation::NarrowMatch => crate::words::relation::NarrowMatch,
+            Relation::RelatedMatch => crate::words::relation::RelatedMatch,
+            Relation::ReplacedBy => crate::words::relation::ReplacedBy,
+            Relation::Replaces => crate::words::relation::Replaces,
         }
     }
 }
