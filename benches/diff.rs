@@ -191,7 +191,7 @@ fn main() {
     let r = report.unwrap();
     println!("diff of 10,000 × {} elements: median {:.2?}, min {:.2?}, max {:.2?} ({runs} runs)", b.elements.len(), times[runs / 2], times[0], times[runs - 1]);
     let t = Instant::now();
-    let text = diff::render::render(&r, diff::render::Format::Json, false);
+    let text = diff::render::render(&r, referentiel::compare::Format::Json, false);
     println!("JSON output: {} bytes in {:.2?}", text.len(), t.elapsed());
     print!("classes found:");
     for c in Class::ALL {

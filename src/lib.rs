@@ -40,6 +40,7 @@ pub mod sources;
 pub mod text;
 pub mod urls;
 pub mod vocabulary;
+pub mod words;
 
 use std::path::Path;
 

@@ -1,7 +1,7 @@
 //! How the data is named for readers: the short forms of certifications and elements that the
-//! site, search, diff and crosswalk all print. Reader-facing words live here and in the
-//! declarations they belong to (kind labels in the kind table of [`crate::schema::Kind`]); the
-//! site's page words live in its templates.
+//! site, search, diff and crosswalk all print. The labels of kinds, relations, states and the
+//! like are in [`crate::words`], where the reader-facing words are gathered; the fiche and
+//! evolution phrases below are still to move there. The site's page words live in its templates.
 
 use crate::model::{Certification, Element};
 use crate::schema::{CorrespondenceStatus, Kind, Subtype};

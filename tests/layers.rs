@@ -15,6 +15,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("config", 0),
     ("scratch", 0),
     ("phases", 0),
+    ("words", 0),
     ("lang", 1),
     ("schema", 1),
     ("sources", 2),

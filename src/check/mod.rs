@@ -25,6 +25,7 @@ mod tables;
 mod vocabulary;
 
 pub use index::{FileCtx, Index};
+pub use refs::Resolved;
 pub use vocabulary::term_key;
 
 use crate::diag::Diagnostics;

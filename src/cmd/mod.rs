@@ -12,6 +12,7 @@ mod diff;
 mod export;
 mod list;
 mod out;
+mod schema;
 mod search;
 mod serve;
 mod show;
@@ -117,6 +118,9 @@ pub enum Command {
     /// Serve the site on 127.0.0.1, rebuilt and reloaded whenever the data or the templates change.
     #[command(after_help = "Example:\n  referentiel serve --port 8080 --open")]
     Serve(serve::Args),
+    /// Print the JSON Schema of the data files, for editors (or write every schema into a folder).
+    #[command(after_help = "Examples:\n  referentiel schema certification\n  referentiel schema --out docs/schema\n\nIn a YAML file, for the VS Code YAML extension:\n  # yaml-language-server: $schema=../../../docs/schema/certification.schema.json")]
+    Schema(schema::Args),
     /// Print a shell completion script.
     #[command(after_help = "Example:\n  referentiel completions bash > ~/.local/share/bash-completion/completions/referentiel")]
     Completions(completions::Args),
@@ -204,6 +208,7 @@ pub fn main() -> u8 {
     let out = Out::new(cli.global.color, cli.global.quiet, cli.global.verbose);
     let result = match cli.command {
         Command::Completions(args) => completions::run(args, &out),
+        Command::Schema(args) => schema::run(args, &out),
         command => context(&cli.global, out.clone()).and_then(|ctx| dispatch(command, &ctx)),
     };
     match result {
@@ -226,7 +231,7 @@ fn dispatch(command: Command, ctx: &Ctx) -> Result<(), Failure> {
         Command::Crosswalk(a) => crosswalk::run(a, ctx),
         Command::Export(a) => export::run(a, ctx),
         Command::Serve(a) => serve::run(a, ctx),
-        Command::Completions(_) => unreachable!("handled before the configuration is read"),
+        Command::Completions(_) | Command::Schema(_) => unreachable!("handled before the configuration is read"),
     }
 }
 

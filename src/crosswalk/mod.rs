@@ -55,20 +55,20 @@ impl Status {
     /// The French label shown on the site.
     pub fn label(self) -> &'static str {
         match self {
-            Status::Official => "correspondance officielle",
-            Status::Curated => "correspondance établie par l’équipe",
-            Status::Inferred => "correspondance déduite de la mise en page du document",
-            Status::Suggested => "suggestion calculée (non officielle)",
+            Status::Official => crate::words::status::Official,
+            Status::Curated => crate::words::status::Curated,
+            Status::Inferred => crate::words::status::Inferred,
+            Status::Suggested => crate::words::status::Suggested,
         }
     }
 
     /// The French word for a grid cell.
     pub fn short_label(self) -> &'static str {
         match self {
-            Status::Official => "officielle",
-            Status::Curated => "par l’équipe",
-            Status::Inferred => "déduite",
-            Status::Suggested => "suggestion",
+            Status::Official => crate::words::status::short::Official,
+            Status::Curated => crate::words::status::short::Curated,
+            Status::Inferred => crate::words::status::short::Inferred,
+            Status::Suggested => crate::words::status::short::Suggested,
         }
     }
 }
@@ -98,9 +98,9 @@ pub enum Group {
 impl Group {
     pub fn label(self) -> &'static str {
         match self {
-            Group::Competences => "compétences",
-            Group::Criteres => "critères",
-            Group::Savoirs => "savoirs",
+            Group::Competences => crate::words::group::Competences,
+            Group::Criteres => crate::words::group::Criteres,
+            Group::Savoirs => crate::words::group::Savoirs,
         }
     }
 }

@@ -51,13 +51,13 @@ impl Class {
     /// The French label shown on the site.
     pub fn label(self) -> &'static str {
         match self {
-            Class::Unchanged => "inchangé",
-            Class::Reworded => "reformulé",
-            Class::Moved => "déplacé",
-            Class::Split => "scindé",
-            Class::Merged => "fusionné",
-            Class::Added => "ajouté",
-            Class::Removed => "supprimé",
+            Class::Unchanged => crate::words::class::Unchanged,
+            Class::Reworded => crate::words::class::Reworded,
+            Class::Moved => crate::words::class::Moved,
+            Class::Split => crate::words::class::Split,
+            Class::Merged => crate::words::class::Merged,
+            Class::Added => crate::words::class::Added,
+            Class::Removed => crate::words::class::Removed,
         }
     }
 

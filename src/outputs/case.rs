@@ -65,9 +65,9 @@ pub fn association_type(r: Relation) -> (&'static str, bool) {
 /// Who promulgates a certification of this kind.
 fn creator(kind: CertKind) -> &'static str {
     match kind {
-        CertKind::TitreProfessionnel => "Ministère chargé de l’emploi",
-        CertKind::Bts => "Ministère chargé de l’éducation nationale",
-        CertKind::NonPrecise => "Non précisé par les documents",
+        CertKind::TitreProfessionnel => crate::words::cert_creator::TitreProfessionnel,
+        CertKind::Bts => crate::words::cert_creator::Bts,
+        CertKind::NonPrecise => crate::words::cert_creator::NonPrecise,
     }
 }
 

@@ -1,10 +1,11 @@
 //! The certification record: identity, codes, level, dates, lineage.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Cited, Lines, Sp};
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Certification {
     pub id: Sp<String>,
@@ -28,7 +29,7 @@ pub struct Certification {
     pub note: Option<Sp<String>>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CertKind {
     TitreProfessionnel,
@@ -49,14 +50,14 @@ impl CertKind {
 
     pub fn label(self) -> &'static str {
         match self {
-            CertKind::TitreProfessionnel => "Titre professionnel",
-            CertKind::Bts => "Brevet de technicien supérieur",
-            CertKind::NonPrecise => "Nature non précisée par les documents",
+            CertKind::TitreProfessionnel => crate::words::cert_kind::TitreProfessionnel,
+            CertKind::Bts => crate::words::cert_kind::Bts,
+            CertKind::NonPrecise => crate::words::cert_kind::NonPrecise,
         }
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CitedWithVariants {
     pub text: Sp<String>,
@@ -66,7 +67,7 @@ pub struct CitedWithVariants {
     pub variants: Vec<Cited>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Codes {
     #[serde(default)]
@@ -109,11 +110,11 @@ pub enum CodeSystem {
 impl CodeSystem {
     pub fn label(self) -> &'static str {
         match self {
-            CodeSystem::Rncp => "RNCP",
-            CodeSystem::Tp => "Code titre",
-            CodeSystem::Nsf => "NSF",
-            CodeSystem::Rome => "ROME",
-            CodeSystem::Formacode => "Formacode",
+            CodeSystem::Rncp => crate::words::code_system::Rncp,
+            CodeSystem::Tp => crate::words::code_system::Tp,
+            CodeSystem::Nsf => crate::words::code_system::Nsf,
+            CodeSystem::Rome => crate::words::code_system::Rome,
+            CodeSystem::Formacode => crate::words::code_system::Formacode,
         }
     }
     pub fn slug(self) -> &'static str {
@@ -127,7 +128,7 @@ impl CodeSystem {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CodeEntry {
     pub code: Sp<String>,
@@ -136,7 +137,7 @@ pub struct CodeEntry {
     pub doc: Option<Sp<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Level {
     pub text: Sp<String>,
@@ -146,7 +147,7 @@ pub struct Level {
     pub doc: Option<Sp<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DateEntry {
     pub role: Sp<DateRole>,
@@ -157,7 +158,7 @@ pub struct DateEntry {
     pub doc: Option<Sp<String>>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DateRole {
     Arrete,
@@ -174,21 +175,21 @@ pub enum DateRole {
 impl DateRole {
     pub fn label(self) -> &'static str {
         match self {
-            DateRole::Arrete => "Arrêté",
-            DateRole::PublicationJo => "Publication au JO",
-            DateRole::Effet => "Date d’effet",
-            DateRole::Creation => "Création",
-            DateRole::PremiereSession => "Première session",
-            DateRole::DerniereSession => "Dernière session",
-            DateRole::Validation => "Validation",
-            DateRole::MiseAJour => "Mise à jour",
-            DateRole::Abrogation => "Abrogation",
+            DateRole::Arrete => crate::words::date_role::Arrete,
+            DateRole::PublicationJo => crate::words::date_role::PublicationJo,
+            DateRole::Effet => crate::words::date_role::Effet,
+            DateRole::Creation => crate::words::date_role::Creation,
+            DateRole::PremiereSession => crate::words::date_role::PremiereSession,
+            DateRole::DerniereSession => crate::words::date_role::DerniereSession,
+            DateRole::Validation => crate::words::date_role::Validation,
+            DateRole::MiseAJour => crate::words::date_role::MiseAJour,
+            DateRole::Abrogation => crate::words::date_role::Abrogation,
         }
     }
 }
 
 /// A predecessor or successor, with the text that says so.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CertLink {
     pub id: Sp<String>,

@@ -3,11 +3,12 @@
 use std::fmt;
 
 use serde::de::{self, Deserializer, MapAccess, Visitor};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Cited, Lines, Sp};
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Element {
     pub id: Sp<String>,
@@ -33,7 +34,7 @@ pub struct Element {
 }
 
 /// Another printing of the same element.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Variant {
     pub text: Sp<String>,
@@ -43,13 +44,13 @@ pub struct Variant {
     pub note: Option<Sp<String>>,
 }
 
-/// Declares [`Kind`] once: each row gives the variant, its YAML name, its French label (the one
-/// place kind labels live) and its [`Family`]. The enum, [`Kind::ALL`], [`Kind::name`],
+/// Declares [`Kind`] once: each row gives the variant, its YAML name and its [`Family`]; its
+/// French label is the constant of the same name in [`crate::words::kind`]. The enum, [`Kind::ALL`], [`Kind::name`],
 /// [`Kind::label`], [`Kind::family`] and the serde names are all generated from the rows.
 macro_rules! kinds {
-    ($($variant:ident => $name:literal, $label:literal, $family:ident;)+) => {
+    ($($variant:ident => $name:literal, $family:ident;)+) => {
         /// What an element is. The YAML spelling is the snake_case name.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
         pub enum Kind {
             $(#[serde(rename = $name)] $variant,)+
         }
@@ -65,7 +66,7 @@ macro_rules! kinds {
 
             /// The French label shown to readers.
             pub fn label(self) -> &'static str {
-                match self { $(Kind::$variant => $label,)+ }
+                match self { $(Kind::$variant => crate::words::kind::$variant,)+ }
             }
 
             /// The family the kind belongs to.
@@ -82,39 +83,39 @@ macro_rules! kinds {
 }
 
 kinds! {
-    Section => "section", "Section", Document;
-    Paragraphe => "paragraphe", "Paragraphe", Document;
-    ActiviteType => "activite_type", "Activité type", Activite;
-    Fonction => "fonction", "Fonction", Activite;
-    SousFonction => "sous_fonction", "Sous-fonction", Activite;
-    Tache => "tache", "Tâche", Activite;
-    BlocCompetences => "bloc_competences", "Bloc de compétences", Evaluation;
-    CompetenceProfessionnelle => "competence_professionnelle", "Compétence professionnelle", Competence;
-    CompetenceTransversale => "competence_transversale", "Compétence transversale", Competence;
-    Competence => "competence", "Compétence", Competence;
-    Description => "description", "Description", Contexte;
-    Contexte => "contexte", "Contexte professionnel", Contexte;
-    ConditionExercice => "condition_exercice", "Conditions d’exercice", Contexte;
-    Autonomie => "autonomie", "Autonomie", Contexte;
-    ResultatAttendu => "resultat_attendu", "Résultat attendu", Contexte;
-    ConditionRealisation => "condition_realisation", "Condition de réalisation", Contexte;
-    CriterePerformance => "critere_performance", "Critère de performance", Critere;
-    CritereEvaluation => "critere_evaluation", "Critère d’évaluation", Critere;
-    SavoirFaire => "savoir_faire", "Savoir-faire", SavoirFaire;
-    Savoir => "savoir", "Savoir", Savoir;
-    SavoirAssocie => "savoir_associe", "Savoir associé", Savoir;
-    LimiteConnaissances => "limite_connaissances", "Limites de connaissances", Limite;
-    Theme => "theme", "Thème", Limite;
-    Unite => "unite", "Unité", Evaluation;
-    Epreuve => "epreuve", "Épreuve", Evaluation;
-    Ccp => "ccp", "CCP", Evaluation;
-    ModaliteEvaluation => "modalite_evaluation", "Modalité d’évaluation", Evaluation;
-    SituationEvaluation => "situation_evaluation", "Situation d’évaluation", Evaluation;
-    Glossaire => "glossaire", "Glossaire", Glossaire;
-    Terme => "terme", "Terme", Glossaire;
-    Definition => "definition", "Définition", Glossaire;
-    Article => "article", "Article", Document;
-    Reference => "reference", "Référence", Reference;
+    Section => "section", Document;
+    Paragraphe => "paragraphe", Document;
+    ActiviteType => "activite_type", Activite;
+    Fonction => "fonction", Activite;
+    SousFonction => "sous_fonction", Activite;
+    Tache => "tache", Activite;
+    BlocCompetences => "bloc_competences", Evaluation;
+    CompetenceProfessionnelle => "competence_professionnelle", Competence;
+    CompetenceTransversale => "competence_transversale", Competence;
+    Competence => "competence", Competence;
+    Description => "description", Contexte;
+    Contexte => "contexte", Contexte;
+    ConditionExercice => "condition_exercice", Contexte;
+    Autonomie => "autonomie", Contexte;
+    ResultatAttendu => "resultat_attendu", Contexte;
+    ConditionRealisation => "condition_realisation", Contexte;
+    CriterePerformance => "critere_performance", Critere;
+    CritereEvaluation => "critere_evaluation", Critere;
+    SavoirFaire => "savoir_faire", SavoirFaire;
+    Savoir => "savoir", Savoir;
+    SavoirAssocie => "savoir_associe", Savoir;
+    LimiteConnaissances => "limite_connaissances", Limite;
+    Theme => "theme", Limite;
+    Unite => "unite", Evaluation;
+    Epreuve => "epreuve", Evaluation;
+    Ccp => "ccp", Evaluation;
+    ModaliteEvaluation => "modalite_evaluation", Evaluation;
+    SituationEvaluation => "situation_evaluation", Evaluation;
+    Glossaire => "glossaire", Glossaire;
+    Terme => "terme", Glossaire;
+    Definition => "definition", Glossaire;
+    Article => "article", Document;
+    Reference => "reference", Reference;
 }
 
 /// What readers do with a kind of element; diff, crosswalk, search and the site group kinds by it.
@@ -181,7 +182,7 @@ impl fmt::Display for Kind {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Subtype {
     Technique,
@@ -190,7 +191,7 @@ pub enum Subtype {
 }
 
 /// The named, cited values of an element.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Facts {
     pub duree: Option<Sp<FactValue>>,
@@ -235,6 +236,20 @@ impl FactValue {
     }
 }
 
+/// In the JSON Schema: a text or a number, or a cited text.
+impl JsonSchema for FactValue {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "FactValue".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let cited = generator.subschema_for::<Cited>();
+        schemars::json_schema!({
+            "description": "A value printed at the element's own lines (a text or a number), or a cited text with its `lines`.",
+            "anyOf": [{"type": "string"}, {"type": "number"}, cited]
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for FactValue {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
@@ -261,7 +276,7 @@ impl<'de> Deserialize<'de> for FactValue {
 }
 
 /// A typed relation from this element to another.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Link {
     pub rel: Sp<Rel>,
@@ -272,7 +287,7 @@ pub struct Link {
     pub note: Option<Sp<String>>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Rel {
     Certifies,
@@ -297,13 +312,14 @@ impl Rel {
 
     /// French label of the relation read forwards, and backwards.
     pub fn labels(self) -> (&'static str, &'static str) {
+        use crate::words::rel;
         match self {
-            Rel::Certifies => ("Certifie", "Certifié par"),
-            Rel::Evaluates => ("Évalue", "Évalué par"),
-            Rel::Validates => ("Valide", "Validé par"),
-            Rel::Mobilises => ("Mobilise", "Mobilisé par"),
-            Rel::RefersTo => ("Renvoie à", "Cité par"),
-            Rel::Related => ("En lien avec", "En lien avec"),
+            Rel::Certifies => rel::Certifies,
+            Rel::Evaluates => rel::Evaluates,
+            Rel::Validates => rel::Validates,
+            Rel::Mobilises => rel::Mobilises,
+            Rel::RefersTo => rel::RefersTo,
+            Rel::Related => rel::Related,
         }
     }
 }

@@ -72,6 +72,22 @@ impl<'de> Deserialize<'de> for Lines {
     }
 }
 
+/// In the JSON Schema: a number, or a string holding a number or a range.
+impl schemars::JsonSchema for Lines {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Lines".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A 1-based line number of the source document (`309`), or an inclusive range of lines (`368-369`).",
+            "oneOf": [
+                {"type": "integer", "minimum": 1},
+                {"type": "string", "pattern": "^\\s*[0-9]+\\s*(-\\s*[0-9]+\\s*)?$"}
+            ]
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,7 @@
 
 mod certification;
 mod element;
+pub mod json;
 mod lines;
 mod tables;
 mod vocabulary;
@@ -17,13 +18,41 @@ pub use lines::Lines;
 pub use tables::*;
 pub use vocabulary::*;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
-/// A value with the position where the YAML wrote it.
-pub type Sp<T> = serde_saphyr::Spanned<T>;
+/// A value with the position where the YAML wrote it: serde-saphyr's `Spanned`, whose `value`,
+/// `referenced` and `defined` it derefs to. A type of ours so that it can describe itself in the
+/// JSON Schema as the value it wraps.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(transparent)]
+pub struct Sp<T>(pub serde_saphyr::Spanned<T>);
+
+impl<T> std::ops::Deref for Sp<T> {
+    type Target = serde_saphyr::Spanned<T>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+/// In the JSON Schema, a spanned value is the value itself.
+impl<T: JsonSchema> JsonSchema for Sp<T> {
+    fn inline_schema() -> bool {
+        T::inline_schema()
+    }
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        T::schema_name()
+    }
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        T::schema_id()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        T::json_schema(generator)
+    }
+}
 
 /// One data file. Every key is optional; which ones make sense together is checked later.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DataFile {
     #[serde(default)]
@@ -51,7 +80,7 @@ pub struct DataFile {
 }
 
 /// A source document of `sources.yaml`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceEntry {
     pub id: Sp<String>,
@@ -60,7 +89,7 @@ pub struct SourceEntry {
     pub title: Sp<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceKind {
     /// Référentiel emploi activités compétences.
@@ -76,7 +105,7 @@ pub enum SourceKind {
 }
 
 /// A text quoted from a source, with where it is printed.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Cited {
     pub text: Sp<String>,

@@ -1,10 +1,11 @@
 //! Tables: matrices (rows × columns of marks) and correspondences between certifications.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Cited, Lines, Sp};
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Matrix {
     pub id: Sp<String>,
@@ -18,7 +19,7 @@ pub struct Matrix {
 }
 
 /// A row or a column of a matrix.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Header {
     pub key: Sp<String>,
@@ -32,7 +33,7 @@ pub struct Header {
     pub note: Option<Sp<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Cell {
     pub row: Sp<String>,
@@ -44,7 +45,7 @@ pub struct Cell {
     pub note: Option<Sp<String>>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CellState {
     Marked,
@@ -66,7 +67,7 @@ impl CellState {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Correspondence {
     pub id: Sp<String>,
@@ -83,7 +84,7 @@ pub struct Correspondence {
     pub pairs: Vec<Pair>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CorrespondenceStatus {
     /// Printed in a source document.
@@ -95,7 +96,7 @@ pub enum CorrespondenceStatus {
     Inferred,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Pair {
     #[serde(default)]
@@ -111,7 +112,7 @@ pub struct Pair {
 }
 
 /// SKOS mapping relations, plus succession between versions.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Relation {
     ExactMatch,
@@ -148,13 +149,13 @@ impl Relation {
     }
     pub fn label(self) -> &'static str {
         match self {
-            Relation::ExactMatch => "équivalence exacte",
-            Relation::CloseMatch => "équivalence proche",
-            Relation::BroadMatch => "plus large",
-            Relation::NarrowMatch => "plus étroit",
-            Relation::RelatedMatch => "en lien",
-            Relation::ReplacedBy => "remplacé par",
-            Relation::Replaces => "remplace",
+            Relation::ExactMatch => crate::words::relation::ExactMatch,
+            Relation::CloseMatch => crate::words::relation::CloseMatch,
+            Relation::BroadMatch => crate::words::relation::BroadMatch,
+            Relation::NarrowMatch => crate::words::relation::NarrowMatch,
+            Relation::RelatedMatch => crate::words::relation::RelatedMatch,
+            Relation::ReplacedBy => crate::words::relation::ReplacedBy,
+            Relation::Replaces => crate::words::relation::Replaces,
         }
     }
 }

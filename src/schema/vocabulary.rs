@@ -2,11 +2,12 @@
 //! English words, synonyms, expressions) mapped to the documents' own words. Curated by the project,
 //! never official: each file names its author, date and status, each term its justification.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Cited, Sp};
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Vocabulary {
     pub author: Sp<String>,
@@ -19,13 +20,13 @@ pub struct Vocabulary {
 }
 
 /// Only curated vocabularies exist: they are the project's, never an official text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum VocabularyStatus {
     Curated,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Term {
     /// What a reader types: `rdv`, `kpi`, `client mécontent`.
@@ -38,7 +39,7 @@ pub struct Term {
     pub defined: Option<Cited>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TermKind {
     /// An abbreviation or acronym (`RGPD`, `rdv`).

@@ -216,23 +216,23 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Page, String> {
 
 pub fn state_label(s: CellState) -> &'static str {
     match s {
-        CellState::Marked => "coché",
-        CellState::Unmarked => "non coché",
-        CellState::Lost => "perdu",
-        CellState::Uncertain => "incertain",
+        CellState::Marked => crate::words::cell_state::Marked,
+        CellState::Unmarked => crate::words::cell_state::Unmarked,
+        CellState::Lost => crate::words::cell_state::Lost,
+        CellState::Uncertain => crate::words::cell_state::Uncertain,
     }
 }
 
 pub fn fact_label(name: &str) -> &'static str {
     match name {
-        "duree" => "Durée",
-        "duree_preparation" => "Durée de préparation",
-        "coefficient" => "Coefficient",
-        "forme" => "Forme",
-        "mode" => "Mode",
-        "horaire" => "Horaire",
-        "validite" => "Validité",
-        _ => "Valeur",
+        "duree" => crate::words::fact::duree,
+        "duree_preparation" => crate::words::fact::duree_preparation,
+        "coefficient" => crate::words::fact::coefficient,
+        "forme" => crate::words::fact::forme,
+        "mode" => crate::words::fact::mode,
+        "horaire" => crate::words::fact::horaire,
+        "validite" => crate::words::fact::validite,
+        _ => crate::words::fact::other,
     }
 }
 

@@ -1,0 +1,157 @@
+//! The reader-facing French words of the program, in one place: a translator edits this file.
+//!
+//! Each module names the words of one thing; the constants are named after the variant of the
+//! type they label (`kind::ActiviteType` is the label of `Kind::ActiviteType`), and the types'
+//! `label` methods return them. Phrases with values in them are small functions. The site's page
+//! furniture (headings, buttons) is in its templates. The words are French, as the documents are;
+//! nothing here is a text of the documents.
+#![allow(non_upper_case_globals)]
+
+/// Kinds of element ([`crate::schema::Kind`]).
+pub mod kind {
+    pub const Section: &str = "Section";
+    pub const Paragraphe: &str = "Paragraphe";
+    pub const ActiviteType: &str = "Activité type";
+    pub const Fonction: &str = "Fonction";
+    pub const SousFonction: &str = "Sous-fonction";
+    pub const Tache: &str = "Tâche";
+    pub const BlocCompetences: &str = "Bloc de compétences";
+    pub const CompetenceProfessionnelle: &str = "Compétence professionnelle";
+    pub const CompetenceTransversale: &str = "Compétence transversale";
+    pub const Competence: &str = "Compétence";
+    pub const Description: &str = "Description";
+    pub const Contexte: &str = "Contexte professionnel";
+    pub const ConditionExercice: &str = "Conditions d’exercice";
+    pub const Autonomie: &str = "Autonomie";
+    pub const ResultatAttendu: &str = "Résultat attendu";
+    pub const ConditionRealisation: &str = "Condition de réalisation";
+    pub const CriterePerformance: &str = "Critère de performance";
+    pub const CritereEvaluation: &str = "Critère d’évaluation";
+    pub const SavoirFaire: &str = "Savoir-faire";
+    pub const Savoir: &str = "Savoir";
+    pub const SavoirAssocie: &str = "Savoir associé";
+    pub const LimiteConnaissances: &str = "Limites de connaissances";
+    pub const Theme: &str = "Thème";
+    pub const Unite: &str = "Unité";
+    pub const Epreuve: &str = "Épreuve";
+    pub const Ccp: &str = "CCP";
+    pub const ModaliteEvaluation: &str = "Modalité d’évaluation";
+    pub const SituationEvaluation: &str = "Situation d’évaluation";
+    pub const Glossaire: &str = "Glossaire";
+    pub const Terme: &str = "Terme";
+    pub const Definition: &str = "Définition";
+    pub const Article: &str = "Article";
+    pub const Reference: &str = "Référence";
+}
+
+/// Kinds of certification ([`crate::schema::CertKind`]).
+pub mod cert_kind {
+    pub const TitreProfessionnel: &str = "Titre professionnel";
+    pub const Bts: &str = "Brevet de technicien supérieur";
+    pub const NonPrecise: &str = "Nature non précisée par les documents";
+}
+
+/// Who promulgates a certification of each kind (the CASE export's creator).
+pub mod cert_creator {
+    pub const TitreProfessionnel: &str = "Ministère chargé de l’emploi";
+    pub const Bts: &str = "Ministère chargé de l’éducation nationale";
+    pub const NonPrecise: &str = "Non précisé par les documents";
+}
+
+/// Code systems ([`crate::schema::CodeSystem`]).
+pub mod code_system {
+    pub const Rncp: &str = "RNCP";
+    pub const Tp: &str = "Code titre";
+    pub const Nsf: &str = "NSF";
+    pub const Rome: &str = "ROME";
+    pub const Formacode: &str = "Formacode";
+}
+
+/// What a date of a certification record is ([`crate::schema::DateRole`]).
+pub mod date_role {
+    pub const Arrete: &str = "Arrêté";
+    pub const PublicationJo: &str = "Publication au JO";
+    pub const Effet: &str = "Date d’effet";
+    pub const Creation: &str = "Création";
+    pub const PremiereSession: &str = "Première session";
+    pub const DerniereSession: &str = "Dernière session";
+    pub const Validation: &str = "Validation";
+    pub const MiseAJour: &str = "Mise à jour";
+    pub const Abrogation: &str = "Abrogation";
+}
+
+/// Relations between elements ([`crate::schema::Rel`]), read forwards and backwards.
+pub mod rel {
+    pub const Certifies: (&str, &str) = ("Certifie", "Certifié par");
+    pub const Evaluates: (&str, &str) = ("Évalue", "Évalué par");
+    pub const Validates: (&str, &str) = ("Valide", "Validé par");
+    pub const Mobilises: (&str, &str) = ("Mobilise", "Mobilisé par");
+    pub const RefersTo: (&str, &str) = ("Renvoie à", "Cité par");
+    pub const Related: (&str, &str) = ("En lien avec", "En lien avec");
+}
+
+/// Relations of a correspondence ([`crate::schema::Relation`]).
+pub mod relation {
+    pub const ExactMatch: &str = "équivalence exacte";
+    pub const CloseMatch: &str = "équivalence proche";
+    pub const BroadMatch: &str = "plus large";
+    pub const NarrowMatch: &str = "plus étroit";
+    pub const RelatedMatch: &str = "en lien";
+    pub const ReplacedBy: &str = "remplacé par";
+    pub const Replaces: &str = "remplace";
+}
+
+/// How an element changed between two versions ([`crate::diff::Class`]).
+pub mod class {
+    pub const Unchanged: &str = "inchangé";
+    pub const Reworded: &str = "reformulé";
+    pub const Moved: &str = "déplacé";
+    pub const Split: &str = "scindé";
+    pub const Merged: &str = "fusionné";
+    pub const Added: &str = "ajouté";
+    pub const Removed: &str = "supprimé";
+}
+
+/// Where a correspondence comes from ([`crate::crosswalk::Status`]): in a sentence, and in a
+/// grid cell.
+pub mod status {
+    pub const Official: &str = "correspondance officielle";
+    pub const Curated: &str = "correspondance établie par l’équipe";
+    pub const Inferred: &str = "correspondance déduite de la mise en page du document";
+    pub const Suggested: &str = "suggestion calculée (non officielle)";
+
+    pub mod short {
+        pub const Official: &str = "officielle";
+        pub const Curated: &str = "par l’équipe";
+        pub const Inferred: &str = "déduite";
+        pub const Suggested: &str = "suggestion";
+    }
+}
+
+/// The kinds of elements that suggestions relate ([`crate::crosswalk::Group`]).
+pub mod group {
+    pub const Competences: &str = "compétences";
+    pub const Criteres: &str = "critères";
+    pub const Savoirs: &str = "savoirs";
+}
+
+/// The state of a matrix cell ([`crate::schema::CellState`]).
+pub mod cell_state {
+    pub const Marked: &str = "coché";
+    pub const Unmarked: &str = "non coché";
+    pub const Lost: &str = "perdu";
+    pub const Uncertain: &str = "incertain";
+}
+
+/// The facts of an element, by their YAML names ([`crate::schema::Facts`]).
+pub mod fact {
+    pub const duree: &str = "Durée";
+    pub const duree_preparation: &str = "Durée de préparation";
+    pub const coefficient: &str = "Coefficient";
+    pub const forme: &str = "Forme";
+    pub const mode: &str = "Mode";
+    pub const horaire: &str = "Horaire";
+    pub const validite: &str = "Validité";
+    /// A fact of another name.
+    pub const other: &str = "Valeur";
+}
