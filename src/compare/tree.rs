@@ -20,7 +20,7 @@ pub struct Tree<'c> {
 
 impl<'c> Tree<'c> {
     pub fn build(corpus: &'c Corpus, cert: &CertId) -> Tree<'c> {
-        let elems: Vec<&Element> = corpus.elements.iter().filter(|e| &e.key.cert == cert).collect();
+        let elems: Vec<&Element> = corpus.elements_of(cert).collect();
         let by_local: HashMap<&str, usize> = elems.iter().enumerate().map(|(i, e)| (e.key.local.as_str(), i)).collect();
         let parent: Vec<Option<usize>> = elems.iter().map(|e| e.parent.as_ref().and_then(|p| by_local.get(p.local.as_str()).copied())).collect();
         let children: Vec<Vec<usize>> = elems.iter().map(|e| e.children.iter().filter_map(|c| by_local.get(c.local.as_str()).copied()).collect()).collect();

@@ -5,8 +5,8 @@
 //! - the pairs a correspondence table relates (official, curated or inferred);
 //! - the versions of one lineage (what a holder of the old title gets in the new one);
 //! - the pairs named in `book.toml` (`[crosswalk] pairs`);
-//! - for each certification, its `nearest` closest certifications by the words of their
-//!   compétences, critères and savoirs, found through an inverted index of those words.
+//! - the closest pairs by the words of their compétences, critères and savoirs, found through an
+//!   inverted index of those words, each certification in at most `nearest` of them.
 //!
 //! Any other pair is still crosswalked on demand by `referentiel crosswalk A B`.
 //!
@@ -110,8 +110,8 @@ pub fn selected(corpus: &Corpus, policy: &PairPolicy) -> Vec<(CertId, CertId)> {
     set.into_iter().map(|(i, j)| (corpus.certs[i].id.clone(), corpus.certs[j].id.clone())).collect()
 }
 
-/// For each certification with compétences, its `k` closest certifications with compétences
-/// (ties in corpus order), as pairs in no particular order.
+/// Pairs of certifications with compétences by closeness, each certification in at most `k` of
+/// them: the closest pairs first (ties in corpus order), as pairs in no particular order.
 pub fn nearest(corpus: &Corpus, k: usize) -> Vec<(CertId, CertId)> {
     if k == 0 {
         return Vec::new();
@@ -161,11 +161,26 @@ pub fn nearest(corpus: &Corpus, k: usize) -> Vec<(CertId, CertId)> {
             }
         }
     }
-    let mut out = Vec::new();
+    // Each certification's best candidates, then the closest pairs first, as long as neither
+    // side has its `k` partners: no certification is crosswalked with more than `k` by
+    // closeness, however large the corpus (with 5 certifications and k = 4, every pair).
+    let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
     for (i, s) in scores.into_iter().enumerate() {
         let mut best: Vec<(usize, f64)> = s.into_iter().filter(|(_, x)| *x > 0.0).collect();
         best.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-        out.extend(best.into_iter().take(k).map(|(j, _)| (certs[i].clone(), certs[j].clone())));
+        candidates.extend(best.into_iter().take(2 * k).map(|(j, x)| (x, i.min(j), i.max(j))));
+    }
+    candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    let mut seen = std::collections::HashSet::new();
+    candidates.retain(|&(_, i, j)| seen.insert((i, j)));
+    let mut degree = vec![0usize; certs.len()];
+    let mut out = Vec::new();
+    for (_, i, j) in candidates {
+        if degree[i] < k && degree[j] < k {
+            degree[i] += 1;
+            degree[j] += 1;
+            out.push((certs[i].clone(), certs[j].clone()));
+        }
     }
     out
 }

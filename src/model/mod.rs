@@ -256,8 +256,9 @@ impl Corpus {
     }
 
     /// The elements of a certification, in data order.
-    pub fn elements_of<'c>(&'c self, cert: &'c CertId) -> impl Iterator<Item = &'c Element> + 'c {
-        self.of_cert.get(cert).into_iter().flatten().map(|&i| &self.elements[i])
+    pub fn elements_of<'c>(&'c self, cert: &CertId) -> impl Iterator<Item = &'c Element> + use<'c> {
+        let elements = &self.elements;
+        self.of_cert.get(cert).into_iter().flatten().map(move |&i| &elements[i])
     }
 
     /// Element counts by kind for a certification.

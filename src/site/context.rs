@@ -25,6 +25,8 @@ pub struct SiteCtx<'a> {
     same_text: HashMap<String, Vec<ElementKey>>,
     /// For each document, the elements whose text starts at each line.
     pub cited_at: HashMap<DocId, BTreeMap<usize, Vec<ElementKey>>>,
+    /// For each document, every line some citation covers.
+    cited_lines: HashMap<DocId, std::collections::BTreeSet<usize>>,
     /// Counterparts of compétences, critères and savoirs in the other certifications.
     pub counterparts: crate::crosswalk::Counterparts,
     /// The files of the other outputs, for the downloads page and each certification's links.
@@ -42,6 +44,7 @@ impl<'a> SiteCtx<'a> {
     pub fn new(corpus: &'a Corpus, graph: &'a Graph, cfg: &'a Config, tera: tera::Tera, downloads: &'a [super::Download], crosswalks: &'a crate::crosswalk::AllCrosswalks) -> Self {
         let mut same_text: HashMap<String, Vec<ElementKey>> = HashMap::new();
         let mut cited_at: HashMap<DocId, BTreeMap<usize, Vec<ElementKey>>> = HashMap::new();
+        let mut cited_lines: HashMap<DocId, std::collections::BTreeSet<usize>> = HashMap::new();
         for e in &corpus.elements {
             let t = same_text_key(e.text());
             if t.chars().count() >= 12 {
@@ -49,6 +52,7 @@ impl<'a> SiteCtx<'a> {
             }
             let cites = std::iter::once(&e.cite).chain(e.variants.iter().map(|v| &v.cite)).chain(&e.pieces);
             for c in cites {
+                cited_lines.entry(c.doc.clone()).or_default().extend(c.lines.iter());
                 let slot = cited_at.entry(c.doc.clone()).or_default().entry(c.lines.first).or_default();
                 if !slot.contains(&e.key) {
                     slot.push(e.key.clone());
@@ -67,7 +71,13 @@ impl<'a> SiteCtx<'a> {
                 }
             }
         }
-        SiteCtx { corpus, graph, cfg, glossary: Glossary::build(corpus), tera, same_text, cited_at, counterparts, downloads, crosswalks, titles, in_matrices }
+        SiteCtx { corpus, graph, cfg, glossary: Glossary::build(corpus), tera, same_text, cited_at, cited_lines, counterparts, downloads, crosswalks, titles, in_matrices }
+    }
+
+    /// Every line of document `doc` that some citation covers.
+    pub fn cited_lines(&self, doc: &DocId) -> &std::collections::BTreeSet<usize> {
+        static NONE: std::collections::BTreeSet<usize> = std::collections::BTreeSet::new();
+        self.cited_lines.get(doc).unwrap_or(&NONE)
     }
 
     /// Where an element heads a row or a column of a matrix: (index in `corpus.matrices`, is a

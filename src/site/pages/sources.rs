@@ -46,14 +46,7 @@ fn chunk(ctx: &SiteCtx, doc: &SourceDoc, i: usize, chunks: usize) -> Result<Page
     let last = ((i + 1) * SOURCE_CHUNK).min(doc.len());
     let starts = ctx.cited_at.get(&doc.id);
     // Every line covered by some citation is highlighted.
-    let mut cited: BTreeSet<usize> = BTreeSet::new();
-    for e in &ctx.corpus.elements {
-        for c in std::iter::once(&e.cite).chain(e.variants.iter().map(|v| &v.cite)).chain(&e.pieces) {
-            if c.doc == doc.id && c.lines.last >= first && c.lines.first <= last {
-                cited.extend(c.lines.iter());
-            }
-        }
-    }
+    let cited: BTreeSet<usize> = ctx.cited_lines(&doc.id).range(first..=last).copied().collect();
     let lines: Vec<Value> = (first..=last)
         .map(|n| {
             let refs: Vec<Value> = starts
