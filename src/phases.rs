@@ -12,6 +12,8 @@ pub struct Phase {
     /// User and system CPU time of the whole process (every thread) during the phase.
     pub user: Duration,
     pub system: Duration,
+    /// Resident memory when the phase ended, in bytes (0 where the system does not say).
+    pub resident: u64,
 }
 
 static DONE: Mutex<Vec<Phase>> = Mutex::new(Vec::new());
@@ -44,7 +46,7 @@ pub fn start(name: impl Into<String>) -> Timer {
 impl Timer {
     pub fn end(self) {
         let (u, s) = cpu();
-        let p = Phase { name: self.name, wall: self.start.elapsed(), user: u.saturating_sub(self.cpu.0), system: s.saturating_sub(self.cpu.1) };
+        let p = Phase { name: self.name, wall: self.start.elapsed(), user: u.saturating_sub(self.cpu.0), system: s.saturating_sub(self.cpu.1), resident: status_kb("VmRSS:").unwrap_or(0) * 1024 };
         DONE.lock().unwrap_or_else(|e| e.into_inner()).push(p);
     }
 }
@@ -64,8 +66,12 @@ pub fn take() -> Vec<Phase> {
 
 /// The peak resident memory of the process so far, in bytes (`VmHWM`), where the system says.
 pub fn peak_memory() -> Option<u64> {
+    status_kb("VmHWM:").map(|kb| kb * 1024)
+}
+
+/// A figure of `/proc/self/status`, in kB.
+fn status_kb(key: &str) -> Option<u64> {
     let s = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb * 1024)
+    let line = s.lines().find(|l| l.starts_with(key))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }

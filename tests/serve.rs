@@ -80,6 +80,16 @@ fn edit(file: &Path, from: &str, to: &str) {
     std::fs::write(file, text.replacen(from, to, 1)).unwrap();
 }
 
+/// The next message of the reload socket that `f` accepts (each read fails after its timeout).
+fn next_where(ws: &mut tungstenite::WebSocket<tungstenite::stream::MaybeTlsStream<TcpStream>>, f: impl Fn(&serde_json::Value) -> bool) -> serde_json::Value {
+    loop {
+        let m: serde_json::Value = serde_json::from_str(ws.read().unwrap().to_text().unwrap()).unwrap();
+        if f(&m) {
+            return m;
+        }
+    }
+}
+
 #[test]
 fn a_saved_note_shows_and_a_broken_edit_shows_its_diagnostic_over_the_last_good_site() {
     let dir = project("edit");
@@ -104,7 +114,8 @@ fn a_saved_note_shows_and_a_broken_edit_shows_its_diagnostic_over_the_last_good_
     assert!(reload["build"].as_u64().unwrap() > hello["build"].as_u64().unwrap(), "the browser is told to reload");
 
     edit(&cert, "kind: titre_professionnel", "kind: titre_pro");
-    let broken: serde_json::Value = serde_json::from_str(ws.read().unwrap().to_text().unwrap()).unwrap();
+    // The note's full rebuild may still send its own message first.
+    let broken = next_where(&mut ws, |m| m["errors"].as_str().is_some_and(|e| e.contains("titre_pro")));
     let errors = broken["errors"].as_str().expect("the diagnostics are sent to the page");
     assert!(errors.contains("certification.yaml") && errors.contains("titre_pro"), "{errors}");
     let (code, html) = get(server.port, page);
@@ -114,7 +125,7 @@ fn a_saved_note_shows_and_a_broken_edit_shows_its_diagnostic_over_the_last_good_
     assert_eq!(status["errors"].as_str(), Some(errors));
 
     edit(&cert, "kind: titre_pro", "kind: titre_professionnel");
-    let fixed: serde_json::Value = serde_json::from_str(ws.read().unwrap().to_text().unwrap()).unwrap();
+    let fixed = next_where(&mut ws, |m| !m["errors"].as_str().is_some_and(|e| e.contains("titre_pro")));
     assert_eq!(fixed["errors"], serde_json::Value::Null, "fixing the data clears the diagnostics");
     drop(server);
     std::fs::remove_dir_all(dir).unwrap();

@@ -37,7 +37,14 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
                 start.elapsed().as_secs_f64()
             ));
             for p in referentiel::phases::take() {
-                ctx.out.verbose(&format!("  {:<44} {:>6.0} ms wall {:>6.0} ms user {:>6.0} ms system", p.name, p.wall.as_secs_f64() * 1e3, p.user.as_secs_f64() * 1e3, p.system.as_secs_f64() * 1e3));
+                ctx.out.verbose(&format!(
+                    "  {:<44} {:>6.0} ms wall {:>6.0} ms user {:>6.0} ms system {:>6} MiB resident",
+                    p.name,
+                    p.wall.as_secs_f64() * 1e3,
+                    p.user.as_secs_f64() * 1e3,
+                    p.system.as_secs_f64() * 1e3,
+                    p.resident >> 20
+                ));
             }
             Ok(())
         }

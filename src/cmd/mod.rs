@@ -196,7 +196,7 @@ impl Ctx {
     /// Load, check and model the data folder.
     pub fn corpus(&self, format: Format) -> Result<Corpus, Failure> {
         let start = std::time::Instant::now();
-        let corpus = referentiel::load_corpus(&self.data).map_err(|diagnostics| Failure::Data { diagnostics, format, wrote_nothing: false })?;
+        let corpus = referentiel::phases::time("load + check", || referentiel::load_corpus(&self.data)).map_err(|diagnostics| Failure::Data { diagnostics, format, wrote_nothing: false })?;
         self.out.verbose(&format!("loaded and checked {} in {:.2?}", self.data.display(), start.elapsed()));
         Ok(corpus)
     }

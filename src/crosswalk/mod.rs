@@ -336,7 +336,7 @@ pub struct Counterpart {
 
 /// How many suggested counterparts an element keeps at most (the best by score): the page shows
 /// [`SHOWN_PER_ELEMENT`] and the rest behind "voir plus"; the crosswalk pages list them all.
-pub const KEPT_PER_ELEMENT: usize = 12;
+pub const KEPT_PER_ELEMENT: usize = 8;
 
 /// Counterparts of every element, computed once for the whole corpus (the site asks for many).
 #[derive(Default)]

@@ -111,6 +111,9 @@ struct Ctx<'t, 'c> {
     b: &'t Tree<'c>,
     sa: SideTexts,
     sb: SideTexts,
+    /// Each text's weighted terms, concepts aside ([`Ctx::set`]), computed at first use.
+    set_a: Vec<std::sync::OnceLock<TermSet>>,
+    set_b: Vec<std::sync::OnceLock<TermSet>>,
     generic: HashSet<String>,
     meaningful_idf: f32,
 }
@@ -151,9 +154,10 @@ impl Ctx<'_, '_> {
         if self.sa.folded[p] == self.sb.folded[q] && !self.sa.folded[p].is_empty() {
             return (1.0, true, true, Vec::new());
         }
-        let (x, y) = (self.set(&self.sa.terms[p]), self.set(&self.sb.terms[q]));
-        let d = similarity::dice(&x, &y);
-        let shared: Vec<u32> = similarity::shared(&x, &y).into_iter().map(|s| s.0).filter(|&t| self.meaningful(t)).collect();
+        let x = self.set_a[p].get_or_init(|| self.set(&self.sa.terms[p]));
+        let y = self.set_b[q].get_or_init(|| self.set(&self.sb.terms[q]));
+        let d = similarity::dice(x, y);
+        let shared: Vec<u32> = similarity::shared(x, y).into_iter().map(|s| s.0).filter(|&t| self.meaningful(t)).collect();
         (d, false, d >= NEAR_DICE, shared)
     }
 
@@ -263,7 +267,8 @@ pub fn suggest<'c>(corpus: &'c Corpus, graph: &Graph, a: &Tree<'c>, b: &Tree<'c>
     space.finish();
     let n = (a.len() + b.len()).max(1) as f32;
     let generic = GENERIC.split_whitespace().flat_map(lang::terms).collect();
-    let ctx = Ctx { corpus, graph, space, syn, a, b, sa, sb, generic, meaningful_idf: (1.0 + n / 40.0f32.min(n)).ln() };
+    let (set_a, set_b) = ((0..a.len()).map(|_| std::sync::OnceLock::new()).collect(), (0..b.len()).map(|_| std::sync::OnceLock::new()).collect());
+    let ctx = Ctx { corpus, graph, space, syn, a, b, sa, sb, set_a, set_b, generic, meaningful_idf: (1.0 + n / 40.0f32.min(n)).ln() };
 
     let ma = members(a);
     let mb = members(b);
