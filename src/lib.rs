@@ -56,8 +56,8 @@ pub fn load_corpus(data_dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
 /// problems (it is empty when problems other than coverage stopped the coverage pass).
 pub fn check_corpus(data_dir: &Path) -> (Result<Corpus, Vec<Diagnostic>>, Vec<check::coverage::DocCoverage>) {
     let mut diags = Diagnostics::default();
-    let loaded = load::load_dir(data_dir, &mut diags);
-    let checked = check::run(&loaded, &mut diags);
+    let loaded = phases::time("load: read and parse", || load::load_dir(data_dir, &mut diags));
+    let checked = phases::time("check", || check::run(&loaded, &mut diags));
     if diags.is_empty() && checked.index.certs.is_empty() {
         let folder = diag::Pos { file: data_dir.to_path_buf(), line: 0, column: 0 };
         diags.push(
@@ -69,5 +69,5 @@ pub fn check_corpus(data_dir: &Path) -> (Result<Corpus, Vec<Diagnostic>>, Vec<ch
     if !diags.is_empty() {
         return (Err(diags.into_sorted()), coverage);
     }
-    (Ok(Corpus::build(checked)), coverage)
+    (Ok(phases::time("model", || Corpus::build(checked))), coverage)
 }

@@ -155,3 +155,11 @@ pub mod fact {
     /// A fact of another name.
     pub const other: &str = "Valeur";
 }
+
+/// The printable fiche of a bloc (`site::pages::printable`).
+pub mod printable {
+    /// Its meta description: the bloc's kind and name, and its certification.
+    pub fn description(kind: &str, name: &str, cert: &str) -> String {
+        format!("{kind} {name} — {cert} : ses compétences, leurs critères, savoir-faire, savoirs et conditions, et ce qui les évalue, sur une page à imprimer")
+    }
+}

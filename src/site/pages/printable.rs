@@ -54,7 +54,7 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Option<Page>, String> {
         .competences
         .iter()
         .map(|f| {
-            let c = corpus.element(&f.key).expect("compétence");
+            let c = corpus.element(&f.key).expect("a fiche's element is in the corpus");
             json!({
                 "href": urls::rel(&path, &urls::element(&f.key)),
                 "anchor": format!("c-{}", f.key.local),
@@ -82,7 +82,7 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Option<Page>, String> {
     }
     let savoirs: Vec<Value> = b.savoirs.iter().map(|k| ctx.element_link_from(&path, k, &e.key.cert)).collect();
     let title = format!("Fiche imprimable · {}", truncate(&named_label(e), 70));
-    let description = format!("{} {} — {} : ses compétences, leurs critères, savoir-faire, savoirs et conditions, et ce qui les évalue, sur une page à imprimer", e.kind.label(), truncate(&named_label(e), 120), short_cert(cert));
+    let description = crate::words::printable::description(e.kind.label(), &truncate(&named_label(e), 120), &short_cert(cert));
     let mut c = ctx.page_described(&path, &format!("{title} · {}", short_cert(cert)), &description);
     c.insert("cert", &json!({"href": urls::rel(&path, &urls::cert(&cert.id)), "title": short_cert(cert)}));
     c.insert("bloc", &json!({
