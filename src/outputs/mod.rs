@@ -188,25 +188,35 @@ pub fn render_into(corpus: &Corpus, config: &Config, mut files: SiteFiles) -> Re
     let graph = crate::phases::time("graph", || Graph::build(corpus));
     let mut downloads: Vec<Download> = Vec::new();
     let mut by_output = Vec::new();
-    let crosswalks = OnceLock::new();
-    for o in all().into_iter().filter(|o| o.enabled(config)) {
-        let before = files.index.len();
-        let ctx = RenderContext { corpus, graph: &graph, config, downloads: &downloads, only: &[], crosswalks: &crosswalks };
-        let t = crate::phases::start(format!("output {}", o.name()));
-        let rendered = o.render(&ctx, &mut files);
-        t.end();
-        rendered.map_err(|message| OutputError { output: o.name().into(), message })?;
-        let written = &files.index[before..];
-        by_output.push((o.name().to_string(), written.len(), written.iter().map(|(_, n)| n).sum()));
-        let mut new = Vec::new();
-        for (p, n) in written {
-            let path = p.to_string_lossy().replace('\\', "/");
-            if path.starts_with(DOWNLOADS_DIR) {
-                new.push(Download { certs: o.certs_of(&ctx, &path), path, bytes: *n, format: o.name().to_string() });
+    let crosswalks: OnceLock<AllCrosswalks> = OnceLock::new();
+    // The crosswalks are computed beside the first outputs (which do not need them); the first
+    // output that asks for them waits for the end.
+    rayon::in_place_scope(|scope| -> Result<(), OutputError> {
+        let policy = crate::crosswalk::PairPolicy::of_config(config);
+        let cell = &crosswalks;
+        scope.spawn(move |_| {
+            cell.get_or_init(|| crate::phases::time("crosswalks", || AllCrosswalks::build_with(corpus, &policy)));
+        });
+        for o in all().into_iter().filter(|o| o.enabled(config)) {
+            let before = files.index.len();
+            let ctx = RenderContext { corpus, graph: &graph, config, downloads: &downloads, only: &[], crosswalks: &crosswalks };
+            let t = crate::phases::start(format!("output {}", o.name()));
+            let rendered = o.render(&ctx, &mut files);
+            t.end();
+            rendered.map_err(|message| OutputError { output: o.name().into(), message })?;
+            let written = &files.index[before..];
+            by_output.push((o.name().to_string(), written.len(), written.iter().map(|(_, n)| n).sum()));
+            let mut new = Vec::new();
+            for (p, n) in written {
+                let path = p.to_string_lossy().replace('\\', "/");
+                if path.starts_with(DOWNLOADS_DIR) {
+                    new.push(Download { certs: o.certs_of(&ctx, &path), path, bytes: *n, format: o.name().to_string() });
+                }
             }
+            downloads.extend(new);
         }
-        downloads.extend(new);
-    }
+        Ok(())
+    })?;
     let t = crate::phases::start("link check");
     let links_checked = crate::site::links::check(&files).map_err(|message| OutputError { output: "html".into(), message })?;
     t.end();

@@ -98,15 +98,21 @@ pub fn check(files: &SiteFiles) -> Result<usize, String> {
             Some(_) => {}
         }
     }
-    for (t, wanted) in anchored {
-        let bytes = files.read(t).map_err(|e| format!("cannot read back {}: {e}", path_of(t)))?;
-        let ids: HashSet<String> = attr_values(&String::from_utf8_lossy(&bytes), "id").into_iter().collect();
-        for (anchor, page) in wanted {
-            if !ids.contains(anchor) {
-                broken.push((path_of(page), format!("link to missing anchor {}", shown(&path_of(t), anchor, &path_of(page)))));
-            }
-        }
-    }
+    use rayon::prelude::*;
+    let anchored: Vec<(usize, Vec<(&str, usize)>)> = anchored.into_iter().collect();
+    let missing: Vec<Vec<(String, String)>> = anchored
+        .par_iter()
+        .map(|(t, wanted)| {
+            let bytes = files.read(*t).map_err(|e| format!("cannot read back {}: {e}", path_of(*t)))?;
+            let ids: HashSet<String> = attr_values(&String::from_utf8_lossy(&bytes), "id").into_iter().collect();
+            Ok(wanted
+                .iter()
+                .filter(|(anchor, _)| !ids.contains(*anchor))
+                .map(|(anchor, page)| (path_of(*page), format!("link to missing anchor {}", shown(&path_of(*t), anchor, &path_of(*page)))))
+                .collect())
+        })
+        .collect::<Result<_, String>>()?;
+    broken.extend(missing.into_iter().flatten());
     if broken.is_empty() {
         Ok(links.checked)
     } else {
