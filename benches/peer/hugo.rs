@@ -46,22 +46,6 @@ fn unescape(s: &str) -> String {
     s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#x27;", "'").replace("&#39;", "'").replace("&amp;", "&")
 }
 
-/// `href` (relative to the page at `page`, a path from the site's root) as a path from the root.
-fn from_root(page: &str, href: &str) -> String {
-    let mut parts: Vec<&str> = page.split('/').collect();
-    parts.pop();
-    for seg in href.split('/') {
-        match seg {
-            ".." => {
-                parts.pop();
-            }
-            "." | "" => {}
-            s => parts.push(s),
-        }
-    }
-    parts.join("/")
-}
-
 /// Reads back one page of our site; `path` is its path from the site's root (`c/x/e/y.html`).
 pub fn read_page(path: &str, html: &str) -> Result<Page, String> {
     let title = between(html, "<title>", "</title>").ok_or_else(|| format!("{path}: no <title>"))?;
@@ -75,7 +59,7 @@ pub fn read_page(path: &str, html: &str) -> Result<Page, String> {
         let close = rest.find("</nav>").ok_or_else(|| format!("{path}: unclosed breadcrumb"))?;
         for part in rest[..close].split(" › ") {
             match part.strip_prefix("<a href=\"").and_then(|p| p.split_once("\">")) {
-                Some((href, text)) => crumbs.push((unescape(text.trim_end_matches("</a>")), Some(from_root(path, href)))),
+                Some((href, text)) => crumbs.push((unescape(text.trim_end_matches("</a>")), Some(referentiel::site::links::resolve(path, href)))),
                 None => crumbs.push((unescape(part), None)),
             }
         }

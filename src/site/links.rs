@@ -123,25 +123,14 @@ pub fn check(files: &SiteFiles) -> Result<usize, String> {
     }
 }
 
-/// A link as the page wrote it, near enough: relative to the page's folder.
+/// A link as the page wrote it: from the page through the site's root ([`crate::urls::rel`]).
 fn shown(target: &str, anchor: &str, page: &str) -> String {
-    let rel = relative(page, target);
+    let rel = crate::urls::rel(page, target);
     if anchor.is_empty() { rel } else { format!("{rel}#{anchor}") }
 }
 
-/// The path of `target` relative to the folder of `page`.
-fn relative(page: &str, target: &str) -> String {
-    let from: Vec<&str> = page.split('/').collect();
-    let from = &from[..from.len() - 1];
-    let to: Vec<&str> = target.split('/').collect();
-    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
-    let mut out: Vec<&str> = vec![".."; from.len() - common];
-    out.extend(&to[common..]);
-    out.join("/")
-}
-
-/// Resolve a relative link from a page.
-fn resolve(page: &str, href: &str) -> String {
+/// Resolve a relative link from a page: its path from the site's root.
+pub fn resolve(page: &str, href: &str) -> String {
     let mut parts: Vec<&str> = page.split('/').collect();
     parts.pop();
     for seg in href.split('/') {
