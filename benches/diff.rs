@@ -12,22 +12,7 @@ use std::time::{Duration, Instant};
 
 use referentiel::diff::{self, Class, DiffOptions};
 use referentiel::ids::CertId;
-use synthetic::{cert, coded, el, El};
-
-/// A small deterministic generator (xorshift64*).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+use synthetic::{cert, coded, el, El, Rng};
 
 /// A pseudo-French vocabulary: syllables and endings.
 fn vocabulary(rng: &mut Rng, n: usize) -> Vec<String> {

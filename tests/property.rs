@@ -13,20 +13,9 @@ use referentiel::ids::DocId;
 use referentiel::schema::{Lines, SourceKind};
 use referentiel::sources::SourceDoc;
 
-/// xorshift64*: small, seeded, reproducible.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+#[path = "synthetic/rng.rs"]
+mod rng;
+use rng::Rng;
 
 /// Pieces that hostile or careless edits insert.
 const INSERTS: &[&str] = &[

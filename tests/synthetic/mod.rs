@@ -9,6 +9,9 @@ use std::path::{Path, PathBuf};
 
 use referentiel::model::Corpus;
 
+pub mod rng;
+pub use rng::Rng;
+
 /// An element: id, kind (YAML name), parent id, code, text.
 #[derive(Clone, Debug)]
 pub struct El {
