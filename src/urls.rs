@@ -71,6 +71,10 @@ pub fn downloads() -> String {
 pub fn search() -> String {
     "recherche.html".into()
 }
+/// The page a host serves for an address without a page.
+pub fn not_found() -> String {
+    "404.html".into()
+}
 
 /// A code as a file-name-safe slug (`D1402` → `d1402`, `312t` → `312t`).
 pub fn slug(s: &str) -> String {

@@ -163,3 +163,9 @@ pub mod printable {
         format!("{kind} {name} — {cert} : ses compétences, leurs critères, savoir-faire, savoirs et conditions, et ce qui les évalue, sur une page à imprimer")
     }
 }
+
+/// The page shown for an address without a page (`site::pages::notfound`, and `serve`).
+pub mod not_found {
+    /// Its title.
+    pub const title: &str = "Page introuvable";
+}

@@ -253,10 +253,15 @@ fn respond(path: &str, state: &Shared) -> (&'static str, &'static str, Vec<u8>) 
     match s.files.get(&rel) {
         Some(bytes) if rel.ends_with(".html") => ("200 OK", "text/html; charset=utf-8", inject(bytes, s.build)),
         Some(bytes) => ("200 OK", content_type(&rel), bytes.to_vec()),
-        None => {
-            let page = format!("<!doctype html><html lang=\"fr\"><meta charset=\"utf-8\"><title>Page introuvable</title><body><h1>Page introuvable</h1><p>{}</p></body></html>", crate::site::context::escape(path));
-            ("404 Not Found", "text/html; charset=utf-8", inject(page.as_bytes(), s.build))
-        }
+        // The site's own page for a missing address; a bare one while the first build has none.
+        None => match s.files.get(&crate::urls::not_found()) {
+            Some(page) => ("404 Not Found", "text/html; charset=utf-8", inject(page, s.build)),
+            None => {
+                let title = crate::words::not_found::title;
+                let page = format!("<!doctype html><html lang=\"fr\"><meta charset=\"utf-8\"><title>{title}</title><body><h1>{title}</h1><p>{}</p></body></html>", crate::site::context::escape(path));
+                ("404 Not Found", "text/html; charset=utf-8", inject(page.as_bytes(), s.build))
+            }
+        },
     }
 }
 

@@ -146,7 +146,7 @@ pub fn resolve(page: &str, href: &str) -> String {
 }
 
 /// Every value of attribute `name` in the tags of an HTML text (double-quoted, as the templates
-/// write them). Only tags count: markup shown as text (`&lt;a href="…"&gt;`) links nowhere.
+/// write them), `<base>` aside. Only tags count: markup shown as text (`&lt;a href="…"&gt;`) links nowhere.
 fn attr_values(html: &str, name: &str) -> Vec<String> {
     let pat = format!(" {name}=\"");
     let mut out = Vec::new();
@@ -163,6 +163,11 @@ fn attr_values(html: &str, name: &str) -> Vec<String> {
         });
         let Some((end, _)) = end else { break };
         let mut tag = &rest[..end];
+        // `<base href>` (the 404 page's) names the site's root, not a page: the page sits at the
+        // root, so its links resolve from there as written.
+        if tag.starts_with("base ") {
+            tag = "";
+        }
         while let Some(k) = tag.find(&pat) {
             tag = &tag[k + pat.len()..];
             if let Some(j) = tag.find('"') {

@@ -50,7 +50,7 @@ pub fn render_with(corpus: &Corpus, graph: &Graph, cfg: &Config, downloads: &[Do
     files.add_all(compare);
     t.end();
     let t = crate::phases::start("html: other pages");
-    let mut pages: Vec<pages::Page> = vec![pages::home::render(&ctx, &comparisons)?, pages::glossary::render(&ctx)?, pages::downloads::render(&ctx)?];
+    let mut pages: Vec<pages::Page> = vec![pages::home::render(&ctx, &comparisons)?, pages::glossary::render(&ctx)?, pages::downloads::render(&ctx)?, pages::notfound::render(&ctx)?];
     pages.extend(pages::codes::render_all(&ctx)?);
     pages.extend(pages::sources::render_all(&ctx)?);
     files.add_all(pages);

@@ -9,6 +9,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("components.html", include_str!("../../templates/components.html")),
     ("base.html", include_str!("../../templates/base.html")),
     ("home.html", include_str!("../../templates/home.html")),
+    ("404.html", include_str!("../../templates/404.html")),
     ("cert.html", include_str!("../../templates/cert.html")),
     ("document.html", include_str!("../../templates/document.html")),
     ("element.html", include_str!("../../templates/element.html")),

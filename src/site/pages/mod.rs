@@ -9,6 +9,7 @@ pub mod element;
 pub mod fiche;
 pub mod glossary;
 pub mod home;
+pub mod notfound;
 pub mod printable;
 pub mod sources;
 pub mod tables;
