@@ -8,16 +8,20 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// The server, killed when the test ends (passing or not).
+/// The server, killed when the test ends (passing or not); a failing test prints its log.
 struct Server {
     child: Child,
     port: u16,
+    log: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
 }
 
 impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        if std::thread::panicking() {
+            eprintln!("the server's log:\n{}", self.log.lock().unwrap().join("\n"));
+        }
     }
 }
 
@@ -35,8 +39,15 @@ fn start(project: &Path) -> Server {
         }
     };
     // Keep reading its log so that it never blocks on a full pipe.
-    std::thread::spawn(move || for _ in lines {});
-    Server { child, port }
+    let log = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let kept = log.clone();
+    let t0 = Instant::now();
+    std::thread::spawn(move || {
+        for line in lines.map_while(Result::ok) {
+            kept.lock().unwrap().push(format!("{:>6} ms  {line}", t0.elapsed().as_millis()));
+        }
+    });
+    Server { child, port, log }
 }
 
 /// GET a path: status code and body.
@@ -99,6 +110,9 @@ fn a_saved_note_shows_and_a_broken_edit_shows_its_diagnostic_over_the_last_good_
     assert_eq!(code, 200);
     assert!(html.contains("/__livereload"), "served pages carry the reload script");
     assert!(!html.contains("Marqueur"));
+    let (code, html) = get(server.port, "/c/demo/e/absent.html");
+    assert_eq!(code, 404, "a missing address is a 404");
+    assert!(html.contains("<base href=\"/\">") && html.contains("Page introuvable") && html.contains("/__livereload"), "with the site's own 404 page, reloading: {html}");
 
     let (mut ws, _) = tungstenite::connect(format!("ws://127.0.0.1:{}/__livereload", server.port)).expect("websocket");
     if let tungstenite::stream::MaybeTlsStream::Plain(s) = ws.get_mut() {
@@ -120,13 +134,30 @@ fn a_saved_note_shows_and_a_broken_edit_shows_its_diagnostic_over_the_last_good_
     assert!(errors.contains("certification.yaml") && errors.contains("titre_pro"), "{errors}");
     let (code, html) = get(server.port, page);
     assert_eq!(code, 200, "the last good site is still served");
-    assert!(html.contains("Marqueur un"));
+    assert!(html.contains("Marqueur un"), "the last good site, as served: {html}");
     let status: serde_json::Value = serde_json::from_str(&get(server.port, "/__referentiel/status").1).unwrap();
     assert_eq!(status["errors"].as_str(), Some(errors));
 
     edit(&cert, "kind: titre_pro", "kind: titre_professionnel");
     let fixed = next_where(&mut ws, |m| !m["errors"].as_str().is_some_and(|e| e.contains("titre_pro")));
     assert_eq!(fixed["errors"], serde_json::Value::Null, "fixing the data clears the diagnostics");
+    drop(server);
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_request_sent_in_pieces_is_answered_for_its_own_address() {
+    let dir = project("pieces");
+    let server = start(&dir);
+    let mut s = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    // A client (or the network) may cut the request line anywhere.
+    s.write_all(b"GET ").unwrap();
+    s.flush().unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    s.write_all(b"/c/demo/e/absent.html HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").unwrap();
+    let mut out = String::new();
+    s.read_to_string(&mut out).unwrap();
+    assert!(out.starts_with("HTTP/1.1 404"), "{}", out.lines().next().unwrap_or(""));
     drop(server);
     std::fs::remove_dir_all(dir).unwrap();
 }

@@ -81,3 +81,21 @@ fn search_folds_accents_tolerates_a_typo_and_finds_codes() {
     let filtered = index.search("commerciale", &Filters { kind: Some("Activité type".into()), ..Filters::default() }, 10);
     assert_eq!(filtered.len(), 1);
 }
+
+#[test]
+fn a_missing_address_gets_a_404_page_whose_links_resolve_from_the_site_root() {
+    let corpus = referentiel::load_corpus(Path::new("data")).expect("clean data");
+    let mut cfg = Config::read_default();
+    cfg.output.html.site_url = "/referentiels/".into();
+    let (files, _) = referentiel::outputs::render_all(&corpus, &cfg).unwrap();
+    let page = files.files.iter().find(|(p, _)| p.as_path() == Path::new("404.html")).expect("a 404.html at the root");
+    let html = String::from_utf8_lossy(&page.1);
+    // Hosts serve it at any depth: its base is the configured site address.
+    assert!(html.contains("<base href=\"/referentiels/\">"), "{html}");
+    assert!(html.contains("href=\"assets/style.css\"") && html.contains("action=\"recherche.html\""));
+    for c in corpus.certs.iter().filter(|c| !c.only_named) {
+        assert!(html.contains(&format!("href=\"c/{}/index.html\"", c.id.as_str())), "{} is linked", c.id.as_str());
+    }
+    // No other page carries a <base>: their links are relative, for file:// and any host.
+    assert!(files.files.iter().filter(|(p, _)| p.as_path() != Path::new("404.html")).all(|(_, b)| !String::from_utf8_lossy(b).contains("<base ")));
+}

@@ -207,8 +207,20 @@ pub fn serve(data: &Path, config: &Config, args: &ServeArgs) -> u8 {
 
 fn handle(mut stream: TcpStream, state: &Shared, clients: &Clients) {
     let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
+    // The request line, peeked (a WebSocket handshake reads it again): a client may send it in
+    // several pieces, so wait until it is whole.
     let mut head = [0u8; 2048];
-    let Ok(n) = stream.peek(&mut head) else { return };
+    let started = std::time::Instant::now();
+    let n = loop {
+        let Ok(n) = stream.peek(&mut head) else { return };
+        if n == 0 || n == head.len() || head[..n].contains(&b'\n') {
+            break n;
+        }
+        if started.elapsed() > Duration::from_secs(10) {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    };
     let head = String::from_utf8_lossy(&head[..n]).into_owned();
     let target = head.split_whitespace().nth(1).unwrap_or("/").to_string();
     if target == "/__livereload" {

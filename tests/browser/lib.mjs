@@ -23,10 +23,19 @@ export function serve(SITE_DIR = SITE) {
     if (!url.startsWith(SUBPATH)) { res.writeHead(404); res.end(); return; }
     let file = path.join(SITE_DIR, url.slice(SUBPATH.length));
     if (file.endsWith("/") || (fs.existsSync(file) && fs.statSync(file).isDirectory())) file = path.join(file, "index.html");
-    if (!file.startsWith(SITE_DIR) || !fs.existsSync(file)) { res.writeHead(404); res.end(); return; }
-    const body = fs.readFileSync(file);
+    let status = 200;
+    if (!file.startsWith(SITE_DIR) || !fs.existsSync(file)) {
+      // A missing page gets the site's 404.html, as static hosts serve it.
+      file = path.join(SITE_DIR, "404.html");
+      status = 404;
+      if (!fs.existsSync(file) || !["", ".html"].includes(path.extname(url))) { res.writeHead(404); res.end(); return; }
+    }
+    let body = fs.readFileSync(file);
+    // The 404 page's <base href> is the configured `site-url` ("/"); this host serves the site
+    // under SUBPATH, as if it were configured with `site-url = SUBPATH`.
+    if (path.basename(file) === "404.html") body = Buffer.from(body.toString().replace('<base href="/">', `<base href="${SUBPATH}">`));
     sent.push({ path: url, bytes: body.length, at: Date.now() });
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream" });
+    res.writeHead(status, { "content-type": TYPES[path.extname(file)] || "application/octet-stream" });
     res.end(body);
   });
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => {
@@ -77,7 +86,7 @@ export function htmlFiles(dir = SITE) {
 /** The kind of a built page, from its path (and for an element page, the kind label it prints). */
 export function pageKind(rel) {
   const rules = [
-    [/^index\.html$/, "home"], [/^recherche\.html$/, "search"], [/^glossaire\.html$/, "glossary"],
+    [/^index\.html$/, "home"], [/^404\.html$/, "not found"], [/^recherche\.html$/, "search"], [/^glossaire\.html$/, "glossary"],
     [/^sources\/index\.html$/, "sources"], [/^sources\/[^/]+\/\d+\.html$/, "source chunk"],
     [/^codes\/index\.html$/, "codes"], [/^codes\/.+\.html$/, "code"], [/^telechargements\/index\.html$/, "downloads"],
     [/^c\/[^/]+\/index\.html$/, "certification"], [/^c\/[^/]+\/document\.html$/, "document"],

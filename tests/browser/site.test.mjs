@@ -129,6 +129,32 @@ for (const [vname, viewport] of Object.entries(VIEWPORTS)) {
     assert.deepEqual(page.errors, [], "no console error");
     await page.context().close();
   });
+
+  test(`${vname}: an address without a page gets the site's 404 page, styled and linked from any depth`, async () => {
+    const page = await newPage(browser, viewport);
+    const res = await page.goto(server.base + "c/ntc-2018/e/cp3-ancien.html");
+    assert.equal(res.status(), 404);
+    assert.equal(await page.textContent("h1"), "Page introuvable");
+    // The stylesheet loaded (the header is laid out by it), though the page sits three folders down.
+    assert.equal(await page.$eval("header.top", (h) => getComputedStyle(h).display), "flex");
+    // The missing address's last name is offered as a search.
+    assert.equal(await page.inputValue("#q-lost"), "cp3-ancien");
+    await check(page, `${vname}-7-not-found`);
+    assert.deepEqual(await axe(page), [], "axe on the 404 page");
+    // Its links lead to pages that exist: a certification, then the search with the query.
+    const n = await page.$$eval("main ul.items li a", (as) => as.length);
+    assert.ok(n >= 5, `the certifications are listed (${n})`);
+    await Promise.all([page.waitForNavigation(), page.click("main ul.items li a")]);
+    assert.match(page.url(), /\/c\/[^/]+\/index\.html$/);
+    assert.ok(await page.$("h1"));
+    await page.goBack();
+    await page.fill("#q-lost", "cp3");
+    await Promise.all([page.waitForNavigation(), page.press("#q-lost", "Enter")]);
+    assert.match(page.url(), /recherche\.html\?q=cp3$/);
+    await page.waitForSelector("#results li");
+    assert.deepEqual(page.errors.filter((e) => !/404/.test(e)), [], "no console error but the page's own 404");
+    await page.context().close();
+  });
 }
 
 test("the site works from file:// (search included)", async () => {

@@ -20,7 +20,7 @@ pub fn render(ctx: &SiteCtx) -> Result<Page, String> {
         .certs
         .iter()
         .filter(|k| !k.only_named)
-        .map(|k| json!({"href": urls::rel(&path, &urls::cert(&k.id)), "title": k.title.text, "short": short_cert(k)}))
+        .map(|k| json!({"href": urls::rel(&path, &urls::cert(&k.id)), "short": short_cert(k)}))
         .collect();
     c.insert("certs", &certs);
     Ok((path.clone(), ctx.render("404.html", &c)?))
