@@ -1,10 +1,11 @@
 //! How the data is named for readers: the short forms of certifications and elements that the
 //! site, search, diff and crosswalk all print. The labels of kinds, relations, states and the
-//! like are in [`crate::words`], where the reader-facing words are gathered; the fiche and
-//! evolution phrases below are still to move there. The site's page words live in its templates.
+//! like, and the phrases of fiches and evolution pages, are in [`crate::words`], where the
+//! reader-facing words are gathered. The site's page words live in its templates.
 
 use crate::model::{Certification, Element};
 use crate::schema::{CorrespondenceStatus, Kind, Subtype};
+use crate::words::fiche_part;
 
 /// "Négociateur technico-commercial (2018)".
 pub fn short_cert(c: &Certification) -> String {
@@ -59,16 +60,16 @@ pub fn element_title(e: &Element) -> String {
     truncate(&named_label(e), 70)
 }
 
-/// The words of a fiche's parts, in the order a trainer reads them: (role, heading, lead).
+/// The parts of a fiche, in the order a trainer reads them: (role, heading).
 pub const FICHE_ROLES: &[(&str, &str)] = &[
-    ("parts", "Composée de"),
-    ("description", "Description"),
-    ("contexte", "Contexte et conditions d’exercice"),
-    ("conditions", "Conditions de réalisation"),
-    ("criteres", "Critères"),
-    ("savoir_faire", "Savoir-faire"),
-    ("savoirs", "Savoirs"),
-    ("evaluation", "Évaluation et certification"),
+    ("parts", fiche_part::parts),
+    ("description", fiche_part::description),
+    ("contexte", fiche_part::contexte),
+    ("conditions", fiche_part::conditions),
+    ("criteres", fiche_part::criteres),
+    ("savoir_faire", fiche_part::savoir_faire),
+    ("savoirs", fiche_part::savoirs),
+    ("evaluation", fiche_part::evaluation),
 ];
 
 /// The heading of a fiche part.
@@ -78,61 +79,33 @@ pub fn fiche_heading(role: &str) -> &'static str {
 
 /// "Bloc 2 de la liste" / "Savoir-faire relationnels": how a savoir-faire group is headed.
 pub fn savoir_faire_group(block: Option<u32>, subtype: Option<Subtype>) -> Option<String> {
+    use crate::words::savoir_faire_group as w;
     match (subtype, block) {
-        (Some(Subtype::Technique), _) => Some("Savoir-faire techniques".into()),
-        (Some(Subtype::Organisationnel), _) => Some("Savoir-faire organisationnels".into()),
-        (Some(Subtype::Relationnel), _) => Some("Savoir-faire relationnels".into()),
-        (None, Some(b)) => Some(format!("Bloc {b} de la liste (le document ne nomme pas les blocs)")),
+        (Some(Subtype::Technique), _) => Some(w::technique.into()),
+        (Some(Subtype::Organisationnel), _) => Some(w::organisationnel.into()),
+        (Some(Subtype::Relationnel), _) => Some(w::relationnel.into()),
+        (None, Some(b)) => Some(w::unnamed_block(b)),
         (None, None) => None,
     }
 }
 
 /// Why a comparison paired two elements, in the reader's words: the phrases of an evolution
-/// page. Callers name elements by their code and title, never by an internal id.
+/// page ([`crate::words::pairing`]). Callers name elements by their code and title, never by an
+/// internal id.
 pub mod pairing {
     use super::CorrespondenceStatus;
+    use crate::words::pairing as w;
+
+    pub use w::{certified_by, code, coverage, same_place, similar, NOT_COMPARABLE};
 
     /// "Apparié par la table de correspondance officielle (équivalence proche)".
     pub fn table(status: CorrespondenceStatus, relation: &str) -> String {
         let by = match status {
-            CorrespondenceStatus::Official => "la table de correspondance officielle du référentiel",
-            CorrespondenceStatus::Curated => "une table de correspondance établie par ce projet (non officielle)",
-            CorrespondenceStatus::Inferred => "une table déduite de la mise en page du document (non énoncée par lui)",
+            CorrespondenceStatus::Official => w::by_official,
+            CorrespondenceStatus::Curated => w::by_curated,
+            CorrespondenceStatus::Inferred => w::by_inferred,
         };
-        format!("Apparié par {by} : {relation}.")
-    }
-
-    /// The elements certified by two units (CCP, blocs …, named by their plural kind label)
-    /// that a correspondence table pairs.
-    pub fn certified_by(units: &str) -> String {
-        format!("Certifiés par deux {units} que la table de correspondance apparie.")
-    }
-
-    /// Same place in both versions.
-    pub fn same_place(percent: i64) -> String {
-        format!("Même place dans les deux versions ; textes semblables à {percent} %.")
-    }
-
-    /// Same printed code.
-    pub fn code(code: &str) -> String {
-        format!("Même code {code} dans les deux versions.")
-    }
-
-    /// Texts alike, with the words they share.
-    pub fn similar(percent: i64, shared: &[String]) -> String {
-        format!("Textes semblables à {percent} %{}.", words(shared))
-    }
-
-    /// A split or a merge: how much of the whole the pieces cover.
-    pub fn coverage(percent: i64, shared: &[String]) -> String {
-        format!("Les parties reprennent {percent} % du texte d’ensemble{}.", words(shared))
-    }
-
-    /// A compétence of a new version whose predecessor is known only by its name.
-    pub const NOT_COMPARABLE: &str = "non comparable";
-
-    fn words(w: &[String]) -> String {
-        if w.is_empty() { String::new() } else { format!(" (mots communs : {})", w.join(", ")) }
+        w::table(by, relation)
     }
 }
 

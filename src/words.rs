@@ -169,3 +169,74 @@ pub mod not_found {
     /// Its title.
     pub const title: &str = "Page introuvable";
 }
+
+/// The headings of a fiche's parts (`present::FICHE_ROLES`), in the order a trainer reads them.
+pub mod fiche_part {
+    pub const parts: &str = "Composée de";
+    pub const description: &str = "Description";
+    pub const contexte: &str = "Contexte et conditions d’exercice";
+    pub const conditions: &str = "Conditions de réalisation";
+    pub const criteres: &str = "Critères";
+    pub const savoir_faire: &str = "Savoir-faire";
+    pub const savoirs: &str = "Savoirs";
+    pub const evaluation: &str = "Évaluation et certification";
+}
+
+/// How a group of savoir-faire is headed (`present::savoir_faire_group`).
+pub mod savoir_faire_group {
+    pub const technique: &str = "Savoir-faire techniques";
+    pub const organisationnel: &str = "Savoir-faire organisationnels";
+    pub const relationnel: &str = "Savoir-faire relationnels";
+
+    /// A block the document lists without naming it.
+    pub fn unnamed_block(b: u32) -> String {
+        format!("Bloc {b} de la liste (le document ne nomme pas les blocs)")
+    }
+}
+
+/// Why a comparison paired two elements: the phrases of an evolution page
+/// (`present::pairing`).
+pub mod pairing {
+    /// Who made the table that pairs them.
+    pub const by_official: &str = "la table de correspondance officielle du référentiel";
+    pub const by_curated: &str = "une table de correspondance établie par ce projet (non officielle)";
+    pub const by_inferred: &str = "une table déduite de la mise en page du document (non énoncée par lui)";
+
+    /// "Apparié par la table de correspondance officielle (équivalence proche)".
+    pub fn table(by: &str, relation: &str) -> String {
+        format!("Apparié par {by} : {relation}.")
+    }
+
+    /// The elements certified by two units (CCP, blocs …, named by their plural kind label)
+    /// that a correspondence table pairs.
+    pub fn certified_by(units: &str) -> String {
+        format!("Certifiés par deux {units} que la table de correspondance apparie.")
+    }
+
+    /// Same place in both versions.
+    pub fn same_place(percent: i64) -> String {
+        format!("Même place dans les deux versions ; textes semblables à {percent} %.")
+    }
+
+    /// Same printed code.
+    pub fn code(code: &str) -> String {
+        format!("Même code {code} dans les deux versions.")
+    }
+
+    /// Texts alike, with the words they share.
+    pub fn similar(percent: i64, shared: &[String]) -> String {
+        format!("Textes semblables à {percent} %{}.", words(shared))
+    }
+
+    /// A split or a merge: how much of the whole the pieces cover.
+    pub fn coverage(percent: i64, shared: &[String]) -> String {
+        format!("Les parties reprennent {percent} % du texte d’ensemble{}.", words(shared))
+    }
+
+    /// A compétence of a new version whose predecessor is known only by its name.
+    pub const NOT_COMPARABLE: &str = "non comparable";
+
+    fn words(w: &[String]) -> String {
+        if w.is_empty() { String::new() } else { format!(" (mots communs : {})", w.join(", ")) }
+    }
+}

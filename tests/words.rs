@@ -26,23 +26,11 @@ const ACCEPTED: &[(&str, &str)] = &[
     // `expect` messages naming what is expected (never shown when the data is checked).
     ("src/site/pages/cert.rs", "compétence"),
     ("src/site/pages/fiche.rs", "critère"),
-    // Not yet moved: the fiche and evolution phrases of present.rs, page words of the site's
-    // pages and of the live-reload overlay, the SSSOM comment.
+    // Not yet moved: page words of the site's pages and of the live-reload overlay, the SSSOM
+    // comment.
     ("src/outputs/serve.rs", "{} problème(s)"),
     ("src/outputs/serve.rs", "<script>(function(){var built=BUILD;"),
     ("src/outputs/sssom.rs", "mots partagés : {}"),
-    ("src/present.rs", "Composée de"),
-    ("src/present.rs", "Conditions de réalisation"),
-    ("src/present.rs", "Critères"),
-    ("src/present.rs", "Évaluation et certification"),
-    ("src/present.rs", "la table de correspondance officielle du référentiel"),
-    ("src/present.rs", "une table de correspondance établie par ce projet (non officielle)"),
-    ("src/present.rs", "une table déduite de la mise en page du document (non énoncée par lui)"),
-    ("src/present.rs", "Apparié par {by} : {relation}."),
-    ("src/present.rs", "Certifiés par deux {units} que la table de correspondance apparie."),
-    ("src/present.rs", "Même place dans les deux versions ; textes semblables à {percent} %."),
-    ("src/present.rs", "Même code {code} dans les deux versions."),
-    ("src/present.rs", "Textes semblables à {percent} %{}."),
     ("src/site/pages/cert.rs", "<li>{a}<details{open}><summary>{n} sous-élément{}</summary>"),
     ("src/site/pages/cert.rs", "{} — {} {}, le référentiel compétence par compétence"),
     ("src/site/pages/cert.rs", "{} : le document tel qu’il est imprimé, section par section"),
