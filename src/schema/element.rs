@@ -11,24 +11,40 @@ use super::{Cited, Lines, Sp};
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Element {
+    /// Local id, unique in the certification: the document's code when it has one (`c1.1.1`, `u5`), else the position under the parent (`cp3-cr2`).
     pub id: Sp<String>,
+    /// What the element is (`competence_professionnelle`, `critere_evaluation`, `savoir`…).
     pub kind: Sp<Kind>,
+    /// The parent element: its local id, or its full id (`ntc-2018/cp3`) in another certification.
     pub parent: Option<Sp<String>>,
+    /// The normalised code (`C31`, `C1.1.1`, `S4.2.3`, `U5`, `CP3`).
     pub code: Option<Sp<String>>,
+    /// The code as the source spells it (`C 31`, `Thème 1 :`), when it differs from `code`.
     pub code_as_printed: Option<Sp<String>>,
+    /// The element's text, exactly as printed: the title of a titled element, else the statement itself.
     pub text: Sp<String>,
+    /// Where `text` is printed: a line (`309`) or an inclusive range (`368-369`); the range must be tight.
     pub lines: Sp<Lines>,
+    /// The source document's id (default: the file's `doc`).
     pub doc: Option<Sp<String>>,
+    /// Other places where the same element is printed, each with the text as printed there.
     #[serde(default)]
     pub variants: Vec<Variant>,
+    /// For a savoir-faire only, where the source makes it certain: `technique`, `organisationnel` or `relationnel`.
     pub subtype: Option<Sp<Subtype>>,
+    /// 1-based number of the blank-line-separated block the element sits in, under its parent (REAC savoir-faire lists).
     pub block: Option<Sp<u32>>,
+    /// Named values of the element (durée, coefficient, forme…), each cited.
     #[serde(default)]
     pub facts: Facts,
+    /// Typed relations to other elements (certifies, evaluates, validates, mobilises, refers_to, related).
     #[serde(default)]
     pub links: Vec<Link>,
+    /// An editor's note (not source text; shown as such): what was lost, scrambled or ambiguous here.
     pub note: Option<Sp<String>>,
+    /// Why the text is printed in non-contiguous pieces (table columns interleaved…); requires `pieces`.
     pub repair: Option<Sp<String>>,
+    /// The pieces of a repaired text, each cited; joined by single spaces they are exactly `text`.
     #[serde(default)]
     pub pieces: Vec<Cited>,
 }
@@ -37,10 +53,15 @@ pub struct Element {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Variant {
+    /// The text as printed there (cited).
     pub text: Sp<String>,
+    /// Where it is printed.
     pub lines: Sp<Lines>,
+    /// The source document's id (default: the file's `doc`).
     pub doc: Option<Sp<String>>,
+    /// The code as printed there, when it differs.
     pub code_as_printed: Option<Sp<String>>,
+    /// An editor's note on this printing.
     pub note: Option<Sp<String>>,
 }
 
@@ -194,12 +215,19 @@ pub enum Subtype {
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Facts {
+    /// Duration (of an épreuve…).
     pub duree: Option<Sp<FactValue>>,
+    /// Preparation time.
     pub duree_preparation: Option<Sp<FactValue>>,
+    /// Coefficient.
     pub coefficient: Option<Sp<FactValue>>,
+    /// Form (écrite, orale, pratique…).
     pub forme: Option<Sp<FactValue>>,
+    /// Mode (ponctuel, CCF…).
     pub mode: Option<Sp<FactValue>>,
+    /// Hours.
     pub horaire: Option<Sp<FactValue>>,
+    /// Validity.
     pub validite: Option<Sp<FactValue>>,
 }
 
@@ -279,11 +307,17 @@ impl<'de> Deserialize<'de> for FactValue {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Link {
+    /// The relation: `certifies`, `evaluates`, `validates`, `mobilises`, `refers_to` or `related`.
     pub rel: Sp<Rel>,
+    /// The target element: its local id, or its full id in another certification.
     pub to: Sp<String>,
+    /// Where the document states the link.
     pub lines: Option<Sp<Lines>>,
+    /// The source document's id (default: the file's `doc`).
     pub doc: Option<Sp<String>>,
+    /// The link as printed there (a code and title in a unit table), checked like any text.
     pub text: Option<Sp<String>>,
+    /// An editor's note on the link.
     pub note: Option<Sp<String>>,
 }
 

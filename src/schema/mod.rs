@@ -55,8 +55,10 @@ impl<T: JsonSchema> JsonSchema for Sp<T> {
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DataFile {
+    /// The source documents (only in `sources.yaml`).
     #[serde(default)]
     pub sources: Vec<SourceEntry>,
+    /// The certification record (by convention in `certification.yaml`).
     pub certification: Option<Certification>,
     /// The certification that this file's elements and matrices belong to.
     #[serde(rename = "in")]
@@ -69,10 +71,13 @@ pub struct DataFile {
     /// Lines of `doc` that are a table's layout (a repeated table header, a column heading).
     #[serde(default)]
     pub layout: Vec<Sp<Lines>>,
+    /// The elements of the certification named by `in`.
     #[serde(default)]
     pub elements: Vec<Element>,
+    /// The matrices (tables of marks) of the certification named by `in`.
     #[serde(default)]
     pub matrices: Vec<Matrix>,
+    /// Tables that relate two certifications (official, curated or inferred).
     #[serde(default)]
     pub correspondences: Vec<Correspondence>,
     /// A domain vocabulary of ours (`data/vocabulary/`).
@@ -83,9 +88,13 @@ pub struct DataFile {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceEntry {
+    /// The document's id, used by `doc`.
     pub id: Sp<String>,
+    /// Its file name in `data/sources/` (the document byte for byte).
     pub file: Sp<String>,
+    /// `reac`, `reac_re`, `rncp_fiche`, `referentiel_bts` or `arrete`.
     pub kind: Sp<SourceKind>,
+    /// Its title, for readers.
     pub title: Sp<String>,
 }
 
@@ -108,7 +117,10 @@ pub enum SourceKind {
 #[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Cited {
+    /// The text, exactly as printed (wrapped lines joined, line-end hyphenation repaired).
     pub text: Sp<String>,
+    /// Where it is printed: a line (`309`) or an inclusive range (`368-369`) of the source.
     pub lines: Sp<Lines>,
+    /// The source document's id in `sources.yaml` (default: the file's `doc`).
     pub doc: Option<Sp<String>>,
 }

@@ -8,13 +8,20 @@ use super::{Cited, Lines, Sp};
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Matrix {
+    /// The matrix's id, unique in the certification.
     pub id: Sp<String>,
+    /// The table's title as printed (cited).
     pub title: Cited,
+    /// The rows, in the document's order.
     pub rows: Vec<Header>,
+    /// The columns, in the document's order.
     pub columns: Vec<Header>,
+    /// The state of every cell not listed in `cells`.
     pub default: Option<Sp<CellState>>,
+    /// The cells whose state is not the default, each with its row and column keys.
     #[serde(default)]
     pub cells: Vec<Cell>,
+    /// An editor's note: how the marks are printed, what the extraction lost.
     pub note: Option<Sp<String>>,
 }
 
@@ -22,26 +29,40 @@ pub struct Matrix {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Header {
+    /// The row's or column's key, unique in the matrix.
     pub key: Sp<String>,
+    /// The element it stands for, when there is one.
     #[serde(rename = "ref")]
     pub reference: Option<Sp<String>>,
+    /// Its heading as printed (cited); omitted when `lost`.
     pub text: Option<Sp<String>>,
+    /// Where the heading is printed.
     pub lines: Option<Sp<Lines>>,
+    /// The source document's id (default: the file's `doc`).
     pub doc: Option<Sp<String>>,
+    /// True when the extraction lost the heading itself.
     #[serde(default)]
     pub lost: bool,
+    /// An editor's note.
     pub note: Option<Sp<String>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Cell {
+    /// The row's key.
     pub row: Sp<String>,
+    /// The column's key.
     pub col: Sp<String>,
+    /// `marked`, `unmarked`, `lost` (never guess) or `uncertain` (say why in `note`).
     pub state: Sp<CellState>,
+    /// What is printed in the cell, when anything (cited).
     pub text: Option<Sp<String>>,
+    /// Where the cell's mark or text is printed.
     pub lines: Option<Sp<Lines>>,
+    /// The source document's id (default: the file's `doc`).
     pub doc: Option<Sp<String>>,
+    /// Why the state is what it is, when not plain.
     pub note: Option<Sp<String>>,
 }
 
@@ -70,16 +91,27 @@ impl CellState {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Correspondence {
+    /// The table's id.
     pub id: Sp<String>,
+    /// `official` (printed in a document), `curated` (written by a person) or `inferred` (read from the layout).
     pub status: Sp<CorrespondenceStatus>,
+    /// The certification the `from` ids of the pairs belong to.
     pub from: Sp<String>,
+    /// The certification the `to` ids of the pairs belong to.
     pub to: Sp<String>,
+    /// The table's title as printed (cited), for an official table.
     pub title: Option<Cited>,
+    /// The default source document of the pairs' `lines`.
     pub doc: Option<Sp<String>>,
+    /// The default relation of the pairs (SKOS: `exact_match`, `close_match`, `broad_match`, `narrow_match`, `related_match`; or `replaced_by` / `replaces`).
     pub relation: Option<Sp<Relation>>,
+    /// Who wrote a curated table.
     pub author: Option<Sp<String>>,
+    /// When a curated table was written or last reviewed (YYYY-MM-DD).
     pub date: Option<Sp<String>>,
+    /// How the table was read (required for an inferred table).
     pub note: Option<Sp<String>>,
+    /// The pairs of the table.
     #[serde(default)]
     pub pairs: Vec<Pair>,
 }
@@ -99,15 +131,23 @@ pub enum CorrespondenceStatus {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Pair {
+    /// Elements of the `from` certification (empty when the document says there is no counterpart).
     #[serde(default)]
     pub from: Vec<Sp<String>>,
+    /// Elements of the `to` certification (empty when the document says there is no counterpart).
     #[serde(default)]
     pub to: Vec<Sp<String>>,
+    /// The pair's relation, when it differs from the table's.
     pub relation: Option<Sp<Relation>>,
+    /// Where the document prints the pair.
     pub lines: Option<Sp<Lines>>,
+    /// The source document's id (default: the table's `doc`).
     pub doc: Option<Sp<String>>,
+    /// The pair as printed (cited).
     pub text: Option<Sp<String>>,
+    /// An editor's note.
     pub note: Option<Sp<String>>,
+    /// For a curated pair: why, citing both fiches.
     pub justification: Option<Sp<String>>,
 }
 

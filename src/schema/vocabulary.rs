@@ -10,12 +10,15 @@ use super::{Cited, Sp};
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Vocabulary {
+    /// Who wrote the vocabulary.
     pub author: Sp<String>,
     /// ISO date of the last review (`2025-06-01`).
     pub date: Sp<String>,
+    /// Always `curated`: a vocabulary is the project's, never official.
     pub status: Sp<VocabularyStatus>,
     /// What this file is for, in a sentence.
     pub about: Option<Sp<String>>,
+    /// The terms.
     pub terms: Vec<Term>,
 }
 
@@ -31,9 +34,11 @@ pub enum VocabularyStatus {
 pub struct Term {
     /// What a reader types: `rdv`, `kpi`, `client mécontent`.
     pub term: Sp<String>,
+    /// `abbreviation`, `english`, `synonym`, `everyday` or `expression`: sets how much a match through it weighs.
     pub kind: Sp<TermKind>,
     /// The documents' own words that the term stands for, each a word or an expression.
     pub means: Vec<Sp<String>>,
+    /// Why the term means what it means, from the documents' wording.
     pub justification: Sp<String>,
     /// For an abbreviation that a document defines itself: where it does so (text, lines, doc).
     pub defined: Option<Cited>,

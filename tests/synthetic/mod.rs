@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use referentiel::model::Corpus;
 
 pub mod rng;
+#[allow(unused_imports)]
 pub use rng::Rng;
 
 /// An element: id, kind (YAML name), parent id, code, text.
