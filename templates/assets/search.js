@@ -36,8 +36,7 @@
     "ment", "ances", "ance", "ences", "ence", "ables", "able", "ibles", "ible", "iques", "ique", "istes", "iste",
     "ismes", "isme", "euses", "euse", "eurs", "eur", "ions", "ion", "ives", "ive", "ites", "ite", "ees", "ee", "es",
     "er", "ez", "e", "s", "x"];
-  var QUERY_WORDS = new Set(["combien", "comment", "dois", "doit", "est", "faire", "fait", "faut", "il", "ou", "peut", "pourquoi",
-    "quel", "quelle", "quelles", "quels", "quoi"]);
+  var QUERY_WORDS = new Set(["combien", "comment", "dois", "doit", "est", "faire", "fait", "faut", "il", "je", "laquelle", "lequel", "lesquelles", "lesquels", "ma", "mes", "mon", "nous", "on", "ou", "peut", "peux", "pourquoi", "puis", "quand", "quel", "quelle", "quelles", "quels", "quoi", "vous"]);
   var ALNUM = /[\p{L}\p{N}]/u;
   function tokens(text) {
     var chars = Array.from(text), out = [], i = 0, offs = [], o = 0;
@@ -275,9 +274,10 @@
       return slot;
     });
     vocabSpans(meta, keys).forEach(function (v) {
+      var share = v.end - v.start;
       v.targets.forEach(function (t) {
         var joined = t[0].join(" ");
-        allOf(n, t[0]).forEach(function (s, doc) { for (var i = v.start; i < v.end; i++) offer(slots[i], doc, s * t[1], joined); });
+        allOf(n, t[0]).forEach(function (s, doc) { for (var i = v.start; i < v.end; i++) offer(slots[i], doc, s * t[1] / share, joined); });
       });
     });
     keys.forEach(function (qk, i) {
