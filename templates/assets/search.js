@@ -281,7 +281,7 @@
       });
     });
     keys.forEach(function (qk, i) {
-      [[3.0, function (g) { return meta.certKeys[g[2]].indexOf(qk.key) >= 0; }],
+      [[meta.rank.context, function (g) { return meta.certKeys[g[2]].indexOf(qk.key) >= 0; }],
        [meta.rank.kind, function (g) { return meta.kindKeys[g[3]].indexOf(qk.key) >= 0; }]].forEach(function (c) {
         var groups = meta.groups.filter(c[1]);
         var count = groups.reduce(function (a, g) { return a + g[1] - g[0]; }, 0), s = c[0] * idf(count);

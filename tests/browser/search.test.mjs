@@ -52,7 +52,7 @@ for (const q of ["prise de rdv", "cp3", "veille commerciale", "relancer un clien
   test(`a first query for “${q}” needs no script file and at most 6 bucket files`, async () => {
     const fresh = await newPage(browser, { width: 390, height: 844 });
     const files = [];
-    fresh.on("request", (r) => { const m = /\/(search\/.*|assets\/search\.js)$/.exec(r.url()); if (m) files.push(m[1]); });
+    fresh.on("request", (r) => { const m = /\/site\/(search\/.*|assets\/search\.js)$/.exec(r.url()); if (m) files.push(m[1]); });
     await fresh.goto("file://" + path.join(SITE, "recherche.html") + "?q=" + encodeURIComponent(q));
     await fresh.waitForFunction(() => /résultat/.test(document.getElementById("status").textContent));
     assert.deepEqual(files.filter((f) => !/^search\/[td]\//.test(f)), [], `only index files: ${files}`);
