@@ -188,9 +188,15 @@
       });
     });
   }
-  // Fetch what a query being typed will need: meta.js, then the buckets of its words.
+  // Fetch what a query being typed will need: meta.js, then the buckets of its words. A word still
+  // being typed fetches only its own bucket, once it has three letters: the buckets of every key
+  // its first letters begin would be many files, most of them never used.
   function prefetch(q) {
-    return ready().then(function (meta) { return loadBuckets(meta, shardsFor(meta, queryKeys(q), q)); }).catch(function () {});
+    return ready().then(function (meta) {
+      var keys = queryKeys(q).filter(function (k) { return !k.prefix || Array.from(k.word).length >= 3; });
+      keys.forEach(function (k) { k.prefix = false; });
+      return loadBuckets(meta, shardsFor(meta, keys, q));
+    }).catch(function () {});
   }
   // The units a query needs before its typos are known: its keys' (and their dotless spelling's),
   // the keys its last word begins, its vocabulary targets', and the whole query's as one compact id.
@@ -382,7 +388,9 @@
         list.innerHTML = hits.map(function (h) { return '<li data-id="' + esc(h.id) + '">' + item(h) + "</li>"; }).join("");
       }, function (e) { status.textContent = "La recherche n’a pas pu charger son index (" + e.message + ")."; });
     }
-    var later = debounce(run, 120);
+    // Results when the reader pauses (not between two keys): a search between keys would fetch
+    // the texts of results nobody sees.
+    var later = debounce(run, 300);
     q.addEventListener("input", function () { prefetch(q.value); later(); });
     fc.addEventListener("change", function () { run(); });
     fk.addEventListener("change", function () { run(); });
