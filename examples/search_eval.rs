@@ -5,7 +5,7 @@
 //! `cargo run --release --example search_eval [SUITE]`.
 //!
 //! The ranking's figures ([`referentiel::search::Tuning`]) can be tried without rebuilding:
-//! `SEARCH_LENGTH=0.05 SEARCH_PARENT_CODE=20 SEARCH_KIND=12 SEARCH_COORD=2 target/release/examples/search_eval`.
+//! `SEARCH_LENGTH=0.05 SEARCH_PARENT_CODE=200 SEARCH_KIND=120 SEARCH_COORD=2 target/release/examples/search_eval`.
 
 use std::collections::BTreeMap;
 

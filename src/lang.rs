@@ -13,11 +13,13 @@ const STOP_WORDS: &[&str] = &[
     "sur", "t", "un", "une", "y",
 ];
 
-/// Words that make a query a question, and the verb "faire" (which would match every
+/// Words that make a query a question (the question words, the asker's pronouns: "comment je
+/// relance mes clients", "que dois-je savoir"), and the verb "faire" (which would match every
 /// "savoir-faire"): dropped from queries, never from texts.
 const QUERY_WORDS: &[&str] = &[
-    "combien", "comment", "dois", "doit", "est", "faire", "fait", "faut", "il", "ou", "peut", "pourquoi", "quel", "quelle",
-    "quelles", "quels", "quoi",
+    "combien", "comment", "dois", "doit", "est", "faire", "fait", "faut", "il", "je", "laquelle", "lequel",
+    "lesquelles", "lesquels", "ma", "mes", "mon", "nous", "on", "ou", "peut", "peux", "pourquoi", "puis", "quand",
+    "quel", "quelle", "quelles", "quels", "quoi", "vous",
 ];
 
 /// Suffixes removed by the stemmer, longest first. One is removed at most, and only when at least

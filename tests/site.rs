@@ -69,6 +69,19 @@ fn every_element_has_its_page_at_its_permanent_address() {
 }
 
 #[test]
+fn short_exact_titles_rank_above_long_passages_and_vocabulary_hits() {
+    let corpus = referentiel::load_corpus(Path::new("data")).unwrap();
+    let index = referentiel::search::Index::build(&corpus);
+    let hits = index.search("tableau de bord", &Filters::default(), 5);
+    // « Tableaux de bord » itself first; the elements that say the words before those that the
+    // vocabulary finds (« indicateurs »).
+    assert_eq!(hits[0].text, "Tableaux de bord", "{hits:#?}");
+    for h in &hits[..3] {
+        assert!(h.text.to_lowercase().contains("tableaux de bord"), "{}", h.text);
+    }
+}
+
+#[test]
 fn search_folds_accents_tolerates_a_typo_and_finds_codes() {
     let corpus = referentiel::load_corpus(Path::new("tests/fixtures/base")).unwrap();
     let index = referentiel::search::Index::build(&corpus);

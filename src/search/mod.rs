@@ -4,14 +4,16 @@
 //! - Analysis ([`crate::lang`]): folded (case, accents, ’, œ), stop words dropped, light stemming
 //!   (prospecter, prospection → `prospect`); codes kept whole (`cp3`, `c3.2`, `d1402`), also without
 //!   their dots.
-//! - Weights: codes 100 (also in the spellings readers type: `at1` for an activité type coded 1,
-//!   `c111` for C1.1.1), ids 80 (`cp3-cr1`, `ntc-2018/cp5`, as `cp3cr1`, `ntc2018cp5`), the texts of
-//!   titled elements (activités, compétences, unités …) 30, other texts 10, the document's own
+//! - Weights: codes 1000 (also in the spellings readers type: `at1` for an activité type coded 1,
+//!   `c111` for C1.1.1), ids 800 (`cp3-cr1`, `ntc-2018/cp5`, as `cp3cr1`, `ntc2018cp5`), the texts
+//!   of titled elements (activités, compétences, unités …) 300, other texts 100, the document's own
 //!   structure (sections, paragraphs) half as much, compétences a fifth more; the titles of the
-//!   parent and of the nearest ancestor that is not a heading 4, their codes 20. Text weights are divided by 1 + 0.03 × the text's number of keys (shorter texts first);
-//!   idf = ln(1 + N / df).
+//!   parent and of the nearest ancestor that is not a heading 40, their codes 200. Text weights
+//!   are divided by 1 + 0.03 × the text's number of keys (shorter texts first), rounded to whole
+//!   numbers: the weights are large enough that a text of two words still weighs more than one of
+//!   four (100 / 1.06 → 94, 100 / 1.12 → 89); idf = ln(1 + N / df).
 //! - Context without postings: each certification's title, sigle and id, and each kind's label,
-//!   are matched by the query against the groups of documents they name (weight 3).
+//!   are matched by the query against the groups of documents they name (weight 30).
 //! - Vocabulary ([`crate::vocabulary`]): terms and their targets, as stems, for query expansion.
 //! - Matching ([`query`]): exact key; one typo (Damerau-Levenshtein 1) in words of 5 letters or more;
 //!   the last word of the query also as a prefix (as you type).
@@ -30,14 +32,14 @@ use crate::model::{Corpus, Element};
 use crate::schema::Kind;
 use crate::urls;
 
-pub const W_CODE: u32 = 100;
-pub const W_CODE_NODOT: u32 = 60;
-pub const W_TITLE: u32 = 30;
-pub const W_TEXT: u32 = 10;
-pub const W_ID: u32 = 80;
-pub const W_PARENT: u32 = 4;
+pub const W_CODE: u32 = 1000;
+pub const W_CODE_NODOT: u32 = 600;
+pub const W_TITLE: u32 = 300;
+pub const W_TEXT: u32 = 100;
+pub const W_ID: u32 = 800;
+pub const W_PARENT: u32 = 40;
 /// The weight of a query word that names a document's certification.
-pub const W_CONTEXT: f64 = 3.0;
+pub const W_CONTEXT: f64 = 30.0;
 
 /// The figures of the ranking, measured on the query suite (`examples/search_eval.rs`). Those the
 /// query side uses travel to the browser in `meta.js` (`rank`), so both read one set.
@@ -60,7 +62,7 @@ pub struct Tuning {
 
 impl Default for Tuning {
     fn default() -> Tuning {
-        Tuning { length: 0.03, parent_code: 20, kind: 12.0, coord: 2 }
+        Tuning { length: 0.03, parent_code: 200, kind: 120.0, coord: 2 }
     }
 }
 

@@ -12,7 +12,8 @@
 //!    candidates are looked for in the shards a typo in the first two letters can lead to
 //!    ([`shard_candidates`]), exactly the shards the browser downloads.
 //! 3. Vocabulary: a run of query keys that is a vocabulary term also matches, for each of those
-//!    keys, the documents holding every word of one of its targets, at the term's weight.
+//!    keys, the documents holding every word of one of its targets, at the term's weight divided
+//!    by the number of keys in the run (a term weighs once, below the literal words).
 //! 4. Context: a query key that names a certification (title, sigle, id) or a kind also matches
 //!    every document of that certification or kind, at a low weight ([`super::W_CONTEXT`]).
 //! 5. A query of several words is also looked up whole, as one compact id (`ntc-2018/cp5`).
@@ -250,11 +251,14 @@ impl Index {
         for start in 0..stems.len() {
             for end in start + 1..=stems.len() {
                 let Some(targets) = self.vocab.get(&stems[start..end].join(" ")) else { continue };
+                // A term of several words is one meaning: its expansion weighs once, shared among
+                // the words it spans, so that it stays below the literal words it stands for.
+                let share = (end - start) as f64;
                 for (target, weight) in targets {
                     let joined = target.join(" ");
                     for (doc, s) in self.all_of(target) {
                         for slot in &mut slots[start..end] {
-                            offer(slot, doc, s * weight, &joined);
+                            offer(slot, doc, s * weight / share, &joined);
                         }
                     }
                 }

@@ -118,7 +118,7 @@ pub fn write(index: &Index) -> Vec<(String, Vec<u8>)> {
         "certKeys": index.cert_keys,
         "kindKeys": index.kind_keys,
         "vocab": index.vocab,
-        "rank": { "kind": index.tuning.kind, "coord": index.tuning.coord, "title": super::W_TITLE },
+        "rank": { "context": super::W_CONTEXT, "kind": index.tuning.kind, "coord": index.tuning.coord, "title": super::W_TITLE },
     });
     files.push(("search/meta.js".to_string(), js("meta", &[meta])));
     for (i, names) in buckets.iter().enumerate() {

@@ -146,7 +146,8 @@ pub fn resolve(page: &str, href: &str) -> String {
 }
 
 /// Every value of attribute `name` in the tags of an HTML text (double-quoted, as the templates
-/// write them), `<base>` aside. Only tags count: markup shown as text (`&lt;a href="…"&gt;`) links nowhere.
+/// write them), `<base>` aside. Only tags count: markup shown as text (`&lt;a href="…"&gt;`) and
+/// the text of an inline script (`'<a href="' + url + '">'`) link nowhere.
 fn attr_values(html: &str, name: &str) -> Vec<String> {
     let pat = format!(" {name}=\"");
     let mut out = Vec::new();
@@ -175,7 +176,12 @@ fn attr_values(html: &str, name: &str) -> Vec<String> {
                 tag = &tag[j..];
             }
         }
+        // A script's text is code, not markup: the links it builds are not the page's.
+        let script = rest.starts_with("script") && rest[..end].get(6..7).is_none_or(|c| c == " " || c == ">");
         rest = &rest[end..];
+        if script {
+            rest = rest.find("</script").map_or("", |k| &rest[k..]);
+        }
     }
     out
 }
@@ -183,6 +189,12 @@ fn attr_values(html: &str, name: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_inline_script_builds_no_link() {
+        let html = "<script data-root=\"\">x = '<a href=\"' + url + '\">';</script><a href=\"b.html\">b</a><script>1</script>";
+        assert_eq!(attr_values(html, "href"), ["b.html"]);
+    }
 
     #[test]
     fn resolves_relative_links() {

@@ -68,11 +68,15 @@ pub fn render_with(corpus: &Corpus, graph: &Graph, cfg: &Config, downloads: &[Do
     let t = crate::phases::start("html: tables, search, assets");
     files.add_all(corpus.matrices.par_iter().map(|m| pages::tables::matrix(&ctx, m)).collect::<Result<_, _>>()?);
     files.add_all(corpus.correspondences.par_iter().map(|t| pages::tables::correspondence(&ctx, t)).collect::<Result<_, _>>()?);
-    files.add_all(vec![search_page(&ctx)?]);
-    for (path, bytes) in templates::assets(theme)? {
+    let assets = templates::assets(theme)?;
+    let shards = crate::search::shards::write(&crate::search::Index::build(corpus));
+    let script = assets.iter().find(|(p, _)| *p == "assets/search.js").map(|(_, b)| b.as_slice()).unwrap_or_default();
+    let meta = shards.iter().find(|(p, _)| p == "search/meta.js").map(|(_, b)| b.as_slice()).unwrap_or_default();
+    files.add_all(vec![search_page(&ctx, script, meta)?]);
+    for (path, bytes) in assets {
         files.add(path, bytes);
     }
-    for (path, bytes) in crate::search::shards::write(&crate::search::Index::build(corpus)) {
+    for (path, bytes) in shards {
         files.add(path, bytes);
     }
     t.end();
@@ -103,9 +107,17 @@ pub fn render_some(
 /// How many element pages are rendered (in parallel) before they are handed to the build folder.
 const CHUNK: usize = 512;
 
-fn search_page(ctx: &SiteCtx) -> Result<pages::Page, String> {
+/// The search page carries the search script and the index's metadata in itself, so that a query
+/// arriving with the page (`recherche.html?q=…`) needs two rounds of requests: the words' index
+/// files, then the texts of the results shown.
+fn search_page(ctx: &SiteCtx, script: &[u8], meta: &[u8]) -> Result<pages::Page, String> {
     let path = crate::urls::search();
     let mut c = ctx.page(&path, "Recherche");
+    // Inline scripts end at the first `</`+`script`: the JSON and the script never hold one, but a
+    // theme's script might.
+    let inline = |b: &[u8]| String::from_utf8_lossy(b).replace("</script", "<\\/script");
+    c.insert("search_script", &inline(script));
+    c.insert("search_meta", &inline(meta));
     c.insert("certs", &ctx.corpus.certs.iter().map(|c| serde_json::json!({"id": c.id.as_str(), "title": crate::present::short_cert(c)})).collect::<Vec<_>>());
     // The document's layout (sections, paragraphs) is not something readers look for.
     let mut kinds: Vec<&str> = ctx.corpus.elements.iter().filter(|e| e.kind.family() != crate::schema::Family::Document).map(|e| e.kind.label()).collect();

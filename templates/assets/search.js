@@ -36,8 +36,7 @@
     "ment", "ances", "ance", "ences", "ence", "ables", "able", "ibles", "ible", "iques", "ique", "istes", "iste",
     "ismes", "isme", "euses", "euse", "eurs", "eur", "ions", "ion", "ives", "ive", "ites", "ite", "ees", "ee", "es",
     "er", "ez", "e", "s", "x"];
-  var QUERY_WORDS = new Set(["combien", "comment", "dois", "doit", "est", "faire", "fait", "faut", "il", "ou", "peut", "pourquoi",
-    "quel", "quelle", "quelles", "quels", "quoi"]);
+  var QUERY_WORDS = new Set(["combien", "comment", "dois", "doit", "est", "faire", "fait", "faut", "il", "je", "laquelle", "lequel", "lesquelles", "lesquels", "ma", "mes", "mon", "nous", "on", "ou", "peut", "peux", "pourquoi", "puis", "quand", "quel", "quelle", "quelles", "quels", "quoi", "vous"]);
   var ALNUM = /[\p{L}\p{N}]/u;
   function tokens(text) {
     var chars = Array.from(text), out = [], i = 0, offs = [], o = 0;
@@ -189,9 +188,15 @@
       });
     });
   }
-  // Fetch what a query being typed will need: meta.js, then the buckets of its words.
+  // Fetch what a query being typed will need: meta.js, then the buckets of its words. A word still
+  // being typed fetches only its own bucket, once it has three letters: the buckets of every key
+  // its first letters begin would be many files, most of them never used.
   function prefetch(q) {
-    return ready().then(function (meta) { return loadBuckets(meta, shardsFor(meta, queryKeys(q), q)); }).catch(function () {});
+    return ready().then(function (meta) {
+      var keys = queryKeys(q).filter(function (k) { return !k.prefix || Array.from(k.word).length >= 3; });
+      keys.forEach(function (k) { k.prefix = false; });
+      return loadBuckets(meta, shardsFor(meta, keys, q));
+    }).catch(function () {});
   }
   // The units a query needs before its typos are known: its keys' (and their dotless spelling's),
   // the keys its last word begins, its vocabulary targets', and the whole query's as one compact id.
@@ -275,13 +280,14 @@
       return slot;
     });
     vocabSpans(meta, keys).forEach(function (v) {
+      var share = v.end - v.start;
       v.targets.forEach(function (t) {
         var joined = t[0].join(" ");
-        allOf(n, t[0]).forEach(function (s, doc) { for (var i = v.start; i < v.end; i++) offer(slots[i], doc, s * t[1], joined); });
+        allOf(n, t[0]).forEach(function (s, doc) { for (var i = v.start; i < v.end; i++) offer(slots[i], doc, s * t[1] / share, joined); });
       });
     });
     keys.forEach(function (qk, i) {
-      [[3.0, function (g) { return meta.certKeys[g[2]].indexOf(qk.key) >= 0; }],
+      [[meta.rank.context, function (g) { return meta.certKeys[g[2]].indexOf(qk.key) >= 0; }],
        [meta.rank.kind, function (g) { return meta.kindKeys[g[3]].indexOf(qk.key) >= 0; }]].forEach(function (c) {
         var groups = meta.groups.filter(c[1]);
         var count = groups.reduce(function (a, g) { return a + g[1] - g[0]; }, 0), s = c[0] * idf(count);
@@ -382,7 +388,9 @@
         list.innerHTML = hits.map(function (h) { return '<li data-id="' + esc(h.id) + '">' + item(h) + "</li>"; }).join("");
       }, function (e) { status.textContent = "La recherche n’a pas pu charger son index (" + e.message + ")."; });
     }
-    var later = debounce(run, 120);
+    // Results when the reader pauses (not between two keys): a search between keys would fetch
+    // the texts of results nobody sees.
+    var later = debounce(run, 300);
     q.addEventListener("input", function () { prefetch(q.value); later(); });
     fc.addEventListener("change", function () { run(); });
     fk.addEventListener("change", function () { run(); });

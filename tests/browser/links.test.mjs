@@ -11,7 +11,9 @@ test("no broken internal link or anchor in the built site", () => {
   assert.ok(files.length > 10, "the site has pages");
   const ids = new Map();
   const attrs = (html, name) => Array.from(html.matchAll(new RegExp(` ${name}="([^"]*)"`, "g")), (m) => m[1].replaceAll("&amp;", "&"));
-  const html = new Map(files.map((f) => [f, fs.readFileSync(f, "utf8")]));
+  // The text of an inline script (the search page carries its script) is code, not links.
+  const markup = (h) => h.replace(/(<script\b[^>]*>)[\s\S]*?(<\/script>)/g, "$1$2");
+  const html = new Map(files.map((f) => [f, markup(fs.readFileSync(f, "utf8"))]));
   for (const [f, h] of html) ids.set(f, new Set(attrs(h, "id")));
   const broken = [];
   let checked = 0;
