@@ -50,13 +50,20 @@ pub fn render_with(corpus: &Corpus, graph: &Graph, cfg: &Config, downloads: &[Do
     files.add_all(compare);
     t.end();
     let t = crate::phases::start("html: other pages");
-    let mut pages: Vec<pages::Page> = vec![pages::home::render(&ctx, &comparisons)?, pages::glossary::render(&ctx)?, pages::downloads::render(&ctx)?];
-    pages.extend(pages::codes::render_all(&ctx)?);
-    pages.extend(pages::sources::render_all(&ctx)?);
+    let mut pages: Vec<pages::Page> = vec![
+        crate::phases::time("html: home", || pages::home::render(&ctx, &comparisons))?,
+        crate::phases::time("html: glossary", || pages::glossary::render(&ctx))?,
+        crate::phases::time("html: downloads", || pages::downloads::render(&ctx))?,
+    ];
+    pages.extend(crate::phases::time("html: codes", || pages::codes::render_all(&ctx))?);
+    pages.extend(crate::phases::time("html: sources", || pages::sources::render_all(&ctx))?);
     files.add_all(pages);
-    for c in &corpus.certs {
-        files.add_all(pages::cert::render(&ctx, c)?);
+    let tc = crate::phases::start("html: certifications");
+    for chunk in corpus.certs.chunks(CHUNK / 8) {
+        let rendered: Vec<Vec<pages::Page>> = chunk.par_iter().map(|c| pages::cert::render(&ctx, c)).collect::<Result<_, _>>()?;
+        files.add_all(rendered.into_iter().flatten().collect());
     }
+    tc.end();
     t.end();
     let t = crate::phases::start("html: element pages");
     for chunk in corpus.elements.chunks(CHUNK) {

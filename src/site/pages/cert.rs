@@ -21,12 +21,15 @@ pub fn identity(ctx: &SiteCtx, from: &str, c: &Certification) -> Value {
     let mut preds: Vec<Value> = c.predecessors.iter().filter_map(|l| cert_link(&l.id)).collect();
     let mut succs: Vec<Value> = c.successors.iter().filter_map(|l| cert_link(&l.id)).collect();
     // Succession stated on the other side only still shows on both.
-    for o in &ctx.corpus.certs {
-        if o.successors.iter().any(|l| l.id == c.id) && !c.predecessors.iter().any(|l| l.id == o.id) {
-            preds.extend(cert_link(&o.id));
+    let named_by = ctx.named_by(&c.id);
+    for o in &named_by.preceding {
+        if !c.predecessors.iter().any(|l| l.id == *o) {
+            preds.extend(cert_link(o));
         }
-        if o.predecessors.iter().any(|l| l.id == c.id) && !c.successors.iter().any(|l| l.id == o.id) {
-            succs.extend(cert_link(&o.id));
+    }
+    for o in &named_by.following {
+        if !c.successors.iter().any(|l| l.id == *o) {
+            succs.extend(cert_link(o));
         }
     }
     json!({
