@@ -79,9 +79,7 @@ pub fn render_with(corpus: &Corpus, graph: &Graph, cfg: &Config, downloads: &[Do
     for (path, bytes) in templates::assets(theme)? {
         files.add(path, bytes);
     }
-    for (path, bytes) in crate::search::shards::write(&crate::search::Index::build(corpus)) {
-        files.add(path, bytes);
-    }
+    crate::search::shards::write_each(&crate::search::Index::build(corpus), |path, bytes| files.add(path, bytes));
     t.end();
     Ok(())
 }
