@@ -56,8 +56,16 @@ pub fn render_with(corpus: &Corpus, graph: &Graph, cfg: &Config, downloads: &[Do
         crate::phases::time("html: downloads", || pages::downloads::render(&ctx))?,
     ];
     pages.extend(crate::phases::time("html: codes", || pages::codes::render_all(&ctx))?);
-    pages.extend(crate::phases::time("html: sources", || pages::sources::render_all(&ctx))?);
     files.add_all(pages);
+    // Source pages a few documents at a time, in parallel, each batch written before the next.
+    let ts = crate::phases::start("html: sources");
+    let docs: Vec<&crate::sources::SourceDoc> = corpus.sources.docs.values().collect();
+    for batch in docs.chunks(16) {
+        let rendered: Vec<Vec<pages::Page>> = batch.par_iter().map(|d| pages::sources::doc_pages(&ctx, d)).collect::<Result<_, _>>()?;
+        files.add_all(rendered.into_iter().flatten().collect());
+    }
+    files.add_all(vec![pages::sources::index(&ctx)?]);
+    ts.end();
     let tc = crate::phases::start("html: certifications");
     for chunk in corpus.certs.chunks(CHUNK / 8) {
         let rendered: Vec<Vec<pages::Page>> = chunk.par_iter().map(|c| pages::cert::render(&ctx, c)).collect::<Result<_, _>>()?;
