@@ -22,6 +22,10 @@ use std::time::Instant;
 
 use referentiel::phases;
 
+// The allocator of the `referentiel` binary, so that memory and time are the tool's own.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// `text` with every id of `ids` (certifications and documents) renamed `<id><suffix>` where it
 /// stands as a whole id (a certification's id is not renamed at the start of a longer id such as
 /// the document `bts-nrc-referentiel`, which is renamed as a whole).
@@ -138,6 +142,35 @@ fn synthetic(data: &Path, n: usize, dir: &Path) -> PathBuf {
     out
 }
 
+/// The HTML pages of a site by kind (their path with the certification, the document and the
+/// page's own name left out: `c/*/e/*.html`), with their count and total size.
+fn page_kinds(site: &Path) -> std::collections::BTreeMap<String, (usize, usize)> {
+    let mut kinds = std::collections::BTreeMap::new();
+    let mut stack = vec![site.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for e in fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = e.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|x| x == "html") {
+                let rel = path.strip_prefix(site).unwrap().to_string_lossy().replace('\\', "/");
+                let mut parts: Vec<&str> = rel.split('/').collect();
+                let last = parts.len() - 1;
+                if last > 0 {
+                    parts[last] = "*.html";
+                }
+                if matches!(parts[0], "c" | "sources") && parts.len() > 2 {
+                    parts[1] = "*";
+                }
+                let slot = kinds.entry(parts.join("/")).or_insert((0, 0));
+                slot.0 += 1;
+                slot.1 += e.metadata().map(|m| m.len() as usize).unwrap_or(0);
+            }
+        }
+    }
+    kinds
+}
+
 fn secs(d: std::time::Duration) -> String {
     format!("{:.2}", d.as_secs_f64())
 }
@@ -182,9 +215,13 @@ fn main() {
         println!("\n×{n}: {} certifications, {} elements, {} pages, {} files", corpus.certs.len(), corpus.elements.len(), r.pages, r.files);
         println!("  wall {} s, user {} s, system {} s, peak memory {} MiB", secs(wall), secs(u1 - u0), secs(s1 - s0), peak / 1048576);
         println!("  written {} B ({:.1} MiB), {} B per page, {:.2} ms wall per element", r.bytes, r.bytes as f64 / 1048576.0, r.bytes / r.pages.max(1), wall.as_secs_f64() * 1000.0 / corpus.elements.len() as f64);
-        println!("  {:<44} {:>8} {:>8} {:>8}", "phase", "wall s", "user s", "sys s");
+        println!("  {:<44} {:>8} {:>8} {:>8} {:>10} {:>10}", "phase", "wall s", "user s", "sys s", "rss MiB", "peak MiB");
         for p in phases::take() {
-            println!("  {:<44} {:>8} {:>8} {:>8}", p.name, secs(p.wall), secs(p.user), secs(p.system));
+            println!("  {:<44} {:>8} {:>8} {:>8} {:>10} {:>10}", p.name, secs(p.wall), secs(p.user), secs(p.system), p.resident >> 20, p.peak >> 20);
+        }
+        println!("  {:<44} {:>8} {:>12}", "HTML pages by kind", "pages", "B per page");
+        for (kind, (pages, bytes)) in page_kinds(&out) {
+            println!("  {:<44} {:>8} {:>12}", kind, pages, bytes / pages.max(1));
         }
         drop(corpus);
     }

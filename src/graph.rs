@@ -150,17 +150,27 @@ impl Graph {
     }
 
     /// Nodes and edges as JSON-ready values (node ids are strings).
-    pub fn to_json(&self) -> serde_json::Value {
+    /// The graph as JSON, `{"edges": [{"edge", "from", "to"}…], "nodes": [{"id", "node"}…]}`,
+    /// one node or edge at a time (keys in serde_json's sorted order).
+    pub fn write_json(&self, out: &mut Vec<u8>) {
         let name = |n: NodeIndex| match &self.g[n] {
             Node::Certification { id } => id.to_string(),
             Node::Element { id } => id.to_string(),
         };
-        let nodes: Vec<serde_json::Value> = self.g.node_indices().map(|n| serde_json::json!({"id": name(n), "node": self.g[n]})).collect();
-        let edges: Vec<serde_json::Value> = self
-            .g
-            .edge_references()
-            .map(|e| serde_json::json!({"from": name(e.source()), "to": name(e.target()), "edge": e.weight()}))
-            .collect();
-        serde_json::json!({"nodes": nodes, "edges": edges})
+        let put = |out: &mut Vec<u8>, i: usize, v: serde_json::Value| {
+            if i > 0 {
+                out.push(b',');
+            }
+            serde_json::to_writer(&mut *out, &v).expect("a JSON value serialises");
+        };
+        out.extend_from_slice(b"{\"edges\":[");
+        for (i, e) in self.g.edge_references().enumerate() {
+            put(out, i, serde_json::json!({"from": name(e.source()), "to": name(e.target()), "edge": e.weight()}));
+        }
+        out.extend_from_slice(b"],\"nodes\":[");
+        for (i, n) in self.g.node_indices().enumerate() {
+            put(out, i, serde_json::json!({"id": name(n), "node": self.g[n]}));
+        }
+        out.extend_from_slice(b"]}");
     }
 }

@@ -4,11 +4,11 @@
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use serde_saphyr::{Budget, Location, Options};
+use serde_saphyr::{Budget, Options};
 use walkdir::WalkDir;
 
 use crate::diag::{Code, Diagnostic, Diagnostics, Pos};
-use crate::schema::{DataFile, Sp};
+use crate::schema::{DataFile, Loc, Sp};
 
 /// The YAML parser's limits: generous for real data, fatal to bombs and runaway nesting.
 pub fn parser_options() -> Options {
@@ -39,7 +39,7 @@ impl LoadedFile {
     }
 }
 
-pub fn pos_at(path: &Path, loc: &Location) -> Pos {
+pub fn pos_at(path: &Path, loc: &Loc) -> Pos {
     Pos { file: path.to_path_buf(), line: loc.line() as usize, column: loc.column() as usize }
 }
 
@@ -190,7 +190,7 @@ pub fn parse_str(path: &Path, text: &str) -> Result<DataFile, Diagnostic> {
 fn yaml_diagnostic(path: &Path, text: &str, e: &serde_saphyr::Error) -> Diagnostic {
     let loc = e.location().filter(|l| l.line() > 0);
     let pos = match loc {
-        Some(l) => pos_at(path, &l),
+        Some(l) => pos_at(path, &Loc::from(&l)),
         None => Pos { file: path.to_path_buf(), line: 1, column: 1 },
     };
     let full = e.to_string();

@@ -14,6 +14,8 @@ pub struct Phase {
     pub system: Duration,
     /// Resident memory when the phase ended, in bytes (0 where the system does not say).
     pub resident: u64,
+    /// The peak resident memory of the process when the phase ended (`VmHWM`), in bytes.
+    pub peak: u64,
 }
 
 static DONE: Mutex<Vec<Phase>> = Mutex::new(Vec::new());
@@ -46,7 +48,7 @@ pub fn start(name: impl Into<String>) -> Timer {
 impl Timer {
     pub fn end(self) {
         let (u, s) = cpu();
-        let p = Phase { name: self.name, wall: self.start.elapsed(), user: u.saturating_sub(self.cpu.0), system: s.saturating_sub(self.cpu.1), resident: status_kb("VmRSS:").unwrap_or(0) * 1024 };
+        let p = Phase { name: self.name, wall: self.start.elapsed(), user: u.saturating_sub(self.cpu.0), system: s.saturating_sub(self.cpu.1), resident: status_kb("VmRSS:").unwrap_or(0) * 1024, peak: peak_memory().unwrap_or(0) };
         DONE.lock().unwrap_or_else(|e| e.into_inner()).push(p);
     }
 }

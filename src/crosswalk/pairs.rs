@@ -119,7 +119,9 @@ pub fn nearest(corpus: &Corpus, k: usize) -> Vec<(CertId, CertId)> {
     let certs: Vec<&CertId> = corpus.certs.iter().map(|c| &c.id).filter(|id| has_competences(corpus, id)).collect();
     let at: HashMap<&CertId, usize> = certs.iter().enumerate().map(|(i, c)| (*c, i)).collect();
     // Word counts of each certification's compétences, critères and savoirs.
-    let mut counts: Vec<HashMap<String, u32>> = vec![HashMap::new(); certs.len()];
+    // (In word order, so that every sum below is made in the same order from one build to the
+    // next: identical certifications then tie exactly, and ties go by position.)
+    let mut counts: Vec<BTreeMap<String, u32>> = vec![BTreeMap::new(); certs.len()];
     for e in &corpus.elements {
         let Some(&i) = at.get(&e.key.cert) else { continue };
         if group_of(e.kind).is_none() {
@@ -142,10 +144,9 @@ pub fn nearest(corpus: &Corpus, k: usize) -> Vec<(CertId, CertId)> {
     let weights: Vec<HashMap<&str, f64>> = counts
         .iter()
         .map(|c| {
-            let mut v: HashMap<&str, f64> = c.iter().map(|(w, &tf)| (w.as_str(), (1.0 + (tf as f64).ln()) * idf(postings[w.as_str()].len()))).collect();
-            let norm = v.values().map(|x| x * x).sum::<f64>().sqrt().max(f64::MIN_POSITIVE);
-            v.values_mut().for_each(|x| *x /= norm);
-            v
+            let v: Vec<(&str, f64)> = c.iter().map(|(w, &tf)| (w.as_str(), (1.0 + (tf as f64).ln()) * idf(postings[w.as_str()].len()))).collect();
+            let norm = v.iter().map(|(_, x)| x * x).sum::<f64>().sqrt().max(f64::MIN_POSITIVE);
+            v.into_iter().map(|(w, x)| (w, x / norm)).collect()
         })
         .collect();
     let mut scores: Vec<HashMap<usize, f64>> = vec![HashMap::new(); certs.len()];

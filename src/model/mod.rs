@@ -215,6 +215,7 @@ pub struct Corpus {
     by_cert: BTreeMap<CertId, usize>,
     /// The indices of each certification's elements, in data order.
     of_cert: HashMap<CertId, Vec<usize>>,
+    by_table: HashMap<TableId, usize>,
 }
 
 /// A certification id that names no certification of the corpus.
@@ -236,6 +237,11 @@ impl Corpus {
 
     pub fn cert(&self, id: &CertId) -> Option<&Certification> {
         self.by_cert.get(id).map(|i| &self.certs[*i])
+    }
+
+    /// The correspondence table `id`.
+    pub fn correspondence(&self, id: &TableId) -> Option<&Correspondence> {
+        self.by_table.get(id).map(|i| &self.correspondences[*i])
     }
 
     /// The certification a person named (on the command line, in a URL), or why there is none:
@@ -313,7 +319,8 @@ impl Corpus {
         for (i, e) in elements.iter().enumerate() {
             of_cert.entry(e.key.cert.clone()).or_default().push(i);
         }
-        Corpus { data_dir, sources, coverage, certs, elements, matrices, correspondences, vocabulary, by_key, by_cert, of_cert }
+        let by_table = correspondences.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
+        Corpus { data_dir, sources, coverage, certs, elements, matrices, correspondences, vocabulary, by_key, by_cert, of_cert, by_table }
     }
 }
 

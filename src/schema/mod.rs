@@ -21,17 +21,43 @@ pub use vocabulary::*;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-/// A value with the position where the YAML wrote it: serde-saphyr's `Spanned`, whose `value`,
-/// `referenced` and `defined` it derefs to. A type of ours so that it can describe itself in the
-/// JSON Schema as the value it wraps.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(transparent)]
-pub struct Sp<T>(pub serde_saphyr::Spanned<T>);
+/// A value with the position where the YAML wrote it (read through serde-saphyr's `Spanned`,
+/// of which only the line and column are kept: a data folder holds hundreds of thousands of
+/// spanned values, and `Spanned`'s two full locations would triple their size). A type of ours
+/// so that it can also describe itself in the JSON Schema as the value it wraps.
+#[derive(Clone, Debug)]
+pub struct Sp<T> {
+    pub value: T,
+    /// Where the value is written.
+    pub referenced: Loc,
+}
 
-impl<T> std::ops::Deref for Sp<T> {
-    type Target = serde_saphyr::Spanned<T>;
-    fn deref(&self) -> &Self::Target {
-        &self.0
+/// A line and column in a data file, both counted from 1.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Loc {
+    line: u32,
+    column: u32,
+}
+
+impl Loc {
+    pub fn line(&self) -> u64 {
+        self.line as u64
+    }
+    pub fn column(&self) -> u64 {
+        self.column as u64
+    }
+}
+
+impl From<&serde_saphyr::Location> for Loc {
+    fn from(l: &serde_saphyr::Location) -> Loc {
+        Loc { line: l.line().min(u32::MAX as u64) as u32, column: l.column().min(u32::MAX as u64) as u32 }
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Sp<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = serde_saphyr::Spanned::<T>::deserialize(d)?;
+        Ok(Sp { referenced: Loc::from(&s.referenced), value: s.value })
     }
 }
 

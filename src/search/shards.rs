@@ -55,14 +55,14 @@ const MAX_UNIT: usize = 16;
 /// Splits the keys under `prefix` into units no bigger than a bucket: a unit is named by a
 /// prefix and holds the keys for which it is the longest unit prefix, so that a key's unit is
 /// found from its characters alone (see `unitOf` in search.js).
-fn split(prefix: String, keys: Vec<(String, Value)>, out: &mut BTreeMap<String, serde_json::Map<String, Value>>) {
-    let size: usize = keys.iter().map(|(k, v)| k.len() + v.to_string().len() + 4).sum();
+fn split(prefix: String, keys: Vec<(String, Vec<u32>)>, out: &mut BTreeMap<String, Unit>) {
+    let size: usize = keys.iter().map(|(k, v)| k.len() + json(v).len() + 4).sum();
     let depth = prefix.chars().count();
     if size <= BUCKET_BYTES || depth >= MAX_UNIT {
         out.entry(prefix).or_default().extend(keys);
         return;
     }
-    let mut longer: BTreeMap<String, Vec<(String, Value)>> = BTreeMap::new();
+    let mut longer: BTreeMap<String, Vec<(String, Vec<u32>)>> = BTreeMap::new();
     for (key, postings) in keys {
         if key.chars().count() <= depth {
             out.entry(prefix.clone()).or_default().insert(key, postings);
@@ -75,15 +75,31 @@ fn split(prefix: String, keys: Vec<(String, Value)>, out: &mut BTreeMap<String, 
     }
 }
 
-/// Compact JSON: the files are downloaded by phones.
-fn js(call: &str, args: &[Value]) -> Vec<u8> {
-    let parts: Vec<String> = args.iter().map(|a| serde_json::to_string(a).expect("serializable")).collect();
-    format!("RS.{call}({});\n", parts.join(",")).into_bytes()
+/// A unit's keys with their postings (gaps and weights, flat), in key order.
+type Unit = BTreeMap<String, Vec<u32>>;
+
+/// Compact JSON.
+fn json<T: serde::Serialize + ?Sized>(v: &T) -> String {
+    serde_json::to_string(v).expect("serializable")
 }
 
+/// A call of the browser's loader with JSON arguments; compact: the files are downloaded by phones.
+fn js(call: &str, args: &[String]) -> Vec<u8> {
+    format!("RS.{call}({});\n", args.join(",")).into_bytes()
+}
+
+/// The search files, in order: `meta.js`, the buckets, the document blocks. Postings stay plain
+/// numbers until their bucket is written (not one JSON value per number: at a national
+/// catalogue's size that tree alone would be several times the index).
 pub fn write(index: &Index) -> Vec<(String, Vec<u8>)> {
     let mut files = Vec::new();
-    let mut keys: Vec<(String, Value)> = Vec::with_capacity(index.postings.len());
+    write_each(index, |path, bytes| files.push((path, bytes)));
+    files
+}
+
+/// [`write`], handing each file to `emit` as soon as it is made.
+pub fn write_each(index: &Index, mut emit: impl FnMut(String, Vec<u8>)) {
+    let mut shards: BTreeMap<String, Vec<(String, Vec<u32>)>> = BTreeMap::new();
     for (key, postings) in &index.postings {
         let mut flat: Vec<u32> = Vec::with_capacity(postings.len() * 2);
         let mut prev = 0;
@@ -92,20 +108,13 @@ pub fn write(index: &Index) -> Vec<(String, Vec<u8>)> {
             flat.push(*w);
             prev = *doc;
         }
-        keys.push((key.clone(), json!(flat)));
+        shards.entry(shard_of(key)).or_default().push((key.clone(), flat));
     }
-    let mut shards: BTreeMap<String, Vec<(String, Value)>> = BTreeMap::new();
-    for (key, postings) in keys {
-        shards.entry(shard_of(&key)).or_default().push((key, postings));
-    }
-    let mut units: BTreeMap<String, serde_json::Map<String, Value>> = BTreeMap::new();
+    let mut units: BTreeMap<String, Unit> = BTreeMap::new();
     for (shard, keys) in shards {
         split(shard, keys, &mut units);
     }
-    let sizes: Vec<(String, usize)> = units
-        .iter()
-        .map(|(name, keys)| (name.clone(), serde_json::to_string(keys).expect("serializable").len()))
-        .collect();
+    let sizes: Vec<(String, usize)> = units.iter().map(|(name, keys)| (name.clone(), json(keys).len())).collect();
     let buckets = pack(&sizes, BUCKET_BYTES);
     let meta = json!({
         "n": index.docs.len(),
@@ -120,18 +129,16 @@ pub fn write(index: &Index) -> Vec<(String, Vec<u8>)> {
         "vocab": index.vocab,
         "rank": { "context": super::W_CONTEXT, "kind": index.tuning.kind, "coord": index.tuning.coord, "title": super::W_TITLE },
     });
-    files.push(("search/meta.js".to_string(), js("meta", &[meta])));
+    emit("search/meta.js".to_string(), js("meta", &[json(&meta)]));
     for (i, names) in buckets.iter().enumerate() {
-        let content: serde_json::Map<String, Value> =
-            names.iter().map(|n| (n.clone(), Value::Object(units[n].clone()))).collect();
-        files.push((format!("search/t/{i}.js"), js("t", &[json!(i), Value::Object(content)])));
+        let content: BTreeMap<&String, &Unit> = names.iter().map(|n| (n, &units[n])).collect();
+        emit(format!("search/t/{i}.js"), js("t", &[i.to_string(), json(&content)]));
     }
     for (b, chunk) in index.docs.chunks(BLOCK).enumerate() {
         // The address is not stored: it follows from the id (see `url_of` in search.js).
         let docs: Vec<Value> = chunk.iter().map(|d| json!([d.id, d.text, d.kind, d.cert, d.crumbs])).collect();
-        files.push((format!("search/d/{b}.js"), js("d", &[json!(b), json!(docs)])));
+        emit(format!("search/d/{b}.js"), js("d", &[b.to_string(), json(&docs)]));
     }
-    files
 }
 
 #[cfg(test)]
@@ -159,16 +166,17 @@ mod tests {
 
     #[test]
     fn a_big_shard_is_split_by_longer_prefixes() {
-        let big = "x".repeat(BUCKET_BYTES / 4);
-        let keys: Vec<(String, Value)> =
-            ["bt", "btsa", "btsb", "btz"].iter().map(|k| (k.to_string(), json!(big))).collect();
+        // Postings of about a quarter of a bucket each (`1,` is two bytes of JSON).
+        let big = vec![1u32; BUCKET_BYTES / 8];
+        let keys: Vec<(String, Vec<u32>)> =
+            ["bt", "btsa", "btsb", "btz"].iter().map(|k| (k.to_string(), big.clone())).collect();
         let mut out = BTreeMap::new();
         split("bt".to_string(), keys, &mut out);
         let names: Vec<&String> = out.keys().collect();
         assert_eq!(names, ["bt", "bts", "btz"], "the key equal to the prefix stays in its unit");
         assert!(out["bts"].contains_key("btsa") && out["bts"].contains_key("btsb"));
         let mut small = BTreeMap::new();
-        split("pr".to_string(), vec![("prise".to_string(), json!([1, 2]))], &mut small);
+        split("pr".to_string(), vec![("prise".to_string(), vec![1, 2])], &mut small);
         assert_eq!(small.keys().collect::<Vec<_>>(), ["pr"], "a small shard is one unit");
     }
 

@@ -50,13 +50,29 @@ pub fn render_with(corpus: &Corpus, graph: &Graph, cfg: &Config, downloads: &[Do
     files.add_all(compare);
     t.end();
     let t = crate::phases::start("html: other pages");
-    let mut pages: Vec<pages::Page> = vec![pages::home::render(&ctx, &comparisons)?, pages::glossary::render(&ctx)?, pages::downloads::render(&ctx)?, pages::notfound::render(&ctx)?];
-    pages.extend(pages::codes::render_all(&ctx)?);
-    pages.extend(pages::sources::render_all(&ctx)?);
+    let mut pages: Vec<pages::Page> = vec![
+        crate::phases::time("html: home", || pages::home::render(&ctx, &comparisons))?,
+        crate::phases::time("html: glossary", || pages::glossary::render(&ctx))?,
+        crate::phases::time("html: downloads", || pages::downloads::render(&ctx))?,
+        pages::notfound::render(&ctx)?,
+    ];
+    pages.extend(crate::phases::time("html: codes", || pages::codes::render_all(&ctx))?);
     files.add_all(pages);
-    for c in &corpus.certs {
-        files.add_all(pages::cert::render(&ctx, c)?);
+    // Source pages a few documents at a time, in parallel, each batch written before the next.
+    let ts = crate::phases::start("html: sources");
+    let docs: Vec<&crate::sources::SourceDoc> = corpus.sources.docs.values().collect();
+    for batch in docs.chunks(16) {
+        let rendered: Vec<Vec<pages::Page>> = batch.par_iter().map(|d| pages::sources::doc_pages(&ctx, d)).collect::<Result<_, _>>()?;
+        files.add_all(rendered.into_iter().flatten().collect());
     }
+    files.add_all(vec![pages::sources::index(&ctx)?]);
+    ts.end();
+    let tc = crate::phases::start("html: certifications");
+    for chunk in corpus.certs.chunks(CHUNK / 8) {
+        let rendered: Vec<Vec<pages::Page>> = chunk.par_iter().map(|c| pages::cert::render(&ctx, c)).collect::<Result<_, _>>()?;
+        files.add_all(rendered.into_iter().flatten().collect());
+    }
+    tc.end();
     t.end();
     let t = crate::phases::start("html: element pages");
     for chunk in corpus.elements.chunks(CHUNK) {
@@ -69,14 +85,17 @@ pub fn render_with(corpus: &Corpus, graph: &Graph, cfg: &Config, downloads: &[Do
     files.add_all(corpus.matrices.par_iter().map(|m| pages::tables::matrix(&ctx, m)).collect::<Result<_, _>>()?);
     files.add_all(corpus.correspondences.par_iter().map(|t| pages::tables::correspondence(&ctx, t)).collect::<Result<_, _>>()?);
     let assets = templates::assets(theme)?;
-    let shards = crate::search::shards::write(&crate::search::Index::build(corpus));
-    let script = assets.iter().find(|(p, _)| *p == "assets/search.js").map(|(_, b)| b.as_slice()).unwrap_or_default();
-    let meta = shards.iter().find(|(p, _)| p == "search/meta.js").map(|(_, b)| b.as_slice()).unwrap_or_default();
-    files.add_all(vec![search_page(&ctx, script, meta)?]);
-    for (path, bytes) in assets {
+    // The search files go to the site as they are made; the search page carries the metadata.
+    let mut meta = Vec::new();
+    crate::search::shards::write_each(&crate::search::Index::build(corpus), |path, bytes| {
+        if path == "search/meta.js" {
+            meta = bytes.clone();
+        }
         files.add(path, bytes);
-    }
-    for (path, bytes) in shards {
+    });
+    let script = assets.iter().find(|(p, _)| *p == "assets/search.js").map(|(_, b)| b.as_slice()).unwrap_or_default();
+    files.add_all(vec![search_page(&ctx, script, &meta)?]);
+    for (path, bytes) in assets {
         files.add(path, bytes);
     }
     t.end();

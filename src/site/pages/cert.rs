@@ -21,12 +21,15 @@ pub fn identity(ctx: &SiteCtx, from: &str, c: &Certification) -> Value {
     let mut preds: Vec<Value> = c.predecessors.iter().filter_map(|l| cert_link(&l.id)).collect();
     let mut succs: Vec<Value> = c.successors.iter().filter_map(|l| cert_link(&l.id)).collect();
     // Succession stated on the other side only still shows on both.
-    for o in &ctx.corpus.certs {
-        if o.successors.iter().any(|l| l.id == c.id) && !c.predecessors.iter().any(|l| l.id == o.id) {
-            preds.extend(cert_link(&o.id));
+    let named_by = ctx.named_by(&c.id);
+    for o in &named_by.preceding {
+        if !c.predecessors.iter().any(|l| l.id == *o) {
+            preds.extend(cert_link(o));
         }
-        if o.predecessors.iter().any(|l| l.id == c.id) && !c.successors.iter().any(|l| l.id == o.id) {
-            succs.extend(cert_link(&o.id));
+    }
+    for o in &named_by.following {
+        if !c.successors.iter().any(|l| l.id == *o) {
+            succs.extend(cert_link(o));
         }
     }
     json!({
@@ -120,13 +123,19 @@ fn evaluation_matrix(ctx: &SiteCtx, from: &str, c: &Certification) -> Option<Val
         return None;
     }
     columns.sort_by_key(|k| corpus.element_index(k));
+    // A matrix records the cell as lost, read either way (compétence as row or as column): only
+    // the matrices in which the compétence heads a row or a column are looked at.
+    let first = |k: &ElementKey, mi: usize, row: bool| ctx.in_matrices(k).iter().find(|&&(m, r, _)| m == mi && r == row).map(|&(_, _, i)| i);
     let lost = |row: &ElementKey, col: &ElementKey| {
-        corpus.matrices.iter().any(|m| {
-            let r = m.rows.iter().position(|h| h.reference.as_ref() == Some(row));
-            let k = m.columns.iter().position(|h| h.reference.as_ref() == Some(col));
-            let (r2, k2) = (m.rows.iter().position(|h| h.reference.as_ref() == Some(col)), m.columns.iter().position(|h| h.reference.as_ref() == Some(row)));
-            matches!((r, k), (Some(r), Some(k)) if m.cells[r][k].state == crate::schema::CellState::Lost)
-                || matches!((r2, k2), (Some(r), Some(k)) if m.cells[r][k].state == crate::schema::CellState::Lost)
+        let mut seen: Vec<usize> = Vec::new();
+        ctx.in_matrices(row).iter().any(|&(mi, _, _)| {
+            if seen.contains(&mi) {
+                return false;
+            }
+            seen.push(mi);
+            let m = &corpus.matrices[mi];
+            let is_lost = |r: Option<usize>, k: Option<usize>| matches!((r, k), (Some(r), Some(k)) if m.cells[r][k].state == crate::schema::CellState::Lost);
+            is_lost(first(row, mi, true), first(col, mi, false)) || is_lost(first(col, mi, true), first(row, mi, false))
         })
     };
     let rows: Vec<Value> = fiches

@@ -77,7 +77,7 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Page, String> {
         .correspondents(&e.key)
         .into_iter()
         .map(|(table, relation, forward, other)| {
-            let t = corpus.correspondences.iter().find(|c| &c.id == table).expect("table");
+            let t = corpus.correspondence(table).expect("table");
             json!({
                 "table": urls::rel(&path, &urls::correspondence(table)),
                 "table_title": t.title.as_ref().map(|c| c.text.clone()).unwrap_or_else(|| table.to_string()),

@@ -14,8 +14,14 @@ use crate::text;
 
 use super::Page;
 
-pub fn render_all(ctx: &SiteCtx) -> Result<Vec<Page>, String> {
-    let mut pages = Vec::new();
+/// The pages of one document, chunk by chunk.
+pub fn doc_pages(ctx: &SiteCtx, doc: &SourceDoc) -> Result<Vec<Page>, String> {
+    let chunks = doc.len().div_ceil(SOURCE_CHUNK).max(1);
+    (0..chunks).map(|i| chunk(ctx, doc, i, chunks)).collect()
+}
+
+/// The list of documents, with their chunks.
+pub fn index(ctx: &SiteCtx) -> Result<Page, String> {
     let index = urls::sources_index();
     let mut docs = Vec::new();
     for doc in ctx.corpus.sources.docs.values() {
@@ -30,14 +36,10 @@ pub fn render_all(ctx: &SiteCtx) -> Result<Vec<Page>, String> {
                 "label": format!("{}–{}", i * SOURCE_CHUNK + 1, ((i + 1) * SOURCE_CHUNK).min(doc.len())),
             })).collect::<Vec<_>>(),
         }));
-        for i in 0..chunks {
-            pages.push(chunk(ctx, doc, i, chunks)?);
-        }
     }
     let mut c = ctx.page(&index, "Documents sources");
     c.insert("docs", &docs);
-    pages.push((index.clone(), ctx.render("sources.html", &c)?));
-    Ok(pages)
+    Ok((index.clone(), ctx.render("sources.html", &c)?))
 }
 
 fn chunk(ctx: &SiteCtx, doc: &SourceDoc, i: usize, chunks: usize) -> Result<Page, String> {
