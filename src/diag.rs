@@ -185,6 +185,27 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// The lines of a YAML text as the YAML parser numbers them: a line break is `\r\n`, `\r` or
+/// `\n` (YAML 1.2, §5.4), so that a diagnostic's line number and the line it quotes agree even in a
+/// file saved with old Mac line ends.
+pub fn yaml_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text).filter(|t| !t.is_empty());
+    std::iter::from_fn(move || {
+        let t = rest?;
+        match t.find(['\r', '\n']) {
+            Some(i) => {
+                let skip = if t[i..].starts_with("\r\n") { 2 } else { 1 };
+                rest = Some(&t[i + skip..]).filter(|r| !r.is_empty());
+                Some(&t[..i])
+            }
+            None => {
+                rest = None;
+                Some(t)
+            }
+        }
+    })
+}
+
 /// The diagnostics of one run, with the data files' texts to quote snippets from.
 #[derive(Default)]
 pub struct Diagnostics {
@@ -201,7 +222,7 @@ impl Diagnostics {
     pub fn push(&mut self, mut d: Diagnostic) {
         if d.snippet.is_empty() {
             if let Some((_, text)) = self.files.iter().find(|(p, _)| *p == d.file) {
-                if let Some(line) = text.lines().nth(d.line.saturating_sub(1)) {
+                if let Some(line) = yaml_lines(text).nth(d.line.saturating_sub(1)) {
                     d.snippet = line.to_string();
                     if d.width <= 1 {
                         d.width = token_width(line, d.column);
@@ -276,6 +297,15 @@ pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a st
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn yaml_lines_break_where_the_parser_does() {
+        let lines = |t| super::yaml_lines(t).collect::<Vec<_>>();
+        assert_eq!(lines("a\nb\r\nc\rd"), ["a", "b", "c", "d"]);
+        assert_eq!(lines("a\n"), ["a"]);
+        assert_eq!(lines("\r\r\0u"), ["", "", "\0u"]);
+        assert_eq!(lines(""), Vec::<&str>::new());
+    }
+
     use super::*;
 
     #[test]

@@ -61,21 +61,43 @@ fn mutated_data_files_load_without_panic_and_diagnostics_stay_in_the_file() {
     while start.elapsed() < Duration::from_secs(3) {
         let (name, text) = &files[rng.below(files.len())];
         let mutated = mutate(&mut rng, text);
-        let path = Path::new(name);
-        if let Err(d) = referentiel::load::parse_str(path, &mutated) {
-            let mut diags = Diagnostics::default();
-            diags.register_file(path, &mutated);
-            diags.push(d);
-            for d in diags.into_sorted() {
-                let lines = mutated.lines().count().max(1);
-                assert!(d.line >= 1 && d.line <= lines + 1, "seed {seed:#x} run {runs}: line {} of {lines}\n{mutated}", d.line);
-                let shown = d.render();
-                assert!(!shown.chars().any(|c| c.is_control() && c != '\n' && c != '\t'), "seed {seed:#x} run {runs}: {shown:?}");
-            }
-        }
+        loads_with_its_diagnostics_in_the_file(Path::new(name), &mutated, &format!("seed {seed:#x} run {runs}"));
         runs += 1;
     }
     assert!(runs > 100, "only {runs} runs");
+}
+
+/// The property: `text` as the data file `path` loads without panicking, and its diagnostic (if
+/// any) points inside the file and renders without a raw control character.
+fn loads_with_its_diagnostics_in_the_file(path: &Path, text: &str, context: &str) {
+    if let Err(d) = referentiel::load::parse_str(path, text) {
+        let mut diags = Diagnostics::default();
+        diags.register_file(path, text);
+        diags.push(d);
+        for d in diags.into_sorted() {
+            // Lines as YAML counts them (`\r` alone breaks a line too).
+            let lines = referentiel::diag::yaml_lines(text).count().max(1);
+            assert!(d.line >= 1 && d.line <= lines + 1, "{context}: line {} of {lines}\n{text}", d.line);
+            let shown = d.render();
+            assert!(!shown.chars().any(|c| c.is_control() && c != '\n' && c != '\t'), "{context}: {shown:?}");
+        }
+    }
+}
+
+/// What the fuzzer found (`fuzz/`), kept: each input of `tests/fixtures/fuzz/yaml_load/` once
+/// broke the property.
+#[test]
+fn the_fuzzers_findings_stay_fixed() {
+    let mut n = 0;
+    for e in std::fs::read_dir("tests/fixtures/fuzz/yaml_load").unwrap() {
+        let path = e.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        if let Ok(text) = std::str::from_utf8(&bytes) {
+            loads_with_its_diagnostics_in_the_file(Path::new("fuzz.yaml"), text, &path.display().to_string());
+            n += 1;
+        }
+    }
+    assert!(n > 0, "the findings are there");
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! a line's own text is found at that line.
 #![no_main]
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 use libfuzzer_sys::fuzz_target;
 use referentiel::ids::DocId;
@@ -14,10 +14,11 @@ fuzz_target!(|input: (String, String, u16, u16)| {
     let d = SourceDoc {
         id: DocId::new("fuzz"),
         file: "fuzz.txt".into(),
+        path: "fuzz.txt".into(),
         kind: SourceKind::Reac,
         title: String::new(),
         lines: doc.lines().map(str::to_string).collect(),
-        noise: BTreeSet::new(),
+        declared: BTreeMap::new(),
     };
     let _ = d.locate(&needle, Lines { first: first as usize, last: last as usize });
     if let Some(n) = (1..=d.len()).nth(first as usize % d.len().max(1)) {
