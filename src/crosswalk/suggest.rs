@@ -257,10 +257,34 @@ fn evidence(ctx: &Ctx, fa: &Fiche, fb: &Fiche) -> (f32, Vec<Evidence>) {
     (bonus, quotes)
 }
 
-/// Suggestions between `a` and `b`, leaving out elements in `taken_a`/`taken_b` (those an
-/// official or curated pair already relates: tables take precedence). `anchors` are compétence
-/// pairs the tables state: critères and savoirs are also compared under them.
-pub fn suggest<'c>(corpus: &'c Corpus, graph: &Graph, a: &Tree<'c>, b: &Tree<'c>, syn: &Synonyms, taken_a: &dyn Fn(usize) -> bool, taken_b: &dyn Fn(usize) -> bool, anchors: &[(usize, usize)]) -> Vec<Mapping> {
+/// Every compétence pair of two certifications with its score, read within the pair of
+/// certifications: how many standard deviations it stands above the mean of all compétence
+/// pairs, and the rank of each side among the other's candidates (0 = best).
+pub struct Candidate {
+    pub a: usize,
+    pub b: usize,
+    pub score: f32,
+    pub z: f32,
+    pub rank_a: usize,
+    pub rank_b: usize,
+}
+
+/// Everything the selection of compétence pairs reads.
+struct Scoring {
+    ma: Vec<usize>,
+    mb: Vec<usize>,
+    fa: Vec<Fiche>,
+    fb: Vec<Fiche>,
+    va: Vec<Vector>,
+    vb: Vec<Vector>,
+    scored: Vec<Scored>,
+    mean: f32,
+    sd: f32,
+    rank_a: HashMap<(usize, usize), usize>,
+    rank_b: HashMap<(usize, usize), usize>,
+}
+
+fn context<'t, 'c>(corpus: &'c Corpus, graph: &'t Graph, a: &'t Tree<'c>, b: &'t Tree<'c>, syn: &'t Synonyms) -> Ctx<'t, 'c> {
     let mut space = Space::new();
     let mut side = |t: &Tree| SideTexts { terms: t.elems.iter().map(|e| space.add_terms(syn.terms(e.text()))).collect(), folded: t.elems.iter().map(|e| folded(e.text())).collect() };
     let (sa, sb) = (side(a), side(b));
@@ -268,8 +292,11 @@ pub fn suggest<'c>(corpus: &'c Corpus, graph: &Graph, a: &Tree<'c>, b: &Tree<'c>
     let n = (a.len() + b.len()).max(1) as f32;
     let generic = GENERIC.split_whitespace().flat_map(lang::terms).collect();
     let (set_a, set_b) = ((0..a.len()).map(|_| std::sync::OnceLock::new()).collect(), (0..b.len()).map(|_| std::sync::OnceLock::new()).collect());
-    let ctx = Ctx { corpus, graph, space, syn, a, b, sa, sb, set_a, set_b, generic, meaningful_idf: (1.0 + n / 40.0f32.min(n)).ln() };
+    Ctx { corpus, graph, space, syn, a, b, sa, sb, set_a, set_b, generic, meaningful_idf: (1.0 + n / 40.0f32.min(n)).ln() }
+}
 
+fn scoring(ctx: &Ctx) -> Scoring {
+    let (corpus, graph, a, b) = (ctx.corpus, ctx.graph, ctx.a, ctx.b);
     let ma = members(a);
     let mb = members(b);
     let fa: Vec<Fiche> = ma.iter().map(|&i| fiche(corpus, graph, a, i)).collect();
@@ -288,7 +315,7 @@ pub fn suggest<'c>(corpus: &'c Corpus, graph: &Graph, a: &Tree<'c>, b: &Tree<'c>
             let (cf, parts) = similarity::cosine(&va[x], &vb[y]);
             let (ct, _) = similarity::cosine(&ta[x], &tb[y]);
             let same_title = ctx.sa.folded[ma[x]] == ctx.sb.folded[mb[y]];
-            let (bonus, quotes) = evidence(&ctx, &fa[x], &fb[y]);
+            let (bonus, quotes) = evidence(ctx, &fa[x], &fb[y]);
             let whole = (FICHE * cf + TITLE * ct + bonus + if same_title { SAME_TITLE } else { 0.0 }).min(1.0);
             let score = (whole + ALIGN * align(&sta[x], &stb[y])) / (1.0 + ALIGN);
             scored.push(Scored { x, y, score, relation: Relation::RelatedMatch, words: Vec::new(), evidence: quotes, parts });
@@ -315,6 +342,26 @@ pub fn suggest<'c>(corpus: &'c Corpus, graph: &Graph, a: &Tree<'c>, b: &Tree<'c>
     };
     let rank_a = rank(&|s| s.x, &|s| s.y);
     let rank_b = rank(&|s| s.y, &|s| s.x);
+    Scoring { ma, mb, fa, fb, va, vb, scored, mean, sd, rank_a, rank_b }
+}
+
+/// Every compétence pair of `a` and `b` with its score, z-score and ranks (element indices of
+/// the trees): what the selection of suggestions reads, for evaluation and diagnosis.
+pub fn candidates<'c>(corpus: &'c Corpus, graph: &Graph, a: &Tree<'c>, b: &Tree<'c>, syn: &Synonyms) -> Vec<Candidate> {
+    let ctx = context(corpus, graph, a, b, syn);
+    let s = scoring(&ctx);
+    s.scored
+        .iter()
+        .map(|c| Candidate { a: s.ma[c.x], b: s.mb[c.y], score: c.score, z: (c.score - s.mean) / s.sd, rank_a: s.rank_a[&(c.x, c.y)], rank_b: s.rank_b[&(c.y, c.x)] })
+        .collect()
+}
+
+/// Suggestions between `a` and `b`, leaving out elements in `taken_a`/`taken_b` (those an
+/// official or curated pair already relates: tables take precedence). `anchors` are compétence
+/// pairs the tables state: critères and savoirs are also compared under them.
+pub fn suggest<'c>(corpus: &'c Corpus, graph: &Graph, a: &Tree<'c>, b: &Tree<'c>, syn: &Synonyms, taken_a: &dyn Fn(usize) -> bool, taken_b: &dyn Fn(usize) -> bool, anchors: &[(usize, usize)]) -> Vec<Mapping> {
+    let ctx = context(corpus, graph, a, b, syn);
+    let Scoring { ma, mb, fa, fb, va, vb, mut scored, mean, sd, rank_a, rank_b } = scoring(&ctx);
     scored.sort_by(|l, r| r.score.total_cmp(&l.score).then((l.x, l.y).cmp(&(r.x, r.y))));
     let mut count_a: HashMap<usize, usize> = HashMap::new();
     let mut count_b: HashMap<usize, usize> = HashMap::new();
