@@ -175,14 +175,14 @@ fn tuned_half_diagnosis() {
         for l in rp.links.iter().filter(|l| !l.held_out) {
             let key = (l.a.clone(), l.b.clone());
             if let Some(c) = cands.iter().find(|c| local(c) == key) {
-                println!("  {} {:>6} ↔ {:<8} score {:.3} z {:>5.2} ranks {}/{}", if shown.contains(&key) { "found " } else { "MISSED" }, l.a, l.b, c.score, c.z, c.rank_a, c.rank_b);
+                println!("  {} {:>6} ↔ {:<8} score {:.3} z {:>5.2} ranks {}/{} c {:.2}/{:.2} {}", if shown.contains(&key) { "found " } else { "MISSED" }, l.a, l.b, c.score, c.z, c.rank_a, c.rank_b, c.contained.0, c.contained.1, c.words.join(", "));
             } else {
                 println!("  ?????? {:>6} ↔ {:<8} not a compétence pair of the comparison", l.a, l.b);
             }
         }
         for c in cands.iter().filter(|c| shown.contains(&local(c)) && !all.contains(&local(c))) {
             let (x, y) = local(c);
-            println!("  WRONG  {x:>6} ↔ {y:<8} score {:.3} z {:>5.2} ranks {}/{}", c.score, c.z, c.rank_a, c.rank_b);
+            println!("  WRONG  {x:>6} ↔ {y:<8} score {:.3} z {:>5.2} ranks {}/{} c {:.2}/{:.2} {}", c.score, c.z, c.rank_a, c.rank_b, c.contained.0, c.contained.1, c.words.join(", "));
         }
     }
 }
