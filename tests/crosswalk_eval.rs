@@ -155,3 +155,34 @@ fn noise_below_the_competence_level() {
     println!("\ncritère/savoir suggestions shown on element pages: {shown}, resting on one word: {one_word} ({:.0} %), most for one element: {max}", if shown == 0 { 0.0 } else { 100.0 * one_word as f64 / shown as f64 });
     assert!(max <= 12, "no element carries a wall of suggestions");
 }
+
+/// Why the tuned half's pairs are found or missed: each reference pair of the tuned half with its
+/// score, z-score and ranks, and each suggestion that is no reference pair. The held-out half is
+/// not printed (it is not looked at while tuning).
+#[test]
+fn tuned_half_diagnosis() {
+    let corpus = corpus();
+    let graph = referentiel::graph::Graph::build(&corpus);
+    let syn = crosswalk::synonyms(&corpus);
+    for rp in reference().pairs {
+        let (a, b) = (CertId::new(&rp.a), CertId::new(&rp.b));
+        let (ta, tb) = (referentiel::compare::Tree::build(&corpus, &a), referentiel::compare::Tree::build(&corpus, &b));
+        let cands = crosswalk::suggest::candidates(&corpus, &graph, &ta, &tb, &syn);
+        let shown = pairs(crosswalk::suggest_only(&corpus, &a, &b).iter());
+        let all: BTreeSet<(String, String)> = rp.links.iter().map(|l| (l.a.clone(), l.b.clone())).collect();
+        let local = |c: &crosswalk::suggest::Candidate| (ta.elems[c.a].key.local.to_string(), tb.elems[c.b].key.local.to_string());
+        println!("\n{} ↔ {}", rp.a, rp.b);
+        for l in rp.links.iter().filter(|l| !l.held_out) {
+            let key = (l.a.clone(), l.b.clone());
+            if let Some(c) = cands.iter().find(|c| local(c) == key) {
+                println!("  {} {:>6} ↔ {:<8} score {:.3} z {:>5.2} ranks {}/{} c {:.2}/{:.2} {}", if shown.contains(&key) { "found " } else { "MISSED" }, l.a, l.b, c.score, c.z, c.rank_a, c.rank_b, c.contained.0, c.contained.1, c.words.join(", "));
+            } else {
+                println!("  ?????? {:>6} ↔ {:<8} not a compétence pair of the comparison", l.a, l.b);
+            }
+        }
+        for c in cands.iter().filter(|c| shown.contains(&local(c)) && !all.contains(&local(c))) {
+            let (x, y) = local(c);
+            println!("  WRONG  {x:>6} ↔ {y:<8} score {:.3} z {:>5.2} ranks {}/{} c {:.2}/{:.2} {}", c.score, c.z, c.rank_a, c.rank_b, c.contained.0, c.contained.1, c.words.join(", "));
+        }
+    }
+}

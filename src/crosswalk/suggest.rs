@@ -3,10 +3,10 @@
 //! can check; then critères and savoirs, only inside a compétence pair that holds.
 //!
 //! **Compétences.** A fiche becomes a vector over stems ([`crate::lang::terms`]) and the concept
-//! terms of the domain vocabulary ([`Synonyms`]): each stem weighs its IDF (over every text of the
-//! two certifications) times `ln(1 + Σ weights of the fiche's texts holding it)`, each section of
-//! the fiche sharing one [budget](super::profile::Section::budget). The whole-fiche score is
-//! `FICHE · cos(fiches) + TITLE · cos(titles)`, plus [`IDENTICAL`] for each text the two fiches
+//! terms of the domain vocabulary ([`Synonyms`]): each stem weighs its IDF over the compétences of
+//! the two certifications ([`competence_idf`]) times `ln(1 + Σ weights of the fiche's texts
+//! holding it)`, each section of the fiche sharing one [budget](super::profile::Section::budget).
+//! The whole-fiche score is `FICHE · cos(fiches) + TITLE · cos(titles)`, plus [`IDENTICAL`] for each text the two fiches
 //! share word for word and [`NEAR`] for each near-identical one (capped at [`SHARED_CAP`]), plus
 //! [`SAME_TITLE`] when both titles read the same; the statements (title, savoir-faire, critères)
 //! are also aligned sentence to sentence ([`align`], weight [`ALIGN`]). Scores are then read within
@@ -62,8 +62,17 @@ pub const SHARED_CAP: f32 = 0.3;
 pub const SAME_TITLE: f32 = 0.2;
 /// Weighted Dice from which two texts are near-identical.
 pub const NEAR_DICE: f32 = 0.8;
-/// Containment from which a fiche counts as held by the other.
+// The relation's thresholds come from the containments ([`containment`], both ways) of the
+// compétence pairs suggested for the four cross-certification pairs of the reference set
+// (`tests/crosswalk-reference.yaml`, tuned half; the evaluation prints them): quartiles 0.36,
+// 0.51, 0.64; the difference between a pair's two containments has quartiles 0.06, 0.14, 0.27.
+/// Containment from which a fiche counts as held by the other: the median (0.51).
 pub const CONTAINED: f32 = 0.5;
+/// Containment from which the contained side of a lopsided pair is narrower: the lower quartile.
+pub const HELD: f32 = 0.36;
+/// How much more one fiche must be held than the other for a narrower/broader relation: the
+/// upper quartile of the differences (a quarter of the suggested pairs are that lopsided).
+pub const LOPSIDED: f32 = 0.27;
 /// How many supporting words are reported.
 pub const WORDS: usize = 6;
 /// How many shared texts are quoted.
@@ -123,18 +132,18 @@ impl Ctx<'_, '_> {
         self.space.weigh(&own.iter().copied().filter(|&t| !self.space.stem(t).starts_with(crate::compare::synonyms::CONCEPT)).collect::<Vec<_>>())
     }
 
-    fn fiche_vector(&self, f: &Fiche, side: &SideTexts) -> Vector {
+    fn fiche_vector(&self, f: &Fiche, side: &SideTexts, idf: &HashMap<u32, f32>) -> Vector {
         let mut acc: HashMap<u32, f32> = HashMap::new();
         for p in &f.parts {
             for &t in &side.terms[p.elem] {
                 *acc.entry(t).or_default() += p.weight;
             }
         }
-        Vector::from_entries(acc.into_iter().map(|(t, w)| (t, self.space.idf(t) * (1.0 + w).ln())).collect())
+        Vector::from_entries(acc.into_iter().map(|(t, w)| (t, idf.get(&t).copied().unwrap_or(0.0) * (1.0 + w).ln())).collect())
     }
 
-    fn title_vector(&self, i: usize, side: &SideTexts) -> Vector {
-        Vector::from_entries(side.terms[i].iter().map(|&t| (t, self.space.idf(t))).collect())
+    fn title_vector(&self, i: usize, side: &SideTexts, idf: &HashMap<u32, f32>) -> Vector {
+        Vector::from_entries(side.terms[i].iter().map(|&t| (t, idf.get(&t).copied().unwrap_or(0.0))).collect())
     }
 
     /// The statement of a fiche (title, savoir-faire, critères) as weighted term sets, concepts
@@ -214,9 +223,9 @@ fn relation(ctx: &Ctx, i: usize, j: usize, va: &Vector, vb: &Vector) -> Relation
     let (cab, cba) = (containment(va, vb), containment(vb, va));
     if cab >= CONTAINED && cba >= CONTAINED {
         if same_title && cab >= 0.9 && cba >= 0.9 { Relation::ExactMatch } else { Relation::CloseMatch }
-    } else if cab >= CONTAINED * 0.8 && cab >= cba + 0.2 {
+    } else if cab >= HELD && cab >= cba + LOPSIDED {
         Relation::BroadMatch
-    } else if cba >= CONTAINED * 0.8 && cba >= cab + 0.2 {
+    } else if cba >= HELD && cba >= cab + LOPSIDED {
         Relation::NarrowMatch
     } else {
         Relation::RelatedMatch
@@ -257,10 +266,38 @@ fn evidence(ctx: &Ctx, fa: &Fiche, fb: &Fiche) -> (f32, Vec<Evidence>) {
     (bonus, quotes)
 }
 
-/// Suggestions between `a` and `b`, leaving out elements in `taken_a`/`taken_b` (those an
-/// official or curated pair already relates: tables take precedence). `anchors` are compétence
-/// pairs the tables state: critères and savoirs are also compared under them.
-pub fn suggest<'c>(corpus: &'c Corpus, graph: &Graph, a: &Tree<'c>, b: &Tree<'c>, syn: &Synonyms, taken_a: &dyn Fn(usize) -> bool, taken_b: &dyn Fn(usize) -> bool, anchors: &[(usize, usize)]) -> Vec<Mapping> {
+/// Every compétence pair of two certifications with its score, read within the pair of
+/// certifications: how many standard deviations it stands above the mean of all compétence
+/// pairs, and the rank of each side among the other's candidates (0 = best).
+pub struct Candidate {
+    pub a: usize,
+    pub b: usize,
+    pub score: f32,
+    pub z: f32,
+    pub rank_a: usize,
+    pub rank_b: usize,
+    /// The terms that weigh most in the fiches' cosine, as printed (or a concept's label).
+    pub words: Vec<String>,
+    /// Share of each fiche's weight the other holds ([`containment`]).
+    pub contained: (f32, f32),
+}
+
+/// Everything the selection of compétence pairs reads.
+struct Scoring {
+    ma: Vec<usize>,
+    mb: Vec<usize>,
+    fa: Vec<Fiche>,
+    fb: Vec<Fiche>,
+    va: Vec<Vector>,
+    vb: Vec<Vector>,
+    scored: Vec<Scored>,
+    mean: f32,
+    sd: f32,
+    rank_a: HashMap<(usize, usize), usize>,
+    rank_b: HashMap<(usize, usize), usize>,
+}
+
+fn context<'t, 'c>(corpus: &'c Corpus, graph: &'t Graph, a: &'t Tree<'c>, b: &'t Tree<'c>, syn: &'t Synonyms) -> Ctx<'t, 'c> {
     let mut space = Space::new();
     let mut side = |t: &Tree| SideTexts { terms: t.elems.iter().map(|e| space.add_terms(syn.terms(e.text()))).collect(), folded: t.elems.iter().map(|e| folded(e.text())).collect() };
     let (sa, sb) = (side(a), side(b));
@@ -268,16 +305,36 @@ pub fn suggest<'c>(corpus: &'c Corpus, graph: &Graph, a: &Tree<'c>, b: &Tree<'c>
     let n = (a.len() + b.len()).max(1) as f32;
     let generic = GENERIC.split_whitespace().flat_map(lang::terms).collect();
     let (set_a, set_b) = ((0..a.len()).map(|_| std::sync::OnceLock::new()).collect(), (0..b.len()).map(|_| std::sync::OnceLock::new()).collect());
-    let ctx = Ctx { corpus, graph, space, syn, a, b, sa, sb, set_a, set_b, generic, meaningful_idf: (1.0 + n / 40.0f32.min(n)).ln() };
+    Ctx { corpus, graph, space, syn, a, b, sa, sb, set_a, set_b, generic, meaningful_idf: (1.0 + n / 40.0f32.min(n)).ln() }
+}
 
+/// Inverse document frequency of each term over the compétences of both certifications, a
+/// compétence holding the terms of its statement (title, savoir-faire, critères): a word that
+/// most compétences state ("client", "identifier") cannot tell which of them meet, however rare
+/// it is among all the texts (savoir lists and contextes, where the texts' own IDF is counted).
+fn competence_idf(ctx: &Ctx, fa: &[Fiche], fb: &[Fiche]) -> HashMap<u32, f32> {
+    let mut df: HashMap<u32, f32> = HashMap::new();
+    for (f, side) in fa.iter().map(|f| (f, &ctx.sa)).chain(fb.iter().map(|f| (f, &ctx.sb))) {
+        let held: HashSet<u32> = f.parts.iter().filter(|p| p.section.core()).flat_map(|p| side.terms[p.elem].iter().copied()).collect();
+        for t in held {
+            *df.entry(t).or_default() += 1.0;
+        }
+    }
+    let n = (fa.len() + fb.len()).max(1) as f32;
+    df.into_iter().map(|(t, d)| (t, (1.0 + n / d).ln())).collect()
+}
+
+fn scoring(ctx: &Ctx) -> Scoring {
+    let (corpus, graph, a, b) = (ctx.corpus, ctx.graph, ctx.a, ctx.b);
     let ma = members(a);
     let mb = members(b);
     let fa: Vec<Fiche> = ma.iter().map(|&i| fiche(corpus, graph, a, i)).collect();
     let fb: Vec<Fiche> = mb.iter().map(|&j| fiche(corpus, graph, b, j)).collect();
-    let va: Vec<Vector> = fa.iter().map(|f| ctx.fiche_vector(f, &ctx.sa)).collect();
-    let vb: Vec<Vector> = fb.iter().map(|f| ctx.fiche_vector(f, &ctx.sb)).collect();
-    let ta: Vec<Vector> = ma.iter().map(|&i| ctx.title_vector(i, &ctx.sa)).collect();
-    let tb: Vec<Vector> = mb.iter().map(|&j| ctx.title_vector(j, &ctx.sb)).collect();
+    let idf = competence_idf(ctx, &fa, &fb);
+    let va: Vec<Vector> = fa.iter().map(|f| ctx.fiche_vector(f, &ctx.sa, &idf)).collect();
+    let vb: Vec<Vector> = fb.iter().map(|f| ctx.fiche_vector(f, &ctx.sb, &idf)).collect();
+    let ta: Vec<Vector> = ma.iter().map(|&i| ctx.title_vector(i, &ctx.sa, &idf)).collect();
+    let tb: Vec<Vector> = mb.iter().map(|&j| ctx.title_vector(j, &ctx.sb, &idf)).collect();
 
     let sta: Vec<Vec<TermSet>> = fa.iter().map(|f| ctx.statement(f, &ctx.sa)).collect();
     let stb: Vec<Vec<TermSet>> = fb.iter().map(|f| ctx.statement(f, &ctx.sb)).collect();
@@ -288,7 +345,7 @@ pub fn suggest<'c>(corpus: &'c Corpus, graph: &Graph, a: &Tree<'c>, b: &Tree<'c>
             let (cf, parts) = similarity::cosine(&va[x], &vb[y]);
             let (ct, _) = similarity::cosine(&ta[x], &tb[y]);
             let same_title = ctx.sa.folded[ma[x]] == ctx.sb.folded[mb[y]];
-            let (bonus, quotes) = evidence(&ctx, &fa[x], &fb[y]);
+            let (bonus, quotes) = evidence(ctx, &fa[x], &fb[y]);
             let whole = (FICHE * cf + TITLE * ct + bonus + if same_title { SAME_TITLE } else { 0.0 }).min(1.0);
             let score = (whole + ALIGN * align(&sta[x], &stb[y])) / (1.0 + ALIGN);
             scored.push(Scored { x, y, score, relation: Relation::RelatedMatch, words: Vec::new(), evidence: quotes, parts });
@@ -315,6 +372,26 @@ pub fn suggest<'c>(corpus: &'c Corpus, graph: &Graph, a: &Tree<'c>, b: &Tree<'c>
     };
     let rank_a = rank(&|s| s.x, &|s| s.y);
     let rank_b = rank(&|s| s.y, &|s| s.x);
+    Scoring { ma, mb, fa, fb, va, vb, scored, mean, sd, rank_a, rank_b }
+}
+
+/// Every compétence pair of `a` and `b` with its score, z-score and ranks (element indices of
+/// the trees): what the selection of suggestions reads, for evaluation and diagnosis.
+pub fn candidates<'c>(corpus: &'c Corpus, graph: &Graph, a: &Tree<'c>, b: &Tree<'c>, syn: &Synonyms) -> Vec<Candidate> {
+    let ctx = context(corpus, graph, a, b, syn);
+    let s = scoring(&ctx);
+    s.scored
+        .iter()
+        .map(|c| Candidate { a: s.ma[c.x], b: s.mb[c.y], score: c.score, z: (c.score - s.mean) / s.sd, rank_a: s.rank_a[&(c.x, c.y)], rank_b: s.rank_b[&(c.y, c.x)], words: c.parts.iter().take(WORDS).map(|(t, _)| ctx.word(*t, &s.fa[c.x], &s.fb[c.y])).collect(), contained: (containment(&s.va[c.x], &s.vb[c.y]), containment(&s.vb[c.y], &s.va[c.x])) })
+        .collect()
+}
+
+/// Suggestions between `a` and `b`, leaving out elements in `taken_a`/`taken_b` (those an
+/// official or curated pair already relates: tables take precedence). `anchors` are compétence
+/// pairs the tables state: critères and savoirs are also compared under them.
+pub fn suggest<'c>(corpus: &'c Corpus, graph: &Graph, a: &Tree<'c>, b: &Tree<'c>, syn: &Synonyms, taken_a: &dyn Fn(usize) -> bool, taken_b: &dyn Fn(usize) -> bool, anchors: &[(usize, usize)]) -> Vec<Mapping> {
+    let ctx = context(corpus, graph, a, b, syn);
+    let Scoring { ma, mb, fa, fb, va, vb, mut scored, mean, sd, rank_a, rank_b } = scoring(&ctx);
     scored.sort_by(|l, r| r.score.total_cmp(&l.score).then((l.x, l.y).cmp(&(r.x, r.y))));
     let mut count_a: HashMap<usize, usize> = HashMap::new();
     let mut count_b: HashMap<usize, usize> = HashMap::new();
