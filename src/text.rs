@@ -60,6 +60,12 @@ pub fn normalize_lines<'a>(
     squeeze(&raw)
 }
 
+/// Does a source line hold content: a character that is neither whitespace, nor a private-use
+/// glyph, nor the list bullet opening the line (what the checker requires data to claim)?
+pub fn has_content(line: &str) -> bool {
+    strip_bullet(line).chars().any(|c| !c.is_whitespace() && !is_private_use(c))
+}
+
 /// A line without the list bullet that opens it, if any (`- item`, `• item`).
 fn strip_bullet(line: &str) -> &str {
     let t = line.trim_start();
@@ -232,6 +238,16 @@ mod tests {
     fn spaced_dashes_are_kept() {
         assert_eq!(normalize("vendeur - manageur"), "vendeur - manageur");
         assert_eq!(normalize("C11  -  Se situer"), "C11 - Se situer");
+    }
+
+    #[test]
+    fn a_line_of_a_bullet_alone_has_no_content() {
+        // Found by the `locate` fuzzer: « • » alone was taken for content that no text can match.
+        assert!(!has_content("• "));
+        assert!(!has_content("  - "));
+        assert!(!has_content("\u{f0b7} "));
+        assert!(has_content("• Prospecter"));
+        assert!(has_content("-"));
     }
 
     #[test]

@@ -118,7 +118,7 @@ fn every_content_line_of_a_source_is_located_at_its_line() {
     while start.elapsed() < Duration::from_secs(2) {
         let n = 1 + rng.below(doc.len());
         let line = doc.line(n).to_string();
-        let content = line.chars().any(|c| !c.is_whitespace() && !referentiel::text::is_private_use(c));
+        let content = referentiel::text::has_content(&line);
         if !content || line.trim_end().ends_with('-') {
             continue;
         }

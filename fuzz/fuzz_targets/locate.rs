@@ -24,7 +24,7 @@ fuzz_target!(|input: (String, String, u16, u16)| {
     if let Some(n) = (1..=d.len()).nth(first as usize % d.len().max(1)) {
         let line = d.line(n).to_string();
         // A content line (as `locate` counts them), not ending in a hyphen that joins it to the next.
-        let content = line.chars().any(|c| !c.is_whitespace() && !referentiel::text::is_private_use(c));
+        let content = referentiel::text::has_content(&line);
         if content && !line.trim_end().ends_with('-') {
             assert!(d.locate(&line, Lines::one(n)).is_ok(), "line {n}: {line:?}");
         }
