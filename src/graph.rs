@@ -128,17 +128,32 @@ impl Graph {
         out
     }
 
-    /// Certifications that follow `id` in its lineage.
+    /// Certifications that follow `id` in its lineage (stated on either side).
     pub fn successors(&self, id: &CertId) -> Vec<&CertId> {
+        self.succession(id, Direction::Outgoing)
+    }
+
+    /// Certifications that `id` follows in its lineage (stated on either side).
+    pub fn predecessors(&self, id: &CertId) -> Vec<&CertId> {
+        self.succession(id, Direction::Incoming)
+    }
+
+    /// The certifications at the other end of `id`'s succession edges, in the order the data
+    /// states them.
+    fn succession(&self, id: &CertId, dir: Direction) -> Vec<&CertId> {
         let Some(n) = self.certs.get(id) else { return Vec::new() };
-        self.g
-            .edges_directed(*n, Direction::Outgoing)
+        let mut out: Vec<&CertId> = self
+            .g
+            .edges_directed(*n, dir)
             .filter(|e| *e.weight() == Edge::SucceededBy)
-            .filter_map(|e| match &self.g[e.target()] {
+            .filter_map(|e| match &self.g[if dir == Direction::Outgoing { e.target() } else { e.source() }] {
                 Node::Certification { id } => Some(id),
                 Node::Element { .. } => None,
             })
-            .collect()
+            .collect();
+        // petgraph lists a node's edges newest first.
+        out.reverse();
+        out
     }
 
     pub fn node_count(&self) -> usize {

@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 
 use crate::config::Config;
 use crate::graph::Graph;
-use crate::ids::{CertId, DocId, ElementKey};
+use crate::ids::{DocId, ElementKey};
 use crate::model::{Cite, Corpus, Element};
 use crate::present::{short_cert, truncate};
 use crate::text;
@@ -38,16 +38,6 @@ pub struct SiteCtx<'a> {
     /// Where each element heads a row or a column of a matrix: (matrix index, is a row, header
     /// index), in matrix order.
     in_matrices: HashMap<ElementKey, Vec<(usize, bool, usize)>>,
-    /// For each certification, the others that name it as their successor or predecessor
-    /// (successions are shown on both sides, also when stated on one only), in corpus order.
-    named_by: HashMap<CertId, Succession>,
-}
-
-/// The certifications that name one as their successor (`preceding`) or predecessor (`following`).
-#[derive(Default)]
-pub struct Succession {
-    pub preceding: Vec<CertId>,
-    pub following: Vec<CertId>,
 }
 
 impl<'a> SiteCtx<'a> {
@@ -81,28 +71,7 @@ impl<'a> SiteCtx<'a> {
                 }
             }
         }
-        let mut named_by: HashMap<CertId, Succession> = HashMap::new();
-        for o in &corpus.certs {
-            for l in &o.successors {
-                let slot = &mut named_by.entry(l.id.clone()).or_default().preceding;
-                if slot.last() != Some(&o.id) {
-                    slot.push(o.id.clone());
-                }
-            }
-            for l in &o.predecessors {
-                let slot = &mut named_by.entry(l.id.clone()).or_default().following;
-                if slot.last() != Some(&o.id) {
-                    slot.push(o.id.clone());
-                }
-            }
-        }
-        SiteCtx { corpus, graph, cfg, glossary: Glossary::build(corpus), tera, same_text, cited_at, cited_lines, counterparts, downloads, crosswalks, titles, in_matrices, named_by }
-    }
-
-    /// The certifications that name `cert` as their successor or predecessor.
-    pub fn named_by(&self, cert: &CertId) -> &Succession {
-        static NONE: Succession = Succession { preceding: Vec::new(), following: Vec::new() };
-        self.named_by.get(cert).unwrap_or(&NONE)
+        SiteCtx { corpus, graph, cfg, glossary: Glossary::build(corpus), tera, same_text, cited_at, cited_lines, counterparts, downloads, crosswalks, titles, in_matrices }
     }
 
     /// Every line of document `doc` that some citation covers.

@@ -20,14 +20,13 @@ pub fn identity(ctx: &SiteCtx, from: &str, c: &Certification) -> Value {
     };
     let mut preds: Vec<Value> = c.predecessors.iter().filter_map(|l| cert_link(&l.id)).collect();
     let mut succs: Vec<Value> = c.successors.iter().filter_map(|l| cert_link(&l.id)).collect();
-    // Succession stated on the other side only still shows on both.
-    let named_by = ctx.named_by(&c.id);
-    for o in &named_by.preceding {
+    // Succession stated on the other side only still shows on both: the graph holds both.
+    for o in ctx.graph.predecessors(&c.id) {
         if !c.predecessors.iter().any(|l| l.id == *o) {
             preds.extend(cert_link(o));
         }
     }
-    for o in &named_by.following {
+    for o in ctx.graph.successors(&c.id) {
         if !c.successors.iter().any(|l| l.id == *o) {
             succs.extend(cert_link(o));
         }
