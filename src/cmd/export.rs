@@ -38,7 +38,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
         .collect::<Result<Vec<_>, _>>()?;
     let graph = Graph::build(&corpus);
     let crosswalks = OnceLock::new();
-    let render = outputs::RenderContext { corpus: &corpus, graph: &graph, config: &ctx.cfg, downloads: &[], only: &only, crosswalks: &crosswalks };
+    let render = outputs::RenderContext { corpus: &corpus, graph: &graph, config: &ctx.cfg, downloads: &OnceLock::from(Vec::new()), only: &only, crosswalks: &crosswalks };
     let mut files = SiteFiles::default();
     output.render(&render, &mut files).map_err(|e| Failure::Failed(format!("output {}: {e}", output.name())))?;
     match (&args.out, files.files.as_slice()) {

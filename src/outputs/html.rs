@@ -1,5 +1,5 @@
 //! The `html` output: the static site ([`crate::site`]), with its "Téléchargements" page listing
-//! the files of the outputs that ran before it.
+//! the files of the other outputs.
 
 use crate::config::Config;
 use crate::site::output::SiteFiles;
@@ -16,6 +16,9 @@ impl Output for Html {
         config.output.html.enable
     }
     fn render(&self, ctx: &RenderContext, out: &mut SiteFiles) -> Result<(), String> {
-        crate::site::render_with(ctx.corpus, ctx.graph, ctx.config, ctx.downloads, ctx.all_crosswalks(), out)
+        crate::site::render_with(ctx.corpus, ctx.graph, ctx.config, ctx, out)
+    }
+    fn lists_downloads(&self) -> bool {
+        true
     }
 }

@@ -111,6 +111,6 @@ pub fn quick(previous: &FullBuild, corpus: &Corpus, config: &Config) -> Result<O
     let graph = crate::graph::Graph::build(corpus);
     let elements: Vec<ElementKey> = render.into_iter().collect();
     let certs: Vec<CertId> = certs.into_iter().collect();
-    let pages = crate::site::render_some(corpus, &graph, config, &previous.computed.downloads, crosswalks.unwrap_or(&empty), &elements, &certs)?;
+    let pages = crate::site::render_some(corpus, &graph, config, &crate::site::Ready { crosswalks: crosswalks.unwrap_or(&empty), downloads: &previous.computed.downloads }, &elements, &certs)?;
     Ok(Some(Quick { pages: pages.into_iter().map(|(p, h)| (p, h.into_bytes())).collect(), changed: changed.len() }))
 }

@@ -3,9 +3,12 @@
 //! which is published atomically once every enabled output has written (a failed output leaves the
 //! previous site as it was).
 //!
-//! The exports (`case`, `skos`, `sssom`, `csv`, `json`) write under `telechargements/`; the
-//! `html` output, the site, runs last so that its "Téléchargements" page and each certification
-//! page can list the files. `referentiel export` runs one output on its own ([`cli`]).
+//! The exports (`case`, `skos`, `sssom`, `csv`, `json`) write under `telechargements/`. A build
+//! runs every output at once, each on a thread of its own, beside the crosswalks, which are
+//! computed from the start for the outputs that ask for them. The `html` output, the site, lists
+//! the exports' files on its "Téléchargements" page and on each certification page: it renders
+//! those pages last, once the exports are written. `referentiel export` runs one output on its own
+//! ([`cli`]).
 
 pub mod case;
 pub mod cli;
@@ -40,8 +43,9 @@ pub struct RenderContext<'a> {
     /// The whole configuration; an output reads its own `[output.NAME]` section and, for the
     /// addresses of pages, `output.html.site-url`.
     pub config: &'a Config,
-    /// The files the outputs before this one wrote under `telechargements/` (the site lists them).
-    pub downloads: &'a [Download],
+    /// The files the exports wrote under `telechargements/` (the site lists them), set once they
+    /// have all written ([`RenderContext::downloads`] waits for it).
+    pub downloads: &'a OnceLock<Vec<Download>>,
     /// Only these certifications (`referentiel export --cert`); empty for all.
     pub only: &'a [CertId],
     /// The crosswalks between certifications, computed once for all outputs that ask.
@@ -66,6 +70,11 @@ impl RenderContext<'_> {
         self.crosswalks.get_or_init(|| crate::phases::time("crosswalks", || AllCrosswalks::build_with(self.corpus, &policy)))
     }
 
+    /// The files the exports wrote (waits until they have all written).
+    pub fn downloads(&self) -> &[Download] {
+        self.downloads.wait()
+    }
+
     /// Is this certification exported?
     pub fn keeps(&self, cert: &CertId) -> bool {
         self.only.is_empty() || self.only.contains(cert)
@@ -82,6 +91,15 @@ impl RenderContext<'_> {
 pub struct OutputError {
     pub output: String,
     pub message: String,
+}
+
+impl crate::site::Inputs for RenderContext<'_> {
+    fn crosswalks(&self) -> &AllCrosswalks {
+        self.all_crosswalks()
+    }
+    fn downloads(&self) -> &[Download] {
+        RenderContext::downloads(self)
+    }
 }
 
 impl fmt::Display for OutputError {
@@ -102,9 +120,14 @@ pub trait Output: Sync {
     fn certs_of(&self, _ctx: &RenderContext, _path: &str) -> Vec<CertId> {
         Vec::new()
     }
+    /// Whether it lists the files of the other outputs (then it does not write any under
+    /// `telechargements/` itself, and a build hands them over as they are known).
+    fn lists_downloads(&self) -> bool {
+        false
+    }
 }
 
-/// Every output, in the order a build runs them (the site last).
+/// Every output, in the order a build lists their files (the site last).
 pub fn all() -> Vec<Box<dyn Output>> {
     vec![Box::new(json::Json), Box::new(csv::Csv), Box::new(case::Case), Box::new(skos::Skos), Box::new(sssom::Sssom), Box::new(html::Html)]
 }
@@ -183,40 +206,59 @@ pub struct Computed {
 
 /// Run every enabled output into `files` (in memory or streaming to a staging folder) and check
 /// the links.
+///
+/// Every output runs on a thread of its own, into a fork of `files`; the crosswalks are computed
+/// on another from the start. The outputs that list the others' files (the site) are handed them
+/// once the others have all written. The forks are then joined in the order of [`all`], so that
+/// the result does not depend on which thread ran first.
 pub fn render_into(corpus: &Corpus, config: &Config, mut files: SiteFiles) -> Result<(SiteFiles, BuildReport, Computed), OutputError> {
     crate::crosswalk::PairPolicy::of_config(config).check(corpus).map_err(|message| OutputError { output: "crosswalk".into(), message })?;
     let graph = crate::phases::time("graph", || Graph::build(corpus));
-    let mut downloads: Vec<Download> = Vec::new();
-    let mut by_output = Vec::new();
     let crosswalks: OnceLock<AllCrosswalks> = OnceLock::new();
-    // The crosswalks are computed beside the first outputs (which do not need them); the first
-    // output that asks for them waits for the end.
-    rayon::in_place_scope(|scope| -> Result<(), OutputError> {
-        let policy = crate::crosswalk::PairPolicy::of_config(config);
-        let cell = &crosswalks;
-        scope.spawn(move |_| {
-            cell.get_or_init(|| crate::phases::time("crosswalks", || AllCrosswalks::build_with(corpus, &policy)));
-        });
-        for o in all().into_iter().filter(|o| o.enabled(config)) {
-            let before = files.index.len();
-            let ctx = RenderContext { corpus, graph: &graph, config, downloads: &downloads, only: &[], crosswalks: &crosswalks };
-            let t = crate::phases::start(format!("output {}", o.name()));
-            let rendered = o.render(&ctx, &mut files);
-            t.end();
-            rendered.map_err(|message| OutputError { output: o.name().into(), message })?;
-            let written = &files.index[before..];
-            by_output.push((o.name().to_string(), written.len(), written.iter().map(|(_, n)| n).sum()));
-            let mut new = Vec::new();
-            for (p, n) in written {
-                let path = p.to_string_lossy().replace('\\', "/");
-                if path.starts_with(DOWNLOADS_DIR) {
-                    new.push(Download { certs: o.certs_of(&ctx, &path), path, bytes: *n, format: o.name().to_string() });
+    let downloads: OnceLock<Vec<Download>> = OnceLock::new();
+    let enabled: Vec<Box<dyn Output>> = all().into_iter().filter(|o| o.enabled(config)).collect();
+    let (listing, exports): (Vec<&dyn Output>, Vec<&dyn Output>) = enabled.iter().map(|o| o.as_ref()).partition(|o| o.lists_downloads());
+    let ctx = RenderContext { corpus, graph: &graph, config, downloads: &downloads, only: &[], crosswalks: &crosswalks };
+    let run = |o: &dyn Output, mut out: SiteFiles| {
+        let t = crate::phases::start(format!("output {}", o.name()));
+        let rendered = o.render(&ctx, &mut out);
+        t.end();
+        (o.name(), rendered, out)
+    };
+    fn rejoin<T>(h: std::thread::ScopedJoinHandle<'_, T>) -> T {
+        h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    }
+    let (exported, listed) = std::thread::scope(|scope| {
+        scope.spawn(|| ctx.all_crosswalks());
+        let threads: Vec<_> = exports.iter().map(|&o| {
+            let out = files.fork();
+            scope.spawn(move || run(o, out))
+        }).collect();
+        let collect = scope.spawn(|| {
+            let done: Vec<(&str, Result<(), String>, SiteFiles)> = threads.into_iter().map(rejoin).collect();
+            let mut list = Vec::new();
+            for ((name, _, out), o) in done.iter().zip(&exports) {
+                for (p, n) in &out.index {
+                    let path = p.to_string_lossy().replace('\\', "/");
+                    if path.starts_with(DOWNLOADS_DIR) {
+                        list.push(Download { certs: o.certs_of(&ctx, &path), path, bytes: *n, format: name.to_string() });
+                    }
                 }
             }
-            downloads.extend(new);
-        }
-        Ok(())
-    })?;
+            // Set even when an export failed, so that the site does not wait for ever; the
+            // failure is reported below.
+            let _ = downloads.set(list);
+            done
+        });
+        let listed: Vec<_> = listing.iter().map(|&o| run(o, files.fork())).collect();
+        (rejoin(collect), listed)
+    });
+    let mut by_output = Vec::new();
+    for (name, rendered, out) in exported.into_iter().chain(listed) {
+        rendered.map_err(|message| OutputError { output: name.into(), message })?;
+        by_output.push((name.to_string(), out.index.len(), out.index.iter().map(|(_, n)| n).sum()));
+        files.join(out);
+    }
     let t = crate::phases::start("link check");
     let links_checked = crate::site::links::check(&files).map_err(|message| OutputError { output: "html".into(), message })?;
     t.end();
@@ -230,6 +272,7 @@ pub fn render_into(corpus: &Corpus, config: &Config, mut files: SiteFiles) -> Re
         links_checked,
         by_output,
     };
+    let downloads = downloads.into_inner().unwrap_or_default();
     Ok((files, report, Computed { crosswalks, downloads }))
 }
 

@@ -27,12 +27,12 @@ pub struct SiteCtx<'a> {
     pub cited_at: HashMap<DocId, BTreeMap<usize, Vec<ElementKey>>>,
     /// For each document, every line some citation covers.
     cited_lines: HashMap<DocId, std::collections::BTreeSet<usize>>,
-    /// Counterparts of compétences, critères and savoirs in the other certifications.
-    pub counterparts: crate::crosswalk::Counterparts,
-    /// The files of the other outputs, for the downloads page and each certification's links.
-    pub downloads: &'a [super::Download],
-    /// The crosswalk of every pair of certifications.
-    pub crosswalks: &'a crate::crosswalk::AllCrosswalks,
+    /// Counterparts of compétences, critères and savoirs in the other certifications, from the
+    /// crosswalks, made at the first call of [`SiteCtx::counterparts`].
+    counterparts: std::sync::OnceLock<crate::crosswalk::Counterparts>,
+    /// What the other outputs make: the files of the exports, for the downloads page and each
+    /// certification's links.
+    inputs: &'a dyn super::Inputs,
     /// Each element page's title, unique across the site.
     titles: HashMap<ElementKey, String>,
     /// Where each element heads a row or a column of a matrix: (matrix index, is a row, header
@@ -41,7 +41,7 @@ pub struct SiteCtx<'a> {
 }
 
 impl<'a> SiteCtx<'a> {
-    pub fn new(corpus: &'a Corpus, graph: &'a Graph, cfg: &'a Config, tera: tera::Tera, downloads: &'a [super::Download], crosswalks: &'a crate::crosswalk::AllCrosswalks) -> Self {
+    pub fn new(corpus: &'a Corpus, graph: &'a Graph, cfg: &'a Config, tera: tera::Tera, inputs: &'a dyn super::Inputs) -> Self {
         let mut same_text: HashMap<String, Vec<ElementKey>> = HashMap::new();
         let mut cited_at: HashMap<DocId, BTreeMap<usize, Vec<ElementKey>>> = HashMap::new();
         let mut cited_lines: HashMap<DocId, std::collections::BTreeSet<usize>> = HashMap::new();
@@ -59,7 +59,6 @@ impl<'a> SiteCtx<'a> {
                 }
             }
         }
-        let counterparts = crate::crosswalk::Counterparts::of_crosswalks(crosswalks);
         let titles = titles(corpus);
         let mut in_matrices: HashMap<ElementKey, Vec<(usize, bool, usize)>> = HashMap::new();
         for (mi, m) in corpus.matrices.iter().enumerate() {
@@ -71,7 +70,27 @@ impl<'a> SiteCtx<'a> {
                 }
             }
         }
-        SiteCtx { corpus, graph, cfg, glossary: Glossary::build(corpus), tera, same_text, cited_at, cited_lines, counterparts, downloads, crosswalks, titles, in_matrices }
+        let glossary = Glossary::build(corpus);
+        SiteCtx { corpus, graph, cfg, glossary, tera, same_text, cited_at, cited_lines, counterparts: Default::default(), inputs, titles, in_matrices }
+    }
+
+    /// The crosswalk of every pair of certifications (waits until they are computed).
+    ///
+    /// The first call waits for them: it belongs on the thread that renders the site, before the
+    /// pages that need them are rendered in parallel (a pool thread that waits cannot help).
+    pub fn crosswalks(&self) -> &'a crate::crosswalk::AllCrosswalks {
+        self.inputs.crosswalks()
+    }
+
+    /// Counterparts of compétences, critères and savoirs in the other certifications (see
+    /// [`SiteCtx::crosswalks`] on where to call it first).
+    pub fn counterparts(&self) -> &crate::crosswalk::Counterparts {
+        self.counterparts.get_or_init(|| crate::crosswalk::Counterparts::of_crosswalks(self.crosswalks()))
+    }
+
+    /// The files of the exports (waits until they are all written).
+    pub fn downloads(&self) -> &'a [super::Download] {
+        self.inputs.downloads()
     }
 
     /// Every line of document `doc` that some citation covers.

@@ -76,6 +76,15 @@ impl Links {
         }
     }
 
+    /// Take in the links of pages numbered from `first` on (their own numbers start at 0).
+    pub fn absorb(&mut self, other: Links, first: usize) {
+        self.checked += other.checked;
+        for (t, page) in other.first {
+            self.first.entry(t).or_insert(page + first);
+        }
+        self.failures.extend(other.failures);
+    }
+
     pub fn fail(&mut self, message: String) {
         self.failures.push(message);
     }

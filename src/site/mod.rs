@@ -31,73 +31,117 @@ pub struct Download {
     pub certs: Vec<CertId>,
 }
 
+/// What the site shows of the other outputs' work, asked for only when a page needs it, so that
+/// the pages that do not can be rendered while that work goes on: the crosswalks (computed
+/// beside the exports) and the exports' files (listed by the "Téléchargements" page and each
+/// certification's page). Either call may wait for the other threads of the build.
+pub trait Inputs: Sync {
+    fn crosswalks(&self) -> &crate::crosswalk::AllCrosswalks;
+    fn downloads(&self) -> &[Download];
+}
+
+/// Inputs already at hand.
+pub struct Ready<'a> {
+    pub crosswalks: &'a crate::crosswalk::AllCrosswalks,
+    pub downloads: &'a [Download],
+}
+
+impl Inputs for Ready<'_> {
+    fn crosswalks(&self) -> &crate::crosswalk::AllCrosswalks {
+        self.crosswalks
+    }
+    fn downloads(&self) -> &[Download] {
+        self.downloads
+    }
+}
+
 /// Render every page and asset of the site into the build folder `files` (the links are checked
 /// once every output has written its files).
 pub fn render(corpus: &Corpus, graph: &Graph, cfg: &Config, downloads: &[Download], files: &mut SiteFiles) -> Result<(), String> {
     let crosswalks = crate::crosswalk::AllCrosswalks::build_with(corpus, &crate::crosswalk::PairPolicy::of_config(cfg));
-    render_with(corpus, graph, cfg, downloads, &crosswalks, files)
+    render_with(corpus, graph, cfg, &Ready { crosswalks: &crosswalks, downloads }, files)
 }
 
-/// [`render`] with the crosswalks of every pair of certifications already computed.
-pub fn render_with(corpus: &Corpus, graph: &Graph, cfg: &Config, downloads: &[Download], crosswalks: &crate::crosswalk::AllCrosswalks, files: &mut SiteFiles) -> Result<(), String> {
+/// [`render`] with the crosswalks and the exports' files asked of `inputs` when needed.
+///
+/// The search index, which needs neither, is built on a thread of its own from the start; the
+/// pages that list the exports' files come last.
+pub fn render_with(corpus: &Corpus, graph: &Graph, cfg: &Config, inputs: &dyn Inputs, files: &mut SiteFiles) -> Result<(), String> {
     let theme = cfg.output.html.theme.as_deref();
-    let tera = templates::compile(theme)?;
-    let ctx = crate::phases::time("html: site context (counterparts, titles)", || SiteCtx::new(corpus, graph, cfg, tera, downloads, crosswalks));
+    std::thread::scope(|scope| {
+        let mut search_files = files.fork();
+        let search = scope.spawn(move || {
+            let t = crate::phases::start("html: search index");
+            // The search files go to the site as they are made; the search page carries the metadata.
+            let mut meta = Vec::new();
+            crate::search::shards::write_each(&crate::search::Index::build(corpus), |path, bytes| {
+                if path == "search/meta.js" {
+                    meta = bytes.clone();
+                }
+                search_files.add(path, bytes);
+            });
+            t.end();
+            (search_files, meta)
+        });
+        let tera = templates::compile(theme)?;
+        let ctx = crate::phases::time("html: site context (titles, texts, lines)", || SiteCtx::new(corpus, graph, cfg, tera, inputs));
+        pages_of(&ctx, files)?;
+        let (search_files, meta) = search.join().map_err(|_| "the search index could not be built".to_string())?;
+        files.join(search_files);
+        let assets = templates::assets(theme)?;
+        let script = assets.iter().find(|(p, _)| *p == "assets/search.js").map(|(_, b)| b.as_slice()).unwrap_or_default();
+        files.add_all(vec![search_page(&ctx, script, &meta)?]);
+        for (path, bytes) in assets {
+            files.add(path, bytes);
+        }
+        // Last, the pages that list the exports' files, which may still be being written.
+        let t = crate::phases::start("html: certifications and downloads");
+        files.add_all(vec![pages::downloads::render(&ctx)?]);
+        for chunk in corpus.certs.chunks(CHUNK / 8) {
+            let rendered: Vec<Vec<pages::Page>> = chunk.par_iter().map(|c| pages::cert::render(&ctx, c)).collect::<Result<_, _>>()?;
+            files.add_all(rendered.into_iter().flatten().collect());
+        }
+        t.end();
+        Ok(())
+    })
+}
+
+/// Every page that needs neither the search index nor the exports' files.
+fn pages_of(ctx: &SiteCtx, files: &mut SiteFiles) -> Result<(), String> {
+    let corpus = ctx.corpus;
     // Pages go to `files` phase by phase, element pages a chunk at a time, so that a streaming
-    // build holds no more than a chunk of pages in memory.
-    let t = crate::phases::start("html: comparison pages");
-    let (compare, comparisons) = pages::compare::render_all(&ctx)?;
-    files.add_all(compare);
-    t.end();
+    // build holds no more than a chunk of pages in memory. First the pages that need no
+    // crosswalk, while they may still be being computed.
     let t = crate::phases::start("html: other pages");
-    let mut pages: Vec<pages::Page> = vec![
-        crate::phases::time("html: home", || pages::home::render(&ctx, &comparisons))?,
-        crate::phases::time("html: glossary", || pages::glossary::render(&ctx))?,
-        crate::phases::time("html: downloads", || pages::downloads::render(&ctx))?,
-        pages::notfound::render(&ctx)?,
-    ];
-    pages.extend(crate::phases::time("html: codes", || pages::codes::render_all(&ctx))?);
+    let mut pages: Vec<pages::Page> = vec![crate::phases::time("html: glossary", || pages::glossary::render(ctx))?, pages::notfound::render(ctx)?];
+    pages.extend(crate::phases::time("html: codes", || pages::codes::render_all(ctx))?);
     files.add_all(pages);
     // Source pages a few documents at a time, in parallel, each batch written before the next.
     let ts = crate::phases::start("html: sources");
     let docs: Vec<&crate::sources::SourceDoc> = corpus.sources.docs.values().collect();
     for batch in docs.chunks(16) {
-        let rendered: Vec<Vec<pages::Page>> = batch.par_iter().map(|d| pages::sources::doc_pages(&ctx, d)).collect::<Result<_, _>>()?;
+        let rendered: Vec<Vec<pages::Page>> = batch.par_iter().map(|d| pages::sources::doc_pages(ctx, d)).collect::<Result<_, _>>()?;
         files.add_all(rendered.into_iter().flatten().collect());
     }
-    files.add_all(vec![pages::sources::index(&ctx)?]);
+    files.add_all(vec![pages::sources::index(ctx)?]);
     ts.end();
-    let tc = crate::phases::start("html: certifications");
-    for chunk in corpus.certs.chunks(CHUNK / 8) {
-        let rendered: Vec<Vec<pages::Page>> = chunk.par_iter().map(|c| pages::cert::render(&ctx, c)).collect::<Result<_, _>>()?;
-        files.add_all(rendered.into_iter().flatten().collect());
-    }
-    tc.end();
+    t.end();
+    crate::phases::time("html: counterparts (waits for the crosswalks)", || ctx.counterparts());
+    let t = crate::phases::start("html: comparison pages");
+    let (compare, comparisons) = pages::compare::render_all(ctx)?;
+    files.add_all(compare);
+    files.add_all(vec![crate::phases::time("html: home", || pages::home::render(ctx, &comparisons))?]);
     t.end();
     let t = crate::phases::start("html: element pages");
     for chunk in corpus.elements.chunks(CHUNK) {
-        files.add_all(chunk.par_iter().map(|e| pages::element::render(&ctx, e)).collect::<Result<_, _>>()?);
+        files.add_all(chunk.par_iter().map(|e| pages::element::render(ctx, e)).collect::<Result<_, _>>()?);
     }
-    let blocs: Vec<pages::Page> = corpus.elements.par_iter().filter(|e| crate::fiche::is_bloc(e.kind)).map(|e| pages::printable::render(&ctx, e)).collect::<Result<Vec<_>, _>>()?.into_iter().flatten().collect();
+    let blocs: Vec<pages::Page> = corpus.elements.par_iter().filter(|e| crate::fiche::is_bloc(e.kind)).map(|e| pages::printable::render(ctx, e)).collect::<Result<Vec<_>, _>>()?.into_iter().flatten().collect();
     files.add_all(blocs);
     t.end();
-    let t = crate::phases::start("html: tables, search, assets");
-    files.add_all(corpus.matrices.par_iter().map(|m| pages::tables::matrix(&ctx, m)).collect::<Result<_, _>>()?);
-    files.add_all(corpus.correspondences.par_iter().map(|t| pages::tables::correspondence(&ctx, t)).collect::<Result<_, _>>()?);
-    let assets = templates::assets(theme)?;
-    // The search files go to the site as they are made; the search page carries the metadata.
-    let mut meta = Vec::new();
-    crate::search::shards::write_each(&crate::search::Index::build(corpus), |path, bytes| {
-        if path == "search/meta.js" {
-            meta = bytes.clone();
-        }
-        files.add(path, bytes);
-    });
-    let script = assets.iter().find(|(p, _)| *p == "assets/search.js").map(|(_, b)| b.as_slice()).unwrap_or_default();
-    files.add_all(vec![search_page(&ctx, script, &meta)?]);
-    for (path, bytes) in assets {
-        files.add(path, bytes);
-    }
+    let t = crate::phases::start("html: tables");
+    files.add_all(corpus.matrices.par_iter().map(|m| pages::tables::matrix(ctx, m)).collect::<Result<_, _>>()?);
+    files.add_all(corpus.correspondences.par_iter().map(|t| pages::tables::correspondence(ctx, t)).collect::<Result<_, _>>()?);
     t.end();
     Ok(())
 }
@@ -109,13 +153,12 @@ pub fn render_some(
     corpus: &Corpus,
     graph: &Graph,
     cfg: &Config,
-    downloads: &[Download],
-    crosswalks: &crate::crosswalk::AllCrosswalks,
+    inputs: &dyn Inputs,
     elements: &[crate::ids::ElementKey],
     certs: &[CertId],
 ) -> Result<Vec<pages::Page>, String> {
     let tera = templates::compile(cfg.output.html.theme.as_deref())?;
-    let ctx = SiteCtx::new(corpus, graph, cfg, tera, downloads, crosswalks);
+    let ctx = SiteCtx::new(corpus, graph, cfg, tera, inputs);
     let mut out: Vec<pages::Page> = elements.par_iter().filter_map(|k| corpus.element(k)).map(|e| pages::element::render(&ctx, e)).collect::<Result<_, _>>()?;
     for c in certs.iter().filter_map(|c| corpus.cert(c)) {
         out.extend(pages::cert::render(&ctx, c)?);

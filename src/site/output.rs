@@ -36,13 +36,27 @@ pub struct SiteFiles {
     pub index: Vec<(PathBuf, usize)>,
     /// The links of the pages added, for [`super::links::check`].
     pub links: super::links::Links,
-    staging: Option<Staging>,
+    staging: Option<std::sync::Arc<Staging>>,
 }
 
 impl SiteFiles {
     /// Files written into `staging` as they are added.
     pub fn streaming(staging: Staging) -> SiteFiles {
-        SiteFiles { staging: Some(staging), ..SiteFiles::default() }
+        SiteFiles { staging: Some(std::sync::Arc::new(staging)), ..SiteFiles::default() }
+    }
+
+    /// An empty set of files going to the same place as these (the same staging folder, or
+    /// memory), for work done on another thread; [`SiteFiles::join`] takes them back in.
+    pub fn fork(&self) -> SiteFiles {
+        SiteFiles { staging: self.staging.clone(), ..SiteFiles::default() }
+    }
+
+    /// Take in the files of a [`SiteFiles::fork`], as if they had been added here now.
+    pub fn join(&mut self, other: SiteFiles) {
+        let first = self.index.len();
+        self.links.absorb(other.links, first);
+        self.index.extend(other.index);
+        self.files.extend(other.files);
     }
 
     pub fn add(&mut self, path: impl Into<PathBuf>, bytes: impl Into<Vec<u8>>) {
@@ -106,7 +120,7 @@ impl SiteFiles {
 
     /// The staging folder the files were streamed into, ready to publish.
     pub fn into_staging(self) -> Option<Staging> {
-        self.staging
+        self.staging.map(|s| std::sync::Arc::into_inner(s).expect("every fork of the files joined"))
     }
 }
 
@@ -422,6 +436,24 @@ mod tests {
         assert_eq!(fs::read_to_string(out.join("same.html")).unwrap(), "same");
         assert_eq!(fs::read_to_string(out.join("sub/changed.html")).unwrap(), "after!");
         fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn files_made_on_another_thread_join_as_if_added_last() {
+        let mut main = SiteFiles::default();
+        main.add("a.html", r#"<a href="b.html">b</a>"#);
+        let mut fork = main.fork();
+        let made = std::thread::spawn(move || {
+            fork.add("b.html", r#"<a href="missing.html">?</a>"#);
+            fork
+        });
+        main.add("c.html", r#"<a href="a.html">a</a>"#);
+        main.join(made.join().unwrap());
+        let paths: Vec<_> = main.index.iter().map(|(p, _)| p.to_string_lossy().into_owned()).collect();
+        assert_eq!(paths, ["a.html", "c.html", "b.html"]);
+        assert_eq!(main.read(2).unwrap(), br#"<a href="missing.html">?</a>"#);
+        let err = super::super::links::check(&main).unwrap_err();
+        assert!(err.contains("b.html") && err.contains("missing.html"), "the broken link is the joined page's: {err}");
     }
 
     #[test]

@@ -163,7 +163,7 @@ pub fn render_all(ctx: &SiteCtx) -> Result<(Vec<Page>, Value), String> {
         diffs.push(json!({"href": path, "title": title}));
     }
     let mut walks = Vec::new();
-    for cw in ctx.crosswalks.paged() {
+    for cw in ctx.crosswalks().paged() {
         let (a, b) = (cw.a.cert.clone(), cw.b.cert.clone());
         let path = crosswalk_path(&a, &b);
         let side = |s: &crosswalk::SideCoverage| json!({

@@ -50,13 +50,13 @@ fn entry(ctx: &SiteCtx, from: &str, d: &crate::site::Download) -> Value {
 
 /// A certification's own files, for its page.
 pub fn of_cert(ctx: &SiteCtx, from: &str, cert: &CertId) -> Vec<Value> {
-    ctx.downloads.iter().filter(|d| d.certs.contains(cert)).map(|d| entry(ctx, from, d)).collect()
+    ctx.downloads().iter().filter(|d| d.certs.contains(cert)).map(|d| entry(ctx, from, d)).collect()
 }
 
 pub fn render(ctx: &SiteCtx) -> Result<Page, String> {
     let path = urls::downloads();
     let mut formats: Vec<&str> = Vec::new();
-    for d in ctx.downloads {
+    for d in ctx.downloads() {
         if !formats.contains(&d.format.as_str()) {
             formats.push(&d.format);
         }
@@ -65,8 +65,8 @@ pub fn render(ctx: &SiteCtx) -> Result<Page, String> {
         .iter()
         .map(|f| {
             let (name, description) = format_label(f);
-            let files: Vec<Value> = ctx.downloads.iter().filter(|d| d.format == *f).map(|d| entry(ctx, &path, d)).collect();
-            let total: usize = ctx.downloads.iter().filter(|d| d.format == *f).map(|d| d.bytes).sum();
+            let files: Vec<Value> = ctx.downloads().iter().filter(|d| d.format == *f).map(|d| entry(ctx, &path, d)).collect();
+            let total: usize = ctx.downloads().iter().filter(|d| d.format == *f).map(|d| d.bytes).sum();
             json!({"name": name, "description": description, "files": files, "total": size_label(total)})
         })
         .collect();

@@ -127,7 +127,7 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Page, String> {
     // Table pairs all shown; suggestions: the best few, the rest behind "voir plus".
     let mut shown_suggestions = 0;
     let (counterparts, counterparts_more): (Vec<Value>, Vec<Value>) = ctx
-        .counterparts
+        .counterparts()
         .of(&e.key)
         .iter()
         .filter(|c| ctx.corpus.element(&c.element.id).is_some())
