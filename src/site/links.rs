@@ -27,7 +27,7 @@ impl PageLinks {
         let html = std::str::from_utf8(bytes).map_err(|_| format!("{path}: not UTF-8"))?;
         let mut seen = HashSet::new();
         let mut count = 0;
-        for href in attr_values(html, "href").into_iter().chain(attr_values(html, "src")) {
+        for (_, href) in attrs(html, &["href", "src"]) {
             if href.starts_with("http:") || href.starts_with("https:") || href.starts_with("mailto:") || href.starts_with("data:") {
                 continue;
             }
@@ -158,38 +158,52 @@ pub fn resolve(page: &str, href: &str) -> String {
 /// write them), `<base>` aside. Only tags count: markup shown as text (`&lt;a href="…"&gt;`) and
 /// the text of an inline script (`'<a href="' + url + '">'`) link nowhere.
 fn attr_values(html: &str, name: &str) -> Vec<String> {
-    let pat = format!(" {name}=\"");
+    attrs(html, &[name]).into_iter().map(|(_, v)| v).collect()
+}
+
+/// The values of the attributes named `names` of every tag of `html`, in order, with the index of
+/// the name, in one pass: a tag runs to the first `>` outside quotes; attributes are read outside
+/// quotes only; a script's text is code, not markup, and is skipped.
+fn attrs(html: &str, names: &[&str]) -> Vec<(usize, String)> {
+    let b = html.as_bytes();
     let mut out = Vec::new();
-    let mut rest = html;
-    while let Some(i) = rest.find('<') {
-        rest = &rest[i + 1..];
-        // The tag runs to the first `>` outside quotes.
-        let mut quoted = false;
-        let end = rest.char_indices().find(|(_, c)| {
-            if *c == '"' {
-                quoted = !quoted;
-            }
-            *c == '>' && !quoted
-        });
-        let Some((end, _)) = end else { break };
-        let mut tag = &rest[..end];
+    let mut i = 0;
+    while let Some(k) = b[i..].iter().position(|&c| c == b'<') {
+        let start = i + k + 1;
         // `<base href>` (the 404 page's) names the site's root, not a page: the page sits at the
         // root, so its links resolve from there as written.
-        if tag.starts_with("base ") {
-            tag = "";
-        }
-        while let Some(k) = tag.find(&pat) {
-            tag = &tag[k + pat.len()..];
-            if let Some(j) = tag.find('"') {
-                out.push(tag[..j].replace("&amp;", "&"));
-                tag = &tag[j..];
+        let base = b[start..].starts_with(b"base ");
+        let mut j = start;
+        let mut quoted = false;
+        while j < b.len() {
+            match b[j] {
+                b'"' => quoted = !quoted,
+                b'>' if !quoted => break,
+                b' ' if !quoted && !base => {
+                    let rest = &b[j + 1..];
+                    if let Some((n, name)) = names.iter().enumerate().find(|(_, n)| rest.starts_with(n.as_bytes()) && rest[n.len()..].starts_with(b"=\"")) {
+                        let from = j + 1 + name.len() + 2;
+                        let Some(len) = b[from..].iter().position(|&c| c == b'"') else { break };
+                        let value = &html[from..from + len];
+                        out.push((n, if value.contains("&amp;") { value.replace("&amp;", "&") } else { value.to_string() }));
+                        j = from + len + 1;
+                        continue;
+                    }
+                }
+                _ => {}
             }
+            j += 1;
         }
-        // A script's text is code, not markup: the links it builds are not the page's.
-        let script = rest.starts_with("script") && rest[..end].get(6..7).is_none_or(|c| c == " " || c == ">");
-        rest = &rest[end..];
+        if j >= b.len() {
+            break;
+        }
+        let script = b[start..j].starts_with(b"script") && matches!(b.get(start + 6), Some(b' ' | b'>'));
+        i = j;
         if script {
-            rest = rest.find("</script").map_or("", |k| &rest[k..]);
+            match html[i..].find("</script") {
+                Some(k) => i += k,
+                None => break,
+            }
         }
     }
     out
@@ -203,6 +217,12 @@ mod tests {
     fn an_inline_script_builds_no_link() {
         let html = "<script data-root=\"\">x = '<a href=\"' + url + '\">';</script><a href=\"b.html\">b</a><script>1</script>";
         assert_eq!(attr_values(html, "href"), ["b.html"]);
+    }
+
+    #[test]
+    fn attributes_are_read_in_one_pass_outside_quotes() {
+        let html = r#"<a title="a > b href=&quot;x&quot;" href="p.html?a=1&amp;b=2">x</a><img alt="" src="i.png"><base href="/"><p id="z">"#;
+        assert_eq!(attrs(html, &["href", "src", "id"]), [(0, "p.html?a=1&b=2".to_string()), (1, "i.png".to_string()), (2, "z".to_string())]);
     }
 
     #[test]
