@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::model::Cite;
-use crate::schema::TermKind;
+use crate::schema::{TermKind, VocabularyUse};
 
 /// One vocabulary file's header: whose it is.
 #[derive(Clone, Debug, Serialize)]
@@ -32,22 +32,36 @@ pub struct Entry {
     pub defined: Option<Cite>,
     /// Index into [`Vocabulary::files`].
     pub file: usize,
+    /// What reads it (the term's `use`, else its file's, else both).
+    pub used_by: VocabularyUse,
 }
 
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Vocabulary {
     pub files: Vec<VocabularyFile>,
     pub entries: Vec<Entry>,
+    /// Search keys of the terms that search reads.
     #[serde(skip)]
     by_key: HashMap<String, usize>,
 }
 
 impl Vocabulary {
+    /// The terms that search reads.
+    pub fn for_search(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter(|e| e.used_by.search())
+    }
+
+    /// The terms that crosswalk reads.
+    pub fn for_crosswalk(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter(|e| e.used_by.crosswalk())
+    }
+
     pub fn new(files: Vec<VocabularyFile>, entries: Vec<Entry>) -> Vocabulary {
-        let by_key = entries.iter().enumerate().map(|(i, e)| (e.key.clone(), i)).collect();
+        let by_key = entries.iter().enumerate().filter(|(_, e)| e.used_by.search()).map(|(i, e)| (e.key.clone(), i)).collect();
         Vocabulary { files, entries, by_key }
     }
 
+    /// The term of this search key that search reads.
     pub fn entry(&self, term: &str) -> Option<&Entry> {
         self.by_key.get(&crate::check::term_key(term)).map(|i| &self.entries[*i])
     }

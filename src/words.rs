@@ -240,3 +240,32 @@ pub mod pairing {
         if w.is_empty() { String::new() } else { format!(" (mots communs : {})", w.join(", ")) }
     }
 }
+
+/// The passerelle for learners (`crosswalk A B --units`, [`crate::crosswalk::units`]).
+pub mod passerelle {
+    /// The heading: for a holder of `a`, the unités of `b`.
+    pub fn heading(a: &str, b: &str) -> String {
+        format!("Passerelle pour un titulaire de {a} : unités de {b}")
+    }
+
+    /// The certification gives no unit that certifies compétences.
+    pub const NO_UNIT: &str = "(les données ne donnent à cette certification ni unité, ni CCP, ni bloc qui certifie des compétences)";
+
+    /// How many of a unit's compétences are covered.
+    pub fn count(covered: usize, total: usize) -> String {
+        format!("{covered}/{total} compétence{} couverte{}", if total > 1 { "s" } else { "" }, if total > 1 { "s" } else { "" })
+    }
+
+    /// A compétence that nothing covers; a unit none of whose compétences is covered.
+    pub const NOT_COVERED: &str = "non couverte";
+    /// A unit all of whose compétences are covered.
+    pub const COVERED: &str = "couverte";
+    /// A unit some of whose compétences are covered.
+    pub const PARTIAL: &str = "couverte en partie";
+
+    /// A compétence covered by the compétences `by` of the certification held, through a pair
+    /// of this status (`status`: its label, « correspondance officielle » …).
+    pub fn covered_by(status: &str, by: &str) -> String {
+        format!("couverte par {by} ; {status}")
+    }
+}

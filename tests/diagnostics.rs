@@ -329,6 +329,26 @@ fn a_valid_vocabulary_is_accepted_and_modelled() {
 }
 
 #[test]
+fn a_vocabulary_says_what_reads_its_terms_file_by_file_and_term_by_term() {
+    // The file serves search; one term of it serves the crosswalk too; the other file serves both.
+    let search = "vocabulary:\n  author: équipe referentiel\n  date: 2025-06-01\n  status: curated\n  use: search\n  terms:\n    - term: démarcher\n      kind: synonym\n      means: [stratégie commerciale]\n      justification: x\n    - term: PAC\n      kind: abbreviation\n      means: [plan d’actions commerciales]\n      justification: x\n      use: both\n";
+    let both = format!("{VOCAB}    - term: veille\n      kind: synonym\n      means: [système de veille]\n      justification: x\n");
+    let dir = fixture("vocab-use", &[("vocabulary/trade.yaml", search), ("vocabulary/metier.yaml", &both)]);
+    let corpus = referentiel::load_corpus(&dir).map_err(|d| render(&d)).unwrap();
+    let _ = fs::remove_dir_all(&dir);
+    let terms = |it: &mut dyn Iterator<Item = &referentiel::vocabulary::Entry>| -> Vec<String> {
+        let mut v: Vec<String> = it.map(|e| e.term.clone()).collect();
+        v.sort();
+        v
+    };
+    assert_eq!(terms(&mut corpus.vocabulary.for_search()), ["PAC", "démarcher", "veille"]);
+    assert_eq!(terms(&mut corpus.vocabulary.for_crosswalk()), ["PAC", "veille"]);
+    let syn = referentiel::crosswalk::synonyms(&corpus);
+    assert_eq!(syn.terms("démarcher").len(), 1, "the crosswalk does not read a search-only synonym");
+    assert_eq!(syn.terms("la veille").len(), 2, "it reads the others: the stem and the concept");
+}
+
+#[test]
 fn vocabulary_unknown_keys_are_refused() {
     let yaml = format!("{VOCAB}    - term: PAC\n      kind: abbreviation\n      mean: [plan]\n");
     let d = check("vocab-unknown", &[("vocabulary/trade.yaml", &yaml)]);

@@ -21,8 +21,6 @@ const ACCEPTED: &[(&str, &str)] = &[
     ("src/crosswalk/render.rs", "no compétence"),
     ("src/crosswalk/render.rs", "{} compétences without counterpart ({})"),
     ("src/crosswalk/render.rs", "\\n## {} compétences without counterpart"),
-    ("src/crosswalk/render.rs", "\\n(the data gives this certification"),
-    ("src/crosswalk/render.rs", "\\n{}{} {}: {} ({k}/{n} compétences)"),
     // `expect` messages naming what is expected (never shown when the data is checked).
     ("src/site/pages/cert.rs", "compétence"),
     ("src/site/pages/fiche.rs", "critère"),

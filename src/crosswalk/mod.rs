@@ -427,15 +427,15 @@ pub fn counts(cw: &Crosswalk) -> BTreeMap<Status, usize> {
 pub const SHOWN_PER_ELEMENT: usize = 3;
 
 /// The synonym groups of the corpus's domain vocabulary: each synonym, expression or
-/// abbreviation with the documents' words it stands for (everyday and English words are left
-/// out: they bring related words together, not words of one meaning).
+/// abbreviation that crosswalk reads (`use: crosswalk` or `both`) with the documents' words it
+/// stands for (everyday and English words are left out: they bring related words together, not
+/// words of one meaning).
 pub fn synonyms(corpus: &Corpus) -> Synonyms {
     use crate::schema::TermKind;
     Synonyms::new(
         corpus
             .vocabulary
-            .entries
-            .iter()
+            .for_crosswalk()
             .filter(|e| matches!(e.kind, TermKind::Synonym | TermKind::Expression | TermKind::Abbreviation))
             .map(|e| std::iter::once(e.term.as_str()).chain(e.means.iter().map(String::as_str)).collect()),
     )

@@ -7,6 +7,7 @@ use super::units::UnitCoverage;
 use super::{Crosswalk, Mapping, SideCoverage, Status};
 use crate::compare::{md, Format, Style};
 use crate::compare::Item;
+use crate::words;
 
 pub fn render(cw: &Crosswalk, format: Format, colour: bool) -> String {
     match format {
@@ -84,7 +85,7 @@ pub fn text(cw: &Crosswalk, st: Style) -> String {
             }
         }
     }
-    let _ = writeln!(o, "\n{}", st.bold(&format!("passerelle for a holder of {}: units of {}", cw.a.cert, cw.b.cert)));
+    let _ = writeln!(o, "\n{}", st.bold(&words::passerelle::heading(cw.a.cert.as_str(), cw.b.cert.as_str())));
     unit_lines(&mut o, &cw.units.holder_of_a, st, false);
     for c in [(&cw.a.cert, &cw.coverage.a), (&cw.b.cert, &cw.coverage.b)] {
         if !c.1.without.is_empty() {
@@ -135,7 +136,7 @@ pub fn units(cw: &Crosswalk, format: Format, colour: bool) -> String {
         Format::Text | Format::Markdown => {
             let mut o = String::new();
             let md = format == Format::Markdown;
-            let _ = writeln!(o, "{}{} {} → {}", if md { "# " } else { "" }, st.bold("passerelle for a holder of"), cw.a.describe(), cw.b.describe());
+            let _ = writeln!(o, "{}{}", if md { "# " } else { "" }, st.bold(&words::passerelle::heading(&cw.a.describe(), &cw.b.describe())));
             unit_lines(&mut o, &cw.units.holder_of_a, st, md);
             o
         }
@@ -144,15 +145,15 @@ pub fn units(cw: &Crosswalk, format: Format, colour: bool) -> String {
 
 fn unit_lines(o: &mut String, units: &[UnitCoverage], st: Style, md: bool) {
     if units.is_empty() {
-        let _ = writeln!(o, "\n(the data gives this certification no unit, CCP or bloc that certifies compétences)");
+        let _ = writeln!(o, "\n{}", words::passerelle::NO_UNIT);
     }
     for u in units {
         let n = u.competences.len();
         let k = u.competences.iter().filter(|c| !c.by.is_empty()).count();
-        let _ = writeln!(o, "\n{}{} {}: {} ({k}/{n} compétences)", if md { "## " } else { "" }, st.bold(&u.unit.label()), u.unit.text, u.state.label());
+        let _ = writeln!(o, "\n{}{} {} : {} ({})", if md { "## " } else { "" }, st.bold(&u.unit.label()), u.unit.text, u.state.label(), words::passerelle::count(k, n));
         for c in &u.competences {
-            let by = if c.by.is_empty() { st.red("not covered") } else { format!("{} by {}", c.status.map(|s| s.name()).unwrap_or(""), ids(&c.by)) };
-            let _ = writeln!(o, "{}{}: {} — {}", if md { "- " } else { "    " }, c.competence.label(), c.competence.text, by);
+            let by = if c.by.is_empty() { st.red(words::passerelle::NOT_COVERED) } else { words::passerelle::covered_by(c.status.map(|s| s.label()).unwrap_or(""), &ids(&c.by)) };
+            let _ = writeln!(o, "{}{} : {} — {}", if md { "- " } else { "    " }, c.competence.label(), c.competence.text, by);
         }
     }
 }

@@ -31,9 +31,9 @@ pub enum UnitState {
 impl UnitState {
     pub fn label(self) -> &'static str {
         match self {
-            UnitState::Covered => "couverte",
-            UnitState::Partial => "couverte en partie",
-            UnitState::NotCovered => "non couverte",
+            UnitState::Covered => crate::words::passerelle::COVERED,
+            UnitState::Partial => crate::words::passerelle::PARTIAL,
+            UnitState::NotCovered => crate::words::passerelle::NOT_COVERED,
         }
     }
 }

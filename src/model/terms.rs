@@ -10,6 +10,7 @@ pub(super) fn vocabulary(read: &Reader) -> Vocabulary {
     let mut entries = Vec::new();
     for (fi, f) in read.index.files.iter().enumerate() {
         let Some(v) = &f.file.data.vocabulary else { continue };
+        let file_use = v.used_by.as_ref().map(|u| u.value).unwrap_or_default();
         for t in &v.terms {
             entries.push(Entry {
                 term: t.term.value.clone(),
@@ -19,6 +20,7 @@ pub(super) fn vocabulary(read: &Reader) -> Vocabulary {
                 justification: t.justification.value.clone(),
                 defined: t.defined.as_ref().map(|d| read.cited(fi, d, None)),
                 file: files.len(),
+                used_by: t.used_by.as_ref().map_or(file_use, |u| u.value),
             });
         }
         files.push(VocabularyFile { path: f.file.path.display().to_string(), author: v.author.value.clone(), date: v.date.value.clone(), about: note(&v.about) });

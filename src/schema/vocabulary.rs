@@ -18,6 +18,9 @@ pub struct Vocabulary {
     pub status: Sp<VocabularyStatus>,
     /// What this file is for, in a sentence.
     pub about: Option<Sp<String>>,
+    /// What reads its terms: `search`, `crosswalk` or `both` (the default). A term may say otherwise.
+    #[serde(rename = "use")]
+    pub used_by: Option<Sp<VocabularyUse>>,
     /// The terms.
     pub terms: Vec<Term>,
 }
@@ -42,6 +45,34 @@ pub struct Term {
     pub justification: Sp<String>,
     /// For an abbreviation that a document defines itself: where it does so (text, lines, doc).
     pub defined: Option<Cited>,
+    /// What reads this term, when not what its file says: `search`, `crosswalk` or `both`.
+    #[serde(rename = "use")]
+    pub used_by: Option<Sp<VocabularyUse>>,
+}
+
+/// What reads a vocabulary's terms. Search expands what readers type (everyday words, English,
+/// a reader's phrasing); crosswalk compares two documents' wordings of one idea, where a reader's
+/// loose equivalence (« vendre » for « négocier ») would make unrelated compétences meet.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum VocabularyUse {
+    /// Query expansion only.
+    Search,
+    /// Comparison of compétences only.
+    Crosswalk,
+    /// Both.
+    #[default]
+    Both,
+}
+
+impl VocabularyUse {
+    pub fn search(self) -> bool {
+        matches!(self, VocabularyUse::Search | VocabularyUse::Both)
+    }
+
+    pub fn crosswalk(self) -> bool {
+        matches!(self, VocabularyUse::Crosswalk | VocabularyUse::Both)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]

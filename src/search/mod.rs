@@ -250,7 +250,7 @@ impl Index {
             .collect();
         let kind_keys = kinds.iter().map(|l| label_keys(l)).collect();
         let mut vocab: BTreeMap<String, Vec<(Vec<String>, f64)>> = BTreeMap::new();
-        for e in &corpus.vocabulary.entries {
+        for e in corpus.vocabulary.for_search() {
             vocab.insert(e.key.clone(), e.means.iter().map(|m| (lang::terms(m), e.kind.weight())).collect());
         }
         let mut index = Index { certs, kinds, cert_keys, kind_keys, vocab, tuning, ..Index::default() };
