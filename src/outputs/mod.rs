@@ -235,9 +235,11 @@ pub fn render_into(corpus: &Corpus, config: &Config, mut files: SiteFiles) -> Re
             scope.spawn(move || run(o, out))
         }).collect();
         let collect = scope.spawn(|| {
-            let done: Vec<(&str, Result<(), String>, SiteFiles)> = threads.into_iter().map(rejoin).collect();
+            // Every thread is waited for, and the list set, before a panic goes on: the site
+            // must not wait for ever.
+            let joined: Vec<_> = threads.into_iter().map(|h| h.join()).collect();
             let mut list = Vec::new();
-            for ((name, _, out), o) in done.iter().zip(&exports) {
+            for ((name, _, out), o) in joined.iter().zip(&exports).filter_map(|(j, o)| Some((j.as_ref().ok()?, o))) {
                 for (p, n) in &out.index {
                     let path = p.to_string_lossy().replace('\\', "/");
                     if path.starts_with(DOWNLOADS_DIR) {
@@ -248,7 +250,7 @@ pub fn render_into(corpus: &Corpus, config: &Config, mut files: SiteFiles) -> Re
             // Set even when an export failed, so that the site does not wait for ever; the
             // failure is reported below.
             let _ = downloads.set(list);
-            done
+            joined.into_iter().map(|j| j.unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect::<Vec<(&str, Result<(), String>, SiteFiles)>>()
         });
         let listed: Vec<_> = listing.iter().map(|&o| run(o, files.fork())).collect();
         (rejoin(collect), listed)
