@@ -55,7 +55,7 @@ for (const q of ["prise de rdv", "cp3", "veille commerciale", "relancer un clien
     fresh.on("request", (r) => { const m = /\/site\/(search\/.*|assets\/search\.js)$/.exec(r.url()); if (m) files.push(m[1]); });
     await fresh.goto("file://" + path.join(SITE, "recherche.html") + "?q=" + encodeURIComponent(q));
     await fresh.waitForFunction(() => /résultat/.test(document.getElementById("status").textContent));
-    assert.deepEqual(files.filter((f) => !/^search\/[td]\//.test(f)), [], `only index files: ${files}`);
+    assert.deepEqual(files.filter((f) => !/^search\/[tdr]\//.test(f)), [], `only index files: ${files}`);
     assert.ok(files.filter((f) => f.startsWith("search/t/")).length <= 6, `buckets: ${files}`);
     assert.ok((await fresh.$$("#results li")).length > 0);
     assert.deepEqual(fresh.errors, []);
