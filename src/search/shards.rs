@@ -142,6 +142,43 @@ fn split(prefix: String, keys: Vec<(String, Vec<u32>)>, out: &mut BTreeMap<Strin
 /// A unit's keys with their postings (gaps and weights, flat), in key order.
 type Unit = BTreeMap<String, Vec<u32>>;
 
+/// The unit a key lives in: its longest beginning that names a unit (`unitOf` in search.js).
+fn unit_of<'a>(units: &'a BTreeMap<String, Unit>, key: &str) -> Option<&'a String> {
+    let chars: Vec<char> = key.chars().collect();
+    (1..=chars.len()).rev().find_map(|i| units.get_key_value(&chars[..i].iter().collect::<String>()).map(|(k, _)| k))
+}
+
+/// Copies of the postings of vocabulary targets, by bucket: each term's targets ride in the bucket
+/// of its first word's unit, which a query holding the term loads anyway, so that a term costs no
+/// file of its own (a target already in that bucket is not copied).
+fn vocabulary_copies(index: &Index, units: &BTreeMap<String, Unit>, buckets: &[Vec<String>]) -> Vec<Unit> {
+    let bucket_of: BTreeMap<&String, usize> = buckets.iter().enumerate().flat_map(|(i, ns)| ns.iter().map(move |n| (n, i))).collect();
+    let mut copies: Vec<Unit> = vec![Unit::new(); buckets.len()];
+    for (term, targets) in &index.vocab {
+        let first = term.split(' ').next().unwrap_or_default();
+        let Some(b) = unit_of(units, first).map(|u| bucket_of[u]) else { continue };
+        for key in targets.iter().flat_map(|(t, _)| t) {
+            let (Some(postings), Some(u)) = (index.postings.get(key), unit_of(units, key)) else { continue };
+            if bucket_of[u] != b {
+                copies[b].insert(key.clone(), units[u].get(key).cloned().unwrap_or_else(|| gaps(postings)));
+            }
+        }
+    }
+    copies
+}
+
+/// Postings as the files hold them: document gaps and weights, flat.
+fn gaps(postings: &[(u32, u32)]) -> Vec<u32> {
+    let mut flat: Vec<u32> = Vec::with_capacity(postings.len() * 2);
+    let mut prev = 0;
+    for (doc, w) in postings {
+        flat.push(doc - prev);
+        flat.push(*w);
+        prev = *doc;
+    }
+    flat
+}
+
 /// Compact JSON.
 fn json<T: serde::Serialize + ?Sized>(v: &T) -> String {
     serde_json::to_string(v).expect("serializable")
@@ -165,14 +202,7 @@ pub fn write(index: &Index) -> Vec<(String, Vec<u8>)> {
 pub fn write_each(index: &Index, mut emit: impl FnMut(String, Vec<u8>)) {
     let mut shards: BTreeMap<String, Vec<(String, Vec<u32>)>> = BTreeMap::new();
     for (key, postings) in &index.postings {
-        let mut flat: Vec<u32> = Vec::with_capacity(postings.len() * 2);
-        let mut prev = 0;
-        for (doc, w) in postings {
-            flat.push(doc - prev);
-            flat.push(*w);
-            prev = *doc;
-        }
-        shards.entry(shard_of(key)).or_default().push((key.clone(), flat));
+        shards.entry(shard_of(key)).or_default().push((key.clone(), gaps(postings)));
     }
     let mut units: BTreeMap<String, Unit> = BTreeMap::new();
     for (shard, keys) in shards {
@@ -197,9 +227,10 @@ pub fn write_each(index: &Index, mut emit: impl FnMut(String, Vec<u8>)) {
         "rank": { "context": super::W_CONTEXT, "kind": index.tuning.kind, "coord": index.tuning.coord, "title": super::W_TITLE },
     });
     emit("search/meta.js".to_string(), js("meta", &[json(&meta)]));
+    let copies = vocabulary_copies(index, &units, &buckets);
     for (i, names) in buckets.iter().enumerate() {
         let content: BTreeMap<&String, &Unit> = names.iter().map(|n| (n, &units[n])).collect();
-        emit(format!("search/t/{i}.js"), js("t", &[i.to_string(), json(&content)]));
+        emit(format!("search/t/{i}.js"), js("t", &[i.to_string(), json(&content), json(&copies[i])]));
     }
     let record = |d: &super::Doc| json!([d.id, d.text, d.kind, d.cert, d.crumbs]);
     for (key, postings) in &index.postings {

@@ -136,7 +136,12 @@
     RS._metaWaiting.splice(0).forEach(function (f) { f(m); });
   };
   // A bucket holds units: {unit: {key: postings}} (src/search/shards.rs).
-  RS.t = function (i, units) { for (var u in units) for (var k in units[u]) RS.keys[k] = units[u][k]; };
+  // It also carries copies of the postings of the vocabulary targets of the terms whose first word
+  // lives in it: {key: postings}.
+  RS.t = function (i, units, copies) {
+    for (var u in units) for (var k in units[u]) RS.keys[k] = units[u][k];
+    for (var c in copies || {}) RS.keys[c] = copies[c];
+  };
   RS.d = function (b, docs) { RS.blocks[b] = docs; };
   // A record file: [doc, record] of a key's best documents.
   RS.r = function (key, recs) { recs.forEach(function (r) { RS.recs[r[0]] = r[1]; }); };
@@ -254,7 +259,10 @@
     keys.forEach(function (k) {
       need.add(unitOf(meta, k.key)); need.add(unitOf(meta, k.key.replace(/\./g, "")));
     });
-    vocabSpans(meta, keys).forEach(function (v) { v.targets.forEach(function (t) { t[0].forEach(function (w) { need.add(unitOf(meta, w)); }); }); });
+    // A term's targets ride in its first word's bucket (src/search/shards.rs `vocabulary_copies`).
+    vocabSpans(meta, keys).forEach(function (v) {
+      if (unitOf(meta, keys[v.start].key) === null) v.targets.forEach(function (t) { t[0].forEach(function (w) { need.add(unitOf(meta, w)); }); });
+    });
     if (keys.length >= 2 && bloomHas(meta, compact(q))) need.add(unitOf(meta, compact(q)));
     return Array.from(need);
   }
