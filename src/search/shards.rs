@@ -55,7 +55,7 @@ pub fn pack(shards: &[(String, usize)], target: usize) -> Vec<Vec<String>> {
 }
 
 /// Documents per record file (`search/r/`): a phone shows five results, a wide screen ten.
-pub const RECORDS: usize = 12;
+pub const RECORDS: usize = 20;
 
 /// Bits per key of the Bloom filter of words (about 1 % false positives with [`BLOOM_HASHES`]).
 const BLOOM_BITS: usize = 10;
