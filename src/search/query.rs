@@ -200,8 +200,10 @@ impl Index {
         }
         let shards = shard_candidates(key);
         let typo = exact.is_none() && q.word.chars().count() >= 5 && !lang::is_code(key);
-        // Only a word that is not yet a word of the index or of the vocabulary is still being typed.
-        let typing = q.prefix && exact.is_none() && !self.vocab.contains_key(key) && q.word.chars().count() >= 2;
+        // Only a word that is not yet a word of the index, of the vocabulary or of the name of a
+        // certification or kind (`ntc`, `savoirs`) is still being typed.
+        let names_context = self.cert_keys.iter().chain(&self.kind_keys).any(|ks| ks.iter().any(|k| k == key));
+        let typing = q.prefix && exact.is_none() && !self.vocab.contains_key(key) && !names_context && q.word.chars().count() >= 2;
         for k in self.postings.keys() {
             if k == key || *k == dotless || !shards.contains(&shard_of(k)) {
                 continue;

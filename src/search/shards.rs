@@ -7,10 +7,15 @@
 //! - `search/t/<bucket>.js`: a bucket of units: keys grouped by their first two characters (the
 //!   shard that typo candidates are drawn from), a big shard split by longer prefixes; units are
 //!   packed to about [`BUCKET_BYTES`] a file so that a query of two or three words needs few files;
+//! - `search/r/_<key>.js`: the display records of a key's [`RECORDS`] best documents (by weight), for
+//!   the keys of two documents or more spelt in `[a-z0-9.]`: the results of a query are mostly among
+//!   the best documents of one of its keys, so that one such file replaces several blocks;
 //! - `search/d/<block>.js`: documents (id, text, kind, certification, ancestors), by blocks of 16.
 //!
-//! A first query loads the buckets of its words (one round), then the blocks of the results
-//! shown (a second round); a word with no exact key also loads the buckets of its typo candidates.
+//! A first query loads the buckets of its words, and those of its typo candidates and of the words
+//! its last word begins when meta.js's Bloom filter of the index's words says that a word is not
+//! one of them (one round); then the records of the results shown, from the fewest files among
+//! the record files of its keys and the blocks (a second round).
 
 use std::collections::BTreeMap;
 
@@ -49,6 +54,65 @@ pub fn pack(shards: &[(String, usize)], target: usize) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// Documents per record file (`search/r/`): a phone shows five results, a wide screen ten.
+pub const RECORDS: usize = 20;
+
+/// Bits per key of the Bloom filter of words (about 1 % false positives with [`BLOOM_HASHES`]).
+const BLOOM_BITS: usize = 10;
+/// Hashes per key of the Bloom filter.
+pub const BLOOM_HASHES: u64 = 5;
+
+/// FNV-1a over a key's characters (as the browser reads them: code points), from `seed`.
+fn fnv(key: &str, seed: u32) -> u32 {
+    key.chars().fold(seed, |h, c| (h ^ c as u32).wrapping_mul(16_777_619))
+}
+
+/// The bit positions of a key in a Bloom filter of `m` bits (double hashing; `bloomHas` in search.js).
+pub fn bloom_bits(key: &str, m: u64) -> impl Iterator<Item = u64> {
+    let h1 = fnv(key, 2_166_136_261) as u64;
+    let h2 = (fnv(key, 2_166_136_261 ^ 0x9e37_79b9) | 1) as u64;
+    (0..BLOOM_HASHES).map(move |i| (h1 + i * h2) % m)
+}
+
+/// A Bloom filter of the keys without digits (words, not codes or ids), as base64: whether a word
+/// of a query is one of the index's, known before any bucket is loaded, tells which buckets its
+/// typos and completions need in the same round as its own.
+fn bloom<'a>(keys: impl Iterator<Item = &'a String>) -> (u64, String) {
+    let words: Vec<&String> = keys.filter(|k| !k.chars().any(|c| c.is_ascii_digit())).collect();
+    let m = (words.len() * BLOOM_BITS).div_ceil(8).max(1) as u64 * 8;
+    let mut bits = vec![0u8; (m / 8) as usize];
+    for w in words {
+        for b in bloom_bits(w, m) {
+            bits[(b / 8) as usize] |= 1 << (b % 8);
+        }
+    }
+    (m, base64(&bits))
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for c in bytes.chunks(3) {
+        let n = (c[0] as u32) << 16 | (*c.get(1).unwrap_or(&0) as u32) << 8 | *c.get(2).unwrap_or(&0) as u32;
+        for i in 0..4 {
+            out.push(if i <= c.len() { A[(n >> (18 - 6 * i) & 63) as usize] as char } else { '=' });
+        }
+    }
+    out
+}
+
+/// Whether a key has a record file: two documents or more, and a name any file system takes.
+pub fn has_records(key: &str, df: usize) -> bool {
+    df >= 2 && key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.')
+}
+
+/// A key's best documents: by weight, then by number (`bestOf` in search.js).
+pub fn best_of(postings: &[(u32, u32)]) -> Vec<u32> {
+    let mut p: Vec<&(u32, u32)> = postings.iter().collect();
+    p.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    p.into_iter().take(RECORDS).map(|(d, _)| *d).collect()
+}
+
 /// The longest prefix a unit is split down to (whole ids share long prefixes).
 const MAX_UNIT: usize = 16;
 
@@ -78,6 +142,43 @@ fn split(prefix: String, keys: Vec<(String, Vec<u32>)>, out: &mut BTreeMap<Strin
 /// A unit's keys with their postings (gaps and weights, flat), in key order.
 type Unit = BTreeMap<String, Vec<u32>>;
 
+/// The unit a key lives in: its longest beginning that names a unit (`unitOf` in search.js).
+fn unit_of<'a>(units: &'a BTreeMap<String, Unit>, key: &str) -> Option<&'a String> {
+    let chars: Vec<char> = key.chars().collect();
+    (1..=chars.len()).rev().find_map(|i| units.get_key_value(&chars[..i].iter().collect::<String>()).map(|(k, _)| k))
+}
+
+/// Copies of the postings of vocabulary targets, by bucket: each term's targets ride in the bucket
+/// of its first word's unit, which a query holding the term loads anyway, so that a term costs no
+/// file of its own (a target already in that bucket is not copied).
+fn vocabulary_copies(index: &Index, units: &BTreeMap<String, Unit>, buckets: &[Vec<String>]) -> Vec<Unit> {
+    let bucket_of: BTreeMap<&String, usize> = buckets.iter().enumerate().flat_map(|(i, ns)| ns.iter().map(move |n| (n, i))).collect();
+    let mut copies: Vec<Unit> = vec![Unit::new(); buckets.len()];
+    for (term, targets) in &index.vocab {
+        let first = term.split(' ').next().unwrap_or_default();
+        let Some(b) = unit_of(units, first).map(|u| bucket_of[u]) else { continue };
+        for key in targets.iter().flat_map(|(t, _)| t) {
+            let (Some(postings), Some(u)) = (index.postings.get(key), unit_of(units, key)) else { continue };
+            if bucket_of[u] != b {
+                copies[b].insert(key.clone(), units[u].get(key).cloned().unwrap_or_else(|| gaps(postings)));
+            }
+        }
+    }
+    copies
+}
+
+/// Postings as the files hold them: document gaps and weights, flat.
+fn gaps(postings: &[(u32, u32)]) -> Vec<u32> {
+    let mut flat: Vec<u32> = Vec::with_capacity(postings.len() * 2);
+    let mut prev = 0;
+    for (doc, w) in postings {
+        flat.push(doc - prev);
+        flat.push(*w);
+        prev = *doc;
+    }
+    flat
+}
+
 /// Compact JSON.
 fn json<T: serde::Serialize + ?Sized>(v: &T) -> String {
     serde_json::to_string(v).expect("serializable")
@@ -101,14 +202,7 @@ pub fn write(index: &Index) -> Vec<(String, Vec<u8>)> {
 pub fn write_each(index: &Index, mut emit: impl FnMut(String, Vec<u8>)) {
     let mut shards: BTreeMap<String, Vec<(String, Vec<u32>)>> = BTreeMap::new();
     for (key, postings) in &index.postings {
-        let mut flat: Vec<u32> = Vec::with_capacity(postings.len() * 2);
-        let mut prev = 0;
-        for (doc, w) in postings {
-            flat.push(doc - prev);
-            flat.push(*w);
-            prev = *doc;
-        }
-        shards.entry(shard_of(key)).or_default().push((key.clone(), flat));
+        shards.entry(shard_of(key)).or_default().push((key.clone(), gaps(postings)));
     }
     let mut units: BTreeMap<String, Unit> = BTreeMap::new();
     for (shard, keys) in shards {
@@ -116,6 +210,7 @@ pub fn write_each(index: &Index, mut emit: impl FnMut(String, Vec<u8>)) {
     }
     let sizes: Vec<(String, usize)> = units.iter().map(|(name, keys)| (name.clone(), json(keys).len())).collect();
     let buckets = pack(&sizes, BUCKET_BYTES);
+    let (bloom_m, bloom_bits) = bloom(index.postings.keys());
     let meta = json!({
         "n": index.docs.len(),
         "certs": index.certs,
@@ -123,6 +218,8 @@ pub fn write_each(index: &Index, mut emit: impl FnMut(String, Vec<u8>)) {
         "groups": index.groups.iter().map(|g| json!([g.start, g.end, g.cert, g.kind])).collect::<Vec<_>>(),
         "buckets": buckets,
         "block": BLOCK,
+        "records": RECORDS,
+        "bloom": [bloom_m, BLOOM_HASHES, bloom_bits],
         "urls": crate::urls::browser_patterns(),
         "certKeys": index.cert_keys,
         "kindKeys": index.kind_keys,
@@ -130,13 +227,21 @@ pub fn write_each(index: &Index, mut emit: impl FnMut(String, Vec<u8>)) {
         "rank": { "context": super::W_CONTEXT, "kind": index.tuning.kind, "coord": index.tuning.coord, "title": super::W_TITLE },
     });
     emit("search/meta.js".to_string(), js("meta", &[json(&meta)]));
+    let copies = vocabulary_copies(index, &units, &buckets);
     for (i, names) in buckets.iter().enumerate() {
         let content: BTreeMap<&String, &Unit> = names.iter().map(|n| (n, &units[n])).collect();
-        emit(format!("search/t/{i}.js"), js("t", &[i.to_string(), json(&content)]));
+        emit(format!("search/t/{i}.js"), js("t", &[i.to_string(), json(&content), json(&copies[i])]));
+    }
+    let record = |d: &super::Doc| json!([d.id, d.text, d.kind, d.cert, d.crumbs]);
+    for (key, postings) in &index.postings {
+        if has_records(key, postings.len()) {
+            let recs: Vec<Value> = best_of(postings).into_iter().map(|d| json!([d, record(&index.docs[d as usize])])).collect();
+            emit(format!("search/r/_{key}.js"), js("r", &[json(key), json(&recs)]));
+        }
     }
     for (b, chunk) in index.docs.chunks(BLOCK).enumerate() {
         // The address is not stored: it follows from the id (see `url_of` in search.js).
-        let docs: Vec<Value> = chunk.iter().map(|d| json!([d.id, d.text, d.kind, d.cert, d.crumbs])).collect();
+        let docs: Vec<Value> = chunk.iter().map(record).collect();
         emit(format!("search/d/{b}.js"), js("d", &[b.to_string(), json(&docs)]));
     }
 }
@@ -178,6 +283,38 @@ mod tests {
         let mut small = BTreeMap::new();
         split("pr".to_string(), vec![("prise".to_string(), vec![1, 2])], &mut small);
         assert_eq!(small.keys().collect::<Vec<_>>(), ["pr"], "a small shard is one unit");
+    }
+
+    #[test]
+    fn base64_pads_as_the_browser_decodes() {
+        assert_eq!(base64(b"Man"), "TWFu");
+        assert_eq!(base64(b"Ma"), "TWE=");
+        assert_eq!(base64(b"M"), "TQ==");
+        assert_eq!(base64(&[0xff, 0xfe, 0x01, 0x80]), "//4BgA==");
+    }
+
+    #[test]
+    fn the_bloom_filter_holds_every_word_and_few_others() {
+        let words: Vec<String> = (0..500).map(|i| format!("mot{}", char::from(b'a' + (i % 26) as u8)).repeat(1 + i / 26)).collect();
+        let (m, _) = bloom(words.iter());
+        let mut bits = vec![false; m as usize];
+        for w in &words {
+            bloom_bits(w, m).for_each(|b| bits[b as usize] = true);
+        }
+        assert!(words.iter().all(|w| bloom_bits(w, m).all(|b| bits[b as usize])));
+        let others = (0..1000).filter(|i| bloom_bits(&format!("autre{i}"), m).all(|b| bits[b as usize])).count();
+        assert!(others < 50, "{others} false positives in 1000");
+        assert_eq!(bloom([String::from("cp3"), String::from("c1.1")].iter()).0, 8, "keys with digits are left out");
+    }
+
+    #[test]
+    fn record_files_hold_a_keys_best_documents() {
+        let postings: Vec<(u32, u32)> = (0..20).map(|d| (d, if d % 5 == 0 { 300 } else { 100 + d })).collect();
+        let best = best_of(&postings);
+        assert_eq!(best.len(), RECORDS);
+        assert_eq!(&best[..4], &[0, 5, 10, 15], "the heaviest first, by number among equals");
+        assert!(has_records("c1.1", 2) && has_records("veill", 3));
+        assert!(!has_records("veill", 1) && !has_records("cœur", 4) && !has_records("a/b", 4));
     }
 
     #[test]

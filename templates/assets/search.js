@@ -2,7 +2,9 @@
    The index is split into small script files (search/meta.js, search/t/<bucket>.js, search/d/<block>.js)
    loaded on demand with <script> tags, so that it works offline and from file://. meta.js comes with
    the search page (elsewhere when the search box gets focus); the buckets of the words are fetched
-   while they are typed, so a query needs one round for its buckets and one for its results' texts. */
+   while they are typed, so a query needs one round for its buckets (with those of its typos and
+   completions, known from meta.js's Bloom filter of words) and one for its results' texts (the
+   record files of its keys, search/r/_<key>.js, and blocks for the rest). */
 (function () {
   "use strict";
   var me = document.currentScript;
@@ -123,16 +125,26 @@
   }
 
   // ---- loading ----
-  var RS = window.RS = { keys: {}, blocks: {}, meta: null, _wait: {}, _metaWaiting: [] };
+  var RS = window.RS = { keys: {}, blocks: {}, recs: {}, meta: null, _wait: {}, _metaWaiting: [] };
   RS.meta = function (m) {
+    var bits = atob(m.bloom[2]);
+    m.bloomBytes = new Uint8Array(bits.length);
+    for (var i = 0; i < bits.length; i++) m.bloomBytes[i] = bits.charCodeAt(i);
     m.bucketOf = Object.create(null);
     m.buckets.forEach(function (names, i) { names.forEach(function (n) { m.bucketOf[n] = i; }); });
     RS.metaData = m;
     RS._metaWaiting.splice(0).forEach(function (f) { f(m); });
   };
   // A bucket holds units: {unit: {key: postings}} (src/search/shards.rs).
-  RS.t = function (i, units) { for (var u in units) for (var k in units[u]) RS.keys[k] = units[u][k]; };
+  // It also carries copies of the postings of the vocabulary targets of the terms whose first word
+  // lives in it: {key: postings}.
+  RS.t = function (i, units, copies) {
+    for (var u in units) for (var k in units[u]) RS.keys[k] = units[u][k];
+    for (var c in copies || {}) RS.keys[c] = copies[c];
+  };
   RS.d = function (b, docs) { RS.blocks[b] = docs; };
+  // A record file: [doc, record] of a key's best documents.
+  RS.r = function (key, recs) { recs.forEach(function (r) { RS.recs[r[0]] = r[1]; }); };
   function load(src) {
     if (RS._wait[src]) return RS._wait[src];
     RS._wait[src] = new Promise(function (resolve, reject) {
@@ -173,16 +185,58 @@
     return Promise.all(Array.from(need).sort(function (a, b) { return a - b; }).map(function (b) { return load("search/t/" + b + ".js"); }));
   }
 
+  // Whether a word (a key without digits) may be a key of the index: never wrong when it says no.
+  function fnv(key, h) { for (var ch of key) { h = Math.imul(h ^ ch.codePointAt(0), 16777619) >>> 0; } return h; }
+  function bloomHas(meta, key) {
+    if (/[0-9]/.test(key)) return true;
+    var m = meta.bloom[0], h1 = fnv(key, 2166136261), h2 = (fnv(key, (2166136261 ^ 0x9e3779b9) >>> 0) | 1) >>> 0;
+    for (var i = 0; i < meta.bloom[1]; i++) {
+      var b = (h1 + i * h2) % m;
+      if (!(meta.bloomBytes[Math.floor(b / 8)] & (1 << (b % 8)))) return false;
+    }
+    return true;
+  }
+  // The units that may hold a key one typo away from k: those of its shard candidates whose name
+  // is one edit away from a beginning of k (a unit named u holds keys that begin with u).
+  function typoUnits(meta, k) {
+    var c = Array.from(k), out = [];
+    shardCandidates(k).forEach(function (s) {
+      unitsUnder(meta, s).forEach(function (u) {
+        if (u === null) return;
+        var d = Array.from(u).length;
+        if ([d - 1, d, d + 1].some(function (j) { return j >= 0 && j <= c.length && damerau(u, c.slice(0, j).join("")) <= 1; })) out.push(u);
+      });
+    });
+    return out;
+  }
+  // A word the reader is still typing: the last, not a word of the index, of the vocabulary or of
+  // a certification's or kind's name (src/search/query.rs `expand`).
+  function namesContext(meta, key) {
+    return meta.certKeys.some(function (ks) { return ks.indexOf(key) >= 0; }) || meta.kindKeys.some(function (ks) { return ks.indexOf(key) >= 0; });
+  }
+  function typingWanted(meta, qk, known) {
+    return qk.prefix && !known && !Object.prototype.hasOwnProperty.call(meta.vocab, qk.key) && !namesContext(meta, qk.key) && Array.from(qk.word).length >= 2;
+  }
   function search(q, filters, limit) {
     return ready().then(function (meta) {
-      var keys = queryKeys(q);
-      return loadBuckets(meta, shardsFor(meta, keys, q)).then(function () {
-        // A word with no exact key is matched by its typos, in the shards its typos may fall in.
-        var typo = [];
+      var keys = queryKeys(q), planned = new Set();
+      var first = shardsFor(meta, keys, q);
+      // Words the Bloom filter says are not keys: their typos and completions, in the same round.
+      keys.forEach(function (k) {
+        if (bloomHas(meta, k.key)) return;
+        planned.add(k.key);
+        if (Array.from(k.word).length >= 5 && !isCode(k.key)) first = first.concat(typoUnits(meta, k.key));
+        if (typingWanted(meta, k, false)) first = first.concat(unitsUnder(meta, k.word));
+      });
+      return loadBuckets(meta, first).then(function () {
+        // A word the filter took for a key (or a code) that is none: its typos and completions now.
+        var more = [];
         keys.forEach(function (k) {
-          if (typoWanted(k)) shardCandidates(k.key).forEach(function (s) { typo = typo.concat(unitsUnder(meta, s)); });
+          if (planned.has(k.key)) return;
+          if (typoWanted(k)) more = more.concat(typoUnits(meta, k.key));
+          if (typingWanted(meta, k, !!postings(k.key))) more = more.concat(unitsUnder(meta, k.word));
         });
-        return loadBuckets(meta, typo);
+        return loadBuckets(meta, more);
       }).then(function () {
         return rank(meta, keys, filters, limit, q);
       });
@@ -204,10 +258,12 @@
     var need = new Set();
     keys.forEach(function (k) {
       need.add(unitOf(meta, k.key)); need.add(unitOf(meta, k.key.replace(/\./g, "")));
-      if (k.prefix && Array.from(k.word).length >= 2) unitsUnder(meta, k.word).forEach(function (u) { need.add(u); });
     });
-    vocabSpans(meta, keys).forEach(function (v) { v.targets.forEach(function (t) { t[0].forEach(function (w) { need.add(unitOf(meta, w)); }); }); });
-    if (keys.length >= 2) need.add(unitOf(meta, compact(q)));
+    // A term's targets ride in its first word's bucket (src/search/shards.rs `vocabulary_copies`).
+    vocabSpans(meta, keys).forEach(function (v) {
+      if (unitOf(meta, keys[v.start].key) === null) v.targets.forEach(function (t) { t[0].forEach(function (w) { need.add(unitOf(meta, w)); }); });
+    });
+    if (keys.length >= 2 && bloomHas(meta, compact(q))) need.add(unitOf(meta, compact(q)));
     return Array.from(need);
   }
   function typoWanted(qk) { return !postings(qk.key) && Array.from(qk.word).length >= 5 && !isCode(qk.key); }
@@ -235,7 +291,7 @@
     var shards = shardCandidates(key);
     var typo = typoWanted(qk);
     // Only a word that is not yet a word of the index or of the vocabulary is still being typed.
-    var typing = qk.prefix && !postings(key) && !Object.prototype.hasOwnProperty.call(RS.metaData.vocab, key) && Array.from(qk.word).length >= 2;
+    var typing = typingWanted(RS.metaData, qk, !!postings(key));
     allKeys(shards).forEach(function (k) {
       if (k === key || k === dotless || shards.indexOf(shardOf(k)) < 0) return;
       if (typing && k.startsWith(qk.word)) out.push([k, -0.8 * Math.min(1, Array.from(qk.word).length / Array.from(k).length)]);
@@ -323,13 +379,48 @@
     // filters.peek: one hit more, not described, to tell whether there are more results.
     var extra = filters.peek ? hits.slice(limit, limit + 1).map(function (h) { return { doc: h.doc, more: true }; }) : [];
     hits = hits.slice(0, limit);
-    var blocks = new Set(hits.map(function (h) { return Math.floor(h.doc / meta.block); }));
-    return Promise.all(Array.from(blocks).map(function (b) { return load("search/d/" + b + ".js"); })).then(function () {
+    return Promise.all(recordFiles(meta, hits.map(function (h) { return h.doc; }), slots).map(load)).then(function () {
       return hits.map(function (h) {
-        var d = RS.blocks[Math.floor(h.doc / meta.block)][h.doc % meta.block];
+        var d = record(meta, h.doc);
         return { doc: h.doc, url: urlOf(meta, d[0]), id: d[0], text: d[1], kind: meta.kinds[d[2]], cert: meta.certs[d[3]][1], crumbs: d[4], score: Math.round(h.score * 1000) / 1000, matched: h.matched, keys: h.keys };
       }).concat(extra);
     });
+  }
+
+  // A key's best documents, as its record file holds them (src/search/shards.rs `best_of`).
+  function bestOf(meta, p) {
+    var docs = [];
+    eachPosting(p, function (doc, w) { docs.push([doc, w]); });
+    docs.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+    return docs.slice(0, meta.records).map(function (x) { return x[0]; });
+  }
+  function record(meta, doc) {
+    if (RS.recs[doc]) return RS.recs[doc];
+    var b = RS.blocks[Math.floor(doc / meta.block)];
+    return b && b[doc % meta.block];
+  }
+  // The files that hold the records of these documents, as few as may be: the record file of the
+  // matched key that holds most of those missing, while it saves a block file; blocks for the rest.
+  function recordFiles(meta, docs, slots) {
+    var left = docs.filter(function (d) { return !record(meta, d); }), files = [];
+    var blockOf = function (d) { return Math.floor(d / meta.block); };
+    var cands = new Map();
+    slots.forEach(function (slot) { slot.forEach(function (v) { v[1].split(" ").forEach(function (k) {
+      var p = k && postings(k);
+      if (p && !cands.has(k) && p.length >= 4 && /^[a-z0-9.]+$/.test(k)) cands.set(k, bestOf(meta, p));
+    }); }); });
+    while (left.length) {
+      var blocks = new Set(left.map(blockOf)).size, best = null, bestLeft = null;
+      cands.forEach(function (ds, k) {
+        var rest = left.filter(function (d) { return ds.indexOf(d) < 0; });
+        if (new Set(rest.map(blockOf)).size < blocks && (!bestLeft || rest.length < bestLeft.length || (rest.length === bestLeft.length && k < best))) { best = k; bestLeft = rest; }
+      });
+      if (!best) break;
+      files.push("search/r/_" + best + ".js");
+      cands.delete(best);
+      left = bestLeft;
+    }
+    return files.concat(Array.from(new Set(left.map(blockOf))).map(function (b) { return "search/d/" + b + ".js"; }));
   }
 
   // ---- display ----

@@ -3,6 +3,8 @@
 // cache), time to results, and how many expected elements each puts in its top 5.
 // Run after a build: node tests/browser/bench-search.mjs   (prints a table; asserts nothing)
 // `--first` measures only the first query under slow 3G (requests, rounds, bytes, time).
+// `--first-suite` measures the first query of every suite query under slow 3G, once each (ours; with
+// `--pagefind` Pagefind too): per query and summed up (median and max of files, rounds, bytes, time).
 // `typed` rows: the reader types the query on the search page (index files fetched while typing).
 // Robust under load: one browser, queries one at a time, each with a time limit and three tries.
 import fs from "node:fs";
@@ -13,9 +15,11 @@ import { serve, launch, ROOT, SITE } from "./lib.mjs";
 
 // The suite: tests/search-suite.json (typed, a third held out), or another file given as argument.
 const args = process.argv.slice(2);
-const firstOnly = args.includes("--first");
+const firstSuite = args.includes("--first-suite");
+const firstOnly = args.includes("--first") || firstSuite;
 const suite = args.find((a) => !a.startsWith("--"));
-const queries = firstOnly ? [] : JSON.parse(fs.readFileSync(suite || path.join(ROOT, "tests/search-suite.json"), "utf8"));
+const suiteQueries = JSON.parse(fs.readFileSync(suite || path.join(ROOT, "tests/search-suite.json"), "utf8"));
+const queries = firstOnly ? [] : suiteQueries;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "referentiel-pagefind-"));
 fs.cpSync(SITE, dir, { recursive: true });
 execFileSync(path.join(ROOT, "tests/browser/node_modules/.bin/pagefind"), ["--site", dir], { stdio: "ignore" });
@@ -130,10 +134,26 @@ if (!firstOnly) console.log(pad("type", 12), pad("ours tuned", 14), pad("ours he
 for (const t of firstOnly ? [] : types) {
   console.log(pad(t, 12), pad(cell(`${t}|tuned|ours`), 14), pad(cell(`${t}|held-out|ours`), 15), pad(cell(`${t}|tuned|pagefind`), 16), cell(`${t}|held-out|pagefind`));
 }
+if (firstSuite) {
+  const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+  for (const kind of args.includes("--pagefind") ? ["ours", "pagefind"] : ["ours"]) {
+    const rows = [];
+    for (const { q } of suiteQueries) {
+      const r = await run(kind, q, true);
+      rows.push(r);
+      if (args.includes("--files") || r.requests > 6 || r.rounds > 2) console.log(pad(kind, 9), pad(JSON.stringify(q), 40), `${r.requests} files in ${r.rounds} rounds, ${r.bytes} B, ${r.ms} ms`, args.includes("--files") ? r.files.join(" ") : "");
+    }
+    const ok = rows.filter((r) => !Number.isNaN(r.ms));
+    const line = (name, f) => `${name} median ${median(ok.map(f))}, max ${Math.max(...ok.map(f))}`;
+    console.log(`${kind}: first query of each of ${suiteQueries.length} suite queries under slow 3G (page apart): ` +
+      [line("files", (r) => r.requests), line("rounds", (r) => r.rounds), line("bytes", (r) => r.bytes), line("ms", (r) => r.ms)].join("; ") +
+      `; queries over 6 files: ${ok.filter((r) => r.requests > 6).length}, over 2 rounds: ${ok.filter((r) => r.rounds > 2).length}`);
+  }
+}
 // The first query of a fresh visitor under slow 3G: requests, bytes, time to results (the median of
 // three runs, each in a fresh context with an empty cache).
-console.log("\nfirst query under slow 3G (fresh context, empty cache; page = the HTML page's own bytes, round 0)");
-for (const q of ["prise de rdv", "cp3", "veille commerciale", "relancer un client"]) {
+if (!firstSuite) console.log("\nfirst query under slow 3G (fresh context, empty cache; page = the HTML page's own bytes, round 0)");
+for (const q of firstSuite ? [] : ["prise de rdv", "cp3", "veille commerciale", "relancer un client"]) {
   for (const kind of ["ours", "pagefind", "typed"]) {
     const rs = [];
     for (let i = 0; i < 3; i++) rs.push(await run(kind, q, true));
