@@ -225,9 +225,6 @@ pub fn render_into(corpus: &Corpus, config: &Config, mut files: SiteFiles) -> Re
         t.end();
         (o.name(), rendered, out)
     };
-    fn rejoin<T>(h: std::thread::ScopedJoinHandle<'_, T>) -> T {
-        h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-    }
     let (exported, listed) = std::thread::scope(|scope| {
         scope.spawn(|| ctx.all_crosswalks());
         let threads: Vec<_> = exports.iter().map(|&o| {
@@ -253,7 +250,7 @@ pub fn render_into(corpus: &Corpus, config: &Config, mut files: SiteFiles) -> Re
             joined.into_iter().map(|j| j.unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect::<Vec<(&str, Result<(), String>, SiteFiles)>>()
         });
         let listed: Vec<_> = listing.iter().map(|&o| run(o, files.fork())).collect();
-        (rejoin(collect), listed)
+        (collect.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), listed)
     });
     let mut by_output = Vec::new();
     for (name, rendered, out) in exported.into_iter().chain(listed) {

@@ -27,7 +27,7 @@ impl PageLinks {
         let html = std::str::from_utf8(bytes).map_err(|_| format!("{path}: not UTF-8"))?;
         let mut seen = HashSet::new();
         let mut count = 0;
-        for (_, href) in attrs(html, &["href", "src"]) {
+        for href in attrs(html, &["href", "src"]) {
             if href.starts_with("http:") || href.starts_with("https:") || href.starts_with("mailto:") || href.starts_with("data:") {
                 continue;
             }
@@ -113,7 +113,7 @@ pub fn check(files: &SiteFiles) -> Result<usize, String> {
         .par_iter()
         .map(|(t, wanted)| {
             let bytes = files.read(*t).map_err(|e| format!("cannot read back {}: {e}", path_of(*t)))?;
-            let ids: HashSet<String> = attr_values(&String::from_utf8_lossy(&bytes), "id").into_iter().collect();
+            let ids: HashSet<String> = attrs(&String::from_utf8_lossy(&bytes), &["id"]).into_iter().collect();
             Ok(wanted
                 .iter()
                 .filter(|(anchor, _)| !ids.contains(*anchor))
@@ -154,17 +154,13 @@ pub fn resolve(page: &str, href: &str) -> String {
     parts.join("/")
 }
 
-/// Every value of attribute `name` in the tags of an HTML text (double-quoted, as the templates
+/// Every value of the attributes `names`, in order, in the tags of an HTML text (double-quoted, as the templates
 /// write them), `<base>` aside. Only tags count: markup shown as text (`&lt;a href="…"&gt;`) and
 /// the text of an inline script (`'<a href="' + url + '">'`) link nowhere.
-fn attr_values(html: &str, name: &str) -> Vec<String> {
-    attrs(html, &[name]).into_iter().map(|(_, v)| v).collect()
-}
-
-/// The values of the attributes named `names` of every tag of `html`, in order, with the index of
-/// the name, in one pass: a tag runs to the first `>` outside quotes; attributes are read outside
-/// quotes only; a script's text is code, not markup, and is skipped.
-fn attrs(html: &str, names: &[&str]) -> Vec<(usize, String)> {
+///
+/// One pass reads them all: a tag runs to the first `>` outside quotes; attributes are read
+/// outside quotes only; a script's text is skipped.
+fn attrs(html: &str, names: &[&str]) -> Vec<String> {
     let b = html.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -181,11 +177,11 @@ fn attrs(html: &str, names: &[&str]) -> Vec<(usize, String)> {
                 b'>' if !quoted => break,
                 b' ' if !quoted && !base => {
                     let rest = &b[j + 1..];
-                    if let Some((n, name)) = names.iter().enumerate().find(|(_, n)| rest.starts_with(n.as_bytes()) && rest[n.len()..].starts_with(b"=\"")) {
+                    if let Some(name) = names.iter().find(|n| rest.starts_with(n.as_bytes()) && rest[n.len()..].starts_with(b"=\"")) {
                         let from = j + 1 + name.len() + 2;
                         let Some(len) = b[from..].iter().position(|&c| c == b'"') else { break };
                         let value = &html[from..from + len];
-                        out.push((n, if value.contains("&amp;") { value.replace("&amp;", "&") } else { value.to_string() }));
+                        out.push(if value.contains("&amp;") { value.replace("&amp;", "&") } else { value.to_string() });
                         j = from + len + 1;
                         continue;
                     }
@@ -216,13 +212,13 @@ mod tests {
     #[test]
     fn an_inline_script_builds_no_link() {
         let html = "<script data-root=\"\">x = '<a href=\"' + url + '\">';</script><a href=\"b.html\">b</a><script>1</script>";
-        assert_eq!(attr_values(html, "href"), ["b.html"]);
+        assert_eq!(attrs(html, &["href"]), ["b.html"]);
     }
 
     #[test]
     fn attributes_are_read_in_one_pass_outside_quotes() {
         let html = r#"<a title="a > b href=&quot;x&quot;" href="p.html?a=1&amp;b=2">x</a><img alt="" src="i.png"><base href="/"><p id="z">"#;
-        assert_eq!(attrs(html, &["href", "src", "id"]), [(0, "p.html?a=1&b=2".to_string()), (1, "i.png".to_string()), (2, "z".to_string())]);
+        assert_eq!(attrs(html, &["href", "src", "id"]), ["p.html?a=1&b=2", "i.png", "z"]);
     }
 
     #[test]
