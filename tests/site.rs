@@ -82,6 +82,28 @@ fn short_exact_titles_rank_above_long_passages_and_vocabulary_hits() {
 }
 
 #[test]
+fn a_repeated_text_of_one_certification_is_folded_under_the_first_result() {
+    let corpus = referentiel::load_corpus(Path::new("data")).unwrap();
+    let index = referentiel::search::Index::build(&corpus);
+    // The unité U4 and the épreuve E4 of the BTS NRC share their title.
+    let hits = index.search("communication commerciale", &Filters::default(), 5);
+    let u4 = hits.iter().find(|h| h.id == "bts-nrc/u4").expect("the unité is shown");
+    assert!(u4.also.iter().any(|a| a.id == "bts-nrc/e4"), "the épreuve is folded under it: {hits:#?}");
+    assert!(hits.iter().all(|h| h.id != "bts-nrc/e4"));
+    // Every shown result's text differs from the others of its certification.
+    for q in ["strategie commerciale omnicanale", "objections", "negociation technico commerciale"] {
+        let hits = index.search(q, &Filters::default(), 5);
+        assert_eq!(hits.len(), 5, "{q}");
+        for (i, a) in hits.iter().enumerate() {
+            for b in &hits[..i] {
+                let key = |id: &str| referentiel::search::text_key(&corpus.elements.iter().find(|e| e.key.to_string() == id).map(|e| e.text().to_string()).unwrap_or_default());
+                assert!(a.cert != b.cert || key(&a.id).is_empty() || key(&a.id) != key(&b.id), "{q}: {} repeats {}", a.id, b.id);
+            }
+        }
+    }
+}
+
+#[test]
 fn search_folds_accents_tolerates_a_typo_and_finds_codes() {
     let corpus = referentiel::load_corpus(Path::new("tests/fixtures/base")).unwrap();
     let index = referentiel::search::Index::build(&corpus);

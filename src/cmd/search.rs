@@ -45,11 +45,17 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
         Format::Markdown => {
             for h in &hits {
                 let _ = writeln!(s, "1. **{}** — {} · {} · {} `{}`", referentiel::compare::md(&h.text), h.kind, h.cert, referentiel::compare::md(&h.crumbs), h.id);
+                if !h.also.is_empty() {
+                    let _ = writeln!(s, "   aussi : {}", h.also.iter().map(|a| format!("{} `{}`", a.kind, a.id)).collect::<Vec<_>>().join(", "));
+                }
             }
         }
         Format::Text => {
             for (i, h) in hits.iter().enumerate() {
                 let _ = writeln!(s, "{:>2}. {}\n    {} · {} · {}  [{}]", i + 1, h.text, h.kind, h.cert, h.crumbs, h.id);
+                if !h.also.is_empty() {
+                    let _ = writeln!(s, "    aussi : {}", h.also.iter().map(|a| format!("{} [{}]", a.kind, a.id)).collect::<Vec<_>>().join(", "));
+                }
             }
         }
     }

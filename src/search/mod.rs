@@ -17,6 +17,9 @@
 //! - Vocabulary ([`crate::vocabulary`]): terms and their targets, as stems, for query expansion.
 //! - Matching ([`query`]): exact key; one typo (Damerau-Levenshtein 1) in words of 5 letters or more;
 //!   the last word of the query also as a prefix (as you type).
+//! - Repeats: documents of one certification with the same text (folded, punctuation aside) share
+//!   a text class ([`Doc::same`]); a result whose text is that of a higher result is folded under
+//!   it ([`query::Hit::also`]), so that the first results hold distinct texts.
 //! - Splitting ([`shards`]): keys are sharded by their first two letters, documents in blocks, so a
 //!   first query downloads the small metadata file and only the shards it needs.
 
@@ -79,6 +82,11 @@ pub struct Doc {
     pub cert: usize,
     /// Ancestors by code and title, shortened.
     pub crumbs: String,
+    /// The first document of the same certification with the same text (folded, punctuation
+    /// aside): itself when it is the first. A result whose text is that of a higher result is
+    /// shown under it (a unité and its épreuve, a bloc and its CCP with one title).
+    #[serde(skip)]
+    pub same: u32,
 }
 
 /// A contiguous range of documents of one certification and kind (documents are sorted so).
@@ -201,7 +209,7 @@ impl Index {
             entries.push((
                 ci,
                 0,
-                Doc { url: urls::cert(&c.id), id: c.id.to_string(), text: crate::present::short_cert(c), kind: 0, cert: ci, crumbs: c.kind.label().to_string() },
+                Doc { url: urls::cert(&c.id), id: c.id.to_string(), text: crate::present::short_cert(c), kind: 0, cert: ci, crumbs: c.kind.label().to_string(), same: 0 },
                 keys(&codes, &c.title.text, W_TITLE, &cert_codes(c), length),
             ));
         }
@@ -234,9 +242,18 @@ impl Index {
                 first = false;
                 up = p.parent.as_ref().and_then(|q| corpus.element(q));
             }
-            entries.push((ci, ki, Doc { url: urls::element(&e.key), id: e.key.to_string(), text: display(e), kind: ki, cert: ci, crumbs: crumbs(corpus, e) }, keys(&codes, e.text(), weight, &extra, length)));
+            entries.push((ci, ki, Doc { url: urls::element(&e.key), id: e.key.to_string(), text: display(e), kind: ki, cert: ci, crumbs: crumbs(corpus, e), same: 0 }, keys(&codes, e.text(), weight, &extra, length)));
         }
         entries.sort_by_key(|(c, k, _, _)| (*c, *k));
+        // The text of each document, as compared for repeats: its element's text without its
+        // code, or the certification's title.
+        let by_id: std::collections::HashMap<String, String> = corpus
+            .certs
+            .iter()
+            .map(|c| (c.id.to_string(), text_key(&c.title.text)))
+            .chain(corpus.elements.iter().map(|e| (e.key.to_string(), text_key(e.text()))))
+            .collect();
+        let texts: Vec<String> = entries.iter().map(|(_, _, d, _)| by_id.get(&d.id).cloned().unwrap_or_default()).collect();
         let cert_keys = corpus
             .certs
             .iter()
@@ -265,13 +282,34 @@ impl Index {
             }
             index.docs.push(doc);
         }
+        let mut first: BTreeMap<(usize, &str), u32> = BTreeMap::new();
+        for (i, t) in texts.iter().enumerate() {
+            let doc = &mut index.docs[i];
+            doc.same = if t.is_empty() { i as u32 } else { *first.entry((doc.cert, t.as_str())).or_insert(i as u32) };
+        }
         index
+    }
+
+    /// The documents that repeat an earlier one's text, by class: `[first, repeat, …]` each.
+    pub fn repeats(&self) -> Vec<Vec<u32>> {
+        let mut classes: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+        for (i, d) in self.docs.iter().enumerate() {
+            if d.same != i as u32 {
+                classes.entry(d.same).or_insert_with(|| vec![d.same]).push(i as u32);
+            }
+        }
+        classes.into_values().collect()
     }
 }
 
 /// A certification's codes as typed: `rncp7141`, `d1402`.
 fn cert_codes(c: &crate::model::Certification) -> Vec<(String, u32)> {
     c.codes.iter().map(|k| (compact(&format!("{}{}", k.system.slug(), k.code)), W_CODE)).chain(c.codes.iter().map(|k| (compact(&k.code), W_CODE))).collect()
+}
+
+/// A text as compared for repeats: its words folded, punctuation aside.
+pub fn text_key(text: &str) -> String {
+    lang::tokens(text).into_iter().map(|t| t.word).collect::<Vec<_>>().join(" ")
 }
 
 fn display(e: &Element) -> String {

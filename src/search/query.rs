@@ -20,6 +20,8 @@
 //! 6. A document scores, for each query key, the best of its matches (weight × quality × idf),
 //!    summed, times (matched keys / query keys) to the power [`super::Tuning::coord`]; higher
 //!    scores first, then more matched keys, then index order.
+//! 7. A result whose text is that of a higher result of the same certification ([`super::Doc::same`])
+//!    is folded under it ([`Hit::also`]).
 
 use std::collections::HashMap;
 
@@ -115,6 +117,20 @@ pub struct Hit {
     pub matched: usize,
     /// The index keys that matched, to highlight words.
     pub keys: Vec<String>,
+    /// Lower results of the same certification with the same text, folded under this one (shown
+    /// as "aussi : …"), in rank order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<Also>,
+}
+
+/// A result folded under a higher one with the same text.
+#[derive(Clone, Debug, Serialize)]
+pub struct Also {
+    pub doc: u32,
+    pub id: String,
+    pub url: String,
+    pub text: String,
+    pub kind: String,
 }
 
 /// Filters: a certification id and/or a kind label, as validated by [`Index::filters`].
@@ -330,11 +346,35 @@ impl Index {
             }
         }
         hits.sort_by(|a, b| b.2.total_cmp(&a.2).then(b.1.cmp(&a.1)).then(a.0.cmp(&b.0)));
-        hits.truncate(limit);
-        hits.into_iter()
-            .map(|(d, m, s, k)| {
+        // Repeats: a result whose text is that of a higher result of its certification is folded
+        // under it, so that the first results hold distinct texts.
+        let mut shown: HashMap<u32, usize> = HashMap::new();
+        let mut folded: Vec<Vec<u32>> = Vec::new();
+        let mut kept = Vec::new();
+        for h in hits {
+            let class = self.docs[h.0 as usize].same;
+            match shown.get(&class) {
+                Some(&i) => folded[i].push(h.0),
+                None => {
+                    shown.insert(class, kept.len());
+                    folded.push(Vec::new());
+                    kept.push(h);
+                }
+            }
+        }
+        kept.truncate(limit);
+        kept.into_iter()
+            .zip(folded)
+            .map(|((d, m, s, k), also)| {
                 let doc = &self.docs[d as usize];
                 Hit {
+                    also: also
+                        .into_iter()
+                        .map(|a| {
+                            let x = &self.docs[a as usize];
+                            Also { doc: a, id: x.id.clone(), url: x.url.clone(), text: x.text.clone(), kind: self.kinds[x.kind].clone() }
+                        })
+                        .collect(),
                     doc: d,
                     id: doc.id.clone(),
                     url: doc.url.clone(),

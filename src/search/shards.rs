@@ -224,6 +224,7 @@ pub fn write_each(index: &Index, mut emit: impl FnMut(String, Vec<u8>)) {
         "certKeys": index.cert_keys,
         "kindKeys": index.kind_keys,
         "vocab": index.vocab,
+        "same": index.repeats(),
         "rank": { "context": super::W_CONTEXT, "kind": index.tuning.kind, "coord": index.tuning.coord, "title": super::W_TITLE },
     });
     emit("search/meta.js".to_string(), js("meta", &[json(&meta)]));

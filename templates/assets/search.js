@@ -132,6 +132,9 @@
     for (var i = 0; i < bits.length; i++) m.bloomBytes[i] = bits.charCodeAt(i);
     m.bucketOf = Object.create(null);
     m.buckets.forEach(function (names, i) { names.forEach(function (n) { m.bucketOf[n] = i; }); });
+    // The text class of the documents that repeat an earlier one's text (src/search/mod.rs `repeats`).
+    m.sameOf = new Map();
+    (m.same || []).forEach(function (c) { c.forEach(function (d) { m.sameOf.set(d, c[0]); }); });
     RS.metaData = m;
     RS._metaWaiting.splice(0).forEach(function (f) { f(m); });
   };
@@ -376,13 +379,25 @@
     var nk = Math.max(1, keys.length);
     hits.forEach(function (h) { for (var c = 0; c < meta.rank.coord; c++) h.score *= h.matched / nk; });
     hits.sort(function (a, b) { return b.score - a.score || b.matched - a.matched || a.doc - b.doc; });
+    // Repeats: a result whose text is that of a higher result of its certification is folded under it.
+    var shown = new Map(), kept = [];
+    hits.forEach(function (h) {
+      var c = meta.sameOf.has(h.doc) ? meta.sameOf.get(h.doc) : h.doc, at = shown.get(c);
+      if (at !== undefined) at.also.push(h.doc);
+      else { h.also = []; shown.set(c, h); kept.push(h); }
+    });
+    hits = kept;
     // filters.peek: one hit more, not described, to tell whether there are more results.
     var extra = filters.peek ? hits.slice(limit, limit + 1).map(function (h) { return { doc: h.doc, more: true }; }) : [];
     hits = hits.slice(0, limit);
-    return Promise.all(recordFiles(meta, hits.map(function (h) { return h.doc; }), slots).map(load)).then(function () {
+    var docs = [];
+    hits.forEach(function (h) { docs.push(h.doc); docs.push.apply(docs, h.also); });
+    return Promise.all(recordFiles(meta, docs, slots).map(load)).then(function () {
       return hits.map(function (h) {
         var d = record(meta, h.doc);
-        return { doc: h.doc, url: urlOf(meta, d[0]), id: d[0], text: d[1], kind: meta.kinds[d[2]], cert: meta.certs[d[3]][1], crumbs: d[4], score: Math.round(h.score * 1000) / 1000, matched: h.matched, keys: h.keys };
+        var out = { doc: h.doc, url: urlOf(meta, d[0]), id: d[0], text: d[1], kind: meta.kinds[d[2]], cert: meta.certs[d[3]][1], crumbs: d[4], score: Math.round(h.score * 1000) / 1000, matched: h.matched, keys: h.keys };
+        if (h.also.length) out.also = h.also.map(function (a) { var r = record(meta, a); return { doc: a, id: r[0], url: urlOf(meta, r[0]), text: r[1], kind: meta.kinds[r[2]] }; });
+        return out;
       }).concat(extra);
     });
   }
@@ -440,7 +455,21 @@
     var text = highlight(h.text, h.keys);
     return '<span class="where"><span class="cert">' + esc(h.cert) + '</span> · ' + esc(h.kind) + '</span>' +
       (link === false ? '<span class="text">' + text + '</span>' : '<a href="' + esc(ROOT + h.url) + '">' + text + '</a>') +
-      (h.crumbs && h.crumbs !== h.kind ? '<span class="crumbs">' + esc(h.crumbs) + "</span>" : "");
+      (h.crumbs && h.crumbs !== h.kind ? '<span class="crumbs">' + esc(h.crumbs) + "</span>" : "") + also(h, link);
+  }
+  // The results folded under this one (same certification, same text): each by its kind and what
+  // its displayed text has before the shared words (its code), "aussi : Épreuve E4".
+  function also(h, link) {
+    if (!h.also || !h.also.length) return "";
+    var tail = function (a, b) {
+      a = a.split(" "); b = b.split(" ");
+      var i = 0; while (i < a.length && i < b.length && a[a.length - 1 - i] === b[b.length - 1 - i]) i++;
+      return a.slice(0, a.length - i).join(" ");
+    };
+    return '<span class="also">aussi : ' + h.also.map(function (a) {
+      var label = esc(a.kind + (tail(a.text, h.text) ? " " + tail(a.text, h.text) : ""));
+      return link === false ? label : '<a href="' + esc(ROOT + a.url) + '">' + label + "</a>";
+    }).join(", ") + "</span>";
   }
   function debounce(f, ms) { var t; return function () { var a = arguments; clearTimeout(t); t = setTimeout(function () { f.apply(null, a); }, ms); }; }
 

@@ -42,8 +42,22 @@ for (const q of new Set(queries.map((x) => x.q))) {
     const web = await page.evaluate(async (q) => await window.referentielSearch.search(q, {}, 10), q);
     assert.deepEqual(web.map((h) => h.id), cli.get(q).map((h) => h.id));
     assert.deepEqual(web.map((h) => h.score), cli.get(q).map((h) => h.score));
+    assert.deepEqual(web.map((h) => (h.also || []).map((a) => a.id)), cli.get(q).map((h) => (h.also || []).map((a) => a.id)));
   });
 }
+
+test("a result repeating a higher one's text is shown under it, by its kind and code", async () => {
+  const fresh = await newPage(browser, { width: 390, height: 844 });
+  await fresh.goto("file://" + path.join(SITE, "recherche.html") + "?q=" + encodeURIComponent("communication commerciale"));
+  await fresh.waitForFunction(() => /résultat/.test(document.getElementById("status").textContent));
+  const items = await fresh.$$eval("#results li", (lis) => lis.map((li) => ({ id: li.dataset.id, also: li.querySelector(".also")?.textContent || "" })));
+  const u4 = items.find((i) => i.id === "bts-nrc/u4");
+  assert.ok(u4, JSON.stringify(items));
+  assert.match(u4.also, /^aussi : Épreuve E4\b/);
+  assert.ok(!items.some((i) => i.id === "bts-nrc/e4"));
+  assert.deepEqual(fresh.errors, []);
+  await fresh.context().close();
+});
 
 // A first query on a phone: the search script and meta.js come inside the page, then one round for
 // the buckets of the words (their vocabulary's targets ride in them) and one for the texts of the
