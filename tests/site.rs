@@ -82,6 +82,21 @@ fn short_exact_titles_rank_above_long_passages_and_vocabulary_hits() {
 }
 
 #[test]
+fn the_readers_own_words_rank_above_their_synonyms_and_a_term_weighs_once() {
+    let corpus = referentiel::load_corpus(Path::new("data")).unwrap();
+    let index = referentiel::search::Index::build(&corpus);
+    // « Relancer les clients inactifs » says both words; a long tâche that the vocabulary reaches
+    // (relancer → suivi) with « client » must not pass it.
+    let hits = index.search("relancer un client", &Filters::default(), 5);
+    assert_eq!(hits[0].id, "cc-2017/cp3-sf17", "{hits:#?}");
+    // « trouver de nouveaux clients » is one term (→ prospecter): the compétences of prospecting
+    // come before texts that add « clients » to the term's word (« portefeuille clients/prospects »).
+    let hits = index.search("trouver de nouveaux clients", &Filters::default(), 5);
+    let ids: Vec<&str> = hits.iter().map(|h| h.id.as_str()).collect();
+    assert!(ids.iter().any(|id| ["cc-2017/cp3", "cc-2017/cp4", "ntc-2018/cp5", "cc-2017/at1"].contains(id)), "{ids:?}");
+}
+
+#[test]
 fn a_repeated_text_of_one_certification_is_folded_under_the_first_result() {
     let corpus = referentiel::load_corpus(Path::new("data")).unwrap();
     let index = referentiel::search::Index::build(&corpus);

@@ -11,15 +11,20 @@
 //!    is not in the index, for words of 5 letters or more, the keys one typo away (0.6). Typo
 //!    candidates are looked for in the shards a typo in the first two letters can lead to
 //!    ([`shard_candidates`]), exactly the shards the browser downloads.
-//! 3. Vocabulary: a run of query keys that is a vocabulary term also matches, for each of those
-//!    keys, the documents holding every word of one of its targets, at the term's weight divided
-//!    by the number of keys in the run (a term weighs once, below the literal words).
+//! 3. Vocabulary: a run of query keys that is a vocabulary term (a [`Span`]) matches the
+//!    documents holding every word of one of its targets, at the term's weight (below 1: the
+//!    reader's own words first).
 //! 4. Context: a query key that names a certification (title, sigle, id) or a kind also matches
 //!    every document of that certification or kind, at a low weight ([`super::W_CONTEXT`]).
 //! 5. A query of several words is also looked up whole, as one compact id (`ntc-2018/cp5`).
-//! 6. A document scores, for each query key, the best of its matches (weight × quality × idf),
-//!    summed, times (matched keys / query keys) to the power [`super::Tuning::coord`]; higher
-//!    scores first, then more matched keys, then index order.
+//! 6. A document scores by its best [`cover`] of the query: each key by the best of its matches
+//!    (weight × quality × idf), or a run of keys by a term standing for them, whichever scores
+//!    more (a term weighs once, in place of the words it spans). The score is multiplied by the
+//!    share of the query the document holds (the reader's own words count 1 each, a term's
+//!    expansion its weight per word) to the power [`super::Tuning::coord`]: a document holding
+//!    the reader's words ranks above one holding their synonyms, and a short exact title above
+//!    a long passage that holds more words loosely. Higher scores first, then more matched keys,
+//!    then index order.
 //! 7. A result whose text is that of a higher result of the same certification ([`super::Doc::same`])
 //!    is folded under it ([`Hit::also`]).
 
@@ -175,6 +180,62 @@ fn offer(slot: &mut Slot, doc: u32, score: f64, key: &str) {
     }
 }
 
+/// A vocabulary term among the query's keys: keys `start..end` read as one term, and the
+/// documents holding one of its targets, with their score and the target matched.
+struct Span {
+    start: usize,
+    end: usize,
+    /// The term's weight: the share of a literal match its expansion is worth.
+    weight: f64,
+    docs: Slot,
+}
+
+/// How a document holds the query: each key by its own word, or a run of keys by a vocabulary
+/// term standing for them, whichever scores more; a term weighs once, in place of the words it
+/// spans, never on top of them.
+#[derive(Default)]
+struct Cover {
+    score: f64,
+    /// Query keys covered.
+    matched: usize,
+    /// Keys covered, each by its credit: 1 for the reader's own word, the term's weight for a
+    /// vocabulary expansion (another word than the reader's).
+    credit: f64,
+    keys: Vec<String>,
+}
+
+/// The best cover of one document (dynamic programming over the query's keys, left to right).
+fn cover(doc: u32, slots: &[Slot], spans: &[Span]) -> Cover {
+    let n = slots.len();
+    let mut best: Vec<Cover> = (0..=n).map(|_| Cover::default()).collect();
+    for j in 1..=n {
+        // Key j-1 by its own word, or not at all.
+        let mut here = Cover { score: best[j - 1].score, matched: best[j - 1].matched, credit: best[j - 1].credit, keys: best[j - 1].keys.clone() };
+        if let Some((s, k)) = slots[j - 1].get(&doc) {
+            here.score += s;
+            here.matched += 1;
+            here.credit += 1.0;
+            if !k.is_empty() {
+                here.keys.push(k.clone());
+            }
+        }
+        // Or a term ending at key j-1.
+        for sp in spans.iter().filter(|sp| sp.end == j) {
+            if let Some((s, k)) = sp.docs.get(&doc) {
+                let from = &best[sp.start];
+                let span = (sp.end - sp.start) as f64;
+                if from.score + s > here.score {
+                    let mut keys = from.keys.clone();
+                    keys.push(k.clone());
+                    here = Cover { score: from.score + s, matched: from.matched + sp.end - sp.start, credit: from.credit + sp.weight * span, keys };
+                }
+            }
+        }
+        best[j] = here;
+    }
+    best.pop().unwrap_or_default()
+}
+
 impl Index {
     /// Validate filter values: a certification id, a kind label (any case, accents optional).
     pub fn filters(&self, cert: Option<&str>, kind: Option<&str>) -> Result<Filters, FilterError> {
@@ -264,24 +325,6 @@ impl Index {
                 }
             }
         }
-        // Vocabulary terms among the query keys.
-        let stems: Vec<&str> = keys.iter().map(|k| k.key.as_str()).collect();
-        for start in 0..stems.len() {
-            for end in start + 1..=stems.len() {
-                let Some(targets) = self.vocab.get(&stems[start..end].join(" ")) else { continue };
-                // A term of several words is one meaning: its expansion weighs once, shared among
-                // the words it spans, so that it stays below the literal words it stands for.
-                let share = (end - start) as f64;
-                for (target, weight) in targets {
-                    let joined = target.join(" ");
-                    for (doc, s) in self.all_of(target) {
-                        for slot in &mut slots[start..end] {
-                            offer(slot, doc, s * weight / share, &joined);
-                        }
-                    }
-                }
-            }
-        }
         // Certifications and kinds named by the query.
         for (i, qk) in keys.iter().enumerate() {
             let certs: Vec<usize> = (0..self.certs.len()).filter(|c| self.cert_keys[*c].contains(&qk.key)).collect();
@@ -314,37 +357,53 @@ impl Index {
         slots
     }
 
-    pub fn search(&self, q: &str, filters: &Filters, limit: usize) -> Vec<Hit> {
-        let keys = query_keys(q);
-        // doc → (matched query keys, score, matched index keys)
-        let mut acc: HashMap<u32, (usize, f64, Vec<String>)> = HashMap::new();
-        for slot in self.slots(&keys, q) {
-            for (doc, (s, k)) in slot {
-                let e = acc.entry(doc).or_insert((0, 0.0, Vec::new()));
-                e.0 += 1;
-                e.1 += s;
-                if !k.is_empty() {
-                    e.2.push(k);
+    /// The vocabulary terms among the query keys, each with the documents holding one of its
+    /// targets (all of the target's words), at the term's weight.
+    fn spans(&self, keys: &[QueryKey]) -> Vec<Span> {
+        let stems: Vec<&str> = keys.iter().map(|k| k.key.as_str()).collect();
+        let mut out = Vec::new();
+        for start in 0..stems.len() {
+            for end in start + 1..=stems.len() {
+                let Some(targets) = self.vocab.get(&stems[start..end].join(" ")) else { continue };
+                let mut docs = Slot::new();
+                let mut weight: f64 = 0.0;
+                for (target, w) in targets {
+                    weight = weight.max(*w);
+                    let joined = target.join(" ");
+                    for (doc, s) in self.all_of(target) {
+                        offer(&mut docs, doc, s * w, &joined);
+                    }
                 }
+                out.push(Span { start, end, weight, docs });
             }
         }
+        out
+    }
+
+    pub fn search(&self, q: &str, filters: &Filters, limit: usize) -> Vec<Hit> {
+        let keys = query_keys(q);
+        let slots = self.slots(&keys, q);
+        let spans = self.spans(&keys);
+        let mut docs: Vec<u32> = slots.iter().flat_map(|s| s.keys()).chain(spans.iter().flat_map(|s| s.docs.keys())).copied().collect();
+        docs.sort_unstable();
+        docs.dedup();
+        let n = keys.len().max(1) as f64;
         let cert = filters.cert.as_ref().and_then(|c| self.certs.iter().position(|(id, _)| id == c));
         let kind = filters.kind.as_ref().and_then(|k| self.kinds.iter().position(|l| l == k));
-        let mut hits: Vec<(u32, usize, f64, Vec<String>)> = acc
+        let mut hits: Vec<(u32, usize, f64, Vec<String>)> = docs
             .into_iter()
-            .filter(|(d, _)| {
+            .filter(|d| {
                 let doc = &self.docs[*d as usize];
                 cert.is_none_or(|c| doc.cert == c) && kind.is_none_or(|k| doc.kind == k)
             })
-            .map(|(d, (m, s, k))| (d, m, s, k))
+            .map(|d| {
+                let c = cover(d, &slots, &spans);
+                // Coordination: the share of the query a document holds, the reader's own words
+                // counting fully and a term's expansion at its weight, weighs on its score.
+                let share = (c.credit / n).min(1.0);
+                (d, c.matched, (0..self.tuning.coord).fold(c.score, |a, _| a * share), c.keys)
+            })
             .collect();
-        // Coordination: the share of the query's keys a document matches weighs on its score.
-        let n = keys.len().max(1) as f64;
-        for h in &mut hits {
-            for _ in 0..self.tuning.coord {
-                h.2 *= h.1 as f64 / n;
-            }
-        }
         hits.sort_by(|a, b| b.2.total_cmp(&a.2).then(b.1.cmp(&a.1)).then(a.0.cmp(&b.0)));
         // Repeats: a result whose text is that of a higher result of its certification is folded
         // under it, so that the first results hold distinct texts.

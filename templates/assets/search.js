@@ -327,6 +327,24 @@
     acc.forEach(function (e, doc) { if (e[0] === target.length) out.set(doc, e[1] / target.length); });
     return out;
   }
+  // The best cover of a document: each key by its own word, or a run of keys by a vocabulary term
+  // in their place, whichever scores more (src/search/query.rs `cover`).
+  function cover(doc, slots, spans) {
+    var best = [{ score: 0, matched: 0, credit: 0, keys: [] }];
+    for (var j = 1; j <= slots.length; j++) {
+      var p = best[j - 1], here = { score: p.score, matched: p.matched, credit: p.credit, keys: p.keys.slice() };
+      var v = slots[j - 1].get(doc);
+      if (v) { here.score += v[0]; here.matched += 1; here.credit += 1; if (v[1]) here.keys.push(v[1]); }
+      spans.forEach(function (sp) {
+        var t = sp.end === j && sp.docs.get(doc);
+        if (!t) return;
+        var from = best[sp.start];
+        if (from.score + t[0] > here.score) here = { score: from.score + t[0], matched: from.matched + sp.end - sp.start, credit: from.credit + sp.weight * (sp.end - sp.start), keys: from.keys.concat([t[1]]) };
+      });
+      best.push(here);
+    }
+    return best[slots.length];
+  }
   function rank(meta, keys, filters, limit, q) {
     var n = meta.n, acc = new Map(), idf = function (df) { return Math.log(1 + n / Math.max(1, df)); };
     var slots = keys.map(function (qk) {
@@ -338,12 +356,15 @@
       });
       return slot;
     });
-    vocabSpans(meta, keys).forEach(function (v) {
-      var share = v.end - v.start;
+    // Vocabulary terms: the documents holding one of a term's targets, at the term's weight.
+    var spans = vocabSpans(meta, keys).map(function (v) {
+      var docs = new Map(), weight = 0;
       v.targets.forEach(function (t) {
+        weight = Math.max(weight, t[1]);
         var joined = t[0].join(" ");
-        allOf(n, t[0]).forEach(function (s, doc) { for (var i = v.start; i < v.end; i++) offer(slots[i], doc, s * t[1] / share, joined); });
+        allOf(n, t[0]).forEach(function (s, doc) { offer(docs, doc, s * t[1], joined); });
       });
+      return { start: v.start, end: v.end, weight: weight, docs: docs };
     });
     keys.forEach(function (qk, i) {
       [[meta.rank.context, function (g) { return meta.certKeys[g[2]].indexOf(qk.key) >= 0; }],
@@ -357,27 +378,23 @@
       var whole = compact(q), p = postings(whole);
       if (p) { var f = idf(p.length / 2); eachPosting(p, function (doc, w) { slots.forEach(function (slot) { offer(slot, doc, w * f, whole); }); }); }
     }
-    slots.forEach(function (slot) {
-      slot.forEach(function (v, doc) {
-        var e = acc.get(doc);
-        if (!e) { e = [0, 0, []]; acc.set(doc, e); }
-        e[0] += 1; e[1] += v[0]; if (v[1]) e[2].push(v[1]);
-      });
-    });
+    slots.forEach(function (slot) { slot.forEach(function (v, doc) { acc.set(doc, true); }); });
+    spans.forEach(function (sp) { sp.docs.forEach(function (v, doc) { acc.set(doc, true); }); });
     var cert = filters.cert ? meta.certs.findIndex(function (c) { return c[0] === filters.cert; }) : -1;
     var kind = filters.kind ? meta.kinds.indexOf(filters.kind) : -1;
     var hits = [];
+    var nk = Math.max(1, keys.length);
     acc.forEach(function (v, doc) {
       if (cert >= 0 || kind >= 0) {
         var g = meta.groups.find(function (g) { return doc >= g[0] && doc < g[1]; });
         if (cert >= 0 && g[2] !== cert) return;
         if (kind >= 0 && g[3] !== kind) return;
       }
-      hits.push({ doc: doc, matched: v[0], score: v[1], keys: v[2] });
+      var c = cover(doc, slots, spans), share = Math.min(1, c.credit / nk), score = c.score;
+      // Coordination: the share of the query a document holds (a term's expansion at its weight).
+      for (var i = 0; i < meta.rank.coord; i++) score *= share;
+      hits.push({ doc: doc, matched: c.matched, score: score, keys: c.keys });
     });
-    // Coordination: the share of the query's keys a document matches weighs on its score.
-    var nk = Math.max(1, keys.length);
-    hits.forEach(function (h) { for (var c = 0; c < meta.rank.coord; c++) h.score *= h.matched / nk; });
     hits.sort(function (a, b) { return b.score - a.score || b.matched - a.matched || a.doc - b.doc; });
     // Repeats: a result whose text is that of a higher result of its certification is folded under it.
     var shown = new Map(), kept = [];
@@ -392,7 +409,7 @@
     hits = hits.slice(0, limit);
     var docs = [];
     hits.forEach(function (h) { docs.push(h.doc); docs.push.apply(docs, h.also); });
-    return Promise.all(recordFiles(meta, docs, slots).map(load)).then(function () {
+    return Promise.all(recordFiles(meta, docs, slots.concat(spans.map(function (sp) { return sp.docs; }))).map(load)).then(function () {
       return hits.map(function (h) {
         var d = record(meta, h.doc);
         var out = { doc: h.doc, url: urlOf(meta, d[0]), id: d[0], text: d[1], kind: meta.kinds[d[2]], cert: meta.certs[d[3]][1], crumbs: d[4], score: Math.round(h.score * 1000) / 1000, matched: h.matched, keys: h.keys };
