@@ -10,7 +10,9 @@
 //! - `search/r/_<key>.js`: the display records of a key's [`RECORDS`] best documents (by weight), for
 //!   the keys of two documents or more spelt in `[a-z0-9.]`: the results of a query are mostly among
 //!   the best documents of one of its keys, so that one such file replaces several blocks;
-//! - `search/d/<block>.js`: documents (id, text, kind, certification, ancestors), by blocks of 16.
+//! - `search/d/<block>.js`: documents (id, text, kind, certification, ancestors, and for a text
+//!   shared with others of its certification, those others: id and the words before the shared
+//!   text, to show what is folded under a result without their files), by blocks of 16.
 //!
 //! A first query loads the buckets of its words, and those of its typo candidates and of the words
 //! its last word begins when meta.js's Bloom filter of the index's words says that a word is not
@@ -233,18 +235,44 @@ pub fn write_each(index: &Index, mut emit: impl FnMut(String, Vec<u8>)) {
         let content: BTreeMap<&String, &Unit> = names.iter().map(|n| (n, &units[n])).collect();
         emit(format!("search/t/{i}.js"), js("t", &[i.to_string(), json(&content), json(&copies[i])]));
     }
-    let record = |d: &super::Doc| json!([d.id, d.text, d.kind, d.cert, d.crumbs]);
+    // A document that shares its text with others of its certification carries them, so that a
+    // result shows what is folded under it ("aussi : Épreuve E4") without more files: each as
+    // [document, id, the words of its text before those it shares with this one].
+    let mut classes: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+    for class in index.repeats() {
+        for &d in &class {
+            classes.insert(d, class.clone());
+        }
+    }
+    let record = |i: u32| {
+        let d = &index.docs[i as usize];
+        match classes.get(&i) {
+            Some(class) => {
+                let others: Vec<Value> = class.iter().filter(|&&o| o != i).map(|&o| json!([o, index.docs[o as usize].id, before_shared(&index.docs[o as usize].text, &d.text)])).collect();
+                json!([d.id, d.text, d.kind, d.cert, d.crumbs, others])
+            }
+            None => json!([d.id, d.text, d.kind, d.cert, d.crumbs]),
+        }
+    };
     for (key, postings) in &index.postings {
         if has_records(key, postings.len()) {
-            let recs: Vec<Value> = best_of(postings).into_iter().map(|d| json!([d, record(&index.docs[d as usize])])).collect();
+            let recs: Vec<Value> = best_of(postings).into_iter().map(|d| json!([d, record(d)])).collect();
             emit(format!("search/r/_{key}.js"), js("r", &[json(key), json(&recs)]));
         }
     }
-    for (b, chunk) in index.docs.chunks(BLOCK).enumerate() {
+    for b in 0..index.docs.len().div_ceil(BLOCK) {
         // The address is not stored: it follows from the id (see `url_of` in search.js).
-        let docs: Vec<Value> = chunk.iter().map(record).collect();
+        let docs: Vec<Value> = (b * BLOCK..((b + 1) * BLOCK).min(index.docs.len())).map(|i| record(i as u32)).collect();
         emit(format!("search/d/{b}.js"), js("d", &[b.to_string(), json(&docs)]));
     }
+}
+
+/// The words of `text` before those it ends with in common with `other` ("E4" of « E4
+/// Communication commerciale » beside « U4 Communication commerciale »).
+pub fn before_shared(text: &str, other: &str) -> String {
+    let (a, b): (Vec<&str>, Vec<&str>) = (text.split(' ').collect(), other.split(' ').collect());
+    let common = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    a[..a.len() - common].join(" ")
 }
 
 #[cfg(test)]
@@ -306,6 +334,13 @@ mod tests {
         let others = (0..1000).filter(|i| bloom_bits(&format!("autre{i}"), m).all(|b| bits[b as usize])).count();
         assert!(others < 50, "{others} false positives in 1000");
         assert_eq!(bloom([String::from("cp3"), String::from("c1.1")].iter()).0, 8, "keys with digits are left out");
+    }
+
+    #[test]
+    fn a_folded_document_is_named_by_the_words_before_the_shared_text() {
+        assert_eq!(before_shared("E4 Communication commerciale", "U4 Communication commerciale"), "E4");
+        assert_eq!(before_shared("Épreuve E4 Communication", "U4 Communication"), "Épreuve E4");
+        assert_eq!(before_shared("Même texte", "Même texte"), "");
     }
 
     #[test]

@@ -407,13 +407,16 @@
     // filters.peek: one hit more, not described, to tell whether there are more results.
     var extra = filters.peek ? hits.slice(limit, limit + 1).map(function (h) { return { doc: h.doc, more: true }; }) : [];
     hits = hits.slice(0, limit);
-    var docs = [];
-    hits.forEach(function (h) { docs.push(h.doc); docs.push.apply(docs, h.also); });
+    var docs = hits.map(function (h) { return h.doc; });
     return Promise.all(recordFiles(meta, docs, slots.concat(spans.map(function (sp) { return sp.docs; }))).map(load)).then(function () {
       return hits.map(function (h) {
         var d = record(meta, h.doc);
         var out = { doc: h.doc, url: urlOf(meta, d[0]), id: d[0], text: d[1], kind: meta.kinds[d[2]], cert: meta.certs[d[3]][1], crumbs: d[4], score: Math.round(h.score * 1000) / 1000, matched: h.matched, keys: h.keys };
-        if (h.also.length) out.also = h.also.map(function (a) { var r = record(meta, a); return { doc: a, id: r[0], url: urlOf(meta, r[0]), text: r[1], kind: meta.kinds[r[2]] }; });
+        // The folded results ride in the hit's record: [doc, id, the words before the shared text].
+        if (h.also.length) out.also = h.also.map(function (a) {
+          var r = (d[5] || []).find(function (o) { return o[0] === a; }), g = meta.groups.find(function (g) { return a >= g[0] && a < g[1]; });
+          return { doc: a, id: r[1], url: urlOf(meta, r[1]), before: r[2], kind: meta.kinds[g[3]] };
+        });
         return out;
       }).concat(extra);
     });
@@ -478,13 +481,8 @@
   // its displayed text has before the shared words (its code), "aussi : Épreuve E4".
   function also(h, link) {
     if (!h.also || !h.also.length) return "";
-    var tail = function (a, b) {
-      a = a.split(" "); b = b.split(" ");
-      var i = 0; while (i < a.length && i < b.length && a[a.length - 1 - i] === b[b.length - 1 - i]) i++;
-      return a.slice(0, a.length - i).join(" ");
-    };
     return '<span class="also">aussi : ' + h.also.map(function (a) {
-      var label = esc(a.kind + (tail(a.text, h.text) ? " " + tail(a.text, h.text) : ""));
+      var label = esc(a.kind + (a.before ? " " + a.before : ""));
       return link === false ? label : '<a href="' + esc(ROOT + a.url) + '">' + label + "</a>";
     }).join(", ") + "</span>";
   }
