@@ -193,7 +193,7 @@ struct Span {
 /// How a document holds the query: each key by its own word, or a run of keys by a vocabulary
 /// term standing for them, whichever scores more; a term weighs once, in place of the words it
 /// spans, never on top of them.
-#[derive(Default)]
+#[derive(Clone, Default)]
 struct Cover {
     score: f64,
     /// Query keys covered.
@@ -210,7 +210,7 @@ fn cover(doc: u32, slots: &[Slot], spans: &[Span]) -> Cover {
     let mut best: Vec<Cover> = (0..=n).map(|_| Cover::default()).collect();
     for j in 1..=n {
         // Key j-1 by its own word, or not at all.
-        let mut here = Cover { score: best[j - 1].score, matched: best[j - 1].matched, credit: best[j - 1].credit, keys: best[j - 1].keys.clone() };
+        let mut here = best[j - 1].clone();
         if let Some((s, k)) = slots[j - 1].get(&doc) {
             here.score += s;
             here.matched += 1;

@@ -238,15 +238,10 @@ pub fn write_each(index: &Index, mut emit: impl FnMut(String, Vec<u8>)) {
     // A document that shares its text with others of its certification carries them, so that a
     // result shows what is folded under it ("aussi : Épreuve E4") without more files: each as
     // [document, id, the words of its text before those it shares with this one].
-    let mut classes: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
-    for class in index.repeats() {
-        for &d in &class {
-            classes.insert(d, class.clone());
-        }
-    }
+    let classes: BTreeMap<u32, Vec<u32>> = index.repeats().into_iter().map(|c| (c[0], c)).collect();
     let record = |i: u32| {
         let d = &index.docs[i as usize];
-        match classes.get(&i) {
+        match classes.get(&d.same) {
             Some(class) => {
                 let others: Vec<Value> = class.iter().filter(|&&o| o != i).map(|&o| json!([o, index.docs[o as usize].id, before_shared(&index.docs[o as usize].text, &d.text)])).collect();
                 json!([d.id, d.text, d.kind, d.cert, d.crumbs, others])

@@ -345,8 +345,10 @@
     }
     return best[slots.length];
   }
+  // The group (certification, kind) a document belongs to: [start, end, cert, kind].
+  function groupOf(meta, doc) { return meta.groups.find(function (g) { return doc >= g[0] && doc < g[1]; }); }
   function rank(meta, keys, filters, limit, q) {
-    var n = meta.n, acc = new Map(), idf = function (df) { return Math.log(1 + n / Math.max(1, df)); };
+    var n = meta.n, matched = new Set(), idf = function (df) { return Math.log(1 + n / Math.max(1, df)); };
     var slots = keys.map(function (qk) {
       var slot = new Map();
       expand(qk).forEach(function (e) {
@@ -378,15 +380,15 @@
       var whole = compact(q), p = postings(whole);
       if (p) { var f = idf(p.length / 2); eachPosting(p, function (doc, w) { slots.forEach(function (slot) { offer(slot, doc, w * f, whole); }); }); }
     }
-    slots.forEach(function (slot) { slot.forEach(function (v, doc) { acc.set(doc, true); }); });
-    spans.forEach(function (sp) { sp.docs.forEach(function (v, doc) { acc.set(doc, true); }); });
+    slots.forEach(function (slot) { slot.forEach(function (v, doc) { matched.add(doc); }); });
+    spans.forEach(function (sp) { sp.docs.forEach(function (v, doc) { matched.add(doc); }); });
     var cert = filters.cert ? meta.certs.findIndex(function (c) { return c[0] === filters.cert; }) : -1;
     var kind = filters.kind ? meta.kinds.indexOf(filters.kind) : -1;
     var hits = [];
     var nk = Math.max(1, keys.length);
-    acc.forEach(function (v, doc) {
+    matched.forEach(function (doc) {
       if (cert >= 0 || kind >= 0) {
-        var g = meta.groups.find(function (g) { return doc >= g[0] && doc < g[1]; });
+        var g = groupOf(meta, doc);
         if (cert >= 0 && g[2] !== cert) return;
         if (kind >= 0 && g[3] !== kind) return;
       }
@@ -414,8 +416,8 @@
         var out = { doc: h.doc, url: urlOf(meta, d[0]), id: d[0], text: d[1], kind: meta.kinds[d[2]], cert: meta.certs[d[3]][1], crumbs: d[4], score: Math.round(h.score * 1000) / 1000, matched: h.matched, keys: h.keys };
         // The folded results ride in the hit's record: [doc, id, the words before the shared text].
         if (h.also.length) out.also = h.also.map(function (a) {
-          var r = (d[5] || []).find(function (o) { return o[0] === a; }), g = meta.groups.find(function (g) { return a >= g[0] && a < g[1]; });
-          return { doc: a, id: r[1], url: urlOf(meta, r[1]), before: r[2], kind: meta.kinds[g[3]] };
+          var r = (d[5] || []).find(function (o) { return o[0] === a; });
+          return { doc: a, id: r[1], url: urlOf(meta, r[1]), before: r[2], kind: meta.kinds[groupOf(meta, a)[3]] };
         });
         return out;
       }).concat(extra);
