@@ -97,6 +97,16 @@ fn the_readers_own_words_rank_above_their_synonyms_and_a_term_weighs_once() {
 }
 
 #[test]
+fn a_vocabulary_term_is_a_known_word_and_gets_no_typo_expansion() {
+    let corpus = referentiel::load_corpus(Path::new("data")).unwrap();
+    let index = referentiel::search::Index::build(&corpus);
+    // « salaire » is a term (→ rémunération); one typo away lies « salarié », another meaning.
+    let hits = index.search("salaire", &Filters::default(), 10);
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|h| !h.keys.iter().any(|k| k == "salari")), "{hits:#?}");
+}
+
+#[test]
 fn a_repeated_text_of_one_certification_is_folded_under_the_first_result() {
     let corpus = referentiel::load_corpus(Path::new("data")).unwrap();
     let index = referentiel::search::Index::build(&corpus);

@@ -8,7 +8,8 @@
 //!    for the last query word when it is neither a key of the index nor a vocabulary term, the
 //!    keys it begins (as you type: 0.8 × the share of the key typed, the key's weight at most a
 //!    title word's); and only when the key itself
-//!    is not in the index, for words of 5 letters or more, the keys one typo away (0.6). Typo
+//!    is neither in the index nor a vocabulary term, for words of 5 letters or more, the keys one
+//!    typo away (0.6). Typo
 //!    candidates are looked for in the shards a typo in the first two letters can lead to
 //!    ([`shard_candidates`]), exactly the shards the browser downloads.
 //! 3. Vocabulary: a run of query keys that is a vocabulary term (a [`Span`]) matches the
@@ -276,7 +277,8 @@ impl Index {
             }
         }
         let shards = shard_candidates(key);
-        let typo = exact.is_none() && q.word.chars().count() >= 5 && !lang::is_code(key);
+        // A vocabulary term is a word the search knows (`closing`): no typo of another.
+        let typo = exact.is_none() && !self.vocab.contains_key(key) && q.word.chars().count() >= 5 && !lang::is_code(key);
         // Only a word that is not yet a word of the index, of the vocabulary or of the name of a
         // certification or kind (`ntc`, `savoirs`) is still being typed.
         let names_context = self.cert_keys.iter().chain(&self.kind_keys).any(|ks| ks.iter().any(|k| k == key));

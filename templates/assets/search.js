@@ -217,8 +217,9 @@
   function namesContext(meta, key) {
     return meta.certKeys.some(function (ks) { return ks.indexOf(key) >= 0; }) || meta.kindKeys.some(function (ks) { return ks.indexOf(key) >= 0; });
   }
+  function isTerm(meta, key) { return Object.prototype.hasOwnProperty.call(meta.vocab, key); }
   function typingWanted(meta, qk, known) {
-    return qk.prefix && !known && !Object.prototype.hasOwnProperty.call(meta.vocab, qk.key) && !namesContext(meta, qk.key) && Array.from(qk.word).length >= 2;
+    return qk.prefix && !known && !isTerm(meta, qk.key) && !namesContext(meta, qk.key) && Array.from(qk.word).length >= 2;
   }
   function search(q, filters, limit) {
     return ready().then(function (meta) {
@@ -228,7 +229,7 @@
       keys.forEach(function (k) {
         if (bloomHas(meta, k.key)) return;
         planned.add(k.key);
-        if (Array.from(k.word).length >= 5 && !isCode(k.key)) first = first.concat(typoUnits(meta, k.key));
+        if (Array.from(k.word).length >= 5 && !isCode(k.key) && !isTerm(meta, k.key)) first = first.concat(typoUnits(meta, k.key));
         if (typingWanted(meta, k, false)) first = first.concat(unitsUnder(meta, k.word));
       });
       return loadBuckets(meta, first).then(function () {
@@ -269,7 +270,8 @@
     if (keys.length >= 2 && bloomHas(meta, compact(q))) need.add(unitOf(meta, compact(q)));
     return Array.from(need);
   }
-  function typoWanted(qk) { return !postings(qk.key) && Array.from(qk.word).length >= 5 && !isCode(qk.key); }
+  // A vocabulary term is a word the search knows (`closing`): no typo of another.
+  function typoWanted(qk) { return !postings(qk.key) && !isTerm(RS.metaData, qk.key) && Array.from(qk.word).length >= 5 && !isCode(qk.key); }
   function vocabSpans(meta, keys) {
     var out = [];
     for (var start = 0; start < keys.length; start++) for (var end = start + 1; end <= keys.length; end++) {
