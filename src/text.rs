@@ -207,6 +207,26 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// JSON (or any JavaScript) made safe to stand inside an HTML `<script>` element and in a script
+/// file: `<`, `>` and `&` become `\u003c`, `\u003e`, `\u0026`, and the line separators U+2028 and
+/// U+2029 `\u2028`, `\u2029`. In serialised JSON these characters only occur inside strings,
+/// where the escapes mean the same characters, so no value can close the element (`</script>`,
+/// `</SCRIPT >`), open a comment (`<!--`) or end a line of the script, whatever its case.
+pub fn script_safe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -287,5 +307,13 @@ mod tests {
     fn longest_prefix_measures_partial_matches() {
         let h = hay(&["Le système de veille mis en place"]);
         assert_eq!(longest_found_prefix(&h, "Le système de veile"), "Le système de veil".chars().count());
+    }
+
+    #[test]
+    fn script_safe_json_cannot_close_its_script_element() {
+        let json = serde_json::to_string("1</SCRIPT><script>a&b\u{2028}").unwrap();
+        let safe = script_safe(&json);
+        assert_eq!(safe, r#""1\u003c/SCRIPT\u003e\u003cscript\u003ea\u0026b\u2028""#);
+        assert_eq!(serde_json::from_str::<String>(&safe).unwrap(), "1</SCRIPT><script>a&b\u{2028}");
     }
 }

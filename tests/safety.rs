@@ -536,3 +536,39 @@ fn a_decomposed_text_is_refused_naming_unicode_normalisation() {
     assert_refused(&check(&data), &["text not found", "combining marks (Unicode NFD)", "composed (NFC)"]);
     fs::remove_dir_all(dir).unwrap();
 }
+
+// 6. No script from data.
+
+#[path = "safety/hostile.rs"]
+mod hostile;
+
+#[test]
+fn a_hostile_value_in_any_string_field_runs_no_script_and_closes_no_inline_script() {
+    let dir = temp("hostile");
+    let data = dir.join("data");
+    let found = hostile::generate(&dir, Path::new(FIXTURE), &data);
+    let names: std::collections::BTreeSet<&str> = found.accepted.iter().map(|f| f.name.as_str()).collect();
+    let refused: std::collections::BTreeSet<&str> = found.refused.iter().map(|f| f.name.as_str()).collect();
+    eprintln!("the checker lets the value into {} places ({} fields): {names:?}", found.accepted.len(), names.len());
+    eprintln!("and refuses it in {} places ({} fields): {refused:?}", found.refused.len(), refused.len());
+    // The generator reaches the fields that carry free text to the site, cited or not.
+    for must in ["Certification.version", "Element.text", "Element.note", "SourceEntry.title", "Matrix.note", "Pair.justification", "Term.term"] {
+        assert!(names.contains(&must), "{must} not among {names:?}");
+    }
+    let site = Path::new(env!("CARGO_TARGET_TMPDIR")).join("hostile-site");
+    let built = build_out(&data, &site);
+    assert_eq!(built.status.code(), Some(0), "{}", stderr(&built));
+    let pages = hostile::pages(&site);
+    assert!(pages.len() > 20, "{} pages", pages.len());
+    for page in &pages {
+        let html = fs::read_to_string(page).unwrap();
+        let lower = html.to_ascii_lowercase();
+        assert!(!lower.contains("<img src=x onerror"), "{} holds the value as markup", page.display());
+        assert!(!lower.contains("<script>window.__pwned"), "{} holds the value as markup", page.display());
+        for script in hostile::inline_scripts(&html) {
+            assert!(!script.contains("window.__pwned=1</"), "{}: an inline script is closed by the value", page.display());
+            assert_ne!(script.trim(), "window.__pwned=1", "{}: the value opened a script", page.display());
+        }
+    }
+    fs::remove_dir_all(dir).unwrap();
+}

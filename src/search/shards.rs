@@ -181,9 +181,9 @@ fn gaps(postings: &[(u32, u32)]) -> Vec<u32> {
     flat
 }
 
-/// Compact JSON.
+/// Compact JSON, safe inside a script file and inlined in a page (see [`crate::text::script_safe`]).
 fn json<T: serde::Serialize + ?Sized>(v: &T) -> String {
-    serde_json::to_string(v).expect("serializable")
+    crate::text::script_safe(&serde_json::to_string(v).expect("serializable"))
 }
 
 /// A call of the browser's loader with JSON arguments; compact: the files are downloaded by phones.

@@ -166,6 +166,21 @@ pub fn render_some(
     Ok(out)
 }
 
+/// A script's text made safe to inline in a page: every `</script` (whatever its case) becomes
+/// `<\/script`, which means the same inside a JavaScript string or regular expression.
+fn inline_script(js: &str) -> String {
+    let lower = js.to_ascii_lowercase();
+    let mut out = String::with_capacity(js.len());
+    let mut last = 0;
+    for (i, _) in lower.match_indices("</script") {
+        out.push_str(&js[last..i]);
+        out.push_str("<\\/");
+        last = i + 2;
+    }
+    out.push_str(&js[last..]);
+    out
+}
+
 /// How many element pages are rendered (in parallel) before they are handed to the build folder.
 const CHUNK: usize = 512;
 
@@ -175,9 +190,9 @@ const CHUNK: usize = 512;
 fn search_page(ctx: &SiteCtx, script: &[u8], meta: &[u8]) -> Result<pages::Page, String> {
     let path = crate::urls::search();
     let mut c = ctx.page(&path, "Recherche");
-    // Inline scripts end at the first `</`+`script`: the JSON and the script never hold one, but a
-    // theme's script might.
-    let inline = |b: &[u8]| String::from_utf8_lossy(b).replace("</script", "<\\/script");
+    // Inline scripts end at the first `</`+`script`, in any case: the JSON never holds a `<`
+    // (`text::script_safe`), but a theme's script might.
+    let inline = |b: &[u8]| inline_script(&String::from_utf8_lossy(b));
     c.insert("search_script", &inline(script));
     c.insert("search_meta", &inline(meta));
     c.insert("certs", &ctx.corpus.certs.iter().map(|c| serde_json::json!({"id": c.id.as_str(), "title": crate::present::short_cert(c)})).collect::<Vec<_>>());
