@@ -170,6 +170,16 @@ pub mod not_found {
     pub const title: &str = "Page introuvable";
 }
 
+/// What `serve` answers a request it refuses (#23).
+pub mod serve {
+    /// A request that names a host other than the loopback (DNS rebinding).
+    pub const not_loopback: &str = "Ce serveur ne répond qu’aux adresses locales (127.0.0.1, localhost).";
+    /// A live-reload socket asked for by a page of another origin.
+    pub const other_origin: &str = "Le rechargement automatique n’est ouvert qu’aux pages de ce serveur.";
+    /// Too many live-reload clients at once.
+    pub const too_many: &str = "Trop de pages ouvertes sur ce serveur : fermez-en quelques-unes.";
+}
+
 /// The headings of a fiche's parts (`present::FICHE_ROLES`), in the order a trainer reads them.
 pub mod fiche_part {
     pub const parts: &str = "Composée de";

@@ -168,3 +168,127 @@ fn built_files_never_carry_the_reload_script() {
     let (files, _) = referentiel::outputs::render_all(&corpus, &referentiel::config::Config::read_default()).unwrap();
     assert!(files.files.iter().all(|(_, b)| !String::from_utf8_lossy(b).contains("__livereload")));
 }
+
+// No other page can drive the server (#23, items 2 and 3).
+
+/// Open the live-reload socket with these request headers: the handshake's answer, or an error.
+fn handshake(port: u16, headers: &[(&'static str, &str)]) -> Result<tungstenite::WebSocket<tungstenite::stream::MaybeTlsStream<TcpStream>>, String> {
+    let mut req = tungstenite::client::IntoClientRequest::into_client_request(format!("ws://127.0.0.1:{port}/__livereload")).unwrap();
+    for (k, v) in headers {
+        req.headers_mut().insert(*k, v.parse().unwrap());
+    }
+    tungstenite::connect(req).map(|(ws, _)| ws).map_err(|e| e.to_string())
+}
+
+/// A raw request with this `Host`: the status line.
+fn status_with_host(port: u16, host: &str) -> String {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(s, "GET /index.html HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").unwrap();
+    let mut out = String::new();
+    s.read_to_string(&mut out).unwrap();
+    out.lines().next().unwrap_or("").to_string()
+}
+
+#[test]
+fn only_loopback_hosts_are_served_and_only_the_served_origin_gets_the_reload_socket() {
+    let dir = project("origin");
+    let server = start(&dir);
+    let port = server.port;
+    for host in ["127.0.0.1", &format!("127.0.0.1:{port}"), &format!("localhost:{port}"), &format!("[::1]:{port}")] {
+        assert!(status_with_host(port, host).starts_with("HTTP/1.1 200"), "{host}");
+    }
+    // DNS rebinding: another site's name made to resolve to 127.0.0.1.
+    for host in [&format!("evil.example:{port}"), "127.0.0.1.evil.example", "localhost.evil.example:80"] {
+        assert!(status_with_host(port, host).starts_with("HTTP/1.1 421"), "{host} is refused");
+    }
+    let other = handshake(port, &[("Origin", "http://evil.example")]).expect_err("a page of another origin");
+    assert!(other.contains("403"), "{other}");
+    let other_port = handshake(port, &[("Origin", "http://127.0.0.1:1")]).expect_err("a page served on another local port");
+    assert!(other_port.contains("403"), "{other_port}");
+    assert!(handshake(port, &[("Origin", "null")]).is_err(), "a page from file://");
+    assert!(handshake(port, &[("Origin", &format!("http://127.0.0.1:{port}"))]).is_ok(), "the served origin");
+    assert!(handshake(port, &[("Origin", &format!("http://localhost:{port}"))]).is_ok(), "the served origin, by name");
+    drop(server);
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn diagnostics_sent_to_the_browser_name_files_relative_to_the_project() {
+    let dir = project("relative");
+    let server = start(&dir);
+    let mut ws = handshake(server.port, &[]).unwrap();
+    if let tungstenite::stream::MaybeTlsStream::Plain(s) = ws.get_mut() {
+        s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    }
+    edit(&dir.join("data/certification.yaml"), "kind: titre_professionnel", "kind: titre_pro");
+    let broken = next_where(&mut ws, |m| m["errors"].is_string());
+    let errors = broken["errors"].as_str().unwrap();
+    assert!(errors.contains("data/certification.yaml:"), "{errors}");
+    let abs = dir.canonicalize().unwrap();
+    assert!(!errors.contains(&*abs.to_string_lossy()) && !errors.contains(&*dir.to_string_lossy()), "no path of the machine: {errors}");
+    drop(server);
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_reload_client_that_stops_reading_is_dropped_and_saves_still_show() {
+    let dir = project("stalled");
+    let server = start(&dir);
+    // A client that opens the socket, then never reads: its receive buffer fills.
+    let stalled = handshake(server.port, &[]).unwrap();
+    // Large messages: every edit below breaks 3,000 elements, each with its diagnostic.
+    let cert = dir.join("data/certification.yaml");
+    let elements = dir.join("data/elements.yaml");
+    let good = std::fs::read_to_string(&elements).unwrap();
+    let broken: String = (0..3000).map(|i| format!("  - id: x{i}\n    kind: critere_performance\n    parent: nowhere{i}\n    text: Texte absent {i}\n    lines: 10\n")).collect();
+    for round in 0..6 {
+        std::fs::write(&elements, good.replacen("elements:\n", &format!("elements:\n{broken}"), 1) + &"#".repeat(round)).unwrap();
+        std::thread::sleep(Duration::from_millis(700));
+    }
+    std::fs::write(&elements, &good).unwrap();
+    edit(&cert, "  version: \"1\"\n", "  version: \"1\"\n  note: Toujours servi\n");
+    within(30, "a save after the stalled client's buffer filled still shows", || get(server.port, "/c/demo/index.html").1.contains("Toujours servi"));
+    let mut fresh = handshake(server.port, &[]).unwrap();
+    if let tungstenite::stream::MaybeTlsStream::Plain(s) = fresh.get_mut() {
+        s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    }
+    let hello: serde_json::Value = serde_json::from_str(fresh.read().unwrap().to_text().unwrap()).unwrap();
+    edit(&cert, "note: Toujours servi", "note: Encore servi");
+    next_where(&mut fresh, |m| m["build"].as_u64() > hello["build"].as_u64());
+    drop(stalled);
+    drop(server);
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_head_that_never_ends_is_dropped_and_connections_past_the_cap_are_refused_at_once() {
+    let dir = project("slow");
+    let server = start(&dir);
+    // A client that sends its head one byte at a time, forever: dropped at the head's deadline.
+    let mut slow = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    slow.set_read_timeout(Some(Duration::from_millis(200))).unwrap();
+    let started = Instant::now();
+    let mut closed = false;
+    for b in b"GET /index.html HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ".iter().chain(std::iter::repeat(&b'a')) {
+        if slow.write_all(&[*b]).is_err() || matches!(slow.read(&mut [0u8; 64]), Ok(0)) {
+            closed = true;
+            break;
+        }
+        if started.elapsed() > Duration::from_secs(30) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    assert!(closed, "a head still arriving after 30 s is dropped");
+    // Idle connections up to the cap, then one more: refused at once, not queued.
+    let idle: Vec<TcpStream> = (0..128).map(|_| TcpStream::connect(("127.0.0.1", server.port)).unwrap()).collect();
+    std::thread::sleep(Duration::from_millis(300));
+    let mut over = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    over.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    let mut out = String::new();
+    let _ = over.read_to_string(&mut out);
+    assert!(out.starts_with("HTTP/1.1 503"), "{out}");
+    drop(idle);
+    drop(server);
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -9,14 +9,22 @@
 //! errors, the last good site stays served and every open page shows the checker's diagnostics in
 //! an overlay until they are fixed. The reload script is added to pages as they are served, never
 //! to built files.
+//!
+//! No other page can drive it: a request must name a loopback host (`Host`, against DNS
+//! rebinding), the live-reload socket only opens to pages of the served origin (`Origin`), a
+//! request head must arrive whole within [`HEAD_DEADLINE`], at most [`MAX_CONNECTIONS`] requests
+//! are served at once, and messages to the browser name files relative to the project. Each
+//! live-reload client is sent to from a queue of its own ([`Client`]): one that stops reading is
+//! dropped, never waited for.
 
 use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use notify::{RecursiveMode, Watcher};
 use serde_json::json;
@@ -51,12 +59,60 @@ impl State {
 }
 
 type Shared = Arc<Mutex<State>>;
-type Clients = Arc<Mutex<Vec<WebSocket<TcpStream>>>>;
+type Clients = Arc<Mutex<Vec<Client>>>;
+
+/// How long a request's head may take to arrive, whole.
+const HEAD_DEADLINE: Duration = Duration::from_secs(10);
+/// Requests served at once; one more is answered 503 at once.
+const MAX_CONNECTIONS: usize = 128;
+/// Live-reload clients at once; one more is refused.
+const MAX_CLIENTS: usize = 64;
+/// Messages waiting for a live-reload client; one that lets more pile up is dropped.
+const CLIENT_QUEUE: usize = 8;
+/// How long a write to a live-reload client may block before the client is dropped.
+const CLIENT_WRITE_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// A live-reload client: the sending end of its own bounded queue. A thread of its own writes
+/// the queue to its socket, so that a client that stops reading blocks nobody else.
+struct Client(mpsc::SyncSender<String>);
+
+impl Client {
+    fn start(mut ws: WebSocket<TcpStream>) -> Client {
+        let (tx, rx) = mpsc::sync_channel::<String>(CLIENT_QUEUE);
+        let _ = ws.get_ref().set_write_timeout(Some(CLIENT_WRITE_TIMEOUT));
+        std::thread::spawn(move || {
+            for message in rx {
+                if ws.send(Message::text(message)).is_err() {
+                    break;
+                }
+            }
+            let _ = ws.close(None);
+        });
+        Client(tx)
+    }
+}
+
+/// Send `message` to every client without waiting; a client whose queue is full or closed is
+/// dropped.
+fn broadcast(clients: &Clients, message: &str) {
+    clients.lock().expect("clients").retain(|c| c.0.try_send(message.to_string()).is_ok());
+}
 
 type Files = HashMap<String, Arc<Vec<u8>>>;
 
-fn diagnostics(diags: &[crate::diag::Diagnostic]) -> String {
-    let mut s: String = diags.iter().map(|d| d.render() + "\n").collect();
+/// The diagnostics as the browser's overlay shows them, files named relative to the project
+/// (`root`): no path of the machine leaves it.
+fn diagnostics(diags: &[crate::diag::Diagnostic], root: &Path) -> String {
+    let relative = |d: &crate::diag::Diagnostic| {
+        let mut d = d.clone();
+        if let Ok(rel) = d.file.strip_prefix(root) {
+            d.file = rel.to_path_buf();
+        } else if d.file.is_absolute() {
+            d.file = d.file.file_name().map(PathBuf::from).unwrap_or_default();
+        }
+        d.render()
+    };
+    let mut s: String = diags.iter().map(|d| relative(d) + "\n").collect();
     s.push_str(&format!("{} problème(s)", diags.len()));
     s
 }
@@ -116,7 +172,7 @@ fn apply(state: &Shared, clients: &Clients, pass: Pass) {
         }
         s.message()
     };
-    clients.lock().expect("clients").retain_mut(|ws| ws.send(Message::text(message.clone())).is_ok());
+    broadcast(clients, &message);
 }
 
 /// After a change: check, the quick pass, then the full rebuild.
@@ -124,7 +180,7 @@ fn update(data: &Path, config: &Config, state: &Shared, clients: &Clients, last:
     let t = std::time::Instant::now();
     let corpus = match crate::load_corpus(data) {
         Ok(c) => c,
-        Err(diags) => return apply(state, clients, Pass::Errors(diagnostics(&diags))),
+        Err(diags) => return apply(state, clients, Pass::Errors(diagnostics(&diags, &project_root(config)))),
     };
     if let Some(prev) = last.as_ref() {
         match super::incremental::quick(prev, &corpus, config) {
@@ -144,6 +200,11 @@ fn update(data: &Path, config: &Config, state: &Shared, clients: &Clients, last:
         }
         Err(e) => apply(state, clients, Pass::Errors(e)),
     }
+}
+
+/// The project's folder: that of `book.toml`, else the data folder's parent.
+fn project_root(config: &Config) -> PathBuf {
+    config.root.clone().or_else(|| config.build.data_dir.parent().map(Path::to_path_buf)).unwrap_or_default()
 }
 
 pub fn serve(data: &Path, config: &Config, args: &ServeArgs) -> u8 {
@@ -198,52 +259,102 @@ pub fn serve(data: &Path, config: &Config, args: &ServeArgs) -> u8 {
     if args.open {
         let _ = std::process::Command::new("xdg-open").arg(&url).spawn();
     }
-    for stream in listener.incoming().flatten() {
-        let (state, clients) = (state.clone(), clients.clone());
-        std::thread::spawn(move || handle(stream, &state, &clients));
+    let open = Arc::new(AtomicUsize::new(0));
+    for mut stream in listener.incoming().flatten() {
+        if open.load(Ordering::SeqCst) >= MAX_CONNECTIONS {
+            let _ = stream.write_all(b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nRetry-After: 1\r\nConnection: close\r\n\r\n");
+            continue;
+        }
+        open.fetch_add(1, Ordering::SeqCst);
+        let (state, clients, open) = (state.clone(), clients.clone(), open.clone());
+        std::thread::spawn(move || {
+            handle(stream, &state, &clients, port);
+            open.fetch_sub(1, Ordering::SeqCst);
+        });
     }
     0
 }
 
-fn handle(mut stream: TcpStream, state: &Shared, clients: &Clients) {
-    let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
-    // The request line, peeked (a WebSocket handshake reads it again): a client may send it in
-    // several pieces, so wait until it is whole.
-    let mut head = [0u8; 2048];
-    let started = std::time::Instant::now();
-    let n = loop {
-        let Ok(n) = stream.peek(&mut head) else { return };
-        if n == 0 || n == head.len() || head[..n].contains(&b'\n') {
-            break n;
+/// The request's head, whole (up to the blank line), read within [`HEAD_DEADLINE`] however
+/// slowly the client sends it; `None` when it does not arrive in time or is too long. Only
+/// peeked: a WebSocket handshake reads it again.
+fn peek_head(stream: &TcpStream) -> Option<(String, usize)> {
+    let started = Instant::now();
+    let mut head = vec![0u8; 16 * 1024];
+    loop {
+        let left = HEAD_DEADLINE.checked_sub(started.elapsed())?;
+        stream.set_read_timeout(Some(left.max(Duration::from_millis(1)))).ok()?;
+        let n = stream.peek(&mut head).ok()?;
+        if head[..n].windows(4).any(|w| w == b"\r\n\r\n") || head[..n].windows(2).any(|w| w == b"\n\n") {
+            return Some((String::from_utf8_lossy(&head[..n]).into_owned(), n));
         }
-        if started.elapsed() > Duration::from_secs(10) {
-            return;
+        if n == 0 || n == head.len() {
+            return None;
         }
         std::thread::sleep(Duration::from_millis(2));
+    }
+}
+
+/// A header's value in a request head (the first, names compared without case).
+fn header<'a>(head: &'a str, name: &str) -> Option<&'a str> {
+    head.lines().skip(1).find_map(|l| {
+        let (k, v) = l.split_once(':')?;
+        k.trim().eq_ignore_ascii_case(name).then(|| v.trim())
+    })
+}
+
+/// Is `host` (`name[:port]`) a loopback name? Only those reach the server: a page of another
+/// site whose name was made to resolve to 127.0.0.1 (DNS rebinding) sends its own name.
+fn loopback_host(host: &str) -> bool {
+    let name = match host.strip_prefix('[') {
+        Some(rest) => rest.split(']').next().unwrap_or(""),
+        None => host.rsplit_once(':').map_or(host, |(n, _)| n),
     };
-    let head = String::from_utf8_lossy(&head[..n]).into_owned();
+    matches!(name.to_ascii_lowercase().as_str(), "127.0.0.1" | "localhost" | "::1")
+}
+
+/// Is `origin` the served origin (a loopback name, this port, over http)? A browser sends its
+/// page's origin with every WebSocket handshake; a program that is not a browser sends none.
+fn served_origin(origin: Option<&str>, port: u16) -> bool {
+    let Some(origin) = origin else { return true };
+    let Some(host) = origin.strip_prefix("http://") else { return false };
+    loopback_host(host) && host.rsplit_once(':').is_some_and(|(_, p)| p == port.to_string())
+}
+
+fn handle(mut stream: TcpStream, state: &Shared, clients: &Clients, port: u16) {
+    let Some((head, len)) = peek_head(&stream) else { return };
     let target = head.split_whitespace().nth(1).unwrap_or("/").to_string();
+    // A refusal reads the head first: a socket closed with unread bytes is reset, and the client
+    // would see no answer.
+    let refuse = |mut stream: TcpStream, status: &str, text: &str| {
+        let _ = stream.read_exact(&mut vec![0u8; len]);
+        let _ = write!(stream, "HTTP/1.1 {status}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{text}", text.len());
+    };
+    if !header(&head, "Host").is_some_and(loopback_host) {
+        return refuse(stream, "421 Misdirected Request", crate::words::serve::not_loopback);
+    }
     if target == "/__livereload" {
+        if !served_origin(header(&head, "Origin"), port) {
+            return refuse(stream, "403 Forbidden", crate::words::serve::other_origin);
+        }
+        if clients.lock().expect("clients").len() >= MAX_CLIENTS {
+            return refuse(stream, "503 Service Unavailable", crate::words::serve::too_many);
+        }
         let _ = stream.set_read_timeout(None);
-        if let Ok(mut ws) = tungstenite::accept(stream) {
+        if let Ok(ws) = tungstenite::accept(stream) {
+            let client = Client::start(ws);
             let hello = state.lock().expect("state").message();
-            if ws.send(Message::text(hello)).is_ok() {
-                clients.lock().expect("clients").push(ws);
+            if client.0.try_send(hello).is_ok() {
+                clients.lock().expect("clients").push(client);
             }
         }
         return;
     }
-    // Read the request head (a GET has no body).
-    let mut buf = Vec::new();
-    let mut chunk = [0u8; 1024];
-    while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
-        match stream.read(&mut chunk) {
-            Ok(0) | Err(_) => break,
-            Ok(n) => buf.extend_from_slice(&chunk[..n]),
-        }
-        if buf.len() > 64 * 1024 {
-            return;
-        }
+    // Consume the head that was peeked (a GET has no body).
+    let mut buf = vec![0u8; len];
+    let _ = stream.set_read_timeout(Some(HEAD_DEADLINE));
+    if stream.read_exact(&mut buf).is_err() {
+        return;
     }
     let path = decode(target.split(['?', '#']).next().unwrap_or("/"));
     let (status, kind, body) = respond(&path, state);
