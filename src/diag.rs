@@ -206,23 +206,46 @@ pub fn yaml_lines(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// The diagnostics of one run, with the data files' texts to quote snippets from.
+/// The diagnostics of one run, with the data files' texts to quote snippets from. Quoting a line
+/// costs the same whatever its place and however many diagnostics a file has: each file's line
+/// starts are found once, at its first diagnostic.
 #[derive(Default)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
-    files: Vec<(PathBuf, String)>,
+    files: Vec<Quoted>,
+    by_path: std::collections::HashMap<PathBuf, usize>,
+}
+
+/// A data file's text, and where its lines are (`yaml_lines`), once asked for.
+struct Quoted {
+    text: String,
+    lines: Option<Vec<(usize, usize)>>,
+}
+
+impl Quoted {
+    fn line(&mut self, n: usize) -> Option<&str> {
+        let text = &self.text;
+        let spans = self.lines.get_or_insert_with(|| {
+            yaml_lines(text).map(|l| {
+                let start = l.as_ptr() as usize - text.as_ptr() as usize;
+                (start, start + l.len())
+            }).collect()
+        });
+        spans.get(n.saturating_sub(1)).map(|&(a, b)| &self.text[a..b])
+    }
 }
 
 impl Diagnostics {
     /// Keep a file's text so that diagnostics in it can quote their line.
     pub fn register_file(&mut self, path: &Path, text: &str) {
-        self.files.push((path.to_path_buf(), text.to_string()));
+        self.by_path.entry(path.to_path_buf()).or_insert(self.files.len());
+        self.files.push(Quoted { text: text.to_string(), lines: None });
     }
 
     pub fn push(&mut self, mut d: Diagnostic) {
         if d.snippet.is_empty() {
-            if let Some((_, text)) = self.files.iter().find(|(p, _)| *p == d.file) {
-                if let Some(line) = yaml_lines(text).nth(d.line.saturating_sub(1)) {
+            if let Some(&i) = self.by_path.get(&d.file) {
+                if let Some(line) = self.files[i].line(d.line) {
                     d.snippet = line.to_string();
                     if d.width <= 1 {
                         d.width = token_width(line, d.column);

@@ -293,6 +293,38 @@ impl Corpus {
         (out, false)
     }
 
+    /// For every element (by index), the index of its nearest ancestor for which `pred` holds:
+    /// one pass, each element visited a bounded number of times however deep the chains, where
+    /// walking up from every element would take time in the square of the depth.
+    pub fn nearest_ancestor_where(&self, pred: impl Fn(&Element) -> bool) -> Vec<Option<usize>> {
+        let parent = |i: usize| self.elements[i].parent.as_ref().and_then(|p| self.element_index(p));
+        let mut done: Vec<Option<Option<usize>>> = vec![None; self.elements.len()];
+        let mut path = Vec::new();
+        for start in 0..self.elements.len() {
+            // Up to the first ancestor whose answer is known, or that answers itself.
+            let mut cur = start;
+            let mut found = None;
+            while done[cur].is_none() {
+                path.push(cur);
+                match parent(cur) {
+                    Some(p) if path.len() <= self.elements.len() => cur = p,
+                    _ => break,
+                }
+            }
+            if let Some(known) = done[cur] {
+                found = if pred(&self.elements[cur]) { Some(cur) } else { known };
+            }
+            // Down the path: each element's answer is the nearest one above it.
+            while let Some(i) = path.pop() {
+                done[i] = Some(found);
+                if pred(&self.elements[i]) {
+                    found = Some(i);
+                }
+            }
+        }
+        done.into_iter().map(Option::flatten).collect()
+    }
+
     /// The chain of ancestors, root first.
     pub fn ancestors(&self, e: &Element) -> Vec<&Element> {
         let mut out = Vec::new();

@@ -214,6 +214,8 @@ impl Index {
             ));
         }
         let cert_index: BTreeMap<&str, usize> = corpus.certs.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
+        // Each element's nearest ancestor that is not the document's structure, found once.
+        let titled = corpus.nearest_ancestor_where(|a| a.kind.family() != crate::schema::Family::Document);
         for e in &corpus.elements {
             let ci = cert_index[e.key.cert.as_str()];
             let ki = 1 + Kind::ALL.iter().position(|k| *k == e.kind).expect("kind");
@@ -229,18 +231,11 @@ impl Index {
             }
             // The parent's title and code, and those of the nearest ancestor that is not the
             // document's own structure (the compétence above a heading "Critères de performance").
-            let mut up = e.parent.as_ref().and_then(|p| corpus.element(p));
-            let mut first = true;
-            while let Some(p) = up {
-                if first || p.kind.family() != crate::schema::Family::Document {
-                    extra.extend(p.code.as_deref().map(|c| (compact(c), tuning.parent_code)));
-                    extra.extend(lang::terms(p.text()).into_iter().map(|k| (k, W_PARENT)));
-                }
-                if p.kind.family() != crate::schema::Family::Document {
-                    break;
-                }
-                first = false;
-                up = p.parent.as_ref().and_then(|q| corpus.element(q));
+            let parent = e.parent.as_ref().and_then(|p| corpus.element_index(p));
+            let above = parent.and_then(|p| if corpus.elements[p].kind.family() == crate::schema::Family::Document { titled[p] } else { None });
+            for p in parent.into_iter().chain(above).map(|i| &corpus.elements[i]) {
+                extra.extend(p.code.as_deref().map(|c| (compact(c), tuning.parent_code)));
+                extra.extend(lang::terms(p.text()).into_iter().map(|k| (k, W_PARENT)));
             }
             entries.push((ci, ki, Doc { url: urls::element(&e.key), id: e.key.to_string(), text: display(e), kind: ki, cert: ci, crumbs: crumbs(corpus, e), same: 0 }, keys(&codes, e.text(), weight, &extra, length)));
         }

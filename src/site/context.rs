@@ -195,8 +195,10 @@ impl<'a> SiteCtx<'a> {
 
 fn titles(corpus: &Corpus) -> HashMap<ElementKey, String> {
     use crate::present::{element_title, label};
+    // The nearest ancestor that names a group: not the document's structure, or with a code.
+    let groups = corpus.nearest_ancestor_where(|a| a.kind.family() != crate::schema::Family::Document || a.code.is_some());
     let group = |e: &Element| {
-        corpus.ancestors(e).into_iter().rev().find(|a| a.kind.family() != crate::schema::Family::Document || a.code.is_some()).map(|a| format!(" ({})", truncate(&label(a), 40)))
+        corpus.element_index(&e.key).and_then(|i| groups[i]).map(|a| format!(" ({})", truncate(&label(&corpus.elements[a]), 40)))
     };
     let cert = |e: &Element| corpus.cert(&e.key.cert).map(short_cert).unwrap_or_default();
     let count = |v: &[(String, &Element)]| {
