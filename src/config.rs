@@ -42,11 +42,19 @@ pub struct Build {
     /// Where the data is read from.
     #[serde(default = "default_data_dir")]
     pub data_dir: PathBuf,
+    /// Files of the site that no build writes, kept from one build to the next (`CNAME`, a
+    /// folder as `notes/`); any other such file makes the build refuse, unless forced.
+    #[serde(default)]
+    pub keep: Vec<String>,
+    /// `build --force`: delete the files of the site that no build wrote (not read from
+    /// `book.toml`).
+    #[serde(skip)]
+    pub force: bool,
 }
 
 impl Default for Build {
     fn default() -> Self {
-        Build { build_dir: default_build_dir(), data_dir: default_data_dir() }
+        Build { build_dir: default_build_dir(), data_dir: default_data_dir(), keep: Vec::new(), force: false }
     }
 }
 

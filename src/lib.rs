@@ -69,5 +69,8 @@ pub fn check_corpus(data_dir: &Path) -> (Result<Corpus, Vec<Diagnostic>>, Vec<ch
     if !diags.is_empty() {
         return (Err(diags.into_sorted()), coverage);
     }
-    (Ok(phases::time("model", || Corpus::build(checked))), coverage)
+    let warnings = loaded.empty.iter().map(|p| format!("{}: the file holds no data (it is empty or only comments); remove it, or fill it", p.display())).collect();
+    let mut corpus = phases::time("model", || Corpus::build(checked));
+    corpus.warnings = warnings;
+    (Ok(corpus), coverage)
 }

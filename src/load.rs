@@ -49,6 +49,18 @@ pub struct Loaded {
     pub files: Vec<LoadedFile>,
     /// How many YAML files could not be parsed (their diagnostics are in `diags`).
     pub failed: usize,
+    /// Data files that hold nothing (empty, or only comments): read, and worth a warning.
+    pub empty: Vec<PathBuf>,
+}
+
+/// Is `name` a file an editor keeps beside the one being edited: an Emacs lock (`.#x.yaml`,
+/// often a link to nowhere) or autosave (`#x.yaml#`), a backup (`x.yaml~`), a Vim swap file
+/// (`.x.yaml.swp`, `.swo`, `.swx`)? The walk passes over them without a word.
+pub fn is_editor_temporary(name: &str) -> bool {
+    name.starts_with(".#")
+        || name.ends_with('~')
+        || (name.len() > 1 && name.starts_with('#') && name.ends_with('#'))
+        || (name.starts_with('.') && [".swp", ".swo", ".swx"].iter().any(|x| name.ends_with(x)))
 }
 
 /// One YAML file found by the walk, or a reason why part of the folder could not be walked.
@@ -71,8 +83,11 @@ fn walk(root: &Path) -> Vec<Found> {
     };
     let mut it = WalkDir::new(root).follow_links(true).sort_by_file_name().into_iter();
     while let Some(entry) = it.next() {
+        let temporary = |p: Option<&Path>| p.and_then(Path::file_name).and_then(|n| n.to_str()).is_some_and(is_editor_temporary);
         let entry = match entry {
+            Ok(e) if temporary(Some(e.path())) && !e.file_type().is_dir() => continue,
             Ok(e) => e,
+            Err(e) if temporary(e.path()) => continue,
             Err(e) => {
                 let path = e.path().unwrap_or(root).to_path_buf();
                 let (message, hint) = if e.loop_ancestor().is_some() {
@@ -103,6 +118,12 @@ fn walk(root: &Path) -> Vec<Found> {
             }
         }
         let yaml = entry.path().extension().is_some_and(|x| x == "yaml" || x == "yml");
+        let other_case = entry.path().extension().and_then(|x| x.to_str()).is_some_and(|x| !yaml && (x.eq_ignore_ascii_case("yaml") || x.eq_ignore_ascii_case("yml")));
+        if other_case && !entry.file_type().is_dir() {
+            let message = format!("data file with the extension `.{}`: it would be read on some systems and not on others", entry.path().extension().unwrap_or_default().to_string_lossy());
+            found.push(Found::Refused(entry.into_path(), message, "data files end in `.yaml`, in lower case; rename the file"));
+            continue;
+        }
         if !yaml || entry.file_type().is_dir() {
             continue;
         }
@@ -154,6 +175,7 @@ pub fn load_dir(root: &Path, diags: &mut Diagnostics) -> Loaded {
         })
         .collect();
     let mut files = Vec::new();
+    let mut empty = Vec::new();
     for (path, result) in parsed {
         match result {
             Err((line, column, message)) => {
@@ -163,6 +185,9 @@ pub fn load_dir(root: &Path, diags: &mut Diagnostics) -> Loaded {
                 diags.push(Diagnostic::new(Code::Yaml, &pos, message).hint(hint));
             }
             Ok((text, data)) => {
+                if crate::diag::yaml_lines(&text).all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
+                    empty.push(path.clone());
+                }
                 diags.register_file(&path, &text);
                 match data {
                     Ok(data) => files.push(LoadedFile { path, data }),
@@ -174,7 +199,7 @@ pub fn load_dir(root: &Path, diags: &mut Diagnostics) -> Loaded {
             }
         }
     }
-    Loaded { root: root.to_path_buf(), files, failed }
+    Loaded { root: root.to_path_buf(), files, failed, empty }
 }
 
 /// Parse one data file's text; a failure becomes one diagnostic with the parser's position.
@@ -255,7 +280,9 @@ fn classify(message: &str) -> (Code, Option<String>) {
         (Code::MissingKey, Some("see docs/data-format.md for the keys each item needs".into()))
     } else if m.contains("depth") || m.contains("nesting") || m.contains("recursion") {
         (Code::Yaml, Some("the data format never nests this deep; the file is refused unread".into()))
-    } else if m.contains("tab") {
+    } else if m.contains("duplicate") {
+        (Code::Yaml, Some("a key appears twice in the same mapping; keep one (merge their values) or rename the other".into()))
+    } else if m.split(|c: char| !c.is_alphanumeric()).any(|w| w == "tab" || w == "tabs") {
         (Code::Yaml, Some("YAML indents with spaces, never tabs; replace the tab with spaces".into()))
     } else if m.contains("alias") || m.contains("anchor") {
         (Code::Yaml, Some("the data format uses no anchors or aliases (they are refused, against YAML bombs); write values out".into()))

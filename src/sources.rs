@@ -285,6 +285,9 @@ impl SourceDoc {
 #[derive(Default)]
 pub struct SourceSet {
     pub docs: BTreeMap<DocId, SourceDoc>,
+    /// Documents declared but not read (absent, unreadable, not UTF-8…): the reason was reported
+    /// once, at the declaration; what cites them says nothing more (one cause, one message).
+    pub failed: std::collections::BTreeSet<DocId>,
 }
 
 impl SourceSet {

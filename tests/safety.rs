@@ -291,9 +291,60 @@ fn a_folder_that_is_not_a_site_is_not_wiped() {
     fs::remove_dir_all(dir).unwrap();
 }
 
-/// The folder's entries other than the site and its lock file.
+#[test]
+fn a_folder_that_only_looks_like_a_site_is_not_replaced() {
+    let dir = temp("out-lookalike");
+    let out = dir.join("site");
+    for f in ["index.html", "assets/search.js", "graph.json", "thesis.docx"] {
+        fs::create_dir_all(out.join(f).parent().unwrap()).unwrap();
+        fs::write(out.join(f), "mine").unwrap();
+    }
+    let before = snapshot(&out);
+    assert_refused(&build_out(Path::new(FIXTURE), &out), &["is not a site built by referentiel (it has no .referentiel-site file)"]);
+    assert_eq!(snapshot(&out), before, "thesis.docx and its neighbours are intact");
+    // A refused build leaves no lock file, here or anywhere.
+    assert_eq!(fs::read_dir(&dir).unwrap().count(), 1, "{:?}", fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect::<Vec<_>>());
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn files_added_inside_the_site_are_listed_and_only_kept_or_deleted_when_asked() {
+    let dir = temp("out-strangers");
+    let out = dir.join("site");
+    assert_eq!(build_out(Path::new(FIXTURE), &out).status.code(), Some(0));
+    fs::write(out.join("CNAME"), "referentiel.example.org\n").unwrap();
+    fs::create_dir_all(out.join("notes")).unwrap();
+    fs::write(out.join("notes/todo.txt"), "mine").unwrap();
+    // Not a word and gone, as before: now refused, naming them.
+    let refused = build_out(Path::new(FIXTURE), &out);
+    assert_refused(&refused, &["holds 2 file(s) that no build wrote: CNAME, notes/todo.txt", "[build] keep", "--force"]);
+    assert_eq!(fs::read_to_string(out.join("CNAME")).unwrap(), "referentiel.example.org\n");
+    // Listed in book.toml: carried into each new site.
+    let cfg = dir.join("book.toml");
+    fs::write(&cfg, "[book]\ntitle = \"Essai\"\n[build]\nkeep = [\"CNAME\", \"notes/\"]\n").unwrap();
+    let with = |extra: &[&str]| {
+        let mut args = vec!["--config", cfg.to_str().unwrap(), "--data", FIXTURE, "build", "--out", out.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        referentiel(&args)
+    };
+    for _ in 0..2 {
+        let kept = with(&[]);
+        assert_eq!(kept.status.code(), Some(0), "{}", stderr(&kept));
+        assert_eq!(fs::read_to_string(out.join("CNAME")).unwrap(), "referentiel.example.org\n");
+        assert_eq!(fs::read_to_string(out.join("notes/todo.txt")).unwrap(), "mine");
+    }
+    // Forced: deleted.
+    fs::write(&cfg, "[book]\ntitle = \"Essai\"\n").unwrap();
+    assert_refused(&with(&[]), &["CNAME"]);
+    assert_eq!(with(&["--force"]).status.code(), Some(0));
+    assert!(!out.join("CNAME").exists() && !out.join("notes").exists());
+    assert_eq!(with(&[]).status.code(), Some(0), "a site that holds only what builds wrote is replaced");
+    fs::remove_dir_all(dir).unwrap();
+}
+
+/// The folder's entries other than the site (a build leaves no lock file).
 fn leftovers(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).filter(|n| n != "site" && n != ".site.lock").collect();
+    let mut v: Vec<String> = fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).filter(|n| n != "site").collect();
     v.sort();
     v
 }
@@ -424,6 +475,48 @@ fn a_deep_parent_chain_checks_and_its_pages_stay_small() {
     assert!(crumbs.contains("…"), "{crumbs}");
     assert_eq!(crumbs.matches("<a ").count(), 1 + referentiel::model::BREADCRUMB, "the certification and 8 ancestors");
     assert!(!shallow.split("</nav>").next().unwrap().contains("omis"));
+    fs::remove_dir_all(dir).unwrap();
+}
+
+/// Not a timing test: each bound is tens of times what the work takes now, and several times
+/// less than it took when it grew with the square of the size (`cargo bench --bench linear`
+/// gives the figures).
+fn within(limit: std::time::Duration, what: &str, f: impl FnOnce()) {
+    let t = std::time::Instant::now();
+    f();
+    assert!(t.elapsed() < limit, "{what}: {:.1?}", t.elapsed());
+}
+
+#[test]
+fn thirty_thousand_failing_elements_in_one_file_are_checked_in_linear_time() {
+    let dir = temp("many-failures");
+    let data = dir.join("data");
+    copy_dir(Path::new(FIXTURE), &data);
+    let extra: String = (0..30_000).map(|i| format!("  - id: x{i}\n    kind: critere_performance\n    parent: cp1\n    text: Un texte absent de la source, numéro {i}\n    lines: 10\n")).collect();
+    let p = data.join("elements.yaml");
+    fs::write(&p, fs::read_to_string(&p).unwrap().replacen("elements:\n", &format!("elements:\n{extra}"), 1)).unwrap();
+    // 0.8 s here; it took 6 minutes when each diagnostic scanned its file from the start.
+    within(std::time::Duration::from_secs(60), "check of 30,000 failures", || {
+        assert_refused(&check(&data), &["30000 problems in 1 file"]);
+    });
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_chain_twenty_thousand_deep_is_built_in_linear_time() {
+    let dir = temp("chain-build");
+    chain::write(&dir, 20_000);
+    let corpus = referentiel::load_corpus(&dir).unwrap_or_else(|d| panic!("{}", d[0].render()));
+    // 3 s of CPU here; 16 s when titles and the search index walked up from each element.
+    within(std::time::Duration::from_secs(45), "build of a 20,000-deep chain", || {
+        // The command's main thread has 8 MB of stack; a test thread 2 MB.
+        std::thread::scope(|s| {
+            std::thread::Builder::new().stack_size(8 << 20).spawn_scoped(s, || {
+                let (files, _) = referentiel::outputs::render_all(&corpus, &referentiel::config::Config::read_default()).unwrap();
+                assert!(files.files.len() > 20_000);
+            }).unwrap().join().unwrap();
+        });
+    });
     fs::remove_dir_all(dir).unwrap();
 }
 
@@ -570,5 +663,107 @@ fn a_hostile_value_in_any_string_field_runs_no_script_and_closes_no_inline_scrip
             assert_ne!(script.trim(), "window.__pwned=1", "{}: the value opened a script", page.display());
         }
     }
+    fs::remove_dir_all(dir).unwrap();
+}
+
+// 7. Terminal output: the data's control characters are shown escaped; `--json` stays exact.
+
+#[test]
+fn show_and_search_print_the_datas_control_characters_escaped_and_json_exact() {
+    let (dir, data) = fixture("terminal", |y| {
+        y.replace("    text: Organiser un plan d’actions commerciales\n    lines: 15\n", "    text: Organiser un plan d’actions commerciales\n    lines: 15\n    note: \"a\\e[2J\\e]0;titre\\ab\\u202Ec\"\n")
+    });
+    let d = data.to_str().unwrap();
+    let shown = referentiel(&["--data", d, "--color", "always", "show", "demo/cp2"]);
+    assert_eq!(shown.status.code(), Some(0), "{}", stderr(&shown));
+    let text = String::from_utf8_lossy(&shown.stdout);
+    assert!(text.contains("a\\u{1b}[2J\\u{1b}]0;titre\\u{7}b\\u{202e}c"), "{text}");
+    assert!(!shown.stdout.contains(&0x07) && !text.contains('\u{202E}'), "no raw BEL or bidi override reaches the terminal");
+    assert!(!text.contains("\x1b[2J") && !text.contains("\x1b]0"), "no raw escape of the data");
+    let json = referentiel(&["--data", d, "show", "demo/cp2", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(v["note"], "a\u{1b}[2J\u{1b}]0;titre\u{7}b\u{202E}c", "--json is exact");
+    for cmd in [&["search", "organiser"][..], &["list"][..]] {
+        let out = referentiel(&[&["--data", d][..], cmd].concat());
+        assert!(!out.stdout.iter().any(|b| *b == 0x1b || *b == 0x07), "{cmd:?}");
+    }
+    fs::remove_dir_all(dir).unwrap();
+}
+
+// 9. Careless editing.
+
+#[test]
+fn editors_files_are_passed_over_and_an_odd_extension_or_an_empty_file_is_said() {
+    let (dir, data) = fixture("editors", |y| y);
+    // An Emacs lock (a link to nowhere), its autosave, a backup and Vim's swap files.
+    std::os::unix::fs::symlink("root@host.1234:1700000000", data.join(".#elements.yaml")).unwrap();
+    for f in ["#elements.yaml#", "elements.yaml~", ".elements.yaml.swp", ".elements.yaml.swo"] {
+        fs::write(data.join(f), "not: [valid").unwrap();
+    }
+    let out = check(&data);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // A data file whose extension differs only by case: refused, never skipped.
+    fs::write(data.join("extra.YAML"), "elements: []\n").unwrap();
+    assert_refused(&check(&data), &["extra.YAML", "the extension `.YAML`", "rename the file"]);
+    fs::remove_file(data.join("extra.YAML")).unwrap();
+    // An emptied file: a warning with its path.
+    fs::create_dir_all(data.join("vocabulary")).unwrap();
+    fs::write(data.join("vocabulary/vide.yaml"), "# plus rien\n").unwrap();
+    let out = check(&data);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("warning: ") && stderr(&out).contains("vocabulary/vide.yaml: the file holds no data"), "{}", stderr(&out));
+    fs::remove_dir_all(dir).unwrap();
+}
+
+// 10. Diagnostics that lead to the cause.
+
+#[test]
+fn an_unreadable_source_is_one_message_not_a_cascade() {
+    let (dir, data) = fixture("bad-source", |y| y);
+    let mut bytes = fs::read(data.join("sources/demo.txt")).unwrap();
+    bytes.insert(20, 0xe9);
+    fs::write(data.join("sources/demo.txt"), bytes).unwrap();
+    let out = check(&data);
+    assert_refused(&out, &["cannot read source `demo.txt`: not UTF-8", "1 problem in 1 file"]);
+    assert!(!stderr(&out).contains("unknown document"), "{}", stderr(&out));
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_duplicate_key_gets_a_hint_about_duplicate_keys() {
+    let (dir, data) = fixture("dup-key", |y| y.replacen("    lines: 15\n", "    lines: 15\n    lines: 15\n", 1));
+    let out = check(&data);
+    assert_refused(&out, &["a key appears twice"]);
+    assert!(!stderr(&out).contains("tabs"), "{}", stderr(&out));
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_long_parent_cycle_is_shown_by_its_ends_and_its_length() {
+    let dir = temp("long-cycle");
+    chain::write(&dir, 20_000);
+    let y = fs::read_to_string(dir.join("elements.yaml")).unwrap().replacen("    lines: 4\n", "    lines: 4\n    parent: e20000\n", 1);
+    fs::write(dir.join("elements.yaml"), y).unwrap();
+    let out = check(&dir);
+    assert_refused(&out, &["parent cycle: `e1` → `e20000` → `e19999` → `e19998` → … → `e3` → `e2` → `e1` (20000 elements in the cycle)"]);
+    assert!(stderr(&out).lines().all(|l| l.chars().count() < 300), "no line is longer than a reader can take in");
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_full_disk_is_one_message_with_the_count() {
+    // A small file system of our own (root only: CI and this machine run as root).
+    let dir = temp("full-disk");
+    let mount = dir.join("small");
+    fs::create_dir_all(&mount).unwrap();
+    let mounted = Command::new("mount").args(["-t", "tmpfs", "-o", "size=64k", "tmpfs", mount.to_str().unwrap()]).status().is_ok_and(|s| s.success());
+    if !mounted {
+        eprintln!("skipped: cannot mount a small file system here (not root)");
+        return;
+    }
+    let out = build_out(Path::new(FIXTURE), &mount.join("site"));
+    let _ = Command::new("umount").arg(&mount).status();
+    assert_refused(&out, &["No space left on device", "more files that could not be written"]);
+    assert!(stderr(&out).lines().count() < 10, "{}", stderr(&out));
     fs::remove_dir_all(dir).unwrap();
 }

@@ -233,6 +233,9 @@ fn verify(c: &Citation, sources: &SourceSet) -> Result<Option<Claim>, Diagnostic
                 .hint("add `doc: <document id>` at the top of the file or on this item"),
         );
     };
+    if sources.failed.contains(&crate::ids::DocId::new(doc_id)) {
+        return Ok(None); // the document could not be read: said once, where it is declared
+    }
     let Some(doc) = sources.get(doc_id).filter(|_| crate::ids::is_slug(doc_id)) else {
         let hint = did_you_mean(doc_id, sources.ids()).or_else(|| Some(format!("the documents are: {}", sources.ids().collect::<Vec<_>>().join(", "))));
         return Err(Diagnostic::new(Code::UnknownId, &c.doc_at, format!("unknown document `{doc_id}`")).hint_opt(hint));

@@ -150,10 +150,16 @@ fn cycles(index: &Index, parents: &[(ElementKey, ElementKey, usize)], diags: &mu
                 let cycle = &walk[i..];
                 let min = (*cycle.iter().min().expect("a cycle has members")).clone();
                 let (fi, e) = index.elements[&min];
-                let path: Vec<String> = rotate_from(cycle, &min).iter().map(|k| format!("`{}`", k.local)).collect();
+                let mut path: Vec<String> = rotate_from(cycle, &min).iter().map(|k| format!("`{}`", k.local)).collect();
+                // A long cycle is shown by its ends and its length, on a line a reader can take in.
+                let n = path.len();
+                if n > 8 {
+                    path = [&path[..4], &["…".to_string()], &path[n - 2..]].concat();
+                }
+                let close = if n > 8 { format!(" → `{}` ({n} elements in the cycle)", min.local) } else { format!(" → `{}`", min.local) };
                 let at = e.parent.as_ref().expect("a cycle member has a parent");
                 diags.push(
-                    Diagnostic::new(Code::Cycle, &index.pos(fi, at), format!("parent cycle: {} → `{}`", path.join(" → "), min.local))
+                    Diagnostic::new(Code::Cycle, &index.pos(fi, at), format!("parent cycle: {}{close}", path.join(" → ")))
                         .hint("an element cannot be its own ancestor; one of these `parent` keys is wrong"),
                 );
                 break;

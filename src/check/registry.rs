@@ -27,7 +27,10 @@ pub fn build(loaded: &Loaded, diags: &mut Diagnostics) -> SourceSet {
                 Ok(doc) => {
                     set.docs.insert(doc.id.clone(), doc);
                 }
-                Err(e) => diags.push(Diagnostic::new(Code::Provenance, &f.pos(&s.file), e.to_string()).hint(e.hint())),
+                Err(e) => {
+                    set.failed.insert(DocId::new(id.as_str()));
+                    diags.push(Diagnostic::new(Code::Provenance, &f.pos(&s.file), e.to_string()).hint(e.hint()));
+                }
             }
         }
     }

@@ -10,6 +10,10 @@ pub struct Args {
     /// The output folder [default: the configuration's `build.build-dir`].
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
+    /// Delete the files of the output folder that no build wrote (listed otherwise, and the build
+    /// refused; `[build] keep` in book.toml keeps them).
+    #[arg(long)]
+    force: bool,
 }
 
 pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
@@ -24,7 +28,9 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
     })?;
     let out_dir = args.out.unwrap_or_else(|| ctx.cfg.build.build_dir.clone());
     ctx.out.progress(&format!("rendering the site of {} elements…", corpus.elements.len()));
-    let result = referentiel::outputs::build(&corpus, &ctx.cfg, &out_dir);
+    let mut cfg = ctx.cfg.clone();
+    cfg.build.force = args.force;
+    let result = referentiel::outputs::build(&corpus, &cfg, &out_dir);
     ctx.out.done();
     match result {
         Ok(r) => {

@@ -25,6 +25,9 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
             return Err(failure);
         }
     };
+    for w in &corpus.warnings {
+        ctx.out.warn(w);
+    }
     if format == Format::Json {
         ctx.out.print("[]\n")
     } else {

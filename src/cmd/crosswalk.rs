@@ -31,7 +31,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
     }
     let cw = crosswalk::crosswalk(&corpus, &a, &b);
     if args.units {
-        return ctx.out.print(&crosswalk::render::units(&cw, format, ctx.out.colour));
+        return super::print_for(ctx, format, &crosswalk::render::units(&cw, format, ctx.out.colour));
     }
-    ctx.out.print(&crosswalk::render::render(&cw, format, ctx.out.colour))
+    super::print_for(ctx, format, &crosswalk::render::render(&cw, format, ctx.out.colour))
 }

@@ -70,5 +70,5 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
         report.old.origin = Some(old_src.describe());
         report.new.origin = Some(new_src.describe());
     }
-    ctx.out.print(&diff::render::render(&report, format, ctx.out.colour))
+    super::print_for(ctx, format, &diff::render::render(&report, format, ctx.out.colour))
 }

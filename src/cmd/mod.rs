@@ -197,8 +197,19 @@ impl Ctx {
     pub fn corpus(&self, format: Format) -> Result<Corpus, Failure> {
         let start = std::time::Instant::now();
         let corpus = referentiel::phases::time("load + check", || referentiel::load_corpus(&self.data)).map_err(|diagnostics| Failure::Data { diagnostics, format, wrote_nothing: false })?;
+        for w in &corpus.warnings {
+            self.out.warn(w);
+        }
         self.out.verbose(&format!("loaded and checked {} in {:.2?}", self.data.display(), start.elapsed()));
         Ok(corpus)
+    }
+}
+
+/// A command's result in `format`: JSON exact, text and markdown safe on a terminal.
+fn print_for(ctx: &Ctx, format: Format, s: &str) -> Result<(), Failure> {
+    match format {
+        Format::Json => ctx.out.print(s),
+        _ => ctx.out.print_text(s),
     }
 }
 

@@ -70,6 +70,14 @@ impl Out {
         }
     }
 
+    /// A result meant for a person (text, markdown), on standard output: every control and bidi
+    /// character of the data shown escaped (`\u{1b}`), as diagnostics do, but line breaks, tabs
+    /// and, when colouring, the colour codes the command itself wrote. `--json` goes through
+    /// [`Out::print`], exact.
+    pub fn print_text(&self, s: &str) -> Result<(), Failure> {
+        self.print(&terminal_text(s, self.colour))
+    }
+
     fn paint(&self, code: &str, s: &str) -> String {
         if self.colour_err { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() }
     }
@@ -99,6 +107,13 @@ impl Out {
             _ => rendered.to_string(),
         };
         let _ = write!(std::io::stderr().lock(), "{s}\n");
+    }
+
+    /// Something worth knowing that does not stop the command, unless `--quiet`.
+    pub fn warn(&self, message: &str) {
+        if !self.quiet {
+            self.say(&format!("{}: {message}", self.paint("1;33", "warning")));
+        }
     }
 
     /// What happened, unless `--quiet`.
@@ -144,5 +159,39 @@ mod tests {
         assert!(!Auto.resolve(false, None, Some("0")));
         assert!(Always.resolve(false, Some("1"), None));
         assert!(!Never.resolve(true, None, Some("1")));
+    }
+}
+
+/// `s` safe on a terminal: [`referentiel::diag::terminal_safe`] for every character but line
+/// breaks and tabs, and (`colour`) the SGR colour codes (`ESC [ 1;31 m`) that our renderers write.
+fn terminal_text(s: &str, colour: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        if colour && c == '\x1b' {
+            let sgr = rest[1..].strip_prefix('[').map(|r| r.bytes().take_while(|b| b.is_ascii_digit() || *b == b';').count());
+            if let Some(n) = sgr.filter(|n| rest.as_bytes().get(2 + n) == Some(&b'm')) {
+                out.push_str(&rest[..3 + n]);
+                rest = &rest[3 + n..];
+                continue;
+            }
+        }
+        if c == '\n' || c == '\t' {
+            out.push(c);
+        } else {
+            out.push_str(&referentiel::diag::terminal_safe(c.encode_utf8(&mut [0; 4])));
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+#[cfg(test)]
+mod terminal_tests {
+    #[test]
+    fn data_controls_are_shown_escaped_and_our_colours_kept() {
+        let s = "\x1b[1;31mCP3\x1b[0m a\x1b]0;titre\x07b\u{202E}c\u{0}\r\n\td";
+        assert_eq!(super::terminal_text(s, true), "\x1b[1;31mCP3\x1b[0m a\\u{1b}]0;titre\\u{7}b\\u{202e}c\\u{0}\\u{d}\n\td");
+        assert_eq!(super::terminal_text(s, false), "\\u{1b}[1;31mCP3\\u{1b}[0m a\\u{1b}]0;titre\\u{7}b\\u{202e}c\\u{0}\\u{d}\n\td");
     }
 }

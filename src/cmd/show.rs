@@ -72,11 +72,12 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
     let graph = Graph::build(&corpus);
     let e = corpus.element(&key).expect("resolved");
     let shown = shown(&corpus, &graph, e);
-    ctx.out.print(&match format {
+    let printed = match format {
         Format::Json => format!("{}\n", serde_json::to_string_pretty(&shown).expect("serializable")),
         Format::Markdown => markdown(&shown),
         Format::Text => text(&shown),
-    })
+    };
+    super::print_for(ctx, format, &printed)
 }
 
 /// The element a person named, or a usage failure that says what exists.

@@ -211,6 +211,8 @@ pub struct Corpus {
     pub correspondences: Vec<Correspondence>,
     /// The domain vocabulary of `data/vocabulary/` (ours, curated).
     pub vocabulary: Vocabulary,
+    /// What the checker noticed without refusing the data (an empty data file), for the reader.
+    pub warnings: Vec<String>,
     by_key: HashMap<ElementKey, usize>,
     by_cert: BTreeMap<CertId, usize>,
     /// The indices of each certification's elements, in data order.
@@ -352,7 +354,7 @@ impl Corpus {
             of_cert.entry(e.key.cert.clone()).or_default().push(i);
         }
         let by_table = correspondences.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
-        Corpus { data_dir, sources, coverage, certs, elements, matrices, correspondences, vocabulary, by_key, by_cert, of_cert, by_table }
+        Corpus { data_dir, sources, coverage, certs, elements, matrices, correspondences, vocabulary, warnings: Vec::new(), by_key, by_cert, of_cert, by_table }
     }
 }
 

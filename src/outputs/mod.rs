@@ -281,7 +281,8 @@ pub fn render_into(corpus: &Corpus, config: &Config, mut files: SiteFiles) -> Re
 pub fn build(corpus: &Corpus, config: &Config, out: &Path) -> Result<BuildReport, String> {
     output::check_out(out, &corpus.data_dir, config.root.as_deref())?;
     let cannot = |e: std::io::Error| format!("cannot write {}: {e}", out.display());
-    let staging = output::Staging::begin(out).map_err(cannot)?;
+    let strangers = output::Strangers { keep: config.build.keep.clone(), force: config.build.force };
+    let staging = output::Staging::begin(out, &strangers).map_err(cannot)?;
     let (files, report, _) = render_into(corpus, config, SiteFiles::streaming(staging)).map_err(|e| e.to_string())?;
     let t = crate::phases::start("publish");
     let published = files.into_staging().expect("a streaming build").commit();

@@ -93,8 +93,12 @@ impl Links {
 /// Check every internal link of the pages added to `files`; returns how many were checked.
 pub fn check(files: &SiteFiles) -> Result<usize, String> {
     let links = &files.links;
-    if !links.failures.is_empty() {
-        return Err(links.failures.join("\n"));
+    if let Some(first) = links.failures.first() {
+        // One cause (a full disk) fails every file after it: said once, with the count.
+        return Err(match links.failures.len() {
+            1 => first.clone(),
+            n => format!("{first}\n(and {} more files that could not be written or read)", n - 1),
+        });
     }
     let path_of = |i: usize| files.index[i].0.to_string_lossy().replace('\\', "/");
     let paths: HashMap<String, usize> = (0..files.index.len()).map(|i| (path_of(i), i)).collect();

@@ -3,7 +3,11 @@
 //! - The output folder is refused when it is, contains or sits inside the data folder, when it is
 //!   or contains the configuration's folder, when it is in or holds a `.git`, and when it is a
 //!   non-empty folder that is not a site of ours (no [`MARKER`] file).
-//! - A lock file next to it (`.<name>.lock`) serialises builds on one output.
+//! - A lock on the folder that holds it serialises builds on one output (no lock file is left).
+//! - Files in the output that no build wrote (a `CNAME`, notes) are never deleted silently: the
+//!   marker lists what the last build wrote, and a build refuses to replace a site holding other
+//!   files unless they are kept (`[build] keep` in `book.toml`: carried into the new site) or the
+//!   build is forced (`build --force`).
 //! - Everything is written into a staging folder next to the output (same file system), which then
 //!   takes the output's place in one step: `renameat2(RENAME_EXCHANGE)` on Linux; elsewhere two
 //!   renames, and a build killed between them is repaired by the next one.
@@ -22,6 +26,54 @@ use crate::scratch::{self, Scratch};
 pub const MARKER: &str = ".referentiel-site";
 
 const MARKER_TEXT: &str = "This folder is a site built by referentiel; the next build replaces it whole.\n";
+
+/// The line after which the marker lists the files the build wrote, one a line.
+const MANIFEST: &str = "Files written by the build:\n";
+
+/// What a build does with the files of the output folder that the last build did not write.
+#[derive(Clone, Debug, Default)]
+pub struct Strangers {
+    /// Paths relative to the site (a folder ends with `/`) carried into the new site.
+    pub keep: Vec<String>,
+    /// Delete the others rather than refuse.
+    pub force: bool,
+}
+
+impl Strangers {
+    fn kept(&self, rel: &str) -> bool {
+        self.keep.iter().any(|k| {
+            let k = k.trim_start_matches("./");
+            rel == k.trim_end_matches('/') || (k.ends_with('/') && rel.starts_with(k))
+        })
+    }
+}
+
+/// Every file under `dir`, relative to it, with `/` between names (links are not followed).
+fn files_under(dir: &Path) -> io::Result<Vec<String>> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in fs::read_dir(&d)? {
+            let e = e?;
+            if e.file_type()?.is_dir() {
+                stack.push(e.path());
+            } else if let Ok(rel) = e.path().strip_prefix(dir) {
+                out.push(rel.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// The files of the site at `out` that the build which wrote it did not write. A marker from
+/// before the list was kept says nothing: then none.
+fn strangers_in(out: &Path) -> io::Result<Vec<String>> {
+    let Ok(marker) = fs::read_to_string(out.join(MARKER)) else { return Ok(Vec::new()) };
+    let Some((_, list)) = marker.split_once(MANIFEST) else { return Ok(Vec::new()) };
+    let written: std::collections::HashSet<&str> = list.lines().collect();
+    Ok(files_under(out)?.into_iter().filter(|f| f != MARKER && !written.contains(f.as_str())).collect())
+}
 
 /// Pages and assets to write, by path relative to the site root. In memory (the default: for
 /// `serve`, `export` and tests) every file is kept until published; streaming
@@ -194,10 +246,10 @@ pub fn check_out(out: &Path, data: &Path, config_dir: Option<&Path>) -> Result<(
     Ok(())
 }
 
-/// Is `dir` a site built by this tool? By its marker; a site built before markers existed is
-/// recognised by its layout (home page, search script, graph).
+/// Is `dir` a site built by this tool? By its marker alone: a folder that only looks like a
+/// site (a home page, a search script) may hold anything else.
 fn is_our_site(dir: &Path) -> bool {
-    dir.join(MARKER).is_file() || ["index.html", "assets/search.js", "graph.json"].iter().all(|f| dir.join(f).is_file())
+    dir.join(MARKER).is_file()
 }
 
 /// May `out` be replaced? It must be absent, an empty folder, or a site of ours.
@@ -229,8 +281,10 @@ fn check_replaceable(out: &Path) -> io::Result<()> {
 /// An exclusive lock on `path`, held until dropped.
 struct Lock(#[allow(dead_code)] fs::File);
 
-fn lock(path: &Path) -> io::Result<Lock> {
-    let file = fs::OpenOptions::new().create(true).truncate(false).write(true).open(path)?;
+/// Lock the folder `dir` itself (`flock` on the folder): nothing is created, so a refused or
+/// finished build leaves nothing behind.
+fn lock(dir: &Path) -> io::Result<Lock> {
+    let file = fs::File::open(dir)?;
     #[cfg(unix)]
     {
         use std::os::fd::AsRawFd;
@@ -286,6 +340,8 @@ pub struct Staging {
     retired_prefix: String,
     /// The site being replaced: a file that reads the same there is linked, not written again.
     previous: Option<PathBuf>,
+    /// Files of the previous site that no build wrote, carried into the new one (`[build] keep`).
+    kept: Vec<String>,
     made: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
     _lock: Lock,
 }
@@ -293,11 +349,11 @@ pub struct Staging {
 impl Staging {
     /// Lock `out`, repair what a killed build left, check that `out` may be replaced and create
     /// the staging folder with its marker.
-    pub fn begin(out: &Path) -> io::Result<Staging> {
+    pub fn begin(out: &Path, strangers: &Strangers) -> io::Result<Staging> {
         let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         fs::create_dir_all(parent)?;
         let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "site".into());
-        let lock = lock(&parent.join(format!(".{name}.lock")))?;
+        let lock = lock(parent)?;
         let (staging_prefix, retired_prefix) = (format!(".{name}.staging-"), format!(".{name}.retired-"));
         // A build killed between the two renames of the fallback left the old site retired: put it back.
         if !out.exists() {
@@ -311,6 +367,23 @@ impl Staging {
             }
         }
         check_replaceable(out)?;
+        let mut kept = Vec::new();
+        if out.is_dir() {
+            let found = strangers_in(out)?;
+            let (keep, other): (Vec<String>, Vec<String>) = found.into_iter().partition(|f| strangers.kept(f));
+            if !other.is_empty() && !strangers.force {
+                let shown: Vec<&str> = other.iter().take(10).map(String::as_str).collect();
+                let more = if other.len() > 10 { format!(" and {} more", other.len() - 10) } else { String::new() };
+                return Err(refuse(format!(
+                    "the site {} holds {} file(s) that no build wrote: {}{more}; list them in book.toml to keep them ([build] keep = [\"{}\"]), or build with --force to delete them",
+                    out.display(),
+                    other.len(),
+                    shown.join(", "),
+                    shown[0]
+                )));
+            }
+            kept = keep;
+        }
         for prefix in [&staging_prefix, &retired_prefix] {
             scratch::remove_stale(parent, prefix, |p| p.join(MARKER).is_file() || fs::read_dir(p).is_ok_and(|mut d| d.next().is_none()));
         }
@@ -320,7 +393,7 @@ impl Staging {
         // The marker first: a staging folder left by a kill is recognisable as ours.
         fs::write(folder.path().join(MARKER), MARKER_TEXT)?;
         let previous = out.is_dir().then(|| out.to_path_buf());
-        Ok(Staging { out: out.to_path_buf(), folder, retired_prefix, previous, made: Default::default(), _lock: lock })
+        Ok(Staging { out: out.to_path_buf(), folder, retired_prefix, previous, kept, made: Default::default(), _lock: lock })
     }
 
     pub fn path(&self) -> &Path {
@@ -352,6 +425,25 @@ impl Staging {
 
     /// Put the staging folder in the place of `out`.
     pub fn commit(self) -> io::Result<()> {
+        // The marker lists what this build wrote; then the kept files join them, unlisted.
+        let written = files_under(self.folder.path())?;
+        let mut marker = format!("{MARKER_TEXT}{MANIFEST}");
+        for f in written.iter().filter(|f| *f != MARKER) {
+            marker.push_str(f);
+            marker.push('\n');
+        }
+        fs::write(self.folder.path().join(MARKER), marker)?;
+        if let Some(previous) = &self.previous {
+            for rel in self.kept.iter().filter(|k| !written.contains(k)) {
+                let to = self.folder.path().join(rel);
+                if let Some(dir) = to.parent() {
+                    fs::create_dir_all(dir)?;
+                }
+                if fs::hard_link(previous.join(rel), &to).is_err() {
+                    fs::copy(previous.join(rel), &to)?;
+                }
+            }
+        }
         let Staging { out, folder, retired_prefix, .. } = self;
         let out = out.as_path();
         if !out.exists() {
@@ -381,7 +473,7 @@ impl Staging {
 
 /// Write `files` (kept in memory) as the new content of `out`.
 pub fn publish(out: &Path, files: &SiteFiles) -> io::Result<()> {
-    let staging = Staging::begin(out)?;
+    let staging = Staging::begin(out, &Strangers::default())?;
     for (rel, bytes) in &files.files {
         staging.write(rel, bytes)?;
     }
