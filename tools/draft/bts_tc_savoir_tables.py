@@ -88,6 +88,12 @@ TABLES = [
 # Where a limite block faces a sub-savoir only by the order of the blocks (no limite names its
 # connaissance), the note says so; everywhere else the block's words name the connaissances beside it.
 NOTES = {}
+ITEM_NOTES = {
+    's9.3-k1': 'Phrase imprimée dans la colonne « Connaissances » de S9.3 (lignes 3248-3252) : elle dit dans quel but la '
+               'connaissance sera abordée plutôt qu’elle ne nomme une connaissance ; elle garde le type de sa colonne.',
+    's5-th1-lim1': 'Phrase imprimée en tête de la colonne « Objectifs et limites de connaissances » du thème 1 : elle dit le cadre '
+                   'des limites qui la suivent ; elle garde le type de sa colonne.',
+}
 
 
 def items(ranges, nest=None):
@@ -110,6 +116,11 @@ def items(ranges, nest=None):
             if not t or n in common.NOISE:
                 continue
             cont = t[0].islower() or t[0] in '(,.'
+            if cur is not None and not cont:
+                # a line opening with a capital still continues an item cut on a word that cannot end
+                # it (« … du conseil des » / « Prud’hommes ») or inside a parenthesis (« (biens et services, » / « IDE…) »)
+                before = join(cur['ns'])
+                cont = bool(common.DANGLING.search(before)) or before.count('(') > before.count(')')
             if cur is not None and cont:
                 cur['ns'].append(n)
                 continue
@@ -157,6 +168,9 @@ def build(parent):
         if parent in NOTES:
             e['note'] = NOTES[parent]
         new.append(e)
+    for e in new:
+        if e['id'] in ITEM_NOTES:
+            e['note'] = ITEM_NOTES[e['id']]
     return new
 
 
