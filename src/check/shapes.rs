@@ -95,11 +95,11 @@ pub fn check(index: &Index, diags: &mut Diagnostics) {
     }
 }
 
-/// No lower-case letter in three letters or more (« TRONC COMMUN STI »), or a savoir code opening it
+/// No lower-case letter in six letters or more (« TRONC COMMUN STI », not « PIB »), or a savoir code opening it
 /// (« S8 / S13 … », « S 10 »).
 pub fn heading_like(text: &str) -> bool {
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() >= 3 && !letters.iter().any(|c| c.is_lowercase()) {
+    if letters.len() >= 6 && !letters.iter().any(|c| c.is_lowercase()) {
         return true;
     }
     let mut cs = text.chars().peekable();
