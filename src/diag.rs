@@ -58,6 +58,8 @@ pub enum Code {
     FootnoteCall,
     /// Source characters claimed by the texts of two elements.
     DoubleClaim,
+    /// Limites that the layout puts beside other savoirs than the ones they hang from.
+    MisplacedLimites,
 }
 
 impl Code {
@@ -81,6 +83,7 @@ impl Code {
             Code::WrongKind => "wrong-kind",
             Code::FootnoteCall => "footnote-call",
             Code::DoubleClaim => "double-claim",
+            Code::MisplacedLimites => "misplaced-limites",
         }
     }
 }

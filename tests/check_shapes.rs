@@ -137,3 +137,41 @@ fn a_shared_printing_declared_as_a_piece_is_accepted() {
     let d = check("shared", &[("savoirs.yaml", &shared)]);
     assert!(d.is_empty(), "{}", d.iter().map(Diagnostic::render).collect::<String>());
 }
+
+#[test]
+fn all_the_limites_of_a_group_under_its_last_savoir_are_reported() {
+    // 004 S8: `s8.5` held the limites of S8.1–S8.4.
+    let t = file("tests/fixtures/shapes/savoirs.yaml");
+    let group = edit(
+        &t,
+        "  - id: s1-k1\n",
+        "  - id: s1.1\n    kind: savoir_associe\n    parent: s1\n    text: S1\n    lines: 1\n  - id: s1.2\n    kind: savoir_associe\n    parent: s1\n    text: Communication\n    lines: 1\n  - id: s1-k1\n",
+    );
+    let group = edit(&group, "    kind: savoir\n    parent: s1\n", "    kind: savoir\n    parent: s1.1\n");
+    let group = edit(&group, "    kind: limite_connaissances\n    parent: s1\n", "    kind: limite_connaissances\n    parent: s1.2\n");
+    let group = edit(&group, "  - id: tronc\n    kind: section\n", "  - id: tronc\n    kind: limite_connaissances\n    parent: s1.2\n");
+    let group = edit(&group, "    text: S8 / S13 TRONC COMMUN STI\n", "    text: S8 / S13 TRONC COMMUN STI\n    note: x\n");
+    let d: Vec<Diagnostic> = check("last", &[("savoirs.yaml", &group)]).into_iter().filter(|d| d.code == Code::MisplacedLimites).collect();
+    assert_eq!(d.len(), 1, "{}", d.iter().map(Diagnostic::render).collect::<String>());
+    assert_eq!(d[0].message, "every limite of `s1` sits under its last savoir `s1.2` (2)");
+}
+
+#[test]
+fn a_group_holding_one_block_of_limites_per_savoir_is_reported() {
+    // 004 S7.1: two blocks of limites printed below S7.11 and S7.12, one facing each.
+    let t = file("tests/fixtures/shapes/savoirs.yaml");
+    let group = edit(
+        &t,
+        "  - id: s1-k1\n",
+        "  - id: s1.1\n    kind: savoir_associe\n    parent: s1\n    text: S1\n    lines: 1\n  - id: s1.2\n    kind: savoir_associe\n    parent: s1\n    text: Communication\n    lines: 1\n  - id: s1-k1\n",
+    );
+    let group = edit(&group, "    kind: savoir\n    parent: s1\n", "    kind: savoir\n    parent: s1.1\n");
+    let group = edit(&group, "  - id: tronc\n    kind: section\n", "  - id: tronc\n    kind: limite_connaissances\n    parent: s1\n");
+    let blank = "S1 Communication\nConnaissances Limites de connaissances\nLes outils de la communication\nIdentifier les outils\n\nS8 / S13 TRONC COMMUN STI\nEF1 Langue vivante étrangère 2 (1)\n";
+    let group = edit(&group, "    lines: 5\n", "    lines: 6\n");
+    let group = edit(&group, "    text: Langue vivante étrangère 2\n    lines: 6\n", "    text: Langue vivante étrangère 2\n    lines: 7\n");
+    let group = edit(&group, "{text: Langue vivante étrangère 2 (1), lines: 6,", "{text: Langue vivante étrangère 2 (1), lines: 7,");
+    let d: Vec<Diagnostic> = check("blocks", &[("savoirs.yaml", &group), ("sources/bts.txt", blank)]).into_iter().filter(|d| d.code == Code::MisplacedLimites).collect();
+    assert_eq!(d.len(), 1, "{}", d.iter().map(Diagnostic::render).collect::<String>());
+    assert_eq!(d[0].message, "`s1` holds its limites in 2 blocks for its 2 savoirs");
+}

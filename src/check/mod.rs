@@ -55,7 +55,7 @@ pub fn run<'a>(loaded: &'a Loaded, diags: &mut Diagnostics) -> Checked<'a> {
     if loaded.failed == 0 {
         resolved = refs::check(&index, &sources, diags);
         tables::check(&index, diags);
-        shapes::check(&index, diags); // #24
+        shapes::check(&index, &sources, diags); // #24
     }
     let claims = citations::check(&index, &sources, diags);
     vocabulary::check(loaded, &sources, diags);

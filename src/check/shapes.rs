@@ -8,13 +8,18 @@
 //!   thème that has `savoir` or `limite_connaissances` children): the table's content is one or the other;
 //! - a limite de connaissances that reads like a heading (no lower-case letter, or opening with a
 //!   savoir code « S8 / S13 »);
-//! - a title that ends with a footnote call (« Langue vivante étrangère 2 (1) »).
+//! - a title that ends with a footnote call (« Langue vivante étrangère 2 (1) »);
+//! - limites placed where the layout says otherwise: every limite of a group of savoirs under its last
+//!   savoir (004 S8: `s8.5` held the limites of S8.1–S8.4), or a group's own limites printed in as
+//!   many blocks as it has savoirs (each block faces one savoir: 004 S7.1). The checker has no warning
+//!   severity: these are reported like the rest, and pass on all of `data/`.
 
 use std::collections::HashMap;
 
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::ids::{ElementKey, Reference};
 use crate::schema::{Element, Kind};
+use crate::sources::SourceSet;
 
 use super::Index;
 
@@ -47,7 +52,8 @@ const TITLED: &[Kind] = &[
     Kind::SituationEvaluation,
 ];
 
-pub fn check(index: &Index, diags: &mut Diagnostics) {
+pub fn check(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) {
+    placement(index, sources, diags);
     // The parent of each element, as a key, and which parents have table content.
     let parent_of = |key: &ElementKey, e: &Element| -> Option<ElementKey> {
         e.parent.as_ref().and_then(|p| Reference::parse(&p.value)).map(|r| r.key(&key.cert))
@@ -90,6 +96,58 @@ pub fn check(index: &Index, diags: &mut Diagnostics) {
             diags.push(
                 Diagnostic::new(Code::FootnoteCall, &index.pos(fi, &e.text), format!("the title of `{}` ends with a footnote call: “{}”", e.id.value, e.text.value))
                     .hint("the call is not part of the title: give the title alone as `text`, and the line as printed as a `variant` with a note naming the footnote"),
+            );
+        }
+    }
+}
+
+/// The two placement rules, per group of savoirs whose sub-savoirs are all leaves.
+fn placement(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) {
+    let mut children: HashMap<ElementKey, Vec<(ElementKey, usize, &Element)>> = HashMap::new();
+    for (key, (fi, e)) in &index.elements {
+        if let Some(p) = e.parent.as_ref().and_then(|p| Reference::parse(&p.value)) {
+            children.entry(p.key(&key.cert)).or_default().push((key.clone(), *fi, e));
+        }
+    }
+    let is_sub = |e: &Element| matches!(e.kind.value, Kind::SavoirAssocie | Kind::Theme);
+    for (gkey, (gfi, g)) in &index.elements {
+        if !is_sub(g) {
+            continue;
+        }
+        let kids = children.get(gkey).map(Vec::as_slice).unwrap_or(&[]);
+        let mut subs: Vec<&(ElementKey, usize, &Element)> = kids.iter().filter(|(_, _, e)| is_sub(e)).collect();
+        if subs.len() < 2 || subs.iter().any(|(k, _, _)| children.get(k).is_some_and(|c| c.iter().any(|(_, _, e)| is_sub(e)))) {
+            continue;
+        }
+        subs.sort_by_key(|(_, _, e)| e.lines.value.first);
+        let limites = |k: &ElementKey| -> usize {
+            children.get(k).map_or(0, |c| c.iter().filter(|(_, _, e)| e.kind.value == Kind::LimiteConnaissances).count())
+        };
+        let per_sub: Vec<usize> = subs.iter().map(|(k, _, _)| limites(k)).collect();
+        let total: usize = per_sub.iter().sum();
+        let last = subs.last().expect("two sub-savoirs or more");
+        if total >= 2 && per_sub.last() == Some(&total) {
+            diags.push(
+                Diagnostic::new(Code::MisplacedLimites, &index.pos(last.1, &last.2.id), format!("every limite of `{}` sits under its last savoir `{}` ({total})", gkey.local, last.0.local))
+                    .hint("a two-column table prints each savoir's limites beside it: give each block of limites the savoir it faces (or, where the layout does not decide, attach them to the group with a note)"),
+            );
+        }
+        // The group's own limites, cut into blocks where a blank line separates two of them.
+        let mut own: Vec<&Element> = kids.iter().filter(|(_, _, e)| e.kind.value == Kind::LimiteConnaissances).map(|(_, _, e)| *e).collect();
+        if own.len() < 2 {
+            continue;
+        }
+        own.sort_by_key(|e| e.lines.value.first);
+        let (doc, _) = index.doc_of(*gfi, g.doc.as_ref(), None);
+        let Some(doc) = doc.and_then(|d| sources.get(d)) else { continue };
+        let blocks = 1 + own
+            .windows(2)
+            .filter(|w| (w[0].lines.value.last + 1..w[1].lines.value.first).any(|n| n <= doc.len() && doc.line(n).trim().is_empty()))
+            .count();
+        if blocks == subs.len() {
+            diags.push(
+                Diagnostic::new(Code::MisplacedLimites, &index.pos(*gfi, &g.id), format!("`{}` holds its limites in {blocks} blocks for its {blocks} savoirs", gkey.local))
+                    .hint("one block per savoir, in the same order: the layout decides; put each block under the savoir it faces, with a note that says so"),
             );
         }
     }
