@@ -49,6 +49,17 @@ pub enum Code {
     TruncatedText,
     /// Anything else that makes the data inconsistent.
     Invalid,
+    // #24: the shape of the tree and double claims (src/check/shapes.rs, coverage.rs).
+    /// An element of a kind that always has a parent (tâche, critère, limite, savoir-faire…) without one.
+    Orphan,
+    /// An element whose kind its place contradicts (a paragraphe in a savoir table, a heading typed limite).
+    WrongKind,
+    /// A footnote call fused into a title.
+    FootnoteCall,
+    /// Source characters claimed by the texts of two elements.
+    DoubleClaim,
+    /// Limites that the layout puts beside other savoirs than the ones they hang from.
+    MisplacedLimites,
 }
 
 impl Code {
@@ -68,6 +79,11 @@ impl Code {
             Code::DeclaredContent => "declared-content",
             Code::TruncatedText => "truncated-text",
             Code::Invalid => "invalid",
+            Code::Orphan => "orphan",
+            Code::WrongKind => "wrong-kind",
+            Code::FootnoteCall => "footnote-call",
+            Code::DoubleClaim => "double-claim",
+            Code::MisplacedLimites => "misplaced-limites",
         }
     }
 }

@@ -259,6 +259,9 @@ pub fn check(claims: &[Claim], sources: &SourceSet, diags: &mut Diagnostics) -> 
                         .hint(format!("take line {} out of `{}`: declarations set aside page furniture and table layout, never content", f.first_line, d.reason.key())),
                 );
             }
+            if c.role == Role::Text {
+                double_claim(&sheet, claims, c, &f, through, diags); // #24
+            }
             sheet.claim(&f, through, *i);
             took.push((*i, f));
         }
@@ -285,6 +288,42 @@ pub fn check(claims: &[Claim], sources: &SourceSet, diags: &mut Diagnostics) -> 
         out.push(sheet.coverage());
     }
     out
+}
+
+/// #24: the characters an element's text takes that another element's text took already. Variants,
+/// pieces, facts and the other claims may share characters (a variant repeats the line as printed);
+/// two elements' own texts may not: one of them swallowed the other's words.
+fn double_claim(sheet: &Sheet, claims: &[Claim], c: &Claim, f: &Found, through: bool, diags: &mut Diagnostics) {
+    let mut shared: Vec<(u32, usize, String)> = Vec::new();
+    for (l, r) in sheet.span(f, through) {
+        for j in r {
+            let by = sheet.by[l][j];
+            if sheet.marks[l][j] != Mark::Claimed || by == NOBODY {
+                continue;
+            }
+            let other = &claims[by as usize];
+            if other.role != Role::Text || other.owner == c.owner {
+                continue;
+            }
+            let gap = j > 0 && sheet.marks[l][j - 1] == Mark::Blank;
+            match shared.iter_mut().find(|(w, _, _)| *w == by) {
+                Some((_, _, t)) => {
+                    if gap {
+                        t.push(' ');
+                    }
+                    t.push(sheet.chars[l][j]);
+                }
+                None => shared.push((by, l + 1, sheet.chars[l][j].to_string())),
+            }
+        }
+    }
+    for (by, line, text) in shared {
+        let other = &claims[by as usize];
+        diags.push(
+            Diagnostic::new(Code::DoubleClaim, &c.at, format!("the text of {} takes characters of line {line} of `{}` that the text of {} already holds: “{}”", c.owner, sheet.doc.id, other.owner, quote(&text)))
+                .hint(format!("two elements' texts never share source characters: cut the text of one of them where the other begins (see {} at {}:{})", other.owner, other.at.file.display(), other.at.line)),
+        );
+    }
 }
 
 /// Whether an occurrence is not glued to a letter or digit on either side.

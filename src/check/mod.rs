@@ -7,6 +7,8 @@
 //! 2. [`index`]: ids well-formed and unique, files saying which certification they belong to;
 //! 3. [`refs`]: every reference resolves ("did you mean …?"), parent chains have no cycle;
 //! 4. [`tables`]: matrices name existing rows and columns and state every cell;
+//!    [`shapes`]: kinds that always have a parent have one, savoir tables hold no paragraphe, a
+//!    limite is no heading, a title carries no footnote call (#24);
 //! 5. [`citations`]: every text is printed at its cited lines (in parallel);
 //! 6. [`coverage`]: every character of every source is claimed by a proven text or declared not to
 //!    be content. It runs once every citation is proven and nothing else is wrong: before that,
@@ -21,6 +23,7 @@ pub mod coverage;
 mod index;
 mod refs;
 mod registry;
+mod shapes;
 mod tables;
 mod vocabulary;
 
@@ -52,6 +55,7 @@ pub fn run<'a>(loaded: &'a Loaded, diags: &mut Diagnostics) -> Checked<'a> {
     if loaded.failed == 0 {
         resolved = refs::check(&index, &sources, diags);
         tables::check(&index, diags);
+        shapes::check(&index, &sources, diags); // #24
     }
     let claims = citations::check(&index, &sources, diags);
     vocabulary::check(loaded, &sources, diags);

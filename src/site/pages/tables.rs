@@ -23,6 +23,8 @@ pub fn matrix(ctx: &SiteCtx, m: &Matrix) -> Result<Page, String> {
             "href": h.reference.as_ref().map(|k| urls::rel(&path, &urls::element(k))),
             "code": h.reference.as_ref().and_then(|k| ctx.corpus.element(k)).and_then(|e| e.code.clone()),
             "note": h.note.as_deref().map(markdown),
+            // #24: a short note (« Année 1. ») is shown under a column's heading.
+            "short_note": h.note.as_deref().filter(|n| n.chars().count() <= 24),
         })
     };
     let rows: Vec<Value> = m

@@ -1,0 +1,203 @@
+//! Pass 3b (#24): the shape of the tree, what citations cannot see. A text can be printed at its
+//! lines and still sit in the wrong place or have the wrong kind; these rules catch the classes of
+//! mistake the audit of 004 found:
+//!
+//! - an element of a kind that always hangs from something (a tâche, a critère, a limite, a
+//!   savoir-faire, a définition, a sous-fonction) without a `parent`;
+//! - a `paragraphe` among the connaissances and limites of a BTS savoir table (a savoir associé or
+//!   thème that has `savoir` or `limite_connaissances` children): the table's content is one or the other;
+//! - a limite de connaissances that reads like a heading (no lower-case letter, or opening with a
+//!   savoir code « S8 / S13 »);
+//! - a title that ends with a footnote call (« Langue vivante étrangère 2 (1) »);
+//! - limites placed where the layout says otherwise: every limite of a group of savoirs under its last
+//!   savoir (004 S8: `s8.5` held the limites of S8.1–S8.4), or a group's own limites printed in as
+//!   many blocks as it has savoirs (each block faces one savoir: 004 S7.1). The checker has no warning
+//!   severity: these are reported like the rest, and pass on all of `data/`.
+
+use std::collections::HashMap;
+
+use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::ids::{ElementKey, Reference};
+use crate::schema::{Element, Kind};
+use crate::sources::SourceSet;
+
+use super::Index;
+
+/// Kinds that are always some element's child.
+const ALWAYS_CHILD: &[Kind] = &[
+    Kind::Tache,
+    Kind::SousFonction,
+    Kind::CriterePerformance,
+    Kind::CritereEvaluation,
+    Kind::LimiteConnaissances,
+    Kind::SavoirFaire,
+    Kind::Definition,
+];
+
+/// Kinds whose text is a title.
+const TITLED: &[Kind] = &[
+    Kind::ActiviteType,
+    Kind::Fonction,
+    Kind::SousFonction,
+    Kind::BlocCompetences,
+    Kind::CompetenceProfessionnelle,
+    Kind::CompetenceTransversale,
+    Kind::Competence,
+    Kind::SavoirAssocie,
+    Kind::Theme,
+    Kind::Unite,
+    Kind::Epreuve,
+    Kind::Ccp,
+    Kind::ModaliteEvaluation,
+    Kind::SituationEvaluation,
+];
+
+pub fn check(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) {
+    placement(index, sources, diags);
+    // The parent of each element, as a key, and which parents have table content.
+    let parent_of = |key: &ElementKey, e: &Element| -> Option<ElementKey> {
+        e.parent.as_ref().and_then(|p| Reference::parse(&p.value)).map(|r| r.key(&key.cert))
+    };
+    let mut table: HashMap<ElementKey, bool> = HashMap::new();
+    for (key, (_, e)) in &index.elements {
+        if matches!(e.kind.value, Kind::Savoir | Kind::LimiteConnaissances) {
+            if let Some(p) = parent_of(key, e) {
+                table.insert(p, true);
+            }
+        }
+    }
+    for (key, (fi, e)) in &index.elements {
+        let fi = *fi;
+        let kind = e.kind.value;
+        if e.parent.is_none() && ALWAYS_CHILD.contains(&kind) {
+            diags.push(
+                Diagnostic::new(Code::Orphan, &index.pos(fi, &e.id), format!("{} `{}` has no parent", kind.name(), e.id.value))
+                    .hint(format!("a {} always belongs to an element above it (its compétence, sous-fonction, savoir…): give it `parent`", kind.name())),
+            );
+        }
+        if kind == Kind::Paragraphe {
+            if let Some(p) = parent_of(key, e) {
+                let parent_kind = index.elements.get(&p).map(|(_, pe)| pe.kind.value);
+                if matches!(parent_kind, Some(Kind::SavoirAssocie | Kind::Theme)) && table.contains_key(&p) {
+                    diags.push(
+                        Diagnostic::new(Code::WrongKind, &index.pos(fi, &e.kind), format!("paragraphe `{}` sits in the savoir table of `{}`", e.id.value, p.local))
+                            .hint("a savoir table holds connaissances (`savoir`) and limites (`limite_connaissances`): type it by its column, split fused items at their printed boundaries; a column heading is `layout`"),
+                    );
+                }
+            }
+        }
+        if kind == Kind::LimiteConnaissances && heading_like(&e.text.value) {
+            diags.push(
+                Diagnostic::new(Code::WrongKind, &index.pos(fi, &e.text), format!("limite `{}` reads like a heading: “{}”", e.id.value, e.text.value))
+                    .hint("a limite de connaissances is a statement; a heading printed between tables is a `section` (or `layout` when it repeats a table's header)"),
+            );
+        }
+        if TITLED.contains(&kind) && footnote_call(&e.text.value) {
+            diags.push(
+                Diagnostic::new(Code::FootnoteCall, &index.pos(fi, &e.text), format!("the title of `{}` ends with a footnote call: “{}”", e.id.value, e.text.value))
+                    .hint("the call is not part of the title: give the title alone as `text`, and the line as printed as a `variant` with a note naming the footnote"),
+            );
+        }
+    }
+}
+
+/// The two placement rules, per group of savoirs whose sub-savoirs are all leaves.
+fn placement(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) {
+    let mut children: HashMap<ElementKey, Vec<(ElementKey, usize, &Element)>> = HashMap::new();
+    for (key, (fi, e)) in &index.elements {
+        if let Some(p) = e.parent.as_ref().and_then(|p| Reference::parse(&p.value)) {
+            children.entry(p.key(&key.cert)).or_default().push((key.clone(), *fi, e));
+        }
+    }
+    let is_sub = |e: &Element| matches!(e.kind.value, Kind::SavoirAssocie | Kind::Theme);
+    for (gkey, (gfi, g)) in &index.elements {
+        if !is_sub(g) {
+            continue;
+        }
+        let kids = children.get(gkey).map(Vec::as_slice).unwrap_or(&[]);
+        let mut subs: Vec<&(ElementKey, usize, &Element)> = kids.iter().filter(|(_, _, e)| is_sub(e)).collect();
+        if subs.len() < 2 || subs.iter().any(|(k, _, _)| children.get(k).is_some_and(|c| c.iter().any(|(_, _, e)| is_sub(e)))) {
+            continue;
+        }
+        subs.sort_by_key(|(_, _, e)| e.lines.value.first);
+        let limites = |k: &ElementKey| -> usize {
+            children.get(k).map_or(0, |c| c.iter().filter(|(_, _, e)| e.kind.value == Kind::LimiteConnaissances).count())
+        };
+        let per_sub: Vec<usize> = subs.iter().map(|(k, _, _)| limites(k)).collect();
+        let total: usize = per_sub.iter().sum();
+        let last = subs.last().expect("two sub-savoirs or more");
+        if total >= 2 && per_sub.last() == Some(&total) {
+            diags.push(
+                Diagnostic::new(Code::MisplacedLimites, &index.pos(last.1, &last.2.id), format!("every limite of `{}` sits under its last savoir `{}` ({total})", gkey.local, last.0.local))
+                    .hint("a two-column table prints each savoir's limites beside it: give each block of limites the savoir it faces (or, where the layout does not decide, attach them to the group with a note)"),
+            );
+        }
+        // The group's own limites, cut into blocks where a blank line separates two of them.
+        let mut own: Vec<&Element> = kids.iter().filter(|(_, _, e)| e.kind.value == Kind::LimiteConnaissances).map(|(_, _, e)| *e).collect();
+        if own.len() < 2 {
+            continue;
+        }
+        own.sort_by_key(|e| e.lines.value.first);
+        let (doc, _) = index.doc_of(*gfi, g.doc.as_ref(), None);
+        let Some(doc) = doc.and_then(|d| sources.get(d)) else { continue };
+        let blocks = 1 + own
+            .windows(2)
+            .filter(|w| (w[0].lines.value.last + 1..w[1].lines.value.first).any(|n| n <= doc.len() && doc.line(n).trim().is_empty()))
+            .count();
+        if blocks == subs.len() {
+            diags.push(
+                Diagnostic::new(Code::MisplacedLimites, &index.pos(*gfi, &g.id), format!("`{}` holds its limites in {blocks} blocks for its {blocks} savoirs", gkey.local))
+                    .hint("one block per savoir, in the same order: the layout decides; put each block under the savoir it faces, with a note that says so"),
+            );
+        }
+    }
+}
+
+/// No lower-case letter in six letters or more (« TRONC COMMUN STI », not « PIB »), or a savoir code opening it
+/// (« S8 / S13 … », « S 10 »).
+pub fn heading_like(text: &str) -> bool {
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() >= 6 && !letters.iter().any(|c| c.is_lowercase()) {
+        return true;
+    }
+    let mut cs = text.chars().peekable();
+    if cs.next() != Some('S') {
+        return false;
+    }
+    while cs.peek() == Some(&' ') {
+        cs.next();
+    }
+    cs.peek().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// A title ending with « (1) », « (2) » …: a call to a footnote printed after the title.
+pub fn footnote_call(text: &str) -> bool {
+    let t = text.trim_end();
+    let Some(inner) = t.strip_suffix(')') else { return false };
+    let Some(open) = inner.rfind('(') else { return false };
+    let call = &inner[open + 1..];
+    open > 0 && inner[..open].ends_with(' ') && !call.is_empty() && call.len() <= 2 && call.chars().all(|c| c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_are_told_from_statements() {
+        assert!(heading_like("S8 / S13 TRONC COMMUN STI"));
+        assert!(heading_like("LIMITES DE CONNAISSANCES"));
+        assert!(heading_like("S 10 Exigences"));
+        assert!(!heading_like("Situer son activité dans le groupe de projet,"));
+        assert!(!heading_like("Savoir identifier les besoins"));
+        assert!(!heading_like("PIB"));
+    }
+
+    #[test]
+    fn footnote_calls_end_a_title() {
+        assert!(footnote_call("Langue vivante étrangère 2 (1)"));
+        assert!(!footnote_call("Analyse du cycle de vie (ACV)"));
+        assert!(!footnote_call("Langue vivante étrangère 2"));
+        assert!(!footnote_call("Épreuve (2006)"));
+    }
+}
