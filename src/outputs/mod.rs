@@ -80,9 +80,10 @@ impl RenderContext<'_> {
         self.only.is_empty() || self.only.contains(cert)
     }
 
-    /// The address of a site page (site-root-relative path) as the exports give it.
+    /// The address of a site page (site-root-relative path) as the exports give it: always an
+    /// absolute IRI ([`crate::config::Output::export_base`]).
     pub fn address(&self, path: &str) -> String {
-        self.config.output.html.address(path)
+        self.config.output.export_address(path)
     }
 }
 

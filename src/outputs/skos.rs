@@ -9,9 +9,8 @@
 //! concepts (`dcterms:isReplacedBy` / `dcterms:replaces` for succession, which SKOS lacks);
 //! computed suggestions are not statements and stay out (see the SSSOM output).
 //!
-//! IRIs are the addresses of the site's pages: absolute when `output.html.site-url` is, otherwise
-//! relative to the file (`../../c/ntc-2018/e/cp3.html`), which resolve against the address the
-//! file is read from.
+//! IRIs are the addresses of the site's pages, always absolute: joined to `output.html.site-url`
+//! when it is absolute, else to `[output] base-iri` (default `urn:referentiel:`).
 
 use std::fmt::Write;
 
@@ -56,12 +55,9 @@ pub fn literal(s: &str) -> String {
     out
 }
 
-/// The IRI of a site page (site-root-relative path, may hold an `#anchor`) as written in a file
-/// two folders down (`telechargements/skos/`).
+/// The IRI of a site page (site-root-relative path, may hold an `#anchor`): always absolute.
 fn iri(ctx: &RenderContext, path: &str) -> String {
-    let site = &ctx.config.output.html.site_url;
-    let s = if site.starts_with("http:") || site.starts_with("https:") { ctx.address(path) } else { format!("../../{path}") };
-    format!("<{}>", s.replace('>', "%3E").replace(' ', "%20"))
+    format!("<{}>", ctx.address(path).replace('>', "%3E").replace(' ', "%20"))
 }
 
 /// The thesaurus of one certification.
