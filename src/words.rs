@@ -294,6 +294,12 @@ pub mod exports {
         format!("Élément de type « {kind} » d’un référentiel de certification")
     }
 
+    /// SKOS: the scope note of a concept whose text another concept shares (`parent`: its
+    /// parent's label).
+    pub fn within(parent: &str) -> String {
+        format!("sous « {parent} »")
+    }
+
     /// Moodle: the scale of every framework and its two values.
     pub const MOODLE_SCALE: &str = "Non acquis,Acquis";
     /// Moodle: the description of a framework (`title`: the certification's title).

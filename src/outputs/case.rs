@@ -231,9 +231,10 @@ pub fn package_in(ctx: &RenderContext, c: &Certification, version: Version) -> V
             "destinationNodeURI": destination,
             "CFAssociationGroupingURI": grouping_link(group),
             "lastChangeDateTime": when,
-            "notes": notes,
         });
+        // CASE 1.0 has neither notes nor extensions on an association: the grouping says it.
         if v11 {
+            a["notes"] = json!(notes);
             a["extensions"] = extensions;
         }
         associations.push(a);

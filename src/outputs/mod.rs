@@ -3,7 +3,7 @@
 //! which is published atomically once every enabled output has written (a failed output leaves the
 //! previous site as it was).
 //!
-//! The exports (`case`, `skos`, `sssom`, `csv`, `json`) write under `telechargements/`. A build
+//! The exports (`case`, `skos`, `sssom`, `csv`, `json`, `moodle`) write under `telechargements/`. A build
 //! runs every output at once, each on a thread of its own, beside the crosswalks, which are
 //! computed from the start for the outputs that ask for them. The `html` output, the site, lists
 //! the exports' files on its "Téléchargements" page and on each certification page: it renders
@@ -16,6 +16,8 @@ pub mod csv;
 pub mod html;
 pub mod incremental;
 pub mod json;
+// issue #29
+pub mod moodle;
 pub mod serve;
 pub mod skos;
 pub mod sssom;
@@ -130,7 +132,7 @@ pub trait Output: Sync {
 
 /// Every output, in the order a build lists their files (the site last).
 pub fn all() -> Vec<Box<dyn Output>> {
-    vec![Box::new(json::Json), Box::new(csv::Csv), Box::new(case::Case), Box::new(skos::Skos), Box::new(sssom::Sssom), Box::new(html::Html)]
+    vec![Box::new(json::Json), Box::new(csv::Csv), Box::new(case::Case), Box::new(skos::Skos), Box::new(sssom::Sssom), Box::new(moodle::Moodle), Box::new(html::Html)]
 }
 
 /// The output called `name`.
