@@ -1,7 +1,7 @@
 //! Site configuration, read from `book.toml`. Key names follow mdBook's where mdBook has them
 //! (`book.title`, `book.language`, `build.build-dir`, `output.html.site-url`, `output.html.theme`).
 //!
-//! Every output (`[output.html]`, `[output.case]`, `[output.skos]`, `[output.sssom]`,
+//! Every output (`[output.html]`, `[output.case]`, `[output.skos]`, `[output.sssom]`, `[output.moodle]`,
 //! `[output.csv]`, `[output.json]`) is on by default; `enable = false` turns one off.
 
 use std::path::{Path, PathBuf};
