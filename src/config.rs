@@ -142,11 +142,15 @@ pub struct Case {
     /// 1.1-only fields are left out (OpenSALT up to 3.2).
     #[serde(default = "default_case_version")]
     pub case_version: String,
+    /// Whether a build also writes the static CASE provider's paths (`ims/case/v1p1/…`,
+    /// [`crate::outputs::case_provider`]); on by default, never in `referentiel export`.
+    #[serde(default = "yes")]
+    pub provider: bool,
 }
 
 impl Default for Case {
     fn default() -> Self {
-        Case { enable: true, case_version: default_case_version() }
+        Case { enable: true, case_version: default_case_version(), provider: true }
     }
 }
 

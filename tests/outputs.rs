@@ -612,3 +612,26 @@ fn every_moodle_csv_passes_the_ported_moodle_importer_and_builds_the_whole_tree(
     assert!(moodle_import(b"a,b\n1,2\n").is_err(), "no framework row");
     assert!(moodle_import("\u{feff}Parent ID number,ID number,Short name,Description,Description format,Scale values,Scale configuration,Rule type (optional),Rule outcome (optional),Rule config (optional),Cross-referenced competency ID numbers,Exported ID (optional),Is framework,Taxonomy\n,f,F,,1,\"A,B\",\"[{\"\"scaleid\"\":\"\"0\"\"},{\"\"id\"\":1,\"\"scaledefault\"\":1,\"\"proficient\"\":1}]\",,,,,,1,competency\n,x,X,,1,,,,0,null,,,,\nnowhere,y,Y,,1,,,,0,null,,,,\n".as_bytes()).is_ok_and(|i| i.created.len() == 1), "an orphan row is not created");
 }
+
+/// A CASE client reading the static provider: the list of documents, then each package by
+/// its document's identifier, as OpenSALT's « import from a CASE server » does.
+#[test]
+fn a_case_client_reads_every_package_from_the_static_provider_paths() {
+    let b = built_with_book();
+    let get = |path: &str| -> serde_json::Value { serde_json::from_slice(file(b, &format!("ims/case/v1p1/{path}"))).unwrap_or_else(|e| panic!("{path}: {e}")) };
+    let list = get("CFDocuments/index.json");
+    let documents = list["CFDocuments"].as_array().unwrap();
+    assert_eq!(documents.len(), b.corpus.certs.len(), "every certification is listed");
+    for (d, c) in documents.iter().zip(&b.corpus.certs) {
+        let id = d["identifier"].as_str().unwrap();
+        assert_eq!(get(&format!("CFDocuments/{id}")), *d);
+        let package = get(&format!("CFPackages/{id}"));
+        let published: serde_json::Value = serde_json::from_slice(file(b, &format!("telechargements/case/{}.json", c.id))).unwrap();
+        assert_eq!(package, published, "{}: the provider serves the published package", c.id);
+        for t in package["CFDefinitions"]["CFItemTypes"].as_array().unwrap() {
+            let uri = t["uri"].as_str().unwrap();
+            let path = uri.strip_prefix("urn:referentiel:ims/case/v1p1/").expect("a provider path");
+            assert_eq!(get(path), *t, "an item type's uri is its provider path");
+        }
+    }
+}

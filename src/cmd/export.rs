@@ -46,6 +46,8 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
     let graph = Graph::build(&corpus);
     let crosswalks = OnceLock::new();
     let mut cfg = ctx.cfg.clone();
+    // The static CASE provider belongs to the published site, not to a single export.
+    cfg.output.case.provider = false;
     if let Some(v) = args.case_version {
         cfg.output.case.case_version = v;
     }

@@ -87,6 +87,13 @@ fn last_change(ctx: &RenderContext, c: &Certification) -> String {
     format!("{day}T00:00:00Z")
 }
 
+/// The most recent ISO date of the whole corpus: the date of the definitions (item types,
+/// groupings), which every package shares under the same identifiers.
+fn corpus_last_change(ctx: &RenderContext) -> String {
+    let day = ctx.corpus.certs.iter().flat_map(|c| c.dates.iter().filter_map(|d| d.iso.clone())).max().unwrap_or_else(|| "1970-01-01".into());
+    format!("{day}T00:00:00Z")
+}
+
 fn link(title: &str, identifier: &str, uri: &str) -> Value {
     json!({"title": title, "identifier": identifier, "uri": uri})
 }
@@ -294,6 +301,8 @@ pub fn package_in(ctx: &RenderContext, c: &Certification, version: Version) -> V
     // The same pair may come from two tables: one association per identifier.
     let mut seen = std::collections::HashSet::new();
     associations.retain(|a| seen.insert(a["identifier"].as_str().unwrap_or_default().to_string()));
+    // Shared by every package under the same identifiers: one date for all.
+    let defined = corpus_last_change(ctx);
     let item_types: Vec<Value> = kinds
         .iter()
         .map(|&k| {
@@ -304,7 +313,7 @@ pub fn package_in(ctx: &RenderContext, c: &Certification, version: Version) -> V
                 "description": crate::words::exports::item_type_description(k.label()),
                 "hierarchyCode": (crate::schema::Kind::ALL.iter().position(|x| *x == k).unwrap_or(0) + 1).to_string(),
                 "typeCode": k.name(),
-                "lastChangeDateTime": when,
+                "lastChangeDateTime": defined,
             })
         })
         .collect();
@@ -317,7 +326,7 @@ pub fn package_in(ctx: &RenderContext, c: &Certification, version: Version) -> V
                 "uri": case_uri(ctx, "CFAssociationGroupings", &grouping_uuid(g)),
                 "title": title,
                 "description": description,
-                "lastChangeDateTime": when,
+                "lastChangeDateTime": defined,
             })
         })
         .collect();
@@ -351,9 +360,16 @@ impl Output for Case {
     }
     fn render(&self, ctx: &RenderContext, out: &mut SiteFiles) -> Result<(), String> {
         let version = Version::of_config(ctx.config)?;
+        let mut packages = Vec::new();
         for c in ctx.certs() {
-            let bytes = serde_json::to_vec_pretty(&package_in(ctx, c, version)).map_err(|e| e.to_string())?;
+            let package = package_in(ctx, c, version);
+            let bytes = serde_json::to_vec_pretty(&package).map_err(|e| e.to_string())?;
             out.add(format!("{DOWNLOADS_DIR}/case/{}.json", c.id), bytes);
+            packages.push(package);
+        }
+        // The static CASE provider's paths, in a build of the whole site (CASE 1.1 paths only).
+        if ctx.config.output.case.provider && version == Version::V1p1 {
+            super::case_provider::write(&packages, out)?;
         }
         Ok(())
     }

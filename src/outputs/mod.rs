@@ -11,6 +11,8 @@
 //! ([`cli`]).
 
 pub mod case;
+// issue #29
+pub mod case_provider;
 pub mod cli;
 pub mod csv;
 pub mod html;
