@@ -1,7 +1,7 @@
 //! Site configuration, read from `book.toml`. Key names follow mdBook's where mdBook has them
 //! (`book.title`, `book.language`, `build.build-dir`, `output.html.site-url`, `output.html.theme`).
 //!
-//! Every output (`[output.html]`, `[output.case]`, `[output.skos]`, `[output.sssom]`,
+//! Every output (`[output.html]`, `[output.case]`, `[output.skos]`, `[output.sssom]`, `[output.moodle]`,
 //! `[output.csv]`, `[output.json]`) is on by default; `enable = false` turns one off.
 
 use std::path::{Path, PathBuf};
@@ -64,15 +64,127 @@ pub struct Output {
     #[serde(default)]
     pub html: Html,
     #[serde(default)]
-    pub case: Section,
+    pub case: Case,
     #[serde(default)]
     pub skos: Section,
     #[serde(default)]
     pub sssom: Section,
     #[serde(default)]
-    pub csv: Section,
+    pub csv: Csv,
     #[serde(default)]
     pub json: Section,
+    // issue #29: exports the tools people use accept.
+    #[serde(default)]
+    pub moodle: Section,
+    /// `[output] base-iri`: the base of the exports' identifiers when `output.html.site-url` is
+    /// not an absolute address ([`Output::export_base`]).
+    #[serde(default, rename = "base-iri")]
+    pub base_iri: Option<String>,
+    /// `[output] license`: the licence the mapping tables (SSSOM) and packages (CASE) declare.
+    #[serde(default)]
+    pub license: Option<String>,
+}
+
+// issue #29: the base of the exports' identifiers, the CASE and CSV settings.
+
+/// The base of the exports' identifiers when the site has no absolute address and `book.toml`
+/// gives no `[output] base-iri`: a URN, stable and absolute, that resolves nowhere (a page address
+/// is only known once the site is published).
+pub const DEFAULT_BASE_IRI: &str = "urn:referentiel:";
+
+/// The licence of the official texts: the administration's documents are public information,
+/// reusable under the Licence Ouverte / Open Licence 2.0 (Etalab), which also covers the tables
+/// of ours published beside them.
+pub const DEFAULT_LICENSE: &str = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/";
+
+
+/// Does `s` start with a URI scheme (`https:`, `urn:`)?
+pub fn is_absolute_iri(s: &str) -> bool {
+    match s.split_once(':') {
+        Some((scheme, _)) => scheme.len() > 1 && scheme.starts_with(|c: char| c.is_ascii_alphabetic()) && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')),
+        None => false,
+    }
+}
+
+impl Output {
+    /// The base the exports join page paths to: the site's address when it is absolute, else
+    /// `[output] base-iri`, else [`DEFAULT_BASE_IRI`]. Never a path relative to a file.
+    pub fn export_base(&self) -> String {
+        let site = &self.html.site_url;
+        if is_absolute_iri(site) {
+            return if site.ends_with('/') { site.clone() } else { format!("{site}/") };
+        }
+        match self.base_iri.as_deref().filter(|b| is_absolute_iri(b)) {
+            Some(b) if b.ends_with(['/', ':', '#']) => b.to_string(),
+            Some(b) => format!("{b}/"),
+            None => DEFAULT_BASE_IRI.into(),
+        }
+    }
+
+    /// Why the exports do not use the site's address, when they do not (`build` says it once).
+    pub fn export_base_warning(&self) -> Option<String> {
+        if is_absolute_iri(&self.html.site_url) {
+            return None;
+        }
+        Some(crate::words::exports::base_warning(&self.html.site_url, &self.export_base()))
+    }
+
+    /// The licence the exports declare: `[output] license`, else [`DEFAULT_LICENSE`].
+    pub fn license(&self) -> &str {
+        self.license.as_deref().unwrap_or(DEFAULT_LICENSE)
+    }
+
+    /// The address of a page (a site-root-relative path) as the exports give it: always absolute.
+    pub fn export_address(&self, path: &str) -> String {
+        format!("{}{}", self.export_base(), path)
+    }
+}
+
+/// `[output.case]`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Case {
+    #[serde(default = "yes")]
+    pub enable: bool,
+    /// `1.1` (default) or `1.0`: in 1.0, `ext:` association types become `isRelatedTo` and the
+    /// 1.1-only fields are left out (OpenSALT up to 3.2).
+    #[serde(default = "default_case_version")]
+    pub case_version: String,
+    /// Whether a build also writes the static CASE provider's paths (`ims/case/v1p1/…`,
+    /// [`crate::outputs::case_provider`]); on by default, never in `referentiel export`.
+    #[serde(default = "yes")]
+    pub provider: bool,
+}
+
+impl Default for Case {
+    fn default() -> Self {
+        Case { enable: true, case_version: default_case_version(), provider: true }
+    }
+}
+
+fn default_case_version() -> String {
+    "1.1".into()
+}
+
+/// `[output.csv]`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Csv {
+    #[serde(default = "yes")]
+    pub enable: bool,
+    /// The field separator: `;` (default, what a French spreadsheet expects), `,` or a tab.
+    #[serde(default = "default_delimiter")]
+    pub delimiter: char,
+}
+
+impl Default for Csv {
+    fn default() -> Self {
+        Csv { enable: true, delimiter: default_delimiter() }
+    }
+}
+
+fn default_delimiter() -> char {
+    ';'
 }
 
 /// `[crosswalk]`: which pairs of certifications a build crosswalks, beyond those a correspondence

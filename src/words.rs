@@ -279,3 +279,41 @@ pub mod passerelle {
         format!("couverte par {by} ; {status}")
     }
 }
+
+// issue #29: the exports' words (CASE groupings and item types, the build's warning, Moodle).
+/// The words of the exports ([`crate::outputs`]).
+pub mod exports {
+    /// `build`, when the site has no absolute address.
+    pub fn base_warning(site_url: &str, base: &str) -> String {
+        format!(
+            "l’adresse du site (site-url = « {site_url} ») n’est pas absolue ; les identifiants des exports (CASE, SKOS, SSSOM, CSV) commencent par « {base} ». Donnez l’adresse de publication dans [output.html] site-url, ou une base stable dans [output] base-iri."
+        )
+    }
+
+    /// The CASE association groupings, one per status of a link: title and description.
+    pub mod grouping {
+        pub const Official: (&str, &str) = ("Correspondances officielles", "Correspondances imprimées dans un document officiel (arrêté, référentiel).");
+        pub const Curated: (&str, &str) = ("Correspondances établies par l’équipe", "Correspondances écrites par une personne dans nos données, avec l’auteur, la date et la justification ; elles ne sont pas officielles.");
+        pub const Inferred: (&str, &str) = ("Correspondances déduites de la mise en page", "Listes imprimées côte à côte dans un document : la mise en page les relie, le document ne le dit pas.");
+        pub const Suggested: (&str, &str) = ("Suggestions calculées (non officielles)", "Rapprochements calculés par similarité des textes : des pistes à vérifier, pas des correspondances.");
+        pub const Succession: (&str, &str) = ("Succession des versions", "Une certification ou un élément remplacé par son successeur, d’après les textes officiels.");
+    }
+
+    /// The description of a CASE item type (`kind`: its French label).
+    pub fn item_type_description(kind: &str) -> String {
+        format!("Élément de type « {kind} » d’un référentiel de certification")
+    }
+
+    /// SKOS: the scope note of a concept whose text another concept shares (`parent`: its
+    /// parent's label).
+    pub fn within(parent: &str) -> String {
+        format!("sous « {parent} »")
+    }
+
+    /// Moodle: the scale of every framework and its two values.
+    pub const MOODLE_SCALE: &str = "Non acquis,Acquis";
+    /// Moodle: the description of a framework (`title`: the certification's title).
+    pub fn moodle_framework_description(title: &str, source: &str) -> String {
+        format!("{title} — texte officiel, élément par élément ; source : {source}")
+    }
+}

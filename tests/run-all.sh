@@ -4,6 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# issue #29: the consumers' validators of the exports (sssom-py, rdflib, LibreOffice Calc)
+bash tests/exports/setup.sh
+
 echo "== cargo test"
 cargo test --release --locked 2>&1
 

@@ -766,4 +766,35 @@ fn a_full_disk_is_one_message_with_the_count() {
     assert_refused(&out, &["No space left on device", "more files that could not be written"]);
     assert!(stderr(&out).lines().count() < 10, "{}", stderr(&out));
     fs::remove_dir_all(dir).unwrap();
+
+// issue #29 (exports), from #23 item 8: CSV injection.
+#[test]
+fn a_spreadsheet_never_runs_a_text_of_our_csv_files_as_a_formula() {
+    use referentiel::outputs::csv::{code_cell, neutralise};
+    // OWASP: a cell that starts with = + - @, a tab or a carriage return gets a leading quote.
+    for start in ["=", "+", "-", "@", "\t", "\r"] {
+        let text = format!("{start}HYPERLINK(\"http://x\")");
+        assert_eq!(neutralise(&text), format!("'{text}"), "{start:?}");
+    }
+    assert_eq!(neutralise("Prospecter"), "Prospecter", "other texts are unchanged");
+    // The only formula we write is a constant code kept as text.
+    assert_eq!(code_cell("1.1"), "=\"1.1\"");
+    assert_eq!(code_cell("=1+1"), "'=1+1");
+    // Every CSV the exports write: no cell starts a formula but those constant codes.
+    let corpus = referentiel::load_corpus(std::path::Path::new("data")).expect("clean data");
+    let (files, _) = referentiel::outputs::render_all(&corpus, &referentiel::config::Config::read_default()).expect("build");
+    let mut cells = 0;
+    for (path, bytes) in files.files.iter().filter(|(p, _)| p.extension().is_some_and(|e| e == "csv")) {
+        let text = String::from_utf8_lossy(bytes);
+        let delimiter = if path.starts_with("telechargements/moodle") { b',' } else { b';' };
+        let mut r = csv::ReaderBuilder::new().delimiter(delimiter).from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+        for row in r.records() {
+            for cell in row.unwrap().iter() {
+                cells += 1;
+                let constant_code = cell.starts_with("=\"") && cell.ends_with('"') && cell[2..cell.len() - 1].chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',');
+                assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']) || constant_code, "{}: « {cell} » would run as a formula", path.display());
+            }
+        }
+    }
+    assert!(cells > 10_000, "{cells} cells checked");
 }

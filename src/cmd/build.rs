@@ -27,6 +27,10 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
         }
     })?;
     let out_dir = args.out.unwrap_or_else(|| ctx.cfg.build.build_dir.clone());
+    // issue #29: the exports' identifiers are absolute; say once which base they use.
+    if let Some(w) = ctx.cfg.output.export_base_warning().filter(|_| ctx.cfg.output.html.enable) {
+        ctx.out.note(&w);
+    }
     ctx.out.progress(&format!("rendering the site of {} elements…", corpus.elements.len()));
     let mut cfg = ctx.cfg.clone();
     cfg.build.force = args.force;

@@ -13,7 +13,7 @@ use referentiel::site::output::SiteFiles;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The format: case, skos, sssom, csv or json.
+    /// The format: case, skos, sssom, csv, json or moodle.
     format: String,
     /// Only this certification (repeatable).
     #[arg(long = "cert", value_name = "ID")]
@@ -21,6 +21,13 @@ pub struct Args {
     /// The file (one file) or folder (several) to write [default: standard output, for one file].
     #[arg(long, value_name = "PATH")]
     out: Option<PathBuf>,
+    // issue #29
+    /// CASE: the version to follow, 1.1 or 1.0 (OpenSALT up to 3.2) [default: [output.case] case-version, 1.1].
+    #[arg(long = "case-version", value_name = "VERSION")]
+    case_version: Option<String>,
+    /// CSV: the field separator, one character (`,`, `;`, `\t` for a tab) [default: [output.csv] delimiter, `;`].
+    #[arg(long = "csv-delimiter", value_name = "CHAR")]
+    csv_delimiter: Option<String>,
 }
 
 pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
@@ -38,7 +45,21 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
         .collect::<Result<Vec<_>, _>>()?;
     let graph = Graph::build(&corpus);
     let crosswalks = OnceLock::new();
-    let render = outputs::RenderContext { corpus: &corpus, graph: &graph, config: &ctx.cfg, downloads: &OnceLock::from(Vec::new()), only: &only, crosswalks: &crosswalks };
+    let mut cfg = ctx.cfg.clone();
+    // The static CASE provider belongs to the published site, not to a single export.
+    cfg.output.case.provider = false;
+    if let Some(v) = args.case_version {
+        cfg.output.case.case_version = v;
+    }
+    if let Some(d) = args.csv_delimiter {
+        let d = if d == "\\t" || d == "tab" { "\t".to_string() } else { d };
+        let mut chars = d.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if c != '"' && c != '\n' && c != '\r' => cfg.output.csv.delimiter = c,
+            _ => return Err(Failure::Usage { message: format!("--csv-delimiter « {d} » : un seul caractère attendu"), hint: Some("par exemple --csv-delimiter ';' ou --csv-delimiter ','".into()) }),
+        }
+    }
+    let render = outputs::RenderContext { corpus: &corpus, graph: &graph, config: &cfg, downloads: &OnceLock::from(Vec::new()), only: &only, crosswalks: &crosswalks };
     let mut files = SiteFiles::default();
     output.render(&render, &mut files).map_err(|e| Failure::Failed(format!("output {}: {e}", output.name())))?;
     match (&args.out, files.files.as_slice()) {

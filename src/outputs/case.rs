@@ -7,9 +7,18 @@
 //! - **`isChildOf`** associations make the tree (to the nearest framework ancestor, else to the
 //!   document), with the `sequenceNumber` of the element among its siblings;
 //! - correspondences become associations to the other certification's items: `exactMatchOf`,
-//!   `isRelatedTo`, `replacedBy`, `isPartOf` where CASE has the relation, `ext:closeMatchOf` and
-//!   `ext:broadMatchOf` where it has none; suggestions are `isRelatedTo`; the association's
-//!   `notes` say whether it is official, ours or computed, and from which table.
+//!   `isRelatedTo`, `replacedBy`, `isPartOf` where CASE has the relation, `ext:closeMatchOf`
+//!   where it has none (`isRelatedTo` in CASE 1.0); suggestions are `isRelatedTo`. Each is in
+//!   its origin's package only, and its status is data: the `CFAssociationGroupingURI` of its
+//!   status (official, curated, inferred, suggested) and `extensions.status` (1.1); the
+//!   `notes` say it in French, with the table;
+//! - the version succession is `replacedBy`: between the CFDocuments of a certification and its
+//!   successor, and between the items an official table of the two pairs;
+//! - `CFDefinitions` hold one `CFItemType` per kind (French title, `hierarchyCode`, `typeCode`)
+//!   and the association groupings; items point to their type by `CFItemTypeURI`.
+//!
+//! Every `uri` is absolute ([`RenderContext::address`]); those of associations, item types and
+//! groupings are their CASE REST path (`…/ims/case/v1p1/CFAssociations/<id>`), unique.
 //!
 //! Identifiers are UUIDv5 of stable names (`element:ntc-2018/cp3`), so a rebuild gives the same
 //! ids. `lastChangeDateTime` is the certification's most recent dated text (its latest arrêté),
@@ -78,19 +87,83 @@ fn last_change(ctx: &RenderContext, c: &Certification) -> String {
     format!("{day}T00:00:00Z")
 }
 
+/// The most recent ISO date of the whole corpus: the date of the definitions (item types,
+/// groupings), which every package shares under the same identifiers.
+fn corpus_last_change(ctx: &RenderContext) -> String {
+    let day = ctx.corpus.certs.iter().flat_map(|c| c.dates.iter().filter_map(|d| d.iso.clone())).max().unwrap_or_else(|| "1970-01-01".into());
+    format!("{day}T00:00:00Z")
+}
+
 fn link(title: &str, identifier: &str, uri: &str) -> Value {
     json!({"title": title, "identifier": identifier, "uri": uri})
 }
 
-/// The CFPackage of one certification.
+/// Which CASE version a package follows (`[output.case] case-version`, `export case --case-version`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Version {
+    /// CASE 1.1 (the default): `ext:` association types, `extensions`, `targetType`.
+    V1p1,
+    /// CASE 1.0 (OpenSALT up to 3.2): `ext:` types become `isRelatedTo`; no 1.1-only field.
+    V1p0,
+}
+
+impl Version {
+    pub fn of_config(config: &Config) -> Result<Version, String> {
+        match config.output.case.case_version.as_str() {
+            "1.1" => Ok(Version::V1p1),
+            "1.0" => Ok(Version::V1p0),
+            v => Err(format!("case-version « {v} » : 1.1 ou 1.0 attendu")),
+        }
+    }
+}
+
+/// The address a static CASE provider gives an object (`CFAssociations/<id>`): the exports' base
+/// joined with the CASE 1.1 REST path, unique and absolute.
+pub fn case_uri(ctx: &RenderContext, class: &str, id: &str) -> String {
+    ctx.address(&format!("ims/case/v1p1/{class}/{id}"))
+}
+
+/// The CFItemType of a kind: its identifier.
+pub fn item_type_uuid(kind: crate::schema::Kind) -> String {
+    uuid(&format!("item-type:{}", kind.name()))
+}
+
+/// The association grouping of a status (official, curated, inferred, suggested) or of the
+/// version succession (`"succession"`): its identifier.
+pub fn grouping_uuid(name: &str) -> String {
+    uuid(&format!("grouping:{name}"))
+}
+
+fn grouping_words(name: &str) -> (&'static str, &'static str) {
+    use crate::words::exports::grouping as g;
+    match name {
+        "official" => g::Official,
+        "curated" => g::Curated,
+        "inferred" => g::Inferred,
+        "suggested" => g::Suggested,
+        _ => g::Succession,
+    }
+}
+
+/// The CFPackage of one certification in CASE 1.1.
 pub fn package(ctx: &RenderContext, c: &Certification) -> Value {
+    package_in(ctx, c, Version::V1p1)
+}
+
+/// The CFPackage of one certification, in the given CASE version.
+///
+/// Each association is written in exactly one package, its origin's: a package holds the
+/// associations whose origin is one of its items or its document. Links to other certifications
+/// carry their status as data: a `CFAssociationGroupingURI` to the grouping of their status
+/// (official, curated, inferred, suggested, succession) and, in 1.1, `extensions.status`.
+pub fn package_in(ctx: &RenderContext, c: &Certification, version: Version) -> Value {
+    let v11 = version == Version::V1p1;
     let when = last_change(ctx, c);
     let doc_id = cert_uuid(&c.id);
     let doc_uri = ctx.address(&urls::cert(&c.id));
     let mut document = json!({
         "identifier": doc_id,
         "uri": doc_uri,
-        "caseVersion": "1.1",
         "creator": creator(c.kind),
         "title": c.title.text,
         "version": c.version,
@@ -98,19 +171,28 @@ pub fn package(ctx: &RenderContext, c: &Certification) -> Value {
         "publisher": ctx.config.book.title,
         "lastChangeDateTime": when,
     });
+    if v11 {
+        document["caseVersion"] = json!("1.1");
+    }
     if let Some(n) = &c.note {
         document["notes"] = json!(n);
     }
     let item_link = |e: &Element| link(&crate::present::truncate(e.text(), 120), &element_uuid(e), &ctx.address(&urls::element(&e.key)));
+    let doc_link = |c: &Certification| link(&c.title.text, &cert_uuid(&c.id), &ctx.address(&urls::cert(&c.id)));
     let elements = framework_elements(ctx.corpus, &c.id);
     let mut items = Vec::new();
     let mut associations = Vec::new();
+    let mut kinds = std::collections::BTreeSet::new();
+    let mut groupings = std::collections::BTreeSet::new();
     let mut siblings: std::collections::HashMap<Option<&crate::ids::ElementKey>, i64> = Default::default();
+    let type_link = |k: crate::schema::Kind| link(k.label(), &item_type_uuid(k), &case_uri(ctx, "CFItemTypes", &item_type_uuid(k)));
     for e in &elements {
+        kinds.insert(e.kind);
         let mut item = json!({
             "identifier": element_uuid(e),
             "fullStatement": e.text(),
             "CFItemType": e.kind.label(),
+            "CFItemTypeURI": type_link(e.kind),
             "uri": ctx.address(&urls::element(&e.key)),
             "language": "fr",
             "lastChangeDateTime": when,
@@ -129,15 +211,47 @@ pub fn package(ctx: &RenderContext, c: &Certification) -> Value {
             Some(p) => item_link(p),
             None => link(&c.title.text, &doc_id, &doc_uri),
         };
+        let id = uuid(&format!("isChildOf:{}", e.key));
         associations.push(json!({
-            "identifier": uuid(&format!("isChildOf:{}", e.key)),
+            "identifier": id,
             "associationType": "isChildOf",
             "sequenceNumber": *n,
-            "uri": ctx.address(&urls::element(&e.key)),
+            "uri": case_uri(ctx, "CFAssociations", &id),
             "originNodeURI": item_link(e),
             "destinationNodeURI": destination,
             "lastChangeDateTime": when,
         }));
+    }
+    let grouping_link = |name: &str| link(grouping_words(name).0, &grouping_uuid(name), &case_uri(ctx, "CFAssociationGroupings", &grouping_uuid(name)));
+    let mut linked = |associations: &mut Vec<Value>, name: String, kind: &str, origin: Value, mut destination: Value, group: &str, notes: String, extensions: Value| {
+        let id = uuid(&name);
+        let kind = if v11 || !kind.starts_with("ext:") { kind } else { "isRelatedTo" };
+        if v11 {
+            destination["targetType"] = json!("CASE");
+        }
+        groupings.insert(group.to_string());
+        let mut a = json!({
+            "identifier": id,
+            "associationType": kind,
+            "uri": case_uri(ctx, "CFAssociations", &id),
+            "originNodeURI": origin,
+            "destinationNodeURI": destination,
+            "CFAssociationGroupingURI": grouping_link(group),
+            "lastChangeDateTime": when,
+        });
+        // CASE 1.0 has neither notes nor extensions on an association: the grouping says it.
+        if v11 {
+            a["notes"] = json!(notes);
+            a["extensions"] = extensions;
+        }
+        associations.push(a);
+    };
+    // The version succession: this certification replaced by its successors (the document),
+    // and its items by those an official table between the two pairs them with.
+    for s in c.successors.iter().filter_map(|l| ctx.corpus.certs.iter().find(|x| x.id == l.id)) {
+        let name = format!("succession:{}:{}", c.id, s.id);
+        let ext = json!({"status": "official", "succession": true});
+        linked(&mut associations, name, "replacedBy", doc_link(c), doc_link(s), "succession", crate::words::exports::grouping::Succession.1.to_string(), ext);
     }
     for m in correspondents(ctx, &c.id) {
         let (kind, reversed) = match m.relation {
@@ -145,6 +259,11 @@ pub fn package(ctx: &RenderContext, c: &Certification) -> Value {
             None => ("isRelatedTo", false),
         };
         let (origin, destination) = if reversed { (m.there, m.here) } else { (m.here, m.there) };
+        // Each association in its origin's package only.
+        if origin.key.cert != c.id {
+            continue;
+        }
+        let status = m.status.name();
         let mut notes = vec![m.status.label().to_string()];
         if let Some(t) = &m.table {
             notes.push(format!("table {t}"));
@@ -157,21 +276,66 @@ pub fn package(ctx: &RenderContext, c: &Certification) -> Value {
         }
         notes.extend(m.justification.clone());
         notes.extend(m.note.clone());
-        let status = m.status.name();
+        let mut ext = json!({"status": status});
+        if let Some(t) = &m.table {
+            ext["table"] = json!(t.as_str());
+        }
+        if let Some(r) = m.relation {
+            ext["skosRelation"] = json!(format!("skos:{}", skos_name(r)));
+        }
+        if let Some(s) = m.score {
+            ext["score"] = json!((s * 100.0).round() / 100.0);
+        }
         let name = format!("{status}:{}:{}:{}:{kind}", m.table.as_ref().map(|t| t.as_str()).unwrap_or("-"), origin.key, destination.key);
-        let mut dest = item_link(destination);
-        dest["targetType"] = json!("CASE");
-        associations.push(json!({
-            "identifier": uuid(&name),
-            "associationType": kind,
-            "uri": ctx.address(&urls::element(&origin.key)),
-            "originNodeURI": item_link(origin),
-            "destinationNodeURI": dest,
-            "lastChangeDateTime": when,
-            "notes": notes.join(" · "),
-        }));
+        linked(&mut associations, name, kind, item_link(origin), item_link(destination), status, notes.join(" · "), ext);
+        // An official pair between a certification and its successor: the older item is
+        // replaced by the newer.
+        let successor = |a: &Element, b: &Element| ctx.corpus.certs.iter().any(|x| x.id == a.key.cert && x.successors.iter().any(|l| l.id == b.key.cert));
+        if m.status == crate::crosswalk::Status::Official && kind != "replacedBy" && successor(origin, destination) {
+            let name = format!("succession:{}:{}", origin.key, destination.key);
+            let ext = json!({"status": "official", "succession": true, "table": m.table.as_ref().map(|t| t.as_str())});
+            let notes = format!("{} · table {}", crate::words::exports::grouping::Succession.1, m.table.as_ref().map(|t| t.as_str()).unwrap_or("-"));
+            linked(&mut associations, name, "replacedBy", item_link(origin), item_link(destination), "succession", notes, ext);
+        }
     }
-    json!({"CFDocument": document, "CFItems": items, "CFAssociations": associations})
+    // The same pair may come from two tables: one association per identifier.
+    let mut seen = std::collections::HashSet::new();
+    associations.retain(|a| seen.insert(a["identifier"].as_str().unwrap_or_default().to_string()));
+    // Shared by every package under the same identifiers: one date for all.
+    let defined = corpus_last_change(ctx);
+    let item_types: Vec<Value> = kinds
+        .iter()
+        .map(|&k| {
+            json!({
+                "identifier": item_type_uuid(k),
+                "uri": case_uri(ctx, "CFItemTypes", &item_type_uuid(k)),
+                "title": k.label(),
+                "description": crate::words::exports::item_type_description(k.label()),
+                "hierarchyCode": (crate::schema::Kind::ALL.iter().position(|x| *x == k).unwrap_or(0) + 1).to_string(),
+                "typeCode": k.name(),
+                "lastChangeDateTime": defined,
+            })
+        })
+        .collect();
+    let groupings: Vec<Value> = groupings
+        .iter()
+        .map(|g| {
+            let (title, description) = grouping_words(g);
+            json!({
+                "identifier": grouping_uuid(g),
+                "uri": case_uri(ctx, "CFAssociationGroupings", &grouping_uuid(g)),
+                "title": title,
+                "description": description,
+                "lastChangeDateTime": defined,
+            })
+        })
+        .collect();
+    json!({
+        "CFDocument": document,
+        "CFItems": items,
+        "CFAssociations": associations,
+        "CFDefinitions": {"CFItemTypes": item_types, "CFAssociationGroupings": groupings},
+    })
 }
 
 /// The SKOS local name of a relation (`exactMatch`), as the CASE notes and SSSOM use it.
@@ -195,9 +359,17 @@ impl Output for Case {
         config.output.case.enable
     }
     fn render(&self, ctx: &RenderContext, out: &mut SiteFiles) -> Result<(), String> {
+        let version = Version::of_config(ctx.config)?;
+        let mut packages = Vec::new();
         for c in ctx.certs() {
-            let bytes = serde_json::to_vec_pretty(&package(ctx, c)).map_err(|e| e.to_string())?;
+            let package = package_in(ctx, c, version);
+            let bytes = serde_json::to_vec_pretty(&package).map_err(|e| e.to_string())?;
             out.add(format!("{DOWNLOADS_DIR}/case/{}.json", c.id), bytes);
+            packages.push(package);
+        }
+        // The static CASE provider's paths, in a build of the whole site (CASE 1.1 paths only).
+        if ctx.config.output.case.provider && version == Version::V1p1 {
+            super::case_provider::write(&packages, out)?;
         }
         Ok(())
     }

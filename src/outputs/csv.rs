@@ -1,6 +1,15 @@
 //! The `csv` output: one table per certification, `telechargements/csv/<cert>.csv`, one row per
-//! framework element ([`super::is_framework`]), in UTF-8 with a byte-order mark so that a
-//! spreadsheet opens accents right, comma-separated, quoted as RFC 4180 says.
+//! framework element ([`super::is_framework`]), in the French spreadsheet profile: UTF-8 with a
+//! byte-order mark (a spreadsheet then opens accents right), fields separated by `;` (what a
+//! French Excel or LibreOffice expects on a double-click; `[output.csv] delimiter` or
+//! `export csv --csv-delimiter` for another), lines ended by CRLF, quoted as RFC 4180 says.
+//!
+//! Two rules keep a spreadsheet from rewriting cells:
+//! - a code a spreadsheet would read as a number (`1.1`, `2`) is written `="1.1"`, a text
+//!   formula, so that it stays the code it is;
+//! - a text that starts like a formula (`=`, `+`, `-`, `@`, a tab or a carriage return) gets a
+//!   leading `'`, as OWASP recommends against CSV injection ([`neutralise`]): no cell of ours is
+//!   ever run as a formula but those constant codes.
 
 use crate::config::Config;
 use crate::ids::CertId;
@@ -16,37 +25,72 @@ pub struct Csv;
 
 /// One field, quoted when it holds a comma, a quote or a line break (quotes doubled).
 pub fn field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
+    field_with(s, ',')
+}
+
+/// One field for this delimiter, quoted when it holds the delimiter, a quote or a line break.
+pub fn field_with(s: &str, delimiter: char) -> String {
+    if s.contains([delimiter, '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s.to_string()
     }
 }
 
-fn row(out: &mut String, fields: &[&str]) {
-    let line: Vec<String> = fields.iter().map(|f| field(f)).collect();
-    out.push_str(&line.join(","));
+// issue #29 (and #23 item 8): CSV injection.
+/// A text cell as a spreadsheet must not run it: a text that starts with `=`, `+`, `-`, `@`, a
+/// tab or a carriage return gets a leading `'` (OWASP's advice against CSV injection); any
+/// other text is unchanged.
+pub fn neutralise(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{s}"))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
+/// A code as a spreadsheet keeps it: `="1.1"` when it would be read as a number (digits, dots,
+/// commas only), else the code itself (neutralised).
+pub fn code_cell(code: &str) -> String {
+    if !code.is_empty() && code.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+        format!("=\"{code}\"")
+    } else {
+        neutralise(code).into_owned()
+    }
+}
+
+fn row(out: &mut String, delimiter: char, fields: &[&str]) {
+    let line: Vec<String> = fields.iter().map(|f| field_with(f, delimiter)).collect();
+    out.push_str(&line.join(&delimiter.to_string()));
     out.push_str("\r\n");
 }
 
-/// The table of one certification.
+/// The table of one certification, with the configured delimiter (`;` by default).
 pub fn table(ctx: &RenderContext, cert: &CertId) -> String {
+    table_with(ctx, cert, ctx.config.output.csv.delimiter)
+}
+
+/// The table of one certification with this delimiter.
+pub fn table_with(ctx: &RenderContext, cert: &CertId, delimiter: char) -> String {
     let mut out = String::from("\u{feff}");
-    row(&mut out, &HEADERS);
+    row(&mut out, delimiter, &HEADERS);
     for e in framework_elements(ctx.corpus, cert) {
         let parent = framework_parent(ctx.corpus, e);
         let depth = framework_depth(ctx.corpus, e).to_string();
         let lines = e.cite.lines.to_string();
         let address = ctx.address(&urls::element(&e.key));
+        let code = code_cell(e.code.as_deref().unwrap_or(""));
+        let parent_code = code_cell(parent.and_then(|p| p.code.as_deref()).unwrap_or(""));
         row(
             &mut out,
+            delimiter,
             &[
-                e.key.local.as_str(),
-                e.code.as_deref().unwrap_or(""),
+                &neutralise(e.key.local.as_str()),
+                &code,
                 e.kind.label(),
-                e.text(),
+                &neutralise(e.text()),
                 parent.map(|p| p.key.local.as_str()).unwrap_or(""),
-                parent.and_then(|p| p.code.as_deref()).unwrap_or(""),
+                &parent_code,
                 &depth,
                 e.cite.doc.as_str(),
                 &lines,
@@ -84,7 +128,17 @@ pub fn cert_of_file(ctx: &RenderContext, path: &str) -> Vec<CertId> {
 
 #[cfg(test)]
 mod tests {
-    use super::field;
+    use super::{code_cell, field, neutralise};
+
+    #[test]
+    fn formula_starts_are_neutralised_and_codes_kept_as_text() {
+        assert_eq!(neutralise("=1+1"), "'=1+1");
+        assert_eq!(neutralise("- Prospecter"), "'- Prospecter");
+        assert_eq!(neutralise("Prospecter"), "Prospecter");
+        assert_eq!(code_cell("1.1"), "=\"1.1\"");
+        assert_eq!(code_cell("C11"), "C11");
+        assert_eq!(code_cell(""), "");
+    }
 
     #[test]
     fn fields_are_quoted_only_when_needed() {

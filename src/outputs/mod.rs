@@ -3,7 +3,7 @@
 //! which is published atomically once every enabled output has written (a failed output leaves the
 //! previous site as it was).
 //!
-//! The exports (`case`, `skos`, `sssom`, `csv`, `json`) write under `telechargements/`. A build
+//! The exports (`case`, `skos`, `sssom`, `csv`, `json`, `moodle`) write under `telechargements/`. A build
 //! runs every output at once, each on a thread of its own, beside the crosswalks, which are
 //! computed from the start for the outputs that ask for them. The `html` output, the site, lists
 //! the exports' files on its "Téléchargements" page and on each certification page: it renders
@@ -11,11 +11,15 @@
 //! ([`cli`]).
 
 pub mod case;
+// issue #29
+pub mod case_provider;
 pub mod cli;
 pub mod csv;
 pub mod html;
 pub mod incremental;
 pub mod json;
+// issue #29
+pub mod moodle;
 pub mod serve;
 pub mod skos;
 pub mod sssom;
@@ -80,9 +84,10 @@ impl RenderContext<'_> {
         self.only.is_empty() || self.only.contains(cert)
     }
 
-    /// The address of a site page (site-root-relative path) as the exports give it.
+    /// The address of a site page (site-root-relative path) as the exports give it: always an
+    /// absolute IRI ([`crate::config::Output::export_base`]).
     pub fn address(&self, path: &str) -> String {
-        self.config.output.html.address(path)
+        self.config.output.export_address(path)
     }
 }
 
@@ -129,7 +134,7 @@ pub trait Output: Sync {
 
 /// Every output, in the order a build lists their files (the site last).
 pub fn all() -> Vec<Box<dyn Output>> {
-    vec![Box::new(json::Json), Box::new(csv::Csv), Box::new(case::Case), Box::new(skos::Skos), Box::new(sssom::Sssom), Box::new(html::Html)]
+    vec![Box::new(json::Json), Box::new(csv::Csv), Box::new(case::Case), Box::new(skos::Skos), Box::new(sssom::Sssom), Box::new(moodle::Moodle), Box::new(html::Html)]
 }
 
 /// The output called `name`.

@@ -1,17 +1,19 @@
 //! The `skos` output: one SKOS thesaurus in Turtle per certification,
 //! `telechargements/skos/<cert>.ttl`.
 //!
-//! The certification is a `skos:ConceptScheme`; each framework element ([`super::is_framework`])
+//! The certification is a `skos:ConceptScheme` with a `skos:prefLabel` (title and version); each framework element ([`super::is_framework`])
 //! a `skos:Concept` with its exact text as `skos:prefLabel`@fr, its code as `skos:notation`,
 //! `skos:broader`/`skos:narrower` for the tree, `skos:inScheme`, `skos:topConceptOf` for the top,
 //! `dcterms:source` for its lines in the source document, and `skos:editorialNote` for our note.
+//! Concepts whose text another concept of the scheme shares (« Traiter les objections » under two
+//! activités) get a `skos:notation` (their code, else their local id) and a `skos:scopeNote`
+//! naming their parent.
 //! The official and curated correspondences are SKOS mapping relations to the other scheme's
 //! concepts (`dcterms:isReplacedBy` / `dcterms:replaces` for succession, which SKOS lacks);
 //! computed suggestions are not statements and stay out (see the SSSOM output).
 //!
-//! IRIs are the addresses of the site's pages: absolute when `output.html.site-url` is, otherwise
-//! relative to the file (`../../c/ntc-2018/e/cp3.html`), which resolve against the address the
-//! file is read from.
+//! IRIs are the addresses of the site's pages, always absolute: joined to `output.html.site-url`
+//! when it is absolute, else to `[output] base-iri` (default `urn:referentiel:`).
 
 use std::fmt::Write;
 
@@ -56,12 +58,9 @@ pub fn literal(s: &str) -> String {
     out
 }
 
-/// The IRI of a site page (site-root-relative path, may hold an `#anchor`) as written in a file
-/// two folders down (`telechargements/skos/`).
+/// The IRI of a site page (site-root-relative path, may hold an `#anchor`): always absolute.
 fn iri(ctx: &RenderContext, path: &str) -> String {
-    let site = &ctx.config.output.html.site_url;
-    let s = if site.starts_with("http:") || site.starts_with("https:") { ctx.address(path) } else { format!("../../{path}") };
-    format!("<{}>", s.replace('>', "%3E").replace(' ', "%20"))
+    format!("<{}>", ctx.address(path).replace('>', "%3E").replace(' ', "%20"))
 }
 
 /// The thesaurus of one certification.
@@ -72,7 +71,7 @@ pub fn thesaurus(ctx: &RenderContext, c: &Certification) -> String {
     out.push_str("@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n\n");
     let scheme = iri(ctx, &urls::cert(&c.id));
     let elements = framework_elements(ctx.corpus, &c.id);
-    let _ = write!(out, "{scheme} a skos:ConceptScheme ;\n    dcterms:title {}@fr ;\n    dcterms:identifier {} ;\n    dcterms:hasVersion {}", literal(&c.title.text), literal(c.id.as_str()), literal(&c.version));
+    let _ = write!(out, "{scheme} a skos:ConceptScheme ;\n    skos:prefLabel {}@fr ;\n    dcterms:title {}@fr ;\n    dcterms:identifier {} ;\n    dcterms:hasVersion {}", literal(&format!("{} ({})", c.title.text, c.version)), literal(&c.title.text), literal(c.id.as_str()), literal(&c.version));
     for e in elements.iter().filter(|e| framework_parent(ctx.corpus, e).is_none()) {
         let _ = write!(out, " ;\n    skos:hasTopConcept {}", iri(ctx, &urls::element(&e.key)));
     }
@@ -84,11 +83,29 @@ pub fn thesaurus(ctx: &RenderContext, c: &Certification) -> String {
         }
     }
     let mappings = correspondents(ctx, &c.id);
+    // Concepts that share their text with another of the scheme: each gets its local id as a
+    // `skos:notation` (when it has no code) and a scope note naming its parent, so that a reader
+    // and a consumer can tell them apart.
+    let mut by_text: std::collections::HashMap<&str, usize> = Default::default();
+    for e in &elements {
+        *by_text.entry(e.text()).or_default() += 1;
+    }
     for e in &elements {
         let me = iri(ctx, &urls::element(&e.key));
         let _ = write!(out, "\n{me} a skos:Concept ;\n    skos:inScheme {scheme} ;\n    skos:prefLabel {}@fr", literal(e.text()));
-        if let Some(code) = &e.code {
-            let _ = write!(out, " ;\n    skos:notation {}", literal(code));
+        let shared = by_text.get(e.text()).copied().unwrap_or(0) > 1;
+        match &e.code {
+            Some(code) => {
+                let _ = write!(out, " ;\n    skos:notation {}", literal(code));
+            }
+            None if shared => {
+                let _ = write!(out, " ;\n    skos:notation {}", literal(e.key.local.as_str()));
+            }
+            None => {}
+        }
+        if shared {
+            let within = framework_parent(ctx.corpus, e).map(crate::present::label).unwrap_or_else(|| c.title.text.clone());
+            let _ = write!(out, " ;\n    skos:scopeNote {}@fr", literal(&crate::words::exports::within(&within)));
         }
         let _ = write!(out, " ;\n    dcterms:type {}@fr", literal(e.kind.label()));
         let _ = write!(out, " ;\n    dcterms:source {}", iri(ctx, &urls::source_line(&e.cite.doc, e.cite.lines.first)));

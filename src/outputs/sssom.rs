@@ -5,12 +5,17 @@
 //! - `<a>--<b>.sssom.tsv`: one per crosswalk of two certifications, with the official, curated and
 //!   suggested rows alike.
 //!
-//! `predicate_id` is the SKOS relation (suggestions say `skos:relatedMatch`: similar wording, not a
-//! stated equivalence); `mapping_justification` is `semapv:ManualMappingCuration` for official and
+//! `predicate_id` is the SKOS relation (suggestions always say `skos:relatedMatch`: similar wording,
+//! not a stated equivalence); `mapping_justification` is `semapv:ManualMappingCuration` for official and
 //! curated rows, `semapv:LexicalMatching` for suggestions, whose `confidence` is their score;
 //! `comment` says where the row comes from. A table row that gives no counterpart has
 //! `sssom:NoTermFound` as its object. Element ids are CURIEs: the certification's id as prefix,
-//! expanded to the folder of its element pages.
+//! expanded to the folder of its element pages (always absolute, [`RenderContext::address`]).
+//!
+//! The header declares the licence (`[output] license`, by default the Licence Ouverte 2.0 of
+//! the official texts), `sssom_version`, `mapping_tool`, the creator and the `mapping_date` (the
+//! table's date, else the newest dated text of the two certifications). `sssom validate`
+//! (sssom-py) accepts every file (`tests/outputs.rs`).
 
 use std::fmt::Write;
 
@@ -56,18 +61,46 @@ struct Row {
     comment: String,
 }
 
-fn header(ctx: &RenderContext, path: &str, title: &str, certs: &[&CertId]) -> String {
+/// The SSSOM version the files follow.
+pub const SSSOM_VERSION: &str = "1.0";
+
+/// The newest dated text of these certifications (ISO date), for the set's `mapping_date`: it
+/// changes only when the data says a framework did, so a rebuild gives the same bytes.
+fn newest_date(ctx: &RenderContext, certs: &[&CertId]) -> Option<String> {
+    ctx.corpus.certs.iter().filter(|c| certs.contains(&&c.id)).flat_map(|c| c.dates.iter().filter_map(|d| d.iso.clone())).max()
+}
+
+/// A YAML scalar, double-quoted (a JSON string is one): titles and addresses may hold `: `.
+fn q(s: &str) -> String {
+    serde_json::to_string(&s.replace('\n', " ")).expect("a string serialises")
+}
+
+fn header(ctx: &RenderContext, path: &str, title: &str, certs: &[&CertId], date: Option<String>) -> String {
     let mut h = String::new();
     h.push_str("# curie_map:\n");
     for c in certs {
-        let _ = writeln!(h, "#   {c}: {}", ctx.address(&format!("c/{c}/e/")));
+        let _ = writeln!(h, "#   {c}: {}", q(&ctx.address(&format!("c/{c}/e/"))));
     }
     h.push_str("#   dcterms: http://purl.org/dc/terms/\n#   semapv: https://w3id.org/semapv/vocab/\n#   skos: http://www.w3.org/2004/02/skos/core#\n#   sssom: https://w3id.org/sssom/\n");
-    let _ = writeln!(h, "# mapping_set_id: {}", ctx.address(path));
-    let _ = writeln!(h, "# mapping_set_title: {}", title.replace('\n', " "));
-    h.push_str("# license: https://w3id.org/sssom/license/unspecified\n");
+    // A base that is not a web address (`urn:referentiel:`): its scheme is declared as a prefix
+    // that expands to itself, so that a consumer reading the addresses as CURIEs finds it.
+    let base = ctx.config.output.export_base();
+    if let Some((scheme, _)) = base.split_once(':').filter(|(s, _)| !matches!(*s, "http" | "https")) {
+        let _ = writeln!(h, "#   {scheme}: \"{scheme}:\"");
+    }
+    let _ = writeln!(h, "# mapping_set_id: {}", q(&ctx.address(path)));
+    let _ = writeln!(h, "# mapping_set_title: {}", q(title));
+    let _ = writeln!(h, "# license: {}", q(ctx.config.output.license()));
+    let _ = writeln!(h, "# sssom_version: \"{SSSOM_VERSION}\"");
+    let _ = writeln!(h, "# mapping_tool: referentiel");
+    let _ = writeln!(h, "# mapping_tool_version: \"{}\"", env!("CARGO_PKG_VERSION"));
+    let _ = writeln!(h, "# creator_label:\n#   - {}", q(&ctx.config.book.title));
+    let _ = writeln!(h, "# mapping_provider: {}", q(&ctx.address("")));
+    if let Some(d) = date.or_else(|| newest_date(ctx, certs)) {
+        let _ = writeln!(h, "# mapping_date: {d}");
+    }
     for (side, c) in ["subject_source", "object_source"].iter().zip(certs) {
-        let _ = writeln!(h, "# {side}: {}", ctx.address(&crate::urls::cert(c)));
+        let _ = writeln!(h, "# {side}: {}", q(&ctx.address(&crate::urls::cert(c))));
     }
     h
 }
@@ -140,7 +173,7 @@ pub fn of_table(ctx: &RenderContext, path: &str, t: &Correspondence) -> String {
             comment: comment(status, Some(t.id.as_str()), p.justification.as_deref(), p.note.as_deref(), &[]),
         }));
     }
-    table_text(ctx, header(ctx, path, &title, &[&t.from, &t.to]), &rows)
+    table_text(ctx, header(ctx, path, &title, &[&t.from, &t.to], t.date.clone()), &rows)
 }
 
 /// The mapping table of one crosswalk.
@@ -151,7 +184,11 @@ pub fn of_crosswalk(ctx: &RenderContext, path: &str, cw: &Crosswalk) -> String {
         let Mapping { status, relation, .. } = m;
         rows.extend(cross(&keys(&m.a), &keys(&m.b), |s, o| Row {
             subject: s,
-            predicate: relation.map(predicate).unwrap_or("skos:relatedMatch"),
+            // A suggestion is similar wording, never a stated equivalence.
+            predicate: match status {
+                Status::Suggested => "skos:relatedMatch",
+                _ => relation.map(predicate).unwrap_or("skos:relatedMatch"),
+            },
             object: o,
             justification: justification(*status),
             confidence: match status {
@@ -165,7 +202,7 @@ pub fn of_crosswalk(ctx: &RenderContext, path: &str, cw: &Crosswalk) -> String {
         }));
     }
     let title = format!("{} ↔ {}", cw.a.describe(), cw.b.describe());
-    table_text(ctx, header(ctx, path, &title, &[&cw.a.cert, &cw.b.cert]), &rows)
+    table_text(ctx, header(ctx, path, &title, &[&cw.a.cert, &cw.b.cert], None), &rows)
 }
 
 impl Output for Sssom {

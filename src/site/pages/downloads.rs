@@ -16,7 +16,9 @@ pub fn format_label(format: &str) -> (&'static str, &'static str) {
         "case" => ("CASE 1.1", "Un paquet CFPackage (JSON) par certification, pour les plateformes d’apprentissage et serveurs de compétences (OpenSALT, OpenCASE…)."),
         "skos" => ("SKOS", "Un thésaurus SKOS (Turtle) par certification, avec les correspondances vers les autres certifications."),
         "sssom" => ("SSSOM", "Une table de correspondances SSSOM (TSV avec en-tête YAML) par table de correspondance et par paire de certifications : officielles, établies par l’équipe et suggestions calculées."),
-        "csv" => ("CSV", "Un tableau par certification (UTF-8), à ouvrir dans un tableur : code, type, texte, parent, niveau, source et adresse de chaque élément."),
+        "csv" => ("CSV", "Un tableau par certification (UTF-8, séparateur point-virgule), à ouvrir dans un tableur : code, type, texte, parent, niveau, source et adresse de chaque élément."),
+        // issue #29
+        "moodle" => ("Moodle", "Un référentiel de compétences par certification, au format CSV que Moodle importe (Administration du site › Compétences › Importer un référentiel de compétences)."),
         "json" => ("JSON", "Le corpus entier et son graphe, en un fichier."),
         _ => ("Autre", ""),
     }
