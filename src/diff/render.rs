@@ -109,7 +109,7 @@ fn unit_lines(u: &UnitVerdict) -> (String, Vec<String>) {
     for c in &u.counterparts {
         let why = c.reason.as_ref().map(|r| format!(" · {}", r.describe())).unwrap_or_default();
         lines.push(format!("← {}{}{why}", cited_label(&c.old), also(&c.also)));
-        if c.old.item.kind.family() == crate::schema::Family::Activite {
+        if c.old.item.kind.family() == crate::schema::Family::Activite && !u.by_activite {
             lines.push(w::BY_ACTIVITE.to_string());
         }
         if let Some(row) = &c.row {

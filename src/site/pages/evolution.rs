@@ -46,7 +46,7 @@ fn unit_row(ctx: &SiteCtx, from: &str, u: &UnitVerdict, reason: &dyn Fn(&crate::
                 "also": also(&c.also),
                 "reason": c.reason.as_ref().map(reason),
                 "row": row,
-                "by_activite": c.old.item.kind.family() == crate::schema::Family::Activite,
+                "by_activite": c.old.item.kind.family() == crate::schema::Family::Activite && !u.by_activite,
             })
         })
         .collect();
