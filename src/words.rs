@@ -343,7 +343,7 @@ pub mod evolution {
         pub const Supprime: &str = "supprimé";
         pub const Fusionne: &str = "fusionné";
         pub const Scinde: &str = "scindé";
-        pub const NonComparable: &str = "non comparable (ancienne version non décrite)";
+        pub const NonComparable: &str = "non comparable (non décrit dans l’ancienne version)";
     }
 
     /// The classes of change of an element, as the command line names them ([`crate::diff::Class`]).

@@ -99,7 +99,9 @@ fn a_predecessor_known_only_by_name_is_announced_and_not_compared() {
     assert!(warning.contains("ni comme ajouté ni comme supprimé"), "{warning}");
     assert!(html.find(r#"class="warning"#) < html.find("<table"), "the warning comes before the table");
     // Its compétences are not called "added": nothing is known of what they replace.
-    assert!(!html.contains(r#"class="cls added""#), "nothing of BTS NRC is called added");
+    let comp = between(html, r#"<section aria-labelledby="competences">"#, "</section>").unwrap();
+    assert!(!comp.contains(r#"class="cls added""#), "no compétence of BTS NRC is called added");
+    assert!(!html.contains(r#"<span class="cls added">ajouté</span> <span class="k">Compétence"#));
     // The official épreuve table decides, and the page links to it.
     let verdicts = between(html, r#"<table class="evol verdicts">"#, "</table>").unwrap();
     assert!(verdicts.contains("Voir la table"), "{verdicts}");

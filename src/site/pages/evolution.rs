@@ -92,7 +92,7 @@ fn node(c: &Cited, unit: bool, mark: Option<&'static str>) -> Node {
     let prefix = if unit && c.item.code.is_none() { format!("{} ", c.item.kind.label()) } else { String::new() };
     Node {
         key: c.item.id.clone(),
-        label: truncate(&format!("{prefix}{code}{}", c.item.text), if unit { 40 } else { 46 }),
+        label: truncate(&format!("{prefix}{code}{}", c.item.text), if unit { 34 } else { 40 }),
         title: format!("{} {code}{}", c.item.kind.label(), c.item.text),
         unit,
         mark,
@@ -183,7 +183,7 @@ fn svg(left: &[Node], right: &[Node], bands: &[Band], old_name: &str, new_name: 
     let height = ly.iter().chain(&ry).map(|(t, h)| t + h).fold(40.0f32, f32::max) + 8.0;
     let mut s = String::new();
     let _ = write!(s, r#"<svg class="evo-picture" viewBox="0 0 {W} {height}" width="100%" role="img" aria-labelledby="evo-picture-title" xmlns="http://www.w3.org/2000/svg"><title id="evo-picture-title">{}</title>"#, escape(&format!("{old_name} → {new_name}")));
-    let _ = write!(s, r#"<text class="head" x="0" y="14">{}</text><text class="head" x="{}" y="14">{}</text>"#, escape(old_name), W - BOX, escape(new_name));
+    let _ = write!(s, r#"<text class="head" x="0" y="14">{}</text><text class="head" x="{}" y="14">{}</text>"#, escape(&truncate(old_name, 40)), W - BOX, escape(&truncate(new_name, 40)));
     for b in bands {
         let (Some(i), Some(j)) = (left.iter().position(|n| n.key == b.old), right.iter().position(|n| n.key == b.new)) else { continue };
         let (y1, y2) = (ly[i].0 + ly[i].1 / 2.0, ry[j].0 + ry[j].1 / 2.0);
@@ -221,7 +221,16 @@ fn svg(left: &[Node], right: &[Node], bands: &[Band], old_name: &str, new_name: 
 
 /// What the evolution page shows first: coverage, verdicts, picture and its list.
 pub fn lead(ctx: &SiteCtx, from: &str, report: &DiffReport, reason: &dyn Fn(&crate::diff::Reason) -> String, old_name: &str, new_name: &str) -> Value {
-    let (left, right, bands) = layout(report);
+    let (mut left, mut right, bands) = layout(report);
+    // Units first, then compétences, each column in its own document's order: the crossings of
+    // the bands show what moved.
+    // New units keep the verdict table's order (by code); old ones follow their document.
+    for (nodes, cert, old) in [(&mut left, &report.old.cert, true), (&mut right, &report.new.cert, false)] {
+        let tree = crate::compare::Tree::build(ctx.corpus, cert);
+        let units_order: Vec<ElementKey> = nodes.iter().filter(|n| n.unit).map(|n| n.key.clone()).collect();
+        let doc_order = |k: &ElementKey| tree.find(k).map(|i| tree.preorder[i]).unwrap_or(usize::MAX);
+        nodes.sort_by_key(|n| (!n.unit, if n.unit && !old { units_order.iter().position(|k| *k == n.key).unwrap_or(0) } else { doc_order(&n.key) }));
+    }
     let picture = svg(&left, &right, &bands, old_name, new_name);
     let list: Vec<Value> = bands.iter().map(|b| json!({"text": b.title, "class": b.class, "unit": b.unit})).collect();
     let apart = |m: &std::collections::BTreeMap<crate::schema::Kind, usize>| m.iter().map(|(k, n)| format!("{} {n}", crate::present::plural(*k).to_lowercase())).collect::<Vec<_>>().join(", ");
