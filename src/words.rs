@@ -358,6 +358,7 @@ pub mod evolution {
     }
 
     /// The words of the text and markdown reports.
+    pub const HEADING: &str = "Évolution";
     pub const ELEMENTS: &str = "éléments comparés";
     pub const OLD: &str = "ancienne version";
     pub const NEW: &str = "nouvelle version";
@@ -388,6 +389,15 @@ pub mod evolution {
     pub const WENT_OUT: &str = "parti dans une autre unité";
     /// A version whose activités types stand for its units.
     pub const AT_FOR_CCP: &str = "pas d’unité dans les données : chaque activité type renvoie à un certificat de compétences professionnelles (CCP), d’après le glossaire du REAC";
+
+    /// « Depuis quelle version » on an element page of a lineage.
+    pub fn since(version: &str) -> String {
+        format!("Texte inchangé depuis {version}")
+    }
+    pub fn since_new(version: &str) -> String {
+        format!("Texte de {version}")
+    }
+    pub const REPLACES: &str = "remplace";
 
     /// « sous X → sous Y ».
     pub fn moved(from: &str, to: &str) -> String {

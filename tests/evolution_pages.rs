@@ -122,3 +122,25 @@ fn the_picture_is_inline_svg_with_one_band_per_pairing_and_no_script() {
     assert_eq!(units, 2, "{svg}");
     assert_eq!(comps, 7 + 2, "{svg}");
 }
+
+#[test]
+fn element_pages_of_a_lineage_say_since_which_version_and_what_they_replace() {
+    let corpus = referentiel::load_corpus(Path::new("data")).expect("clean data");
+    let graph = Graph::build(&corpus);
+    let mut files = referentiel::site::output::SiteFiles::default();
+    referentiel::site::render(&corpus, &graph, &Config::read_default(), &[], &mut files).expect("render");
+    let page = |cert: &str, local: &str| {
+        let key = referentiel::ids::ElementKey::new(referentiel::ids::CertId::new(cert), referentiel::ids::LocalId::new(local));
+        let path = referentiel::urls::element(&key);
+        let (_, bytes) = files.files.iter().find(|(p, _)| p.to_string_lossy().replace('\\', "/") == path).unwrap_or_else(|| panic!("{path}"));
+        String::from_utf8(bytes.clone()).unwrap()
+    };
+    // 2018 CT « Mobiliser un comportement orienté client… »: the 2013 text, its final period aside.
+    let ct = page("ntc-2018", "ct2");
+    let since = between(&ct, r#"<p class="meta since">"#, "</p>").expect("a since line");
+    assert!(since.contains("inchangé depuis") && since.contains("2013") && since.contains("correction"), "{since}");
+    // 2018 CP7 is a new text that replaces 2013 « Négocier une proposition commerciale et conclure la vente ».
+    let cp7 = page("ntc-2018", "cp7");
+    let since = between(&cp7, r#"<p class="meta since">"#, "</p>").expect("a since line");
+    assert!(since.contains("Texte de") && since.contains("conclure la vente") && since.contains("révision"), "{since}");
+}

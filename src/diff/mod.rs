@@ -10,6 +10,7 @@
 pub mod align;
 pub mod classify;
 pub mod coverage;
+pub mod history;
 pub mod render;
 pub mod source;
 pub mod units;

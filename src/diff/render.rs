@@ -325,7 +325,7 @@ fn words_md(ops: &[WordOp]) -> String {
 /// The markdown report.
 pub fn markdown(r: &DiffReport) -> String {
     let mut o = String::new();
-    let _ = writeln!(o, "# Évolution {} → {}\n", md(&r.old.describe()), md(&r.new.describe()));
+    let _ = writeln!(o, "# {} {} → {}\n", w::HEADING, md(&r.old.describe()), md(&r.new.describe()));
     let _ = writeln!(o, "{}\n", md(&r.coverage.sentence));
     let _ = writeln!(o, "{} : {} ({}), {} ({}).\n", w::ELEMENTS, r.summary.old_elements, w::OLD, r.summary.new_elements, w::NEW);
     let _ = writeln!(o, "| classe | nombre | par nature |\n|---|---:|---|");
