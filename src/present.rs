@@ -96,7 +96,7 @@ pub mod pairing {
     use super::CorrespondenceStatus;
     use crate::words::pairing as w;
 
-    pub use w::{certified_by, code, coverage, same_place, similar, NOT_COMPARABLE};
+    pub use w::{certified_by, code, coverage, rest, same_place, similar, NOT_COMPARABLE};
 
     /// "Apparié par la table de correspondance officielle (équivalence proche)".
     pub fn table(status: CorrespondenceStatus, relation: &str) -> String {

@@ -243,6 +243,14 @@ pub mod pairing {
         format!("Les parties reprennent {percent} % du texte d’ensemble{}.", words(shared))
     }
 
+    /// The last two of their groups (#25).
+    pub fn rest(siblings: usize, percent: i64, shared: &[String]) -> String {
+        let phrase = super::evolution::rest_phrase(siblings);
+        let mut p = phrase.chars();
+        let cap = p.next().map(|c| c.to_uppercase().collect::<String>() + p.as_str()).unwrap_or_default();
+        format!("{cap} ; textes semblables à {percent} %{}.", words(shared))
+    }
+
     /// A compétence of a new version whose predecessor is known only by its name.
     pub const NOT_COMPARABLE: &str = "non comparable";
 
@@ -315,5 +323,171 @@ pub mod exports {
     /// Moodle: the description of a framework (`title`: the certification's title).
     pub fn moodle_framework_description(title: &str, source: &str) -> String {
         format!("{title} — texte officiel, élément par élément ; source : {source}")
+
+// --- #25 (evolution): verdicts per certifying unit, classes of change, what each side is ---
+/// The words of `referentiel diff` and of the evolution pages (#25).
+pub mod evolution {
+    /// The levels a certification's elements describe ([`crate::diff::Level`]), after « au niveau des ».
+    pub mod level {
+        pub const Unites: &str = "unités certifiantes";
+        pub const Activites: &str = "activités";
+        pub const Competences: &str = "compétences";
+        pub const Criteres: &str = "critères";
+        pub const Savoirs: &str = "savoir-faire et savoirs";
+        pub const Contextes: &str = "contextes";
+        pub const Evaluation: &str = "modalités d’évaluation";
+        pub const Document: &str = "textes du document";
+    }
+
+    /// What a certification is known by (the kind of document its title comes from).
+    pub mod source {
+        pub const RncpFiche: &str = "sa fiche RNCP";
+        pub const ReacRe: &str = "son REAC et son référentiel d’évaluation";
+        pub const Reac: &str = "son REAC";
+        pub const ReferentielBts: &str = "son référentiel";
+        pub const Arrete: &str = "son arrêté et ses annexes";
+        pub const Unknown: &str = "des documents de nature non précisée";
+    }
+
+    /// A version known only by its name and what another document cites of it.
+    pub fn only_named(held: &str) -> String {
+        if held.is_empty() { "son nom".to_string() } else { format!("son nom et ses {held}, cités par le document d’une autre version") }
+    }
+
+    /// Both sides are described by the same kind of document.
+    pub fn same_kind(by: &str) -> String {
+        format!("Les deux versions sont décrites par le même genre de document ({by}) : comparaison à tous les niveaux.")
+    }
+
+    /// One side is known by less than the other: the comparison keeps to the levels both hold.
+    pub fn known_only_by(poor: &str, poor_by: &str, levels: &str, rich: &str, rich_by: &str) -> String {
+        format!("{poor} n’est connu que par {poor_by} ; {rich}, par {rich_by} : comparaison au niveau des {levels} seulement ; le reste n’est décrit que d’un côté et n’est compté ni comme ajouté ni comme supprimé.")
+    }
+
+    /// No level in common.
+    pub fn nothing_shared(old: &str, old_by: &str, new: &str, new_by: &str) -> String {
+        format!("{old} n’est connu que par {old_by} ; {new}, par {new_by} : aucun niveau n’est décrit des deux côtés, rien n’est comparé.")
+    }
+
+    /// Heading of what only one side describes.
+    pub fn only_one_side(name: &str) -> String {
+        format!("Décrit seulement par {name} (ni ajouté ni supprimé)")
+    }
+
+    /// The class of change of a reworded text ([`crate::diff::Degree`]).
+    pub mod degree {
+        pub const Correction: &str = "correction";
+        pub const Ajustement: &str = "ajustement";
+        pub const Revision: &str = "révision";
+    }
+
+    /// The verdict of a certifying unit ([`crate::diff::Verdict`]).
+    pub mod verdict {
+        pub const Equivalent: &str = "équivalent";
+        pub const EquivalentAvecChangements: &str = "équivalent avec changements";
+        pub const Nouveau: &str = "nouveau";
+        pub const Supprime: &str = "supprimé";
+        pub const Fusionne: &str = "fusionné";
+        pub const Scinde: &str = "scindé";
+        pub const NonComparable: &str = "non comparable (non décrit dans l’ancienne version)";
+    }
+
+    /// The classes of change of an element, as the command line names them ([`crate::diff::Class`]).
+    pub mod class_cli {
+        pub const Unchanged: &str = "inchangés";
+        pub const Reworded: &str = "reformulés";
+        pub const Moved: &str = "déplacés";
+        pub const Split: &str = "scindés";
+        pub const Merged: &str = "fusionnés";
+        pub const Added: &str = "ajoutés";
+        pub const Removed: &str = "supprimés";
+    }
+
+    /// The words of the text and markdown reports.
+    pub const HEADING: &str = "Évolution";
+    pub const ELEMENTS: &str = "éléments comparés";
+    pub const OLD: &str = "ancienne version";
+    pub const NEW: &str = "nouvelle version";
+    pub const UNITS: &str = "Verdict par unité certifiante";
+    pub const DETAILS: &str = "Détail (les éléments inchangés sont comptés, pas listés)";
+    pub const NO_CHANGE: &str = "aucun changement";
+    pub const TOP: &str = "(premier niveau)";
+    pub const NO_CODE: &str = "sans code";
+    pub const NO_UNIT: &str = "aucune unité certifiante dans les données de l’une ou l’autre version";
+    pub const BY_ACTIVITE: &str = "l’ancienne version n’est connue que par ses activités : l’unité est jugée par l’activité type qu’elle certifie";
+    pub const CONTENT_UNKNOWN: &str = "contenu de l’ancienne unité non décrit par les documents : seuls l’intitulé et la table sont comparés";
+    pub const TITLE: &str = "intitulé";
+    pub const TABLE_ROW: &str = "ligne de la table";
+    pub const INSIDE: &str = "dans l’unité";
+    pub const UNCHANGED_INSIDE: &str = "inchangés";
+
+    /// The last two of their groups: « seules restées sans pendant, … ».
+    pub fn rest_phrase(siblings: usize) -> String {
+        if siblings == 1 {
+            "seules restées sans pendant, leur voisine ayant son pendant parmi les voisines de l’autre".to_string()
+        } else {
+            format!("seules restées sans pendant, leurs {siblings} voisines ayant leur pendant parmi les voisines de l’autre")
+        }
+    }
+
+    /// A change inside a unit whose element came from, or went to, another unit.
+    pub const CAME_IN: &str = "venu d’une autre unité";
+    pub const WENT_OUT: &str = "parti dans une autre unité";
+    /// A version whose activités types stand for its units.
+    pub const AT_FOR_CCP: &str = "pas d’unité dans les données : chaque activité type renvoie à un certificat de compétences professionnelles (CCP), d’après le glossaire du REAC";
+
+    /// « Depuis quelle version » on an element page of a lineage.
+    pub fn since(version: &str) -> String {
+        format!("Texte inchangé depuis {version}")
+    }
+    pub fn since_new(version: &str) -> String {
+        format!("Texte de {version}")
+    }
+    pub const REPLACES: &str = "remplace";
+
+    /// « sous X → sous Y ».
+    pub fn moved(from: &str, to: &str) -> String {
+        format!("sous {from} → sous {to}")
+    }
+
+    /// « code X → Y ».
+    pub fn code(from: &str, to: &str) -> String {
+        format!("code {from} → {to}")
+    }
+
+    /// « l. 1533 » of a document.
+    pub fn lines(doc: &str, lines: &str) -> String {
+        format!("{doc}, l. {lines}")
+    }
+
+    /// Why two elements were paired, for the command line ([`crate::diff::Reason`]).
+    pub mod reason {
+        pub fn table(by: &str, relation: &str) -> String {
+            format!("apparié par {by} ({relation})")
+        }
+        pub const OFFICIAL: &str = "la table de correspondance officielle";
+        pub const CURATED: &str = "une table établie par ce projet (non officielle)";
+        pub const INFERRED: &str = "une table déduite de la mise en page du document";
+        pub fn certified_by(old: &str, new: &str) -> String {
+            format!("certifiés par {old} et {new}, que la table apparie")
+        }
+        pub fn same_place(percent: i64) -> String {
+            format!("même place dans les deux versions, textes semblables à {percent} %")
+        }
+        pub fn code(code: &str) -> String {
+            format!("même code {code}")
+        }
+        pub fn similar(percent: i64, words: &str) -> String {
+            format!("textes semblables à {percent} %{words}")
+        }
+        pub fn coverage(percent: i64, words: &str) -> String {
+            format!("les parties reprennent {percent} % de l’ensemble{words}")
+        }
+        pub fn rest(siblings: usize, percent: i64, words: &str) -> String {
+            format!("{} ; textes semblables à {percent} %{words}", super::rest_phrase(siblings))
+        }
+        pub fn words(w: &[String]) -> String {
+            if w.is_empty() { String::new() } else { format!(" (mots communs : {})", w.join(", ")) }
+        }
     }
 }

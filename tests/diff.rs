@@ -273,13 +273,15 @@ fn outputs_text_markdown_json() {
     let r = versions("outputs", |e| set(e, "cp1-cr2", |x| x.text = "Les sources d'information sont fiables, récentes et pertinentes".into()));
     let plain = render::render(&r, Format::Text, false);
     assert!(!plain.contains('\x1b'), "no colour when not asked");
-    assert!(plain.contains("~ reworded") && (plain.contains("{+récentes+}") || plain.contains("{+, récentes+}")), "{plain}");
-    let summary_at = plain.find("unchanged").unwrap();
-    let details_at = plain.find("details").unwrap();
+    assert!(plain.contains("~ reformulé") && (plain.contains("{+récentes+}") || plain.contains("{+, récentes+}")), "{plain}");
+    // French around French data (#25): the summary, then the details.
+    assert!(!plain.contains("reworded") && !plain.contains("unchanged") && !plain.contains("alike"), "{plain}");
+    let summary_at = plain.find("inchangés").unwrap();
+    let details_at = plain.find("Détail").unwrap();
     assert!(summary_at < details_at, "summary first");
     assert!(render::render(&r, Format::Text, true).contains("\x1b["));
     let md = render::render(&r, Format::Markdown, false);
-    assert!(md.contains("| class | count | by kind |") && md.contains("**reworded**"), "{md}");
+    assert!(md.contains("| classe | nombre | par nature |") && md.contains("**reformulé**"), "{md}");
     let json: serde_json::Value = serde_json::from_str(&render::render(&r, Format::Json, false)).expect("valid JSON");
     assert_eq!(json["format"], 1);
     assert_eq!(json["summary"]["by_class"]["reworded"], 1);
@@ -287,7 +289,9 @@ fn outputs_text_markdown_json() {
     assert_eq!(ch["reason"]["by"], "same_id");
     assert!(ch["reason"]["score"].as_f64().unwrap() > 0.4);
     assert!(ch["words"].as_array().unwrap().iter().any(|w| w["op"] == "added"));
+    assert!(["correction", "ajustement", "revision"].contains(&ch["degree"].as_str().unwrap()), "{}", ch["degree"]);
     assert_eq!(ch["old"][0]["id"]["local"], "cp1-cr2");
+    assert!(json["coverage"]["sentence"].as_str().unwrap().contains("tous les niveaux"), "two versions of one certification compare every level");
 }
 
 fn git(dir: &Path, args: &[&str]) {

@@ -1,5 +1,6 @@
-//! Evolution pages speak compétences first: the first table of every page lists the activités and
-//! compétences of both versions; the churn of the document (sections, paragraphs, critères,
+//! Evolution pages lead with the answer (#25): what each side is, then the verdict table per
+//! certifying unit, then the picture; the compétence table lists the activités and compétences of
+//! both versions; the churn of the document (sections, paragraphs, critères,
 //! savoirs, épreuves) waits behind a closed disclosure; reasons are French sentences without the
 //! data's internal ids; a predecessor known only by name is announced as such.
 
@@ -46,12 +47,18 @@ fn evolution_pages_lead_with_compétences_and_fold_the_document_churn() {
         .map(|k| k.label())
         .collect();
     for (path, html) in &pages {
+        let coverage = html.find(r#" coverage" role="note""#).unwrap_or_else(|| panic!("{path}: what each side is"));
         let first = between(html, "<table", "</table>").unwrap_or_else(|| panic!("{path}: a table"));
-        assert!(first.contains(r#"class="evol""#), "{path}: the first table is the compétence table");
-        let kinds: Vec<&str> = first.split(r#"<span class="k">"#).skip(1).map(|s| &s[..s.find('<').unwrap()]).collect();
-        assert!(!kinds.is_empty(), "{path}: the compétence table lists elements");
-        assert!(kinds.iter().all(|k| framework_labels.contains(k)), "{path}: only activités and compétences in the first table: {kinds:?}");
-        assert!(kinds.iter().any(|k| k.starts_with("Compétence")), "{path}: compétences in the first table");
+        assert!(coverage < html.find("<table").unwrap(), "{path}: what each side is comes first");
+        if !path.contains("tp-tsc") {
+            assert!(first.contains(r#"class="evol verdicts""#), "{path}: the first table is the verdict table");
+        }
+        let Some(comp) = between(html, r#"<section aria-labelledby="competences">"#, "</section>") else { panic!("{path}: a compétence section") };
+        let kinds: Vec<&str> = comp.split(r#"<span class="k">"#).skip(1).map(|s| &s[..s.find('<').unwrap()]).collect();
+        assert!(kinds.iter().all(|k| framework_labels.contains(k)), "{path}: only activités and compétences in the compétence table: {kinds:?}");
+        if path.contains("ntc-2013--ntc-2018") {
+            assert!(kinds.iter().any(|k| k.starts_with("Compétence")), "{path}: compétences in the compétence table");
+        }
         // Everything else is inside a disclosure that is closed when the page opens.
         let details = html.find(r#"<details class="churn">"#).unwrap_or_else(|| panic!("{path}: a churn disclosure"));
         let before = &html[..details];
@@ -87,13 +94,53 @@ fn reasons_are_french_and_name_no_internal_id() {
 fn a_predecessor_known_only_by_name_is_announced_and_not_compared() {
     let (_, pages) = evolution_pages();
     let html = &pages["evolutions/bts-fv-1997--bts-nrc.html"];
-    let warning = between(html, r#"<div class="warning" role="note">"#, "</div>").expect("a warning");
-    assert!(warning.contains("n’est connue que par son nom"), "{warning}");
-    assert!(html.find(r#"class="warning""#) < html.find("<table"), "the warning comes before the table");
+    let warning = between(html, r#"<div class="warning coverage" role="note">"#, "</div>").expect("a warning");
+    assert!(warning.contains("n’est connu que par son nom"), "{warning}");
+    assert!(warning.contains("ni comme ajouté ni comme supprimé"), "{warning}");
+    assert!(html.find(r#"class="warning"#) < html.find("<table"), "the warning comes before the table");
     // Its compétences are not called "added": nothing is known of what they replace.
-    let table = between(html, "<table", "</table>").unwrap();
-    assert!(!table.contains(r#"class="cls added""#), "no compétence of BTS NRC is called added");
-    assert!(table.contains("non comparable"));
-    // The pair with content says nothing of the kind.
-    assert!(!pages["evolutions/ntc-2013--ntc-2018.html"].contains(r#"class="warning""#));
+    let comp = between(html, r#"<section aria-labelledby="competences">"#, "</section>").unwrap();
+    assert!(!comp.contains(r#"class="cls added""#), "no compétence of BTS NRC is called added");
+    assert!(!html.contains(r#"<span class="cls added">ajouté</span> <span class="k">Compétence"#));
+    // The official épreuve table decides, and the page links to it.
+    let verdicts = between(html, r#"<table class="evol verdicts">"#, "</table>").unwrap();
+    assert!(verdicts.contains("Voir la table"), "{verdicts}");
+    // The pair with content says it is known through its RNCP fiche.
+    let ntc = &pages["evolutions/ntc-2013--ntc-2018.html"];
+    assert!(ntc.contains("n’est connu que par sa fiche RNCP"));
+}
+
+#[test]
+fn the_picture_is_inline_svg_with_one_band_per_pairing_and_no_script() {
+    let (_, pages) = evolution_pages();
+    let html = &pages["evolutions/ntc-2013--ntc-2018.html"];
+    let svg = between(html, "<svg class=\"evo-picture\"", "</svg>").expect("an inline picture");
+    assert!(!svg.contains("<script"));
+    let units = svg.matches(r#"<path class="band unit"#).count();
+    let comps = svg.matches(r#"<path class="band comp"#).count();
+    // Two CCP, paired by the official table; the nine compétences (7 CP, 2 CT) paired one to one.
+    assert_eq!(units, 2, "{svg}");
+    assert_eq!(comps, 7 + 2, "{svg}");
+}
+
+#[test]
+fn element_pages_of_a_lineage_say_since_which_version_and_what_they_replace() {
+    let corpus = referentiel::load_corpus(Path::new("data")).expect("clean data");
+    let graph = Graph::build(&corpus);
+    let mut files = referentiel::site::output::SiteFiles::default();
+    referentiel::site::render(&corpus, &graph, &Config::read_default(), &[], &mut files).expect("render");
+    let page = |cert: &str, local: &str| {
+        let key = referentiel::ids::ElementKey::new(referentiel::ids::CertId::new(cert), referentiel::ids::LocalId::new(local));
+        let path = referentiel::urls::element(&key);
+        let (_, bytes) = files.files.iter().find(|(p, _)| p.to_string_lossy().replace('\\', "/") == path).unwrap_or_else(|| panic!("{path}"));
+        String::from_utf8(bytes.clone()).unwrap()
+    };
+    // 2018 CT « Mobiliser un comportement orienté client… »: the 2013 text, its final period aside.
+    let ct = page("ntc-2018", "ct2");
+    let since = between(&ct, r#"<p class="meta since">"#, "</p>").expect("a since line");
+    assert!(since.contains("inchangé depuis") && since.contains("2013") && since.contains("correction"), "{since}");
+    // 2018 CP7 is a new text that replaces 2013 « Négocier une proposition commerciale et conclure la vente ».
+    let cp7 = page("ntc-2018", "cp7");
+    let since = between(&cp7, r#"<p class="meta since">"#, "</p>").expect("a since line");
+    assert!(since.contains("Texte de") && since.contains("conclure la vente") && since.contains("révision"), "{since}");
 }

@@ -27,6 +27,9 @@ pub struct Args {
     /// The new side's data as it was at this git revision.
     #[arg(long, value_name = "REV")]
     new_rev: Option<String>,
+    /// Only the verdict per certifying unit (CCP, bloc, unité, épreuve) of the new version.
+    #[arg(long)]
+    units: bool,
 }
 
 fn source_of(default: &Path, dir: Option<PathBuf>, rev: Option<String>) -> DataSource {
@@ -69,6 +72,9 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
     if !same {
         report.old.origin = Some(old_src.describe());
         report.new.origin = Some(new_src.describe());
+    }
+    if args.units {
+        return super::print_for(ctx, format, &diff::render::render_units(&report, format, ctx.out.colour));
     }
     super::print_for(ctx, format, &diff::render::render(&report, format, ctx.out.colour))
 }

@@ -52,30 +52,32 @@ pub enum Reason {
     Similarity { score: f64, shared: Vec<String> },
     /// Split or merge: the share (0–1) of the whole element's weight that the pieces cover.
     Coverage { score: f64, shared: Vec<String> },
+    /// The last two of their groups (#25): the only unpaired compétences (or activités) among
+    /// siblings whose other members are paired with the other's siblings, one on each side, with
+    /// at least one shared word: the evidence is one-to-one.
+    Rest { score: f64, shared: Vec<String>, siblings: usize },
 }
 
 impl Reason {
-    /// A short phrase for the text and markdown reports, in plain words.
+    /// A short phrase for the text and markdown reports, in French.
     pub fn describe(&self) -> String {
+        use crate::words::evolution::reason as w;
         match self {
-            Reason::OfficialTable { relation, .. } => format!("paired by the official correspondence table ({})", relation.label()),
-            Reason::CuratedTable { relation, .. } => format!("paired by a curated correspondence table ({})", relation.label()),
-            Reason::InferredTable { relation, .. } => format!("paired by a table inferred from the document's layout ({})", relation.label()),
-            Reason::CertifiedByTablePair { old, new, .. } => format!("certified by {old} and {new}, which the correspondence table pairs"),
-            Reason::SameId { score, .. } => format!("same place in both versions, texts {}% alike", percent(*score)),
-            Reason::Code { code } => format!("same code {code}"),
-            Reason::Similarity { score, shared } => format!("texts {}% alike{}", percent(*score), words(shared)),
-            Reason::Coverage { score, shared } => format!("the pieces cover {}% of the whole{}", percent(*score), words(shared)),
+            Reason::OfficialTable { relation, .. } => w::table(w::OFFICIAL, relation.label()),
+            Reason::CuratedTable { relation, .. } => w::table(w::CURATED, relation.label()),
+            Reason::InferredTable { relation, .. } => w::table(w::INFERRED, relation.label()),
+            Reason::CertifiedByTablePair { old, new, .. } => w::certified_by(old, new),
+            Reason::SameId { score, .. } => w::same_place(percent(*score)),
+            Reason::Code { code } => w::code(code),
+            Reason::Similarity { score, shared } => w::similar(percent(*score), &w::words(shared)),
+            Reason::Coverage { score, shared } => w::coverage(percent(*score), &w::words(shared)),
+            Reason::Rest { score, shared, siblings } => w::rest(*siblings, percent(*score), &w::words(shared)),
         }
     }
 
     fn is_table(&self) -> bool {
         matches!(self, Reason::OfficialTable { .. } | Reason::CuratedTable { .. } | Reason::InferredTable { .. } | Reason::CertifiedByTablePair { .. })
     }
-}
-
-fn words(w: &[String]) -> String {
-    if w.is_empty() { String::new() } else { format!(" (shared words: {})", w.join(", ")) }
 }
 
 fn percent(score: f64) -> i64 {
@@ -167,6 +169,9 @@ pub fn align(old_corpus: &Corpus, old: &Tree, new_corpus: &Corpus, new: &Tree, o
             continue;
         }
         if a.split_merge() > 0 {
+            continue;
+        }
+        if a.rests() > 0 {
             continue;
         }
         break;
@@ -425,6 +430,66 @@ impl<'a, 'c> Aligner<'a, 'c> {
             return 0;
         }
         self.codes(&olds, &news) + self.greedy(&olds, &news, self.opts.move_threshold)
+    }
+
+    /// The last of their groups (#25): an unpaired compétence or activité `o` whose siblings are
+    /// paired 1 → 1 with siblings of an unpaired `n` of the same family, when `o` and `n` are the
+    /// only unpaired members of their family among their siblings and share at least one word.
+    fn rests(&mut self) -> usize {
+        let fam_ok = |k: Kind| matches!(k.family(), crate::schema::Family::Competence | crate::schema::Family::Activite);
+        let siblings = |tree: &Tree, i: usize| -> Vec<usize> {
+            match tree.parent[i] {
+                Some(p) => tree.children[p].clone(),
+                None => tree.roots.clone(),
+            }
+        };
+        let mut count = 0;
+        for o in 0..self.old.len() {
+            let ok = self.old.elems[o].kind;
+            if self.old_link[o].is_some() || !fam_ok(ok) {
+                continue;
+            }
+            let f = family(ok);
+            let sibs_o = siblings(self.old, o);
+            if sibs_o.iter().any(|&s| s != o && family(self.old.elems[s].kind) == f && self.old_link[s].is_none()) {
+                continue;
+            }
+            // The new parents of o's paired siblings, and how many siblings lead to each.
+            let mut parents: Vec<(Option<usize>, usize)> = Vec::new();
+            for &s in sibs_o.iter().filter(|&&s| s != o && family(self.old.elems[s].kind) == f) {
+                let Some(l) = self.old_link[s] else { continue };
+                if self.links[l].old.len() != 1 || self.links[l].new.len() != 1 {
+                    continue;
+                }
+                let np = self.new.parent[self.links[l].new[0]];
+                match parents.iter_mut().find(|(p, _)| *p == np) {
+                    Some(x) => x.1 += 1,
+                    None => parents.push((np, 1)),
+                }
+            }
+            let mut found: Option<(usize, usize, f32)> = None;
+            let mut several = false;
+            for (np, k) in parents {
+                let sibs_n: Vec<usize> = match np {
+                    Some(p) => self.new.children[p].clone(),
+                    None => self.new.roots.clone(),
+                };
+                let free: Vec<usize> = sibs_n.into_iter().filter(|&m| family(self.new.elems[m].kind) == f && self.new_link[m].is_none()).collect();
+                if let [n] = free.as_slice() {
+                    let score = similarity::dice(&self.os[o], &self.ns[*n]);
+                    if score > 0.0 {
+                        several |= found.is_some();
+                        found = Some((*n, k, score));
+                    }
+                }
+            }
+            if let (Some((n, k, score)), false) = (found, several) {
+                let shared = self.shared_words(o, n);
+                self.link(vec![o], vec![n], Reason::Rest { score: similarity::round(score), shared, siblings: k });
+                count += 1;
+            }
+        }
+        count
     }
 
     /// Is `l` a plain 1 → 1 link that a split or merge may take over?

@@ -93,6 +93,78 @@ pub struct Change {
     pub code_changed: bool,
     /// The word-level diff, for 1 → 1 pairs whose text changed.
     pub words: Option<Vec<WordOp>>,
+    /// How much a reworded text changed (#25): correction, ajustement or révision ([`degree`]).
+    pub degree: Option<Degree>,
+}
+
+/// How much a reworded text changed, after the UK's IfATE classes of change (#25).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Degree {
+    /// Spelling, punctuation, case, accents or agreement: the same words, at most one letter
+    /// apart each.
+    Correction,
+    /// Same meaning, new wording: the meaningful stems are the same, or at most one is dropped
+    /// and at most one is brought in.
+    Ajustement,
+    /// The meaning changed: more stems dropped or brought in.
+    Revision,
+}
+
+impl Degree {
+    pub fn name(self) -> &'static str {
+        match self {
+            Degree::Correction => "correction",
+            Degree::Ajustement => "ajustement",
+            Degree::Revision => "revision",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Degree::Correction => crate::words::evolution::degree::Correction,
+            Degree::Ajustement => crate::words::evolution::degree::Ajustement,
+            Degree::Revision => crate::words::evolution::degree::Revision,
+        }
+    }
+}
+
+/// Levenshtein distance of two short words, in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let sub = prev[j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// The class of change of a reworded text (rules in `docs/diff-format.md`):
+/// - **correction**: the folded words (case and accents aside, punctuation dropped) are the same,
+///   or as many and each at most one letter from its counterpart;
+/// - **ajustement**: the meaningful stems (stop words dropped, French stems) are the same set, or
+///   at most one stem is dropped and at most one brought in;
+/// - **révision**: otherwise.
+pub fn degree(old: &str, new: &str) -> Degree {
+    let words = |t: &str| crate::lang::tokens(t).into_iter().map(|t| t.word).collect::<Vec<String>>();
+    let (wo, wn) = (words(old), words(new));
+    if wo.len() == wn.len() && wo.iter().zip(&wn).all(|(a, b)| a == b || (a.chars().count() >= 4 && edit_distance(a, b) <= 1)) {
+        return Degree::Correction;
+    }
+    let stems = |t: &str| crate::lang::terms(t).into_iter().collect::<std::collections::BTreeSet<String>>();
+    let (so, sn) = (stems(old), stems(new));
+    let dropped = so.difference(&sn).count();
+    let brought = sn.difference(&so).count();
+    if dropped <= 1 && brought <= 1 && so.intersection(&sn).count() > 0 {
+        Degree::Ajustement
+    } else {
+        Degree::Revision
+    }
 }
 
 /// Counts per class, and per class and kind.
@@ -171,6 +243,7 @@ pub fn classify(old: &Tree, new: &Tree, al: &Alignment) -> Vec<Change> {
         reworded: false,
         code_changed: false,
         words: None,
+        degree: None,
     };
 
     for link in &al.links {
@@ -206,6 +279,7 @@ pub fn classify(old: &Tree, new: &Tree, al: &Alignment) -> Vec<Change> {
                 ch.code_changed = oe.code != ne.code;
                 if reworded {
                     ch.words = Some(diff_words(oe.text(), ne.text()));
+                    ch.degree = Some(degree(oe.text(), ne.text()));
                 }
                 keyed.push(((new.preorder[n] + 1, 0), ch));
             }

@@ -9,8 +9,11 @@
 
 pub mod align;
 pub mod classify;
+pub mod coverage;
+pub mod history;
 pub mod render;
 pub mod source;
+pub mod units;
 pub mod words;
 
 use std::fmt;
@@ -22,7 +25,9 @@ use crate::ids::CertId;
 use crate::model::Corpus;
 
 pub use align::Reason;
-pub use classify::{Change, Class, Summary};
+pub use classify::{Change, Class, Degree, Summary};
+pub use coverage::{Coverage, Level};
+pub use units::{UnitVerdict, Verdict};
 pub use crate::compare::{Item, Side};
 pub use words::WordOp;
 
@@ -59,7 +64,11 @@ pub struct DiffReport {
     pub old: Side,
     pub new: Side,
     pub options: DiffOptions,
+    /// What each side describes and which levels are compared (#25): said first.
+    pub coverage: Coverage,
     pub summary: Summary,
+    /// A verdict per certifying unit of the new version, then the old units without counterpart.
+    pub units: Vec<UnitVerdict>,
     pub changes: Vec<Change>,
 }
 
@@ -77,9 +86,14 @@ pub fn diff(old: &Corpus, old_cert: &CertId, new: &Corpus, new_cert: &CertId, op
     let old_tree = crate::compare::Tree::build(old, old_cert);
     let new_tree = crate::compare::Tree::build(new, new_cert);
     let alignment = align::align(old, &old_tree, new, &new_tree, opts);
-    let changes = classify::classify(&old_tree, &new_tree, &alignment);
-    let summary = classify::summarize(&old_tree, &new_tree, &changes);
-    DiffReport { format: 1, old: Side::of(old, old_cert), new: Side::of(new, new_cert), options: opts.clone(), summary, changes }
+    let coverage = coverage::coverage(old, &old_tree, new, &new_tree);
+    // Only the levels both sides describe are compared; the rest is counted apart (`coverage`).
+    let changes: Vec<Change> = classify::classify(&old_tree, &new_tree, &alignment).into_iter().filter(|c| coverage.compares(c.kind)).collect();
+    let mut summary = classify::summarize(&old_tree, &new_tree, &changes);
+    summary.old_elements = old_tree.elems.iter().filter(|e| coverage.compares(e.kind)).count();
+    summary.new_elements = new_tree.elems.iter().filter(|e| coverage.compares(e.kind)).count();
+    let units = units::verdicts(old, &old_tree, new, &new_tree, &alignment, &changes, &coverage);
+    DiffReport { format: 1, old: Side::of(old, old_cert), new: Side::of(new, new_cert), options: opts.clone(), coverage, summary, units, changes }
 }
 
 /// Predecessor → successor pairs of certifications that are both in the corpus (from the

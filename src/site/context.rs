@@ -30,6 +30,8 @@ pub struct SiteCtx<'a> {
     /// Counterparts of compétences, critères and savoirs in the other certifications, from the
     /// crosswalks, made at the first call of [`SiteCtx::counterparts`].
     counterparts: std::sync::OnceLock<crate::crosswalk::Counterparts>,
+    /// #25: « depuis quelle version », from the diffs of the lineage pairs, built on first use.
+    history: std::sync::OnceLock<crate::diff::history::History>,
     /// What the other outputs make: the files of the exports, for the downloads page and each
     /// certification's links.
     inputs: &'a dyn super::Inputs,
@@ -71,7 +73,7 @@ impl<'a> SiteCtx<'a> {
             }
         }
         let glossary = Glossary::build(corpus);
-        SiteCtx { corpus, graph, cfg, glossary, tera, same_text, cited_at, cited_lines, counterparts: Default::default(), inputs, titles, in_matrices }
+        SiteCtx { corpus, graph, cfg, glossary, tera, same_text, cited_at, cited_lines, counterparts: Default::default(), history: Default::default(), inputs, titles, in_matrices }
     }
 
     /// The crosswalk of every pair of certifications (waits until they are computed).
@@ -86,6 +88,11 @@ impl<'a> SiteCtx<'a> {
     /// [`SiteCtx::crosswalks`] on where to call it first).
     pub fn counterparts(&self) -> &crate::crosswalk::Counterparts {
         self.counterparts.get_or_init(|| crate::crosswalk::Counterparts::of_crosswalks(self.crosswalks()))
+    }
+
+    /// #25: where each element of a lineage comes from.
+    pub fn history(&self) -> &crate::diff::history::History {
+        self.history.get_or_init(|| crate::diff::history::History::build(self.corpus))
     }
 
     /// The files of the exports (waits until they are all written).

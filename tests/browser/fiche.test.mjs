@@ -97,7 +97,7 @@ test("printing a correspondence page shows both columns", async () => {
   await page.context().close();
 });
 
-test("an evolution page opens on its compétence table; the document churn shows only when asked", async () => {
+test("an evolution page opens on its verdict table (#25); the document churn shows only when asked", async () => {
   for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
     const page = await newPage(browser, viewport);
     await page.goto(server.base + "evolutions/ntc-2013--ntc-2018.html");
@@ -105,9 +105,10 @@ test("an evolution page opens on its compétence table; the document churn shows
       const t = document.querySelector("main table, table");
       return { cls: t.className, top: t.getBoundingClientRect().top + window.scrollY, rows: t.querySelectorAll("tbody tr").length };
     });
-    assert.equal(first.cls, "evol", "the first table is the compétence table");
+    assert.equal(first.cls, "evol verdicts", "the first table is the verdict table per certifying unit");
     assert.ok(first.rows > 0);
-    assert.ok(first.top < 2 * viewport.height, `the compétence table starts within two screens (${first.top} px)`);
+    assert.ok(first.top < 2 * viewport.height, `the verdict table starts within two screens (${first.top} px)`);
+    assert.ok(await page.locator("table.evol:not(.verdicts) tbody tr").count() > 0, "the compétence table follows");
     assert.equal(await page.locator("ol.changes").isVisible(), false, "churn hidden at first");
     await page.click("details.churn > summary");
     assert.equal(await page.locator("ol.changes").isVisible(), true, "churn shown when asked");

@@ -70,6 +70,7 @@ fn reason_fr(ctx: &SiteCtx, old: &CertId, r: &Reason) -> String {
         Reason::Code { code } => pairing::code(code),
         Reason::Similarity { score, shared } => pairing::similar(pct(*score), shared),
         Reason::Coverage { score, shared } => pairing::coverage(pct(*score), shared),
+        Reason::Rest { score, shared, siblings } => pairing::rest(*siblings, pct(*score), shared),
     }
 }
 
@@ -143,8 +144,16 @@ pub fn render_all(ctx: &SiteCtx) -> Result<(Vec<Page>, Value), String> {
             .collect();
         let framework_changed = report.changes.iter().filter(|c| is_framework(c) && c.class != diff::Class::Unchanged).count();
         let title = format!("{} → {}", cert_title(ctx, &old), cert_title(ctx, &new));
+        let lead = super::evolution::lead(ctx, &path, &report, &|r| reason_fr(ctx, &old, r), &cert_title(ctx, &old), &cert_title(ctx, &new));
+        let tables: Vec<Value> = ctx.corpus.correspondences.iter().filter(|t| (t.from == old && t.to == new) || (t.from == new && t.to == old)).map(|t| json!({
+            "href": urls::rel(&path, &urls::correspondence(&t.id)),
+            "title": t.title.as_ref().map(|c| c.text.clone()).unwrap_or_else(|| t.id.to_string()),
+            "status": crosswalk::Status::from(t.status).label(),
+        })).collect();
         let mut cx = ctx.page(&path, &format!("Évolution : {title}"));
         cx.insert("diff", &json!({
+            "lead": lead,
+            "tables": tables,
             "title": title,
             "old": cert_link(ctx, &path, &old),
             "new": cert_link(ctx, &path, &new),

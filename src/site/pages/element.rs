@@ -209,6 +209,19 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Page, String> {
     c.insert("provenance", &ctx.provenance(&path, &e.cite));
     let printable = crate::fiche::is_bloc(e.kind) && crate::fiche::BlocFiche::of(corpus, ctx.graph, &e.key).is_some();
     c.insert("printable", &printable.then(|| urls::rel(&path, &urls::bloc_fiche(&e.key))));
+    // #25: since which version this text exists unchanged, and what it replaced.
+    let since = ctx.history().of(&e.key).map(|h| {
+        let version = |id: &crate::ids::CertId| ctx.corpus.cert(id).map(short_cert).unwrap_or_else(|| id.to_string());
+        let line = if h.since == e.key.cert { crate::words::evolution::since_new(&version(&h.since)) } else { crate::words::evolution::since(&version(&h.since)) };
+        json!({
+            "line": line,
+            "replaces": crate::words::evolution::REPLACES,
+            "replaced": h.replaced.iter().filter(|k| ctx.corpus.element(k).is_some()).map(|k| ctx.element_link(&path, k)).collect::<Vec<_>>(),
+            "class": h.class.label(),
+            "degree": h.degree.map(|d| d.label()),
+        })
+    });
+    c.insert("since", &since);
     c.insert("prev", &prev);
     c.insert("next", &next);
     Ok((path.clone(), ctx.render("element.html", &c)?))

@@ -6,6 +6,7 @@ pub mod codes;
 pub mod compare;
 pub mod downloads;
 pub mod element;
+pub mod evolution;
 pub mod fiche;
 pub mod glossary;
 pub mod home;

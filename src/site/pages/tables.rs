@@ -81,9 +81,15 @@ pub fn correspondence(ctx: &SiteCtx, t: &Correspondence) -> Result<Page, String>
         .collect();
     let cert = |id| ctx.corpus.cert(id).map(|c| json!({"href": urls::rel(&path, &urls::cert(&c.id)), "title": short_cert(c)}));
     let title = t.title.as_ref().map(|c| c.text.clone()).unwrap_or_else(|| t.id.to_string());
+    // #25: the evolution page of the same two versions, when they are a lineage pair.
+    let evolution = crate::diff::lineage_pairs(ctx.corpus)
+        .into_iter()
+        .find(|(a, b)| (a == &t.from && b == &t.to) || (a == &t.to && b == &t.from))
+        .map(|(a, b)| urls::rel(&path, &super::compare::diff_path(&a, &b)));
     let mut c = ctx.page(&path, &title);
     c.insert("table", &json!({
         "title": title,
+        "evolution": evolution,
         "official": t.status == CorrespondenceStatus::Official,
         "status": crate::crosswalk::Status::from(t.status).name(),
         "status_label": crate::crosswalk::Status::from(t.status).label(),

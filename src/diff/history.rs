@@ -1,0 +1,64 @@
+//! « Depuis quelle version » (#25): for each element of a lineage, the element(s) it replaced in the
+//! previous version (from the diff of each lineage pair, levels both versions describe), how it
+//! changed, and since which version its text exists unchanged (corrections aside), following the
+//! chain of versions back.
+
+use std::collections::HashMap;
+
+use super::{diff, lineage_pairs, Class, Degree, DiffOptions};
+use crate::ids::{CertId, ElementKey};
+use crate::model::Corpus;
+
+/// Where an element comes from.
+#[derive(Clone, Debug)]
+pub struct Since {
+    /// The version since which its text exists unchanged (or corrected only).
+    pub since: CertId,
+    /// The elements it replaced in the previous version.
+    pub replaced: Vec<ElementKey>,
+    pub class: Class,
+    pub degree: Option<Degree>,
+}
+
+/// The history of every element of a lineage that has a predecessor.
+#[derive(Default)]
+pub struct History {
+    map: HashMap<ElementKey, Since>,
+}
+
+impl History {
+    pub fn build(corpus: &Corpus) -> History {
+        // For each new element of a 1 → 1 or n → 1 change: its old elements, and whether the text stayed.
+        let mut direct: HashMap<ElementKey, (CertId, Vec<ElementKey>, Class, Option<Degree>, bool)> = HashMap::new();
+        for (old, new) in lineage_pairs(corpus) {
+            let r = diff(corpus, &old, corpus, &new, &DiffOptions::default());
+            for c in &r.changes {
+                if c.old.is_empty() || c.new.len() != 1 {
+                    continue;
+                }
+                let kept = c.old.len() == 1 && (!c.reworded || c.degree == Some(Degree::Correction));
+                direct.insert(c.new[0].id.clone(), (old.clone(), c.old.iter().map(|i| i.id.clone()).collect(), c.class, c.degree, kept));
+            }
+        }
+        let mut map = HashMap::new();
+        for (k, (_, replaced, class, degree, _)) in &direct {
+            let mut since = k.cert.clone();
+            let mut cur = k.clone();
+            for _ in 0..16 {
+                match direct.get(&cur) {
+                    Some((from, r, _, _, true)) => {
+                        since = from.clone();
+                        cur = r[0].clone();
+                    }
+                    _ => break,
+                }
+            }
+            map.insert(k.clone(), Since { since, replaced: replaced.clone(), class: *class, degree: *degree });
+        }
+        History { map }
+    }
+
+    pub fn of(&self, key: &ElementKey) -> Option<&Since> {
+        self.map.get(key)
+    }
+}
