@@ -269,3 +269,109 @@ pub mod passerelle {
         format!("couverte par {by} ; {status}")
     }
 }
+
+// ---- #26 (passerelle): the crosswalk in French, on the command line and the site ----
+
+/// The crosswalk (`crosswalk A B`, [`crate::crosswalk::render`] and the passerelle page).
+pub mod crosswalk {
+    /// The first line: the two certifications.
+    pub fn title(a: &str, b: &str) -> String {
+        format!("Passerelle {a} ↔ {b}")
+    }
+    /// The coverage line: for each side, its compétences with a counterpart.
+    pub fn coverage(a: &str, share_a: &str, b: &str, share_b: &str) -> String {
+        format!("compétences avec un correspondant : {a} {share_a} · {b} {share_b}")
+    }
+    /// `covered` of `total` compétences have a counterpart.
+    pub fn share(covered: usize, total: usize, pct: f64) -> String {
+        format!("{covered}/{total} compétences ({pct:.0} %)")
+    }
+    pub const NO_COMPETENCE: &str = "aucune compétence";
+    /// An empty side of a table row.
+    pub const NONE: &str = "(aucun)";
+    /// The heading of each list, by status, with its length.
+    pub fn section(status: crate::crosswalk::Status, n: usize) -> String {
+        use crate::crosswalk::Status;
+        match status {
+            Status::Official => format!("Correspondances officielles — imprimées dans un document ({n})"),
+            Status::Curated => format!("Correspondances établies par l’équipe — non officielles, justifiées ({n})"),
+            Status::Inferred => format!("Correspondances déduites de la mise en page d’un document, qui ne les énonce pas ({n})"),
+            Status::Suggested => format!("Suggestions calculées — les trois premiers candidats de chaque compétence, à examiner ; jamais officielles ({n})"),
+        }
+    }
+    /// A table row: its table, justification, author and date.
+    pub fn table(id: &str) -> String {
+        format!("table {id}")
+    }
+    /// A suggestion: its rank and score.
+    pub fn rank(rank: u32, score: f64) -> String {
+        format!("{rank}{} candidat · score {score:.2}", if rank == 1 { "er" } else { "e" })
+    }
+    pub const MUTUAL: &str = "meilleur candidat l’un de l’autre";
+    /// The words two fiches share.
+    pub fn words(w: &str) -> String {
+        format!("mots communs : {w}")
+    }
+    /// A text the two fiches print word for word.
+    pub fn same_text(t: &str) -> String {
+        format!("même texte « {t} »")
+    }
+    /// Two texts, one of each fiche, that meet.
+    pub fn texts(a: &str, b: &str) -> String {
+        format!("« {a} » / « {b} »")
+    }
+    /// The compétences of a side that have no counterpart.
+    pub fn without(cert: &str, n: usize) -> String {
+        format!("Compétences de {cert} sans correspondant ({n})")
+    }
+    /// The columns of the markdown tables.
+    pub const WHY: &str = "pourquoi";
+    pub const SIDE: &str = "certification";
+    pub const COVERAGE: &str = "compétences avec un correspondant";
+    /// What the documents state, shown first.
+    pub const DOCUMENTS_SAY: &str = "Ce que disent les documents";
+    /// A document states there is no equivalence.
+    pub fn statement(cert: &str, heading: &str, text: &str, none: bool) -> String {
+        format!("{cert} : « {heading} » — « {text} »{}", if none { " : le document n’établit aucune équivalence officielle ; ce qui suit est l’analyse de l’équipe, non officielle" } else { "" })
+    }
+}
+
+/// What a passerelle verdict rests on ([`crate::crosswalk::units`]).
+pub mod rests_on {
+    /// A compétence covered, fully or in part, by `by`: `how` names the relation and the status.
+    pub fn covered(state: &str, by: &str, how: &str) -> String {
+        format!("{state} par {by} ({how})")
+    }
+    /// The relation and status of a link: « plus large ; établie par l’équipe, table … ».
+    pub fn how(relation: &str, status: &str, table: &str) -> String {
+        if table.is_empty() { format!("{relation} ; {status}") } else { format!("{relation} ; {status}, {table}") }
+    }
+    /// Links that are listed but never cover (« en lien », suggestions).
+    pub fn listed(with: &str, how: &str) -> String {
+        format!("en lien seulement avec {with} ({how}) : ne couvre pas")
+    }
+    /// A table row saying there is no counterpart.
+    pub fn none_by_table(status: &str, why: &str) -> String {
+        format!("aucun équivalent selon la {status} : {why}")
+    }
+    /// The unit's verdict rests on links of this status (the weakest).
+    pub fn unit(status: &str) -> String {
+        format!("repose sur : {status}")
+    }
+    /// The unit's verdict under a document that states no equivalence.
+    pub const OVERRIDDEN: &str = "aucune équivalence officielle (le document le dit) ; analyse de l’équipe";
+    /// How many compétences are covered in part.
+    pub fn partly(n: usize) -> String {
+        format!("{n} en partie")
+    }
+    /// The status of a link, short (« officielle », « établie par l’équipe », « suggérée »).
+    pub fn status(s: crate::crosswalk::Status) -> &'static str {
+        use crate::crosswalk::Status;
+        match s {
+            Status::Official => "officielle",
+            Status::Curated => "établie par l’équipe",
+            Status::Inferred => "déduite de la mise en page",
+            Status::Suggested => "suggérée",
+        }
+    }
+}

@@ -137,6 +137,11 @@ pub struct Mapping {
     pub evidence: Vec<Evidence>,
     /// Suggestions: each element is the other's best match.
     pub mutual: bool,
+    /// Suggestions (#26): the better of the two ranks, 1 = first candidate of one of the two
+    /// compétences (a reviewer sees the first three of each).
+    pub rank: Option<u32>,
+    /// Suggestions: the rank of `b` among `a`'s candidates and of `a` among `b`'s (1 = first).
+    pub ranks: Option<(u32, u32)>,
     pub justification: Option<String>,
     pub author: Option<String>,
     pub date: Option<String>,
@@ -212,11 +217,34 @@ fn table_mappings(corpus: &Corpus, ta: &Tree, tb: &Tree) -> Vec<Mapping> {
                 words: Vec::new(),
                 evidence: Vec::new(),
                 mutual: false,
+                rank: None,
+                ranks: None,
                 justification: p.justification.clone(),
-                author: t.author.clone(),
-                date: t.date.clone(),
+                author: p.author.clone().or_else(|| t.author.clone()),
+                date: p.date.clone().or_else(|| t.date.clone()),
                 note: p.note.clone(),
             });
+        }
+    }
+    out
+}
+
+/// The element pairs (indices in `ta`, `tb`) a reviewer rejected in a table between them (#26):
+/// never suggested again.
+fn rejected_pairs(corpus: &Corpus, ta: &Tree, tb: &Tree) -> HashSet<(usize, usize)> {
+    let mut out = HashSet::new();
+    for t in &corpus.correspondences {
+        let forward = t.from == ta.cert && t.to == tb.cert;
+        if !forward && !(t.from == tb.cert && t.to == ta.cert) {
+            continue;
+        }
+        for p in &t.rejected {
+            let (from, to) = if forward { (&p.from, &p.to) } else { (&p.to, &p.from) };
+            for x in from.iter().filter_map(|k| ta.find(k)) {
+                for y in to.iter().filter_map(|k| tb.find(k)) {
+                    out.insert((x, y));
+                }
+            }
         }
     }
     out
@@ -244,7 +272,8 @@ pub fn crosswalk_with(corpus: &Corpus, graph: &Graph, a: &CertId, b: &CertId, sy
         .filter_map(|(x, y)| Some((ta.find(&x.id)?, tb.find(&y.id)?)))
         .filter(|&(i, j)| suggest::is_leaf_competence(&ta, i) && suggest::is_leaf_competence(&tb, j))
         .collect();
-    let suggested = if a == b { Vec::new() } else { suggest::suggest(corpus, graph, &ta, &tb, syn, &|i| taken_a.contains(&i), &|j| taken_b.contains(&j), &anchors) };
+    let rejected = rejected_pairs(corpus, &ta, &tb);
+    let suggested = if a == b { Vec::new() } else { suggest::suggest(corpus, graph, &ta, &tb, syn, &|i| taken_a.contains(&i), &|j| taken_b.contains(&j), &anchors, &|i, j| rejected.contains(&(i, j))) };
     let (official, rest): (Vec<Mapping>, Vec<Mapping>) = tables.into_iter().partition(|m| m.status == Status::Official);
     let (curated, inferred): (Vec<Mapping>, Vec<Mapping>) = rest.into_iter().partition(|m| m.status == Status::Curated);
     let mut cw = Crosswalk {
@@ -445,5 +474,5 @@ pub fn synonyms(corpus: &Corpus) -> Synonyms {
 pub fn suggest_only(corpus: &Corpus, a: &CertId, b: &CertId) -> Vec<Mapping> {
     let ta = Tree::build(corpus, a);
     let tb = Tree::build(corpus, b);
-    suggest::suggest(corpus, &Graph::build(corpus), &ta, &tb, &synonyms(corpus), &|_| false, &|_| false, &[])
+    suggest::suggest(corpus, &Graph::build(corpus), &ta, &tb, &synonyms(corpus), &|_| false, &|_| false, &[], &|_, _| false)
 }
