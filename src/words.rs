@@ -328,6 +328,10 @@ pub mod crosswalk {
     pub const WHY: &str = "pourquoi";
     pub const SIDE: &str = "certification";
     pub const COVERAGE: &str = "compétences avec un correspondant";
+    /// The heat map's title (its text alternative).
+    pub fn heat_map(a: &str, b: &str) -> String {
+        format!("Compétences de {a} en lignes, de {b} en colonnes : une case par lien")
+    }
     /// What the documents state, shown first.
     pub const DOCUMENTS_SAY: &str = "Ce que disent les documents";
     /// A document states there is no equivalence.
@@ -373,5 +377,43 @@ pub mod rests_on {
             Status::Inferred => "déduite de la mise en page",
             Status::Suggested => "suggérée",
         }
+    }
+}
+
+/// #26: the review of suggestions in `serve` ([`crate::outputs::review`]).
+pub mod review {
+    pub const METHOD: &str = "Refusé : la relecture n’accepte que POST.";
+    pub const FOREIGN: &str = "Refusé : la relecture n’accepte que les formulaires des pages servies par ce serveur (même origine).";
+    pub const JUSTIFICATION: &str = "Refusé : donnez une justification d’une ligne (400 caractères au plus).";
+    pub const ACTION: &str = "Refusé : l’action doit être « accepter » ou « rejeter ».";
+    pub const RELATION: &str = "Refusé : choisissez une relation (équivalence exacte ou proche, plus large, plus étroit, en lien).";
+    pub const STALE: &str = "Refusé : les tables de cette passerelle ont changé depuis l’affichage de la page. Rechargez la page, puis relisez la suggestion.";
+    pub const OUTSIDE: &str = "Refusé : la relecture n’écrit que la table établie par l’équipe de cette passerelle, dans data/correspondences/.";
+    pub const NO_AUTHOR: &str = "Refusé : aucun auteur connu. Indiquez authors = [\"…\"] dans la section [book] de book.toml, ou git config user.name.";
+    pub const SHAPE: &str = "Refusé : le fichier de la table contient plusieurs tables ; ajoutez la paire à la main.";
+    pub const RELATION_LABEL: &str = "Relation";
+    pub const JUSTIFICATION_LABEL: &str = "Justification";
+    pub const ACCEPT: &str = "Accepter";
+    pub const REJECT: &str = "Rejeter";
+    /// The relation read from the row's compétence to the column's, in the form.
+    pub const NARROWER: &str = "la seconde est plus étroite";
+    pub const BROADER: &str = "la seconde est plus large";
+    pub fn data_errors(n: usize) -> String {
+        format!("Refusé : les données ont {n} erreur(s) ; corrigez-les d’abord (referentiel check).")
+    }
+    pub fn unknown(id: &str) -> String {
+        format!("Refusé : l’élément « {id} » est inconnu des données.")
+    }
+    pub fn io(e: &str) -> String {
+        format!("Refusé : écriture impossible ({e}) ; rien n’a été écrit.")
+    }
+    pub fn refused_by_checker(first: &str) -> String {
+        format!("Refusé par le vérificateur, le fichier est remis en l’état : {first}")
+    }
+    pub fn accepted(file: &str) -> String {
+        format!("Enregistré dans data/correspondences/{file} : la page se recharge avec la correspondance établie.")
+    }
+    pub fn rejected(file: &str) -> String {
+        format!("Rejet enregistré dans data/correspondences/{file} : la suggestion ne sera plus proposée.")
     }
 }

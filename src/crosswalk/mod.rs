@@ -476,3 +476,17 @@ pub fn suggest_only(corpus: &Corpus, a: &CertId, b: &CertId) -> Vec<Mapping> {
     let tb = Tree::build(corpus, b);
     suggest::suggest(corpus, &Graph::build(corpus), &ta, &tb, &synonyms(corpus), &|_| false, &|_| false, &[], &|_, _| false)
 }
+
+/// #26: a content hash of the correspondence tables between `a` and `b` (either direction): the
+/// passerelle page sends it with a review, and the server refuses the review when the tables
+/// changed since the page was rendered (FNV-1a over their JSON, as 16 hex digits).
+pub fn tables_hash(corpus: &Corpus, a: &CertId, b: &CertId) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for t in corpus.correspondences.iter().filter(|t| (&t.from == a && &t.to == b) || (&t.from == b && &t.to == a)) {
+        for byte in serde_json::to_string(t).unwrap_or_default().bytes() {
+            h ^= u64::from(byte);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{h:016x}")
+}

@@ -16,6 +16,8 @@ pub mod csv;
 pub mod html;
 pub mod incremental;
 pub mod json;
+/// #26: the review of suggestions, in `serve` only.
+pub mod review;
 pub mod serve;
 pub mod skos;
 pub mod sssom;

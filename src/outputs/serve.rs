@@ -198,14 +198,15 @@ pub fn serve(data: &Path, config: &Config, args: &ServeArgs) -> u8 {
     if args.open {
         let _ = std::process::Command::new("xdg-open").arg(&url).spawn();
     }
+    let review = Arc::new((data.to_path_buf(), config.clone())); // #26
     for stream in listener.incoming().flatten() {
-        let (state, clients) = (state.clone(), clients.clone());
-        std::thread::spawn(move || handle(stream, &state, &clients));
+        let (state, clients, review) = (state.clone(), clients.clone(), review.clone());
+        std::thread::spawn(move || handle(stream, &state, &clients, &review));
     }
     0
 }
 
-fn handle(mut stream: TcpStream, state: &Shared, clients: &Clients) {
+fn handle(mut stream: TcpStream, state: &Shared, clients: &Clients, review: &(PathBuf, Config)) {
     let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
     // The request line, peeked (a WebSocket handshake reads it again): a client may send it in
     // several pieces, so wait until it is whole.
@@ -246,9 +247,35 @@ fn handle(mut stream: TcpStream, state: &Shared, clients: &Clients) {
         }
     }
     let path = decode(target.split(['?', '#']).next().unwrap_or("/"));
+    // #26: the review of suggestions, POST only (super::review).
+    if path == super::review::PATH {
+        let r = review_request(&mut stream, &head, buf, review);
+        let _ = write!(stream, "HTTP/1.1 {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n", r.status, r.body.len());
+        let _ = stream.write_all(r.body.as_bytes());
+        return;
+    }
     let (status, kind, body) = respond(&path, state);
     let _ = write!(stream, "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n", body.len());
     let _ = stream.write_all(&body);
+}
+
+/// #26: read the form of a review request (at most 16 KiB) and hand it to [`super::review::post`].
+fn review_request(stream: &mut TcpStream, head: &str, mut buf: Vec<u8>, review: &(PathBuf, Config)) -> super::review::Reply {
+    if !head.starts_with("POST ") {
+        return super::review::Reply { status: "405 Method Not Allowed", body: json!({"ok": false, "message": crate::words::review::METHOD}).to_string() };
+    }
+    let split = buf.windows(4).position(|w| w == b"\r\n\r\n").map(|i| i + 4).unwrap_or(buf.len());
+    let full_head = String::from_utf8_lossy(&buf[..split]).into_owned();
+    let length: usize = full_head.lines().find_map(|l| l.split_once(':').filter(|(k, _)| k.trim().eq_ignore_ascii_case("content-length")).and_then(|(_, v)| v.trim().parse().ok())).unwrap_or(0).min(16 * 1024);
+    let mut chunk = [0u8; 1024];
+    while buf.len() < split + length {
+        match stream.read(&mut chunk) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+        }
+    }
+    let body = String::from_utf8_lossy(&buf[split..buf.len().min(split + length)]).into_owned();
+    super::review::post(&review.0, &review.1, &full_head, &body)
 }
 
 fn respond(path: &str, state: &Shared) -> (&'static str, &'static str, Vec<u8>) {
@@ -279,8 +306,11 @@ fn respond(path: &str, state: &Shared) -> (&'static str, &'static str, Vec<u8>) 
 
 /// A served page: the built page with the reload script before `</body>`.
 fn inject(html: &[u8], build: u64) -> Vec<u8> {
-    let script = RELOAD.replace("BUILD", &build.to_string());
+    let mut script = RELOAD.replace("BUILD", &build.to_string());
     let html = String::from_utf8_lossy(html);
+    if html.contains("<div id=\"review\"") {
+        script.push_str(&super::review::script()); // #26
+    }
     match html.rfind("</body>") {
         Some(i) => format!("{}{script}{}", &html[..i], &html[i..]).into_bytes(),
         None => format!("{html}{script}").into_bytes(),

@@ -76,6 +76,8 @@ pub(super) fn mapping(ctx: &SiteCtx, from: &str, m: &Mapping) -> Value {
     json!({
         "status": m.status.name(),
         "status_label": m.status.label(),
+        "a_id": m.a.first().map(|i| i.id.local.to_string()),
+        "b_id": m.b.first().map(|i| i.id.local.to_string()),
         "a": m.a.iter().map(|i| item(ctx, from, i)).collect::<Vec<_>>(),
         "b": m.b.iter().map(|i| item(ctx, from, i)).collect::<Vec<_>>(),
         "relation": m.relation.map(|r| r.label()),
@@ -143,7 +145,7 @@ pub fn heat_map(ta: &Tree, tb: &Tree, cw: &Crosswalk) -> String {
     const TOP: usize = 190;
     let (w, h) = (LABEL + CELL * rb.len() + 10, TOP + CELL * ra.len() + 4);
     let mut s = String::new();
-    let _ = write!(s, r#"<svg class="heatmap" viewBox="0 0 {w} {h}" width="{w}" role="img" aria-labelledby="hm-title" xmlns="http://www.w3.org/2000/svg"><title id="hm-title">Compétences de {} en lignes, de {} en colonnes : une case par lien</title>"#, escape(ta.cert.as_str()), escape(tb.cert.as_str()));
+    let _ = write!(s, r#"<svg class="heatmap" viewBox="0 0 {w} {h}" width="{w}" role="img" aria-labelledby="hm-title" xmlns="http://www.w3.org/2000/svg"><title id="hm-title">{}</title>"#, escape(&crate::words::crosswalk::heat_map(ta.cert.as_str(), tb.cert.as_str())));
     for (c, &j) in rb.iter().enumerate() {
         let x = LABEL + c * CELL + CELL / 2;
         let _ = write!(s, r#"<text class="hm-label" transform="translate({x},{}) rotate(-60)">{}</text>"#, TOP - 6, escape(&short(tb.elems[j], 30)));
@@ -225,6 +227,7 @@ pub fn context(ctx: &SiteCtx, path: &str, cw: &Crosswalk, title: &str, a_link: V
         .collect();
     json!({
         "title": title,
+        "review": {"a": a.as_str(), "b": b.as_str(), "hash": crosswalk::tables_hash(ctx.corpus, a, b)},
         "a": a_link,
         "b": b_link,
         "statements": statements,
