@@ -74,7 +74,9 @@ test("a reviewer accepts a suggestion, sees it curated after the reload, rejects
   const page = await newPage(browser, { width: 1280, height: 900 });
   const p = await pageWithSuggestions(page);
   // A second tab, opened now: it becomes stale once the first one writes.
+  // (Its live reload is cut, as for a page left open while someone else edits the tables.)
   const stale = await newPage(browser, { width: 1280, height: 900 });
+  await stale.addInitScript(() => { window.WebSocket = function () { return { close() {}, send() {} }; }; });
   await stale.goto(base() + p);
 
   const first = page.locator("li.pair[data-review-a]").first();

@@ -143,7 +143,7 @@ pub fn heat_map(ta: &Tree, tb: &Tree, cw: &Crosswalk) -> String {
     const CELL: usize = 22;
     const LABEL: usize = 250;
     const TOP: usize = 190;
-    let (w, h) = (LABEL + CELL * rb.len() + 10, TOP + CELL * ra.len() + 4);
+    let (w, h) = (LABEL + CELL * rb.len() + 110, TOP + CELL * ra.len() + 4);
     let mut s = String::new();
     let _ = write!(s, r#"<svg class="heatmap" viewBox="0 0 {w} {h}" width="{w}" role="img" aria-labelledby="hm-title" xmlns="http://www.w3.org/2000/svg"><title id="hm-title">{}</title>"#, escape(&crate::words::crosswalk::heat_map(ta.cert.as_str(), tb.cert.as_str())));
     for (c, &j) in rb.iter().enumerate() {
