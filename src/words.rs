@@ -290,14 +290,17 @@ pub mod crosswalk {
     /// An empty side of a table row.
     pub const NONE: &str = "(aucun)";
     /// The heading of each list, by status, with its length.
-    pub fn section(status: crate::crosswalk::Status, n: usize) -> String {
-        use crate::crosswalk::Status;
-        match status {
-            Status::Official => format!("Correspondances officielles — imprimées dans un document ({n})"),
-            Status::Curated => format!("Correspondances établies par l’équipe — non officielles, justifiées ({n})"),
-            Status::Inferred => format!("Correspondances déduites de la mise en page d’un document, qui ne les énonce pas ({n})"),
-            Status::Suggested => format!("Suggestions calculées — les trois premiers candidats de chaque compétence, à examiner ; jamais officielles ({n})"),
-        }
+    pub fn official(n: usize) -> String {
+        format!("Correspondances officielles — imprimées dans un document ({n})")
+    }
+    pub fn curated(n: usize) -> String {
+        format!("Correspondances établies par l’équipe — non officielles, justifiées ({n})")
+    }
+    pub fn inferred(n: usize) -> String {
+        format!("Correspondances déduites de la mise en page d’un document, qui ne les énonce pas ({n})")
+    }
+    pub fn suggested(n: usize) -> String {
+        format!("Suggestions calculées — les trois premiers candidats de chaque compétence, à examiner ; jamais officielles ({n})")
     }
     /// A table row: its table, justification, author and date.
     pub fn table(id: &str) -> String {
@@ -368,16 +371,11 @@ pub mod rests_on {
     pub fn partly(n: usize) -> String {
         format!("{n} en partie")
     }
-    /// The status of a link, short (« officielle », « établie par l’équipe », « suggérée »).
-    pub fn status(s: crate::crosswalk::Status) -> &'static str {
-        use crate::crosswalk::Status;
-        match s {
-            Status::Official => "officielle",
-            Status::Curated => "établie par l’équipe",
-            Status::Inferred => "déduite de la mise en page",
-            Status::Suggested => "suggérée",
-        }
-    }
+    /// The status of a link, short ([`crate::crosswalk::Status::verdict_label`]).
+    pub const OFFICIAL: &str = "officielle";
+    pub const CURATED: &str = "établie par l’équipe";
+    pub const INFERRED: &str = "déduite de la mise en page";
+    pub const SUGGESTED: &str = "suggérée";
 }
 
 /// #26: the review of suggestions in `serve` ([`crate::outputs::review`]).

@@ -62,6 +62,26 @@ impl Status {
         }
     }
 
+    /// #26: the status as a passerelle verdict names it (« établie par l’équipe »).
+    pub fn verdict_label(self) -> &'static str {
+        match self {
+            Status::Official => crate::words::rests_on::OFFICIAL,
+            Status::Curated => crate::words::rests_on::CURATED,
+            Status::Inferred => crate::words::rests_on::INFERRED,
+            Status::Suggested => crate::words::rests_on::SUGGESTED,
+        }
+    }
+
+    /// #26: the heading of the list of mappings of this status, with its length.
+    pub fn section(self, n: usize) -> String {
+        match self {
+            Status::Official => crate::words::crosswalk::official(n),
+            Status::Curated => crate::words::crosswalk::curated(n),
+            Status::Inferred => crate::words::crosswalk::inferred(n),
+            Status::Suggested => crate::words::crosswalk::suggested(n),
+        }
+    }
+
     /// The French word for a grid cell.
     pub fn short_label(self) -> &'static str {
         match self {

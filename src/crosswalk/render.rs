@@ -87,7 +87,7 @@ pub fn text(cw: &Crosswalk, st: Style) -> String {
     let _ = writeln!(o, "\n{}", st.bold(&words::passerelle::heading(cw.a.cert.as_str(), cw.b.cert.as_str())));
     unit_lines(&mut o, &cw.units.holder_of_a, st, false);
     for (status, list) in [(Status::Official, &cw.official), (Status::Curated, &cw.curated), (Status::Inferred, &cw.inferred), (Status::Suggested, &cw.suggested)] {
-        let _ = writeln!(o, "\n{}", st.bold(&W::section(status, list.len())));
+        let _ = writeln!(o, "\n{}", st.bold(&status.section(list.len())));
         let mut group = None;
         for m in list {
             if status == Status::Suggested && group != m.group {
@@ -119,7 +119,7 @@ pub fn markdown(cw: &Crosswalk) -> String {
     let _ = writeln!(o, "\n## {}", md(&words::passerelle::heading(cw.a.cert.as_str(), cw.b.cert.as_str())));
     unit_lines(&mut o, &cw.units.holder_of_a, Style { colour: false }, true);
     for (status, list) in [(Status::Official, &cw.official), (Status::Curated, &cw.curated), (Status::Inferred, &cw.inferred), (Status::Suggested, &cw.suggested)] {
-        let _ = writeln!(o, "\n## {}\n", W::section(status, list.len()));
+        let _ = writeln!(o, "\n## {}\n", status.section(list.len()));
         if list.is_empty() {
             continue;
         }
@@ -162,7 +162,7 @@ pub fn units(cw: &Crosswalk, format: Format, colour: bool) -> String {
 
 /// How a link reads: its relation, status and table.
 fn how(l: &Link) -> String {
-    words::rests_on::how(l.relation.map(|r| r.label()).unwrap_or(""), words::rests_on::status(l.status), &l.table.as_ref().map(|t| W::table(t.as_str())).unwrap_or_default())
+    words::rests_on::how(l.relation.map(|r| r.label()).unwrap_or(""), l.status.verdict_label(), &l.table.as_ref().map(|t| W::table(t.as_str())).unwrap_or_default())
 }
 
 /// What a compétence's verdict rests on, in one line.
@@ -196,7 +196,7 @@ fn unit_lines(o: &mut String, units: &[UnitCoverage], st: Style, md: bool) {
             count.push_str(&format!(", {}", words::rests_on::partly(p)));
         }
         let state = if u.overridden { format!("{} : {}", words::rests_on::OVERRIDDEN, u.state.label()) } else { u.state.label().to_string() };
-        let rests = u.status.map(|s| format!(" — {}", words::rests_on::unit(words::rests_on::status(s)))).unwrap_or_default();
+        let rests = u.status.map(|s| format!(" — {}", words::rests_on::unit(s.verdict_label()))).unwrap_or_default();
         let _ = writeln!(o, "\n{}{} {} : {} ({}){}", if md { "### " } else { "" }, st.bold(&u.unit.label()), u.unit.text, state, count, rests);
         for c in &u.competences {
             let line = verdict(c);

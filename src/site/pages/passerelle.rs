@@ -28,7 +28,7 @@ fn link(ctx: &SiteCtx, from: &str, l: &Link) -> Value {
         "effect": match l.effect { Effect::Covers => "covers", Effect::Partly => "partly", Effect::Listed => "listed" },
         "relation": l.relation.map(|r| r.label()),
         "status": l.status.name(),
-        "status_label": rests_on::status(l.status),
+        "status_label": l.status.verdict_label(),
         "with": l.with.iter().map(|i| item(ctx, from, i)).collect::<Vec<_>>(),
         "on": item(ctx, from, &l.on),
         "on_ancestor": false,
@@ -67,7 +67,7 @@ fn unit(ctx: &SiteCtx, from: &str, u: &UnitCoverage) -> Value {
         "state_label": u.state.label(),
         "count": count,
         "overridden": u.overridden,
-        "rests_on": u.status.map(|s| rests_on::unit(rests_on::status(s))),
+        "rests_on": u.status.map(|s| rests_on::unit(s.verdict_label())),
         "competences": u.competences.iter().map(|c| competence(ctx, from, c)).collect::<Vec<_>>(),
     })
 }
