@@ -31,6 +31,10 @@ pub struct Book {
     pub language: String,
     #[serde(default)]
     pub description: String,
+    /// #26: who curates the data (mdBook's `authors`): the author of a pair a reviewer accepts
+    /// or rejects in `serve` (else `git config user.name`).
+    #[serde(default)]
+    pub authors: Vec<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -302,7 +306,7 @@ impl Config {
     /// The configuration used when there is no `book.toml` (with `--data`).
     pub fn read_default() -> Config {
         Config {
-            book: Book { title: "Référentiels".into(), language: default_language(), description: String::new() },
+            book: Book { title: "Référentiels".into(), language: default_language(), description: String::new(), authors: Vec::new() },
             build: Build::default(),
             // Without a project folder, the built-in templates.
             output: Output { html: Html { theme: None, ..Html::default() }, ..Output::default() },

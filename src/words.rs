@@ -323,6 +323,8 @@ pub mod exports {
     /// Moodle: the description of a framework (`title`: the certification's title).
     pub fn moodle_framework_description(title: &str, source: &str) -> String {
         format!("{title} — texte officiel, élément par élément ; source : {source}")
+    }
+}
 
 // --- #25 (evolution): verdicts per certifying unit, classes of change, what each side is ---
 /// The words of `referentiel diff` and of the evolution pages (#25).
@@ -489,5 +491,151 @@ pub mod evolution {
         pub fn words(w: &[String]) -> String {
             if w.is_empty() { String::new() } else { format!(" (mots communs : {})", w.join(", ")) }
         }
+    }
+}
+
+// ---- #26 (passerelle): the crosswalk in French, on the command line and the site ----
+
+/// The crosswalk (`crosswalk A B`, [`crate::crosswalk::render`] and the passerelle page).
+pub mod crosswalk {
+    /// The first line: the two certifications.
+    pub fn title(a: &str, b: &str) -> String {
+        format!("Passerelle {a} ↔ {b}")
+    }
+    /// The coverage line: for each side, its compétences with a counterpart.
+    pub fn coverage(a: &str, share_a: &str, b: &str, share_b: &str) -> String {
+        format!("compétences avec un correspondant : {a} {share_a} · {b} {share_b}")
+    }
+    /// `covered` of `total` compétences have a counterpart.
+    pub fn share(covered: usize, total: usize, pct: f64) -> String {
+        format!("{covered}/{total} compétences ({pct:.0} %)")
+    }
+    pub const NO_COMPETENCE: &str = "aucune compétence";
+    /// An empty side of a table row.
+    pub const NONE: &str = "(aucun)";
+    /// The heading of each list, by status, with its length.
+    pub fn official(n: usize) -> String {
+        format!("Correspondances officielles — imprimées dans un document ({n})")
+    }
+    pub fn curated(n: usize) -> String {
+        format!("Correspondances établies par l’équipe — non officielles, justifiées ({n})")
+    }
+    pub fn inferred(n: usize) -> String {
+        format!("Correspondances déduites de la mise en page d’un document, qui ne les énonce pas ({n})")
+    }
+    pub fn suggested(n: usize) -> String {
+        format!("Suggestions calculées — les trois premiers candidats de chaque compétence, à examiner ; jamais officielles ({n})")
+    }
+    /// A table row: its table, justification, author and date.
+    pub fn table(id: &str) -> String {
+        format!("table {id}")
+    }
+    /// A suggestion: its rank and score.
+    pub fn rank(rank: u32, score: f64) -> String {
+        format!("{rank}{} candidat · score {score:.2}", if rank == 1 { "er" } else { "e" })
+    }
+    pub const MUTUAL: &str = "meilleur candidat l’un de l’autre";
+    /// The words two fiches share.
+    pub fn words(w: &str) -> String {
+        format!("mots communs : {w}")
+    }
+    /// A text the two fiches print word for word.
+    pub fn same_text(t: &str) -> String {
+        format!("même texte « {t} »")
+    }
+    /// Two texts, one of each fiche, that meet.
+    pub fn texts(a: &str, b: &str) -> String {
+        format!("« {a} » / « {b} »")
+    }
+    /// The compétences of a side that have no counterpart.
+    pub fn without(cert: &str, n: usize) -> String {
+        format!("Compétences de {cert} sans correspondant ({n})")
+    }
+    /// The columns of the markdown tables.
+    pub const WHY: &str = "pourquoi";
+    pub const SIDE: &str = "certification";
+    pub const COVERAGE: &str = "compétences avec un correspondant";
+    /// The heat map's title (its text alternative).
+    pub fn heat_map(a: &str, b: &str) -> String {
+        format!("Compétences de {a} en lignes, de {b} en colonnes : une case par lien")
+    }
+    /// What the documents state, shown first.
+    pub const DOCUMENTS_SAY: &str = "Ce que disent les documents";
+    /// A document states there is no equivalence.
+    pub fn statement(cert: &str, heading: &str, text: &str, none: bool) -> String {
+        format!("{cert} : « {heading} » — « {text} »{}", if none { " : le document n’établit aucune équivalence officielle ; ce qui suit est l’analyse de l’équipe, non officielle" } else { "" })
+    }
+}
+
+/// What a passerelle verdict rests on ([`crate::crosswalk::units`]).
+pub mod rests_on {
+    /// A compétence covered, fully or in part, by `by`: `how` names the relation and the status.
+    pub fn covered(state: &str, by: &str, how: &str) -> String {
+        format!("{state} par {by} ({how})")
+    }
+    /// The relation and status of a link: « plus large ; établie par l’équipe, table … ».
+    pub fn how(relation: &str, status: &str, table: &str) -> String {
+        if table.is_empty() { format!("{relation} ; {status}") } else { format!("{relation} ; {status}, {table}") }
+    }
+    /// Links that are listed but never cover (« en lien », suggestions).
+    pub fn listed(with: &str, how: &str) -> String {
+        format!("en lien seulement avec {with} ({how}) : ne couvre pas")
+    }
+    /// A table row saying there is no counterpart.
+    pub fn none_by_table(status: &str, why: &str) -> String {
+        format!("aucun équivalent selon la {status} : {why}")
+    }
+    /// The unit's verdict rests on links of this status (the weakest).
+    pub fn unit(status: &str) -> String {
+        format!("repose sur : {status}")
+    }
+    /// The unit's verdict under a document that states no equivalence.
+    pub const OVERRIDDEN: &str = "aucune équivalence officielle (le document le dit) ; analyse de l’équipe";
+    /// How many compétences are covered in part.
+    pub fn partly(n: usize) -> String {
+        format!("{n} en partie")
+    }
+    /// The status of a link, short ([`crate::crosswalk::Status::verdict_label`]).
+    pub const OFFICIAL: &str = "officielle";
+    pub const CURATED: &str = "établie par l’équipe";
+    pub const INFERRED: &str = "déduite de la mise en page";
+    pub const SUGGESTED: &str = "suggérée";
+}
+
+/// #26: the review of suggestions in `serve` ([`crate::outputs::review`]).
+pub mod review {
+    pub const METHOD: &str = "Refusé : la relecture n’accepte que POST.";
+    pub const FOREIGN: &str = "Refusé : la relecture n’accepte que les formulaires des pages servies par ce serveur (même origine).";
+    pub const JUSTIFICATION: &str = "Refusé : donnez une justification d’une ligne (400 caractères au plus).";
+    pub const ACTION: &str = "Refusé : l’action doit être « accepter » ou « rejeter ».";
+    pub const RELATION: &str = "Refusé : choisissez une relation (équivalence exacte ou proche, plus large, plus étroit, en lien).";
+    pub const STALE: &str = "Refusé : les tables de cette passerelle ont changé depuis l’affichage de la page. Rechargez la page, puis relisez la suggestion.";
+    pub const OUTSIDE: &str = "Refusé : la relecture n’écrit que la table établie par l’équipe de cette passerelle, dans data/correspondences/.";
+    pub const NO_AUTHOR: &str = "Refusé : aucun auteur connu. Indiquez authors = [\"…\"] dans la section [book] de book.toml, ou git config user.name.";
+    pub const SHAPE: &str = "Refusé : le fichier de la table contient plusieurs tables ; ajoutez la paire à la main.";
+    pub const RELATION_LABEL: &str = "Relation";
+    pub const JUSTIFICATION_LABEL: &str = "Justification";
+    pub const ACCEPT: &str = "Accepter";
+    pub const REJECT: &str = "Rejeter";
+    /// The relation read from the row's compétence to the column's, in the form.
+    pub const NARROWER: &str = "la seconde est plus étroite";
+    pub const BROADER: &str = "la seconde est plus large";
+    pub fn data_errors(n: usize) -> String {
+        format!("Refusé : les données ont {n} erreur(s) ; corrigez-les d’abord (referentiel check).")
+    }
+    pub fn unknown(id: &str) -> String {
+        format!("Refusé : l’élément « {id} » est inconnu des données.")
+    }
+    pub fn io(e: &str) -> String {
+        format!("Refusé : écriture impossible ({e}) ; rien n’a été écrit.")
+    }
+    pub fn refused_by_checker(first: &str) -> String {
+        format!("Refusé par le vérificateur, le fichier est remis en l’état : {first}")
+    }
+    pub fn accepted(file: &str) -> String {
+        format!("Enregistré dans data/correspondences/{file} : la page se recharge avec la correspondance établie.")
+    }
+    pub fn rejected(file: &str) -> String {
+        format!("Rejet enregistré dans data/correspondences/{file} : la suggestion ne sera plus proposée.")
     }
 }

@@ -66,10 +66,13 @@ fn suggestions_have_scores_and_words_and_say_what_they_are() {
     let find = |a: &str| cw.suggested.iter().filter(|m| ids(&m.a) == [a]).max_by(|x, y| x.score.partial_cmp(&y.score).unwrap()).unwrap();
     let p = find("cp1");
     assert_eq!(ids(&p.b), ["c11"], "{:?}", cw.suggested);
-    assert!(p.mutual && p.status == Status::Suggested && p.relation.is_some());
-    assert!(p.score.unwrap() >= crosswalk::suggest::SUGGEST_THRESHOLD as f64);
+    // A suggestion is ranked and scored, never typed: only a person states a relation.
+    assert!(p.mutual && p.status == Status::Suggested && p.relation.is_none() && p.rank == Some(1));
+    assert!(p.score.unwrap() > 0.0);
     assert!(p.words.iter().any(|w| w.starts_with("prospect")) && p.words.iter().any(|w| w == "géographique"), "{:?}", p.words);
     assert_eq!(ids(&find("cp2").b), ["c12"]);
+    // At most the first three candidates of each compétence are shown.
+    assert!(cw.suggested.iter().filter(|m| m.group == Some(Group::Competences)).all(|m| m.rank.is_some_and(|r| r <= 3)));
     // Critères and savoirs are suggested within their own groups, only under a compétence pair
     // that holds (cp1 ↔ c11), quoting both texts.
     let cr = cw.suggested.iter().find(|m| m.group == Some(Group::Criteres) && ids(&m.a) == ["cp1-cr1"]).expect("the two fichier critères meet");
@@ -80,9 +83,9 @@ fn suggestions_have_scores_and_words_and_say_what_they_are() {
     assert!(cw.suggested.iter().all(|m| m.group.is_some() && m.a.iter().chain(&m.b).all(|i| crosswalk::group_of(i.kind) == m.group)));
     // Every output says "suggested".
     let text = crosswalk::render::render(&cw, Format::Text, false);
-    assert!(text.contains("suggested correspondences — computed by similarity, not official"), "{text}");
+    assert!(text.contains("Suggestions calculées — les trois premiers candidats de chaque compétence, à examiner ; jamais officielles"), "{text}");
     let md = crosswalk::render::render(&cw, Format::Markdown, false);
-    assert!(md.contains("not official"));
+    assert!(md.contains("jamais officielles"));
     let json: serde_json::Value = serde_json::from_str(&crosswalk::render::render(&cw, Format::Json, false)).unwrap();
     assert!(json["suggested"].as_array().unwrap().iter().all(|m| m["status"] == "suggested"));
 }
@@ -172,7 +175,7 @@ fn official_pairs_are_shown_as_official() {
     // Read from titre to bts, broad becomes narrow.
     assert_eq!(cw.official[0].relation, Some(referentiel::schema::Relation::NarrowMatch));
     assert_eq!(cw.coverage.a.by_status.get(&Status::Official), Some(&1));
-    assert!(crosswalk::render::render(&cw, Format::Text, false).contains("official correspondences (1)"));
+    assert!(crosswalk::render::render(&cw, Format::Text, false).contains("Correspondances officielles — imprimées dans un document (1)"));
     // Corpus order: by lineage (bts before titre).
     assert_eq!(crosswalk::crosswalk_pairs(&corpus), vec![(CertId::new("bts"), CertId::new("titre"))]);
 }
@@ -193,8 +196,7 @@ fn real_crosswalks_are_consistent() {
             assert_eq!(side.covered + side.without.len(), side.competences, "{a} ↔ {b}");
             assert_eq!(side.by_status.values().sum::<usize>(), side.covered);
         }
-        assert!(cw.suggested.iter().all(|m| m.status == Status::Suggested && m.relation.is_some() && !(m.words.is_empty() && m.evidence.is_empty())));
-        assert!(cw.suggested.iter().filter(|m| m.group == Some(Group::Competences)).all(|m| m.score.unwrap() >= cw.threshold));
+        assert!(cw.suggested.iter().all(|m| m.status == Status::Suggested && m.relation.is_none() && m.score.is_some()));
         let show = |s: &crosswalk::SideCoverage| s.share.map(|x| format!("{}/{} ({:.0} %)", s.covered, s.competences, x * 100.0)).unwrap_or("-".into());
         eprintln!("{a} ↔ {b}: coverage {} / {}, {} official, {} curated, {} suggested", show(&cw.coverage.a), show(&cw.coverage.b), cw.official.len(), cw.curated.len(), cw.suggested.len());
     }
@@ -232,4 +234,91 @@ fn the_crosswalk_weighs_a_competence_through_its_fiche() {
         assert!((total(s) - s.budget()).abs() < 1e-4, "{s:?} weighs {}", total(s));
     }
     assert!(total(Section::Savoirs) < total(Section::SavoirFaire));
+}
+
+/// The rules of the passerelle (#26), on a synthetic pair: a table link covers the compétence of
+/// the unit when the counterpart held is the same or broader, covers it in part when narrower,
+/// and never through « en lien » alone; every verdict says what it rests on.
+#[test]
+fn a_unit_is_couverte_only_through_equivalent_or_broader_links() {
+    use referentiel::crosswalk::units::{Effect, UnitState};
+    // A unit U1 of bts that certifies C1 (its text cites C1's line of the synthetic source).
+    let unit = "in: bts\ndoc: bts-doc\nelements:\n  - {id: u1, kind: unite, code: U1, text: Gérer la relation client, lines: 2, links: [{rel: certifies, to: c1}]}\n".to_string();
+    let table = |rel: &str| format!("correspondences:
+  - id: t
+    status: curated
+    from: titre
+    to: bts
+    author: Équipe
+    date: \"2024-05-02\"
+    pairs:
+      - {{from: [cp1], to: [c11], relation: {rel}, justification: Pourquoi}}
+      - {{from: [cp2], to: [c12], relation: close_match, justification: Pourquoi}}
+");
+    let verdict = |rel: &str| {
+        let corpus = synthetic::corpus(&format!("units-{rel}"), &[titre(), bts()], &[("correspondences/t.yaml", table(rel)), ("certifications/bts/units.yaml", unit.clone())]);
+        let cw = crosswalk::crosswalk(&corpus, &CertId::new("titre"), &CertId::new("bts"));
+        cw.units.holder_of_a.iter().find(|u| u.unit.id.local.as_str() == "u1").expect("U1").clone()
+    };
+    // cp1 is broader than c11 (narrow_match read from titre to bts): c11 is covered.
+    let u = verdict("narrow_match");
+    let c11 = u.competences.iter().find(|c| c.competence.id.local.as_str() == "c11").unwrap();
+    assert_eq!(c11.state, UnitState::Covered);
+    assert_eq!((c11.rests_on[0].effect, c11.rests_on[0].status), (Effect::Covers, Status::Curated));
+    assert_eq!(c11.rests_on[0].justification.as_deref(), Some("Pourquoi"));
+    // c13 has no link: the unit is covered only in part.
+    assert_eq!(u.state, UnitState::Partial);
+    assert_eq!(u.status, Some(Status::Curated));
+    // cp1 is narrower than c11: c11 is covered in part.
+    let u = verdict("broad_match");
+    assert_eq!(u.competences.iter().find(|c| c.competence.id.local.as_str() == "c11").unwrap().state, UnitState::Partial);
+    // « en lien » alone: listed, never covers.
+    let u = verdict("related_match");
+    let c11 = u.competences.iter().find(|c| c.competence.id.local.as_str() == "c11").unwrap();
+    assert_eq!(c11.state, UnitState::NotCovered);
+    assert!(c11.by.is_empty() && c11.rests_on.len() == 1 && c11.rests_on[0].effect == Effect::Listed);
+}
+
+/// Over every pair the build crosswalks, both ways: no compétence, hence no unit, is « couverte »
+/// through an « en lien » link or a suggestion alone; the NTC 2018 REAC's « Equivalences avec
+/// d’autres certifications : Sans objet » is shown first on each of its passerelles.
+#[test]
+fn no_unit_of_any_pair_is_couverte_through_a_related_link_alone() {
+    use referentiel::crosswalk::units::{Effect, UnitState};
+    use referentiel::schema::Relation;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let corpus = referentiel::load_corpus(&root.join("data")).expect("the real data checks");
+    let all = crosswalk::AllCrosswalks::build(&corpus);
+    let (mut units, mut covered, mut ntc) = (0, 0, 0);
+    for cw in all.all() {
+        for u in cw.units.holder_of_a.iter().chain(&cw.units.holder_of_b) {
+            units += 1;
+            for c in &u.competences {
+                let strong = c.rests_on.iter().any(|l| l.effect == Effect::Covers && l.status != Status::Suggested && l.relation != Some(Relation::RelatedMatch) && !l.with.is_empty());
+                let some = c.rests_on.iter().any(|l| l.effect != Effect::Listed && l.status != Status::Suggested && l.relation != Some(Relation::RelatedMatch));
+                match c.state {
+                    UnitState::Covered => assert!(strong, "{} ↔ {}: {} is couverte on {:?}", cw.a.cert, cw.b.cert, c.competence.id, c.rests_on),
+                    UnitState::Partial => assert!(some, "{} ↔ {}: {}", cw.a.cert, cw.b.cert, c.competence.id),
+                    UnitState::NotCovered => assert!(!some),
+                }
+            }
+            if u.state == UnitState::Covered {
+                covered += 1;
+                assert!(u.competences.iter().all(|c| c.state == UnitState::Covered));
+                assert!(!u.rests_on.is_empty() && u.status.is_some());
+            }
+        }
+        if cw.a.cert.as_str() == "ntc-2018" || cw.b.cert.as_str() == "ntc-2018" {
+            ntc += 1;
+            let s = cw.units.statements.iter().find(|s| s.cert.as_str() == "ntc-2018").expect("the NTC 2018 REAC's statement");
+            assert!(s.none && s.text.iter().any(|t| t.text == "Sans objet"), "{s:?}");
+            assert!(s.heading.text.starts_with("Equivalences avec d’autres certifications"));
+            assert!(cw.units.holder_of_a.iter().chain(&cw.units.holder_of_b).all(|u| u.overridden));
+            let text = crosswalk::render::render(cw, Format::Text, false);
+            let first_unit = text.find("Passerelle pour un titulaire").unwrap();
+            assert!(text.find("« Sans objet »").is_some_and(|i| i < first_unit), "the document's word comes first");
+        }
+    }
+    eprintln!("{units} units over {} pairs, {covered} couvertes; {ntc} passerelles with NTC 2018", all.all().count());
+    assert!(ntc >= 2);
 }

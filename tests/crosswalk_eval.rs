@@ -126,11 +126,14 @@ fn suggestions_meet_the_reference_set_at_competence_level() {
     for r in &rows {
         println!("{:<26} | {:<32} | {:<32} | {:<32} | {:<32}", r.pair, fmt(&r.alone[0]), fmt(&r.alone[1]), fmt(&r.curated[0]), fmt(&r.curated[1]));
     }
-    // The floor: on the tuned half, the algorithm alone finds at least 45 % of the pairs of every
-    // certification pair, and at least 44 % of what it shows are reference pairs (the target is
-    // precision 0.75 and recall 0.6); with the curated tables, every reference pair is found.
+    // The floor: on the tuned half, the first three candidates of each compétence the algorithm
+    // alone shows hold at least 75 % of the reference pairs of every certification pair. Since
+    // #26 every compétence shows its first three candidates for review (no fixed threshold), so
+    // precision here is low by construction (about 3 shown per compétence): the quality of the
+    // ranking is measured by hit@1 / hit@3 in tests/crosswalk_rank.rs. With the curated tables,
+    // every reference pair is found.
     for r in &rows {
-        assert!(r.alone[0].r() >= 0.45 && r.alone[0].p() >= 0.44, "{}: {}", r.pair, fmt(&r.alone[0]));
+        assert!(r.alone[0].r() >= 0.75, "{}: {}", r.pair, fmt(&r.alone[0]));
         assert!(r.curated[0].r() == 1.0 && r.curated[1].r() == 1.0, "{}: the curated tables hold every reference pair", r.pair);
     }
 }

@@ -16,11 +16,6 @@ const ACCEPTED: &[(&str, &str)] = &[
     ("src/cmd/mod.rs", "Examples:\\n  referentiel search"),
     ("src/config.rs", "Référentiels"),
     ("src/crosswalk/suggest.rs", "connaissance connaissances notion"),
-    // The command line's English output naming compétences.
-    ("src/crosswalk/render.rs", "{}/{} compétences ({:.0} %)"),
-    ("src/crosswalk/render.rs", "no compétence"),
-    ("src/crosswalk/render.rs", "{} compétences without counterpart ({})"),
-    ("src/crosswalk/render.rs", "\\n## {} compétences without counterpart"),
     // `expect` messages naming what is expected (never shown when the data is checked).
     ("src/site/pages/cert.rs", "compétence"),
     ("src/site/pages/fiche.rs", "critère"),

@@ -108,7 +108,7 @@ pub fn check(index: &Index, _sources: &SourceSet, diags: &mut Diagnostics) -> Re
     for (fi, c) in index.correspondences.values() {
         let from = cert_exists(index, *fi, &c.from, diags);
         let to = cert_exists(index, *fi, &c.to, diags);
-        for p in &c.pairs {
+        for p in c.pairs.iter().chain(&c.rejected) {
             if let Some(from) = &from {
                 for r in &p.from {
                     if let Err(d) = resolve(index, *fi, from, r) {

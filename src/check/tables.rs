@@ -84,7 +84,7 @@ pub fn check(index: &Index, diags: &mut Diagnostics) {
         if c.author.is_none() || c.date.is_none() {
             diags.push(Diagnostic::new(Code::MissingKey, &pos, "a curated correspondence needs `author` and `date`").hint("say who wrote it and when"));
         }
-        for p in &c.pairs {
+        for p in c.pairs.iter().chain(&c.rejected) {
             if p.justification.is_none() {
                 let at = p.from.first().or(p.to.first()).map(|v| index.pos(*fi, v)).unwrap_or_else(|| pos.clone());
                 diags.push(Diagnostic::new(Code::MissingKey, &at, "a curated pair needs a `justification`").hint("say why these elements correspond"));

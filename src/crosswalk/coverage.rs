@@ -1,6 +1,7 @@
 //! Coverage of a crosswalk: for each side, the share of its compétences (those with no compétence
 //! under them) that have a counterpart on the other side, by the strongest source that gives one
-//! (official, curated, suggested), and the list of those that have none. A compétence is also
+//! (official, curated, suggested: only a suggestion each side ranks first), and the list of
+//! those that have none. A compétence is also
 //! covered when an official or curated pair relates one of its ancestors.
 
 use std::collections::{BTreeMap, HashMap};
@@ -41,7 +42,9 @@ fn side(tree: &Tree, mappings: &[&Mapping], pick: impl Fn(&Mapping) -> (&[Item],
     let mut best: HashMap<&ElementKey, Status> = HashMap::new();
     for m in mappings {
         let (here, there) = pick(m);
-        if there.is_empty() {
+        // A suggestion counts only when each compétence is the other's first candidate (#26:
+        // every compétence now shows its first three candidates, which say nothing of a match).
+        if there.is_empty() || (m.status == Status::Suggested && !m.mutual) {
             continue;
         }
         for i in here {

@@ -62,6 +62,26 @@ impl Status {
         }
     }
 
+    /// #26: the status as a passerelle verdict names it (« établie par l’équipe »).
+    pub fn verdict_label(self) -> &'static str {
+        match self {
+            Status::Official => crate::words::rests_on::OFFICIAL,
+            Status::Curated => crate::words::rests_on::CURATED,
+            Status::Inferred => crate::words::rests_on::INFERRED,
+            Status::Suggested => crate::words::rests_on::SUGGESTED,
+        }
+    }
+
+    /// #26: the heading of the list of mappings of this status, with its length.
+    pub fn section(self, n: usize) -> String {
+        match self {
+            Status::Official => crate::words::crosswalk::official(n),
+            Status::Curated => crate::words::crosswalk::curated(n),
+            Status::Inferred => crate::words::crosswalk::inferred(n),
+            Status::Suggested => crate::words::crosswalk::suggested(n),
+        }
+    }
+
     /// The French word for a grid cell.
     pub fn short_label(self) -> &'static str {
         match self {
@@ -137,6 +157,11 @@ pub struct Mapping {
     pub evidence: Vec<Evidence>,
     /// Suggestions: each element is the other's best match.
     pub mutual: bool,
+    /// Suggestions (#26): the better of the two ranks, 1 = first candidate of one of the two
+    /// compétences (a reviewer sees the first three of each).
+    pub rank: Option<u32>,
+    /// Suggestions: the rank of `b` among `a`'s candidates and of `a` among `b`'s (1 = first).
+    pub ranks: Option<(u32, u32)>,
     pub justification: Option<String>,
     pub author: Option<String>,
     pub date: Option<String>,
@@ -212,11 +237,34 @@ fn table_mappings(corpus: &Corpus, ta: &Tree, tb: &Tree) -> Vec<Mapping> {
                 words: Vec::new(),
                 evidence: Vec::new(),
                 mutual: false,
+                rank: None,
+                ranks: None,
                 justification: p.justification.clone(),
-                author: t.author.clone(),
-                date: t.date.clone(),
+                author: p.author.clone().or_else(|| t.author.clone()),
+                date: p.date.clone().or_else(|| t.date.clone()),
                 note: p.note.clone(),
             });
+        }
+    }
+    out
+}
+
+/// The element pairs (indices in `ta`, `tb`) a reviewer rejected in a table between them (#26):
+/// never suggested again.
+fn rejected_pairs(corpus: &Corpus, ta: &Tree, tb: &Tree) -> HashSet<(usize, usize)> {
+    let mut out = HashSet::new();
+    for t in &corpus.correspondences {
+        let forward = t.from == ta.cert && t.to == tb.cert;
+        if !forward && !(t.from == tb.cert && t.to == ta.cert) {
+            continue;
+        }
+        for p in &t.rejected {
+            let (from, to) = if forward { (&p.from, &p.to) } else { (&p.to, &p.from) };
+            for x in from.iter().filter_map(|k| ta.find(k)) {
+                for y in to.iter().filter_map(|k| tb.find(k)) {
+                    out.insert((x, y));
+                }
+            }
         }
     }
     out
@@ -244,7 +292,8 @@ pub fn crosswalk_with(corpus: &Corpus, graph: &Graph, a: &CertId, b: &CertId, sy
         .filter_map(|(x, y)| Some((ta.find(&x.id)?, tb.find(&y.id)?)))
         .filter(|&(i, j)| suggest::is_leaf_competence(&ta, i) && suggest::is_leaf_competence(&tb, j))
         .collect();
-    let suggested = if a == b { Vec::new() } else { suggest::suggest(corpus, graph, &ta, &tb, syn, &|i| taken_a.contains(&i), &|j| taken_b.contains(&j), &anchors) };
+    let rejected = rejected_pairs(corpus, &ta, &tb);
+    let suggested = if a == b { Vec::new() } else { suggest::suggest(corpus, graph, &ta, &tb, syn, &|i| taken_a.contains(&i), &|j| taken_b.contains(&j), &anchors, &|i, j| rejected.contains(&(i, j))) };
     let (official, rest): (Vec<Mapping>, Vec<Mapping>) = tables.into_iter().partition(|m| m.status == Status::Official);
     let (curated, inferred): (Vec<Mapping>, Vec<Mapping>) = rest.into_iter().partition(|m| m.status == Status::Curated);
     let mut cw = Crosswalk {
@@ -445,5 +494,19 @@ pub fn synonyms(corpus: &Corpus) -> Synonyms {
 pub fn suggest_only(corpus: &Corpus, a: &CertId, b: &CertId) -> Vec<Mapping> {
     let ta = Tree::build(corpus, a);
     let tb = Tree::build(corpus, b);
-    suggest::suggest(corpus, &Graph::build(corpus), &ta, &tb, &synonyms(corpus), &|_| false, &|_| false, &[])
+    suggest::suggest(corpus, &Graph::build(corpus), &ta, &tb, &synonyms(corpus), &|_| false, &|_| false, &[], &|_, _| false)
+}
+
+/// #26: a content hash of the correspondence tables between `a` and `b` (either direction): the
+/// passerelle page sends it with a review, and the server refuses the review when the tables
+/// changed since the page was rendered (FNV-1a over their JSON, as 16 hex digits).
+pub fn tables_hash(corpus: &Corpus, a: &CertId, b: &CertId) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for t in corpus.correspondences.iter().filter(|t| (&t.from == a && &t.to == b) || (&t.from == b && &t.to == a)) {
+        for byte in serde_json::to_string(t).unwrap_or_default().bytes() {
+            h ^= u64::from(byte);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{h:016x}")
 }

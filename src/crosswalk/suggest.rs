@@ -10,15 +10,13 @@
 //! share word for word and [`NEAR`] for each near-identical one (capped at [`SHARED_CAP`]), plus
 //! [`SAME_TITLE`] when both titles read the same; the statements (title, savoir-faire, critères)
 //! are also aligned sentence to sentence ([`align`], weight [`ALIGN`]). Scores are then read within
-//! the pair of certifications: a pair is suggested when its score stands [`Z_MIN`] standard
-//! deviations above the mean of all its compétence pairs, when each compétence is among the
-//! [`RANKS`] best candidates of the other (reciprocal ranks), and when it reaches
+//! the pair of certifications, as ranks: each compétence the tables leave out shows its first
+//! [`SHOWN`] candidates (a compétence transversale among transversales only), with their scores
+//! and quoted evidence, for a person to review; no fixed threshold decides what is shown, and a
+//! suggestion carries no relation (only a person types a link). Critères and savoirs are compared
+//! under the compétence pairs that stand out: a score [`Z_MIN`] standard deviations above the
+//! mean of all compétence pairs, each among the [`RANKS`] best candidates of the other, reaching
 //! [`SUGGEST_THRESHOLD`]; at most [`PER_ELEMENT`] per compétence.
-//!
-//! **Relation** (SKOS, read from `a` to `b`): when one title's words are all in the other's, the
-//! shorter one is narrower; otherwise from how much of each fiche's weight the other holds
-//! ([`containment`]): both most → close (exact when the titles read the same), one clearly more
-//! than the other → the contained one is narrower, else related.
 //!
 //! **Critères and savoirs**: only between the texts of two compétences that a suggested or table
 //! pair relates, and only when the texts are identical, near-identical (weighted Dice ≥ [`NEAR_DICE`])
@@ -33,7 +31,6 @@ use crate::compare::{Item, Synonyms, Tree};
 use crate::graph::Graph;
 use crate::lang;
 use crate::model::Corpus;
-use crate::schema::Relation;
 
 /// Minimum score of a compétence suggestion.
 pub const SUGGEST_THRESHOLD: f32 = 0.12;
@@ -62,17 +59,6 @@ pub const SHARED_CAP: f32 = 0.3;
 pub const SAME_TITLE: f32 = 0.2;
 /// Weighted Dice from which two texts are near-identical.
 pub const NEAR_DICE: f32 = 0.8;
-// The relation's thresholds come from the containments ([`containment`], both ways) of the
-// compétence pairs suggested for the four cross-certification pairs of the reference set
-// (`tests/crosswalk-reference.yaml`, tuned half; the evaluation prints them): quartiles 0.36,
-// 0.51, 0.64; the difference between a pair's two containments has quartiles 0.06, 0.14, 0.27.
-/// Containment from which a fiche counts as held by the other: the median (0.51).
-pub const CONTAINED: f32 = 0.5;
-/// Containment from which the contained side of a lopsided pair is narrower: the lower quartile.
-pub const HELD: f32 = 0.36;
-/// How much more one fiche must be held than the other for a narrower/broader relation: the
-/// upper quartile of the differences (a quarter of the suggested pairs are that lopsided).
-pub const LOPSIDED: f32 = 0.27;
 /// How many supporting words are reported.
 pub const WORDS: usize = 6;
 /// How many shared texts are quoted.
@@ -84,6 +70,14 @@ const GENERIC: &str = "connaissance connaissances notion notions technique techn
 pub fn is_leaf_competence(tree: &Tree, i: usize) -> bool {
     group_of(tree.elems[i].kind) == Some(Group::Competences) && !tree.children[i].iter().any(|&c| group_of(tree.elems[c].kind) == Some(Group::Competences))
 }
+
+/// Is `i` a compétence transversale (compared with transversales only)?
+fn transversal(tree: &Tree, i: usize) -> bool {
+    tree.elems[i].kind == crate::schema::Kind::CompetenceTransversale
+}
+
+/// How many candidates of each compétence are shown for review, best first.
+pub const SHOWN: usize = 3;
 
 /// The compétences that take part in suggestions.
 pub fn members(tree: &Tree) -> Vec<usize> {
@@ -185,8 +179,6 @@ struct Scored {
     x: usize,
     y: usize,
     score: f32,
-    relation: Relation,
-    words: Vec<String>,
     evidence: Vec<Evidence>,
     /// The fiches' cosine, stem by stem.
     parts: Vec<(u32, f32)>,
@@ -206,30 +198,6 @@ fn align(a: &[TermSet], b: &[TermSet]) -> f32 {
         }
     }
     best.iter().sum::<f32>() / ALIGNED as f32
-}
-
-fn relation(ctx: &Ctx, i: usize, j: usize, va: &Vector, vb: &Vector) -> Relation {
-    let ta: HashSet<u32> = ctx.sa.terms[i].iter().copied().filter(|&t| !ctx.space.stem(t).starts_with(crate::compare::synonyms::CONCEPT)).collect();
-    let tb: HashSet<u32> = ctx.sb.terms[j].iter().copied().filter(|&t| !ctx.space.stem(t).starts_with(crate::compare::synonyms::CONCEPT)).collect();
-    let same_title = ctx.sa.folded[i] == ctx.sb.folded[j];
-    if !same_title && !ta.is_empty() && !tb.is_empty() {
-        if ta.len() < tb.len() && ta.is_subset(&tb) {
-            return Relation::BroadMatch;
-        }
-        if tb.len() < ta.len() && tb.is_subset(&ta) {
-            return Relation::NarrowMatch;
-        }
-    }
-    let (cab, cba) = (containment(va, vb), containment(vb, va));
-    if cab >= CONTAINED && cba >= CONTAINED {
-        if same_title && cab >= 0.9 && cba >= 0.9 { Relation::ExactMatch } else { Relation::CloseMatch }
-    } else if cab >= HELD && cab >= cba + LOPSIDED {
-        Relation::BroadMatch
-    } else if cba >= HELD && cba >= cab + LOPSIDED {
-        Relation::NarrowMatch
-    } else {
-        Relation::RelatedMatch
-    }
 }
 
 fn evidence(ctx: &Ctx, fa: &Fiche, fb: &Fiche) -> (f32, Vec<Evidence>) {
@@ -342,13 +310,17 @@ fn scoring(ctx: &Ctx) -> Scoring {
     let mut scored: Vec<Scored> = Vec::new();
     for x in 0..ma.len() {
         for y in 0..mb.len() {
+            // Like with like: a compétence transversale is compared with transversales only.
+            if transversal(a, ma[x]) != transversal(b, mb[y]) {
+                continue;
+            }
             let (cf, parts) = similarity::cosine(&va[x], &vb[y]);
             let (ct, _) = similarity::cosine(&ta[x], &tb[y]);
             let same_title = ctx.sa.folded[ma[x]] == ctx.sb.folded[mb[y]];
             let (bonus, quotes) = evidence(ctx, &fa[x], &fb[y]);
             let whole = (FICHE * cf + TITLE * ct + bonus + if same_title { SAME_TITLE } else { 0.0 }).min(1.0);
             let score = (whole + ALIGN * align(&sta[x], &stb[y])) / (1.0 + ALIGN);
-            scored.push(Scored { x, y, score, relation: Relation::RelatedMatch, words: Vec::new(), evidence: quotes, parts });
+            scored.push(Scored { x, y, score, evidence: quotes, parts });
         }
     }
     // Scores are read within the pair of certifications: as z-scores over all its compétence
@@ -389,43 +361,48 @@ pub fn candidates<'c>(corpus: &'c Corpus, graph: &Graph, a: &Tree<'c>, b: &Tree<
 /// Suggestions between `a` and `b`, leaving out elements in `taken_a`/`taken_b` (those an
 /// official or curated pair already relates: tables take precedence). `anchors` are compétence
 /// pairs the tables state: critères and savoirs are also compared under them.
-pub fn suggest<'c>(corpus: &'c Corpus, graph: &Graph, a: &Tree<'c>, b: &Tree<'c>, syn: &Synonyms, taken_a: &dyn Fn(usize) -> bool, taken_b: &dyn Fn(usize) -> bool, anchors: &[(usize, usize)]) -> Vec<Mapping> {
+pub fn suggest<'c>(corpus: &'c Corpus, graph: &Graph, a: &Tree<'c>, b: &Tree<'c>, syn: &Synonyms, taken_a: &dyn Fn(usize) -> bool, taken_b: &dyn Fn(usize) -> bool, anchors: &[(usize, usize)], rejected: &dyn Fn(usize, usize) -> bool) -> Vec<Mapping> {
     let ctx = context(corpus, graph, a, b, syn);
-    let Scoring { ma, mb, fa, fb, va, vb, mut scored, mean, sd, rank_a, rank_b } = scoring(&ctx);
+    let Scoring { ma, mb, fa, fb, mut scored, mean, sd, rank_a, rank_b, .. } = scoring(&ctx);
     scored.sort_by(|l, r| r.score.total_cmp(&l.score).then((l.x, l.y).cmp(&(r.x, r.y))));
-    let mut count_a: HashMap<usize, usize> = HashMap::new();
-    let mut count_b: HashMap<usize, usize> = HashMap::new();
+    // Shown for review: the first [`SHOWN`] candidates of every compétence the tables leave
+    // out, with their scores, whatever the score (a reviewer reads them in order); no relation:
+    // only a person types a link. Critères and savoirs are compared under the pairs that stand
+    // out (z-score, reciprocal ranks, threshold): there, noise would multiply.
     let mut out = Vec::new();
     let mut held: Vec<(usize, usize)> = anchors.to_vec();
-    for mut s in scored {
+    let (mut count_a, mut count_b): (HashMap<usize, usize>, HashMap<usize, usize>) = (HashMap::new(), HashMap::new());
+    for s in scored {
         let (ra, rb) = (rank_a[&(s.x, s.y)], rank_b[&(s.y, s.x)]);
-        if s.score < SUGGEST_THRESHOLD || (s.score - mean) / sd < Z_MIN || ra >= RANKS || rb >= RANKS {
-            continue;
-        }
         let (i, j) = (ma[s.x], mb[s.y]);
-        if taken_a(i) || taken_b(j) {
+        if taken_a(i) || taken_b(j) || s.score <= 0.0 || rejected(i, j) {
             continue;
         }
-        let (ca, cb) = (count_a.entry(s.x).or_default(), count_b.entry(s.y).or_default());
-        if *ca >= PER_ELEMENT || *cb >= PER_ELEMENT {
+        if s.score >= SUGGEST_THRESHOLD && (s.score - mean) / sd >= Z_MIN && ra < RANKS && rb < RANKS {
+            let (ca, cb) = (count_a.entry(s.x).or_default(), count_b.entry(s.y).or_default());
+            if *ca < PER_ELEMENT && *cb < PER_ELEMENT {
+                *ca += 1;
+                *cb += 1;
+                held.push((i, j));
+            }
+        }
+        if ra >= SHOWN && rb >= SHOWN {
             continue;
         }
-        *ca += 1;
-        *cb += 1;
-        held.push((i, j));
-        s.relation = relation(&ctx, i, j, &va[s.x], &vb[s.y]);
-        s.words = s.parts.iter().take(WORDS).map(|(t, _)| ctx.word(*t, &fa[s.x], &fb[s.y])).collect();
+        let words = s.parts.iter().take(WORDS).map(|(t, _)| ctx.word(*t, &fa[s.x], &fb[s.y])).collect();
         out.push(Mapping {
             status: Status::Suggested,
             group: Some(Group::Competences),
             a: vec![Item::of(a.elems[i])],
             b: vec![Item::of(b.elems[j])],
-            relation: Some(s.relation),
+            relation: None,
             table: None,
             score: Some(similarity::round(s.score)),
-            words: s.words,
+            words,
             evidence: s.evidence,
             mutual: ra == 0 && rb == 0,
+            rank: Some((ra.min(rb) + 1) as u32),
+            ranks: Some((ra as u32 + 1, rb as u32 + 1)),
             justification: None,
             author: None,
             date: None,
@@ -456,12 +433,14 @@ fn below(ctx: &Ctx, held: &[(usize, usize)], taken_a: &dyn Fn(usize) -> bool, ta
                     group: Some(g),
                     a: vec![Item::of(ctx.a.elems[p])],
                     b: vec![Item::of(ctx.b.elems[q])],
-                    relation: Some(if ident || near { Relation::CloseMatch } else { Relation::RelatedMatch }),
+                    relation: None,
                     table: None,
                     score: Some(similarity::round(score)),
                     words,
                     evidence: vec![Evidence { kind: ctx.a.elems[p].kind, a: ctx.a.elems[p].text().to_string(), b: ctx.b.elems[q].text().to_string(), identical: ident }],
                     mutual: false,
+                    rank: None,
+                    ranks: None,
                     justification: None,
                     author: None,
                     date: None,

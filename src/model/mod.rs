@@ -179,6 +179,9 @@ pub struct Pair {
     pub text: Option<String>,
     pub note: Option<String>,
     pub justification: Option<String>,
+    /// #26: the pair's own reviewer and date, when they differ from the table's.
+    pub author: Option<String>,
+    pub date: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -192,6 +195,8 @@ pub struct Correspondence {
     pub date: Option<String>,
     pub note: Option<String>,
     pub pairs: Vec<Pair>,
+    /// #26: suggestions a reviewer rejected, with the reason (never a link).
+    pub rejected: Vec<Pair>,
 }
 
 /// How many ancestors a breadcrumb (on a page, in a search result) shows at most; an ellipsis

@@ -70,20 +70,23 @@ fn correspondence<'a>(read: &Reader<'_, 'a>, fi: usize, id: &TableId, c: &'a sch
         author: note(&c.author),
         date: note(&c.date),
         note: note(&c.note),
-        pairs: c
-            .pairs
-            .iter()
-            .map(|p| Pair {
-                from: p.from.iter().map(|r| read.key(fi, r)).collect(),
-                to: p.to.iter().map(|r| read.key(fi, r)).collect(),
-                relation: p.relation.as_ref().map(|r| r.value).unwrap_or(default),
-                place: p.lines.as_ref().map(|l| read.place(fi, l, p.doc.as_ref(), c.doc.as_ref())),
-                text: note(&p.text),
-                note: note(&p.note),
-                justification: note(&p.justification),
-            })
-            .collect(),
+        pairs: c.pairs.iter().map(|p| pair(read, fi, c, p, default)).collect(),
+        rejected: c.rejected.iter().map(|p| pair(read, fi, c, p, Relation::RelatedMatch)).collect(),
         from: CertId::new(c.from.value.as_str()),
         to: CertId::new(c.to.value.as_str()),
+    }
+}
+
+fn pair<'a>(read: &Reader<'_, 'a>, fi: usize, c: &'a schema::Correspondence, p: &'a schema::Pair, default: Relation) -> Pair {
+    Pair {
+        from: p.from.iter().map(|r| read.key(fi, r)).collect(),
+        to: p.to.iter().map(|r| read.key(fi, r)).collect(),
+        relation: p.relation.as_ref().map(|r| r.value).unwrap_or(default),
+        place: p.lines.as_ref().map(|l| read.place(fi, l, p.doc.as_ref(), c.doc.as_ref())),
+        text: note(&p.text),
+        note: note(&p.note),
+        justification: note(&p.justification),
+        author: note(&p.author),
+        date: note(&p.date),
     }
 }

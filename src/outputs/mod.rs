@@ -20,6 +20,8 @@ pub mod incremental;
 pub mod json;
 // issue #29
 pub mod moodle;
+/// #26: the review of suggestions, in `serve` only.
+pub mod review;
 pub mod serve;
 pub mod skos;
 pub mod sssom;

@@ -259,6 +259,7 @@ pub fn serve(data: &Path, config: &Config, args: &ServeArgs) -> u8 {
     if args.open {
         let _ = std::process::Command::new("xdg-open").arg(&url).spawn();
     }
+    let review = Arc::new((data.to_path_buf(), config.clone())); // #26
     let open = Arc::new(AtomicUsize::new(0));
     for mut stream in listener.incoming().flatten() {
         if open.load(Ordering::SeqCst) >= MAX_CONNECTIONS {
@@ -266,9 +267,9 @@ pub fn serve(data: &Path, config: &Config, args: &ServeArgs) -> u8 {
             continue;
         }
         open.fetch_add(1, Ordering::SeqCst);
-        let (state, clients, open) = (state.clone(), clients.clone(), open.clone());
+        let (state, clients, open, review) = (state.clone(), clients.clone(), open.clone(), review.clone());
         std::thread::spawn(move || {
-            handle(stream, &state, &clients, port);
+            handle(stream, &state, &clients, port, &review);
             open.fetch_sub(1, Ordering::SeqCst);
         });
     }
@@ -321,7 +322,7 @@ fn served_origin(origin: Option<&str>, port: u16) -> bool {
     loopback_host(host) && host.rsplit_once(':').is_some_and(|(_, p)| p == port.to_string())
 }
 
-fn handle(mut stream: TcpStream, state: &Shared, clients: &Clients, port: u16) {
+fn handle(mut stream: TcpStream, state: &Shared, clients: &Clients, port: u16, review: &(PathBuf, Config)) {
     let Some((head, len)) = peek_head(&stream) else { return };
     let target = head.split_whitespace().nth(1).unwrap_or("/").to_string();
     // A refusal reads the head first: a socket closed with unread bytes is reset, and the client
@@ -357,9 +358,35 @@ fn handle(mut stream: TcpStream, state: &Shared, clients: &Clients, port: u16) {
         return;
     }
     let path = decode(target.split(['?', '#']).next().unwrap_or("/"));
+    // #26: the review of suggestions, POST only (super::review).
+    if path == super::review::PATH {
+        let r = review_request(&mut stream, &head, buf, review);
+        let _ = write!(stream, "HTTP/1.1 {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n", r.status, r.body.len());
+        let _ = stream.write_all(r.body.as_bytes());
+        return;
+    }
     let (status, kind, body) = respond(&path, state);
     let _ = write!(stream, "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n", body.len());
     let _ = stream.write_all(&body);
+}
+
+/// #26: read the form of a review request (at most 16 KiB) and hand it to [`super::review::post`].
+fn review_request(stream: &mut TcpStream, head: &str, mut buf: Vec<u8>, review: &(PathBuf, Config)) -> super::review::Reply {
+    if !head.starts_with("POST ") {
+        return super::review::Reply { status: "405 Method Not Allowed", body: json!({"ok": false, "message": crate::words::review::METHOD}).to_string() };
+    }
+    let split = buf.windows(4).position(|w| w == b"\r\n\r\n").map(|i| i + 4).unwrap_or(buf.len());
+    let full_head = String::from_utf8_lossy(&buf[..split]).into_owned();
+    let length: usize = full_head.lines().find_map(|l| l.split_once(':').filter(|(k, _)| k.trim().eq_ignore_ascii_case("content-length")).and_then(|(_, v)| v.trim().parse().ok())).unwrap_or(0).min(16 * 1024);
+    let mut chunk = [0u8; 1024];
+    while buf.len() < split + length {
+        match stream.read(&mut chunk) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+        }
+    }
+    let body = String::from_utf8_lossy(&buf[split..buf.len().min(split + length)]).into_owned();
+    super::review::post(&review.0, &review.1, &full_head, &body)
 }
 
 fn respond(path: &str, state: &Shared) -> (&'static str, &'static str, Vec<u8>) {
@@ -390,8 +417,11 @@ fn respond(path: &str, state: &Shared) -> (&'static str, &'static str, Vec<u8>) 
 
 /// A served page: the built page with the reload script before `</body>`.
 fn inject(html: &[u8], build: u64) -> Vec<u8> {
-    let script = RELOAD.replace("BUILD", &build.to_string());
+    let mut script = RELOAD.replace("BUILD", &build.to_string());
     let html = String::from_utf8_lossy(html);
+    if html.contains("<div id=\"review\"") {
+        script.push_str(&super::review::script()); // #26
+    }
     match html.rfind("</body>") {
         Some(i) => format!("{}{script}{}", &html[..i], &html[i..]).into_bytes(),
         None => format!("{html}{script}").into_bytes(),

@@ -114,6 +114,10 @@ pub struct Correspondence {
     /// The pairs of the table.
     #[serde(default)]
     pub pairs: Vec<Pair>,
+    /// #26: suggestions a reviewer rejected (curated tables), each with its `justification`:
+    /// never suggested again, never a link.
+    #[serde(default)]
+    pub rejected: Vec<Pair>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
@@ -149,6 +153,10 @@ pub struct Pair {
     pub note: Option<Sp<String>>,
     /// For a curated pair: why, citing both fiches.
     pub justification: Option<Sp<String>>,
+    /// #26: who reviewed this pair, when it differs from the table's `author`.
+    pub author: Option<Sp<String>>,
+    /// #26: when this pair was reviewed (YYYY-MM-DD), when it differs from the table's `date`.
+    pub date: Option<Sp<String>>,
 }
 
 /// SKOS mapping relations, plus succession between versions.

@@ -1,11 +1,10 @@
 //! Pages that compare certifications: the diff of each lineage pair (what changed from one
-//! version to the next) and the crosswalk of each pair (official, curated and suggested
-//! correspondences, with their coverage).
+//! version to the next) and the crosswalk of each pair (its page: [`super::passerelle`]).
 
 use serde_json::{json, Value};
 
-use crate::crosswalk::{self, Mapping};
 use crate::compare::Item;
+use crate::crosswalk;
 use crate::diff::{self, Change, DiffOptions, Reason, WordOp};
 use crate::ids::{CertId, ElementKey, LocalId};
 use crate::present::{self, pairing, short_cert};
@@ -90,21 +89,6 @@ fn change(ctx: &SiteCtx, from: &str, old: &CertId, c: &Change, only_named: bool)
     })
 }
 
-fn mapping(ctx: &SiteCtx, from: &str, m: &Mapping) -> Value {
-    json!({
-        "status": m.status.name(),
-        "status_label": m.status.label(),
-        "a": m.a.iter().map(|i| item(ctx, from, i)).collect::<Vec<_>>(),
-        "b": m.b.iter().map(|i| item(ctx, from, i)).collect::<Vec<_>>(),
-        "relation": m.relation.map(|r| r.label()),
-        "score": m.score.map(|s| format!("{s:.2}")),
-        "words": m.words,
-        "evidence": m.evidence,
-        "justification": m.justification,
-        "note": m.note,
-    })
-}
-
 pub fn render_all(ctx: &SiteCtx) -> Result<(Vec<Page>, Value), String> {
     let mut pages = Vec::new();
     let mut diffs = Vec::new();
@@ -175,78 +159,9 @@ pub fn render_all(ctx: &SiteCtx) -> Result<(Vec<Page>, Value), String> {
     for cw in ctx.crosswalks().paged() {
         let (a, b) = (cw.a.cert.clone(), cw.b.cert.clone());
         let path = crosswalk_path(&a, &b);
-        let side = |s: &crosswalk::SideCoverage| json!({
-            "competences": s.competences,
-            "covered": s.covered,
-            "share": s.share.map(|x| format!("{:.0} %", x * 100.0)),
-            "without": s.without.iter().map(|i| item(ctx, &path, i)).collect::<Vec<_>>(),
-        });
-        let groups: Vec<Value> = [crosswalk::Group::Competences, crosswalk::Group::Criteres, crosswalk::Group::Savoirs]
-            .iter()
-            .map(|g| json!({
-                "label": g.label(),
-                "open": *g == crosswalk::Group::Competences,
-                "mappings": cw.suggested.iter().filter(|m| m.group == Some(*g)).map(|m| mapping(ctx, &path, m)).collect::<Vec<_>>(),
-            }))
-            .collect();
-        // The compétence × compétence grid: every compétence-level pair, its relation and strength.
-        let (ta, tb) = (crate::compare::Tree::build(ctx.corpus, &a), crate::compare::Tree::build(ctx.corpus, &b));
-        let (ra, rb) = (crosswalk::suggest::members(&ta), crosswalk::suggest::members(&tb));
-        let mut cells: std::collections::HashMap<(String, String), (String, String, &'static str)> = std::collections::HashMap::new();
-        for m in cw.mappings().filter(|m| m.group == Some(crosswalk::Group::Competences)) {
-            let strength = match m.status {
-                crosswalk::Status::Suggested => format!("{:.2}", m.score.unwrap_or(0.0)),
-                st => st.short_label().to_string(),
-            };
-            for x in &m.a {
-                for y in &m.b {
-                    cells.entry((x.id.local.to_string(), y.id.local.to_string())).or_insert((m.relation.map(|r| r.label()).unwrap_or("").to_string(), strength.clone(), m.status.name()));
-                }
-            }
-        }
-        let short = |t: &crate::compare::Tree, i: usize| t.elems[i].code.clone().unwrap_or_else(|| t.elems[i].key.local.to_string());
-        let grid_rows: Vec<Value> = ra
-            .iter()
-            .map(|&i| {
-                let ka = ta.elems[i].key.local.to_string();
-                let row: Vec<Value> = rb
-                    .iter()
-                    .map(|&j| match cells.get(&(ka.clone(), tb.elems[j].key.local.to_string())) {
-                        Some((rel, st, status)) => json!({"rel": rel, "strength": st, "status": status, "with": short(&tb, j)}),
-                        None => json!(null),
-                    })
-                    .collect();
-                json!({"item": item(ctx, &path, &crate::compare::Item::of(ta.elems[i])), "code": short(&ta, i), "cells": row})
-            })
-            .collect();
-        let grid_cols: Vec<Value> = rb.iter().map(|&j| json!({"code": short(&tb, j), "text": tb.elems[j].text()})).collect();
-        let unit = |u: &crosswalk::units::UnitCoverage| json!({
-            "unit": item(ctx, &path, &u.unit),
-            "state": u.state.label(),
-            "competences": u.competences.iter().map(|c| json!({
-                "competence": item(ctx, &path, &c.competence),
-                "by": c.by.iter().map(|i| item(ctx, &path, i)).collect::<Vec<_>>(),
-                "status": c.status.map(|s| s.label()),
-            })).collect::<Vec<_>>(),
-        });
         let title = format!("{} ↔ {}", cert_title(ctx, &a), cert_title(ctx, &b));
         let mut cx = ctx.page(&path, &format!("Passerelle : {title}"));
-        cx.insert("cw", &json!({
-            "title": title,
-            "a": cert_link(ctx, &path, &a),
-            "b": cert_link(ctx, &path, &b),
-            "official": cw.official.iter().chain(&cw.curated).chain(&cw.inferred).map(|m| mapping(ctx, &path, m)).collect::<Vec<_>>(),
-            "groups": groups,
-            "threshold": format!("{:.2}", cw.threshold),
-            "coverage_a": side(&cw.coverage.a),
-            "coverage_b": side(&cw.coverage.b),
-            "grid_cols": grid_cols,
-            "grid_rows": grid_rows,
-            "passerelle": [
-                {"holder": cert_title(ctx, &a), "other": cert_title(ctx, &b), "units": cw.units.holder_of_a.iter().map(unit).collect::<Vec<_>>()},
-                {"holder": cert_title(ctx, &b), "other": cert_title(ctx, &a), "units": cw.units.holder_of_b.iter().map(unit).collect::<Vec<_>>()},
-            ],
-        }));
+        cx.insert("cw", &super::passerelle::context(ctx, &path, cw, &title, cert_link(ctx, &path, &a), cert_link(ctx, &path, &b), &cert_title(ctx, &a), &cert_title(ctx, &b)));
         pages.push((path.clone(), ctx.render("crosswalk.html", &cx)?));
         walks.push(json!({"href": path, "title": title}));
     }

@@ -11,6 +11,8 @@ pub mod fiche;
 pub mod glossary;
 pub mod home;
 pub mod notfound;
+/// #26: the passerelle page of a pair of certifications.
+pub mod passerelle;
 pub mod printable;
 pub mod sources;
 pub mod tables;
