@@ -65,6 +65,9 @@ pub struct Output {
     pub csv: Section,
     #[serde(default)]
     pub json: Section,
+    /// #28: the evaluation grids as workbooks and CSV tables (`telechargements/grilles/`).
+    #[serde(default)]
+    pub grilles: Section,
 }
 
 /// `[crosswalk]`: which pairs of certifications a build crosswalks, beyond those a correspondence

@@ -24,6 +24,7 @@ pub mod diag;
 pub mod diff;
 pub mod fiche;
 pub mod graph;
+pub mod grids;
 pub mod ids;
 pub mod lang;
 pub mod list;

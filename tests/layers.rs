@@ -27,6 +27,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("urls", 5),
     ("graph", 5),
     ("fiche", 6),
+    ("grids", 6),
     ("search", 7),
     ("compare", 7),
     ("diff", 8),

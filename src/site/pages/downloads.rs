@@ -18,6 +18,8 @@ pub fn format_label(format: &str) -> (&'static str, &'static str) {
         "sssom" => ("SSSOM", "Une table de correspondances SSSOM (TSV avec en-tête YAML) par table de correspondance et par paire de certifications : officielles, établies par l’équipe et suggestions calculées."),
         "csv" => ("CSV", "Un tableau par certification (UTF-8), à ouvrir dans un tableur : code, type, texte, parent, niveau, source et adresse de chaque élément."),
         "json" => ("JSON", "Le corpus entier et son graphe, en un fichier."),
+        // #28
+        "grilles" => ("Grilles d’évaluation", "Par certification, les grilles d’évaluation de ses unités (CCP, unités, blocs) : un classeur XLSX, une feuille par unité, avec les critères et les cases Acquis / En cours d’acquisition / Non acquis à cocher, prêt à imprimer sur A4 ; et le même tableau en CSV."),
         _ => ("Autre", ""),
     }
 }
