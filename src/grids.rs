@@ -120,6 +120,8 @@ pub fn short_name(corpus: &Corpus, key: &ElementKey) -> String {
     match &e.code {
         Some(c) if c.starts_with(e.kind.label()) || !is_unit(e.kind) => c.clone(),
         Some(c) => format!("{} {c}", e.kind.label()),
+        // A unit the document names by its title only: `CCP « Élaborer une stratégie… »`.
+        None if is_unit(e.kind) || e.kind == Kind::ActiviteType => format!("{} « {} »", e.kind.label(), crate::present::truncate(e.text(), 40)),
         None => crate::present::truncate(e.text(), 60),
     }
 }

@@ -33,6 +33,7 @@ pub mod model;
 pub mod present;
 pub mod outputs;
 pub mod phases;
+pub mod plan;
 pub mod schema;
 pub mod scratch;
 pub mod search;

@@ -34,6 +34,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("crosswalk", 8),
     ("list", 9),
     ("site", 9),
+    ("plan", 9),
     ("outputs", 10),
     ("serve", 11),
     ("cmd", 12),

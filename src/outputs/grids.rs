@@ -94,7 +94,7 @@ fn sheet_of(corpus: &Corpus, cert: &str, g: &Grid, sheet: &mut Worksheet) -> Res
 
     sheet.set_column_width(0, 60)?;
     for col in 1..=3 {
-        sheet.set_column_width(col, 11)?;
+        sheet.set_column_width(col, 13)?;
     }
     sheet.set_column_width(4, 28)?;
 
@@ -105,6 +105,7 @@ fn sheet_of(corpus: &Corpus, cert: &str, g: &Grid, sheet: &mut Worksheet) -> Res
     let field = |sheet: &mut Worksheet, row: &mut u32, label: &str, value: &str| -> Result<(), XlsxError> {
         sheet.write_string_with_format(*row, 0, label, &bold)?;
         sheet.merge_range(*row, 1, *row, COLS - 1, value, &wrap)?;
+        sheet.set_row_height(*row, height(value, 67))?;
         *row += 1;
         Ok(())
     };
@@ -136,23 +137,29 @@ fn sheet_of(corpus: &Corpus, cert: &str, g: &Grid, sheet: &mut Worksheet) -> Res
         sheet.write_string_with_format(row, 1 + i as u16, *t, &head)?;
     }
     sheet.write_string_with_format(row, 4, w::OBSERVATIONS, &head)?;
+    sheet.set_row_height(row, 30)?;
     sheet.set_freeze_panes(row + 1, 0)?;
     sheet.set_repeat_rows(row, row)?;
     row += 1;
     let first_tick = row;
     for b in &g.blocks {
         let comp = corpus.element(&b.competence).expect("checked element");
-        sheet.merge_range(row, 0, row, COLS - 1, &format!("{} {}", short_name(corpus, &b.competence), comp.text()), &group)?;
+        let name = format!("{} {}", short_name(corpus, &b.competence), comp.text());
+        sheet.merge_range(row, 0, row, COLS - 1, &name, &group)?;
+        sheet.set_row_height(row, height(&name, 110))?;
         row += 1;
         if !b.covers.is_empty() {
             let names: Vec<String> = b.covers.iter().map(|k| short_name(corpus, k)).collect();
-            sheet.merge_range(row, 0, row, COLS - 1, &w::shared(&short_name(corpus, &b.competence), &names.join(", ")), &note)?;
+            let shared = w::shared(&short_name(corpus, &b.competence), &names.join(", "));
+            sheet.merge_range(row, 0, row, COLS - 1, &shared, &note)?;
+            sheet.set_row_height(row, height(&shared, 110))?;
             row += 1;
         }
         if b.criteres.is_empty() {
             sheet.merge_range(row, 0, row, COLS - 1, w::NO_CRITERE, &note)?;
             row += 1;
             sheet.write_string_with_format(row, 0, comp.text(), &cell)?;
+            sheet.set_row_height(row, height(comp.text(), 60))?;
             ticks(sheet, row, &tick, &cell)?;
             row += 1;
         }
@@ -163,6 +170,7 @@ fn sheet_of(corpus: &Corpus, cert: &str, g: &Grid, sheet: &mut Worksheet) -> Res
                 _ => e.text().to_string(),
             };
             sheet.write_string_with_format(row, 0, &text, &cell)?;
+            sheet.set_row_height(row, height(&text, 60))?;
             ticks(sheet, row, &tick, &cell)?;
             row += 1;
         }
@@ -180,6 +188,15 @@ fn sheet_of(corpus: &Corpus, cert: &str, g: &Grid, sheet: &mut Worksheet) -> Res
     sheet.set_print_fit_to_pages(1, 0);
     sheet.set_footer("&L&A&RPage &P / &N");
     Ok(())
+}
+
+/// The height of a row whose wrapped text is `width` characters wide: a spreadsheet program
+/// does not grow a row to fit when it opens a file, so the writer sets it.
+fn height(text: &str, width: usize) -> f64 {
+    // Average characters per line a little below the column's width in characters.
+    let per_line = (width * 9 / 10).max(1);
+    let lines: usize = text.split('\n').map(|l| l.chars().count().div_ceil(per_line).max(1)).sum();
+    15.0 * lines as f64 + 3.0
 }
 
 fn ticks(sheet: &mut Worksheet, row: u32, tick: &Format, cell: &Format) -> Result<(), XlsxError> {

@@ -143,6 +143,7 @@ fn pages_of(ctx: &SiteCtx, files: &mut SiteFiles) -> Result<(), String> {
     let t = crate::phases::start("html: grids and positionnement");
     files.add_all(pages::grids::render_all(ctx)?);
     files.add_all(pages::positioning::render_all(ctx)?);
+    files.add_all(pages::plans::render_all(ctx)?);
     t.end();
     let t = crate::phases::start("html: tables");
     files.add_all(corpus.matrices.par_iter().map(|m| pages::tables::matrix(ctx, m)).collect::<Result<_, _>>()?);

@@ -28,6 +28,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     // #28
     ("grid.html", include_str!("../../templates/grid.html")),
     ("positionnement.html", include_str!("../../templates/positionnement.html")),
+    ("plan.html", include_str!("../../templates/plan.html")),
 ];
 
 /// Static assets, by their path in the site.

@@ -256,6 +256,7 @@ pub fn render(ctx: &SiteCtx, c: &Certification) -> Result<Vec<Page>, String> {
         cx.insert("grid_files", &super::grids::files(ctx, &path, &c.id));
     }
     cx.insert("grids", &grids);
+    cx.insert("plans", &super::plans::links_for(ctx, &path, &c.id));
     cx.insert("correspondences", &correspondences);
     cx.insert("counts", &counts);
     cx.insert("downloads", &super::downloads::of_cert(ctx, &path, &c.id));

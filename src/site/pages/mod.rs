@@ -11,6 +11,7 @@ pub mod grids;
 pub mod glossary;
 pub mod home;
 pub mod notfound;
+pub mod plans;
 pub mod positioning;
 pub mod printable;
 pub mod sources;
