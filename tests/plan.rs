@@ -109,7 +109,8 @@ fn an_unknown_id_gets_its_line_column_and_a_did_you_mean() {
     assert_eq!(d.len(), 1);
     assert_eq!((d[0].code, d[0].line, d[0].column), (Code::UnknownId, 8, 19));
     assert_eq!(d[0].message, "unknown id `cp8` in ntc-2018");
-    assert_eq!(d[0].hint.as_deref(), Some("did you mean `cp7`?"));
+    // `cp8` is an id of cc-2017: the hint says so too.
+    assert!(d[0].hint.as_deref().unwrap().starts_with("did you mean `cp7`?"), "{:?}", d[0].hint);
     assert!(d[0].render().contains("plans/bad.yaml:8:19"));
 }
 

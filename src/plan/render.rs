@@ -158,7 +158,7 @@ pub fn xlsx(corpus: &Corpus, plan: &Plan, cov: &Coverage) -> Result<Vec<u8>, Xls
     let last_col = 3 + comps.len() as u16;
     sheet.write_string_with_format(top, last_col, "Compétences", &head)?;
     sheet.set_column_width(last_col, 12)?;
-    sheet.set_row_height(top, 30)?;
+    sheet.set_row_height(top, 64)?;
     for (i, s) in plan.sequences.iter().enumerate() {
         let row = top + 1 + i as u32;
         sheet.write_string_with_format(row, 0, &s.id, &cell)?;
@@ -173,17 +173,20 @@ pub fn xlsx(corpus: &Corpus, plan: &Plan, cov: &Coverage) -> Result<Vec<u8>, Xls
             }
         }
         let (a, b) = (col_name(3), col_name(last_col - 1));
-        sheet.write_formula_with_format(row, last_col, Formula::new(format!("=COUNTIF({a}{r}:{b}{r},\"X\")", r = row + 1)), &total)?;
+        // The result is written with the formula: a reader that does not recalculate shows it.
+        let n = comps.iter().filter(|c| c.sequences.contains(&s.id)).count();
+        sheet.write_formula_with_format(row, last_col, Formula::new(format!("=COUNTIF({a}{r}:{b}{r},\"X\")", r = row + 1)).set_result(n.to_string()), &total)?;
     }
     let end = top + plan.sequences.len() as u32;
     let trow = end + 1;
     sheet.write_string_with_format(trow, 0, "Total", &total)?;
     sheet.write_string_with_format(trow, 1, "Heures par compétence", &total)?;
-    sheet.write_formula_with_format(trow, 2, Formula::new(format!("=SUM(C{}:C{})", top + 2, end + 1)), &total)?;
-    for j in 0..comps.len() {
+    sheet.write_formula_with_format(trow, 2, Formula::new(format!("=SUM(C{}:C{})", top + 2, end + 1)).set_result(cov.hours.to_string()), &total)?;
+    for (j, c) in comps.iter().enumerate() {
         let col = 3 + j as u16;
         let l = col_name(col);
-        sheet.write_formula_with_format(trow, col, Formula::new(format!("=SUMIF({l}{}:{l}{},\"X\",$C${}:$C${})", top + 2, end + 1, top + 2, end + 1)), &total)?;
+        let f = Formula::new(format!("=SUMIF({l}{}:{l}{},\"X\",$C${}:$C${})", top + 2, end + 1, top + 2, end + 1)).set_result(c.hours.to_string());
+        sheet.write_formula_with_format(trow, col, f, &total)?;
     }
     sheet.set_freeze_panes(top + 1, 3)?;
     sheet.set_paper_size(9);
