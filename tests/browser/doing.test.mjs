@@ -112,3 +112,16 @@ test("a grid reads on a phone, passes axe, and prints on A4 without navigation",
     await page.context().close();
   }
 });
+
+test("a plan's page: its coverage per unit, the matrix in its own scroll box at 390 px, axe finds nothing", async () => {
+  for (const width of [390, 1280]) {
+    const page = await newPage(browser, { width, height: 900 });
+    await page.goto(server.base + "plans/ntc-2018-parcours.html");
+    assert.ok(await page.locator("table.plan-cov").count() >= 2, "a coverage table per CCP");
+    assert.match(await page.locator("h2").last().textContent(), /Éléments non couverts \(\d+\)/);
+    assert.equal(await overflow(page), 0, `nothing scrolls sideways at ${width} px`);
+    assert.deepEqual(await axe(page), [], "axe-core");
+    await page.screenshot({ path: path.join(SHOTS, `plan-${width}.png`), fullPage: width === 1280 });
+    await page.context().close();
+  }
+});
