@@ -159,3 +159,23 @@ fn a_bad_plan_exits_1_and_writes_nothing() {
     assert_eq!(diags.as_array().unwrap().len(), 2, "both problems reported: {diags}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn against_another_version_the_links_that_changed_are_listed_with_their_class() {
+    let corpus = corpus();
+    let p = plan::read(&corpus, Path::new(SAMPLE)).unwrap();
+    let other = referentiel::ids::CertId::new("ntc-2013");
+    let fates = plan::against::against(&corpus, &p, &other);
+    let report = referentiel::diff::diff(&corpus, &p.cert, &corpus, &other, &Default::default());
+    // Every link the diff does not class unchanged is listed, and only those.
+    for s in &p.sequences {
+        for k in &s.covers {
+            let class = report.changes.iter().find(|c| c.old.iter().any(|i| &i.id == k)).map(|c| c.class).unwrap_or(referentiel::diff::Class::Removed);
+            let listed = fates.iter().any(|f| &f.id == k && f.sequence == s.id);
+            assert_eq!(listed, class != referentiel::diff::Class::Unchanged, "{} {k}: {class:?}", s.id);
+        }
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_referentiel")).args(["plan", SAMPLE, "--against", "ntc-2013"]).output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8(out.stdout).unwrap().contains("à revoir"));
+}

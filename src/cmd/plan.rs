@@ -29,6 +29,10 @@ pub struct Args {
     /// Short for --format json.
     #[arg(long, conflicts_with = "format")]
     json: bool,
+    /// Read the plan's links in another version of its certification (the diff's pairing):
+    /// which now point to reworded, moved, split, merged or removed elements.
+    #[arg(long, value_name = "CERT")]
+    against: Option<String>,
     /// Write the report into this file instead of printing it.
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
@@ -39,6 +43,18 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
     let diag_format = if format == PlanFormat::Json { Format::Json } else { Format::Text };
     let corpus = ctx.corpus(diag_format)?;
     let p = plan::read(&corpus, &args.file).map_err(|diagnostics| Failure::Data { diagnostics, format: diag_format, wrote_nothing: args.out.is_some() })?;
+    if let Some(other) = &args.against {
+        let other = corpus.require_cert(other).map_err(|u| Failure::Usage { message: format!("unknown certification `{}`", u.id), hint: u.hint })?;
+        let fates = plan::against::against(&corpus, &p, &other);
+        let report = if format == PlanFormat::Json {
+            let mut s = serde_json::to_string_pretty(&serde_json::json!({"certification": p.cert.as_str(), "against": other.as_str(), "links": fates})).expect("serialisable");
+            s.push('\n');
+            s
+        } else {
+            plan::against::text(&p, &other, &fates)
+        };
+        return ctx.out.print(&report);
+    }
     let graph = Graph::build(&corpus);
     let cov = plan::coverage::coverage(&corpus, &graph, &p);
     let bytes: Vec<u8> = match format {

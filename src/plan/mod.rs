@@ -4,6 +4,7 @@
 //! then measured against it ([`coverage`]) and written out ([`render`]: text, Markdown, JSON, and
 //! the « tableau croisé » as a workbook).
 
+pub mod against;
 pub mod coverage;
 pub mod render;
 
