@@ -87,6 +87,9 @@ pub struct Output {
     /// `[output] license`: the licence the mapping tables (SSSOM) and packages (CASE) declare.
     #[serde(default)]
     pub license: Option<String>,
+    /// #28: the evaluation grids as workbooks and CSV tables (`telechargements/grilles/`).
+    #[serde(default)]
+    pub grilles: Section,
 }
 
 // issue #29: the base of the exports' identifiers, the CASE and CSV settings.

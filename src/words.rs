@@ -639,3 +639,45 @@ pub mod review {
         format!("Rejet enregistré dans data/correspondences/{file} : la suggestion ne sera plus proposée.")
     }
 }
+
+// #28 (evaluation grids, positionnement, training plans): the words of the working documents.
+/// Evaluation grids: the columns a jury ticks, the blank fields, the headings.
+pub mod grille {
+    pub const ACQUIS: &str = "Acquis";
+    pub const EN_COURS: &str = "En cours d’acquisition";
+    pub const NON_ACQUIS: &str = "Non acquis";
+    pub const OBSERVATIONS: &str = "Observations";
+    /// The columns to tick, in order.
+    pub const TICKS: [&str; 3] = [ACQUIS, EN_COURS, NON_ACQUIS];
+    pub const CANDIDAT: &str = "Candidat";
+    pub const EVALUATEUR: &str = "Évaluateur";
+    pub const DATE: &str = "Date";
+    pub const CERTIFICATION: &str = "Certification";
+    pub const UNITE: &str = "Unité certifiée";
+    pub const MODALITES: &str = "Modalités";
+    pub const CRITERE: &str = "Critère";
+    pub const COMPETENCE: &str = "Compétence";
+    /// A compétence for which the document prints no critère: the compétence itself is rated.
+    pub const NO_CRITERE: &str = "Le référentiel ne donne pas de critère pour cette compétence : elle est évaluée comme un tout.";
+    /// A REAC without CCP: the activité type stands for the CCP that certifies it.
+    pub const STANDS_FOR_CCP: &str = "Le document ne définit pas les CCP : chaque activité type est certifiée par un CCP ; la grille reprend celle-ci.";
+    /// The tick a cell takes in the spreadsheet.
+    pub const TICK: &str = "X";
+    /// Critères printed for a group, holding for compétences below it.
+    pub fn shared(group: &str, competences: &str) -> String {
+        format!("Critères imprimés pour {group}, valables pour {competences}")
+    }
+    /// A grid's page title.
+    pub fn title(unit: &str) -> String {
+        format!("Grille d’évaluation · {unit}")
+    }
+}
+
+/// Positionnement: the answers a learner gives for each critère.
+pub mod positionnement {
+    pub const OUI: &str = "Oui";
+    pub const EN_PARTIE: &str = "En partie";
+    pub const NON: &str = "Non";
+    /// The answers, with the value the page stores and the CSV writes.
+    pub const ANSWERS: [(&str, &str); 3] = [("oui", OUI), ("en-partie", EN_PARTIE), ("non", NON)];
+}

@@ -28,8 +28,11 @@ fn the_shipped_schemas_are_the_generated_ones() {
         let shipped = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
         assert!(shipped == json::text(file), "{path} is out of date: run `cargo run --release -- schema --out docs/schema`");
     }
+    // #28: and the schema of a training plan.
+    let plan = std::fs::read_to_string("docs/schema/plan.schema.json").unwrap();
+    assert!(plan == referentiel::plan::json_schema(), "docs/schema/plan.schema.json is out of date: run `cargo run --release -- schema --out docs/schema`");
     let shipped = std::fs::read_dir("docs/schema").unwrap().count();
-    assert_eq!(shipped, FILES.len(), "docs/schema holds only the generated schemas");
+    assert_eq!(shipped, FILES.len() + 1, "docs/schema holds only the generated schemas");
 }
 
 #[test]

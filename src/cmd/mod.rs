@@ -12,6 +12,8 @@ mod diff;
 mod export;
 mod list;
 mod out;
+// #28
+mod plan;
 mod schema;
 mod search;
 mod serve;
@@ -122,6 +124,10 @@ pub enum Command {
     #[command(after_help = "Examples:\n  referentiel schema certification\n  referentiel schema --out docs/schema\n\nIn a YAML file, for the VS Code YAML extension:\n  # yaml-language-server: $schema=../../../docs/schema/certification.schema.json")]
     Schema(schema::Args),
     /// Print a shell completion script.
+    // #28
+    /// A training plan checked against its certification: what it covers, what it leaves out.
+    #[command(after_help = "Examples:\n  referentiel plan plans/ntc-2018-parcours.yaml\n  referentiel plan plans/ntc-2018-parcours.yaml --json\n  referentiel plan plans/ntc-2018-parcours.yaml --format xlsx --out tableau-croise.xlsx")]
+    Plan(plan::Args),
     #[command(after_help = "Example:\n  referentiel completions bash > ~/.local/share/bash-completion/completions/referentiel")]
     Completions(completions::Args),
 }
@@ -240,6 +246,7 @@ fn dispatch(command: Command, ctx: &Ctx) -> Result<(), Failure> {
         Command::Build(a) => build::run(a, ctx),
         Command::Diff(a) => diff::run(a, ctx),
         Command::Crosswalk(a) => crosswalk::run(a, ctx),
+        Command::Plan(a) => plan::run(a, ctx),
         Command::Export(a) => export::run(a, ctx),
         Command::Serve(a) => serve::run(a, ctx),
         Command::Completions(_) | Command::Schema(_) => unreachable!("handled before the configuration is read"),

@@ -15,6 +15,7 @@ pub mod case;
 pub mod case_provider;
 pub mod cli;
 pub mod csv;
+pub mod grids;
 pub mod html;
 pub mod incremental;
 pub mod json;
@@ -136,7 +137,7 @@ pub trait Output: Sync {
 
 /// Every output, in the order a build lists their files (the site last).
 pub fn all() -> Vec<Box<dyn Output>> {
-    vec![Box::new(json::Json), Box::new(csv::Csv), Box::new(case::Case), Box::new(skos::Skos), Box::new(sssom::Sssom), Box::new(moodle::Moodle), Box::new(html::Html)]
+    vec![Box::new(json::Json), Box::new(csv::Csv), Box::new(case::Case), Box::new(skos::Skos), Box::new(sssom::Sssom), Box::new(moodle::Moodle), Box::new(grids::Grids), Box::new(html::Html)]
 }
 
 /// The output called `name`.

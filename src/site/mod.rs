@@ -139,6 +139,12 @@ fn pages_of(ctx: &SiteCtx, files: &mut SiteFiles) -> Result<(), String> {
     let blocs: Vec<pages::Page> = corpus.elements.par_iter().filter(|e| crate::fiche::is_bloc(e.kind)).map(|e| pages::printable::render(ctx, e)).collect::<Result<Vec<_>, _>>()?.into_iter().flatten().collect();
     files.add_all(blocs);
     t.end();
+    // #28: evaluation grids and positionnement, per certifying unit.
+    let t = crate::phases::start("html: grids and positionnement");
+    files.add_all(pages::grids::render_all(ctx)?);
+    files.add_all(pages::positioning::render_all(ctx)?);
+    files.add_all(pages::plans::render_all(ctx)?);
+    t.end();
     let t = crate::phases::start("html: tables");
     files.add_all(corpus.matrices.par_iter().map(|m| pages::tables::matrix(ctx, m)).collect::<Result<_, _>>()?);
     files.add_all(corpus.correspondences.par_iter().map(|t| pages::tables::correspondence(ctx, t)).collect::<Result<_, _>>()?);

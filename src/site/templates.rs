@@ -25,6 +25,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("crosswalk.html", include_str!("../../templates/crosswalk.html")),
     ("downloads.html", include_str!("../../templates/downloads.html")),
     ("printable.html", include_str!("../../templates/printable.html")),
+    // #28
+    ("grid.html", include_str!("../../templates/grid.html")),
+    ("positionnement.html", include_str!("../../templates/positionnement.html")),
+    ("plan.html", include_str!("../../templates/plan.html")),
 ];
 
 /// Static assets, by their path in the site.

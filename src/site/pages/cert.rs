@@ -246,6 +246,17 @@ pub fn render(ctx: &SiteCtx, c: &Certification) -> Result<Vec<Page>, String> {
     cx.insert("evaluation", &evaluation);
     cx.insert("matrices", &matrices);
     cx.insert("printables", &printables);
+    // #28: evaluation grids and positionnement.
+    let grids: Vec<Value> = crate::grids::grids(ctx.corpus, ctx.graph, &c.id)
+        .iter()
+        .map(|g| json!({"href": urls::rel(&path, &urls::grid(&g.unit)), "name": super::grids::short_name(ctx, &g.unit), "text": crate::present::truncate(ctx.corpus.element(&g.unit).map(|e| e.text()).unwrap_or_default(), 120)}))
+        .collect();
+    if !grids.is_empty() {
+        cx.insert("positioning", &urls::rel(&path, &urls::positioning(&c.id)));
+        cx.insert("grid_files", &super::grids::files(ctx, &path, &c.id));
+    }
+    cx.insert("grids", &grids);
+    cx.insert("plans", &super::plans::links_for(ctx, &path, &c.id));
     cx.insert("correspondences", &correspondences);
     cx.insert("counts", &counts);
     cx.insert("downloads", &super::downloads::of_cert(ctx, &path, &c.id));

@@ -20,6 +20,8 @@ pub fn format_label(format: &str) -> (&'static str, &'static str) {
         // issue #29
         "moodle" => ("Moodle", "Un référentiel de compétences par certification, au format CSV que Moodle importe (Administration du site › Compétences › Importer un référentiel de compétences)."),
         "json" => ("JSON", "Le corpus entier et son graphe, en un fichier."),
+        // #28
+        "grilles" => ("Grilles d’évaluation", "Par certification, les grilles d’évaluation de ses unités (CCP, unités, blocs) : un classeur XLSX, une feuille par unité, avec les critères et les cases Acquis / En cours d’acquisition / Non acquis à cocher, prêt à imprimer sur A4 ; et le même tableau en CSV."),
         _ => ("Autre", ""),
     }
 }

@@ -222,6 +222,9 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Page, String> {
         })
     });
     c.insert("since", &since);
+    // #28: the evaluation grids of the units that certify it (a unit, an activité, a compétence).
+    let gradable = crate::grids::is_unit(e.kind) || e.kind == crate::schema::Kind::ActiviteType || e.kind.is_competence();
+    c.insert("grids", &if gradable { super::grids::links_for(ctx, &path, &e.key) } else { Vec::new() });
     c.insert("prev", &prev);
     c.insert("next", &next);
     Ok((path.clone(), ctx.render("element.html", &c)?))

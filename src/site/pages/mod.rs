@@ -8,11 +8,14 @@ pub mod downloads;
 pub mod element;
 pub mod evolution;
 pub mod fiche;
+pub mod grids;
 pub mod glossary;
 pub mod home;
 pub mod notfound;
 /// #26: the passerelle page of a pair of certifications.
 pub mod passerelle;
+pub mod plans;
+pub mod positioning;
 pub mod printable;
 pub mod sources;
 pub mod tables;
