@@ -12,6 +12,8 @@ pub mod home;
 pub mod notfound;
 pub mod printable;
 pub mod sources;
+pub mod summary;
+pub mod synoptic;
 pub mod tables;
 
 /// A rendered page: its path from the site root and its HTML.
