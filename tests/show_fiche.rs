@@ -37,12 +37,15 @@ fn ids_and_codes_are_accepted_whatever_the_case() {
 #[test]
 fn the_breadcrumb_runs_parent_then_child_and_no_raw_key_or_file_name_shows() {
     let text = stdout(&run(&["show", "ntc-2018/cp3"]));
-    let crumb = text.lines().find(|l| l.contains(" › ")).expect("a breadcrumb");
-    let at = crumb.find("Élaborer une stratégie commerciale omnicanale").expect("the activité type");
-    assert!(crumb.len() > at, "{crumb}");
     let json: serde_json::Value = serde_json::from_slice(&run(&["show", "ntc-2018/cp3", "--json"]).stdout).unwrap();
     let ancestors: Vec<&str> = json["ancestors"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
     assert_eq!(ancestors.last(), Some(&"ntc-2018/at1"), "parent last, root first: {ancestors:?}");
+    // A critère of CP3: its breadcrumb reads the activité type, then CP3.
+    let child = json["children"][0]["id"].as_str().expect("a child").to_string();
+    let deeper = stdout(&run(&["show", &child]));
+    let crumb = deeper.lines().find(|l| l.contains(" › ")).expect("a breadcrumb");
+    let (at, cp3) = (crumb.find("Élaborer une stratégie commerciale omnicanale").expect("the activité type"), crumb.find("CP3").expect("CP3"));
+    assert!(at < cp3, "parent › child: {crumb}");
     assert!(!text.contains(".txt") && !text.contains(", lines "), "{text}");
     assert!(text.contains(", lignes "), "{text}");
     let epreuve = stdout(&run(&["show", "ntc-2018/ccp1-qpp"]));

@@ -36,7 +36,7 @@ test("NTC 2018 CP3: its evaluation, what the candidate prepares and its CCP come
   assert.match(text, /le candidat rédige trois documents/);
   assert.match(text, /Le troisième document est relatif à la compétence « Mettre en œuvre des actions de fidélisation »/);
   assert.match(text, /lignes 1370-1372/);
-  assert.match(text, /Certifiée par CCP 1/);
+  assert.match(text, /Certifié par CCP 1/);
   // Its evaluation is said once on the page.
   assert.equal(await page.$$eval("section[aria-labelledby=f-eval]", (s) => s.length), 0, "no second « Évaluation » list");
   // Its evaluation is on the first phone screen, what the candidate prepares follows it.
@@ -107,4 +107,13 @@ test("the synoptic: a picture with a link per box on a desktop, a vertical list 
   assert.ok(withSyn.length >= 4, `certifications with a synoptic: ${withSyn}`);
   await desk.context().close();
   await phone.context().close();
+});
+
+test("home at 390 px: every certification is named within two phone screens", async () => {
+  const page = await newPage(browser, { width: 390, height: 844 });
+  await page.goto(server.base);
+  const bottoms = await page.$$eval(".card h3 a", (as) => as.map((a) => a.getBoundingClientRect().bottom + scrollY));
+  assert.equal(bottoms.length, fs.readdirSync(path.join(SITE, "c")).length, "every certification is listed");
+  assert.ok(Math.max(...bottoms) <= 2 * 844, `the last one ends at ${Math.round(Math.max(...bottoms))} px`);
+  await page.context().close();
 });

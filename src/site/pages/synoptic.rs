@@ -115,7 +115,7 @@ fn svg(ctx: &SiteCtx, from: &str, c: &Certification, rows: &[Row], certs: &[&Ele
     let y_of = |i: usize| top + i as f64 * (ROW + GAP);
     let h = y_of(rows.len()) + 4.0;
     let mut out = format!(
-        "<svg class=\"synoptic\" viewBox=\"0 0 {W} {h}\" role=\"img\" aria-labelledby=\"syn-title\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"syn-title\">{}</title>",
+        "<svg class=\"synoptic\" viewBox=\"0 0 {W} {h}\" aria-labelledby=\"syn-title\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"syn-title\">{}</title>",
         escape(&format!("{} : vue d’ensemble", crate::present::short_cert(c)))
     );
     let words = &crate::words::synoptic::COLUMNS;
