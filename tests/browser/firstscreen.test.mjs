@@ -117,3 +117,14 @@ test("home at 390 px: every certification is named within two phone screens", as
   assert.ok(Math.max(...bottoms) <= 2 * 844, `the last one ends at ${Math.round(Math.max(...bottoms))} px`);
   await page.context().close();
 });
+
+test("BTS TC C1.1: each épreuve is one line, with the groups it reaches the compétence through", async () => {
+  const page = await newPage(browser, { width: 390, height: 844 });
+  await page.goto(server.base + "c/bts-tc-2006/e/c1.1.html");
+  const firsts = await page.$$eval(".summary-box .brief li", (lis) => lis.map((l) => l.querySelector("a").getAttribute("href")));
+  assert.ok(firsts.length > 0, "an evaluation line");
+  assert.equal(new Set(firsts).size, firsts.length, `one line per épreuve: ${firsts}`);
+  const text = await page.textContent(".summary-box .brief");
+  assert.doesNotMatch(text, /ANNEXE/, "an épreuve is not named by the annex that prints it");
+  await page.context().close();
+});

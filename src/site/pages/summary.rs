@@ -24,18 +24,31 @@ pub fn context(ctx: &SiteCtx, path: &str, f: &Fiche) -> Option<Value> {
     let mut evaluated: Vec<Value> = Vec::new();
     for a in &f.evaluated_by {
         let Some(by) = corpus.element(&a.by) else { continue };
-        let owner = by.parent.as_ref().and_then(|p| corpus.element(p));
-        let item = json!({
-            "href": link(&a.by),
+        // A modalité or situation is named by what it belongs to; an épreuve is itself the owner.
+        let owner = by
+            .parent
+            .as_ref()
+            .and_then(|p| corpus.element(p))
+            .filter(|_| matches!(by.kind, Kind::ModaliteEvaluation | Kind::SituationEvaluation));
+        let via = a.via.as_ref().and_then(|v| corpus.element(v)).map(crate::present::named_label);
+        let href = link(&a.by);
+        // One line per épreuve or modalité: the groups it reaches the compétence through, together.
+        if let Some(seen) = evaluated.iter_mut().find(|x| x["href"] == json!(href)) {
+            if let (Some(v), Some(list)) = (via, seen["vias"].as_array_mut()) {
+                if !list.contains(&json!(v)) {
+                    list.push(json!(v));
+                }
+            }
+            continue;
+        }
+        evaluated.push(json!({
+            "href": href,
             "name": by.code.clone().unwrap_or_else(|| by.text().to_string()),
             "owner": owner.map(|o| owner_name(ctx, cert.kind, o)),
             "owner_href": owner.map(|o| link(&o.key)),
             "duree": by.facts.iter().find(|x| x.name == "duree").map(|x| x.cite.text.trim().to_string()),
-            "via": a.via.as_ref().and_then(|v| corpus.element(v)).map(crate::present::named_label),
-        });
-        if !evaluated.contains(&item) {
-            evaluated.push(item);
-        }
+            "vias": via.into_iter().collect::<Vec<_>>(),
+        }));
     }
     let certified: Vec<Value> = f
         .certified_by
