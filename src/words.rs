@@ -681,3 +681,36 @@ pub mod positionnement {
     /// The answers, with the value the page stores and the CSV writes.
     pub const ANSWERS: [(&str, &str); 3] = [("oui", OUI), ("en-partie", EN_PARTIE), ("non", NON)];
 }
+
+/// (#27, glance) The « Qui évalue quoi » grid of a certification page, its legend and its list per
+/// compétence on a phone.
+pub mod evalgrid {
+    /// Before a coefficient, in a short list of facts: « Orale, coef. 4 ».
+    pub const coef: &str = "coef.";
+}
+
+/// (#27, glance) The summary at the top of a compétence's page.
+pub mod summary {
+    /// A CCP named by its rank: « CCP 1 ».
+    pub const ccp: &str = "CCP";
+    /// The épreuve of a titre professionnel's own session (as opposed to a CCP's).
+    pub const session_du_titre: &str = "session du titre";
+}
+
+/// (#27, glance) `show`: the words of a compétence printed as its fiche.
+pub mod show {
+    /// Before the source lines: « REAC …, lignes 120-124 ».
+    pub const lines: &str = "lignes";
+    pub const source: &str = "Source";
+    pub const note: &str = "Note de l’équipe";
+    /// An item printed for a group compétence: « (imprimé pour C1 …) ».
+    pub const printed_for: &str = "imprimé pour";
+    /// A modalité within its épreuve or CCP: « (dans CCP … ) ».
+    pub const within: &str = "dans";
+}
+
+/// (#27, glance) The synoptic picture of a certification page.
+pub mod synoptic {
+    /// Its three columns' heads.
+    pub const COLUMNS: [&str; 3] = ["Activités, fonctions", "Compétences", "Certifiées par"];
+}

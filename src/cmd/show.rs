@@ -42,8 +42,18 @@ struct Shown {
     /// Counterparts through correspondence tables.
     correspondences: Vec<Related>,
     facts: Vec<(String, String)>,
+    /// (#27) A compétence read as its fiche: each part (critères, savoir-faire, savoirs,
+    /// évaluation …) under its heading, items in full; empty for other elements.
+    fiche: Vec<FichePart>,
     note: Option<String>,
+    /// The document's title and the lines: « REAC …, lignes 120-124 ».
     source: String,
+}
+
+#[derive(Serialize)]
+struct FichePart {
+    heading: String,
+    items: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -93,6 +103,12 @@ fn resolve(corpus: &Corpus, given: &str, cert: Option<&str>) -> Result<ElementKe
         if corpus.element(&key).is_some() {
             return Ok(key);
         }
+        // (#27) `ntc-2018/CP3`: the id or the code as the document prints it, whatever the case.
+        let same = |s: &str| s.eq_ignore_ascii_case(local);
+        let found: Vec<&Element> = corpus.elements_of(&cert).filter(|e| same(e.key.local.as_str()) || e.code.as_deref().is_some_and(same)).collect();
+        if let [one] = found.as_slice() {
+            return Ok(one.key.clone());
+        }
         let hint = referentiel::diag::did_you_mean(local, corpus.elements_of(&cert).map(|e| e.key.local.as_str()));
         return Err(Failure::Usage { message: format!("no element `{local}` in {cert}"), hint });
     }
@@ -127,6 +143,11 @@ fn shown(corpus: &Corpus, graph: &Graph, e: &Element) -> Shown {
     links.extend(graph.incoming_links(&e.key).into_iter().filter_map(|(rel, k)| related(rel.labels().1.to_string(), k)));
     let correspondences = graph.correspondents(&e.key).into_iter().filter_map(|(table, rel, _, k)| related(format!("{} ({table})", rel.label()), k)).collect();
     let doc = corpus.sources.get(e.cite.doc.as_str());
+    let fiche = fiche_parts(corpus, graph, e);
+    if !fiche.is_empty() {
+        // The fiche's évaluation part says what evaluates and certifies it.
+        links.retain(|r| !r.relation.starts_with("Évalué") && !r.relation.starts_with("Certifié"));
+    }
     Shown {
         id: e.key.to_string(),
         certification: corpus.cert(&e.key.cert).map(referentiel::present::short_cert).unwrap_or_default(),
@@ -134,14 +155,78 @@ fn shown(corpus: &Corpus, graph: &Graph, e: &Element) -> Shown {
         kind_label: e.kind.label(),
         code: e.code.clone(),
         text: e.text().to_string(),
-        ancestors: corpus.ancestors(e).into_iter().rev().map(line).collect(),
+        // Parent › child, as the site's breadcrumb.
+        ancestors: corpus.ancestors(e).into_iter().map(line).collect(),
         children: e.children.iter().filter_map(|k| corpus.element(k)).map(line).collect(),
         links,
         correspondences,
-        facts: e.facts.iter().map(|f| (f.name.to_string(), f.cite.text.clone())).collect(),
+        facts: e.facts.iter().map(|f| (referentiel::site::pages::element::fact_label(f.name).to_string(), f.cite.text.clone())).collect(),
+        fiche,
         note: e.note.clone(),
-        source: format!("{}, lines {}", doc.map(|d| d.file.clone()).unwrap_or_else(|| e.cite.doc.to_string()), e.cite.lines),
+        source: format!("{}, {} {}", doc.map(|d| d.title.clone()).unwrap_or_else(|| e.cite.doc.to_string()), referentiel::words::show::lines, e.cite.lines),
     }
+}
+
+/// (#27) The parts of a compétence's fiche, in the order a trainer reads them.
+fn fiche_parts(corpus: &Corpus, graph: &Graph, e: &Element) -> Vec<FichePart> {
+    use referentiel::present::{fiche_heading, plural, savoir_faire_group};
+    let Some(f) = referentiel::fiche::Fiche::of(corpus, graph, &e.key) else { return Vec::new() };
+    if !e.kind.is_competence() {
+        return Vec::new();
+    }
+    let text = |k: &ElementKey| corpus.element(k).map(|x| head(&line(x))).unwrap_or_default();
+    let texts = |ks: &[ElementKey]| ks.iter().map(text).collect::<Vec<_>>();
+    let mut out: Vec<FichePart> = Vec::new();
+    let mut part = |heading: String, items: Vec<String>| {
+        if !items.is_empty() {
+            out.push(FichePart { heading, items });
+        }
+    };
+    part(fiche_heading("parts").to_string(), texts(&f.parts));
+    part(fiche_heading("description").to_string(), texts(&f.description));
+    part(fiche_heading("contexte").to_string(), texts(&f.contexte));
+    let inherited = |v: &[referentiel::fiche::Inherited]| {
+        v.iter().flat_map(|i| i.items.iter().map(move |k| format!("{} ({} {})", text(k), referentiel::words::show::printed_for, text(&i.from)))).collect::<Vec<_>>()
+    };
+    part(fiche_heading("conditions").to_string(), [texts(&f.conditions), inherited(&f.conditions_inherited)].concat());
+    let criteres = f.all_criteres().next().and_then(|k| corpus.element(k)).map(|c| plural(c.kind)).unwrap_or_else(|| fiche_heading("criteres").to_string());
+    part(criteres, [texts(&f.criteres), inherited(&f.criteres_inherited)].concat());
+    for g in &f.savoir_faire {
+        let heading = match savoir_faire_group(g.block, g.subtype) {
+            Some(h) => format!("{} — {h}", fiche_heading("savoir_faire")),
+            None => fiche_heading("savoir_faire").to_string(),
+        };
+        part(heading, texts(&g.items));
+    }
+    let savoirs: Vec<String> = f
+        .savoirs
+        .iter()
+        .flat_map(|s| std::iter::once(text(&s.key)).chain(s.savoirs.iter().chain(&s.limites).map(|k| format!("  {}", text(k)))))
+        .collect();
+    part(fiche_heading("savoirs").to_string(), savoirs);
+    let assessed: Vec<String> = f
+        .evaluated_by
+        .iter()
+        .chain(&f.certified_by)
+        .filter_map(|a| {
+            let by = corpus.element(&a.by)?;
+            let owner = by.parent.as_ref().and_then(|p| corpus.element(p)).filter(|_| by.kind == referentiel::schema::Kind::ModaliteEvaluation);
+            let facts: Vec<String> = by.facts.iter().map(|x| format!("{} : {}", referentiel::site::pages::element::fact_label(x.name), x.cite.text.trim())).collect();
+            let mut s = format!("{} {} {}", a.rel.labels().1, by.kind.label(), head(&line(by)));
+            if let Some(o) = owner {
+                s.push_str(&format!(" ({} {})", referentiel::words::show::within, head(&line(o))));
+            }
+            if let Some(v) = a.via.as_ref().and_then(|v| corpus.element(v)) {
+                s.push_str(&format!(" (via {})", head(&line(v))));
+            }
+            if !facts.is_empty() {
+                s.push_str(&format!(" · {}", facts.join(" · ")));
+            }
+            Some(s)
+        })
+        .collect();
+    part(fiche_heading("evaluation").to_string(), assessed);
+    out
 }
 
 fn head(l: &Line) -> String {
@@ -161,8 +246,15 @@ fn text(s: &Shown) -> String {
     for (name, value) in &s.facts {
         let _ = writeln!(o, "  {name}: {value}");
     }
+    for p in &s.fiche {
+        let _ = writeln!(o, "{}", p.heading);
+        for i in &p.items {
+            let _ = writeln!(o, "  - {i}");
+        }
+    }
     let mut last_kind = "";
-    for c in &s.children {
+    // A fiche says what the compétence holds, in full and in reading order.
+    for c in s.children.iter().filter(|_| s.fiche.is_empty()) {
         if c.kind != last_kind {
             let _ = writeln!(o, "{}", c.kind);
             last_kind = c.kind;
@@ -178,9 +270,9 @@ fn text(s: &Shown) -> String {
         }
     }
     if let Some(n) = &s.note {
-        let _ = writeln!(o, "Note: {n}");
+        let _ = writeln!(o, "{} : {n}", referentiel::words::show::note);
     }
-    let _ = writeln!(o, "Source: {}  [{}]", s.source, s.id);
+    let _ = writeln!(o, "{} : {}  [{}]", referentiel::words::show::source, s.source, s.id);
     o
 }
 
@@ -188,7 +280,16 @@ fn markdown(s: &Shown) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "## {}\n", md(&head(&Line { id: s.id.clone(), kind: s.kind_label, code: s.code.clone(), text: s.text.clone() })));
     let _ = writeln!(o, "*{}* · {}\n", s.kind_label, md(&s.certification));
-    for c in &s.children {
+    for p in &s.fiche {
+        let _ = writeln!(o, "\n### {}\n", md(&p.heading));
+        for i in &p.items {
+            let _ = writeln!(o, "- {}", md(i.trim_start()));
+        }
+    }
+    if !s.fiche.is_empty() {
+        let _ = writeln!(o);
+    }
+    for c in s.children.iter().filter(|_| s.fiche.is_empty()) {
         let _ = writeln!(o, "- {} — {}", c.kind, md(&head(c)));
     }
     for r in s.links.iter().chain(&s.correspondences) {

@@ -27,7 +27,7 @@ test("a certification's title is on the first screen at 390 px, its framework be
   }
   for (const c of CERTS.filter((c) => c !== "cc-2017")) {
     await page.goto(server.base + `c/${c}/index.html`);
-    const grid = await page.evaluate(() => document.querySelectorAll("table.grid tbody tr").length);
+    const grid = await page.evaluate(() => document.querySelectorAll("table.evalgrid tbody tr").length);
     assert.ok(grid > 0, `${c}: the evaluation matrix is there`);
   }
   await page.context().close();

@@ -31,9 +31,8 @@ export function serve(SITE_DIR = SITE) {
       if (!fs.existsSync(file) || !["", ".html"].includes(path.extname(url))) { res.writeHead(404); res.end(); return; }
     }
     let body = fs.readFileSync(file);
-    // The 404 page's <base href> is the configured `site-url` ("/"); this host serves the site
-    // under SUBPATH, as if it were configured with `site-url = SUBPATH`.
-    if (path.basename(file) === "404.html") body = Buffer.from(body.toString().replace('<base href="/">', `<base href="${SUBPATH}">`));
+    // The 404 page is served as built: with the default `site-url` ("/") it finds the site's root
+    // under SUBPATH by itself (#27).
     sent.push({ path: url, bytes: body.length, at: Date.now() });
     res.writeHead(status, { "content-type": TYPES[path.extname(file)] || "application/octet-stream" });
     res.end(body);

@@ -157,6 +157,7 @@ fn evaluation_matrix(ctx: &SiteCtx, from: &str, c: &Certification) -> Option<Val
                 "href": urls::rel(from, &urls::element(&f.key)),
                 "code": e.code,
                 "text": truncate(e.text(), 90),
+                "by": assessed_by(ctx, from, f),
                 "depth": f.path.iter().filter(|k| corpus.element(k).is_some_and(|a| a.kind.is_competence())).count(),
                 "cells": cells,
             })
@@ -166,10 +167,53 @@ fn evaluation_matrix(ctx: &SiteCtx, from: &str, c: &Certification) -> Option<Val
         .iter()
         .map(|k| {
             let e = corpus.element(k).expect("column");
-            json!({"href": urls::rel(from, &urls::element(k)), "code": e.code, "kind": e.kind.label(), "text": truncate(e.text(), 60)})
+            json!({"href": urls::rel(from, &urls::element(k)), "code": e.code, "kind": e.kind.label(), "text": truncate(e.text(), 60), "facts": facts_brief(e)})
         })
         .collect();
     Some(json!({"rows": rows, "columns": columns}))
+}
+
+/// (#27) What evaluates or certifies a compétence, read as a sentence on a phone: one group per
+/// relation (« Évalué par », « Certifié par »), each item its code (or short text) and its facts
+/// as the document prints them (« E4 (Orale, coef. 4) »), and the group a link passes through.
+fn assessed_by(ctx: &SiteCtx, from: &str, f: &crate::fiche::Fiche) -> Vec<Value> {
+    let corpus = ctx.corpus;
+    let mut groups: Vec<(&str, Vec<Value>)> = Vec::new();
+    for a in f.evaluated_by.iter().chain(&f.certified_by) {
+        if a.via.as_ref().is_some_and(|v| !f.path.contains(v)) {
+            continue;
+        }
+        let Some(e) = corpus.element(&a.by) else { continue };
+        let label = a.rel.labels().1;
+        let item = json!({
+            "href": urls::rel(from, &urls::element(&a.by)),
+            "name": e.code.clone().unwrap_or_else(|| truncate(e.text(), 40)),
+            "facts": facts_brief(e),
+            "via": a.via.as_ref().and_then(|v| corpus.element(v)).map(|v| v.code.clone().unwrap_or_else(|| truncate(v.text(), 30))),
+        });
+        match groups.iter_mut().find(|(l, _)| *l == label) {
+            Some((_, items)) if !items.contains(&item) => items.push(item),
+            Some(_) => {}
+            None => groups.push((label, vec![item])),
+        }
+    }
+    groups.into_iter().map(|(label, items)| json!({"label": label, "items": items})).collect()
+}
+
+/// (#27) The facts of an épreuve or a unit that tell how it runs, in the document's words, short:
+/// « Orale, 40 min, coef. 4 ».
+fn facts_brief(e: &Element) -> String {
+    let pick = |name: &str| e.facts.iter().find(|f| f.name == name).map(|f| f.cite.text.trim().to_string());
+    let mut parts: Vec<String> = Vec::new();
+    for name in ["forme", "mode", "duree"] {
+        if let Some(t) = pick(name) {
+            parts.push(truncate(&t, 40));
+        }
+    }
+    if let Some(t) = pick("coefficient") {
+        parts.push(format!("{} {}", crate::words::evalgrid::coef, t));
+    }
+    parts.join(", ")
 }
 
 pub fn render(ctx: &SiteCtx, c: &Certification) -> Result<Vec<Page>, String> {
@@ -241,6 +285,7 @@ pub fn render(ctx: &SiteCtx, c: &Certification) -> Result<Vec<Page>, String> {
     let description = format!("{} — {} {}, le référentiel compétence par compétence", short_cert(c), c.kind.label(), c.codes.iter().map(|k| format!("{} {}", k.system.label(), k.code)).collect::<Vec<_>>().join(", "));
     let mut cx = ctx.page_described(&path, &short_cert(c), &description);
     cx.insert("grid", &evaluation_matrix(ctx, &path, c));
+    cx.insert("synoptic", &super::synoptic::context(ctx, &path, c));
     cx.insert("cert", &identity(ctx, &path, c));
     cx.insert("tree", &tree_html);
     cx.insert("evaluation", &evaluation);

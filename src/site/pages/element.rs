@@ -178,6 +178,7 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Page, String> {
     let description = format!("{} {} — {}", e.kind.label(), truncate(&label(e), 150), short_cert(cert));
     let mut c = ctx.page_described(&path, &title, &description);
     c.insert("fiche", &fiche.as_ref().map(|f| super::fiche::context(ctx, &path, f)));
+    c.insert("summary", &fiche.as_ref().filter(|f| f.kind.is_competence()).and_then(|f| super::summary::context(ctx, &path, f)));
     c.insert("el", &json!({
         "id": e.key.to_string(),
         "local": e.key.local.as_str(),

@@ -18,6 +18,8 @@ pub mod plans;
 pub mod positioning;
 pub mod printable;
 pub mod sources;
+pub mod summary;
+pub mod synoptic;
 pub mod tables;
 
 /// A rendered page: its path from the site root and its HTML.
