@@ -766,6 +766,7 @@ fn a_full_disk_is_one_message_with_the_count() {
     assert_refused(&out, &["No space left on device", "more files that could not be written"]);
     assert!(stderr(&out).lines().count() < 10, "{}", stderr(&out));
     fs::remove_dir_all(dir).unwrap();
+}
 
 // issue #29 (exports), from #23 item 8: CSV injection.
 #[test]
