@@ -643,6 +643,14 @@ pub mod review {
 // #28 (evaluation grids, positionnement, training plans): the words of the working documents.
 /// Evaluation grids: the columns a jury ticks, the blank fields, the headings.
 pub mod grille {
+    /// The workbook's title (its document properties).
+    pub fn workbook_title(cert: &str) -> String {
+        format!("Grilles d’évaluation · {cert}")
+    }
+    /// The first row of each sheet.
+    pub const SHEET_TITLE: &str = "Grille d’évaluation";
+    /// What a cell to tick says when selected.
+    pub const TICK_HINT: &str = "X : cocher une seule case par critère";
     pub const ACQUIS: &str = "Acquis";
     pub const EN_COURS: &str = "En cours d’acquisition";
     pub const NON_ACQUIS: &str = "Non acquis";
@@ -713,4 +721,37 @@ pub mod show {
 pub mod synoptic {
     /// Its three columns' heads.
     pub const COLUMNS: [&str; 3] = ["Activités, fonctions", "Compétences", "Certifiées par"];
+}
+
+// #23, #28: words of the command line and of the grids' workbooks, moved here from their modules.
+/// Words of the command line's results.
+pub mod cli {
+    /// `search` when nothing matches.
+    pub const no_result: &str = "aucun résultat\n";
+    /// `export --csv-delimiter` given more than one character.
+    pub fn one_char_delimiter(d: &str) -> String {
+        format!("--csv-delimiter « {d} » : un seul caractère attendu")
+    }
+    pub const delimiter_hint: &str = "par exemple --csv-delimiter ';' ou --csv-delimiter ','";
+}
+
+/// `plan --against`: the heading of the links to review.
+pub mod plan_against {
+    pub fn heading(cert: &str, other: &str, n: usize) -> String {
+        format!("Liens du plan lus dans {other} (appariement du diff {cert} → {other}) : {n} à revoir\n")
+    }
+}
+
+/// `referentiel plan`'s text report (#28).
+pub mod plan_report {
+    /// Covered / total per part: critères, savoir-faire, savoirs.
+    pub fn counts(c: [(usize, usize); 3]) -> String {
+        format!("critères {}/{} · savoir-faire {}/{} · savoirs {}/{}", c[0].0, c[0].1, c[1].0, c[1].1, c[2].0, c[2].1)
+    }
+    /// The report's first line (`by`: « , par … » or nothing).
+    pub fn summary(sequences: usize, hours: &str, by: &str) -> String {
+        format!("{sequences} séquences, {hours} ; plan de formation, pas un document officiel{by}.\n")
+    }
+    pub const HOURS_RULE: &str = "Les heures d’une séquence comptent pour chaque compétence qu’elle touche.\n\n";
+    pub const NO_SEQUENCE: &str = "aucune séquence";
 }

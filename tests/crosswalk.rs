@@ -243,7 +243,7 @@ fn the_crosswalk_weighs_a_competence_through_its_fiche() {
 fn a_unit_is_couverte_only_through_equivalent_or_broader_links() {
     use referentiel::crosswalk::units::{Effect, UnitState};
     // A unit U1 of bts that certifies C1 (its text cites C1's line of the synthetic source).
-    let unit = "in: bts\ndoc: bts-doc\nelements:\n  - {id: u1, kind: unite, code: U1, text: Gérer la relation client, lines: 2, links: [{rel: certifies, to: c1}]}\n".to_string();
+    let unit = "in: bts\ndoc: bts-doc\nelements:\n  - {id: u1, kind: unite, code: U1, text: Gérer la relation client, lines: 2, pieces: [{text: Gérer la relation client, lines: 2}], repair: Intitulé partagé avec C1, links: [{rel: certifies, to: c1}]}\n".to_string();
     let table = |rel: &str| format!("correspondences:
   - id: t
     status: curated

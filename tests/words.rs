@@ -31,8 +31,28 @@ const ACCEPTED: &[(&str, &str)] = &[
     ("src/site/pages/downloads.rs", "Un paquet CFPackage (JSON) par certification"),
     ("src/site/pages/downloads.rs", "Un thésaurus SKOS (Turtle) par certification"),
     ("src/site/pages/downloads.rs", "Une table de correspondances SSSOM"),
-    ("src/site/pages/downloads.rs", "Un tableau par certification (UTF-8)"),
     ("src/site/pages/downloads.rs", "Téléchargements"),
+    // The checker's messages and hints are English (for now, #31), naming the documents' kinds.
+    ("src/check/shapes.rs", "a {} always belongs to an element above it (its compétence, sous-fonction, savoir…): give it `parent`"),
+    ("src/plan/mod.rs", "A training plan of plans/: séquences, hours and the elements of one certification each covers (docs/plan-format.md)."),
+    ("src/plan/mod.rs", "the séquence of line {line} has this id already; give each séquence an id of its own"),
+    ("src/plan/mod.rs", "hours are the séquence's length: 0 or more"),
+    // Not yet moved (#25–#28): words of the new pages and reports, to move with #31.
+    ("src/plan/render.rs", "Compétences certifiées par aucune unité du document"),
+    ("src/plan/render.rs", "Éléments non couverts ({})"),
+    ("src/plan/render.rs", "Tableau croisé · {}"),
+    ("src/plan/render.rs", "Tableau croisé"),
+    ("src/plan/render.rs", "Plan de formation (pas un document officiel) ; X : la séquence couvre la compétence ou un de ses critères, savoir-faire ou savoirs."),
+    ("src/plan/render.rs", "Séquence"),
+    ("src/plan/render.rs", "Compétences"),
+    ("src/plan/render.rs", "Heures par compétence"),
+    ("src/site/pages/downloads.rs", "Un tableau par certification (UTF-8, séparateur point-virgule), à ouvrir dans un tableur : code, type, texte, parent, niveau, source et adresse de chaque élément."),
+    ("src/site/pages/downloads.rs", "Un référentiel de compétences par certification, au format CSV que Moodle importe (Administration du site › Compétences › Importer un référentiel de compétences)."),
+    ("src/site/pages/downloads.rs", "Grilles d’évaluation"),
+    ("src/site/pages/downloads.rs", "Par certification, les grilles d’évaluation de ses unités (CCP, unités, blocs) : un classeur XLSX, une feuille par unité, avec les critères et les cases Acquis / En cours d’acquisition / Non acquis à cocher, prêt à imprimer sur A4 ; et le même tableau en CSV."),
+    ("src/site/pages/grids.rs", "{} : {} — critères à évaluer, à imprimer ou à télécharger en tableur"),
+    ("src/site/pages/plans.rs", "{} : ce que le plan « {} » couvre du référentiel, et ce qu’il laisse de côté"),
+    ("src/site/pages/positioning.rs", "{} : se positionner critère par critère (oui, en partie, non) ; les réponses restent dans ce navigateur"),
 ];
 
 /// Is this literal of this file accepted?

@@ -56,7 +56,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
         let mut chars = d.chars();
         match (chars.next(), chars.next()) {
             (Some(c), None) if c != '"' && c != '\n' && c != '\r' => cfg.output.csv.delimiter = c,
-            _ => return Err(Failure::Usage { message: format!("--csv-delimiter « {d} » : un seul caractère attendu"), hint: Some("par exemple --csv-delimiter ';' ou --csv-delimiter ','".into()) }),
+            _ => return Err(Failure::Usage { message: referentiel::words::cli::one_char_delimiter(&d), hint: Some(referentiel::words::cli::delimiter_hint.into()) }),
         }
     }
     let render = outputs::RenderContext { corpus: &corpus, graph: &graph, config: &cfg, downloads: &OnceLock::from(Vec::new()), only: &only, crosswalks: &crosswalks };

@@ -41,7 +41,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
     let mut s = String::new();
     match format {
         Format::Json => s = format!("{}\n", serde_json::to_string_pretty(&hits).expect("serializable")),
-        _ if hits.is_empty() => s.push_str("aucun résultat\n"),
+        _ if hits.is_empty() => s.push_str(referentiel::words::cli::no_result),
         Format::Markdown => {
             for h in &hits {
                 let _ = writeln!(s, "1. **{}** — {} · {} · {} `{}`", referentiel::compare::md(&h.text), h.kind, h.cert, referentiel::compare::md(&h.crumbs), h.id);

@@ -146,7 +146,7 @@ fn shown(corpus: &Corpus, graph: &Graph, e: &Element) -> Shown {
     let fiche = fiche_parts(corpus, graph, e);
     if !fiche.is_empty() {
         // The fiche's évaluation part says what evaluates and certifies it.
-        links.retain(|r| !r.relation.starts_with("Évalué") && !r.relation.starts_with("Certifié"));
+        links.retain(|r| r.relation != referentiel::words::rel::Evaluates.1 && r.relation != referentiel::words::rel::Certifies.1);
     }
     Shown {
         id: e.key.to_string(),

@@ -66,7 +66,7 @@ pub fn workbook(corpus: &Corpus, cert: &CertId, gs: &[Grid]) -> Result<Vec<u8>, 
     let c = corpus.cert(cert).expect("checked certification");
     let mut book = Workbook::new();
     // A fixed date, so that a build writes the same bytes for the same data.
-    let props = DocProperties::new().set_title(format!("Grilles d’évaluation · {}", short_cert(c))).set_creation_datetime(&ExcelDateTime::from_ymd(2000, 1, 1)?);
+    let props = DocProperties::new().set_title(crate::words::grille::workbook_title(&short_cert(c))).set_creation_datetime(&ExcelDateTime::from_ymd(2000, 1, 1)?);
     book.set_properties(&props);
     let mut taken = Vec::new();
     for g in gs {
@@ -100,7 +100,7 @@ fn sheet_of(corpus: &Corpus, cert: &str, g: &Grid, sheet: &mut Worksheet) -> Res
 
     let unit = corpus.element(&g.unit).expect("checked element");
     let mut row: u32 = 0;
-    sheet.merge_range(row, 0, row, COLS - 1, "Grille d’évaluation", &title)?;
+    sheet.merge_range(row, 0, row, COLS - 1, crate::words::grille::SHEET_TITLE, &title)?;
     row += 1;
     let field = |sheet: &mut Worksheet, row: &mut u32, label: &str, value: &str| -> Result<(), XlsxError> {
         sheet.write_string_with_format(*row, 0, label, &bold)?;
@@ -177,7 +177,7 @@ fn sheet_of(corpus: &Corpus, cert: &str, g: &Grid, sheet: &mut Worksheet) -> Res
     }
     // A tick is an X chosen from a list; anything else is refused.
     if row > first_tick {
-        let dv = DataValidation::new().allow_list_strings(&[w::TICK])?.set_input_message("X : cocher une seule case par critère")?;
+        let dv = DataValidation::new().allow_list_strings(&[w::TICK])?.set_input_message(crate::words::grille::TICK_HINT)?;
         sheet.add_data_validation(first_tick, 1, row - 1, 3, &dv)?;
     }
     let _ = header_row;

@@ -104,6 +104,16 @@ pub fn read(corpus: &Corpus, path: &Path) -> Result<Plan, Vec<Diagnostic>> {
     read_str(corpus, path, &text)
 }
 
+/// Does the plan at `path` name a certification of `corpus`? (A plan that cannot be parsed
+/// answers yes, so that its errors are reported.)
+pub fn names_cert_of(corpus: &Corpus, path: &Path) -> bool {
+    let Ok(text) = std::fs::read_to_string(path) else { return true };
+    match serde_saphyr::from_str_with_options::<PlanFile>(&text, crate::load::parser_options()) {
+        Ok(f) => corpus.cert(&crate::ids::CertId::new(f.plan.certification.value.as_str())).is_some(),
+        Err(_) => true,
+    }
+}
+
 /// [`read`] on a text already at hand.
 pub fn read_str(corpus: &Corpus, path: &Path, text: &str) -> Result<Plan, Vec<Diagnostic>> {
     let mut diags = Diagnostics::default();

@@ -18,7 +18,7 @@ fn hours(h: f64) -> String {
 }
 
 fn counts(c: &Count, s: &Count, v: &Count) -> String {
-    format!("critères {}/{} · savoir-faire {}/{} · savoirs {}/{}", c.covered, c.total, s.covered, s.total, v.covered, v.total)
+    crate::words::plan_report::counts([(c.covered, c.total), (s.covered, s.total), (v.covered, v.total)])
 }
 
 fn name(corpus: &Corpus, k: &ElementKey) -> String {
@@ -47,10 +47,10 @@ pub fn text(corpus: &Corpus, plan: &Plan, cov: &Coverage, markdown: bool) -> Str
         (None, Some(d)) => format!(" ({d})"),
         _ => String::new(),
     };
-    out.push_str(&format!("{} séquences, {} ; plan de formation, pas un document officiel{by}.\n", plan.sequences.len(), hours(cov.hours)));
-    out.push_str("Les heures d’une séquence comptent pour chaque compétence qu’elle touche.\n\n");
+    out.push_str(&crate::words::plan_report::summary(plan.sequences.len(), &hours(cov.hours), &by));
+    out.push_str(crate::words::plan_report::HOURS_RULE);
     let comp = |out: &mut String, c: &CompetenceCoverage, depth: usize| {
-        let seqs = if c.sequences.is_empty() { "aucune séquence".to_string() } else { c.sequences.join(", ") };
+        let seqs = if c.sequences.is_empty() { crate::words::plan_report::NO_SEQUENCE.to_string() } else { c.sequences.join(", ") };
         out.push_str(&li(depth, &format!("{} — {} ({seqs}) — {}", name(corpus, &c.id), hours(c.hours), counts(&c.criteres, &c.savoir_faire, &c.savoirs))));
         for k in &c.uncovered {
             out.push_str(&li(depth + 1, &format!("non couvert : {}", item(corpus, k))));
