@@ -91,6 +91,7 @@ export function pageKind(rel) {
     [/^c\/[^/]+\/index\.html$/, "certification"], [/^c\/[^/]+\/document\.html$/, "document"],
     [/^c\/[^/]+\/tableaux\//, "matrix"], [/^c\/[^/]+\/fiches\//, "printable fiche"],
     [/^correspondances\//, "correspondence"], [/^evolutions\//, "evolution"], [/^passerelles\//, "crosswalk"],
+    [/^c\/[^/]+\/grilles\//, "evaluation grid"], [/^c\/[^/]+\/positionnement(\.html$|\/)/, "positionnement"], [/^plans\//, "training plan"],
   ];
   for (const [re, k] of rules) if (re.test(rel)) return k;
   if (/^c\/[^/]+\/e\//.test(rel)) {
