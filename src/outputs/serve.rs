@@ -377,7 +377,7 @@ fn review_request(stream: &mut TcpStream, head: &str, mut buf: Vec<u8>, review: 
     }
     let split = buf.windows(4).position(|w| w == b"\r\n\r\n").map(|i| i + 4).unwrap_or(buf.len());
     let full_head = String::from_utf8_lossy(&buf[..split]).into_owned();
-    let length: usize = full_head.lines().find_map(|l| l.split_once(':').filter(|(k, _)| k.trim().eq_ignore_ascii_case("content-length")).and_then(|(_, v)| v.trim().parse().ok())).unwrap_or(0).min(16 * 1024);
+    let length: usize = header(&full_head, "Content-Length").and_then(|v| v.parse().ok()).unwrap_or(0).min(16 * 1024);
     let mut chunk = [0u8; 1024];
     while buf.len() < split + length {
         match stream.read(&mut chunk) {

@@ -70,6 +70,15 @@ async function pageWithSuggestions(page) {
   throw new Error("no passerelle page with compétence suggestions among " + pages.join(", "));
 }
 
+/** Open `url`; the page's own live reload (the server's passes after a write) may abort a
+ * navigation under way, so an aborted one is made again. */
+async function visit(page, url) {
+  for (let i = 0; ; i++) {
+    try { return await page.goto(url); } catch (e) { if (i >= 4 || !/ERR_ABORTED|interrupted by another navigation/.test(String(e))) throw e; }
+    await page.waitForTimeout(300);
+  }
+}
+
 test("a reviewer accepts a suggestion, sees it curated after the reload, rejects another; a stale page is refused", async () => {
   const page = await newPage(browser, { width: 1280, height: 900 });
   const p = await pageWithSuggestions(page);
@@ -87,7 +96,7 @@ test("a reviewer accepts a suggestion, sees it curated after the reload, rejects
   await first.getByRole("button", { name: "Accepter" }).click();
   await assert.doesNotReject(first.locator(".review-msg.ok").waitFor({ timeout: 20000 }));
   await waitBuild(b0);
-  await page.goto(base() + p);
+  await visit(page, base() + p);
   const curated = await page.locator("ol.pairs li.pair", { hasText: "Mêmes critères des deux côtés (relecture du test)" }).count();
   assert.equal(curated, 1, "the accepted pair is listed as curated, with its justification");
   assert.equal(await page.locator(`li.pair[data-review-a="${a}"][data-review-b="${b}"]`).count(), 0, "no longer a suggestion");
@@ -107,7 +116,7 @@ test("a reviewer accepts a suggestion, sees it curated after the reload, rejects
   await other.getByRole("button", { name: "Rejeter" }).click();
   await other.locator(".review-msg.ok").waitFor({ timeout: 20000 });
   await waitBuild(b1);
-  await page.goto(base() + p);
+  await visit(page, base() + p);
   assert.equal(await page.locator(`li.pair[data-review-a="${ra}"][data-review-b="${rb}"]`).count(), 0, "a rejected suggestion is not suggested again");
   git("add", "-N", "data/correspondences");
   assert.match(git("diff", "--", "data/correspondences"), /rejected:\n\+      - \{from: \[[^\]]+\], to: \[[^\]]+\], justification: "Pas la même activité", author: "Relectrice Test"/);
