@@ -21,19 +21,25 @@ fn main() {
     let out = std::env::temp_dir().join(format!("referentiel-bench-{}", std::process::id()));
     let runs = 5;
     let (mut load, mut build) = (Vec::new(), Vec::new());
-    let mut by_phase: BTreeMap<String, (usize, Vec<Duration>, Vec<Duration>, Vec<Duration>)> = BTreeMap::new();
+    let mut by_phase: BTreeMap<String, (usize, Vec<Duration>, Vec<Duration>, Vec<Duration>)> =
+        BTreeMap::new();
     let mut report = None;
     for _ in 0..runs {
         phases::take();
         let t = Instant::now();
-        let corpus = phases::time("load + check", || referentiel::load_corpus(data).unwrap_or_else(|d| panic!("data has {} problems", d.len())));
+        let corpus = phases::time("load + check", || {
+            referentiel::load_corpus(data)
+                .unwrap_or_else(|d| panic!("data has {} problems", d.len()))
+        });
         load.push(t.elapsed());
         let t = Instant::now();
         report = Some(referentiel::outputs::build(&corpus, &cfg, &out).expect("build"));
         build.push(t.elapsed());
         let n = by_phase.len();
         for (i, p) in phases::take().into_iter().enumerate() {
-            let slot = by_phase.entry(p.name).or_insert_with(|| (n + i, Vec::new(), Vec::new(), Vec::new()));
+            let slot = by_phase
+                .entry(p.name)
+                .or_insert_with(|| (n + i, Vec::new(), Vec::new(), Vec::new()));
             slot.1.push(p.wall);
             slot.2.push(p.user);
             slot.3.push(p.system);
@@ -49,12 +55,21 @@ fn main() {
     let mut rows: Vec<_> = by_phase.into_iter().collect();
     rows.sort_by_key(|(_, v)| v.0);
     for (name, (_, wall, user, sys)) in rows {
-        println!("    {name:<44} {:>9.1?} {:>9.1?} {:>9.1?}", median(wall), median(user), median(sys));
+        println!(
+            "    {name:<44} {:>9.1?} {:>9.1?} {:>9.1?}",
+            median(wall),
+            median(user),
+            median(sys)
+        );
     }
     println!("  pages          {}", r.pages);
     println!("  files          {}", r.files);
     println!("  bytes          {} ({:.1} MiB)", r.bytes, r.bytes as f64 / 1048576.0);
-    println!("  page size      median {} B, largest {} B", sizes[sizes.len() / 2], sizes[sizes.len() - 1]);
+    println!(
+        "  page size      median {} B, largest {} B",
+        sizes[sizes.len() / 2],
+        sizes[sizes.len() - 1]
+    );
     println!("  search index   {} B in total", r.search_bytes);
     println!("  links checked  {}", r.links_checked);
     if let Some(m) = phases::peak_memory() {

@@ -14,7 +14,8 @@ fn median_check(data: &Path, runs: usize) -> (Duration, usize) {
     let mut n = 0;
     for _ in 0..runs {
         let t = Instant::now();
-        let corpus = referentiel::load_corpus(data).unwrap_or_else(|d| panic!("{} problems, first: {}", d.len(), d[0].render()));
+        let corpus = referentiel::load_corpus(data)
+            .unwrap_or_else(|d| panic!("{} problems, first: {}", d.len(), d[0].render()));
         times.push(t.elapsed());
         n = corpus.elements.len();
     }

@@ -12,11 +12,14 @@ use std::time::{Duration, Instant};
 
 use referentiel::diff::{self, Class, DiffOptions};
 use referentiel::ids::CertId;
-use synthetic::{cert, coded, el, El, Rng};
+use synthetic::{El, Rng, cert, coded, el};
 
 /// A pseudo-French vocabulary: syllables and endings.
 fn vocabulary(rng: &mut Rng, n: usize) -> Vec<String> {
-    const SYL: [&str; 24] = ["pro", "spec", "ne", "go", "ci", "ta", "ve", "ri", "com", "mer", "fi", "de", "li", "sa", "tion", "con", "cep", "mar", "ché", "ges", "plan", "ac", "tu", "lo"];
+    const SYL: [&str; 24] = [
+        "pro", "spec", "ne", "go", "ci", "ta", "ve", "ri", "com", "mer", "fi", "de", "li", "sa",
+        "tion", "con", "cep", "mar", "ché", "ges", "plan", "ac", "tu", "lo",
+    ];
     const END: [&str; 8] = ["er", "ation", "ement", "eur", "ique", "ité", "ance", "age"];
     let mut v: Vec<String> = Vec::new();
     while v.len() < n {
@@ -54,7 +57,13 @@ fn referential(rng: &mut Rng, vocab: &[String]) -> Vec<El> {
         out.push(coded(&at, "activite_type", None, &a.to_string(), &sentence(rng, vocab)));
         for c in 1..=5 {
             let cp = format!("cp{a}-{c}");
-            out.push(coded(&cp, "competence_professionnelle", Some(&at), &format!("{a}.{c}"), &sentence(rng, vocab)));
+            out.push(coded(
+                &cp,
+                "competence_professionnelle",
+                Some(&at),
+                &format!("{a}.{c}"),
+                &sentence(rng, vocab),
+            ));
             for k in 1..=48 {
                 let kind = if k % 2 == 0 { "critere_performance" } else { "savoir_faire" };
                 out.push(el(&format!("{cp}-{k}"), kind, Some(&cp), &sentence(rng, vocab)));
@@ -123,7 +132,12 @@ fn edit(rng: &mut Rng, vocab: &[String], old: &[El]) -> (Vec<El>, Edits) {
                 out.push(El { id: format!("{}-b", x.id), text: b, ..x });
                 e.split += 1;
             }
-            55..=59 if i + 2 < old.len() && old[i + 2].parent == x.parent && old[i + 2].kind == x.kind && !skip.contains(&(i + 1)) => {
+            55..=59
+                if i + 2 < old.len()
+                    && old[i + 2].parent == x.parent
+                    && old[i + 2].kind == x.kind
+                    && !skip.contains(&(i + 1)) =>
+            {
                 // Merge with the next sibling of the same kind (two places on).
                 x.text = format!("{} {}", x.text, old[i + 2].text);
                 out.push(x);
@@ -157,8 +171,10 @@ fn main() {
     synthetic::write(&dir_old, &[cert("synth", "synth", "1", old)], &[]);
     synthetic::write(&dir_new, &[cert("synth", "synth", "1", new)], &[]);
     let t = Instant::now();
-    let a = referentiel::load_corpus(&dir_old).unwrap_or_else(|d| panic!("{} problems: {}", d.len(), d[0].render()));
-    let b = referentiel::load_corpus(&dir_new).unwrap_or_else(|d| panic!("{} problems: {}", d.len(), d[0].render()));
+    let a = referentiel::load_corpus(&dir_old)
+        .unwrap_or_else(|d| panic!("{} problems: {}", d.len(), d[0].render()));
+    let b = referentiel::load_corpus(&dir_new)
+        .unwrap_or_else(|d| panic!("{} problems: {}", d.len(), d[0].render()));
     println!("load and check both: {:.2?}", t.elapsed());
     let _ = std::fs::remove_dir_all(&dir_old);
     let _ = std::fs::remove_dir_all(&dir_new);
@@ -174,7 +190,13 @@ fn main() {
     }
     times.sort();
     let r = report.unwrap();
-    println!("diff of 10,000 × {} elements: median {:.2?}, min {:.2?}, max {:.2?} ({runs} runs)", b.elements.len(), times[runs / 2], times[0], times[runs - 1]);
+    println!(
+        "diff of 10,000 × {} elements: median {:.2?}, min {:.2?}, max {:.2?} ({runs} runs)",
+        b.elements.len(),
+        times[runs / 2],
+        times[0],
+        times[runs - 1]
+    );
     let t = Instant::now();
     let text = diff::render::render(&r, referentiel::compare::Format::Json, false);
     println!("JSON output: {} bytes in {:.2?}", text.len(), t.elapsed());

@@ -19,7 +19,9 @@ mod chain;
 fn cpu() -> Duration {
     let mut u: libc::rusage = unsafe { std::mem::zeroed() };
     unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut u) };
-    let t = |v: libc::timeval| Duration::from_secs(v.tv_sec as u64) + Duration::from_micros(v.tv_usec as u64);
+    let t = |v: libc::timeval| {
+        Duration::from_secs(v.tv_sec as u64) + Duration::from_micros(v.tv_usec as u64)
+    };
     t(u.ru_utime) + t(u.ru_stime)
 }
 
@@ -32,16 +34,31 @@ fn failing(dir: &Path, n: usize) {
     }
     let mut extra = String::new();
     for i in 0..n {
-        let _ = write!(extra, "  - id: x{i}\n    kind: critere_performance\n    parent: cp1\n    text: Un texte qui ne figure pas dans la source, numéro {i}\n    lines: 10\n");
+        let _ = write!(
+            extra,
+            "  - id: x{i}\n    kind: critere_performance\n    parent: cp1\n    text: Un texte qui ne figure pas dans la source, numéro {i}\n    lines: 10\n"
+        );
     }
-    let y = fs::read_to_string(base.join("elements.yaml")).unwrap().replacen("elements:\n", &format!("elements:\n{extra}"), 1);
+    let y = fs::read_to_string(base.join("elements.yaml")).unwrap().replacen(
+        "elements:\n",
+        &format!("elements:\n{extra}"),
+        1,
+    );
     fs::write(dir.join("elements.yaml"), y).unwrap();
 }
 
 fn report(what: &str, rows: &[(usize, Duration)]) {
     println!("{what}");
     for (i, (n, t)) in rows.iter().enumerate() {
-        let growth = if i == 0 { String::new() } else { format!("  ×{:.2} for ×{:.0} the size", t.as_secs_f64() / rows[i - 1].1.as_secs_f64(), *n as f64 / rows[i - 1].0 as f64) };
+        let growth = if i == 0 {
+            String::new()
+        } else {
+            format!(
+                "  ×{:.2} for ×{:.0} the size",
+                t.as_secs_f64() / rows[i - 1].1.as_secs_f64(),
+                *n as f64 / rows[i - 1].0 as f64
+            )
+        };
         println!("  {n:>6}: {:>8.2?} CPU{growth}", t);
     }
 }

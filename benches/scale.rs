@@ -38,7 +38,9 @@ fn rename(text: &str, ids: &[String], suffix: &str) -> String {
         let before_ok = i == 0 || !is_id_char(text[..i].chars().next_back().unwrap());
         if before_ok {
             for id in ids {
-                if text[i..].starts_with(id.as_str()) && !text[i + id.len()..].chars().next().is_some_and(is_id_char) {
+                if text[i..].starts_with(id.as_str())
+                    && !text[i + id.len()..].chars().next().is_some_and(is_id_char)
+                {
                     out.push_str(id);
                     out.push_str(suffix);
                     i += id.len();
@@ -74,7 +76,10 @@ fn synthetic(data: &Path, n: usize, dir: &Path) -> PathBuf {
     let out = dir.join("data");
     let _ = fs::remove_dir_all(&out);
     copy_dir(data, &out, &|s| s.to_string());
-    let certs: Vec<String> = fs::read_dir(data.join("certifications")).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    let certs: Vec<String> = fs::read_dir(data.join("certifications"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
     let lineage = |s: &str, suffix: &str| -> String {
         s.lines()
             .map(|l| match l.strip_prefix("  lineage: ") {
@@ -116,23 +121,41 @@ fn synthetic(data: &Path, n: usize, dir: &Path) -> PathBuf {
     for k in 1..n {
         let suffix = format!("-x{k}");
         for c in &certs {
-            copy_dir(&data.join("certifications").join(c), &out.join("certifications").join(format!("{c}{suffix}")), &|s| lineage(&rename(s, &ids, &suffix), &suffix));
+            copy_dir(
+                &data.join("certifications").join(c),
+                &out.join("certifications").join(format!("{c}{suffix}")),
+                &|s| lineage(&rename(s, &ids, &suffix), &suffix),
+            );
         }
         for e in fs::read_dir(data.join("correspondences")).unwrap() {
             let e = e.unwrap();
             let name = e.path().file_stem().unwrap().to_string_lossy().into_owned();
             let text = fs::read_to_string(e.path()).unwrap();
-            fs::write(out.join("correspondences").join(format!("{name}{suffix}.yaml")), table_ids(&rename(&text, &ids, &suffix), &suffix)).unwrap();
+            fs::write(
+                out.join("correspondences").join(format!("{name}{suffix}.yaml")),
+                table_ids(&rename(&text, &ids, &suffix), &suffix),
+            )
+            .unwrap();
         }
         for (doc, file) in &docs {
             let copy = format!("x{k}-{file}");
             fs::copy(data.join("sources").join(file), out.join("sources").join(&copy)).unwrap();
             let noise = data.join("sources").join(format!("noise-{doc}.yaml"));
             if noise.is_file() {
-                fs::write(out.join("sources").join(format!("noise-{doc}{suffix}.yaml")), rename(&fs::read_to_string(&noise).unwrap(), &ids, &suffix)).unwrap();
+                fs::write(
+                    out.join("sources").join(format!("noise-{doc}{suffix}.yaml")),
+                    rename(&fs::read_to_string(&noise).unwrap(), &ids, &suffix),
+                )
+                .unwrap();
             }
-            let entry = sources_yaml.split("\n  - id: ").find(|e| e.starts_with(&format!("{doc}\n"))).unwrap();
-            sources_out.push_str(&format!("  - id: {doc}{suffix}{}", &entry[doc.len()..].replace(file.as_str(), &copy)));
+            let entry = sources_yaml
+                .split("\n  - id: ")
+                .find(|e| e.starts_with(&format!("{doc}\n")))
+                .unwrap();
+            sources_out.push_str(&format!(
+                "  - id: {doc}{suffix}{}",
+                &entry[doc.len()..].replace(file.as_str(), &copy)
+            ));
             if !sources_out.ends_with('\n') {
                 sources_out.push('\n');
             }
@@ -176,7 +199,8 @@ fn secs(d: std::time::Duration) -> String {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--bench")).collect();
+    let args: Vec<String> =
+        std::env::args().skip(1).filter(|a| !a.starts_with("--bench")).collect();
     let exact = args.iter().any(|a| a == "--exact");
     // `--data-only DIR`: write the synthetic data folder of the first size into DIR and stop
     // (to profile a build of it with `referentiel build --data DIR/data`).
@@ -192,7 +216,11 @@ fn main() {
     }
     let cfg = referentiel::config::Config::read(Path::new("book.toml")).expect("book.toml");
     let root = std::env::temp_dir().join(format!("referentiel-scale-{}", std::process::id()));
-    println!("scale benchmark ({} copies, {} threads)", if exact { "exact" } else { "perturbed" }, rayon::current_num_threads());
+    println!(
+        "scale benchmark ({} copies, {} threads)",
+        if exact { "exact" } else { "perturbed" },
+        rayon::current_num_threads()
+    );
     for n in sizes {
         let data = synthetic(Path::new("data"), n, &root);
         let out = root.join("site");
@@ -200,7 +228,10 @@ fn main() {
         phases::take();
         let (u0, s0) = phases::cpu();
         let t = Instant::now();
-        let mut corpus = phases::time("load + check", || referentiel::load_corpus(&data).unwrap_or_else(|d| panic!("×{n}: {} problems, first: {:?}", d.len(), d.first())));
+        let mut corpus = phases::time("load + check", || {
+            referentiel::load_corpus(&data)
+                .unwrap_or_else(|d| panic!("×{n}: {} problems, first: {:?}", d.len(), d.first()))
+        });
         if !exact {
             for e in corpus.elements.iter_mut() {
                 if let Some(k) = e.key.cert.as_str().rsplit_once("-x").map(|(_, k)| k.to_string()) {
@@ -212,12 +243,41 @@ fn main() {
         let wall = t.elapsed();
         let (u1, s1) = phases::cpu();
         let peak = phases::peak_memory().unwrap_or(0);
-        println!("\n×{n}: {} certifications, {} elements, {} pages, {} files", corpus.certs.len(), corpus.elements.len(), r.pages, r.files);
-        println!("  wall {} s, user {} s, system {} s, peak memory {} MiB", secs(wall), secs(u1 - u0), secs(s1 - s0), peak / 1048576);
-        println!("  written {} B ({:.1} MiB), {} B per page, {:.2} ms wall per element", r.bytes, r.bytes as f64 / 1048576.0, r.bytes / r.pages.max(1), wall.as_secs_f64() * 1000.0 / corpus.elements.len() as f64);
-        println!("  {:<44} {:>8} {:>8} {:>8} {:>10} {:>10}", "phase", "wall s", "user s", "sys s", "rss MiB", "peak MiB");
+        println!(
+            "\n×{n}: {} certifications, {} elements, {} pages, {} files",
+            corpus.certs.len(),
+            corpus.elements.len(),
+            r.pages,
+            r.files
+        );
+        println!(
+            "  wall {} s, user {} s, system {} s, peak memory {} MiB",
+            secs(wall),
+            secs(u1 - u0),
+            secs(s1 - s0),
+            peak / 1048576
+        );
+        println!(
+            "  written {} B ({:.1} MiB), {} B per page, {:.2} ms wall per element",
+            r.bytes,
+            r.bytes as f64 / 1048576.0,
+            r.bytes / r.pages.max(1),
+            wall.as_secs_f64() * 1000.0 / corpus.elements.len() as f64
+        );
+        println!(
+            "  {:<44} {:>8} {:>8} {:>8} {:>10} {:>10}",
+            "phase", "wall s", "user s", "sys s", "rss MiB", "peak MiB"
+        );
         for p in phases::take() {
-            println!("  {:<44} {:>8} {:>8} {:>8} {:>10} {:>10}", p.name, secs(p.wall), secs(p.user), secs(p.system), p.resident >> 20, p.peak >> 20);
+            println!(
+                "  {:<44} {:>8} {:>8} {:>8} {:>10} {:>10}",
+                p.name,
+                secs(p.wall),
+                secs(p.user),
+                secs(p.system),
+                p.resident >> 20,
+                p.peak >> 20
+            );
         }
         println!("  {:<44} {:>8} {:>12}", "HTML pages by kind", "pages", "B per page");
         for (kind, (pages, bytes)) in page_kinds(&out) {

@@ -19,7 +19,8 @@ fn get(port: u16, path: &str) -> String {
 }
 
 fn main() {
-    let status = Command::new("cargo").args(["build", "--release", "--quiet"]).status().expect("cargo");
+    let status =
+        Command::new("cargo").args(["build", "--release", "--quiet"]).status().expect("cargo");
     assert!(status.success());
     let dir = std::env::temp_dir().join(format!("referentiel-bench-serve-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -56,8 +57,18 @@ fn main() {
     let (mut ws, _) = tungstenite::connect(format!("ws://127.0.0.1:{port}/__livereload")).unwrap();
     ws.read().unwrap();
     let cases = [
-        ("an element", "data/certifications/ntc-2018/elements.yaml", "    note: Critère d’évaluation du référentiel d’évaluation (§3.2).", "/c/ntc-2018/e/cp1-cr1.html"),
-        ("a certification", "data/certifications/ntc-2013/certification.yaml", "  note: ", "/c/ntc-2013/index.html"),
+        (
+            "an element",
+            "data/certifications/ntc-2018/elements.yaml",
+            "    note: Critère d’évaluation du référentiel d’évaluation (§3.2).",
+            "/c/ntc-2018/e/cp1-cr1.html",
+        ),
+        (
+            "a certification",
+            "data/certifications/ntc-2013/certification.yaml",
+            "  note: ",
+            "/c/ntc-2013/index.html",
+        ),
     ];
     for (what, file, anchor, page) in cases {
         let file = dir.join(file);
@@ -85,7 +96,10 @@ fn main() {
         std::fs::write(&file, original).unwrap();
         std::thread::sleep(Duration::from_millis(4000));
         times.sort();
-        println!("serve, save of {what} → reloaded page on data/ (10 saves): median {:.1?}, min {:.1?}, max {:.1?}", times[5], times[0], times[9]);
+        println!(
+            "serve, save of {what} → reloaded page on data/ (10 saves): median {:.1?}, min {:.1?}, max {:.1?}",
+            times[5], times[0], times[9]
+        );
     }
     let _ = child.kill();
     let _ = child.wait();

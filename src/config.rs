@@ -58,7 +58,12 @@ pub struct Build {
 
 impl Default for Build {
     fn default() -> Self {
-        Build { build_dir: default_build_dir(), data_dir: default_data_dir(), keep: Vec::new(), force: false }
+        Build {
+            build_dir: default_build_dir(),
+            data_dir: default_data_dir(),
+            keep: Vec::new(),
+            force: false,
+        }
     }
 }
 
@@ -104,11 +109,14 @@ pub const DEFAULT_BASE_IRI: &str = "urn:referentiel:";
 /// of ours published beside them.
 pub const DEFAULT_LICENSE: &str = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/";
 
-
 /// Does `s` start with a URI scheme (`https:`, `urn:`)?
 pub fn is_absolute_iri(s: &str) -> bool {
     match s.split_once(':') {
-        Some((scheme, _)) => scheme.len() > 1 && scheme.starts_with(|c: char| c.is_ascii_alphabetic()) && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')),
+        Some((scheme, _)) => {
+            scheme.len() > 1
+                && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        }
         None => false,
     }
 }
@@ -287,11 +295,17 @@ fn default_site_url() -> String {
 impl Config {
     /// Read `book.toml`; relative folders are taken from the file's own folder.
     pub fn read(path: &Path) -> Result<Config, String> {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let mut cfg: Config = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let mut cfg: Config =
+            toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
         let base = path.parent().unwrap_or(Path::new("."));
-        cfg.root = Some(if base.as_os_str().is_empty() { PathBuf::from(".") } else { base.to_path_buf() });
-        for p in [&mut cfg.build.build_dir, &mut cfg.build.data_dir].into_iter().chain(cfg.output.html.theme.as_mut()) {
+        cfg.root =
+            Some(if base.as_os_str().is_empty() { PathBuf::from(".") } else { base.to_path_buf() });
+        for p in [&mut cfg.build.build_dir, &mut cfg.build.data_dir]
+            .into_iter()
+            .chain(cfg.output.html.theme.as_mut())
+        {
             if p.is_relative() {
                 *p = base.join(&*p);
             }
@@ -309,7 +323,12 @@ impl Config {
     /// The configuration used when there is no `book.toml` (with `--data`).
     pub fn read_default() -> Config {
         Config {
-            book: Book { title: "Référentiels".into(), language: default_language(), description: String::new(), authors: Vec::new() },
+            book: Book {
+                title: "Référentiels".into(),
+                language: default_language(),
+                description: String::new(),
+                authors: Vec::new(),
+            },
             build: Build::default(),
             // Without a project folder, the built-in templates.
             output: Output { html: Html { theme: None, ..Html::default() }, ..Output::default() },

@@ -91,7 +91,8 @@ impl Code {
 /// Is `c` a character that would act on a terminal or reorder text rather than show: a control
 /// character (escape sequences start with one) or a bidirectional formatting character?
 pub fn is_unsafe_char(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    c.is_control()
+        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// `c` as a terminal shows it safely: itself, or `\u{1b}` for an unsafe character.
@@ -168,7 +169,13 @@ impl Diagnostic {
             // A diagnostic about a whole file or folder.
             let _ = writeln!(out, "{pad}--> {}", terminal_safe(&self.file.display().to_string()));
         } else {
-            let _ = writeln!(out, "{pad}--> {}:{}:{}", terminal_safe(&self.file.display().to_string()), self.line, self.column);
+            let _ = writeln!(
+                out,
+                "{pad}--> {}:{}:{}",
+                terminal_safe(&self.file.display().to_string()),
+                self.line,
+                self.column
+            );
         }
         if !self.snippet.is_empty() {
             // Long lines are shown as a window around the column.
@@ -177,16 +184,31 @@ impl Diagnostic {
             let start = if chars.len() > WINDOW { col.saturating_sub(WINDOW / 3) } else { 0 };
             let end = (start + WINDOW).min(chars.len());
             let width = self.width.max(1).min(end.saturating_sub(col).max(1));
-            let (pre, post) = (if start > 0 { "…" } else { "" }, if end < chars.len() { "…" } else { "" });
+            let (pre, post) =
+                (if start > 0 { "…" } else { "" }, if end < chars.len() { "…" } else { "" });
             // Tabs are kept (the caret line repeats them); other unsafe characters are escaped,
             // and the caret moves by the width of their escapes.
             let show = |c: &char| if *c == '\t' { "\t".to_string() } else { shown_char(*c) };
             let shown: String = chars[start..end].iter().map(show).collect();
-            let lead: String = chars[start..col].iter().map(|c| if *c == '\t' { "\t".to_string() } else { " ".repeat(show(c).chars().count()) }).collect();
-            let width: usize = chars[col.min(end)..(col + width).min(end)].iter().map(|c| show(c).chars().count()).sum::<usize>().max(1);
+            let lead: String = chars[start..col]
+                .iter()
+                .map(|c| {
+                    if *c == '\t' { "\t".to_string() } else { " ".repeat(show(c).chars().count()) }
+                })
+                .collect();
+            let width: usize = chars[col.min(end)..(col + width).min(end)]
+                .iter()
+                .map(|c| show(c).chars().count())
+                .sum::<usize>()
+                .max(1);
             let _ = writeln!(out, "{pad} |");
             let _ = writeln!(out, "{:>gutter$} | {pre}{shown}{post}", self.line);
-            let _ = writeln!(out, "{pad} | {}{lead}{}", " ".repeat(pre.chars().count()), "^".repeat(width));
+            let _ = writeln!(
+                out,
+                "{pad} | {}{lead}{}",
+                " ".repeat(pre.chars().count()),
+                "^".repeat(width)
+            );
         }
         if let Some(h) = &self.hint {
             let _ = writeln!(out, "{pad} = hint: {}", terminal_safe(h));
@@ -242,10 +264,12 @@ impl Quoted {
     fn line(&mut self, n: usize) -> Option<&str> {
         let text = &self.text;
         let spans = self.lines.get_or_insert_with(|| {
-            yaml_lines(text).map(|l| {
-                let start = l.as_ptr() as usize - text.as_ptr() as usize;
-                (start, start + l.len())
-            }).collect()
+            yaml_lines(text)
+                .map(|l| {
+                    let start = l.as_ptr() as usize - text.as_ptr() as usize;
+                    (start, start + l.len())
+                })
+                .collect()
         });
         spans.get(n.saturating_sub(1)).map(|&(a, b)| &self.text[a..b])
     }
@@ -300,7 +324,9 @@ fn token_width(line: &str, column: usize) -> usize {
     let rest = rest.trim_end();
     let w = if rest.starts_with('"') || rest.starts_with('\'') {
         rest.chars().count()
-    } else if let Some(key) = rest.split_once(": ").map(|(k, _)| k).filter(|k| !k.contains([' ', ','])) {
+    } else if let Some(key) =
+        rest.split_once(": ").map(|(k, _)| k).filter(|k| !k.contains([' ', ',']))
+    {
         key.chars().count()
     } else {
         rest.chars().take_while(|c| !matches!(c, ',' | ']' | '}' | '#')).count()
@@ -311,10 +337,20 @@ fn token_width(line: &str, column: usize) -> usize {
 /// Suggest the closest of `candidates` to `wrong` ("did you mean …?"), if one is close enough:
 /// the fewest edits (Damerau-Levenshtein), then the nearest trailing number (`cp8` → `cp7`),
 /// then alphabetical order.
-pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub fn did_you_mean<'a>(
+    wrong: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
     let limit = (wrong.chars().count() / 3).max(2);
     let number = |s: &str| -> Option<i64> {
-        let digits: String = s.chars().rev().take_while(char::is_ascii_digit).collect::<Vec<_>>().into_iter().rev().collect();
+        let digits: String = s
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
         digits.parse().ok()
     };
     let n = number(wrong);
@@ -350,7 +386,8 @@ mod tests {
     #[test]
     fn renders_like_a_compiler() {
         let pos = Pos { file: "data/x.yaml".into(), line: 12, column: 13 };
-        let mut d = Diagnostic::new(Code::UnknownId, &pos, "unknown id `cp8`").hint("did you mean `cp3`?");
+        let mut d =
+            Diagnostic::new(Code::UnknownId, &pos, "unknown id `cp8`").hint("did you mean `cp3`?");
         d.snippet = "    parent: cp8".into();
         d.width = 3;
         assert_eq!(
@@ -374,7 +411,10 @@ mod tests {
 
     #[test]
     fn suggestions_pick_the_closest_id() {
-        assert_eq!(did_you_mean("cp8", ["cp1", "cp7", "cp3-cr1", "ct1"]).as_deref(), Some("did you mean `cp7`?"));
+        assert_eq!(
+            did_you_mean("cp8", ["cp1", "cp7", "cp3-cr1", "ct1"]).as_deref(),
+            Some("did you mean `cp7`?")
+        );
         assert_eq!(did_you_mean("dmeo", ["demo", "doc"]).as_deref(), Some("did you mean `demo`?"));
         assert_eq!(did_you_mean("zzz", ["cp1", "cp3"]), None);
     }

@@ -93,7 +93,12 @@ impl Fiche {
         let mut f = Fiche {
             key: key.clone(),
             kind: e.kind,
-            path: corpus.ancestors(e).into_iter().filter(|a| a.kind.family() != Family::Document).map(|a| a.key.clone()).collect(),
+            path: corpus
+                .ancestors(e)
+                .into_iter()
+                .filter(|a| a.kind.family() != Family::Document)
+                .map(|a| a.key.clone())
+                .collect(),
             parts: Vec::new(),
             description: Vec::new(),
             contexte: Vec::new(),
@@ -122,7 +127,10 @@ impl Fiche {
         }
         // A bloc names the compétences it certifies.
         for l in &e.links {
-            if l.rel == Rel::Certifies && corpus.element(&l.to).is_some_and(|t| has_fiche(t.kind)) && !f.parts.contains(&l.to) {
+            if l.rel == Rel::Certifies
+                && corpus.element(&l.to).is_some_and(|t| has_fiche(t.kind))
+                && !f.parts.contains(&l.to)
+            {
                 f.parts.push(l.to.clone());
             }
         }
@@ -150,11 +158,14 @@ impl Fiche {
             }
         }
         // Savoirs associés tied to it by a link, in either direction.
-        let mut linked: Vec<(Rel, ElementKey)> = graph.incoming_links(key).into_iter().map(|(r, k)| (r, k.clone())).collect();
+        let mut linked: Vec<(Rel, ElementKey)> =
+            graph.incoming_links(key).into_iter().map(|(r, k)| (r, k.clone())).collect();
         linked.extend(e.links.iter().map(|l| (l.rel, l.to.clone())));
         let mut seen: BTreeSet<ElementKey> = f.savoirs.iter().map(|s| s.key.clone()).collect();
         for (rel, k) in &linked {
-            if let Some(s) = corpus.element(k).filter(|s| s.kind.family() == Family::Savoir && matches!(rel, Rel::Related | Rel::Mobilises)) {
+            if let Some(s) = corpus.element(k).filter(|s| {
+                s.kind.family() == Family::Savoir && matches!(rel, Rel::Related | Rel::Mobilises)
+            }) {
                 if seen.insert(k.clone()) {
                     f.savoirs.push(savoir_entry(corpus, s, Some(*rel)));
                 }
@@ -182,7 +193,13 @@ impl Fiche {
                 }
             }
         }
-        let order = |a: &Assessment| (a.via.is_some(), corpus.element_index(&a.by), a.via.as_ref().and_then(|v| corpus.element_index(v)));
+        let order = |a: &Assessment| {
+            (
+                a.via.is_some(),
+                corpus.element_index(&a.by),
+                a.via.as_ref().and_then(|v| corpus.element_index(v)),
+            )
+        };
         f.evaluated_by = evaluated.into_iter().collect();
         f.evaluated_by.sort_by_key(order);
         f.certified_by = certified.into_iter().collect();
@@ -251,7 +268,13 @@ impl BlocFiche {
         }
         let mut comps: Vec<ElementKey> = Vec::new();
         let mut savoirs: Vec<ElementKey> = Vec::new();
-        fn cover(corpus: &Corpus, graph: &Graph, k: &ElementKey, comps: &mut Vec<ElementKey>, depth: usize) {
+        fn cover(
+            corpus: &Corpus,
+            graph: &Graph,
+            k: &ElementKey,
+            comps: &mut Vec<ElementKey>,
+            depth: usize,
+        ) {
             let Some(t) = corpus.element(k) else { return };
             if t.kind.is_competence() {
                 if !comps.contains(k) {
@@ -287,11 +310,15 @@ impl BlocFiche {
         }
         comps.sort_by_key(|k| corpus.element_index(k));
         savoirs.sort_by_key(|k| corpus.element_index(k));
-        let competences: Vec<Fiche> = comps.iter().filter_map(|k| Fiche::of(corpus, graph, k)).collect();
+        let competences: Vec<Fiche> =
+            comps.iter().filter_map(|k| Fiche::of(corpus, graph, k)).collect();
         let mut assessed_by: Vec<(Rel, ElementKey)> = graph
             .incoming_links(key)
             .into_iter()
-            .filter(|(r, by)| matches!(r, Rel::Evaluates | Rel::Certifies | Rel::Validates) && corpus.element(by).is_some_and(|b| b.kind.family() == Family::Evaluation))
+            .filter(|(r, by)| {
+                matches!(r, Rel::Evaluates | Rel::Certifies | Rel::Validates)
+                    && corpus.element(by).is_some_and(|b| b.kind.family() == Family::Evaluation)
+            })
             .map(|(r, by)| (r, by.clone()))
             .collect();
         assessed_by.sort_by_key(|(_, k)| corpus.element_index(k));
@@ -311,7 +338,12 @@ impl BlocFiche {
 
 /// The fiche of every compétence, activité and bloc of the corpus, in data order.
 pub fn fiches(corpus: &Corpus, graph: &Graph) -> Vec<Fiche> {
-    corpus.elements.iter().filter(|e| has_fiche(e.kind)).filter_map(|e| Fiche::of(corpus, graph, &e.key)).collect()
+    corpus
+        .elements
+        .iter()
+        .filter(|e| has_fiche(e.kind))
+        .filter_map(|e| Fiche::of(corpus, graph, &e.key))
+        .collect()
 }
 
 /// The content of `e` down to the next framework element: items in `own` (document order),
@@ -353,7 +385,12 @@ fn push_savoir_faire(groups: &mut Vec<SavoirFaireGroup>, sf: &Element) {
     // A savoir-faire detailed under another stays with its parent's group.
     let (block, subtype) = (sf.block, sf.subtype);
     match groups.last_mut() {
-        Some(g) if (g.block, g.subtype) == (block, subtype) || (block.is_none() && subtype.is_none() && sf.parent.as_ref().is_some_and(|p| g.items.contains(p))) => {
+        Some(g)
+            if (g.block, g.subtype) == (block, subtype)
+                || (block.is_none()
+                    && subtype.is_none()
+                    && sf.parent.as_ref().is_some_and(|p| g.items.contains(p))) =>
+        {
             g.items.push(sf.key.clone())
         }
         _ => groups.push(SavoirFaireGroup { block, subtype, items: vec![sf.key.clone()] }),
@@ -361,7 +398,8 @@ fn push_savoir_faire(groups: &mut Vec<SavoirFaireGroup>, sf: &Element) {
 }
 
 fn savoir_entry(corpus: &Corpus, s: &Element, rel: Option<Rel>) -> SavoirEntry {
-    let mut entry = SavoirEntry { key: s.key.clone(), rel, savoirs: Vec::new(), limites: Vec::new() };
+    let mut entry =
+        SavoirEntry { key: s.key.clone(), rel, savoirs: Vec::new(), limites: Vec::new() };
     fn walk(corpus: &Corpus, e: &Element, entry: &mut SavoirEntry) {
         for k in &e.children {
             let Some(c) = corpus.element(k) else { continue };
@@ -395,7 +433,8 @@ mod tests {
     fn data() -> &'static (Corpus, Graph) {
         static DATA: OnceLock<(Corpus, Graph)> = OnceLock::new();
         DATA.get_or_init(|| {
-            let corpus = crate::load_corpus(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data")).unwrap_or_else(|d| panic!("the data checks: {d:?}"));
+            let corpus = crate::load_corpus(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data"))
+                .unwrap_or_else(|d| panic!("the data checks: {d:?}"));
             let graph = Graph::build(&corpus);
             (corpus, graph)
         })
@@ -425,11 +464,17 @@ mod tests {
         assert!(f.criteres_inherited.is_empty());
         let sf: usize = f.savoir_faire.iter().map(|g| g.items.len()).sum();
         assert!(sf >= 12, "{sf} savoir-faire");
-        assert!(f.savoir_faire.iter().all(|g| g.block.is_some()), "the REAC numbers its savoir-faire blocks");
+        assert!(
+            f.savoir_faire.iter().all(|g| g.block.is_some()),
+            "the REAC numbers its savoir-faire blocks"
+        );
         assert!(!f.savoirs.is_empty());
         // Évalué par « Questionnement à partir de production(s) », certifié par le CCP 1 via AT1.
-        assert!(f.evaluated_by.iter().any(|a| a.by.local.as_str() == "titre-qpp" && a.via.is_none()));
-        assert!(f.certified_by.iter().any(|a| a.by.local.as_str() == "ccp1" && a.via.as_ref().map(|v| v.local.as_str()) == Some("at1")));
+        assert!(
+            f.evaluated_by.iter().any(|a| a.by.local.as_str() == "titre-qpp" && a.via.is_none())
+        );
+        assert!(f.certified_by.iter().any(|a| a.by.local.as_str() == "ccp1"
+            && a.via.as_ref().map(|v| v.local.as_str()) == Some("at1")));
     }
 
     #[test]
@@ -451,7 +496,9 @@ mod tests {
         assert!(f.criteres.is_empty());
         assert_eq!(f.criteres_inherited.len(), 1);
         assert_eq!(f.criteres_inherited[0].from, key("bts-tc-2006/c1"));
-        assert!(locals(&f.criteres_inherited[0].items).starts_with(&["c1-ce1", "c1-ce2", "c1-ce3"]));
+        assert!(
+            locals(&f.criteres_inherited[0].items).starts_with(&["c1-ce1", "c1-ce2", "c1-ce3"])
+        );
         // 7 printed before C1.1.1 (1012-1030), 4 on the next page (1111-1123).
         assert_eq!(f.conditions_inherited[0].items.len(), 11);
         assert!(f.certified_by.iter().any(|a| a.by.local.as_str() == "u4" && a.via.is_none()));
@@ -464,16 +511,24 @@ mod tests {
         assert_eq!(locals(&f.parts), ["c1.1", "c1.2"]);
         assert_eq!(f.conditions.len(), 11);
         assert!(f.criteres.len() >= 3);
-        assert!(f.certified_by.iter().any(|a| a.by.local.as_str() == "u4" && a.via == Some(key("bts-tc-2006/c1.1.1"))));
+        assert!(
+            f.certified_by
+                .iter()
+                .any(|a| a.by.local.as_str() == "u4" && a.via == Some(key("bts-tc-2006/c1.1.1")))
+        );
     }
 
     #[test]
     fn bts_nrc_savoirs_associés_come_from_their_links() {
         let f = fiche("bts-nrc/c11");
         assert_eq!(f.criteres_inherited[0].from, key("bts-nrc/c1"));
-        let s4 = f.savoirs.iter().find(|s| s.key == key("bts-nrc/s4")).expect("S4 is related to C11");
+        let s4 =
+            f.savoirs.iter().find(|s| s.key == key("bts-nrc/s4")).expect("S4 is related to C11");
         assert_eq!(s4.rel, Some(Rel::Related));
-        assert!(!s4.savoirs.is_empty() && !s4.limites.is_empty(), "S4 brings its savoirs and limites");
+        assert!(
+            !s4.savoirs.is_empty() && !s4.limites.is_empty(),
+            "S4 brings its savoirs and limites"
+        );
     }
 
     #[test]
@@ -485,7 +540,8 @@ mod tests {
         assert_eq!(locals(&f1.parts), ["f1.1", "f1.2", "f1.3"]);
         assert!(f1.contexte.len() >= 10, "conditions d'exercice, autonomie, résultats attendus");
         let ntc_2013 = CertId::new("ntc-2013");
-        let bloc = data().0.elements_of(&ntc_2013).find(|e| e.kind == Kind::BlocCompetences).unwrap();
+        let bloc =
+            data().0.elements_of(&ntc_2013).find(|e| e.kind == Kind::BlocCompetences).unwrap();
         assert!(!fiche(&bloc.key.to_string()).parts.is_empty(), "a bloc lists what it certifies");
     }
 
@@ -495,12 +551,23 @@ mod tests {
         let b = BlocFiche::of(c, g, &key("ntc-2018/ccp1")).expect("CCP 1 is a bloc");
         let at = fiche("ntc-2018/at1");
         let cps: Vec<&ElementKey> = b.competences.iter().map(|f| &f.key).collect();
-        assert_eq!(cps, at.parts.iter().filter(|k| c.element(k).unwrap().kind.is_competence()).collect::<Vec<_>>());
-        assert!(b.competences.iter().all(|f| !f.criteres.is_empty()), "every CP of the REAC has critères");
+        assert_eq!(
+            cps,
+            at.parts
+                .iter()
+                .filter(|k| c.element(k).unwrap().kind.is_competence())
+                .collect::<Vec<_>>()
+        );
+        assert!(
+            b.competences.iter().all(|f| !f.criteres.is_empty()),
+            "every CP of the REAC has critères"
+        );
         assert!(!b.evaluations.is_empty(), "the RE's modalités evaluate the CPs");
         // The activité type is printed with the CCP that certifies it.
         let at1 = BlocFiche::of(c, g, &key("ntc-2018/at1")).unwrap();
-        assert!(at1.assessed_by.iter().any(|(r, k)| *r == Rel::Certifies && k.local.as_str() == "ccp1"));
+        assert!(
+            at1.assessed_by.iter().any(|(r, k)| *r == Rel::Certifies && k.local.as_str() == "ccp1")
+        );
     }
 
     #[test]
@@ -508,10 +575,16 @@ mod tests {
         let (c, g) = data();
         let b = BlocFiche::of(c, g, &key("bts-tc-2006/u4")).expect("U4 is a bloc");
         assert_eq!(b.competences.first().map(|f| f.key.local.as_str()), Some("c1.1.1"));
-        assert!(b.competences.iter().all(|f| f.all_criteres().next().is_some()), "critères printed at C1 hold for C1.1.1");
+        assert!(
+            b.competences.iter().all(|f| f.all_criteres().next().is_some()),
+            "critères printed at C1 hold for C1.1.1"
+        );
         assert!(b.savoirs.contains(&key("bts-tc-2006/s1.1")));
         assert!(b.assessed_by.iter().any(|(_, k)| k.local.as_str() == "e4"), "E4 validates U4");
-        assert!(BlocFiche::of(c, g, &key("bts-tc-2006/c1.1.1")).is_none(), "a compétence is not a bloc");
+        assert!(
+            BlocFiche::of(c, g, &key("bts-tc-2006/c1.1.1")).is_none(),
+            "a compétence is not a bloc"
+        );
     }
 
     #[test]
@@ -524,7 +597,11 @@ mod tests {
             let id = CertId::new(cert);
             let competences = c.elements_of(&id).filter(|e| e.kind.is_competence()).count();
             assert!(competences > 0, "{cert}");
-            assert_eq!(all.iter().filter(|f| f.key.cert == id && f.kind.is_competence()).count(), competences, "{cert}");
+            assert_eq!(
+                all.iter().filter(|f| f.key.cert == id && f.kind.is_competence()).count(),
+                competences,
+                "{cert}"
+            );
         }
     }
 }

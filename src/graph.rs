@@ -3,9 +3,9 @@
 
 use std::collections::HashMap;
 
+use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
-use petgraph::Direction;
 use serde::Serialize;
 
 use crate::ids::{CertId, ElementKey, TableId};
@@ -64,7 +64,11 @@ impl Graph {
             for p in &c.pairs {
                 for a in &p.from {
                     for b in &p.to {
-                        g.add_edge(elements[a], elements[b], Edge::Corresponds { table: c.id.clone(), relation: p.relation });
+                        g.add_edge(
+                            elements[a],
+                            elements[b],
+                            Edge::Corresponds { table: c.id.clone(), relation: p.relation },
+                        );
                     }
                 }
             }
@@ -146,9 +150,11 @@ impl Graph {
             .g
             .edges_directed(*n, dir)
             .filter(|e| *e.weight() == Edge::SucceededBy)
-            .filter_map(|e| match &self.g[if dir == Direction::Outgoing { e.target() } else { e.source() }] {
-                Node::Certification { id } => Some(id),
-                Node::Element { .. } => None,
+            .filter_map(|e| {
+                match &self.g[if dir == Direction::Outgoing { e.target() } else { e.source() }] {
+                    Node::Certification { id } => Some(id),
+                    Node::Element { .. } => None,
+                }
             })
             .collect();
         // petgraph lists a node's edges newest first.
@@ -180,7 +186,11 @@ impl Graph {
         };
         out.extend_from_slice(b"{\"edges\":[");
         for (i, e) in self.g.edge_references().enumerate() {
-            put(out, i, serde_json::json!({"from": name(e.source()), "to": name(e.target()), "edge": e.weight()}));
+            put(
+                out,
+                i,
+                serde_json::json!({"from": name(e.source()), "to": name(e.target()), "edge": e.weight()}),
+            );
         }
         out.extend_from_slice(b"],\"nodes\":[");
         for (i, n) in self.g.node_indices().enumerate() {

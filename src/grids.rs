@@ -58,7 +58,8 @@ impl Grid {
             push_blocks(&mut blocks, f);
         }
         let assessed_by: Vec<ElementKey> = b.assessed_by.iter().map(|(_, k)| k.clone()).collect();
-        let evaluations = b.evaluations.iter().filter(|k| !assessed_by.contains(k)).cloned().collect();
+        let evaluations =
+            b.evaluations.iter().filter(|k| !assessed_by.contains(k)).cloned().collect();
         Some(Grid {
             unit: key.clone(),
             stands_for_ccp: e.kind == Kind::ActiviteType,
@@ -77,7 +78,11 @@ impl Grid {
     /// The rows a jury rates: each critère, or the compétence itself where none is printed.
     pub fn rows(&self) -> impl Iterator<Item = (&Block, Option<&ElementKey>)> {
         self.blocks.iter().flat_map(|b| {
-            let rows: Vec<(&Block, Option<&ElementKey>)> = if b.criteres.is_empty() { vec![(b, None)] } else { b.criteres.iter().map(|c| (b, Some(c))).collect() };
+            let rows: Vec<(&Block, Option<&ElementKey>)> = if b.criteres.is_empty() {
+                vec![(b, None)]
+            } else {
+                b.criteres.iter().map(|c| (b, Some(c))).collect()
+            };
             rows
         })
     }
@@ -87,7 +92,11 @@ impl Grid {
 /// shared by every compétence of the unit below the group.
 fn push_blocks(blocks: &mut Vec<Block>, f: &Fiche) {
     if !f.criteres.is_empty() {
-        blocks.push(Block { competence: f.key.clone(), covers: Vec::new(), criteres: f.criteres.clone() });
+        blocks.push(Block {
+            competence: f.key.clone(),
+            covers: Vec::new(),
+            criteres: f.criteres.clone(),
+        });
     }
     for g in &f.criteres_inherited {
         match blocks.iter_mut().find(|b| b.competence == g.from) {
@@ -96,7 +105,11 @@ fn push_blocks(blocks: &mut Vec<Block>, f: &Fiche) {
                     b.covers.push(f.key.clone())
                 }
             }
-            None => blocks.push(Block { competence: g.from.clone(), covers: vec![f.key.clone()], criteres: g.items.clone() }),
+            None => blocks.push(Block {
+                competence: g.from.clone(),
+                covers: vec![f.key.clone()],
+                criteres: g.items.clone(),
+            }),
         }
     }
     if f.all_criteres().next().is_none() {
@@ -107,11 +120,19 @@ fn push_blocks(blocks: &mut Vec<Block>, f: &Fiche) {
 /// The grids of a certification's units, in document order: its CCP, unités and blocs, or its
 /// activités types when the document defines none of those.
 pub fn grids(corpus: &Corpus, graph: &Graph, cert: &CertId) -> Vec<Grid> {
-    let units: Vec<Grid> = corpus.elements_of(cert).filter(|e| is_unit(e.kind)).filter_map(|e| Grid::of(corpus, graph, &e.key)).collect();
+    let units: Vec<Grid> = corpus
+        .elements_of(cert)
+        .filter(|e| is_unit(e.kind))
+        .filter_map(|e| Grid::of(corpus, graph, &e.key))
+        .collect();
     if !units.is_empty() || corpus.elements_of(cert).any(|e| is_unit(e.kind)) {
         return units;
     }
-    corpus.elements_of(cert).filter(|e| e.kind == Kind::ActiviteType).filter_map(|e| Grid::of(corpus, graph, &e.key)).collect()
+    corpus
+        .elements_of(cert)
+        .filter(|e| e.kind == Kind::ActiviteType)
+        .filter_map(|e| Grid::of(corpus, graph, &e.key))
+        .collect()
 }
 
 /// A unit's or compétence's short name: `CCP 1`, `Unité U4`, `C1.1.1`, else its text.
@@ -121,7 +142,9 @@ pub fn short_name(corpus: &Corpus, key: &ElementKey) -> String {
         Some(c) if c.starts_with(e.kind.label()) || !is_unit(e.kind) => c.clone(),
         Some(c) => format!("{} {c}", e.kind.label()),
         // A unit the document names by its title only: `CCP « Élaborer une stratégie… »`.
-        None if is_unit(e.kind) || e.kind == Kind::ActiviteType => format!("{} « {} »", e.kind.label(), crate::present::truncate(e.text(), 40)),
+        None if is_unit(e.kind) || e.kind == Kind::ActiviteType => {
+            format!("{} « {} »", e.kind.label(), crate::present::truncate(e.text(), 40))
+        }
         None => crate::present::truncate(e.text(), 60),
     }
 }
@@ -139,13 +162,22 @@ mod tests {
 
     #[test]
     fn every_unit_of_the_five_documents_has_a_grid() {
-        let corpus = crate::load_corpus(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data")).unwrap_or_else(|d| panic!("{d:?}"));
+        let corpus = crate::load_corpus(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data"))
+            .unwrap_or_else(|d| panic!("{d:?}"));
         let graph = Graph::build(&corpus);
         for cert in ["ntc-2018", "ntc-2013", "cc-2017", "bts-nrc", "bts-tc-2006"] {
             let gs = grids(&corpus, &graph, &CertId::new(cert));
             assert!(!gs.is_empty(), "{cert}");
             for g in &gs {
-                eprintln!("{cert} {}: {} compétences, {} blocks, {} critères, assessed {:?}, eval {}", g.unit.local, g.competences.len(), g.blocks.len(), g.criteres().count(), g.assessed_by.iter().map(|k| k.local.as_str()).collect::<Vec<_>>(), g.evaluations.len());
+                eprintln!(
+                    "{cert} {}: {} compétences, {} blocks, {} critères, assessed {:?}, eval {}",
+                    g.unit.local,
+                    g.competences.len(),
+                    g.blocks.len(),
+                    g.criteres().count(),
+                    g.assessed_by.iter().map(|k| k.local.as_str()).collect::<Vec<_>>(),
+                    g.evaluations.len()
+                );
             }
         }
     }

@@ -31,7 +31,10 @@ pub fn is_slug(s: &str) -> bool {
 /// Explain why `s` is not a slug, for a diagnostic hint.
 pub fn slug_hint(s: &str) -> String {
     if s.len() > MAX_ID_LEN {
-        return format!("ids are at most {MAX_ID_LEN} characters long (this one has {}); ids are positions or codes, not texts", s.chars().count());
+        return format!(
+            "ids are at most {MAX_ID_LEN} characters long (this one has {}); ids are positions or codes, not texts",
+            s.chars().count()
+        );
     }
     let suggestion: String = {
         let lowered = s.trim().to_lowercase().replace([' ', '_', '/'], "-");
@@ -50,7 +53,9 @@ pub fn slug_hint(s: &str) -> String {
     if suggestion.is_empty() {
         "ids use lower-case letters, digits, and `-` or `.` between them".to_string()
     } else {
-        format!("ids use lower-case letters, digits, and `-` or `.` between them; try `{suggestion}`")
+        format!(
+            "ids use lower-case letters, digits, and `-` or `.` between them; try `{suggestion}`"
+        )
     }
 }
 
@@ -179,7 +184,10 @@ mod tests {
     fn ids_are_limited_in_length() {
         assert!(is_slug(&"a".repeat(MAX_ID_LEN)));
         assert!(!is_slug(&"a".repeat(MAX_ID_LEN + 1)));
-        assert!(slug_hint(&"a".repeat(300)).starts_with("ids are at most 64 characters long (this one has 300)"));
+        assert!(
+            slug_hint(&"a".repeat(300))
+                .starts_with("ids are at most 64 characters long (this one has 300)")
+        );
     }
 
     #[test]

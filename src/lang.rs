@@ -7,28 +7,96 @@ use crate::text::fold;
 
 /// Words too common to say anything about a text.
 const STOP_WORDS: &[&str] = &[
-    "a", "afin", "ainsi", "au", "aux", "avec", "c", "ce", "ces", "cet", "cette", "d", "dans", "de", "des", "du", "elle",
-    "elles", "en", "entre", "est", "et", "etre", "il", "ils", "j", "l", "la", "le", "les", "leur", "leurs", "lors",
-    "m", "n", "ne", "ou", "par", "pas", "pour", "qu", "que", "qui", "s", "sa", "se", "selon", "ses", "son", "sont",
-    "sur", "t", "un", "une", "y",
+    "a", "afin", "ainsi", "au", "aux", "avec", "c", "ce", "ces", "cet", "cette", "d", "dans", "de",
+    "des", "du", "elle", "elles", "en", "entre", "est", "et", "etre", "il", "ils", "j", "l", "la",
+    "le", "les", "leur", "leurs", "lors", "m", "n", "ne", "ou", "par", "pas", "pour", "qu", "que",
+    "qui", "s", "sa", "se", "selon", "ses", "son", "sont", "sur", "t", "un", "une", "y",
 ];
 
 /// Words that make a query a question (the question words, the asker's pronouns: "comment je
 /// relance mes clients", "que dois-je savoir"), and the verb "faire" (which would match every
 /// "savoir-faire"): dropped from queries, never from texts.
 const QUERY_WORDS: &[&str] = &[
-    "combien", "comment", "dois", "doit", "est", "faire", "fait", "faut", "il", "je", "laquelle", "lequel",
-    "lesquelles", "lesquels", "ma", "mes", "mon", "nous", "on", "ou", "peut", "peux", "pourquoi", "puis", "quand",
-    "quel", "quelle", "quelles", "quels", "quoi", "vous",
+    "combien",
+    "comment",
+    "dois",
+    "doit",
+    "est",
+    "faire",
+    "fait",
+    "faut",
+    "il",
+    "je",
+    "laquelle",
+    "lequel",
+    "lesquelles",
+    "lesquels",
+    "ma",
+    "mes",
+    "mon",
+    "nous",
+    "on",
+    "ou",
+    "peut",
+    "peux",
+    "pourquoi",
+    "puis",
+    "quand",
+    "quel",
+    "quelle",
+    "quelles",
+    "quels",
+    "quoi",
+    "vous",
 ];
 
 /// Suffixes removed by the stemmer, longest first. One is removed at most, and only when at least
 /// four letters remain (so that short words stay whole).
 const SUFFIXES: &[&str] = &[
-    "issements", "issement", "atrices", "ateurs", "ations", "atrice", "ateur", "ation", "ements", "ement", "ments",
-    "ment", "ances", "ance", "ences", "ence", "ables", "able", "ibles", "ible", "iques", "ique", "istes", "iste",
-    "ismes", "isme", "euses", "euse", "eurs", "eur", "ions", "ion", "ives", "ive", "ites", "ite", "ees", "ee", "es",
-    "er", "ez", "e", "s", "x",
+    "issements",
+    "issement",
+    "atrices",
+    "ateurs",
+    "ations",
+    "atrice",
+    "ateur",
+    "ation",
+    "ements",
+    "ement",
+    "ments",
+    "ment",
+    "ances",
+    "ance",
+    "ences",
+    "ence",
+    "ables",
+    "able",
+    "ibles",
+    "ible",
+    "iques",
+    "ique",
+    "istes",
+    "iste",
+    "ismes",
+    "isme",
+    "euses",
+    "euse",
+    "eurs",
+    "eur",
+    "ions",
+    "ion",
+    "ives",
+    "ive",
+    "ites",
+    "ite",
+    "ees",
+    "ee",
+    "es",
+    "er",
+    "ez",
+    "e",
+    "s",
+    "x",
 ];
 
 /// A word of a text: its folded form and its byte range in the original text.
@@ -82,7 +150,10 @@ pub fn is_query_word(word: &str) -> bool {
 /// Is this word a code (`cp3`, `c3.2`, `u5`, `s41`, `d1402`): letters then digits?
 pub fn is_code(word: &str) -> bool {
     let letters = word.chars().take_while(|c| c.is_ascii_alphabetic()).count();
-    letters >= 1 && letters <= 3 && word.len() > letters && word[letters..].chars().all(|c| c.is_ascii_digit() || c == '.')
+    letters >= 1
+        && letters <= 3
+        && word.len() > letters
+        && word[letters..].chars().all(|c| c.is_ascii_digit() || c == '.')
 }
 
 /// The stem of a folded word.
@@ -158,7 +229,8 @@ mod tests {
 
     #[test]
     fn tokens_keep_codes_and_split_elisions() {
-        let words: Vec<String> = tokens("C3.2 : l’état du marché (CP3, D1402).").into_iter().map(|t| t.word).collect();
+        let words: Vec<String> =
+            tokens("C3.2 : l’état du marché (CP3, D1402).").into_iter().map(|t| t.word).collect();
         assert_eq!(words, ["c3.2", "l", "etat", "du", "marche", "cp3", "d1402"]);
     }
 

@@ -30,10 +30,10 @@ pub mod lang;
 pub mod list;
 pub mod load;
 pub mod model;
-pub mod present;
 pub mod outputs;
 pub mod phases;
 pub mod plan;
+pub mod present;
 pub mod schema;
 pub mod scratch;
 pub mod search;
@@ -56,7 +56,9 @@ pub fn load_corpus(data_dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
 
 /// Like [`load_corpus`], with the coverage of each source document, also when the data has
 /// problems (it is empty when problems other than coverage stopped the coverage pass).
-pub fn check_corpus(data_dir: &Path) -> (Result<Corpus, Vec<Diagnostic>>, Vec<check::coverage::DocCoverage>) {
+pub fn check_corpus(
+    data_dir: &Path,
+) -> (Result<Corpus, Vec<Diagnostic>>, Vec<check::coverage::DocCoverage>) {
     let mut diags = Diagnostics::default();
     let loaded = phases::time("load: read and parse", || load::load_dir(data_dir, &mut diags));
     let checked = phases::time("check", || check::run(&loaded, &mut diags));
@@ -71,7 +73,16 @@ pub fn check_corpus(data_dir: &Path) -> (Result<Corpus, Vec<Diagnostic>>, Vec<ch
     if !diags.is_empty() {
         return (Err(diags.into_sorted()), coverage);
     }
-    let warnings = loaded.empty.iter().map(|p| format!("{}: the file holds no data (it is empty or only comments); remove it, or fill it", p.display())).collect();
+    let warnings = loaded
+        .empty
+        .iter()
+        .map(|p| {
+            format!(
+                "{}: the file holds no data (it is empty or only comments); remove it, or fill it",
+                p.display()
+            )
+        })
+        .collect();
     let mut corpus = phases::time("model", || Corpus::build(checked));
     corpus.warnings = warnings;
     (Ok(corpus), coverage)

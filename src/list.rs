@@ -104,7 +104,10 @@ pub fn render_text(listing: &Listing) -> String {
 /// The coverage of each source document, one line each.
 pub fn render_coverage(coverage: &[DocCoverage]) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "source coverage (non-blank characters: claimed by the data, declared not content, unclaimed)");
+    let _ = writeln!(
+        out,
+        "source coverage (non-blank characters: claimed by the data, declared not content, unclaimed)"
+    );
     for c in coverage {
         let _ = writeln!(
             out,
@@ -122,12 +125,23 @@ pub fn render_coverage(coverage: &[DocCoverage]) -> String {
 
 /// The listing as a markdown table, one row per certification.
 pub fn render_markdown(listing: &Listing) -> String {
-    let mut out = String::from("| id | certification | version | elements | tables (lost cells) |\n|---|---|---|---:|---|\n");
+    let mut out = String::from(
+        "| id | certification | version | elements | tables (lost cells) |\n|---|---|---|---:|---|\n",
+    );
     for s in &listing.certifications {
-        let tables: Vec<String> = s.matrices.iter().map(|m| format!("{} ({})", m.id, m.lost)).collect();
-        let title = if s.only_named { format!("{} (only named)", s.title) } else { s.title.clone() };
-        let _ = writeln!(out, "| {} | {} | {} | {} | {} |", s.id, crate::compare::md(&title), s.version, s.elements, tables.join(", "));
+        let tables: Vec<String> =
+            s.matrices.iter().map(|m| format!("{} ({})", m.id, m.lost)).collect();
+        let title =
+            if s.only_named { format!("{} (only named)", s.title) } else { s.title.clone() };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            s.id,
+            crate::compare::md(&title),
+            s.version,
+            s.elements,
+            tables.join(", ")
+        );
     }
     out
 }
-

@@ -77,13 +77,19 @@ fn walk(root: &Path) -> Vec<Found> {
     let base = match std::fs::canonicalize(root) {
         Ok(b) => b,
         Err(e) => {
-            found.push(Found::Refused(root.to_path_buf(), format!("cannot read the data folder: {e}"), "check the folder's path and permissions"));
+            found.push(Found::Refused(
+                root.to_path_buf(),
+                format!("cannot read the data folder: {e}"),
+                "check the folder's path and permissions",
+            ));
             return found;
         }
     };
     let mut it = WalkDir::new(root).follow_links(true).sort_by_file_name().into_iter();
     while let Some(entry) = it.next() {
-        let temporary = |p: Option<&Path>| p.and_then(Path::file_name).and_then(|n| n.to_str()).is_some_and(is_editor_temporary);
+        let temporary = |p: Option<&Path>| {
+            p.and_then(Path::file_name).and_then(|n| n.to_str()).is_some_and(is_editor_temporary)
+        };
         let entry = match entry {
             Ok(e) if temporary(Some(e.path())) && !e.file_type().is_dir() => continue,
             Ok(e) => e,
@@ -91,10 +97,16 @@ fn walk(root: &Path) -> Vec<Found> {
             Err(e) => {
                 let path = e.path().unwrap_or(root).to_path_buf();
                 let (message, hint) = if e.loop_ancestor().is_some() {
-                    ("symbolic link loop: this folder contains itself".to_string(), "remove the link, or point it at a folder that does not contain it")
+                    (
+                        "symbolic link loop: this folder contains itself".to_string(),
+                        "remove the link, or point it at a folder that does not contain it",
+                    )
                 } else {
                     let io = e.io_error().map(ToString::to_string).unwrap_or_else(|| e.to_string());
-                    (format!("cannot read: {io}"), "every file and folder under the data folder must be readable; nothing is skipped")
+                    (
+                        format!("cannot read: {io}"),
+                        "every file and folder under the data folder must be readable; nothing is skipped",
+                    )
                 };
                 found.push(Found::Refused(path, message, hint));
                 continue;
@@ -104,7 +116,10 @@ fn walk(root: &Path) -> Vec<Found> {
             match std::fs::canonicalize(entry.path()) {
                 Ok(real) if real.starts_with(&base) => {}
                 Ok(real) => {
-                    let message = format!("symbolic link leads outside the data folder, to {}", real.display());
+                    let message = format!(
+                        "symbolic link leads outside the data folder, to {}",
+                        real.display()
+                    );
                     found.push(Found::Refused(entry.path().to_path_buf(), message, "links inside the data folder must stay inside it; copy the file in instead"));
                     if entry.file_type().is_dir() {
                         it.skip_current_dir();
@@ -112,16 +127,29 @@ fn walk(root: &Path) -> Vec<Found> {
                     continue;
                 }
                 Err(e) => {
-                    found.push(Found::Refused(entry.path().to_path_buf(), format!("cannot follow symbolic link: {e}"), "remove or repair the link"));
+                    found.push(Found::Refused(
+                        entry.path().to_path_buf(),
+                        format!("cannot follow symbolic link: {e}"),
+                        "remove or repair the link",
+                    ));
                     continue;
                 }
             }
         }
         let yaml = entry.path().extension().is_some_and(|x| x == "yaml" || x == "yml");
-        let other_case = entry.path().extension().and_then(|x| x.to_str()).is_some_and(|x| !yaml && (x.eq_ignore_ascii_case("yaml") || x.eq_ignore_ascii_case("yml")));
+        let other_case = entry.path().extension().and_then(|x| x.to_str()).is_some_and(|x| {
+            !yaml && (x.eq_ignore_ascii_case("yaml") || x.eq_ignore_ascii_case("yml"))
+        });
         if other_case && !entry.file_type().is_dir() {
-            let message = format!("data file with the extension `.{}`: it would be read on some systems and not on others", entry.path().extension().unwrap_or_default().to_string_lossy());
-            found.push(Found::Refused(entry.into_path(), message, "data files end in `.yaml`, in lower case; rename the file"));
+            let message = format!(
+                "data file with the extension `.{}`: it would be read on some systems and not on others",
+                entry.path().extension().unwrap_or_default().to_string_lossy()
+            );
+            found.push(Found::Refused(
+                entry.into_path(),
+                message,
+                "data files end in `.yaml`, in lower case; rename the file",
+            ));
             continue;
         }
         if !yaml || entry.file_type().is_dir() {
@@ -130,7 +158,11 @@ fn walk(root: &Path) -> Vec<Found> {
         if entry.file_type().is_file() {
             found.push(Found::Yaml(entry.into_path()));
         } else {
-            found.push(Found::Refused(entry.into_path(), "not a regular file".into(), "a data file is a plain YAML file (not a FIFO, device or socket)"));
+            found.push(Found::Refused(
+                entry.into_path(),
+                "not a regular file".into(),
+                "a data file is a plain YAML file (not a FIFO, device or socket)",
+            ));
         }
     }
     found
@@ -164,7 +196,10 @@ pub fn load_dir(root: &Path, diags: &mut Diagnostics) -> Loaded {
         }
     }
     paths.sort();
-    let parsed: Vec<(PathBuf, Result<(String, Result<DataFile, Diagnostic>), (usize, usize, String)>)> = paths
+    let parsed: Vec<(
+        PathBuf,
+        Result<(String, Result<DataFile, Diagnostic>), (usize, usize, String)>,
+    )> = paths
         .into_par_iter()
         .map(|path| {
             let result = read_text(&path).map(|text| {
@@ -181,11 +216,17 @@ pub fn load_dir(root: &Path, diags: &mut Diagnostics) -> Loaded {
             Err((line, column, message)) => {
                 failed += 1;
                 let pos = Pos { file: path.clone(), line, column };
-                let hint = if message.starts_with("cannot read") { "every file under the data folder must be readable; nothing is skipped" } else { "data files are UTF-8 text; save the file as UTF-8" };
+                let hint = if message.starts_with("cannot read") {
+                    "every file under the data folder must be readable; nothing is skipped"
+                } else {
+                    "data files are UTF-8 text; save the file as UTF-8"
+                };
                 diags.push(Diagnostic::new(Code::Yaml, &pos, message).hint(hint));
             }
             Ok((text, data)) => {
-                if crate::diag::yaml_lines(&text).all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
+                if crate::diag::yaml_lines(&text)
+                    .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+                {
                     empty.push(path.clone());
                 }
                 diags.register_file(&path, &text);
@@ -223,7 +264,11 @@ fn yaml_diagnostic(path: &Path, text: &str, e: &serde_saphyr::Error) -> Diagnost
     // serde notices a missing key at the end of its mapping; point at the item's start instead.
     let pos = if message.starts_with("missing field") { item_start(text, pos) } else { pos };
     // The scanner notices a tab while finishing the token before it: point at the tab itself.
-    let pos = if message.contains("found a tab") || message.contains("tabs") { first_tab_from(text, pos) } else { pos };
+    let pos = if message.contains("found a tab") || message.contains("tabs") {
+        first_tab_from(text, pos)
+    } else {
+        pos
+    };
     let (code, hint) = classify(&message);
     Diagnostic::new(code, &pos, plain_message(&message)).hint_opt(hint)
 }
@@ -259,7 +304,8 @@ fn bare_message(full: &str) -> String {
     m = m.trim_start_matches("error: ");
     if let Some(rest) = m.strip_prefix("line ") {
         if let Some(i) = rest.find(": ") {
-            if rest[..i].split(' ').all(|w| w == "column" || w.chars().all(|c| c.is_ascii_digit())) {
+            if rest[..i].split(' ').all(|w| w == "column" || w.chars().all(|c| c.is_ascii_digit()))
+            {
                 m = &rest[i + 2..];
             }
         }
@@ -279,11 +325,17 @@ fn classify(message: &str) -> (Code, Option<String>) {
     } else if m.contains("missing field") {
         (Code::MissingKey, Some("see docs/data-format.md for the keys each item needs".into()))
     } else if m.contains("depth") || m.contains("nesting") || m.contains("recursion") {
-        (Code::Yaml, Some("the data format never nests this deep; the file is refused unread".into()))
+        (
+            Code::Yaml,
+            Some("the data format never nests this deep; the file is refused unread".into()),
+        )
     } else if m.contains("duplicate") {
         (Code::Yaml, Some("a key appears twice in the same mapping; keep one (merge their values) or rename the other".into()))
     } else if m.split(|c: char| !c.is_alphanumeric()).any(|w| w == "tab" || w == "tabs") {
-        (Code::Yaml, Some("YAML indents with spaces, never tabs; replace the tab with spaces".into()))
+        (
+            Code::Yaml,
+            Some("YAML indents with spaces, never tabs; replace the tab with spaces".into()),
+        )
     } else if m.contains("alias") || m.contains("anchor") {
         (Code::Yaml, Some("the data format uses no anchors or aliases (they are refused, against YAML bombs); write values out".into()))
     } else if m.contains("budget") {
@@ -291,7 +343,10 @@ fn classify(message: &str) -> (Code, Option<String>) {
     } else if m.contains("invalid type") || m.contains("expected") {
         (Code::Schema, Some("see docs/data-format.md for the type of this value".into()))
     } else {
-        (Code::Yaml, Some("the file is not valid YAML; check indentation and quoting near here".into()))
+        (
+            Code::Yaml,
+            Some("the file is not valid YAML; check indentation and quoting near here".into()),
+        )
     }
 }
 
@@ -317,8 +372,13 @@ fn plain_message(message: &str) -> String {
 /// From serde's "unknown field `x`, expected one of a, b" make a hint with a suggestion.
 fn expected_hint(message: &str, what: &str) -> String {
     let wrong = message.split('`').nth(1).unwrap_or_default();
-    let expected: Vec<&str> = match message.split_once("expected one of ").or_else(|| message.split_once("expected ")) {
-        Some((_, list)) => list.split(", ").map(|s| s.trim().trim_matches('`')).filter(|s| !s.is_empty()).collect(),
+    let expected: Vec<&str> = match message
+        .split_once("expected one of ")
+        .or_else(|| message.split_once("expected "))
+    {
+        Some((_, list)) => {
+            list.split(", ").map(|s| s.trim().trim_matches('`')).filter(|s| !s.is_empty()).collect()
+        }
         None => Vec::new(),
     };
     if let Some(s) = crate::diag::did_you_mean(wrong, expected.iter().copied()) {
@@ -337,7 +397,10 @@ mod tests {
     #[test]
     fn messages_lose_their_position() {
         assert_eq!(bare_message("unknown field `txt` at line 3 column 5"), "unknown field `txt`");
-        assert_eq!(bare_message("line 11 column 5: unknown field `txt`, expected one of id, text"), "unknown field `txt`, expected one of id, text");
+        assert_eq!(
+            bare_message("line 11 column 5: unknown field `txt`, expected one of id, text"),
+            "unknown field `txt`, expected one of id, text"
+        );
     }
 
     #[test]

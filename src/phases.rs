@@ -26,7 +26,9 @@ pub fn cpu() -> (Duration, Duration) {
     {
         let mut u: libc::rusage = unsafe { std::mem::zeroed() };
         if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut u) } == 0 {
-            let d = |t: libc::timeval| Duration::from_secs(t.tv_sec as u64) + Duration::from_micros(t.tv_usec as u64);
+            let d = |t: libc::timeval| {
+                Duration::from_secs(t.tv_sec as u64) + Duration::from_micros(t.tv_usec as u64)
+            };
             return (d(u.ru_utime), d(u.ru_stime));
         }
     }
@@ -48,7 +50,14 @@ pub fn start(name: impl Into<String>) -> Timer {
 impl Timer {
     pub fn end(self) {
         let (u, s) = cpu();
-        let p = Phase { name: self.name, wall: self.start.elapsed(), user: u.saturating_sub(self.cpu.0), system: s.saturating_sub(self.cpu.1), resident: status_kb("VmRSS:").unwrap_or(0) * 1024, peak: peak_memory().unwrap_or(0) };
+        let p = Phase {
+            name: self.name,
+            wall: self.start.elapsed(),
+            user: u.saturating_sub(self.cpu.0),
+            system: s.saturating_sub(self.cpu.1),
+            resident: status_kb("VmRSS:").unwrap_or(0) * 1024,
+            peak: peak_memory().unwrap_or(0),
+        };
         DONE.lock().unwrap_or_else(|e| e.into_inner()).push(p);
     }
 }

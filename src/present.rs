@@ -41,7 +41,10 @@ pub fn plural(kind: Kind) -> String {
     let mut complement = false;
     for w in kind.label().split(' ') {
         complement |= w == "de" || w.starts_with("d’") || w.starts_with("d'");
-        let keep = complement || w.ends_with(['s', 'x']) || w.ends_with("faire") || w.chars().all(|c| c.is_uppercase());
+        let keep = complement
+            || w.ends_with(['s', 'x'])
+            || w.ends_with("faire")
+            || w.chars().all(|c| c.is_uppercase());
         out.push(if keep { w.to_string() } else { format!("{w}s") });
     }
     out.join(" ")
@@ -50,7 +53,9 @@ pub fn plural(kind: Kind) -> String {
 /// The label with the kind named when the code alone says nothing ("Activité type 1 …").
 pub fn named_label(e: &Element) -> String {
     match &e.code {
-        Some(c) if c.chars().all(|ch| ch.is_ascii_digit() || ch == '.') => format!("{} {c} {}", e.kind.label(), e.text()),
+        Some(c) if c.chars().all(|ch| ch.is_ascii_digit() || ch == '.') => {
+            format!("{} {c} {}", e.kind.label(), e.text())
+        }
         _ => label(e),
     }
 }
@@ -96,7 +101,7 @@ pub mod pairing {
     use super::CorrespondenceStatus;
     use crate::words::pairing as w;
 
-    pub use w::{certified_by, code, coverage, rest, same_place, similar, NOT_COMPARABLE};
+    pub use w::{NOT_COMPARABLE, certified_by, code, coverage, rest, same_place, similar};
 
     /// "Apparié par la table de correspondance officielle (équivalence proche)".
     pub fn table(status: CorrespondenceStatus, relation: &str) -> String {
@@ -127,6 +132,9 @@ mod tests {
     #[test]
     fn truncation_cuts_at_a_word_and_marks_the_cut() {
         assert_eq!(truncate("court", 10), "court");
-        assert_eq!(truncate("Mettre en œuvre des actions de fidélisation", 20), "Mettre en œuvre des…");
+        assert_eq!(
+            truncate("Mettre en œuvre des actions de fidélisation", 20),
+            "Mettre en œuvre des…"
+        );
     }
 }

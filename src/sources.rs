@@ -90,11 +90,24 @@ pub enum SourceError {
 impl std::fmt::Display for SourceError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            SourceError::NotInside { file } => write!(f, "source file `{file}` is not a plain name inside the sources folder"),
-            SourceError::Escapes { file, target } => write!(f, "source file `{file}` leads outside the sources folder (to {})", target.display()),
-            SourceError::NotRegular { file } => write!(f, "source file `{file}` is not a regular file"),
-            SourceError::TooLarge { file, bytes } => write!(f, "source file `{file}` has {bytes} bytes, more than the limit of {MAX_SOURCE_BYTES}"),
-            SourceError::Io { file, message } => write!(f, "cannot read source `{file}`: {message}"),
+            SourceError::NotInside { file } => {
+                write!(f, "source file `{file}` is not a plain name inside the sources folder")
+            }
+            SourceError::Escapes { file, target } => write!(
+                f,
+                "source file `{file}` leads outside the sources folder (to {})",
+                target.display()
+            ),
+            SourceError::NotRegular { file } => {
+                write!(f, "source file `{file}` is not a regular file")
+            }
+            SourceError::TooLarge { file, bytes } => write!(
+                f,
+                "source file `{file}` has {bytes} bytes, more than the limit of {MAX_SOURCE_BYTES}"
+            ),
+            SourceError::Io { file, message } => {
+                write!(f, "cannot read source `{file}`: {message}")
+            }
         }
     }
 }
@@ -106,8 +119,12 @@ impl SourceError {
             SourceError::NotInside { .. } | SourceError::Escapes { .. } => {
                 "a source is named by its file name relative to data/sources/ (no absolute path, no `..`, no link leading out)"
             }
-            SourceError::NotRegular { .. } | SourceError::TooLarge { .. } => "a source is a plain-text extraction of the official document, kept in data/sources/",
-            SourceError::Io { .. } => "source documents live in data/sources/, next to sources.yaml, as UTF-8 text",
+            SourceError::NotRegular { .. } | SourceError::TooLarge { .. } => {
+                "a source is a plain-text extraction of the official document, kept in data/sources/"
+            }
+            SourceError::Io { .. } => {
+                "source documents live in data/sources/, next to sources.yaml, as UTF-8 text"
+            }
         }
     }
 }
@@ -116,7 +133,8 @@ impl SourceError {
 /// whose real location (links followed) is still inside `dir`, and a regular file.
 pub fn confine(dir: &Path, file: &str) -> Result<PathBuf, SourceError> {
     let written = Path::new(file);
-    let plain = !file.is_empty() && written.components().all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+    let plain = !file.is_empty()
+        && written.components().all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
     if !plain {
         return Err(SourceError::NotInside { file: file.to_string() });
     }
@@ -138,22 +156,47 @@ pub fn confine(dir: &Path, file: &str) -> Result<PathBuf, SourceError> {
 
 impl SourceDoc {
     /// Read the source `file` (as written in the data) from the folder `dir`, confined to it.
-    pub fn read_confined(id: DocId, dir: &Path, file: &str, kind: SourceKind, title: String) -> Result<Self, SourceError> {
+    pub fn read_confined(
+        id: DocId,
+        dir: &Path,
+        file: &str,
+        kind: SourceKind,
+        title: String,
+    ) -> Result<Self, SourceError> {
         let path = confine(dir, file)?;
-        let io = |e: std::io::Error| SourceError::Io { file: file.to_string(), message: e.to_string() };
+        let io =
+            |e: std::io::Error| SourceError::Io { file: file.to_string(), message: e.to_string() };
         let mut bytes = Vec::new();
         // Read at most one byte past the limit: the file may have grown since it was measured.
-        std::fs::File::open(&path).map_err(io)?.take(MAX_SOURCE_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
+        std::fs::File::open(&path)
+            .map_err(io)?
+            .take(MAX_SOURCE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(io)?;
         if bytes.len() as u64 > MAX_SOURCE_BYTES {
-            return Err(SourceError::TooLarge { file: file.to_string(), bytes: bytes.len() as u64 });
+            return Err(SourceError::TooLarge {
+                file: file.to_string(),
+                bytes: bytes.len() as u64,
+            });
         }
-        let text = String::from_utf8(bytes).map_err(|e| SourceError::Io { file: file.to_string(), message: format!("not UTF-8 (byte {})", e.utf8_error().valid_up_to() + 1) })?;
+        let text = String::from_utf8(bytes).map_err(|e| SourceError::Io {
+            file: file.to_string(),
+            message: format!("not UTF-8 (byte {})", e.utf8_error().valid_up_to() + 1),
+        })?;
         Ok(Self::from_text(id, dir.join(file), kind, title, &text))
     }
 
     fn from_text(id: DocId, path: PathBuf, kind: SourceKind, title: String, text: &str) -> Self {
         let file = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
-        SourceDoc { id, file, path, kind, title, lines: text.lines().map(str::to_string).collect(), declared: BTreeMap::new() }
+        SourceDoc {
+            id,
+            file,
+            path,
+            kind,
+            title,
+            lines: text.lines().map(str::to_string).collect(),
+            declared: BTreeMap::new(),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -207,12 +250,18 @@ impl SourceDoc {
         let (Some(&first), Some(&last)) = (content.first(), content.last()) else {
             return Err(self.not_found(&hay, &needle, range));
         };
-        let tight: Vec<text::Found> = found.iter().filter(|f| f.first_line == first && f.last_line == last).copied().collect();
+        let tight: Vec<text::Found> = found
+            .iter()
+            .filter(|f| f.first_line == first && f.last_line == last)
+            .copied()
+            .collect();
         if !tight.is_empty() {
             return Ok(tight);
         }
         match found.first() {
-            Some(f) => Err(Mismatch::Loose { found: Lines { first: f.first_line, last: f.last_line } }),
+            Some(f) => {
+                Err(Mismatch::Loose { found: Lines { first: f.first_line, last: f.last_line } })
+            }
             None => Err(self.not_found(&hay, &needle, range)),
         }
     }
@@ -237,20 +286,32 @@ impl SourceDoc {
             }
             let before = start.checked_sub(1).map(|i| hay[i].ch);
             let mut last = hay[end - 1];
-            if let Some(p) = hay.get(end).filter(|p| matches!(p.ch, '.' | ')') && p.line == last.line) {
+            if let Some(p) =
+                hay.get(end).filter(|p| matches!(p.ch, '.' | ')') && p.line == last.line)
+            {
                 last = *p;
             }
             // A dash or colon set after the code (`C11 - Se situer`, `S1 : …`) goes with it too.
             if let [sp, dash, sp2, ..] = &hay[end.min(hay.len())..] {
-                if sp.ch == ' ' && matches!(dash.ch, '-' | '–' | ':') && sp2.ch == ' ' && dash.line == last.line {
+                if sp.ch == ' '
+                    && matches!(dash.ch, '-' | '–' | ':')
+                    && sp2.ch == ' '
+                    && dash.line == last.line
+                {
                     last = *dash;
                 }
             }
             let after = hay.get(end).map(|p| p.ch).filter(|c| !matches!(c, '.' | ')'));
-            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
+            {
                 continue;
             }
-            out.push(text::Found { first_line: hay[start].line, last_line: last.line, first_col: hay[start].col, last_col: last.col });
+            out.push(text::Found {
+                first_line: hay[start].line,
+                last_line: last.line,
+                first_col: hay[start].col,
+                last_col: last.col,
+            });
         }
         out
     }
@@ -259,7 +320,9 @@ impl SourceDoc {
     /// (a code printed in a page footer, say), which is then searched as it is.
     fn normalized(&self, range: Lines) -> Vec<text::Placed> {
         let all_noise = self.all_declared(range);
-        text::normalize_lines(range.iter().map(|n| (n, self.line(n))), |n| !all_noise && self.is_declared(n))
+        text::normalize_lines(range.iter().map(|n| (n, self.line(n))), |n| {
+            !all_noise && self.is_declared(n)
+        })
     }
 
     fn not_found(&self, hay: &[text::Placed], needle: &str, range: Lines) -> Mismatch {
@@ -318,7 +381,12 @@ mod tests {
 
     #[test]
     fn a_text_at_its_lines_is_found() {
-        let d = doc(&["Critères de performance", "", "L’analyse et la segmentation du marché sont réalisées de façon rationnelle, ", "en conformité avec les objectifs fixés. "]);
+        let d = doc(&[
+            "Critères de performance",
+            "",
+            "L’analyse et la segmentation du marché sont réalisées de façon rationnelle, ",
+            "en conformité avec les objectifs fixés. ",
+        ]);
         let t = "L'analyse et la segmentation du marché sont réalisées de façon rationnelle, en conformité avec les objectifs fixés.";
         let found = d.locate(t, Lines { first: 3, last: 4 }).unwrap();
         assert_eq!((found[0].first_line, found[0].first_col, found[0].last_line), (3, 0, 4));
@@ -327,7 +395,10 @@ mod tests {
     #[test]
     fn a_loose_range_is_refused_with_the_tight_one() {
         let d = doc(&["titre", "", "texte"]);
-        assert_eq!(d.locate("texte", Lines { first: 1, last: 3 }), Err(Mismatch::Loose { found: Lines::one(3) }));
+        assert_eq!(
+            d.locate("texte", Lines { first: 1, last: 3 }),
+            Err(Mismatch::Loose { found: Lines::one(3) })
+        );
     }
 
     #[test]
@@ -342,7 +413,13 @@ mod tests {
     #[test]
     fn noise_is_skipped_unless_it_is_all_that_is_cited() {
         let mut d = doc(&["une phrase", "NTC REAC TP-00338 06", "qui continue"]);
-        d.declared.insert(2, Declared { reason: Reason::Noise, at: Pos { file: "noise.yaml".into(), line: 2, column: 8 } });
+        d.declared.insert(
+            2,
+            Declared {
+                reason: Reason::Noise,
+                at: Pos { file: "noise.yaml".into(), line: 2, column: 8 },
+            },
+        );
         assert!(d.locate("une phrase qui continue", Lines { first: 1, last: 3 }).is_ok());
         assert!(d.locate("TP-00338", Lines::one(2)).is_ok());
         match d.locate("phrase NTC", Lines { first: 1, last: 3 }) {
@@ -354,7 +431,13 @@ mod tests {
     #[test]
     fn ranges_past_the_end_are_out_of_range() {
         let d = doc(&["un"]);
-        assert_eq!(d.locate("un", Lines { first: 1, last: 9 }), Err(Mismatch::OutOfRange { len: 1 }));
-        assert_eq!(d.locate("un", Lines { first: 2, last: 1 }), Err(Mismatch::OutOfRange { len: 1 }));
+        assert_eq!(
+            d.locate("un", Lines { first: 1, last: 9 }),
+            Err(Mismatch::OutOfRange { len: 1 })
+        );
+        assert_eq!(
+            d.locate("un", Lines { first: 2, last: 1 }),
+            Err(Mismatch::OutOfRange { len: 1 })
+        );
     }
 }

@@ -155,7 +155,12 @@ pub fn find_all(hay: &[Placed], needle: &str) -> Vec<Found> {
     for start in 0..=hay.len() - needle.len() {
         if hay[start..start + needle.len()].iter().zip(&needle).all(|(p, c)| p.ch == *c) {
             let (a, b) = (hay[start], hay[start + needle.len() - 1]);
-            found.push(Found { first_line: a.line, last_line: b.line, first_col: a.col, last_col: b.col });
+            found.push(Found {
+                first_line: a.line,
+                last_line: b.line,
+                first_col: a.col,
+                last_col: b.col,
+            });
         }
     }
     found
@@ -242,7 +247,10 @@ mod tests {
     #[test]
     fn whitespace_runs_are_one_space() {
         assert_eq!(normalize("Se  situer \n dans"), "Se situer dans");
-        assert_eq!(text_of(&hay(&["Se  situer  dans  le ", "  système"])), "Se situer dans le système");
+        assert_eq!(
+            text_of(&hay(&["Se  situer  dans  le ", "  système"])),
+            "Se situer dans le système"
+        );
     }
 
     #[test]
@@ -291,8 +299,16 @@ mod tests {
 
     #[test]
     fn found_reports_the_lines_of_the_match() {
-        let h = hay(&["intro", "Assurer une veille commerciale pour analyser l’état du ", "marché", "fin"]);
-        let f = find_all(&h, &normalize("Assurer une veille commerciale pour analyser l'état du marché"));
+        let h = hay(&[
+            "intro",
+            "Assurer une veille commerciale pour analyser l’état du ",
+            "marché",
+            "fin",
+        ]);
+        let f = find_all(
+            &h,
+            &normalize("Assurer une veille commerciale pour analyser l'état du marché"),
+        );
         assert_eq!(f, vec![Found { first_line: 2, last_line: 3, first_col: 0, last_col: 5 }]);
     }
 
@@ -306,7 +322,10 @@ mod tests {
     #[test]
     fn longest_prefix_measures_partial_matches() {
         let h = hay(&["Le système de veille mis en place"]);
-        assert_eq!(longest_found_prefix(&h, "Le système de veile"), "Le système de veil".chars().count());
+        assert_eq!(
+            longest_found_prefix(&h, "Le système de veile"),
+            "Le système de veil".chars().count()
+        );
     }
 
     #[test]

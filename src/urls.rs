@@ -107,7 +107,8 @@ mod tests {
 
     #[test]
     fn patterns_give_the_same_addresses_as_the_functions() {
-        let key = ElementKey { cert: CertId::new("ntc-2018"), local: crate::ids::LocalId::new("cp3") };
+        let key =
+            ElementKey { cert: CertId::new("ntc-2018"), local: crate::ids::LocalId::new("cp3") };
         assert_eq!(cert(&key.cert), "c/ntc-2018/index.html");
         assert_eq!(element(&key), "c/ntc-2018/e/cp3.html");
     }

@@ -57,7 +57,12 @@ impl Vocabulary {
     }
 
     pub fn new(files: Vec<VocabularyFile>, entries: Vec<Entry>) -> Vocabulary {
-        let by_key = entries.iter().enumerate().filter(|(_, e)| e.used_by.search()).map(|(i, e)| (e.key.clone(), i)).collect();
+        let by_key = entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.used_by.search())
+            .map(|(i, e)| (e.key.clone(), i))
+            .collect();
         Vocabulary { files, entries, by_key }
     }
 
@@ -69,7 +74,9 @@ impl Vocabulary {
     /// What a term stands for: each target (the documents' words) with the weight of a match
     /// through it, below the literal words' 1.0. Empty for an unknown term.
     pub fn expansions(&self, term: &str) -> Vec<(&str, f64)> {
-        self.entry(term).map(|e| e.means.iter().map(|m| (m.as_str(), e.kind.weight())).collect()).unwrap_or_default()
+        self.entry(term)
+            .map(|e| e.means.iter().map(|m| (m.as_str(), e.kind.weight())).collect())
+            .unwrap_or_default()
     }
 
     /// The terms found in a sequence of search keys (a query's stems): (first key, number of keys,

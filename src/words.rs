@@ -160,7 +160,9 @@ pub mod fact {
 pub mod printable {
     /// Its meta description: the bloc's kind and name, and its certification.
     pub fn description(kind: &str, name: &str, cert: &str) -> String {
-        format!("{kind} {name} — {cert} : ses compétences, leurs critères, savoir-faire, savoirs et conditions, et ce qui les évalue, sur une page à imprimer")
+        format!(
+            "{kind} {name} — {cert} : ses compétences, leurs critères, savoir-faire, savoirs et conditions, et ce qui les évalue, sur une page à imprimer"
+        )
     }
 }
 
@@ -173,9 +175,11 @@ pub mod not_found {
 /// What `serve` answers a request it refuses (#23).
 pub mod serve {
     /// A request that names a host other than the loopback (DNS rebinding).
-    pub const not_loopback: &str = "Ce serveur ne répond qu’aux adresses locales (127.0.0.1, localhost).";
+    pub const not_loopback: &str =
+        "Ce serveur ne répond qu’aux adresses locales (127.0.0.1, localhost).";
     /// A live-reload socket asked for by a page of another origin.
-    pub const other_origin: &str = "Le rechargement automatique n’est ouvert qu’aux pages de ce serveur.";
+    pub const other_origin: &str =
+        "Le rechargement automatique n’est ouvert qu’aux pages de ce serveur.";
     /// Too many live-reload clients at once.
     pub const too_many: &str = "Trop de pages ouvertes sur ce serveur : fermez-en quelques-unes.";
 }
@@ -209,8 +213,10 @@ pub mod savoir_faire_group {
 pub mod pairing {
     /// Who made the table that pairs them.
     pub const by_official: &str = "la table de correspondance officielle du référentiel";
-    pub const by_curated: &str = "une table de correspondance établie par ce projet (non officielle)";
-    pub const by_inferred: &str = "une table déduite de la mise en page du document (non énoncée par lui)";
+    pub const by_curated: &str =
+        "une table de correspondance établie par ce projet (non officielle)";
+    pub const by_inferred: &str =
+        "une table déduite de la mise en page du document (non énoncée par lui)";
 
     /// "Apparié par la table de correspondance officielle (équivalence proche)".
     pub fn table(by: &str, relation: &str) -> String {
@@ -247,7 +253,8 @@ pub mod pairing {
     pub fn rest(siblings: usize, percent: i64, shared: &[String]) -> String {
         let phrase = super::evolution::rest_phrase(siblings);
         let mut p = phrase.chars();
-        let cap = p.next().map(|c| c.to_uppercase().collect::<String>() + p.as_str()).unwrap_or_default();
+        let cap =
+            p.next().map(|c| c.to_uppercase().collect::<String>() + p.as_str()).unwrap_or_default();
         format!("{cap} ; textes semblables à {percent} %{}.", words(shared))
     }
 
@@ -271,7 +278,11 @@ pub mod passerelle {
 
     /// How many of a unit's compétences are covered.
     pub fn count(covered: usize, total: usize) -> String {
-        format!("{covered}/{total} compétence{} couverte{}", if total > 1 { "s" } else { "" }, if total > 1 { "s" } else { "" })
+        format!(
+            "{covered}/{total} compétence{} couverte{}",
+            if total > 1 { "s" } else { "" },
+            if total > 1 { "s" } else { "" }
+        )
     }
 
     /// A compétence that nothing covers; a unit none of whose compétences is covered.
@@ -300,11 +311,26 @@ pub mod exports {
 
     /// The CASE association groupings, one per status of a link: title and description.
     pub mod grouping {
-        pub const Official: (&str, &str) = ("Correspondances officielles", "Correspondances imprimées dans un document officiel (arrêté, référentiel).");
-        pub const Curated: (&str, &str) = ("Correspondances établies par l’équipe", "Correspondances écrites par une personne dans nos données, avec l’auteur, la date et la justification ; elles ne sont pas officielles.");
-        pub const Inferred: (&str, &str) = ("Correspondances déduites de la mise en page", "Listes imprimées côte à côte dans un document : la mise en page les relie, le document ne le dit pas.");
-        pub const Suggested: (&str, &str) = ("Suggestions calculées (non officielles)", "Rapprochements calculés par similarité des textes : des pistes à vérifier, pas des correspondances.");
-        pub const Succession: (&str, &str) = ("Succession des versions", "Une certification ou un élément remplacé par son successeur, d’après les textes officiels.");
+        pub const Official: (&str, &str) = (
+            "Correspondances officielles",
+            "Correspondances imprimées dans un document officiel (arrêté, référentiel).",
+        );
+        pub const Curated: (&str, &str) = (
+            "Correspondances établies par l’équipe",
+            "Correspondances écrites par une personne dans nos données, avec l’auteur, la date et la justification ; elles ne sont pas officielles.",
+        );
+        pub const Inferred: (&str, &str) = (
+            "Correspondances déduites de la mise en page",
+            "Listes imprimées côte à côte dans un document : la mise en page les relie, le document ne le dit pas.",
+        );
+        pub const Suggested: (&str, &str) = (
+            "Suggestions calculées (non officielles)",
+            "Rapprochements calculés par similarité des textes : des pistes à vérifier, pas des correspondances.",
+        );
+        pub const Succession: (&str, &str) = (
+            "Succession des versions",
+            "Une certification ou un élément remplacé par son successeur, d’après les textes officiels.",
+        );
     }
 
     /// The description of a CASE item type (`kind`: its French label).
@@ -353,22 +379,38 @@ pub mod evolution {
 
     /// A version known only by its name and what another document cites of it.
     pub fn only_named(held: &str) -> String {
-        if held.is_empty() { "son nom".to_string() } else { format!("son nom et ses {held}, cités par le document d’une autre version") }
+        if held.is_empty() {
+            "son nom".to_string()
+        } else {
+            format!("son nom et ses {held}, cités par le document d’une autre version")
+        }
     }
 
     /// Both sides are described by the same kind of document.
     pub fn same_kind(by: &str) -> String {
-        format!("Les deux versions sont décrites par le même genre de document ({by}) : comparaison à tous les niveaux.")
+        format!(
+            "Les deux versions sont décrites par le même genre de document ({by}) : comparaison à tous les niveaux."
+        )
     }
 
     /// One side is known by less than the other: the comparison keeps to the levels both hold.
-    pub fn known_only_by(poor: &str, poor_by: &str, levels: &str, rich: &str, rich_by: &str) -> String {
-        format!("{poor} n’est connu que par {poor_by} ; {rich}, par {rich_by} : comparaison au niveau des {levels} seulement ; le reste n’est décrit que d’un côté et n’est compté ni comme ajouté ni comme supprimé.")
+    pub fn known_only_by(
+        poor: &str,
+        poor_by: &str,
+        levels: &str,
+        rich: &str,
+        rich_by: &str,
+    ) -> String {
+        format!(
+            "{poor} n’est connu que par {poor_by} ; {rich}, par {rich_by} : comparaison au niveau des {levels} seulement ; le reste n’est décrit que d’un côté et n’est compté ni comme ajouté ni comme supprimé."
+        )
     }
 
     /// No level in common.
     pub fn nothing_shared(old: &str, old_by: &str, new: &str, new_by: &str) -> String {
-        format!("{old} n’est connu que par {old_by} ; {new}, par {new_by} : aucun niveau n’est décrit des deux côtés, rien n’est comparé.")
+        format!(
+            "{old} n’est connu que par {old_by} ; {new}, par {new_by} : aucun niveau n’est décrit des deux côtés, rien n’est comparé."
+        )
     }
 
     /// Heading of what only one side describes.
@@ -415,7 +457,8 @@ pub mod evolution {
     pub const NO_CHANGE: &str = "aucun changement";
     pub const TOP: &str = "(premier niveau)";
     pub const NO_CODE: &str = "sans code";
-    pub const NO_UNIT: &str = "aucune unité certifiante dans les données de l’une ou l’autre version";
+    pub const NO_UNIT: &str =
+        "aucune unité certifiante dans les données de l’une ou l’autre version";
     pub const BY_ACTIVITE: &str = "l’ancienne version n’est connue que par ses activités : l’unité est jugée par l’activité type qu’elle certifie";
     pub const CONTENT_UNKNOWN: &str = "contenu de l’ancienne unité non décrit par les documents : seuls l’intitulé et la table sont comparés";
     pub const TITLE: &str = "intitulé";
@@ -428,7 +471,9 @@ pub mod evolution {
         if siblings == 1 {
             "seules restées sans pendant, leur voisine ayant son pendant parmi les voisines de l’autre".to_string()
         } else {
-            format!("seules restées sans pendant, leurs {siblings} voisines ayant leur pendant parmi les voisines de l’autre")
+            format!(
+                "seules restées sans pendant, leurs {siblings} voisines ayant leur pendant parmi les voisines de l’autre"
+            )
         }
     }
 
@@ -521,10 +566,14 @@ pub mod crosswalk {
         format!("Correspondances établies par l’équipe — non officielles, justifiées ({n})")
     }
     pub fn inferred(n: usize) -> String {
-        format!("Correspondances déduites de la mise en page d’un document, qui ne les énonce pas ({n})")
+        format!(
+            "Correspondances déduites de la mise en page d’un document, qui ne les énonce pas ({n})"
+        )
     }
     pub fn suggested(n: usize) -> String {
-        format!("Suggestions calculées — les trois premiers candidats de chaque compétence, à examiner ; jamais officielles ({n})")
+        format!(
+            "Suggestions calculées — les trois premiers candidats de chaque compétence, à examiner ; jamais officielles ({n})"
+        )
     }
     /// A table row: its table, justification, author and date.
     pub fn table(id: &str) -> String {
@@ -563,7 +612,14 @@ pub mod crosswalk {
     pub const DOCUMENTS_SAY: &str = "Ce que disent les documents";
     /// A document states there is no equivalence.
     pub fn statement(cert: &str, heading: &str, text: &str, none: bool) -> String {
-        format!("{cert} : « {heading} » — « {text} »{}", if none { " : le document n’établit aucune équivalence officielle ; ce qui suit est l’analyse de l’équipe, non officielle" } else { "" })
+        format!(
+            "{cert} : « {heading} » — « {text} »{}",
+            if none {
+                " : le document n’établit aucune équivalence officielle ; ce qui suit est l’analyse de l’équipe, non officielle"
+            } else {
+                ""
+            }
+        )
     }
 }
 
@@ -575,7 +631,11 @@ pub mod rests_on {
     }
     /// The relation and status of a link: « plus large ; établie par l’équipe, table … ».
     pub fn how(relation: &str, status: &str, table: &str) -> String {
-        if table.is_empty() { format!("{relation} ; {status}") } else { format!("{relation} ; {status}, {table}") }
+        if table.is_empty() {
+            format!("{relation} ; {status}")
+        } else {
+            format!("{relation} ; {status}, {table}")
+        }
     }
     /// Links that are listed but never cover (« en lien », suggestions).
     pub fn listed(with: &str, how: &str) -> String {
@@ -590,7 +650,8 @@ pub mod rests_on {
         format!("repose sur : {status}")
     }
     /// The unit's verdict under a document that states no equivalence.
-    pub const OVERRIDDEN: &str = "aucune équivalence officielle (le document le dit) ; analyse de l’équipe";
+    pub const OVERRIDDEN: &str =
+        "aucune équivalence officielle (le document le dit) ; analyse de l’équipe";
     /// How many compétences are covered in part.
     pub fn partly(n: usize) -> String {
         format!("{n} en partie")
@@ -606,13 +667,15 @@ pub mod rests_on {
 pub mod review {
     pub const METHOD: &str = "Refusé : la relecture n’accepte que POST.";
     pub const FOREIGN: &str = "Refusé : la relecture n’accepte que les formulaires des pages servies par ce serveur (même origine).";
-    pub const JUSTIFICATION: &str = "Refusé : donnez une justification d’une ligne (400 caractères au plus).";
+    pub const JUSTIFICATION: &str =
+        "Refusé : donnez une justification d’une ligne (400 caractères au plus).";
     pub const ACTION: &str = "Refusé : l’action doit être « accepter » ou « rejeter ».";
     pub const RELATION: &str = "Refusé : choisissez une relation (équivalence exacte ou proche, plus large, plus étroit, en lien).";
     pub const STALE: &str = "Refusé : les tables de cette passerelle ont changé depuis l’affichage de la page. Rechargez la page, puis relisez la suggestion.";
     pub const OUTSIDE: &str = "Refusé : la relecture n’écrit que la table établie par l’équipe de cette passerelle, dans data/correspondences/.";
     pub const NO_AUTHOR: &str = "Refusé : aucun auteur connu. Indiquez authors = [\"…\"] dans la section [book] de book.toml, ou git config user.name.";
-    pub const SHAPE: &str = "Refusé : le fichier de la table contient plusieurs tables ; ajoutez la paire à la main.";
+    pub const SHAPE: &str =
+        "Refusé : le fichier de la table contient plusieurs tables ; ajoutez la paire à la main.";
     pub const RELATION_LABEL: &str = "Relation";
     pub const JUSTIFICATION_LABEL: &str = "Justification";
     pub const ACCEPT: &str = "Accepter";
@@ -621,7 +684,9 @@ pub mod review {
     pub const NARROWER: &str = "la seconde est plus étroite";
     pub const BROADER: &str = "la seconde est plus large";
     pub fn data_errors(n: usize) -> String {
-        format!("Refusé : les données ont {n} erreur(s) ; corrigez-les d’abord (referentiel check).")
+        format!(
+            "Refusé : les données ont {n} erreur(s) ; corrigez-les d’abord (referentiel check)."
+        )
     }
     pub fn unknown(id: &str) -> String {
         format!("Refusé : l’élément « {id} » est inconnu des données.")
@@ -633,10 +698,14 @@ pub mod review {
         format!("Refusé par le vérificateur, le fichier est remis en l’état : {first}")
     }
     pub fn accepted(file: &str) -> String {
-        format!("Enregistré dans data/correspondences/{file} : la page se recharge avec la correspondance établie.")
+        format!(
+            "Enregistré dans data/correspondences/{file} : la page se recharge avec la correspondance établie."
+        )
     }
     pub fn rejected(file: &str) -> String {
-        format!("Rejet enregistré dans data/correspondences/{file} : la suggestion ne sera plus proposée.")
+        format!(
+            "Rejet enregistré dans data/correspondences/{file} : la suggestion ne sera plus proposée."
+        )
     }
 }
 
@@ -738,7 +807,9 @@ pub mod cli {
 /// `plan --against`: the heading of the links to review.
 pub mod plan_against {
     pub fn heading(cert: &str, other: &str, n: usize) -> String {
-        format!("Liens du plan lus dans {other} (appariement du diff {cert} → {other}) : {n} à revoir\n")
+        format!(
+            "Liens du plan lus dans {other} (appariement du diff {cert} → {other}) : {n} à revoir\n"
+        )
     }
 }
 
@@ -746,12 +817,18 @@ pub mod plan_against {
 pub mod plan_report {
     /// Covered / total per part: critères, savoir-faire, savoirs.
     pub fn counts(c: [(usize, usize); 3]) -> String {
-        format!("critères {}/{} · savoir-faire {}/{} · savoirs {}/{}", c[0].0, c[0].1, c[1].0, c[1].1, c[2].0, c[2].1)
+        format!(
+            "critères {}/{} · savoir-faire {}/{} · savoirs {}/{}",
+            c[0].0, c[0].1, c[1].0, c[1].1, c[2].0, c[2].1
+        )
     }
     /// The report's first line (`by`: « , par … » or nothing).
     pub fn summary(sequences: usize, hours: &str, by: &str) -> String {
-        format!("{sequences} séquences, {hours} ; plan de formation, pas un document officiel{by}.\n")
+        format!(
+            "{sequences} séquences, {hours} ; plan de formation, pas un document officiel{by}.\n"
+        )
     }
-    pub const HOURS_RULE: &str = "Les heures d’une séquence comptent pour chaque compétence qu’elle touche.\n\n";
+    pub const HOURS_RULE: &str =
+        "Les heures d’une séquence comptent pour chaque compétence qu’elle touche.\n\n";
     pub const NO_SEQUENCE: &str = "aucune séquence";
 }

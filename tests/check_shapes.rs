@@ -22,7 +22,8 @@ fn copy_dir(from: &Path, to: &Path) {
 
 /// The base fixture, the savoir table over it, then `files` over both; its diagnostics.
 fn check(name: &str, files: &[(&str, &str)]) -> Vec<Diagnostic> {
-    let dir: PathBuf = std::env::temp_dir().join(format!("referentiel-shapes-{}-{name}", std::process::id()));
+    let dir: PathBuf =
+        std::env::temp_dir().join(format!("referentiel-shapes-{}-{name}", std::process::id()));
     let _ = fs::remove_dir_all(&dir);
     copy_dir(Path::new("tests/fixtures/base"), &dir);
     copy_dir(Path::new("tests/fixtures/shapes"), &dir);
@@ -66,27 +67,54 @@ fn the_savoir_table_fixture_is_clean() {
 fn a_critere_without_its_parent_is_refused() {
     // Deleting one `parent:` line used to pass: the critère became a root of the tree.
     let base = file("tests/fixtures/base/elements.yaml");
-    let orphan = edit(&base, "    kind: critere_performance\n    parent: cp1\n", "    kind: critere_performance\n");
+    let orphan = edit(
+        &base,
+        "    kind: critere_performance\n    parent: cp1\n",
+        "    kind: critere_performance\n",
+    );
     let d = check("orphan", &[("elements.yaml", &orphan)]);
-    let hint = assert_one(&d, "elements.yaml", 15, Code::Orphan, "critere_performance `cp1-cr1` has no parent");
+    let hint = assert_one(
+        &d,
+        "elements.yaml",
+        15,
+        Code::Orphan,
+        "critere_performance `cp1-cr1` has no parent",
+    );
     assert!(hint.contains("give it `parent`"), "{hint}");
 }
 
 #[test]
 fn a_limite_without_its_savoir_is_refused() {
     let t = file("tests/fixtures/shapes/savoirs.yaml");
-    let orphan = edit(&t, "    kind: limite_connaissances\n    parent: s1\n", "    kind: limite_connaissances\n");
+    let orphan = edit(
+        &t,
+        "    kind: limite_connaissances\n    parent: s1\n",
+        "    kind: limite_connaissances\n",
+    );
     let d = check("orphan-limite", &[("savoirs.yaml", &orphan)]);
-    assert_one(&d, "savoirs.yaml", 16, Code::Orphan, "limite_connaissances `s1-lim1` has no parent");
+    assert_one(
+        &d,
+        "savoirs.yaml",
+        16,
+        Code::Orphan,
+        "limite_connaissances `s1-lim1` has no parent",
+    );
 }
 
 #[test]
 fn a_paragraphe_in_a_savoir_table_is_refused() {
     // 004 S5–S14: connaissances and limites typed `paragraphe` escaped savoir search and counts.
     let t = file("tests/fixtures/shapes/savoirs.yaml");
-    let para = edit(&t, "  - id: s1-k1\n    kind: savoir\n", "  - id: s1-k1\n    kind: paragraphe\n");
+    let para =
+        edit(&t, "  - id: s1-k1\n    kind: savoir\n", "  - id: s1-k1\n    kind: paragraphe\n");
     let d = check("paragraphe", &[("savoirs.yaml", &para)]);
-    let hint = assert_one(&d, "savoirs.yaml", 12, Code::WrongKind, "paragraphe `s1-k1` sits in the savoir table of `s1`");
+    let hint = assert_one(
+        &d,
+        "savoirs.yaml",
+        12,
+        Code::WrongKind,
+        "paragraphe `s1-k1` sits in the savoir table of `s1`",
+    );
     assert!(hint.contains("type it by its column"), "{hint}");
 }
 
@@ -94,18 +122,38 @@ fn a_paragraphe_in_a_savoir_table_is_refused() {
 fn a_heading_typed_limite_is_refused() {
     // 004 s7.3-lim6: the heading « S8 / S13 TRONC COMMUN STI » read as a limite of S7.3.
     let t = file("tests/fixtures/shapes/savoirs.yaml");
-    let heading = edit(&t, "  - id: tronc\n    kind: section\n", "  - id: tronc\n    kind: limite_connaissances\n    parent: s1\n");
+    let heading = edit(
+        &t,
+        "  - id: tronc\n    kind: section\n",
+        "  - id: tronc\n    kind: limite_connaissances\n    parent: s1\n",
+    );
     let d = check("heading", &[("savoirs.yaml", &heading)]);
-    assert_one(&d, "savoirs.yaml", 24, Code::WrongKind, "limite `tronc` reads like a heading: “S8 / S13 TRONC COMMUN STI”");
+    assert_one(
+        &d,
+        "savoirs.yaml",
+        24,
+        Code::WrongKind,
+        "limite `tronc` reads like a heading: “S8 / S13 TRONC COMMUN STI”",
+    );
 }
 
 #[test]
 fn a_footnote_call_in_a_title_is_refused() {
     // 004 ef1: the title read « Langue vivante étrangère 2 (1) ».
     let t = file("tests/fixtures/shapes/savoirs.yaml");
-    let fused = edit(&t, "    text: Langue vivante étrangère 2\n", "    text: Langue vivante étrangère 2 (1)\n");
+    let fused = edit(
+        &t,
+        "    text: Langue vivante étrangère 2\n",
+        "    text: Langue vivante étrangère 2 (1)\n",
+    );
     let d = check("footnote", &[("savoirs.yaml", &fused)]);
-    let hint = assert_one(&d, "savoirs.yaml", 28, Code::FootnoteCall, "the title of `ef1` ends with a footnote call: “Langue vivante étrangère 2 (1)”");
+    let hint = assert_one(
+        &d,
+        "savoirs.yaml",
+        28,
+        Code::FootnoteCall,
+        "the title of `ef1` ends with a footnote call: “Langue vivante étrangère 2 (1)”",
+    );
     assert!(hint.contains("`variant`"), "{hint}");
 }
 
@@ -113,7 +161,11 @@ fn a_footnote_call_in_a_title_is_refused() {
 fn two_elements_claiming_one_printing_are_refused() {
     // 004 s8.3: the title « Pièces graphiques » had swallowed the start of its connaissance.
     let t = file("tests/fixtures/shapes/savoirs.yaml");
-    let swallow = edit(&t, "    text: Identifier les outils\n    lines: 4\n", "    text: la communication Identifier les outils\n    lines: 3-4\n");
+    let swallow = edit(
+        &t,
+        "    text: Identifier les outils\n    lines: 4\n",
+        "    text: la communication Identifier les outils\n    lines: 3-4\n",
+    );
     let d = check("double", &[("savoirs.yaml", &swallow)]);
     assert_one(
         &d,
@@ -147,11 +199,27 @@ fn all_the_limites_of_a_group_under_its_last_savoir_are_reported() {
         "  - id: s1-k1\n",
         "  - id: s1.1\n    kind: savoir_associe\n    parent: s1\n    text: S1\n    lines: 1\n  - id: s1.2\n    kind: savoir_associe\n    parent: s1\n    text: Communication\n    lines: 1\n  - id: s1-k1\n",
     );
-    let group = edit(&group, "    kind: savoir\n    parent: s1\n", "    kind: savoir\n    parent: s1.1\n");
-    let group = edit(&group, "    kind: limite_connaissances\n    parent: s1\n", "    kind: limite_connaissances\n    parent: s1.2\n");
-    let group = edit(&group, "  - id: tronc\n    kind: section\n", "  - id: tronc\n    kind: limite_connaissances\n    parent: s1.2\n");
-    let group = edit(&group, "    text: S8 / S13 TRONC COMMUN STI\n", "    text: S8 / S13 TRONC COMMUN STI\n    note: x\n");
-    let d: Vec<Diagnostic> = check("last", &[("savoirs.yaml", &group)]).into_iter().filter(|d| d.code == Code::MisplacedLimites).collect();
+    let group =
+        edit(&group, "    kind: savoir\n    parent: s1\n", "    kind: savoir\n    parent: s1.1\n");
+    let group = edit(
+        &group,
+        "    kind: limite_connaissances\n    parent: s1\n",
+        "    kind: limite_connaissances\n    parent: s1.2\n",
+    );
+    let group = edit(
+        &group,
+        "  - id: tronc\n    kind: section\n",
+        "  - id: tronc\n    kind: limite_connaissances\n    parent: s1.2\n",
+    );
+    let group = edit(
+        &group,
+        "    text: S8 / S13 TRONC COMMUN STI\n",
+        "    text: S8 / S13 TRONC COMMUN STI\n    note: x\n",
+    );
+    let d: Vec<Diagnostic> = check("last", &[("savoirs.yaml", &group)])
+        .into_iter()
+        .filter(|d| d.code == Code::MisplacedLimites)
+        .collect();
     assert_eq!(d.len(), 1, "{}", d.iter().map(Diagnostic::render).collect::<String>());
     assert_eq!(d[0].message, "every limite of `s1` sits under its last savoir `s1.2` (2)");
 }
@@ -165,13 +233,30 @@ fn a_group_holding_one_block_of_limites_per_savoir_is_reported() {
         "  - id: s1-k1\n",
         "  - id: s1.1\n    kind: savoir_associe\n    parent: s1\n    text: S1\n    lines: 1\n  - id: s1.2\n    kind: savoir_associe\n    parent: s1\n    text: Communication\n    lines: 1\n  - id: s1-k1\n",
     );
-    let group = edit(&group, "    kind: savoir\n    parent: s1\n", "    kind: savoir\n    parent: s1.1\n");
-    let group = edit(&group, "  - id: tronc\n    kind: section\n", "  - id: tronc\n    kind: limite_connaissances\n    parent: s1\n");
+    let group =
+        edit(&group, "    kind: savoir\n    parent: s1\n", "    kind: savoir\n    parent: s1.1\n");
+    let group = edit(
+        &group,
+        "  - id: tronc\n    kind: section\n",
+        "  - id: tronc\n    kind: limite_connaissances\n    parent: s1\n",
+    );
     let blank = "S1 Communication\nConnaissances Limites de connaissances\nLes outils de la communication\nIdentifier les outils\n\nS8 / S13 TRONC COMMUN STI\nEF1 Langue vivante étrangère 2 (1)\n";
     let group = edit(&group, "    lines: 5\n", "    lines: 6\n");
-    let group = edit(&group, "    text: Langue vivante étrangère 2\n    lines: 6\n", "    text: Langue vivante étrangère 2\n    lines: 7\n");
-    let group = edit(&group, "{text: Langue vivante étrangère 2 (1), lines: 6,", "{text: Langue vivante étrangère 2 (1), lines: 7,");
-    let d: Vec<Diagnostic> = check("blocks", &[("savoirs.yaml", &group), ("sources/bts.txt", blank)]).into_iter().filter(|d| d.code == Code::MisplacedLimites).collect();
+    let group = edit(
+        &group,
+        "    text: Langue vivante étrangère 2\n    lines: 6\n",
+        "    text: Langue vivante étrangère 2\n    lines: 7\n",
+    );
+    let group = edit(
+        &group,
+        "{text: Langue vivante étrangère 2 (1), lines: 6,",
+        "{text: Langue vivante étrangère 2 (1), lines: 7,",
+    );
+    let d: Vec<Diagnostic> =
+        check("blocks", &[("savoirs.yaml", &group), ("sources/bts.txt", blank)])
+            .into_iter()
+            .filter(|d| d.code == Code::MisplacedLimites)
+            .collect();
     assert_eq!(d.len(), 1, "{}", d.iter().map(Diagnostic::render).collect::<String>());
     assert_eq!(d[0].message, "`s1` holds its limites in 2 blocks for its 2 savoirs");
 }

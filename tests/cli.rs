@@ -69,7 +69,10 @@ fn list_json_gives_counts_by_kind_table_states_and_source_coverage() {
     assert_eq!(cov["doc"], "demo");
     assert_eq!(cov["unclaimed"], 0);
     assert!(cov["claimed"].as_u64().unwrap() > 0 && cov["declared"].as_u64().unwrap() > 0);
-    assert_eq!(cov["chars"].as_u64(), Some(cov["claimed"].as_u64().unwrap() + cov["declared"].as_u64().unwrap()));
+    assert_eq!(
+        cov["chars"].as_u64(),
+        Some(cov["claimed"].as_u64().unwrap() + cov["declared"].as_u64().unwrap())
+    );
 }
 
 #[test]
@@ -78,11 +81,13 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
     let data = dir.join("data");
     copy_base(&data);
     let site = dir.join("site");
-    let ok = referentiel(&["--data", data.to_str().unwrap(), "build", "--out", site.to_str().unwrap()]);
+    let ok =
+        referentiel(&["--data", data.to_str().unwrap(), "build", "--out", site.to_str().unwrap()]);
     assert_eq!(ok.status.code(), Some(0), "{}", String::from_utf8_lossy(&ok.stderr));
     let before = fs::read(site.join("index.html")).unwrap();
     fs::write(data.join("bad.yaml"), "in: demo\nelements: [").unwrap();
-    let bad = referentiel(&["--data", data.to_str().unwrap(), "build", "--out", site.to_str().unwrap()]);
+    let bad =
+        referentiel(&["--data", data.to_str().unwrap(), "build", "--out", site.to_str().unwrap()]);
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("nothing was written"));
     assert_eq!(fs::read(site.join("index.html")).unwrap(), before);
@@ -95,7 +100,11 @@ fn unknown_search_filters_exit_2_with_the_valid_values() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("unknown certification `nope`; the valid values are: demo"), "{err}");
-    let out = referentiel(&["--data", "tests/fixtures/base", "search", "--kind", "competense", "veille"]);
+    let out =
+        referentiel(&["--data", "tests/fixtures/base", "search", "--kind", "competense", "veille"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown kind `competense`; the valid values are: Certification, Section"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("unknown kind `competense`; the valid values are: Certification, Section")
+    );
 }

@@ -40,11 +40,15 @@ struct Link {
 }
 
 fn corpus() -> Corpus {
-    referentiel::load_corpus(Path::new(env!("CARGO_MANIFEST_DIR")).join("data").as_path()).expect("the project's data loads")
+    referentiel::load_corpus(Path::new(env!("CARGO_MANIFEST_DIR")).join("data").as_path())
+        .expect("the project's data loads")
 }
 
 fn reference() -> Reference {
-    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/crosswalk-reference.yaml")).unwrap();
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/crosswalk-reference.yaml"),
+    )
+    .unwrap();
     serde_saphyr::from_str(&text).expect("the reference set parses")
 }
 
@@ -85,9 +89,17 @@ impl Score {
 
 /// Precision and recall of `predicted` on one half of the reference: predictions that are pairs
 /// of the other half count neither for nor against.
-fn score(predicted: &BTreeSet<(String, String)>, half: &BTreeSet<(String, String)>, other: &BTreeSet<(String, String)>) -> Score {
+fn score(
+    predicted: &BTreeSet<(String, String)>,
+    half: &BTreeSet<(String, String)>,
+    other: &BTreeSet<(String, String)>,
+) -> Score {
     let judged: Vec<_> = predicted.iter().filter(|p| !other.contains(*p)).collect();
-    Score { hits: judged.iter().filter(|p| half.contains(**p)).count(), predicted: judged.len(), expected: half.len() }
+    Score {
+        hits: judged.iter().filter(|p| half.contains(**p)).count(),
+        predicted: judged.len(),
+        expected: half.len(),
+    }
 }
 
 struct Row {
@@ -100,7 +112,13 @@ fn evaluate(corpus: &Corpus) -> Vec<Row> {
     let mut rows = Vec::new();
     for rp in reference().pairs {
         let (a, b) = (CertId::new(&rp.a), CertId::new(&rp.b));
-        let half = |held: bool| -> BTreeSet<(String, String)> { rp.links.iter().filter(|l| l.held_out == held).map(|l| (l.a.clone(), l.b.clone())).collect() };
+        let half = |held: bool| -> BTreeSet<(String, String)> {
+            rp.links
+                .iter()
+                .filter(|l| l.held_out == held)
+                .map(|l| (l.a.clone(), l.b.clone()))
+                .collect()
+        };
         let (tuned, held) = (half(false), half(true));
         let alone = pairs(crosswalk::suggest_only(corpus, &a, &b).iter());
         let cw = crosswalk::crosswalk(corpus, &a, &b);
@@ -122,9 +140,19 @@ fn fmt(s: &Score) -> String {
 fn suggestions_meet_the_reference_set_at_competence_level() {
     let corpus = corpus();
     let rows = evaluate(&corpus);
-    println!("\n{:<26} | {:<32} | {:<32} | {:<32} | {:<32}", "pair", "alone, tuned", "alone, held-out", "with curated, tuned", "with curated, held-out");
+    println!(
+        "\n{:<26} | {:<32} | {:<32} | {:<32} | {:<32}",
+        "pair", "alone, tuned", "alone, held-out", "with curated, tuned", "with curated, held-out"
+    );
     for r in &rows {
-        println!("{:<26} | {:<32} | {:<32} | {:<32} | {:<32}", r.pair, fmt(&r.alone[0]), fmt(&r.alone[1]), fmt(&r.curated[0]), fmt(&r.curated[1]));
+        println!(
+            "{:<26} | {:<32} | {:<32} | {:<32} | {:<32}",
+            r.pair,
+            fmt(&r.alone[0]),
+            fmt(&r.alone[1]),
+            fmt(&r.curated[0]),
+            fmt(&r.curated[1])
+        );
     }
     // The floor: on the tuned half, the first three candidates of each compétence the algorithm
     // alone shows hold at least 75 % of the reference pairs of every certification pair. Since
@@ -134,7 +162,11 @@ fn suggestions_meet_the_reference_set_at_competence_level() {
     // every reference pair is found.
     for r in &rows {
         assert!(r.alone[0].r() >= 0.75, "{}: {}", r.pair, fmt(&r.alone[0]));
-        assert!(r.curated[0].r() == 1.0 && r.curated[1].r() == 1.0, "{}: the curated tables hold every reference pair", r.pair);
+        assert!(
+            r.curated[0].r() == 1.0 && r.curated[1].r() == 1.0,
+            "{}: the curated tables hold every reference pair",
+            r.pair
+        );
     }
 }
 
@@ -147,15 +179,29 @@ fn noise_below_the_competence_level() {
     let mut shown = 0usize;
     let mut one_word = 0usize;
     let mut most: HashMap<usize, usize> = HashMap::new();
-    for e in corpus.elements.iter().filter(|e| matches!(crosswalk::group_of(e.kind), Some(Group::Criteres | Group::Savoirs))) {
-        let sugg: Vec<_> = idx.of(&e.key).iter().filter(|c| c.status == Status::Suggested).collect();
+    for e in corpus
+        .elements
+        .iter()
+        .filter(|e| matches!(crosswalk::group_of(e.kind), Some(Group::Criteres | Group::Savoirs)))
+    {
+        let sugg: Vec<_> =
+            idx.of(&e.key).iter().filter(|c| c.status == Status::Suggested).collect();
         let visible = sugg.len().min(crosswalk::SHOWN_PER_ELEMENT);
         shown += visible;
-        one_word += sugg.iter().take(visible).filter(|c| c.score.unwrap_or(0.0) < crosswalk::suggest::NEAR_DICE as f64 && c.words.len() <= 1).count();
+        one_word += sugg
+            .iter()
+            .take(visible)
+            .filter(|c| {
+                c.score.unwrap_or(0.0) < crosswalk::suggest::NEAR_DICE as f64 && c.words.len() <= 1
+            })
+            .count();
         *most.entry(sugg.len()).or_default() += 1;
     }
     let max = most.keys().max().copied().unwrap_or(0);
-    println!("\ncritère/savoir suggestions shown on element pages: {shown}, resting on one word: {one_word} ({:.0} %), most for one element: {max}", if shown == 0 { 0.0 } else { 100.0 * one_word as f64 / shown as f64 });
+    println!(
+        "\ncritère/savoir suggestions shown on element pages: {shown}, resting on one word: {one_word} ({:.0} %), most for one element: {max}",
+        if shown == 0 { 0.0 } else { 100.0 * one_word as f64 / shown as f64 }
+    );
     assert!(max <= 12, "no element carries a wall of suggestions");
 }
 
@@ -169,23 +215,53 @@ fn tuned_half_diagnosis() {
     let syn = crosswalk::synonyms(&corpus);
     for rp in reference().pairs {
         let (a, b) = (CertId::new(&rp.a), CertId::new(&rp.b));
-        let (ta, tb) = (referentiel::compare::Tree::build(&corpus, &a), referentiel::compare::Tree::build(&corpus, &b));
+        let (ta, tb) = (
+            referentiel::compare::Tree::build(&corpus, &a),
+            referentiel::compare::Tree::build(&corpus, &b),
+        );
         let cands = crosswalk::suggest::candidates(&corpus, &graph, &ta, &tb, &syn);
         let shown = pairs(crosswalk::suggest_only(&corpus, &a, &b).iter());
-        let all: BTreeSet<(String, String)> = rp.links.iter().map(|l| (l.a.clone(), l.b.clone())).collect();
-        let local = |c: &crosswalk::suggest::Candidate| (ta.elems[c.a].key.local.to_string(), tb.elems[c.b].key.local.to_string());
+        let all: BTreeSet<(String, String)> =
+            rp.links.iter().map(|l| (l.a.clone(), l.b.clone())).collect();
+        let local = |c: &crosswalk::suggest::Candidate| {
+            (ta.elems[c.a].key.local.to_string(), tb.elems[c.b].key.local.to_string())
+        };
         println!("\n{} ↔ {}", rp.a, rp.b);
         for l in rp.links.iter().filter(|l| !l.held_out) {
             let key = (l.a.clone(), l.b.clone());
             if let Some(c) = cands.iter().find(|c| local(c) == key) {
-                println!("  {} {:>6} ↔ {:<8} score {:.3} z {:>5.2} ranks {}/{} c {:.2}/{:.2} {}", if shown.contains(&key) { "found " } else { "MISSED" }, l.a, l.b, c.score, c.z, c.rank_a, c.rank_b, c.contained.0, c.contained.1, c.words.join(", "));
+                println!(
+                    "  {} {:>6} ↔ {:<8} score {:.3} z {:>5.2} ranks {}/{} c {:.2}/{:.2} {}",
+                    if shown.contains(&key) { "found " } else { "MISSED" },
+                    l.a,
+                    l.b,
+                    c.score,
+                    c.z,
+                    c.rank_a,
+                    c.rank_b,
+                    c.contained.0,
+                    c.contained.1,
+                    c.words.join(", ")
+                );
             } else {
-                println!("  ?????? {:>6} ↔ {:<8} not a compétence pair of the comparison", l.a, l.b);
+                println!(
+                    "  ?????? {:>6} ↔ {:<8} not a compétence pair of the comparison",
+                    l.a, l.b
+                );
             }
         }
         for c in cands.iter().filter(|c| shown.contains(&local(c)) && !all.contains(&local(c))) {
             let (x, y) = local(c);
-            println!("  WRONG  {x:>6} ↔ {y:<8} score {:.3} z {:>5.2} ranks {}/{} c {:.2}/{:.2} {}", c.score, c.z, c.rank_a, c.rank_b, c.contained.0, c.contained.1, c.words.join(", "));
+            println!(
+                "  WRONG  {x:>6} ↔ {y:<8} score {:.3} z {:>5.2} ranks {}/{} c {:.2}/{:.2} {}",
+                c.score,
+                c.z,
+                c.rank_a,
+                c.rank_b,
+                c.contained.0,
+                c.contained.1,
+                c.words.join(", ")
+            );
         }
     }
 }

@@ -17,7 +17,8 @@ use referentiel::model::Corpus;
 use referentiel::schema::CorrespondenceStatus;
 
 fn corpus() -> Corpus {
-    referentiel::load_corpus(Path::new(env!("CARGO_MANIFEST_DIR")).join("data").as_path()).expect("the project's data loads")
+    referentiel::load_corpus(Path::new(env!("CARGO_MANIFEST_DIR")).join("data").as_path())
+        .expect("the project's data loads")
 }
 
 #[derive(Default, Clone, Copy)]
@@ -75,14 +76,24 @@ fn evaluate(corpus: &Corpus) -> Vec<(String, [Hits; 2])> {
                 let mut mine: Vec<(usize, String)> = cands
                     .iter()
                     .filter_map(|c| {
-                        let (here, there, rank) = if dir == 0 { (&ta.elems[c.a], &tb.elems[c.b], c.rank_a) } else { (&tb.elems[c.b], &ta.elems[c.a], c.rank_b) };
+                        let (here, there, rank) = if dir == 0 {
+                            (&ta.elems[c.a], &tb.elems[c.b], c.rank_a)
+                        } else {
+                            (&tb.elems[c.b], &ta.elems[c.a], c.rank_b)
+                        };
                         (here.key.local.as_str() == id).then(|| (rank, there.key.local.to_string()))
                     })
                     .collect();
                 mine.sort();
                 let rank = mine.iter().position(|(_, o)| wanted.contains(o));
-                if std::env::var_os("RANK_DIAG").is_some() && k % 3 != 2 && rank.is_none_or(|r| r > 0) {
-                    println!("  tuned miss {dir} {id}: wanted {wanted:?}, first {:?}, rank {rank:?}", mine.iter().take(3).map(|x| &x.1).collect::<Vec<_>>());
+                if std::env::var_os("RANK_DIAG").is_some()
+                    && k % 3 != 2
+                    && rank.is_none_or(|r| r > 0)
+                {
+                    println!(
+                        "  tuned miss {dir} {id}: wanted {wanted:?}, first {:?}, rank {rank:?}",
+                        mine.iter().take(3).map(|x| &x.1).collect::<Vec<_>>()
+                    );
                 }
                 hits[usize::from(k % 3 == 2)].add(rank);
             }

@@ -44,7 +44,13 @@ fn citations(c: &Corpus) -> Vec<(String, &Cite)> {
     }
     for m in &c.matrices {
         out.push((format!("matrix {}", m.id), &m.title));
-        out.extend(m.rows.iter().chain(&m.columns).filter_map(|h| h.cite.as_ref()).map(|h| (format!("matrix {} header", m.id), h)));
+        out.extend(
+            m.rows
+                .iter()
+                .chain(&m.columns)
+                .filter_map(|h| h.cite.as_ref())
+                .map(|h| (format!("matrix {} header", m.id), h)),
+        );
     }
     for t in &c.correspondences {
         out.extend(t.title.iter().map(|h| (format!("correspondence {}", t.id), h)));
@@ -64,7 +70,13 @@ fn every_cited_text_is_printed_at_its_cited_lines() {
             failures.push(format!("{what}: {:?} at {} {}: {e:?}", cite.text, cite.doc, cite.lines));
         }
     }
-    assert!(failures.is_empty(), "{} of {} citations fail:\n{}", failures.len(), cites.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} citations fail:\n{}",
+        failures.len(),
+        cites.len(),
+        failures.join("\n")
+    );
 }
 
 /// The expected counts, summed over the files of each certification (`bts-nrc-part-a.yaml` and
@@ -102,19 +114,29 @@ fn counts_per_kind_are_those_of_the_documents() {
             mismatches.push(format!("{}: no tests/expected-counts file", cert.id));
             continue;
         };
-        let mut have: BTreeMap<String, usize> = c.counts(&cert.id).into_iter().map(|(k, n)| (k.name().to_string(), n)).collect();
+        let mut have: BTreeMap<String, usize> =
+            c.counts(&cert.id).into_iter().map(|(k, n)| (k.name().to_string(), n)).collect();
         let matrices = c.matrices.iter().filter(|m| m.cert == cert.id).count();
         if matrices > 0 {
             have.insert("matrices".into(), matrices);
         }
         // Pairs of the tables the documents print (official) or lay out (inferred); curated tables are ours.
-        let pairs: usize = c.correspondences.iter().filter(|t| t.to == cert.id && t.status != referentiel::schema::CorrespondenceStatus::Curated).map(|t| t.pairs.len()).sum();
+        let pairs: usize = c
+            .correspondences
+            .iter()
+            .filter(|t| {
+                t.to == cert.id && t.status != referentiel::schema::CorrespondenceStatus::Curated
+            })
+            .map(|t| t.pairs.len())
+            .sum();
         if pairs > 0 {
             have.insert("correspondence_pairs".into(), pairs);
         }
-        let want: BTreeMap<String, usize> = want.iter().filter(|(_, n)| **n > 0).map(|(k, n)| (k.clone(), *n)).collect();
+        let want: BTreeMap<String, usize> =
+            want.iter().filter(|(_, n)| **n > 0).map(|(k, n)| (k.clone(), *n)).collect();
         if have != want {
-            let keys: std::collections::BTreeSet<&String> = have.keys().chain(want.keys()).collect();
+            let keys: std::collections::BTreeSet<&String> =
+                have.keys().chain(want.keys()).collect();
             for k in keys {
                 let (h, w) = (have.get(k).copied().unwrap_or(0), want.get(k).copied().unwrap_or(0));
                 if h != w {

@@ -47,7 +47,15 @@ fn check(name: &str, files: &[(&str, &str)]) -> Vec<Diagnostic> {
 
 /// Assert exactly one diagnostic, and its every field.
 #[track_caller]
-fn assert_one(diags: &[Diagnostic], file: &str, line: usize, column: usize, code: Code, message: &str, hint: Option<&str>) {
+fn assert_one(
+    diags: &[Diagnostic],
+    file: &str,
+    line: usize,
+    column: usize,
+    code: Code,
+    message: &str,
+    hint: Option<&str>,
+) {
     assert_eq!(diags.len(), 1, "expected one diagnostic, got:\n{}", render(diags));
     let d = &diags[0];
     assert!(d.file.ends_with(file), "file {} does not end with {file}", d.file.display());
@@ -70,27 +78,51 @@ fn the_base_fixture_is_clean() {
 
 #[test]
 fn yaml_syntax_errors_point_at_the_fault() {
-    let d = check("syntax", &[("extra.yaml", "in: demo\ndoc: demo\nelements:\n  - id: x\n    text: \"unclosed\n")]);
+    let d = check(
+        "syntax",
+        &[("extra.yaml", "in: demo\ndoc: demo\nelements:\n  - id: x\n    text: \"unclosed\n")],
+    );
     assert_eq!(d.len(), 1, "{}", render(&d));
     assert_eq!(d[0].code, Code::Yaml);
     assert_eq!(d[0].line, 5);
     assert!(d[0].file.ends_with("extra.yaml"));
-    assert_eq!(d[0].hint.as_deref(), Some("the file is not valid YAML; check indentation and quoting near here"));
+    assert_eq!(
+        d[0].hint.as_deref(),
+        Some("the file is not valid YAML; check indentation and quoting near here")
+    );
 }
 
 #[test]
 fn unknown_keys_suggest_the_closest_key() {
     let yaml = format!("{HEAD}  - id: x\n    kind: section\n    txt: FICHE DEMO\n    lines: 1\n");
     let d = check("unknown-key", &[("extra.yaml", &yaml)]);
-    assert_one(&d, "extra.yaml", 6, 5, Code::Schema, "unknown field `txt`", Some("did you mean `text`?"));
+    assert_one(
+        &d,
+        "extra.yaml",
+        6,
+        5,
+        Code::Schema,
+        "unknown field `txt`",
+        Some("did you mean `text`?"),
+    );
     assert!(d[0].render().contains("    txt: FICHE DEMO\n   |     ^^^\n"), "{}", d[0].render());
 }
 
 #[test]
 fn unknown_kinds_suggest_the_closest_kind() {
-    let yaml = format!("{HEAD}  - id: x\n    kind: competence_profesionnelle\n    text: FICHE DEMO\n    lines: 1\n");
+    let yaml = format!(
+        "{HEAD}  - id: x\n    kind: competence_profesionnelle\n    text: FICHE DEMO\n    lines: 1\n"
+    );
     let d = check("unknown-kind", &[("extra.yaml", &yaml)]);
-    assert_one(&d, "extra.yaml", 5, 11, Code::Schema, "unknown variant `competence_profesionnelle`", Some("did you mean `competence_professionnelle`?"));
+    assert_one(
+        &d,
+        "extra.yaml",
+        5,
+        11,
+        Code::Schema,
+        "unknown variant `competence_profesionnelle`",
+        Some("did you mean `competence_professionnelle`?"),
+    );
 }
 
 #[test]
@@ -105,14 +137,24 @@ fn missing_keys_are_named() {
 
 #[test]
 fn malformed_ids_get_a_slug_suggestion() {
-    let yaml = format!("{HEAD}  - id: CP 3\n    kind: section\n    text: FICHE DEMO\n    lines: 1\n");
+    let yaml =
+        format!("{HEAD}  - id: CP 3\n    kind: section\n    text: FICHE DEMO\n    lines: 1\n");
     let d = check("malformed-id", &[("extra.yaml", &yaml)]);
-    assert_one(&d, "extra.yaml", 4, 9, Code::MalformedId, "malformed element id `CP 3`", Some("ids use lower-case letters, digits, and `-` or `.` between them; try `cp-3`"));
+    assert_one(
+        &d,
+        "extra.yaml",
+        4,
+        9,
+        Code::MalformedId,
+        "malformed element id `CP 3`",
+        Some("ids use lower-case letters, digits, and `-` or `.` between them; try `cp-3`"),
+    );
 }
 
 #[test]
 fn duplicate_ids_point_at_both_definitions() {
-    let yaml = format!("{HEAD}  - id: cp1\n    kind: section\n    text: FICHE DEMO\n    lines: 1\n");
+    let yaml =
+        format!("{HEAD}  - id: cp1\n    kind: section\n    text: FICHE DEMO\n    lines: 1\n");
     let d = check("duplicate-id", &[("extra.yaml", &yaml)]);
     assert_eq!(d.len(), 1, "{}", render(&d));
     assert_eq!((d[0].code, d[0].line, d[0].column), (Code::DuplicateId, 4, 9));
@@ -122,16 +164,36 @@ fn duplicate_ids_point_at_both_definitions() {
 
 #[test]
 fn dangling_references_suggest_the_closest_id() {
-    let yaml = format!("{HEAD}  - id: cp3-cr1\n    kind: critere_performance\n    parent: cp3\n    text: FICHE DEMO\n    lines: 1\n");
+    let yaml = format!(
+        "{HEAD}  - id: cp3-cr1\n    kind: critere_performance\n    parent: cp3\n    text: FICHE DEMO\n    lines: 1\n"
+    );
     let d = check("dangling", &[("extra.yaml", &yaml)]);
-    assert_one(&d, "extra.yaml", 6, 13, Code::UnknownId, "unknown id `cp3`", Some("did you mean `cp2`?"));
+    assert_one(
+        &d,
+        "extra.yaml",
+        6,
+        13,
+        Code::UnknownId,
+        "unknown id `cp3`",
+        Some("did you mean `cp2`?"),
+    );
 }
 
 #[test]
 fn references_into_unknown_certifications_are_refused() {
-    let yaml = format!("{HEAD}  - id: x\n    kind: section\n    text: FICHE DEMO\n    lines: 1\n    links:\n      - {{rel: related, to: dmo/cp1}}\n");
+    let yaml = format!(
+        "{HEAD}  - id: x\n    kind: section\n    text: FICHE DEMO\n    lines: 1\n    links:\n      - {{rel: related, to: dmo/cp1}}\n"
+    );
     let d = check("unknown-cert-ref", &[("extra.yaml", &yaml)]);
-    assert_one(&d, "extra.yaml", 9, 28, Code::UnknownId, "unknown certification `dmo` in `dmo/cp1`", Some("did you mean `demo`?"));
+    assert_one(
+        &d,
+        "extra.yaml",
+        9,
+        28,
+        Code::UnknownId,
+        "unknown certification `dmo` in `dmo/cp1`",
+        Some("did you mean `demo`?"),
+    );
 }
 
 #[test]
@@ -140,18 +202,32 @@ fn parent_cycles_are_reported_once() {
         "{HEAD}  - id: a\n    kind: section\n    parent: b\n    text: FICHE DEMO\n    lines: 1\n  - id: b\n    kind: section\n    parent: a\n    text: FICHE DEMO\n    lines: 1\n"
     );
     let d = check("cycle", &[("extra.yaml", &yaml)]);
-    assert_one(&d, "extra.yaml", 6, 13, Code::Cycle, "parent cycle: `a` → `b` → `a`", Some("an element cannot be its own ancestor; one of these `parent` keys is wrong"));
+    assert_one(
+        &d,
+        "extra.yaml",
+        6,
+        13,
+        Code::Cycle,
+        "parent cycle: `a` → `b` → `a`",
+        Some("an element cannot be its own ancestor; one of these `parent` keys is wrong"),
+    );
 }
 
 #[test]
 fn matrix_cells_must_name_existing_rows_and_columns() {
     let base = fs::read_to_string("tests/fixtures/base/elements.yaml").unwrap();
-    let broken = base.replace("{row: cp2, col: msp, state: lost}", "{row: cp3, col: msp, state: lost}");
+    let broken =
+        base.replace("{row: cp2, col: msp, state: lost}", "{row: cp3, col: msp, state: lost}");
     let d = check("matrix-row", &[("elements.yaml", &broken)]);
     assert_eq!(d.len(), 2, "{}", render(&d));
     assert_eq!((d[0].code, d[0].line, d[0].column), (Code::Matrix, 33, 9));
     assert_eq!(d[0].message, "1 cells have no state: (cp2, msp)");
-    assert_eq!(d[0].hint.as_deref(), Some("state every cell (marked, unmarked, lost, uncertain), or give the matrix a `default`"));
+    assert_eq!(
+        d[0].hint.as_deref(),
+        Some(
+            "state every cell (marked, unmarked, lost, uncertain), or give the matrix a `default`"
+        )
+    );
     assert_eq!((d[1].code, d[1].line, d[1].column), (Code::Matrix, 42, 15));
     assert_eq!(d[1].message, "cell names a missing row `cp3`");
     assert_eq!(d[1].hint.as_deref(), Some("did you mean `cp2`?"));
@@ -159,51 +235,118 @@ fn matrix_cells_must_name_existing_rows_and_columns() {
 
 #[test]
 fn provenance_outside_the_document_is_refused() {
-    let yaml = format!("{HEAD}  - id: x\n    kind: section\n    text: FICHE DEMO\n    lines: 90-91\n");
+    let yaml =
+        format!("{HEAD}  - id: x\n    kind: section\n    text: FICHE DEMO\n    lines: 90-91\n");
     let d = check("out-of-range", &[("extra.yaml", &yaml)]);
-    assert_one(&d, "extra.yaml", 7, 12, Code::Provenance, "lines 90-91 are outside `demo`, which has 16 lines", Some("provenance points at lines of the source document"));
+    assert_one(
+        &d,
+        "extra.yaml",
+        7,
+        12,
+        Code::Provenance,
+        "lines 90-91 are outside `demo`, which has 16 lines",
+        Some("provenance points at lines of the source document"),
+    );
 }
 
 #[test]
 fn reversed_ranges_are_refused() {
-    let yaml = format!("{HEAD}  - id: x\n    kind: section\n    text: FICHE DEMO\n    lines: 3-1\n");
+    let yaml =
+        format!("{HEAD}  - id: x\n    kind: section\n    text: FICHE DEMO\n    lines: 3-1\n");
     let d = check("reversed", &[("extra.yaml", &yaml)]);
-    assert_one(&d, "extra.yaml", 7, 12, Code::Provenance, "lines 3-1 are not a range (first line first, from 1)", Some("provenance points at lines of the source document"));
+    assert_one(
+        &d,
+        "extra.yaml",
+        7,
+        12,
+        Code::Provenance,
+        "lines 3-1 are not a range (first line first, from 1)",
+        Some("provenance points at lines of the source document"),
+    );
 }
 
 #[test]
 fn a_text_not_at_its_lines_points_at_where_it_is() {
-    let yaml = format!("{HEAD}  - id: x\n    kind: section\n    text: Organiser un plan d’actions commerciales\n    lines: 3\n");
+    let yaml = format!(
+        "{HEAD}  - id: x\n    kind: section\n    text: Organiser un plan d’actions commerciales\n    lines: 3\n"
+    );
     let d = check("elsewhere", &[("extra.yaml", &yaml)]);
-    assert_one(&d, "extra.yaml", 6, 11, Code::TextNotFound, "text not found at lines 3 of `demo`", Some("the text is printed at lines 15"));
+    assert_one(
+        &d,
+        "extra.yaml",
+        6,
+        11,
+        Code::TextNotFound,
+        "text not found at lines 3 of `demo`",
+        Some("the text is printed at lines 15"),
+    );
 }
 
 #[test]
 fn a_misspelt_text_says_where_it_diverges() {
-    let yaml = format!("{HEAD}  - id: x\n    kind: section\n    text: Titre professionnel Démonstrateur, édition 2\n    lines: 3\n");
+    let yaml = format!(
+        "{HEAD}  - id: x\n    kind: section\n    text: Titre professionnel Démonstrateur, édition 2\n    lines: 3\n"
+    );
     let d = check("misspelt", &[("extra.yaml", &yaml)]);
-    assert_one(&d, "extra.yaml", 6, 11, Code::TextNotFound, "text not found at lines 3 of `demo`", Some("the first 33 of 44 characters match; after “…l Démonstrateur” the data has “, édition 2…”"));
+    assert_one(
+        &d,
+        "extra.yaml",
+        6,
+        11,
+        Code::TextNotFound,
+        "text not found at lines 3 of `demo`",
+        Some(
+            "the first 33 of 44 characters match; after “…l Démonstrateur” the data has “, édition 2…”",
+        ),
+    );
 }
 
 #[test]
 fn a_loose_range_is_refused_with_the_tight_one() {
-    let yaml = format!("{HEAD}  - id: x\n    kind: section\n    text: Titre professionnel Démonstrateur\n    lines: 1-4\n");
+    let yaml = format!(
+        "{HEAD}  - id: x\n    kind: section\n    text: Titre professionnel Démonstrateur\n    lines: 1-4\n"
+    );
     let d = check("loose", &[("extra.yaml", &yaml)]);
-    assert_one(&d, "extra.yaml", 7, 12, Code::TextNotFound, "lines 1-4 of `demo` cite more than the text", Some("the text is at lines 3; cite exactly those"));
+    assert_one(
+        &d,
+        "extra.yaml",
+        7,
+        12,
+        Code::TextNotFound,
+        "lines 1-4 of `demo` cite more than the text",
+        Some("the text is at lines 3; cite exactly those"),
+    );
 }
 
 #[test]
 fn unknown_documents_suggest_the_closest() {
     let yaml = "in: demo\ndoc: dmeo\nelements:\n  - id: x\n    kind: section\n    text: FICHE DEMO\n    lines: 1\n";
     let d = check("unknown-doc", &[("extra.yaml", yaml)]);
-    assert_one(&d, "extra.yaml", 2, 6, Code::UnknownId, "unknown document `dmeo`", Some("did you mean `demo`?"));
+    assert_one(
+        &d,
+        "extra.yaml",
+        2,
+        6,
+        Code::UnknownId,
+        "unknown document `dmeo`",
+        Some("did you mean `demo`?"),
+    );
 }
 
 #[test]
 fn elements_need_their_certification() {
-    let yaml = "doc: demo\nelements:\n  - id: x\n    kind: section\n    text: FICHE DEMO\n    lines: 1\n";
+    let yaml =
+        "doc: demo\nelements:\n  - id: x\n    kind: section\n    text: FICHE DEMO\n    lines: 1\n";
     let d = check("no-in", &[("extra.yaml", yaml)]);
-    assert_one(&d, "extra.yaml", 3, 9, Code::MissingKey, "elements and matrices need the file's `in` certification", Some("add `in: <certification id>` at the top of the file"));
+    assert_one(
+        &d,
+        "extra.yaml",
+        3,
+        9,
+        Code::MissingKey,
+        "elements and matrices need the file's `in` certification",
+        Some("add `in: <certification id>` at the top of the file"),
+    );
 }
 
 #[test]
@@ -220,7 +363,11 @@ fn curated_correspondences_say_who_and_why() {
 fn a_yaml_bomb_is_refused_unexpanded() {
     let mut bomb = String::from("noise: &a [1, 2]\n");
     for (i, name) in ["b", "c", "d", "e", "f", "g", "h", "i"].iter().enumerate() {
-        let prev = if i == 0 { "a".to_string() } else { ["b", "c", "d", "e", "f", "g", "h"][i - 1].to_string() };
+        let prev = if i == 0 {
+            "a".to_string()
+        } else {
+            ["b", "c", "d", "e", "f", "g", "h"][i - 1].to_string()
+        };
         bomb.push_str(&format!("x{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
     }
     let d = check("bomb", &[("bomb.yaml", &bomb)]);
@@ -231,7 +378,9 @@ fn a_yaml_bomb_is_refused_unexpanded() {
         11,
         Code::Yaml,
         "YAML anchors and aliases are not allowed",
-        Some("the data format uses no anchors or aliases (they are refused, against YAML bombs); write values out"),
+        Some(
+            "the data format uses no anchors or aliases (they are refused, against YAML bombs); write values out",
+        ),
     );
 }
 
@@ -242,7 +391,10 @@ fn ten_thousand_levels_of_nesting_are_refused() {
     assert_eq!(d.len(), 1, "{}", render(&d));
     assert_eq!(d[0].code, Code::Yaml);
     assert_eq!(d[0].message, "the YAML nests too deep");
-    assert_eq!(d[0].hint.as_deref(), Some("the data format never nests this deep; the file is refused unread"));
+    assert_eq!(
+        d[0].hint.as_deref(),
+        Some("the data format never nests this deep; the file is refused unread")
+    );
     assert!(d[0].render().lines().all(|l| l.chars().count() < 140), "long lines are windowed");
 }
 
@@ -271,7 +423,10 @@ fn source_text_that_no_data_claims_is_reported_with_its_lines() {
     let d = &d[0];
     assert!(d.file.ends_with("sources/demo.txt"), "{}", d.file.display());
     assert_eq!((d.code, d.line, d.column), (Code::Unclaimed, 10, 1));
-    assert_eq!(d.message, "unclaimed text at lines 10-11 of `demo`: “Le système de veille mis en place permet une actualisation régu- lière des informations”");
+    assert_eq!(
+        d.message,
+        "unclaimed text at lines 10-11 of `demo`: “Le système de veille mis en place permet une actualisation régu- lière des informations”"
+    );
     let hint = d.hint.as_deref().unwrap();
     assert!(hint.starts_with("it follows the text of element `cp1` (lines 8-9): if it continues that text, extend it; encode it as data citing lines 10-11 "), "{hint}");
     // Declarations go in the file that already declares the document's lines.
@@ -291,7 +446,9 @@ fn a_line_declared_noise_that_holds_words_of_an_element_is_refused() {
         12,
         Code::DeclaredContent,
         "line 10 of `demo` is declared `noise` but holds words of element `cp1-cr1`",
-        Some("take line 10 out of `noise`: declarations set aside page furniture and table layout, never content"),
+        Some(
+            "take line 10 out of `noise`: declarations set aside page furniture and table layout, never content",
+        ),
     );
 }
 
@@ -311,16 +468,21 @@ fn an_element_text_cut_down_to_one_word_of_its_line_is_refused() {
         11,
         Code::TruncatedText,
         "the text of element `cp1-cr1` is one word of line 10 of `demo`, whose rest no element holds",
-        Some("the line reads “Le système de veille mis en place permet une actualisation régu-”: give the element its whole text, or the rest of the line to the element it belongs to"),
+        Some(
+            "the line reads “Le système de veille mis en place permet une actualisation régu-”: give the element its whole text, or the rest of the line to the element it belongs to",
+        ),
     );
 }
 
 /// A vocabulary file's header, then its terms.
-const VOCAB: &str = "vocabulary:\n  author: équipe referentiel\n  date: 2025-06-01\n  status: curated\n  terms:\n";
+const VOCAB: &str =
+    "vocabulary:\n  author: équipe referentiel\n  date: 2025-06-01\n  status: curated\n  terms:\n";
 
 #[test]
 fn a_valid_vocabulary_is_accepted_and_modelled() {
-    let yaml = format!("{VOCAB}    - term: PAC\n      kind: abbreviation\n      means: [plan d’actions commerciales]\n      justification: The usual abbreviation.\n");
+    let yaml = format!(
+        "{VOCAB}    - term: PAC\n      kind: abbreviation\n      means: [plan d’actions commerciales]\n      justification: The usual abbreviation.\n"
+    );
     let dir = fixture("vocab-ok", &[("vocabulary/trade.yaml", &yaml)]);
     let corpus = referentiel::load_corpus(&dir).map_err(|d| render(&d)).unwrap();
     let _ = fs::remove_dir_all(&dir);
@@ -332,8 +494,13 @@ fn a_valid_vocabulary_is_accepted_and_modelled() {
 fn a_vocabulary_says_what_reads_its_terms_file_by_file_and_term_by_term() {
     // The file serves search; one term of it serves the crosswalk too; the other file serves both.
     let search = "vocabulary:\n  author: équipe referentiel\n  date: 2025-06-01\n  status: curated\n  use: search\n  terms:\n    - term: démarcher\n      kind: synonym\n      means: [stratégie commerciale]\n      justification: x\n    - term: PAC\n      kind: abbreviation\n      means: [plan d’actions commerciales]\n      justification: x\n      use: both\n";
-    let both = format!("{VOCAB}    - term: veille\n      kind: synonym\n      means: [système de veille]\n      justification: x\n");
-    let dir = fixture("vocab-use", &[("vocabulary/trade.yaml", search), ("vocabulary/metier.yaml", &both)]);
+    let both = format!(
+        "{VOCAB}    - term: veille\n      kind: synonym\n      means: [système de veille]\n      justification: x\n"
+    );
+    let dir = fixture(
+        "vocab-use",
+        &[("vocabulary/trade.yaml", search), ("vocabulary/metier.yaml", &both)],
+    );
     let corpus = referentiel::load_corpus(&dir).map_err(|d| render(&d)).unwrap();
     let _ = fs::remove_dir_all(&dir);
     let terms = |it: &mut dyn Iterator<Item = &referentiel::vocabulary::Entry>| -> Vec<String> {
@@ -344,7 +511,11 @@ fn a_vocabulary_says_what_reads_its_terms_file_by_file_and_term_by_term() {
     assert_eq!(terms(&mut corpus.vocabulary.for_search()), ["PAC", "démarcher", "veille"]);
     assert_eq!(terms(&mut corpus.vocabulary.for_crosswalk()), ["PAC", "veille"]);
     let syn = referentiel::crosswalk::synonyms(&corpus);
-    assert_eq!(syn.terms("démarcher").len(), 1, "the crosswalk does not read a search-only synonym");
+    assert_eq!(
+        syn.terms("démarcher").len(),
+        1,
+        "the crosswalk does not read a search-only synonym"
+    );
     assert_eq!(syn.terms("la veille").len(), 2, "it reads the others: the stem and the concept");
 }
 
@@ -352,7 +523,15 @@ fn a_vocabulary_says_what_reads_its_terms_file_by_file_and_term_by_term() {
 fn vocabulary_unknown_keys_are_refused() {
     let yaml = format!("{VOCAB}    - term: PAC\n      kind: abbreviation\n      mean: [plan]\n");
     let d = check("vocab-unknown", &[("vocabulary/trade.yaml", &yaml)]);
-    assert_one(&d, "trade.yaml", 8, 7, Code::Schema, "unknown field `mean`", Some("did you mean `means`?"));
+    assert_one(
+        &d,
+        "trade.yaml",
+        8,
+        7,
+        Code::Schema,
+        "unknown field `mean`",
+        Some("did you mean `means`?"),
+    );
 }
 
 #[test]
@@ -361,23 +540,44 @@ fn vocabulary_terms_are_unique_by_their_search_keys() {
     let yaml = format!("{VOCAB}    - term: Veilles\n{t}    - term: la veille\n{t}");
     let d = check("vocab-dup", &[("vocabulary/trade.yaml", &yaml)]);
     assert_eq!(d.len(), 1, "{}", render(&d));
-    assert_eq!((d[0].code, d[0].line, d[0].message.as_str()), (Code::DuplicateId, 10, "duplicate term `la veille`"));
+    assert_eq!(
+        (d[0].code, d[0].line, d[0].message.as_str()),
+        (Code::DuplicateId, 10, "duplicate term `la veille`")
+    );
 }
 
 #[test]
 fn vocabulary_targets_are_the_documents_words() {
-    let yaml = format!("{VOCAB}    - term: rdv\n      kind: abbreviation\n      means: [rendez-vous, '']\n      justification: x\n");
+    let yaml = format!(
+        "{VOCAB}    - term: rdv\n      kind: abbreviation\n      means: [rendez-vous, '']\n      justification: x\n"
+    );
     let d = check("vocab-target", &[("vocabulary/trade.yaml", &yaml)]);
     let messages: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
-    assert_eq!(messages, ["`rendez-vous` is not in the documents' words", "an empty target"], "{}", render(&d));
+    assert_eq!(
+        messages,
+        ["`rendez-vous` is not in the documents' words", "an empty target"],
+        "{}",
+        render(&d)
+    );
 }
 
 #[test]
 fn a_cited_abbreviation_is_proven_at_its_lines() {
     let term = "    - term: PAC\n      kind: abbreviation\n      means: [plan d’actions commerciales]\n      justification: x\n";
-    let wrong_line = format!("{VOCAB}{term}      defined: {{doc: demo, lines: 3, text: Organiser un plan d’actions commerciales}}\n");
+    let wrong_line = format!(
+        "{VOCAB}{term}      defined: {{doc: demo, lines: 3, text: Organiser un plan d’actions commerciales}}\n"
+    );
     let d = check("vocab-cite", &[("vocabulary/trade.yaml", &wrong_line)]);
     assert_eq!(d.len(), 2, "{}", render(&d));
-    assert!(d.iter().any(|d| d.code == Code::TextNotFound && d.hint.as_deref() == Some("the text is printed at lines 15")), "{}", render(&d));
-    assert!(d.iter().any(|d| d.message == "the cited definition does not print `PAC`"), "{}", render(&d));
+    assert!(
+        d.iter().any(|d| d.code == Code::TextNotFound
+            && d.hint.as_deref() == Some("the text is printed at lines 15")),
+        "{}",
+        render(&d)
+    );
+    assert!(
+        d.iter().any(|d| d.message == "the cited definition does not print `PAC`"),
+        "{}",
+        render(&d)
+    );
 }

@@ -11,7 +11,7 @@ use referentiel::diff::render;
 use referentiel::diff::{self, Change, Class, DiffOptions, DiffReport, Reason, WordOp};
 use referentiel::ids::CertId;
 use referentiel::model::Corpus;
-use synthetic::{cert, coded, el, El};
+use synthetic::{El, cert, coded, el};
 
 const CP: &str = "competence_professionnelle";
 const CR: &str = "critere_performance";
@@ -19,17 +19,45 @@ const AT: &str = "activite_type";
 
 fn base() -> Vec<El> {
     vec![
-        coded("at1", AT, None, "1", "Élaborer une stratégie commerciale omnicanale pour un secteur géographique défini"),
-        coded("cp1", CP, Some("at1"), "1", "Assurer une veille commerciale pour analyser l'état du marché"),
-        el("cp1-cr1", CR, Some("cp1"), "Le système de veille mis en place permet une actualisation régulière des informations"),
+        coded(
+            "at1",
+            AT,
+            None,
+            "1",
+            "Élaborer une stratégie commerciale omnicanale pour un secteur géographique défini",
+        ),
+        coded(
+            "cp1",
+            CP,
+            Some("at1"),
+            "1",
+            "Assurer une veille commerciale pour analyser l'état du marché",
+        ),
+        el(
+            "cp1-cr1",
+            CR,
+            Some("cp1"),
+            "Le système de veille mis en place permet une actualisation régulière des informations",
+        ),
         el("cp1-cr2", CR, Some("cp1"), "Les sources d'information sont fiables et pertinentes"),
         coded("cp2", CP, Some("at1"), "2", "Organiser un plan d'actions commerciales"),
-        el("cp2-cr1", CR, Some("cp2"), "Le plan d'actions tient compte des objectifs de l'entreprise"),
+        el(
+            "cp2-cr1",
+            CR,
+            Some("cp2"),
+            "Le plan d'actions tient compte des objectifs de l'entreprise",
+        ),
         coded("at2", AT, None, "2", "Prospecter et négocier une proposition commerciale"),
         coded("cp3", CP, Some("at2"), "3", "Prospecter un secteur géographique déterminé"),
         el("cp3-cr1", CR, Some("cp3"), "La cible de prospection est définie selon la stratégie"),
         el("cp3-cr2", CR, Some("cp3"), "Le client est satisfait"),
-        coded("cp4", CP, Some("at2"), "4", "Concevoir une solution technique et financière adaptée au client"),
+        coded(
+            "cp4",
+            CP,
+            Some("at2"),
+            "4",
+            "Concevoir une solution technique et financière adaptée au client",
+        ),
         coded("cp5", CP, Some("at2"), "5", "Négocier une solution technique et commerciale"),
         el("cp5-cr1", CR, Some("cp5"), "Le client est satisfait"),
     ]
@@ -73,7 +101,12 @@ fn ids(items: &[referentiel::diff::Item]) -> Vec<&str> {
 #[track_caller]
 fn only_change(r: &DiffReport) -> &Change {
     let c = changed(r);
-    assert_eq!(c.len(), 1, "expected exactly one change, got:\n{}", render::text(r, Style { colour: false }));
+    assert_eq!(
+        c.len(),
+        1,
+        "expected exactly one change, got:\n{}",
+        render::text(r, Style { colour: false })
+    );
     c[0]
 }
 
@@ -91,22 +124,33 @@ fn identical_versions_are_all_unchanged() {
 
 #[test]
 fn a_reworded_critere_is_paired_by_its_id_and_similarity_with_a_word_diff() {
-    let r = versions("reword", |e| set(e, "cp1-cr2", |x| x.text = "Les sources d'information sont fiables, récentes et pertinentes".into()));
+    let r = versions("reword", |e| {
+        set(e, "cp1-cr2", |x| {
+            x.text = "Les sources d'information sont fiables, récentes et pertinentes".into()
+        })
+    });
     let c = only_change(&r);
     assert_eq!(c.class, Class::Reworded);
     assert_eq!((ids(&c.old), ids(&c.new)), (vec!["cp1-cr2"], vec!["cp1-cr2"]));
     match &c.reason {
-        Some(Reason::SameId { id, score }) => assert!(id == "cp1-cr2" && *score >= 0.4 && *score < 1.0, "{score}"),
+        Some(Reason::SameId { id, score }) => {
+            assert!(id == "cp1-cr2" && *score >= 0.4 && *score < 1.0, "{score}")
+        }
         other => panic!("expected the same id with a similarity score, got {other:?}"),
     }
     let words = c.words.as_ref().expect("a word diff");
-    assert!(words.iter().any(|w| matches!(w, WordOp::Added(s) if s.contains("récentes"))), "{words:?}");
+    assert!(
+        words.iter().any(|w| matches!(w, WordOp::Added(s) if s.contains("récentes"))),
+        "{words:?}"
+    );
     assert!(!words.iter().any(|w| matches!(w, WordOp::Removed(_))), "{words:?}");
 }
 
 #[test]
 fn a_reworded_competence_is_paired_by_code() {
-    let r = versions("reword-code", |e| set(e, "cp2", |x| x.text = "Mettre en œuvre un plan d'actions commerciales".into()));
+    let r = versions("reword-code", |e| {
+        set(e, "cp2", |x| x.text = "Mettre en œuvre un plan d'actions commerciales".into())
+    });
     let c = only_change(&r);
     assert_eq!(c.class, Class::Reworded);
     assert_eq!(c.reason, Some(Reason::Code { code: "2".into() }));
@@ -127,19 +171,34 @@ fn a_competence_cut_in_two_is_split() {
     let r = versions("split", |e| {
         set(e, "cp4", |x| x.text = "Concevoir une solution technique adaptée au client".into());
         let at = e.iter().position(|x| x.id == "cp4").unwrap();
-        e.insert(at + 1, coded("cp4b", CP, Some("at2"), "4b", "Concevoir une solution financière adaptée au client"));
+        e.insert(
+            at + 1,
+            coded(
+                "cp4b",
+                CP,
+                Some("at2"),
+                "4b",
+                "Concevoir une solution financière adaptée au client",
+            ),
+        );
     });
     let c = only_change(&r);
     assert_eq!(c.class, Class::Split);
     assert_eq!(ids(&c.old), vec!["cp4"]);
     assert_eq!(ids(&c.new), vec!["cp4", "cp4b"]);
-    assert!(matches!(c.reason, Some(Reason::Coverage { score, .. }) if score >= 0.99), "{:?}", c.reason);
+    assert!(
+        matches!(c.reason, Some(Reason::Coverage { score, .. }) if score >= 0.99),
+        "{:?}",
+        c.reason
+    );
 }
 
 #[test]
 fn two_criteres_joined_are_merged() {
     let r = versions("merge", |e| {
-        set(e, "cp1-cr1", |x| x.text = "Le système de veille mis en place permet une actualisation régulière des informations, à partir de sources fiables et pertinentes".into());
+        set(e, "cp1-cr1", |x| {
+            x.text = "Le système de veille mis en place permet une actualisation régulière des informations, à partir de sources fiables et pertinentes".into()
+        });
         e.retain(|x| x.id != "cp1-cr2");
     });
     let c = only_change(&r);
@@ -152,7 +211,10 @@ fn two_criteres_joined_are_merged() {
 fn a_new_critere_is_added() {
     let r = versions("add", |e| {
         let at = e.iter().position(|x| x.id == "cp2-cr1").unwrap();
-        e.insert(at + 1, el("cp2-cr2", CR, Some("cp2"), "Les actions sont planifiées dans un calendrier"));
+        e.insert(
+            at + 1,
+            el("cp2-cr2", CR, Some("cp2"), "Les actions sont planifiées dans un calendrier"),
+        );
     });
     let c = only_change(&r);
     assert_eq!(c.class, Class::Added);
@@ -167,7 +229,12 @@ fn a_deleted_critere_is_removed() {
     assert_eq!(c.class, Class::Removed);
     assert_eq!(ids(&c.old), vec!["cp3-cr1"]);
     // Tree order: the removal is reported after its parent's entry.
-    let pos = |id: &str| r.changes.iter().position(|c| c.new.first().map(|i| i.id.local.as_str()) == Some(id)).unwrap();
+    let pos = |id: &str| {
+        r.changes
+            .iter()
+            .position(|c| c.new.first().map(|i| i.id.local.as_str()) == Some(id))
+            .unwrap()
+    };
     let at = r.changes.iter().position(|c| c.class == Class::Removed).unwrap();
     assert!(pos("cp3") < at && at < pos("cp4"), "removal placed at {at}");
 }
@@ -183,9 +250,26 @@ fn children_follow_their_parents() {
     assert_eq!(r.summary.count(Class::Moved), 0);
     // A removed subtree is removed whole; an added one added whole.
     let r = versions("subtree", |e| {
-        e.retain(|x| x.id != "at1" && x.parent.as_deref() != Some("at1") && !x.id.starts_with("cp1-") && !x.id.starts_with("cp2-"));
-        e.push(coded("at3", AT, None, "3", "Assurer le suivi de la relation client après la vente"));
-        e.push(coded("cp6", CP, Some("at3"), "6", "Mesurer la satisfaction du client après la livraison"));
+        e.retain(|x| {
+            x.id != "at1"
+                && x.parent.as_deref() != Some("at1")
+                && !x.id.starts_with("cp1-")
+                && !x.id.starts_with("cp2-")
+        });
+        e.push(coded(
+            "at3",
+            AT,
+            None,
+            "3",
+            "Assurer le suivi de la relation client après la vente",
+        ));
+        e.push(coded(
+            "cp6",
+            CP,
+            Some("at3"),
+            "6",
+            "Mesurer la satisfaction du client après la livraison",
+        ));
     });
     assert_eq!(r.summary.count(Class::Removed), 6);
     assert_eq!(r.summary.count(Class::Added), 2);
@@ -198,8 +282,20 @@ fn ntc_like(table: &str) -> Corpus {
         "ntc",
         "2013",
         vec![
-            coded("ccp1", "ccp", None, "1", "Prospecter, présenter et négocier une solution technique"),
-            coded("ccp2", "ccp", None, "2", "Gérer et optimiser l'activité commerciale sur un secteur géographique déterminé"),
+            coded(
+                "ccp1",
+                "ccp",
+                None,
+                "1",
+                "Prospecter, présenter et négocier une solution technique",
+            ),
+            coded(
+                "ccp2",
+                "ccp",
+                None,
+                "2",
+                "Gérer et optimiser l'activité commerciale sur un secteur géographique déterminé",
+            ),
             coded("ccp3", "ccp", None, "3", "Assurer le service après-vente"),
         ],
     );
@@ -208,7 +304,13 @@ fn ntc_like(table: &str) -> Corpus {
         "ntc",
         "2018",
         vec![
-            coded("ccp1", "ccp", None, "1", "Élaborer une stratégie commerciale omnicanale pour un secteur géographique défini"),
+            coded(
+                "ccp1",
+                "ccp",
+                None,
+                "1",
+                "Élaborer une stratégie commerciale omnicanale pour un secteur géographique défini",
+            ),
             coded("ccp2", "ccp", None, "2", "Prospecter et négocier une proposition commerciale"),
         ],
     );
@@ -230,24 +332,49 @@ const TABLE: &str = "correspondences:
 #[test]
 fn official_tables_come_before_codes() {
     let corpus = ntc_like(TABLE);
-    let r = diff::diff(&corpus, &CertId::new("old"), &corpus, &CertId::new("new"), &DiffOptions::default());
-    let pairs: Vec<(Vec<&str>, Vec<&str>)> = r.changes.iter().filter(|c| c.class == Class::Reworded).map(|c| (ids(&c.old), ids(&c.new))).collect();
+    let r = diff::diff(
+        &corpus,
+        &CertId::new("old"),
+        &corpus,
+        &CertId::new("new"),
+        &DiffOptions::default(),
+    );
+    let pairs: Vec<(Vec<&str>, Vec<&str>)> = r
+        .changes
+        .iter()
+        .filter(|c| c.class == Class::Reworded)
+        .map(|c| (ids(&c.old), ids(&c.new)))
+        .collect();
     assert_eq!(pairs, vec![(vec!["ccp2"], vec!["ccp1"]), (vec!["ccp1"], vec!["ccp2"])]);
     for c in r.of_class(Class::Reworded) {
-        assert!(matches!(&c.reason, Some(Reason::OfficialTable { table, .. }) if table.as_str() == "old-new"), "{:?}", c.reason);
+        assert!(
+            matches!(&c.reason, Some(Reason::OfficialTable { table, .. }) if table.as_str() == "old-new"),
+            "{:?}",
+            c.reason
+        );
     }
     let removed: Vec<&Change> = r.of_class(Class::Removed).collect();
     assert_eq!(removed.len(), 1);
-    assert!(matches!(removed[0].reason, Some(Reason::OfficialTable { .. })), "the table says ccp3 has no counterpart");
+    assert!(
+        matches!(removed[0].reason, Some(Reason::OfficialTable { .. })),
+        "the table says ccp3 has no counterpart"
+    );
     assert_eq!(diff::lineage_pairs(&corpus), vec![(CertId::new("old"), CertId::new("new"))]);
 }
 
 #[test]
 fn without_a_table_codes_and_similarity_decide() {
     let corpus = ntc_like("correspondences: []\n");
-    let r = diff::diff(&corpus, &CertId::new("old"), &corpus, &CertId::new("new"), &DiffOptions::default());
+    let r = diff::diff(
+        &corpus,
+        &CertId::new("old"),
+        &corpus,
+        &CertId::new("new"),
+        &DiffOptions::default(),
+    );
     // Same code and shared words: paired by code (which is what the official table corrects).
-    let by_code: Vec<&Change> = r.changes.iter().filter(|c| matches!(c.reason, Some(Reason::Code { .. }))).collect();
+    let by_code: Vec<&Change> =
+        r.changes.iter().filter(|c| matches!(c.reason, Some(Reason::Code { .. }))).collect();
     assert_eq!(by_code.len(), 1, "{}", render::text(&r, Style { colour: false }));
     assert_eq!((ids(&by_code[0].old), ids(&by_code[0].new)), (vec!["ccp2"], vec!["ccp2"]));
     // Same code but no word in common: not paired.
@@ -257,48 +384,96 @@ fn without_a_table_codes_and_similarity_decide() {
 
 #[test]
 fn similarity_pairs_report_their_score_and_words() {
-    let a = cert("a", "x", "1", vec![el("s1", "savoir", None, "Connaissance des techniques de prospection téléphonique")]);
-    let b = cert("b", "x", "2", vec![el("k9", "savoir", None, "Connaissance des techniques de prospection téléphonique et numérique")]);
+    let a = cert(
+        "a",
+        "x",
+        "1",
+        vec![el("s1", "savoir", None, "Connaissance des techniques de prospection téléphonique")],
+    );
+    let b = cert(
+        "b",
+        "x",
+        "2",
+        vec![el(
+            "k9",
+            "savoir",
+            None,
+            "Connaissance des techniques de prospection téléphonique et numérique",
+        )],
+    );
     let corpus = synthetic::corpus("similarity", &[a, b], &[]);
-    let r = diff::diff(&corpus, &CertId::new("a"), &corpus, &CertId::new("b"), &DiffOptions::default());
+    let r =
+        diff::diff(&corpus, &CertId::new("a"), &corpus, &CertId::new("b"), &DiffOptions::default());
     let c = only_change(&r);
     assert_eq!(c.class, Class::Reworded);
     let Some(Reason::Similarity { score, shared }) = &c.reason else { panic!("{:?}", c.reason) };
     assert!(*score > 0.7 && *score < 1.0, "{score}");
-    assert!(shared.contains(&"prospection".to_string()) && shared.contains(&"téléphonique".to_string()), "{shared:?}");
+    assert!(
+        shared.contains(&"prospection".to_string()) && shared.contains(&"téléphonique".to_string()),
+        "{shared:?}"
+    );
 }
 
 #[test]
 fn outputs_text_markdown_json() {
-    let r = versions("outputs", |e| set(e, "cp1-cr2", |x| x.text = "Les sources d'information sont fiables, récentes et pertinentes".into()));
+    let r = versions("outputs", |e| {
+        set(e, "cp1-cr2", |x| {
+            x.text = "Les sources d'information sont fiables, récentes et pertinentes".into()
+        })
+    });
     let plain = render::render(&r, Format::Text, false);
     assert!(!plain.contains('\x1b'), "no colour when not asked");
-    assert!(plain.contains("~ reformulé") && (plain.contains("{+récentes+}") || plain.contains("{+, récentes+}")), "{plain}");
+    assert!(
+        plain.contains("~ reformulé")
+            && (plain.contains("{+récentes+}") || plain.contains("{+, récentes+}")),
+        "{plain}"
+    );
     // French around French data (#25): the summary, then the details.
-    assert!(!plain.contains("reworded") && !plain.contains("unchanged") && !plain.contains("alike"), "{plain}");
+    assert!(
+        !plain.contains("reworded") && !plain.contains("unchanged") && !plain.contains("alike"),
+        "{plain}"
+    );
     let summary_at = plain.find("inchangés").unwrap();
     let details_at = plain.find("Détail").unwrap();
     assert!(summary_at < details_at, "summary first");
     assert!(render::render(&r, Format::Text, true).contains("\x1b["));
     let md = render::render(&r, Format::Markdown, false);
-    assert!(md.contains("| classe | nombre | par nature |") && md.contains("**reformulé**"), "{md}");
-    let json: serde_json::Value = serde_json::from_str(&render::render(&r, Format::Json, false)).expect("valid JSON");
+    assert!(
+        md.contains("| classe | nombre | par nature |") && md.contains("**reformulé**"),
+        "{md}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&render::render(&r, Format::Json, false)).expect("valid JSON");
     assert_eq!(json["format"], 1);
     assert_eq!(json["summary"]["by_class"]["reworded"], 1);
     let ch = json["changes"].as_array().unwrap().iter().find(|c| c["class"] == "reworded").unwrap();
     assert_eq!(ch["reason"]["by"], "same_id");
     assert!(ch["reason"]["score"].as_f64().unwrap() > 0.4);
     assert!(ch["words"].as_array().unwrap().iter().any(|w| w["op"] == "added"));
-    assert!(["correction", "ajustement", "revision"].contains(&ch["degree"].as_str().unwrap()), "{}", ch["degree"]);
+    assert!(
+        ["correction", "ajustement", "revision"].contains(&ch["degree"].as_str().unwrap()),
+        "{}",
+        ch["degree"]
+    );
     assert_eq!(ch["old"][0]["id"]["local"], "cp1-cr2");
-    assert!(json["coverage"]["sentence"].as_str().unwrap().contains("tous les niveaux"), "two versions of one certification compare every level");
+    assert!(
+        json["coverage"]["sentence"].as_str().unwrap().contains("tous les niveaux"),
+        "two versions of one certification compare every level"
+    );
 }
 
 fn git(dir: &Path, args: &[&str]) {
     let ok = std::process::Command::new("git")
         .arg("-C")
         .arg(dir)
-        .args(["-c", "user.name=test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"])
+        .args([
+            "-c",
+            "user.name=test",
+            "-c",
+            "user.email=test@example.org",
+            "-c",
+            "commit.gpgsign=false",
+        ])
         .args(args)
         .output()
         .expect("git runs");
@@ -307,7 +482,7 @@ fn git(dir: &Path, args: &[&str]) {
 
 #[test]
 fn two_git_revisions_of_the_data() {
-    use referentiel::diff::source::{load, DataSource};
+    use referentiel::diff::source::{DataSource, load};
     let repo = synthetic::temp("git-repo");
     let _ = std::fs::remove_dir_all(&repo);
     std::fs::create_dir_all(&repo).unwrap();
@@ -321,8 +496,10 @@ fn two_git_revisions_of_the_data() {
     synthetic::write(&data, &[cert("demo", "demo", "1", els)], &[]);
     git(&repo, &["add", "-A"]);
     git(&repo, &["commit", "-q", "-m", "two"]);
-    let old = load(&DataSource::Revision { data: data.clone(), rev: "HEAD~1".into() }).expect("old revision loads");
-    let new = load(&DataSource::Revision { data: data.clone(), rev: "HEAD".into() }).expect("new revision loads");
+    let old = load(&DataSource::Revision { data: data.clone(), rev: "HEAD~1".into() })
+        .expect("old revision loads");
+    let new = load(&DataSource::Revision { data: data.clone(), rev: "HEAD".into() })
+        .expect("new revision loads");
     let id = CertId::new("demo");
     let r = diff::diff(&old, &id, &new, &id, &DiffOptions::default());
     assert_eq!(only_change(&r).class, Class::Removed);
@@ -335,7 +512,10 @@ fn two_git_revisions_of_the_data() {
 fn unknown_certifications_are_errors_with_a_hint() {
     let corpus = ntc_like(TABLE);
     let e = diff::require_cert(&corpus, "nwe", "new").unwrap_err();
-    assert!(e.to_string().contains("no certification `nwe`") && e.to_string().contains("`new`"), "{e}");
+    assert!(
+        e.to_string().contains("no certification `nwe`") && e.to_string().contains("`new`"),
+        "{e}"
+    );
 }
 
 /// The real lineage: the CCP pairs of the official table NTC 2013 → 2018 come out as the table says.
@@ -343,14 +523,27 @@ fn unknown_certifications_are_errors_with_a_hint() {
 fn real_ntc_2013_2018_ccps_follow_the_official_table() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     if !root.join("data/correspondences/ntc-2013-2018.yaml").exists() {
-        eprintln!("notice: data/correspondences/ntc-2013-2018.yaml is not there yet; real-lineage test skipped");
+        eprintln!(
+            "notice: data/correspondences/ntc-2013-2018.yaml is not there yet; real-lineage test skipped"
+        );
         return;
     }
-    let corpus = referentiel::load_corpus(&root.join("data"))
-        .unwrap_or_else(|d| panic!("the real data does not check:\n{}", d.iter().map(|d| d.render()).collect::<String>()));
-    let table = corpus.correspondences.iter().find(|t| t.id.as_str() == "ntc-2013-2018").expect("the table ntc-2013-2018");
+    let corpus = referentiel::load_corpus(&root.join("data")).unwrap_or_else(|d| {
+        panic!(
+            "the real data does not check:\n{}",
+            d.iter().map(|d| d.render()).collect::<String>()
+        )
+    });
+    let table = corpus
+        .correspondences
+        .iter()
+        .find(|t| t.id.as_str() == "ntc-2013-2018")
+        .expect("the table ntc-2013-2018");
     let r = diff::diff(&corpus, &table.from, &corpus, &table.to, &DiffOptions::default());
-    eprintln!("{}", render::text(&r, Style { colour: false }).lines().take(10).collect::<Vec<_>>().join("\n"));
+    eprintln!(
+        "{}",
+        render::text(&r, Style { colour: false }).lines().take(10).collect::<Vec<_>>().join("\n")
+    );
     assert_partition(&r);
     assert!(!table.pairs.is_empty());
     for p in &table.pairs {
@@ -359,10 +552,17 @@ fn real_ntc_2013_2018_ccps_follow_the_official_table() {
         let c = r
             .changes
             .iter()
-            .find(|c| (!want_old.is_empty() && ids(&c.old) == want_old) || (want_old.is_empty() && ids(&c.new) == want_new))
+            .find(|c| {
+                (!want_old.is_empty() && ids(&c.old) == want_old)
+                    || (want_old.is_empty() && ids(&c.new) == want_new)
+            })
             .unwrap_or_else(|| panic!("no change for the pair {want_old:?} → {want_new:?}"));
         assert_eq!(ids(&c.new), want_new, "pair {want_old:?}");
-        assert!(matches!(&c.reason, Some(Reason::OfficialTable { table, .. }) if table.as_str() == "ntc-2013-2018"), "{:?}", c.reason);
+        assert!(
+            matches!(&c.reason, Some(Reason::OfficialTable { table, .. }) if table.as_str() == "ntc-2013-2018"),
+            "{:?}",
+            c.reason
+        );
     }
 }
 
@@ -374,12 +574,17 @@ fn real_lineages_partition_both_sides() {
         eprintln!("notice: no certification in data/ yet; real lineage test skipped");
         return;
     }
-    let corpus = referentiel::load_corpus(&root.join("data"))
-        .unwrap_or_else(|d| panic!("the real data does not check:\n{}", d.iter().map(|d| d.render()).collect::<String>()));
+    let corpus = referentiel::load_corpus(&root.join("data")).unwrap_or_else(|d| {
+        panic!(
+            "the real data does not check:\n{}",
+            d.iter().map(|d| d.render()).collect::<String>()
+        )
+    });
     for (a, b) in diff::lineage_pairs(&corpus) {
         let r = diff::diff(&corpus, &a, &corpus, &b, &DiffOptions::default());
         assert_partition(&r);
-        let counts: Vec<String> = Class::ALL.iter().map(|c| format!("{} {}", c.name(), r.summary.count(*c))).collect();
+        let counts: Vec<String> =
+            Class::ALL.iter().map(|c| format!("{} {}", c.name(), r.summary.count(*c))).collect();
         eprintln!("{a} → {b}: {}", counts.join(", "));
     }
 }

@@ -24,7 +24,8 @@ fn copy(from: &Path, to: &Path) {
 }
 
 fn data_copy(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("referentiel-incremental-{}-{name}", std::process::id()));
+    let dir =
+        std::env::temp_dir().join(format!("referentiel-incremental-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     copy(Path::new("data"), &dir.join("data"));
     dir.join("data")
@@ -37,8 +38,13 @@ fn config() -> Config {
 type Files = HashMap<String, Arc<Vec<u8>>>;
 
 fn full(corpus: &Corpus, cfg: &Config) -> (Files, FullBuild) {
-    let (files, _, computed) = referentiel::outputs::render_into(corpus, cfg, SiteFiles::default()).unwrap();
-    let files: Files = files.files.into_iter().map(|(p, b)| (p.to_string_lossy().into_owned(), Arc::new(b))).collect();
+    let (files, _, computed) =
+        referentiel::outputs::render_into(corpus, cfg, SiteFiles::default()).unwrap();
+    let files: Files = files
+        .files
+        .into_iter()
+        .map(|(p, b)| (p.to_string_lossy().into_owned(), Arc::new(b)))
+        .collect();
     let f = FullBuild::new(corpus, computed, &files);
     (files, f)
 }
@@ -58,23 +64,49 @@ fn an_edited_note_shows_at_once_on_the_pages_a_full_rebuild_would_change() {
     let (old_files, last) = full(&before, &cfg);
 
     let note = "    note: Critère d’évaluation du référentiel d’évaluation (§3.2).";
-    edit(&data, "certifications/ntc-2018/elements.yaml", note, &format!("{note} Relu en formation."));
+    edit(
+        &data,
+        "certifications/ntc-2018/elements.yaml",
+        note,
+        &format!("{note} Relu en formation."),
+    );
     let after = referentiel::load_corpus(&data).unwrap();
-    let quick = incremental::quick(&last, &after, &cfg).unwrap().expect("an element's note is rendered at once");
+    let quick = incremental::quick(&last, &after, &cfg)
+        .unwrap()
+        .expect("an element's note is rendered at once");
     assert_eq!(quick.changed, 1, "one element changed");
     let (new_files, _) = full(&after, &cfg);
 
-    let edited: Vec<&String> = quick.pages.iter().filter(|(_, b)| String::from_utf8_lossy(b).contains("Relu en formation.")).map(|(p, _)| p).collect();
+    let edited: Vec<&String> = quick
+        .pages
+        .iter()
+        .filter(|(_, b)| String::from_utf8_lossy(b).contains("Relu en formation."))
+        .map(|(p, _)| p)
+        .collect();
     assert!(!edited.is_empty(), "the edited element's page is among the pages rendered again");
     for (path, bytes) in &quick.pages {
-        assert!(new_files.get(path).is_some_and(|b| b.as_slice() == bytes.as_slice()), "{path} reads as the full rebuild renders it");
+        assert!(
+            new_files.get(path).is_some_and(|b| b.as_slice() == bytes.as_slice()),
+            "{path} reads as the full rebuild renders it"
+        );
     }
     // Every page the full rebuild changed is rendered at once; the exports and the search index
     // are left to the full rebuild, by design.
-    let quick_paths: std::collections::HashSet<&String> = quick.pages.iter().map(|(p, _)| p).collect();
-    let missed: Vec<&String> = new_files.iter().filter(|(p, b)| p.ends_with(".html") && old_files.get(*p) != Some(*b) && !quick_paths.contains(p)).map(|(p, _)| p).collect();
+    let quick_paths: std::collections::HashSet<&String> =
+        quick.pages.iter().map(|(p, _)| p).collect();
+    let missed: Vec<&String> = new_files
+        .iter()
+        .filter(|(p, b)| {
+            p.ends_with(".html") && old_files.get(*p) != Some(*b) && !quick_paths.contains(p)
+        })
+        .map(|(p, _)| p)
+        .collect();
     assert!(missed.is_empty(), "pages changed by the edit but not rendered at once: {missed:?}");
-    assert!(quick.pages.len() < 50, "a note edit renders a handful of pages, not the site ({})", quick.pages.len());
+    assert!(
+        quick.pages.len() < 50,
+        "a note edit renders a handful of pages, not the site ({})",
+        quick.pages.len()
+    );
     let _ = std::fs::remove_dir_all(data.parent().unwrap());
 }
 
@@ -84,11 +116,19 @@ fn a_changed_table_waits_for_the_full_rebuild() {
     let cfg = config();
     let before = referentiel::load_corpus(&data).unwrap();
     let (_, last) = full(&before, &cfg);
-    let table = std::fs::read_dir(data.join("correspondences")).unwrap().map(|e| e.unwrap().path()).find(|p| std::fs::read_to_string(p).unwrap().contains("justification: \"")).expect("a curated table");
+    let table = std::fs::read_dir(data.join("correspondences"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| std::fs::read_to_string(p).unwrap().contains("justification: \""))
+        .expect("a curated table");
     let text = std::fs::read_to_string(&table).unwrap();
-    std::fs::write(&table, text.replacen("justification: \"", "justification: \"Relu. ", 1)).unwrap();
+    std::fs::write(&table, text.replacen("justification: \"", "justification: \"Relu. ", 1))
+        .unwrap();
     let after = referentiel::load_corpus(&data).unwrap();
-    assert!(incremental::quick(&last, &after, &cfg).unwrap().is_none(), "a table's change is not rendered alone");
+    assert!(
+        incremental::quick(&last, &after, &cfg).unwrap().is_none(),
+        "a table's change is not rendered alone"
+    );
     let _ = std::fs::remove_dir_all(data.parent().unwrap());
 }
 

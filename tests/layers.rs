@@ -55,13 +55,15 @@ fn module_of(path: &Path) -> Option<String> {
 /// Every module named after `crate::` (library) or `referentiel::` (binary) in a file's code
 /// (comments, where documentation links to other modules, are not imports).
 fn uses(text: &str) -> Vec<String> {
-    let code: String = text.lines().filter(|l| !l.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n");
+    let code: String =
+        text.lines().filter(|l| !l.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n");
     let mut out = Vec::new();
     for prefix in ["crate::", "referentiel::"] {
         let mut rest = code.as_str();
         while let Some(i) = rest.find(prefix) {
             let after = &rest[i + prefix.len()..];
-            let name: String = after.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+            let name: String =
+                after.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
             if !name.is_empty() {
                 out.push(name);
             }
@@ -86,7 +88,8 @@ fn files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 fn every_module_has_a_layer() {
     let mut all = Vec::new();
     files(Path::new("src"), &mut all);
-    let unknown: Vec<String> = all.iter().filter_map(|p| module_of(p)).filter(|m| layer(m).is_none()).collect();
+    let unknown: Vec<String> =
+        all.iter().filter_map(|p| module_of(p)).filter(|m| layer(m).is_none()).collect();
     assert!(unknown.is_empty(), "modules without a layer in tests/layers.rs: {unknown:?}");
 }
 
@@ -102,7 +105,10 @@ fn no_module_imports_one_above_it() {
         for used in uses(&text) {
             if let Some(l) = layer(&used) {
                 if l > own {
-                    wrong.entry(path.display().to_string()).or_default().push(format!("{used} (layer {l} > {module}'s {own})"));
+                    wrong
+                        .entry(path.display().to_string())
+                        .or_default()
+                        .push(format!("{used} (layer {l} > {module}'s {own})"));
                 }
             }
         }
@@ -113,7 +119,9 @@ fn no_module_imports_one_above_it() {
 #[test]
 fn the_rule_catches_an_import_that_runs_backwards() {
     // The scanner itself: `search` (layer 7) using `site` (layer 9) is found.
-    let found = uses("//! [`x`](crate::cmd)\nuse crate::site::pages;\nlet x = crate::present::truncate(s, 3);");
+    let found = uses(
+        "//! [`x`](crate::cmd)\nuse crate::site::pages;\nlet x = crate::present::truncate(s, 3);",
+    );
     assert_eq!(found, vec!["site".to_string(), "present".to_string()]);
     assert!(layer("site") > layer("search"));
 }

@@ -79,7 +79,11 @@ fn every_command_speaks_json_with_json_and_with_format_json() {
             let out = run(&full);
             assert_eq!(out.status.code(), Some(0), "{full:?}: {}", stderr(&out));
             let parsed: Result<serde_json::Value, _> = serde_json::from_slice(&out.stdout);
-            assert!(parsed.is_ok(), "{full:?} did not print JSON: {}", String::from_utf8_lossy(&out.stdout));
+            assert!(
+                parsed.is_ok(),
+                "{full:?} did not print JSON: {}",
+                String::from_utf8_lossy(&out.stdout)
+            );
         }
     }
 }
@@ -87,7 +91,14 @@ fn every_command_speaks_json_with_json_and_with_format_json() {
 #[test]
 fn a_closed_pipe_ends_every_command_quietly() {
     for args in COMMANDS {
-        let mut child = bin().current_dir(root()).args(*args).args(["--format", "text"]).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("runs");
+        let mut child = bin()
+            .current_dir(root())
+            .args(*args)
+            .args(["--format", "text"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("runs");
         drop(child.stdout.take()); // the reader goes away, as `| head -0` would
         let mut err = String::new();
         child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
@@ -104,7 +115,9 @@ fn show_prints_an_element_with_what_it_holds() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("CP3 Mettre en œuvre des actions de fidélisation"), "{text}");
     assert!(text.contains("Évalué par"), "{text}");
-    let json: serde_json::Value = serde_json::from_slice(&run(&["show", "cp3", "--cert", "ntc-2018", "--json"]).stdout).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_slice(&run(&["show", "cp3", "--cert", "ntc-2018", "--json"]).stdout)
+            .unwrap();
     assert_eq!(json["id"], "ntc-2018/cp3");
     assert!(json["children"].as_array().is_some_and(|c| !c.is_empty()));
     let ambiguous = run(&["show", "CP3"]);
@@ -114,11 +127,20 @@ fn show_prints_an_element_with_what_it_holds() {
 
 #[test]
 fn an_unknown_certification_gets_the_id_that_was_meant() {
-    for args in [&["diff", "NTC-2013", "ntc-2018"][..], &["crosswalk", "ntc-2018", "cc-2071"][..], &["show", "NTC-2018/cp3"][..]] {
+    for args in [
+        &["diff", "NTC-2013", "ntc-2018"][..],
+        &["crosswalk", "ntc-2018", "cc-2071"][..],
+        &["show", "NTC-2018/cp3"][..],
+    ] {
         let out = run(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         let err = stderr(&out);
-        assert!(err.contains("did you mean `ntc-2013`?") || err.contains("did you mean `cc-2017`?") || err.contains("did you mean `ntc-2018`?"), "{args:?}: {err}");
+        assert!(
+            err.contains("did you mean `ntc-2013`?")
+                || err.contains("did you mean `cc-2017`?")
+                || err.contains("did you mean `ntc-2018`?"),
+            "{args:?}: {err}"
+        );
     }
 }
 
@@ -138,19 +160,43 @@ fn the_markdown_diff_renders_as_lists_never_as_code() {
     }
     // Every listed change is an item (#25: only the levels both versions describe are compared,
     // so 2013 → 2018 lists a few dozen changes, not 600).
-    let json: serde_json::Value = serde_json::from_slice(&run(&["diff", "ntc-2013", "ntc-2018", "--format", "json"]).stdout).unwrap();
-    let listed = json["changes"].as_array().unwrap().iter().filter(|c| c["class"] != "unchanged").count();
-    assert!(listed > 10 && items > listed, "expected the {listed} changes as list items, found {items}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&run(&["diff", "ntc-2013", "ntc-2018", "--format", "json"]).stdout)
+            .unwrap();
+    let listed =
+        json["changes"].as_array().unwrap().iter().filter(|c| c["class"] != "unchanged").count();
+    assert!(
+        listed > 10 && items > listed,
+        "expected the {listed} changes as list items, found {items}"
+    );
 }
 
 #[test]
 fn colour_is_off_when_no_color_is_set_and_on_when_forced() {
-    let plain = bin().current_dir(root()).args(["diff", "ntc-2013", "ntc-2018"]).env("NO_COLOR", "1").output().unwrap();
+    let plain = bin()
+        .current_dir(root())
+        .args(["diff", "ntc-2013", "ntc-2018"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
     assert!(!String::from_utf8_lossy(&plain.stdout).contains("\x1b["));
-    let forced = bin().current_dir(root()).args(["diff", "ntc-2013", "ntc-2018", "--color", "always"]).output().unwrap();
+    let forced = bin()
+        .current_dir(root())
+        .args(["diff", "ntc-2013", "ntc-2018", "--color", "always"])
+        .output()
+        .unwrap();
     assert!(String::from_utf8_lossy(&forced.stdout).contains("\x1b["));
-    let empty = bin().current_dir(root()).args(["diff", "ntc-2013", "ntc-2018"]).env("NO_COLOR", "").env("CLICOLOR_FORCE", "1").output().unwrap();
-    assert!(String::from_utf8_lossy(&empty.stdout).contains("\x1b["), "an empty NO_COLOR does not turn colour off");
+    let empty = bin()
+        .current_dir(root())
+        .args(["diff", "ntc-2013", "ntc-2018"])
+        .env("NO_COLOR", "")
+        .env("CLICOLOR_FORCE", "1")
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&empty.stdout).contains("\x1b["),
+        "an empty NO_COLOR does not turn colour off"
+    );
 }
 
 #[test]

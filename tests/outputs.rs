@@ -26,7 +26,11 @@ fn built() -> &'static Built {
         let mut cfg = Config::read_default();
         cfg.output.html.site_url = "https://example.org/referentiel/".into();
         let (files, _) = render_all(&corpus, &cfg).expect("build");
-        let files = files.files.into_iter().map(|(p, b)| (p.to_string_lossy().replace('\\', "/"), b)).collect();
+        let files = files
+            .files
+            .into_iter()
+            .map(|(p, b)| (p.to_string_lossy().replace('\\', "/"), b))
+            .collect();
         Built { corpus, files }
     })
 }
@@ -59,31 +63,57 @@ fn page(key: &str) -> String {
 #[test]
 fn every_case_package_is_valid_and_holds_the_framework_and_the_official_correspondences() {
     let b = built();
-    let schema: serde_json::Value = serde_json::from_str(&std::fs::read_to_string("tests/schemas/case-v1p1-cfpackage.schema.json").unwrap()).unwrap();
-    let validator = jsonschema::options().should_validate_formats(true).build(&schema).expect("the schema compiles");
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string("tests/schemas/case-v1p1-cfpackage.schema.json").unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("the schema compiles");
     let mut links: HashSet<(String, String)> = HashSet::new();
     let mut ids: HashSet<String> = HashSet::new();
     for c in &b.corpus.certs {
-        let pkg: serde_json::Value = serde_json::from_slice(file(b, &format!("telechargements/case/{}.json", c.id))).unwrap();
-        let errors: Vec<String> = validator.iter_errors(&pkg).take(5).map(|e| format!("{} at {}", e, e.instance_path)).collect();
+        let pkg: serde_json::Value =
+            serde_json::from_slice(file(b, &format!("telechargements/case/{}.json", c.id)))
+                .unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&pkg)
+            .take(5)
+            .map(|e| format!("{} at {}", e, e.instance_path))
+            .collect();
         assert!(errors.is_empty(), "{}: {errors:#?}", c.id);
         let mut broken = pkg.clone();
         broken["CFDocument"].as_object_mut().unwrap().remove("creator");
         assert!(!validator.is_valid(&broken), "the schema rejects a document without its creator");
         let items = pkg["CFItems"].as_array().unwrap();
-        assert_eq!(items.len(), framework_elements(&b.corpus, &c.id).len(), "{}: one CFItem per framework element", c.id);
+        assert_eq!(
+            items.len(),
+            framework_elements(&b.corpus, &c.id).len(),
+            "{}: one CFItem per framework element",
+            c.id
+        );
         for i in items {
-            assert!(ids.insert(i["identifier"].as_str().unwrap().to_string()), "identifiers are unique across packages");
+            assert!(
+                ids.insert(i["identifier"].as_str().unwrap().to_string()),
+                "identifiers are unique across packages"
+            );
         }
         let assoc = pkg["CFAssociations"].as_array().unwrap();
         let children = assoc.iter().filter(|a| a["associationType"] == "isChildOf").count();
         assert_eq!(children, items.len(), "{}: every item has its place in the tree", c.id);
         for a in assoc.iter().filter(|a| a["associationType"] != "isChildOf") {
-            links.insert((a["originNodeURI"]["uri"].as_str().unwrap().into(), a["destinationNodeURI"]["uri"].as_str().unwrap().into()));
+            links.insert((
+                a["originNodeURI"]["uri"].as_str().unwrap().into(),
+                a["destinationNodeURI"]["uri"].as_str().unwrap().into(),
+            ));
         }
     }
     for (a, z) in official_pairs(&b.corpus) {
-        assert!(links.contains(&(page(&a), page(&z))) || links.contains(&(page(&z), page(&a))), "official {a} → {z} is an association");
+        assert!(
+            links.contains(&(page(&a), page(&z))) || links.contains(&(page(&z), page(&a))),
+            "official {a} → {z} is an association"
+        );
     }
 }
 
@@ -95,7 +125,11 @@ fn case_identifiers_are_the_same_at_every_build() {
     cfg.output.html.site_url = "https://example.org/referentiel/".into();
     let (again, _) = render_all(corpus, &cfg).unwrap();
     for (p, bytes) in again.files.iter().filter(|(p, _)| p.starts_with("telechargements")) {
-        assert!(b.files[&p.to_string_lossy().to_string()] == *bytes, "{} differs between two builds", p.display());
+        assert!(
+            b.files[&p.to_string_lossy().to_string()] == *bytes,
+            "{} differs between two builds",
+            p.display()
+        );
     }
 }
 
@@ -109,11 +143,18 @@ fn every_skos_file_parses_with_one_concept_per_framework_element_and_the_officia
         let mut concepts = BTreeSet::new();
         let mut labels = 0;
         let mut broader = 0;
-        for t in TurtleParser::new().with_base_iri(format!("https://example.org/referentiel/{path}")).unwrap().for_slice(file(b, &path)) {
+        for t in TurtleParser::new()
+            .with_base_iri(format!("https://example.org/referentiel/{path}"))
+            .unwrap()
+            .for_slice(file(b, &path))
+        {
             let t = t.unwrap_or_else(|e| panic!("{path}: {e}"));
-            let (s, p, o) = (t.subject.to_string(), t.predicate.as_str().to_string(), t.object.to_string());
+            let (s, p, o) =
+                (t.subject.to_string(), t.predicate.as_str().to_string(), t.object.to_string());
             match p.as_str() {
-                "http://www.w3.org/1999/02/22-rdf-syntax-ns#type" if o == "<http://www.w3.org/2004/02/skos/core#Concept>" => {
+                "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+                    if o == "<http://www.w3.org/2004/02/skos/core#Concept>" =>
+                {
                     concepts.insert(s);
                 }
                 "http://www.w3.org/2004/02/skos/core#prefLabel" => {
@@ -121,34 +162,60 @@ fn every_skos_file_parses_with_one_concept_per_framework_element_and_the_officia
                     labels += 1;
                 }
                 "http://www.w3.org/2004/02/skos/core#broader" => broader += 1,
-                p if p.starts_with("http://www.w3.org/2004/02/skos/core#") && p.ends_with("Match") => {
-                    mappings.insert((s.trim_matches(['<', '>']).into(), o.trim_matches(['<', '>']).into()));
+                p if p.starts_with("http://www.w3.org/2004/02/skos/core#")
+                    && p.ends_with("Match") =>
+                {
+                    mappings.insert((
+                        s.trim_matches(['<', '>']).into(),
+                        o.trim_matches(['<', '>']).into(),
+                    ));
                 }
                 _ => {}
             }
         }
         let framework = framework_elements(&b.corpus, &c.id);
         assert_eq!(concepts.len(), framework.len(), "{}: one concept per framework element", c.id);
-        assert_eq!(labels, framework.len() + 1, "{}: one prefLabel per concept, and the scheme's", c.id);
-        let with_parent = framework.iter().filter(|e| referentiel::outputs::framework_parent(&b.corpus, e).is_some()).count();
+        assert_eq!(
+            labels,
+            framework.len() + 1,
+            "{}: one prefLabel per concept, and the scheme's",
+            c.id
+        );
+        let with_parent = framework
+            .iter()
+            .filter(|e| referentiel::outputs::framework_parent(&b.corpus, e).is_some())
+            .count();
         assert_eq!(broader, with_parent, "{}: skos:broader for every concept under another", c.id);
     }
     for (a, z) in official_pairs(&b.corpus) {
-        assert!(mappings.contains(&(page(&a), page(&z))), "official {a} → {z} is a mapping relation");
-        assert!(mappings.contains(&(page(&z), page(&a))), "and the other way round, in the other scheme");
+        assert!(
+            mappings.contains(&(page(&a), page(&z))),
+            "official {a} → {z} is a mapping relation"
+        );
+        assert!(
+            mappings.contains(&(page(&z), page(&a))),
+            "and the other way round, in the other scheme"
+        );
     }
 }
 
 /// The rows of an SSSOM file, after checking its YAML header.
 fn sssom_rows(path: &str, bytes: &[u8]) -> Vec<csv::StringRecord> {
     let text = std::str::from_utf8(bytes).unwrap();
-    let header: String = text.lines().take_while(|l| l.starts_with('#')).map(|l| format!("{}\n", &l[1..])).collect();
+    let header: String =
+        text.lines().take_while(|l| l.starts_with('#')).map(|l| format!("{}\n", &l[1..])).collect();
     for key in ["curie_map:", "mapping_set_id:", "license:"] {
         assert!(header.contains(key), "{path}: the header has {key}");
     }
-    let table: String = text.lines().skip_while(|l| l.starts_with('#')).map(|l| format!("{l}\n")).collect();
-    let mut r = csv::ReaderBuilder::new().delimiter(b'\t').quoting(false).from_reader(table.as_bytes());
-    assert_eq!(r.headers().unwrap().iter().collect::<Vec<_>>(), referentiel::outputs::sssom::COLUMNS.to_vec(), "{path}");
+    let table: String =
+        text.lines().skip_while(|l| l.starts_with('#')).map(|l| format!("{l}\n")).collect();
+    let mut r =
+        csv::ReaderBuilder::new().delimiter(b'\t').quoting(false).from_reader(table.as_bytes());
+    assert_eq!(
+        r.headers().unwrap().iter().collect::<Vec<_>>(),
+        referentiel::outputs::sssom::COLUMNS.to_vec(),
+        "{path}"
+    );
     r.records().map(|x| x.unwrap_or_else(|e| panic!("{path}: {e}"))).collect()
 }
 
@@ -164,7 +231,11 @@ fn every_sssom_file_reads_back_and_every_official_pair_is_a_curated_row() {
     for (path, bytes) in b.files.iter().filter(|(p, _)| p.ends_with(".sssom.tsv")) {
         n += 1;
         for row in sssom_rows(path, bytes) {
-            assert!(row[2].starts_with("skos:") || row[2].starts_with("dcterms:"), "{path}: predicate {}", &row[2]);
+            assert!(
+                row[2].starts_with("skos:") || row[2].starts_with("dcterms:"),
+                "{path}: predicate {}",
+                &row[2]
+            );
             let justification = &row[5];
             if row[9].starts_with("correspondance officielle") {
                 assert_eq!(justification, "semapv:ManualMappingCuration");
@@ -176,9 +247,17 @@ fn every_sssom_file_reads_back_and_every_official_pair_is_a_curated_row() {
             }
         }
     }
-    assert_eq!(n, b.corpus.correspondences.len() + referentiel::crosswalk::crosswalk_pairs(&b.corpus).len(), "one file per table and per crosswalk");
+    assert_eq!(
+        n,
+        b.corpus.correspondences.len() + referentiel::crosswalk::crosswalk_pairs(&b.corpus).len(),
+        "one file per table and per crosswalk"
+    );
     for (a, z) in official_pairs(&b.corpus) {
-        assert!(official.contains(&(curie(&a), curie(&z))) || official.contains(&(curie(&z), curie(&a))), "official {a} → {z} is a row");
+        assert!(
+            official.contains(&(curie(&a), curie(&z)))
+                || official.contains(&(curie(&z), curie(&a))),
+            "official {a} → {z} is a row"
+        );
     }
 }
 
@@ -190,19 +269,29 @@ fn every_csv_file_reads_back_with_one_row_per_framework_element() {
         let bytes = file(b, &format!("telechargements/csv/{}.csv", c.id));
         assert!(bytes.starts_with("\u{feff}".as_bytes()), "{}: UTF-8 with a byte-order mark", c.id);
         let mut r = csv::ReaderBuilder::new().delimiter(b';').from_reader(&bytes[3..]);
-        assert_eq!(r.headers().unwrap().iter().collect::<Vec<_>>(), referentiel::outputs::csv::HEADERS.to_vec());
+        assert_eq!(
+            r.headers().unwrap().iter().collect::<Vec<_>>(),
+            referentiel::outputs::csv::HEADERS.to_vec()
+        );
         let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
         let framework = framework_elements(&b.corpus, &c.id);
         assert_eq!(rows.len(), framework.len(), "{}: one row per framework element", c.id);
         for (row, e) in rows.iter().zip(&framework) {
             assert_eq!(&row[0], e.key.local.as_str());
-            assert_eq!(&row[3], referentiel::outputs::csv::neutralise(e.text()), "texts are exact, quotes and commas included");
+            assert_eq!(
+                &row[3],
+                referentiel::outputs::csv::neutralise(e.text()),
+                "texts are exact, quotes and commas included"
+            );
             assert_eq!(row[9].to_string(), page(&e.key.to_string()));
             rows_by_key.insert(e.key.to_string());
         }
     }
     for (a, z) in official_pairs(&b.corpus) {
-        assert!(rows_by_key.contains(&a) && rows_by_key.contains(&z), "both sides of official {a} → {z} are rows");
+        assert!(
+            rows_by_key.contains(&a) && rows_by_key.contains(&z),
+            "both sides of official {a} → {z} are rows"
+        );
     }
 }
 
@@ -210,16 +299,32 @@ fn every_csv_file_reads_back_with_one_row_per_framework_element() {
 fn the_downloads_page_lists_every_file_and_each_certification_links_its_own() {
     let b = built();
     let downloads = std::str::from_utf8(file(b, "telechargements/index.html")).unwrap();
-    let exports: Vec<&String> = b.files.keys().filter(|p| p.starts_with("telechargements/") && !p.ends_with(".html")).collect();
+    let exports: Vec<&String> = b
+        .files
+        .keys()
+        .filter(|p| p.starts_with("telechargements/") && !p.ends_with(".html"))
+        .collect();
     assert!(exports.len() > 30);
     for p in &exports {
         let name = p.strip_prefix("telechargements/").unwrap();
-        assert!(downloads.contains(&format!("href=\"../telechargements/{name}\"")), "the downloads page links {name}");
+        assert!(
+            downloads.contains(&format!("href=\"../telechargements/{name}\"")),
+            "the downloads page links {name}"
+        );
     }
-    let ntc: CertId = b.corpus.certs.iter().find(|c| c.id.as_str() == "ntc-2018").unwrap().id.clone();
+    let ntc: CertId =
+        b.corpus.certs.iter().find(|c| c.id.as_str() == "ntc-2018").unwrap().id.clone();
     let page = std::str::from_utf8(file(b, &format!("c/{ntc}/index.html"))).unwrap();
-    for ext in ["case/ntc-2018.json", "skos/ntc-2018.ttl", "csv/ntc-2018.csv", "sssom/ntc-2013-2018.sssom.tsv"] {
-        assert!(page.contains(&format!("../../telechargements/{ext}")), "the certification page links {ext}");
+    for ext in [
+        "case/ntc-2018.json",
+        "skos/ntc-2018.ttl",
+        "csv/ntc-2018.csv",
+        "sssom/ntc-2013-2018.sssom.tsv",
+    ] {
+        assert!(
+            page.contains(&format!("../../telechargements/{ext}")),
+            "the certification page links {ext}"
+        );
     }
 }
 
@@ -230,7 +335,8 @@ fn a_disabled_output_writes_nothing() {
     cfg.output.skos.enable = false;
     cfg.output.html.enable = false;
     let (files, report) = render_all(&b.corpus, &cfg).unwrap();
-    assert!(files.files.iter().all(|(p, _)| !p.starts_with("telechargements/skos") && p.extension().is_none_or(|e| e != "html")));
+    assert!(files.files.iter().all(|(p, _)| !p.starts_with("telechargements/skos")
+        && p.extension().is_none_or(|e| e != "html")));
     assert!(report.by_output.iter().all(|(n, _, _)| n != "skos" && n != "html"));
 }
 
@@ -244,7 +350,11 @@ fn built_with_book() -> &'static Built {
         let corpus = referentiel::load_corpus(Path::new("data")).expect("clean data");
         let cfg = Config::read(Path::new("book.toml")).expect("book.toml");
         let (files, _) = render_all(&corpus, &cfg).expect("build");
-        let files = files.files.into_iter().map(|(p, b)| (p.to_string_lossy().replace('\\', "/"), b)).collect();
+        let files = files
+            .files
+            .into_iter()
+            .map(|(p, b)| (p.to_string_lossy().replace('\\', "/"), b))
+            .collect();
         Built { corpus, files }
     })
 }
@@ -259,7 +369,9 @@ fn written(b: &Built, dir: &str, name: &str) -> (std::path::PathBuf, Vec<std::pa
     let _ = std::fs::remove_dir_all(&folder);
     std::fs::create_dir_all(&folder).unwrap();
     let mut paths = Vec::new();
-    for (p, bytes) in b.files.iter().filter(|(p, _)| p.starts_with(&format!("telechargements/{dir}/"))) {
+    for (p, bytes) in
+        b.files.iter().filter(|(p, _)| p.starts_with(&format!("telechargements/{dir}/")))
+    {
         let to = folder.join(p.rsplit('/').next().unwrap());
         std::fs::write(&to, bytes).unwrap();
         paths.push(to);
@@ -271,13 +383,19 @@ fn written(b: &Built, dir: &str, name: &str) -> (std::path::PathBuf, Vec<std::pa
 /// The Python of the export tools' virtualenv (tests/exports/setup.sh installs it).
 fn tools_python() -> std::path::PathBuf {
     let p = Path::new("target/export-tools/venv/bin/python").to_path_buf();
-    assert!(p.exists(), "the exports' validators are not installed: run `bash tests/exports/setup.sh` (tests/run-all.sh does)");
+    assert!(
+        p.exists(),
+        "the exports' validators are not installed: run `bash tests/exports/setup.sh` (tests/run-all.sh does)"
+    );
     p
 }
 
 fn run(cmd: &mut std::process::Command) -> (bool, String) {
     let out = cmd.output().unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
-    (out.status.success(), format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
+    (
+        out.status.success(),
+        format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)),
+    )
 }
 
 #[test]
@@ -287,16 +405,30 @@ fn with_the_repositorys_book_toml_no_export_holds_a_relative_address() {
     let mut checked = 0;
     for (path, bytes) in exports(b) {
         let text = String::from_utf8_lossy(bytes);
-        assert!(!text.contains("<../") && !text.contains("\"/c/") && !text.contains(": /") && !text.contains(";/c/"), "{path}: a relative address");
-        let mut needles: Vec<String> = b.corpus.certs.iter().map(|c| format!("c/{}/", c.id)).collect();
+        assert!(
+            !text.contains("<../")
+                && !text.contains("\"/c/")
+                && !text.contains(": /")
+                && !text.contains(";/c/"),
+            "{path}: a relative address"
+        );
+        let mut needles: Vec<String> =
+            b.corpus.certs.iter().map(|c| format!("c/{}/", c.id)).collect();
         needles.extend(["telechargements/", "sources/", "ims/case/"].map(String::from));
         for n in &needles {
             for (i, _) in text.match_indices(n.as_str()) {
                 // Inside a longer address (`…/c/x/`) or our own words, not a page path.
-                if text[..i].ends_with(|c: char| c.is_alphanumeric() || c == '-' || c == '/' && !text[..i].ends_with(base)) && !text[..i].ends_with(base) {
+                if text[..i].ends_with(|c: char| {
+                    c.is_alphanumeric() || c == '-' || c == '/' && !text[..i].ends_with(base)
+                }) && !text[..i].ends_with(base)
+                {
                     continue;
                 }
-                assert!(text[..i].ends_with(base), "{path}: « {} » is not joined to the base {base}", &text[i..(i + 40).min(text.len())]);
+                assert!(
+                    text[..i].ends_with(base),
+                    "{path}: « {} » is not joined to the base {base}",
+                    &text[i..(i + 40).min(text.len())]
+                );
                 checked += 1;
             }
         }
@@ -310,7 +442,11 @@ fn case_schema_with_uri_formats() -> serde_json::Value {
     fn walk(v: &mut serde_json::Value) {
         match v {
             serde_json::Value::Object(m) => {
-                if m.get("$comment").and_then(|c| c.as_str()).is_some_and(|c| c.starts_with("Origin: AnyURI")) && m.get("type") == Some(&serde_json::json!("string")) {
+                if m.get("$comment")
+                    .and_then(|c| c.as_str())
+                    .is_some_and(|c| c.starts_with("Origin: AnyURI"))
+                    && m.get("type") == Some(&serde_json::json!("string"))
+                {
                     m.insert("format".into(), serde_json::json!("uri"));
                 }
                 m.values_mut().for_each(walk);
@@ -319,7 +455,10 @@ fn case_schema_with_uri_formats() -> serde_json::Value {
             _ => {}
         }
     }
-    let mut schema: serde_json::Value = serde_json::from_str(&std::fs::read_to_string("tests/schemas/case-v1p1-cfpackage.schema.json").unwrap()).unwrap();
+    let mut schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string("tests/schemas/case-v1p1-cfpackage.schema.json").unwrap(),
+    )
+    .unwrap();
     walk(&mut schema);
     schema
 }
@@ -327,55 +466,120 @@ fn case_schema_with_uri_formats() -> serde_json::Value {
 #[test]
 fn case_packages_pass_the_official_schema_with_uri_uuid_and_date_time_formats_asserted() {
     let b = built_with_book();
-    let validator = jsonschema::options().should_validate_formats(true).build(&case_schema_with_uri_formats()).expect("the schema compiles");
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&case_schema_with_uri_formats())
+        .expect("the schema compiles");
     let mut association_ids: HashMap<String, String> = HashMap::new();
     let mut association_uris: HashSet<String> = HashSet::new();
     let mut packages = BTreeMap::new();
     for c in &b.corpus.certs {
-        let pkg: serde_json::Value = serde_json::from_slice(file(b, &format!("telechargements/case/{}.json", c.id))).unwrap();
-        let errors: Vec<String> = validator.iter_errors(&pkg).take(5).map(|e| format!("{} at {}", e, e.instance_path)).collect();
+        let pkg: serde_json::Value =
+            serde_json::from_slice(file(b, &format!("telechargements/case/{}.json", c.id)))
+                .unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&pkg)
+            .take(5)
+            .map(|e| format!("{} at {}", e, e.instance_path))
+            .collect();
         assert!(errors.is_empty(), "{}: {errors:#?}", c.id);
         let mut relative = pkg.clone();
         relative["CFDocument"]["uri"] = serde_json::json!("/c/x/index.html");
-        assert!(!validator.is_valid(&relative), "the uri format is asserted: a relative uri is refused");
-        let types: HashSet<&str> = pkg["CFDefinitions"]["CFItemTypes"].as_array().unwrap().iter().map(|t| t["identifier"].as_str().unwrap()).collect();
+        assert!(
+            !validator.is_valid(&relative),
+            "the uri format is asserted: a relative uri is refused"
+        );
+        let types: HashSet<&str> = pkg["CFDefinitions"]["CFItemTypes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["identifier"].as_str().unwrap())
+            .collect();
         for i in pkg["CFItems"].as_array().unwrap() {
-            assert!(types.contains(i["CFItemTypeURI"]["identifier"].as_str().unwrap()), "{}: every item's type is defined", c.id);
+            assert!(
+                types.contains(i["CFItemTypeURI"]["identifier"].as_str().unwrap()),
+                "{}: every item's type is defined",
+                c.id
+            );
         }
         for a in pkg["CFAssociations"].as_array().unwrap() {
             let id = a["identifier"].as_str().unwrap().to_string();
             if let Some(other) = association_ids.insert(id.clone(), c.id.to_string()) {
                 panic!("association {id} is in two packages: {other} and {}", c.id);
             }
-            assert!(association_uris.insert(a["uri"].as_str().unwrap().to_string()), "{}: association uris are unique", c.id);
+            assert!(
+                association_uris.insert(a["uri"].as_str().unwrap().to_string()),
+                "{}: association uris are unique",
+                c.id
+            );
         }
         packages.insert(c.id.to_string(), pkg);
     }
     // The version succession: NTC 2013 is replaced by NTC 2018, document and paired items.
     let ntc13 = &packages["ntc-2013"]["CFAssociations"];
-    let replaced: Vec<&serde_json::Value> = ntc13.as_array().unwrap().iter().filter(|a| a["associationType"] == "replacedBy").collect();
-    assert!(replaced.iter().any(|a| a["destinationNodeURI"]["uri"] == "urn:referentiel:c/ntc-2018/index.html"), "the 2013 document is replacedBy the 2018 one");
+    let replaced: Vec<&serde_json::Value> =
+        ntc13.as_array().unwrap().iter().filter(|a| a["associationType"] == "replacedBy").collect();
+    assert!(
+        replaced
+            .iter()
+            .any(|a| a["destinationNodeURI"]["uri"] == "urn:referentiel:c/ntc-2018/index.html"),
+        "the 2013 document is replacedBy the 2018 one"
+    );
     assert!(replaced.len() > 1, "and its items the 2018 items the official table pairs");
 }
 
 #[test]
 fn case_1_0_packages_pass_the_case_1_0_openapi_definitions() {
     let b = built_with_book();
-    let api: serde_json::Value = serde_json::from_str(&std::fs::read_to_string("tests/schemas/case-v1p0-openapi2.json").unwrap()).unwrap();
+    let api: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string("tests/schemas/case-v1p0-openapi2.json").unwrap(),
+    )
+    .unwrap();
     let schema = serde_json::json!({"$schema": "http://json-schema.org/draft-04/schema#", "$ref": "#/definitions/CFPackage.Type", "definitions": api["definitions"]});
     let validator = jsonschema::options().build(&schema).expect("the 1.0 definitions compile");
     let mut cfg = Config::read(Path::new("book.toml")).unwrap();
     cfg.output.case.case_version = "1.0".into();
     let graph = referentiel::graph::Graph::build(&b.corpus);
-    let ctx = referentiel::outputs::RenderContext { corpus: &b.corpus, graph: &graph, config: &cfg, downloads: &OnceLock::from(Vec::new()), only: &[], crosswalks: &OnceLock::new() };
+    let ctx = referentiel::outputs::RenderContext {
+        corpus: &b.corpus,
+        graph: &graph,
+        config: &cfg,
+        downloads: &OnceLock::from(Vec::new()),
+        only: &[],
+        crosswalks: &OnceLock::new(),
+    };
     for c in &b.corpus.certs {
-        let pkg = referentiel::outputs::case::package_in(&ctx, c, referentiel::outputs::case::Version::V1p0);
-        let errors: Vec<String> = validator.iter_errors(&pkg).take(5).map(|e| format!("{} at {}", e, e.instance_path)).collect();
+        let pkg = referentiel::outputs::case::package_in(
+            &ctx,
+            c,
+            referentiel::outputs::case::Version::V1p0,
+        );
+        let errors: Vec<String> = validator
+            .iter_errors(&pkg)
+            .take(5)
+            .map(|e| format!("{} at {}", e, e.instance_path))
+            .collect();
         assert!(errors.is_empty(), "{} (CASE 1.0): {errors:#?}", c.id);
-        assert!(!serde_json::to_string(&pkg).unwrap().contains("\"ext:"), "{}: no ext: type in 1.0", c.id);
+        assert!(
+            !serde_json::to_string(&pkg).unwrap().contains("\"ext:"),
+            "{}: no ext: type in 1.0",
+            c.id
+        );
     }
-    let v11 = referentiel::outputs::case::package_in(&ctx, &b.corpus.certs[0], referentiel::outputs::case::Version::V1p1);
-    assert!(!validator.is_valid(&v11) || v11["CFAssociations"].as_array().unwrap().iter().all(|a| a.get("extensions").is_none()), "the 1.0 definitions refuse 1.1-only fields");
+    let v11 = referentiel::outputs::case::package_in(
+        &ctx,
+        &b.corpus.certs[0],
+        referentiel::outputs::case::Version::V1p1,
+    );
+    assert!(
+        !validator.is_valid(&v11)
+            || v11["CFAssociations"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|a| a.get("extensions").is_none()),
+        "the 1.0 definitions refuse 1.1-only fields"
+    );
 }
 
 #[test]
@@ -384,11 +588,26 @@ fn a_consumer_selects_suggestions_out_by_a_field_in_case_sssom_and_skos() {
     let suggested = referentiel::outputs::case::grouping_uuid("suggested");
     let (mut kept, mut dropped) = (0, 0);
     for c in &b.corpus.certs {
-        let pkg: serde_json::Value = serde_json::from_slice(file(b, &format!("telechargements/case/{}.json", c.id))).unwrap();
-        for a in pkg["CFAssociations"].as_array().unwrap().iter().filter(|a| a["associationType"] != "isChildOf") {
+        let pkg: serde_json::Value =
+            serde_json::from_slice(file(b, &format!("telechargements/case/{}.json", c.id)))
+                .unwrap();
+        for a in pkg["CFAssociations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|a| a["associationType"] != "isChildOf")
+        {
             let is_suggestion = a["CFAssociationGroupingURI"]["identifier"] == suggested.as_str();
-            assert_eq!(is_suggestion, a["extensions"]["status"] == "suggested", "CASE: grouping and extensions agree");
-            assert_eq!(is_suggestion, a["notes"].as_str().unwrap().starts_with("suggestion"), "CASE: the field says what the notes say");
+            assert_eq!(
+                is_suggestion,
+                a["extensions"]["status"] == "suggested",
+                "CASE: grouping and extensions agree"
+            );
+            assert_eq!(
+                is_suggestion,
+                a["notes"].as_str().unwrap().starts_with("suggestion"),
+                "CASE: the field says what the notes say"
+            );
             if is_suggestion {
                 assert_eq!(a["associationType"], "isRelatedTo");
                 dropped += 1;
@@ -403,13 +622,19 @@ fn a_consumer_selects_suggestions_out_by_a_field_in_case_sssom_and_skos() {
     for (path, bytes) in b.files.iter().filter(|(p, _)| p.ends_with(".sssom.tsv")) {
         for row in sssom_rows(path, bytes) {
             if &row[5] == "semapv:LexicalMatching" {
-                assert_eq!(&row[2], "skos:relatedMatch", "{path}: a suggestion is never an equivalence");
+                assert_eq!(
+                    &row[2], "skos:relatedMatch",
+                    "{path}: a suggestion is never an equivalence"
+                );
                 assert!(!row[6].is_empty(), "{path}: a suggestion has its confidence");
                 assert!(row[9].starts_with("suggestion"), "{path}");
                 lexical += 1;
             } else {
                 assert_eq!(&row[5], "semapv:ManualMappingCuration");
-                assert!(!row[9].starts_with("suggestion"), "{path}: a stated row is not a suggestion");
+                assert!(
+                    !row[9].starts_with("suggestion"),
+                    "{path}: a stated row is not a suggestion"
+                );
                 manual += 1;
             }
         }
@@ -421,7 +646,9 @@ fn a_consumer_selects_suggestions_out_by_a_field_in_case_sssom_and_skos() {
         for p in &t.pairs {
             for a in &p.from {
                 for z in &p.to {
-                    let iri = |k: &referentiel::ids::ElementKey| format!("urn:referentiel:c/{}/e/{}.html", k.cert, k.local);
+                    let iri = |k: &referentiel::ids::ElementKey| {
+                        format!("urn:referentiel:c/{}/e/{}.html", k.cert, k.local)
+                    };
                     stated.insert((iri(a), iri(z)));
                     stated.insert((iri(z), iri(a)));
                 }
@@ -434,8 +661,14 @@ fn a_consumer_selects_suggestions_out_by_a_field_in_case_sssom_and_skos() {
             let t = t.unwrap();
             let p = t.predicate.as_str();
             if p.starts_with("http://www.w3.org/2004/02/skos/core#") && p.ends_with("Match") {
-                let pair = (t.subject.to_string().trim_matches(['<', '>']).to_string(), t.object.to_string().trim_matches(['<', '>']).to_string());
-                assert!(stated.contains(&pair), "{path}: {pair:?} is a table's pair, not a suggestion");
+                let pair = (
+                    t.subject.to_string().trim_matches(['<', '>']).to_string(),
+                    t.object.to_string().trim_matches(['<', '>']).to_string(),
+                );
+                assert!(
+                    stated.contains(&pair),
+                    "{path}: {pair:?} is a table's pair, not a suggestion"
+                );
             }
         }
     }
@@ -445,15 +678,23 @@ fn a_consumer_selects_suggestions_out_by_a_field_in_case_sssom_and_skos() {
 fn sssom_py_validates_every_sssom_file() {
     let b = built_with_book();
     let (dir, files) = written(b, "sssom", "sssom");
-    let (ok, said) = run(std::process::Command::new(tools_python()).arg("tests/exports/sssom_validate.py").args(&files));
+    let (ok, said) = run(std::process::Command::new(tools_python())
+        .arg("tests/exports/sssom_validate.py")
+        .args(&files));
     assert!(ok, "sssom validate:\n{said}");
     assert!(said.contains(&format!("{0} of {0} files valid", files.len())), "{said}");
     // The validator does refuse a file with a relative mapping_set_id.
     let bad = dir.join("relative.sssom.tsv");
     let text = std::fs::read_to_string(&files[0]).unwrap();
     let line = text.lines().find(|l| l.starts_with("# mapping_set_id:")).unwrap();
-    std::fs::write(&bad, text.replace(line, "# mapping_set_id: /telechargements/sssom/x.sssom.tsv")).unwrap();
-    let (ok, _) = run(std::process::Command::new(tools_python()).arg("tests/exports/sssom_validate.py").arg(&bad));
+    std::fs::write(
+        &bad,
+        text.replace(line, "# mapping_set_id: /telechargements/sssom/x.sssom.tsv"),
+    )
+    .unwrap();
+    let (ok, _) = run(std::process::Command::new(tools_python())
+        .arg("tests/exports/sssom_validate.py")
+        .arg(&bad));
     assert!(!ok, "sssom validate refuses a relative mapping_set_id");
     let _ = std::fs::remove_dir_all(dir);
 }
@@ -462,12 +703,19 @@ fn sssom_py_validates_every_sssom_file() {
 fn rdflib_parses_every_turtle_file_and_the_qskos_checks_pass() {
     let b = built_with_book();
     let (dir, files) = written(b, "skos", "skos");
-    let (ok, said) = run(std::process::Command::new(tools_python()).arg("tests/exports/skos_check.py").args(&files));
+    let (ok, said) = run(std::process::Command::new(tools_python())
+        .arg("tests/exports/skos_check.py")
+        .args(&files));
     assert!(ok && said.contains(" 0 problems"), "rdflib / qSKOS checks:\n{said}");
     let bad = dir.join("bad.ttl");
     std::fs::write(&bad, "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n<urn:x:s> a skos:ConceptScheme .\n<urn:x:a> a skos:Concept ; skos:inScheme <urn:x:s> ; skos:broader <urn:x:a> .\n").unwrap();
-    let (ok, said) = run(std::process::Command::new(tools_python()).arg("tests/exports/skos_check.py").arg(&bad));
-    assert!(!ok && said.contains("scheme without prefLabel") && said.contains("cycle"), "the checks catch a bad file:\n{said}");
+    let (ok, said) = run(std::process::Command::new(tools_python())
+        .arg("tests/exports/skos_check.py")
+        .arg(&bad));
+    assert!(
+        !ok && said.contains("scheme without prefLabel") && said.contains("cycle"),
+        "the checks catch a bad file:\n{said}"
+    );
     let _ = std::fs::remove_dir_all(dir);
 }
 
@@ -475,23 +723,56 @@ fn rdflib_parses_every_turtle_file_and_the_qskos_checks_pass() {
 fn the_csv_opens_in_libreoffice_calc_into_the_right_columns_with_accents_intact() {
     let b = built_with_book();
     let (dir, files) = written(b, "csv", "csv");
-    assert!(std::process::Command::new("soffice").arg("--version").output().is_ok(), "LibreOffice is not installed: run `bash tests/exports/setup.sh`");
+    assert!(
+        std::process::Command::new("soffice").arg("--version").output().is_ok(),
+        "LibreOffice is not installed: run `bash tests/exports/setup.sh`"
+    );
     // The settings of LibreOffice's import dialog for a French CSV: `;`, `"`, UTF-8 (76), line 1.
-    let (ok, said) = run(std::process::Command::new("soffice").args(["--headless", "--infilter=CSV:59,34,76,1", "--convert-to", "xlsx", "--outdir"]).arg(&dir).args(&files));
+    let (ok, said) = run(std::process::Command::new("soffice")
+        .args(["--headless", "--infilter=CSV:59,34,76,1", "--convert-to", "xlsx", "--outdir"])
+        .arg(&dir)
+        .args(&files));
     assert!(ok, "soffice: {said}");
-    for (csv_path, c) in files.iter().zip(b.corpus.certs.iter().filter(|c| files.iter().any(|f| f.file_stem().unwrap() == c.id.as_str()))) {
-        let c = b.corpus.certs.iter().find(|x| x.id.as_str() == csv_path.file_stem().unwrap().to_str().unwrap()).unwrap_or(c);
-        let (ok, cells) = run(std::process::Command::new(tools_python()).arg("tests/exports/xlsx_cells.py").arg(csv_path.with_extension("xlsx")));
+    for (csv_path, c) in files.iter().zip(
+        b.corpus
+            .certs
+            .iter()
+            .filter(|c| files.iter().any(|f| f.file_stem().unwrap() == c.id.as_str())),
+    ) {
+        let c = b
+            .corpus
+            .certs
+            .iter()
+            .find(|x| x.id.as_str() == csv_path.file_stem().unwrap().to_str().unwrap())
+            .unwrap_or(c);
+        let (ok, cells) = run(std::process::Command::new(tools_python())
+            .arg("tests/exports/xlsx_cells.py")
+            .arg(csv_path.with_extension("xlsx")));
         assert!(ok, "{cells}");
         let rows: Vec<Vec<String>> = serde_json::from_str(&cells).unwrap();
-        assert_eq!(rows[0], referentiel::outputs::csv::HEADERS.map(String::from).to_vec(), "{}: the header, byte-order mark gone", c.id);
+        assert_eq!(
+            rows[0],
+            referentiel::outputs::csv::HEADERS.map(String::from).to_vec(),
+            "{}: the header, byte-order mark gone",
+            c.id
+        );
         let framework = framework_elements(&b.corpus, &c.id);
         assert_eq!(rows.len() - 1, framework.len(), "{}: one row per element", c.id);
         for (row, e) in rows[1..].iter().zip(&framework) {
             assert_eq!(row[0], e.key.local.as_str());
-            assert_eq!(row[1], e.code.clone().unwrap_or_default(), "{}: codes stay text (`1.1`, not 1,1)", c.id);
+            assert_eq!(
+                row[1],
+                e.code.clone().unwrap_or_default(),
+                "{}: codes stay text (`1.1`, not 1,1)",
+                c.id
+            );
             assert_eq!(row[2], e.kind.label(), "accents intact");
-            assert_eq!(row[3], referentiel::outputs::csv::neutralise(e.text()).replace("\r\n", "\n"), "{}: the text in its own column, accents intact", c.id);
+            assert_eq!(
+                row[3],
+                referentiel::outputs::csv::neutralise(e.text()).replace("\r\n", "\n"),
+                "{}: the text in its own column, accents intact",
+                c.id
+            );
             assert_eq!(row[9], format!("urn:referentiel:c/{}/e/{}.html", e.key.cert, e.key.local));
         }
     }
@@ -511,17 +792,35 @@ fn moodle_import(bytes: &[u8]) -> Result<MoodleImport, String> {
     // csv_import_reader::load_csv_content: UTF-8 (the form's default), byte-order mark trimmed,
     // comma (the form's default); the first row is the columns; fewer than 2 columns, an empty
     // or a duplicate column name is an error.
-    let text = std::str::from_utf8(bytes).map_err(|_| "File format is invalid. (not UTF-8)".to_string())?;
+    let text = std::str::from_utf8(bytes)
+        .map_err(|_| "File format is invalid. (not UTF-8)".to_string())?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut r = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(text.as_bytes());
-    let headers: Vec<String> = r.headers().map_err(|e| e.to_string())?.iter().map(String::from).collect();
-    if headers.len() < 2 || headers.iter().any(|h| h.trim().is_empty()) || headers.iter().collect::<HashSet<_>>().len() != headers.len() {
+    let mut r =
+        csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(text.as_bytes());
+    let headers: Vec<String> =
+        r.headers().map_err(|e| e.to_string())?.iter().map(String::from).collect();
+    if headers.len() < 2
+        || headers.iter().any(|h| h.trim().is_empty())
+        || headers.iter().collect::<HashSet<_>>().len() != headers.len()
+    {
         return Err("File format is invalid. (columns)".into());
     }
     // read_mapping_data with no mapping: columns by position; shorten_text(…, 100).
     let col = |row: &csv::StringRecord, i: usize| row.get(i).unwrap_or("").to_string();
-    let clean_text = |s: String| if s.contains('<') && s.contains('>') { Err(format!("PARAM_TEXT would strip tags from « {s} »")) } else { Ok(s) };
-    let within_100 = |s: &str| if s.chars().count() > 100 { Err(format!("shorten_text would cut « {s} »")) } else { Ok(()) };
+    let clean_text = |s: String| {
+        if s.contains('<') && s.contains('>') {
+            Err(format!("PARAM_TEXT would strip tags from « {s} »"))
+        } else {
+            Ok(s)
+        }
+    };
+    let within_100 = |s: &str| {
+        if s.chars().count() > 100 {
+            Err(format!("shorten_text would cut « {s} »"))
+        } else {
+            Ok(())
+        }
+    };
     let php_truthy = |s: &str| !s.is_empty() && s != "0";
     let mut framework = None;
     let mut flat: Vec<(String, String, String)> = Vec::new();
@@ -531,7 +830,9 @@ fn moodle_import(bytes: &[u8]) -> Result<MoodleImport, String> {
         let (idnumber, shortname) = (clean_text(col(&row, 1))?, clean_text(col(&row, 2))?);
         within_100(&idnumber)?;
         within_100(&shortname)?;
-        col(&row, 4).parse::<i64>().map_err(|_| format!("{idnumber}: description format « {} » is not PARAM_INT", col(&row, 4)))?;
+        col(&row, 4).parse::<i64>().map_err(|_| {
+            format!("{idnumber}: description format « {} » is not PARAM_INT", col(&row, 4))
+        })?;
         if php_truthy(&col(&row, 12)) {
             let mut f = BTreeMap::new();
             f.insert("idnumber", idnumber);
@@ -542,7 +843,9 @@ fn moodle_import(bytes: &[u8]) -> Result<MoodleImport, String> {
             framework = Some(f);
         } else {
             if !col(&row, 8).is_empty() {
-                col(&row, 8).parse::<i64>().map_err(|_| "rule outcome is not PARAM_INT".to_string())?;
+                col(&row, 8)
+                    .parse::<i64>()
+                    .map_err(|_| "rule outcome is not PARAM_INT".to_string())?;
             }
             // $flat[$idnumber] = $competency: a second row with the same ID number replaces the first.
             if !seen.insert(idnumber.clone()) {
@@ -554,24 +857,45 @@ fn moodle_import(bytes: &[u8]) -> Result<MoodleImport, String> {
     let framework = framework.ok_or("File format is invalid. (no framework row)")?;
     // The framework's scale: get_scale_configuration sets [0]->scaleid; a framework needs one
     // default value and at least one proficient value (competency_framework::validate_scaleconfiguration).
-    let config: Vec<serde_json::Value> = serde_json::from_str(&framework["scaleconfiguration"]).map_err(|e| format!("scale configuration: {e}"))?;
+    let config: Vec<serde_json::Value> = serde_json::from_str(&framework["scaleconfiguration"])
+        .map_err(|e| format!("scale configuration: {e}"))?;
     let values = framework["scalevalues"].split(',').count();
     if !config.first().is_some_and(|c| c.is_object()) || framework["scalevalues"].is_empty() {
         return Err("scale configuration without its scaleid object".into());
     }
     let defaults = config[1..].iter().filter(|c| c["scaledefault"] == 1).count();
     let proficient = config[1..].iter().filter(|c| c["proficient"] == 1).count();
-    if defaults != 1 || proficient == 0 || config[1..].iter().any(|c| c["id"].as_u64().is_none_or(|i| i < 1 || i as usize > values)) {
+    if defaults != 1
+        || proficient == 0
+        || config[1..].iter().any(|c| c["id"].as_u64().is_none_or(|i| i < 1 || i as usize > values))
+    {
         return Err("the scale needs one default and a proficient value among its values".into());
     }
-    const TAXONOMIES: [&str; 11] = ["behaviour", "competency", "concept", "domain", "indicator", "level", "outcome", "practice", "proficiency", "skill", "value"];
+    const TAXONOMIES: [&str; 11] = [
+        "behaviour",
+        "competency",
+        "concept",
+        "domain",
+        "indicator",
+        "level",
+        "outcome",
+        "practice",
+        "proficiency",
+        "skill",
+        "value",
+    ];
     if framework["taxonomies"].split(',').any(|t| !TAXONOMIES.contains(&t)) {
         return Err(format!("unknown taxonomy in « {} »", framework["taxonomies"]));
     }
     // add_children($framework, ''): the tree from the top; create_competency needs an ID
     // number and a short name.
     let mut created = Vec::new();
-    fn add(parent: &str, flat: &[(String, String, String)], out: &mut Vec<(String, String, String)>, depth: usize) {
+    fn add(
+        parent: &str,
+        flat: &[(String, String, String)],
+        out: &mut Vec<(String, String, String)>,
+        depth: usize,
+    ) {
         assert!(depth < 64, "a cycle of parents");
         for c in flat.iter().filter(|c| c.2 == parent) {
             if !c.0.is_empty() && !c.1.is_empty() {
@@ -591,18 +915,37 @@ fn every_moodle_csv_passes_the_ported_moodle_importer_and_builds_the_whole_tree(
     for c in &b.corpus.certs {
         let framework = framework_elements(&b.corpus, &c.id);
         let Some(bytes) = b.files.get(&format!("telechargements/moodle/{}.csv", c.id)) else {
-            assert!(framework.is_empty(), "{}: a framework file for every certification with elements", c.id);
+            assert!(
+                framework.is_empty(),
+                "{}: a framework file for every certification with elements",
+                c.id
+            );
             continue;
         };
         let import = moodle_import(bytes).unwrap_or_else(|e| panic!("{}: Moodle says: {e}", c.id));
         assert_eq!(import.framework["idnumber"], c.id.as_str());
         assert_eq!(import.framework["scalevalues"], "Non acquis,Acquis");
-        assert_eq!(import.created.len(), framework.len(), "{}: Moodle creates every element, none lost as an orphan", c.id);
-        let depth = framework.iter().map(|e| referentiel::outputs::framework_depth(&b.corpus, e)).max().unwrap();
-        assert!(import.framework["taxonomies"].split(',').count() >= depth, "{}: a taxonomy per level", c.id);
+        assert_eq!(
+            import.created.len(),
+            framework.len(),
+            "{}: Moodle creates every element, none lost as an orphan",
+            c.id
+        );
+        let depth = framework
+            .iter()
+            .map(|e| referentiel::outputs::framework_depth(&b.corpus, e))
+            .max()
+            .unwrap();
+        assert!(
+            import.framework["taxonomies"].split(',').count() >= depth,
+            "{}: a taxonomy per level",
+            c.id
+        );
         for (id, _, parent) in &import.created {
             let e = framework.iter().find(|e| e.key.local.as_str() == id).unwrap();
-            let p = referentiel::outputs::framework_parent(&b.corpus, e).map(|p| p.key.local.to_string()).unwrap_or_default();
+            let p = referentiel::outputs::framework_parent(&b.corpus, e)
+                .map(|p| p.key.local.to_string())
+                .unwrap_or_default();
             assert_eq!(parent, &p, "{}: {id} under its parent", c.id);
         }
         n += 1;
@@ -618,7 +961,10 @@ fn every_moodle_csv_passes_the_ported_moodle_importer_and_builds_the_whole_tree(
 #[test]
 fn a_case_client_reads_every_package_from_the_static_provider_paths() {
     let b = built_with_book();
-    let get = |path: &str| -> serde_json::Value { serde_json::from_slice(file(b, &format!("ims/case/v1p1/{path}"))).unwrap_or_else(|e| panic!("{path}: {e}")) };
+    let get = |path: &str| -> serde_json::Value {
+        serde_json::from_slice(file(b, &format!("ims/case/v1p1/{path}")))
+            .unwrap_or_else(|e| panic!("{path}: {e}"))
+    };
     let list = get("CFDocuments/index.json");
     let documents = list["CFDocuments"].as_array().unwrap();
     assert_eq!(documents.len(), b.corpus.certs.len(), "every certification is listed");
@@ -626,7 +972,9 @@ fn a_case_client_reads_every_package_from_the_static_provider_paths() {
         let id = d["identifier"].as_str().unwrap();
         assert_eq!(get(&format!("CFDocuments/{id}")), *d);
         let package = get(&format!("CFPackages/{id}"));
-        let published: serde_json::Value = serde_json::from_slice(file(b, &format!("telechargements/case/{}.json", c.id))).unwrap();
+        let published: serde_json::Value =
+            serde_json::from_slice(file(b, &format!("telechargements/case/{}.json", c.id)))
+                .unwrap();
         assert_eq!(package, published, "{}: the provider serves the published package", c.id);
         for t in package["CFDefinitions"]["CFItemTypes"].as_array().unwrap() {
             let uri = t["uri"].as_str().unwrap();

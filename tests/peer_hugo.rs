@@ -27,7 +27,10 @@ const PAGE: &str = r##"<!doctype html>
 #[test]
 fn a_page_is_read_back_into_its_title_description_breadcrumb_and_main_content() {
     let page = hugo::read_page("c/ntc-2018/e/cp3.html", PAGE).unwrap();
-    assert_eq!(page.title, "CP3 · Prospecter & négocier", "only the site's name is cut from the title");
+    assert_eq!(
+        page.title, "CP3 · Prospecter & négocier",
+        "only the site's name is cut from the title"
+    );
     assert_eq!(page.description, "Compétence « prospecter » <CP3>");
     assert_eq!(
         page.crumbs,
@@ -37,7 +40,10 @@ fn a_page_is_read_back_into_its_title_description_breadcrumb_and_main_content() 
             ("Tableau".to_string(), None),
         ]
     );
-    assert_eq!(page.body, "<article class=\"element\"><h1>Prospecter</h1><a href=\"../../../glossaire.html\">glossaire</a></article>\n");
+    assert_eq!(
+        page.body,
+        "<article class=\"element\"><h1>Prospecter</h1><a href=\"../../../glossaire.html\">glossaire</a></article>\n"
+    );
 }
 
 #[test]
@@ -61,7 +67,11 @@ fn the_project_has_one_content_page_per_page_at_the_same_address_and_the_other_f
 
     let made = hugo::generate(&site, &project).unwrap();
 
-    assert_eq!(made, hugo::Project { pages: 3, static_files: 1 }, "the build's marker is not content");
+    assert_eq!(
+        made,
+        hugo::Project { pages: 3, static_files: 1 },
+        "the build's marker is not content"
+    );
     let cp3 = fs::read_to_string(project.join("content/c/ntc-2018/e/cp3.html")).unwrap();
     assert!(cp3.starts_with('{') && cp3.contains("\"url\": \"/c/ntc-2018/e/cp3.html\""), "{cp3}");
     assert!(cp3.ends_with("</article>\n"), "the body follows the front matter: {cp3}");
@@ -70,6 +80,9 @@ fn the_project_has_one_content_page_per_page_at_the_same_address_and_the_other_f
     assert!(index.contains("\"url\": \"/c/ntc-2018/index.html\""), "{index}");
     assert!(project.join("content/page-index.html").exists());
     assert_eq!(fs::read_to_string(project.join("static/assets/style.css")).unwrap(), "body{}");
-    assert!(project.join("layouts/_default/baseof.html").exists() && project.join("config.toml").exists());
+    assert!(
+        project.join("layouts/_default/baseof.html").exists()
+            && project.join("config.toml").exists()
+    );
     fs::remove_dir_all(dir).unwrap();
 }

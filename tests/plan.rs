@@ -31,7 +31,8 @@ fn covered(corpus: &Corpus, graph: &Graph, plan: &Plan, k: &ElementKey) -> bool 
             }
             cur = e.parent.as_ref().and_then(|p| corpus.element(p));
         }
-        Fiche::of(corpus, graph, c).is_some_and(|f| f.all_items().contains(&k) && !f.all_conditions().any(|x| x == k))
+        Fiche::of(corpus, graph, c)
+            .is_some_and(|f| f.all_items().contains(&k) && !f.all_conditions().any(|x| x == k))
     })
 }
 
@@ -45,11 +46,21 @@ fn the_sample_plan_gives_the_counts_of_the_data() {
     let fam = |k: &ElementKey| corpus.element(k).unwrap().kind.family();
     for c in &cov.competences {
         let f = Fiche::of(&corpus, &graph, &c.id).unwrap();
-        let mut items: Vec<&ElementKey> = f.all_criteres().chain(f.savoir_faire.iter().flat_map(|g| &g.items)).collect();
-        items.extend(f.savoirs.iter().flat_map(|s| std::iter::once(&s.key).chain(&s.savoirs)).filter(|k| fam(k) == Family::Savoir));
+        let mut items: Vec<&ElementKey> =
+            f.all_criteres().chain(f.savoir_faire.iter().flat_map(|g| &g.items)).collect();
+        items.extend(
+            f.savoirs
+                .iter()
+                .flat_map(|s| std::iter::once(&s.key).chain(&s.savoirs))
+                .filter(|k| fam(k) == Family::Savoir),
+        );
         items.sort();
         items.dedup();
-        for (family, count) in [(Family::Critere, c.criteres), (Family::SavoirFaire, c.savoir_faire), (Family::Savoir, c.savoirs)] {
+        for (family, count) in [
+            (Family::Critere, c.criteres),
+            (Family::SavoirFaire, c.savoir_faire),
+            (Family::Savoir, c.savoirs),
+        ] {
             let of: Vec<&&ElementKey> = items.iter().filter(|k| fam(k) == family).collect();
             let yes = of.iter().filter(|k| covered(&corpus, &graph, &p, k)).count();
             assert_eq!((count.covered, count.total), (yes, of.len()), "{} {family:?}", c.id);
@@ -68,7 +79,8 @@ fn the_sample_plan_gives_the_counts_of_the_data() {
     assert!(cp7.criteres.covered == cp7.criteres.total && cp7.criteres.total > 0);
     // The JSON lists every uncovered id, and only those.
     let json: serde_json::Value = serde_json::from_str(&plan::render::json(&p, &cov)).unwrap();
-    let uncovered: Vec<&str> = json["uncovered"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    let uncovered: Vec<&str> =
+        json["uncovered"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
     assert!(uncovered.contains(&"cp3-sf3") && uncovered.contains(&"cp7-sf1"));
     assert!(!uncovered.iter().any(|u| u.starts_with("cp1-") || *u == "cp3-cr1" || *u == "cp7"));
     // Units: the two CCP.
@@ -86,7 +98,11 @@ fn the_command_prints_french_counts_and_writes_the_tableau_croisé() {
     let dir = std::env::temp_dir().join(format!("referentiel-plan-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let xlsx = dir.join("tableau.xlsx");
-    let out = Command::new(bin).args(["plan", SAMPLE, "--format", "xlsx", "--out"]).arg(&xlsx).output().unwrap();
+    let out = Command::new(bin)
+        .args(["plan", SAMPLE, "--format", "xlsx", "--out"])
+        .arg(&xlsx)
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     use calamine::Reader;
     let mut book: calamine::Xlsx<_> = calamine::open_workbook(&xlsx).unwrap();
@@ -105,7 +121,9 @@ const HEAD: &str = "plan:\n  certification: ntc-2018\n  title: Essai\nsequences:
 
 #[test]
 fn an_unknown_id_gets_its_line_column_and_a_did_you_mean() {
-    let d = diagnose(&format!("{HEAD}  - id: s01\n    title: Veille\n    hours: 3\n    covers: [cp1, cp8]\n"));
+    let d = diagnose(&format!(
+        "{HEAD}  - id: s01\n    title: Veille\n    hours: 3\n    covers: [cp1, cp8]\n"
+    ));
     assert_eq!(d.len(), 1);
     assert_eq!((d[0].code, d[0].line, d[0].column), (Code::UnknownId, 8, 19));
     assert_eq!(d[0].message, "unknown id `cp8` in ntc-2018");
@@ -150,9 +168,20 @@ fn a_bad_plan_exits_1_and_writes_nothing() {
     let dir = std::env::temp_dir().join(format!("referentiel-badplan-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let bad = dir.join("bad.yaml");
-    std::fs::write(&bad, format!("{HEAD}  - id: s01\n    title: A\n    hours: -1\n    covers: [cp9]\n")).unwrap();
+    std::fs::write(
+        &bad,
+        format!("{HEAD}  - id: s01\n    title: A\n    hours: -1\n    covers: [cp9]\n"),
+    )
+    .unwrap();
     let out_file = dir.join("out.json");
-    let out = Command::new(env!("CARGO_BIN_EXE_referentiel")).arg("plan").arg(&bad).arg("--json").arg("--out").arg(&out_file).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_referentiel"))
+        .arg("plan")
+        .arg(&bad)
+        .arg("--json")
+        .arg("--out")
+        .arg(&out_file)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(!out_file.exists(), "nothing written");
     let diags: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -170,12 +199,25 @@ fn against_another_version_the_links_that_changed_are_listed_with_their_class() 
     // Every link the diff does not class unchanged is listed, and only those.
     for s in &p.sequences {
         for k in &s.covers {
-            let class = report.changes.iter().find(|c| c.old.iter().any(|i| &i.id == k)).map(|c| c.class).unwrap_or(referentiel::diff::Class::Removed);
+            let class = report
+                .changes
+                .iter()
+                .find(|c| c.old.iter().any(|i| &i.id == k))
+                .map(|c| c.class)
+                .unwrap_or(referentiel::diff::Class::Removed);
             let listed = fates.iter().any(|f| &f.id == k && f.sequence == s.id);
-            assert_eq!(listed, class != referentiel::diff::Class::Unchanged, "{} {k}: {class:?}", s.id);
+            assert_eq!(
+                listed,
+                class != referentiel::diff::Class::Unchanged,
+                "{} {k}: {class:?}",
+                s.id
+            );
         }
     }
-    let out = Command::new(env!("CARGO_BIN_EXE_referentiel")).args(["plan", SAMPLE, "--against", "ntc-2013"]).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_referentiel"))
+        .args(["plan", SAMPLE, "--against", "ntc-2013"])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     assert!(String::from_utf8(out.stdout).unwrap().contains("à revoir"));
 }

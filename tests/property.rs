@@ -19,8 +19,32 @@ use rng::Rng;
 
 /// Pieces that hostile or careless edits insert.
 const INSERTS: &[&str] = &[
-    "\t", "\u{1b}[31m", "\u{202E}", "\u{0301}", "- ", ": ", "&a ", "*a", "[", "]", "{", "}", "\"", "'", "\n", "\n  ", "#", "!!str ",
-    "parent: ", "id: ", "lines: 0-99999999999999999999", "\u{0}", "\r", "é", "---\n", "? ",
+    "\t",
+    "\u{1b}[31m",
+    "\u{202E}",
+    "\u{0301}",
+    "- ",
+    ": ",
+    "&a ",
+    "*a",
+    "[",
+    "]",
+    "{",
+    "}",
+    "\"",
+    "'",
+    "\n",
+    "\n  ",
+    "#",
+    "!!str ",
+    "parent: ",
+    "id: ",
+    "lines: 0-99999999999999999999",
+    "\u{0}",
+    "\r",
+    "é",
+    "---\n",
+    "? ",
 ];
 
 fn mutate(rng: &mut Rng, text: &str) -> String {
@@ -40,7 +64,8 @@ fn mutate(rng: &mut Rng, text: &str) -> String {
             _ => {
                 // Copy a random slice elsewhere (duplicated keys, ids, items).
                 let from = rng.below(chars.len() + 1);
-                let slice: Vec<char> = chars[from..(from + rng.below(60)).min(chars.len())].to_vec();
+                let slice: Vec<char> =
+                    chars[from..(from + rng.below(60)).min(chars.len())].to_vec();
                 chars.splice(at..at, slice);
             }
         }
@@ -50,10 +75,15 @@ fn mutate(rng: &mut Rng, text: &str) -> String {
 
 #[test]
 fn mutated_data_files_load_without_panic_and_diagnostics_stay_in_the_file() {
-    let files: Vec<(String, String)> = ["tests/fixtures/base/elements.yaml", "tests/fixtures/base/certification.yaml", "data/sources.yaml", "data/certifications/ntc-2018/certification.yaml"]
-        .iter()
-        .map(|p| (p.to_string(), std::fs::read_to_string(p).unwrap()))
-        .collect();
+    let files: Vec<(String, String)> = [
+        "tests/fixtures/base/elements.yaml",
+        "tests/fixtures/base/certification.yaml",
+        "data/sources.yaml",
+        "data/certifications/ntc-2018/certification.yaml",
+    ]
+    .iter()
+    .map(|p| (p.to_string(), std::fs::read_to_string(p).unwrap()))
+    .collect();
     let seed = 0x5EED_0009;
     let mut rng = Rng(seed);
     let start = Instant::now();
@@ -61,7 +91,11 @@ fn mutated_data_files_load_without_panic_and_diagnostics_stay_in_the_file() {
     while start.elapsed() < Duration::from_secs(3) {
         let (name, text) = &files[rng.below(files.len())];
         let mutated = mutate(&mut rng, text);
-        loads_with_its_diagnostics_in_the_file(Path::new(name), &mutated, &format!("seed {seed:#x} run {runs}"));
+        loads_with_its_diagnostics_in_the_file(
+            Path::new(name),
+            &mutated,
+            &format!("seed {seed:#x} run {runs}"),
+        );
         runs += 1;
     }
     assert!(runs > 100, "only {runs} runs");
@@ -77,9 +111,16 @@ fn loads_with_its_diagnostics_in_the_file(path: &Path, text: &str, context: &str
         for d in diags.into_sorted() {
             // Lines as YAML counts them (`\r` alone breaks a line too).
             let lines = referentiel::diag::yaml_lines(text).count().max(1);
-            assert!(d.line >= 1 && d.line <= lines + 1, "{context}: line {} of {lines}\n{text}", d.line);
+            assert!(
+                d.line >= 1 && d.line <= lines + 1,
+                "{context}: line {} of {lines}\n{text}",
+                d.line
+            );
             let shown = d.render();
-            assert!(!shown.chars().any(|c| c.is_control() && c != '\n' && c != '\t'), "{context}: {shown:?}");
+            assert!(
+                !shown.chars().any(|c| c.is_control() && c != '\n' && c != '\t'),
+                "{context}: {shown:?}"
+            );
         }
     }
 }
@@ -93,7 +134,11 @@ fn the_fuzzers_findings_stay_fixed() {
         let path = e.unwrap().path();
         let bytes = std::fs::read(&path).unwrap();
         if let Ok(text) = std::str::from_utf8(&bytes) {
-            loads_with_its_diagnostics_in_the_file(Path::new("fuzz.yaml"), text, &path.display().to_string());
+            loads_with_its_diagnostics_in_the_file(
+                Path::new("fuzz.yaml"),
+                text,
+                &path.display().to_string(),
+            );
             n += 1;
         }
     }

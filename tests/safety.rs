@@ -15,7 +15,8 @@ fn stderr(o: &Output) -> String {
 
 /// A fresh, empty folder for one probe.
 fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("referentiel-safety-{}-{name}", std::process::id()));
+    let dir =
+        std::env::temp_dir().join(format!("referentiel-safety-{}-{name}", std::process::id()));
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).unwrap();
     dir
@@ -49,7 +50,9 @@ fn check(data: &Path) -> Output {
 /// Rewrite the second source's `file:` in `sources.yaml`.
 fn name_source(data: &Path, file: &str) {
     let p = data.join("sources.yaml");
-    let text = fs::read_to_string(&p).unwrap().replace("file: 001_c409c0101a7412f1.txt", &format!("file: {file}"));
+    let text = fs::read_to_string(&p)
+        .unwrap()
+        .replace("file: 001_c409c0101a7412f1.txt", &format!("file: {file}"));
     fs::write(p, text).unwrap();
 }
 
@@ -67,8 +70,20 @@ fn assert_refused(out: &Output, needles: &[&str]) {
 fn an_absolute_source_path_is_refused() {
     let (dir, data) = fresh("abs");
     name_source(&data, "/etc/passwd");
-    assert_refused(&check(&data), &["error[provenance]: source file `/etc/passwd` is not a plain name inside the sources folder", "sources.yaml:9:11"]);
-    let built = referentiel(&["--data", data.to_str().unwrap(), "build", "--out", dir.join("site").to_str().unwrap()]);
+    assert_refused(
+        &check(&data),
+        &[
+            "error[provenance]: source file `/etc/passwd` is not a plain name inside the sources folder",
+            "sources.yaml:9:11",
+        ],
+    );
+    let built = referentiel(&[
+        "--data",
+        data.to_str().unwrap(),
+        "build",
+        "--out",
+        dir.join("site").to_str().unwrap(),
+    ]);
     assert_eq!(built.status.code(), Some(1));
     assert!(!dir.join("site").exists(), "nothing is published");
     fs::remove_dir_all(dir).unwrap();
@@ -78,7 +93,10 @@ fn an_absolute_source_path_is_refused() {
 fn a_source_path_climbing_out_is_refused() {
     let (dir, data) = fresh("dotdot");
     name_source(&data, "../../../../etc/passwd");
-    assert_refused(&check(&data), &["source file `../../../../etc/passwd` is not a plain name inside the sources folder"]);
+    assert_refused(
+        &check(&data),
+        &["source file `../../../../etc/passwd` is not a plain name inside the sources folder"],
+    );
     fs::remove_dir_all(dir).unwrap();
 }
 
@@ -86,7 +104,10 @@ fn a_source_path_climbing_out_is_refused() {
 fn the_process_environment_cannot_be_published() {
     let (dir, data) = fresh("environ");
     name_source(&data, "/proc/self/environ");
-    assert_refused(&check(&data), &["source file `/proc/self/environ` is not a plain name inside the sources folder"]);
+    assert_refused(
+        &check(&data),
+        &["source file `/proc/self/environ` is not a plain name inside the sources folder"],
+    );
     fs::remove_dir_all(dir).unwrap();
 }
 
@@ -96,7 +117,10 @@ fn a_source_linked_out_of_the_sources_folder_is_refused() {
     let (dir, data) = fresh("link-out");
     std::os::unix::fs::symlink("/etc/passwd", data.join("sources/passwd.txt")).unwrap();
     name_source(&data, "passwd.txt");
-    assert_refused(&check(&data), &["source file `passwd.txt` leads outside the sources folder (to /etc/passwd)"]);
+    assert_refused(
+        &check(&data),
+        &["source file `passwd.txt` leads outside the sources folder (to /etc/passwd)"],
+    );
     fs::remove_dir_all(dir).unwrap();
 }
 
@@ -108,7 +132,10 @@ fn a_device_as_source_is_refused_unread() {
     name_source(&data, "zero.txt");
     let out = check(&data);
     // The link leads out of the folder, and the walk says so too.
-    assert_refused(&out, &["source file `zero.txt` leads outside the sources folder (to /dev/zero)"]);
+    assert_refused(
+        &out,
+        &["source file `zero.txt` leads outside the sources folder (to /dev/zero)"],
+    );
     fs::remove_dir_all(dir).unwrap();
 }
 
@@ -129,7 +156,10 @@ fn a_huge_source_is_refused_unread() {
     let f = fs::File::create(data.join("sources/huge.txt")).unwrap();
     f.set_len(referentiel::sources::MAX_SOURCE_BYTES + 1).unwrap();
     name_source(&data, "huge.txt");
-    assert_refused(&check(&data), &["source file `huge.txt` has 33554433 bytes, more than the limit of 33554432"]);
+    assert_refused(
+        &check(&data),
+        &["source file `huge.txt` has 33554433 bytes, more than the limit of 33554432"],
+    );
     fs::remove_dir_all(dir).unwrap();
 }
 
@@ -141,7 +171,10 @@ fn a_yaml_file_linked_from_outside_is_refused() {
     let (dir, data) = fresh("yaml-link-out");
     fs::write(dir.join("outside.yaml"), "in: nowhere\n").unwrap();
     std::os::unix::fs::symlink(dir.join("outside.yaml"), data.join("extra.yaml")).unwrap();
-    assert_refused(&check(&data), &["error[yaml]: symbolic link leads outside the data folder", "extra.yaml:1:1"]);
+    assert_refused(
+        &check(&data),
+        &["error[yaml]: symbolic link leads outside the data folder", "extra.yaml:1:1"],
+    );
     fs::remove_dir_all(dir).unwrap();
 }
 
@@ -153,7 +186,10 @@ fn a_yaml_file_linked_inside_the_data_is_read_with_its_errors() {
     fs::write(data.join("drafts/bad.yaml"), "in: nowhere\n").unwrap();
     std::os::unix::fs::symlink(data.join("drafts/bad.yaml"), data.join("linked.yaml")).unwrap();
     let out = check(&data);
-    assert_refused(&out, &["unknown certification `nowhere`", "linked.yaml:1:5", "drafts/bad.yaml:1:5"]);
+    assert_refused(
+        &out,
+        &["unknown certification `nowhere`", "linked.yaml:1:5", "drafts/bad.yaml:1:5"],
+    );
     fs::remove_dir_all(dir).unwrap();
 }
 
@@ -187,7 +223,9 @@ fn check_unprivileged(data: &Path) -> Output {
     } else {
         Command::new(bin)
     };
-    cmd.args(["--data", data.to_str().unwrap(), "check"]).output().expect("runs (setpriv is needed when root)")
+    cmd.args(["--data", data.to_str().unwrap(), "check"])
+        .output()
+        .expect("runs (setpriv is needed when root)")
 }
 
 #[cfg(unix)]
@@ -204,7 +242,14 @@ fn an_unreadable_folder_is_an_error_not_zero_correspondences() {
     fs::set_permissions(data.join("correspondences"), fs::Permissions::from_mode(0o000)).unwrap();
     let out = check_unprivileged(&data);
     fs::set_permissions(data.join("correspondences"), fs::Permissions::from_mode(0o755)).unwrap();
-    assert_refused(&out, &["error[yaml]: cannot read: Permission denied", "correspondences:1:1", "nothing is skipped"]);
+    assert_refused(
+        &out,
+        &[
+            "error[yaml]: cannot read: Permission denied",
+            "correspondences:1:1",
+            "nothing is skipped",
+        ],
+    );
     fs::remove_dir_all(dir).unwrap();
 }
 
@@ -252,7 +297,10 @@ fn building_into_the_data_folder_is_refused_and_the_data_kept() {
     let (dir, data) = fresh("out-data");
     let before = snapshot(&data);
     let out = build_out(&data, &data);
-    assert_refused(&out, &["is or contains the data folder", "building there would delete the data"]);
+    assert_refused(
+        &out,
+        &["is or contains the data folder", "building there would delete the data"],
+    );
     let inside = build_out(&data, &data.join("site"));
     assert_refused(&inside, &["is inside the data folder"]);
     assert_eq!(snapshot(&data), before);
@@ -267,9 +315,23 @@ fn building_over_the_project_is_refused_and_the_project_kept() {
     fs::write(dir.join(".git/HEAD"), "ref: refs/heads/main\n").unwrap();
     let before = snapshot(&dir);
     let cfg = dir.join("book.toml");
-    let out = referentiel(&["--config", cfg.to_str().unwrap(), "--data", FIXTURE, "build", "--out", dir.to_str().unwrap()]);
+    let out = referentiel(&[
+        "--config",
+        cfg.to_str().unwrap(),
+        "--data",
+        FIXTURE,
+        "build",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
     assert_refused(&out, &["is or contains the project folder"]);
-    let git = referentiel(&["--data", FIXTURE, "build", "--out", dir.join(".git/site").to_str().unwrap()]);
+    let git = referentiel(&[
+        "--data",
+        FIXTURE,
+        "build",
+        "--out",
+        dir.join(".git/site").to_str().unwrap(),
+    ]);
     assert_refused(&git, &["is inside or holds a git repository (.git)"]);
     assert_eq!(snapshot(&dir), before);
     fs::remove_dir_all(dir).unwrap();
@@ -281,7 +343,10 @@ fn a_folder_that_is_not_a_site_is_not_wiped() {
     fs::create_dir_all(dir.join("notes")).unwrap();
     fs::write(dir.join("notes/todo.txt"), "mine").unwrap();
     let out = build_out(Path::new(FIXTURE), &dir.join("notes"));
-    assert_refused(&out, &["is not empty and is not a site built by referentiel (it has no .referentiel-site file)"]);
+    assert_refused(
+        &out,
+        &["is not empty and is not a site built by referentiel (it has no .referentiel-site file)"],
+    );
     assert_eq!(fs::read_to_string(dir.join("notes/todo.txt")).unwrap(), "mine");
     // A site of ours is replaced: it carries the marker.
     let site = dir.join("site");
@@ -300,10 +365,18 @@ fn a_folder_that_only_looks_like_a_site_is_not_replaced() {
         fs::write(out.join(f), "mine").unwrap();
     }
     let before = snapshot(&out);
-    assert_refused(&build_out(Path::new(FIXTURE), &out), &["is not a site built by referentiel (it has no .referentiel-site file)"]);
+    assert_refused(
+        &build_out(Path::new(FIXTURE), &out),
+        &["is not a site built by referentiel (it has no .referentiel-site file)"],
+    );
     assert_eq!(snapshot(&out), before, "thesis.docx and its neighbours are intact");
     // A refused build leaves no lock file, here or anywhere.
-    assert_eq!(fs::read_dir(&dir).unwrap().count(), 1, "{:?}", fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect::<Vec<_>>());
+    assert_eq!(
+        fs::read_dir(&dir).unwrap().count(),
+        1,
+        "{:?}",
+        fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect::<Vec<_>>()
+    );
     fs::remove_dir_all(dir).unwrap();
 }
 
@@ -317,13 +390,25 @@ fn files_added_inside_the_site_are_listed_and_only_kept_or_deleted_when_asked() 
     fs::write(out.join("notes/todo.txt"), "mine").unwrap();
     // Not a word and gone, as before: now refused, naming them.
     let refused = build_out(Path::new(FIXTURE), &out);
-    assert_refused(&refused, &["holds 2 file(s) that no build wrote: CNAME, notes/todo.txt", "[build] keep", "--force"]);
+    assert_refused(
+        &refused,
+        &["holds 2 file(s) that no build wrote: CNAME, notes/todo.txt", "[build] keep", "--force"],
+    );
     assert_eq!(fs::read_to_string(out.join("CNAME")).unwrap(), "referentiel.example.org\n");
     // Listed in book.toml: carried into each new site.
     let cfg = dir.join("book.toml");
-    fs::write(&cfg, "[book]\ntitle = \"Essai\"\n[build]\nkeep = [\"CNAME\", \"notes/\"]\n").unwrap();
+    fs::write(&cfg, "[book]\ntitle = \"Essai\"\n[build]\nkeep = [\"CNAME\", \"notes/\"]\n")
+        .unwrap();
     let with = |extra: &[&str]| {
-        let mut args = vec!["--config", cfg.to_str().unwrap(), "--data", FIXTURE, "build", "--out", out.to_str().unwrap()];
+        let mut args = vec![
+            "--config",
+            cfg.to_str().unwrap(),
+            "--data",
+            FIXTURE,
+            "build",
+            "--out",
+            out.to_str().unwrap(),
+        ];
         args.extend_from_slice(extra);
         referentiel(&args)
     };
@@ -338,13 +423,21 @@ fn files_added_inside_the_site_are_listed_and_only_kept_or_deleted_when_asked() 
     assert_refused(&with(&[]), &["CNAME"]);
     assert_eq!(with(&["--force"]).status.code(), Some(0));
     assert!(!out.join("CNAME").exists() && !out.join("notes").exists());
-    assert_eq!(with(&[]).status.code(), Some(0), "a site that holds only what builds wrote is replaced");
+    assert_eq!(
+        with(&[]).status.code(),
+        Some(0),
+        "a site that holds only what builds wrote is replaced"
+    );
     fs::remove_dir_all(dir).unwrap();
 }
 
 /// The folder's entries other than the site (a build leaves no lock file).
 fn leftovers(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).filter(|n| n != "site").collect();
+    let mut v: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n != "site")
+        .collect();
     v.sort();
     v
 }
@@ -357,7 +450,13 @@ fn concurrent_builds_on_one_output_leave_one_complete_site() {
     let expected = snapshot(&site);
     let bin = env!("CARGO_BIN_EXE_referentiel");
     let running: Vec<std::process::Child> = (0..4)
-        .map(|_| Command::new(bin).args(["--data", FIXTURE, "build", "--out", site.to_str().unwrap()]).stderr(std::process::Stdio::null()).spawn().unwrap())
+        .map(|_| {
+            Command::new(bin)
+                .args(["--data", FIXTURE, "build", "--out", site.to_str().unwrap()])
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .unwrap()
+        })
         .collect();
     for mut c in running {
         assert!(c.wait().unwrap().success());
@@ -409,7 +508,11 @@ fn sigint_during_a_build_removes_its_staging_folder_and_keeps_the_site() {
     let bin = env!("CARGO_BIN_EXE_referentiel");
     let mut interrupted = false;
     for _ in 0..5 {
-        let mut child = Command::new(bin).args(["build", "--out", site.to_str().unwrap()]).stderr(std::process::Stdio::null()).spawn().unwrap();
+        let mut child = Command::new(bin)
+            .args(["build", "--out", site.to_str().unwrap()])
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
         let staging = dir.join(format!(".site.staging-{}", child.id()));
         while child.try_wait().unwrap().is_none() && !staging.join(".referentiel-site").exists() {
             std::thread::sleep(std::time::Duration::from_millis(1));
@@ -466,14 +569,20 @@ fn a_deep_parent_chain_checks_and_its_pages_stay_small() {
     let corpus = referentiel::load_corpus(&data).unwrap_or_else(|d| panic!("{}", d[0].render()));
     assert_eq!(corpus.elements.len(), 2_000);
     let out = dir.join("site");
-    referentiel::outputs::build(&corpus, &referentiel::config::Config::read_default(), &out).expect("build");
+    referentiel::outputs::build(&corpus, &referentiel::config::Config::read_default(), &out)
+        .expect("build");
     let page = |i: usize| fs::read_to_string(out.join(format!("c/chain/e/e{i}.html"))).unwrap();
     let (shallow, deep) = (page(referentiel::model::BREADCRUMB + 1), page(2_000));
     // The deepest page names as many ancestors as one 8 levels down, behind an ellipsis.
     assert!(deep.len() < shallow.len() + 200, "{} vs {}", deep.len(), shallow.len());
-    let crumbs = deep.split("<nav class=\"crumbs\"").nth(1).unwrap().split("</nav>").next().unwrap();
+    let crumbs =
+        deep.split("<nav class=\"crumbs\"").nth(1).unwrap().split("</nav>").next().unwrap();
     assert!(crumbs.contains("…"), "{crumbs}");
-    assert_eq!(crumbs.matches("<a ").count(), 1 + referentiel::model::BREADCRUMB, "the certification and 8 ancestors");
+    assert_eq!(
+        crumbs.matches("<a ").count(),
+        1 + referentiel::model::BREADCRUMB,
+        "the certification and 8 ancestors"
+    );
     assert!(!shallow.split("</nav>").next().unwrap().contains("omis"));
     fs::remove_dir_all(dir).unwrap();
 }
@@ -494,7 +603,11 @@ fn thirty_thousand_failing_elements_in_one_file_are_checked_in_linear_time() {
     copy_dir(Path::new(FIXTURE), &data);
     let extra: String = (0..30_000).map(|i| format!("  - id: x{i}\n    kind: critere_performance\n    parent: cp1\n    text: Un texte absent de la source, numéro {i}\n    lines: 10\n")).collect();
     let p = data.join("elements.yaml");
-    fs::write(&p, fs::read_to_string(&p).unwrap().replacen("elements:\n", &format!("elements:\n{extra}"), 1)).unwrap();
+    fs::write(
+        &p,
+        fs::read_to_string(&p).unwrap().replacen("elements:\n", &format!("elements:\n{extra}"), 1),
+    )
+    .unwrap();
     // 0.8 s here; it took 6 minutes when each diagnostic scanned its file from the start.
     within(std::time::Duration::from_secs(60), "check of 30,000 failures", || {
         assert_refused(&check(&data), &["30000 problems in 1 file"]);
@@ -511,10 +624,19 @@ fn a_chain_twenty_thousand_deep_is_built_in_linear_time() {
     within(std::time::Duration::from_secs(45), "build of a 20,000-deep chain", || {
         // The command's main thread has 8 MB of stack; a test thread 2 MB.
         std::thread::scope(|s| {
-            std::thread::Builder::new().stack_size(8 << 20).spawn_scoped(s, || {
-                let (files, _) = referentiel::outputs::render_all(&corpus, &referentiel::config::Config::read_default()).unwrap();
-                assert!(files.files.len() > 20_000);
-            }).unwrap().join().unwrap();
+            std::thread::Builder::new()
+                .stack_size(8 << 20)
+                .spawn_scoped(s, || {
+                    let (files, _) = referentiel::outputs::render_all(
+                        &corpus,
+                        &referentiel::config::Config::read_default(),
+                    )
+                    .unwrap();
+                    assert!(files.files.len() > 20_000);
+                })
+                .unwrap()
+                .join()
+                .unwrap();
         });
     });
     fs::remove_dir_all(dir).unwrap();
@@ -530,7 +652,10 @@ fn a_parent_cycle_in_a_long_chain_is_reported_once() {
     let y = y.replacen("    lines: 4\n", "    lines: 4\n    parent: e3000\n", 1);
     fs::write(data.join("elements.yaml"), y).unwrap();
     let out = check(&data);
-    assert_refused(&out, &["error[cycle]: parent cycle: `e1` → `e3000` → `e2999`", "1 problem in 1 file"]);
+    assert_refused(
+        &out,
+        &["error[cycle]: parent cycle: `e1` → `e3000` → `e2999`", "1 problem in 1 file"],
+    );
     fs::remove_dir_all(dir).unwrap();
 }
 
@@ -550,7 +675,10 @@ fn fixture(name: &str, edit: impl Fn(String) -> String) -> (PathBuf, PathBuf) {
 fn an_overlong_id_is_refused_with_the_limit() {
     let long = "a".repeat(300);
     let (dir, data) = fixture("long-id", |y| y.replace("id: msp", &format!("id: {long}")));
-    assert_refused(&check(&data), &["error[malformed-id]", "ids are at most 64 characters long (this one has 300)"]);
+    assert_refused(
+        &check(&data),
+        &["error[malformed-id]", "ids are at most 64 characters long (this one has 300)"],
+    );
     fs::remove_dir_all(dir).unwrap();
 }
 
@@ -562,7 +690,13 @@ fn codes_that_would_share_a_page_are_refused() {
     assert!(y.contains("code: D1402"), "ntc-2013 has the ROME code D1402, as ntc-2018 has");
     // Another spelling of the same code: one page for two codes.
     fs::write(&p, y.replacen("code: D1402", "code: d1402", 1)).unwrap();
-    assert_refused(&check(&data), &["ROME codes `d1402` and `D1402` would share the page `codes/rome-d1402.html`", "write the code exactly as the other certifications do"]);
+    assert_refused(
+        &check(&data),
+        &[
+            "ROME codes `d1402` and `D1402` would share the page `codes/rome-d1402.html`",
+            "write the code exactly as the other certifications do",
+        ],
+    );
     fs::remove_dir_all(dir).unwrap();
 }
 
@@ -598,27 +732,50 @@ fn a_non_utf8_byte_is_reported_where_it_is() {
     let mut bytes = fs::read(&p).unwrap();
     let at = bytes.windows(7).position(|w| w == b"  - id:").unwrap() + 100;
     let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
-    let column = std::str::from_utf8(&bytes[..at]).unwrap().rsplit('\n').next().unwrap().chars().count() + 1;
+    let column =
+        std::str::from_utf8(&bytes[..at]).unwrap().rsplit('\n').next().unwrap().chars().count() + 1;
     bytes.insert(at, 0xe9);
     fs::write(&p, bytes).unwrap();
-    assert_refused(&check(&data), &["the file is not UTF-8: invalid byte 0xe9", &format!("elements.yaml:{line}:{column}")]);
+    assert_refused(
+        &check(&data),
+        &["the file is not UTF-8: invalid byte 0xe9", &format!("elements.yaml:{line}:{column}")],
+    );
     fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
 fn a_tab_is_reported_on_its_own_line() {
-    let (dir, data) = fixture("tab", |y| y.replacen("    kind: competence_professionnelle\n", "\tkind: competence_professionnelle\n", 1));
+    let (dir, data) = fixture("tab", |y| {
+        y.replacen(
+            "    kind: competence_professionnelle\n",
+            "\tkind: competence_professionnelle\n",
+            1,
+        )
+    });
     let out = check(&data);
-    let line = fs::read_to_string(data.join("elements.yaml")).unwrap().lines().position(|l| l.starts_with('\t')).unwrap() + 1;
-    assert_refused(&out, &[&format!("elements.yaml:{line}:1"), "YAML indents with spaces, never tabs"]);
+    let line = fs::read_to_string(data.join("elements.yaml"))
+        .unwrap()
+        .lines()
+        .position(|l| l.starts_with('\t'))
+        .unwrap()
+        + 1;
+    assert_refused(
+        &out,
+        &[&format!("elements.yaml:{line}:1"), "YAML indents with spaces, never tabs"],
+    );
     fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
 fn the_node_limit_is_named_as_such() {
-    let (dir, data) = fixture("nodes", |y| y.replace("noise: [1, 13-14]", &format!("noise: [{}]", vec!["13"; 1_000_100].join(","))));
+    let (dir, data) = fixture("nodes", |y| {
+        y.replace("noise: [1, 13-14]", &format!("noise: [{}]", vec!["13"; 1_000_100].join(",")))
+    });
     let out = check(&data);
-    assert_refused(&out, &["the file exceeds the parser's limits", "1,000,000 nodes", "split the file"]);
+    assert_refused(
+        &out,
+        &["the file exceeds the parser's limits", "1,000,000 nodes", "split the file"],
+    );
     assert!(!stderr(&out).contains("anchors"), "{}", stderr(&out));
     fs::remove_dir_all(dir).unwrap();
 }
@@ -626,7 +783,10 @@ fn the_node_limit_is_named_as_such() {
 #[test]
 fn a_decomposed_text_is_refused_naming_unicode_normalisation() {
     let (dir, data) = fixture("nfd", |y| y.replace("Élaborer", "E\u{301}laborer"));
-    assert_refused(&check(&data), &["text not found", "combining marks (Unicode NFD)", "composed (NFC)"]);
+    assert_refused(
+        &check(&data),
+        &["text not found", "combining marks (Unicode NFD)", "composed (NFC)"],
+    );
     fs::remove_dir_all(dir).unwrap();
 }
 
@@ -640,12 +800,30 @@ fn a_hostile_value_in_any_string_field_runs_no_script_and_closes_no_inline_scrip
     let dir = temp("hostile");
     let data = dir.join("data");
     let found = hostile::generate(&dir, Path::new(FIXTURE), &data);
-    let names: std::collections::BTreeSet<&str> = found.accepted.iter().map(|f| f.name.as_str()).collect();
-    let refused: std::collections::BTreeSet<&str> = found.refused.iter().map(|f| f.name.as_str()).collect();
-    eprintln!("the checker lets the value into {} places ({} fields): {names:?}", found.accepted.len(), names.len());
-    eprintln!("and refuses it in {} places ({} fields): {refused:?}", found.refused.len(), refused.len());
+    let names: std::collections::BTreeSet<&str> =
+        found.accepted.iter().map(|f| f.name.as_str()).collect();
+    let refused: std::collections::BTreeSet<&str> =
+        found.refused.iter().map(|f| f.name.as_str()).collect();
+    eprintln!(
+        "the checker lets the value into {} places ({} fields): {names:?}",
+        found.accepted.len(),
+        names.len()
+    );
+    eprintln!(
+        "and refuses it in {} places ({} fields): {refused:?}",
+        found.refused.len(),
+        refused.len()
+    );
     // The generator reaches the fields that carry free text to the site, cited or not.
-    for must in ["Certification.version", "Element.text", "Element.note", "SourceEntry.title", "Matrix.note", "Pair.justification", "Term.term"] {
+    for must in [
+        "Certification.version",
+        "Element.text",
+        "Element.note",
+        "SourceEntry.title",
+        "Matrix.note",
+        "Pair.justification",
+        "Term.term",
+    ] {
         assert!(names.contains(&must), "{must} not among {names:?}");
     }
     let site = Path::new(env!("CARGO_TARGET_TMPDIR")).join("hostile-site");
@@ -656,11 +834,28 @@ fn a_hostile_value_in_any_string_field_runs_no_script_and_closes_no_inline_scrip
     for page in &pages {
         let html = fs::read_to_string(page).unwrap();
         let lower = html.to_ascii_lowercase();
-        assert!(!lower.contains("<img src=x onerror"), "{} holds the value as markup", page.display());
-        assert!(!lower.contains("<script>window.__pwned"), "{} holds the value as markup", page.display());
+        assert!(
+            !lower.contains("<img src=x onerror"),
+            "{} holds the value as markup",
+            page.display()
+        );
+        assert!(
+            !lower.contains("<script>window.__pwned"),
+            "{} holds the value as markup",
+            page.display()
+        );
         for script in hostile::inline_scripts(&html) {
-            assert!(!script.contains("window.__pwned=1</"), "{}: an inline script is closed by the value", page.display());
-            assert_ne!(script.trim(), "window.__pwned=1", "{}: the value opened a script", page.display());
+            assert!(
+                !script.contains("window.__pwned=1</"),
+                "{}: an inline script is closed by the value",
+                page.display()
+            );
+            assert_ne!(
+                script.trim(),
+                "window.__pwned=1",
+                "{}: the value opened a script",
+                page.display()
+            );
         }
     }
     fs::remove_dir_all(dir).unwrap();
@@ -678,7 +873,10 @@ fn show_and_search_print_the_datas_control_characters_escaped_and_json_exact() {
     assert_eq!(shown.status.code(), Some(0), "{}", stderr(&shown));
     let text = String::from_utf8_lossy(&shown.stdout);
     assert!(text.contains("a\\u{1b}[2J\\u{1b}]0;titre\\u{7}b\\u{202e}c"), "{text}");
-    assert!(!shown.stdout.contains(&0x07) && !text.contains('\u{202E}'), "no raw BEL or bidi override reaches the terminal");
+    assert!(
+        !shown.stdout.contains(&0x07) && !text.contains('\u{202E}'),
+        "no raw BEL or bidi override reaches the terminal"
+    );
     assert!(!text.contains("\x1b[2J") && !text.contains("\x1b]0"), "no raw escape of the data");
     let json = referentiel(&["--data", d, "show", "demo/cp2", "--json"]);
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
@@ -711,7 +909,12 @@ fn editors_files_are_passed_over_and_an_odd_extension_or_an_empty_file_is_said()
     fs::write(data.join("vocabulary/vide.yaml"), "# plus rien\n").unwrap();
     let out = check(&data);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stderr(&out).contains("warning: ") && stderr(&out).contains("vocabulary/vide.yaml: the file holds no data"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("warning: ")
+            && stderr(&out).contains("vocabulary/vide.yaml: the file holds no data"),
+        "{}",
+        stderr(&out)
+    );
     fs::remove_dir_all(dir).unwrap();
 }
 
@@ -731,7 +934,8 @@ fn an_unreadable_source_is_one_message_not_a_cascade() {
 
 #[test]
 fn a_duplicate_key_gets_a_hint_about_duplicate_keys() {
-    let (dir, data) = fixture("dup-key", |y| y.replacen("    lines: 15\n", "    lines: 15\n    lines: 15\n", 1));
+    let (dir, data) =
+        fixture("dup-key", |y| y.replacen("    lines: 15\n", "    lines: 15\n    lines: 15\n", 1));
     let out = check(&data);
     assert_refused(&out, &["a key appears twice"]);
     assert!(!stderr(&out).contains("tabs"), "{}", stderr(&out));
@@ -742,11 +946,23 @@ fn a_duplicate_key_gets_a_hint_about_duplicate_keys() {
 fn a_long_parent_cycle_is_shown_by_its_ends_and_its_length() {
     let dir = temp("long-cycle");
     chain::write(&dir, 20_000);
-    let y = fs::read_to_string(dir.join("elements.yaml")).unwrap().replacen("    lines: 4\n", "    lines: 4\n    parent: e20000\n", 1);
+    let y = fs::read_to_string(dir.join("elements.yaml")).unwrap().replacen(
+        "    lines: 4\n",
+        "    lines: 4\n    parent: e20000\n",
+        1,
+    );
     fs::write(dir.join("elements.yaml"), y).unwrap();
     let out = check(&dir);
-    assert_refused(&out, &["parent cycle: `e1` → `e20000` → `e19999` → `e19998` → … → `e3` → `e2` → `e1` (20000 elements in the cycle)"]);
-    assert!(stderr(&out).lines().all(|l| l.chars().count() < 300), "no line is longer than a reader can take in");
+    assert_refused(
+        &out,
+        &[
+            "parent cycle: `e1` → `e20000` → `e19999` → `e19998` → … → `e3` → `e2` → `e1` (20000 elements in the cycle)",
+        ],
+    );
+    assert!(
+        stderr(&out).lines().all(|l| l.chars().count() < 300),
+        "no line is longer than a reader can take in"
+    );
     fs::remove_dir_all(dir).unwrap();
 }
 
@@ -756,7 +972,10 @@ fn a_full_disk_is_one_message_with_the_count() {
     let dir = temp("full-disk");
     let mount = dir.join("small");
     fs::create_dir_all(&mount).unwrap();
-    let mounted = Command::new("mount").args(["-t", "tmpfs", "-o", "size=64k", "tmpfs", mount.to_str().unwrap()]).status().is_ok_and(|s| s.success());
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=64k", "tmpfs", mount.to_str().unwrap()])
+        .status()
+        .is_ok_and(|s| s.success());
     if !mounted {
         eprintln!("skipped: cannot mount a small file system here (not root)");
         return;
@@ -783,17 +1002,31 @@ fn a_spreadsheet_never_runs_a_text_of_our_csv_files_as_a_formula() {
     assert_eq!(code_cell("=1+1"), "'=1+1");
     // Every CSV the exports write: no cell starts a formula but those constant codes.
     let corpus = referentiel::load_corpus(std::path::Path::new("data")).expect("clean data");
-    let (files, _) = referentiel::outputs::render_all(&corpus, &referentiel::config::Config::read_default()).expect("build");
+    let (files, _) =
+        referentiel::outputs::render_all(&corpus, &referentiel::config::Config::read_default())
+            .expect("build");
     let mut cells = 0;
-    for (path, bytes) in files.files.iter().filter(|(p, _)| p.extension().is_some_and(|e| e == "csv")) {
+    for (path, bytes) in
+        files.files.iter().filter(|(p, _)| p.extension().is_some_and(|e| e == "csv"))
+    {
         let text = String::from_utf8_lossy(bytes);
         let delimiter = if path.starts_with("telechargements/moodle") { b',' } else { b';' };
-        let mut r = csv::ReaderBuilder::new().delimiter(delimiter).from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+        let mut r = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
         for row in r.records() {
             for cell in row.unwrap().iter() {
                 cells += 1;
-                let constant_code = cell.starts_with("=\"") && cell.ends_with('"') && cell[2..cell.len() - 1].chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',');
-                assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']) || constant_code, "{}: « {cell} » would run as a formula", path.display());
+                let constant_code = cell.starts_with("=\"")
+                    && cell.ends_with('"')
+                    && cell[2..cell.len() - 1]
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || c == '.' || c == ',');
+                assert!(
+                    !cell.starts_with(['=', '+', '-', '@', '\t', '\r']) || constant_code,
+                    "{}: « {cell} » would run as a formula",
+                    path.display()
+                );
             }
         }
     }

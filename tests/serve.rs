@@ -92,9 +92,13 @@ fn edit(file: &Path, from: &str, to: &str) {
 }
 
 /// The next message of the reload socket that `f` accepts (each read fails after its timeout).
-fn next_where(ws: &mut tungstenite::WebSocket<tungstenite::stream::MaybeTlsStream<TcpStream>>, f: impl Fn(&serde_json::Value) -> bool) -> serde_json::Value {
+fn next_where(
+    ws: &mut tungstenite::WebSocket<tungstenite::stream::MaybeTlsStream<TcpStream>>,
+    f: impl Fn(&serde_json::Value) -> bool,
+) -> serde_json::Value {
     loop {
-        let m: serde_json::Value = serde_json::from_str(ws.read().unwrap().to_text().unwrap()).unwrap();
+        let m: serde_json::Value =
+            serde_json::from_str(ws.read().unwrap().to_text().unwrap()).unwrap();
         if f(&m) {
             return m;
         }
@@ -112,34 +116,48 @@ fn a_saved_note_shows_and_a_broken_edit_shows_its_diagnostic_over_the_last_good_
     assert!(!html.contains("Marqueur"));
     let (code, html) = get(server.port, "/c/demo/e/absent.html");
     assert_eq!(code, 404, "a missing address is a 404");
-    assert!(html.contains("<base href=\"/\">") && html.contains("Page introuvable") && html.contains("/__livereload"), "with the site's own 404 page, reloading: {html}");
+    assert!(
+        html.contains("<base href=\"/\">")
+            && html.contains("Page introuvable")
+            && html.contains("/__livereload"),
+        "with the site's own 404 page, reloading: {html}"
+    );
 
-    let (mut ws, _) = tungstenite::connect(format!("ws://127.0.0.1:{}/__livereload", server.port)).expect("websocket");
+    let (mut ws, _) = tungstenite::connect(format!("ws://127.0.0.1:{}/__livereload", server.port))
+        .expect("websocket");
     if let tungstenite::stream::MaybeTlsStream::Plain(s) = ws.get_mut() {
         s.set_read_timeout(Some(Duration::from_secs(20))).unwrap(); // a missing message fails, never hangs
     }
-    let hello: serde_json::Value = serde_json::from_str(ws.read().unwrap().to_text().unwrap()).unwrap();
+    let hello: serde_json::Value =
+        serde_json::from_str(ws.read().unwrap().to_text().unwrap()).unwrap();
     assert_eq!(hello["errors"], serde_json::Value::Null);
 
     let cert = dir.join("data/certification.yaml");
     edit(&cert, "  version: \"1\"\n", "  version: \"1\"\n  note: Marqueur un\n");
     within(10, "the note shows in the page", || get(server.port, page).1.contains("Marqueur un"));
-    let reload: serde_json::Value = serde_json::from_str(ws.read().unwrap().to_text().unwrap()).unwrap();
-    assert!(reload["build"].as_u64().unwrap() > hello["build"].as_u64().unwrap(), "the browser is told to reload");
+    let reload: serde_json::Value =
+        serde_json::from_str(ws.read().unwrap().to_text().unwrap()).unwrap();
+    assert!(
+        reload["build"].as_u64().unwrap() > hello["build"].as_u64().unwrap(),
+        "the browser is told to reload"
+    );
 
     edit(&cert, "kind: titre_professionnel", "kind: titre_pro");
     // The note's full rebuild may still send its own message first.
-    let broken = next_where(&mut ws, |m| m["errors"].as_str().is_some_and(|e| e.contains("titre_pro")));
+    let broken =
+        next_where(&mut ws, |m| m["errors"].as_str().is_some_and(|e| e.contains("titre_pro")));
     let errors = broken["errors"].as_str().expect("the diagnostics are sent to the page");
     assert!(errors.contains("certification.yaml") && errors.contains("titre_pro"), "{errors}");
     let (code, html) = get(server.port, page);
     assert_eq!(code, 200, "the last good site is still served");
     assert!(html.contains("Marqueur un"), "the last good site, as served: {html}");
-    let status: serde_json::Value = serde_json::from_str(&get(server.port, "/__referentiel/status").1).unwrap();
+    let status: serde_json::Value =
+        serde_json::from_str(&get(server.port, "/__referentiel/status").1).unwrap();
     assert_eq!(status["errors"].as_str(), Some(errors));
 
     edit(&cert, "kind: titre_pro", "kind: titre_professionnel");
-    let fixed = next_where(&mut ws, |m| !m["errors"].as_str().is_some_and(|e| e.contains("titre_pro")));
+    let fixed =
+        next_where(&mut ws, |m| !m["errors"].as_str().is_some_and(|e| e.contains("titre_pro")));
     assert_eq!(fixed["errors"], serde_json::Value::Null, "fixing the data clears the diagnostics");
     drop(server);
     std::fs::remove_dir_all(dir).unwrap();
@@ -154,7 +172,8 @@ fn a_request_sent_in_pieces_is_answered_for_its_own_address() {
     s.write_all(b"GET ").unwrap();
     s.flush().unwrap();
     std::thread::sleep(Duration::from_millis(200));
-    s.write_all(b"/c/demo/e/absent.html HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").unwrap();
+    s.write_all(b"/c/demo/e/absent.html HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        .unwrap();
     let mut out = String::new();
     s.read_to_string(&mut out).unwrap();
     assert!(out.starts_with("HTTP/1.1 404"), "{}", out.lines().next().unwrap_or(""));
@@ -165,15 +184,23 @@ fn a_request_sent_in_pieces_is_answered_for_its_own_address() {
 #[test]
 fn built_files_never_carry_the_reload_script() {
     let corpus = referentiel::load_corpus(Path::new("tests/fixtures/base")).unwrap();
-    let (files, _) = referentiel::outputs::render_all(&corpus, &referentiel::config::Config::read_default()).unwrap();
+    let (files, _) =
+        referentiel::outputs::render_all(&corpus, &referentiel::config::Config::read_default())
+            .unwrap();
     assert!(files.files.iter().all(|(_, b)| !String::from_utf8_lossy(b).contains("__livereload")));
 }
 
 // No other page can drive the server (#23, items 2 and 3).
 
 /// Open the live-reload socket with these request headers: the handshake's answer, or an error.
-fn handshake(port: u16, headers: &[(&'static str, &str)]) -> Result<tungstenite::WebSocket<tungstenite::stream::MaybeTlsStream<TcpStream>>, String> {
-    let mut req = tungstenite::client::IntoClientRequest::into_client_request(format!("ws://127.0.0.1:{port}/__livereload")).unwrap();
+fn handshake(
+    port: u16,
+    headers: &[(&'static str, &str)],
+) -> Result<tungstenite::WebSocket<tungstenite::stream::MaybeTlsStream<TcpStream>>, String> {
+    let mut req = tungstenite::client::IntoClientRequest::into_client_request(format!(
+        "ws://127.0.0.1:{port}/__livereload"
+    ))
+    .unwrap();
     for (k, v) in headers {
         req.headers_mut().insert(*k, v.parse().unwrap());
     }
@@ -194,20 +221,35 @@ fn only_loopback_hosts_are_served_and_only_the_served_origin_gets_the_reload_soc
     let dir = project("origin");
     let server = start(&dir);
     let port = server.port;
-    for host in ["127.0.0.1", &format!("127.0.0.1:{port}"), &format!("localhost:{port}"), &format!("[::1]:{port}")] {
+    for host in [
+        "127.0.0.1",
+        &format!("127.0.0.1:{port}"),
+        &format!("localhost:{port}"),
+        &format!("[::1]:{port}"),
+    ] {
         assert!(status_with_host(port, host).starts_with("HTTP/1.1 200"), "{host}");
     }
     // DNS rebinding: another site's name made to resolve to 127.0.0.1.
-    for host in [&format!("evil.example:{port}"), "127.0.0.1.evil.example", "localhost.evil.example:80"] {
+    for host in
+        [&format!("evil.example:{port}"), "127.0.0.1.evil.example", "localhost.evil.example:80"]
+    {
         assert!(status_with_host(port, host).starts_with("HTTP/1.1 421"), "{host} is refused");
     }
-    let other = handshake(port, &[("Origin", "http://evil.example")]).expect_err("a page of another origin");
+    let other = handshake(port, &[("Origin", "http://evil.example")])
+        .expect_err("a page of another origin");
     assert!(other.contains("403"), "{other}");
-    let other_port = handshake(port, &[("Origin", "http://127.0.0.1:1")]).expect_err("a page served on another local port");
+    let other_port = handshake(port, &[("Origin", "http://127.0.0.1:1")])
+        .expect_err("a page served on another local port");
     assert!(other_port.contains("403"), "{other_port}");
     assert!(handshake(port, &[("Origin", "null")]).is_err(), "a page from file://");
-    assert!(handshake(port, &[("Origin", &format!("http://127.0.0.1:{port}"))]).is_ok(), "the served origin");
-    assert!(handshake(port, &[("Origin", &format!("http://localhost:{port}"))]).is_ok(), "the served origin, by name");
+    assert!(
+        handshake(port, &[("Origin", &format!("http://127.0.0.1:{port}"))]).is_ok(),
+        "the served origin"
+    );
+    assert!(
+        handshake(port, &[("Origin", &format!("http://localhost:{port}"))]).is_ok(),
+        "the served origin, by name"
+    );
     drop(server);
     std::fs::remove_dir_all(dir).unwrap();
 }
@@ -225,7 +267,10 @@ fn diagnostics_sent_to_the_browser_name_files_relative_to_the_project() {
     let errors = broken["errors"].as_str().unwrap();
     assert!(errors.contains("data/certification.yaml:"), "{errors}");
     let abs = dir.canonicalize().unwrap();
-    assert!(!errors.contains(&*abs.to_string_lossy()) && !errors.contains(&*dir.to_string_lossy()), "no path of the machine: {errors}");
+    assert!(
+        !errors.contains(&*abs.to_string_lossy()) && !errors.contains(&*dir.to_string_lossy()),
+        "no path of the machine: {errors}"
+    );
     drop(server);
     std::fs::remove_dir_all(dir).unwrap();
 }
@@ -242,17 +287,24 @@ fn a_reload_client_that_stops_reading_is_dropped_and_saves_still_show() {
     let good = std::fs::read_to_string(&elements).unwrap();
     let broken: String = (0..3000).map(|i| format!("  - id: x{i}\n    kind: critere_performance\n    parent: nowhere{i}\n    text: Texte absent {i}\n    lines: 10\n")).collect();
     for round in 0..6 {
-        std::fs::write(&elements, good.replacen("elements:\n", &format!("elements:\n{broken}"), 1) + &"#".repeat(round)).unwrap();
+        std::fs::write(
+            &elements,
+            good.replacen("elements:\n", &format!("elements:\n{broken}"), 1) + &"#".repeat(round),
+        )
+        .unwrap();
         std::thread::sleep(Duration::from_millis(700));
     }
     std::fs::write(&elements, &good).unwrap();
     edit(&cert, "  version: \"1\"\n", "  version: \"1\"\n  note: Toujours servi\n");
-    within(30, "a save after the stalled client's buffer filled still shows", || get(server.port, "/c/demo/index.html").1.contains("Toujours servi"));
+    within(30, "a save after the stalled client's buffer filled still shows", || {
+        get(server.port, "/c/demo/index.html").1.contains("Toujours servi")
+    });
     let mut fresh = handshake(server.port, &[]).unwrap();
     if let tungstenite::stream::MaybeTlsStream::Plain(s) = fresh.get_mut() {
         s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
     }
-    let hello: serde_json::Value = serde_json::from_str(fresh.read().unwrap().to_text().unwrap()).unwrap();
+    let hello: serde_json::Value =
+        serde_json::from_str(fresh.read().unwrap().to_text().unwrap()).unwrap();
     edit(&cert, "note: Toujours servi", "note: Encore servi");
     next_where(&mut fresh, |m| m["build"].as_u64() > hello["build"].as_u64());
     drop(stalled);
@@ -269,7 +321,10 @@ fn a_head_that_never_ends_is_dropped_and_connections_past_the_cap_are_refused_at
     slow.set_read_timeout(Some(Duration::from_millis(200))).unwrap();
     let started = Instant::now();
     let mut closed = false;
-    for b in b"GET /index.html HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ".iter().chain(std::iter::repeat(&b'a')) {
+    for b in b"GET /index.html HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "
+        .iter()
+        .chain(std::iter::repeat(&b'a'))
+    {
         if slow.write_all(&[*b]).is_err() || matches!(slow.read(&mut [0u8; 64]), Ok(0)) {
             closed = true;
             break;
@@ -281,7 +336,8 @@ fn a_head_that_never_ends_is_dropped_and_connections_past_the_cap_are_refused_at
     }
     assert!(closed, "a head still arriving after 30 s is dropped");
     // Idle connections up to the cap, then one more: refused at once, not queued.
-    let idle: Vec<TcpStream> = (0..128).map(|_| TcpStream::connect(("127.0.0.1", server.port)).unwrap()).collect();
+    let idle: Vec<TcpStream> =
+        (0..128).map(|_| TcpStream::connect(("127.0.0.1", server.port)).unwrap()).collect();
     std::thread::sleep(Duration::from_millis(300));
     let mut over = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
     over.set_read_timeout(Some(Duration::from_secs(5))).unwrap();

@@ -6,7 +6,12 @@
 use std::process::{Command, Output};
 
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_referentiel")).current_dir(env!("CARGO_MANIFEST_DIR")).args(args).env("NO_COLOR", "1").output().expect("runs")
+    Command::new(env!("CARGO_BIN_EXE_referentiel"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("runs")
 }
 
 fn stdout(o: &Output) -> String {
@@ -22,9 +27,17 @@ fn a_compétence_prints_as_its_fiche_with_every_part_in_full() {
     }
     // A critère in full, under its part (not only a section heading).
     let crit = text.split("Critères de performance").nth(1).expect("critères");
-    assert!(crit.lines().nth(1).is_some_and(|l| l.trim_start().starts_with("- ") && l.len() > 30), "{text}");
+    assert!(
+        crit.lines().nth(1).is_some_and(|l| l.trim_start().starts_with("- ") && l.len() > 30),
+        "{text}"
+    );
     // The evaluation names each modalité with what it belongs to.
-    assert!(text.contains("Évalué par Modalité d’évaluation Questionnement à partir de production(s) (dans"), "{text}");
+    assert!(
+        text.contains(
+            "Évalué par Modalité d’évaluation Questionnement à partir de production(s) (dans"
+        ),
+        "{text}"
+    );
 }
 
 #[test]
@@ -37,14 +50,19 @@ fn ids_and_codes_are_accepted_whatever_the_case() {
 #[test]
 fn the_breadcrumb_runs_parent_then_child_and_no_raw_key_or_file_name_shows() {
     let text = stdout(&run(&["show", "ntc-2018/cp3"]));
-    let json: serde_json::Value = serde_json::from_slice(&run(&["show", "ntc-2018/cp3", "--json"]).stdout).unwrap();
-    let ancestors: Vec<&str> = json["ancestors"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
+    let json: serde_json::Value =
+        serde_json::from_slice(&run(&["show", "ntc-2018/cp3", "--json"]).stdout).unwrap();
+    let ancestors: Vec<&str> =
+        json["ancestors"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
     assert_eq!(ancestors.last(), Some(&"ntc-2018/at1"), "parent last, root first: {ancestors:?}");
     // A critère of CP3: its breadcrumb reads the activité type, then CP3.
     let child = json["children"][0]["id"].as_str().expect("a child").to_string();
     let deeper = stdout(&run(&["show", &child]));
     let crumb = deeper.lines().find(|l| l.contains(" › ")).expect("a breadcrumb");
-    let (at, cp3) = (crumb.find("Élaborer une stratégie commerciale omnicanale").expect("the activité type"), crumb.find("CP3").expect("CP3"));
+    let (at, cp3) = (
+        crumb.find("Élaborer une stratégie commerciale omnicanale").expect("the activité type"),
+        crumb.find("CP3").expect("CP3"),
+    );
     assert!(at < cp3, "parent › child: {crumb}");
     assert!(!text.contains(".txt") && !text.contains(", lines "), "{text}");
     assert!(text.contains(", lignes "), "{text}");

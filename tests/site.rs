@@ -20,7 +20,10 @@ fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
         let e = e.unwrap();
         if e.file_type().is_file() {
-            out.insert(e.path().strip_prefix(dir).unwrap().to_path_buf(), fs::read(e.path()).unwrap());
+            out.insert(
+                e.path().strip_prefix(dir).unwrap().to_path_buf(),
+                fs::read(e.path()).unwrap(),
+            );
         }
     }
     out
@@ -50,20 +53,27 @@ fn every_element_has_its_page_at_its_permanent_address() {
     let out = build("tests/fixtures/base", "addr");
     for id in ["at1", "cp1", "cp1-cr1", "cp2", "msp"] {
         let page = out.join(format!("c/demo/e/{id}.html"));
-        let html = fs::read_to_string(&page).unwrap_or_else(|_| panic!("{} missing", page.display()));
+        let html =
+            fs::read_to_string(&page).unwrap_or_else(|_| panic!("{} missing", page.display()));
         assert!(html.contains("<html lang=\"fr\">"));
         assert!(!html.contains("href=\"/"), "links are relative");
     }
     let cp1 = fs::read_to_string(out.join("c/demo/e/cp1.html")).unwrap();
     assert!(cp1.contains("Évalué par"), "inverse relations are shown");
-    assert!(cp1.contains("../../../sources/demo/1.html#L8"), "provenance links into the source view");
+    assert!(
+        cp1.contains("../../../sources/demo/1.html#L8"),
+        "provenance links into the source view"
+    );
     assert!(cp1.contains("Mise en situation professionnelle"), "matrix membership is shown");
     let source = fs::read_to_string(out.join("sources/demo/1.html")).unwrap();
     assert!(source.contains("id=\"L8\""), "source lines are linkable");
     assert!(source.contains("../../c/demo/e/cp1.html"), "cited lines link back to their elements");
     let matrix = fs::read_to_string(out.join("c/demo/tableaux/cp-modalites.html")).unwrap();
     assert!(matrix.contains("cell lost"), "lost cells are marked");
-    let graph: serde_json::Value = serde_json::from_slice(&fs::read(out.join("telechargements/json/referentiel.json")).unwrap()).unwrap();
+    let graph: serde_json::Value = serde_json::from_slice(
+        &fs::read(out.join("telechargements/json/referentiel.json")).unwrap(),
+    )
+    .unwrap();
     assert_eq!(graph["elements"].as_array().unwrap().len(), 5);
     fs::remove_dir_all(out).unwrap();
 }
@@ -93,7 +103,11 @@ fn the_readers_own_words_rank_above_their_synonyms_and_a_term_weighs_once() {
     // come before texts that add « clients » to the term's word (« portefeuille clients/prospects »).
     let hits = index.search("trouver de nouveaux clients", &Filters::default(), 5);
     let ids: Vec<&str> = hits.iter().map(|h| h.id.as_str()).collect();
-    assert!(ids.iter().any(|id| ["cc-2017/cp3", "cc-2017/cp4", "ntc-2018/cp5", "cc-2017/at1"].contains(id)), "{ids:?}");
+    assert!(
+        ids.iter()
+            .any(|id| ["cc-2017/cp3", "cc-2017/cp4", "ntc-2018/cp5", "cc-2017/at1"].contains(id)),
+        "{ids:?}"
+    );
 }
 
 #[test]
@@ -113,16 +127,34 @@ fn a_repeated_text_of_one_certification_is_folded_under_the_first_result() {
     // The unité U4 and the épreuve E4 of the BTS NRC share their title.
     let hits = index.search("communication commerciale", &Filters::default(), 5);
     let u4 = hits.iter().find(|h| h.id == "bts-nrc/u4").expect("the unité is shown");
-    assert!(u4.also.iter().any(|a| a.id == "bts-nrc/e4"), "the épreuve is folded under it: {hits:#?}");
+    assert!(
+        u4.also.iter().any(|a| a.id == "bts-nrc/e4"),
+        "the épreuve is folded under it: {hits:#?}"
+    );
     assert!(hits.iter().all(|h| h.id != "bts-nrc/e4"));
     // Every shown result's text differs from the others of its certification.
-    for q in ["strategie commerciale omnicanale", "objections", "negociation technico commerciale"] {
+    for q in ["strategie commerciale omnicanale", "objections", "negociation technico commerciale"]
+    {
         let hits = index.search(q, &Filters::default(), 5);
         assert_eq!(hits.len(), 5, "{q}");
         for (i, a) in hits.iter().enumerate() {
             for b in &hits[..i] {
-                let key = |id: &str| referentiel::search::text_key(&corpus.elements.iter().find(|e| e.key.to_string() == id).map(|e| e.text().to_string()).unwrap_or_default());
-                assert!(a.cert != b.cert || key(&a.id).is_empty() || key(&a.id) != key(&b.id), "{q}: {} repeats {}", a.id, b.id);
+                let key = |id: &str| {
+                    referentiel::search::text_key(
+                        &corpus
+                            .elements
+                            .iter()
+                            .find(|e| e.key.to_string() == id)
+                            .map(|e| e.text().to_string())
+                            .unwrap_or_default(),
+                    )
+                };
+                assert!(
+                    a.cert != b.cert || key(&a.id).is_empty() || key(&a.id) != key(&b.id),
+                    "{q}: {} repeats {}",
+                    a.id,
+                    b.id
+                );
             }
         }
     }
@@ -132,13 +164,19 @@ fn a_repeated_text_of_one_certification_is_folded_under_the_first_result() {
 fn search_folds_accents_tolerates_a_typo_and_finds_codes() {
     let corpus = referentiel::load_corpus(Path::new("tests/fixtures/base")).unwrap();
     let index = referentiel::search::Index::build(&corpus);
-    let top = |q: &str| index.search(q, &Filters::default(), 3).into_iter().map(|h| h.id).collect::<Vec<_>>();
+    let top = |q: &str| {
+        index.search(q, &Filters::default(), 3).into_iter().map(|h| h.id).collect::<Vec<_>>()
+    };
     assert_eq!(top("veile comerciale")[0], "demo/cp1", "one typo in each word");
     assert_eq!(top("ELABORER STRATEGIE")[0], "demo/at1", "case and accents folded");
     assert_eq!(top("l’etat du marche")[0], "demo/cp1", "’ and stop words");
     assert_eq!(top("organis")[0], "demo/cp2", "the last word as a prefix");
     assert!(top("zzzz").is_empty());
-    let filtered = index.search("commerciale", &Filters { kind: Some("Activité type".into()), ..Filters::default() }, 10);
+    let filtered = index.search(
+        "commerciale",
+        &Filters { kind: Some("Activité type".into()), ..Filters::default() },
+        10,
+    );
     assert_eq!(filtered.len(), 1);
 }
 
@@ -148,16 +186,34 @@ fn a_missing_address_gets_a_404_page_whose_links_resolve_from_the_site_root() {
     let mut cfg = Config::read_default();
     cfg.output.html.site_url = "/referentiels/".into();
     let (files, _) = referentiel::outputs::render_all(&corpus, &cfg).unwrap();
-    let page = files.files.iter().find(|(p, _)| p.as_path() == Path::new("404.html")).expect("a 404.html at the root");
+    let page = files
+        .files
+        .iter()
+        .find(|(p, _)| p.as_path() == Path::new("404.html"))
+        .expect("a 404.html at the root");
     let html = String::from_utf8_lossy(&page.1);
     // Hosts serve it at any depth: its base is the configured site address.
     assert!(html.contains("<base href=\"/referentiels/\">"), "{html}");
     // Its style is inline (#27): it shows styled even where the base is wrong (a sub-path the
     // default site-url does not name); its script finds the root then.
-    assert!(html.contains("<style>") && !html.contains("href=\"assets/style.css\"") && html.contains("action=\"recherche.html\""));
+    assert!(
+        html.contains("<style>")
+            && !html.contains("href=\"assets/style.css\"")
+            && html.contains("action=\"recherche.html\"")
+    );
     for c in corpus.certs.iter().filter(|c| !c.only_named) {
-        assert!(html.contains(&format!("href=\"c/{}/index.html\"", c.id.as_str())), "{} is linked", c.id.as_str());
+        assert!(
+            html.contains(&format!("href=\"c/{}/index.html\"", c.id.as_str())),
+            "{} is linked",
+            c.id.as_str()
+        );
     }
     // No other page carries a <base>: their links are relative, for file:// and any host.
-    assert!(files.files.iter().filter(|(p, _)| p.as_path() != Path::new("404.html")).all(|(_, b)| !String::from_utf8_lossy(b).contains("<base ")));
+    assert!(
+        files
+            .files
+            .iter()
+            .filter(|(p, _)| p.as_path() != Path::new("404.html"))
+            .all(|(_, b)| !String::from_utf8_lossy(b).contains("<base "))
+    );
 }

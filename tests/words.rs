@@ -33,31 +33,64 @@ const ACCEPTED: &[(&str, &str)] = &[
     ("src/site/pages/downloads.rs", "Une table de correspondances SSSOM"),
     ("src/site/pages/downloads.rs", "Téléchargements"),
     // The checker's messages and hints are English (for now, #31), naming the documents' kinds.
-    ("src/check/shapes.rs", "a {} always belongs to an element above it (its compétence, sous-fonction, savoir…): give it `parent`"),
-    ("src/plan/mod.rs", "A training plan of plans/: séquences, hours and the elements of one certification each covers (docs/plan-format.md)."),
-    ("src/plan/mod.rs", "the séquence of line {line} has this id already; give each séquence an id of its own"),
+    (
+        "src/check/shapes.rs",
+        "a {} always belongs to an element above it (its compétence, sous-fonction, savoir…): give it `parent`",
+    ),
+    (
+        "src/plan/mod.rs",
+        "A training plan of plans/: séquences, hours and the elements of one certification each covers (docs/plan-format.md).",
+    ),
+    (
+        "src/plan/mod.rs",
+        "the séquence of line {line} has this id already; give each séquence an id of its own",
+    ),
     ("src/plan/mod.rs", "hours are the séquence's length: 0 or more"),
     // Not yet moved (#25–#28): words of the new pages and reports, to move with #31.
     ("src/plan/render.rs", "Compétences certifiées par aucune unité du document"),
     ("src/plan/render.rs", "Éléments non couverts ({})"),
     ("src/plan/render.rs", "Tableau croisé · {}"),
     ("src/plan/render.rs", "Tableau croisé"),
-    ("src/plan/render.rs", "Plan de formation (pas un document officiel) ; X : la séquence couvre la compétence ou un de ses critères, savoir-faire ou savoirs."),
+    (
+        "src/plan/render.rs",
+        "Plan de formation (pas un document officiel) ; X : la séquence couvre la compétence ou un de ses critères, savoir-faire ou savoirs.",
+    ),
     ("src/plan/render.rs", "Séquence"),
     ("src/plan/render.rs", "Compétences"),
     ("src/plan/render.rs", "Heures par compétence"),
-    ("src/site/pages/downloads.rs", "Un tableau par certification (UTF-8, séparateur point-virgule), à ouvrir dans un tableur : code, type, texte, parent, niveau, source et adresse de chaque élément."),
-    ("src/site/pages/downloads.rs", "Un référentiel de compétences par certification, au format CSV que Moodle importe (Administration du site › Compétences › Importer un référentiel de compétences)."),
+    (
+        "src/site/pages/downloads.rs",
+        "Un tableau par certification (UTF-8, séparateur point-virgule), à ouvrir dans un tableur : code, type, texte, parent, niveau, source et adresse de chaque élément.",
+    ),
+    (
+        "src/site/pages/downloads.rs",
+        "Un référentiel de compétences par certification, au format CSV que Moodle importe (Administration du site › Compétences › Importer un référentiel de compétences).",
+    ),
     ("src/site/pages/downloads.rs", "Grilles d’évaluation"),
-    ("src/site/pages/downloads.rs", "Par certification, les grilles d’évaluation de ses unités (CCP, unités, blocs) : un classeur XLSX, une feuille par unité, avec les critères et les cases Acquis / En cours d’acquisition / Non acquis à cocher, prêt à imprimer sur A4 ; et le même tableau en CSV."),
-    ("src/site/pages/grids.rs", "{} : {} — critères à évaluer, à imprimer ou à télécharger en tableur"),
-    ("src/site/pages/plans.rs", "{} : ce que le plan « {} » couvre du référentiel, et ce qu’il laisse de côté"),
-    ("src/site/pages/positioning.rs", "{} : se positionner critère par critère (oui, en partie, non) ; les réponses restent dans ce navigateur"),
+    (
+        "src/site/pages/downloads.rs",
+        "Par certification, les grilles d’évaluation de ses unités (CCP, unités, blocs) : un classeur XLSX, une feuille par unité, avec les critères et les cases Acquis / En cours d’acquisition / Non acquis à cocher, prêt à imprimer sur A4 ; et le même tableau en CSV.",
+    ),
+    (
+        "src/site/pages/grids.rs",
+        "{} : {} — critères à évaluer, à imprimer ou à télécharger en tableur",
+    ),
+    (
+        "src/site/pages/plans.rs",
+        "{} : ce que le plan « {} » couvre du référentiel, et ce qu’il laisse de côté",
+    ),
+    (
+        "src/site/pages/positioning.rs",
+        "{} : se positionner critère par critère (oui, en partie, non) ; les réponses restent dans ce navigateur",
+    ),
 ];
 
 /// Is this literal of this file accepted?
 fn accepted(file: &str, literal: &str) -> Option<usize> {
-    ACCEPTED.iter().position(|(f, start)| *f == file && (literal == *start || (start.chars().count() >= 20 && literal.starts_with(start))))
+    ACCEPTED.iter().position(|(f, start)| {
+        *f == file
+            && (literal == *start || (start.chars().count() >= 20 && literal.starts_with(start)))
+    })
 }
 
 fn files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -104,7 +137,9 @@ fn literals(code: &str) -> Vec<String> {
                     i += 1;
                 }
             }
-            'r' if (c.get(i + 1) == Some(&'#') || c.get(i + 1) == Some(&'"')) && (i == 0 || !(c[i - 1].is_alphanumeric() || c[i - 1] == '_')) => {
+            'r' if (c.get(i + 1) == Some(&'#') || c.get(i + 1) == Some(&'"'))
+                && (i == 0 || !(c[i - 1].is_alphanumeric() || c[i - 1] == '_')) =>
+            {
                 let mut j = i + 1;
                 let mut hashes = 0;
                 while c.get(j) == Some(&'#') {
@@ -178,11 +213,28 @@ fn french_reader_facing_literals_live_in_src_words_rs() {
             }
         }
     }
-    let new: Vec<String> = found.iter().filter(|(f, l)| accepted(f, l).is_none()).map(|(f, l)| format!("{f}: {l:?}")).collect();
-    assert!(new.is_empty(), "French words outside src/words.rs (move them there):\n{}", new.join("\n"));
+    let new: Vec<String> = found
+        .iter()
+        .filter(|(f, l)| accepted(f, l).is_none())
+        .map(|(f, l)| format!("{f}: {l:?}"))
+        .collect();
+    assert!(
+        new.is_empty(),
+        "French words outside src/words.rs (move them there):\n{}",
+        new.join("\n")
+    );
     let used: Vec<usize> = found.iter().filter_map(|(f, l)| accepted(f, l)).collect();
-    let stale: Vec<String> = ACCEPTED.iter().enumerate().filter(|(i, _)| !used.contains(i)).map(|(_, (f, l))| format!("{f}: {l:?}")).collect();
-    assert!(stale.is_empty(), "listed as accepted but no longer in the code (remove from ACCEPTED):\n{}", stale.join("\n"));
+    let stale: Vec<String> = ACCEPTED
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !used.contains(i))
+        .map(|(_, (f, l))| format!("{f}: {l:?}"))
+        .collect();
+    assert!(
+        stale.is_empty(),
+        "listed as accepted but no longer in the code (remove from ACCEPTED):\n{}",
+        stale.join("\n")
+    );
 }
 
 #[test]

@@ -43,34 +43,55 @@ fn between<'a>(s: &'a str, open: &str, close: &str) -> Option<&'a str> {
 }
 
 fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#x27;", "'").replace("&#39;", "'").replace("&amp;", "&")
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
 }
 
 /// Reads back one page of our site; `path` is its path from the site's root (`c/x/e/y.html`).
 pub fn read_page(path: &str, html: &str) -> Result<Page, String> {
-    let title = between(html, "<title>", "</title>").ok_or_else(|| format!("{path}: no <title>"))?;
+    let title =
+        between(html, "<title>", "</title>").ok_or_else(|| format!("{path}: no <title>"))?;
     let title = title.rsplit_once(" · ").map_or(title, |(t, _site)| t);
     let description = between(html, "<meta name=\"description\" content=\"", "\">").unwrap_or("");
     let start = html.find(MAIN_OPEN).ok_or_else(|| format!("{path}: no <main>"))? + MAIN_OPEN.len();
-    let end = html.rfind("</main>").filter(|&e| e >= start).ok_or_else(|| format!("{path}: no </main>"))?;
+    let end = html
+        .rfind("</main>")
+        .filter(|&e| e >= start)
+        .ok_or_else(|| format!("{path}: no </main>"))?;
     let mut body = html[start..end].trim_start_matches('\n');
     let mut crumbs = Vec::new();
     if let Some(rest) = body.strip_prefix(CRUMBS_OPEN) {
         let close = rest.find("</nav>").ok_or_else(|| format!("{path}: unclosed breadcrumb"))?;
         for part in rest[..close].split(" › ") {
             match part.strip_prefix("<a href=\"").and_then(|p| p.split_once("\">")) {
-                Some((href, text)) => crumbs.push((unescape(text.trim_end_matches("</a>")), Some(referentiel::site::links::resolve(path, href)))),
+                Some((href, text)) => crumbs.push((
+                    unescape(text.trim_end_matches("</a>")),
+                    Some(referentiel::site::links::resolve(path, href)),
+                )),
                 None => crumbs.push((unescape(part), None)),
             }
         }
         body = rest[close + "</nav>".len()..].trim_start_matches('\n');
     }
-    Ok(Page { title: unescape(title), description: unescape(description), crumbs, body: body.to_string() })
+    Ok(Page {
+        title: unescape(title),
+        description: unescape(description),
+        crumbs,
+        body: body.to_string(),
+    })
 }
 
 /// The content file of one page: JSON front matter, then the body as HTML.
 pub fn content_file(path: &str, page: &Page) -> String {
-    let crumbs: Vec<serde_json::Value> = page.crumbs.iter().map(|(t, u)| serde_json::json!({ "t": t, "u": u.as_deref().unwrap_or("") })).collect();
+    let crumbs: Vec<serde_json::Value> = page
+        .crumbs
+        .iter()
+        .map(|(t, u)| serde_json::json!({ "t": t, "u": u.as_deref().unwrap_or("") }))
+        .collect();
     let front = serde_json::json!({
         "title": page.title,
         "description": page.description,

@@ -48,7 +48,11 @@ fn written_by(pid: i32) -> Option<u64> {
 /// HTML files and bytes of every file under `dir`.
 fn tally(dir: &Path) -> (usize, u64) {
     let (mut pages, mut bytes) = (0, 0);
-    for e in walkdir::WalkDir::new(dir).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file()) {
+    for e in walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+    {
         pages += usize::from(e.path().extension().is_some_and(|x| x == "html"));
         bytes += e.metadata().map_or(0, |m| m.len());
     }
@@ -58,11 +62,17 @@ fn tally(dir: &Path) -> (usize, u64) {
 /// Runs `cmd` to its end and measures it; `out` is the folder it builds.
 fn measure(mut cmd: Command, out: &Path, log: &Path) -> Run {
     let t = Instant::now();
-    let child = cmd.stdout(Stdio::null()).stderr(fs::File::create(log).unwrap()).spawn().unwrap_or_else(|e| panic!("{cmd:?}: {e}"));
+    let child = cmd
+        .stdout(Stdio::null())
+        .stderr(fs::File::create(log).unwrap())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{cmd:?}: {e}"));
     let pid = child.id() as i32;
     // Wait for its end without reaping it, to read its I/O figures, then reap it with its usage.
     let mut info: libc::siginfo_t = unsafe { std::mem::zeroed() };
-    unsafe { libc::waitid(libc::P_PID, pid as libc::id_t, &mut info, libc::WEXITED | libc::WNOWAIT) };
+    unsafe {
+        libc::waitid(libc::P_PID, pid as libc::id_t, &mut info, libc::WEXITED | libc::WNOWAIT)
+    };
     let wall = t.elapsed().as_secs_f64();
     let written = written_by(pid);
     let mut status = 0;
@@ -73,7 +83,15 @@ fn measure(mut cmd: Command, out: &Path, log: &Path) -> Run {
         panic!("{cmd:?} failed:\n{}", fs::read_to_string(log).unwrap_or_default());
     }
     let (pages, bytes) = tally(out);
-    Run { wall, user: tv(usage.ru_utime), system: tv(usage.ru_stime), peak_kib: usage.ru_maxrss as u64, written, pages, bytes }
+    Run {
+        wall,
+        user: tv(usage.ru_utime),
+        system: tv(usage.ru_stime),
+        peak_kib: usage.ru_maxrss as u64,
+        written,
+        pages,
+        bytes,
+    }
 }
 
 fn median(mut v: Vec<f64>) -> f64 {
@@ -86,8 +104,10 @@ fn mib(b: f64) -> String {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--bench")).collect();
-    let opt = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
+    let args: Vec<String> =
+        std::env::args().skip(1).filter(|a| !a.starts_with("--bench")).collect();
+    let opt =
+        |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
     let runs: usize = opt("--runs").map_or(5, |r| r.parse().expect("--runs N"));
     let hugo_bin = opt("--hugo").unwrap_or_else(|| "hugo".to_string());
     let keep = args.iter().any(|a| a == "--keep");
@@ -96,7 +116,10 @@ fn main() {
     let _ = fs::remove_dir_all(&root);
     fs::create_dir_all(&root).unwrap();
 
-    let hugo_version = Command::new(&hugo_bin).arg("version").output().map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
+    let hugo_version = Command::new(&hugo_bin)
+        .arg("version")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
     let hugo_version = hugo_version.unwrap_or_else(|e| panic!("`{hugo_bin} version`: {e} (install Hugo, e.g. `apt-get install hugo`, or pass --hugo PATH)"));
 
     // The content: our site, built once, as a Hugo project.
@@ -104,9 +127,19 @@ fn main() {
     let r = measure(ours_build(&ours, &reference), &reference, &root.join("reference.log"));
     let project = root.join("hugo-project");
     let p = hugo::generate(&reference, &project).expect("Hugo project");
-    println!("peer benchmark: our build of data/ against Hugo on the same content ({runs} runs each, alternating)");
-    println!("  ours: {} pages, {} in {} files", r.pages, mib(r.bytes as f64), walk_files(&reference));
-    println!("  Hugo project: {} content pages, {} static files ({hugo_version})", p.pages, p.static_files);
+    println!(
+        "peer benchmark: our build of data/ against Hugo on the same content ({runs} runs each, alternating)"
+    );
+    println!(
+        "  ours: {} pages, {} in {} files",
+        r.pages,
+        mib(r.bytes as f64),
+        walk_files(&reference)
+    );
+    println!(
+        "  Hugo project: {} content pages, {} static files ({hugo_version})",
+        p.pages, p.static_files
+    );
 
     let fresh_ours = root.join("ours-fresh");
     let existing_ours = root.join("ours-existing");
@@ -114,34 +147,74 @@ fn main() {
     let existing_hugo = root.join("hugo-existing");
     // The "existing" folders start from one build of their own.
     measure(ours_build(&ours, &existing_ours), &existing_ours, &root.join("warm.log"));
-    measure(hugo_build(&hugo_bin, &project, &existing_hugo), &existing_hugo, &root.join("warm.log"));
+    measure(
+        hugo_build(&hugo_bin, &project, &existing_hugo),
+        &existing_hugo,
+        &root.join("warm.log"),
+    );
     let compare = same_files(&reference, &existing_hugo);
     let identical = same_pages(&reference, &existing_hugo);
 
-    let names = ["ours, new folder", "ours, over previous site", "Hugo, new folder", "Hugo, over previous output"];
+    let names = [
+        "ours, new folder",
+        "ours, over previous site",
+        "Hugo, new folder",
+        "Hugo, over previous output",
+    ];
     let mut results: Vec<Vec<Run>> = vec![Vec::new(); 4];
-    let load = || fs::read_to_string("/proc/loadavg").map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" ")).unwrap_or_default();
+    let load = || {
+        fs::read_to_string("/proc/loadavg")
+            .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+            .unwrap_or_default()
+    };
     let mut loads = vec![load()];
     for i in 0..runs {
         let _ = fs::remove_dir_all(&fresh_ours);
-        results[0].push(measure(ours_build(&ours, &fresh_ours), &fresh_ours, &root.join("ours.log")));
-        results[1].push(measure(ours_build(&ours, &existing_ours), &existing_ours, &root.join("ours.log")));
+        results[0].push(measure(
+            ours_build(&ours, &fresh_ours),
+            &fresh_ours,
+            &root.join("ours.log"),
+        ));
+        results[1].push(measure(
+            ours_build(&ours, &existing_ours),
+            &existing_ours,
+            &root.join("ours.log"),
+        ));
         let _ = fs::remove_dir_all(&fresh_hugo);
-        results[2].push(measure(hugo_build(&hugo_bin, &project, &fresh_hugo), &fresh_hugo, &root.join("hugo.log")));
-        results[3].push(measure(hugo_build(&hugo_bin, &project, &existing_hugo), &existing_hugo, &root.join("hugo.log")));
-        eprintln!("  run {}/{runs}: {}", i + 1, results.iter().map(|r| format!("{:.2} s", r[i].wall)).collect::<Vec<_>>().join(", "));
+        results[2].push(measure(
+            hugo_build(&hugo_bin, &project, &fresh_hugo),
+            &fresh_hugo,
+            &root.join("hugo.log"),
+        ));
+        results[3].push(measure(
+            hugo_build(&hugo_bin, &project, &existing_hugo),
+            &existing_hugo,
+            &root.join("hugo.log"),
+        ));
+        eprintln!(
+            "  run {}/{runs}: {}",
+            i + 1,
+            results.iter().map(|r| format!("{:.2} s", r[i].wall)).collect::<Vec<_>>().join(", ")
+        );
         loads.push(load());
     }
 
     println!("  load average (1, 5, 15 min) before and after each round: {}", loads.join(" | "));
     println!("  same files: {compare}");
-    println!("  pages byte for byte the same as ours: {identical} of {} (once Go's escape `&#43;` of `+` is read as `+`)", r.pages);
+    println!(
+        "  pages byte for byte the same as ours: {identical} of {} (once Go's escape `&#43;` of `+` is read as `+`)",
+        r.pages
+    );
     println!();
     println!("| build | wall | user CPU | system CPU | peak memory | pages | output | written |");
     println!("|---|---|---|---|---|---|---|---|");
     for (name, runs) in names.iter().zip(&results) {
         let m = |f: &dyn Fn(&Run) -> f64| median(runs.iter().map(f).collect());
-        let written = if runs.iter().all(|r| r.written.is_some()) { mib(m(&|r| r.written.unwrap() as f64)) } else { "–".to_string() };
+        let written = if runs.iter().all(|r| r.written.is_some()) {
+            mib(m(&|r| r.written.unwrap() as f64))
+        } else {
+            "–".to_string()
+        };
         println!(
             "| {name} | {:.2} s | {:.2} s | {:.2} s | {:.0} MiB | {} | {} | {written} |",
             m(&|r| r.wall),
@@ -152,9 +225,16 @@ fn main() {
             mib(m(&|r| r.bytes as f64)),
         );
     }
-    let ratio = |a: usize, b: usize| median(results[a].iter().map(|r| r.wall).collect()) / median(results[b].iter().map(|r| r.wall).collect());
+    let ratio = |a: usize, b: usize| {
+        median(results[a].iter().map(|r| r.wall).collect())
+            / median(results[b].iter().map(|r| r.wall).collect())
+    };
     println!();
-    println!("  wall, ours / Hugo: new folder {:.2}×, over the previous output {:.2}×", ratio(0, 2), ratio(1, 3));
+    println!(
+        "  wall, ours / Hugo: new folder {:.2}×, over the previous output {:.2}×",
+        ratio(0, 2),
+        ratio(1, 3)
+    );
     if !keep {
         let _ = fs::remove_dir_all(&root);
     }
@@ -173,7 +253,11 @@ fn hugo_build(bin: &str, project: &Path, out: &Path) -> Command {
 }
 
 fn walk_files(dir: &Path) -> usize {
-    walkdir::WalkDir::new(dir).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file()).count()
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .count()
 }
 
 /// Whether the two outputs hold the same files (by path, dot-files aside), or what differs.
@@ -193,7 +277,13 @@ fn same_files(a: &Path, b: &Path) -> String {
     if only_a.is_empty() && only_b.is_empty() {
         format!("yes, the same {} paths", la.len())
     } else {
-        format!("no: {} only in ours (first {:?}), {} only in Hugo's (first {:?})", only_a.len(), only_a.first(), only_b.len(), only_b.first())
+        format!(
+            "no: {} only in ours (first {:?}), {} only in Hugo's (first {:?})",
+            only_a.len(),
+            only_a.first(),
+            only_b.len(),
+            only_b.first()
+        )
     }
 }
 
@@ -204,7 +294,8 @@ fn same_pages(a: &Path, b: &Path) -> usize {
         .filter_map(Result::ok)
         .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
         .filter(|e| {
-            let theirs = fs::read_to_string(b.join(e.path().strip_prefix(a).unwrap())).unwrap_or_default();
+            let theirs =
+                fs::read_to_string(b.join(e.path().strip_prefix(a).unwrap())).unwrap_or_default();
             fs::read_to_string(e.path()).unwrap() == theirs.replace("&#43;", "+")
         })
         .count()

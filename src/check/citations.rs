@@ -4,13 +4,13 @@
 
 use rayon::prelude::*;
 
-use crate::diag::{did_you_mean, Code, Diagnostic, Diagnostics, Pos};
+use crate::diag::{Code, Diagnostic, Diagnostics, Pos, did_you_mean};
 use crate::schema::{Cited, FactValue, Lines, Sp};
 use crate::sources::{Mismatch, SourceSet};
 use crate::text;
 
-use super::coverage::{Claim, Role};
 use super::Index;
+use super::coverage::{Claim, Role};
 
 /// One claim "this text is printed at these lines of this document".
 struct Citation<'a> {
@@ -39,11 +39,23 @@ struct Collector<'i, 'a> {
 }
 
 impl<'a> Collector<'_, 'a> {
-    fn doc(&self, fi: usize, explicit: Option<&'a Sp<String>>, fallback: Option<&'a Sp<String>>) -> (Option<&'a str>, Option<&'a Sp<String>>) {
+    fn doc(
+        &self,
+        fi: usize,
+        explicit: Option<&'a Sp<String>>,
+        fallback: Option<&'a Sp<String>>,
+    ) -> (Option<&'a str>, Option<&'a Sp<String>>) {
         self.index.doc_of(fi, explicit, fallback)
     }
 
-    fn add(&mut self, fi: usize, text: Option<&'a Sp<String>>, lines: &'a Sp<Lines>, doc: Option<&'a Sp<String>>, fallback: Option<&'a Sp<String>>) {
+    fn add(
+        &mut self,
+        fi: usize,
+        text: Option<&'a Sp<String>>,
+        lines: &'a Sp<Lines>,
+        doc: Option<&'a Sp<String>>,
+        fallback: Option<&'a Sp<String>>,
+    ) {
         let (doc, doc_sp) = self.doc(fi, doc, fallback);
         let lines_at = self.index.pos(fi, lines);
         self.out.push(Citation {
@@ -60,7 +72,14 @@ impl<'a> Collector<'_, 'a> {
     }
 
     /// An element's code, claimed where it is printed in the element's (or variant's) lines.
-    fn code(&mut self, fi: usize, code: &'a Sp<String>, lines: &'a Sp<Lines>, doc: Option<&'a Sp<String>>, fallback: Option<&'a Sp<String>>) {
+    fn code(
+        &mut self,
+        fi: usize,
+        code: &'a Sp<String>,
+        lines: &'a Sp<Lines>,
+        doc: Option<&'a Sp<String>>,
+        fallback: Option<&'a Sp<String>>,
+    ) {
         self.add(fi, Some(code), lines, doc, fallback);
         if let Some(c) = self.out.last_mut() {
             c.code = true;
@@ -78,12 +97,23 @@ impl<'a> Collector<'_, 'a> {
     }
 
     /// A text that needs lines: complain when `lines` is missing.
-    fn text_needing_lines(&mut self, fi: usize, text: Option<&'a Sp<String>>, lines: Option<&'a Sp<Lines>>, doc: Option<&'a Sp<String>>, fallback: Option<&'a Sp<String>>) {
+    fn text_needing_lines(
+        &mut self,
+        fi: usize,
+        text: Option<&'a Sp<String>>,
+        lines: Option<&'a Sp<Lines>>,
+        doc: Option<&'a Sp<String>>,
+        fallback: Option<&'a Sp<String>>,
+    ) {
         match (text, lines) {
             (_, Some(l)) => self.add(fi, text, l, doc, fallback),
             (Some(t), None) => self.diags.push(
-                Diagnostic::new(Code::MissingKey, &self.index.pos(fi, t), "a cited text needs its `lines`")
-                    .hint("add `lines: <first>-<last>` where the document prints it"),
+                Diagnostic::new(
+                    Code::MissingKey,
+                    &self.index.pos(fi, t),
+                    "a cited text needs its `lines`",
+                )
+                .hint("add `lines: <first>-<last>` where the document prints it"),
             ),
             (None, None) => {}
         }
@@ -92,7 +122,13 @@ impl<'a> Collector<'_, 'a> {
 
 /// Prove every citation; the proven ones are returned as claims on the source text.
 pub fn check(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) -> Vec<Claim> {
-    let mut c = Collector { index, out: Vec::new(), diags: Vec::new(), role: Role::Other, owner: String::new() };
+    let mut c = Collector {
+        index,
+        out: Vec::new(),
+        diags: Vec::new(),
+        role: Role::Other,
+        owner: String::new(),
+    };
     for (id, (fi, cert)) in &index.certs {
         let fi = *fi;
         c.owned(Role::Record, format!("certification `{id}`"));
@@ -151,7 +187,9 @@ pub fn check(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) -> Vec
         c.owned(Role::Other, owner);
         for v in &e.variants {
             c.add(fi, Some(&v.text), &v.lines, v.doc.as_ref(), e.doc.as_ref());
-            if let Some(code) = v.code_as_printed.as_ref().or(e.code_as_printed.as_ref()).or(e.code.as_ref()) {
+            if let Some(code) =
+                v.code_as_printed.as_ref().or(e.code_as_printed.as_ref()).or(e.code.as_ref())
+            {
                 c.code(fi, code, &v.lines, v.doc.as_ref(), e.doc.as_ref());
             }
         }
@@ -163,7 +201,9 @@ pub fn check(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) -> Vec
                     c.out.push(Citation {
                         at: index.pos(fi, f),
                         lines_at: index.pos(fi, &e.lines),
-                        doc_at: doc_sp.map(|d| index.pos(fi, d)).unwrap_or_else(|| index.pos(fi, &e.lines)),
+                        doc_at: doc_sp
+                            .map(|d| index.pos(fi, d))
+                            .unwrap_or_else(|| index.pos(fi, &e.lines)),
                         text: Some(s.as_str()),
                         lines: e.lines.value,
                         doc,
@@ -176,7 +216,13 @@ pub fn check(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) -> Vec
             }
         }
         for l in &e.links {
-            c.text_needing_lines(fi, l.text.as_ref(), l.lines.as_ref(), l.doc.as_ref(), e.doc.as_ref());
+            c.text_needing_lines(
+                fi,
+                l.text.as_ref(),
+                l.lines.as_ref(),
+                l.doc.as_ref(),
+                e.doc.as_ref(),
+            );
         }
     }
     for (fi, m) in index.matrices.values() {
@@ -187,7 +233,13 @@ pub fn check(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) -> Vec
             c.text_needing_lines(fi, h.text.as_ref(), h.lines.as_ref(), h.doc.as_ref(), None);
         }
         for cell in &m.cells {
-            c.text_needing_lines(fi, cell.text.as_ref(), cell.lines.as_ref(), cell.doc.as_ref(), None);
+            c.text_needing_lines(
+                fi,
+                cell.text.as_ref(),
+                cell.lines.as_ref(),
+                cell.doc.as_ref(),
+                None,
+            );
         }
     }
     for (fi, corr) in index.correspondences.values() {
@@ -197,7 +249,13 @@ pub fn check(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) -> Vec
             c.cited(fi, t, corr.doc.as_ref());
         }
         for p in &corr.pairs {
-            c.text_needing_lines(fi, p.text.as_ref(), p.lines.as_ref(), p.doc.as_ref(), corr.doc.as_ref());
+            c.text_needing_lines(
+                fi,
+                p.text.as_ref(),
+                p.lines.as_ref(),
+                p.doc.as_ref(),
+                corr.doc.as_ref(),
+            );
         }
     }
     for (fi, f) in index.files.iter().enumerate() {
@@ -212,7 +270,8 @@ pub fn check(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) -> Vec
     for d in collected {
         diags.push(d);
     }
-    let verified: Vec<Result<Option<Claim>, Diagnostic>> = out.par_iter().map(|c| verify(c, sources)).collect();
+    let verified: Vec<Result<Option<Claim>, Diagnostic>> =
+        out.par_iter().map(|c| verify(c, sources)).collect();
     let mut claims = Vec::new();
     for v in verified {
         match v {
@@ -228,20 +287,29 @@ pub fn check(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) -> Vec
 /// or what is wrong with it.
 fn verify(c: &Citation, sources: &SourceSet) -> Result<Option<Claim>, Diagnostic> {
     let Some(doc_id) = c.doc else {
-        return Err(
-            Diagnostic::new(Code::MissingKey, &c.lines_at, "no document for these lines")
-                .hint("add `doc: <document id>` at the top of the file or on this item"),
-        );
+        return Err(Diagnostic::new(Code::MissingKey, &c.lines_at, "no document for these lines")
+            .hint("add `doc: <document id>` at the top of the file or on this item"));
     };
     if sources.failed.contains(&crate::ids::DocId::new(doc_id)) {
         return Ok(None); // the document could not be read: said once, where it is declared
     }
     let Some(doc) = sources.get(doc_id).filter(|_| crate::ids::is_slug(doc_id)) else {
-        let hint = did_you_mean(doc_id, sources.ids()).or_else(|| Some(format!("the documents are: {}", sources.ids().collect::<Vec<_>>().join(", "))));
-        return Err(Diagnostic::new(Code::UnknownId, &c.doc_at, format!("unknown document `{doc_id}`")).hint_opt(hint));
+        let hint = did_you_mean(doc_id, sources.ids()).or_else(|| {
+            Some(format!("the documents are: {}", sources.ids().collect::<Vec<_>>().join(", ")))
+        });
+        return Err(Diagnostic::new(
+            Code::UnknownId,
+            &c.doc_at,
+            format!("unknown document `{doc_id}`"),
+        )
+        .hint_opt(hint));
     };
     let Some(needle) = c.text else {
-        return if doc.in_range(c.lines) { Ok(None) } else { Err(out_of_range(c, doc.id.as_str(), doc.len())) };
+        return if doc.in_range(c.lines) {
+            Ok(None)
+        } else {
+            Err(out_of_range(c, doc.id.as_str(), doc.len()))
+        };
     };
     let claim = |found| Claim {
         doc: doc.id.clone(),
@@ -259,12 +327,17 @@ fn verify(c: &Citation, sources: &SourceSet) -> Result<Option<Claim>, Diagnostic
     match doc.locate(needle, c.lines) {
         Ok(found) => Ok(Some(claim(found))),
         Err(Mismatch::OutOfRange { len }) => Err(out_of_range(c, doc.id.as_str(), len)),
-        Err(Mismatch::Empty) => Err(Diagnostic::new(Code::TextNotFound, &c.at, "empty text").hint("a cited text cannot be empty")),
-        Err(Mismatch::Loose { found }) => Err(
-            Diagnostic::new(Code::TextNotFound, &c.lines_at, format!("lines {} of `{}` cite more than the text", c.lines, doc.id))
-                .hint(format!("the text is at lines {found}; cite exactly those")),
-        ),
-        Err(Mismatch::NotFound { through: Some(line), .. }) if matches!(c.role, Role::Text | Role::Piece) => {
+        Err(Mismatch::Empty) => Err(Diagnostic::new(Code::TextNotFound, &c.at, "empty text")
+            .hint("a cited text cannot be empty")),
+        Err(Mismatch::Loose { found }) => Err(Diagnostic::new(
+            Code::TextNotFound,
+            &c.lines_at,
+            format!("lines {} of `{}` cite more than the text", c.lines, doc.id),
+        )
+        .hint(format!("the text is at lines {found}; cite exactly those"))),
+        Err(Mismatch::NotFound { through: Some(line), .. })
+            if matches!(c.role, Role::Text | Role::Piece) =>
+        {
             let d = &doc.declared[&line];
             Err(Diagnostic::new(
                 Code::DeclaredContent,
@@ -290,7 +363,12 @@ fn verify(c: &Citation, sources: &SourceSet) -> Result<Option<Claim>, Diagnostic
                 }
                 None => "no part of it is printed there; check the lines and the text (texts are the source's, exactly)".to_string(),
             };
-            Err(Diagnostic::new(Code::TextNotFound, &c.at, format!("text not found at lines {} of `{}`", c.lines, doc.id)).hint(hint))
+            Err(Diagnostic::new(
+                Code::TextNotFound,
+                &c.at,
+                format!("text not found at lines {} of `{}`", c.lines, doc.id),
+            )
+            .hint(hint))
         }
     }
 }
@@ -301,5 +379,6 @@ fn out_of_range(c: &Citation, doc: &str, len: usize) -> Diagnostic {
     } else {
         format!("lines {} are outside `{doc}`, which has {len} lines", c.lines)
     };
-    Diagnostic::new(Code::Provenance, &c.lines_at, msg).hint("provenance points at lines of the source document")
+    Diagnostic::new(Code::Provenance, &c.lines_at, msg)
+        .hint("provenance points at lines of the source document")
 }

@@ -129,7 +129,10 @@ impl<'d> Sheet<'d> {
 
     /// How many characters of `f` are already claimed.
     fn taken(&self, f: &Found, through_declared: bool) -> usize {
-        self.span(f, through_declared).into_iter().map(|(l, r)| self.marks[l][r].iter().filter(|m| **m == Mark::Claimed).count()).sum()
+        self.span(f, through_declared)
+            .into_iter()
+            .map(|(l, r)| self.marks[l][r].iter().filter(|m| **m == Mark::Claimed).count())
+            .sum()
     }
 
     fn claim(&mut self, f: &Found, through_declared: bool, who: u32) {
@@ -144,7 +147,14 @@ impl<'d> Sheet<'d> {
     }
 
     fn coverage(&self) -> DocCoverage {
-        let mut cov = DocCoverage { doc: self.doc.id.to_string(), file: self.doc.file.clone(), chars: 0, claimed: 0, declared: 0, unclaimed: 0 };
+        let mut cov = DocCoverage {
+            doc: self.doc.id.to_string(),
+            file: self.doc.file.clone(),
+            chars: 0,
+            claimed: 0,
+            declared: 0,
+            unclaimed: 0,
+        };
         for m in self.marks.iter().flatten() {
             match m {
                 Mark::Blank => continue,
@@ -175,7 +185,12 @@ impl<'d> Sheet<'d> {
                 match m {
                     Mark::Blank => gap = true,
                     Mark::Open => {
-                        let run = cur.get_or_insert_with(|| Run { first: (l + 1, j), last: l + 1, end: (l + 1, j), text: String::new() });
+                        let run = cur.get_or_insert_with(|| Run {
+                            first: (l + 1, j),
+                            last: l + 1,
+                            end: (l + 1, j),
+                            text: String::new(),
+                        });
                         if gap && !run.text.is_empty() {
                             run.text.push(' ');
                         }
@@ -203,7 +218,11 @@ impl<'d> Sheet<'d> {
             let ms = &self.marks[l];
             j += if before { -1 } else { 1 };
             if j < 0 || j as usize >= ms.len() {
-                let next = if before { l.checked_sub(1) } else { Some(l + 1).filter(|n| *n < self.marks.len()) };
+                let next = if before {
+                    l.checked_sub(1)
+                } else {
+                    Some(l + 1).filter(|n| *n < self.marks.len())
+                };
                 l = next?;
                 if self.marks[l].iter().all(|m| *m == Mark::Blank) {
                     return None;
@@ -244,14 +263,26 @@ pub fn check(claims: &[Claim], sources: &SourceSet, diags: &mut Diagnostics) -> 
     let mut out = Vec::new();
     for doc in sources.docs.values() {
         let mut sheet = Sheet::new(doc);
-        let mine: Vec<(u32, &Claim)> = claims.iter().enumerate().filter(|(_, c)| c.doc == doc.id).map(|(i, c)| (i as u32, c)).collect();
+        let mine: Vec<(u32, &Claim)> = claims
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.doc == doc.id)
+            .map(|(i, c)| (i as u32, c))
+            .collect();
         // Which occurrence each claim took (the one least taken by the claims before it).
         let mut took: Vec<(u32, Found)> = Vec::with_capacity(mine.len());
         for (i, c) in &mine {
             let through = c.lines.iter().all(|n| doc.is_declared(n));
             // Among occurrences equally free, one that stands as a whole word (the coefficient
             // « 4 » rather than the 4 of « U4 »).
-            let Some(f) = c.found.iter().min_by_key(|f| (sheet.taken(f, through), !stands_alone(doc, f))).copied() else { continue };
+            let Some(f) = c
+                .found
+                .iter()
+                .min_by_key(|f| (sheet.taken(f, through), !stands_alone(doc, f)))
+                .copied()
+            else {
+                continue;
+            };
             if through && matches!(c.role, Role::Text | Role::Piece) {
                 let d = &doc.declared[&f.first_line];
                 diags.push(
@@ -270,7 +301,11 @@ pub fn check(claims: &[Claim], sources: &SourceSet, diags: &mut Diagnostics) -> 
         let mut explained: BTreeSet<usize> = BTreeSet::new();
         for (i, f) in &took {
             let c = &claims[*i as usize];
-            if c.role == Role::Text && c.one_word && f.first_line == f.last_line && sheet.has_open(f.first_line) {
+            if c.role == Role::Text
+                && c.one_word
+                && f.first_line == f.last_line
+                && sheet.has_open(f.first_line)
+            {
                 let line = doc.line(f.first_line).trim();
                 diags.push(
                     Diagnostic::new(Code::TruncatedText, &c.at, format!("the text of {} is one word of line {} of `{}`, whose rest no element holds", c.owner, f.first_line, doc.id))
@@ -293,7 +328,14 @@ pub fn check(claims: &[Claim], sources: &SourceSet, diags: &mut Diagnostics) -> 
 /// #24: the characters an element's text takes that another element's text took already. Variants,
 /// pieces, facts and the other claims may share characters (a variant repeats the line as printed);
 /// two elements' own texts may not: one of them swallowed the other's words.
-fn double_claim(sheet: &Sheet, claims: &[Claim], c: &Claim, f: &Found, through: bool, diags: &mut Diagnostics) {
+fn double_claim(
+    sheet: &Sheet,
+    claims: &[Claim],
+    c: &Claim,
+    f: &Found,
+    through: bool,
+    diags: &mut Diagnostics,
+) {
     let mut shared: Vec<(u32, usize, String)> = Vec::new();
     for (l, r) in sheet.span(f, through) {
         for j in r {
@@ -361,15 +403,27 @@ fn unclaimed(sheet: &Sheet, claims: &[Claim], run: &Run, path: &Path) -> Diagnos
     let doc = sheet.doc;
     let lines = Lines { first: run.first.0, last: run.last };
     let pos = Pos { file: path.to_path_buf(), line: run.first.0, column: run.first.1 + 1 };
-    let mut d = Diagnostic::new(Code::Unclaimed, &pos, format!("unclaimed text at {} of `{}`: “{}”", lines_word(lines), doc.id, quote(&run.text)));
+    let mut d = Diagnostic::new(
+        Code::Unclaimed,
+        &pos,
+        format!("unclaimed text at {} of `{}`: “{}”", lines_word(lines), doc.id, quote(&run.text)),
+    );
     d.snippet = doc.line(run.first.0).to_string();
     d.width = sheet.chars[run.first.0 - 1].len().saturating_sub(run.first.1).max(1);
-    let element = |w: Option<u32>| w.map(|w| &claims[w as usize]).filter(|c| matches!(c.role, Role::Text | Role::Piece));
+    let element = |w: Option<u32>| {
+        w.map(|w| &claims[w as usize]).filter(|c| matches!(c.role, Role::Text | Role::Piece))
+    };
     let mut hint = String::new();
     if let Some(c) = element(sheet.neighbour(run.first.0, run.first.1, true)) {
-        hint.push_str(&format!("it follows the text of {} (lines {}): if it continues that text, extend it; ", c.owner, c.lines));
+        hint.push_str(&format!(
+            "it follows the text of {} (lines {}): if it continues that text, extend it; ",
+            c.owner, c.lines
+        ));
     } else if let Some(c) = element(sheet.neighbour(run.end.0, run.end.1, false)) {
-        hint.push_str(&format!("it precedes the text of {} (lines {}): if it begins that text, extend it; ", c.owner, c.lines));
+        hint.push_str(&format!(
+            "it precedes the text of {} (lines {}): if it begins that text, extend it; ",
+            c.owner, c.lines
+        ));
     }
     hint.push_str(&format!(
         "encode it as data citing {} (an element, a piece, a variant, a fact, a matrix header or cell, a correspondence row), \

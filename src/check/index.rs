@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::diag::{Code, Diagnostic, Diagnostics, Pos};
-use crate::ids::{is_slug, slug_hint, CertId, ElementKey, LocalId, TableId};
+use crate::ids::{CertId, ElementKey, LocalId, TableId, is_slug, slug_hint};
 use crate::load::{Loaded, LoadedFile};
 use crate::schema::{Certification, Correspondence, Element, Matrix, Sp};
 
@@ -35,7 +35,12 @@ impl<'a> Index<'a> {
     /// The document a citation of file `file` cites, and where the data names it: its own `doc`,
     /// else the `doc` of what it belongs to (`fallback`: the element of a variant), else its file's
     /// `doc`. The one rule; the checker and the model both ask it.
-    pub fn doc_of(&self, file: usize, explicit: Option<&'a Sp<String>>, fallback: Option<&'a Sp<String>>) -> (Option<&'a str>, Option<&'a Sp<String>>) {
+    pub fn doc_of(
+        &self,
+        file: usize,
+        explicit: Option<&'a Sp<String>>,
+        fallback: Option<&'a Sp<String>>,
+    ) -> (Option<&'a str>, Option<&'a Sp<String>>) {
         match explicit.or(fallback) {
             Some(d) => (Some(d.value.as_str()), Some(d)),
             None => (self.files[file].doc, self.files[file].file.data.doc.as_ref()),
@@ -53,7 +58,8 @@ fn slug_or_report(v: &Sp<String>, what: &str, f: &LoadedFile, diags: &mut Diagno
         return true;
     }
     diags.push(
-        Diagnostic::new(Code::MalformedId, &f.pos(v), format!("malformed {what} id `{}`", v.value)).hint(slug_hint(&v.value)),
+        Diagnostic::new(Code::MalformedId, &f.pos(v), format!("malformed {what} id `{}`", v.value))
+            .hint(slug_hint(&v.value)),
     );
     false
 }
@@ -98,18 +104,36 @@ pub fn build<'a>(loaded: &'a Loaded, diags: &mut Diagnostics) -> Index<'a> {
                 if index.certs.contains_key(&id) {
                     cert = Some(id);
                 } else {
-                    let hint = crate::diag::did_you_mean(&c.value, index.certs.keys().map(CertId::as_str))
-                        .unwrap_or_else(|| "declare it with a `certification:` record first".into());
-                    diags.push(Diagnostic::new(Code::UnknownId, &f.pos(c), format!("unknown certification `{}`", c.value)).hint(hint));
+                    let hint =
+                        crate::diag::did_you_mean(&c.value, index.certs.keys().map(CertId::as_str))
+                            .unwrap_or_else(|| {
+                                "declare it with a `certification:` record first".into()
+                            });
+                    diags.push(
+                        Diagnostic::new(
+                            Code::UnknownId,
+                            &f.pos(c),
+                            format!("unknown certification `{}`", c.value),
+                        )
+                        .hint(hint),
+                    );
                 }
             }
             Some(_) => {}
             None => {
-                let first = d.elements.first().map(|e| f.pos(&e.id)).or_else(|| d.matrices.first().map(|m| f.pos(&m.id)));
+                let first = d
+                    .elements
+                    .first()
+                    .map(|e| f.pos(&e.id))
+                    .or_else(|| d.matrices.first().map(|m| f.pos(&m.id)));
                 if let Some(pos) = first {
                     diags.push(
-                        Diagnostic::new(Code::MissingKey, &pos, "elements and matrices need the file's `in` certification")
-                            .hint("add `in: <certification id>` at the top of the file"),
+                        Diagnostic::new(
+                            Code::MissingKey,
+                            &pos,
+                            "elements and matrices need the file's `in` certification",
+                        )
+                        .hint("add `in: <certification id>` at the top of the file"),
                     );
                 }
             }
@@ -169,7 +193,14 @@ fn code_pages(loaded: &Loaded, index: &Index, diags: &mut Diagnostics) {
             let slug = crate::ids::code_slug(code);
             let pos = f.pos(&entry.code);
             if slug.is_empty() {
-                diags.push(Diagnostic::new(Code::MalformedId, &pos, format!("{} code `{code}` has no letter or digit", system.label())).hint("a code names its page by its letters and digits"));
+                diags.push(
+                    Diagnostic::new(
+                        Code::MalformedId,
+                        &pos,
+                        format!("{} code `{code}` has no letter or digit", system.label()),
+                    )
+                    .hint("a code names its page by its letters and digits"),
+                );
                 continue;
             }
             match pages.get(&(system, slug.clone())) {

@@ -59,6 +59,7 @@ pub fn run<'a>(loaded: &'a Loaded, diags: &mut Diagnostics) -> Checked<'a> {
     }
     let claims = citations::check(&index, &sources, diags);
     vocabulary::check(loaded, &sources, diags);
-    let coverage = if diags.is_empty() { coverage::check(&claims, &sources, diags) } else { Vec::new() };
+    let coverage =
+        if diags.is_empty() { coverage::check(&claims, &sources, diags) } else { Vec::new() };
     Checked { root: loaded.root.clone(), sources, index, resolved, coverage }
 }

@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::diag::{did_you_mean, Code, Diagnostic, Diagnostics};
+use crate::diag::{Code, Diagnostic, Diagnostics, did_you_mean};
 use crate::ids::{CertId, ElementKey, Reference};
 use crate::schema::Sp;
 use crate::sources::SourceSet;
@@ -29,16 +29,28 @@ impl Resolved {
 
     /// The element a reference of file `file` names. Only for data that passed the checks.
     pub fn key(&self, file: usize, written: &Sp<String>) -> ElementKey {
-        self.keys.get(&Self::place(file, written)).cloned().expect("every reference of checked data is resolved")
+        self.keys
+            .get(&Self::place(file, written))
+            .cloned()
+            .expect("every reference of checked data is resolved")
     }
 }
 
 /// Resolve a written element reference from certification `home`, or explain why not.
-pub fn resolve(index: &Index, file: usize, home: &CertId, written: &Sp<String>) -> Result<ElementKey, Diagnostic> {
+pub fn resolve(
+    index: &Index,
+    file: usize,
+    home: &CertId,
+    written: &Sp<String>,
+) -> Result<ElementKey, Diagnostic> {
     let pos = index.pos(file, written);
     let Some(r) = Reference::parse(&written.value) else {
-        return Err(Diagnostic::new(Code::MalformedId, &pos, format!("malformed reference `{}`", written.value))
-            .hint("a reference is a local id (`cp3`) or `<certification>/<id>` (`ntc-2013/cp1`)"));
+        return Err(Diagnostic::new(
+            Code::MalformedId,
+            &pos,
+            format!("malformed reference `{}`", written.value),
+        )
+        .hint("a reference is a local id (`cp3`) or `<certification>/<id>` (`ntc-2013/cp1`)"));
     };
     let key = r.key(home);
     if index.elements.contains_key(&key) {
@@ -46,20 +58,38 @@ pub fn resolve(index: &Index, file: usize, home: &CertId, written: &Sp<String>) 
     }
     if !index.certs.contains_key(&key.cert) {
         let hint = did_you_mean(key.cert.as_str(), index.certs.keys().map(CertId::as_str));
-        return Err(Diagnostic::new(Code::UnknownId, &pos, format!("unknown certification `{}` in `{}`", key.cert, written.value)).hint_opt(hint));
+        return Err(Diagnostic::new(
+            Code::UnknownId,
+            &pos,
+            format!("unknown certification `{}` in `{}`", key.cert, written.value),
+        )
+        .hint_opt(hint));
     }
     let hint = did_you_mean(key.local.as_str(), index.local_ids(&key.cert))
         .or_else(|| Some(format!("no element of `{}` has this id", key.cert)));
-    Err(Diagnostic::new(Code::UnknownId, &pos, format!("unknown id `{}`", written.value)).hint_opt(hint))
+    Err(Diagnostic::new(Code::UnknownId, &pos, format!("unknown id `{}`", written.value))
+        .hint_opt(hint))
 }
 
-fn cert_exists(index: &Index, file: usize, written: &Sp<String>, diags: &mut Diagnostics) -> Option<CertId> {
+fn cert_exists(
+    index: &Index,
+    file: usize,
+    written: &Sp<String>,
+    diags: &mut Diagnostics,
+) -> Option<CertId> {
     let id = CertId::new(written.value.clone());
     if crate::ids::is_slug(&written.value) && index.certs.contains_key(&id) {
         return Some(id);
     }
     let hint = did_you_mean(&written.value, index.certs.keys().map(CertId::as_str));
-    diags.push(Diagnostic::new(Code::UnknownId, &index.pos(file, written), format!("unknown certification `{}`", written.value)).hint_opt(hint));
+    diags.push(
+        Diagnostic::new(
+            Code::UnknownId,
+            &index.pos(file, written),
+            format!("unknown certification `{}`", written.value),
+        )
+        .hint_opt(hint),
+    );
     None
 }
 
@@ -135,7 +165,8 @@ pub fn check(index: &Index, _sources: &SourceSet, diags: &mut Diagnostics) -> Re
 /// Report each parent cycle once, at its smallest member. Linear: every element is walked up
 /// from once, and a walk stops at the first element already settled by an earlier walk.
 fn cycles(index: &Index, parents: &[(ElementKey, ElementKey, usize)], diags: &mut Diagnostics) {
-    let parent_of: HashMap<&ElementKey, &ElementKey> = parents.iter().map(|(c, p, _)| (c, p)).collect();
+    let parent_of: HashMap<&ElementKey, &ElementKey> =
+        parents.iter().map(|(c, p, _)| (c, p)).collect();
     let mut settled: HashSet<&ElementKey> = HashSet::with_capacity(parents.len());
     for (start, _, _) in parents {
         // The current walk, and where each of its elements sits in it.
@@ -150,13 +181,18 @@ fn cycles(index: &Index, parents: &[(ElementKey, ElementKey, usize)], diags: &mu
                 let cycle = &walk[i..];
                 let min = (*cycle.iter().min().expect("a cycle has members")).clone();
                 let (fi, e) = index.elements[&min];
-                let mut path: Vec<String> = rotate_from(cycle, &min).iter().map(|k| format!("`{}`", k.local)).collect();
+                let mut path: Vec<String> =
+                    rotate_from(cycle, &min).iter().map(|k| format!("`{}`", k.local)).collect();
                 // A long cycle is shown by its ends and its length, on a line a reader can take in.
                 let n = path.len();
                 if n > 8 {
                     path = [&path[..4], &["…".to_string()], &path[n - 2..]].concat();
                 }
-                let close = if n > 8 { format!(" → `{}` ({n} elements in the cycle)", min.local) } else { format!(" → `{}`", min.local) };
+                let close = if n > 8 {
+                    format!(" → `{}` ({n} elements in the cycle)", min.local)
+                } else {
+                    format!(" → `{}`", min.local)
+                };
                 let at = e.parent.as_ref().expect("a cycle member has a parent");
                 diags.push(
                     Diagnostic::new(Code::Cycle, &index.pos(fi, at), format!("parent cycle: {}{close}", path.join(" → ")))

@@ -2,7 +2,7 @@
 //! (`noise:` page furniture, `layout:` a table's repeated header or column heading).
 
 use crate::diag::{Code, Diagnostic, Diagnostics};
-use crate::ids::{is_slug, slug_hint, DocId};
+use crate::ids::{DocId, is_slug, slug_hint};
 use crate::load::Loaded;
 use crate::sources::{Declared, Reason, SourceDoc, SourceSet};
 
@@ -13,23 +13,40 @@ pub fn build(loaded: &Loaded, diags: &mut Diagnostics) -> SourceSet {
             let id = &s.id.value;
             if !is_slug(id) {
                 diags.push(
-                    Diagnostic::new(Code::MalformedId, &f.pos(&s.id), format!("malformed document id `{id}`"))
-                        .hint(slug_hint(id)),
+                    Diagnostic::new(
+                        Code::MalformedId,
+                        &f.pos(&s.id),
+                        format!("malformed document id `{id}`"),
+                    )
+                    .hint(slug_hint(id)),
                 );
                 continue;
             }
             if set.docs.contains_key(&DocId::new(id.as_str())) {
-                diags.push(Diagnostic::new(Code::DuplicateId, &f.pos(&s.id), format!("document `{id}` is declared twice")));
+                diags.push(Diagnostic::new(
+                    Code::DuplicateId,
+                    &f.pos(&s.id),
+                    format!("document `{id}` is declared twice"),
+                ));
                 continue;
             }
             let dir = f.path.parent().unwrap_or(&loaded.root).join("sources");
-            match SourceDoc::read_confined(DocId::new(id.as_str()), &dir, &s.file.value, s.kind.value, s.title.value.clone()) {
+            match SourceDoc::read_confined(
+                DocId::new(id.as_str()),
+                &dir,
+                &s.file.value,
+                s.kind.value,
+                s.title.value.clone(),
+            ) {
                 Ok(doc) => {
                     set.docs.insert(doc.id.clone(), doc);
                 }
                 Err(e) => {
                     set.failed.insert(DocId::new(id.as_str()));
-                    diags.push(Diagnostic::new(Code::Provenance, &f.pos(&s.file), e.to_string()).hint(e.hint()));
+                    diags.push(
+                        Diagnostic::new(Code::Provenance, &f.pos(&s.file), e.to_string())
+                            .hint(e.hint()),
+                    );
                 }
             }
         }
@@ -37,17 +54,25 @@ pub fn build(loaded: &Loaded, diags: &mut Diagnostics) -> SourceSet {
     // Declarations, once every document is known.
     for f in &loaded.files {
         let declared = [(Reason::Noise, &f.data.noise), (Reason::Layout, &f.data.layout)];
-        let Some((first_reason, first)) = declared.iter().find_map(|(r, v)| v.first().map(|n| (*r, n))) else {
+        let Some((first_reason, first)) =
+            declared.iter().find_map(|(r, v)| v.first().map(|n| (*r, n)))
+        else {
             continue;
         };
         let Some(doc_id) = &f.data.doc else {
             diags.push(
-                Diagnostic::new(Code::MissingKey, &f.pos(first), format!("`{}` needs the file's `doc`", first_reason.key()))
-                    .hint("add `doc: <document id>` at the top of the file"),
+                Diagnostic::new(
+                    Code::MissingKey,
+                    &f.pos(first),
+                    format!("`{}` needs the file's `doc`", first_reason.key()),
+                )
+                .hint("add `doc: <document id>` at the top of the file"),
             );
             continue;
         };
-        let Some(doc) = set.docs.get_mut(&DocId::new(doc_id.value.as_str())).filter(|_| is_slug(&doc_id.value)) else {
+        let Some(doc) =
+            set.docs.get_mut(&DocId::new(doc_id.value.as_str())).filter(|_| is_slug(&doc_id.value))
+        else {
             continue; // reported by the citations pass, with the other unknown documents
         };
         for (reason, list) in declared {
@@ -56,15 +81,30 @@ pub fn build(loaded: &Loaded, diags: &mut Diagnostics) -> SourceSet {
                     diags.push(Diagnostic::new(
                         Code::Provenance,
                         &f.pos(n),
-                        format!("{} lines {} are outside `{}` (1-{})", reason.key(), n.value, doc.id, doc.len()),
+                        format!(
+                            "{} lines {} are outside `{}` (1-{})",
+                            reason.key(),
+                            n.value,
+                            doc.id,
+                            doc.len()
+                        ),
                     ));
                     continue;
                 }
                 for line in n.value.iter() {
                     if let Some(before) = doc.declared.get(&line) {
                         diags.push(
-                            Diagnostic::new(Code::DuplicateId, &f.pos(n), format!("line {line} of `{}` is declared twice", doc.id))
-                                .hint(format!("it is already declared `{}` at {}:{}", before.reason.key(), before.at.file.display(), before.at.line)),
+                            Diagnostic::new(
+                                Code::DuplicateId,
+                                &f.pos(n),
+                                format!("line {line} of `{}` is declared twice", doc.id),
+                            )
+                            .hint(format!(
+                                "it is already declared `{}` at {}:{}",
+                                before.reason.key(),
+                                before.at.file.display(),
+                                before.at.line
+                            )),
                         );
                         continue;
                     }

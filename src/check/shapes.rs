@@ -78,7 +78,9 @@ pub fn check(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) {
         if kind == Kind::Paragraphe {
             if let Some(p) = parent_of(key, e) {
                 let parent_kind = index.elements.get(&p).map(|(_, pe)| pe.kind.value);
-                if matches!(parent_kind, Some(Kind::SavoirAssocie | Kind::Theme)) && table.contains_key(&p) {
+                if matches!(parent_kind, Some(Kind::SavoirAssocie | Kind::Theme))
+                    && table.contains_key(&p)
+                {
                     diags.push(
                         Diagnostic::new(Code::WrongKind, &index.pos(fi, &e.kind), format!("paragraphe `{}` sits in the savoir table of `{}`", e.id.value, p.local))
                             .hint("a savoir table holds connaissances (`savoir`) and limites (`limite_connaissances`): type it by its column, split fused items at their printed boundaries; a column heading is `layout`"),
@@ -115,13 +117,20 @@ fn placement(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) {
             continue;
         }
         let kids = children.get(gkey).map(Vec::as_slice).unwrap_or(&[]);
-        let mut subs: Vec<&(ElementKey, usize, &Element)> = kids.iter().filter(|(_, _, e)| is_sub(e)).collect();
-        if subs.len() < 2 || subs.iter().any(|(k, _, _)| children.get(k).is_some_and(|c| c.iter().any(|(_, _, e)| is_sub(e)))) {
+        let mut subs: Vec<&(ElementKey, usize, &Element)> =
+            kids.iter().filter(|(_, _, e)| is_sub(e)).collect();
+        if subs.len() < 2
+            || subs.iter().any(|(k, _, _)| {
+                children.get(k).is_some_and(|c| c.iter().any(|(_, _, e)| is_sub(e)))
+            })
+        {
             continue;
         }
         subs.sort_by_key(|(_, _, e)| e.lines.value.first);
         let limites = |k: &ElementKey| -> usize {
-            children.get(k).map_or(0, |c| c.iter().filter(|(_, _, e)| e.kind.value == Kind::LimiteConnaissances).count())
+            children.get(k).map_or(0, |c| {
+                c.iter().filter(|(_, _, e)| e.kind.value == Kind::LimiteConnaissances).count()
+            })
         };
         let per_sub: Vec<usize> = subs.iter().map(|(k, _, _)| limites(k)).collect();
         let total: usize = per_sub.iter().sum();
@@ -133,7 +142,11 @@ fn placement(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) {
             );
         }
         // The group's own limites, cut into blocks where a blank line separates two of them.
-        let mut own: Vec<&Element> = kids.iter().filter(|(_, _, e)| e.kind.value == Kind::LimiteConnaissances).map(|(_, _, e)| *e).collect();
+        let mut own: Vec<&Element> = kids
+            .iter()
+            .filter(|(_, _, e)| e.kind.value == Kind::LimiteConnaissances)
+            .map(|(_, _, e)| *e)
+            .collect();
         if own.len() < 2 {
             continue;
         }
@@ -142,7 +155,10 @@ fn placement(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) {
         let Some(doc) = doc.and_then(|d| sources.get(d)) else { continue };
         let blocks = 1 + own
             .windows(2)
-            .filter(|w| (w[0].lines.value.last + 1..w[1].lines.value.first).any(|n| n <= doc.len() && doc.line(n).trim().is_empty()))
+            .filter(|w| {
+                (w[0].lines.value.last + 1..w[1].lines.value.first)
+                    .any(|n| n <= doc.len() && doc.line(n).trim().is_empty())
+            })
             .count();
         if blocks == subs.len() {
             diags.push(
@@ -176,7 +192,11 @@ pub fn footnote_call(text: &str) -> bool {
     let Some(inner) = t.strip_suffix(')') else { return false };
     let Some(open) = inner.rfind('(') else { return false };
     let call = &inner[open + 1..];
-    open > 0 && inner[..open].ends_with(' ') && !call.is_empty() && call.len() <= 2 && call.chars().all(|c| c.is_ascii_digit())
+    open > 0
+        && inner[..open].ends_with(' ')
+        && !call.is_empty()
+        && call.len() <= 2
+        && call.chars().all(|c| c.is_ascii_digit())
 }
 
 #[cfg(test)]

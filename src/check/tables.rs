@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::diag::{did_you_mean, Code, Diagnostic, Diagnostics};
+use crate::diag::{Code, Diagnostic, Diagnostics, did_you_mean};
 use crate::ids::{is_slug, slug_hint};
 use crate::schema::{CorrespondenceStatus, Header, Sp};
 
@@ -17,9 +17,20 @@ pub fn check(index: &Index, diags: &mut Diagnostics) {
             for h in hs {
                 let pos = index.pos(fi, &h.key);
                 if !is_slug(&h.key.value) {
-                    diags.push(Diagnostic::new(Code::MalformedId, &pos, format!("malformed {what} key `{}`", h.key.value)).hint(slug_hint(&h.key.value)));
+                    diags.push(
+                        Diagnostic::new(
+                            Code::MalformedId,
+                            &pos,
+                            format!("malformed {what} key `{}`", h.key.value),
+                        )
+                        .hint(slug_hint(&h.key.value)),
+                    );
                 } else if !set.insert(h.key.value.clone()) {
-                    diags.push(Diagnostic::new(Code::DuplicateId, &pos, format!("duplicate {what} key `{}`", h.key.value)));
+                    diags.push(Diagnostic::new(
+                        Code::DuplicateId,
+                        &pos,
+                        format!("duplicate {what} key `{}`", h.key.value),
+                    ));
                 }
                 if !h.lost && (h.text.is_none() || h.lines.is_none()) {
                     diags.push(
@@ -39,16 +50,34 @@ pub fn check(index: &Index, diags: &mut Diagnostics) {
                 if !set.contains(&v.value) {
                     ok = false;
                     let hint = did_you_mean(&v.value, set.iter().map(String::as_str))
-                        .unwrap_or_else(|| format!("the matrix's {what}s are: {}", set.iter().cloned().collect::<Vec<_>>().join(", ")));
-                    diags.push(Diagnostic::new(Code::Matrix, &index.pos(fi, v), format!("cell names a missing {what} `{}`", v.value)).hint(hint));
+                        .unwrap_or_else(|| {
+                            format!(
+                                "the matrix's {what}s are: {}",
+                                set.iter().cloned().collect::<Vec<_>>().join(", ")
+                            )
+                        });
+                    diags.push(
+                        Diagnostic::new(
+                            Code::Matrix,
+                            &index.pos(fi, v),
+                            format!("cell names a missing {what} `{}`", v.value),
+                        )
+                        .hint(hint),
+                    );
                 }
             }
             if ok {
-                if let Some(first) = stated.insert((c.row.value.clone(), c.col.value.clone()), &c.row) {
+                if let Some(first) =
+                    stated.insert((c.row.value.clone(), c.col.value.clone()), &c.row)
+                {
                     let f = index.pos(fi, first);
                     diags.push(
-                        Diagnostic::new(Code::Matrix, &index.pos(fi, &c.row), format!("cell ({}, {}) is stated twice", c.row.value, c.col.value))
-                            .hint(format!("first stated at line {}", f.line)),
+                        Diagnostic::new(
+                            Code::Matrix,
+                            &index.pos(fi, &c.row),
+                            format!("cell ({}, {}) is stated twice", c.row.value, c.col.value),
+                        )
+                        .hint(format!("first stated at line {}", f.line)),
                     );
                 }
             }
@@ -62,7 +91,11 @@ pub fn check(index: &Index, diags: &mut Diagnostics) {
                 .collect();
             if !missing.is_empty() {
                 let shown: Vec<&str> = missing.iter().take(5).map(String::as_str).collect();
-                let more = if missing.len() > 5 { format!(" and {} more", missing.len() - 5) } else { String::new() };
+                let more = if missing.len() > 5 {
+                    format!(" and {} more", missing.len() - 5)
+                } else {
+                    String::new()
+                };
                 diags.push(
                     Diagnostic::new(Code::Matrix, &index.pos(fi, &m.id), format!("{} cells have no state: {}{more}", missing.len(), shown.join(", ")))
                         .hint("state every cell (marked, unmarked, lost, uncertain), or give the matrix a `default`"),
@@ -73,8 +106,12 @@ pub fn check(index: &Index, diags: &mut Diagnostics) {
     for (fi, c) in index.correspondences.values() {
         if c.status.value == CorrespondenceStatus::Inferred && c.note.is_none() {
             diags.push(
-                Diagnostic::new(Code::MissingKey, &index.pos(*fi, &c.status), "an inferred correspondence needs a `note`")
-                    .hint("say how the document's layout was read (which lists, printed how)"),
+                Diagnostic::new(
+                    Code::MissingKey,
+                    &index.pos(*fi, &c.status),
+                    "an inferred correspondence needs a `note`",
+                )
+                .hint("say how the document's layout was read (which lists, printed how)"),
             );
         }
         if c.status.value != CorrespondenceStatus::Curated {
@@ -82,12 +119,31 @@ pub fn check(index: &Index, diags: &mut Diagnostics) {
         }
         let pos = index.pos(*fi, &c.status);
         if c.author.is_none() || c.date.is_none() {
-            diags.push(Diagnostic::new(Code::MissingKey, &pos, "a curated correspondence needs `author` and `date`").hint("say who wrote it and when"));
+            diags.push(
+                Diagnostic::new(
+                    Code::MissingKey,
+                    &pos,
+                    "a curated correspondence needs `author` and `date`",
+                )
+                .hint("say who wrote it and when"),
+            );
         }
         for p in c.pairs.iter().chain(&c.rejected) {
             if p.justification.is_none() {
-                let at = p.from.first().or(p.to.first()).map(|v| index.pos(*fi, v)).unwrap_or_else(|| pos.clone());
-                diags.push(Diagnostic::new(Code::MissingKey, &at, "a curated pair needs a `justification`").hint("say why these elements correspond"));
+                let at = p
+                    .from
+                    .first()
+                    .or(p.to.first())
+                    .map(|v| index.pos(*fi, v))
+                    .unwrap_or_else(|| pos.clone());
+                diags.push(
+                    Diagnostic::new(
+                        Code::MissingKey,
+                        &at,
+                        "a curated pair needs a `justification`",
+                    )
+                    .hint("say why these elements correspond"),
+                );
             }
         }
     }

@@ -22,7 +22,9 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
     let corpus = ctx.corpus(Format::Text).map_err(|f| {
         ctx.out.done();
         match f {
-            Failure::Data { diagnostics, format, .. } => Failure::Data { diagnostics, format, wrote_nothing: true },
+            Failure::Data { diagnostics, format, .. } => {
+                Failure::Data { diagnostics, format, wrote_nothing: true }
+            }
             f => f,
         }
     })?;

@@ -21,8 +21,10 @@ pub struct Args {
 pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
     let format = args.format.get();
     let corpus = ctx.corpus(format)?;
-    let a = diff::require_cert(&corpus, &args.a, "first").map_err(|e| super::diff::failure(e, format))?;
-    let b = diff::require_cert(&corpus, &args.b, "second").map_err(|e| super::diff::failure(e, format))?;
+    let a = diff::require_cert(&corpus, &args.a, "first")
+        .map_err(|e| super::diff::failure(e, format))?;
+    let b = diff::require_cert(&corpus, &args.b, "second")
+        .map_err(|e| super::diff::failure(e, format))?;
     if a == b {
         return Err(Failure::Usage {
             message: format!("a crosswalk relates two different certifications; `{a}` was given twice"),
@@ -31,7 +33,11 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
     }
     let cw = crosswalk::crosswalk(&corpus, &a, &b);
     if args.units {
-        return super::print_for(ctx, format, &crosswalk::render::units(&cw, format, ctx.out.colour));
+        return super::print_for(
+            ctx,
+            format,
+            &crosswalk::render::units(&cw, format, ctx.out.colour),
+        );
     }
     super::print_for(ctx, format, &crosswalk::render::render(&cw, format, ctx.out.colour))
 }

@@ -43,8 +43,12 @@ fn source_of(default: &Path, dir: Option<PathBuf>, rev: Option<String>) -> DataS
 /// A comparison that could not start, as the command line reports it.
 pub fn failure(e: DiffError, format: referentiel::compare::Format) -> Failure {
     match e {
-        DiffError::Data { diagnostics, .. } => Failure::Data { diagnostics, format, wrote_nothing: false },
-        DiffError::UnknownCert { side, id, hint } => Failure::Usage { message: format!("no certification `{id}` in the {side} data"), hint },
+        DiffError::Data { diagnostics, .. } => {
+            Failure::Data { diagnostics, format, wrote_nothing: false }
+        }
+        DiffError::UnknownCert { side, id, hint } => {
+            Failure::Usage { message: format!("no certification `{id}` in the {side} data"), hint }
+        }
         e => Failure::usage(e.to_string()),
     }
 }
@@ -55,7 +59,9 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
     let new_src = source_of(&ctx.data, args.new_data, args.new_rev);
     let same = match (&old_src, &new_src) {
         (DataSource::Folder(a), DataSource::Folder(b)) => a == b,
-        (DataSource::Revision { data: a, rev: r }, DataSource::Revision { data: b, rev: s }) => a == b && r == s,
+        (DataSource::Revision { data: a, rev: r }, DataSource::Revision { data: b, rev: s }) => {
+            a == b && r == s
+        }
         _ => false,
     };
     let old_corpus = source::load(&old_src).map_err(|e| failure(e, format))?;
@@ -74,7 +80,11 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
         report.new.origin = Some(new_src.describe());
     }
     if args.units {
-        return super::print_for(ctx, format, &diff::render::render_units(&report, format, ctx.out.colour));
+        return super::print_for(
+            ctx,
+            format,
+            &diff::render::render_units(&report, format, ctx.out.colour),
+        );
     }
     super::print_for(ctx, format, &diff::render::render(&report, format, ctx.out.colour))
 }

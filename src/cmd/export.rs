@@ -32,16 +32,26 @@ pub struct Args {
 
 pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
     let Some(output) = outputs::by_name(&args.format).filter(|o| o.name() != "html") else {
-        return Err(Failure::Usage { message: format!("unknown export format `{}`", args.format), hint: Some(format!("one of {}", outputs::cli::formats().join(", "))) });
+        return Err(Failure::Usage {
+            message: format!("unknown export format `{}`", args.format),
+            hint: Some(format!("one of {}", outputs::cli::formats().join(", "))),
+        });
     };
     let corpus = ctx.corpus(Format::Text).map_err(|f| match f {
-        Failure::Data { diagnostics, format, .. } => Failure::Data { diagnostics, format, wrote_nothing: true },
+        Failure::Data { diagnostics, format, .. } => {
+            Failure::Data { diagnostics, format, wrote_nothing: true }
+        }
         f => f,
     })?;
     let only = args
         .certs
         .iter()
-        .map(|c| corpus.require_cert(c).map_err(|u| Failure::Usage { message: format!("no certification `{}`", u.id), hint: u.hint }))
+        .map(|c| {
+            corpus.require_cert(c).map_err(|u| Failure::Usage {
+                message: format!("no certification `{}`", u.id),
+                hint: u.hint,
+            })
+        })
         .collect::<Result<Vec<_>, _>>()?;
     let graph = Graph::build(&corpus);
     let crosswalks = OnceLock::new();
@@ -56,12 +66,26 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
         let mut chars = d.chars();
         match (chars.next(), chars.next()) {
             (Some(c), None) if c != '"' && c != '\n' && c != '\r' => cfg.output.csv.delimiter = c,
-            _ => return Err(Failure::Usage { message: referentiel::words::cli::one_char_delimiter(&d), hint: Some(referentiel::words::cli::delimiter_hint.into()) }),
+            _ => {
+                return Err(Failure::Usage {
+                    message: referentiel::words::cli::one_char_delimiter(&d),
+                    hint: Some(referentiel::words::cli::delimiter_hint.into()),
+                });
+            }
         }
     }
-    let render = outputs::RenderContext { corpus: &corpus, graph: &graph, config: &cfg, downloads: &OnceLock::from(Vec::new()), only: &only, crosswalks: &crosswalks };
+    let render = outputs::RenderContext {
+        corpus: &corpus,
+        graph: &graph,
+        config: &cfg,
+        downloads: &OnceLock::from(Vec::new()),
+        only: &only,
+        crosswalks: &crosswalks,
+    };
     let mut files = SiteFiles::default();
-    output.render(&render, &mut files).map_err(|e| Failure::Failed(format!("output {}: {e}", output.name())))?;
+    output
+        .render(&render, &mut files)
+        .map_err(|e| Failure::Failed(format!("output {}: {e}", output.name())))?;
     match (&args.out, files.files.as_slice()) {
         (_, []) => Err(Failure::Failed("nothing to export for these certifications".into())),
         (None, [(_, bytes)]) => ctx.out.print(&String::from_utf8_lossy(bytes)),
@@ -82,7 +106,9 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
 
 fn write(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     if let Some(d) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(d).map_err(|e| Failure::Failed(format!("cannot create {}: {e}", d.display())))?;
+        std::fs::create_dir_all(d)
+            .map_err(|e| Failure::Failed(format!("cannot create {}: {e}", d.display())))?;
     }
-    std::fs::write(path, bytes).map_err(|e| Failure::Failed(format!("cannot write {}: {e}", path.display())))
+    std::fs::write(path, bytes)
+        .map_err(|e| Failure::Failed(format!("cannot write {}: {e}", path.display())))
 }

@@ -15,7 +15,9 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
     let corpus = ctx.corpus(format)?;
     let listing = list::listing(&corpus);
     match format {
-        Format::Json => ctx.out.print(&format!("{}\n", serde_json::to_string_pretty(&listing).expect("serializable"))),
+        Format::Json => ctx
+            .out
+            .print(&format!("{}\n", serde_json::to_string_pretty(&listing).expect("serializable"))),
         Format::Markdown => ctx.out.print_text(&list::render_markdown(&listing)),
         Format::Text => ctx.out.print_text(&list::render_text(&listing)),
     }

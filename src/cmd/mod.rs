@@ -100,35 +100,49 @@ pub enum Command {
     /// List the certifications with their element counts by kind and the state of their tables.
     List(list::Args),
     /// Show one element: its text, parent, children, links, correspondences and source lines.
-    #[command(after_help = "Examples:\n  referentiel show ntc-2018/cp3\n  referentiel show cp3 --cert ntc-2018 --json\n  referentiel show bts-tc-2006        (a certification)")]
+    #[command(
+        after_help = "Examples:\n  referentiel show ntc-2018/cp3\n  referentiel show cp3 --cert ntc-2018 --json\n  referentiel show bts-tc-2006        (a certification)"
+    )]
     Show(show::Args),
     /// Search the data as the site does (same index, same ranking).
-    #[command(after_help = "Examples:\n  referentiel search \"veile comerciale\"\n  referentiel search cp3 --cert ntc-2018 --kind \"Compétence professionnelle\"\n  referentiel search --batch queries.txt      (one query a line; one JSON line of results each)\n  printf 'cp3\\nveille\\n' | referentiel search --batch -")]
+    #[command(
+        after_help = "Examples:\n  referentiel search \"veile comerciale\"\n  referentiel search cp3 --cert ntc-2018 --kind \"Compétence professionnelle\"\n  referentiel search --batch queries.txt      (one query a line; one JSON line of results each)\n  printf 'cp3\\nveille\\n' | referentiel search --batch -"
+    )]
     Search(search::Args),
     /// Check the data, then build the site (nothing is written if the data has errors).
     #[command(after_help = "Example:\n  referentiel build --out /tmp/site")]
     Build(build::Args),
     /// What changed in meaning between two certifications, or two versions of the data.
-    #[command(after_help = "Examples:\n  referentiel diff ntc-2013 ntc-2018 --format markdown\n  referentiel diff ntc-2018 ntc-2018 --old-rev HEAD~3")]
+    #[command(
+        after_help = "Examples:\n  referentiel diff ntc-2013 ntc-2018 --format markdown\n  referentiel diff ntc-2018 ntc-2018 --old-rev HEAD~3"
+    )]
     Diff(diff::Args),
     /// Correspondences between two certifications: official, curated, suggested; coverage.
     #[command(after_help = "Example:\n  referentiel crosswalk bts-nrc ntc-2018 --json")]
     Crosswalk(crosswalk::Args),
     /// Write one export (case, skos, sssom, csv, json) of all or some certifications.
-    #[command(after_help = "Examples:\n  referentiel export skos --cert ntc-2018 > ntc-2018.ttl\n  referentiel export csv --out exports/")]
+    #[command(
+        after_help = "Examples:\n  referentiel export skos --cert ntc-2018 > ntc-2018.ttl\n  referentiel export csv --out exports/"
+    )]
     Export(export::Args),
     /// Serve the site on 127.0.0.1, rebuilt and reloaded whenever the data or the templates change.
     #[command(after_help = "Example:\n  referentiel serve --port 8080 --open")]
     Serve(serve::Args),
     /// Print the JSON Schema of the data files, for editors (or write every schema into a folder).
-    #[command(after_help = "Examples:\n  referentiel schema certification\n  referentiel schema --out docs/schema\n\nIn a YAML file, for the VS Code YAML extension:\n  # yaml-language-server: $schema=../../../docs/schema/certification.schema.json")]
+    #[command(
+        after_help = "Examples:\n  referentiel schema certification\n  referentiel schema --out docs/schema\n\nIn a YAML file, for the VS Code YAML extension:\n  # yaml-language-server: $schema=../../../docs/schema/certification.schema.json"
+    )]
     Schema(schema::Args),
     /// Print a shell completion script.
     // #28
     /// A training plan checked against its certification: what it covers, what it leaves out.
-    #[command(after_help = "Examples:\n  referentiel plan plans/ntc-2018-parcours.yaml\n  referentiel plan plans/ntc-2018-parcours.yaml --json\n  referentiel plan plans/ntc-2018-parcours.yaml --format xlsx --out tableau-croise.xlsx")]
+    #[command(
+        after_help = "Examples:\n  referentiel plan plans/ntc-2018-parcours.yaml\n  referentiel plan plans/ntc-2018-parcours.yaml --json\n  referentiel plan plans/ntc-2018-parcours.yaml --format xlsx --out tableau-croise.xlsx"
+    )]
     Plan(plan::Args),
-    #[command(after_help = "Example:\n  referentiel completions bash > ~/.local/share/bash-completion/completions/referentiel")]
+    #[command(
+        after_help = "Example:\n  referentiel completions bash > ~/.local/share/bash-completion/completions/referentiel"
+    )]
     Completions(completions::Args),
 }
 
@@ -174,15 +188,25 @@ impl Failure {
             Failure::Failed(message) => out.error(message),
             Failure::Data { diagnostics, format, wrote_nothing } => {
                 if *format == Format::Json {
-                    let _ = out.print(&format!("{}\n", serde_json::to_string_pretty(diagnostics).expect("serializable")));
+                    let _ = out.print(&format!(
+                        "{}\n",
+                        serde_json::to_string_pretty(diagnostics).expect("serializable")
+                    ));
                     return;
                 }
                 for d in diagnostics {
                     out.diagnostic(&d.render());
                 }
-                let files: std::collections::BTreeSet<_> = diagnostics.iter().map(|d| &d.file).collect();
+                let files: std::collections::BTreeSet<_> =
+                    diagnostics.iter().map(|d| &d.file).collect();
                 let plural = |n: usize| if n == 1 { "" } else { "s" };
-                out.error(&format!("{} problem{} in {} file{}", diagnostics.len(), plural(diagnostics.len()), files.len(), plural(files.len())));
+                out.error(&format!(
+                    "{} problem{} in {} file{}",
+                    diagnostics.len(),
+                    plural(diagnostics.len()),
+                    files.len(),
+                    plural(files.len())
+                ));
                 if *wrote_nothing {
                     out.note("nothing was written: fix the data first");
                 }
@@ -202,11 +226,21 @@ impl Ctx {
     /// Load, check and model the data folder.
     pub fn corpus(&self, format: Format) -> Result<Corpus, Failure> {
         let start = std::time::Instant::now();
-        let corpus = referentiel::phases::time("load + check", || referentiel::load_corpus(&self.data)).map_err(|diagnostics| Failure::Data { diagnostics, format, wrote_nothing: false })?;
+        let corpus =
+            referentiel::phases::time("load + check", || referentiel::load_corpus(&self.data))
+                .map_err(|diagnostics| Failure::Data {
+                    diagnostics,
+                    format,
+                    wrote_nothing: false,
+                })?;
         for w in &corpus.warnings {
             self.out.warn(w);
         }
-        self.out.verbose(&format!("loaded and checked {} in {:.2?}", self.data.display(), start.elapsed()));
+        self.out.verbose(&format!(
+            "loaded and checked {} in {:.2?}",
+            self.data.display(),
+            start.elapsed()
+        ));
         Ok(corpus)
     }
 }
@@ -249,7 +283,9 @@ fn dispatch(command: Command, ctx: &Ctx) -> Result<(), Failure> {
         Command::Plan(a) => plan::run(a, ctx),
         Command::Export(a) => export::run(a, ctx),
         Command::Serve(a) => serve::run(a, ctx),
-        Command::Completions(_) | Command::Schema(_) => unreachable!("handled before the configuration is read"),
+        Command::Completions(_) | Command::Schema(_) => {
+            unreachable!("handled before the configuration is read")
+        }
     }
 }
 
@@ -257,7 +293,9 @@ fn dispatch(command: Command, ctx: &Ctx) -> Result<(), Failure> {
 fn context(global: &Global, out: Out) -> Result<Ctx, Failure> {
     let cfg = match &global.config {
         Some(path) => Config::read(path).map_err(Failure::usage)?,
-        None => match Config::discover(&std::env::current_dir().map_err(|e| Failure::Failed(e.to_string()))?) {
+        None => match Config::discover(
+            &std::env::current_dir().map_err(|e| Failure::Failed(e.to_string()))?,
+        ) {
             Some(path) => {
                 out.verbose(&format!("configuration: {}", path.display()));
                 Config::read(&path).map_err(Failure::usage)?
@@ -266,14 +304,19 @@ fn context(global: &Global, out: Out) -> Result<Ctx, Failure> {
             None => {
                 return Err(Failure::Usage {
                     message: "no book.toml in this folder or any parent".into(),
-                    hint: Some("run from inside the project, or pass --config FILE or --data DIR".into()),
+                    hint: Some(
+                        "run from inside the project, or pass --config FILE or --data DIR".into(),
+                    ),
                 });
             }
         },
     };
     let data = global.data.clone().unwrap_or_else(|| cfg.build.data_dir.clone());
     if !data.is_dir() {
-        return Err(Failure::Usage { message: format!("no data folder at {}", data.display()), hint: Some("pass --data DIR, or set build.data-dir in book.toml".into()) });
+        return Err(Failure::Usage {
+            message: format!("no data folder at {}", data.display()),
+            hint: Some("pass --data DIR, or set build.data-dir in book.toml".into()),
+        });
     }
     Ok(Ctx { cfg, data, out })
 }

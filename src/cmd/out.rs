@@ -17,7 +17,12 @@ pub enum ColorChoice {
 
 impl ColorChoice {
     /// Whether to colour a stream that is (or is not) a terminal, given the environment.
-    pub fn resolve(self, is_terminal: bool, no_color: Option<&str>, clicolor_force: Option<&str>) -> bool {
+    pub fn resolve(
+        self,
+        is_terminal: bool,
+        no_color: Option<&str>,
+        clicolor_force: Option<&str>,
+    ) -> bool {
         match self {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
@@ -52,7 +57,11 @@ impl Out {
         let force = std::env::var("CLICOLOR_FORCE").ok();
         let err_tty = std::io::stderr().is_terminal();
         Out {
-            colour: choice.resolve(std::io::stdout().is_terminal(), no_color.as_deref(), force.as_deref()),
+            colour: choice.resolve(
+                std::io::stdout().is_terminal(),
+                no_color.as_deref(),
+                force.as_deref(),
+            ),
             colour_err: choice.resolve(err_tty, no_color.as_deref(), force.as_deref()),
             quiet,
             verbose,
@@ -169,7 +178,9 @@ fn terminal_text(s: &str, colour: bool) -> String {
     let mut rest = s;
     while let Some(c) = rest.chars().next() {
         if colour && c == '\x1b' {
-            let sgr = rest[1..].strip_prefix('[').map(|r| r.bytes().take_while(|b| b.is_ascii_digit() || *b == b';').count());
+            let sgr = rest[1..]
+                .strip_prefix('[')
+                .map(|r| r.bytes().take_while(|b| b.is_ascii_digit() || *b == b';').count());
             if let Some(n) = sgr.filter(|n| rest.as_bytes().get(2 + n) == Some(&b'm')) {
                 out.push_str(&rest[..3 + n]);
                 rest = &rest[3 + n..];
@@ -191,7 +202,13 @@ mod terminal_tests {
     #[test]
     fn data_controls_are_shown_escaped_and_our_colours_kept() {
         let s = "\x1b[1;31mCP3\x1b[0m a\x1b]0;titre\x07b\u{202E}c\u{0}\r\n\td";
-        assert_eq!(super::terminal_text(s, true), "\x1b[1;31mCP3\x1b[0m a\\u{1b}]0;titre\\u{7}b\\u{202e}c\\u{0}\\u{d}\n\td");
-        assert_eq!(super::terminal_text(s, false), "\\u{1b}[1;31mCP3\\u{1b}[0m a\\u{1b}]0;titre\\u{7}b\\u{202e}c\\u{0}\\u{d}\n\td");
+        assert_eq!(
+            super::terminal_text(s, true),
+            "\x1b[1;31mCP3\x1b[0m a\\u{1b}]0;titre\\u{7}b\\u{202e}c\\u{0}\\u{d}\n\td"
+        );
+        assert_eq!(
+            super::terminal_text(s, false),
+            "\\u{1b}[1;31mCP3\\u{1b}[0m a\\u{1b}]0;titre\\u{7}b\\u{202e}c\\u{0}\\u{d}\n\td"
+        );
     }
 }

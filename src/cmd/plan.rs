@@ -42,9 +42,16 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
     let format = if args.json { PlanFormat::Json } else { args.format };
     let diag_format = if format == PlanFormat::Json { Format::Json } else { Format::Text };
     let corpus = ctx.corpus(diag_format)?;
-    let p = plan::read(&corpus, &args.file).map_err(|diagnostics| Failure::Data { diagnostics, format: diag_format, wrote_nothing: args.out.is_some() })?;
+    let p = plan::read(&corpus, &args.file).map_err(|diagnostics| Failure::Data {
+        diagnostics,
+        format: diag_format,
+        wrote_nothing: args.out.is_some(),
+    })?;
     if let Some(other) = &args.against {
-        let other = corpus.require_cert(other).map_err(|u| Failure::Usage { message: format!("unknown certification `{}`", u.id), hint: u.hint })?;
+        let other = corpus.require_cert(other).map_err(|u| Failure::Usage {
+            message: format!("unknown certification `{}`", u.id),
+            hint: u.hint,
+        })?;
         let fates = plan::against::against(&corpus, &p, &other);
         let report = if format == PlanFormat::Json {
             let mut s = serde_json::to_string_pretty(&serde_json::json!({"certification": p.cert.as_str(), "against": other.as_str(), "links": fates})).expect("serialisable");
@@ -60,17 +67,24 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
     let bytes: Vec<u8> = match format {
         PlanFormat::Xlsx => {
             if args.out.is_none() {
-                return Err(Failure::Usage { message: "a workbook is not printed to the terminal".into(), hint: Some("add --out FILE.xlsx".into()) });
+                return Err(Failure::Usage {
+                    message: "a workbook is not printed to the terminal".into(),
+                    hint: Some("add --out FILE.xlsx".into()),
+                });
             }
-            plan::render::xlsx(&corpus, &p, &cov).map_err(|e| Failure::Failed(format!("the workbook: {e}")))?
+            plan::render::xlsx(&corpus, &p, &cov)
+                .map_err(|e| Failure::Failed(format!("the workbook: {e}")))?
         }
         PlanFormat::Text => plan::render::render(&corpus, &p, &cov, Format::Text).into_bytes(),
-        PlanFormat::Markdown => plan::render::render(&corpus, &p, &cov, Format::Markdown).into_bytes(),
+        PlanFormat::Markdown => {
+            plan::render::render(&corpus, &p, &cov, Format::Markdown).into_bytes()
+        }
         PlanFormat::Json => plan::render::render(&corpus, &p, &cov, Format::Json).into_bytes(),
     };
     match args.out {
         Some(path) => {
-            std::fs::write(&path, &bytes).map_err(|e| Failure::Failed(format!("cannot write {}: {e}", path.display())))?;
+            std::fs::write(&path, &bytes)
+                .map_err(|e| Failure::Failed(format!("cannot write {}: {e}", path.display())))?;
             ctx.out.info(&format!("wrote {}", path.display()));
             Ok(())
         }

@@ -28,13 +28,16 @@ pub fn run(args: Args, out: &Out) -> Result<(), Failure> {
         let file = FILES.iter().find(|f| f.name == args.name).expect("clap checked the name");
         return out.print(&json::text(file));
     };
-    std::fs::create_dir_all(&dir).map_err(|e| Failure::Failed(format!("cannot create {}: {e}", dir.display())))?;
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| Failure::Failed(format!("cannot create {}: {e}", dir.display())))?;
     for file in FILES {
         let path = dir.join(format!("{}.schema.json", file.name));
-        std::fs::write(&path, json::text(file)).map_err(|e| Failure::Failed(format!("cannot write {}: {e}", path.display())))?;
+        std::fs::write(&path, json::text(file))
+            .map_err(|e| Failure::Failed(format!("cannot write {}: {e}", path.display())))?;
     }
     let path = dir.join(format!("{PLAN}.schema.json"));
-    std::fs::write(&path, referentiel::plan::json_schema()).map_err(|e| Failure::Failed(format!("cannot write {}: {e}", path.display())))?;
+    std::fs::write(&path, referentiel::plan::json_schema())
+        .map_err(|e| Failure::Failed(format!("cannot write {}: {e}", path.display())))?;
     out.info(&format!("wrote {} schemas into {}", FILES.len() + 1, dir.display()));
     Ok(())
 }

@@ -33,28 +33,65 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
     let format = args.format.get();
     let corpus = ctx.corpus(format)?;
     let index = Index::build(&corpus);
-    let filters = index.filters(args.cert.as_deref(), args.kind.as_deref()).map_err(|e| Failure::usage(e.to_string()))?;
+    let filters = index
+        .filters(args.cert.as_deref(), args.kind.as_deref())
+        .map_err(|e| Failure::usage(e.to_string()))?;
     if let Some(path) = &args.batch {
         return batch(&index, &filters, args.limit, path, ctx);
     }
     let hits = index.search(args.query.as_deref().unwrap_or_default(), &filters, args.limit);
     let mut s = String::new();
     match format {
-        Format::Json => s = format!("{}\n", serde_json::to_string_pretty(&hits).expect("serializable")),
+        Format::Json => {
+            s = format!("{}\n", serde_json::to_string_pretty(&hits).expect("serializable"))
+        }
         _ if hits.is_empty() => s.push_str(referentiel::words::cli::no_result),
         Format::Markdown => {
             for h in &hits {
-                let _ = writeln!(s, "1. **{}** — {} · {} · {} `{}`", referentiel::compare::md(&h.text), h.kind, h.cert, referentiel::compare::md(&h.crumbs), h.id);
+                let _ = writeln!(
+                    s,
+                    "1. **{}** — {} · {} · {} `{}`",
+                    referentiel::compare::md(&h.text),
+                    h.kind,
+                    h.cert,
+                    referentiel::compare::md(&h.crumbs),
+                    h.id
+                );
                 if !h.also.is_empty() {
-                    let _ = writeln!(s, "   aussi : {}", h.also.iter().map(|a| format!("{} `{}`", a.kind, a.id)).collect::<Vec<_>>().join(", "));
+                    let _ = writeln!(
+                        s,
+                        "   aussi : {}",
+                        h.also
+                            .iter()
+                            .map(|a| format!("{} `{}`", a.kind, a.id))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    );
                 }
             }
         }
         Format::Text => {
             for (i, h) in hits.iter().enumerate() {
-                let _ = writeln!(s, "{:>2}. {}\n    {} · {} · {}  [{}]", i + 1, h.text, h.kind, h.cert, h.crumbs, h.id);
+                let _ = writeln!(
+                    s,
+                    "{:>2}. {}\n    {} · {} · {}  [{}]",
+                    i + 1,
+                    h.text,
+                    h.kind,
+                    h.cert,
+                    h.crumbs,
+                    h.id
+                );
                 if !h.also.is_empty() {
-                    let _ = writeln!(s, "    aussi : {}", h.also.iter().map(|a| format!("{} [{}]", a.kind, a.id)).collect::<Vec<_>>().join(", "));
+                    let _ = writeln!(
+                        s,
+                        "    aussi : {}",
+                        h.also
+                            .iter()
+                            .map(|a| format!("{} [{}]", a.kind, a.id))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    );
                 }
             }
         }
@@ -63,11 +100,21 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
 }
 
 /// `--batch`: one JSON line of results per line of queries.
-fn batch(index: &Index, filters: &referentiel::search::query::Filters, limit: usize, path: &std::path::Path, ctx: &Ctx) -> Result<(), Failure> {
+fn batch(
+    index: &Index,
+    filters: &referentiel::search::query::Filters,
+    limit: usize,
+    path: &std::path::Path,
+    ctx: &Ctx,
+) -> Result<(), Failure> {
     let text = if path.as_os_str() == "-" {
-        std::io::read_to_string(std::io::stdin()).map_err(|e| Failure::Failed(format!("cannot read the queries from standard input: {e}")))?
+        std::io::read_to_string(std::io::stdin()).map_err(|e| {
+            Failure::Failed(format!("cannot read the queries from standard input: {e}"))
+        })?
     } else {
-        std::fs::read_to_string(path).map_err(|e| Failure::Failed(format!("cannot read the queries from {}: {e}", path.display())))?
+        std::fs::read_to_string(path).map_err(|e| {
+            Failure::Failed(format!("cannot read the queries from {}: {e}", path.display()))
+        })?
     };
     let mut s = String::new();
     for q in text.lines().filter(|l| !l.trim().is_empty()) {

@@ -2,7 +2,7 @@
 //! templates change (the server itself is [`referentiel::outputs::serve`]).
 
 use super::{Ctx, Failure};
-use referentiel::outputs::serve::{serve, ServeArgs};
+use referentiel::outputs::serve::{ServeArgs, serve};
 
 #[derive(clap::Args)]
 pub struct Args {

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::{Ctx, Failure, FormatArgs};
-use referentiel::compare::{md, Format};
+use referentiel::compare::{Format, md};
 use referentiel::graph::Graph;
 use referentiel::ids::{ElementKey, LocalId};
 use referentiel::model::{Corpus, Element};
@@ -72,7 +72,12 @@ struct Related {
 }
 
 fn line(e: &Element) -> Line {
-    Line { id: e.key.to_string(), kind: e.kind.label(), code: e.code.clone(), text: e.text().to_string() }
+    Line {
+        id: e.key.to_string(),
+        kind: e.kind.label(),
+        code: e.code.clone(),
+        text: e.text().to_string(),
+    }
 }
 
 pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
@@ -83,7 +88,9 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
     let e = corpus.element(&key).expect("resolved");
     let shown = shown(&corpus, &graph, e);
     let printed = match format {
-        Format::Json => format!("{}\n", serde_json::to_string_pretty(&shown).expect("serializable")),
+        Format::Json => {
+            format!("{}\n", serde_json::to_string_pretty(&shown).expect("serializable"))
+        }
         Format::Markdown => markdown(&shown),
         Format::Text => text(&shown),
     };
@@ -98,31 +105,47 @@ fn resolve(corpus: &Corpus, given: &str, cert: Option<&str>) -> Result<ElementKe
         (None, None) => (None, given),
     };
     if let Some(c) = cert {
-        let cert = corpus.require_cert(c).map_err(|u| Failure::Usage { message: format!("no certification `{}`", u.id), hint: u.hint })?;
+        let cert = corpus.require_cert(c).map_err(|u| Failure::Usage {
+            message: format!("no certification `{}`", u.id),
+            hint: u.hint,
+        })?;
         let key = ElementKey::new(cert.clone(), LocalId::new(local));
         if corpus.element(&key).is_some() {
             return Ok(key);
         }
         // (#27) `ntc-2018/CP3`: the id or the code as the document prints it, whatever the case.
         let same = |s: &str| s.eq_ignore_ascii_case(local);
-        let found: Vec<&Element> = corpus.elements_of(&cert).filter(|e| same(e.key.local.as_str()) || e.code.as_deref().is_some_and(same)).collect();
+        let found: Vec<&Element> = corpus
+            .elements_of(&cert)
+            .filter(|e| same(e.key.local.as_str()) || e.code.as_deref().is_some_and(same))
+            .collect();
         if let [one] = found.as_slice() {
             return Ok(one.key.clone());
         }
-        let hint = referentiel::diag::did_you_mean(local, corpus.elements_of(&cert).map(|e| e.key.local.as_str()));
+        let hint = referentiel::diag::did_you_mean(
+            local,
+            corpus.elements_of(&cert).map(|e| e.key.local.as_str()),
+        );
         return Err(Failure::Usage { message: format!("no element `{local}` in {cert}"), hint });
     }
     if corpus.cert(&referentiel::ids::CertId::new(given)).is_some() {
         return Err(Failure::Usage {
             message: format!("`{given}` is a certification"),
-            hint: Some(format!("`referentiel list` describes it; `referentiel show {given}/ID` shows one of its elements")),
+            hint: Some(format!(
+                "`referentiel list` describes it; `referentiel show {given}/ID` shows one of its elements"
+            )),
         });
     }
-    let mut matches: Vec<&Element> = corpus.elements.iter().filter(|e| e.key.local.as_str() == given).collect();
+    let mut matches: Vec<&Element> =
+        corpus.elements.iter().filter(|e| e.key.local.as_str() == given).collect();
     if matches.is_empty() {
         // `CP3`, `C1.1.1`: an id or a code, whatever the case.
         let same = |s: &str| s.eq_ignore_ascii_case(given);
-        matches = corpus.elements.iter().filter(|e| same(e.key.local.as_str()) || e.code.as_deref().is_some_and(same)).collect();
+        matches = corpus
+            .elements
+            .iter()
+            .filter(|e| same(e.key.local.as_str()) || e.code.as_deref().is_some_and(same))
+            .collect();
     }
     match matches.as_slice() {
         [one] => Ok(one.key.clone()),
@@ -138,19 +161,37 @@ fn resolve(corpus: &Corpus, given: &str, cert: Option<&str>) -> Result<ElementKe
 }
 
 fn shown(corpus: &Corpus, graph: &Graph, e: &Element) -> Shown {
-    let related = |rel: String, k: &ElementKey| corpus.element(k).map(|o| Related { relation: rel, element: line(o) });
-    let mut links: Vec<Related> = e.links.iter().filter_map(|l| related(l.rel.labels().0.to_string(), &l.to)).collect();
-    links.extend(graph.incoming_links(&e.key).into_iter().filter_map(|(rel, k)| related(rel.labels().1.to_string(), k)));
-    let correspondences = graph.correspondents(&e.key).into_iter().filter_map(|(table, rel, _, k)| related(format!("{} ({table})", rel.label()), k)).collect();
+    let related = |rel: String, k: &ElementKey| {
+        corpus.element(k).map(|o| Related { relation: rel, element: line(o) })
+    };
+    let mut links: Vec<Related> =
+        e.links.iter().filter_map(|l| related(l.rel.labels().0.to_string(), &l.to)).collect();
+    links.extend(
+        graph
+            .incoming_links(&e.key)
+            .into_iter()
+            .filter_map(|(rel, k)| related(rel.labels().1.to_string(), k)),
+    );
+    let correspondences = graph
+        .correspondents(&e.key)
+        .into_iter()
+        .filter_map(|(table, rel, _, k)| related(format!("{} ({table})", rel.label()), k))
+        .collect();
     let doc = corpus.sources.get(e.cite.doc.as_str());
     let fiche = fiche_parts(corpus, graph, e);
     if !fiche.is_empty() {
         // The fiche's évaluation part says what evaluates and certifies it.
-        links.retain(|r| r.relation != referentiel::words::rel::Evaluates.1 && r.relation != referentiel::words::rel::Certifies.1);
+        links.retain(|r| {
+            r.relation != referentiel::words::rel::Evaluates.1
+                && r.relation != referentiel::words::rel::Certifies.1
+        });
     }
     Shown {
         id: e.key.to_string(),
-        certification: corpus.cert(&e.key.cert).map(referentiel::present::short_cert).unwrap_or_default(),
+        certification: corpus
+            .cert(&e.key.cert)
+            .map(referentiel::present::short_cert)
+            .unwrap_or_default(),
         kind: e.kind.name(),
         kind_label: e.kind.label(),
         code: e.code.clone(),
@@ -160,10 +201,24 @@ fn shown(corpus: &Corpus, graph: &Graph, e: &Element) -> Shown {
         children: e.children.iter().filter_map(|k| corpus.element(k)).map(line).collect(),
         links,
         correspondences,
-        facts: e.facts.iter().map(|f| (referentiel::site::pages::element::fact_label(f.name).to_string(), f.cite.text.clone())).collect(),
+        facts: e
+            .facts
+            .iter()
+            .map(|f| {
+                (
+                    referentiel::site::pages::element::fact_label(f.name).to_string(),
+                    f.cite.text.clone(),
+                )
+            })
+            .collect(),
         fiche,
         note: e.note.clone(),
-        source: format!("{}, {} {}", doc.map(|d| d.title.clone()).unwrap_or_else(|| e.cite.doc.to_string()), referentiel::words::show::lines, e.cite.lines),
+        source: format!(
+            "{}, {} {}",
+            doc.map(|d| d.title.clone()).unwrap_or_else(|| e.cite.doc.to_string()),
+            referentiel::words::show::lines,
+            e.cite.lines
+        ),
     }
 }
 
@@ -186,10 +241,29 @@ fn fiche_parts(corpus: &Corpus, graph: &Graph, e: &Element) -> Vec<FichePart> {
     part(fiche_heading("description").to_string(), texts(&f.description));
     part(fiche_heading("contexte").to_string(), texts(&f.contexte));
     let inherited = |v: &[referentiel::fiche::Inherited]| {
-        v.iter().flat_map(|i| i.items.iter().map(move |k| format!("{} ({} {})", text(k), referentiel::words::show::printed_for, text(&i.from)))).collect::<Vec<_>>()
+        v.iter()
+            .flat_map(|i| {
+                i.items.iter().map(move |k| {
+                    format!(
+                        "{} ({} {})",
+                        text(k),
+                        referentiel::words::show::printed_for,
+                        text(&i.from)
+                    )
+                })
+            })
+            .collect::<Vec<_>>()
     };
-    part(fiche_heading("conditions").to_string(), [texts(&f.conditions), inherited(&f.conditions_inherited)].concat());
-    let criteres = f.all_criteres().next().and_then(|k| corpus.element(k)).map(|c| plural(c.kind)).unwrap_or_else(|| fiche_heading("criteres").to_string());
+    part(
+        fiche_heading("conditions").to_string(),
+        [texts(&f.conditions), inherited(&f.conditions_inherited)].concat(),
+    );
+    let criteres = f
+        .all_criteres()
+        .next()
+        .and_then(|k| corpus.element(k))
+        .map(|c| plural(c.kind))
+        .unwrap_or_else(|| fiche_heading("criteres").to_string());
     part(criteres, [texts(&f.criteres), inherited(&f.criteres_inherited)].concat());
     for g in &f.savoir_faire {
         let heading = match savoir_faire_group(g.block, g.subtype) {
@@ -201,7 +275,10 @@ fn fiche_parts(corpus: &Corpus, graph: &Graph, e: &Element) -> Vec<FichePart> {
     let savoirs: Vec<String> = f
         .savoirs
         .iter()
-        .flat_map(|s| std::iter::once(text(&s.key)).chain(s.savoirs.iter().chain(&s.limites).map(|k| format!("  {}", text(k)))))
+        .flat_map(|s| {
+            std::iter::once(text(&s.key))
+                .chain(s.savoirs.iter().chain(&s.limites).map(|k| format!("  {}", text(k))))
+        })
         .collect();
     part(fiche_heading("savoirs").to_string(), savoirs);
     let assessed: Vec<String> = f
@@ -210,8 +287,22 @@ fn fiche_parts(corpus: &Corpus, graph: &Graph, e: &Element) -> Vec<FichePart> {
         .chain(&f.certified_by)
         .filter_map(|a| {
             let by = corpus.element(&a.by)?;
-            let owner = by.parent.as_ref().and_then(|p| corpus.element(p)).filter(|_| by.kind == referentiel::schema::Kind::ModaliteEvaluation);
-            let facts: Vec<String> = by.facts.iter().map(|x| format!("{} : {}", referentiel::site::pages::element::fact_label(x.name), x.cite.text.trim())).collect();
+            let owner = by
+                .parent
+                .as_ref()
+                .and_then(|p| corpus.element(p))
+                .filter(|_| by.kind == referentiel::schema::Kind::ModaliteEvaluation);
+            let facts: Vec<String> = by
+                .facts
+                .iter()
+                .map(|x| {
+                    format!(
+                        "{} : {}",
+                        referentiel::site::pages::element::fact_label(x.name),
+                        x.cite.text.trim()
+                    )
+                })
+                .collect();
             let mut s = format!("{} {} {}", a.rel.labels().1, by.kind.label(), head(&line(by)));
             if let Some(o) = owner {
                 s.push_str(&format!(" ({} {})", referentiel::words::show::within, head(&line(o))));
@@ -242,7 +333,16 @@ fn text(s: &Shown) -> String {
     if !s.ancestors.is_empty() {
         let _ = writeln!(o, "{}", s.ancestors.iter().map(head).collect::<Vec<_>>().join(" › "));
     }
-    let _ = writeln!(o, "\n{}\n", head(&Line { id: s.id.clone(), kind: s.kind_label, code: s.code.clone(), text: s.text.clone() }));
+    let _ = writeln!(
+        o,
+        "\n{}\n",
+        head(&Line {
+            id: s.id.clone(),
+            kind: s.kind_label,
+            code: s.code.clone(),
+            text: s.text.clone()
+        })
+    );
     for (name, value) in &s.facts {
         let _ = writeln!(o, "  {name}: {value}");
     }
@@ -278,7 +378,16 @@ fn text(s: &Shown) -> String {
 
 fn markdown(s: &Shown) -> String {
     let mut o = String::new();
-    let _ = writeln!(o, "## {}\n", md(&head(&Line { id: s.id.clone(), kind: s.kind_label, code: s.code.clone(), text: s.text.clone() })));
+    let _ = writeln!(
+        o,
+        "## {}\n",
+        md(&head(&Line {
+            id: s.id.clone(),
+            kind: s.kind_label,
+            code: s.code.clone(),
+            text: s.text.clone()
+        }))
+    );
     let _ = writeln!(o, "*{}* · {}\n", s.kind_label, md(&s.certification));
     for p in &s.fiche {
         let _ = writeln!(o, "\n### {}\n", md(&p.heading));

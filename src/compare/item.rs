@@ -20,14 +20,22 @@ pub struct Side {
 impl Side {
     pub fn of(corpus: &Corpus, cert: &CertId) -> Side {
         let c = corpus.cert(cert);
-        Side { cert: cert.clone(), title: c.map(|c| c.title.text.clone()), version: c.map(|c| c.version.clone()), origin: None }
+        Side {
+            cert: cert.clone(),
+            title: c.map(|c| c.title.text.clone()),
+            version: c.map(|c| c.version.clone()),
+            origin: None,
+        }
     }
 
     /// `ntc-2018 (Négociateur technico-commercial 2018) @ rev`
     pub fn describe(&self) -> String {
         let mut s = self.cert.to_string();
         if let Some(t) = &self.title {
-            s.push_str(&format!(" ({t}{})", self.version.as_ref().map(|v| format!(", {v}")).unwrap_or_default()));
+            s.push_str(&format!(
+                " ({t}{})",
+                self.version.as_ref().map(|v| format!(", {v}")).unwrap_or_default()
+            ));
         }
         if let Some(o) = &self.origin {
             s.push_str(&format!(" from {o}"));
@@ -48,7 +56,13 @@ pub struct Item {
 
 impl Item {
     pub fn of(e: &Element) -> Item {
-        Item { id: e.key.clone(), kind: e.kind, code: e.code.clone(), text: e.text().to_string(), parent: e.parent.clone() }
+        Item {
+            id: e.key.clone(),
+            kind: e.kind,
+            code: e.code.clone(),
+            text: e.text().to_string(),
+            parent: e.parent.clone(),
+        }
     }
 
     /// `code` or local id, for short mentions.

@@ -9,7 +9,7 @@ pub mod similarity;
 pub mod synonyms;
 pub mod tree;
 
-pub use format::{md, Format, Style};
+pub use format::{Format, Style, md};
 pub use item::{Item, Side};
 pub use synonyms::Synonyms;
 pub use tree::Tree;

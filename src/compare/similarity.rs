@@ -155,7 +155,12 @@ pub fn coverage(a: &TermSet, parts: &[&TermSet]) -> f32 {
     if a.total <= 0.0 {
         return 0.0;
     }
-    let covered: f32 = a.terms.iter().filter(|(t, _)| parts.iter().any(|p| p.terms.binary_search_by_key(t, |x| x.0).is_ok())).map(|(_, w)| w).sum();
+    let covered: f32 = a
+        .terms
+        .iter()
+        .filter(|(t, _)| parts.iter().any(|p| p.terms.binary_search_by_key(t, |x| x.0).is_ok()))
+        .map(|(_, w)| w)
+        .sum();
     covered / a.total
 }
 
@@ -214,7 +219,13 @@ pub fn printed(text: &str, stem: &str) -> Option<String> {
 }
 
 /// Shared words as printed: in `a`'s text first, then `b`'s, else the stem itself.
-pub fn printed_words(space: &Space, terms: &[(u32, f32)], a: &str, b: &str, limit: usize) -> Vec<String> {
+pub fn printed_words(
+    space: &Space,
+    terms: &[(u32, f32)],
+    a: &str,
+    b: &str,
+    limit: usize,
+) -> Vec<String> {
     terms
         .iter()
         .take(limit)

@@ -87,7 +87,10 @@ mod tests {
 
     #[test]
     fn texts_wording_one_idea_differently_share_its_concept() {
-        let s = Synonyms::new([vec!["besoin", "attente"], vec!["prospecter", "rechercher de nouveaux clients"]]);
+        let s = Synonyms::new([
+            vec!["besoin", "attente"],
+            vec!["prospecter", "rechercher de nouveaux clients"],
+        ]);
         let a = s.terms("La découverte du besoin est pertinente");
         let b = s.terms("Identifier les attentes du client");
         let c = s.terms("Rechercher de nouveaux clients par téléphone");

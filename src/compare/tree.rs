@@ -21,9 +21,18 @@ pub struct Tree<'c> {
 impl<'c> Tree<'c> {
     pub fn build(corpus: &'c Corpus, cert: &CertId) -> Tree<'c> {
         let elems: Vec<&Element> = corpus.elements_of(cert).collect();
-        let by_local: HashMap<&str, usize> = elems.iter().enumerate().map(|(i, e)| (e.key.local.as_str(), i)).collect();
-        let parent: Vec<Option<usize>> = elems.iter().map(|e| e.parent.as_ref().and_then(|p| by_local.get(p.local.as_str()).copied())).collect();
-        let children: Vec<Vec<usize>> = elems.iter().map(|e| e.children.iter().filter_map(|c| by_local.get(c.local.as_str()).copied()).collect()).collect();
+        let by_local: HashMap<&str, usize> =
+            elems.iter().enumerate().map(|(i, e)| (e.key.local.as_str(), i)).collect();
+        let parent: Vec<Option<usize>> = elems
+            .iter()
+            .map(|e| e.parent.as_ref().and_then(|p| by_local.get(p.local.as_str()).copied()))
+            .collect();
+        let children: Vec<Vec<usize>> = elems
+            .iter()
+            .map(|e| {
+                e.children.iter().filter_map(|c| by_local.get(c.local.as_str()).copied()).collect()
+            })
+            .collect();
         let roots: Vec<usize> = (0..elems.len()).filter(|&i| parent[i].is_none()).collect();
         let mut preorder = vec![0; elems.len()];
         let mut depth = vec![0; elems.len()];

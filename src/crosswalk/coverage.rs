@@ -10,9 +10,9 @@ use serde::Serialize;
 
 use super::suggest::is_leaf_competence;
 use super::{Crosswalk, Mapping, Status};
+use crate::compare::Item;
 use crate::compare::Tree;
 use crate::compare::similarity::round;
-use crate::compare::Item;
 use crate::ids::ElementKey;
 
 /// The coverage of one side.
@@ -37,7 +37,11 @@ pub struct Coverage {
     pub b: SideCoverage,
 }
 
-fn side(tree: &Tree, mappings: &[&Mapping], pick: impl Fn(&Mapping) -> (&[Item], &[Item])) -> SideCoverage {
+fn side(
+    tree: &Tree,
+    mappings: &[&Mapping],
+    pick: impl Fn(&Mapping) -> (&[Item], &[Item]),
+) -> SideCoverage {
     // The strongest status with which each element has a counterpart.
     let mut best: HashMap<&ElementKey, Status> = HashMap::new();
     for m in mappings {

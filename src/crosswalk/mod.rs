@@ -127,7 +127,9 @@ impl Group {
 
 pub fn group_of(kind: Kind) -> Option<Group> {
     match kind {
-        Kind::CompetenceProfessionnelle | Kind::Competence | Kind::CompetenceTransversale => Some(Group::Competences),
+        Kind::CompetenceProfessionnelle | Kind::Competence | Kind::CompetenceTransversale => {
+            Some(Group::Competences)
+        }
         Kind::CriterePerformance | Kind::CritereEvaluation => Some(Group::Criteres),
         Kind::Savoir | Kind::SavoirAssocie | Kind::SavoirFaire => Some(Group::Savoirs),
         _ => None,
@@ -208,7 +210,12 @@ impl Crosswalk {
 
 fn side(corpus: &Corpus, cert: &CertId) -> Side {
     let c = corpus.cert(cert);
-    Side { cert: cert.clone(), title: c.map(|c| c.title.text.clone()), version: c.map(|c| c.version.clone()), origin: None }
+    Side {
+        cert: cert.clone(),
+        title: c.map(|c| c.title.text.clone()),
+        version: c.map(|c| c.version.clone()),
+        origin: None,
+    }
 }
 
 /// The table pairs between `a` and `b` (either direction), read from `a` to `b`.
@@ -223,7 +230,9 @@ fn table_mappings(corpus: &Corpus, ta: &Tree, tb: &Tree) -> Vec<Mapping> {
         let status = Status::from(t.status);
         for p in &t.pairs {
             let (from, to) = if forward { (&p.from, &p.to) } else { (&p.to, &p.from) };
-            let items = |keys: &[ElementKey], tree: &Tree| -> Vec<Item> { keys.iter().filter_map(|k| tree.find(k)).map(|i| Item::of(tree.elems[i])).collect() };
+            let items = |keys: &[ElementKey], tree: &Tree| -> Vec<Item> {
+                keys.iter().filter_map(|k| tree.find(k)).map(|i| Item::of(tree.elems[i])).collect()
+            };
             let (a, b) = (items(from, ta), items(to, tb));
             let group = a.first().or(b.first()).and_then(|i| group_of(i.kind));
             out.push(Mapping {
@@ -278,24 +287,52 @@ pub fn crosswalk(corpus: &Corpus, a: &CertId, b: &CertId) -> Crosswalk {
 }
 
 /// [`crosswalk`] with the corpus's graph and [`synonyms`] already built.
-pub fn crosswalk_with(corpus: &Corpus, graph: &Graph, a: &CertId, b: &CertId, syn: &Synonyms) -> Crosswalk {
+pub fn crosswalk_with(
+    corpus: &Corpus,
+    graph: &Graph,
+    a: &CertId,
+    b: &CertId,
+    syn: &Synonyms,
+) -> Crosswalk {
     let ta = Tree::build(corpus, a);
     let tb = Tree::build(corpus, b);
     let tables = table_mappings(corpus, &ta, &tb);
     let taken = |tree: &Tree, side_a: bool| -> HashSet<usize> {
-        tables.iter().flat_map(|m| if side_a { &m.a } else { &m.b }).filter_map(|i| tree.find(&i.id)).collect()
+        tables
+            .iter()
+            .flat_map(|m| if side_a { &m.a } else { &m.b })
+            .filter_map(|i| tree.find(&i.id))
+            .collect()
     };
     let (taken_a, taken_b) = (taken(&ta, true), taken(&tb, false));
     let anchors: Vec<(usize, usize)> = tables
         .iter()
         .flat_map(|m| m.a.iter().flat_map(|x| m.b.iter().map(move |y| (x, y))))
         .filter_map(|(x, y)| Some((ta.find(&x.id)?, tb.find(&y.id)?)))
-        .filter(|&(i, j)| suggest::is_leaf_competence(&ta, i) && suggest::is_leaf_competence(&tb, j))
+        .filter(|&(i, j)| {
+            suggest::is_leaf_competence(&ta, i) && suggest::is_leaf_competence(&tb, j)
+        })
         .collect();
     let rejected = rejected_pairs(corpus, &ta, &tb);
-    let suggested = if a == b { Vec::new() } else { suggest::suggest(corpus, graph, &ta, &tb, syn, &|i| taken_a.contains(&i), &|j| taken_b.contains(&j), &anchors, &|i, j| rejected.contains(&(i, j))) };
-    let (official, rest): (Vec<Mapping>, Vec<Mapping>) = tables.into_iter().partition(|m| m.status == Status::Official);
-    let (curated, inferred): (Vec<Mapping>, Vec<Mapping>) = rest.into_iter().partition(|m| m.status == Status::Curated);
+    let suggested = if a == b {
+        Vec::new()
+    } else {
+        suggest::suggest(
+            corpus,
+            graph,
+            &ta,
+            &tb,
+            syn,
+            &|i| taken_a.contains(&i),
+            &|j| taken_b.contains(&j),
+            &anchors,
+            &|i, j| rejected.contains(&(i, j)),
+        )
+    };
+    let (official, rest): (Vec<Mapping>, Vec<Mapping>) =
+        tables.into_iter().partition(|m| m.status == Status::Official);
+    let (curated, inferred): (Vec<Mapping>, Vec<Mapping>) =
+        rest.into_iter().partition(|m| m.status == Status::Curated);
     let mut cw = Crosswalk {
         format: 2,
         a: side(corpus, a),
@@ -321,7 +358,11 @@ pub fn crosswalk_pairs(corpus: &Corpus) -> Vec<(CertId, CertId)> {
 }
 
 fn paged_pairs(corpus: &Corpus, selected: &[(CertId, CertId)]) -> Vec<(CertId, CertId)> {
-    selected.iter().filter(|(a, b)| pairs::has_competences(corpus, a) && pairs::has_competences(corpus, b)).cloned().collect()
+    selected
+        .iter()
+        .filter(|(a, b)| pairs::has_competences(corpus, a) && pairs::has_competences(corpus, b))
+        .cloned()
+        .collect()
 }
 
 /// The crosswalks of the pairs a build selects ([`pairs::selected`]: tables, lineages, pairs
@@ -347,9 +388,14 @@ impl AllCrosswalks {
         let pairs = pairs::selected(corpus, policy);
         let syn = synonyms(corpus).memoised();
         let graph = Graph::build(corpus);
-        let all: Vec<Crosswalk> = pairs.par_iter().map(|(a, b)| crosswalk_with(corpus, &graph, a, b, &syn)).collect();
-        let index: HashMap<(CertId, CertId), usize> = pairs.iter().enumerate().map(|(i, p)| (p.clone(), i)).collect();
-        let paged = paged_pairs(corpus, &pairs).into_iter().filter_map(|p| index.get(&p).copied()).collect();
+        let all: Vec<Crosswalk> =
+            pairs.par_iter().map(|(a, b)| crosswalk_with(corpus, &graph, a, b, &syn)).collect();
+        let index: HashMap<(CertId, CertId), usize> =
+            pairs.iter().enumerate().map(|(i, p)| (p.clone(), i)).collect();
+        let paged = paged_pairs(corpus, &pairs)
+            .into_iter()
+            .filter_map(|p| index.get(&p).copied())
+            .collect();
         AllCrosswalks { pairs: all, index, paged }
     }
 
@@ -413,7 +459,9 @@ impl Counterparts {
 
     fn add(&mut self, cw: &Crosswalk) {
         for m in cw.mappings() {
-            for (here, there, relation) in [(&m.a, &m.b, m.relation), (&m.b, &m.a, m.relation.map(Relation::inverse))] {
+            for (here, there, relation) in
+                [(&m.a, &m.b, m.relation), (&m.b, &m.a, m.relation.map(Relation::inverse))]
+            {
                 for h in here {
                     for t in there {
                         self.map.entry(h.id.clone()).or_default().push(Counterpart {
@@ -440,7 +488,13 @@ impl Counterparts {
 /// Table pairs first (official, curated, inferred), then suggestions by score, at most
 /// [`KEPT_PER_ELEMENT`] of them.
 fn order(v: &mut Vec<Counterpart>) {
-    v.sort_by(|x, y| (x.status, std::cmp::Reverse(x.score.map(|s| (s * 1000.0) as i64)), &x.element.id).cmp(&(y.status, std::cmp::Reverse(y.score.map(|s| (s * 1000.0) as i64)), &y.element.id)));
+    v.sort_by(|x, y| {
+        (x.status, std::cmp::Reverse(x.score.map(|s| (s * 1000.0) as i64)), &x.element.id).cmp(&(
+            y.status,
+            std::cmp::Reverse(y.score.map(|s| (s * 1000.0) as i64)),
+            &y.element.id,
+        ))
+    });
     let mut suggested = 0;
     v.retain(|c| {
         if c.status != Status::Suggested {
@@ -455,7 +509,10 @@ fn order(v: &mut Vec<Counterpart>) {
 /// (official, curated, then suggested). For many elements, build [`Counterparts`] once instead.
 pub fn counterparts(corpus: &Corpus, key: &ElementKey) -> Vec<Counterpart> {
     let mut idx = Counterparts::default();
-    for (a, b) in pairs::selected(corpus, &PairPolicy::default()).iter().filter(|(a, b)| *a == key.cert || *b == key.cert) {
+    for (a, b) in pairs::selected(corpus, &PairPolicy::default())
+        .iter()
+        .filter(|(a, b)| *a == key.cert || *b == key.cert)
+    {
         idx.add(&crosswalk(corpus, a, b));
     }
     let mut v = idx.map.remove(key).unwrap_or_default();
@@ -485,8 +542,12 @@ pub fn synonyms(corpus: &Corpus) -> Synonyms {
         corpus
             .vocabulary
             .for_crosswalk()
-            .filter(|e| matches!(e.kind, TermKind::Synonym | TermKind::Expression | TermKind::Abbreviation))
-            .map(|e| std::iter::once(e.term.as_str()).chain(e.means.iter().map(String::as_str)).collect()),
+            .filter(|e| {
+                matches!(e.kind, TermKind::Synonym | TermKind::Expression | TermKind::Abbreviation)
+            })
+            .map(|e| {
+                std::iter::once(e.term.as_str()).chain(e.means.iter().map(String::as_str)).collect()
+            }),
     )
 }
 
@@ -494,7 +555,17 @@ pub fn synonyms(corpus: &Corpus) -> Synonyms {
 pub fn suggest_only(corpus: &Corpus, a: &CertId, b: &CertId) -> Vec<Mapping> {
     let ta = Tree::build(corpus, a);
     let tb = Tree::build(corpus, b);
-    suggest::suggest(corpus, &Graph::build(corpus), &ta, &tb, &synonyms(corpus), &|_| false, &|_| false, &[], &|_, _| false)
+    suggest::suggest(
+        corpus,
+        &Graph::build(corpus),
+        &ta,
+        &tb,
+        &synonyms(corpus),
+        &|_| false,
+        &|_| false,
+        &[],
+        &|_, _| false,
+    )
 }
 
 /// #26: a content hash of the correspondence tables between `a` and `b` (either direction): the
@@ -502,7 +573,11 @@ pub fn suggest_only(corpus: &Corpus, a: &CertId, b: &CertId) -> Vec<Mapping> {
 /// changed since the page was rendered (FNV-1a over their JSON, as 16 hex digits).
 pub fn tables_hash(corpus: &Corpus, a: &CertId, b: &CertId) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for t in corpus.correspondences.iter().filter(|t| (&t.from == a && &t.to == b) || (&t.from == b && &t.to == a)) {
+    for t in corpus
+        .correspondences
+        .iter()
+        .filter(|t| (&t.from == a && &t.to == b) || (&t.from == b && &t.to == a))
+    {
         for byte in serde_json::to_string(t).unwrap_or_default().bytes() {
             h ^= u64::from(byte);
             h = h.wrapping_mul(0x0100_0000_01b3);

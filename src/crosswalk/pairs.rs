@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use crate::ids::CertId;
 use crate::model::Corpus;
 
-use super::{group_of, Group};
+use super::{Group, group_of};
 
 /// How many closest certifications each certification is crosswalked with, by default.
 pub const NEAREST: usize = 4;
@@ -47,7 +47,12 @@ impl PairPolicy {
     /// The policy `book.toml` sets.
     pub fn of_config(cfg: &crate::config::Config) -> PairPolicy {
         PairPolicy {
-            named: cfg.crosswalk.pairs.iter().map(|[a, b]| (CertId::new(a), CertId::new(b))).collect(),
+            named: cfg
+                .crosswalk
+                .pairs
+                .iter()
+                .map(|[a, b]| (CertId::new(a), CertId::new(b)))
+                .collect(),
             nearest: cfg.crosswalk.nearest,
         }
     }
@@ -59,7 +64,10 @@ impl PairPolicy {
             for id in [a, b] {
                 if corpus.cert(id).is_none() {
                     let known: Vec<&str> = corpus.certs.iter().map(|c| c.id.as_str()).collect();
-                    return Err(format!("book.toml: [crosswalk] pairs names the certification `{id}`, which the data does not hold (known: {})", known.join(", ")));
+                    return Err(format!(
+                        "book.toml: [crosswalk] pairs names the certification `{id}`, which the data does not hold (known: {})",
+                        known.join(", ")
+                    ));
                 }
             }
             if a == b {
@@ -78,7 +86,8 @@ pub fn has_competences(corpus: &Corpus, id: &CertId) -> bool {
 /// The pairs a build crosswalks, each as (a, b) with `a` before `b` in corpus order, in corpus
 /// order.
 pub fn selected(corpus: &Corpus, policy: &PairPolicy) -> Vec<(CertId, CertId)> {
-    let pos: HashMap<&CertId, usize> = corpus.certs.iter().enumerate().map(|(i, c)| (&c.id, i)).collect();
+    let pos: HashMap<&CertId, usize> =
+        corpus.certs.iter().enumerate().map(|(i, c)| (&c.id, i)).collect();
     let mut set: BTreeSet<(usize, usize)> = BTreeSet::new();
     let mut add = |a: &CertId, b: &CertId| {
         if let (Some(&i), Some(&j)) = (pos.get(a), pos.get(b)) {
@@ -116,7 +125,8 @@ pub fn nearest(corpus: &Corpus, k: usize) -> Vec<(CertId, CertId)> {
     if k == 0 {
         return Vec::new();
     }
-    let certs: Vec<&CertId> = corpus.certs.iter().map(|c| &c.id).filter(|id| has_competences(corpus, id)).collect();
+    let certs: Vec<&CertId> =
+        corpus.certs.iter().map(|c| &c.id).filter(|id| has_competences(corpus, id)).collect();
     let at: HashMap<&CertId, usize> = certs.iter().enumerate().map(|(i, c)| (*c, i)).collect();
     // Word counts of each certification's compétences, critères and savoirs.
     // (In word order, so that every sum below is made in the same order from one build to the
@@ -144,7 +154,12 @@ pub fn nearest(corpus: &Corpus, k: usize) -> Vec<(CertId, CertId)> {
     let weights: Vec<HashMap<&str, f64>> = counts
         .iter()
         .map(|c| {
-            let v: Vec<(&str, f64)> = c.iter().map(|(w, &tf)| (w.as_str(), (1.0 + (tf as f64).ln()) * idf(postings[w.as_str()].len()))).collect();
+            let v: Vec<(&str, f64)> = c
+                .iter()
+                .map(|(w, &tf)| {
+                    (w.as_str(), (1.0 + (tf as f64).ln()) * idf(postings[w.as_str()].len()))
+                })
+                .collect();
             let norm = v.iter().map(|(_, x)| x * x).sum::<f64>().sqrt().max(f64::MIN_POSITIVE);
             v.into_iter().map(|(w, x)| (w, x / norm)).collect()
         })

@@ -7,12 +7,12 @@
 //! total weight its texts share, so that long savoir lists shared by several compétences do not
 //! outweigh what the compétence itself states.
 
-use super::{group_of, Group};
+use super::{Group, group_of};
 use crate::compare::Tree;
 use crate::fiche;
 use crate::graph::Graph;
-use crate::model::Corpus;
 use crate::ids::ElementKey;
+use crate::model::Corpus;
 use crate::schema::{Family, Kind};
 
 /// The parts of a fiche, each with the total weight its texts share (a section of forty savoirs
@@ -100,17 +100,31 @@ pub fn fiche(corpus: &Corpus, graph: &Graph, tree: &Tree, i: usize) -> Fiche {
                 }
             }
         };
-        push(&mut f.description.iter().chain(&f.contexte).chain(&f.conditions).chain(&f.criteres), false);
+        push(
+            &mut f.description.iter().chain(&f.contexte).chain(&f.conditions).chain(&f.criteres),
+            false,
+        );
         push(&mut f.savoir_faire.iter().flat_map(|g| &g.items), false);
         push(&mut f.savoirs.iter().flat_map(|s| std::iter::once(&s.key).chain(&s.savoirs)), false);
-        push(&mut f.criteres_inherited.iter().chain(&f.conditions_inherited).flat_map(|g| &g.items), true);
-        for a in f.path.iter().filter_map(|k| tree.find(k)).filter(|&a| group_of(tree.elems[a].kind) == Some(Group::Competences)) {
+        push(
+            &mut f.criteres_inherited.iter().chain(&f.conditions_inherited).flat_map(|g| &g.items),
+            true,
+        );
+        for a in f
+            .path
+            .iter()
+            .filter_map(|k| tree.find(k))
+            .filter(|&a| group_of(tree.elems[a].kind) == Some(Group::Competences))
+        {
             if !found.iter().any(|p| p.0 == a) {
                 found.push((a, Section::Ancestors));
             }
         }
     }
     let count = |s: Section| found.iter().filter(|p| p.1 == s).count() as f32;
-    let parts = found.iter().map(|&(elem, section)| Part { elem, section, weight: section.budget() / count(section) }).collect();
+    let parts = found
+        .iter()
+        .map(|&(elem, section)| Part { elem, section, weight: section.budget() / count(section) })
+        .collect();
     Fiche { competence: i, parts }
 }

@@ -24,8 +24,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::profile::{fiche, Fiche};
-use super::{group_of, Evidence, Group, Mapping, Status};
+use super::profile::{Fiche, fiche};
+use super::{Evidence, Group, Mapping, Status, group_of};
 use crate::compare::similarity::{self, Space, TermSet, Vector};
 use crate::compare::{Item, Synonyms, Tree};
 use crate::graph::Graph;
@@ -68,7 +68,10 @@ const GENERIC: &str = "connaissance connaissances notion notions technique techn
 
 /// Is `i` a compétence with no compétence under it (the unit that suggestions and coverage use)?
 pub fn is_leaf_competence(tree: &Tree, i: usize) -> bool {
-    group_of(tree.elems[i].kind) == Some(Group::Competences) && !tree.children[i].iter().any(|&c| group_of(tree.elems[c].kind) == Some(Group::Competences))
+    group_of(tree.elems[i].kind) == Some(Group::Competences)
+        && !tree.children[i]
+            .iter()
+            .any(|&c| group_of(tree.elems[c].kind) == Some(Group::Competences))
 }
 
 /// Is `i` a compétence transversale (compared with transversales only)?
@@ -95,7 +98,12 @@ pub fn containment(a: &Vector, b: &Vector) -> f32 {
     if total <= 0.0 {
         return 0.0;
     }
-    let held: f32 = a.terms.iter().filter(|(t, _)| b.terms.binary_search_by_key(t, |x| x.0).is_ok()).map(|t| t.1).sum();
+    let held: f32 = a
+        .terms
+        .iter()
+        .filter(|(t, _)| b.terms.binary_search_by_key(t, |x| x.0).is_ok())
+        .map(|t| t.1)
+        .sum();
     held / total
 }
 
@@ -123,7 +131,12 @@ struct Ctx<'t, 'c> {
 
 impl Ctx<'_, '_> {
     fn set(&self, own: &[u32]) -> TermSet {
-        self.space.weigh(&own.iter().copied().filter(|&t| !self.space.stem(t).starts_with(crate::compare::synonyms::CONCEPT)).collect::<Vec<_>>())
+        self.space.weigh(
+            &own.iter()
+                .copied()
+                .filter(|&t| !self.space.stem(t).starts_with(crate::compare::synonyms::CONCEPT))
+                .collect::<Vec<_>>(),
+        )
     }
 
     fn fiche_vector(&self, f: &Fiche, side: &SideTexts, idf: &HashMap<u32, f32>) -> Vector {
@@ -133,23 +146,35 @@ impl Ctx<'_, '_> {
                 *acc.entry(t).or_default() += p.weight;
             }
         }
-        Vector::from_entries(acc.into_iter().map(|(t, w)| (t, idf.get(&t).copied().unwrap_or(0.0) * (1.0 + w).ln())).collect())
+        Vector::from_entries(
+            acc.into_iter()
+                .map(|(t, w)| (t, idf.get(&t).copied().unwrap_or(0.0) * (1.0 + w).ln()))
+                .collect(),
+        )
     }
 
     fn title_vector(&self, i: usize, side: &SideTexts, idf: &HashMap<u32, f32>) -> Vector {
-        Vector::from_entries(side.terms[i].iter().map(|&t| (t, idf.get(&t).copied().unwrap_or(0.0))).collect())
+        Vector::from_entries(
+            side.terms[i].iter().map(|&t| (t, idf.get(&t).copied().unwrap_or(0.0))).collect(),
+        )
     }
 
     /// The statement of a fiche (title, savoir-faire, critères) as weighted term sets, concepts
     /// of the vocabulary included.
     fn statement(&self, f: &Fiche, side: &SideTexts) -> Vec<TermSet> {
-        f.parts.iter().filter(|p| p.section.core()).map(|p| self.space.weigh(&side.terms[p.elem])).collect()
+        f.parts
+            .iter()
+            .filter(|p| p.section.core())
+            .map(|p| self.space.weigh(&side.terms[p.elem]))
+            .collect()
     }
 
     /// Is this stem rare and specific enough to make two short texts alike?
     fn meaningful(&self, t: u32) -> bool {
         let s = self.space.stem(t);
-        !s.starts_with(crate::compare::synonyms::CONCEPT) && self.space.idf(t) >= self.meaningful_idf && !self.generic.contains(s)
+        !s.starts_with(crate::compare::synonyms::CONCEPT)
+            && self.space.idf(t) >= self.meaningful_idf
+            && !self.generic.contains(s)
     }
 
     /// How two texts (one per side) meet: (score, identical, near-identical, meaningful shared stems).
@@ -160,7 +185,11 @@ impl Ctx<'_, '_> {
         let x = self.set_a[p].get_or_init(|| self.set(&self.sa.terms[p]));
         let y = self.set_b[q].get_or_init(|| self.set(&self.sb.terms[q]));
         let d = similarity::dice(x, y);
-        let shared: Vec<u32> = similarity::shared(x, y).into_iter().map(|s| s.0).filter(|&t| self.meaningful(t)).collect();
+        let shared: Vec<u32> = similarity::shared(x, y)
+            .into_iter()
+            .map(|s| s.0)
+            .filter(|&t| self.meaningful(t))
+            .collect();
         (d, false, d >= NEAR_DICE, shared)
     }
 
@@ -170,7 +199,12 @@ impl Ctx<'_, '_> {
         if let Some(l) = self.syn.label(s) {
             return l.to_string();
         }
-        fa.parts.iter().map(|p| self.a.elems[p.elem].text()).chain(fb.parts.iter().map(|p| self.b.elems[p.elem].text())).find_map(|text| similarity::printed(text, s)).unwrap_or_else(|| s.to_string())
+        fa.parts
+            .iter()
+            .map(|p| self.a.elems[p.elem].text())
+            .chain(fb.parts.iter().map(|p| self.b.elems[p.elem].text()))
+            .find_map(|text| similarity::printed(text, s))
+            .unwrap_or_else(|| s.to_string())
     }
 }
 
@@ -217,7 +251,12 @@ fn evidence(ctx: &Ctx, fa: &Fiche, fb: &Fiche) -> (f32, Vec<Evidence>) {
         }
         if let Some((d, i, n, _, q)) = best {
             used_b.insert(q);
-            let e = Evidence { kind: ctx.a.elems[p].kind, a: ctx.a.elems[p].text().to_string(), b: ctx.b.elems[q].text().to_string(), identical: i };
+            let e = Evidence {
+                kind: ctx.a.elems[p].kind,
+                a: ctx.a.elems[p].text().to_string(),
+                b: ctx.b.elems[q].text().to_string(),
+                identical: i,
+            };
             if i {
                 ident.push((d, e));
             } else if n {
@@ -265,15 +304,40 @@ struct Scoring {
     rank_b: HashMap<(usize, usize), usize>,
 }
 
-fn context<'t, 'c>(corpus: &'c Corpus, graph: &'t Graph, a: &'t Tree<'c>, b: &'t Tree<'c>, syn: &'t Synonyms) -> Ctx<'t, 'c> {
+fn context<'t, 'c>(
+    corpus: &'c Corpus,
+    graph: &'t Graph,
+    a: &'t Tree<'c>,
+    b: &'t Tree<'c>,
+    syn: &'t Synonyms,
+) -> Ctx<'t, 'c> {
     let mut space = Space::new();
-    let mut side = |t: &Tree| SideTexts { terms: t.elems.iter().map(|e| space.add_terms(syn.terms(e.text()))).collect(), folded: t.elems.iter().map(|e| folded(e.text())).collect() };
+    let mut side = |t: &Tree| SideTexts {
+        terms: t.elems.iter().map(|e| space.add_terms(syn.terms(e.text()))).collect(),
+        folded: t.elems.iter().map(|e| folded(e.text())).collect(),
+    };
     let (sa, sb) = (side(a), side(b));
     space.finish();
     let n = (a.len() + b.len()).max(1) as f32;
     let generic = GENERIC.split_whitespace().flat_map(lang::terms).collect();
-    let (set_a, set_b) = ((0..a.len()).map(|_| std::sync::OnceLock::new()).collect(), (0..b.len()).map(|_| std::sync::OnceLock::new()).collect());
-    Ctx { corpus, graph, space, syn, a, b, sa, sb, set_a, set_b, generic, meaningful_idf: (1.0 + n / 40.0f32.min(n)).ln() }
+    let (set_a, set_b) = (
+        (0..a.len()).map(|_| std::sync::OnceLock::new()).collect(),
+        (0..b.len()).map(|_| std::sync::OnceLock::new()).collect(),
+    );
+    Ctx {
+        corpus,
+        graph,
+        space,
+        syn,
+        a,
+        b,
+        sa,
+        sb,
+        set_a,
+        set_b,
+        generic,
+        meaningful_idf: (1.0 + n / 40.0f32.min(n)).ln(),
+    }
 }
 
 /// Inverse document frequency of each term over the compétences of both certifications, a
@@ -283,7 +347,12 @@ fn context<'t, 'c>(corpus: &'c Corpus, graph: &'t Graph, a: &'t Tree<'c>, b: &'t
 fn competence_idf(ctx: &Ctx, fa: &[Fiche], fb: &[Fiche]) -> HashMap<u32, f32> {
     let mut df: HashMap<u32, f32> = HashMap::new();
     for (f, side) in fa.iter().map(|f| (f, &ctx.sa)).chain(fb.iter().map(|f| (f, &ctx.sb))) {
-        let held: HashSet<u32> = f.parts.iter().filter(|p| p.section.core()).flat_map(|p| side.terms[p.elem].iter().copied()).collect();
+        let held: HashSet<u32> = f
+            .parts
+            .iter()
+            .filter(|p| p.section.core())
+            .flat_map(|p| side.terms[p.elem].iter().copied())
+            .collect();
         for t in held {
             *df.entry(t).or_default() += 1.0;
         }
@@ -318,7 +387,9 @@ fn scoring(ctx: &Ctx) -> Scoring {
             let (ct, _) = similarity::cosine(&ta[x], &tb[y]);
             let same_title = ctx.sa.folded[ma[x]] == ctx.sb.folded[mb[y]];
             let (bonus, quotes) = evidence(ctx, &fa[x], &fb[y]);
-            let whole = (FICHE * cf + TITLE * ct + bonus + if same_title { SAME_TITLE } else { 0.0 }).min(1.0);
+            let whole =
+                (FICHE * cf + TITLE * ct + bonus + if same_title { SAME_TITLE } else { 0.0 })
+                    .min(1.0);
             let score = (whole + ALIGN * align(&sta[x], &stb[y])) / (1.0 + ALIGN);
             scored.push(Scored { x, y, score, evidence: quotes, parts });
         }
@@ -327,8 +398,11 @@ fn scoring(ctx: &Ctx) -> Scoring {
     // pairs, and as ranks among each compétence's candidates.
     let n = scored.len().max(1) as f32;
     let mean = scored.iter().map(|s| s.score).sum::<f32>() / n;
-    let sd = (scored.iter().map(|s| (s.score - mean).powi(2)).sum::<f32>() / n).sqrt().max(f32::EPSILON);
-    let rank = |key: &dyn Fn(&Scored) -> usize, other: &dyn Fn(&Scored) -> usize| -> HashMap<(usize, usize), usize> {
+    let sd =
+        (scored.iter().map(|s| (s.score - mean).powi(2)).sum::<f32>() / n).sqrt().max(f32::EPSILON);
+    let rank = |key: &dyn Fn(&Scored) -> usize,
+                other: &dyn Fn(&Scored) -> usize|
+     -> HashMap<(usize, usize), usize> {
         let mut by: HashMap<usize, Vec<(f32, usize)>> = HashMap::new();
         for s in &scored {
             by.entry(key(s)).or_default().push((s.score, other(s)));
@@ -349,19 +423,49 @@ fn scoring(ctx: &Ctx) -> Scoring {
 
 /// Every compétence pair of `a` and `b` with its score, z-score and ranks (element indices of
 /// the trees): what the selection of suggestions reads, for evaluation and diagnosis.
-pub fn candidates<'c>(corpus: &'c Corpus, graph: &Graph, a: &Tree<'c>, b: &Tree<'c>, syn: &Synonyms) -> Vec<Candidate> {
+pub fn candidates<'c>(
+    corpus: &'c Corpus,
+    graph: &Graph,
+    a: &Tree<'c>,
+    b: &Tree<'c>,
+    syn: &Synonyms,
+) -> Vec<Candidate> {
     let ctx = context(corpus, graph, a, b, syn);
     let s = scoring(&ctx);
     s.scored
         .iter()
-        .map(|c| Candidate { a: s.ma[c.x], b: s.mb[c.y], score: c.score, z: (c.score - s.mean) / s.sd, rank_a: s.rank_a[&(c.x, c.y)], rank_b: s.rank_b[&(c.y, c.x)], words: c.parts.iter().take(WORDS).map(|(t, _)| ctx.word(*t, &s.fa[c.x], &s.fb[c.y])).collect(), contained: (containment(&s.va[c.x], &s.vb[c.y]), containment(&s.vb[c.y], &s.va[c.x])) })
+        .map(|c| Candidate {
+            a: s.ma[c.x],
+            b: s.mb[c.y],
+            score: c.score,
+            z: (c.score - s.mean) / s.sd,
+            rank_a: s.rank_a[&(c.x, c.y)],
+            rank_b: s.rank_b[&(c.y, c.x)],
+            words: c
+                .parts
+                .iter()
+                .take(WORDS)
+                .map(|(t, _)| ctx.word(*t, &s.fa[c.x], &s.fb[c.y]))
+                .collect(),
+            contained: (containment(&s.va[c.x], &s.vb[c.y]), containment(&s.vb[c.y], &s.va[c.x])),
+        })
         .collect()
 }
 
 /// Suggestions between `a` and `b`, leaving out elements in `taken_a`/`taken_b` (those an
 /// official or curated pair already relates: tables take precedence). `anchors` are compétence
 /// pairs the tables state: critères and savoirs are also compared under them.
-pub fn suggest<'c>(corpus: &'c Corpus, graph: &Graph, a: &Tree<'c>, b: &Tree<'c>, syn: &Synonyms, taken_a: &dyn Fn(usize) -> bool, taken_b: &dyn Fn(usize) -> bool, anchors: &[(usize, usize)], rejected: &dyn Fn(usize, usize) -> bool) -> Vec<Mapping> {
+pub fn suggest<'c>(
+    corpus: &'c Corpus,
+    graph: &Graph,
+    a: &Tree<'c>,
+    b: &Tree<'c>,
+    syn: &Synonyms,
+    taken_a: &dyn Fn(usize) -> bool,
+    taken_b: &dyn Fn(usize) -> bool,
+    anchors: &[(usize, usize)],
+    rejected: &dyn Fn(usize, usize) -> bool,
+) -> Vec<Mapping> {
     let ctx = context(corpus, graph, a, b, syn);
     let Scoring { ma, mb, fa, fb, mut scored, mean, sd, rank_a, rank_b, .. } = scoring(&ctx);
     scored.sort_by(|l, r| r.score.total_cmp(&l.score).then((l.x, l.y).cmp(&(r.x, r.y))));
@@ -371,14 +475,19 @@ pub fn suggest<'c>(corpus: &'c Corpus, graph: &Graph, a: &Tree<'c>, b: &Tree<'c>
     // out (z-score, reciprocal ranks, threshold): there, noise would multiply.
     let mut out = Vec::new();
     let mut held: Vec<(usize, usize)> = anchors.to_vec();
-    let (mut count_a, mut count_b): (HashMap<usize, usize>, HashMap<usize, usize>) = (HashMap::new(), HashMap::new());
+    let (mut count_a, mut count_b): (HashMap<usize, usize>, HashMap<usize, usize>) =
+        (HashMap::new(), HashMap::new());
     for s in scored {
         let (ra, rb) = (rank_a[&(s.x, s.y)], rank_b[&(s.y, s.x)]);
         let (i, j) = (ma[s.x], mb[s.y]);
         if taken_a(i) || taken_b(j) || s.score <= 0.0 || rejected(i, j) {
             continue;
         }
-        if s.score >= SUGGEST_THRESHOLD && (s.score - mean) / sd >= Z_MIN && ra < RANKS && rb < RANKS {
+        if s.score >= SUGGEST_THRESHOLD
+            && (s.score - mean) / sd >= Z_MIN
+            && ra < RANKS
+            && rb < RANKS
+        {
             let (ca, cb) = (count_a.entry(s.x).or_default(), count_b.entry(s.y).or_default());
             if *ca < PER_ELEMENT && *cb < PER_ELEMENT {
                 *ca += 1;
@@ -389,7 +498,8 @@ pub fn suggest<'c>(corpus: &'c Corpus, graph: &Graph, a: &Tree<'c>, b: &Tree<'c>
         if ra >= SHOWN && rb >= SHOWN {
             continue;
         }
-        let words = s.parts.iter().take(WORDS).map(|(t, _)| ctx.word(*t, &fa[s.x], &fb[s.y])).collect();
+        let words =
+            s.parts.iter().take(WORDS).map(|(t, _)| ctx.word(*t, &fa[s.x], &fb[s.y])).collect();
         out.push(Mapping {
             status: Status::Suggested,
             group: Some(Group::Competences),
@@ -414,38 +524,68 @@ pub fn suggest<'c>(corpus: &'c Corpus, graph: &Graph, a: &Tree<'c>, b: &Tree<'c>
 }
 
 /// Critère and savoir pairs under the compétence pairs that hold.
-fn below(ctx: &Ctx, held: &[(usize, usize)], taken_a: &dyn Fn(usize) -> bool, taken_b: &dyn Fn(usize) -> bool) -> Vec<Mapping> {
+fn below(
+    ctx: &Ctx,
+    held: &[(usize, usize)],
+    taken_a: &dyn Fn(usize) -> bool,
+    taken_b: &dyn Fn(usize) -> bool,
+) -> Vec<Mapping> {
     let mut seen = HashSet::new();
     let mut out: Vec<(Group, f32, Mapping)> = Vec::new();
     for &(i, j) in held {
-        let (fa, fb) = (fiche(ctx.corpus, ctx.graph, ctx.a, i), fiche(ctx.corpus, ctx.graph, ctx.b, j));
+        let (fa, fb) =
+            (fiche(ctx.corpus, ctx.graph, ctx.a, i), fiche(ctx.corpus, ctx.graph, ctx.b, j));
         for p in fa.own_parts().filter(|&p| !taken_a(p)) {
-            let Some(g) = group_of(ctx.a.elems[p].kind).filter(|g| *g != Group::Competences) else { continue };
-            for q in fb.own_parts().filter(|&q| !taken_b(q) && group_of(ctx.b.elems[q].kind) == Some(g)) {
+            let Some(g) = group_of(ctx.a.elems[p].kind).filter(|g| *g != Group::Competences) else {
+                continue;
+            };
+            for q in
+                fb.own_parts().filter(|&q| !taken_b(q) && group_of(ctx.b.elems[q].kind) == Some(g))
+            {
                 let (d, ident, near, shared) = ctx.texts(p, q);
                 if !(ident || near || shared.len() >= 2) || !seen.insert((p, q)) {
                     continue;
                 }
-                let words: Vec<String> = if ident { Vec::new() } else { shared.iter().take(WORDS).map(|&t| similarity::printed(ctx.a.elems[p].text(), ctx.space.stem(t)).unwrap_or_else(|| ctx.space.stem(t).to_string())).collect() };
+                let words: Vec<String> = if ident {
+                    Vec::new()
+                } else {
+                    shared
+                        .iter()
+                        .take(WORDS)
+                        .map(|&t| {
+                            similarity::printed(ctx.a.elems[p].text(), ctx.space.stem(t))
+                                .unwrap_or_else(|| ctx.space.stem(t).to_string())
+                        })
+                        .collect()
+                };
                 let score = if ident { 1.0 } else { d };
-                out.push((g, score, Mapping {
-                    status: Status::Suggested,
-                    group: Some(g),
-                    a: vec![Item::of(ctx.a.elems[p])],
-                    b: vec![Item::of(ctx.b.elems[q])],
-                    relation: None,
-                    table: None,
-                    score: Some(similarity::round(score)),
-                    words,
-                    evidence: vec![Evidence { kind: ctx.a.elems[p].kind, a: ctx.a.elems[p].text().to_string(), b: ctx.b.elems[q].text().to_string(), identical: ident }],
-                    mutual: false,
-                    rank: None,
-                    ranks: None,
-                    justification: None,
-                    author: None,
-                    date: None,
-                    note: None,
-                }));
+                out.push((
+                    g,
+                    score,
+                    Mapping {
+                        status: Status::Suggested,
+                        group: Some(g),
+                        a: vec![Item::of(ctx.a.elems[p])],
+                        b: vec![Item::of(ctx.b.elems[q])],
+                        relation: None,
+                        table: None,
+                        score: Some(similarity::round(score)),
+                        words,
+                        evidence: vec![Evidence {
+                            kind: ctx.a.elems[p].kind,
+                            a: ctx.a.elems[p].text().to_string(),
+                            b: ctx.b.elems[q].text().to_string(),
+                            identical: ident,
+                        }],
+                        mutual: false,
+                        rank: None,
+                        ranks: None,
+                        justification: None,
+                        author: None,
+                        date: None,
+                        note: None,
+                    },
+                ));
             }
         }
     }

@@ -16,7 +16,7 @@
 use serde::Serialize;
 
 use super::suggest::is_leaf_competence;
-use super::{group_of, Group, Mapping, Status};
+use super::{Group, Mapping, Status, group_of};
 use crate::compare::{Item, Tree};
 use crate::ids::{CertId, TableId};
 use crate::schema::{Kind, Rel, Relation};
@@ -65,7 +65,9 @@ pub enum Effect {
 pub fn effect(status: Status, relation: Option<Relation>) -> Effect {
     match (status, relation) {
         (Status::Suggested, _) | (_, None) => Effect::Listed,
-        (_, Some(Relation::ExactMatch | Relation::CloseMatch | Relation::NarrowMatch)) => Effect::Covers,
+        (_, Some(Relation::ExactMatch | Relation::CloseMatch | Relation::NarrowMatch)) => {
+            Effect::Covers
+        }
         (Status::Official, Some(Relation::ReplacedBy | Relation::Replaces)) => Effect::Covers,
         (_, Some(Relation::BroadMatch)) => Effect::Partly,
         _ => Effect::Listed,
@@ -150,7 +152,9 @@ fn leaves_under(tree: &Tree, i: usize, out: &mut Vec<usize>) {
         return;
     }
     for &c in &tree.children[i] {
-        if group_of(tree.elems[c].kind) == Some(Group::Competences) || tree.elems[c].kind == Kind::ActiviteType {
+        if group_of(tree.elems[c].kind) == Some(Group::Competences)
+            || tree.elems[c].kind == Kind::ActiviteType
+        {
             leaves_under(tree, c, out);
         }
     }
@@ -159,7 +163,9 @@ fn leaves_under(tree: &Tree, i: usize, out: &mut Vec<usize>) {
 /// The units of `tree` with the finest compétences each certifies.
 fn units(tree: &Tree) -> Vec<(usize, Vec<usize>)> {
     let mut out = Vec::new();
-    for i in (0..tree.len()).filter(|&i| matches!(tree.elems[i].kind, Kind::Unite | Kind::Ccp | Kind::BlocCompetences)) {
+    for i in (0..tree.len())
+        .filter(|&i| matches!(tree.elems[i].kind, Kind::Unite | Kind::Ccp | Kind::BlocCompetences))
+    {
         let mut comps = Vec::new();
         for l in tree.elems[i].links.iter().filter(|l| l.rel == Rel::Certifies) {
             if let Some(t) = tree.find(&l.to) {
@@ -177,15 +183,24 @@ fn units(tree: &Tree) -> Vec<(usize, Vec<usize>)> {
 
 /// Folded for comparison: lower case, no accents on the first letter, single spaces.
 fn fold(s: &str) -> String {
-    s.to_lowercase().replace('é', "e").replace('’', "'").split_whitespace().collect::<Vec<_>>().join(" ")
+    s.to_lowercase()
+        .replace('é', "e")
+        .replace('’', "'")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// What the document of `tree` states under its « Equivalences avec d’autres certifications »
 /// heading, if it prints one.
 pub fn statement(tree: &Tree) -> Option<Statement> {
-    let h = (0..tree.len()).find(|&i| tree.elems[i].kind == Kind::Section && fold(tree.elems[i].text()).starts_with("equivalences avec d'autres certifications"))?;
+    let h = (0..tree.len()).find(|&i| {
+        tree.elems[i].kind == Kind::Section
+            && fold(tree.elems[i].text()).starts_with("equivalences avec d'autres certifications")
+    })?;
     let text: Vec<Item> = tree.children[h].iter().map(|&c| Item::of(tree.elems[c])).collect();
-    let none = !text.is_empty() && text.iter().all(|t| fold(&t.text).trim_end_matches('.') == "sans objet");
+    let none = !text.is_empty()
+        && text.iter().all(|t| fold(&t.text).trim_end_matches('.') == "sans objet");
     Some(Statement { cert: tree.cert.clone(), heading: Item::of(tree.elems[h]), text, none })
 }
 
@@ -204,7 +219,12 @@ fn reached(tree: &Tree, u: usize, c: usize) -> Vec<usize> {
 
 /// The units of `target` as a holder of the other side sees them; `target_is_a`: the target is
 /// side `a` of the mappings.
-fn side(target: &Tree, mappings: &[&Mapping], overridden: bool, target_is_a: bool) -> Vec<UnitCoverage> {
+fn side(
+    target: &Tree,
+    mappings: &[&Mapping],
+    overridden: bool,
+    target_is_a: bool,
+) -> Vec<UnitCoverage> {
     units(target)
         .into_iter()
         .map(|(u, comps)| {
@@ -216,10 +236,21 @@ fn side(target: &Tree, mappings: &[&Mapping], overridden: bool, target_is_a: boo
                     for m in mappings {
                         let (here, there) = if target_is_a { (&m.a, &m.b) } else { (&m.b, &m.a) };
                         // The relation read from the held side to the target side.
-                        let held_to_target = if target_is_a { m.relation.map(Relation::inverse) } else { m.relation };
+                        let held_to_target = if target_is_a {
+                            m.relation.map(Relation::inverse)
+                        } else {
+                            m.relation
+                        };
                         for &e in &on {
-                            let Some(item) = here.iter().find(|i| i.id == target.elems[e].key) else { continue };
-                            let effect = if there.is_empty() { Effect::Listed } else { effect(m.status, held_to_target) };
+                            let Some(item) = here.iter().find(|i| i.id == target.elems[e].key)
+                            else {
+                                continue;
+                            };
+                            let effect = if there.is_empty() {
+                                Effect::Listed
+                            } else {
+                                effect(m.status, held_to_target)
+                            };
                             rests_on.push(Link {
                                 relation: held_to_target.map(Relation::inverse),
                                 status: m.status,
@@ -258,9 +289,19 @@ fn side(target: &Tree, mappings: &[&Mapping], overridden: bool, target_is_a: boo
             } else {
                 UnitState::NotCovered
             };
-            let rests_on: Vec<Link> = competences.iter().flat_map(|c| c.rests_on.iter().filter(|l| l.effect != Effect::Listed).cloned()).collect();
+            let rests_on: Vec<Link> = competences
+                .iter()
+                .flat_map(|c| c.rests_on.iter().filter(|l| l.effect != Effect::Listed).cloned())
+                .collect();
             let status = rests_on.iter().map(|l| l.status).max();
-            UnitCoverage { unit: Item::of(target.elems[u]), state, status, rests_on, overridden, competences }
+            UnitCoverage {
+                unit: Item::of(target.elems[u]),
+                state,
+                status,
+                rests_on,
+                overridden,
+                competences,
+            }
         })
         .collect()
 }

@@ -23,9 +23,9 @@ use std::collections::{HashMap, VecDeque};
 
 use serde::Serialize;
 
-use crate::compare::similarity::{self, Space, TermSet};
-use crate::compare::Tree;
 use super::DiffOptions;
+use crate::compare::Tree;
+use crate::compare::similarity::{self, Space, TermSet};
 use crate::ids::TableId;
 use crate::model::{Corpus, Element};
 use crate::schema::{CorrespondenceStatus, Kind, Relation};
@@ -71,12 +71,20 @@ impl Reason {
             Reason::Code { code } => w::code(code),
             Reason::Similarity { score, shared } => w::similar(percent(*score), &w::words(shared)),
             Reason::Coverage { score, shared } => w::coverage(percent(*score), &w::words(shared)),
-            Reason::Rest { score, shared, siblings } => w::rest(*siblings, percent(*score), &w::words(shared)),
+            Reason::Rest { score, shared, siblings } => {
+                w::rest(*siblings, percent(*score), &w::words(shared))
+            }
         }
     }
 
     fn is_table(&self) -> bool {
-        matches!(self, Reason::OfficialTable { .. } | Reason::CuratedTable { .. } | Reason::InferredTable { .. } | Reason::CertifiedByTablePair { .. })
+        matches!(
+            self,
+            Reason::OfficialTable { .. }
+                | Reason::CuratedTable { .. }
+                | Reason::InferredTable { .. }
+                | Reason::CertifiedByTablePair { .. }
+        )
     }
 }
 
@@ -112,7 +120,12 @@ fn family(k: Kind) -> u16 {
 }
 
 fn code_key(code: &str) -> String {
-    code.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_uppercase).collect::<String>().trim_end_matches('.').to_string()
+    code.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_uppercase)
+        .collect::<String>()
+        .trim_end_matches('.')
+        .to_string()
 }
 
 struct Aligner<'a, 'c> {
@@ -133,7 +146,13 @@ struct Aligner<'a, 'c> {
 }
 
 /// Align `old` with `new` (trees of `old_corpus` and `new_corpus`).
-pub fn align(old_corpus: &Corpus, old: &Tree, new_corpus: &Corpus, new: &Tree, opts: &DiffOptions) -> Alignment {
+pub fn align(
+    old_corpus: &Corpus,
+    old: &Tree,
+    new_corpus: &Corpus,
+    new: &Tree,
+    opts: &DiffOptions,
+) -> Alignment {
     let mut space = Space::new();
     let ob: Vec<Vec<u32>> = old.elems.iter().map(|e| space.add(e.text())).collect();
     let nb: Vec<Vec<u32>> = new.elems.iter().map(|e| space.add(e.text())).collect();
@@ -222,7 +241,13 @@ impl<'a, 'c> Aligner<'a, 'c> {
 
     fn shared_words(&self, o: usize, n: usize) -> Vec<String> {
         let terms = similarity::shared(&self.os[o], &self.ns[n]);
-        similarity::printed_words(&self.space, &terms, self.new.elems[n].text(), self.old.elems[o].text(), 6)
+        similarity::printed_words(
+            &self.space,
+            &terms,
+            self.new.elems[n].text(),
+            self.old.elems[o].text(),
+            6,
+        )
     }
 
     fn similarity(&self, o: usize, n: usize, score: f32) -> Reason {
@@ -249,17 +274,36 @@ impl<'a, 'c> Aligner<'a, 'c> {
         for (t, forward) in tables {
             for p in &t.pairs {
                 let (from, to) = if forward { (&p.from, &p.to) } else { (&p.to, &p.from) };
-                let olds: Vec<usize> = from.iter().filter_map(|k| self.old.find(k)).filter(|&o| self.old_link[o].is_none()).collect();
-                let news: Vec<usize> = to.iter().filter_map(|k| self.new.find(k)).filter(|&n| self.new_link[n].is_none()).collect();
+                let olds: Vec<usize> = from
+                    .iter()
+                    .filter_map(|k| self.old.find(k))
+                    .filter(|&o| self.old_link[o].is_none())
+                    .collect();
+                let news: Vec<usize> = to
+                    .iter()
+                    .filter_map(|k| self.new.find(k))
+                    .filter(|&n| self.new_link[n].is_none())
+                    .collect();
                 // A side that names elements none of which is here (or free) makes the pair moot.
-                if (olds.is_empty() && !from.is_empty()) || (news.is_empty() && !to.is_empty()) || (olds.is_empty() && news.is_empty()) {
+                if (olds.is_empty() && !from.is_empty())
+                    || (news.is_empty() && !to.is_empty())
+                    || (olds.is_empty() && news.is_empty())
+                {
                     continue;
                 }
                 let relation = if forward { p.relation } else { p.relation.inverse() };
                 let reason = match t.status {
-                    CorrespondenceStatus::Official => Reason::OfficialTable { table: t.id.clone(), relation },
-                    CorrespondenceStatus::Curated => Reason::CuratedTable { table: t.id.clone(), relation, justification: p.justification.clone() },
-                    CorrespondenceStatus::Inferred => Reason::InferredTable { table: t.id.clone(), relation },
+                    CorrespondenceStatus::Official => {
+                        Reason::OfficialTable { table: t.id.clone(), relation }
+                    }
+                    CorrespondenceStatus::Curated => Reason::CuratedTable {
+                        table: t.id.clone(),
+                        relation,
+                        justification: p.justification.clone(),
+                    },
+                    CorrespondenceStatus::Inferred => {
+                        Reason::InferredTable { table: t.id.clone(), relation }
+                    }
                 };
                 let table = t.id.clone();
                 if olds.len() == 1 && news.len() == 1 {
@@ -274,13 +318,25 @@ impl<'a, 'c> Aligner<'a, 'c> {
     /// and its activité type), pair those elements too.
     fn certified(&mut self, o: usize, n: usize, table: &TableId) {
         let targets = |tree: &Tree, i: usize| -> Vec<usize> {
-            tree.elems[i].links.iter().filter(|l| l.rel == crate::schema::Rel::Certifies).filter_map(|l| tree.find(&l.to)).collect()
+            tree.elems[i]
+                .links
+                .iter()
+                .filter(|l| l.rel == crate::schema::Rel::Certifies)
+                .filter_map(|l| tree.find(&l.to))
+                .collect()
         };
         let (to, tn) = (targets(self.old, o), targets(self.new, n));
         if let ([x], [y]) = (to.as_slice(), tn.as_slice()) {
             let (x, y) = (*x, *y);
-            if family(self.old.elems[x].kind) == family(self.new.elems[y].kind) && self.old_link[x].is_none() && self.new_link[y].is_none() {
-                let reason = Reason::CertifiedByTablePair { table: table.clone(), old: self.old.elems[o].key.local.to_string(), new: self.new.elems[n].key.local.to_string() };
+            if family(self.old.elems[x].kind) == family(self.new.elems[y].kind)
+                && self.old_link[x].is_none()
+                && self.new_link[y].is_none()
+            {
+                let reason = Reason::CertifiedByTablePair {
+                    table: table.clone(),
+                    old: self.old.elems[o].key.local.to_string(),
+                    new: self.new.elems[n].key.local.to_string(),
+                };
                 self.link(vec![x], vec![y], reason);
             }
         }
@@ -288,8 +344,18 @@ impl<'a, 'c> Aligner<'a, 'c> {
 
     /// Align the free children of a link's old elements with those of its new elements.
     fn expand(&mut self, l: usize) {
-        let o: Vec<usize> = self.links[l].old.iter().flat_map(|&p| self.old.children[p].iter().copied()).filter(|&c| self.old_link[c].is_none()).collect();
-        let n: Vec<usize> = self.links[l].new.iter().flat_map(|&p| self.new.children[p].iter().copied()).filter(|&c| self.new_link[c].is_none()).collect();
+        let o: Vec<usize> = self.links[l]
+            .old
+            .iter()
+            .flat_map(|&p| self.old.children[p].iter().copied())
+            .filter(|&c| self.old_link[c].is_none())
+            .collect();
+        let n: Vec<usize> = self.links[l]
+            .new
+            .iter()
+            .flat_map(|&p| self.new.children[p].iter().copied())
+            .filter(|&c| self.new_link[c].is_none())
+            .collect();
         if !o.is_empty() && !n.is_empty() {
             self.group(&o, &n);
         }
@@ -313,13 +379,18 @@ impl<'a, 'c> Aligner<'a, 'c> {
         let mut count = 0;
         for &o in olds {
             let Some(k) = key(self.old.elems[o]) else { continue };
-            let (Some([o1]), Some([n])) = (by_old.get(&k).map(Vec::as_slice), by_new.get(&k).map(Vec::as_slice)) else { continue };
+            let (Some([o1]), Some([n])) =
+                (by_old.get(&k).map(Vec::as_slice), by_new.get(&k).map(Vec::as_slice))
+            else {
+                continue;
+            };
             let (o1, n) = (*o1, *n);
             if o1 != o || self.old_link[o].is_some() || self.new_link[n].is_some() {
                 continue;
             }
             let score = similarity::dice(&self.os[o], &self.ns[n]);
-            let disjoint = score == 0.0 && self.os[o].terms.len() >= 3 && self.ns[n].terms.len() >= 3;
+            let disjoint =
+                score == 0.0 && self.os[o].terms.len() >= 3 && self.ns[n].terms.len() >= 3;
             if !disjoint && !self.text_disagrees(o, n, score, olds, news) {
                 let code = self.new.elems[n].code.clone().unwrap_or_default();
                 self.link(vec![o], vec![n], Reason::Code { code });
@@ -331,17 +402,40 @@ impl<'a, 'c> Aligner<'a, 'c> {
 
     /// Does the text clearly pair `o` or `n` with another free element of the group, rather
     /// than with each other (codes are often positions, and positions change)?
-    fn text_disagrees(&self, o: usize, n: usize, score: f32, olds: &[usize], news: &[usize]) -> bool {
+    fn text_disagrees(
+        &self,
+        o: usize,
+        n: usize,
+        score: f32,
+        olds: &[usize],
+        news: &[usize],
+    ) -> bool {
         let bar = (score + self.opts.code_margin).max(self.opts.group_threshold);
         let (fo, fn_) = (family(self.old.elems[o].kind), family(self.new.elems[n].kind));
-        news.iter().any(|&m| m != n && self.new_link[m].is_none() && family(self.new.elems[m].kind) == fo && similarity::dice(&self.os[o], &self.ns[m]) >= bar)
-            || olds.iter().any(|&p| p != o && self.old_link[p].is_none() && family(self.old.elems[p].kind) == fn_ && similarity::dice(&self.os[p], &self.ns[n]) >= bar)
+        news.iter().any(|&m| {
+            m != n
+                && self.new_link[m].is_none()
+                && family(self.new.elems[m].kind) == fo
+                && similarity::dice(&self.os[o], &self.ns[m]) >= bar
+        }) || olds.iter().any(|&p| {
+            p != o
+                && self.old_link[p].is_none()
+                && family(self.old.elems[p].kind) == fn_
+                && similarity::dice(&self.os[p], &self.ns[n]) >= bar
+        })
     }
 
     /// Scored candidate pairs among free elements, best first (ties: closest positions).
-    fn candidates(&self, olds: &[usize], news: &[usize], threshold: f32) -> Vec<(f32, usize, usize)> {
-        let olds: Vec<usize> = olds.iter().copied().filter(|&o| self.old_link[o].is_none()).collect();
-        let news: Vec<usize> = news.iter().copied().filter(|&n| self.new_link[n].is_none()).collect();
+    fn candidates(
+        &self,
+        olds: &[usize],
+        news: &[usize],
+        threshold: f32,
+    ) -> Vec<(f32, usize, usize)> {
+        let olds: Vec<usize> =
+            olds.iter().copied().filter(|&o| self.old_link[o].is_none()).collect();
+        let news: Vec<usize> =
+            news.iter().copied().filter(|&n| self.new_link[n].is_none()).collect();
         let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
         for (j, &n) in news.iter().enumerate() {
             for &(t, _) in &self.ns[n].terms {
@@ -365,7 +459,9 @@ impl<'a, 'c> Aligner<'a, 'c> {
             for &j in &touched {
                 let n = news[j];
                 let s = similarity::dice_from_shared(&self.os[o], &self.ns[n], acc[j]);
-                if s >= threshold && family(self.old.elems[o].kind) == family(self.new.elems[n].kind) {
+                if s >= threshold
+                    && family(self.old.elems[o].kind) == family(self.new.elems[n].kind)
+                {
                     let rank = (i as f32 / olds.len() as f32 - j as f32 / news.len() as f32).abs();
                     out.push((s, rank, o, n));
                 }
@@ -373,7 +469,9 @@ impl<'a, 'c> Aligner<'a, 'c> {
             }
             touched.clear();
         }
-        out.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.total_cmp(&b.1)).then((a.2, a.3).cmp(&(b.2, b.3))));
+        out.sort_by(|a, b| {
+            b.0.total_cmp(&a.0).then(a.1.total_cmp(&b.1)).then((a.2, a.3).cmp(&(b.2, b.3)))
+        });
         out.into_iter().map(|(s, _, o, n)| (s, o, n)).collect()
     }
 
@@ -395,11 +493,17 @@ impl<'a, 'c> Aligner<'a, 'c> {
         // Identical texts, in order.
         let mut by_text: HashMap<(u16, &str), VecDeque<usize>> = HashMap::new();
         for &n in news.iter().filter(|&&n| self.new_link[n].is_none()) {
-            by_text.entry((family(self.new.elems[n].kind), self.nnorm[n].as_str())).or_default().push_back(n);
+            by_text
+                .entry((family(self.new.elems[n].kind), self.nnorm[n].as_str()))
+                .or_default()
+                .push_back(n);
         }
         let mut pairs = Vec::new();
         for &o in olds.iter().filter(|&&o| self.old_link[o].is_none()) {
-            if let Some(n) = by_text.get_mut(&(family(self.old.elems[o].kind), self.onorm[o].as_str())).and_then(VecDeque::pop_front) {
+            if let Some(n) = by_text
+                .get_mut(&(family(self.old.elems[o].kind), self.onorm[o].as_str()))
+                .and_then(VecDeque::pop_front)
+            {
                 pairs.push((o, n));
             }
         }
@@ -410,11 +514,24 @@ impl<'a, 'c> Aligner<'a, 'c> {
         if self.same_cert {
             let in_news: std::collections::HashSet<usize> = news.iter().copied().collect();
             for &o in olds {
-                let Some(n) = self.new.find_local(self.old.elems[o].key.local.as_str()) else { continue };
-                if self.old_link[o].is_none() && self.new_link[n].is_none() && in_news.contains(&n) && family(self.old.elems[o].kind) == family(self.new.elems[n].kind) {
+                let Some(n) = self.new.find_local(self.old.elems[o].key.local.as_str()) else {
+                    continue;
+                };
+                if self.old_link[o].is_none()
+                    && self.new_link[n].is_none()
+                    && in_news.contains(&n)
+                    && family(self.old.elems[o].kind) == family(self.new.elems[n].kind)
+                {
                     let score = similarity::dice(&self.os[o], &self.ns[n]);
                     if score >= self.opts.same_id_floor {
-                        self.link(vec![o], vec![n], Reason::SameId { id: self.old.elems[o].key.local.to_string(), score: similarity::round(score) });
+                        self.link(
+                            vec![o],
+                            vec![n],
+                            Reason::SameId {
+                                id: self.old.elems[o].key.local.to_string(),
+                                score: similarity::round(score),
+                            },
+                        );
                     }
                 }
             }
@@ -424,8 +541,10 @@ impl<'a, 'c> Aligner<'a, 'c> {
 
     /// Left-over elements anywhere: by code, then by similarity (moves).
     fn global(&mut self) -> usize {
-        let olds: Vec<usize> = (0..self.old.len()).filter(|&o| self.old_link[o].is_none()).collect();
-        let news: Vec<usize> = (0..self.new.len()).filter(|&n| self.new_link[n].is_none()).collect();
+        let olds: Vec<usize> =
+            (0..self.old.len()).filter(|&o| self.old_link[o].is_none()).collect();
+        let news: Vec<usize> =
+            (0..self.new.len()).filter(|&n| self.new_link[n].is_none()).collect();
         if olds.is_empty() || news.is_empty() {
             return 0;
         }
@@ -436,7 +555,12 @@ impl<'a, 'c> Aligner<'a, 'c> {
     /// paired 1 → 1 with siblings of an unpaired `n` of the same family, when `o` and `n` are the
     /// only unpaired members of their family among their siblings and share at least one word.
     fn rests(&mut self) -> usize {
-        let fam_ok = |k: Kind| matches!(k.family(), crate::schema::Family::Competence | crate::schema::Family::Activite);
+        let fam_ok = |k: Kind| {
+            matches!(
+                k.family(),
+                crate::schema::Family::Competence | crate::schema::Family::Activite
+            )
+        };
         let siblings = |tree: &Tree, i: usize| -> Vec<usize> {
             match tree.parent[i] {
                 Some(p) => tree.children[p].clone(),
@@ -451,7 +575,9 @@ impl<'a, 'c> Aligner<'a, 'c> {
             }
             let f = family(ok);
             let sibs_o = siblings(self.old, o);
-            if sibs_o.iter().any(|&s| s != o && family(self.old.elems[s].kind) == f && self.old_link[s].is_none()) {
+            if sibs_o.iter().any(|&s| {
+                s != o && family(self.old.elems[s].kind) == f && self.old_link[s].is_none()
+            }) {
                 continue;
             }
             // The new parents of o's paired siblings, and how many siblings lead to each.
@@ -474,7 +600,10 @@ impl<'a, 'c> Aligner<'a, 'c> {
                     Some(p) => self.new.children[p].clone(),
                     None => self.new.roots.clone(),
                 };
-                let free: Vec<usize> = sibs_n.into_iter().filter(|&m| family(self.new.elems[m].kind) == f && self.new_link[m].is_none()).collect();
+                let free: Vec<usize> = sibs_n
+                    .into_iter()
+                    .filter(|&m| family(self.new.elems[m].kind) == f && self.new_link[m].is_none())
+                    .collect();
                 if let [n] = free.as_slice() {
                     let score = similarity::dice(&self.os[o], &self.ns[*n]);
                     if score > 0.0 {
@@ -485,7 +614,11 @@ impl<'a, 'c> Aligner<'a, 'c> {
             }
             if let (Some((n, k, score)), false) = (found, several) {
                 let shared = self.shared_words(o, n);
-                self.link(vec![o], vec![n], Reason::Rest { score: similarity::round(score), shared, siblings: k });
+                self.link(
+                    vec![o],
+                    vec![n],
+                    Reason::Rest { score: similarity::round(score), shared, siblings: k },
+                );
                 count += 1;
             }
         }
@@ -496,7 +629,11 @@ impl<'a, 'c> Aligner<'a, 'c> {
     fn one_to_one(&self, l: Option<usize>) -> bool {
         match l {
             None => true,
-            Some(l) => self.links[l].old.len() == 1 && self.links[l].new.len() == 1 && !self.links[l].reason.is_table(),
+            Some(l) => {
+                self.links[l].old.len() == 1
+                    && self.links[l].new.len() == 1
+                    && !self.links[l].reason.is_table()
+            }
         }
     }
 
@@ -507,9 +644,15 @@ impl<'a, 'c> Aligner<'a, 'c> {
 
     /// Pieces: for each free element of one side, the element of the other side that contains it best.
     fn pieces(&self, new_side: bool) -> HashMap<usize, Vec<usize>> {
-        let (free_tree, whole_tree) = if new_side { (self.new, self.old) } else { (self.old, self.new) };
-        let (free_sets, whole_sets) = if new_side { (&self.ns, &self.os) } else { (&self.os, &self.ns) };
-        let (free_links, whole_links) = if new_side { (&self.new_link, &self.old_link) } else { (&self.old_link, &self.new_link) };
+        let (free_tree, whole_tree) =
+            if new_side { (self.new, self.old) } else { (self.old, self.new) };
+        let (free_sets, whole_sets) =
+            if new_side { (&self.ns, &self.os) } else { (&self.os, &self.ns) };
+        let (free_links, whole_links) = if new_side {
+            (&self.new_link, &self.old_link)
+        } else {
+            (&self.old_link, &self.new_link)
+        };
         let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
         for w in 0..whole_tree.len() {
             if self.one_to_one(whole_links[w]) {
@@ -529,11 +672,16 @@ impl<'a, 'c> Aligner<'a, 'c> {
             }
             let best = acc
                 .iter()
-                .filter(|(x, _)| family(whole_tree.elems[**x].kind) == family(free_tree.elems[f].kind))
-                .map(|(&x, &s)| (x, if free_sets[f].total > 0.0 { s / free_sets[f].total } else { 0.0 }))
+                .filter(|(x, _)| {
+                    family(whole_tree.elems[**x].kind) == family(free_tree.elems[f].kind)
+                })
+                .map(|(&x, &s)| {
+                    (x, if free_sets[f].total > 0.0 { s / free_sets[f].total } else { 0.0 })
+                })
                 .filter(|&(_, c)| c >= self.opts.part_threshold)
                 .map(|(x, c)| {
-                    let ctx = if new_side { self.same_context(x, f) } else { self.same_context(f, x) };
+                    let ctx =
+                        if new_side { self.same_context(x, f) } else { self.same_context(f, x) };
                     (ctx, c, std::cmp::Reverse(x))
                 })
                 .max_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
@@ -557,7 +705,8 @@ impl<'a, 'c> Aligner<'a, 'c> {
                 }
                 let whole_set = if new_side { &self.os[whole] } else { &self.ns[whole] };
                 if let Some(l) = wl {
-                    let partner = if new_side { self.links[l].new[0] } else { self.links[l].old[0] };
+                    let partner =
+                        if new_side { self.links[l].new[0] } else { self.links[l].old[0] };
                     let pset = if new_side { &self.ns[partner] } else { &self.os[partner] };
                     if similarity::containment(pset, whole_set) >= self.opts.part_threshold {
                         parts.push(partner);
@@ -567,13 +716,20 @@ impl<'a, 'c> Aligner<'a, 'c> {
                 // parent, or else under the most common parent.
                 let tree = if new_side { self.new } else { self.old };
                 let anchor = match wl {
-                    Some(l) => tree.parent[if new_side { self.links[l].new[0] } else { self.links[l].old[0] }],
+                    Some(l) => {
+                        tree.parent
+                            [if new_side { self.links[l].new[0] } else { self.links[l].old[0] }]
+                    }
                     None => {
                         let mut counts: HashMap<Option<usize>, usize> = HashMap::new();
                         for &p in &parts {
                             *counts.entry(tree.parent[p]).or_default() += 1;
                         }
-                        counts.into_iter().max_by_key(|&(p, c)| (c, std::cmp::Reverse(p))).map(|(p, _)| p).unwrap_or(None)
+                        counts
+                            .into_iter()
+                            .max_by_key(|&(p, c)| (c, std::cmp::Reverse(p)))
+                            .map(|(p, _)| p)
+                            .unwrap_or(None)
                     }
                 };
                 parts.retain(|&p| tree.parent[p] == anchor);
@@ -581,15 +737,29 @@ impl<'a, 'c> Aligner<'a, 'c> {
                     continue;
                 }
                 parts.sort();
-                let sets: Vec<&TermSet> = parts.iter().map(|&p| if new_side { &self.ns[p] } else { &self.os[p] }).collect();
+                let sets: Vec<&TermSet> = parts
+                    .iter()
+                    .map(|&p| if new_side { &self.ns[p] } else { &self.os[p] })
+                    .collect();
                 let cover = similarity::coverage(whole_set, &sets);
                 if cover < self.opts.cover_threshold {
                     continue;
                 }
-                let covered: Vec<(u32, f32)> = whole_set.terms.iter().copied().filter(|(t, _)| sets.iter().any(|s| s.terms.binary_search_by_key(t, |x| x.0).is_ok())).collect();
+                let covered: Vec<(u32, f32)> = whole_set
+                    .terms
+                    .iter()
+                    .copied()
+                    .filter(|(t, _)| {
+                        sets.iter().any(|s| s.terms.binary_search_by_key(t, |x| x.0).is_ok())
+                    })
+                    .collect();
                 let mut covered = covered;
                 covered.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-                let text = if new_side { self.old.elems[whole].text() } else { self.new.elems[whole].text() };
+                let text = if new_side {
+                    self.old.elems[whole].text()
+                } else {
+                    self.new.elems[whole].text()
+                };
                 let shared = similarity::printed_words(&self.space, &covered, text, "", 6);
                 if let Some(l) = wl {
                     self.unlink(l);
@@ -621,11 +791,19 @@ fn meaningful_parent(tree: &Tree, i: usize) -> Option<usize> {
 
 /// Are old `o` and new `n` in the same place: their parents are aligned with each other, or
 /// their nearest ancestors that are not sections are (or they have none)?
-pub fn same_place(old: &Tree, new: &Tree, old_link: &[Option<usize>], new_link: &[Option<usize>], o: usize, n: usize) -> bool {
+pub fn same_place(
+    old: &Tree,
+    new: &Tree,
+    old_link: &[Option<usize>],
+    new_link: &[Option<usize>],
+    o: usize,
+    n: usize,
+) -> bool {
     let aligned = |po: Option<usize>, pn: Option<usize>| match (po, pn) {
         (None, None) => true,
         (Some(po), Some(pn)) => old_link[po].is_some() && old_link[po] == new_link[pn],
         _ => false,
     };
-    aligned(old.parent[o], new.parent[n]) || aligned(meaningful_parent(old, o), meaningful_parent(new, n))
+    aligned(old.parent[o], new.parent[n])
+        || aligned(meaningful_parent(old, o), meaningful_parent(new, n))
 }

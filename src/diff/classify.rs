@@ -14,9 +14,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::align::{same_place, Alignment, Reason};
+use super::align::{Alignment, Reason, same_place};
+use super::words::{WordOp, diff_words};
 use crate::compare::{Item, Tree};
-use super::words::{diff_words, WordOp};
 use crate::schema::Kind;
 use crate::text::normalize;
 
@@ -34,7 +34,15 @@ pub enum Class {
 }
 
 impl Class {
-    pub const ALL: [Class; 7] = [Class::Unchanged, Class::Reworded, Class::Moved, Class::Split, Class::Merged, Class::Added, Class::Removed];
+    pub const ALL: [Class; 7] = [
+        Class::Unchanged,
+        Class::Reworded,
+        Class::Moved,
+        Class::Split,
+        Class::Merged,
+        Class::Added,
+        Class::Removed,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -151,12 +159,19 @@ fn edit_distance(a: &str, b: &str) -> usize {
 ///   at most one stem is dropped and at most one brought in;
 /// - **révision**: otherwise.
 pub fn degree(old: &str, new: &str) -> Degree {
-    let words = |t: &str| crate::lang::tokens(t).into_iter().map(|t| t.word).collect::<Vec<String>>();
+    let words =
+        |t: &str| crate::lang::tokens(t).into_iter().map(|t| t.word).collect::<Vec<String>>();
     let (wo, wn) = (words(old), words(new));
-    if wo.len() == wn.len() && wo.iter().zip(&wn).all(|(a, b)| a == b || (a.chars().count() >= 4 && edit_distance(a, b) <= 1)) {
+    if wo.len() == wn.len()
+        && wo
+            .iter()
+            .zip(&wn)
+            .all(|(a, b)| a == b || (a.chars().count() >= 4 && edit_distance(a, b) <= 1))
+    {
         return Degree::Correction;
     }
-    let stems = |t: &str| crate::lang::terms(t).into_iter().collect::<std::collections::BTreeSet<String>>();
+    let stems =
+        |t: &str| crate::lang::terms(t).into_iter().collect::<std::collections::BTreeSet<String>>();
     let (so, sn) = (stems(old), stems(new));
     let dropped = so.difference(&sn).count();
     let brought = sn.difference(&so).count();
@@ -227,13 +242,20 @@ pub fn classify(old: &Tree, new: &Tree, al: &Alignment) -> Vec<Change> {
             Some((po, n)) if is_ancestor(po, o) => new.preorder[n] + 1,
             Some((_, n)) => new.preorder[n] + size[n],
         };
-        if let Some(n) = al.old_link[o].and_then(|l| al.links[l].new.iter().copied().min_by_key(|&n| new.preorder[n])) {
+        if let Some(n) = al.old_link[o]
+            .and_then(|l| al.links[l].new.iter().copied().min_by_key(|&n| new.preorder[n]))
+        {
             last = Some((o, n));
         }
     }
 
     let mut keyed: Vec<((usize, usize), Change)> = Vec::new();
-    let change = |class: Class, kind: Kind, depth: usize, os: &[usize], ns: &[usize], reason: Option<Reason>| Change {
+    let change = |class: Class,
+                  kind: Kind,
+                  depth: usize,
+                  os: &[usize],
+                  ns: &[usize],
+                  reason: Option<Reason>| Change {
         class,
         kind,
         depth,
@@ -254,12 +276,32 @@ pub fn classify(old: &Tree, new: &Tree, al: &Alignment) -> Vec<Change> {
             (0, 0) => {}
             (_, 0) => {
                 for &o in os {
-                    keyed.push(((anchor[o], 1 + old.preorder[o]), change(Class::Removed, old.elems[o].kind, old.depth[o], &[o], &[], reason.clone())));
+                    keyed.push((
+                        (anchor[o], 1 + old.preorder[o]),
+                        change(
+                            Class::Removed,
+                            old.elems[o].kind,
+                            old.depth[o],
+                            &[o],
+                            &[],
+                            reason.clone(),
+                        ),
+                    ));
                 }
             }
             (0, _) => {
                 for &n in ns {
-                    keyed.push(((new.preorder[n] + 1, 0), change(Class::Added, new.elems[n].kind, new.depth[n], &[], &[n], reason.clone())));
+                    keyed.push((
+                        (new.preorder[n] + 1, 0),
+                        change(
+                            Class::Added,
+                            new.elems[n].kind,
+                            new.depth[n],
+                            &[],
+                            &[n],
+                            reason.clone(),
+                        ),
+                    ));
                 }
             }
             (1, 1) => {
@@ -285,19 +327,31 @@ pub fn classify(old: &Tree, new: &Tree, al: &Alignment) -> Vec<Change> {
             }
             (1, _) => {
                 let n = first_new.unwrap_or(ns[0]);
-                keyed.push(((new.preorder[n] + 1, 0), change(Class::Split, old.elems[os[0]].kind, new.depth[n], os, ns, reason)));
+                keyed.push((
+                    (new.preorder[n] + 1, 0),
+                    change(Class::Split, old.elems[os[0]].kind, new.depth[n], os, ns, reason),
+                ));
             }
             _ => {
                 let n = first_new.unwrap_or(ns[0]);
-                keyed.push(((new.preorder[n] + 1, 0), change(Class::Merged, new.elems[n].kind, new.depth[n], os, ns, reason)));
+                keyed.push((
+                    (new.preorder[n] + 1, 0),
+                    change(Class::Merged, new.elems[n].kind, new.depth[n], os, ns, reason),
+                ));
             }
         }
     }
     for o in (0..old.len()).filter(|&o| al.old_link[o].is_none()) {
-        keyed.push(((anchor[o], 1 + old.preorder[o]), change(Class::Removed, old.elems[o].kind, old.depth[o], &[o], &[], None)));
+        keyed.push((
+            (anchor[o], 1 + old.preorder[o]),
+            change(Class::Removed, old.elems[o].kind, old.depth[o], &[o], &[], None),
+        ));
     }
     for n in (0..new.len()).filter(|&n| al.new_link[n].is_none()) {
-        keyed.push(((new.preorder[n] + 1, 0), change(Class::Added, new.elems[n].kind, new.depth[n], &[], &[n], None)));
+        keyed.push((
+            (new.preorder[n] + 1, 0),
+            change(Class::Added, new.elems[n].kind, new.depth[n], &[], &[n], None),
+        ));
     }
     keyed.sort_by_key(|(k, _)| *k);
     keyed.into_iter().map(|(_, c)| c).collect()

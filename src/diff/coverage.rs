@@ -35,7 +35,16 @@ pub enum Level {
 }
 
 impl Level {
-    pub const ALL: [Level; 8] = [Level::Unites, Level::Activites, Level::Competences, Level::Criteres, Level::Savoirs, Level::Contextes, Level::Evaluation, Level::Document];
+    pub const ALL: [Level; 8] = [
+        Level::Unites,
+        Level::Activites,
+        Level::Competences,
+        Level::Criteres,
+        Level::Savoirs,
+        Level::Contextes,
+        Level::Evaluation,
+        Level::Document,
+    ];
 
     /// French, after « au niveau des » (« unités certifiantes », « compétences » …).
     pub fn label(self) -> &'static str {
@@ -103,7 +112,8 @@ pub struct Coverage {
 impl Coverage {
     pub fn compares(&self, k: Kind) -> bool {
         let l = level_of(k);
-        self.compared.contains(&l) && (l != Level::Unites || self.unit_kinds.as_ref().is_none_or(|u| u.contains(&k)))
+        self.compared.contains(&l)
+            && (l != Level::Unites || self.unit_kinds.as_ref().is_none_or(|u| u.contains(&k)))
     }
 }
 
@@ -115,7 +125,8 @@ fn side(corpus: &Corpus, tree: &Tree) -> SideCoverage {
     levels.sort();
     levels.dedup();
     let known_by = if only_named {
-        let held: Vec<&str> = levels.iter().filter(|l| **l != Level::Document).map(|l| l.label()).collect();
+        let held: Vec<&str> =
+            levels.iter().filter(|l| **l != Level::Document).map(|l| l.label()).collect();
         w::only_named(&join(&held))
     } else {
         match source_kind {
@@ -154,7 +165,11 @@ pub fn coverage(old_corpus: &Corpus, old: &Tree, new_corpus: &Corpus, new: &Tree
     let compared: Vec<Level> = if same_kind || old.cert == new.cert {
         Level::ALL.to_vec()
     } else {
-        Level::ALL.iter().copied().filter(|l| o.levels.contains(l) && n.levels.contains(l) && *l != Level::Document).collect()
+        Level::ALL
+            .iter()
+            .copied()
+            .filter(|l| o.levels.contains(l) && n.levels.contains(l) && *l != Level::Document)
+            .collect()
     };
     let labels: Vec<&str> = compared.iter().map(|l| l.label()).collect();
     let (on, nn) = (name(old_corpus, &old.cert), name(new_corpus, &new.cert));
@@ -168,10 +183,19 @@ pub fn coverage(old_corpus: &Corpus, old: &Tree, new_corpus: &Corpus, new: &Tree
         w::known_only_by(&nn, &n.known_by, &join(&labels), &on, &o.known_by)
     };
     let unit_kinds = (compared.len() != Level::ALL.len()).then(|| {
-        let kinds = |t: &Tree| t.elems.iter().map(|e| e.kind).filter(|k| level_of(*k) == Level::Unites).collect::<std::collections::BTreeSet<Kind>>();
+        let kinds = |t: &Tree| {
+            t.elems
+                .iter()
+                .map(|e| e.kind)
+                .filter(|k| level_of(*k) == Level::Unites)
+                .collect::<std::collections::BTreeSet<Kind>>()
+        };
         kinds(old).intersection(&kinds(new)).copied().collect::<Vec<Kind>>()
     });
-    let compares = |k: Kind| compared.contains(&level_of(k)) && (level_of(k) != Level::Unites || unit_kinds.as_ref().is_none_or(|u| u.contains(&k)));
+    let compares = |k: Kind| {
+        compared.contains(&level_of(k))
+            && (level_of(k) != Level::Unites || unit_kinds.as_ref().is_none_or(|u| u.contains(&k)))
+    };
     let apart = |t: &Tree| {
         let mut m: BTreeMap<Kind, usize> = BTreeMap::new();
         for e in t.elems.iter().filter(|e| !compares(e.kind)) {
@@ -179,5 +203,13 @@ pub fn coverage(old_corpus: &Corpus, old: &Tree, new_corpus: &Corpus, new: &Tree
         }
         m
     };
-    Coverage { old_only: apart(old), new_only: apart(new), old: o, new: n, compared, unit_kinds, sentence }
+    Coverage {
+        old_only: apart(old),
+        new_only: apart(new),
+        old: o,
+        new: n,
+        compared,
+        unit_kinds,
+        sentence,
+    }
 }

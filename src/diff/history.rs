@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::{diff, lineage_pairs, Class, Degree, DiffOptions};
+use super::{Class, Degree, DiffOptions, diff, lineage_pairs};
 use crate::ids::{CertId, ElementKey};
 use crate::model::Corpus;
 
@@ -29,15 +29,28 @@ pub struct History {
 impl History {
     pub fn build(corpus: &Corpus) -> History {
         // For each new element of a 1 → 1 or n → 1 change: its old elements, and whether the text stayed.
-        let mut direct: HashMap<ElementKey, (CertId, Vec<ElementKey>, Class, Option<Degree>, bool)> = HashMap::new();
+        let mut direct: HashMap<
+            ElementKey,
+            (CertId, Vec<ElementKey>, Class, Option<Degree>, bool),
+        > = HashMap::new();
         for (old, new) in lineage_pairs(corpus) {
             let r = diff(corpus, &old, corpus, &new, &DiffOptions::default());
             for c in &r.changes {
                 if c.old.is_empty() || c.new.len() != 1 {
                     continue;
                 }
-                let kept = c.old.len() == 1 && (!c.reworded || c.degree == Some(Degree::Correction));
-                direct.insert(c.new[0].id.clone(), (old.clone(), c.old.iter().map(|i| i.id.clone()).collect(), c.class, c.degree, kept));
+                let kept =
+                    c.old.len() == 1 && (!c.reworded || c.degree == Some(Degree::Correction));
+                direct.insert(
+                    c.new[0].id.clone(),
+                    (
+                        old.clone(),
+                        c.old.iter().map(|i| i.id.clone()).collect(),
+                        c.class,
+                        c.degree,
+                        kept,
+                    ),
+                );
             }
         }
         let mut map = HashMap::new();
@@ -53,7 +66,10 @@ impl History {
                     _ => break,
                 }
             }
-            map.insert(k.clone(), Since { since, replaced: replaced.clone(), class: *class, degree: *degree });
+            map.insert(
+                k.clone(),
+                Since { since, replaced: replaced.clone(), class: *class, degree: *degree },
+            );
         }
         History { map }
     }

@@ -24,11 +24,11 @@ use crate::diag::Diagnostic;
 use crate::ids::CertId;
 use crate::model::Corpus;
 
+pub use crate::compare::{Item, Side};
 pub use align::Reason;
 pub use classify::{Change, Class, Degree, Summary};
 pub use coverage::{Coverage, Level};
 pub use units::{UnitVerdict, Verdict};
-pub use crate::compare::{Item, Side};
 pub use words::WordOp;
 
 /// The thresholds of the alignment (all scores are in `[0, 1]`).
@@ -52,7 +52,14 @@ pub struct DiffOptions {
 
 impl Default for DiffOptions {
     fn default() -> Self {
-        DiffOptions { group_threshold: 0.4, move_threshold: 0.6, part_threshold: 0.6, cover_threshold: 0.6, same_id_floor: 0.2, code_margin: 0.25 }
+        DiffOptions {
+            group_threshold: 0.4,
+            move_threshold: 0.6,
+            part_threshold: 0.6,
+            cover_threshold: 0.6,
+            same_id_floor: 0.2,
+            code_margin: 0.25,
+        }
     }
 }
 
@@ -82,18 +89,36 @@ impl DiffReport {
 /// Compare certification `old_cert` of `old` with `new_cert` of `new` (the two corpora may be the
 /// same, or two versions of the data). A certification missing from its corpus counts as empty:
 /// check with [`require_cert`] first to report it.
-pub fn diff(old: &Corpus, old_cert: &CertId, new: &Corpus, new_cert: &CertId, opts: &DiffOptions) -> DiffReport {
+pub fn diff(
+    old: &Corpus,
+    old_cert: &CertId,
+    new: &Corpus,
+    new_cert: &CertId,
+    opts: &DiffOptions,
+) -> DiffReport {
     let old_tree = crate::compare::Tree::build(old, old_cert);
     let new_tree = crate::compare::Tree::build(new, new_cert);
     let alignment = align::align(old, &old_tree, new, &new_tree, opts);
     let coverage = coverage::coverage(old, &old_tree, new, &new_tree);
     // Only the levels both sides describe are compared; the rest is counted apart (`coverage`).
-    let changes: Vec<Change> = classify::classify(&old_tree, &new_tree, &alignment).into_iter().filter(|c| coverage.compares(c.kind)).collect();
+    let changes: Vec<Change> = classify::classify(&old_tree, &new_tree, &alignment)
+        .into_iter()
+        .filter(|c| coverage.compares(c.kind))
+        .collect();
     let mut summary = classify::summarize(&old_tree, &new_tree, &changes);
     summary.old_elements = old_tree.elems.iter().filter(|e| coverage.compares(e.kind)).count();
     summary.new_elements = new_tree.elems.iter().filter(|e| coverage.compares(e.kind)).count();
     let units = units::verdicts(old, &old_tree, new, &new_tree, &alignment, &changes, &coverage);
-    DiffReport { format: 1, old: Side::of(old, old_cert), new: Side::of(new, new_cert), options: opts.clone(), coverage, summary, units, changes }
+    DiffReport {
+        format: 1,
+        old: Side::of(old, old_cert),
+        new: Side::of(new, new_cert),
+        options: opts.clone(),
+        coverage,
+        summary,
+        units,
+        changes,
+    }
 }
 
 /// Predecessor → successor pairs of certifications that are both in the corpus (from the
@@ -101,9 +126,17 @@ pub fn diff(old: &Corpus, old_cert: &CertId, new: &Corpus, new_cert: &CertId, op
 pub fn lineage_pairs(corpus: &Corpus) -> Vec<(CertId, CertId)> {
     let mut out: Vec<(CertId, CertId)> = Vec::new();
     for c in &corpus.certs {
-        let pairs = c.predecessors.iter().map(|p| (p.id.clone(), c.id.clone())).chain(c.successors.iter().map(|s| (c.id.clone(), s.id.clone())));
+        let pairs = c
+            .predecessors
+            .iter()
+            .map(|p| (p.id.clone(), c.id.clone()))
+            .chain(c.successors.iter().map(|s| (c.id.clone(), s.id.clone())));
         for (a, b) in pairs {
-            if a != b && corpus.cert(&a).is_some() && corpus.cert(&b).is_some() && !out.contains(&(a.clone(), b.clone())) {
+            if a != b
+                && corpus.cert(&a).is_some()
+                && corpus.cert(&b).is_some()
+                && !out.contains(&(a.clone(), b.clone()))
+            {
                 out.push((a, b));
             }
         }
@@ -134,7 +167,11 @@ impl fmt::Display for DiffError {
                 }
                 Ok(())
             }
-            DiffError::Data { origin, diagnostics } => write!(f, "the data of {origin} has {} problem(s); run `referentiel check` on it", diagnostics.len()),
+            DiffError::Data { origin, diagnostics } => write!(
+                f,
+                "the data of {origin} has {} problem(s); run `referentiel check` on it",
+                diagnostics.len()
+            ),
             DiffError::Git { rev, message } => write!(f, "cannot read revision `{rev}`: {message}"),
             DiffError::Io(m) => write!(f, "{m}"),
         }

@@ -5,11 +5,11 @@
 
 use std::fmt::Write;
 
+use super::DiffReport;
 use super::classify::{Change, Class, Summary};
 use super::units::{Cited, UnitVerdict, Verdict};
-use crate::compare::{md, Format, Item, Style};
 use super::words::WordOp;
-use super::DiffReport;
+use crate::compare::{Format, Item, Style, md};
 use crate::schema::Kind;
 use crate::words::evolution as w;
 
@@ -40,14 +40,26 @@ pub fn render_units(report: &DiffReport, format: Format, colour: bool) -> String
         Format::Text => {
             let st = Style { colour };
             let mut o = String::new();
-            let _ = writeln!(o, "{} {} → {}", st.bold("diff --units"), report.old.describe(), report.new.describe());
+            let _ = writeln!(
+                o,
+                "{} {} → {}",
+                st.bold("diff --units"),
+                report.old.describe(),
+                report.new.describe()
+            );
             let _ = writeln!(o, "{}\n", report.coverage.sentence);
             units_text(&mut o, report, st);
             o
         }
         Format::Markdown => {
             let mut o = String::new();
-            let _ = writeln!(o, "# {} : {} → {}\n", w::UNITS, md(&report.old.describe()), md(&report.new.describe()));
+            let _ = writeln!(
+                o,
+                "# {} : {} → {}\n",
+                w::UNITS,
+                md(&report.old.describe()),
+                md(&report.new.describe())
+            );
             let _ = writeln!(o, "{}\n", md(&report.coverage.sentence));
             units_md(&mut o, report);
             o
@@ -60,7 +72,8 @@ pub fn render_units(report: &DiffReport, format: Format, colour: bool) -> String
                 "coverage": report.coverage,
                 "units": report.units,
             });
-            let mut s = serde_json::to_string_pretty(&v).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+            let mut s = serde_json::to_string_pretty(&v)
+                .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
             s.push('\n');
             s
         }
@@ -92,14 +105,30 @@ fn paint_verdict(st: Style, v: Verdict, s: &str) -> String {
 
 fn cited_label(c: &Cited) -> String {
     let code = c.item.code.as_deref().map(|x| format!("{x} ")).unwrap_or_default();
-    format!("{} {code}« {} » ({})", c.item.kind.label(), c.item.text, w::lines(c.doc.as_str(), &c.lines.to_string()))
+    format!(
+        "{} {code}« {} » ({})",
+        c.item.kind.label(),
+        c.item.text,
+        w::lines(c.doc.as_str(), &c.lines.to_string())
+    )
 }
 
 fn also(items: &[Item]) -> String {
     if items.is_empty() {
         return String::new();
     }
-    format!(" [= {}]", items.iter().map(|i| format!("{} {}", i.kind.label().to_lowercase(), i.code.clone().unwrap_or_else(|| i.id.local.to_string()))).collect::<Vec<_>>().join(", "))
+    format!(
+        " [= {}]",
+        items
+            .iter()
+            .map(|i| format!(
+                "{} {}",
+                i.kind.label().to_lowercase(),
+                i.code.clone().unwrap_or_else(|| i.id.local.to_string())
+            ))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
 }
 
 /// The lines of one verdict, without markup: the unit, its counterparts and evidence.
@@ -114,7 +143,12 @@ fn unit_lines(u: &UnitVerdict) -> (String, Vec<String>) {
         }
         if let Some(row) = &c.row {
             if let (Some(doc), Some(l)) = (&row.doc, &row.lines) {
-                lines.push(format!("  {} : {}{}", w::TABLE_ROW, w::lines(doc.as_str(), &l.to_string()), row.text.as_deref().map(|t| format!(" « {t} »")).unwrap_or_default()));
+                lines.push(format!(
+                    "  {} : {}{}",
+                    w::TABLE_ROW,
+                    w::lines(doc.as_str(), &l.to_string()),
+                    row.text.as_deref().map(|t| format!(" « {t} »")).unwrap_or_default()
+                ));
             }
         }
     }
@@ -128,14 +162,33 @@ fn unit_lines(u: &UnitVerdict) -> (String, Vec<String>) {
         lines.push(w::CONTENT_UNKNOWN.to_string());
     }
     for e in &u.evidence {
-        let side = |v: &[Cited]| v.iter().map(|c| format!("{}{} « {} » ({})", e.kind.label().to_lowercase(), c.item.code.as_deref().map(|x| format!(" {x}")).unwrap_or_default(), c.item.text, w::lines(c.doc.as_str(), &c.lines.to_string()))).collect::<Vec<_>>().join(" + ");
+        let side = |v: &[Cited]| {
+            v.iter()
+                .map(|c| {
+                    format!(
+                        "{}{} « {} » ({})",
+                        e.kind.label().to_lowercase(),
+                        c.item.code.as_deref().map(|x| format!(" {x}")).unwrap_or_default(),
+                        c.item.text,
+                        w::lines(c.doc.as_str(), &c.lines.to_string())
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(" + ")
+        };
         let degree = e.degree.map(|d| format!(", {}", d.label())).unwrap_or_default();
         let what = match (e.old.is_empty(), e.new.is_empty()) {
             (true, _) => side(&e.new),
             (_, true) => side(&e.old),
             _ => format!("{} → {}", side(&e.old), side(&e.new)),
         };
-        let way = if !e.old_inside && !e.old.is_empty() { format!(" ({})", w::CAME_IN) } else if !e.new_inside && !e.new.is_empty() { format!(" ({})", w::WENT_OUT) } else { String::new() };
+        let way = if !e.old_inside && !e.old.is_empty() {
+            format!(" ({})", w::CAME_IN)
+        } else if !e.new_inside && !e.new.is_empty() {
+            format!(" ({})", w::WENT_OUT)
+        } else {
+            String::new()
+        };
         lines.push(format!("{} {}{degree}{way} : {what}", w::INSIDE, e.class.label()));
     }
     if u.unchanged > 0 {
@@ -179,7 +232,11 @@ fn apart_lines(r: &DiffReport) -> Vec<String> {
     let mut out = Vec::new();
     for (side, m) in [(&r.old, &r.coverage.old_only), (&r.new, &r.coverage.new_only)] {
         if !m.is_empty() {
-            let name = side.title.clone().map(|t| format!("{t} ({})", side.version.clone().unwrap_or_default())).unwrap_or_else(|| side.cert.to_string());
+            let name = side
+                .title
+                .clone()
+                .map(|t| format!("{t} ({})", side.version.clone().unwrap_or_default()))
+                .unwrap_or_else(|| side.cert.to_string());
             out.push(format!("{} : {}", w::only_one_side(&name), kinds_phrase(Some(m))));
         }
     }
@@ -187,14 +244,22 @@ fn apart_lines(r: &DiffReport) -> Vec<String> {
 }
 
 pub fn json(report: &DiffReport) -> String {
-    let mut s = serde_json::to_string_pretty(report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut s =
+        serde_json::to_string_pretty(report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     s.push('\n');
     s
 }
 
 /// `compétence professionnelle 3, critère de performance 12`
 pub fn kinds_phrase(kinds: Option<&std::collections::BTreeMap<Kind, usize>>) -> String {
-    kinds.map(|m| m.iter().map(|(k, n)| format!("{} {n}", k.label().to_lowercase())).collect::<Vec<_>>().join(", ")).unwrap_or_default()
+    kinds
+        .map(|m| {
+            m.iter()
+                .map(|(k, n)| format!("{} {n}", k.label().to_lowercase()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .unwrap_or_default()
 }
 
 fn summary_lines(s: &Summary, mut line: impl FnMut(Class, usize, String)) {
@@ -210,7 +275,11 @@ fn join_runs(ops: &[WordOp], show: impl Fn(&WordOp) -> String) -> String {
     for o in ops {
         let piece = show(o);
         let starts_word = o.text().chars().next().is_some_and(char::is_alphanumeric);
-        if !matches!(o, WordOp::Same(_)) && starts_word && out.chars().last().is_some_and(|c| !c.is_whitespace()) && !out.ends_with(['\'', '’', '(']) {
+        if !matches!(o, WordOp::Same(_))
+            && starts_word
+            && out.chars().last().is_some_and(|c| !c.is_whitespace())
+            && !out.ends_with(['\'', '’', '('])
+        {
             out.push(' ');
         }
         out.push_str(&piece);
@@ -237,7 +306,11 @@ fn ids(items: &[Item]) -> String {
 }
 
 fn parent_of(items: &[Item]) -> String {
-    items.first().and_then(|i| i.parent.as_ref()).map(|p| p.to_string()).unwrap_or_else(|| w::TOP.into())
+    items
+        .first()
+        .and_then(|i| i.parent.as_ref())
+        .map(|p| p.to_string())
+        .unwrap_or_else(|| w::TOP.into())
 }
 
 fn head(c: &Change) -> String {
@@ -253,17 +326,32 @@ pub fn text(r: &DiffReport, st: Style) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "{} {} → {}", st.bold("diff"), r.old.describe(), r.new.describe());
     let _ = writeln!(o, "{}", r.coverage.sentence);
-    let _ = writeln!(o, "{} : {} ({}), {} ({})\n", w::ELEMENTS, r.summary.old_elements, w::OLD, r.summary.new_elements, w::NEW);
+    let _ = writeln!(
+        o,
+        "{} : {} ({}), {} ({})\n",
+        w::ELEMENTS,
+        r.summary.old_elements,
+        w::OLD,
+        r.summary.new_elements,
+        w::NEW
+    );
     summary_lines(&r.summary, |c, n, kinds| {
         let label = format!("{:<11}", class_word(c));
-        let _ = writeln!(o, "  {} {:>6}  {}", if n > 0 { paint_class(st, c, &label) } else { st.dim(&label) }, n, st.dim(&kinds));
+        let _ = writeln!(
+            o,
+            "  {} {:>6}  {}",
+            if n > 0 { paint_class(st, c, &label) } else { st.dim(&label) },
+            n,
+            st.dim(&kinds)
+        );
     });
     for l in apart_lines(r) {
         let _ = writeln!(o, "  {}", st.dim(&l));
     }
     let _ = writeln!(o);
     units_text(&mut o, r, st);
-    let shown: Vec<&Change> = r.changes.iter().filter(|c| c.class != Class::Unchanged || c.code_changed).collect();
+    let shown: Vec<&Change> =
+        r.changes.iter().filter(|c| c.class != Class::Unchanged || c.code_changed).collect();
     if shown.is_empty() {
         let _ = writeln!(o, "\n{}", w::NO_CHANGE);
         return o;
@@ -272,8 +360,10 @@ pub fn text(r: &DiffReport, st: Style) -> String {
     for c in shown {
         let pad = "  ".repeat(c.depth.min(6));
         let degree = c.degree.map(|d| format!(" ({})", d.label())).unwrap_or_default();
-        let mark = paint_class(st, c.class, &format!("{} {}{degree}", c.class.mark(), c.class.label()));
-        let why = c.reason.as_ref().map(|r| st.dim(&format!(" · {}", r.describe()))).unwrap_or_default();
+        let mark =
+            paint_class(st, c.class, &format!("{} {}{degree}", c.class.mark(), c.class.label()));
+        let why =
+            c.reason.as_ref().map(|r| st.dim(&format!(" · {}", r.describe()))).unwrap_or_default();
         let _ = writeln!(o, "{pad}{mark}  {}{why}", head(c));
         let pad = format!("{pad}    ");
         match c.class {
@@ -293,10 +383,16 @@ pub fn text(r: &DiffReport, st: Style) -> String {
             }
             _ => {
                 if c.class == Class::Moved {
-                    let _ = writeln!(o, "{pad}{}", st.dim(&w::moved(&parent_of(&c.old), &parent_of(&c.new))));
+                    let _ = writeln!(
+                        o,
+                        "{pad}{}",
+                        st.dim(&w::moved(&parent_of(&c.old), &parent_of(&c.new)))
+                    );
                 }
                 if c.code_changed {
-                    let code = |i: &[Item]| i.first().and_then(|i| i.code.clone()).unwrap_or_else(|| w::NO_CODE.into());
+                    let code = |i: &[Item]| {
+                        i.first().and_then(|i| i.code.clone()).unwrap_or_else(|| w::NO_CODE.into())
+                    };
                     let _ = writeln!(o, "{pad}{}", st.dim(&w::code(&code(&c.old), &code(&c.new))));
                 }
                 match &c.words {
@@ -327,7 +423,15 @@ pub fn markdown(r: &DiffReport) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "# {} {} → {}\n", w::HEADING, md(&r.old.describe()), md(&r.new.describe()));
     let _ = writeln!(o, "{}\n", md(&r.coverage.sentence));
-    let _ = writeln!(o, "{} : {} ({}), {} ({}).\n", w::ELEMENTS, r.summary.old_elements, w::OLD, r.summary.new_elements, w::NEW);
+    let _ = writeln!(
+        o,
+        "{} : {} ({}), {} ({}).\n",
+        w::ELEMENTS,
+        r.summary.old_elements,
+        w::OLD,
+        r.summary.new_elements,
+        w::NEW
+    );
     let _ = writeln!(o, "| classe | nombre | par nature |\n|---|---:|---|");
     summary_lines(&r.summary, |c, n, kinds| {
         let _ = writeln!(o, "| {} | {n} | {} |", class_word(c), md(&kinds));
@@ -348,7 +452,8 @@ pub fn markdown(r: &DiffReport) -> String {
         }
         let pad = "  ".repeat(open.len());
         open.push(c.depth);
-        let why = c.reason.as_ref().map(|r| format!(" — _{}_", md(&r.describe()))).unwrap_or_default();
+        let why =
+            c.reason.as_ref().map(|r| format!(" — _{}_", md(&r.describe()))).unwrap_or_default();
         let degree = c.degree.map(|d| format!(" ({})", d.label())).unwrap_or_default();
         let _ = writeln!(o, "{pad}- **{}**{degree} {}{why}", c.class.label(), md(&head(c)));
         let pad = format!("{pad}  ");
@@ -369,9 +474,17 @@ pub fn markdown(r: &DiffReport) -> String {
             }
             _ => {
                 if c.class == Class::Moved {
-                    let _ = writeln!(o, "{pad}- {}", md(&w::moved(&parent_of(&c.old), &parent_of(&c.new))));
+                    let _ = writeln!(
+                        o,
+                        "{pad}- {}",
+                        md(&w::moved(&parent_of(&c.old), &parent_of(&c.new)))
+                    );
                 }
-                let _ = writeln!(o, "{pad}- {}", c.words.as_deref().map(words_md).unwrap_or_else(|| md(&c.new[0].text)));
+                let _ = writeln!(
+                    o,
+                    "{pad}- {}",
+                    c.words.as_deref().map(words_md).unwrap_or_else(|| md(&c.new[0].text))
+                );
             }
         }
     }

@@ -32,7 +32,8 @@ impl DataSource {
 /// Load and check the data of one side.
 pub fn load(source: &DataSource) -> Result<Corpus, DiffError> {
     match source {
-        DataSource::Folder(dir) => crate::load_corpus(dir).map_err(|diagnostics| DiffError::Data { origin: source.describe(), diagnostics }),
+        DataSource::Folder(dir) => crate::load_corpus(dir)
+            .map_err(|diagnostics| DiffError::Data { origin: source.describe(), diagnostics }),
         DataSource::Revision { data, rev } => {
             let tmp = export(data, rev)?;
             let result = crate::load_corpus(&tmp.data);
@@ -52,22 +53,35 @@ struct Export {
 const PREFIX: &str = "referentiel-diff-";
 
 fn git(dir: &Path, args: &[&str], rev: &str) -> Result<String, DiffError> {
-    let out = Command::new("git").arg("-C").arg(dir).args(args).output().map_err(|e| DiffError::Git { rev: rev.to_string(), message: format!("cannot run git: {e}") })?;
+    let out = Command::new("git").arg("-C").arg(dir).args(args).output().map_err(|e| {
+        DiffError::Git { rev: rev.to_string(), message: format!("cannot run git: {e}") }
+    })?;
     if !out.status.success() {
-        return Err(DiffError::Git { rev: rev.to_string(), message: String::from_utf8_lossy(&out.stderr).trim().to_string() });
+        return Err(DiffError::Git {
+            rev: rev.to_string(),
+            message: String::from_utf8_lossy(&out.stderr).trim().to_string(),
+        });
     }
     Ok(String::from_utf8_lossy(&out.stdout).trim().to_string())
 }
 
 fn export(data: &Path, rev: &str) -> Result<Export, DiffError> {
     if rev.starts_with('-') {
-        return Err(DiffError::Git { rev: rev.to_string(), message: "a revision cannot start with `-`".into() });
+        return Err(DiffError::Git {
+            rev: rev.to_string(),
+            message: "a revision cannot start with `-`".into(),
+        });
     }
-    let data = std::fs::canonicalize(data).map_err(|e| DiffError::Io(format!("{}: {e}", data.display())))?;
+    let data = std::fs::canonicalize(data)
+        .map_err(|e| DiffError::Io(format!("{}: {e}", data.display())))?;
     let top = PathBuf::from(git(&data, &["rev-parse", "--show-toplevel"], rev)?);
     let top = std::fs::canonicalize(&top).unwrap_or(top);
-    let inside = data.strip_prefix(&top).map_err(|_| DiffError::Git { rev: rev.to_string(), message: format!("{} is not inside the git work tree {}", data.display(), top.display()) })?;
-    let inside = if inside.as_os_str().is_empty() { PathBuf::from(".") } else { inside.to_path_buf() };
+    let inside = data.strip_prefix(&top).map_err(|_| DiffError::Git {
+        rev: rev.to_string(),
+        message: format!("{} is not inside the git work tree {}", data.display(), top.display()),
+    })?;
+    let inside =
+        if inside.as_os_str().is_empty() { PathBuf::from(".") } else { inside.to_path_buf() };
     // The revision must exist (and name a commit) before we archive it.
     git(&top, &["rev-parse", "--verify", "--quiet", &format!("{rev}^{{commit}}")], rev)
         .map_err(|_| DiffError::Git { rev: rev.to_string(), message: "no such revision".into() })?;
@@ -79,7 +93,8 @@ fn export(data: &Path, rev: &str) -> Result<Export, DiffError> {
     crate::scratch::remove_stale(&tmp, PREFIX, owned_by_us);
     let root = Scratch::register(tmp.join(format!("{PREFIX}{}-{n}", std::process::id())));
     let _ = std::fs::remove_dir_all(root.path());
-    std::fs::create_dir_all(root.path()).map_err(|e| DiffError::Io(format!("{}: {e}", root.path().display())))?;
+    std::fs::create_dir_all(root.path())
+        .map_err(|e| DiffError::Io(format!("{}: {e}", root.path().display())))?;
     let export = Export { data: root.path().join(&inside), root };
 
     let mut archive = Command::new("git")
@@ -90,8 +105,12 @@ fn export(data: &Path, rev: &str) -> Result<Export, DiffError> {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|e| DiffError::Git { rev: rev.to_string(), message: format!("cannot run git: {e}") })?;
-    let stdout = archive.stdout.take().ok_or_else(|| DiffError::Io("no output from git archive".into()))?;
+        .map_err(|e| DiffError::Git {
+            rev: rev.to_string(),
+            message: format!("cannot run git: {e}"),
+        })?;
+    let stdout =
+        archive.stdout.take().ok_or_else(|| DiffError::Io("no output from git archive".into()))?;
     let tar = Command::new("tar")
         .arg("-x")
         .arg("-C")
@@ -103,13 +122,26 @@ fn export(data: &Path, rev: &str) -> Result<Export, DiffError> {
     let archived = archive.wait_with_output().map_err(|e| DiffError::Io(e.to_string()))?;
     if !archived.status.success() {
         let message = String::from_utf8_lossy(&archived.stderr).trim().to_string();
-        return Err(DiffError::Git { rev: rev.to_string(), message: if message.is_empty() { format!("{} is not in this revision", inside.display()) } else { message } });
+        return Err(DiffError::Git {
+            rev: rev.to_string(),
+            message: if message.is_empty() {
+                format!("{} is not in this revision", inside.display())
+            } else {
+                message
+            },
+        });
     }
     if !tar.status.success() {
-        return Err(DiffError::Io(format!("tar failed: {}", String::from_utf8_lossy(&tar.stderr).trim())));
+        return Err(DiffError::Io(format!(
+            "tar failed: {}",
+            String::from_utf8_lossy(&tar.stderr).trim()
+        )));
     }
     if !export.data.is_dir() {
-        return Err(DiffError::Git { rev: rev.to_string(), message: format!("{} is not in this revision", inside.display()) });
+        return Err(DiffError::Git {
+            rev: rev.to_string(),
+            message: format!("{} is not in this revision", inside.display()),
+        });
     }
     Ok(export)
 }

@@ -12,8 +12,8 @@ use std::collections::{BTreeMap, HashSet};
 use serde::Serialize;
 
 use super::align::{Alignment, Reason};
-use super::classify::{degree, Change, Class, Degree};
-use super::coverage::{level_of, Coverage, Level};
+use super::classify::{Change, Class, Degree, degree};
+use super::coverage::{Coverage, Level, level_of};
 use crate::compare::{Item, Tree};
 use crate::ids::{DocId, TableId};
 use crate::model::Corpus;
@@ -41,7 +41,15 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    pub const ALL: [Verdict; 7] = [Verdict::Equivalent, Verdict::EquivalentAvecChangements, Verdict::Nouveau, Verdict::Supprime, Verdict::Fusionne, Verdict::Scinde, Verdict::NonComparable];
+    pub const ALL: [Verdict; 7] = [
+        Verdict::Equivalent,
+        Verdict::EquivalentAvecChangements,
+        Verdict::Nouveau,
+        Verdict::Supprime,
+        Verdict::Fusionne,
+        Verdict::Scinde,
+        Verdict::NonComparable,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -186,7 +194,10 @@ fn content(tree: &Tree, u: usize) -> Vec<usize> {
 fn groups(tree: &Tree) -> Vec<Vec<usize>> {
     let units: Vec<usize> = (0..tree.len()).filter(|&i| is_unit(tree.elems[i].kind)).collect();
     let comps = |u: usize| -> Vec<usize> {
-        let mut c: Vec<usize> = content(tree, u).into_iter().filter(|&i| level_of(tree.elems[i].kind) == Level::Competences).collect();
+        let mut c: Vec<usize> = content(tree, u)
+            .into_iter()
+            .filter(|&i| level_of(tree.elems[i].kind) == Level::Competences)
+            .collect();
         c.sort();
         c
     };
@@ -202,9 +213,17 @@ fn groups(tree: &Tree) -> Vec<Vec<usize>> {
     }
     for (a, &u) in units.iter().enumerate() {
         for (b, &v) in units.iter().enumerate().skip(a + 1) {
-            let linked = tree.elems[u].links.iter().any(|l| l.rel == Rel::Validates && tree.find(&l.to) == Some(v))
-                || tree.elems[v].links.iter().any(|l| l.rel == Rel::Validates && tree.find(&l.to) == Some(u));
-            let same = !sets[a].is_empty() && sets[a] == sets[b] && tree.elems[u].kind != tree.elems[v].kind;
+            let linked = tree.elems[u]
+                .links
+                .iter()
+                .any(|l| l.rel == Rel::Validates && tree.find(&l.to) == Some(v))
+                || tree.elems[v]
+                    .links
+                    .iter()
+                    .any(|l| l.rel == Rel::Validates && tree.find(&l.to) == Some(u));
+            let same = !sets[a].is_empty()
+                && sets[a] == sets[b]
+                && tree.elems[u].kind != tree.elems[v].kind;
             if linked || same {
                 let (ra, rb) = (find(&mut root, a), find(&mut root, b));
                 root[ra.max(rb)] = ra.min(rb);
@@ -223,11 +242,17 @@ fn groups(tree: &Tree) -> Vec<Vec<usize>> {
     // By code when every group has one (U1 … U6, then UF1), else in document order.
     let natural = |c: &str| -> (String, u64) {
         let letters: String = c.chars().take_while(|ch| !ch.is_ascii_digit()).collect();
-        let digits: String = c.chars().skip_while(|ch| !ch.is_ascii_digit()).take_while(|ch| ch.is_ascii_digit()).collect();
+        let digits: String = c
+            .chars()
+            .skip_while(|ch| !ch.is_ascii_digit())
+            .take_while(|ch| ch.is_ascii_digit())
+            .collect();
         (letters, digits.parse().unwrap_or(0))
     };
     if out.iter().all(|g| tree.elems[g[0]].code.is_some()) {
-        out.sort_by_key(|g| (natural(tree.elems[g[0]].code.as_deref().unwrap_or("")), tree.preorder[g[0]]));
+        out.sort_by_key(|g| {
+            (natural(tree.elems[g[0]].code.as_deref().unwrap_or("")), tree.preorder[g[0]])
+        });
     } else {
         out.sort_by_key(|g| g.iter().map(|&i| tree.preorder[i]).min());
     }
@@ -237,7 +262,10 @@ fn groups(tree: &Tree) -> Vec<Vec<usize>> {
 /// The row of a table that pairs `o` with `n` (either direction).
 fn table_row(corpus: &Corpus, table: &TableId, o: &Item, n: &Item) -> Option<TableRow> {
     let t = corpus.correspondences.iter().find(|t| &t.id == table)?;
-    let p = t.pairs.iter().find(|p| (p.from.contains(&o.id) && p.to.contains(&n.id)) || (p.from.contains(&n.id) && p.to.contains(&o.id)))?;
+    let p = t.pairs.iter().find(|p| {
+        (p.from.contains(&o.id) && p.to.contains(&n.id))
+            || (p.from.contains(&n.id) && p.to.contains(&o.id))
+    })?;
     Some(TableRow {
         table: table.clone(),
         status: t.status,
@@ -250,9 +278,23 @@ fn table_row(corpus: &Corpus, table: &TableId, o: &Item, n: &Item) -> Option<Tab
 /// The verdict of every certifying unit of the new version, then the old units without a
 /// counterpart. `changes` are those the report keeps (levels both sides describe).
 #[allow(clippy::too_many_arguments)]
-pub fn verdicts(old_corpus: &Corpus, old: &Tree, new_corpus: &Corpus, new: &Tree, al: &Alignment, changes: &[Change], coverage: &Coverage) -> Vec<UnitVerdict> {
+pub fn verdicts(
+    old_corpus: &Corpus,
+    old: &Tree,
+    new_corpus: &Corpus,
+    new: &Tree,
+    al: &Alignment,
+    changes: &[Change],
+    coverage: &Coverage,
+) -> Vec<UnitVerdict> {
     let top_activites = |t: &Tree| -> Vec<Vec<usize>> {
-        (0..t.len()).filter(|&i| level_of(t.elems[i].kind) == Level::Activites && t.parent[i].is_none_or(|p| level_of(t.elems[p].kind) != Level::Activites)).map(|i| vec![i]).collect()
+        (0..t.len())
+            .filter(|&i| {
+                level_of(t.elems[i].kind) == Level::Activites
+                    && t.parent[i].is_none_or(|p| level_of(t.elems[p].kind) != Level::Activites)
+            })
+            .map(|i| vec![i])
+            .collect()
     };
     let (mut og, mut ng) = (groups(old), groups(new));
     // A version without units in the data: its activités types stand for them.
@@ -261,7 +303,8 @@ pub fn verdicts(old_corpus: &Corpus, old: &Tree, new_corpus: &Corpus, new: &Tree
         ng = top_activites(new);
     }
     let old_units = !og.is_empty() || new_by_activite;
-    let old_activites = coverage.old.levels.contains(&Level::Activites) && coverage.compared.contains(&Level::Activites);
+    let old_activites = coverage.old.levels.contains(&Level::Activites)
+        && coverage.compared.contains(&Level::Activites);
     if !old_units && old_activites {
         // The old version is known by its activités only: a unit is judged by the activités
         // types it certifies, whose old counterparts stand for the old units.
@@ -276,7 +319,17 @@ pub fn verdicts(old_corpus: &Corpus, old: &Tree, new_corpus: &Corpus, new: &Tree
         let mut out: Vec<(usize, usize, usize, usize)> = Vec::new(); // (old group, old member, new member, link)
         let mut members: Vec<usize> = g.to_vec();
         if !old_units {
-            members.extend(g.iter().flat_map(|&u| new.elems[u].links.iter().filter(|l| l.rel == Rel::Certifies).filter_map(|l| new.find(&l.to))).filter(|&t| level_of(new.elems[t].kind) == Level::Activites));
+            members.extend(
+                g.iter()
+                    .flat_map(|&u| {
+                        new.elems[u]
+                            .links
+                            .iter()
+                            .filter(|l| l.rel == Rel::Certifies)
+                            .filter_map(|l| new.find(&l.to))
+                    })
+                    .filter(|&t| level_of(new.elems[t].kind) == Level::Activites),
+            );
         }
         for n in members {
             let Some(l) = al.new_link[n] else { continue };
@@ -290,20 +343,32 @@ pub fn verdicts(old_corpus: &Corpus, old: &Tree, new_corpus: &Corpus, new: &Tree
         }
         out
     };
-    let all: Vec<Vec<(usize, usize, usize, usize)>> = ng.iter().map(|g| counterparts_of(g)).collect();
+    let all: Vec<Vec<(usize, usize, usize, usize)>> =
+        ng.iter().map(|g| counterparts_of(g)).collect();
     let compared = |k: Kind| coverage.compares(k) && !is_unit(k);
     let mut rows = Vec::new();
     for (gi, g) in ng.iter().enumerate() {
         let primary = g[0];
         let cps = &all[gi];
-        let new_content: HashSet<usize> = g.iter().flat_map(|&u| content(new, u)).filter(|&i| compared(new.elems[i].kind)).collect();
-        let old_content: HashSet<usize> = cps.iter().flat_map(|c| og[c.0].iter().flat_map(|&u| content(old, u))).filter(|&i| compared(old.elems[i].kind)).collect();
-        let new_keys: HashSet<String> = new_content.iter().map(|&i| new.elems[i].key.to_string()).collect();
-        let old_keys: HashSet<String> = old_content.iter().map(|&i| old.elems[i].key.to_string()).collect();
+        let new_content: HashSet<usize> = g
+            .iter()
+            .flat_map(|&u| content(new, u))
+            .filter(|&i| compared(new.elems[i].kind))
+            .collect();
+        let old_content: HashSet<usize> = cps
+            .iter()
+            .flat_map(|c| og[c.0].iter().flat_map(|&u| content(old, u)))
+            .filter(|&i| compared(old.elems[i].kind))
+            .collect();
+        let new_keys: HashSet<String> =
+            new_content.iter().map(|&i| new.elems[i].key.to_string()).collect();
+        let old_keys: HashSet<String> =
+            old_content.iter().map(|&i| old.elems[i].key.to_string()).collect();
         let mut evidence = Vec::new();
         let mut unchanged = 0;
         for ch in changes {
-            let inside = ch.new.iter().any(|i| new_keys.contains(&i.id.to_string())) || ch.old.iter().any(|i| old_keys.contains(&i.id.to_string()));
+            let inside = ch.new.iter().any(|i| new_keys.contains(&i.id.to_string()))
+                || ch.old.iter().any(|i| old_keys.contains(&i.id.to_string()));
             if !inside || is_unit(ch.kind) {
                 continue;
             }
@@ -311,23 +376,45 @@ pub fn verdicts(old_corpus: &Corpus, old: &Tree, new_corpus: &Corpus, new: &Tree
                 unchanged += 1;
                 continue;
             }
-            let side = |corpus: &Corpus, tree: &Tree, items: &[Item]| items.iter().filter_map(|i| tree.find(&i.id)).map(|x| cited(corpus, tree, x)).collect::<Vec<_>>();
+            let side = |corpus: &Corpus, tree: &Tree, items: &[Item]| {
+                items
+                    .iter()
+                    .filter_map(|i| tree.find(&i.id))
+                    .map(|x| cited(corpus, tree, x))
+                    .collect::<Vec<_>>()
+            };
             let old_inside = ch.old.iter().any(|i| old_keys.contains(&i.id.to_string()));
             let new_inside = ch.new.iter().any(|i| new_keys.contains(&i.id.to_string()));
-            evidence.push(Evidence { class: ch.class, old_inside, new_inside, degree: ch.degree, kind: ch.kind, old: side(old_corpus, old, &ch.old), new: side(new_corpus, new, &ch.new) });
+            evidence.push(Evidence {
+                class: ch.class,
+                old_inside,
+                new_inside,
+                degree: ch.degree,
+                kind: ch.kind,
+                old: side(old_corpus, old, &ch.old),
+                new: side(new_corpus, new, &ch.new),
+            });
         }
         // Compétences first, then the rest, each in tree order (already).
         evidence.sort_by_key(|e| level_of(e.kind));
         let old_content_known = !old_content.is_empty();
-        let scinde = cps.len() == 1 && all.iter().enumerate().any(|(gj, c)| gj != gi && c.iter().any(|x| x.0 == cps[0].0));
+        let scinde = cps.len() == 1
+            && all.iter().enumerate().any(|(gj, c)| gj != gi && c.iter().any(|x| x.0 == cps[0].0));
         let title_change = cps.first().and_then(|c| {
             // Titles compare like with like: the activité type that stands for an old unit with
             // the new one that the unit certifies.
-            let (ot, nt) = (old.elems[og[c.0][0]].text(), new.elems[if old_units { primary } else { c.2 }].text());
+            let (ot, nt) = (
+                old.elems[og[c.0][0]].text(),
+                new.elems[if old_units { primary } else { c.2 }].text(),
+            );
             (normalize(ot) != normalize(nt)).then(|| degree(ot, nt))
         });
         // No counterpart, and the old version describes none of the unit's kinds: not « nouveau ».
-        let kind_unknown = !new_by_activite && coverage.unit_kinds.as_ref().is_some_and(|k| !g.iter().any(|&u| k.contains(&new.elems[u].kind)));
+        let kind_unknown = !new_by_activite
+            && coverage
+                .unit_kinds
+                .as_ref()
+                .is_some_and(|k| !g.iter().any(|&u| k.contains(&new.elems[u].kind)));
         let verdict = match cps.len() {
             _ if !old_units && !old_activites => Verdict::NonComparable,
             0 if kind_unknown => Verdict::NonComparable,
@@ -335,8 +422,14 @@ pub fn verdicts(old_corpus: &Corpus, old: &Tree, new_corpus: &Corpus, new: &Tree
             1 if scinde => Verdict::Scinde,
             1 => {
                 let light = |d: Option<Degree>| d.is_none() || d == Some(Degree::Correction);
-                let content_same = evidence.iter().all(|e| matches!(e.class, Class::Unchanged | Class::Reworded) && light(e.degree));
-                if light(title_change) && content_same { Verdict::Equivalent } else { Verdict::EquivalentAvecChangements }
+                let content_same = evidence.iter().all(|e| {
+                    matches!(e.class, Class::Unchanged | Class::Reworded) && light(e.degree)
+                });
+                if light(title_change) && content_same {
+                    Verdict::Equivalent
+                } else {
+                    Verdict::EquivalentAvecChangements
+                }
             }
             _ => Verdict::Fusionne,
         };
@@ -346,12 +439,18 @@ pub fn verdicts(old_corpus: &Corpus, old: &Tree, new_corpus: &Corpus, new: &Tree
                 let reason = al.links[l].reason.clone();
                 let (oi, ni) = (Item::of(old.elems[o]), Item::of(new.elems[n]));
                 let row = match &reason {
-                    Reason::OfficialTable { table, .. } | Reason::CuratedTable { table, .. } | Reason::InferredTable { table, .. } => {
-                        table_row(new_corpus, table, &oi, &ni).or_else(|| table_row(old_corpus, table, &oi, &ni))
-                    }
+                    Reason::OfficialTable { table, .. }
+                    | Reason::CuratedTable { table, .. }
+                    | Reason::InferredTable { table, .. } => table_row(new_corpus, table, &oi, &ni)
+                        .or_else(|| table_row(old_corpus, table, &oi, &ni)),
                     _ => None,
                 };
-                Counterpart { old: cited(old_corpus, old, og[x][0]), also: og[x][1..].iter().map(|&i| Item::of(old.elems[i])).collect(), reason: Some(reason), row }
+                Counterpart {
+                    old: cited(old_corpus, old, og[x][0]),
+                    also: og[x][1..].iter().map(|&i| Item::of(old.elems[i])).collect(),
+                    reason: Some(reason),
+                    row,
+                }
             })
             .collect();
         rows.push(UnitVerdict {
@@ -367,7 +466,11 @@ pub fn verdicts(old_corpus: &Corpus, old: &Tree, new_corpus: &Corpus, new: &Tree
         });
     }
     for (x, g) in og.iter().enumerate() {
-        let kind_unknown = !new_by_activite && coverage.unit_kinds.as_ref().is_some_and(|k| !g.iter().any(|&u| k.contains(&old.elems[u].kind)));
+        let kind_unknown = !new_by_activite
+            && coverage
+                .unit_kinds
+                .as_ref()
+                .is_some_and(|k| !g.iter().any(|&u| k.contains(&old.elems[u].kind)));
         if !old_units || kind_unknown || all.iter().any(|c| c.iter().any(|y| y.0 == x)) {
             continue;
         }

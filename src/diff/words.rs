@@ -51,7 +51,10 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
         let start = chars[i].0;
         let mut j = i + 1;
         if chars[i].1.is_alphanumeric() {
-            while j < chars.len() && (chars[j].1.is_alphanumeric() || chars[j].1 == '-' && j + 1 < chars.len() && chars[j + 1].1.is_alphanumeric()) {
+            while j < chars.len()
+                && (chars[j].1.is_alphanumeric()
+                    || chars[j].1 == '-' && j + 1 < chars.len() && chars[j + 1].1.is_alphanumeric())
+            {
                 j += 1;
             }
         }
@@ -76,7 +79,10 @@ pub fn diff_words(old: &str, new: &str) -> Vec<WordOp> {
         pre += 1;
     }
     let mut suf = 0;
-    while suf < a.len() - pre && suf < b.len() - pre && a[a.len() - 1 - suf].key == b[b.len() - 1 - suf].key {
+    while suf < a.len() - pre
+        && suf < b.len() - pre
+        && a[a.len() - 1 - suf].key == b[b.len() - 1 - suf].key
+    {
         suf += 1;
     }
     let (am, bm) = (&a[pre..a.len() - suf], &b[pre..b.len() - suf]);
@@ -92,7 +98,9 @@ pub fn diff_words(old: &str, new: &str) -> Vec<WordOp> {
     let mut out: Vec<WordOp> = Vec::new();
     for (k, s) in ops {
         let merged = match (out.last_mut(), k) {
-            (Some(WordOp::Same(x)), 0) | (Some(WordOp::Removed(x)), 1) | (Some(WordOp::Added(x)), 2) => {
+            (Some(WordOp::Same(x)), 0)
+            | (Some(WordOp::Removed(x)), 1)
+            | (Some(WordOp::Added(x)), 2) => {
                 x.push_str(s);
                 true
             }
@@ -117,7 +125,11 @@ fn lcs<'a>(a: &[Tok<'a>], b: &[Tok<'a>], ops: &mut Vec<(u8, &'a str)>) {
     let mut table = vec![0u32; (n + 1) * w];
     for i in (0..n).rev() {
         for j in (0..m).rev() {
-            table[i * w + j] = if a[i].key == b[j].key { table[(i + 1) * w + j + 1] + 1 } else { table[(i + 1) * w + j].max(table[i * w + j + 1]) };
+            table[i * w + j] = if a[i].key == b[j].key {
+                table[(i + 1) * w + j + 1] + 1
+            } else {
+                table[(i + 1) * w + j].max(table[i * w + j + 1])
+            };
         }
     }
     let (mut i, mut j) = (0, 0);
@@ -144,25 +156,46 @@ mod tests {
 
     #[test]
     fn a_reworded_text_shows_its_changed_words() {
-        let ops = diff_words("Prospecter, présenter et négocier une solution technique", "Prospecter et négocier une proposition commerciale");
-        let removed: String = ops.iter().filter_map(|o| if let WordOp::Removed(s) = o { Some(s.as_str()) } else { None }).collect();
-        let added: String = ops.iter().filter_map(|o| if let WordOp::Added(s) = o { Some(s.as_str()) } else { None }).collect();
+        let ops = diff_words(
+            "Prospecter, présenter et négocier une solution technique",
+            "Prospecter et négocier une proposition commerciale",
+        );
+        let removed: String = ops
+            .iter()
+            .filter_map(|o| if let WordOp::Removed(s) = o { Some(s.as_str()) } else { None })
+            .collect();
+        let added: String = ops
+            .iter()
+            .filter_map(|o| if let WordOp::Added(s) = o { Some(s.as_str()) } else { None })
+            .collect();
         assert!(removed.contains("présenter") && removed.contains("solution technique"), "{ops:?}");
-        assert!(added.contains("proposition commerciale") && !added.contains("négocier"), "{ops:?}");
+        assert!(
+            added.contains("proposition commerciale") && !added.contains("négocier"),
+            "{ops:?}"
+        );
     }
 
     #[test]
     fn same_and_new_runs_rebuild_the_new_text() {
         let old = "Assurer une veille commerciale pour analyser l'état du marché";
-        let new = "Assurer une veille commerciale et concurrentielle pour analyser l’état du marché";
+        let new =
+            "Assurer une veille commerciale et concurrentielle pour analyser l’état du marché";
         let ops = diff_words(old, new);
-        let rebuilt: String = ops.iter().filter(|o| !matches!(o, WordOp::Removed(_))).map(WordOp::text).collect();
+        let rebuilt: String =
+            ops.iter().filter(|o| !matches!(o, WordOp::Removed(_))).map(WordOp::text).collect();
         assert_eq!(rebuilt, new);
-        assert_eq!(ops.iter().filter(|o| matches!(o, WordOp::Removed(_))).count(), 0, "apostrophes are not a change: {ops:?}");
+        assert_eq!(
+            ops.iter().filter(|o| matches!(o, WordOp::Removed(_))).count(),
+            0,
+            "apostrophes are not a change: {ops:?}"
+        );
     }
 
     #[test]
     fn identical_texts_are_one_run() {
-        assert_eq!(diff_words("Organiser un plan", "Organiser  un plan"), vec![WordOp::Same("Organiser  un plan".into())]);
+        assert_eq!(
+            diff_words("Organiser un plan", "Organiser  un plan"),
+            vec![WordOp::Same("Organiser  un plan".into())]
+        );
     }
 }

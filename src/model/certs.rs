@@ -9,12 +9,18 @@ use super::{CertLink, Certification, Code, Date, Level};
 
 /// Every certification, by lineage, version and id.
 pub(super) fn certifications(read: &Reader) -> Vec<Certification> {
-    let mut certs: Vec<Certification> = read.index.certs.iter().map(|(id, (fi, c))| certification(read, *fi, id, c)).collect();
+    let mut certs: Vec<Certification> =
+        read.index.certs.iter().map(|(id, (fi, c))| certification(read, *fi, id, c)).collect();
     certs.sort_by(|a, b| (&a.lineage, &a.version, &a.id).cmp(&(&b.lineage, &b.version, &b.id)));
     certs
 }
 
-fn certification<'a>(read: &Reader<'_, 'a>, fi: usize, id: &CertId, c: &'a schema::Certification) -> Certification {
+fn certification<'a>(
+    read: &Reader<'_, 'a>,
+    fi: usize,
+    id: &CertId,
+    c: &'a schema::Certification,
+) -> Certification {
     let link = |l: &'a schema::CertLink| CertLink {
         id: CertId::new(l.id.value.as_str()),
         cite: match (&l.text, &l.lines) {
@@ -34,7 +40,12 @@ fn certification<'a>(read: &Reader<'_, 'a>, fi: usize, id: &CertId, c: &'a schem
         codes: c
             .codes
             .iter()
-            .map(|(system, e)| Code { system, code: e.code.value.clone(), label: note(&e.label), place: read.place(fi, &e.lines, e.doc.as_ref(), None) })
+            .map(|(system, e)| Code {
+                system,
+                code: e.code.value.clone(),
+                label: note(&e.label),
+                place: read.place(fi, &e.lines, e.doc.as_ref(), None),
+            })
             .collect(),
         levels: c
             .level
@@ -45,7 +56,15 @@ fn certification<'a>(read: &Reader<'_, 'a>, fi: usize, id: &CertId, c: &'a schem
                 cite: read.cite(fi, &l.text, &l.lines, l.doc.as_ref(), None),
             })
             .collect(),
-        dates: c.dates.iter().map(|d| Date { role: d.role.value, iso: note(&d.date), cite: read.cite(fi, &d.text, &d.lines, d.doc.as_ref(), None) }).collect(),
+        dates: c
+            .dates
+            .iter()
+            .map(|d| Date {
+                role: d.role.value,
+                iso: note(&d.date),
+                cite: read.cite(fi, &d.text, &d.lines, d.doc.as_ref(), None),
+            })
+            .collect(),
         predecessors: c.predecessors.iter().map(link).collect(),
         successors: c.successors.iter().map(link).collect(),
         note: note(&c.note),

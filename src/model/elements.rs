@@ -11,11 +11,14 @@ use super::{Cite, Element, Fact, Link, Variant};
 
 /// Every element in data order, and the index of each key.
 pub(super) fn elements(read: &Reader) -> (Vec<Element>, HashMap<ElementKey, usize>) {
-    let mut raw: Vec<(&ElementKey, &(usize, &schema::Element))> = read.index.elements.iter().collect();
+    let mut raw: Vec<(&ElementKey, &(usize, &schema::Element))> =
+        read.index.elements.iter().collect();
     let position = |e: &schema::Element| (e.id.referenced.line(), e.id.referenced.column());
     raw.sort_by_key(|(_, (fi, e))| (*fi, position(e)));
-    let mut elements: Vec<Element> = raw.iter().map(|(key, (fi, e))| element(read, *fi, key, e)).collect();
-    let by_key: HashMap<ElementKey, usize> = elements.iter().enumerate().map(|(i, e)| (e.key.clone(), i)).collect();
+    let mut elements: Vec<Element> =
+        raw.iter().map(|(key, (fi, e))| element(read, *fi, key, e)).collect();
+    let by_key: HashMap<ElementKey, usize> =
+        elements.iter().enumerate().map(|(i, e)| (e.key.clone(), i)).collect();
     link_children(&mut elements, &by_key);
     (elements, by_key)
 }
@@ -30,7 +33,12 @@ fn link_children(elements: &mut [Element], by_key: &HashMap<ElementKey, usize>) 
     }
 }
 
-fn element<'a>(read: &Reader<'_, 'a>, fi: usize, key: &ElementKey, e: &'a schema::Element) -> Element {
+fn element<'a>(
+    read: &Reader<'_, 'a>,
+    fi: usize,
+    key: &ElementKey,
+    e: &'a schema::Element,
+) -> Element {
     let doc = e.doc.as_ref();
     Element {
         key: key.clone(),
@@ -43,7 +51,11 @@ fn element<'a>(read: &Reader<'_, 'a>, fi: usize, key: &ElementKey, e: &'a schema
         variants: e
             .variants
             .iter()
-            .map(|v| Variant { cite: read.cite(fi, &v.text, &v.lines, v.doc.as_ref(), doc), code_as_printed: note(&v.code_as_printed), note: note(&v.note) })
+            .map(|v| Variant {
+                cite: read.cite(fi, &v.text, &v.lines, v.doc.as_ref(), doc),
+                code_as_printed: note(&v.code_as_printed),
+                note: note(&v.note),
+            })
             .collect(),
         subtype: e.subtype.as_ref().map(|s| s.value),
         block: e.block.as_ref().map(|b| b.value),
@@ -53,7 +65,9 @@ fn element<'a>(read: &Reader<'_, 'a>, fi: usize, key: &ElementKey, e: &'a schema
             .map(|(name, f)| Fact {
                 name,
                 cite: match &f.value {
-                    schema::FactValue::Plain(s) => Cite { text: s.clone(), doc: read.doc(fi, doc, None), lines: e.lines.value },
+                    schema::FactValue::Plain(s) => {
+                        Cite { text: s.clone(), doc: read.doc(fi, doc, None), lines: e.lines.value }
+                    }
                     schema::FactValue::Cited(c) => read.cited(fi, c, doc),
                 },
             })

@@ -19,7 +19,10 @@ use serde::Serialize;
 
 use crate::check::Checked;
 use crate::ids::{CertId, DocId, ElementKey, TableId};
-use crate::schema::{CellState, CertKind, CodeSystem, CorrespondenceStatus, DateRole, Kind, Lines, Rel, Relation, Subtype};
+use crate::schema::{
+    CellState, CertKind, CodeSystem, CorrespondenceStatus, DateRole, Kind, Lines, Rel, Relation,
+    Subtype,
+};
 use crate::sources::SourceSet;
 use crate::vocabulary::Vocabulary;
 
@@ -264,7 +267,9 @@ impl Corpus {
             .find(|k| k.to_lowercase() == lower)
             .map(|k| format!("did you mean `{k}`?"))
             .or_else(|| crate::diag::did_you_mean(&lower, known.iter().copied()))
-            .or_else(|| (!known.is_empty()).then(|| format!("the certifications are: {}", known.join(", "))));
+            .or_else(|| {
+                (!known.is_empty()).then(|| format!("the certifications are: {}", known.join(", ")))
+            });
         Err(UnknownCert { id: given.to_string(), hint })
     }
 
@@ -304,7 +309,8 @@ impl Corpus {
     /// one pass, each element visited a bounded number of times however deep the chains, where
     /// walking up from every element would take time in the square of the depth.
     pub fn nearest_ancestor_where(&self, pred: impl Fn(&Element) -> bool) -> Vec<Option<usize>> {
-        let parent = |i: usize| self.elements[i].parent.as_ref().and_then(|p| self.element_index(p));
+        let parent =
+            |i: usize| self.elements[i].parent.as_ref().and_then(|p| self.element_index(p));
         let mut done: Vec<Option<Option<usize>>> = vec![None; self.elements.len()];
         let mut path = Vec::new();
         for start in 0..self.elements.len() {
@@ -359,7 +365,20 @@ impl Corpus {
             of_cert.entry(e.key.cert.clone()).or_default().push(i);
         }
         let by_table = correspondences.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
-        Corpus { data_dir, sources, coverage, certs, elements, matrices, correspondences, vocabulary, warnings: Vec::new(), by_key, by_cert, of_cert, by_table }
+        Corpus {
+            data_dir,
+            sources,
+            coverage,
+            certs,
+            elements,
+            matrices,
+            correspondences,
+            vocabulary,
+            warnings: Vec::new(),
+            by_key,
+            by_cert,
+            of_cert,
+            by_table,
+        }
     }
 }
-

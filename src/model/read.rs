@@ -20,11 +20,23 @@ impl<'r, 'a> Reader<'r, 'a> {
     }
 
     /// The document that a citation of file `fi` cites ([`Index::doc_of`]).
-    pub fn doc(&self, fi: usize, explicit: Option<&'a Sp<String>>, fallback: Option<&'a Sp<String>>) -> DocId {
+    pub fn doc(
+        &self,
+        fi: usize,
+        explicit: Option<&'a Sp<String>>,
+        fallback: Option<&'a Sp<String>>,
+    ) -> DocId {
         DocId::new(self.index.doc_of(fi, explicit, fallback).0.unwrap_or_default())
     }
 
-    pub fn cite(&self, fi: usize, text: &Sp<String>, lines: &Sp<Lines>, doc: Option<&'a Sp<String>>, fallback: Option<&'a Sp<String>>) -> Cite {
+    pub fn cite(
+        &self,
+        fi: usize,
+        text: &Sp<String>,
+        lines: &Sp<Lines>,
+        doc: Option<&'a Sp<String>>,
+        fallback: Option<&'a Sp<String>>,
+    ) -> Cite {
         Cite { text: text.value.clone(), doc: self.doc(fi, doc, fallback), lines: lines.value }
     }
 
@@ -32,7 +44,13 @@ impl<'r, 'a> Reader<'r, 'a> {
         self.cite(fi, &c.text, &c.lines, c.doc.as_ref(), fallback)
     }
 
-    pub fn place(&self, fi: usize, lines: &Sp<Lines>, doc: Option<&'a Sp<String>>, fallback: Option<&'a Sp<String>>) -> Place {
+    pub fn place(
+        &self,
+        fi: usize,
+        lines: &Sp<Lines>,
+        doc: Option<&'a Sp<String>>,
+        fallback: Option<&'a Sp<String>>,
+    ) -> Place {
         Place { doc: self.doc(fi, doc, fallback), lines: lines.value }
     }
 

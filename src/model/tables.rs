@@ -14,7 +14,13 @@ pub(super) fn matrices(read: &Reader) -> Vec<Matrix> {
     read.index.matrices.iter().map(|((cert, id), (fi, m))| matrix(read, *fi, cert, id, m)).collect()
 }
 
-fn matrix<'a>(read: &Reader<'_, 'a>, fi: usize, cert: &CertId, id: &TableId, m: &'a schema::Matrix) -> Matrix {
+fn matrix<'a>(
+    read: &Reader<'_, 'a>,
+    fi: usize,
+    cert: &CertId,
+    id: &TableId,
+    m: &'a schema::Matrix,
+) -> Matrix {
     let header = |h: &'a schema::Header| Header {
         key: h.key.value.clone(),
         reference: h.reference.as_ref().map(|r| read.key(fi, r)),
@@ -25,7 +31,8 @@ fn matrix<'a>(read: &Reader<'_, 'a>, fi: usize, cert: &CertId, id: &TableId, m: 
         lost: h.lost,
         note: note(&h.note),
     };
-    let stated: HashMap<(&str, &str), &schema::Cell> = m.cells.iter().map(|c| ((c.row.value.as_str(), c.col.value.as_str()), c)).collect();
+    let stated: HashMap<(&str, &str), &schema::Cell> =
+        m.cells.iter().map(|c| ((c.row.value.as_str(), c.col.value.as_str()), c)).collect();
     let cells = m
         .rows
         .iter()
@@ -36,11 +43,20 @@ fn matrix<'a>(read: &Reader<'_, 'a>, fi: usize, cert: &CertId, id: &TableId, m: 
                     Some(cell) => Cell {
                         state: cell.state.value,
                         text: note(&cell.text),
-                        place: cell.lines.as_ref().map(|l| read.place(fi, l, cell.doc.as_ref(), None)),
+                        place: cell
+                            .lines
+                            .as_ref()
+                            .map(|l| read.place(fi, l, cell.doc.as_ref(), None)),
                         note: note(&cell.note),
                         by_default: false,
                     },
-                    None => Cell { state: m.default.as_ref().map(|d| d.value).unwrap_or(CellState::Lost), text: None, place: None, note: None, by_default: true },
+                    None => Cell {
+                        state: m.default.as_ref().map(|d| d.value).unwrap_or(CellState::Lost),
+                        text: None,
+                        place: None,
+                        note: None,
+                        by_default: true,
+                    },
                 })
                 .collect()
         })
@@ -58,10 +74,19 @@ fn matrix<'a>(read: &Reader<'_, 'a>, fi: usize, cert: &CertId, id: &TableId, m: 
 
 /// Every correspondence table, by id.
 pub(super) fn correspondences(read: &Reader) -> Vec<Correspondence> {
-    read.index.correspondences.iter().map(|(id, (fi, c))| correspondence(read, *fi, id, c)).collect()
+    read.index
+        .correspondences
+        .iter()
+        .map(|(id, (fi, c))| correspondence(read, *fi, id, c))
+        .collect()
 }
 
-fn correspondence<'a>(read: &Reader<'_, 'a>, fi: usize, id: &TableId, c: &'a schema::Correspondence) -> Correspondence {
+fn correspondence<'a>(
+    read: &Reader<'_, 'a>,
+    fi: usize,
+    id: &TableId,
+    c: &'a schema::Correspondence,
+) -> Correspondence {
     let default = c.relation.as_ref().map(|r| r.value).unwrap_or(Relation::CloseMatch);
     Correspondence {
         id: id.clone(),
@@ -77,7 +102,13 @@ fn correspondence<'a>(read: &Reader<'_, 'a>, fi: usize, id: &TableId, c: &'a sch
     }
 }
 
-fn pair<'a>(read: &Reader<'_, 'a>, fi: usize, c: &'a schema::Correspondence, p: &'a schema::Pair, default: Relation) -> Pair {
+fn pair<'a>(
+    read: &Reader<'_, 'a>,
+    fi: usize,
+    c: &'a schema::Correspondence,
+    p: &'a schema::Pair,
+    default: Relation,
+) -> Pair {
     Pair {
         from: p.from.iter().map(|r| read.key(fi, r)).collect(),
         to: p.to.iter().map(|r| read.key(fi, r)).collect(),

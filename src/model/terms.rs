@@ -23,7 +23,12 @@ pub(super) fn vocabulary(read: &Reader) -> Vocabulary {
                 used_by: t.used_by.as_ref().map_or(file_use, |u| u.value),
             });
         }
-        files.push(VocabularyFile { path: f.file.path.display().to_string(), author: v.author.value.clone(), date: v.date.value.clone(), about: note(&v.about) });
+        files.push(VocabularyFile {
+            path: f.file.path.display().to_string(),
+            author: v.author.value.clone(),
+            date: v.date.value.clone(),
+            about: note(&v.about),
+        });
     }
     Vocabulary::new(files, entries)
 }

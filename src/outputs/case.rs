@@ -24,7 +24,7 @@
 //! ids. `lastChangeDateTime` is the certification's most recent dated text (its latest arrêté),
 //! or the corpus's when it has none: it changes only when the data says the framework did.
 
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 use uuid::Uuid;
 
 use crate::config::Config;
@@ -34,7 +34,9 @@ use crate::schema::{CertKind, Relation};
 use crate::site::output::SiteFiles;
 use crate::urls;
 
-use super::{correspondents, framework_elements, framework_parent, Output, RenderContext, DOWNLOADS_DIR};
+use super::{
+    DOWNLOADS_DIR, Output, RenderContext, correspondents, framework_elements, framework_parent,
+};
 
 pub struct Case;
 
@@ -82,15 +84,25 @@ fn creator(kind: CertKind) -> &'static str {
 
 /// The most recent ISO date of a certification's dated texts, else of the corpus's.
 fn last_change(ctx: &RenderContext, c: &Certification) -> String {
-    let newest = |cs: &mut dyn Iterator<Item = &Certification>| cs.flat_map(|c| c.dates.iter().filter_map(|d| d.iso.clone())).max();
-    let day = newest(&mut std::iter::once(c)).or_else(|| newest(&mut ctx.corpus.certs.iter())).unwrap_or_else(|| "1970-01-01".into());
+    let newest = |cs: &mut dyn Iterator<Item = &Certification>| {
+        cs.flat_map(|c| c.dates.iter().filter_map(|d| d.iso.clone())).max()
+    };
+    let day = newest(&mut std::iter::once(c))
+        .or_else(|| newest(&mut ctx.corpus.certs.iter()))
+        .unwrap_or_else(|| "1970-01-01".into());
     format!("{day}T00:00:00Z")
 }
 
 /// The most recent ISO date of the whole corpus: the date of the definitions (item types,
 /// groupings), which every package shares under the same identifiers.
 fn corpus_last_change(ctx: &RenderContext) -> String {
-    let day = ctx.corpus.certs.iter().flat_map(|c| c.dates.iter().filter_map(|d| d.iso.clone())).max().unwrap_or_else(|| "1970-01-01".into());
+    let day = ctx
+        .corpus
+        .certs
+        .iter()
+        .flat_map(|c| c.dates.iter().filter_map(|d| d.iso.clone()))
+        .max()
+        .unwrap_or_else(|| "1970-01-01".into());
     format!("{day}T00:00:00Z")
 }
 
@@ -177,15 +189,26 @@ pub fn package_in(ctx: &RenderContext, c: &Certification, version: Version) -> V
     if let Some(n) = &c.note {
         document["notes"] = json!(n);
     }
-    let item_link = |e: &Element| link(&crate::present::truncate(e.text(), 120), &element_uuid(e), &ctx.address(&urls::element(&e.key)));
-    let doc_link = |c: &Certification| link(&c.title.text, &cert_uuid(&c.id), &ctx.address(&urls::cert(&c.id)));
+    let item_link = |e: &Element| {
+        link(
+            &crate::present::truncate(e.text(), 120),
+            &element_uuid(e),
+            &ctx.address(&urls::element(&e.key)),
+        )
+    };
+    let doc_link = |c: &Certification| {
+        link(&c.title.text, &cert_uuid(&c.id), &ctx.address(&urls::cert(&c.id)))
+    };
     let elements = framework_elements(ctx.corpus, &c.id);
     let mut items = Vec::new();
     let mut associations = Vec::new();
     let mut kinds = std::collections::BTreeSet::new();
     let mut groupings = std::collections::BTreeSet::new();
-    let mut siblings: std::collections::HashMap<Option<&crate::ids::ElementKey>, i64> = Default::default();
-    let type_link = |k: crate::schema::Kind| link(k.label(), &item_type_uuid(k), &case_uri(ctx, "CFItemTypes", &item_type_uuid(k)));
+    let mut siblings: std::collections::HashMap<Option<&crate::ids::ElementKey>, i64> =
+        Default::default();
+    let type_link = |k: crate::schema::Kind| {
+        link(k.label(), &item_type_uuid(k), &case_uri(ctx, "CFItemTypes", &item_type_uuid(k)))
+    };
     for e in &elements {
         kinds.insert(e.kind);
         let mut item = json!({
@@ -222,8 +245,21 @@ pub fn package_in(ctx: &RenderContext, c: &Certification, version: Version) -> V
             "lastChangeDateTime": when,
         }));
     }
-    let grouping_link = |name: &str| link(grouping_words(name).0, &grouping_uuid(name), &case_uri(ctx, "CFAssociationGroupings", &grouping_uuid(name)));
-    let mut linked = |associations: &mut Vec<Value>, name: String, kind: &str, origin: Value, mut destination: Value, group: &str, notes: String, extensions: Value| {
+    let grouping_link = |name: &str| {
+        link(
+            grouping_words(name).0,
+            &grouping_uuid(name),
+            &case_uri(ctx, "CFAssociationGroupings", &grouping_uuid(name)),
+        )
+    };
+    let mut linked = |associations: &mut Vec<Value>,
+                      name: String,
+                      kind: &str,
+                      origin: Value,
+                      mut destination: Value,
+                      group: &str,
+                      notes: String,
+                      extensions: Value| {
         let id = uuid(&name);
         let kind = if v11 || !kind.starts_with("ext:") { kind } else { "isRelatedTo" };
         if v11 {
@@ -251,7 +287,16 @@ pub fn package_in(ctx: &RenderContext, c: &Certification, version: Version) -> V
     for s in c.successors.iter().filter_map(|l| ctx.corpus.certs.iter().find(|x| x.id == l.id)) {
         let name = format!("succession:{}:{}", c.id, s.id);
         let ext = json!({"status": "official", "succession": true});
-        linked(&mut associations, name, "replacedBy", doc_link(c), doc_link(s), "succession", crate::words::exports::grouping::Succession.1.to_string(), ext);
+        linked(
+            &mut associations,
+            name,
+            "replacedBy",
+            doc_link(c),
+            doc_link(s),
+            "succession",
+            crate::words::exports::grouping::Succession.1.to_string(),
+            ext,
+        );
     }
     for m in correspondents(ctx, &c.id) {
         let (kind, reversed) = match m.relation {
@@ -286,16 +331,51 @@ pub fn package_in(ctx: &RenderContext, c: &Certification, version: Version) -> V
         if let Some(s) = m.score {
             ext["score"] = json!((s * 100.0).round() / 100.0);
         }
-        let name = format!("{status}:{}:{}:{}:{kind}", m.table.as_ref().map(|t| t.as_str()).unwrap_or("-"), origin.key, destination.key);
-        linked(&mut associations, name, kind, item_link(origin), item_link(destination), status, notes.join(" · "), ext);
+        let name = format!(
+            "{status}:{}:{}:{}:{kind}",
+            m.table.as_ref().map(|t| t.as_str()).unwrap_or("-"),
+            origin.key,
+            destination.key
+        );
+        linked(
+            &mut associations,
+            name,
+            kind,
+            item_link(origin),
+            item_link(destination),
+            status,
+            notes.join(" · "),
+            ext,
+        );
         // An official pair between a certification and its successor: the older item is
         // replaced by the newer.
-        let successor = |a: &Element, b: &Element| ctx.corpus.certs.iter().any(|x| x.id == a.key.cert && x.successors.iter().any(|l| l.id == b.key.cert));
-        if m.status == crate::crosswalk::Status::Official && kind != "replacedBy" && successor(origin, destination) {
+        let successor = |a: &Element, b: &Element| {
+            ctx.corpus
+                .certs
+                .iter()
+                .any(|x| x.id == a.key.cert && x.successors.iter().any(|l| l.id == b.key.cert))
+        };
+        if m.status == crate::crosswalk::Status::Official
+            && kind != "replacedBy"
+            && successor(origin, destination)
+        {
             let name = format!("succession:{}:{}", origin.key, destination.key);
             let ext = json!({"status": "official", "succession": true, "table": m.table.as_ref().map(|t| t.as_str())});
-            let notes = format!("{} · table {}", crate::words::exports::grouping::Succession.1, m.table.as_ref().map(|t| t.as_str()).unwrap_or("-"));
-            linked(&mut associations, name, "replacedBy", item_link(origin), item_link(destination), "succession", notes, ext);
+            let notes = format!(
+                "{} · table {}",
+                crate::words::exports::grouping::Succession.1,
+                m.table.as_ref().map(|t| t.as_str()).unwrap_or("-")
+            );
+            linked(
+                &mut associations,
+                name,
+                "replacedBy",
+                item_link(origin),
+                item_link(destination),
+                "succession",
+                notes,
+                ext,
+            );
         }
     }
     // The same pair may come from two tables: one association per identifier.

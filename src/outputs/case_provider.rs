@@ -13,7 +13,7 @@
 //! `application/json` (docs/exports.md says how). Items and associations stay inside the
 //! packages (one file each would be thousands of files for little use).
 
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 use crate::site::output::SiteFiles;
 

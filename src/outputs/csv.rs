@@ -16,10 +16,23 @@ use crate::ids::CertId;
 use crate::site::output::SiteFiles;
 use crate::urls;
 
-use super::{framework_depth, framework_elements, framework_parent, Output, RenderContext, DOWNLOADS_DIR};
+use super::{
+    DOWNLOADS_DIR, Output, RenderContext, framework_depth, framework_elements, framework_parent,
+};
 
 /// The column headers, in order.
-pub const HEADERS: [&str; 10] = ["id", "code", "type", "texte", "parent_id", "parent_code", "niveau", "document", "lignes", "adresse"];
+pub const HEADERS: [&str; 10] = [
+    "id",
+    "code",
+    "type",
+    "texte",
+    "parent_id",
+    "parent_code",
+    "niveau",
+    "document",
+    "lignes",
+    "adresse",
+];
 
 pub struct Csv;
 

@@ -3,7 +3,10 @@
 //! certifying unit, frozen header, wrapped text, A4 print area, cells to tick) and as a CSV table
 //! (`<cert>.csv`, one row per critère and unit). The grids themselves come from [`crate::grids`].
 
-use rust_xlsxwriter::{DataValidation, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    DataValidation, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook,
+    Worksheet, XlsxError,
+};
 
 use crate::config::Config;
 use crate::grids::{Grid, grids, short_name};
@@ -13,13 +16,25 @@ use crate::present::short_cert;
 use crate::site::output::SiteFiles;
 use crate::words::grille as w;
 
-use super::{Output, RenderContext, DOWNLOADS_DIR};
+use super::{DOWNLOADS_DIR, Output, RenderContext};
 
 pub struct Grids;
 
 /// The CSV columns, in order.
-pub const CSV_HEADERS: [&str; 12] =
-    ["unite_id", "unite", "competence_id", "competence", "critere_id", "critere", "valable_pour", w::ACQUIS, w::EN_COURS, w::NON_ACQUIS, w::OBSERVATIONS, "lignes"];
+pub const CSV_HEADERS: [&str; 12] = [
+    "unite_id",
+    "unite",
+    "competence_id",
+    "competence",
+    "critere_id",
+    "critere",
+    "valable_pour",
+    w::ACQUIS,
+    w::EN_COURS,
+    w::NON_ACQUIS,
+    w::OBSERVATIONS,
+    "lignes",
+];
 
 impl Output for Grids {
     fn name(&self) -> &'static str {
@@ -34,7 +49,8 @@ impl Output for Grids {
             if gs.is_empty() {
                 continue;
             }
-            let book = workbook(ctx.corpus, &c.id, &gs).map_err(|e| format!("the grids of {}: {e}", c.id))?;
+            let book = workbook(ctx.corpus, &c.id, &gs)
+                .map_err(|e| format!("the grids of {}: {e}", c.id))?;
             out.add(format!("{DOWNLOADS_DIR}/grilles/{}.xlsx", c.id), book);
             out.add(format!("{DOWNLOADS_DIR}/grilles/{}.csv", c.id), csv(ctx.corpus, &gs));
         }
@@ -49,7 +65,14 @@ impl Output for Grids {
 /// the characters a sheet name cannot hold.
 fn sheet_name(corpus: &Corpus, key: &ElementKey, taken: &mut Vec<String>) -> String {
     let e = corpus.element(key).expect("checked element");
-    let base: String = e.code.clone().unwrap_or_else(|| key.local.to_string()).chars().filter(|c| !"[]:*?/\\'".contains(*c)).take(28).collect();
+    let base: String = e
+        .code
+        .clone()
+        .unwrap_or_else(|| key.local.to_string())
+        .chars()
+        .filter(|c| !"[]:*?/\\'".contains(*c))
+        .take(28)
+        .collect();
     let base = if base.trim().is_empty() { key.local.to_string() } else { base };
     let mut name = base.clone();
     let mut n = 2;
@@ -66,7 +89,9 @@ pub fn workbook(corpus: &Corpus, cert: &CertId, gs: &[Grid]) -> Result<Vec<u8>, 
     let c = corpus.cert(cert).expect("checked certification");
     let mut book = Workbook::new();
     // A fixed date, so that a build writes the same bytes for the same data.
-    let props = DocProperties::new().set_title(crate::words::grille::workbook_title(&short_cert(c))).set_creation_datetime(&ExcelDateTime::from_ymd(2000, 1, 1)?);
+    let props = DocProperties::new()
+        .set_title(crate::words::grille::workbook_title(&short_cert(c)))
+        .set_creation_datetime(&ExcelDateTime::from_ymd(2000, 1, 1)?);
     book.set_properties(&props);
     let mut taken = Vec::new();
     for g in gs {
@@ -85,11 +110,25 @@ fn sheet_of(corpus: &Corpus, cert: &str, g: &Grid, sheet: &mut Worksheet) -> Res
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     let bold = wrap.clone().set_bold();
     let title = Format::new().set_bold().set_font_size(14);
-    let head = Format::new().set_bold().set_text_wrap().set_border(FormatBorder::Thin).set_align(FormatAlign::Center).set_align(FormatAlign::VerticalCenter).set_background_color(0xE8EEF4);
+    let head = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_border(FormatBorder::Thin)
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter)
+        .set_background_color(0xE8EEF4);
     let cell = wrap.clone().set_border(FormatBorder::Thin);
-    let tick = Format::new().set_border(FormatBorder::Thin).set_align(FormatAlign::Center).set_align(FormatAlign::VerticalCenter);
+    let tick = Format::new()
+        .set_border(FormatBorder::Thin)
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter);
     let group = bold.clone().set_border(FormatBorder::Thin).set_background_color(0xF3F3F3);
-    let note = Format::new().set_text_wrap().set_italic().set_align(FormatAlign::Top).set_border(FormatBorder::Thin).set_background_color(0xF3F3F3);
+    let note = Format::new()
+        .set_text_wrap()
+        .set_italic()
+        .set_align(FormatAlign::Top)
+        .set_border(FormatBorder::Thin)
+        .set_background_color(0xF3F3F3);
     let blank = Format::new().set_border_bottom(FormatBorder::Thin);
 
     sheet.set_column_width(0, 60)?;
@@ -102,13 +141,14 @@ fn sheet_of(corpus: &Corpus, cert: &str, g: &Grid, sheet: &mut Worksheet) -> Res
     let mut row: u32 = 0;
     sheet.merge_range(row, 0, row, COLS - 1, crate::words::grille::SHEET_TITLE, &title)?;
     row += 1;
-    let field = |sheet: &mut Worksheet, row: &mut u32, label: &str, value: &str| -> Result<(), XlsxError> {
-        sheet.write_string_with_format(*row, 0, label, &bold)?;
-        sheet.merge_range(*row, 1, *row, COLS - 1, value, &wrap)?;
-        sheet.set_row_height(*row, height(value, 67))?;
-        *row += 1;
-        Ok(())
-    };
+    let field =
+        |sheet: &mut Worksheet, row: &mut u32, label: &str, value: &str| -> Result<(), XlsxError> {
+            sheet.write_string_with_format(*row, 0, label, &bold)?;
+            sheet.merge_range(*row, 1, *row, COLS - 1, value, &wrap)?;
+            sheet.set_row_height(*row, height(value, 67))?;
+            *row += 1;
+            Ok(())
+        };
     field(sheet, &mut row, w::CERTIFICATION, cert)?;
     let mut unit_text = format!("{} {}", short_name(corpus, &g.unit), unit.text());
     if g.stands_for_ccp {
@@ -119,7 +159,11 @@ fn sheet_of(corpus: &Corpus, cert: &str, g: &Grid, sheet: &mut Worksheet) -> Res
         let e = corpus.element(k).expect("checked element");
         let mut text = format!("{} : {}", short_name(corpus, k), e.text());
         for f in &e.facts {
-            text.push_str(&format!(" · {} : {}", crate::site::pages::element::fact_label(f.name), f.cite.text));
+            text.push_str(&format!(
+                " · {} : {}",
+                crate::site::pages::element::fact_label(f.name),
+                f.cite.text
+            ));
         }
         field(sheet, &mut row, w::MODALITES, &text)?;
     }
@@ -132,7 +176,12 @@ fn sheet_of(corpus: &Corpus, cert: &str, g: &Grid, sheet: &mut Worksheet) -> Res
     row += 1;
     // The header of the table: frozen, repeated on every printed page.
     let header_row = row;
-    sheet.write_string_with_format(row, 0, &format!("{} / {}", w::COMPETENCE, w::CRITERE), &head)?;
+    sheet.write_string_with_format(
+        row,
+        0,
+        &format!("{} / {}", w::COMPETENCE, w::CRITERE),
+        &head,
+    )?;
     for (i, t) in w::TICKS.iter().enumerate() {
         sheet.write_string_with_format(row, 1 + i as u16, *t, &head)?;
     }
@@ -166,7 +215,9 @@ fn sheet_of(corpus: &Corpus, cert: &str, g: &Grid, sheet: &mut Worksheet) -> Res
         for k in &b.criteres {
             let e = corpus.element(k).expect("checked element");
             let text = match &e.code {
-                Some(code) if !e.text().starts_with(code.as_str()) => format!("{code} {}", e.text()),
+                Some(code) if !e.text().starts_with(code.as_str()) => {
+                    format!("{code} {}", e.text())
+                }
                 _ => e.text().to_string(),
             };
             sheet.write_string_with_format(row, 0, &text, &cell)?;
@@ -177,7 +228,9 @@ fn sheet_of(corpus: &Corpus, cert: &str, g: &Grid, sheet: &mut Worksheet) -> Res
     }
     // A tick is an X chosen from a list; anything else is refused.
     if row > first_tick {
-        let dv = DataValidation::new().allow_list_strings(&[w::TICK])?.set_input_message(crate::words::grille::TICK_HINT)?;
+        let dv = DataValidation::new()
+            .allow_list_strings(&[w::TICK])?
+            .set_input_message(crate::words::grille::TICK_HINT)?;
         sheet.add_data_validation(first_tick, 1, row - 1, 3, &dv)?;
     }
     let _ = header_row;
@@ -229,7 +282,20 @@ pub fn csv(corpus: &Corpus, gs: &[Grid]) -> String {
                 }
                 None => ("", comp.text(), comp.cite.lines.to_string()),
             };
-            line(&[g.unit.local.as_str(), &unit, b.competence.local.as_str(), comp.text(), id, text, &covers.join(" "), "", "", "", "", &lines]);
+            line(&[
+                g.unit.local.as_str(),
+                &unit,
+                b.competence.local.as_str(),
+                comp.text(),
+                id,
+                text,
+                &covers.join(" "),
+                "",
+                "",
+                "",
+                "",
+                &lines,
+            ]);
         }
     }
     out

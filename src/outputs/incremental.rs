@@ -44,15 +44,24 @@ pub struct FullBuild {
 
 impl FullBuild {
     /// Record a full build of `corpus` whose files are `files` (path → bytes).
-    pub fn new(corpus: &Corpus, computed: Computed, files: &HashMap<String, Arc<Vec<u8>>>) -> FullBuild {
+    pub fn new(
+        corpus: &Corpus,
+        computed: Computed,
+        files: &HashMap<String, Arc<Vec<u8>>>,
+    ) -> FullBuild {
         use rayon::prelude::*;
-        let by_path: HashMap<String, &ElementKey> = corpus.elements.iter().map(|e| (crate::urls::element(&e.key), &e.key)).collect();
+        let by_path: HashMap<String, &ElementKey> =
+            corpus.elements.iter().map(|e| (crate::urls::element(&e.key), &e.key)).collect();
         let pairs: Vec<(String, ElementKey)> = files
             .par_iter()
             .filter_map(|(path, bytes)| by_path.get(path).map(|k| (path, bytes, *k)))
             .flat_map_iter(|(path, bytes, key)| {
                 let links = crate::site::links::PageLinks::of(path, bytes).unwrap_or_default();
-                links.targets().filter(|t| t.as_str() != path).map(|t| (t.clone(), key.clone())).collect::<Vec<_>>()
+                links
+                    .targets()
+                    .filter(|t| t.as_str() != path)
+                    .map(|t| (t.clone(), key.clone()))
+                    .collect::<Vec<_>>()
             })
             .collect();
         let mut linked_from: HashMap<String, Vec<ElementKey>> = HashMap::new();
@@ -83,15 +92,29 @@ pub struct Quick {
 
 /// The quick pass after an edit: `None` when the change is not one it can render alone (a table,
 /// a matrix, the vocabulary, or nothing at all changed), and the full rebuild is needed at once.
-pub fn quick(previous: &FullBuild, corpus: &Corpus, config: &Config) -> Result<Option<Quick>, String> {
+pub fn quick(
+    previous: &FullBuild,
+    corpus: &Corpus,
+    config: &Config,
+) -> Result<Option<Quick>, String> {
     use rayon::prelude::*;
     if rest_fingerprint(corpus) != previous.rest {
         return Ok(None);
     }
-    let now: HashMap<&ElementKey, u64> = corpus.elements.par_iter().map(|e| (&e.key, fingerprint(e))).collect();
-    let mut changed: BTreeSet<ElementKey> = now.iter().filter(|(k, f)| previous.elements.get(**k) != Some(*f)).map(|(k, _)| (*k).clone()).collect();
+    let now: HashMap<&ElementKey, u64> =
+        corpus.elements.par_iter().map(|e| (&e.key, fingerprint(e))).collect();
+    let mut changed: BTreeSet<ElementKey> = now
+        .iter()
+        .filter(|(k, f)| previous.elements.get(**k) != Some(*f))
+        .map(|(k, _)| (*k).clone())
+        .collect();
     changed.extend(previous.elements.keys().filter(|k| !now.contains_key(k)).cloned());
-    let mut certs: BTreeSet<CertId> = corpus.certs.iter().filter(|c| previous.certs.get(&c.id) != Some(&fingerprint(*c))).map(|c| c.id.clone()).collect();
+    let mut certs: BTreeSet<CertId> = corpus
+        .certs
+        .iter()
+        .filter(|c| previous.certs.get(&c.id) != Some(&fingerprint(*c)))
+        .map(|c| c.id.clone())
+        .collect();
     if changed.is_empty() && certs.is_empty() {
         return Ok(None);
     }
@@ -111,6 +134,19 @@ pub fn quick(previous: &FullBuild, corpus: &Corpus, config: &Config) -> Result<O
     let graph = crate::graph::Graph::build(corpus);
     let elements: Vec<ElementKey> = render.into_iter().collect();
     let certs: Vec<CertId> = certs.into_iter().collect();
-    let pages = crate::site::render_some(corpus, &graph, config, &crate::site::Ready { crosswalks: crosswalks.unwrap_or(&empty), downloads: &previous.computed.downloads }, &elements, &certs)?;
-    Ok(Some(Quick { pages: pages.into_iter().map(|(p, h)| (p, h.into_bytes())).collect(), changed: changed.len() }))
+    let pages = crate::site::render_some(
+        corpus,
+        &graph,
+        config,
+        &crate::site::Ready {
+            crosswalks: crosswalks.unwrap_or(&empty),
+            downloads: &previous.computed.downloads,
+        },
+        &elements,
+        &certs,
+    )?;
+    Ok(Some(Quick {
+        pages: pages.into_iter().map(|(p, h)| (p, h.into_bytes())).collect(),
+        changed: changed.len(),
+    }))
 }

@@ -4,7 +4,7 @@
 use crate::config::Config;
 use crate::site::output::SiteFiles;
 
-use super::{Output, RenderContext, DOWNLOADS_DIR};
+use super::{DOWNLOADS_DIR, Output, RenderContext};
 
 pub struct Json;
 
@@ -22,21 +22,30 @@ impl Output for Json {
         // as it sorts the top-level keys here): the same bytes as one `Value` of the whole
         // corpus, without holding that tree (ten times the file's size) in memory.
         let mut bytes = Vec::new();
-        let part = |bytes: &mut Vec<u8>, key: &str, items: &mut dyn Iterator<Item = serde_json::Value>| {
-            bytes.extend_from_slice(if bytes.is_empty() { b"{\"" } else { b",\"" });
-            bytes.extend_from_slice(key.as_bytes());
-            bytes.extend_from_slice(b"\":[");
-            for (i, v) in items.enumerate() {
-                if i > 0 {
-                    bytes.push(b',');
+        let part =
+            |bytes: &mut Vec<u8>, key: &str, items: &mut dyn Iterator<Item = serde_json::Value>| {
+                bytes.extend_from_slice(if bytes.is_empty() { b"{\"" } else { b",\"" });
+                bytes.extend_from_slice(key.as_bytes());
+                bytes.extend_from_slice(b"\":[");
+                for (i, v) in items.enumerate() {
+                    if i > 0 {
+                        bytes.push(b',');
+                    }
+                    serde_json::to_writer(&mut *bytes, &v).expect("a JSON value serialises");
                 }
-                serde_json::to_writer(&mut *bytes, &v).expect("a JSON value serialises");
-            }
-            bytes.push(b']');
-        };
+                bytes.push(b']');
+            };
         part(&mut bytes, "certifications", &mut c.certs.iter().filter(|x| keep(&x.id)).map(value));
-        part(&mut bytes, "correspondences", &mut c.correspondences.iter().filter(|x| keep(&x.from) || keep(&x.to)).map(value));
-        part(&mut bytes, "elements", &mut c.elements.iter().filter(|x| keep(&x.key.cert)).map(value));
+        part(
+            &mut bytes,
+            "correspondences",
+            &mut c.correspondences.iter().filter(|x| keep(&x.from) || keep(&x.to)).map(value),
+        );
+        part(
+            &mut bytes,
+            "elements",
+            &mut c.elements.iter().filter(|x| keep(&x.key.cert)).map(value),
+        );
         bytes.extend_from_slice(b",\"graph\":");
         ctx.graph.write_json(&mut bytes);
         part(&mut bytes, "matrices", &mut c.matrices.iter().filter(|x| keep(&x.cert)).map(value));

@@ -37,8 +37,8 @@ use crate::graph::Graph;
 use crate::ids::CertId;
 use crate::model::{Corpus, Element};
 use crate::schema::Kind;
-use crate::site::output::{self, SiteFiles};
 use crate::site::Download;
+use crate::site::output::{self, SiteFiles};
 
 /// The folder of the site that holds the exports.
 pub const DOWNLOADS_DIR: &str = "telechargements";
@@ -74,7 +74,9 @@ impl RenderContext<'_> {
     /// The crosswalks of the pairs the build selects, computed at the first call.
     pub fn all_crosswalks(&self) -> &AllCrosswalks {
         let policy = crate::crosswalk::PairPolicy::of_config(self.config);
-        self.crosswalks.get_or_init(|| crate::phases::time("crosswalks", || AllCrosswalks::build_with(self.corpus, &policy)))
+        self.crosswalks.get_or_init(|| {
+            crate::phases::time("crosswalks", || AllCrosswalks::build_with(self.corpus, &policy))
+        })
     }
 
     /// The files the exports wrote (waits until they have all written).
@@ -137,7 +139,16 @@ pub trait Output: Sync {
 
 /// Every output, in the order a build lists their files (the site last).
 pub fn all() -> Vec<Box<dyn Output>> {
-    vec![Box::new(json::Json), Box::new(csv::Csv), Box::new(case::Case), Box::new(skos::Skos), Box::new(sssom::Sssom), Box::new(moodle::Moodle), Box::new(grids::Grids), Box::new(html::Html)]
+    vec![
+        Box::new(json::Json),
+        Box::new(csv::Csv),
+        Box::new(case::Case),
+        Box::new(skos::Skos),
+        Box::new(sssom::Sssom),
+        Box::new(moodle::Moodle),
+        Box::new(grids::Grids),
+        Box::new(html::Html),
+    ]
 }
 
 /// The output called `name`.
@@ -153,7 +164,16 @@ pub fn by_name(name: &str) -> Option<Box<dyn Output>> {
 /// element whose parent is outside the framework hangs from its nearest framework ancestor, or
 /// from the certification.
 pub fn is_framework(kind: Kind) -> bool {
-    !matches!(kind, Kind::Section | Kind::Paragraphe | Kind::Glossaire | Kind::Terme | Kind::Definition | Kind::Article | Kind::Reference)
+    !matches!(
+        kind,
+        Kind::Section
+            | Kind::Paragraphe
+            | Kind::Glossaire
+            | Kind::Terme
+            | Kind::Definition
+            | Kind::Article
+            | Kind::Reference
+    )
 }
 
 /// The framework elements of a certification, in data order.
@@ -199,7 +219,10 @@ pub struct BuildReport {
 
 /// Run every enabled output into one build folder, in memory, and check its links: the whole
 /// site, ready to publish.
-pub fn render_all(corpus: &Corpus, config: &Config) -> Result<(SiteFiles, BuildReport), OutputError> {
+pub fn render_all(
+    corpus: &Corpus,
+    config: &Config,
+) -> Result<(SiteFiles, BuildReport), OutputError> {
     let (files, report, _) = render_into(corpus, config, SiteFiles::default())?;
     Ok((files, report))
 }
@@ -219,14 +242,28 @@ pub struct Computed {
 /// on another from the start. The outputs that list the others' files (the site) are handed them
 /// once the others have all written. The forks are then joined in the order of [`all`], so that
 /// the result does not depend on which thread ran first.
-pub fn render_into(corpus: &Corpus, config: &Config, mut files: SiteFiles) -> Result<(SiteFiles, BuildReport, Computed), OutputError> {
-    crate::crosswalk::PairPolicy::of_config(config).check(corpus).map_err(|message| OutputError { output: "crosswalk".into(), message })?;
+pub fn render_into(
+    corpus: &Corpus,
+    config: &Config,
+    mut files: SiteFiles,
+) -> Result<(SiteFiles, BuildReport, Computed), OutputError> {
+    crate::crosswalk::PairPolicy::of_config(config)
+        .check(corpus)
+        .map_err(|message| OutputError { output: "crosswalk".into(), message })?;
     let graph = crate::phases::time("graph", || Graph::build(corpus));
     let crosswalks: OnceLock<AllCrosswalks> = OnceLock::new();
     let downloads: OnceLock<Vec<Download>> = OnceLock::new();
     let enabled: Vec<Box<dyn Output>> = all().into_iter().filter(|o| o.enabled(config)).collect();
-    let (listing, exports): (Vec<&dyn Output>, Vec<&dyn Output>) = enabled.iter().map(|o| o.as_ref()).partition(|o| o.lists_downloads());
-    let ctx = RenderContext { corpus, graph: &graph, config, downloads: &downloads, only: &[], crosswalks: &crosswalks };
+    let (listing, exports): (Vec<&dyn Output>, Vec<&dyn Output>) =
+        enabled.iter().map(|o| o.as_ref()).partition(|o| o.lists_downloads());
+    let ctx = RenderContext {
+        corpus,
+        graph: &graph,
+        config,
+        downloads: &downloads,
+        only: &[],
+        crosswalks: &crosswalks,
+    };
     let run = |o: &dyn Output, mut out: SiteFiles| {
         let t = crate::phases::start(format!("output {}", o.name()));
         let rendered = o.render(&ctx, &mut out);
@@ -235,27 +272,40 @@ pub fn render_into(corpus: &Corpus, config: &Config, mut files: SiteFiles) -> Re
     };
     let (exported, listed) = std::thread::scope(|scope| {
         scope.spawn(|| ctx.all_crosswalks());
-        let threads: Vec<_> = exports.iter().map(|&o| {
-            let out = files.fork();
-            scope.spawn(move || run(o, out))
-        }).collect();
+        let threads: Vec<_> = exports
+            .iter()
+            .map(|&o| {
+                let out = files.fork();
+                scope.spawn(move || run(o, out))
+            })
+            .collect();
         let collect = scope.spawn(|| {
             // Every thread is waited for, and the list set, before a panic goes on: the site
             // must not wait for ever.
             let joined: Vec<_> = threads.into_iter().map(|h| h.join()).collect();
             let mut list = Vec::new();
-            for ((name, _, out), o) in joined.iter().zip(&exports).filter_map(|(j, o)| Some((j.as_ref().ok()?, o))) {
+            for ((name, _, out), o) in
+                joined.iter().zip(&exports).filter_map(|(j, o)| Some((j.as_ref().ok()?, o)))
+            {
                 for (p, n) in &out.index {
                     let path = p.to_string_lossy().replace('\\', "/");
                     if path.starts_with(DOWNLOADS_DIR) {
-                        list.push(Download { certs: o.certs_of(&ctx, &path), path, bytes: *n, format: name.to_string() });
+                        list.push(Download {
+                            certs: o.certs_of(&ctx, &path),
+                            path,
+                            bytes: *n,
+                            format: name.to_string(),
+                        });
                     }
                 }
             }
             // Set even when an export failed, so that the site does not wait for ever; the
             // failure is reported below.
             let _ = downloads.set(list);
-            joined.into_iter().map(|j| j.unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect::<Vec<(&str, Result<(), String>, SiteFiles)>>()
+            joined
+                .into_iter()
+                .map(|j| j.unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+                .collect::<Vec<(&str, Result<(), String>, SiteFiles)>>()
         });
         let listed: Vec<_> = listing.iter().map(|&o| run(o, files.fork())).collect();
         (collect.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), listed)
@@ -267,14 +317,25 @@ pub fn render_into(corpus: &Corpus, config: &Config, mut files: SiteFiles) -> Re
         files.join(out);
     }
     let t = crate::phases::start("link check");
-    let links_checked = crate::site::links::check(&files).map_err(|message| OutputError { output: "html".into(), message })?;
+    let links_checked = crate::site::links::check(&files)
+        .map_err(|message| OutputError { output: "html".into(), message })?;
     t.end();
-    let html_sizes: Vec<usize> = files.index.iter().filter(|(p, _)| p.extension().is_some_and(|e| e == "html")).map(|(_, n)| *n).collect();
+    let html_sizes: Vec<usize> = files
+        .index
+        .iter()
+        .filter(|(p, _)| p.extension().is_some_and(|e| e == "html"))
+        .map(|(_, n)| *n)
+        .collect();
     let report = BuildReport {
         pages: html_sizes.len(),
         files: files.index.len(),
         bytes: files.total_bytes(),
-        search_bytes: files.index.iter().filter(|(p, _)| p.starts_with("search")).map(|(_, n)| n).sum(),
+        search_bytes: files
+            .index
+            .iter()
+            .filter(|(p, _)| p.starts_with("search"))
+            .map(|(_, n)| n)
+            .sum(),
         html_sizes,
         links_checked,
         by_output,
@@ -289,9 +350,11 @@ pub fn render_into(corpus: &Corpus, config: &Config, mut files: SiteFiles) -> Re
 pub fn build(corpus: &Corpus, config: &Config, out: &Path) -> Result<BuildReport, String> {
     output::check_out(out, &corpus.data_dir, config.root.as_deref())?;
     let cannot = |e: std::io::Error| format!("cannot write {}: {e}", out.display());
-    let strangers = output::Strangers { keep: config.build.keep.clone(), force: config.build.force };
+    let strangers =
+        output::Strangers { keep: config.build.keep.clone(), force: config.build.force };
     let staging = output::Staging::begin(out, &strangers).map_err(cannot)?;
-    let (files, report, _) = render_into(corpus, config, SiteFiles::streaming(staging)).map_err(|e| e.to_string())?;
+    let (files, report, _) =
+        render_into(corpus, config, SiteFiles::streaming(staging)).map_err(|e| e.to_string())?;
     let t = crate::phases::start("publish");
     let published = files.into_staging().expect("a streaming build").commit();
     t.end();
@@ -325,7 +388,9 @@ pub fn correspondents<'c>(ctx: &RenderContext<'c>, cert: &CertId) -> Vec<Corresp
     for t in &corpus.correspondences {
         let status = Status::from(t.status);
         for p in &t.pairs {
-            for (ours, theirs, relation) in [(&p.from, &p.to, p.relation), (&p.to, &p.from, p.relation.inverse())] {
+            for (ours, theirs, relation) in
+                [(&p.from, &p.to, p.relation), (&p.to, &p.from, p.relation.inverse())]
+            {
                 for h in ours.iter().filter(|k| &k.cert == cert) {
                     for o in theirs {
                         out.push(Correspondent {
@@ -348,7 +413,16 @@ pub fn correspondents<'c>(ctx: &RenderContext<'c>, cert: &CertId) -> Vec<Corresp
             let (ours, theirs) = if &cw.a.cert == cert { (&m.a, &m.b) } else { (&m.b, &m.a) };
             for h in ours {
                 for o in theirs {
-                    out.push(Correspondent { here: el(&h.id), there: el(&o.id), relation: None, status: Status::Suggested, table: None, score: m.score, justification: None, note: None });
+                    out.push(Correspondent {
+                        here: el(&h.id),
+                        there: el(&o.id),
+                        relation: None,
+                        status: Status::Suggested,
+                        table: None,
+                        score: m.score,
+                        justification: None,
+                        note: None,
+                    });
                 }
             }
         }

@@ -17,7 +17,9 @@ use crate::model::{Certification, Element};
 use crate::site::output::SiteFiles;
 
 use super::csv::{field, neutralise};
-use super::{framework_depth, framework_elements, framework_parent, Output, RenderContext, DOWNLOADS_DIR};
+use super::{
+    DOWNLOADS_DIR, Output, RenderContext, framework_depth, framework_elements, framework_parent,
+};
 
 pub struct Moodle;
 
@@ -97,10 +99,31 @@ pub fn framework(ctx: &RenderContext, c: &Certification) -> String {
     let mut out = String::new();
     row(&mut out, &HEADERS);
     let title = format!("{} ({})", c.title.text, c.version);
-    let description = format!("<p>{}</p>", html(&crate::words::exports::moodle_framework_description(&c.title.text, &ctx.address(&crate::urls::cert(&c.id)))));
+    let description = format!(
+        "<p>{}</p>",
+        html(&crate::words::exports::moodle_framework_description(
+            &c.title.text,
+            &ctx.address(&crate::urls::cert(&c.id))
+        ))
+    );
     row(
         &mut out,
-        &["", &cut(c.id.as_str(), MAX_NAME), &neutralise(&cut(&title, MAX_NAME)), &description, FORMAT_HTML, crate::words::exports::MOODLE_SCALE, SCALE_CONFIGURATION, "", "", "", "", "", "1", &taxonomies.join(",")],
+        &[
+            "",
+            &cut(c.id.as_str(), MAX_NAME),
+            &neutralise(&cut(&title, MAX_NAME)),
+            &description,
+            FORMAT_HTML,
+            crate::words::exports::MOODLE_SCALE,
+            SCALE_CONFIGURATION,
+            "",
+            "",
+            "",
+            "",
+            "",
+            "1",
+            &taxonomies.join(","),
+        ],
     );
     for e in &elements {
         let parent = framework_parent(ctx.corpus, e).map(|p| p.key.local.as_str()).unwrap_or("");
@@ -111,7 +134,25 @@ pub fn framework(ctx: &RenderContext, c: &Certification) -> String {
             html(e.cite.doc.as_str()),
             e.cite.lines
         );
-        row(&mut out, &[parent, e.key.local.as_str(), &short_name(e), &description, FORMAT_HTML, "", "", "", "0", "null", "", "", "", ""]);
+        row(
+            &mut out,
+            &[
+                parent,
+                e.key.local.as_str(),
+                &short_name(e),
+                &description,
+                FORMAT_HTML,
+                "",
+                "",
+                "",
+                "0",
+                "null",
+                "",
+                "",
+                "",
+                "",
+            ],
+        );
     }
     out
 }

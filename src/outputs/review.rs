@@ -54,7 +54,10 @@ fn form_decode(s: &str) -> String {
         match bytes[i] {
             b'+' => out.push(b' '),
             b'%' if i + 2 < bytes.len() => {
-                match u8::from_str_radix(std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"), 16) {
+                match u8::from_str_radix(
+                    std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"),
+                    16,
+                ) {
                     Ok(b) => {
                         out.push(b);
                         i += 2;
@@ -90,14 +93,22 @@ fn author(data: &Path, config: &Config) -> Option<String> {
     if let Some(a) = config.book.authors.iter().find(|a| !a.trim().is_empty()) {
         return Some(a.trim().to_string());
     }
-    let out = std::process::Command::new("git").arg("config").arg("user.name").current_dir(data).output().ok()?;
+    let out = std::process::Command::new("git")
+        .arg("config")
+        .arg("user.name")
+        .current_dir(data)
+        .output()
+        .ok()?;
     let name = String::from_utf8_lossy(&out.stdout).trim().to_string();
     (!name.is_empty()).then_some(name)
 }
 
 /// Today's date (UTC), `YYYY-MM-DD`.
 pub fn today() -> String {
-    let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() / 86_400).unwrap_or(0) as i64;
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() / 86_400)
+        .unwrap_or(0) as i64;
     // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
@@ -119,7 +130,13 @@ fn quoted(s: &str) -> String {
 /// The curated table file of the pair `a`–`b` in `dir` and whether it is read from `b` to `a`:
 /// the file whose single table is curated between them, else a new file `a-b.yaml`.
 fn table_file(dir: &Path, a: &CertId, b: &CertId) -> (PathBuf, bool) {
-    let mut names: Vec<PathBuf> = std::fs::read_dir(dir).into_iter().flatten().flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "yaml")).collect();
+    let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .collect();
     names.sort();
     for p in names {
         let Ok(text) = std::fs::read_to_string(&p) else { continue };
@@ -175,11 +192,18 @@ pub fn post(data: &Path, config: &Config, head: &str, body: &str) -> Reply {
     if !matches!((host, origin), (Some(h), Some(o)) if o == format!("http://{h}")) {
         return refuse("403 Forbidden", W::FOREIGN);
     }
-    let form: Vec<(String, String)> = body.split('&').filter_map(|kv| kv.split_once('=')).map(|(k, v)| (form_decode(k), form_decode(v))).collect();
+    let form: Vec<(String, String)> = body
+        .split('&')
+        .filter_map(|kv| kv.split_once('='))
+        .map(|(k, v)| (form_decode(k), form_decode(v)))
+        .collect();
     let get = |k: &str| field(&form, k).unwrap_or("").trim().to_string();
     let (a, b, from, to, action) = (get("a"), get("b"), get("from"), get("to"), get("action"));
     let justification = get("justification");
-    if justification.is_empty() || justification.contains(['\n', '\r']) || justification.chars().count() > 400 {
+    if justification.is_empty()
+        || justification.contains(['\n', '\r'])
+        || justification.chars().count() > 400
+    {
         return refuse("400 Bad Request", W::JUSTIFICATION);
     }
     let rejecting = match action.as_str() {
@@ -187,7 +211,9 @@ pub fn post(data: &Path, config: &Config, head: &str, body: &str) -> Reply {
         "reject" => true,
         _ => return refuse("400 Bad Request", W::ACTION),
     };
-    let rel = if rejecting { None } else {
+    let rel = if rejecting {
+        None
+    } else {
         match relation(&get("relation")) {
             Some(r) => Some(r),
             None => return refuse("400 Bad Request", W::RELATION),
@@ -199,7 +225,9 @@ pub fn post(data: &Path, config: &Config, head: &str, body: &str) -> Reply {
     };
     let (ca, cb) = (CertId::new(&a), CertId::new(&b));
     for (cert, local) in [(&ca, &from), (&cb, &to)] {
-        if corpus.cert(cert).is_none() || corpus.element(&ElementKey::new(cert.clone(), LocalId::new(local))).is_none() {
+        if corpus.cert(cert).is_none()
+            || corpus.element(&ElementKey::new(cert.clone(), LocalId::new(local))).is_none()
+        {
             return refuse("404 Not Found", W::unknown(&format!("{cert}/{local}")));
         }
     }
@@ -226,7 +254,8 @@ pub fn post(data: &Path, config: &Config, head: &str, body: &str) -> Reply {
     }
     let Some(who) = author(data, config) else { return refuse("409 Conflict", W::NO_AUTHOR) };
     let date = today();
-    let (x, y, rel) = if backward { (&to, &from, rel.map(Relation::inverse)) } else { (&from, &to, rel) };
+    let (x, y, rel) =
+        if backward { (&to, &from, rel.map(Relation::inverse)) } else { (&from, &to, rel) };
     let line = format!(
         "      - {{from: [{x}], to: [{y}]{}, justification: {}, author: {}, date: \"{date}\"}}",
         rel.map(|r| format!(", relation: {}", r.name())).unwrap_or_default(),
@@ -238,7 +267,9 @@ pub fn post(data: &Path, config: &Config, head: &str, body: &str) -> Reply {
         let (fa, fb) = if backward { (&cb, &ca) } else { (&ca, &cb) };
         format!("# Curated crosswalk {fa} ↔ {fb}: ours, not an official table (written by the review in `serve`).\ncorrespondences:\n  - id: {fa}-{fb}-curated\n    status: curated\n    from: {fa}\n    to: {fb}\n    author: {}\n    date: \"{date}\"\n    pairs:\n", quoted(&who))
     });
-    let Some(text) = insert(&base, &line, rejecting) else { return refuse("409 Conflict", W::SHAPE) };
+    let Some(text) = insert(&base, &line, rejecting) else {
+        return refuse("409 Conflict", W::SHAPE);
+    };
     if let Err(e) = write_whole(&path, &text) {
         return refuse("500 Internal Server Error", W::io(&e.to_string()));
     }
@@ -281,13 +312,19 @@ mod tests {
         assert!(y.ends_with("    rejected:\n      - {from: [e], to: [f]}\n"));
         let z = insert(&y, "      - {from: [g], to: [h]}", false).unwrap();
         assert!(z.contains("      - {from: [g], to: [h]}\n    rejected:\n"), "{z}");
-        assert!(insert("correspondences:\n  - id: a\n  - id: b\n", "x", false).is_none(), "two tables in one file: refused");
+        assert!(
+            insert("correspondences:\n  - id: a\n  - id: b\n", "x", false).is_none(),
+            "two tables in one file: refused"
+        );
     }
 
     #[test]
     fn forms_decode_and_dates_read() {
         assert_eq!(form_decode("m%C3%AAme+texte%2C%20oui"), "même texte, oui");
         assert_eq!(today().len(), 10);
-        assert!(header("POST / HTTP/1.1\r\nOrigin: http://127.0.0.1:8\r\n", "origin") == Some("http://127.0.0.1:8"));
+        assert!(
+            header("POST / HTTP/1.1\r\nOrigin: http://127.0.0.1:8\r\n", "origin")
+                == Some("http://127.0.0.1:8")
+        );
     }
 }

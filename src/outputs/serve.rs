@@ -119,8 +119,14 @@ fn diagnostics(diags: &[crate::diag::Diagnostic], root: &Path) -> String {
 
 /// Build `corpus` in memory: the files, and what the next quick pass needs.
 fn full(corpus: &crate::model::Corpus, config: &Config) -> Result<(Files, FullBuild), String> {
-    let (files, _, computed) = super::render_into(corpus, config, crate::site::output::SiteFiles::default()).map_err(|e| e.to_string())?;
-    let files: Files = files.files.into_iter().map(|(p, b)| (p.to_string_lossy().replace('\\', "/"), Arc::new(b))).collect();
+    let (files, _, computed) =
+        super::render_into(corpus, config, crate::site::output::SiteFiles::default())
+            .map_err(|e| e.to_string())?;
+    let files: Files = files
+        .files
+        .into_iter()
+        .map(|(p, b)| (p.to_string_lossy().replace('\\', "/"), Arc::new(b)))
+        .collect();
     let full = FullBuild::new(corpus, computed, &files);
     Ok((files, full))
 }
@@ -139,7 +145,11 @@ fn apply(state: &Shared, clients: &Clients, pass: Pass) {
         let mut s = state.lock().expect("state");
         match pass {
             Pass::Full(files) => {
-                let mut changed: Vec<String> = files.iter().filter(|(p, b)| s.files.get(*p) != Some(*b)).map(|(p, _)| p.clone()).collect();
+                let mut changed: Vec<String> = files
+                    .iter()
+                    .filter(|(p, b)| s.files.get(*p) != Some(*b))
+                    .map(|(p, _)| p.clone())
+                    .collect();
                 changed.extend(s.files.keys().filter(|p| !files.contains_key(*p)).cloned());
                 let was_error = s.errors.take().is_some();
                 s.files = files;
@@ -176,18 +186,30 @@ fn apply(state: &Shared, clients: &Clients, pass: Pass) {
 }
 
 /// After a change: check, the quick pass, then the full rebuild.
-fn update(data: &Path, config: &Config, state: &Shared, clients: &Clients, last: &mut Option<FullBuild>) {
+fn update(
+    data: &Path,
+    config: &Config,
+    state: &Shared,
+    clients: &Clients,
+    last: &mut Option<FullBuild>,
+) {
     let t = std::time::Instant::now();
     let corpus = match crate::load_corpus(data) {
         Ok(c) => c,
-        Err(diags) => return apply(state, clients, Pass::Errors(diagnostics(&diags, &project_root(config)))),
+        Err(diags) => {
+            return apply(state, clients, Pass::Errors(diagnostics(&diags, &project_root(config))));
+        }
     };
     if let Some(prev) = last.as_ref() {
         match super::incremental::quick(prev, &corpus, config) {
             Ok(Some(q)) => {
                 let n = q.pages.len();
                 apply(state, clients, Pass::Some(q.pages));
-                eprintln!("{} changed element(s): {n} page(s) rendered again in {} ms", q.changed, t.elapsed().as_millis());
+                eprintln!(
+                    "{} changed element(s): {n} page(s) rendered again in {} ms",
+                    q.changed,
+                    t.elapsed().as_millis()
+                );
             }
             Ok(None) => {}
             Err(e) => eprintln!("quick pass: {e}"),
@@ -204,14 +226,21 @@ fn update(data: &Path, config: &Config, state: &Shared, clients: &Clients, last:
 
 /// The project's folder: that of `book.toml`, else the data folder's parent.
 fn project_root(config: &Config) -> PathBuf {
-    config.root.clone().or_else(|| config.build.data_dir.parent().map(Path::to_path_buf)).unwrap_or_default()
+    config
+        .root
+        .clone()
+        .or_else(|| config.build.data_dir.parent().map(Path::to_path_buf))
+        .unwrap_or_default()
 }
 
 pub fn serve(data: &Path, config: &Config, args: &ServeArgs) -> u8 {
     let listener = match TcpListener::bind(("127.0.0.1", args.port)) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("error: cannot listen on 127.0.0.1:{}: {e}\nhint: choose another port with --port", args.port);
+            eprintln!(
+                "error: cannot listen on 127.0.0.1:{}: {e}\nhint: choose another port with --port",
+                args.port
+            );
             return 2;
         }
     };
@@ -255,7 +284,10 @@ pub fn serve(data: &Path, config: &Config, args: &ServeArgs) -> u8 {
     }
 
     let url = format!("http://127.0.0.1:{port}/");
-    eprintln!("serving {url} (watching {}); Ctrl-C to stop", watched.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
+    eprintln!(
+        "serving {url} (watching {}); Ctrl-C to stop",
+        watched.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+    );
     if args.open {
         let _ = std::process::Command::new("xdg-open").arg(&url).spawn();
     }
@@ -267,7 +299,8 @@ pub fn serve(data: &Path, config: &Config, args: &ServeArgs) -> u8 {
             continue;
         }
         open.fetch_add(1, Ordering::SeqCst);
-        let (state, clients, open, review) = (state.clone(), clients.clone(), open.clone(), review.clone());
+        let (state, clients, open, review) =
+            (state.clone(), clients.clone(), open.clone(), review.clone());
         std::thread::spawn(move || {
             handle(stream, &state, &clients, port, &review);
             open.fetch_sub(1, Ordering::SeqCst);
@@ -286,7 +319,9 @@ fn peek_head(stream: &TcpStream) -> Option<(String, usize)> {
         let left = HEAD_DEADLINE.checked_sub(started.elapsed())?;
         stream.set_read_timeout(Some(left.max(Duration::from_millis(1)))).ok()?;
         let n = stream.peek(&mut head).ok()?;
-        if head[..n].windows(4).any(|w| w == b"\r\n\r\n") || head[..n].windows(2).any(|w| w == b"\n\n") {
+        if head[..n].windows(4).any(|w| w == b"\r\n\r\n")
+            || head[..n].windows(2).any(|w| w == b"\n\n")
+        {
             return Some((String::from_utf8_lossy(&head[..n]).into_owned(), n));
         }
         if n == 0 || n == head.len() {
@@ -322,14 +357,24 @@ fn served_origin(origin: Option<&str>, port: u16) -> bool {
     loopback_host(host) && host.rsplit_once(':').is_some_and(|(_, p)| p == port.to_string())
 }
 
-fn handle(mut stream: TcpStream, state: &Shared, clients: &Clients, port: u16, review: &(PathBuf, Config)) {
+fn handle(
+    mut stream: TcpStream,
+    state: &Shared,
+    clients: &Clients,
+    port: u16,
+    review: &(PathBuf, Config),
+) {
     let Some((head, len)) = peek_head(&stream) else { return };
     let target = head.split_whitespace().nth(1).unwrap_or("/").to_string();
     // A refusal reads the head first: a socket closed with unread bytes is reset, and the client
     // would see no answer.
     let refuse = |mut stream: TcpStream, status: &str, text: &str| {
         let _ = stream.read_exact(&mut vec![0u8; len]);
-        let _ = write!(stream, "HTTP/1.1 {status}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{text}", text.len());
+        let _ = write!(
+            stream,
+            "HTTP/1.1 {status}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{text}",
+            text.len()
+        );
     };
     if !header(&head, "Host").is_some_and(loopback_host) {
         return refuse(stream, "421 Misdirected Request", crate::words::serve::not_loopback);
@@ -361,23 +406,43 @@ fn handle(mut stream: TcpStream, state: &Shared, clients: &Clients, port: u16, r
     // #26: the review of suggestions, POST only (super::review).
     if path == super::review::PATH {
         let r = review_request(&mut stream, &head, buf, review);
-        let _ = write!(stream, "HTTP/1.1 {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n", r.status, r.body.len());
+        let _ = write!(
+            stream,
+            "HTTP/1.1 {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+            r.status,
+            r.body.len()
+        );
         let _ = stream.write_all(r.body.as_bytes());
         return;
     }
     let (status, kind, body) = respond(&path, state);
-    let _ = write!(stream, "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n", body.len());
+    let _ = write!(
+        stream,
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
     let _ = stream.write_all(&body);
 }
 
 /// #26: read the form of a review request (at most 16 KiB) and hand it to [`super::review::post`].
-fn review_request(stream: &mut TcpStream, head: &str, mut buf: Vec<u8>, review: &(PathBuf, Config)) -> super::review::Reply {
+fn review_request(
+    stream: &mut TcpStream,
+    head: &str,
+    mut buf: Vec<u8>,
+    review: &(PathBuf, Config),
+) -> super::review::Reply {
     if !head.starts_with("POST ") {
-        return super::review::Reply { status: "405 Method Not Allowed", body: json!({"ok": false, "message": crate::words::review::METHOD}).to_string() };
+        return super::review::Reply {
+            status: "405 Method Not Allowed",
+            body: json!({"ok": false, "message": crate::words::review::METHOD}).to_string(),
+        };
     }
     let split = buf.windows(4).position(|w| w == b"\r\n\r\n").map(|i| i + 4).unwrap_or(buf.len());
     let full_head = String::from_utf8_lossy(&buf[..split]).into_owned();
-    let length: usize = header(&full_head, "Content-Length").and_then(|v| v.parse().ok()).unwrap_or(0).min(16 * 1024);
+    let length: usize = header(&full_head, "Content-Length")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+        .min(16 * 1024);
     let mut chunk = [0u8; 1024];
     while buf.len() < split + length {
         match stream.read(&mut chunk) {
@@ -401,14 +466,19 @@ fn respond(path: &str, state: &Shared) -> (&'static str, &'static str, Vec<u8>) 
         rel.push_str("/index.html");
     }
     match s.files.get(&rel) {
-        Some(bytes) if rel.ends_with(".html") => ("200 OK", "text/html; charset=utf-8", inject(bytes, s.build)),
+        Some(bytes) if rel.ends_with(".html") => {
+            ("200 OK", "text/html; charset=utf-8", inject(bytes, s.build))
+        }
         Some(bytes) => ("200 OK", content_type(&rel), bytes.to_vec()),
         // The site's own page for a missing address; a bare one while the first build has none.
         None => match s.files.get(&crate::urls::not_found()) {
             Some(page) => ("404 Not Found", "text/html; charset=utf-8", inject(page, s.build)),
             None => {
                 let title = crate::words::not_found::title;
-                let page = format!("<!doctype html><html lang=\"fr\"><meta charset=\"utf-8\"><title>{title}</title><body><h1>{title}</h1><p>{}</p></body></html>", crate::site::context::escape(path));
+                let page = format!(
+                    "<!doctype html><html lang=\"fr\"><meta charset=\"utf-8\"><title>{title}</title><body><h1>{title}</h1><p>{}</p></body></html>",
+                    crate::site::context::escape(path)
+                );
                 ("404 Not Found", "text/html; charset=utf-8", inject(page.as_bytes(), s.build))
             }
         },
@@ -451,7 +521,10 @@ fn decode(s: &str) -> String {
     let mut i = 0;
     while i < b.len() {
         if b[i] == b'%' && i + 2 < b.len() {
-            if let Some(v) = std::str::from_utf8(&b[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok()) {
+            if let Some(v) = std::str::from_utf8(&b[i + 1..i + 3])
+                .ok()
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+            {
                 out.push(v);
                 i += 3;
                 continue;

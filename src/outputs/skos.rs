@@ -24,7 +24,9 @@ use crate::schema::Relation;
 use crate::site::output::SiteFiles;
 use crate::urls;
 
-use super::{correspondents, framework_elements, framework_parent, Output, RenderContext, DOWNLOADS_DIR};
+use super::{
+    DOWNLOADS_DIR, Output, RenderContext, correspondents, framework_elements, framework_parent,
+};
 
 pub struct Skos;
 
@@ -71,12 +73,22 @@ pub fn thesaurus(ctx: &RenderContext, c: &Certification) -> String {
     out.push_str("@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n\n");
     let scheme = iri(ctx, &urls::cert(&c.id));
     let elements = framework_elements(ctx.corpus, &c.id);
-    let _ = write!(out, "{scheme} a skos:ConceptScheme ;\n    skos:prefLabel {}@fr ;\n    dcterms:title {}@fr ;\n    dcterms:identifier {} ;\n    dcterms:hasVersion {}", literal(&format!("{} ({})", c.title.text, c.version)), literal(&c.title.text), literal(c.id.as_str()), literal(&c.version));
+    let _ = write!(
+        out,
+        "{scheme} a skos:ConceptScheme ;\n    skos:prefLabel {}@fr ;\n    dcterms:title {}@fr ;\n    dcterms:identifier {} ;\n    dcterms:hasVersion {}",
+        literal(&format!("{} ({})", c.title.text, c.version)),
+        literal(&c.title.text),
+        literal(c.id.as_str()),
+        literal(&c.version)
+    );
     for e in elements.iter().filter(|e| framework_parent(ctx.corpus, e).is_none()) {
         let _ = write!(out, " ;\n    skos:hasTopConcept {}", iri(ctx, &urls::element(&e.key)));
     }
     out.push_str(" .\n");
-    let mut children: std::collections::HashMap<&crate::ids::ElementKey, Vec<&crate::ids::ElementKey>> = Default::default();
+    let mut children: std::collections::HashMap<
+        &crate::ids::ElementKey,
+        Vec<&crate::ids::ElementKey>,
+    > = Default::default();
     for e in &elements {
         if let Some(p) = framework_parent(ctx.corpus, e) {
             children.entry(&p.key).or_default().push(&e.key);
@@ -92,7 +104,11 @@ pub fn thesaurus(ctx: &RenderContext, c: &Certification) -> String {
     }
     for e in &elements {
         let me = iri(ctx, &urls::element(&e.key));
-        let _ = write!(out, "\n{me} a skos:Concept ;\n    skos:inScheme {scheme} ;\n    skos:prefLabel {}@fr", literal(e.text()));
+        let _ = write!(
+            out,
+            "\n{me} a skos:Concept ;\n    skos:inScheme {scheme} ;\n    skos:prefLabel {}@fr",
+            literal(e.text())
+        );
         let shared = by_text.get(e.text()).copied().unwrap_or(0) > 1;
         match &e.code {
             Some(code) => {
@@ -104,12 +120,26 @@ pub fn thesaurus(ctx: &RenderContext, c: &Certification) -> String {
             None => {}
         }
         if shared {
-            let within = framework_parent(ctx.corpus, e).map(crate::present::label).unwrap_or_else(|| c.title.text.clone());
-            let _ = write!(out, " ;\n    skos:scopeNote {}@fr", literal(&crate::words::exports::within(&within)));
+            let within = framework_parent(ctx.corpus, e)
+                .map(crate::present::label)
+                .unwrap_or_else(|| c.title.text.clone());
+            let _ = write!(
+                out,
+                " ;\n    skos:scopeNote {}@fr",
+                literal(&crate::words::exports::within(&within))
+            );
         }
         let _ = write!(out, " ;\n    dcterms:type {}@fr", literal(e.kind.label()));
-        let _ = write!(out, " ;\n    dcterms:source {}", iri(ctx, &urls::source_line(&e.cite.doc, e.cite.lines.first)));
-        let _ = write!(out, " ;\n    dcterms:bibliographicCitation {}", literal(&format!("{}, lignes {}", e.cite.doc, e.cite.lines)));
+        let _ = write!(
+            out,
+            " ;\n    dcterms:source {}",
+            iri(ctx, &urls::source_line(&e.cite.doc, e.cite.lines.first))
+        );
+        let _ = write!(
+            out,
+            " ;\n    dcterms:bibliographicCitation {}",
+            literal(&format!("{}, lignes {}", e.cite.doc, e.cite.lines))
+        );
         match framework_parent(ctx.corpus, e) {
             Some(p) => {
                 let _ = write!(out, " ;\n    skos:broader {}", iri(ctx, &urls::element(&p.key)));
@@ -126,7 +156,12 @@ pub fn thesaurus(ctx: &RenderContext, c: &Certification) -> String {
         }
         for m in mappings.iter().filter(|m| m.here.key == e.key) {
             if let Some(r) = m.relation {
-                let _ = write!(out, " ;\n    {} {}", property(r), iri(ctx, &urls::element(&m.there.key)));
+                let _ = write!(
+                    out,
+                    " ;\n    {} {}",
+                    property(r),
+                    iri(ctx, &urls::element(&m.there.key))
+                );
             }
         }
         out.push_str(" .\n");

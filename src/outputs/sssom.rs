@@ -26,13 +26,23 @@ use crate::model::Correspondence;
 use crate::schema::Relation;
 use crate::site::output::SiteFiles;
 
-use super::{Output, RenderContext, DOWNLOADS_DIR};
+use super::{DOWNLOADS_DIR, Output, RenderContext};
 
 pub struct Sssom;
 
 /// The columns, in order.
-pub const COLUMNS: [&str; 10] =
-    ["subject_id", "subject_label", "predicate_id", "object_id", "object_label", "mapping_justification", "confidence", "author_label", "mapping_date", "comment"];
+pub const COLUMNS: [&str; 10] = [
+    "subject_id",
+    "subject_label",
+    "predicate_id",
+    "object_id",
+    "object_label",
+    "mapping_justification",
+    "confidence",
+    "author_label",
+    "mapping_date",
+    "comment",
+];
 
 /// The predicate of a relation, read from subject to object: the SKOS property (or Dublin Core,
 /// for succession).
@@ -67,7 +77,12 @@ pub const SSSOM_VERSION: &str = "1.0";
 /// The newest dated text of these certifications (ISO date), for the set's `mapping_date`: it
 /// changes only when the data says a framework did, so a rebuild gives the same bytes.
 fn newest_date(ctx: &RenderContext, certs: &[&CertId]) -> Option<String> {
-    ctx.corpus.certs.iter().filter(|c| certs.contains(&&c.id)).flat_map(|c| c.dates.iter().filter_map(|d| d.iso.clone())).max()
+    ctx.corpus
+        .certs
+        .iter()
+        .filter(|c| certs.contains(&&c.id))
+        .flat_map(|c| c.dates.iter().filter_map(|d| d.iso.clone()))
+        .max()
 }
 
 /// A YAML scalar, double-quoted (a JSON string is one): titles and addresses may hold `: `.
@@ -75,7 +90,13 @@ fn q(s: &str) -> String {
     serde_json::to_string(&s.replace('\n', " ")).expect("a string serialises")
 }
 
-fn header(ctx: &RenderContext, path: &str, title: &str, certs: &[&CertId], date: Option<String>) -> String {
+fn header(
+    ctx: &RenderContext,
+    path: &str,
+    title: &str,
+    certs: &[&CertId],
+    date: Option<String>,
+) -> String {
     let mut h = String::new();
     h.push_str("# curie_map:\n");
     for c in certs {
@@ -85,7 +106,8 @@ fn header(ctx: &RenderContext, path: &str, title: &str, certs: &[&CertId], date:
     // A base that is not a web address (`urn:referentiel:`): its scheme is declared as a prefix
     // that expands to itself, so that a consumer reading the addresses as CURIEs finds it.
     let base = ctx.config.output.export_base();
-    if let Some((scheme, _)) = base.split_once(':').filter(|(s, _)| !matches!(*s, "http" | "https")) {
+    if let Some((scheme, _)) = base.split_once(':').filter(|(s, _)| !matches!(*s, "http" | "https"))
+    {
         let _ = writeln!(h, "#   {scheme}: \"{scheme}:\"");
     }
     let _ = writeln!(h, "# mapping_set_id: {}", q(&ctx.address(path)));
@@ -106,8 +128,15 @@ fn header(ctx: &RenderContext, path: &str, title: &str, certs: &[&CertId], date:
 }
 
 fn table_text(ctx: &RenderContext, header: String, rows: &[Row]) -> String {
-    let label = |k: &Option<ElementKey>| k.as_ref().and_then(|k| ctx.corpus.element(k)).map(|e| cell(&crate::present::label(e))).unwrap_or_default();
-    let id = |k: &Option<ElementKey>| k.as_ref().map(curie).unwrap_or_else(|| "sssom:NoTermFound".into());
+    let label = |k: &Option<ElementKey>| {
+        k.as_ref()
+            .and_then(|k| ctx.corpus.element(k))
+            .map(|e| cell(&crate::present::label(e)))
+            .unwrap_or_default()
+    };
+    let id = |k: &Option<ElementKey>| {
+        k.as_ref().map(curie).unwrap_or_else(|| "sssom:NoTermFound".into())
+    };
     let mut out = header;
     out.push_str(&COLUMNS.join("\t"));
     out.push('\n');
@@ -138,7 +167,13 @@ fn justification(status: Status) -> &'static str {
     }
 }
 
-fn comment(status: Status, table: Option<&str>, justification: Option<&str>, note: Option<&str>, words: &[String]) -> String {
+fn comment(
+    status: Status,
+    table: Option<&str>,
+    justification: Option<&str>,
+    note: Option<&str>,
+    words: &[String],
+) -> String {
     let mut parts = vec![status.label().to_string()];
     parts.extend(table.map(|t| format!("table {t}")));
     parts.extend(justification.map(str::to_string));
@@ -150,10 +185,19 @@ fn comment(status: Status, table: Option<&str>, justification: Option<&str>, not
 }
 
 /// Rows for every subject × object of a pair (one row with `NoTermFound` when a side is empty).
-fn cross(subjects: &[ElementKey], objects: &[ElementKey], mut make: impl FnMut(Option<ElementKey>, Option<ElementKey>) -> Row) -> Vec<Row> {
-    let s: Vec<Option<ElementKey>> = if subjects.is_empty() { vec![None] } else { subjects.iter().cloned().map(Some).collect() };
-    let o: Vec<Option<ElementKey>> = if objects.is_empty() { vec![None] } else { objects.iter().cloned().map(Some).collect() };
-    s.iter().flat_map(|a| o.iter().map(move |b| (a.clone(), b.clone()))).map(|(a, b)| make(a, b)).collect()
+fn cross(
+    subjects: &[ElementKey],
+    objects: &[ElementKey],
+    mut make: impl FnMut(Option<ElementKey>, Option<ElementKey>) -> Row,
+) -> Vec<Row> {
+    let s: Vec<Option<ElementKey>> =
+        if subjects.is_empty() { vec![None] } else { subjects.iter().cloned().map(Some).collect() };
+    let o: Vec<Option<ElementKey>> =
+        if objects.is_empty() { vec![None] } else { objects.iter().cloned().map(Some).collect() };
+    s.iter()
+        .flat_map(|a| o.iter().map(move |b| (a.clone(), b.clone())))
+        .map(|(a, b)| make(a, b))
+        .collect()
 }
 
 /// The mapping table of one correspondence table.
@@ -170,7 +214,13 @@ pub fn of_table(ctx: &RenderContext, path: &str, t: &Correspondence) -> String {
             confidence: (status == Status::Official).then_some(1.0),
             author: t.author.clone(),
             date: t.date.clone(),
-            comment: comment(status, Some(t.id.as_str()), p.justification.as_deref(), p.note.as_deref(), &[]),
+            comment: comment(
+                status,
+                Some(t.id.as_str()),
+                p.justification.as_deref(),
+                p.note.as_deref(),
+                &[],
+            ),
         }));
     }
     table_text(ctx, header(ctx, path, &title, &[&t.from, &t.to], t.date.clone()), &rows)
@@ -198,7 +248,13 @@ pub fn of_crosswalk(ctx: &RenderContext, path: &str, cw: &Crosswalk) -> String {
             },
             author: m.author.clone(),
             date: m.date.clone(),
-            comment: comment(*status, m.table.as_ref().map(|t| t.as_str()), m.justification.as_deref(), m.note.as_deref(), &m.words),
+            comment: comment(
+                *status,
+                m.table.as_ref().map(|t| t.as_str()),
+                m.justification.as_deref(),
+                m.note.as_deref(),
+                &m.words,
+            ),
         }));
     }
     let title = format!("{} ↔ {}", cw.a.describe(), cw.b.describe());
@@ -213,7 +269,9 @@ impl Output for Sssom {
         config.output.sssom.enable
     }
     fn render(&self, ctx: &RenderContext, out: &mut SiteFiles) -> Result<(), String> {
-        for t in ctx.corpus.correspondences.iter().filter(|t| ctx.keeps(&t.from) || ctx.keeps(&t.to)) {
+        for t in
+            ctx.corpus.correspondences.iter().filter(|t| ctx.keeps(&t.from) || ctx.keeps(&t.to))
+        {
             let path = format!("{DOWNLOADS_DIR}/sssom/{}.sssom.tsv", t.id);
             out.add(path.clone(), of_table(ctx, &path, t));
         }
@@ -226,8 +284,17 @@ impl Output for Sssom {
     fn certs_of(&self, ctx: &RenderContext, path: &str) -> Vec<CertId> {
         let name = path.rsplit('/').next().unwrap_or(path).trim_end_matches(".sssom.tsv");
         if let Some((a, b)) = name.split_once("--") {
-            return [a, b].iter().filter_map(|x| ctx.corpus.certs.iter().find(|c| c.id.as_str() == *x)).map(|c| c.id.clone()).collect();
+            return [a, b]
+                .iter()
+                .filter_map(|x| ctx.corpus.certs.iter().find(|c| c.id.as_str() == *x))
+                .map(|c| c.id.clone())
+                .collect();
         }
-        ctx.corpus.correspondences.iter().filter(|t| t.id.as_str() == name).flat_map(|t| [t.from.clone(), t.to.clone()]).collect()
+        ctx.corpus
+            .correspondences
+            .iter()
+            .filter(|t| t.id.as_str() == name)
+            .flat_map(|t| [t.from.clone(), t.to.clone()])
+            .collect()
     }
 }

@@ -40,7 +40,11 @@ pub fn against(corpus: &Corpus, plan: &Plan, other: &CertId) -> Vec<LinkFate> {
 
 /// The fates as French text.
 pub fn text(plan: &Plan, other: &CertId, fates: &[LinkFate]) -> String {
-    let mut out = crate::words::plan_against::heading(&plan.cert.to_string(), &other.to_string(), fates.len());
+    let mut out = crate::words::plan_against::heading(
+        &plan.cert.to_string(),
+        &other.to_string(),
+        fates.len(),
+    );
     for f in fates {
         let now: Vec<&str> = f.now.iter().map(|k| k.local.as_str()).collect();
         let now = if now.is_empty() { String::new() } else { format!(" → {}", now.join(", ")) };

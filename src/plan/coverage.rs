@@ -155,7 +155,15 @@ fn subtree(corpus: &Corpus, k: &ElementKey, set: &mut HashSet<ElementKey>) {
 }
 
 fn competence(corpus: &Corpus, plan: &Plan, reach: &Reach, f: &Fiche) -> CompetenceCoverage {
-    let mut c = CompetenceCoverage { id: f.key.clone(), criteres: Count::default(), savoir_faire: Count::default(), savoirs: Count::default(), hours: 0.0, sequences: Vec::new(), uncovered: Vec::new() };
+    let mut c = CompetenceCoverage {
+        id: f.key.clone(),
+        criteres: Count::default(),
+        savoir_faire: Count::default(),
+        savoirs: Count::default(),
+        hours: 0.0,
+        sequences: Vec::new(),
+        uncovered: Vec::new(),
+    };
     let its = items(corpus, f);
     for k in &its {
         let covered = reach.any(k);
@@ -181,13 +189,26 @@ fn competence(corpus: &Corpus, plan: &Plan, reach: &Reach, f: &Fiche) -> Compete
 /// Measure a checked plan against its certification.
 pub fn coverage(corpus: &Corpus, graph: &Graph, plan: &Plan) -> Coverage {
     let reach = Reach::of(corpus, graph, plan);
-    let fiches: Vec<Fiche> = corpus.elements_of(&plan.cert).filter(|e| e.kind.is_competence()).filter_map(|e| Fiche::of(corpus, graph, &e.key)).collect();
-    let competences: Vec<CompetenceCoverage> = fiches.iter().map(|f| competence(corpus, plan, &reach, f)).collect();
+    let fiches: Vec<Fiche> = corpus
+        .elements_of(&plan.cert)
+        .filter(|e| e.kind.is_competence())
+        .filter_map(|e| Fiche::of(corpus, graph, &e.key))
+        .collect();
+    let competences: Vec<CompetenceCoverage> =
+        fiches.iter().map(|f| competence(corpus, plan, &reach, f)).collect();
     let units = crate::grids::grids(corpus, graph, &plan.cert)
         .into_iter()
         .map(|g| {
-            let comps: Vec<CompetenceCoverage> = competences.iter().filter(|c| g.competences.contains(&c.id)).cloned().collect();
-            let mut u = UnitCoverage { id: g.unit.clone(), criteres: Count::default(), savoir_faire: Count::default(), savoirs: Count::default(), hours: 0.0, competences: comps };
+            let comps: Vec<CompetenceCoverage> =
+                competences.iter().filter(|c| g.competences.contains(&c.id)).cloned().collect();
+            let mut u = UnitCoverage {
+                id: g.unit.clone(),
+                criteres: Count::default(),
+                savoir_faire: Count::default(),
+                savoirs: Count::default(),
+                hours: 0.0,
+                competences: comps,
+            };
             // A critère printed for a group counts once for the unit.
             let mut seen = BTreeSet::new();
             for f in fiches.iter().filter(|f| g.competences.contains(&f.key)) {
@@ -204,8 +225,14 @@ pub fn coverage(corpus: &Corpus, graph: &Graph, plan: &Plan) -> Coverage {
                     }
                 }
             }
-            let touched: BTreeSet<&str> = u.competences.iter().flat_map(|c| c.sequences.iter().map(String::as_str)).collect();
-            u.hours = plan.sequences.iter().filter(|s| touched.contains(s.id.as_str())).map(|s| s.hours).sum();
+            let touched: BTreeSet<&str> =
+                u.competences.iter().flat_map(|c| c.sequences.iter().map(String::as_str)).collect();
+            u.hours = plan
+                .sequences
+                .iter()
+                .filter(|s| touched.contains(s.id.as_str()))
+                .map(|s| s.hours)
+                .sum();
             u
         })
         .collect();
@@ -217,7 +244,9 @@ pub fn coverage(corpus: &Corpus, graph: &Graph, plan: &Plan) -> Coverage {
         }
         if e.kind.is_competence() {
             // Uncovered when nothing of it is covered.
-            if competences.iter().find(|c| c.id == e.key).is_some_and(|c| c.criteres.covered + c.savoir_faire.covered + c.savoirs.covered > 0) {
+            if competences.iter().find(|c| c.id == e.key).is_some_and(|c| {
+                c.criteres.covered + c.savoir_faire.covered + c.savoirs.covered > 0
+            }) {
                 continue;
             }
         }

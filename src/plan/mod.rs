@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use crate::diag::{did_you_mean, Code, Diagnostic, Diagnostics, Pos};
+use crate::diag::{Code, Diagnostic, Diagnostics, Pos, did_you_mean};
 use crate::ids::{CertId, ElementKey, LocalId};
 use crate::model::Corpus;
 use crate::schema::Sp;
@@ -99,7 +99,11 @@ pub fn json_schema() -> String {
 /// Read and check a plan file against the corpus: the plan, or every problem found in it.
 pub fn read(corpus: &Corpus, path: &Path) -> Result<Plan, Vec<Diagnostic>> {
     let text = std::fs::read_to_string(path).map_err(|e| {
-        vec![Diagnostic::new(Code::Invalid, &Pos { file: path.to_path_buf(), line: 1, column: 1 }, format!("cannot read the plan: {e}"))]
+        vec![Diagnostic::new(
+            Code::Invalid,
+            &Pos { file: path.to_path_buf(), line: 1, column: 1 },
+            format!("cannot read the plan: {e}"),
+        )]
     })?;
     read_str(corpus, path, &text)
 }
@@ -109,7 +113,9 @@ pub fn read(corpus: &Corpus, path: &Path) -> Result<Plan, Vec<Diagnostic>> {
 pub fn names_cert_of(corpus: &Corpus, path: &Path) -> bool {
     let Ok(text) = std::fs::read_to_string(path) else { return true };
     match serde_saphyr::from_str_with_options::<PlanFile>(&text, crate::load::parser_options()) {
-        Ok(f) => corpus.cert(&crate::ids::CertId::new(f.plan.certification.value.as_str())).is_some(),
+        Ok(f) => {
+            corpus.cert(&crate::ids::CertId::new(f.plan.certification.value.as_str())).is_some()
+        }
         Err(_) => true,
     }
 }
@@ -118,21 +124,41 @@ pub fn names_cert_of(corpus: &Corpus, path: &Path) -> bool {
 pub fn read_str(corpus: &Corpus, path: &Path, text: &str) -> Result<Plan, Vec<Diagnostic>> {
     let mut diags = Diagnostics::default();
     diags.register_file(path, text);
-    let file: PlanFile = match serde_saphyr::from_str_with_options::<PlanFile>(text, crate::load::parser_options()) {
+    let file: PlanFile = match serde_saphyr::from_str_with_options::<PlanFile>(
+        text,
+        crate::load::parser_options(),
+    ) {
         Ok(f) => f,
         Err(e) => {
             let loc = e.location().filter(|l| l.line() > 0);
-            let pos = loc.map(|l| Pos { file: path.to_path_buf(), line: l.line() as usize, column: l.column() as usize }).unwrap_or(Pos { file: path.to_path_buf(), line: 1, column: 1 });
+            let pos = loc
+                .map(|l| Pos {
+                    file: path.to_path_buf(),
+                    line: l.line() as usize,
+                    column: l.column() as usize,
+                })
+                .unwrap_or(Pos { file: path.to_path_buf(), line: 1, column: 1 });
             let message = e.to_string().lines().next().unwrap_or("not a plan").to_string();
             diags.push(Diagnostic::new(Code::Yaml, &pos, message).hint("a plan has `plan:` (certification, title) and `sequences:` (id, title, hours, covers); see docs/plan-format.md"));
             return Err(diags.into_sorted());
         }
     };
-    let at = |s: &crate::schema::Loc| Pos { file: path.to_path_buf(), line: s.line() as usize, column: s.column() as usize };
+    let at = |s: &crate::schema::Loc| Pos {
+        file: path.to_path_buf(),
+        line: s.line() as usize,
+        column: s.column() as usize,
+    };
     let cert = match corpus.require_cert(&file.plan.certification.value) {
         Ok(c) => c,
         Err(u) => {
-            diags.push(Diagnostic::new(Code::UnknownId, &at(&file.plan.certification.referenced), format!("unknown certification `{}`", u.id)).hint_opt(u.hint));
+            diags.push(
+                Diagnostic::new(
+                    Code::UnknownId,
+                    &at(&file.plan.certification.referenced),
+                    format!("unknown certification `{}`", u.id),
+                )
+                .hint_opt(u.hint),
+            );
             return Err(diags.into_sorted());
         }
     };
@@ -147,7 +173,14 @@ pub fn read_str(corpus: &Corpus, path: &Path, text: &str) -> Result<Plan, Vec<Di
         seen.push((id, s.id.referenced.line() as usize));
         let hours = match &s.hours {
             Some(h) if h.value < 0.0 || !h.value.is_finite() => {
-                diags.push(Diagnostic::new(Code::Invalid, &at(&h.referenced), format!("negative hours ({}) for sequence `{id}`", h.value)).hint("hours are the séquence's length: 0 or more"));
+                diags.push(
+                    Diagnostic::new(
+                        Code::Invalid,
+                        &at(&h.referenced),
+                        format!("negative hours ({}) for sequence `{id}`", h.value),
+                    )
+                    .hint("hours are the séquence's length: 0 or more"),
+                );
                 0.0
             }
             Some(h) => h.value,
@@ -176,22 +209,55 @@ pub fn read_str(corpus: &Corpus, path: &Path, text: &str) -> Result<Plan, Vec<Di
                 continue;
             }
             // An id of another certification, written without its certification.
-            let elsewhere: Vec<&str> = corpus.certs.iter().filter(|c| c.id != cert && corpus.element(&ElementKey::new(c.id.clone(), LocalId::new(local))).is_some()).map(|c| c.id.as_str()).collect();
+            let elsewhere: Vec<&str> = corpus
+                .certs
+                .iter()
+                .filter(|c| {
+                    c.id != cert
+                        && corpus
+                            .element(&ElementKey::new(c.id.clone(), LocalId::new(local)))
+                            .is_some()
+                })
+                .map(|c| c.id.as_str())
+                .collect();
             let hint = did_you_mean(local, locals.iter().copied());
             let hint = match (hint, elsewhere.is_empty()) {
                 (Some(h), true) => Some(h),
-                (Some(h), false) => Some(format!("{h} (`{local}` exists in {}, not in {cert})", elsewhere.join(", "))),
-                (None, false) => Some(format!("`{local}` is an id of {}, not of {cert}, which this plan prepares for", elsewhere.join(", "))),
-                (None, true) => Some(format!("`referentiel list` and the site give the ids of {cert}")),
+                (Some(h), false) => Some(format!(
+                    "{h} (`{local}` exists in {}, not in {cert})",
+                    elsewhere.join(", ")
+                )),
+                (None, false) => Some(format!(
+                    "`{local}` is an id of {}, not of {cert}, which this plan prepares for",
+                    elsewhere.join(", ")
+                )),
+                (None, true) => {
+                    Some(format!("`referentiel list` and the site give the ids of {cert}"))
+                }
             };
-            diags.push(Diagnostic::new(Code::UnknownId, &pos, format!("unknown id `{local}` in {cert}")).hint_opt(hint));
+            diags.push(
+                Diagnostic::new(Code::UnknownId, &pos, format!("unknown id `{local}` in {cert}"))
+                    .hint_opt(hint),
+            );
         }
-        sequences.push(Sequence { id: id.to_string(), title: s.title.value.clone(), hours, covers });
+        sequences.push(Sequence {
+            id: id.to_string(),
+            title: s.title.value.clone(),
+            hours,
+            covers,
+        });
     }
     if !diags.is_empty() {
         return Err(diags.into_sorted());
     }
-    Ok(Plan { file: path.to_path_buf(), cert, title: file.plan.title.value.clone(), author: file.plan.author.clone(), date: file.plan.date.clone(), sequences })
+    Ok(Plan {
+        file: path.to_path_buf(),
+        cert,
+        title: file.plan.title.value.clone(),
+        author: file.plan.author.clone(),
+        date: file.plan.date.clone(),
+        sequences,
+    })
 }
 
 /// The plan files of a folder (`plans/`), sorted by name; none when it does not exist.

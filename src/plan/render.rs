@@ -2,11 +2,13 @@
 //! uncovered element), JSON (with `uncovered`, the ids of the elements no séquence covers), and
 //! the « tableau croisé » workbook (séquences × compétences, a cell per link, totals).
 
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, Workbook, XlsxError};
+use rust_xlsxwriter::{
+    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, Workbook, XlsxError,
+};
 use serde_json::json;
 
-use super::coverage::{CompetenceCoverage, Count, Coverage};
 use super::Plan;
+use super::coverage::{CompetenceCoverage, Count, Coverage};
 use crate::compare::Format as Out;
 use crate::grids::short_name;
 use crate::ids::ElementKey;
@@ -18,7 +20,11 @@ fn hours(h: f64) -> String {
 }
 
 fn counts(c: &Count, s: &Count, v: &Count) -> String {
-    crate::words::plan_report::counts([(c.covered, c.total), (s.covered, s.total), (v.covered, v.total)])
+    crate::words::plan_report::counts([
+        (c.covered, c.total),
+        (s.covered, s.total),
+        (v.covered, v.total),
+    ])
 }
 
 fn name(corpus: &Corpus, k: &ElementKey) -> String {
@@ -38,8 +44,16 @@ fn item(corpus: &Corpus, k: &ElementKey) -> String {
 pub fn text(corpus: &Corpus, plan: &Plan, cov: &Coverage, markdown: bool) -> String {
     let cert = corpus.cert(&plan.cert).expect("checked certification");
     let mut out = String::new();
-    let h = |level: usize, s: &str| if markdown { format!("{} {s}\n\n", "#".repeat(level)) } else { format!("{s}\n") };
-    let li = |depth: usize, s: &str| if markdown { format!("{}- {s}\n", "  ".repeat(depth)) } else { format!("{}{s}\n", "  ".repeat(depth + 1)) };
+    let h = |level: usize, s: &str| {
+        if markdown { format!("{} {s}\n\n", "#".repeat(level)) } else { format!("{s}\n") }
+    };
+    let li = |depth: usize, s: &str| {
+        if markdown {
+            format!("{}- {s}\n", "  ".repeat(depth))
+        } else {
+            format!("{}{s}\n", "  ".repeat(depth + 1))
+        }
+    };
     out.push_str(&h(1, &format!("Plan « {} » — {}", plan.title, short_cert(cert))));
     let by = match (&plan.author, &plan.date) {
         (Some(a), Some(d)) => format!(" ({a}, {d})"),
@@ -50,8 +64,20 @@ pub fn text(corpus: &Corpus, plan: &Plan, cov: &Coverage, markdown: bool) -> Str
     out.push_str(&crate::words::plan_report::summary(plan.sequences.len(), &hours(cov.hours), &by));
     out.push_str(crate::words::plan_report::HOURS_RULE);
     let comp = |out: &mut String, c: &CompetenceCoverage, depth: usize| {
-        let seqs = if c.sequences.is_empty() { crate::words::plan_report::NO_SEQUENCE.to_string() } else { c.sequences.join(", ") };
-        out.push_str(&li(depth, &format!("{} — {} ({seqs}) — {}", name(corpus, &c.id), hours(c.hours), counts(&c.criteres, &c.savoir_faire, &c.savoirs))));
+        let seqs = if c.sequences.is_empty() {
+            crate::words::plan_report::NO_SEQUENCE.to_string()
+        } else {
+            c.sequences.join(", ")
+        };
+        out.push_str(&li(
+            depth,
+            &format!(
+                "{} — {} ({seqs}) — {}",
+                name(corpus, &c.id),
+                hours(c.hours),
+                counts(&c.criteres, &c.savoir_faire, &c.savoirs)
+            ),
+        ));
         for k in &c.uncovered {
             out.push_str(&li(depth + 1, &format!("non couvert : {}", item(corpus, k))));
         }
@@ -64,7 +90,11 @@ pub fn text(corpus: &Corpus, plan: &Plan, cov: &Coverage, markdown: bool) -> Str
         }
         out.push('\n');
     }
-    let outside: Vec<&CompetenceCoverage> = cov.competences.iter().filter(|c| !cov.units.iter().any(|u| u.competences.iter().any(|x| x.id == c.id))).collect();
+    let outside: Vec<&CompetenceCoverage> = cov
+        .competences
+        .iter()
+        .filter(|c| !cov.units.iter().any(|u| u.competences.iter().any(|x| x.id == c.id)))
+        .collect();
     if !outside.is_empty() {
         out.push_str(&h(2, "Compétences certifiées par aucune unité du document"));
         for c in outside {
@@ -132,15 +162,35 @@ pub fn render(corpus: &Corpus, plan: &Plan, cov: &Coverage, format: Out) -> Stri
 pub fn xlsx(corpus: &Corpus, plan: &Plan, cov: &Coverage) -> Result<Vec<u8>, XlsxError> {
     let cert = corpus.cert(&plan.cert).expect("checked certification");
     let mut book = Workbook::new();
-    book.set_properties(&DocProperties::new().set_title(format!("Tableau croisé · {}", plan.title)).set_creation_datetime(&ExcelDateTime::from_ymd(2000, 1, 1)?));
+    book.set_properties(
+        &DocProperties::new()
+            .set_title(format!("Tableau croisé · {}", plan.title))
+            .set_creation_datetime(&ExcelDateTime::from_ymd(2000, 1, 1)?),
+    );
     let bold = Format::new().set_bold();
-    let head = Format::new().set_bold().set_text_wrap().set_border(FormatBorder::Thin).set_align(FormatAlign::Center).set_align(FormatAlign::VerticalCenter).set_background_color(0xE8EEF4);
-    let cell = Format::new().set_border(FormatBorder::Thin).set_text_wrap().set_align(FormatAlign::Top);
+    let head = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_border(FormatBorder::Thin)
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter)
+        .set_background_color(0xE8EEF4);
+    let cell =
+        Format::new().set_border(FormatBorder::Thin).set_text_wrap().set_align(FormatAlign::Top);
     let mark = Format::new().set_border(FormatBorder::Thin).set_align(FormatAlign::Center);
-    let total = Format::new().set_bold().set_border(FormatBorder::Thin).set_align(FormatAlign::Center).set_background_color(0xF3F3F3);
+    let total = Format::new()
+        .set_bold()
+        .set_border(FormatBorder::Thin)
+        .set_align(FormatAlign::Center)
+        .set_background_color(0xF3F3F3);
     let sheet = book.add_worksheet();
     sheet.set_name("Tableau croisé")?;
-    sheet.write_string_with_format(0, 0, &format!("{} — {}", plan.title, short_cert(cert)), &bold)?;
+    sheet.write_string_with_format(
+        0,
+        0,
+        &format!("{} — {}", plan.title, short_cert(cert)),
+        &bold,
+    )?;
     sheet.write_string(1, 0, "Plan de formation (pas un document officiel) ; X : la séquence couvre la compétence ou un de ses critères, savoir-faire ou savoirs.")?;
     let top = 3u32;
     sheet.write_string_with_format(top, 0, "Séquence", &head)?;
@@ -175,17 +225,35 @@ pub fn xlsx(corpus: &Corpus, plan: &Plan, cov: &Coverage) -> Result<Vec<u8>, Xls
         let (a, b) = (col_name(3), col_name(last_col - 1));
         // The result is written with the formula: a reader that does not recalculate shows it.
         let n = comps.iter().filter(|c| c.sequences.contains(&s.id)).count();
-        sheet.write_formula_with_format(row, last_col, Formula::new(format!("=COUNTIF({a}{r}:{b}{r},\"X\")", r = row + 1)).set_result(n.to_string()), &total)?;
+        sheet.write_formula_with_format(
+            row,
+            last_col,
+            Formula::new(format!("=COUNTIF({a}{r}:{b}{r},\"X\")", r = row + 1))
+                .set_result(n.to_string()),
+            &total,
+        )?;
     }
     let end = top + plan.sequences.len() as u32;
     let trow = end + 1;
     sheet.write_string_with_format(trow, 0, "Total", &total)?;
     sheet.write_string_with_format(trow, 1, "Heures par compétence", &total)?;
-    sheet.write_formula_with_format(trow, 2, Formula::new(format!("=SUM(C{}:C{})", top + 2, end + 1)).set_result(cov.hours.to_string()), &total)?;
+    sheet.write_formula_with_format(
+        trow,
+        2,
+        Formula::new(format!("=SUM(C{}:C{})", top + 2, end + 1)).set_result(cov.hours.to_string()),
+        &total,
+    )?;
     for (j, c) in comps.iter().enumerate() {
         let col = 3 + j as u16;
         let l = col_name(col);
-        let f = Formula::new(format!("=SUMIF({l}{}:{l}{},\"X\",$C${}:$C${})", top + 2, end + 1, top + 2, end + 1)).set_result(c.hours.to_string());
+        let f = Formula::new(format!(
+            "=SUMIF({l}{}:{l}{},\"X\",$C${}:$C${})",
+            top + 2,
+            end + 1,
+            top + 2,
+            end + 1
+        ))
+        .set_result(c.hours.to_string());
         sheet.write_formula_with_format(trow, col, f, &total)?;
     }
     sheet.set_freeze_panes(top + 1, 3)?;

@@ -24,7 +24,11 @@ pub struct SchemaFile {
 
 /// The schema files, the general one first.
 pub const FILES: &[SchemaFile] = &[
-    SchemaFile { name: "data-file", about: "Any data file of referentiel (every top-level key).", keys: None },
+    SchemaFile {
+        name: "data-file",
+        about: "Any data file of referentiel (every top-level key).",
+        keys: None,
+    },
     SchemaFile {
         name: "certification",
         about: "A file of data/certifications/<id>/: the certification record, or elements and matrices of one certification.",
@@ -69,7 +73,10 @@ pub fn schema(file: &SchemaFile) -> Value {
     obj.insert("title".into(), Value::String(format!("referentiel: {}", file.name)));
     obj.insert("description".into(), Value::String(file.about.into()));
     if let Some(keys) = file.keys {
-        let properties = obj.get_mut("properties").and_then(Value::as_object_mut).expect("DataFile has properties");
+        let properties = obj
+            .get_mut("properties")
+            .and_then(Value::as_object_mut)
+            .expect("DataFile has properties");
         for key in keys {
             assert!(properties.contains_key(*key), "`{key}` is not a key of a data file");
         }
@@ -149,10 +156,17 @@ mod tests {
         assert_eq!(props, ["vocabulary"]);
         let defs = vocabulary["definitions"].as_object().unwrap();
         assert!(defs.contains_key("Vocabulary") && defs.contains_key("Term"));
-        assert!(!defs.contains_key("Element"), "element definitions are not needed by a vocabulary");
+        assert!(
+            !defs.contains_key("Element"),
+            "element definitions are not needed by a vocabulary"
+        );
         let all = schema(file_for("elsewhere.yaml"));
         assert!(all["definitions"].as_object().unwrap().contains_key("Element"));
-        assert_eq!(all["additionalProperties"], Value::Bool(false), "unknown keys are refused, as the loader does");
+        assert_eq!(
+            all["additionalProperties"],
+            Value::Bool(false),
+            "unknown keys are refused, as the loader does"
+        );
     }
 
     #[test]

@@ -50,7 +50,10 @@ impl Loc {
 
 impl From<&serde_saphyr::Location> for Loc {
     fn from(l: &serde_saphyr::Location) -> Loc {
-        Loc { line: l.line().min(u32::MAX as u64) as u32, column: l.column().min(u32::MAX as u64) as u32 }
+        Loc {
+            line: l.line().min(u32::MAX as u64) as u32,
+            column: l.column().min(u32::MAX as u64) as u32,
+        }
     }
 }
 

@@ -75,7 +75,9 @@ impl VocabularyUse {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum TermKind {
     /// An abbreviation or acronym (`RGPD`, `rdv`).
@@ -91,7 +93,13 @@ pub enum TermKind {
 }
 
 impl TermKind {
-    pub const ALL: [TermKind; 5] = [TermKind::Abbreviation, TermKind::Synonym, TermKind::Everyday, TermKind::English, TermKind::Expression];
+    pub const ALL: [TermKind; 5] = [
+        TermKind::Abbreviation,
+        TermKind::Synonym,
+        TermKind::Everyday,
+        TermKind::English,
+        TermKind::Expression,
+    ];
 
     /// How much a match through this term weighs against the literal words (1.0). An abbreviation
     /// names exactly its expansion; the others are near, not equal.

@@ -151,7 +151,13 @@ fn family_weight(kind: Kind, base: u32) -> u32 {
 
 /// The weighted keys of codes and a text (text weights normalised by the text's length), plus
 /// `extra` keys at their own weights.
-fn keys(codes: &[&str], text: &str, text_weight: u32, extra: &[(String, u32)], length: f64) -> BTreeMap<String, u32> {
+fn keys(
+    codes: &[&str],
+    text: &str,
+    text_weight: u32,
+    extra: &[(String, u32)],
+    length: f64,
+) -> BTreeMap<String, u32> {
     let mut out: BTreeMap<String, u32> = BTreeMap::new();
     let mut put = |k: String, w: u32| {
         let slot = out.entry(k).or_insert(0);
@@ -198,7 +204,11 @@ impl Index {
         let length = tuning.length;
         let mut kinds: Vec<String> = vec!["Certification".to_string()];
         kinds.extend(Kind::ALL.iter().map(|k| k.label().to_string()));
-        let certs: Vec<(String, String)> = corpus.certs.iter().map(|c| (c.id.to_string(), crate::present::short_cert(c))).collect();
+        let certs: Vec<(String, String)> = corpus
+            .certs
+            .iter()
+            .map(|c| (c.id.to_string(), crate::present::short_cert(c)))
+            .collect();
         // Documents sorted by certification, then kind, then data order.
         let mut entries: Vec<(usize, usize, Doc, BTreeMap<String, u32>)> = Vec::new();
         for (ci, c) in corpus.certs.iter().enumerate() {
@@ -209,13 +219,23 @@ impl Index {
             entries.push((
                 ci,
                 0,
-                Doc { url: urls::cert(&c.id), id: c.id.to_string(), text: crate::present::short_cert(c), kind: 0, cert: ci, crumbs: c.kind.label().to_string(), same: 0 },
+                Doc {
+                    url: urls::cert(&c.id),
+                    id: c.id.to_string(),
+                    text: crate::present::short_cert(c),
+                    kind: 0,
+                    cert: ci,
+                    crumbs: c.kind.label().to_string(),
+                    same: 0,
+                },
                 keys(&codes, &c.title.text, W_TITLE, &cert_codes(c), length),
             ));
         }
-        let cert_index: BTreeMap<&str, usize> = corpus.certs.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
+        let cert_index: BTreeMap<&str, usize> =
+            corpus.certs.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
         // Each element's nearest ancestor that is not the document's structure, found once.
-        let titled = corpus.nearest_ancestor_where(|a| a.kind.family() != crate::schema::Family::Document);
+        let titled =
+            corpus.nearest_ancestor_where(|a| a.kind.family() != crate::schema::Family::Document);
         for e in &corpus.elements {
             let ci = cert_index[e.key.cert.as_str()];
             let ki = 1 + Kind::ALL.iter().position(|k| *k == e.kind).expect("kind");
@@ -223,7 +243,8 @@ impl Index {
             codes.extend(e.code.as_deref());
             codes.extend(e.code_as_printed.as_deref());
             let weight = family_weight(e.kind, if e.kind.is_titled() { W_TITLE } else { W_TEXT });
-            let mut extra: Vec<(String, u32)> = vec![(compact(e.key.local.as_str()), W_ID), (compact(&e.key.to_string()), W_ID)];
+            let mut extra: Vec<(String, u32)> =
+                vec![(compact(e.key.local.as_str()), W_ID), (compact(&e.key.to_string()), W_ID)];
             if let (Some(prefix), Some(code)) = (code_prefix(e.kind), e.code.as_deref()) {
                 if code.chars().all(|c| c.is_ascii_digit()) {
                     extra.push((format!("{prefix}{code}"), W_CODE));
@@ -232,12 +253,31 @@ impl Index {
             // The parent's title and code, and those of the nearest ancestor that is not the
             // document's own structure (the compétence above a heading "Critères de performance").
             let parent = e.parent.as_ref().and_then(|p| corpus.element_index(p));
-            let above = parent.and_then(|p| if corpus.elements[p].kind.family() == crate::schema::Family::Document { titled[p] } else { None });
+            let above = parent.and_then(|p| {
+                if corpus.elements[p].kind.family() == crate::schema::Family::Document {
+                    titled[p]
+                } else {
+                    None
+                }
+            });
             for p in parent.into_iter().chain(above).map(|i| &corpus.elements[i]) {
                 extra.extend(p.code.as_deref().map(|c| (compact(c), tuning.parent_code)));
                 extra.extend(lang::terms(p.text()).into_iter().map(|k| (k, W_PARENT)));
             }
-            entries.push((ci, ki, Doc { url: urls::element(&e.key), id: e.key.to_string(), text: display(e), kind: ki, cert: ci, crumbs: crumbs(corpus, e), same: 0 }, keys(&codes, e.text(), weight, &extra, length)));
+            entries.push((
+                ci,
+                ki,
+                Doc {
+                    url: urls::element(&e.key),
+                    id: e.key.to_string(),
+                    text: display(e),
+                    kind: ki,
+                    cert: ci,
+                    crumbs: crumbs(corpus, e),
+                    same: 0,
+                },
+                keys(&codes, e.text(), weight, &extra, length),
+            ));
         }
         entries.sort_by_key(|(c, k, _, _)| (*c, *k));
         // The text of each document, as compared for repeats: its element's text without its
@@ -248,12 +288,20 @@ impl Index {
             .map(|c| (c.id.to_string(), text_key(&c.title.text)))
             .chain(corpus.elements.iter().map(|e| (e.key.to_string(), text_key(e.text()))))
             .collect();
-        let texts: Vec<String> = entries.iter().map(|(_, _, d, _)| by_id.get(&d.id).cloned().unwrap_or_default()).collect();
+        let texts: Vec<String> = entries
+            .iter()
+            .map(|(_, _, d, _)| by_id.get(&d.id).cloned().unwrap_or_default())
+            .collect();
         let cert_keys = corpus
             .certs
             .iter()
             .map(|c| {
-                let mut ks = label_keys(&format!("{} {} {}", crate::present::short_cert(c), c.sigle.as_ref().map(|s| s.text.as_str()).unwrap_or(""), c.id.as_str().replace('-', " ")));
+                let mut ks = label_keys(&format!(
+                    "{} {} {}",
+                    crate::present::short_cert(c),
+                    c.sigle.as_ref().map(|s| s.text.as_str()).unwrap_or(""),
+                    c.id.as_str().replace('-', " ")
+                ));
                 ks.push(compact(c.id.as_str()));
                 ks.sort();
                 ks.dedup();
@@ -263,9 +311,13 @@ impl Index {
         let kind_keys = kinds.iter().map(|l| label_keys(l)).collect();
         let mut vocab: BTreeMap<String, Vec<(Vec<String>, f64)>> = BTreeMap::new();
         for e in corpus.vocabulary.for_search() {
-            vocab.insert(e.key.clone(), e.means.iter().map(|m| (lang::terms(m), e.kind.weight())).collect());
+            vocab.insert(
+                e.key.clone(),
+                e.means.iter().map(|m| (lang::terms(m), e.kind.weight())).collect(),
+            );
         }
-        let mut index = Index { certs, kinds, cert_keys, kind_keys, vocab, tuning, ..Index::default() };
+        let mut index =
+            Index { certs, kinds, cert_keys, kind_keys, vocab, tuning, ..Index::default() };
         for (i, (ci, ki, doc, ks)) in entries.into_iter().enumerate() {
             let i = i as u32;
             match index.groups.last_mut() {
@@ -280,7 +332,11 @@ impl Index {
         let mut first: BTreeMap<(usize, &str), u32> = BTreeMap::new();
         for (i, t) in texts.iter().enumerate() {
             let doc = &mut index.docs[i];
-            doc.same = if t.is_empty() { i as u32 } else { *first.entry((doc.cert, t.as_str())).or_insert(i as u32) };
+            doc.same = if t.is_empty() {
+                i as u32
+            } else {
+                *first.entry((doc.cert, t.as_str())).or_insert(i as u32)
+            };
         }
         index
     }
@@ -299,7 +355,11 @@ impl Index {
 
 /// A certification's codes as typed: `rncp7141`, `d1402`.
 fn cert_codes(c: &crate::model::Certification) -> Vec<(String, u32)> {
-    c.codes.iter().map(|k| (compact(&format!("{}{}", k.system.slug(), k.code)), W_CODE)).chain(c.codes.iter().map(|k| (compact(&k.code), W_CODE))).collect()
+    c.codes
+        .iter()
+        .map(|k| (compact(&format!("{}{}", k.system.slug(), k.code)), W_CODE))
+        .chain(c.codes.iter().map(|k| (compact(&k.code), W_CODE)))
+        .collect()
 }
 
 /// A text as compared for repeats: its words folded, punctuation aside.

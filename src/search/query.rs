@@ -33,7 +33,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::{compact, Index, W_CONTEXT};
+use super::{Index, W_CONTEXT, compact};
 use crate::lang;
 
 /// The shard of a key: its first two characters.
@@ -96,12 +96,15 @@ fn words(q: &str) -> Vec<String> {
 pub fn query_keys(q: &str) -> Vec<QueryKey> {
     let all = words(q);
     let ends_in_space = q.ends_with(char::is_whitespace);
-    let meaningful: Vec<&String> = all.iter().filter(|w| !lang::is_stop_word(w) && !lang::is_query_word(w)).collect();
-    let chosen: Vec<&String> = if meaningful.is_empty() { all.iter().collect() } else { meaningful };
+    let meaningful: Vec<&String> =
+        all.iter().filter(|w| !lang::is_stop_word(w) && !lang::is_query_word(w)).collect();
+    let chosen: Vec<&String> =
+        if meaningful.is_empty() { all.iter().collect() } else { meaningful };
     let n = chosen.len();
     let mut out: Vec<QueryKey> = Vec::new();
     for (i, w) in chosen.into_iter().enumerate() {
-        let k = QueryKey { key: lang::stem(w), word: w.clone(), prefix: i + 1 == n && !ends_in_space };
+        let k =
+            QueryKey { key: lang::stem(w), word: w.clone(), prefix: i + 1 == n && !ends_in_space };
         match out.iter_mut().find(|o| o.key == k.key) {
             Some(o) => o.prefix |= k.prefix,
             None => out.push(k),
@@ -157,7 +160,13 @@ pub struct FilterError {
 
 impl std::fmt::Display for FilterError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "unknown {} `{}`; the valid values are: {}", self.what, self.value, self.valid.join(", "))
+        write!(
+            f,
+            "unknown {} `{}`; the valid values are: {}",
+            self.what,
+            self.value,
+            self.valid.join(", ")
+        )
     }
 }
 
@@ -228,7 +237,12 @@ fn cover(doc: u32, slots: &[Slot], spans: &[Span]) -> Cover {
                 if from.score + s > here.score {
                     let mut keys = from.keys.clone();
                     keys.push(k.clone());
-                    here = Cover { score: from.score + s, matched: from.matched + sp.end - sp.start, credit: from.credit + sp.weight * span, keys };
+                    here = Cover {
+                        score: from.score + s,
+                        matched: from.matched + sp.end - sp.start,
+                        credit: from.credit + sp.weight * span,
+                        keys,
+                    };
                 }
             }
         }
@@ -244,15 +258,29 @@ impl Index {
             None => None,
             Some(c) => match self.certs.iter().find(|(id, _)| id == c) {
                 Some((id, _)) => Some(id.clone()),
-                None => return Err(FilterError { what: "certification", value: c.into(), valid: self.certs.iter().map(|(id, _)| id.clone()).collect() }),
+                None => {
+                    return Err(FilterError {
+                        what: "certification",
+                        value: c.into(),
+                        valid: self.certs.iter().map(|(id, _)| id.clone()).collect(),
+                    });
+                }
             },
         };
         let kind = match kind {
             None => None,
-            Some(k) => match self.kinds.iter().find(|l| crate::text::fold(l) == crate::text::fold(k)) {
-                Some(l) => Some(l.clone()),
-                None => return Err(FilterError { what: "kind", value: k.into(), valid: self.kinds.clone() }),
-            },
+            Some(k) => {
+                match self.kinds.iter().find(|l| crate::text::fold(l) == crate::text::fold(k)) {
+                    Some(l) => Some(l.clone()),
+                    None => {
+                        return Err(FilterError {
+                            what: "kind",
+                            value: k.into(),
+                            valid: self.kinds.clone(),
+                        });
+                    }
+                }
+            }
         };
         Ok(Filters { cert, kind })
     }
@@ -278,11 +306,19 @@ impl Index {
         }
         let shards = shard_candidates(key);
         // A vocabulary term is a word the search knows (`closing`): no typo of another.
-        let typo = exact.is_none() && !self.vocab.contains_key(key) && q.word.chars().count() >= 5 && !lang::is_code(key);
+        let typo = exact.is_none()
+            && !self.vocab.contains_key(key)
+            && q.word.chars().count() >= 5
+            && !lang::is_code(key);
         // Only a word that is not yet a word of the index, of the vocabulary or of the name of a
         // certification or kind (`ntc`, `savoirs`) is still being typed.
-        let names_context = self.cert_keys.iter().chain(&self.kind_keys).any(|ks| ks.iter().any(|k| k == key));
-        let typing = q.prefix && exact.is_none() && !self.vocab.contains_key(key) && !names_context && q.word.chars().count() >= 2;
+        let names_context =
+            self.cert_keys.iter().chain(&self.kind_keys).any(|ks| ks.iter().any(|k| k == key));
+        let typing = q.prefix
+            && exact.is_none()
+            && !self.vocab.contains_key(key)
+            && !names_context
+            && q.word.chars().count() >= 2;
         for k in self.postings.keys() {
             if k == key || *k == dotless || !shards.contains(&shard_of(k)) {
                 continue;
@@ -310,7 +346,10 @@ impl Index {
                 e.1 += *w as f64 * idf;
             }
         }
-        acc.into_iter().filter(|(_, (n, _))| *n == target.len()).map(|(d, (_, s))| (d, s / target.len() as f64)).collect()
+        acc.into_iter()
+            .filter(|(_, (n, _))| *n == target.len())
+            .map(|(d, (_, s))| (d, s / target.len() as f64))
+            .collect()
     }
 
     fn slots(&self, keys: &[QueryKey], q: &str) -> Vec<Slot> {
@@ -329,11 +368,19 @@ impl Index {
         }
         // Certifications and kinds named by the query.
         for (i, qk) in keys.iter().enumerate() {
-            let certs: Vec<usize> = (0..self.certs.len()).filter(|c| self.cert_keys[*c].contains(&qk.key)).collect();
-            let kinds: Vec<usize> = (0..self.kinds.len()).filter(|k| self.kind_keys[*k].contains(&qk.key)).collect();
+            let certs: Vec<usize> =
+                (0..self.certs.len()).filter(|c| self.cert_keys[*c].contains(&qk.key)).collect();
+            let kinds: Vec<usize> =
+                (0..self.kinds.len()).filter(|k| self.kind_keys[*k].contains(&qk.key)).collect();
             for (weight, groups) in [
-                (W_CONTEXT, self.groups.iter().filter(|g| certs.contains(&g.cert)).collect::<Vec<_>>()),
-                (self.tuning.kind, self.groups.iter().filter(|g| kinds.contains(&g.kind)).collect()),
+                (
+                    W_CONTEXT,
+                    self.groups.iter().filter(|g| certs.contains(&g.cert)).collect::<Vec<_>>(),
+                ),
+                (
+                    self.tuning.kind,
+                    self.groups.iter().filter(|g| kinds.contains(&g.kind)).collect(),
+                ),
             ] {
                 let count: u32 = groups.iter().map(|g| g.end - g.start).sum();
                 let score = weight * self.idf(count as usize);
@@ -386,11 +433,17 @@ impl Index {
         let keys = query_keys(q);
         let slots = self.slots(&keys, q);
         let spans = self.spans(&keys);
-        let mut docs: Vec<u32> = slots.iter().flat_map(|s| s.keys()).chain(spans.iter().flat_map(|s| s.docs.keys())).copied().collect();
+        let mut docs: Vec<u32> = slots
+            .iter()
+            .flat_map(|s| s.keys())
+            .chain(spans.iter().flat_map(|s| s.docs.keys()))
+            .copied()
+            .collect();
         docs.sort_unstable();
         docs.dedup();
         let n = keys.len().max(1) as f64;
-        let cert = filters.cert.as_ref().and_then(|c| self.certs.iter().position(|(id, _)| id == c));
+        let cert =
+            filters.cert.as_ref().and_then(|c| self.certs.iter().position(|(id, _)| id == c));
         let kind = filters.kind.as_ref().and_then(|k| self.kinds.iter().position(|l| l == k));
         let mut hits: Vec<(u32, usize, f64, Vec<String>)> = docs
             .into_iter()
@@ -433,7 +486,13 @@ impl Index {
                         .into_iter()
                         .map(|a| {
                             let x = &self.docs[a as usize];
-                            Also { doc: a, id: x.id.clone(), url: x.url.clone(), text: x.text.clone(), kind: self.kinds[x.kind].clone() }
+                            Also {
+                                doc: a,
+                                id: x.id.clone(),
+                                url: x.url.clone(),
+                                text: x.text.clone(),
+                                kind: self.kinds[x.kind].clone(),
+                            }
                         })
                         .collect(),
                     doc: d,
@@ -464,22 +523,31 @@ mod tests {
 
     #[test]
     fn query_keys_are_stems_and_the_last_is_a_prefix() {
-        let k = |key: &str, word: &str, prefix| QueryKey { key: key.into(), word: word.into(), prefix };
+        let k =
+            |key: &str, word: &str, prefix| QueryKey { key: key.into(), word: word.into(), prefix };
         assert_eq!(query_keys("la prospection"), vec![k("prospect", "prospection", true)]);
-        assert_eq!(query_keys("veille marché "), vec![k("veill", "veille", false), k("march", "marche", false)]);
+        assert_eq!(
+            query_keys("veille marché "),
+            vec![k("veill", "veille", false), k("march", "marche", false)]
+        );
     }
 
     #[test]
     fn codes_are_read_in_every_spelling() {
         for q in ["cp3", "CP3", "cp 3", "CP-3", "Cp 3"] {
-            assert_eq!(query_keys(q).iter().map(|k| k.key.as_str()).collect::<Vec<_>>(), ["cp3"], "{q}");
+            assert_eq!(
+                query_keys(q).iter().map(|k| k.key.as_str()).collect::<Vec<_>>(),
+                ["cp3"],
+                "{q}"
+            );
         }
         assert_eq!(query_keys("c 4.2")[0].key, "c4.2");
     }
 
     #[test]
     fn question_words_and_faire_are_dropped() {
-        let keys: Vec<String> = query_keys("comment faire un devis").into_iter().map(|k| k.key).collect();
+        let keys: Vec<String> =
+            query_keys("comment faire un devis").into_iter().map(|k| k.key).collect();
         assert_eq!(keys, ["devi"]);
         let keys: Vec<String> = query_keys("combien de ccp").into_iter().map(|k| k.key).collect();
         assert_eq!(keys, ["ccp"]);

@@ -21,10 +21,10 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
-use super::query::shard_of;
 use super::Index;
+use super::query::shard_of;
 
 /// Documents per block file.
 pub const BLOCK: usize = 16;
@@ -95,7 +95,9 @@ fn base64(bytes: &[u8]) -> String {
     const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for c in bytes.chunks(3) {
-        let n = (c[0] as u32) << 16 | (*c.get(1).unwrap_or(&0) as u32) << 8 | *c.get(2).unwrap_or(&0) as u32;
+        let n = (c[0] as u32) << 16
+            | (*c.get(1).unwrap_or(&0) as u32) << 8
+            | *c.get(2).unwrap_or(&0) as u32;
         for i in 0..4 {
             out.push(if i <= c.len() { A[(n >> (18 - 6 * i) & 63) as usize] as char } else { '=' });
         }
@@ -147,22 +149,34 @@ type Unit = BTreeMap<String, Vec<u32>>;
 /// The unit a key lives in: its longest beginning that names a unit (`unitOf` in search.js).
 fn unit_of<'a>(units: &'a BTreeMap<String, Unit>, key: &str) -> Option<&'a String> {
     let chars: Vec<char> = key.chars().collect();
-    (1..=chars.len()).rev().find_map(|i| units.get_key_value(&chars[..i].iter().collect::<String>()).map(|(k, _)| k))
+    (1..=chars.len())
+        .rev()
+        .find_map(|i| units.get_key_value(&chars[..i].iter().collect::<String>()).map(|(k, _)| k))
 }
 
 /// Copies of the postings of vocabulary targets, by bucket: each term's targets ride in the bucket
 /// of its first word's unit, which a query holding the term loads anyway, so that a term costs no
 /// file of its own (a target already in that bucket is not copied).
-fn vocabulary_copies(index: &Index, units: &BTreeMap<String, Unit>, buckets: &[Vec<String>]) -> Vec<Unit> {
-    let bucket_of: BTreeMap<&String, usize> = buckets.iter().enumerate().flat_map(|(i, ns)| ns.iter().map(move |n| (n, i))).collect();
+fn vocabulary_copies(
+    index: &Index,
+    units: &BTreeMap<String, Unit>,
+    buckets: &[Vec<String>],
+) -> Vec<Unit> {
+    let bucket_of: BTreeMap<&String, usize> =
+        buckets.iter().enumerate().flat_map(|(i, ns)| ns.iter().map(move |n| (n, i))).collect();
     let mut copies: Vec<Unit> = vec![Unit::new(); buckets.len()];
     for (term, targets) in &index.vocab {
         let first = term.split(' ').next().unwrap_or_default();
         let Some(b) = unit_of(units, first).map(|u| bucket_of[u]) else { continue };
         for key in targets.iter().flat_map(|(t, _)| t) {
-            let (Some(postings), Some(u)) = (index.postings.get(key), unit_of(units, key)) else { continue };
+            let (Some(postings), Some(u)) = (index.postings.get(key), unit_of(units, key)) else {
+                continue;
+            };
             if bucket_of[u] != b {
-                copies[b].insert(key.clone(), units[u].get(key).cloned().unwrap_or_else(|| gaps(postings)));
+                copies[b].insert(
+                    key.clone(),
+                    units[u].get(key).cloned().unwrap_or_else(|| gaps(postings)),
+                );
             }
         }
     }
@@ -210,7 +224,8 @@ pub fn write_each(index: &Index, mut emit: impl FnMut(String, Vec<u8>)) {
     for (shard, keys) in shards {
         split(shard, keys, &mut units);
     }
-    let sizes: Vec<(String, usize)> = units.iter().map(|(name, keys)| (name.clone(), json(keys).len())).collect();
+    let sizes: Vec<(String, usize)> =
+        units.iter().map(|(name, keys)| (name.clone(), json(keys).len())).collect();
     let buckets = pack(&sizes, BUCKET_BYTES);
     let (bloom_m, bloom_bits) = bloom(index.postings.keys());
     let meta = json!({
@@ -233,7 +248,10 @@ pub fn write_each(index: &Index, mut emit: impl FnMut(String, Vec<u8>)) {
     let copies = vocabulary_copies(index, &units, &buckets);
     for (i, names) in buckets.iter().enumerate() {
         let content: BTreeMap<&String, &Unit> = names.iter().map(|n| (n, &units[n])).collect();
-        emit(format!("search/t/{i}.js"), js("t", &[i.to_string(), json(&content), json(&copies[i])]));
+        emit(
+            format!("search/t/{i}.js"),
+            js("t", &[i.to_string(), json(&content), json(&copies[i])]),
+        );
     }
     // A document that shares its text with others of its certification carries them, so that a
     // result shows what is folded under it ("aussi : Épreuve E4") without more files: each as
@@ -243,7 +261,17 @@ pub fn write_each(index: &Index, mut emit: impl FnMut(String, Vec<u8>)) {
         let d = &index.docs[i as usize];
         match classes.get(&d.same) {
             Some(class) => {
-                let others: Vec<Value> = class.iter().filter(|&&o| o != i).map(|&o| json!([o, index.docs[o as usize].id, before_shared(&index.docs[o as usize].text, &d.text)])).collect();
+                let others: Vec<Value> = class
+                    .iter()
+                    .filter(|&&o| o != i)
+                    .map(|&o| {
+                        json!([
+                            o,
+                            index.docs[o as usize].id,
+                            before_shared(&index.docs[o as usize].text, &d.text)
+                        ])
+                    })
+                    .collect();
                 json!([d.id, d.text, d.kind, d.cert, d.crumbs, others])
             }
             None => json!([d.id, d.text, d.kind, d.cert, d.crumbs]),
@@ -251,13 +279,16 @@ pub fn write_each(index: &Index, mut emit: impl FnMut(String, Vec<u8>)) {
     };
     for (key, postings) in &index.postings {
         if has_records(key, postings.len()) {
-            let recs: Vec<Value> = best_of(postings).into_iter().map(|d| json!([d, record(d)])).collect();
+            let recs: Vec<Value> =
+                best_of(postings).into_iter().map(|d| json!([d, record(d)])).collect();
             emit(format!("search/r/_{key}.js"), js("r", &[json(key), json(&recs)]));
         }
     }
     for b in 0..index.docs.len().div_ceil(BLOCK) {
         // The address is not stored: it follows from the id (see `url_of` in search.js).
-        let docs: Vec<Value> = (b * BLOCK..((b + 1) * BLOCK).min(index.docs.len())).map(|i| record(i as u32)).collect();
+        let docs: Vec<Value> = (b * BLOCK..((b + 1) * BLOCK).min(index.docs.len()))
+            .map(|i| record(i as u32))
+            .collect();
         emit(format!("search/d/{b}.js"), js("d", &[b.to_string(), json(&docs)]));
     }
 }
@@ -276,8 +307,9 @@ mod tests {
 
     #[test]
     fn buckets_hold_every_shard_once_and_stay_near_the_target() {
-        let shards: Vec<(String, usize)> =
-            (0..40).map(|i| (format!("s{i}"), if i == 0 { 9_000 } else { 100 + 50 * (i % 7) })).collect();
+        let shards: Vec<(String, usize)> = (0..40)
+            .map(|i| (format!("s{i}"), if i == 0 { 9_000 } else { 100 + 50 * (i % 7) }))
+            .collect();
         let total: usize = shards.iter().map(|s| s.1).sum();
         let buckets = pack(&shards, 3_000);
         let mut all: Vec<&String> = buckets.iter().flatten().collect();
@@ -288,7 +320,9 @@ mod tests {
         assert_eq!(buckets.len(), total.div_ceil(3_000));
         // The big shard is alone; the others share the remaining buckets evenly.
         assert!(buckets.contains(&vec!["s0".to_string()]));
-        let size = |b: &Vec<String>| b.iter().map(|n| shards.iter().find(|s| &s.0 == n).unwrap().1).sum::<usize>();
+        let size = |b: &Vec<String>| {
+            b.iter().map(|n| shards.iter().find(|s| &s.0 == n).unwrap().1).sum::<usize>()
+        };
         let rest: Vec<usize> = buckets.iter().filter(|b| b[0] != "s0").map(size).collect();
         assert!(rest.iter().max().unwrap() - rest.iter().min().unwrap() <= 250, "{rest:?}");
     }
@@ -319,28 +353,40 @@ mod tests {
 
     #[test]
     fn the_bloom_filter_holds_every_word_and_few_others() {
-        let words: Vec<String> = (0..500).map(|i| format!("mot{}", char::from(b'a' + (i % 26) as u8)).repeat(1 + i / 26)).collect();
+        let words: Vec<String> = (0..500)
+            .map(|i| format!("mot{}", char::from(b'a' + (i % 26) as u8)).repeat(1 + i / 26))
+            .collect();
         let (m, _) = bloom(words.iter());
         let mut bits = vec![false; m as usize];
         for w in &words {
             bloom_bits(w, m).for_each(|b| bits[b as usize] = true);
         }
         assert!(words.iter().all(|w| bloom_bits(w, m).all(|b| bits[b as usize])));
-        let others = (0..1000).filter(|i| bloom_bits(&format!("autre{i}"), m).all(|b| bits[b as usize])).count();
+        let others = (0..1000)
+            .filter(|i| bloom_bits(&format!("autre{i}"), m).all(|b| bits[b as usize]))
+            .count();
         assert!(others < 50, "{others} false positives in 1000");
-        assert_eq!(bloom([String::from("cp3"), String::from("c1.1")].iter()).0, 8, "keys with digits are left out");
+        assert_eq!(
+            bloom([String::from("cp3"), String::from("c1.1")].iter()).0,
+            8,
+            "keys with digits are left out"
+        );
     }
 
     #[test]
     fn a_folded_document_is_named_by_the_words_before_the_shared_text() {
-        assert_eq!(before_shared("E4 Communication commerciale", "U4 Communication commerciale"), "E4");
+        assert_eq!(
+            before_shared("E4 Communication commerciale", "U4 Communication commerciale"),
+            "E4"
+        );
         assert_eq!(before_shared("Épreuve E4 Communication", "U4 Communication"), "Épreuve E4");
         assert_eq!(before_shared("Même texte", "Même texte"), "");
     }
 
     #[test]
     fn record_files_hold_a_keys_best_documents() {
-        let postings: Vec<(u32, u32)> = (0..20).map(|d| (d, if d % 5 == 0 { 300 } else { 100 + d })).collect();
+        let postings: Vec<(u32, u32)> =
+            (0..20).map(|d| (d, if d % 5 == 0 { 300 } else { 100 + d })).collect();
         let best = best_of(&postings);
         assert_eq!(best.len(), RECORDS);
         assert_eq!(&best[..4], &[0, 5, 10, 15], "the heaviest first, by number among equals");

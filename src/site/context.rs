@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 use crate::config::Config;
 use crate::graph::Graph;
@@ -43,7 +43,13 @@ pub struct SiteCtx<'a> {
 }
 
 impl<'a> SiteCtx<'a> {
-    pub fn new(corpus: &'a Corpus, graph: &'a Graph, cfg: &'a Config, tera: tera::Tera, inputs: &'a dyn super::Inputs) -> Self {
+    pub fn new(
+        corpus: &'a Corpus,
+        graph: &'a Graph,
+        cfg: &'a Config,
+        tera: tera::Tera,
+        inputs: &'a dyn super::Inputs,
+    ) -> Self {
         let mut same_text: HashMap<String, Vec<ElementKey>> = HashMap::new();
         let mut cited_at: HashMap<DocId, BTreeMap<usize, Vec<ElementKey>>> = HashMap::new();
         let mut cited_lines: HashMap<DocId, std::collections::BTreeSet<usize>> = HashMap::new();
@@ -52,10 +58,12 @@ impl<'a> SiteCtx<'a> {
             if t.chars().count() >= 12 {
                 same_text.entry(t).or_default().push(e.key.clone());
             }
-            let cites = std::iter::once(&e.cite).chain(e.variants.iter().map(|v| &v.cite)).chain(&e.pieces);
+            let cites =
+                std::iter::once(&e.cite).chain(e.variants.iter().map(|v| &v.cite)).chain(&e.pieces);
             for c in cites {
                 cited_lines.entry(c.doc.clone()).or_default().extend(c.lines.iter());
-                let slot = cited_at.entry(c.doc.clone()).or_default().entry(c.lines.first).or_default();
+                let slot =
+                    cited_at.entry(c.doc.clone()).or_default().entry(c.lines.first).or_default();
                 if !slot.contains(&e.key) {
                     slot.push(e.key.clone());
                 }
@@ -73,7 +81,21 @@ impl<'a> SiteCtx<'a> {
             }
         }
         let glossary = Glossary::build(corpus);
-        SiteCtx { corpus, graph, cfg, glossary, tera, same_text, cited_at, cited_lines, counterparts: Default::default(), history: Default::default(), inputs, titles, in_matrices }
+        SiteCtx {
+            corpus,
+            graph,
+            cfg,
+            glossary,
+            tera,
+            same_text,
+            cited_at,
+            cited_lines,
+            counterparts: Default::default(),
+            history: Default::default(),
+            inputs,
+            titles,
+            in_matrices,
+        }
     }
 
     /// The crosswalk of every pair of certifications (waits until they are computed).
@@ -87,7 +109,8 @@ impl<'a> SiteCtx<'a> {
     /// Counterparts of compétences, critères and savoirs in the other certifications (see
     /// [`SiteCtx::crosswalks`] on where to call it first).
     pub fn counterparts(&self) -> &crate::crosswalk::Counterparts {
-        self.counterparts.get_or_init(|| crate::crosswalk::Counterparts::of_crosswalks(self.crosswalks()))
+        self.counterparts
+            .get_or_init(|| crate::crosswalk::Counterparts::of_crosswalks(self.crosswalks()))
     }
 
     /// #25: where each element of a lineage comes from.
@@ -135,7 +158,12 @@ impl<'a> SiteCtx<'a> {
     }
 
     /// Like [`element_link`], noting when the element is in another certification than `home`.
-    pub fn element_link_from(&self, from: &str, key: &ElementKey, home: &crate::ids::CertId) -> Value {
+    pub fn element_link_from(
+        &self,
+        from: &str,
+        key: &ElementKey,
+        home: &crate::ids::CertId,
+    ) -> Value {
         let mut v = self.element_link(from, key);
         v["same_cert"] = json!(&key.cert == home);
         v
@@ -161,7 +189,13 @@ impl<'a> SiteCtx<'a> {
     }
 
     /// A text with its certification's glossary terms linked.
-    pub fn rich(&self, from: &str, text: &str, cert: &crate::ids::CertId, skip: Option<&ElementKey>) -> String {
+    pub fn rich(
+        &self,
+        from: &str,
+        text: &str,
+        cert: &crate::ids::CertId,
+        skip: Option<&ElementKey>,
+    ) -> String {
         self.glossary.link(text, cert, skip, |k| urls::rel(from, &urls::glossary_anchor(k)))
     }
 
@@ -179,19 +213,22 @@ impl<'a> SiteCtx<'a> {
     /// The base context, with the page's own meta description.
     pub fn page_described(&self, path: &str, title: &str, description: &str) -> tera::Context {
         let mut c = tera::Context::new();
-        c.insert("page", &json!({
-            "title": title,
-            "root": urls::root(path),
-            "site_title": self.cfg.book.title,
-            "lang": self.cfg.book.language,
-            "description": description,
-            "home": urls::rel(path, &urls::home()),
-            "search": urls::rel(path, &urls::search()),
-            "glossary": urls::rel(path, &urls::glossary()),
-            "sources": urls::rel(path, &urls::sources_index()),
-            "codes": urls::rel(path, &urls::codes_index()),
-            "downloads": urls::rel(path, &urls::downloads()),
-        }));
+        c.insert(
+            "page",
+            &json!({
+                "title": title,
+                "root": urls::root(path),
+                "site_title": self.cfg.book.title,
+                "lang": self.cfg.book.language,
+                "description": description,
+                "home": urls::rel(path, &urls::home()),
+                "search": urls::rel(path, &urls::search()),
+                "glossary": urls::rel(path, &urls::glossary()),
+                "sources": urls::rel(path, &urls::sources_index()),
+                "codes": urls::rel(path, &urls::codes_index()),
+                "downloads": urls::rel(path, &urls::downloads()),
+            }),
+        );
         c
     }
 
@@ -203,9 +240,14 @@ impl<'a> SiteCtx<'a> {
 fn titles(corpus: &Corpus) -> HashMap<ElementKey, String> {
     use crate::present::{element_title, label};
     // The nearest ancestor that names a group: not the document's structure, or with a code.
-    let groups = corpus.nearest_ancestor_where(|a| a.kind.family() != crate::schema::Family::Document || a.code.is_some());
+    let groups = corpus.nearest_ancestor_where(|a| {
+        a.kind.family() != crate::schema::Family::Document || a.code.is_some()
+    });
     let group = |e: &Element| {
-        corpus.element_index(&e.key).and_then(|i| groups[i]).map(|a| format!(" ({})", truncate(&label(&corpus.elements[a]), 40)))
+        corpus
+            .element_index(&e.key)
+            .and_then(|i| groups[i])
+            .map(|a| format!(" ({})", truncate(&label(&corpus.elements[a]), 40)))
     };
     let cert = |e: &Element| corpus.cert(&e.key.cert).map(short_cert).unwrap_or_default();
     let count = |v: &[(String, &Element)]| {
@@ -216,16 +258,29 @@ fn titles(corpus: &Corpus) -> HashMap<ElementKey, String> {
         n
     };
     // Code and text; then its group where two read the same; then its lines.
-    let first: Vec<(String, &Element)> = corpus.elements.iter().map(|e| (element_title(e), e)).collect();
+    let first: Vec<(String, &Element)> =
+        corpus.elements.iter().map(|e| (element_title(e), e)).collect();
     let n = count(&first);
     let second: Vec<(String, &Element)> = first
         .into_iter()
-        .map(|(t, e)| if n[&(t.clone(), cert(e))] > 1 { (format!("{t}{}", group(e).unwrap_or_default()), e) } else { (t, e) })
+        .map(|(t, e)| {
+            if n[&(t.clone(), cert(e))] > 1 {
+                (format!("{t}{}", group(e).unwrap_or_default()), e)
+            } else {
+                (t, e)
+            }
+        })
         .collect();
     let n = count(&second);
     let third: Vec<(String, &Element)> = second
         .into_iter()
-        .map(|(t, e)| if n[&(t.clone(), cert(e))] > 1 { (format!("{t}, lignes {}", e.cite.lines), e) } else { (t, e) })
+        .map(|(t, e)| {
+            if n[&(t.clone(), cert(e))] > 1 {
+                (format!("{t}, lignes {}", e.cite.lines), e)
+            } else {
+                (t, e)
+            }
+        })
         .collect();
     // Two printings on one line (two cells of a table row): numbered in reading order.
     let n = count(&third);

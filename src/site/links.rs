@@ -28,7 +28,11 @@ impl PageLinks {
         let mut seen = HashSet::new();
         let mut count = 0;
         for href in attrs(html, &["href", "src"]) {
-            if href.starts_with("http:") || href.starts_with("https:") || href.starts_with("mailto:") || href.starts_with("data:") {
+            if href.starts_with("http:")
+                || href.starts_with("https:")
+                || href.starts_with("mailto:")
+                || href.starts_with("data:")
+            {
                 continue;
             }
             count += 1;
@@ -106,7 +110,10 @@ pub fn check(files: &SiteFiles) -> Result<usize, String> {
     let mut anchored: HashMap<usize, Vec<(&str, usize)>> = HashMap::new();
     for ((target, anchor), &page) in &links.first {
         match paths.get(target) {
-            None => broken.push((path_of(page), format!("link to missing {}", shown(target, anchor, &path_of(page))))),
+            None => broken.push((
+                path_of(page),
+                format!("link to missing {}", shown(target, anchor, &path_of(page))),
+            )),
             Some(&t) if !anchor.is_empty() => anchored.entry(t).or_default().push((anchor, page)),
             Some(_) => {}
         }
@@ -116,12 +123,22 @@ pub fn check(files: &SiteFiles) -> Result<usize, String> {
     let missing: Vec<Vec<(String, String)>> = anchored
         .par_iter()
         .map(|(t, wanted)| {
-            let bytes = files.read(*t).map_err(|e| format!("cannot read back {}: {e}", path_of(*t)))?;
-            let ids: HashSet<String> = attrs(&String::from_utf8_lossy(&bytes), &["id"]).into_iter().collect();
+            let bytes =
+                files.read(*t).map_err(|e| format!("cannot read back {}: {e}", path_of(*t)))?;
+            let ids: HashSet<String> =
+                attrs(&String::from_utf8_lossy(&bytes), &["id"]).into_iter().collect();
             Ok(wanted
                 .iter()
                 .filter(|(anchor, _)| !ids.contains(*anchor))
-                .map(|(anchor, page)| (path_of(*page), format!("link to missing anchor {}", shown(&path_of(*t), anchor, &path_of(*page)))))
+                .map(|(anchor, page)| {
+                    (
+                        path_of(*page),
+                        format!(
+                            "link to missing anchor {}",
+                            shown(&path_of(*t), anchor, &path_of(*page))
+                        ),
+                    )
+                })
                 .collect())
         })
         .collect::<Result<_, String>>()?;
@@ -132,7 +149,10 @@ pub fn check(files: &SiteFiles) -> Result<usize, String> {
         broken.sort();
         let n = broken.len();
         broken.truncate(20);
-        Err(format!("{n} broken internal links:\n{}", broken.into_iter().map(|(p, m)| format!("{p}: {m}")).collect::<Vec<_>>().join("\n")))
+        Err(format!(
+            "{n} broken internal links:\n{}",
+            broken.into_iter().map(|(p, m)| format!("{p}: {m}")).collect::<Vec<_>>().join("\n")
+        ))
     }
 }
 
@@ -181,11 +201,17 @@ fn attrs(html: &str, names: &[&str]) -> Vec<String> {
                 b'>' if !quoted => break,
                 b' ' if !quoted && !base => {
                     let rest = &b[j + 1..];
-                    if let Some(name) = names.iter().find(|n| rest.starts_with(n.as_bytes()) && rest[n.len()..].starts_with(b"=\"")) {
+                    if let Some(name) = names.iter().find(|n| {
+                        rest.starts_with(n.as_bytes()) && rest[n.len()..].starts_with(b"=\"")
+                    }) {
                         let from = j + 1 + name.len() + 2;
                         let Some(len) = b[from..].iter().position(|&c| c == b'"') else { break };
                         let value = &html[from..from + len];
-                        out.push(if value.contains("&amp;") { value.replace("&amp;", "&") } else { value.to_string() });
+                        out.push(if value.contains("&amp;") {
+                            value.replace("&amp;", "&")
+                        } else {
+                            value.to_string()
+                        });
                         j = from + len + 1;
                         continue;
                     }
@@ -197,7 +223,8 @@ fn attrs(html: &str, names: &[&str]) -> Vec<String> {
         if j >= b.len() {
             break;
         }
-        let script = b[start..j].starts_with(b"script") && matches!(b.get(start + 6), Some(b' ' | b'>'));
+        let script =
+            b[start..j].starts_with(b"script") && matches!(b.get(start + 6), Some(b' ' | b'>'));
         i = j;
         if script {
             match html[i..].find("</script") {
@@ -234,7 +261,10 @@ mod tests {
     #[test]
     fn links_shown_as_text_are_not_checked() {
         let mut f = SiteFiles::default();
-        f.add("index.html", "<p>&lt;a href=\"nowhere.html\"&gt; <a class=\"x\" href=\"a.html\">a</a></p>");
+        f.add(
+            "index.html",
+            "<p>&lt;a href=\"nowhere.html\"&gt; <a class=\"x\" href=\"a.html\">a</a></p>",
+        );
         f.add("a.html", "");
         assert_eq!(check(&f), Ok(1));
     }

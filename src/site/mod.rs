@@ -57,8 +57,17 @@ impl Inputs for Ready<'_> {
 
 /// Render every page and asset of the site into the build folder `files` (the links are checked
 /// once every output has written its files).
-pub fn render(corpus: &Corpus, graph: &Graph, cfg: &Config, downloads: &[Download], files: &mut SiteFiles) -> Result<(), String> {
-    let crosswalks = crate::crosswalk::AllCrosswalks::build_with(corpus, &crate::crosswalk::PairPolicy::of_config(cfg));
+pub fn render(
+    corpus: &Corpus,
+    graph: &Graph,
+    cfg: &Config,
+    downloads: &[Download],
+    files: &mut SiteFiles,
+) -> Result<(), String> {
+    let crosswalks = crate::crosswalk::AllCrosswalks::build_with(
+        corpus,
+        &crate::crosswalk::PairPolicy::of_config(cfg),
+    );
     render_with(corpus, graph, cfg, &Ready { crosswalks: &crosswalks, downloads }, files)
 }
 
@@ -66,7 +75,13 @@ pub fn render(corpus: &Corpus, graph: &Graph, cfg: &Config, downloads: &[Downloa
 ///
 /// The search index, which needs neither, is built on a thread of its own from the start; the
 /// pages that list the exports' files come last.
-pub fn render_with(corpus: &Corpus, graph: &Graph, cfg: &Config, inputs: &dyn Inputs, files: &mut SiteFiles) -> Result<(), String> {
+pub fn render_with(
+    corpus: &Corpus,
+    graph: &Graph,
+    cfg: &Config,
+    inputs: &dyn Inputs,
+    files: &mut SiteFiles,
+) -> Result<(), String> {
     let theme = cfg.output.html.theme.as_deref();
     std::thread::scope(|scope| {
         let mut search_files = files.fork();
@@ -74,22 +89,32 @@ pub fn render_with(corpus: &Corpus, graph: &Graph, cfg: &Config, inputs: &dyn In
             let t = crate::phases::start("html: search index");
             // The search files go to the site as they are made; the search page carries the metadata.
             let mut meta = Vec::new();
-            crate::search::shards::write_each(&crate::search::Index::build(corpus), |path, bytes| {
-                if path == "search/meta.js" {
-                    meta = bytes.clone();
-                }
-                search_files.add(path, bytes);
-            });
+            crate::search::shards::write_each(
+                &crate::search::Index::build(corpus),
+                |path, bytes| {
+                    if path == "search/meta.js" {
+                        meta = bytes.clone();
+                    }
+                    search_files.add(path, bytes);
+                },
+            );
             t.end();
             (search_files, meta)
         });
         let tera = templates::compile(theme)?;
-        let ctx = crate::phases::time("html: site context (titles, texts, lines)", || SiteCtx::new(corpus, graph, cfg, tera, inputs));
+        let ctx = crate::phases::time("html: site context (titles, texts, lines)", || {
+            SiteCtx::new(corpus, graph, cfg, tera, inputs)
+        });
         pages_of(&ctx, files)?;
-        let (search_files, meta) = search.join().map_err(|_| "the search index could not be built".to_string())?;
+        let (search_files, meta) =
+            search.join().map_err(|_| "the search index could not be built".to_string())?;
         files.join(search_files);
         let assets = templates::assets(theme)?;
-        let script = assets.iter().find(|(p, _)| *p == "assets/search.js").map(|(_, b)| b.as_slice()).unwrap_or_default();
+        let script = assets
+            .iter()
+            .find(|(p, _)| *p == "assets/search.js")
+            .map(|(_, b)| b.as_slice())
+            .unwrap_or_default();
         files.add_all(vec![search_page(&ctx, script, &meta)?]);
         for (path, bytes) in assets {
             files.add(path, bytes);
@@ -98,7 +123,8 @@ pub fn render_with(corpus: &Corpus, graph: &Graph, cfg: &Config, inputs: &dyn In
         let t = crate::phases::start("html: certifications and downloads");
         files.add_all(vec![pages::downloads::render(&ctx)?]);
         for chunk in corpus.certs.chunks(CHUNK / 8) {
-            let rendered: Vec<Vec<pages::Page>> = chunk.par_iter().map(|c| pages::cert::render(&ctx, c)).collect::<Result<_, _>>()?;
+            let rendered: Vec<Vec<pages::Page>> =
+                chunk.par_iter().map(|c| pages::cert::render(&ctx, c)).collect::<Result<_, _>>()?;
             files.add_all(rendered.into_iter().flatten().collect());
         }
         t.end();
@@ -113,14 +139,20 @@ fn pages_of(ctx: &SiteCtx, files: &mut SiteFiles) -> Result<(), String> {
     // build holds no more than a chunk of pages in memory. First the pages that need no
     // crosswalk, while they may still be being computed.
     let t = crate::phases::start("html: other pages");
-    let mut pages: Vec<pages::Page> = vec![crate::phases::time("html: glossary", || pages::glossary::render(ctx))?, pages::notfound::render(ctx)?];
+    let mut pages: Vec<pages::Page> = vec![
+        crate::phases::time("html: glossary", || pages::glossary::render(ctx))?,
+        pages::notfound::render(ctx)?,
+    ];
     pages.extend(crate::phases::time("html: codes", || pages::codes::render_all(ctx))?);
     files.add_all(pages);
     // Source pages a few documents at a time, in parallel, each batch written before the next.
     let ts = crate::phases::start("html: sources");
     let docs: Vec<&crate::sources::SourceDoc> = corpus.sources.docs.values().collect();
     for batch in docs.chunks(16) {
-        let rendered: Vec<Vec<pages::Page>> = batch.par_iter().map(|d| pages::sources::doc_pages(ctx, d)).collect::<Result<_, _>>()?;
+        let rendered: Vec<Vec<pages::Page>> = batch
+            .par_iter()
+            .map(|d| pages::sources::doc_pages(ctx, d))
+            .collect::<Result<_, _>>()?;
         files.add_all(rendered.into_iter().flatten().collect());
     }
     files.add_all(vec![pages::sources::index(ctx)?]);
@@ -130,13 +162,25 @@ fn pages_of(ctx: &SiteCtx, files: &mut SiteFiles) -> Result<(), String> {
     let t = crate::phases::start("html: comparison pages");
     let (compare, comparisons) = pages::compare::render_all(ctx)?;
     files.add_all(compare);
-    files.add_all(vec![crate::phases::time("html: home", || pages::home::render(ctx, &comparisons))?]);
+    files.add_all(vec![crate::phases::time("html: home", || {
+        pages::home::render(ctx, &comparisons)
+    })?]);
     t.end();
     let t = crate::phases::start("html: element pages");
     for chunk in corpus.elements.chunks(CHUNK) {
-        files.add_all(chunk.par_iter().map(|e| pages::element::render(ctx, e)).collect::<Result<_, _>>()?);
+        files.add_all(
+            chunk.par_iter().map(|e| pages::element::render(ctx, e)).collect::<Result<_, _>>()?,
+        );
     }
-    let blocs: Vec<pages::Page> = corpus.elements.par_iter().filter(|e| crate::fiche::is_bloc(e.kind)).map(|e| pages::printable::render(ctx, e)).collect::<Result<Vec<_>, _>>()?.into_iter().flatten().collect();
+    let blocs: Vec<pages::Page> = corpus
+        .elements
+        .par_iter()
+        .filter(|e| crate::fiche::is_bloc(e.kind))
+        .map(|e| pages::printable::render(ctx, e))
+        .collect::<Result<Vec<_>, _>>()?
+        .into_iter()
+        .flatten()
+        .collect();
     files.add_all(blocs);
     t.end();
     // #28: evaluation grids and positionnement, per certifying unit.
@@ -146,8 +190,20 @@ fn pages_of(ctx: &SiteCtx, files: &mut SiteFiles) -> Result<(), String> {
     files.add_all(pages::plans::render_all(ctx)?);
     t.end();
     let t = crate::phases::start("html: tables");
-    files.add_all(corpus.matrices.par_iter().map(|m| pages::tables::matrix(ctx, m)).collect::<Result<_, _>>()?);
-    files.add_all(corpus.correspondences.par_iter().map(|t| pages::tables::correspondence(ctx, t)).collect::<Result<_, _>>()?);
+    files.add_all(
+        corpus
+            .matrices
+            .par_iter()
+            .map(|m| pages::tables::matrix(ctx, m))
+            .collect::<Result<_, _>>()?,
+    );
+    files.add_all(
+        corpus
+            .correspondences
+            .par_iter()
+            .map(|t| pages::tables::correspondence(ctx, t))
+            .collect::<Result<_, _>>()?,
+    );
     t.end();
     Ok(())
 }
@@ -165,7 +221,11 @@ pub fn render_some(
 ) -> Result<Vec<pages::Page>, String> {
     let tera = templates::compile(cfg.output.html.theme.as_deref())?;
     let ctx = SiteCtx::new(corpus, graph, cfg, tera, inputs);
-    let mut out: Vec<pages::Page> = elements.par_iter().filter_map(|k| corpus.element(k)).map(|e| pages::element::render(&ctx, e)).collect::<Result<_, _>>()?;
+    let mut out: Vec<pages::Page> = elements
+        .par_iter()
+        .filter_map(|k| corpus.element(k))
+        .map(|e| pages::element::render(&ctx, e))
+        .collect::<Result<_, _>>()?;
     for c in certs.iter().filter_map(|c| corpus.cert(c)) {
         out.extend(pages::cert::render(&ctx, c)?);
     }
@@ -203,10 +263,15 @@ fn search_page(ctx: &SiteCtx, script: &[u8], meta: &[u8]) -> Result<pages::Page,
     c.insert("search_meta", &inline(meta));
     c.insert("certs", &ctx.corpus.certs.iter().map(|c| serde_json::json!({"id": c.id.as_str(), "title": crate::present::short_cert(c)})).collect::<Vec<_>>());
     // The document's layout (sections, paragraphs) is not something readers look for.
-    let mut kinds: Vec<&str> = ctx.corpus.elements.iter().filter(|e| e.kind.family() != crate::schema::Family::Document).map(|e| e.kind.label()).collect();
+    let mut kinds: Vec<&str> = ctx
+        .corpus
+        .elements
+        .iter()
+        .filter(|e| e.kind.family() != crate::schema::Family::Document)
+        .map(|e| e.kind.label())
+        .collect();
     kinds.sort();
     kinds.dedup();
     c.insert("kinds", &kinds);
     Ok((path.clone(), ctx.render("search.html", &c)?))
 }
-

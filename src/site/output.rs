@@ -25,7 +25,8 @@ use crate::scratch::{self, Scratch};
 /// The file that marks a folder as a site built by this tool (and so safe to replace).
 pub const MARKER: &str = ".referentiel-site";
 
-const MARKER_TEXT: &str = "This folder is a site built by referentiel; the next build replaces it whole.\n";
+const MARKER_TEXT: &str =
+    "This folder is a site built by referentiel; the next build replaces it whole.\n";
 
 /// The line after which the marker lists the files the build wrote, one a line.
 const MANIFEST: &str = "Files written by the build:\n";
@@ -72,7 +73,10 @@ fn strangers_in(out: &Path) -> io::Result<Vec<String>> {
     let Ok(marker) = fs::read_to_string(out.join(MARKER)) else { return Ok(Vec::new()) };
     let Some((_, list)) = marker.split_once(MANIFEST) else { return Ok(Vec::new()) };
     let written: std::collections::HashSet<&str> = list.lines().collect();
-    Ok(files_under(out)?.into_iter().filter(|f| f != MARKER && !written.contains(f.as_str())).collect())
+    Ok(files_under(out)?
+        .into_iter()
+        .filter(|f| f != MARKER && !written.contains(f.as_str()))
+        .collect())
 }
 
 /// Pages and assets to write, by path relative to the site root. In memory (the default: for
@@ -124,7 +128,9 @@ impl SiteFiles {
         self.links.add_page(page, &path, &bytes)?;
         self.index.push((path.clone(), bytes.len()));
         match &self.staging {
-            Some(s) => s.write(&path, &bytes).map_err(|e| format!("cannot write {}: {e}", path.display())),
+            Some(s) => {
+                s.write(&path, &bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
+            }
             None => {
                 self.files.push((path, bytes));
                 Ok(())
@@ -145,7 +151,9 @@ impl SiteFiles {
         let scanned: Vec<Result<super::links::PageLinks, String>> = files
             .par_iter()
             .map(|(p, b)| {
-                staging.write(Path::new(p), b.as_bytes()).map_err(|e| format!("cannot write {p}: {e}"))?;
+                staging
+                    .write(Path::new(p), b.as_bytes())
+                    .map_err(|e| format!("cannot write {p}: {e}"))?;
                 super::links::PageLinks::of(p, b.as_bytes())
             })
             .collect();
@@ -204,7 +212,13 @@ pub fn resolve(p: &Path) -> io::Result<PathBuf> {
             Err(_) => {
                 let Some(name) = existing.file_name().map(|n| n.to_os_string()) else {
                     // `..` at the end, or the root: step up by name.
-                    rest.push(existing.components().next_back().map(|c| c.as_os_str().to_os_string()).unwrap_or_default());
+                    rest.push(
+                        existing
+                            .components()
+                            .next_back()
+                            .map(|c| c.as_os_str().to_os_string())
+                            .unwrap_or_default(),
+                    );
                     if !existing.pop() {
                         return Ok(abs);
                     }
@@ -229,19 +243,31 @@ pub fn check_out(out: &Path, data: &Path, config_dir: Option<&Path>) -> Result<(
     }
     let d = resolve(data).map_err(|e| format!("cannot resolve the data folder: {e}"))?;
     if o == d || d.starts_with(&o) {
-        return Err(format!("the output folder {shown} is or contains the data folder {}; building there would delete the data", d.display()));
+        return Err(format!(
+            "the output folder {shown} is or contains the data folder {}; building there would delete the data",
+            d.display()
+        ));
     }
     if o.starts_with(&d) {
-        return Err(format!("the output folder {shown} is inside the data folder {}; the site is written elsewhere", d.display()));
+        return Err(format!(
+            "the output folder {shown} is inside the data folder {}; the site is written elsewhere",
+            d.display()
+        ));
     }
     if let Some(c) = config_dir {
-        let c = resolve(if c.as_os_str().is_empty() { Path::new(".") } else { c }).map_err(|e| format!("cannot resolve the configuration's folder: {e}"))?;
+        let c = resolve(if c.as_os_str().is_empty() { Path::new(".") } else { c })
+            .map_err(|e| format!("cannot resolve the configuration's folder: {e}"))?;
         if o == c || c.starts_with(&o) {
-            return Err(format!("the output folder {shown} is or contains the project folder {}; building there would delete it", c.display()));
+            return Err(format!(
+                "the output folder {shown} is or contains the project folder {}; building there would delete it",
+                c.display()
+            ));
         }
     }
     if o.components().any(|c| c.as_os_str() == ".git") || o.join(".git").exists() {
-        return Err(format!("the output folder {shown} is inside or holds a git repository (.git)"));
+        return Err(format!(
+            "the output folder {shown} is inside or holds a git repository (.git)"
+        ));
     }
     Ok(())
 }
@@ -261,7 +287,9 @@ fn check_replaceable(out: &Path) -> io::Result<()> {
         Ok(m) => m,
     };
     if meta.file_type().is_symlink() {
-        return Err(refuse(format!("the output {shown} is a symbolic link; give the folder it points to as --out")));
+        return Err(refuse(format!(
+            "the output {shown} is a symbolic link; give the folder it points to as --out"
+        )));
     }
     if !meta.is_dir() {
         return Err(refuse(format!("the output {shown} is a file, not a folder")));
@@ -307,7 +335,16 @@ fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
     use std::os::unix::ffi::OsStrExt;
     let ca = std::ffi::CString::new(a.as_os_str().as_bytes()).map_err(io::Error::other)?;
     let cb = std::ffi::CString::new(b.as_os_str().as_bytes()).map_err(io::Error::other)?;
-    let r = unsafe { libc::syscall(libc::SYS_renameat2, libc::AT_FDCWD, ca.as_ptr(), libc::AT_FDCWD, cb.as_ptr(), libc::RENAME_EXCHANGE) };
+    let r = unsafe {
+        libc::syscall(
+            libc::SYS_renameat2,
+            libc::AT_FDCWD,
+            ca.as_ptr(),
+            libc::AT_FDCWD,
+            cb.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
     if r == 0 {
         return Ok(true);
     }
@@ -326,7 +363,9 @@ fn exchange(_: &Path, _: &Path) -> io::Result<bool> {
 /// Is `path` a regular file (not a link) holding exactly `bytes`?
 fn same_file_content(path: &Path, bytes: &[u8]) -> bool {
     match fs::symlink_metadata(path) {
-        Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => fs::read(path).is_ok_and(|b| b == bytes),
+        Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => {
+            fs::read(path).is_ok_and(|b| b == bytes)
+        }
         _ => false,
     }
 }
@@ -352,15 +391,26 @@ impl Staging {
     pub fn begin(out: &Path, strangers: &Strangers) -> io::Result<Staging> {
         let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         fs::create_dir_all(parent)?;
-        let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "site".into());
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "site".into());
         let lock = lock(parent)?;
-        let (staging_prefix, retired_prefix) = (format!(".{name}.staging-"), format!(".{name}.retired-"));
+        let (staging_prefix, retired_prefix) =
+            (format!(".{name}.staging-"), format!(".{name}.retired-"));
         // A build killed between the two renames of the fallback left the old site retired: put it back.
         if !out.exists() {
             if let Ok(entries) = fs::read_dir(parent) {
                 for e in entries.flatten() {
-                    let retired = e.file_name().to_str().and_then(|n| scratch::pid_in(n, &retired_prefix)).filter(|p| !scratch::alive(*p));
-                    if retired.is_some() && is_our_site(&e.path()) && fs::rename(e.path(), out).is_ok() {
+                    let retired = e
+                        .file_name()
+                        .to_str()
+                        .and_then(|n| scratch::pid_in(n, &retired_prefix))
+                        .filter(|p| !scratch::alive(*p));
+                    if retired.is_some()
+                        && is_our_site(&e.path())
+                        && fs::rename(e.path(), out).is_ok()
+                    {
                         break;
                     }
                 }
@@ -370,10 +420,15 @@ impl Staging {
         let mut kept = Vec::new();
         if out.is_dir() {
             let found = strangers_in(out)?;
-            let (keep, other): (Vec<String>, Vec<String>) = found.into_iter().partition(|f| strangers.kept(f));
+            let (keep, other): (Vec<String>, Vec<String>) =
+                found.into_iter().partition(|f| strangers.kept(f));
             if !other.is_empty() && !strangers.force {
                 let shown: Vec<&str> = other.iter().take(10).map(String::as_str).collect();
-                let more = if other.len() > 10 { format!(" and {} more", other.len() - 10) } else { String::new() };
+                let more = if other.len() > 10 {
+                    format!(" and {} more", other.len() - 10)
+                } else {
+                    String::new()
+                };
                 return Err(refuse(format!(
                     "the site {} holds {} file(s) that no build wrote: {}{more}; list them in book.toml to keep them ([build] keep = [\"{}\"]), or build with --force to delete them",
                     out.display(),
@@ -385,15 +440,26 @@ impl Staging {
             kept = keep;
         }
         for prefix in [&staging_prefix, &retired_prefix] {
-            scratch::remove_stale(parent, prefix, |p| p.join(MARKER).is_file() || fs::read_dir(p).is_ok_and(|mut d| d.next().is_none()));
+            scratch::remove_stale(parent, prefix, |p| {
+                p.join(MARKER).is_file() || fs::read_dir(p).is_ok_and(|mut d| d.next().is_none())
+            });
         }
-        let folder = Scratch::register(parent.join(format!("{staging_prefix}{}", std::process::id())));
+        let folder =
+            Scratch::register(parent.join(format!("{staging_prefix}{}", std::process::id())));
         let _ = fs::remove_dir_all(folder.path());
         fs::create_dir(folder.path())?;
         // The marker first: a staging folder left by a kill is recognisable as ours.
         fs::write(folder.path().join(MARKER), MARKER_TEXT)?;
         let previous = out.is_dir().then(|| out.to_path_buf());
-        Ok(Staging { out: out.to_path_buf(), folder, retired_prefix, previous, kept, made: Default::default(), _lock: lock })
+        Ok(Staging {
+            out: out.to_path_buf(),
+            folder,
+            retired_prefix,
+            previous,
+            kept,
+            made: Default::default(),
+            _lock: lock,
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -485,7 +551,8 @@ mod tests {
     use super::*;
 
     fn temp(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("referentiel-out-{}-{name}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("referentiel-out-{}-{name}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(&dir).unwrap();
         dir
@@ -504,7 +571,10 @@ mod tests {
         assert!(!out.join("old.html").exists());
         assert_eq!(fs::read_to_string(out.join("sub/new.html")).unwrap(), "new");
         assert!(out.join(MARKER).is_file());
-        let left: Vec<_> = fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        let left: Vec<_> = fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
         assert_eq!(left, ["site"], "only the site: no staging folder, no lock file");
         fs::remove_dir_all(&dir).unwrap();
     }
@@ -524,7 +594,11 @@ mod tests {
         b.add("same.html", "same");
         b.add("sub/changed.html", "after!");
         publish(&out, &b).unwrap();
-        assert_eq!(fs::metadata(out.join("same.html")).unwrap().ino(), inode, "the unchanged file is the same file");
+        assert_eq!(
+            fs::metadata(out.join("same.html")).unwrap().ino(),
+            inode,
+            "the unchanged file is the same file"
+        );
         assert_eq!(fs::read_to_string(out.join("same.html")).unwrap(), "same");
         assert_eq!(fs::read_to_string(out.join("sub/changed.html")).unwrap(), "after!");
         fs::remove_dir_all(&dir).unwrap();
@@ -541,11 +615,15 @@ mod tests {
         });
         main.add("c.html", r#"<a href="a.html">a</a>"#);
         main.join(made.join().unwrap());
-        let paths: Vec<_> = main.index.iter().map(|(p, _)| p.to_string_lossy().into_owned()).collect();
+        let paths: Vec<_> =
+            main.index.iter().map(|(p, _)| p.to_string_lossy().into_owned()).collect();
         assert_eq!(paths, ["a.html", "c.html", "b.html"]);
         assert_eq!(main.read(2).unwrap(), br#"<a href="missing.html">?</a>"#);
         let err = super::super::links::check(&main).unwrap_err();
-        assert!(err.contains("b.html") && err.contains("missing.html"), "the broken link is the joined page's: {err}");
+        assert!(
+            err.contains("b.html") && err.contains("missing.html"),
+            "the broken link is the joined page's: {err}"
+        );
     }
 
     #[test]
@@ -555,7 +633,10 @@ mod tests {
         fs::create_dir_all(&out).unwrap();
         fs::write(out.join("mine.txt"), "keep me").unwrap();
         let err = publish(&out, &SiteFiles::default()).unwrap_err();
-        assert!(err.to_string().contains("is not empty and is not a site built by referentiel"), "{err}");
+        assert!(
+            err.to_string().contains("is not empty and is not a site built by referentiel"),
+            "{err}"
+        );
         assert_eq!(fs::read_to_string(out.join("mine.txt")).unwrap(), "keep me");
         fs::remove_dir_all(&dir).unwrap();
     }
@@ -574,11 +655,23 @@ mod tests {
         let dir = temp("guard");
         let data = dir.join("data");
         fs::create_dir_all(&data).unwrap();
-        assert!(check_out(&data, &data, None).unwrap_err().contains("is or contains the data folder"));
-        assert!(check_out(&dir, &data, None).unwrap_err().contains("is or contains the data folder"));
-        assert!(check_out(&data.join("site"), &data, None).unwrap_err().contains("is inside the data folder"));
+        assert!(
+            check_out(&data, &data, None).unwrap_err().contains("is or contains the data folder")
+        );
+        assert!(
+            check_out(&dir, &data, None).unwrap_err().contains("is or contains the data folder")
+        );
+        assert!(
+            check_out(&data.join("site"), &data, None)
+                .unwrap_err()
+                .contains("is inside the data folder")
+        );
         assert!(check_out(&dir.join("site"), &data, Some(&dir)).is_ok());
-        assert!(check_out(&dir, Path::new("/nonexistent/data"), Some(&dir)).unwrap_err().contains("project folder"));
+        assert!(
+            check_out(&dir, Path::new("/nonexistent/data"), Some(&dir))
+                .unwrap_err()
+                .contains("project folder")
+        );
         fs::remove_dir_all(&dir).unwrap();
     }
 }

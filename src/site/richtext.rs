@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use pulldown_cmark::{html, Event, Options, Parser};
+use pulldown_cmark::{Event, Options, Parser, html};
 
 use crate::ids::{CertId, ElementKey};
 use crate::lang;
@@ -51,11 +51,13 @@ fn isolated(source: &str, html: String) -> String {
 
 /// Render an editor's note (Markdown) to HTML; raw HTML in it is shown as text.
 pub fn markdown(src: &str) -> String {
-    let parser = Parser::new_ext(src, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH).map(|e| match e {
-        Event::Html(t) | Event::InlineHtml(t) => Event::Text(t),
-        Event::Text(t) if t.chars().any(is_bidi_control) => Event::Html(escape(&t).into()),
-        e => e,
-    });
+    let parser = Parser::new_ext(src, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH).map(
+        |e| match e {
+            Event::Html(t) | Event::InlineHtml(t) => Event::Text(t),
+            Event::Text(t) if t.chars().any(is_bidi_control) => Event::Html(escape(&t).into()),
+            e => e,
+        },
+    );
     let mut out = String::new();
     html::push_html(&mut out, parser);
     isolated(src, out)
@@ -91,7 +93,13 @@ impl Glossary {
 
     /// `text` as HTML, with the certification's glossary terms linked (each term once).
     /// `href` turns a term's key into a link; `skip` is the term the text belongs to, if any.
-    pub fn link(&self, text: &str, cert: &CertId, skip: Option<&ElementKey>, href: impl Fn(&ElementKey) -> String) -> String {
+    pub fn link(
+        &self,
+        text: &str,
+        cert: &CertId,
+        skip: Option<&ElementKey>,
+        href: impl Fn(&ElementKey) -> String,
+    ) -> String {
         let Some(terms) = self.by_cert.get(cert) else { return isolated(text, escape(text)) };
         let tokens = lang::tokens(text);
         let words: Vec<&str> = tokens.iter().map(|t| t.word.as_str()).collect();
@@ -120,7 +128,11 @@ impl Glossary {
         let mut at = 0;
         for (start, end, key) in spans {
             out.push_str(&escape(&text[at..start]));
-            out.push_str(&format!("<a class=\"term\" href=\"{}\">{}</a>", escape(&href(key)), escape(&text[start..end])));
+            out.push_str(&format!(
+                "<a class=\"term\" href=\"{}\">{}</a>",
+                escape(&href(key)),
+                escape(&text[start..end])
+            ));
             at = end;
         }
         out.push_str(&escape(&text[at..]));

@@ -41,7 +41,9 @@ const ASSETS: &[(&str, &str)] = &[
 /// The theme's version of a built-in file, when the theme folder has one.
 fn themed(theme: Option<&Path>, name: &str, builtin: &str) -> Result<String, String> {
     match theme.map(|t| t.join(name)).filter(|p| p.is_file()) {
-        Some(p) => std::fs::read_to_string(&p).map_err(|e| format!("cannot read {}: {e}", p.display())),
+        Some(p) => {
+            std::fs::read_to_string(&p).map_err(|e| format!("cannot read {}: {e}", p.display()))
+        }
         None => Ok(builtin.to_string()),
     }
 }
@@ -54,7 +56,8 @@ pub fn compile(theme: Option<&Path>) -> Result<tera::Tera, String> {
     for (name, builtin) in TEMPLATES {
         sources.push((*name, themed(theme, name, builtin)?));
     }
-    tera.add_raw_templates(sources.iter().map(|(n, s)| (*n, s.as_str()))).map_err(|e| format!("templates: {e}"))?;
+    tera.add_raw_templates(sources.iter().map(|(n, s)| (*n, s.as_str())))
+        .map_err(|e| format!("templates: {e}"))?;
     Ok(tera)
 }
 

@@ -14,7 +14,11 @@ pub fn write(dir: &Path, depth: usize) {
         let _ = writeln!(doc, "Élément numéro {i} de la chaîne");
     }
     fs::write(dir.join("sources/chain.txt"), doc).unwrap();
-    fs::write(dir.join("sources.yaml"), "sources:\n  - id: chain\n    file: chain.txt\n    kind: reac\n    title: Chaîne\n").unwrap();
+    fs::write(
+        dir.join("sources.yaml"),
+        "sources:\n  - id: chain\n    file: chain.txt\n    kind: reac\n    title: Chaîne\n",
+    )
+    .unwrap();
     fs::write(
         dir.join("certification.yaml"),
         "certification:\n  id: chain\n  kind: titre_professionnel\n  lineage: chain\n  version: \"1\"\n  title: {text: Chaîne, doc: chain, lines: 3}\n",
@@ -23,7 +27,11 @@ pub fn write(dir: &Path, depth: usize) {
     // The running header is page furniture; every other line is claimed by the data.
     let mut y = String::from("in: chain\ndoc: chain\nnoise: [1]\nelements:\n");
     for i in 1..=depth {
-        let _ = write!(y, "  - id: e{i}\n    kind: section\n    text: Élément numéro {i} de la chaîne\n    lines: {}\n", i + 3);
+        let _ = write!(
+            y,
+            "  - id: e{i}\n    kind: section\n    text: Élément numéro {i} de la chaîne\n    lines: {}\n",
+            i + 3
+        );
         if i > 1 {
             let _ = writeln!(y, "    parent: e{}", i - 1);
         }

@@ -55,12 +55,15 @@ pub struct Fixture {
 
 impl Fixture {
     pub fn new(base: &Path) -> Fixture {
-        let yaml = |p: &str| -> Value { serde_saphyr::from_str(&fs::read_to_string(base.join(p)).unwrap()).unwrap() };
+        let yaml = |p: &str| -> Value {
+            serde_saphyr::from_str(&fs::read_to_string(base.join(p)).unwrap()).unwrap()
+        };
         let cert = yaml("certification.yaml");
         let elements = yaml("elements.yaml");
         // The copy: another id, another document (a line may be claimed by one document only).
         let copy = |v: &Value| -> Value {
-            let text = serde_json::to_string(v).unwrap().replace("\"doc\":\"demo\"", "\"doc\":\"demo2\"");
+            let text =
+                serde_json::to_string(v).unwrap().replace("\"doc\":\"demo\"", "\"doc\":\"demo2\"");
             let mut v: Value = serde_json::from_str(&text).unwrap();
             if let Some(c) = v.get_mut("certification") {
                 c["id"] = "demo2".into();
@@ -86,9 +89,17 @@ impl Fixture {
         second["id"] = "demo2".into();
         second["file"] = "demo2.txt".into();
         sources["sources"].as_array_mut().unwrap().push(second);
-        let text: Vec<String> = fs::read_to_string(base.join("sources/demo.txt")).unwrap().lines().map(String::from).collect();
-        let sources_text = BTreeMap::from([("demo".to_string(), text.clone()), ("demo2".to_string(), text)]);
-        Fixture { values: vec![cert, elements, cert2, elements2, correspondences, vocabulary, sources], sources: sources_text }
+        let text: Vec<String> = fs::read_to_string(base.join("sources/demo.txt"))
+            .unwrap()
+            .lines()
+            .map(String::from)
+            .collect();
+        let sources_text =
+            BTreeMap::from([("demo".to_string(), text.clone()), ("demo2".to_string(), text)]);
+        Fixture {
+            values: vec![cert, elements, cert2, elements2, correspondences, vocabulary, sources],
+            sources: sources_text,
+        }
     }
 
     /// Write the fixture as a data folder (JSON is YAML).
@@ -111,12 +122,24 @@ impl Fixture {
     /// still be proven.
     fn poison(&mut self, field: &Field, cite: bool) {
         let file_doc = self.values[field.file].get("doc").and_then(Value::as_str).map(String::from);
-        let object = self.values[field.file].pointer_mut(&field.object).and_then(Value::as_object_mut).unwrap();
+        let object = self.values[field.file]
+            .pointer_mut(&field.object)
+            .and_then(Value::as_object_mut)
+            .unwrap();
         let old = object.get(&field.property).and_then(Value::as_str).unwrap_or("").to_string();
-        let new = if old.is_empty() { PAYLOAD.trim().to_string() } else { format!("{old} {PAYLOAD}") };
+        let new =
+            if old.is_empty() { PAYLOAD.trim().to_string() } else { format!("{old} {PAYLOAD}") };
         object.insert(field.property.clone(), new.into());
-        let doc = object.get("doc").and_then(Value::as_str).map(String::from).or(file_doc).unwrap_or_else(|| "demo".into());
-        if cite && let Some(last) = object.get("lines").and_then(last_line) && let Some(lines) = self.sources.get_mut(&doc) {
+        let doc = object
+            .get("doc")
+            .and_then(Value::as_str)
+            .map(String::from)
+            .or(file_doc)
+            .unwrap_or_else(|| "demo".into());
+        if cite
+            && let Some(last) = object.get("lines").and_then(last_line)
+            && let Some(lines) = self.sources.get_mut(&doc)
+        {
             let line = &mut lines[last - 1];
             if !line.ends_with(PAYLOAD) {
                 *line = format!("{} {PAYLOAD}", line.trim_end());
@@ -146,7 +169,17 @@ fn schemas(dir: &Path) -> BTreeMap<String, Value> {
     fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .map(|p| (p.file_name().unwrap().to_str().unwrap().trim_end_matches(".schema.json").to_string(), serde_json::from_str(&fs::read_to_string(&p).unwrap()).unwrap()))
+        .map(|p| {
+            (
+                p.file_name()
+                    .unwrap()
+                    .to_str()
+                    .unwrap()
+                    .trim_end_matches(".schema.json")
+                    .to_string(),
+                serde_json::from_str(&fs::read_to_string(&p).unwrap()).unwrap(),
+            )
+        })
         .collect()
 }
 
@@ -155,7 +188,11 @@ fn resolve<'a>(root: &'a Value, mut node: &'a Value) -> &'a Value {
     for _ in 0..16 {
         if let Some(r) = node.get("$ref").and_then(Value::as_str) {
             node = root.pointer(r.trim_start_matches('#')).unwrap_or(node);
-        } else if let Some(one) = ["anyOf", "allOf"].iter().find_map(|k| node.get(*k).and_then(Value::as_array).and_then(|a| a.iter().find(|x| x.get("type") != Some(&"null".into())))) {
+        } else if let Some(one) = ["anyOf", "allOf"].iter().find_map(|k| {
+            node.get(*k)
+                .and_then(Value::as_array)
+                .and_then(|a| a.iter().find(|x| x.get("type") != Some(&"null".into())))
+        }) {
             node = one;
         } else {
             break;
@@ -167,13 +204,23 @@ fn resolve<'a>(root: &'a Value, mut node: &'a Value) -> &'a Value {
 /// A string that any text may fill: no enumeration, constant, pattern or format.
 fn free_string(node: &Value) -> bool {
     let t = node.get("type");
-    let string = t == Some(&"string".into()) || t.and_then(Value::as_array).is_some_and(|a| a.contains(&"string".into()));
-    string && !["enum", "const", "pattern", "format", "oneOf"].iter().any(|k| node.get(*k).is_some())
+    let string = t == Some(&"string".into())
+        || t.and_then(Value::as_array).is_some_and(|a| a.contains(&"string".into()));
+    string
+        && !["enum", "const", "pattern", "format", "oneOf"].iter().any(|k| node.get(*k).is_some())
 }
 
 /// Every object of `value` that `schema` describes, and in it every free-string property of the
 /// schema, present or not.
-fn fields(root: &Value, schema: &Value, value: &Value, pointer: String, file: usize, name: &str, out: &mut Vec<Field>) {
+fn fields(
+    root: &Value,
+    schema: &Value,
+    value: &Value,
+    pointer: String,
+    file: usize,
+    name: &str,
+    out: &mut Vec<Field>,
+) {
     let schema = resolve(root, schema);
     let title = schema_name(root, schema).unwrap_or_else(|| name.to_string());
     match value {
@@ -182,10 +229,23 @@ fn fields(root: &Value, schema: &Value, value: &Value, pointer: String, file: us
             for (k, sub) in props {
                 let sub_r = resolve(root, sub);
                 if free_string(sub_r) && map.get(k).is_none_or(Value::is_string) {
-                    out.push(Field { file, object: pointer.clone(), property: k.clone(), name: format!("{title}.{k}") });
+                    out.push(Field {
+                        file,
+                        object: pointer.clone(),
+                        property: k.clone(),
+                        name: format!("{title}.{k}"),
+                    });
                 }
                 if let Some(v) = map.get(k) {
-                    fields(root, sub, v, format!("{pointer}/{k}"), file, &format!("{title}.{k}"), out);
+                    fields(
+                        root,
+                        sub,
+                        v,
+                        format!("{pointer}/{k}"),
+                        file,
+                        &format!("{title}.{k}"),
+                        out,
+                    );
                 }
             }
         }
@@ -202,7 +262,11 @@ fn fields(root: &Value, schema: &Value, value: &Value, pointer: String, file: us
 
 /// The definition's name of a resolved schema node, when it is one.
 fn schema_name(root: &Value, node: &Value) -> Option<String> {
-    root.get("definitions")?.as_object()?.iter().find(|(_, d)| std::ptr::eq(*d, node)).map(|(k, _)| k.clone())
+    root.get("definitions")?
+        .as_object()?
+        .iter()
+        .find(|(_, d)| std::ptr::eq(*d, node))
+        .map(|(k, _)| k.clone())
 }
 
 /// What the generator found: the fields the checker let the payload into (they reach the site),
@@ -288,4 +352,3 @@ pub fn inline_scripts(html: &str) -> Vec<String> {
     }
     out
 }
-

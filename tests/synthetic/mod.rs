@@ -28,7 +28,13 @@ pub fn el(id: &str, kind: &'static str, parent: Option<&str>, text: &str) -> El 
 }
 
 pub fn coded(id: &str, kind: &'static str, parent: Option<&str>, code: &str, text: &str) -> El {
-    El { id: id.into(), kind, parent: parent.map(Into::into), code: Some(code.into()), text: text.into() }
+    El {
+        id: id.into(),
+        kind,
+        parent: parent.map(Into::into),
+        code: Some(code.into()),
+        text: text.into(),
+    }
 }
 
 /// A certification with its elements.
@@ -43,7 +49,14 @@ pub struct Cert {
 }
 
 pub fn cert(id: &str, lineage: &str, version: &str, elements: Vec<El>) -> Cert {
-    Cert { id: id.into(), lineage: lineage.into(), version: version.into(), title: format!("Titre {id}"), predecessors: Vec::new(), elements }
+    Cert {
+        id: id.into(),
+        lineage: lineage.into(),
+        version: version.into(),
+        title: format!("Titre {id}"),
+        predecessors: Vec::new(),
+        elements,
+    }
 }
 
 /// A YAML double-quoted string.
@@ -58,7 +71,11 @@ pub fn write(dir: &Path, certs: &[Cert], extra: &[(&str, String)]) {
     let mut sources = String::from("sources:\n");
     for c in certs {
         let doc = format!("{}-doc", c.id);
-        let _ = writeln!(sources, "  - id: {doc}\n    file: {}.txt\n    kind: reac\n    title: Document {}", c.id, c.id);
+        let _ = writeln!(
+            sources,
+            "  - id: {doc}\n    file: {}.txt\n    kind: reac\n    title: Document {}",
+            c.id, c.id
+        );
         let mut txt = format!("{}\n", c.title);
         let mut cert_yaml = format!(
             "certification:\n  id: {}\n  kind: titre_professionnel\n  lineage: {}\n  version: {}\n  title: {{text: {}, doc: {doc}, lines: 1}}\n",
@@ -112,6 +129,9 @@ pub fn corpus(name: &str, certs: &[Cert], extra: &[(&str, String)]) -> Corpus {
     let _ = fs::remove_dir_all(&dir);
     match result {
         Ok(c) => c,
-        Err(d) => panic!("synthetic data does not check:\n{}", d.iter().map(|d| d.render()).collect::<String>()),
+        Err(d) => panic!(
+            "synthetic data does not check:\n{}",
+            d.iter().map(|d| d.render()).collect::<String>()
+        ),
     }
 }

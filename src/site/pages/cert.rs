@@ -1,13 +1,13 @@
 //! The certification page (identity, whole structure as a collapsible tree, evaluation, tables)
 //! and its printable document.
 
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 use crate::ids::ElementKey;
 use crate::model::{Certification, Element};
-use crate::schema::{Family, Kind};
 use crate::present::{label, short_cert, truncate};
-use crate::site::context::{escape, SiteCtx};
+use crate::schema::{Family, Kind};
+use crate::site::context::{SiteCtx, escape};
 use crate::site::richtext::markdown;
 use crate::urls;
 
@@ -16,7 +16,9 @@ use super::Page;
 /// Identity of a certification, shared by its page, the home page and the document.
 pub fn identity(ctx: &SiteCtx, from: &str, c: &Certification) -> Value {
     let cert_link = |id: &crate::ids::CertId| {
-        ctx.corpus.cert(id).map(|o| json!({"href": urls::rel(from, &urls::cert(id)), "title": short_cert(o)}))
+        ctx.corpus
+            .cert(id)
+            .map(|o| json!({"href": urls::rel(from, &urls::cert(id)), "title": short_cert(o)}))
     };
     let mut preds: Vec<Value> = c.predecessors.iter().filter_map(|l| cert_link(&l.id)).collect();
     let mut succs: Vec<Value> = c.successors.iter().filter_map(|l| cert_link(&l.id)).collect();
@@ -59,7 +61,9 @@ pub fn identity(ctx: &SiteCtx, from: &str, c: &Certification) -> Value {
 /// Is the element part of the framework a reader navigates (activités, compétences, savoirs
 /// associés, unités, épreuves, CCP, blocs), rather than a statement or the document's layout?
 fn in_framework(e: &Element) -> bool {
-    crate::fiche::has_fiche(e.kind) || e.kind.family() == Family::Evaluation || e.kind == Kind::SavoirAssocie
+    crate::fiche::has_fiche(e.kind)
+        || e.kind.family() == Family::Evaluation
+        || e.kind == Kind::SavoirAssocie
 }
 
 /// The framework elements under `e`, through the document's sections.
@@ -92,7 +96,10 @@ fn framework(ctx: &SiteCtx, from: &str, items: &[&Element], depth: usize, out: &
         } else {
             let open = if depth < 1 { " open" } else { "" };
             let n = kids.len();
-            out.push_str(&format!("<li>{a}<details{open}><summary>{n} sous-élément{}</summary>", if n > 1 { "s" } else { "" }));
+            out.push_str(&format!(
+                "<li>{a}<details{open}><summary>{n} sous-élément{}</summary>",
+                if n > 1 { "s" } else { "" }
+            ));
             framework(ctx, from, &kids, depth + 1, out);
             out.push_str("</details></li>");
         }
@@ -124,7 +131,9 @@ fn evaluation_matrix(ctx: &SiteCtx, from: &str, c: &Certification) -> Option<Val
     columns.sort_by_key(|k| corpus.element_index(k));
     // A matrix records the cell as lost, read either way (compétence as row or as column): only
     // the matrices in which the compétence heads a row or a column are looked at.
-    let first = |k: &ElementKey, mi: usize, row: bool| ctx.in_matrices(k).iter().find(|&&(m, r, _)| m == mi && r == row).map(|&(_, _, i)| i);
+    let first = |k: &ElementKey, mi: usize, row: bool| {
+        ctx.in_matrices(k).iter().find(|&&(m, r, _)| m == mi && r == row).map(|&(_, _, i)| i)
+    };
     let lost = |row: &ElementKey, col: &ElementKey| {
         let mut seen: Vec<usize> = Vec::new();
         ctx.in_matrices(row).iter().any(|&(mi, _, _)| {
@@ -203,7 +212,9 @@ fn assessed_by(ctx: &SiteCtx, from: &str, f: &crate::fiche::Fiche) -> Vec<Value>
 /// (#27) The facts of an épreuve or a unit that tell how it runs, in the document's words, short:
 /// « Orale, 40 min, coef. 4 ».
 fn facts_brief(e: &Element) -> String {
-    let pick = |name: &str| e.facts.iter().find(|f| f.name == name).map(|f| f.cite.text.trim().to_string());
+    let pick = |name: &str| {
+        e.facts.iter().find(|f| f.name == name).map(|f| f.cite.text.trim().to_string())
+    };
     let mut parts: Vec<String> = Vec::new();
     for name in ["forme", "mode", "duree"] {
         if let Some(t) = pick(name) {
@@ -218,7 +229,8 @@ fn facts_brief(e: &Element) -> String {
 
 pub fn render(ctx: &SiteCtx, c: &Certification) -> Result<Vec<Page>, String> {
     let path = urls::cert(&c.id);
-    let top: Vec<&ElementKey> = ctx.corpus.elements_of(&c.id).filter(|e| e.parent.is_none()).map(|e| &e.key).collect();
+    let top: Vec<&ElementKey> =
+        ctx.corpus.elements_of(&c.id).filter(|e| e.parent.is_none()).map(|e| &e.key).collect();
     let top_owned: Vec<ElementKey> = top.iter().map(|k| (*k).clone()).collect();
     let mut roots = Vec::new();
     framework_children(ctx, &top_owned, &mut roots);
@@ -240,7 +252,10 @@ pub fn render(ctx: &SiteCtx, c: &Certification) -> Result<Vec<Page>, String> {
     let printables: Vec<Value> = ctx
         .corpus
         .elements_of(&c.id)
-        .filter(|e| crate::fiche::is_bloc(e.kind) && crate::fiche::BlocFiche::of(ctx.corpus, ctx.graph, &e.key).is_some())
+        .filter(|e| {
+            crate::fiche::is_bloc(e.kind)
+                && crate::fiche::BlocFiche::of(ctx.corpus, ctx.graph, &e.key).is_some()
+        })
         .map(|e| {
             let mut v = ctx.element_link(&path, &e.key);
             v["href"] = json!(urls::rel(&path, &urls::bloc_fiche(&e.key)));
@@ -252,13 +267,15 @@ pub fn render(ctx: &SiteCtx, c: &Certification) -> Result<Vec<Page>, String> {
         .matrices
         .iter()
         .filter(|m| m.cert == c.id)
-        .map(|m| json!({
-            "href": urls::rel(&path, &urls::matrix(&m.cert, &m.id)),
-            "title": m.title.text,
-            "size": format!("{} × {}", m.rows.len(), m.columns.len()),
-            "lost": m.count(crate::schema::CellState::Lost),
-            "uncertain": m.count(crate::schema::CellState::Uncertain),
-        }))
+        .map(|m| {
+            json!({
+                "href": urls::rel(&path, &urls::matrix(&m.cert, &m.id)),
+                "title": m.title.text,
+                "size": format!("{} × {}", m.rows.len(), m.columns.len()),
+                "lost": m.count(crate::schema::CellState::Lost),
+                "uncertain": m.count(crate::schema::CellState::Uncertain),
+            })
+        })
         .collect();
     let correspondences: Vec<Value> = ctx
         .corpus
@@ -282,7 +299,16 @@ pub fn render(ctx: &SiteCtx, c: &Certification) -> Result<Vec<Page>, String> {
         .map(|(k, n)| json!({"kind": crate::present::plural(k), "n": n}))
         .collect();
 
-    let description = format!("{} — {} {}, le référentiel compétence par compétence", short_cert(c), c.kind.label(), c.codes.iter().map(|k| format!("{} {}", k.system.label(), k.code)).collect::<Vec<_>>().join(", "));
+    let description = format!(
+        "{} — {} {}, le référentiel compétence par compétence",
+        short_cert(c),
+        c.kind.label(),
+        c.codes
+            .iter()
+            .map(|k| format!("{} {}", k.system.label(), k.code))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     let mut cx = ctx.page_described(&path, &short_cert(c), &description);
     cx.insert("grid", &evaluation_matrix(ctx, &path, c));
     cx.insert("synoptic", &super::synoptic::context(ctx, &path, c));
@@ -314,7 +340,11 @@ pub fn render(ctx: &SiteCtx, c: &Certification) -> Result<Vec<Page>, String> {
     for k in &top {
         document(ctx, &dpath, ctx.corpus.element(k).expect("element"), 2, &mut body);
     }
-    let mut dx = ctx.page_described(&dpath, &format!("Document · {}", short_cert(c)), &format!("{} : le document tel qu’il est imprimé, section par section", short_cert(c)));
+    let mut dx = ctx.page_described(
+        &dpath,
+        &format!("Document · {}", short_cert(c)),
+        &format!("{} : le document tel qu’il est imprimé, section par section", short_cert(c)),
+    );
     dx.insert("cert", &identity(ctx, &dpath, c));
     dx.insert("body", &body);
     dx.insert("back", &urls::rel(&dpath, &urls::cert(&c.id)));

@@ -2,17 +2,20 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
+use crate::present::short_cert;
 use crate::schema::CodeSystem;
-use crate::present::{short_cert};
 use crate::site::context::SiteCtx;
 use crate::urls;
 
 use super::Page;
 
 pub fn render_all(ctx: &SiteCtx) -> Result<Vec<Page>, String> {
-    let mut by_code: BTreeMap<(CodeSystem, String), (Option<String>, Vec<&crate::model::Certification>)> = BTreeMap::new();
+    let mut by_code: BTreeMap<
+        (CodeSystem, String),
+        (Option<String>, Vec<&crate::model::Certification>),
+    > = BTreeMap::new();
     for c in &ctx.corpus.certs {
         for k in &c.codes {
             let slot = by_code.entry((k.system, k.code.clone())).or_insert((None, Vec::new()));

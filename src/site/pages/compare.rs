@@ -1,7 +1,7 @@
 //! Pages that compare certifications: the diff of each lineage pair (what changed from one
 //! version to the next) and the crosswalk of each pair (its page: [`super::passerelle`]).
 
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 use crate::compare::Item;
 use crate::crosswalk;
@@ -27,7 +27,9 @@ pub fn crosswalk_path(a: &CertId, b: &CertId) -> String {
 fn item(ctx: &SiteCtx, from: &str, i: &Item) -> Value {
     match ctx.corpus.element(&i.id) {
         Some(_) => ctx.element_link(from, &i.id),
-        None => json!({"href": null, "code": i.code, "text": i.text, "kind": i.kind.label(), "cert": ""}),
+        None => {
+            json!({"href": null, "code": i.code, "text": i.text, "kind": i.kind.label(), "cert": ""})
+        }
     }
 }
 
@@ -61,9 +63,15 @@ fn reason_fr(ctx: &SiteCtx, old: &CertId, r: &Reason) -> String {
         ctx.corpus.element(&key).map(|e| present::plural(e.kind)).unwrap_or_default()
     };
     match r {
-        Reason::OfficialTable { relation, .. } => pairing::table(CorrespondenceStatus::Official, relation.label()),
-        Reason::CuratedTable { relation, .. } => pairing::table(CorrespondenceStatus::Curated, relation.label()),
-        Reason::InferredTable { relation, .. } => pairing::table(CorrespondenceStatus::Inferred, relation.label()),
+        Reason::OfficialTable { relation, .. } => {
+            pairing::table(CorrespondenceStatus::Official, relation.label())
+        }
+        Reason::CuratedTable { relation, .. } => {
+            pairing::table(CorrespondenceStatus::Curated, relation.label())
+        }
+        Reason::InferredTable { relation, .. } => {
+            pairing::table(CorrespondenceStatus::Inferred, relation.label())
+        }
         Reason::CertifiedByTablePair { old: o, .. } => pairing::certified_by(&units(old, o)),
         Reason::SameId { score, .. } => pairing::same_place(pct(*score)),
         Reason::Code { code } => pairing::code(code),
@@ -103,17 +111,28 @@ pub fn render_all(ctx: &SiteCtx) -> Result<(Vec<Page>, Value), String> {
         // parent is counted, not listed again.
         let added: std::collections::HashSet<&crate::ids::ElementKey> =
             report.of_class(diff::Class::Added).flat_map(|c| c.new.iter().map(|i| &i.id)).collect();
-        let removed: std::collections::HashSet<&crate::ids::ElementKey> =
-            report.of_class(diff::Class::Removed).flat_map(|c| c.old.iter().map(|i| &i.id)).collect();
+        let removed: std::collections::HashSet<&crate::ids::ElementKey> = report
+            .of_class(diff::Class::Removed)
+            .flat_map(|c| c.old.iter().map(|i| &i.id))
+            .collect();
         let folded = |c: &&Change| match c.class {
-            diff::Class::Added => c.new.iter().all(|i| i.parent.as_ref().is_some_and(|p| added.contains(p))),
-            diff::Class::Removed => c.old.iter().all(|i| i.parent.as_ref().is_some_and(|p| removed.contains(p))),
+            diff::Class::Added => {
+                c.new.iter().all(|i| i.parent.as_ref().is_some_and(|p| added.contains(p)))
+            }
+            diff::Class::Removed => {
+                c.old.iter().all(|i| i.parent.as_ref().is_some_and(|p| removed.contains(p)))
+            }
             _ => false,
         };
         let only_named = ctx.corpus.cert(&old).is_some_and(|c| c.only_named);
         let pair = &old;
         // The framework first: every activité and compétence of either side, unchanged ones too.
-        let framework: Vec<Value> = report.changes.iter().filter(|c| is_framework(c)).map(|c| change(ctx, &path, pair, c, only_named)).collect();
+        let framework: Vec<Value> = report
+            .changes
+            .iter()
+            .filter(|c| is_framework(c))
+            .map(|c| change(ctx, &path, pair, c, only_named))
+            .collect();
         let rest = || report.changes.iter().filter(|c| !is_framework(c));
         let listed: Vec<Value> = rest()
             .filter(|c| c.class != diff::Class::Unchanged)
@@ -126,32 +145,46 @@ pub fn render_all(ctx: &SiteCtx) -> Result<(Vec<Page>, Value), String> {
             .map(|k| json!({"class": k.name(), "label": k.label(), "n": report.changes.iter().filter(|c| is_framework(c) && c.class == *k).count()}))
             .filter(|v| v["n"].as_u64() != Some(0))
             .collect();
-        let framework_changed = report.changes.iter().filter(|c| is_framework(c) && c.class != diff::Class::Unchanged).count();
+        let framework_changed = report
+            .changes
+            .iter()
+            .filter(|c| is_framework(c) && c.class != diff::Class::Unchanged)
+            .count();
         let title = format!("{} → {}", cert_title(ctx, &old), cert_title(ctx, &new));
-        let lead = super::evolution::lead(ctx, &path, &report, &|r| reason_fr(ctx, &old, r), &cert_title(ctx, &old), &cert_title(ctx, &new));
+        let lead = super::evolution::lead(
+            ctx,
+            &path,
+            &report,
+            &|r| reason_fr(ctx, &old, r),
+            &cert_title(ctx, &old),
+            &cert_title(ctx, &new),
+        );
         let tables: Vec<Value> = ctx.corpus.correspondences.iter().filter(|t| (t.from == old && t.to == new) || (t.from == new && t.to == old)).map(|t| json!({
             "href": urls::rel(&path, &urls::correspondence(&t.id)),
             "title": t.title.as_ref().map(|c| c.text.clone()).unwrap_or_else(|| t.id.to_string()),
             "status": crosswalk::Status::from(t.status).label(),
         })).collect();
         let mut cx = ctx.page(&path, &format!("Évolution : {title}"));
-        cx.insert("diff", &json!({
-            "lead": lead,
-            "tables": tables,
-            "title": title,
-            "old": cert_link(ctx, &path, &old),
-            "new": cert_link(ctx, &path, &new),
-            "summary": summary,
-            "old_elements": report.summary.old_elements,
-            "new_elements": report.summary.new_elements,
-            "framework": framework,
-            "framework_changed": framework_changed,
-            "framework_summary": framework_summary,
-            "only_named": only_named,
-            "changes": listed,
-            "folded": folded_count,
-            "unchanged": rest().filter(|c| c.class == diff::Class::Unchanged).count(),
-        }));
+        cx.insert(
+            "diff",
+            &json!({
+                "lead": lead,
+                "tables": tables,
+                "title": title,
+                "old": cert_link(ctx, &path, &old),
+                "new": cert_link(ctx, &path, &new),
+                "summary": summary,
+                "old_elements": report.summary.old_elements,
+                "new_elements": report.summary.new_elements,
+                "framework": framework,
+                "framework_changed": framework_changed,
+                "framework_summary": framework_summary,
+                "only_named": only_named,
+                "changes": listed,
+                "folded": folded_count,
+                "unchanged": rest().filter(|c| c.class == diff::Class::Unchanged).count(),
+            }),
+        );
         pages.push((path.clone(), ctx.render("diff.html", &cx)?));
         diffs.push(json!({"href": path, "title": title}));
     }
@@ -161,7 +194,19 @@ pub fn render_all(ctx: &SiteCtx) -> Result<(Vec<Page>, Value), String> {
         let path = crosswalk_path(&a, &b);
         let title = format!("{} ↔ {}", cert_title(ctx, &a), cert_title(ctx, &b));
         let mut cx = ctx.page(&path, &format!("Passerelle : {title}"));
-        cx.insert("cw", &super::passerelle::context(ctx, &path, cw, &title, cert_link(ctx, &path, &a), cert_link(ctx, &path, &b), &cert_title(ctx, &a), &cert_title(ctx, &b)));
+        cx.insert(
+            "cw",
+            &super::passerelle::context(
+                ctx,
+                &path,
+                cw,
+                &title,
+                cert_link(ctx, &path, &a),
+                cert_link(ctx, &path, &b),
+                &cert_title(ctx, &a),
+                &cert_title(ctx, &b),
+            ),
+        );
         pages.push((path.clone(), ctx.render("crosswalk.html", &cx)?));
         walks.push(json!({"href": path, "title": title}));
     }

@@ -3,12 +3,12 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
-use crate::model::Element;
 use crate::fiche::Fiche;
-use crate::schema::{CellState, Family, Rel};
+use crate::model::Element;
 use crate::present::{label, short_cert, truncate};
+use crate::schema::{CellState, Family, Rel};
 use crate::site::context::SiteCtx;
 use crate::site::richtext::markdown;
 use crate::urls;
@@ -29,11 +29,13 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Page, String> {
     if more {
         breadcrumb.push(json!({"ellipsis": true}));
     }
-    breadcrumb.extend(near.iter().filter(|a| in_document || a.kind.family() != Family::Document).map(|a| {
-        let mut v = link(&a.key);
-        v["short"] = json!(truncate(&crate::present::named_label(a), 60));
-        v
-    }));
+    breadcrumb.extend(
+        near.iter().filter(|a| in_document || a.kind.family() != Family::Document).map(|a| {
+            let mut v = link(&a.key);
+            v["short"] = json!(truncate(&crate::present::named_label(a), 60));
+            v
+        }),
+    );
     let fiche = Fiche::of(corpus, ctx.graph, &e.key);
 
     // Children grouped by kind, in document order.
@@ -48,7 +50,8 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Page, String> {
             None => groups.push((c.kind.label(), vec![item])),
         }
     }
-    let children: Vec<Value> = groups.into_iter().map(|(k, items)| json!({"kind": k, "items": items})).collect();
+    let children: Vec<Value> =
+        groups.into_iter().map(|(k, items)| json!({"kind": k, "items": items})).collect();
 
     // Relations, forwards and backwards, grouped by their French label.
     let mut relations: BTreeMap<(u8, &'static str), Vec<Value>> = BTreeMap::new();
@@ -69,7 +72,8 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Page, String> {
         let order = if rel == Rel::Certifies || rel == Rel::Validates { 1 } else { 2 };
         relations.entry((order, rel.labels().1)).or_default().push(link(from));
     }
-    let relations: Vec<Value> = relations.into_iter().map(|((_, l), items)| json!({"label": l, "items": items})).collect();
+    let relations: Vec<Value> =
+        relations.into_iter().map(|((_, l), items)| json!({"label": l, "items": items})).collect();
 
     // Correspondences through tables.
     let correspondences: Vec<Value> = ctx
@@ -145,18 +149,24 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Page, String> {
             (v, more)
         })
         .fold((Vec::new(), Vec::new()), |(mut shown, mut more), (v, m)| {
-            if m { more.push(v) } else { shown.push(v) }
+            if m {
+                more.push(v)
+            } else {
+                shown.push(v)
+            }
             (shown, more)
         });
     let variants: Vec<Value> = e
         .variants
         .iter()
-        .map(|v| json!({
-            "text": v.cite.text,
-            "code_as_printed": v.code_as_printed,
-            "note": v.note.as_deref().map(markdown),
-            "provenance": ctx.provenance(&path, &v.cite),
-        }))
+        .map(|v| {
+            json!({
+                "text": v.cite.text,
+                "code_as_printed": v.code_as_printed,
+                "note": v.note.as_deref().map(markdown),
+                "provenance": ctx.provenance(&path, &v.cite),
+            })
+        })
         .collect();
     let facts: Vec<Value> = e
         .facts
@@ -168,33 +178,48 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Page, String> {
     // Previous and next siblings, for reading in order.
     let siblings: Vec<&crate::ids::ElementKey> = match &e.parent {
         Some(p) => corpus.element(p).map(|p| p.children.iter().collect()).unwrap_or_default(),
-        None => corpus.elements_of(&e.key.cert).filter(|x| x.parent.is_none()).map(|x| &x.key).collect(),
+        None => {
+            corpus.elements_of(&e.key.cert).filter(|x| x.parent.is_none()).map(|x| &x.key).collect()
+        }
     };
     let pos = siblings.iter().position(|k| **k == e.key);
     let prev = pos.and_then(|i| i.checked_sub(1)).map(|i| link(siblings[i]));
     let next = pos.and_then(|i| siblings.get(i + 1)).map(|k| link(k));
 
     let title = ctx.title_of(&e.key);
-    let description = format!("{} {} — {}", e.kind.label(), truncate(&label(e), 150), short_cert(cert));
+    let description =
+        format!("{} {} — {}", e.kind.label(), truncate(&label(e), 150), short_cert(cert));
     let mut c = ctx.page_described(&path, &title, &description);
     c.insert("fiche", &fiche.as_ref().map(|f| super::fiche::context(ctx, &path, f)));
-    c.insert("summary", &fiche.as_ref().filter(|f| f.kind.is_competence()).and_then(|f| super::summary::context(ctx, &path, f)));
-    c.insert("el", &json!({
-        "id": e.key.to_string(),
-        "local": e.key.local.as_str(),
-        "kind": e.kind.label(),
-        "code": e.code,
-        "code_as_printed": e.code_as_printed,
-        "rich": ctx.rich(&path, e.text(), &e.key.cert, Some(&e.key)),
-        "subtype": e.subtype.map(|s| format!("{s:?}").to_lowercase()),
-        "block": e.block,
-        "note": e.note.as_deref().map(markdown),
-        "repair": e.repair.as_deref().map(markdown),
-        "is_term": e.kind == crate::schema::Kind::Terme,
-        "titled": e.kind.is_titled(),
-        "glossary": urls::rel(&path, &urls::glossary_anchor(&e.key)),
-    }));
-    c.insert("cert", &json!({"href": urls::rel(&path, &urls::cert(&cert.id)), "title": short_cert(cert)}));
+    c.insert(
+        "summary",
+        &fiche
+            .as_ref()
+            .filter(|f| f.kind.is_competence())
+            .and_then(|f| super::summary::context(ctx, &path, f)),
+    );
+    c.insert(
+        "el",
+        &json!({
+            "id": e.key.to_string(),
+            "local": e.key.local.as_str(),
+            "kind": e.kind.label(),
+            "code": e.code,
+            "code_as_printed": e.code_as_printed,
+            "rich": ctx.rich(&path, e.text(), &e.key.cert, Some(&e.key)),
+            "subtype": e.subtype.map(|s| format!("{s:?}").to_lowercase()),
+            "block": e.block,
+            "note": e.note.as_deref().map(markdown),
+            "repair": e.repair.as_deref().map(markdown),
+            "is_term": e.kind == crate::schema::Kind::Terme,
+            "titled": e.kind.is_titled(),
+            "glossary": urls::rel(&path, &urls::glossary_anchor(&e.key)),
+        }),
+    );
+    c.insert(
+        "cert",
+        &json!({"href": urls::rel(&path, &urls::cert(&cert.id)), "title": short_cert(cert)}),
+    );
     c.insert("breadcrumb", &breadcrumb);
     c.insert("children", &children);
     c.insert("relations", &relations);
@@ -208,7 +233,8 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Page, String> {
     c.insert("facts", &facts);
     c.insert("pieces", &pieces);
     c.insert("provenance", &ctx.provenance(&path, &e.cite));
-    let printable = crate::fiche::is_bloc(e.kind) && crate::fiche::BlocFiche::of(corpus, ctx.graph, &e.key).is_some();
+    let printable = crate::fiche::is_bloc(e.kind)
+        && crate::fiche::BlocFiche::of(corpus, ctx.graph, &e.key).is_some();
     c.insert("printable", &printable.then(|| urls::rel(&path, &urls::bloc_fiche(&e.key))));
     // #25: since which version this text exists unchanged, and what it replaced.
     let since = ctx.history().of(&e.key).map(|h| {
@@ -224,8 +250,13 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Page, String> {
     });
     c.insert("since", &since);
     // #28: the evaluation grids of the units that certify it (a unit, an activité, a compétence).
-    let gradable = crate::grids::is_unit(e.kind) || e.kind == crate::schema::Kind::ActiviteType || e.kind.is_competence();
-    c.insert("grids", &if gradable { super::grids::links_for(ctx, &path, &e.key) } else { Vec::new() });
+    let gradable = crate::grids::is_unit(e.kind)
+        || e.kind == crate::schema::Kind::ActiviteType
+        || e.kind.is_competence();
+    c.insert(
+        "grids",
+        &if gradable { super::grids::links_for(ctx, &path, &e.key) } else { Vec::new() },
+    );
     c.insert("prev", &prev);
     c.insert("next", &next);
     Ok((path.clone(), ctx.render("element.html", &c)?))

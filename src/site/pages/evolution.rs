@@ -6,7 +6,7 @@
 
 use std::fmt::Write;
 
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 use crate::diff::units::{Cited, UnitVerdict};
 use crate::diff::{Class, DiffReport, Level};
@@ -20,15 +20,28 @@ use crate::words::evolution as w;
 fn cited(ctx: &SiteCtx, from: &str, c: &Cited) -> Value {
     let mut v = match ctx.corpus.element(&c.item.id) {
         Some(_) => ctx.element_link(from, &c.item.id),
-        None => json!({"href": null, "code": c.item.code, "text": c.item.text, "kind": c.item.kind.label()}),
+        None => {
+            json!({"href": null, "code": c.item.code, "text": c.item.text, "kind": c.item.kind.label()})
+        }
     };
     v["lines"] = json!(c.lines.to_string());
     v["source"] = json!(urls::rel(from, &urls::source_line(&c.doc, c.lines.first)));
     v
 }
 
-fn unit_row(ctx: &SiteCtx, from: &str, u: &UnitVerdict, reason: &dyn Fn(&crate::diff::Reason) -> String) -> Value {
-    let also = |items: &[crate::compare::Item]| items.iter().map(|i| format!("{} {}", i.kind.label(), i.code.clone().unwrap_or_default())).collect::<Vec<_>>().join(", ");
+fn unit_row(
+    ctx: &SiteCtx,
+    from: &str,
+    u: &UnitVerdict,
+    reason: &dyn Fn(&crate::diff::Reason) -> String,
+) -> Value {
+    let also = |items: &[crate::compare::Item]| {
+        items
+            .iter()
+            .map(|i| format!("{} {}", i.kind.label(), i.code.clone().unwrap_or_default()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let counterparts: Vec<Value> = u
         .counterparts
         .iter()
@@ -89,7 +102,11 @@ struct Node {
 
 fn node(c: &Cited, unit: bool, mark: Option<&'static str>) -> Node {
     let code = c.item.code.clone().map(|x| format!("{x} ")).unwrap_or_default();
-    let prefix = if unit && c.item.code.is_none() { format!("{} ", c.item.kind.label()) } else { String::new() };
+    let prefix = if unit && c.item.code.is_none() {
+        format!("{} ", c.item.kind.label())
+    } else {
+        String::new()
+    };
     Node {
         key: c.item.id.clone(),
         label: truncate(&format!("{prefix}{code}{}", c.item.text), if unit { 34 } else { 40 }),
@@ -119,26 +136,57 @@ fn layout(report: &DiffReport) -> (Vec<Node>, Vec<Node>, Vec<Band>) {
             left.push(node(&u.unit, true, Some("supprime")));
             continue;
         }
-        let mark = matches!(u.verdict, crate::diff::Verdict::Nouveau | crate::diff::Verdict::NonComparable).then_some(u.verdict.name());
+        let mark = matches!(
+            u.verdict,
+            crate::diff::Verdict::Nouveau | crate::diff::Verdict::NonComparable
+        )
+        .then_some(u.verdict.name());
         right.push(node(&u.unit, true, mark));
         for c in &u.counterparts {
             if !left.iter().any(|n| n.key == c.old.item.id) {
                 left.push(node(&c.old, true, None));
             }
-            bands.push(Band { old: c.old.item.id.clone(), new: u.unit.item.id.clone(), class: format!("v-{}", u.verdict.name()), title: format!("{} → {} : {}", c.old.item.text, u.unit.item.text, u.verdict.label()), unit: true });
+            bands.push(Band {
+                old: c.old.item.id.clone(),
+                new: u.unit.item.id.clone(),
+                class: format!("v-{}", u.verdict.name()),
+                title: format!(
+                    "{} → {} : {}",
+                    c.old.item.text,
+                    u.unit.item.text,
+                    u.verdict.label()
+                ),
+                unit: true,
+            });
         }
     }
     if comps {
-        for ch in report.changes.iter().filter(|c| crate::diff::coverage::level_of(c.kind) == Level::Competences) {
-            let as_cited = |i: &crate::compare::Item| Cited { item: i.clone(), doc: crate::ids::DocId::new(""), lines: crate::schema::Lines { first: 0, last: 0 } };
+        for ch in report
+            .changes
+            .iter()
+            .filter(|c| crate::diff::coverage::level_of(c.kind) == Level::Competences)
+        {
+            let as_cited = |i: &crate::compare::Item| Cited {
+                item: i.clone(),
+                doc: crate::ids::DocId::new(""),
+                lines: crate::schema::Lines { first: 0, last: 0 },
+            };
             for i in &ch.old {
                 if !left.iter().any(|n| n.key == i.id) {
-                    left.push(node(&as_cited(i), false, (ch.class == Class::Removed).then_some("supprime")));
+                    left.push(node(
+                        &as_cited(i),
+                        false,
+                        (ch.class == Class::Removed).then_some("supprime"),
+                    ));
                 }
             }
             for i in &ch.new {
                 if !right.iter().any(|n| n.key == i.id) {
-                    right.push(node(&as_cited(i), false, (ch.class == Class::Added).then_some("nouveau")));
+                    right.push(node(
+                        &as_cited(i),
+                        false,
+                        (ch.class == Class::Added).then_some("nouveau"),
+                    ));
                 }
             }
             let what = match ch.degree {
@@ -146,14 +194,22 @@ fn layout(report: &DiffReport) -> (Vec<Node>, Vec<Node>, Vec<Band>) {
                 None => ch.class.label().to_string(),
             };
             let class = match (ch.class, ch.degree) {
-                (Class::Unchanged, _) | (_, Some(crate::diff::Degree::Correction)) => "c-same".to_string(),
+                (Class::Unchanged, _) | (_, Some(crate::diff::Degree::Correction)) => {
+                    "c-same".to_string()
+                }
                 (_, Some(crate::diff::Degree::Ajustement)) => "c-adjust".to_string(),
                 (Class::Split | Class::Merged, _) => "c-split".to_string(),
                 _ => "c-revise".to_string(),
             };
             for o in &ch.old {
                 for n in &ch.new {
-                    bands.push(Band { old: o.id.clone(), new: n.id.clone(), class: class.clone(), title: format!("{} → {} : {what}", o.text, n.text), unit: false });
+                    bands.push(Band {
+                        old: o.id.clone(),
+                        new: n.id.clone(),
+                        class: class.clone(),
+                        title: format!("{} → {} : {what}", o.text, n.text),
+                        unit: false,
+                    });
                 }
             }
         }
@@ -182,10 +238,24 @@ fn svg(left: &[Node], right: &[Node], bands: &[Band], old_name: &str, new_name: 
     let (ly, ry) = (ys(left), ys(right));
     let height = ly.iter().chain(&ry).map(|(t, h)| t + h).fold(40.0f32, f32::max) + 8.0;
     let mut s = String::new();
-    let _ = write!(s, r#"<svg class="evo-picture" viewBox="0 0 {W} {height}" width="100%" role="img" aria-labelledby="evo-picture-title" xmlns="http://www.w3.org/2000/svg"><title id="evo-picture-title">{}</title>"#, escape(&format!("{old_name} → {new_name}")));
-    let _ = write!(s, r#"<text class="head" x="0" y="14">{}</text><text class="head" x="{}" y="14">{}</text>"#, escape(&truncate(old_name, 40)), W - BOX, escape(&truncate(new_name, 40)));
+    let _ = write!(
+        s,
+        r#"<svg class="evo-picture" viewBox="0 0 {W} {height}" width="100%" role="img" aria-labelledby="evo-picture-title" xmlns="http://www.w3.org/2000/svg"><title id="evo-picture-title">{}</title>"#,
+        escape(&format!("{old_name} → {new_name}"))
+    );
+    let _ = write!(
+        s,
+        r#"<text class="head" x="0" y="14">{}</text><text class="head" x="{}" y="14">{}</text>"#,
+        escape(&truncate(old_name, 40)),
+        W - BOX,
+        escape(&truncate(new_name, 40))
+    );
     for b in bands {
-        let (Some(i), Some(j)) = (left.iter().position(|n| n.key == b.old), right.iter().position(|n| n.key == b.new)) else { continue };
+        let (Some(i), Some(j)) =
+            (left.iter().position(|n| n.key == b.old), right.iter().position(|n| n.key == b.new))
+        else {
+            continue;
+        };
         let (y1, y2) = (ly[i].0 + ly[i].1 / 2.0, ry[j].0 + ry[j].1 / 2.0);
         let (x1, x2) = (BOX, W - BOX);
         let mid = (x1 + x2) / 2.0;
@@ -202,7 +272,11 @@ fn svg(left: &[Node], right: &[Node], bands: &[Band], old_name: &str, new_name: 
     for (nodes, pos, x) in [(left, &ly, 0.0f32), (right, &ry, W - BOX)] {
         for (n, (top, h)) in nodes.iter().zip(pos.iter()) {
             let indent = if n.unit { 0.0 } else { 12.0 };
-            let cls = format!("node{}{}", if n.unit { " unit" } else { "" }, n.mark.map(|m| format!(" v-{m}")).unwrap_or_default());
+            let cls = format!(
+                "node{}{}",
+                if n.unit { " unit" } else { "" },
+                n.mark.map(|m| format!(" v-{m}")).unwrap_or_default()
+            );
             let _ = write!(
                 s,
                 r#"<g class="{cls}"><title>{}</title><rect x="{}" y="{top}" width="{}" height="{h}" rx="4"/><text x="{}" y="{:.1}">{}</text></g>"#,
@@ -220,20 +294,46 @@ fn svg(left: &[Node], right: &[Node], bands: &[Band], old_name: &str, new_name: 
 }
 
 /// What the evolution page shows first: coverage, verdicts, picture and its list.
-pub fn lead(ctx: &SiteCtx, from: &str, report: &DiffReport, reason: &dyn Fn(&crate::diff::Reason) -> String, old_name: &str, new_name: &str) -> Value {
+pub fn lead(
+    ctx: &SiteCtx,
+    from: &str,
+    report: &DiffReport,
+    reason: &dyn Fn(&crate::diff::Reason) -> String,
+    old_name: &str,
+    new_name: &str,
+) -> Value {
     let (mut left, mut right, bands) = layout(report);
     // Units first, then compétences, each column in its own document's order: the crossings of
     // the bands show what moved.
     // New units keep the verdict table's order (by code); old ones follow their document.
-    for (nodes, cert, old) in [(&mut left, &report.old.cert, true), (&mut right, &report.new.cert, false)] {
+    for (nodes, cert, old) in
+        [(&mut left, &report.old.cert, true), (&mut right, &report.new.cert, false)]
+    {
         let tree = crate::compare::Tree::build(ctx.corpus, cert);
-        let units_order: Vec<ElementKey> = nodes.iter().filter(|n| n.unit).map(|n| n.key.clone()).collect();
-        let doc_order = |k: &ElementKey| tree.find(k).map(|i| tree.preorder[i]).unwrap_or(usize::MAX);
-        nodes.sort_by_key(|n| (!n.unit, if n.unit && !old { units_order.iter().position(|k| *k == n.key).unwrap_or(0) } else { doc_order(&n.key) }));
+        let units_order: Vec<ElementKey> =
+            nodes.iter().filter(|n| n.unit).map(|n| n.key.clone()).collect();
+        let doc_order =
+            |k: &ElementKey| tree.find(k).map(|i| tree.preorder[i]).unwrap_or(usize::MAX);
+        nodes.sort_by_key(|n| {
+            (
+                !n.unit,
+                if n.unit && !old {
+                    units_order.iter().position(|k| *k == n.key).unwrap_or(0)
+                } else {
+                    doc_order(&n.key)
+                },
+            )
+        });
     }
     let picture = svg(&left, &right, &bands, old_name, new_name);
-    let list: Vec<Value> = bands.iter().map(|b| json!({"text": b.title, "class": b.class, "unit": b.unit})).collect();
-    let apart = |m: &std::collections::BTreeMap<crate::schema::Kind, usize>| m.iter().map(|(k, n)| format!("{} {n}", crate::present::plural(*k).to_lowercase())).collect::<Vec<_>>().join(", ");
+    let list: Vec<Value> =
+        bands.iter().map(|b| json!({"text": b.title, "class": b.class, "unit": b.unit})).collect();
+    let apart = |m: &std::collections::BTreeMap<crate::schema::Kind, usize>| {
+        m.iter()
+            .map(|(k, n)| format!("{} {n}", crate::present::plural(*k).to_lowercase()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let counts: Vec<Value> = crate::diff::Verdict::ALL
         .iter()
         .map(|v| json!({"verdict": v.name(), "label": v.label(), "n": report.units.iter().filter(|u| u.verdict == *v).count()}))

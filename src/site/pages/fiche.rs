@@ -1,7 +1,7 @@
 //! A compétence's fiche as the templates read it: each part of [`crate::fiche::Fiche`] with its
 //! heading and its items' full texts, in the order a trainer reads a fiche.
 
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 use crate::fiche::{Assessment, Fiche, Inherited};
 use crate::ids::ElementKey;
@@ -14,7 +14,8 @@ pub fn context(ctx: &SiteCtx, path: &str, f: &Fiche) -> Value {
     let corpus = ctx.corpus;
     let item = |k: &ElementKey| -> Value {
         let e = corpus.element(k).expect("fiche item");
-        let sub = e.parent.as_ref().and_then(|p| corpus.element(p)).is_some_and(|p| p.kind == e.kind);
+        let sub =
+            e.parent.as_ref().and_then(|p| corpus.element(p)).is_some_and(|p| p.kind == e.kind);
         json!({
             "href": urls::rel(path, &urls::element(k)),
             "code": e.code,
@@ -49,7 +50,8 @@ pub fn context(ctx: &SiteCtx, path: &str, f: &Fiche) -> Value {
         v["via"] = json!(a.via.as_ref().map(|k| group_title(k)));
         v
     };
-    let criteres_kind = f.all_criteres().next().map(|k| plural(corpus.element(k).expect("critère").kind));
+    let criteres_kind =
+        f.all_criteres().next().map(|k| plural(corpus.element(k).expect("critère").kind));
     let savoirs: Vec<Value> = f
         .savoirs
         .iter()

@@ -1,9 +1,9 @@
 //! The glossary: every term of every certification with its definition.
 
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
+use crate::present::short_cert;
 use crate::schema::Kind;
-use crate::present::{short_cert};
 use crate::site::context::SiteCtx;
 use crate::urls;
 

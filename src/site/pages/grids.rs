@@ -3,7 +3,7 @@
 //! certification, the unit, its modalités and blank fields; made to be printed on A4. The same
 //! grid, as a workbook and a CSV table, is written by the `grilles` output.
 
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 use crate::grids::{Block, Grid};
 use crate::ids::{CertId, ElementKey};
@@ -99,9 +99,16 @@ fn render(ctx: &SiteCtx, c: &Certification, g: &Grid) -> Result<Page, String> {
     let path = urls::grid(&g.unit);
     let e = ctx.corpus.element(&g.unit).expect("checked element");
     let title = w::title(&short_name(ctx, &g.unit));
-    let description = format!("{} : {} — critères à évaluer, à imprimer ou à télécharger en tableur", short_cert(c), truncate(&named_label(e), 120));
+    let description = format!(
+        "{} : {} — critères à évaluer, à imprimer ou à télécharger en tableur",
+        short_cert(c),
+        truncate(&named_label(e), 120)
+    );
     let mut cx = ctx.page_described(&path, &format!("{title} · {}", short_cert(c)), &description);
-    cx.insert("cert", &json!({"href": urls::rel(&path, &urls::cert(&c.id)), "title": short_cert(c)}));
+    cx.insert(
+        "cert",
+        &json!({"href": urls::rel(&path, &urls::cert(&c.id)), "title": short_cert(c)}),
+    );
     cx.insert("unit", &unit(ctx, &path, g));
     cx.insert("modalites", &modalites(ctx, &path, g));
     cx.insert("blocks", &blocks(ctx, &path, g));

@@ -2,13 +2,13 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 use crate::site::context::SiteCtx;
 use crate::urls;
 
-use super::cert::identity;
 use super::Page;
+use super::cert::identity;
 
 /// French names of the lineages, for headings.
 fn lineage_title(ctx: &SiteCtx, lineage: &str, certs: &[&crate::model::Certification]) -> String {
@@ -39,11 +39,14 @@ pub fn render(ctx: &SiteCtx, comparisons: &Value) -> Result<Page, String> {
     let mut c = ctx.page(&path, &ctx.cfg.book.title);
     c.insert("lineages", &groups);
     c.insert("comparisons", comparisons);
-    c.insert("stats", &json!({
-        "certs": ctx.corpus.certs.len(),
-        "elements": ctx.corpus.elements.len(),
-        "matrices": ctx.corpus.matrices.len(),
-        "correspondences": ctx.corpus.correspondences.len(),
-    }));
+    c.insert(
+        "stats",
+        &json!({
+            "certs": ctx.corpus.certs.len(),
+            "elements": ctx.corpus.elements.len(),
+            "matrices": ctx.corpus.matrices.len(),
+            "correspondences": ctx.corpus.correspondences.len(),
+        }),
+    );
     Ok((path.clone(), ctx.render("home.html", &c)?))
 }

@@ -8,8 +8,8 @@ pub mod downloads;
 pub mod element;
 pub mod evolution;
 pub mod fiche;
-pub mod grids;
 pub mod glossary;
+pub mod grids;
 pub mod home;
 pub mod notfound;
 /// #26: the passerelle page of a pair of certifications.

@@ -26,7 +26,11 @@ pub fn render(ctx: &SiteCtx) -> Result<Page, String> {
     // (#27) Served at any depth under a root it may not know: its style inline, and the site's
     // top folders, from which its script finds the root in the missing address.
     let assets = crate::site::templates::assets(ctx.cfg.output.html.theme.as_deref())?;
-    let css = assets.iter().find(|(p, _)| *p == "assets/style.css").map(|(_, b)| String::from_utf8_lossy(b).into_owned()).unwrap_or_default();
+    let css = assets
+        .iter()
+        .find(|(p, _)| *p == "assets/style.css")
+        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        .unwrap_or_default();
     c.insert("inline_css", &css);
     c.insert("tops", &TOP_FOLDERS);
     Ok((path.clone(), ctx.render("404.html", &c)?))
@@ -34,4 +38,14 @@ pub fn render(ctx: &SiteCtx) -> Result<Page, String> {
 
 /// The folders at the site's root (see `urls`): a missing address under one of them tells where
 /// the site's root is.
-const TOP_FOLDERS: &[&str] = &["c", "sources", "codes", "telechargements", "correspondances", "evolutions", "passerelles", "assets", "search"];
+const TOP_FOLDERS: &[&str] = &[
+    "c",
+    "sources",
+    "codes",
+    "telechargements",
+    "correspondances",
+    "evolutions",
+    "passerelles",
+    "assets",
+    "search",
+];

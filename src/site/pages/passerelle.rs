@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 use crate::compare::{Item, Tree};
 use crate::crosswalk::units::{CoveredBy, Effect, Link, UnitCoverage, UnitState};
@@ -19,7 +19,9 @@ use crate::words::rests_on;
 fn item(ctx: &SiteCtx, from: &str, i: &Item) -> Value {
     match ctx.corpus.element(&i.id) {
         Some(_) => ctx.element_link(from, &i.id),
-        None => json!({"href": null, "code": i.code, "text": i.text, "kind": i.kind.label(), "cert": ""}),
+        None => {
+            json!({"href": null, "code": i.code, "text": i.text, "kind": i.kind.label(), "cert": ""})
+        }
     }
 }
 
@@ -97,7 +99,9 @@ pub(super) fn mapping(ctx: &SiteCtx, from: &str, m: &Mapping) -> Value {
 /// the column).
 fn cell_class(m: &Mapping, relation: Option<Relation>) -> (&'static str, String) {
     match (m.status, relation) {
-        (Status::Suggested, _) => ("hm-sug", m.rank.map(|r| r.to_string()).unwrap_or_else(|| "?".into())),
+        (Status::Suggested, _) => {
+            ("hm-sug", m.rank.map(|r| r.to_string()).unwrap_or_else(|| "?".into()))
+        }
         (Status::Official, _) => ("hm-off", "=".into()),
         (_, Some(Relation::ExactMatch | Relation::CloseMatch)) => ("hm-eq", "≈".into()),
         (_, Some(Relation::NarrowMatch)) => ("hm-part", "⊃".into()),
@@ -109,7 +113,11 @@ fn cell_class(m: &Mapping, relation: Option<Relation>) -> (&'static str, String)
 /// Short label of a compétence: its code and the start of its title.
 fn short(e: &crate::model::Element, n: usize) -> String {
     let t = e.text();
-    let title: String = if t.chars().count() > n { format!("{}…", t.chars().take(n - 1).collect::<String>().trim_end()) } else { t.to_string() };
+    let title: String = if t.chars().count() > n {
+        format!("{}…", t.chars().take(n - 1).collect::<String>().trim_end())
+    } else {
+        t.to_string()
+    };
     match &e.code {
         Some(c) => format!("{c} {title}"),
         None => title,
@@ -118,7 +126,15 @@ fn short(e: &crate::model::Element, n: usize) -> String {
 
 /// Priority of a cell when several links meet in it (lower wins).
 fn priority(m: &Mapping) -> (u8, u32) {
-    (match m.status { Status::Official => 0, Status::Curated => 1, Status::Inferred => 2, Status::Suggested => 3 }, m.rank.unwrap_or(0))
+    (
+        match m.status {
+            Status::Official => 0,
+            Status::Curated => 1,
+            Status::Inferred => 2,
+            Status::Suggested => 3,
+        },
+        m.rank.unwrap_or(0),
+    )
 }
 
 /// The heat map: compétences of `a` in rows, of `b` in columns, one square per link, coloured by
@@ -130,7 +146,10 @@ pub fn heat_map(ta: &Tree, tb: &Tree, cw: &Crosswalk) -> String {
         return String::new();
     }
     let mut cells: HashMap<(usize, usize), &Mapping> = HashMap::new();
-    for m in cw.mappings().filter(|m| m.group == Some(crosswalk::Group::Competences) || m.group.is_none()) {
+    for m in cw
+        .mappings()
+        .filter(|m| m.group == Some(crosswalk::Group::Competences) || m.group.is_none())
+    {
         for x in m.a.iter().filter_map(|i| ta.find(&i.id)) {
             for y in m.b.iter().filter_map(|i| tb.find(&i.id)) {
                 let e = cells.entry((x, y)).or_insert(m);
@@ -145,27 +164,64 @@ pub fn heat_map(ta: &Tree, tb: &Tree, cw: &Crosswalk) -> String {
     const TOP: usize = 190;
     let (w, h) = (LABEL + CELL * rb.len() + 110, TOP + CELL * ra.len() + 4);
     let mut s = String::new();
-    let _ = write!(s, r#"<svg class="heatmap" viewBox="0 0 {w} {h}" width="{w}" role="img" aria-labelledby="hm-title" xmlns="http://www.w3.org/2000/svg"><title id="hm-title">{}</title>"#, escape(&crate::words::crosswalk::heat_map(ta.cert.as_str(), tb.cert.as_str())));
+    let _ = write!(
+        s,
+        r#"<svg class="heatmap" viewBox="0 0 {w} {h}" width="{w}" role="img" aria-labelledby="hm-title" xmlns="http://www.w3.org/2000/svg"><title id="hm-title">{}</title>"#,
+        escape(&crate::words::crosswalk::heat_map(ta.cert.as_str(), tb.cert.as_str()))
+    );
     for (c, &j) in rb.iter().enumerate() {
         let x = LABEL + c * CELL + CELL / 2;
-        let _ = write!(s, r#"<text class="hm-label" transform="translate({x},{}) rotate(-60)">{}</text>"#, TOP - 6, escape(&short(tb.elems[j], 30)));
+        let _ = write!(
+            s,
+            r#"<text class="hm-label" transform="translate({x},{}) rotate(-60)">{}</text>"#,
+            TOP - 6,
+            escape(&short(tb.elems[j], 30))
+        );
     }
     for (r, &i) in ra.iter().enumerate() {
         let y = TOP + r * CELL;
-        let _ = write!(s, r#"<text class="hm-label" x="{}" y="{}" text-anchor="end">{}</text>"#, LABEL - 6, y + CELL / 2 + 4, escape(&short(ta.elems[i], 34)));
+        let _ = write!(
+            s,
+            r#"<text class="hm-label" x="{}" y="{}" text-anchor="end">{}</text>"#,
+            LABEL - 6,
+            y + CELL / 2 + 4,
+            escape(&short(ta.elems[i], 34))
+        );
         for (c, &j) in rb.iter().enumerate() {
             let x = LABEL + c * CELL;
             match cells.get(&(i, j)) {
                 Some(m) => {
                     let (class, glyph) = cell_class(m, m.relation);
                     let what = match m.status {
-                        Status::Suggested => format!("suggestion, score {:.2}", m.score.unwrap_or(0.0)),
-                        st => format!("{}{}", st.label(), m.relation.map(|r| format!(", {}", r.label())).unwrap_or_default()),
+                        Status::Suggested => {
+                            format!("suggestion, score {:.2}", m.score.unwrap_or(0.0))
+                        }
+                        st => format!(
+                            "{}{}",
+                            st.label(),
+                            m.relation.map(|r| format!(", {}", r.label())).unwrap_or_default()
+                        ),
                     };
-                    let _ = write!(s, r#"<g class="{class}"><title>{} ↔ {} : {}</title><rect x="{x}" y="{y}" width="{}" height="{}" rx="3"/><text x="{}" y="{}" text-anchor="middle">{}</text></g>"#, escape(&short(ta.elems[i], 60)), escape(&short(tb.elems[j], 60)), escape(&what), CELL - 2, CELL - 2, x + CELL / 2 - 1, y + CELL / 2 + 4, escape(&glyph));
+                    let _ = write!(
+                        s,
+                        r#"<g class="{class}"><title>{} ↔ {} : {}</title><rect x="{x}" y="{y}" width="{}" height="{}" rx="3"/><text x="{}" y="{}" text-anchor="middle">{}</text></g>"#,
+                        escape(&short(ta.elems[i], 60)),
+                        escape(&short(tb.elems[j], 60)),
+                        escape(&what),
+                        CELL - 2,
+                        CELL - 2,
+                        x + CELL / 2 - 1,
+                        y + CELL / 2 + 4,
+                        escape(&glyph)
+                    );
                 }
                 None => {
-                    let _ = write!(s, r#"<rect class="hm-none" x="{x}" y="{y}" width="{}" height="{}" rx="3"/>"#, CELL - 2, CELL - 2);
+                    let _ = write!(
+                        s,
+                        r#"<rect class="hm-none" x="{x}" y="{y}" width="{}" height="{}" rx="3"/>"#,
+                        CELL - 2,
+                        CELL - 2
+                    );
                 }
             }
         }
@@ -197,15 +253,26 @@ fn heat_list(ctx: &SiteCtx, from: &str, ta: &Tree, tb: &Tree, cw: &Crosswalk) ->
 }
 
 /// The template context of the passerelle page of `cw`, at `path`.
-pub fn context(ctx: &SiteCtx, path: &str, cw: &Crosswalk, title: &str, a_link: Value, b_link: Value, holder_a: &str, holder_b: &str) -> Value {
+pub fn context(
+    ctx: &SiteCtx,
+    path: &str,
+    cw: &Crosswalk,
+    title: &str,
+    a_link: Value,
+    b_link: Value,
+    holder_a: &str,
+    holder_b: &str,
+) -> Value {
     let (a, b) = (&cw.a.cert, &cw.b.cert);
     let (ta, tb) = (Tree::build(ctx.corpus, a), Tree::build(ctx.corpus, b));
-    let side = |s: &crosswalk::SideCoverage| json!({
-        "competences": s.competences,
-        "covered": s.covered,
-        "share": s.share.map(|x| format!("{:.0} %", x * 100.0)),
-        "without": s.without.iter().map(|i| item(ctx, path, i)).collect::<Vec<_>>(),
-    });
+    let side = |s: &crosswalk::SideCoverage| {
+        json!({
+            "competences": s.competences,
+            "covered": s.covered,
+            "share": s.share.map(|x| format!("{:.0} %", x * 100.0)),
+            "without": s.without.iter().map(|i| item(ctx, path, i)).collect::<Vec<_>>(),
+        })
+    };
     let groups: Vec<Value> = [crosswalk::Group::Competences, crosswalk::Group::Criteres, crosswalk::Group::Savoirs]
         .iter()
         .map(|g| json!({

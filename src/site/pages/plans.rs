@@ -5,10 +5,10 @@
 
 use std::path::PathBuf;
 
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
-use crate::plan::coverage::{Count, Coverage};
 use crate::plan::Plan;
+use crate::plan::coverage::{Count, Coverage};
 use crate::present::short_cert;
 use crate::site::context::SiteCtx;
 use crate::urls;
@@ -19,7 +19,12 @@ use super::Page;
 pub fn dir(ctx: &SiteCtx) -> PathBuf {
     match &ctx.cfg.root {
         Some(root) => root.join("plans"),
-        None => ctx.corpus.data_dir.parent().map(|p| p.join("plans")).unwrap_or_else(|| PathBuf::from("plans")),
+        None => ctx
+            .corpus
+            .data_dir
+            .parent()
+            .map(|p| p.join("plans"))
+            .unwrap_or_else(|| PathBuf::from("plans")),
     }
 }
 
@@ -32,7 +37,8 @@ pub fn plans(ctx: &SiteCtx) -> Result<Vec<(String, Plan)>, String> {
         if !crate::plan::names_cert_of(ctx.corpus, &path) {
             continue;
         }
-        let plan = crate::plan::read(ctx.corpus, &path).map_err(|d| d.iter().map(|d| d.render()).collect::<Vec<_>>().join("\n"))?;
+        let plan = crate::plan::read(ctx.corpus, &path)
+            .map_err(|d| d.iter().map(|d| d.render()).collect::<Vec<_>>().join("\n"))?;
         let id = path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
         out.push((id, plan));
     }
@@ -55,9 +61,7 @@ fn render(ctx: &SiteCtx, id: &str, plan: &Plan, cov: &Coverage) -> Result<Page, 
         let e = corpus.element(k).expect("checked element");
         json!({"href": urls::rel(&path, &urls::element(k)), "name": crate::grids::short_name(corpus, k), "kind": e.kind.label(), "text": crate::present::truncate(e.text(), 140), "id": k.local.as_str()})
     };
-    let comp = |c: &crate::plan::coverage::CompetenceCoverage| {
-        json!({"item": link(&c.id), "criteres": count(&c.criteres), "savoir_faire": count(&c.savoir_faire), "savoirs": count(&c.savoirs), "hours": hours(c.hours), "sequences": c.sequences, "uncovered": c.uncovered.len()})
-    };
+    let comp = |c: &crate::plan::coverage::CompetenceCoverage| json!({"item": link(&c.id), "criteres": count(&c.criteres), "savoir_faire": count(&c.savoir_faire), "savoirs": count(&c.savoirs), "hours": hours(c.hours), "sequences": c.sequences, "uncovered": c.uncovered.len()});
     let units: Vec<Value> = cov
         .units
         .iter()
@@ -68,9 +72,20 @@ fn render(ctx: &SiteCtx, id: &str, plan: &Plan, cov: &Coverage) -> Result<Page, 
         .iter()
         .map(|s| json!({"id": s.id, "title": s.title, "hours": hours(s.hours), "cells": cov.competences.iter().map(|c| c.sequences.contains(&s.id)).collect::<Vec<_>>()}))
         .collect();
-    let mut cx = ctx.page_described(&path, &format!("Plan · {} · {}", plan.title, short_cert(cert)), &format!("{} : ce que le plan « {} » couvre du référentiel, et ce qu’il laisse de côté", short_cert(cert), plan.title));
+    let mut cx = ctx.page_described(
+        &path,
+        &format!("Plan · {} · {}", plan.title, short_cert(cert)),
+        &format!(
+            "{} : ce que le plan « {} » couvre du référentiel, et ce qu’il laisse de côté",
+            short_cert(cert),
+            plan.title
+        ),
+    );
     cx.insert("plan", &json!({"title": plan.title, "author": plan.author, "date": plan.date, "hours": hours(cov.hours), "sequences": plan.sequences.len(), "file": plan.file.file_name().map(|f| f.to_string_lossy().to_string())}));
-    cx.insert("cert", &json!({"href": urls::rel(&path, &urls::cert(&cert.id)), "title": short_cert(cert)}));
+    cx.insert(
+        "cert",
+        &json!({"href": urls::rel(&path, &urls::cert(&cert.id)), "title": short_cert(cert)}),
+    );
     cx.insert("units", &units);
     cx.insert("columns", &cov.competences.iter().map(|c| link(&c.id)).collect::<Vec<_>>());
     cx.insert("matrix", &matrix);
@@ -90,5 +105,10 @@ pub fn render_all(ctx: &SiteCtx) -> Result<Vec<Page>, String> {
 
 /// Links to the plans of a certification, for its page.
 pub fn links_for(ctx: &SiteCtx, from: &str, cert: &crate::ids::CertId) -> Vec<Value> {
-    plans(ctx).unwrap_or_default().into_iter().filter(|(_, p)| &p.cert == cert).map(|(id, p)| json!({"href": urls::rel(from, &urls::plan(&id)), "title": p.title})).collect()
+    plans(ctx)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|(_, p)| &p.cert == cert)
+        .map(|(id, p)| json!({"href": urls::rel(from, &urls::plan(&id)), "title": p.title}))
+        .collect()
 }

@@ -5,7 +5,7 @@
 //! critère, so a unit's page and the certification's page share them); the page's own script
 //! sums them per unit and writes the CSV and the file to load again. Nothing is sent anywhere.
 
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 use crate::grids::Grid;
 use crate::model::Certification;
@@ -26,13 +26,28 @@ fn unit(ctx: &SiteCtx, from: &str, g: &Grid) -> Value {
     v
 }
 
-fn page(ctx: &SiteCtx, c: &Certification, path: &str, gs: &[&Grid], title: &str) -> Result<Page, String> {
-    let description = format!("{} : se positionner critère par critère (oui, en partie, non) ; les réponses restent dans ce navigateur", short_cert(c));
+fn page(
+    ctx: &SiteCtx,
+    c: &Certification,
+    path: &str,
+    gs: &[&Grid],
+    title: &str,
+) -> Result<Page, String> {
+    let description = format!(
+        "{} : se positionner critère par critère (oui, en partie, non) ; les réponses restent dans ce navigateur",
+        short_cert(c)
+    );
     let mut cx = ctx.page_described(path, &format!("{title} · {}", short_cert(c)), &description);
     cx.insert("cert", &json!({"id": c.id.as_str(), "href": urls::rel(path, &urls::cert(&c.id)), "title": short_cert(c), "whole": urls::rel(path, &urls::positioning(&c.id))}));
     cx.insert("title", title);
     cx.insert("units", &gs.iter().map(|g| unit(ctx, path, g)).collect::<Vec<_>>());
-    cx.insert("answers", &w::ANSWERS.iter().map(|(value, label)| json!({"value": value, "label": label})).collect::<Vec<_>>());
+    cx.insert(
+        "answers",
+        &w::ANSWERS
+            .iter()
+            .map(|(value, label)| json!({"value": value, "label": label}))
+            .collect::<Vec<_>>(),
+    );
     cx.insert("single", &(gs.len() == 1));
     Ok((path.to_string(), ctx.render("positionnement.html", &cx)?))
 }

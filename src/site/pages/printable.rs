@@ -2,7 +2,7 @@
 //! compétence it covers with its critères, conditions, savoir-faire and savoirs, and the épreuves
 //! or modalités that evaluate them, on one page that prints compactly on A4.
 
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 use crate::fiche::BlocFiche;
 use crate::model::Element;
@@ -22,7 +22,12 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Option<Page>, String> {
     let with_facts = |k: &crate::ids::ElementKey| {
         let mut v = ctx.element_link_from(&path, k, &e.key.cert);
         let x = corpus.element(k).expect("assessment");
-        v["facts"] = json!(x.facts.iter().map(|f| json!({"label": super::element::fact_label(f.name), "text": f.cite.text})).collect::<Vec<_>>());
+        v["facts"] = json!(
+            x.facts
+                .iter()
+                .map(|f| json!({"label": super::element::fact_label(f.name), "text": f.cite.text}))
+                .collect::<Vec<_>>()
+        );
         v
     };
     let assessed: Vec<Value> = b
@@ -49,7 +54,8 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Option<Page>, String> {
             _ => evaluations.push((within, vec![with_facts(k)])),
         }
     }
-    let evaluations: Vec<Value> = evaluations.into_iter().map(|(w, items)| json!({"within": w, "items": items})).collect();
+    let evaluations: Vec<Value> =
+        evaluations.into_iter().map(|(w, items)| json!({"within": w, "items": items})).collect();
     let competences: Vec<Value> = b
         .competences
         .iter()
@@ -80,11 +86,19 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Option<Page>, String> {
             }
         }
     }
-    let savoirs: Vec<Value> = b.savoirs.iter().map(|k| ctx.element_link_from(&path, k, &e.key.cert)).collect();
+    let savoirs: Vec<Value> =
+        b.savoirs.iter().map(|k| ctx.element_link_from(&path, k, &e.key.cert)).collect();
     let title = format!("Fiche imprimable · {}", truncate(&named_label(e), 70));
-    let description = crate::words::printable::description(e.kind.label(), &truncate(&named_label(e), 120), &short_cert(cert));
+    let description = crate::words::printable::description(
+        e.kind.label(),
+        &truncate(&named_label(e), 120),
+        &short_cert(cert),
+    );
     let mut c = ctx.page_described(&path, &format!("{title} · {}", short_cert(cert)), &description);
-    c.insert("cert", &json!({"href": urls::rel(&path, &urls::cert(&cert.id)), "title": short_cert(cert)}));
+    c.insert(
+        "cert",
+        &json!({"href": urls::rel(&path, &urls::cert(&cert.id)), "title": short_cert(cert)}),
+    );
     c.insert("bloc", &json!({
         "href": urls::rel(&path, &urls::element(&e.key)),
         "kind": e.kind.label(),

@@ -4,13 +4,13 @@
 
 use std::collections::BTreeSet;
 
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 use crate::present::{label, truncate};
 use crate::site::context::SiteCtx;
-use crate::urls::{self, SOURCE_CHUNK};
 use crate::sources::SourceDoc;
 use crate::text;
+use crate::urls::{self, SOURCE_CHUNK};
 
 use super::Page;
 
@@ -51,10 +51,11 @@ fn chunk(ctx: &SiteCtx, doc: &SourceDoc, i: usize, chunks: usize) -> Result<Page
     let cited: BTreeSet<usize> = ctx.cited_lines(&doc.id).range(first..=last).copied().collect();
     let lines: Vec<Value> = (first..=last)
         .map(|n| {
-            let refs: Vec<Value> = starts
-                .and_then(|m| m.get(&n))
-                .map(|keys| {
-                    keys.iter()
+            let refs: Vec<Value> =
+                starts
+                    .and_then(|m| m.get(&n))
+                    .map(|keys| {
+                        keys.iter()
                         .filter_map(|k| ctx.corpus.element(k))
                         .map(|e| json!({
                             "href": urls::rel(&path, &urls::element(&e.key)),
@@ -62,8 +63,8 @@ fn chunk(ctx: &SiteCtx, doc: &SourceDoc, i: usize, chunks: usize) -> Result<Page
                             "title": truncate(&label(e), 120),
                         }))
                         .collect()
-                })
-                .unwrap_or_default();
+                    })
+                    .unwrap_or_default();
             let text: String = doc.line(n).chars().filter(|c| !text::is_private_use(*c)).collect();
             json!({
                 "n": n,

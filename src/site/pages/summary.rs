@@ -3,7 +3,7 @@
 //! its duration), what the candidate prepares for it (the document's own paragraphs that name the
 //! compétence, quoted with their lines), and which CCP, bloc or unité certifies it.
 
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 use crate::fiche::Fiche;
 use crate::ids::ElementKey;
@@ -25,11 +25,10 @@ pub fn context(ctx: &SiteCtx, path: &str, f: &Fiche) -> Option<Value> {
     for a in &f.evaluated_by {
         let Some(by) = corpus.element(&a.by) else { continue };
         // A modalité or situation is named by what it belongs to; an épreuve is itself the owner.
-        let owner = by
-            .parent
-            .as_ref()
-            .and_then(|p| corpus.element(p))
-            .filter(|_| matches!(by.kind, Kind::ModaliteEvaluation | Kind::SituationEvaluation));
+        let owner =
+            by.parent.as_ref().and_then(|p| corpus.element(p)).filter(|_| {
+                matches!(by.kind, Kind::ModaliteEvaluation | Kind::SituationEvaluation)
+            });
         let via = a.via.as_ref().and_then(|v| corpus.element(v)).map(crate::present::named_label);
         let href = link(&a.by);
         // One line per épreuve or modalité: the groups it reaches the compétence through, together.
@@ -55,7 +54,8 @@ pub fn context(ctx: &SiteCtx, path: &str, f: &Fiche) -> Option<Value> {
         .iter()
         .filter_map(|a| corpus.element(&a.by))
         .map(|by| {
-            let printable = crate::fiche::is_bloc(by.kind) && crate::fiche::BlocFiche::of(corpus, ctx.graph, &by.key).is_some();
+            let printable = crate::fiche::is_bloc(by.kind)
+                && crate::fiche::BlocFiche::of(corpus, ctx.graph, &by.key).is_some();
             json!({
                 "href": link(&by.key),
                 "name": owner_name(ctx, cert.kind, by),
@@ -83,14 +83,20 @@ fn owner_name(ctx: &SiteCtx, cert_kind: CertKind, o: &Element) -> String {
     use crate::words::summary;
     match o.kind {
         Kind::Ccp => {
-            let rank = ctx.corpus.elements_of(&o.key.cert).filter(|x| x.kind == Kind::Ccp).position(|x| x.key == o.key);
+            let rank = ctx
+                .corpus
+                .elements_of(&o.key.cert)
+                .filter(|x| x.kind == Kind::Ccp)
+                .position(|x| x.key == o.key);
             match (&o.code, rank) {
                 (Some(c), _) => format!("{} {c}", summary::ccp),
                 (None, Some(n)) => format!("{} {}", summary::ccp, n + 1),
                 (None, None) => crate::present::named_label(o),
             }
         }
-        Kind::Epreuve if cert_kind == CertKind::TitreProfessionnel => summary::session_du_titre.to_string(),
+        Kind::Epreuve if cert_kind == CertKind::TitreProfessionnel => {
+            summary::session_du_titre.to_string()
+        }
         _ => o.code.clone().unwrap_or_else(|| crate::present::truncate(o.text(), 60)),
     }
 }
@@ -106,10 +112,19 @@ fn prepared<'c>(ctx: &SiteCtx<'c>, e: &Element) -> Vec<&'c Element> {
     }
     let names_some_competence = |p: &Element| p.text().contains('«') && p.text().contains('»');
     let mut out: Vec<&Element> = Vec::new();
-    for p in corpus.elements_of(&e.key.cert).filter(|p| p.kind == Kind::Paragraphe && p.text().contains(&quoted)) {
+    for p in corpus
+        .elements_of(&e.key.cert)
+        .filter(|p| p.kind == Kind::Paragraphe && p.text().contains(&quoted))
+    {
         if let Some(parent) = p.parent.as_ref().and_then(|k| corpus.element(k)) {
-            let before = parent.children.iter().take_while(|k| **k != p.key).filter_map(|k| corpus.element(k));
-            if let Some(lead) = before.filter(|s| s.kind == Kind::Paragraphe && !names_some_competence(s)).last() {
+            let before = parent
+                .children
+                .iter()
+                .take_while(|k| **k != p.key)
+                .filter_map(|k| corpus.element(k));
+            if let Some(lead) =
+                before.filter(|s| s.kind == Kind::Paragraphe && !names_some_competence(s)).last()
+            {
                 if !out.iter().any(|x| x.key == lead.key) {
                     out.push(lead);
                 }

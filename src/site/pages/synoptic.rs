@@ -3,14 +3,14 @@
 //! them. Drawn at build time as inline SVG (no script; each box a link), with the same content as
 //! a vertical list for a phone.
 
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 use crate::fiche::Fiche;
 use crate::ids::ElementKey;
 use crate::model::{Certification, Element};
 use crate::present::truncate;
 use crate::schema::Kind;
-use crate::site::context::{escape, SiteCtx};
+use crate::site::context::{SiteCtx, escape};
 use crate::urls;
 
 const W: f64 = 960.0;
@@ -30,7 +30,8 @@ struct Row<'c> {
 /// has no compétence.
 pub fn context(ctx: &SiteCtx, from: &str, c: &Certification) -> Option<Value> {
     let corpus = ctx.corpus;
-    let is_group = |k: Kind| matches!(k, Kind::ActiviteType | Kind::Fonction | Kind::BlocCompetences);
+    let is_group =
+        |k: Kind| matches!(k, Kind::ActiviteType | Kind::Fonction | Kind::BlocCompetences);
     let mut rows: Vec<Row> = Vec::new();
     for e in corpus.elements_of(&c.id).filter(|e| e.kind.is_competence()) {
         let Some(f) = Fiche::of(corpus, ctx.graph, &e.key) else { continue };
@@ -41,7 +42,10 @@ pub fn context(ctx: &SiteCtx, from: &str, c: &Certification) -> Option<Value> {
         let group = f.path.iter().filter_map(|k| corpus.element(k)).find(|a| is_group(a.kind));
         let mut certifiers: Vec<&Element> = Vec::new();
         for a in &f.certified_by {
-            if let Some(b) = corpus.element(&a.by).filter(|b| matches!(b.kind, Kind::Ccp | Kind::Unite | Kind::BlocCompetences)) {
+            if let Some(b) = corpus
+                .element(&a.by)
+                .filter(|b| matches!(b.kind, Kind::Ccp | Kind::Unite | Kind::BlocCompetences))
+            {
                 if !certifiers.iter().any(|x| x.key == b.key) {
                     certifiers.push(b);
                 }
@@ -93,7 +97,17 @@ fn wrap(text: &str, width: usize, lines: usize) -> Vec<String> {
     out
 }
 
-fn boxed(out: &mut String, href: &str, title: &str, (x0, x1): (f64, f64), y: f64, h: f64, class: &str, text: &str, width: usize) {
+fn boxed(
+    out: &mut String,
+    href: &str,
+    title: &str,
+    (x0, x1): (f64, f64),
+    y: f64,
+    h: f64,
+    class: &str,
+    text: &str,
+    width: usize,
+) {
     let lines = wrap(text, width, ((h - 8.0) / 16.0).floor().max(1.0) as usize);
     let ty = y + h / 2.0 - (lines.len() as f64 - 1.0) * 8.0 + 5.0;
     out.push_str(&format!(
@@ -104,7 +118,12 @@ fn boxed(out: &mut String, href: &str, title: &str, (x0, x1): (f64, f64), y: f64
         x0 + 8.0
     ));
     for (i, l) in lines.iter().enumerate() {
-        out.push_str(&format!("<tspan x=\"{}\" dy=\"{}\">{}</tspan>", x0 + 8.0, if i == 0 { 0.0 } else { 16.0 }, escape(l)));
+        out.push_str(&format!(
+            "<tspan x=\"{}\" dy=\"{}\">{}</tspan>",
+            x0 + 8.0,
+            if i == 0 { 0.0 } else { 16.0 },
+            escape(l)
+        ));
     }
     out.push_str("</text></a>");
 }
@@ -120,7 +139,10 @@ fn svg(ctx: &SiteCtx, from: &str, c: &Certification, rows: &[Row], certs: &[&Ele
     );
     let words = &crate::words::synoptic::COLUMNS;
     for (i, (x0, _)) in [COL_GROUP, COL_COMP, COL_CERT].iter().enumerate() {
-        out.push_str(&format!("<text class=\"head\" x=\"{x0}\" y=\"16\">{}</text>", escape(words[i])));
+        out.push_str(&format!(
+            "<text class=\"head\" x=\"{x0}\" y=\"16\">{}</text>",
+            escape(words[i])
+        ));
     }
     // Connectors first, under the boxes: compétence → each of its certifiers.
     let cert_span = spans(rows, certs, |r, b| r.certifiers.iter().any(|x| x.key == b.key));
@@ -138,7 +160,13 @@ fn svg(ctx: &SiteCtx, from: &str, c: &Certification, rows: &[Row], certs: &[&Ele
             ));
         }
         if r.group.is_some() {
-            out.push_str(&format!("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>", COL_GROUP.1, y_of(i) + ROW / 2.0, COL_COMP.0, y_of(i) + ROW / 2.0));
+            out.push_str(&format!(
+                "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>",
+                COL_GROUP.1,
+                y_of(i) + ROW / 2.0,
+                COL_COMP.0,
+                y_of(i) + ROW / 2.0
+            ));
         }
     }
     // Groups: one box over the rows of their compétences (consecutive in document order).
@@ -150,17 +178,47 @@ fn svg(ctx: &SiteCtx, from: &str, c: &Certification, rows: &[Row], certs: &[&Ele
             z += 1;
         }
         if let Some(g) = g {
-            boxed(&mut out, &href(&g.key), &name(g), COL_GROUP, y_of(i), y_of(z) + ROW - y_of(i), "group", &crate::present::named_label(g), 30);
+            boxed(
+                &mut out,
+                &href(&g.key),
+                &name(g),
+                COL_GROUP,
+                y_of(i),
+                y_of(z) + ROW - y_of(i),
+                "group",
+                &crate::present::named_label(g),
+                30,
+            );
         }
         i = z + 1;
     }
     for (i, r) in rows.iter().enumerate() {
-        boxed(&mut out, &href(&r.comp.key), &name(r.comp), COL_COMP, y_of(i), ROW, "comp", &name(r.comp), 44);
+        boxed(
+            &mut out,
+            &href(&r.comp.key),
+            &name(r.comp),
+            COL_COMP,
+            y_of(i),
+            ROW,
+            "comp",
+            &name(r.comp),
+            44,
+        );
     }
     for (j, b) in certs.iter().enumerate() {
         let (a, z) = cert_span[j];
         let _ = ctx;
-        boxed(&mut out, &href(&b.key), &name(b), COL_CERT, y_of(a), y_of(z) + ROW - y_of(a), "cert", &format!("{} {}", b.kind.label(), name(b)), 33);
+        boxed(
+            &mut out,
+            &href(&b.key),
+            &name(b),
+            COL_CERT,
+            y_of(a),
+            y_of(z) + ROW - y_of(a),
+            "cert",
+            &format!("{} {}", b.kind.label(), name(b)),
+            33,
+        );
     }
     out.push_str("</svg>");
     out
@@ -168,11 +226,16 @@ fn svg(ctx: &SiteCtx, from: &str, c: &Certification, rows: &[Row], certs: &[&Ele
 
 /// The rows each certifier box spans: those of its compétences when the spans do not overlap
 /// (a CCP per activité type), otherwise equal shares of the height in order.
-fn spans(rows: &[Row], certs: &[&Element], has: impl Fn(&Row, &Element) -> bool) -> Vec<(usize, usize)> {
+fn spans(
+    rows: &[Row],
+    certs: &[&Element],
+    has: impl Fn(&Row, &Element) -> bool,
+) -> Vec<(usize, usize)> {
     let own: Vec<(usize, usize)> = certs
         .iter()
         .map(|b| {
-            let idx: Vec<usize> = rows.iter().enumerate().filter(|(_, r)| has(r, b)).map(|(i, _)| i).collect();
+            let idx: Vec<usize> =
+                rows.iter().enumerate().filter(|(_, r)| has(r, b)).map(|(i, _)| i).collect();
             (*idx.first().unwrap_or(&0), *idx.last().unwrap_or(&0))
         })
         .collect();
@@ -182,10 +245,12 @@ fn spans(rows: &[Row], certs: &[&Element], has: impl Fn(&Row, &Element) -> bool)
     }
     // One row each, spread down the column.
     let n = certs.len().max(1);
-    (0..n).map(|j| {
-        let a = j * rows.len() / n;
-        (a.min(rows.len() - 1), a.min(rows.len() - 1))
-    }).collect()
+    (0..n)
+        .map(|j| {
+            let a = j * rows.len() / n;
+            (a.min(rows.len() - 1), a.min(rows.len() - 1))
+        })
+        .collect()
 }
 
 fn list(ctx: &SiteCtx, from: &str, rows: &[Row]) -> Vec<Value> {
