@@ -15,14 +15,16 @@ fn median(mut v: Vec<Duration>) -> Duration {
     v[v.len() / 2]
 }
 
+/// One phase's runs: its order, then its wall, user and system times per run.
+type PhaseRuns = (usize, Vec<Duration>, Vec<Duration>, Vec<Duration>);
+
 fn main() {
     let data = Path::new("data");
     let cfg = referentiel::config::Config::read(Path::new("book.toml")).expect("book.toml");
     let out = std::env::temp_dir().join(format!("referentiel-bench-{}", std::process::id()));
     let runs = 5;
     let (mut load, mut build) = (Vec::new(), Vec::new());
-    let mut by_phase: BTreeMap<String, (usize, Vec<Duration>, Vec<Duration>, Vec<Duration>)> =
-        BTreeMap::new();
+    let mut by_phase: BTreeMap<String, PhaseRuns> = BTreeMap::new();
     let mut report = None;
     for _ in 0..runs {
         phases::take();

@@ -283,14 +283,13 @@ impl Diagnostics {
     }
 
     pub fn push(&mut self, mut d: Diagnostic) {
-        if d.snippet.is_empty() {
-            if let Some(&i) = self.by_path.get(&d.file) {
-                if let Some(line) = self.files[i].line(d.line) {
-                    d.snippet = line.to_string();
-                    if d.width <= 1 {
-                        d.width = token_width(line, d.column);
-                    }
-                }
+        if d.snippet.is_empty()
+            && let Some(&i) = self.by_path.get(&d.file)
+            && let Some(line) = self.files[i].line(d.line)
+        {
+            d.snippet = line.to_string();
+            if d.width <= 1 {
+                d.width = token_width(line, d.column);
             }
         }
         self.items.push(d);

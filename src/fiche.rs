@@ -165,10 +165,9 @@ impl Fiche {
         for (rel, k) in &linked {
             if let Some(s) = corpus.element(k).filter(|s| {
                 s.kind.family() == Family::Savoir && matches!(rel, Rel::Related | Rel::Mobilises)
-            }) {
-                if seen.insert(k.clone()) {
-                    f.savoirs.push(savoir_entry(corpus, s, Some(*rel)));
-                }
+            }) && seen.insert(k.clone())
+            {
+                f.savoirs.push(savoir_entry(corpus, s, Some(*rel)));
             }
         }
         // What evaluates or certifies it: links to it, to a group above it, or to a part below it.
@@ -280,11 +279,12 @@ impl BlocFiche {
                 if !comps.contains(k) {
                     comps.push(k.clone());
                 }
-            } else if t.kind.family() == Family::Activite && depth < 4 {
-                if let Some(f) = Fiche::of(corpus, graph, k) {
-                    for p in &f.parts {
-                        cover(corpus, graph, p, comps, depth + 1);
-                    }
+            } else if t.kind.family() == Family::Activite
+                && depth < 4
+                && let Some(f) = Fiche::of(corpus, graph, k)
+            {
+                for p in &f.parts {
+                    cover(corpus, graph, p, comps, depth + 1);
                 }
             }
         }
@@ -296,10 +296,8 @@ impl BlocFiche {
                 continue;
             }
             match corpus.element(&l.to) {
-                Some(t) if t.kind.family() == Family::Savoir => {
-                    if !savoirs.contains(&l.to) {
-                        savoirs.push(l.to.clone())
-                    }
+                Some(t) if t.kind.family() == Family::Savoir && !savoirs.contains(&l.to) => {
+                    savoirs.push(l.to.clone())
                 }
                 Some(_) => cover(corpus, graph, &l.to, &mut comps, 0),
                 None => {}

@@ -80,10 +80,10 @@ impl Graph {
                 }
             }
             for p in &c.predecessors {
-                if let (Some(a), Some(b)) = (certs.get(&p.id), certs.get(&c.id)) {
-                    if !g.edges_connecting(*a, *b).any(|e| *e.weight() == Edge::SucceededBy) {
-                        g.add_edge(*a, *b, Edge::SucceededBy);
-                    }
+                if let (Some(a), Some(b)) = (certs.get(&p.id), certs.get(&c.id))
+                    && !g.edges_connecting(*a, *b).any(|e| *e.weight() == Edge::SucceededBy)
+                {
+                    g.add_edge(*a, *b, Edge::SucceededBy);
                 }
             }
         }

@@ -150,8 +150,7 @@ pub fn is_query_word(word: &str) -> bool {
 /// Is this word a code (`cp3`, `c3.2`, `u5`, `s41`, `d1402`): letters then digits?
 pub fn is_code(word: &str) -> bool {
     let letters = word.chars().take_while(|c| c.is_ascii_alphabetic()).count();
-    letters >= 1
-        && letters <= 3
+    (1..=3).contains(&letters)
         && word.len() > letters
         && word[letters..].chars().all(|c| c.is_ascii_digit() || c == '.')
 }

@@ -196,10 +196,7 @@ pub fn load_dir(root: &Path, diags: &mut Diagnostics) -> Loaded {
         }
     }
     paths.sort();
-    let parsed: Vec<(
-        PathBuf,
-        Result<(String, Result<DataFile, Diagnostic>), (usize, usize, String)>,
-    )> = paths
+    let parsed: Vec<(PathBuf, Read)> = paths
         .into_par_iter()
         .map(|path| {
             let result = read_text(&path).map(|text| {
@@ -242,6 +239,9 @@ pub fn load_dir(root: &Path, diags: &mut Diagnostics) -> Loaded {
     }
     Loaded { root: root.to_path_buf(), files, failed, empty }
 }
+
+/// One data file as read: its text and what parsing it gave, or where reading it failed.
+type Read = Result<(String, Result<DataFile, Diagnostic>), (usize, usize, String)>;
 
 /// Parse one data file's text; a failure becomes one diagnostic with the parser's position.
 pub fn parse_str(path: &Path, text: &str) -> Result<DataFile, Diagnostic> {
@@ -302,13 +302,11 @@ fn item_start(text: &str, pos: Pos) -> Pos {
 fn bare_message(full: &str) -> String {
     let mut m = full.lines().next().unwrap_or(full).trim();
     m = m.trim_start_matches("error: ");
-    if let Some(rest) = m.strip_prefix("line ") {
-        if let Some(i) = rest.find(": ") {
-            if rest[..i].split(' ').all(|w| w == "column" || w.chars().all(|c| c.is_ascii_digit()))
-            {
-                m = &rest[i + 2..];
-            }
-        }
+    if let Some(rest) = m.strip_prefix("line ")
+        && let Some(i) = rest.find(": ")
+        && rest[..i].split(' ').all(|w| w == "column" || w.chars().all(|c| c.is_ascii_digit()))
+    {
+        m = &rest[i + 2..];
     }
     if let Some(i) = m.find(" at line ") {
         m = &m[..i];

@@ -292,14 +292,13 @@ impl SourceDoc {
                 last = *p;
             }
             // A dash or colon set after the code (`C11 - Se situer`, `S1 : …`) goes with it too.
-            if let [sp, dash, sp2, ..] = &hay[end.min(hay.len())..] {
-                if sp.ch == ' '
-                    && matches!(dash.ch, '-' | '–' | ':')
-                    && sp2.ch == ' '
-                    && dash.line == last.line
-                {
-                    last = *dash;
-                }
+            if let [sp, dash, sp2, ..] = &hay[end.min(hay.len())..]
+                && sp.ch == ' '
+                && matches!(dash.ch, '-' | '–' | ':')
+                && sp2.ch == ' '
+                && dash.line == last.line
+            {
+                last = *dash;
             }
             let after = hay.get(end).map(|p| p.ch).filter(|c| !matches!(c, '.' | ')'));
             if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)

@@ -94,6 +94,28 @@ pub fn root(from: &str) -> String {
     "../".repeat(from.matches('/').count())
 }
 
+// #28: evaluation grids, positionnement, training plans.
+/// The evaluation grid of a certifying unit (CCP, unité, bloc).
+pub fn grid(unit: &ElementKey) -> String {
+    format!("c/{}/grilles/{}.html", unit.cert, unit.local)
+}
+/// The grids of a certification as a workbook (one sheet per unit) and as a CSV table.
+pub fn grids_file(cert: &CertId, ext: &str) -> String {
+    format!("telechargements/grilles/{cert}.{ext}")
+}
+/// A learner's positionnement over a whole certification.
+pub fn positioning(cert: &CertId) -> String {
+    format!("c/{cert}/positionnement.html")
+}
+/// A learner's positionnement over one certifying unit.
+pub fn positioning_unit(unit: &ElementKey) -> String {
+    format!("c/{}/positionnement/{}.html", unit.cert, unit.local)
+}
+/// The page of a training plan of `plans/`.
+pub fn plan(id: &str) -> String {
+    format!("plans/{}.html", slug(id))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,26 +149,4 @@ mod tests {
         assert_eq!(slug("312t"), "312t");
         assert_eq!(slug("TP-00338"), "tp-00338");
     }
-}
-
-// #28: evaluation grids, positionnement, training plans.
-/// The evaluation grid of a certifying unit (CCP, unité, bloc).
-pub fn grid(unit: &ElementKey) -> String {
-    format!("c/{}/grilles/{}.html", unit.cert, unit.local)
-}
-/// The grids of a certification as a workbook (one sheet per unit) and as a CSV table.
-pub fn grids_file(cert: &CertId, ext: &str) -> String {
-    format!("telechargements/grilles/{cert}.{ext}")
-}
-/// A learner's positionnement over a whole certification.
-pub fn positioning(cert: &CertId) -> String {
-    format!("c/{cert}/positionnement.html")
-}
-/// A learner's positionnement over one certifying unit.
-pub fn positioning_unit(unit: &ElementKey) -> String {
-    format!("c/{}/positionnement/{}.html", unit.cert, unit.local)
-}
-/// The page of a training plan of `plans/`.
-pub fn plan(id: &str) -> String {
-    format!("plans/{}.html", slug(id))
 }

@@ -103,13 +103,13 @@ fn no_module_imports_one_above_it() {
         let Some(own) = layer(&module) else { continue };
         let text = std::fs::read_to_string(path).expect("readable");
         for used in uses(&text) {
-            if let Some(l) = layer(&used) {
-                if l > own {
-                    wrong
-                        .entry(path.display().to_string())
-                        .or_default()
-                        .push(format!("{used} (layer {l} > {module}'s {own})"));
-                }
+            if let Some(l) = layer(&used)
+                && l > own
+            {
+                wrong
+                    .entry(path.display().to_string())
+                    .or_default()
+                    .push(format!("{used} (layer {l} > {module}'s {own})"));
             }
         }
     }

@@ -7,6 +7,12 @@ cd "$(dirname "$0")/.."
 # issue #29: the consumers' validators of the exports (sssom-py, rdflib, LibreOffice Calc)
 bash tests/exports/setup.sh
 
+# issue #31: the formatting and the lints are part of the suite
+echo "== cargo fmt --check"
+cargo fmt --check
+echo "== cargo clippy"
+cargo clippy --release --locked --all-targets -- -D warnings 2>&1
+
 echo "== cargo test"
 cargo test --release --locked 2>&1
 

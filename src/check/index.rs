@@ -83,15 +83,15 @@ pub fn build<'a>(loaded: &'a Loaded, diags: &mut Diagnostics) -> Index<'a> {
     };
     // Certifications first: `in` refers to them.
     for (fi, f) in loaded.files.iter().enumerate() {
-        if let Some(c) = &f.data.certification {
-            if slug_or_report(&c.id, "certification", f, diags) {
-                let id = CertId::new(c.id.value.as_str());
-                if let Some((other, oc)) = index.certs.get(&id) {
-                    let first = loaded.files[*other].pos(&oc.id);
-                    diags.push(duplicate("certification", &c.id.value, &first, f.pos(&c.id)));
-                } else {
-                    index.certs.insert(id, (fi, c));
-                }
+        if let Some(c) = &f.data.certification
+            && slug_or_report(&c.id, "certification", f, diags)
+        {
+            let id = CertId::new(c.id.value.as_str());
+            if let Some((other, oc)) = index.certs.get(&id) {
+                let first = loaded.files[*other].pos(&oc.id);
+                diags.push(duplicate("certification", &c.id.value, &first, f.pos(&c.id)));
+            } else {
+                index.certs.insert(id, (fi, c));
             }
         }
     }

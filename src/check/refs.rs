@@ -108,15 +108,15 @@ pub fn check(index: &Index, _sources: &SourceSet, diags: &mut Diagnostics) -> Re
     };
     let mut parents: Vec<(ElementKey, ElementKey, usize)> = Vec::new();
     for (key, (fi, e)) in &index.elements {
-        if let Some(p) = &e.parent {
-            if let Some(pk) = report(resolve(index, *fi, &key.cert, p)) {
-                if pk.cert != key.cert {
-                    let d = Diagnostic::new(Code::Invalid, &index.pos(*fi, p), format!("parent `{}` is in another certification", p.value))
+        if let Some(p) = &e.parent
+            && let Some(pk) = report(resolve(index, *fi, &key.cert, p))
+        {
+            if pk.cert != key.cert {
+                let d = Diagnostic::new(Code::Invalid, &index.pos(*fi, p), format!("parent `{}` is in another certification", p.value))
                         .hint("a parent is in the same certification; relate certifications with a correspondence");
-                    report(Err(d));
-                } else {
-                    parents.push((key.clone(), pk, *fi));
-                }
+                report(Err(d));
+            } else {
+                parents.push((key.clone(), pk, *fi));
             }
         }
         for l in &e.links {

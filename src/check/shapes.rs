@@ -60,10 +60,10 @@ pub fn check(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) {
     };
     let mut table: HashMap<ElementKey, bool> = HashMap::new();
     for (key, (_, e)) in &index.elements {
-        if matches!(e.kind.value, Kind::Savoir | Kind::LimiteConnaissances) {
-            if let Some(p) = parent_of(key, e) {
-                table.insert(p, true);
-            }
+        if matches!(e.kind.value, Kind::Savoir | Kind::LimiteConnaissances)
+            && let Some(p) = parent_of(key, e)
+        {
+            table.insert(p, true);
         }
     }
     for (key, (fi, e)) in &index.elements {
@@ -75,17 +75,17 @@ pub fn check(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) {
                     .hint(format!("a {} always belongs to an element above it (its compétence, sous-fonction, savoir…): give it `parent`", kind.name())),
             );
         }
-        if kind == Kind::Paragraphe {
-            if let Some(p) = parent_of(key, e) {
-                let parent_kind = index.elements.get(&p).map(|(_, pe)| pe.kind.value);
-                if matches!(parent_kind, Some(Kind::SavoirAssocie | Kind::Theme))
-                    && table.contains_key(&p)
-                {
-                    diags.push(
+        if kind == Kind::Paragraphe
+            && let Some(p) = parent_of(key, e)
+        {
+            let parent_kind = index.elements.get(&p).map(|(_, pe)| pe.kind.value);
+            if matches!(parent_kind, Some(Kind::SavoirAssocie | Kind::Theme))
+                && table.contains_key(&p)
+            {
+                diags.push(
                         Diagnostic::new(Code::WrongKind, &index.pos(fi, &e.kind), format!("paragraphe `{}` sits in the savoir table of `{}`", e.id.value, p.local))
                             .hint("a savoir table holds connaissances (`savoir`) and limites (`limite_connaissances`): type it by its column, split fused items at their printed boundaries; a column heading is `layout`"),
                     );
-                }
             }
         }
         if kind == Kind::LimiteConnaissances && heading_like(&e.text.value) {

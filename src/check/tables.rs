@@ -66,20 +66,19 @@ pub fn check(index: &Index, diags: &mut Diagnostics) {
                     );
                 }
             }
-            if ok {
-                if let Some(first) =
+            if ok
+                && let Some(first) =
                     stated.insert((c.row.value.clone(), c.col.value.clone()), &c.row)
-                {
-                    let f = index.pos(fi, first);
-                    diags.push(
-                        Diagnostic::new(
-                            Code::Matrix,
-                            &index.pos(fi, &c.row),
-                            format!("cell ({}, {}) is stated twice", c.row.value, c.col.value),
-                        )
-                        .hint(format!("first stated at line {}", f.line)),
-                    );
-                }
+            {
+                let f = index.pos(fi, first);
+                diags.push(
+                    Diagnostic::new(
+                        Code::Matrix,
+                        &index.pos(fi, &c.row),
+                        format!("cell ({}, {}) is stated twice", c.row.value, c.col.value),
+                    )
+                    .hint(format!("first stated at line {}", f.line)),
+                );
             }
         }
         if m.default.is_none() {

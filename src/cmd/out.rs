@@ -115,7 +115,7 @@ impl Out {
             Some(rest) if self.colour_err => format!("{}{rest}", self.paint("1;31", "error")),
             _ => rendered.to_string(),
         };
-        let _ = write!(std::io::stderr().lock(), "{s}\n");
+        let _ = writeln!(std::io::stderr().lock(), "{s}");
     }
 
     /// Something worth knowing that does not stop the command, unless `--quiet`.

@@ -15,12 +15,15 @@ pub struct SynonymGroup {
     pub members: Vec<Vec<String>>,
 }
 
+/// The terms of each text already seen, shared between threads.
+type Memo = Arc<RwLock<HashMap<String, Vec<String>>>>;
+
 /// The synonym groups a comparison uses.
 #[derive(Clone, Debug, Default)]
 pub struct Synonyms {
     groups: Vec<SynonymGroup>,
     /// The terms of each text already seen, when memoised ([`Synonyms::memoised`]).
-    memo: Option<Arc<RwLock<HashMap<String, Vec<String>>>>>,
+    memo: Option<Memo>,
 }
 
 /// The prefix of concept terms (never a stem of a word: words are alphanumeric).

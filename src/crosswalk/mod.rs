@@ -264,7 +264,8 @@ fn rejected_pairs(corpus: &Corpus, ta: &Tree, tb: &Tree) -> HashSet<(usize, usiz
     let mut out = HashSet::new();
     for t in &corpus.correspondences {
         let forward = t.from == ta.cert && t.to == tb.cert;
-        if !forward && !(t.from == tb.cert && t.to == ta.cert) {
+        let backward = t.from == tb.cert && t.to == ta.cert;
+        if !forward && !backward {
             continue;
         }
         for p in &t.rejected {

@@ -90,10 +90,10 @@ pub fn selected(corpus: &Corpus, policy: &PairPolicy) -> Vec<(CertId, CertId)> {
         corpus.certs.iter().enumerate().map(|(i, c)| (&c.id, i)).collect();
     let mut set: BTreeSet<(usize, usize)> = BTreeSet::new();
     let mut add = |a: &CertId, b: &CertId| {
-        if let (Some(&i), Some(&j)) = (pos.get(a), pos.get(b)) {
-            if i != j {
-                set.insert((i.min(j), i.max(j)));
-            }
+        if let (Some(&i), Some(&j)) = (pos.get(a), pos.get(b))
+            && i != j
+        {
+            set.insert((i.min(j), i.max(j)));
         }
     };
     for t in &corpus.correspondences {

@@ -243,10 +243,8 @@ fn evidence(ctx: &Ctx, fa: &Fiche, fb: &Fiche) -> (f32, Vec<Evidence>) {
         let mut best: Option<(f32, bool, bool, Vec<u32>, usize)> = None;
         for q in fb.own_parts().filter(|q| !used_b.contains(q)) {
             let (d, i, n, sh) = ctx.texts(p, q);
-            if i || n || sh.len() >= 2 {
-                if best.as_ref().is_none_or(|b| d > b.0) {
-                    best = Some((d, i, n, sh, q));
-                }
+            if (i || n || sh.len() >= 2) && best.as_ref().is_none_or(|b| d > b.0) {
+                best = Some((d, i, n, sh, q));
             }
         }
         if let Some((d, i, n, _, q)) = best {
@@ -455,6 +453,10 @@ pub fn candidates<'c>(
 /// Suggestions between `a` and `b`, leaving out elements in `taken_a`/`taken_b` (those an
 /// official or curated pair already relates: tables take precedence). `anchors` are compétence
 /// pairs the tables state: critères and savoirs are also compared under them.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "each argument is one filter of the suggestions; the two callers pass them apart"
+)]
 pub fn suggest<'c>(
     corpus: &'c Corpus,
     graph: &Graph,

@@ -20,6 +20,10 @@ pub struct Since {
     pub degree: Option<Degree>,
 }
 
+/// What a new element of a 1 → 1 or n → 1 change comes from: the old certification, its old
+/// elements, the change's class and degree, and whether the text stayed.
+type Direct = (CertId, Vec<ElementKey>, Class, Option<Degree>, bool);
+
 /// The history of every element of a lineage that has a predecessor.
 #[derive(Default)]
 pub struct History {
@@ -29,10 +33,7 @@ pub struct History {
 impl History {
     pub fn build(corpus: &Corpus) -> History {
         // For each new element of a 1 → 1 or n → 1 change: its old elements, and whether the text stayed.
-        let mut direct: HashMap<
-            ElementKey,
-            (CertId, Vec<ElementKey>, Class, Option<Degree>, bool),
-        > = HashMap::new();
+        let mut direct: HashMap<ElementKey, Direct> = HashMap::new();
         for (old, new) in lineage_pairs(corpus) {
             let r = diff(corpus, &old, corpus, &new, &DiffOptions::default());
             for c in &r.changes {

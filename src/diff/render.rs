@@ -141,15 +141,15 @@ fn unit_lines(u: &UnitVerdict) -> (String, Vec<String>) {
         if c.old.item.kind.family() == crate::schema::Family::Activite && !u.by_activite {
             lines.push(w::BY_ACTIVITE.to_string());
         }
-        if let Some(row) = &c.row {
-            if let (Some(doc), Some(l)) = (&row.doc, &row.lines) {
-                lines.push(format!(
-                    "  {} : {}{}",
-                    w::TABLE_ROW,
-                    w::lines(doc.as_str(), &l.to_string()),
-                    row.text.as_deref().map(|t| format!(" « {t} »")).unwrap_or_default()
-                ));
-            }
+        if let Some(row) = &c.row
+            && let (Some(doc), Some(l)) = (&row.doc, &row.lines)
+        {
+            lines.push(format!(
+                "  {} : {}{}",
+                w::TABLE_ROW,
+                w::lines(doc.as_str(), &l.to_string()),
+                row.text.as_deref().map(|t| format!(" « {t} »")).unwrap_or_default()
+            ));
         }
     }
     if let Some(d) = u.title_change {

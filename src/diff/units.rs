@@ -231,9 +231,9 @@ fn groups(tree: &Tree) -> Vec<Vec<usize>> {
         }
     }
     let mut by_root: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for a in 0..units.len() {
+    for (a, &unit) in units.iter().enumerate() {
         let r = find(&mut root, a);
-        by_root.entry(r).or_default().push(units[a]);
+        by_root.entry(r).or_default().push(unit);
     }
     let mut out: Vec<Vec<usize>> = by_root.into_values().collect();
     for g in &mut out {
@@ -334,10 +334,10 @@ pub fn verdicts(
         for n in members {
             let Some(l) = al.new_link[n] else { continue };
             for &o in &al.links[l].old {
-                if let Some(x) = old_group_of(o) {
-                    if !out.iter().any(|c| c.0 == x) {
-                        out.push((x, o, n, l));
-                    }
+                if let Some(x) = old_group_of(o)
+                    && !out.iter().any(|c| c.0 == x)
+                {
+                    out.push((x, o, n, l));
                 }
             }
         }

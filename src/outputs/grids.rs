@@ -176,12 +176,7 @@ fn sheet_of(corpus: &Corpus, cert: &str, g: &Grid, sheet: &mut Worksheet) -> Res
     row += 1;
     // The header of the table: frozen, repeated on every printed page.
     let header_row = row;
-    sheet.write_string_with_format(
-        row,
-        0,
-        &format!("{} / {}", w::COMPETENCE, w::CRITERE),
-        &head,
-    )?;
+    sheet.write_string_with_format(row, 0, format!("{} / {}", w::COMPETENCE, w::CRITERE), &head)?;
     for (i, t) in w::TICKS.iter().enumerate() {
         sheet.write_string_with_format(row, 1 + i as u16, *t, &head)?;
     }

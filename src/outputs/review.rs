@@ -249,7 +249,7 @@ pub fn post(data: &Path, config: &Config, head: &str, body: &str) -> Reply {
         }
         None => table_file(&dir, &ca, &cb),
     };
-    if !path.parent().is_some_and(|p| p == dir) {
+    if path.parent().is_none_or(|p| p != dir) {
         return refuse("400 Bad Request", W::OUTSIDE);
     }
     let Some(who) = author(data, config) else { return refuse("409 Conflict", W::NO_AUTHOR) };

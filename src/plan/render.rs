@@ -188,7 +188,7 @@ pub fn xlsx(corpus: &Corpus, plan: &Plan, cov: &Coverage) -> Result<Vec<u8>, Xls
     sheet.write_string_with_format(
         0,
         0,
-        &format!("{} — {}", plan.title, short_cert(cert)),
+        format!("{} — {}", plan.title, short_cert(cert)),
         &bold,
     )?;
     sheet.write_string(1, 0, "Plan de formation (pas un document officiel) ; X : la séquence couvre la compétence ou un de ses critères, savoir-faire ou savoirs.")?;
@@ -202,7 +202,7 @@ pub fn xlsx(corpus: &Corpus, plan: &Plan, cov: &Coverage) -> Result<Vec<u8>, Xls
     let comps = &cov.competences;
     for (j, c) in comps.iter().enumerate() {
         let col = 3 + j as u16;
-        sheet.write_string_with_format(top, col, &short_name(corpus, &c.id), &head)?;
+        sheet.write_string_with_format(top, col, short_name(corpus, &c.id), &head)?;
         sheet.set_column_width(col, 9)?;
     }
     let last_col = 3 + comps.len() as u16;

@@ -245,10 +245,10 @@ impl Index {
             let weight = family_weight(e.kind, if e.kind.is_titled() { W_TITLE } else { W_TEXT });
             let mut extra: Vec<(String, u32)> =
                 vec![(compact(e.key.local.as_str()), W_ID), (compact(&e.key.to_string()), W_ID)];
-            if let (Some(prefix), Some(code)) = (code_prefix(e.kind), e.code.as_deref()) {
-                if code.chars().all(|c| c.is_ascii_digit()) {
-                    extra.push((format!("{prefix}{code}"), W_CODE));
-                }
+            if let (Some(prefix), Some(code)) = (code_prefix(e.kind), e.code.as_deref())
+                && code.chars().all(|c| c.is_ascii_digit())
+            {
+                extra.push((format!("{prefix}{code}"), W_CODE));
             }
             // The parent's title and code, and those of the nearest ancestor that is not the
             // document's own structure (the compétence above a heading "Critères de performance").

@@ -299,10 +299,10 @@ impl Index {
         }
         // A dotted code also finds the same code printed without dots (C3.2 → C32).
         let dotless = key.replace('.', "");
-        if dotless != key {
-            if let Some((k, _)) = self.postings.get_key_value(dotless.as_str()) {
-                out.push((k.as_str(), 0.9));
-            }
+        if dotless != key
+            && let Some((k, _)) = self.postings.get_key_value(dotless.as_str())
+        {
+            out.push((k.as_str(), 0.9));
         }
         let shards = shard_candidates(key);
         // A vocabulary term is a word the search knows (`closing`): no typo of another.

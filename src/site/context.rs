@@ -146,7 +146,7 @@ impl<'a> SiteCtx<'a> {
     /// A link to an element, as the templates use it.
     pub fn element_link(&self, from: &str, key: &ElementKey) -> Value {
         let e = self.corpus.element(key).expect("checked reference");
-        let cert = self.corpus.cert(&key.cert).map(|c| short_cert(c)).unwrap_or_default();
+        let cert = self.corpus.cert(&key.cert).map(short_cert).unwrap_or_default();
         json!({
             "href": urls::rel(from, &urls::element(key)),
             "code": e.code.clone().unwrap_or_default(),

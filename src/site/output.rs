@@ -399,20 +399,18 @@ impl Staging {
         let (staging_prefix, retired_prefix) =
             (format!(".{name}.staging-"), format!(".{name}.retired-"));
         // A build killed between the two renames of the fallback left the old site retired: put it back.
-        if !out.exists() {
-            if let Ok(entries) = fs::read_dir(parent) {
-                for e in entries.flatten() {
-                    let retired = e
-                        .file_name()
-                        .to_str()
-                        .and_then(|n| scratch::pid_in(n, &retired_prefix))
-                        .filter(|p| !scratch::alive(*p));
-                    if retired.is_some()
-                        && is_our_site(&e.path())
-                        && fs::rename(e.path(), out).is_ok()
-                    {
-                        break;
-                    }
+        if !out.exists()
+            && let Ok(entries) = fs::read_dir(parent)
+        {
+            for e in entries.flatten() {
+                let retired = e
+                    .file_name()
+                    .to_str()
+                    .and_then(|n| scratch::pid_in(n, &retired_prefix))
+                    .filter(|p| !scratch::alive(*p));
+                if retired.is_some() && is_our_site(&e.path()) && fs::rename(e.path(), out).is_ok()
+                {
+                    break;
                 }
             }
         }
@@ -480,10 +478,11 @@ impl Staging {
                     self.made.lock().unwrap_or_else(|e| e.into_inner()).insert(dir.to_path_buf());
                 }
             }
-            if let Some(old) = self.previous.as_ref().map(|o| o.join(rel)) {
-                if same_file_content(&old, bytes) && fs::hard_link(&old, &path).is_ok() {
-                    return Ok(());
-                }
+            if let Some(old) = self.previous.as_ref().map(|o| o.join(rel))
+                && same_file_content(&old, bytes)
+                && fs::hard_link(&old, &path).is_ok()
+            {
+                return Ok(());
             }
             fs::write(&path, bytes)
         })

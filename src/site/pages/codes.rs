@@ -11,11 +11,11 @@ use crate::urls;
 
 use super::Page;
 
+/// The certifications that hold one code, with the code's label when one of them gives it.
+type Holders<'c> = (Option<String>, Vec<&'c crate::model::Certification>);
+
 pub fn render_all(ctx: &SiteCtx) -> Result<Vec<Page>, String> {
-    let mut by_code: BTreeMap<
-        (CodeSystem, String),
-        (Option<String>, Vec<&crate::model::Certification>),
-    > = BTreeMap::new();
+    let mut by_code: BTreeMap<(CodeSystem, String), Holders> = BTreeMap::new();
     for c in &ctx.corpus.certs {
         for k in &c.codes {
             let slot = by_code.entry((k.system, k.code.clone())).or_insert((None, Vec::new()));

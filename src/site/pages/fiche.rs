@@ -47,7 +47,7 @@ pub fn context(ctx: &SiteCtx, path: &str, f: &Fiche) -> Value {
     let assessment = |a: &Assessment| -> Value {
         let mut v = ctx.element_link_from(path, &a.by, &f.key.cert);
         v["label"] = json!(a.rel.labels().1);
-        v["via"] = json!(a.via.as_ref().map(|k| group_title(k)));
+        v["via"] = json!(a.via.as_ref().map(&group_title));
         v
     };
     let criteres_kind =

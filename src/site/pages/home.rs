@@ -13,7 +13,7 @@ use super::cert::identity;
 /// French names of the lineages, for headings.
 fn lineage_title(ctx: &SiteCtx, lineage: &str, certs: &[&crate::model::Certification]) -> String {
     let _ = ctx;
-    let newest = certs.iter().filter(|c| !c.only_named).last().or(certs.last());
+    let newest = certs.iter().rfind(|c| !c.only_named).or(certs.last());
     match newest {
         Some(c) => c.title.text.clone(),
         None => lineage.to_string(),

@@ -253,6 +253,10 @@ fn heat_list(ctx: &SiteCtx, from: &str, ta: &Tree, tb: &Tree, cw: &Crosswalk) ->
 }
 
 /// The template context of the passerelle page of `cw`, at `path`.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the page's two sides, each with its link and holder"
+)]
 pub fn context(
     ctx: &SiteCtx,
     path: &str,

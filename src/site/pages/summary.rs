@@ -33,10 +33,10 @@ pub fn context(ctx: &SiteCtx, path: &str, f: &Fiche) -> Option<Value> {
         let href = link(&a.by);
         // One line per épreuve or modalité: the groups it reaches the compétence through, together.
         if let Some(seen) = evaluated.iter_mut().find(|x| x["href"] == json!(href)) {
-            if let (Some(v), Some(list)) = (via, seen["vias"].as_array_mut()) {
-                if !list.contains(&json!(v)) {
-                    list.push(json!(v));
-                }
+            if let (Some(v), Some(list)) = (via, seen["vias"].as_array_mut())
+                && !list.contains(&json!(v))
+            {
+                list.push(json!(v));
             }
             continue;
         }
@@ -124,10 +124,9 @@ fn prepared<'c>(ctx: &SiteCtx<'c>, e: &Element) -> Vec<&'c Element> {
                 .filter_map(|k| corpus.element(k));
             if let Some(lead) =
                 before.filter(|s| s.kind == Kind::Paragraphe && !names_some_competence(s)).last()
+                && !out.iter().any(|x| x.key == lead.key)
             {
-                if !out.iter().any(|x| x.key == lead.key) {
-                    out.push(lead);
-                }
+                out.push(lead);
             }
         }
         if !out.iter().any(|x| x.key == p.key) {

@@ -45,10 +45,9 @@ pub fn context(ctx: &SiteCtx, from: &str, c: &Certification) -> Option<Value> {
             if let Some(b) = corpus
                 .element(&a.by)
                 .filter(|b| matches!(b.kind, Kind::Ccp | Kind::Unite | Kind::BlocCompetences))
+                && !certifiers.iter().any(|x| x.key == b.key)
             {
-                if !certifiers.iter().any(|x| x.key == b.key) {
-                    certifiers.push(b);
-                }
+                certifiers.push(b);
             }
         }
         rows.push(Row { comp: e, group, certifiers });
@@ -97,6 +96,7 @@ fn wrap(text: &str, width: usize, lines: usize) -> Vec<String> {
     out
 }
 
+#[expect(clippy::too_many_arguments, reason = "one box of the picture: where, what, how drawn")]
 fn boxed(
     out: &mut String,
     href: &str,
