@@ -4,7 +4,7 @@
 //! Data flows through once, in one direction:
 //!
 //! ```text
-//! data/*.yaml ─ load ─ check (diagnostics) ─ model ─ graph ─ list / search / diff / outputs (site, exports)
+//! data/*.yaml → load (diagnostics) → check → model → graph → {search, compare → diff/crosswalk, outputs (html, case, skos, sssom, csv, json)}
 //! ```
 //!
 //! - [`load`] reads the YAML files and source documents, turning parse failures into diagnostics;
@@ -41,7 +41,6 @@ pub mod site;
 pub mod sources;
 pub mod text;
 pub mod urls;
-pub mod vocabulary;
 pub mod words;
 
 use std::path::Path;

@@ -503,11 +503,12 @@ fn a_vocabulary_says_what_reads_its_terms_file_by_file_and_term_by_term() {
     );
     let corpus = referentiel::load_corpus(&dir).map_err(|d| render(&d)).unwrap();
     let _ = fs::remove_dir_all(&dir);
-    let terms = |it: &mut dyn Iterator<Item = &referentiel::vocabulary::Entry>| -> Vec<String> {
-        let mut v: Vec<String> = it.map(|e| e.term.clone()).collect();
-        v.sort();
-        v
-    };
+    let terms =
+        |it: &mut dyn Iterator<Item = &referentiel::model::vocabulary::Entry>| -> Vec<String> {
+            let mut v: Vec<String> = it.map(|e| e.term.clone()).collect();
+            v.sort();
+            v
+        };
     assert_eq!(terms(&mut corpus.vocabulary.for_search()), ["PAC", "démarcher", "veille"]);
     assert_eq!(terms(&mut corpus.vocabulary.for_crosswalk()), ["PAC", "veille"]);
     let syn = referentiel::crosswalk::synonyms(&corpus);

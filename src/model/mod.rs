@@ -1,17 +1,17 @@
 //! The model: the checked data as plain, resolved values. Built only from data that passed every
 //! check, so references here always resolve and every citation was proven.
-
 //!
 //! The types are declared here; [`Corpus::build`] assembles them from the checked data, one part
 //! per module: certification records and lineage (`certs`), elements and their tree (`elements`),
-//! matrices and correspondences (`tables`), the domain vocabulary (`terms`), all reading the data
-//! through the checker's index and resolved references (`read`).
+//! matrices and correspondences (`tables`), the domain vocabulary (its types in `vocabulary`, built
+//! by `terms`), all reading the data through the checker's index and resolved references (`read`).
 
 mod certs;
 mod elements;
 mod read;
 mod tables;
 mod terms;
+pub mod vocabulary;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -24,7 +24,7 @@ use crate::schema::{
     Subtype,
 };
 use crate::sources::SourceSet;
-use crate::vocabulary::Vocabulary;
+use vocabulary::Vocabulary;
 
 use read::Reader;
 

@@ -1,7 +1,7 @@
 //! The domain vocabulary of `data/vocabulary/` (ours, curated): every term of every file, with
 //! the file that states it.
 
-use crate::vocabulary::{Entry, Vocabulary, VocabularyFile};
+use super::vocabulary::{Entry, Vocabulary, VocabularyFile};
 
 use super::read::{Reader, note};
 

@@ -14,7 +14,7 @@
 //!   four (100 / 1.06 → 94, 100 / 1.12 → 89); idf = ln(1 + N / df).
 //! - Context without postings: each certification's title, sigle and id, and each kind's label,
 //!   are matched by the query against the groups of documents they name (weight 30).
-//! - Vocabulary ([`crate::vocabulary`]): terms and their targets, as stems, for query expansion.
+//! - Vocabulary ([`crate::model::vocabulary`]): terms and their targets, as stems, for query expansion.
 //! - Matching ([`query`]): exact key; one typo (Damerau-Levenshtein 1) in words of 5 letters or more;
 //!   the last word of the query also as a prefix (as you type).
 //! - Repeats: documents of one certification with the same text (folded, punctuation aside) share

@@ -21,8 +21,8 @@ if ! command -v soffice >/dev/null 2>&1; then
   echo "== export tools: LibreOffice Calc (headless)"
   if command -v apt-get >/dev/null 2>&1; then
     sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
-    $sudo apt-get install -y --no-install-recommends libreoffice-calc-nogui >/dev/null 2>&1 \
-      || { $sudo apt-get update >/dev/null 2>&1 && $sudo apt-get install -y --no-install-recommends libreoffice-calc-nogui >/dev/null 2>&1; } \
+    $sudo apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends libreoffice-calc-nogui >/dev/null 2>&1 \
+      || { $sudo apt-get -o DPkg::Lock::Timeout=600 update >/dev/null 2>&1 && $sudo apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends libreoffice-calc-nogui >/dev/null 2>&1; } \
       || echo "!! export tools: cannot install libreoffice-calc-nogui; the CSV-in-LibreOffice test will fail until it is installed" >&2
   else
     echo "!! export tools: no apt-get; install LibreOffice Calc for the CSV-in-LibreOffice test" >&2

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::model::Cite;
+use super::Cite;
 use crate::schema::{TermKind, VocabularyUse};
 
 /// One vocabulary file's header: whose it is.
