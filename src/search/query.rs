@@ -36,6 +36,19 @@ use serde::Serialize;
 use super::{Index, W_CONTEXT, compact};
 use crate::lang;
 
+/// The most letters of a short word that joins the number after it into one code (`cp 3`).
+pub const SHORT_CODE: usize = 4;
+/// The quality of a dotted code's dotless spelling (`c3.2` → `c32`).
+pub const Q_DOTLESS: f64 = 0.9;
+/// The quality of a key the last word begins, times the share of the key typed.
+pub const Q_PREFIX: f64 = 0.8;
+/// The quality of a key one typo away.
+pub const Q_TYPO: f64 = 0.6;
+/// The fewest letters of a word whose typos are looked for.
+pub const TYPO_LETTERS: usize = 5;
+/// The fewest letters of a word being typed whose completions are looked for.
+pub const TYPING_LETTERS: usize = 2;
+
 /// The shard of a key: its first two characters.
 pub fn shard_of(key: &str) -> String {
     key.chars().take(2).collect()
@@ -77,7 +90,8 @@ fn words(q: &str) -> Vec<String> {
     let mut i = 0;
     while i < tokens.len() {
         let w = &tokens[i].word;
-        let short = (1..=4).contains(&w.len()) && w.chars().all(|c| c.is_ascii_lowercase());
+        let short =
+            (1..=SHORT_CODE).contains(&w.len()) && w.chars().all(|c| c.is_ascii_lowercase());
         match tokens.get(i + 1) {
             Some(next) if short && is_number(&next.word) => {
                 out.push(format!("{w}{}", next.word));
@@ -302,13 +316,13 @@ impl Index {
         if dotless != key
             && let Some((k, _)) = self.postings.get_key_value(dotless.as_str())
         {
-            out.push((k.as_str(), 0.9));
+            out.push((k.as_str(), Q_DOTLESS));
         }
         let shards = shard_candidates(key);
         // A vocabulary term is a word the search knows (`closing`): no typo of another.
         let typo = exact.is_none()
             && !self.vocab.contains_key(key)
-            && q.word.chars().count() >= 5
+            && q.word.chars().count() >= TYPO_LETTERS
             && !lang::is_code(key);
         // Only a word that is not yet a word of the index, of the vocabulary or of the name of a
         // certification or kind (`ntc`, `savoirs`) is still being typed.
@@ -318,7 +332,7 @@ impl Index {
             && exact.is_none()
             && !self.vocab.contains_key(key)
             && !names_context
-            && q.word.chars().count() >= 2;
+            && q.word.chars().count() >= TYPING_LETTERS;
         for k in self.postings.keys() {
             if k == key || *k == dotless || !shards.contains(&shard_of(k)) {
                 continue;
@@ -326,9 +340,9 @@ impl Index {
             if typing && k.starts_with(q.word.as_str()) {
                 // A word as typed so far: the more of the key it covers, the surer the match.
                 let cover = q.word.chars().count() as f64 / k.chars().count() as f64;
-                out.push((k.as_str(), -0.8 * cover.min(1.0)));
+                out.push((k.as_str(), -Q_PREFIX * cover.min(1.0)));
             } else if typo && damerau1(key, k) {
-                out.push((k.as_str(), 0.6));
+                out.push((k.as_str(), Q_TYPO));
             }
         }
         out
