@@ -27,7 +27,7 @@
 //!    a long passage that holds more words loosely. Higher scores first, then more matched keys,
 //!    then index order.
 //! 7. A result whose text is that of a higher result of the same certification ([`super::Doc::same`])
-//!    is folded under it ([`Hit::also`]).
+//!    is folded under it ([`Hit::also`]); folded sections, paragraphs and articles are not listed.
 
 use std::collections::HashMap;
 
@@ -35,6 +35,7 @@ use serde::Serialize;
 
 use super::{Index, W_CONTEXT, compact};
 use crate::lang;
+use crate::schema::Kind;
 
 /// The most letters of a short word that joins the number after it into one code (`cp 3`).
 pub const SHORT_CODE: usize = 4;
@@ -299,6 +300,15 @@ impl Index {
         Ok(Filters { cert, kind })
     }
 
+    /// Is this kind (an index of [`Index::kinds`]) the document's own structure (sections,
+    /// paragraphs, articles)?
+    pub fn structural(&self, kind: usize) -> bool {
+        kind > 0
+            && Kind::ALL
+                .get(kind - 1)
+                .is_some_and(|k| k.family() == crate::schema::Family::Document)
+    }
+
     fn idf(&self, df: usize) -> f64 {
         (1.0 + self.docs.len() as f64 / df.max(1) as f64).ln()
     }
@@ -496,8 +506,11 @@ impl Index {
             .map(|((d, m, s, k), also)| {
                 let doc = &self.docs[d as usize];
                 Hit {
+                    // The document's own structure is not listed (« aussi : Section, Section… »
+                    // says nothing): folded, it stays under the hit.
                     also: also
                         .into_iter()
+                        .filter(|a| !self.structural(self.docs[*a as usize].kind))
                         .map(|a| {
                             let x = &self.docs[a as usize];
                             Also {

@@ -272,7 +272,8 @@ pub fn write_each(index: &Index, mut emit: impl FnMut(String, Vec<u8>)) {
 
 /// The ranking's figures that the browser reads.
 pub(super) fn rank(index: &Index) -> Value {
-    json!({ "context": super::W_CONTEXT, "kind": index.tuning.kind, "coord": index.tuning.coord, "title": super::W_TITLE })
+    let structural: Vec<usize> = (0..index.kinds.len()).filter(|k| index.structural(*k)).collect();
+    json!({ "context": super::W_CONTEXT, "kind": index.tuning.kind, "coord": index.tuning.coord, "title": super::W_TITLE, "structural": structural })
 }
 
 /// The display record of each document: id, text, kind, certification, ancestors.

@@ -407,10 +407,11 @@
     });
     hits.sort(function (a, b) { return b.score - a.score || b.matched - a.matched || a.doc - b.doc; });
     // Repeats: a result whose text is that of a higher result of its certification is folded under it.
+    // The document's own structure is not listed (src/search/query.rs): folded, it stays under the hit.
     var shown = new Map(), kept = [];
     hits.forEach(function (h) {
       var c = meta.sameOf.has(h.doc) ? meta.sameOf.get(h.doc) : h.doc, at = shown.get(c);
-      if (at !== undefined) at.also.push(h.doc);
+      if (at !== undefined) { if (meta.rank.structural.indexOf(groupOf(meta, h.doc)[3]) < 0) at.also.push(h.doc); }
       else { h.also = []; shown.set(c, h); kept.push(h); }
     });
     hits = kept;
