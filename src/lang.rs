@@ -6,7 +6,7 @@
 use crate::text::fold;
 
 /// Words too common to say anything about a text.
-pub const STOP_WORDS: &[&str] = &[
+pub(crate) const STOP_WORDS: &[&str] = &[
     "a", "afin", "ainsi", "au", "aux", "avec", "c", "ce", "ces", "cet", "cette", "d", "dans", "de",
     "des", "du", "elle", "elles", "en", "entre", "est", "et", "etre", "il", "ils", "j", "l", "la",
     "le", "les", "leur", "leurs", "lors", "m", "n", "ne", "ou", "par", "pas", "pour", "qu", "que",
@@ -16,7 +16,7 @@ pub const STOP_WORDS: &[&str] = &[
 /// Words that make a query a question (the question words, the asker's pronouns: "comment je
 /// relance mes clients", "que dois-je savoir"), and the verb "faire" (which would match every
 /// "savoir-faire"): dropped from queries, never from texts.
-pub const QUERY_WORDS: &[&str] = &[
+pub(crate) const QUERY_WORDS: &[&str] = &[
     "combien",
     "comment",
     "dois",
@@ -53,7 +53,7 @@ pub const QUERY_WORDS: &[&str] = &[
 /// Suffixes removed by the stemmer, longest first. One is removed at most, and only when at least
 /// [`MIN_STEM`] letters remain (so that short words stay whole). Not « -ez »: in the referentials
 /// it ends only « rendez(-vous) » (a noun, not a form of « rendre ») and « chez ».
-pub const SUFFIXES: &[&str] = &[
+pub(crate) const SUFFIXES: &[&str] = &[
     "issements",
     "issement",
     "atrices",
@@ -100,16 +100,16 @@ pub const SUFFIXES: &[&str] = &[
 ];
 
 /// The fewest letters a stem keeps when a suffix is removed.
-pub const MIN_STEM: usize = 4;
+pub(crate) const MIN_STEM: usize = 4;
 
 /// How a verb's stem and its noun's are brought together (see [`verb_and_noun`]): whole stems
 /// replaced, then endings replaced when at least the given number of letters stays before them.
-pub const STEM_WHOLE: &[(&str, &str)] = &[("vent", "vend")];
-pub const STEM_ENDINGS: &[(&str, &str, usize)] =
+pub(crate) const STEM_WHOLE: &[(&str, &str)] = &[("vent", "vend")];
+pub(crate) const STEM_ENDINGS: &[(&str, &str, usize)] =
     &[("qu", "c", 0), ("ifi", "ific", 0), ("dr", "d", 3)];
 
 /// The most letters a code's letter part has (`cp3`, `c3.2`, `d1402`, not `bloc1`).
-pub const CODE_LETTERS: usize = 3;
+pub(crate) const CODE_LETTERS: usize = 3;
 
 /// A word of a text: its folded form and its byte range in the original text.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -10,10 +10,10 @@
 //! [`fold`] goes further, for search and similarity: lower case, no accents, œ → oe, æ → ae.
 
 /// Apostrophe-like characters that the documents use interchangeably.
-pub const APOSTROPHES: [char; 5] = ['\'', '’', '‘', 'ʼ', '´'];
+pub(crate) const APOSTROPHES: [char; 5] = ['\'', '’', '‘', 'ʼ', '´'];
 
 /// Private-use glyphs (checkbox and bullet glyphs of the PDF fonts).
-pub const PRIVATE_USE: (char, char) = ('\u{E000}', '\u{F8FF}');
+pub(crate) const PRIVATE_USE: (char, char) = ('\u{E000}', '\u{F8FF}');
 
 pub fn is_private_use(c: char) -> bool {
     (PRIVATE_USE.0..=PRIVATE_USE.1).contains(&c)
@@ -21,7 +21,7 @@ pub fn is_private_use(c: char) -> bool {
 
 /// The combining accents of Latin letters (a « é » written e + U+0301): part of their letter's
 /// word, and dropped by [`fold`], as the accent of a precomposed letter is.
-pub const COMBINING_MARKS: (char, char) = ('\u{0300}', '\u{036F}');
+pub(crate) const COMBINING_MARKS: (char, char) = ('\u{0300}', '\u{036F}');
 
 pub fn is_combining_mark(c: char) -> bool {
     (COMBINING_MARKS.0..=COMBINING_MARKS.1).contains(&c)

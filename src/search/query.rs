@@ -38,17 +38,17 @@ use crate::lang;
 use crate::schema::Kind;
 
 /// The most letters of a short word that joins the number after it into one code (`cp 3`).
-pub const SHORT_CODE: usize = 4;
+pub(crate) const SHORT_CODE: usize = 4;
 /// The quality of a dotted code's dotless spelling (`c3.2` → `c32`).
-pub const Q_DOTLESS: f64 = 0.9;
+pub(crate) const Q_DOTLESS: f64 = 0.9;
 /// The quality of a key the last word begins, times the share of the key typed.
-pub const Q_PREFIX: f64 = 0.8;
+pub(crate) const Q_PREFIX: f64 = 0.8;
 /// The quality of a key one typo away.
-pub const Q_TYPO: f64 = 0.6;
+pub(crate) const Q_TYPO: f64 = 0.6;
 /// The fewest letters of a word whose typos are looked for.
-pub const TYPO_LETTERS: usize = 5;
+pub(crate) const TYPO_LETTERS: usize = 5;
 /// The fewest letters of a word being typed whose completions are looked for.
-pub const TYPING_LETTERS: usize = 2;
+pub(crate) const TYPING_LETTERS: usize = 2;
 
 /// The shard of a key: its first two characters.
 pub fn shard_of(key: &str) -> String {
