@@ -6,7 +6,7 @@
 use crate::text::fold;
 
 /// Words too common to say anything about a text.
-const STOP_WORDS: &[&str] = &[
+pub(crate) const STOP_WORDS: &[&str] = &[
     "a", "afin", "ainsi", "au", "aux", "avec", "c", "ce", "ces", "cet", "cette", "d", "dans", "de",
     "des", "du", "elle", "elles", "en", "entre", "est", "et", "etre", "il", "ils", "j", "l", "la",
     "le", "les", "leur", "leurs", "lors", "m", "n", "ne", "ou", "par", "pas", "pour", "qu", "que",
@@ -16,7 +16,7 @@ const STOP_WORDS: &[&str] = &[
 /// Words that make a query a question (the question words, the asker's pronouns: "comment je
 /// relance mes clients", "que dois-je savoir"), and the verb "faire" (which would match every
 /// "savoir-faire"): dropped from queries, never from texts.
-const QUERY_WORDS: &[&str] = &[
+pub(crate) const QUERY_WORDS: &[&str] = &[
     "combien",
     "comment",
     "dois",
@@ -51,8 +51,9 @@ const QUERY_WORDS: &[&str] = &[
 ];
 
 /// Suffixes removed by the stemmer, longest first. One is removed at most, and only when at least
-/// four letters remain (so that short words stay whole).
-const SUFFIXES: &[&str] = &[
+/// [`MIN_STEM`] letters remain (so that short words stay whole). Not « -ez »: in the referentials
+/// it ends only « rendez(-vous) » (a noun, not a form of « rendre ») and « chez ».
+pub(crate) const SUFFIXES: &[&str] = &[
     "issements",
     "issement",
     "atrices",
@@ -93,11 +94,22 @@ const SUFFIXES: &[&str] = &[
     "ee",
     "es",
     "er",
-    "ez",
     "e",
     "s",
     "x",
 ];
+
+/// The fewest letters a stem keeps when a suffix is removed.
+pub(crate) const MIN_STEM: usize = 4;
+
+/// How a verb's stem and its noun's are brought together (see [`verb_and_noun`]): whole stems
+/// replaced, then endings replaced when at least the given number of letters stays before them.
+pub(crate) const STEM_WHOLE: &[(&str, &str)] = &[("vent", "vend")];
+pub(crate) const STEM_ENDINGS: &[(&str, &str, usize)] =
+    &[("qu", "c", 0), ("ifi", "ific", 0), ("dr", "d", 3)];
+
+/// The most letters a code's letter part has (`cp3`, `c3.2`, `d1402`, not `bloc1`).
+pub(crate) const CODE_LETTERS: usize = 3;
 
 /// A word of a text: its folded form and its byte range in the original text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -125,7 +137,8 @@ pub fn tokens(text: &str) -> Vec<Token> {
                 && j + 1 < chars.len()
                 && chars[j + 1].1.is_ascii_digit()
                 && chars[i..j].iter().any(|(_, x)| x.is_ascii_digit());
-            if d.is_alphanumeric() || dot_in_code {
+            // A combining accent (a decomposed « é ») belongs to its letter's word; folding drops it.
+            if d.is_alphanumeric() || dot_in_code || crate::text::is_combining_mark(d) {
                 j += 1;
             } else {
                 break;
@@ -150,7 +163,7 @@ pub fn is_query_word(word: &str) -> bool {
 /// Is this word a code (`cp3`, `c3.2`, `u5`, `s41`, `d1402`): letters then digits?
 pub fn is_code(word: &str) -> bool {
     let letters = word.chars().take_while(|c| c.is_ascii_alphabetic()).count();
-    (1..=3).contains(&letters)
+    (1..=CODE_LETTERS).contains(&letters)
         && word.len() > letters
         && word[letters..].chars().all(|c| c.is_ascii_digit() || c == '.')
 }
@@ -162,7 +175,7 @@ pub fn stem(word: &str) -> String {
     }
     let base = SUFFIXES
         .iter()
-        .find_map(|suffix| word.strip_suffix(suffix).filter(|b| b.chars().count() >= 4))
+        .find_map(|suffix| word.strip_suffix(suffix).filter(|b| b.chars().count() >= MIN_STEM))
         .unwrap_or(word);
     verb_and_noun(base)
 }
@@ -171,19 +184,15 @@ pub fn stem(word: &str) -> String {
 /// -cation (communiquer, communication → `communic`), -ifier and -ification (qualifier,
 /// qualification → `qualific`), -dre verbs (vendre → `vend`, as vendeur), and vente (→ `vend`).
 fn verb_and_noun(base: &str) -> String {
-    if base == "vent" {
-        return "vend".to_string();
+    if let Some((_, to)) = STEM_WHOLE.iter().find(|(from, _)| *from == base) {
+        return to.to_string();
     }
-    if let Some(b) = base.strip_suffix("qu") {
-        return format!("{b}c");
+    for (ending, to, keep) in STEM_ENDINGS {
+        if let Some(b) = base.strip_suffix(ending).filter(|b| b.chars().count() >= *keep) {
+            return format!("{b}{to}");
+        }
     }
-    if base.ends_with("ifi") {
-        return format!("{base}c");
-    }
-    match base.strip_suffix("dr") {
-        Some(b) if b.chars().count() >= 3 => format!("{b}d"),
-        _ => base.to_string(),
-    }
+    base.to_string()
 }
 
 /// The meaningful stems of a text, in order (stop words left out).

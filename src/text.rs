@@ -10,11 +10,21 @@
 //! [`fold`] goes further, for search and similarity: lower case, no accents, œ → oe, æ → ae.
 
 /// Apostrophe-like characters that the documents use interchangeably.
-const APOSTROPHES: [char; 5] = ['\'', '’', '‘', 'ʼ', '´'];
+pub(crate) const APOSTROPHES: [char; 5] = ['\'', '’', '‘', 'ʼ', '´'];
 
 /// Private-use glyphs (checkbox and bullet glyphs of the PDF fonts).
+pub(crate) const PRIVATE_USE: (char, char) = ('\u{E000}', '\u{F8FF}');
+
 pub fn is_private_use(c: char) -> bool {
-    ('\u{E000}'..='\u{F8FF}').contains(&c)
+    (PRIVATE_USE.0..=PRIVATE_USE.1).contains(&c)
+}
+
+/// The combining accents of Latin letters (a « é » written e + U+0301): part of their letter's
+/// word, and dropped by [`fold`], as the accent of a precomposed letter is.
+pub(crate) const COMBINING_MARKS: (char, char) = ('\u{0300}', '\u{036F}');
+
+pub fn is_combining_mark(c: char) -> bool {
+    (COMBINING_MARKS.0..=COMBINING_MARKS.1).contains(&c)
 }
 
 /// A character with its origin: the 1-based line it came from, and its 0-based position in that
@@ -205,7 +215,7 @@ pub fn fold(text: &str) -> String {
             'œ' | 'Œ' => out.push_str("oe"),
             'æ' | 'Æ' => out.push_str("ae"),
             c if APOSTROPHES.contains(&c) => out.push('\''),
-            c if is_private_use(c) => {}
+            c if is_private_use(c) || is_combining_mark(c) => {}
             c => out.push(fold_accent(c)),
         }
     }

@@ -24,7 +24,9 @@
 //!   first query downloads the small metadata file and only the shards it needs.
 
 pub mod query;
+pub mod rules;
 pub mod shards;
+pub mod suggest;
 
 use std::collections::BTreeMap;
 
@@ -201,6 +203,12 @@ impl Index {
     }
 
     pub fn build_with(corpus: &Corpus, tuning: Tuning) -> Index {
+        Index::build_where(corpus, tuning, |_| true)
+    }
+
+    /// The index of the certifications and of the elements of the kinds `keep` keeps (the
+    /// suggestions' index, [`suggest`]), weighted as in the whole index.
+    pub fn build_where(corpus: &Corpus, tuning: Tuning, keep: impl Fn(Kind) -> bool) -> Index {
         let length = tuning.length;
         let mut kinds: Vec<String> = vec!["Certification".to_string()];
         kinds.extend(Kind::ALL.iter().map(|k| k.label().to_string()));
@@ -236,7 +244,7 @@ impl Index {
         // Each element's nearest ancestor that is not the document's structure, found once.
         let titled =
             corpus.nearest_ancestor_where(|a| a.kind.family() != crate::schema::Family::Document);
-        for e in &corpus.elements {
+        for e in corpus.elements.iter().filter(|e| keep(e.kind)) {
             let ci = cert_index[e.key.cert.as_str()];
             let ki = 1 + Kind::ALL.iter().position(|k| *k == e.kind).expect("kind");
             let mut codes: Vec<&str> = Vec::new();

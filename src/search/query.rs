@@ -27,7 +27,7 @@
 //!    a long passage that holds more words loosely. Higher scores first, then more matched keys,
 //!    then index order.
 //! 7. A result whose text is that of a higher result of the same certification ([`super::Doc::same`])
-//!    is folded under it ([`Hit::also`]).
+//!    is folded under it ([`Hit::also`]); folded sections, paragraphs and articles are not listed.
 
 use std::collections::HashMap;
 
@@ -35,6 +35,20 @@ use serde::Serialize;
 
 use super::{Index, W_CONTEXT, compact};
 use crate::lang;
+use crate::schema::Kind;
+
+/// The most letters of a short word that joins the number after it into one code (`cp 3`).
+pub(crate) const SHORT_CODE: usize = 4;
+/// The quality of a dotted code's dotless spelling (`c3.2` → `c32`).
+pub(crate) const Q_DOTLESS: f64 = 0.9;
+/// The quality of a key the last word begins, times the share of the key typed.
+pub(crate) const Q_PREFIX: f64 = 0.8;
+/// The quality of a key one typo away.
+pub(crate) const Q_TYPO: f64 = 0.6;
+/// The fewest letters of a word whose typos are looked for.
+pub(crate) const TYPO_LETTERS: usize = 5;
+/// The fewest letters of a word being typed whose completions are looked for.
+pub(crate) const TYPING_LETTERS: usize = 2;
 
 /// The shard of a key: its first two characters.
 pub fn shard_of(key: &str) -> String {
@@ -77,7 +91,8 @@ fn words(q: &str) -> Vec<String> {
     let mut i = 0;
     while i < tokens.len() {
         let w = &tokens[i].word;
-        let short = (1..=4).contains(&w.len()) && w.chars().all(|c| c.is_ascii_lowercase());
+        let short =
+            (1..=SHORT_CODE).contains(&w.len()) && w.chars().all(|c| c.is_ascii_lowercase());
         match tokens.get(i + 1) {
             Some(next) if short && is_number(&next.word) => {
                 out.push(format!("{w}{}", next.word));
@@ -285,6 +300,15 @@ impl Index {
         Ok(Filters { cert, kind })
     }
 
+    /// Is this kind (an index of [`Index::kinds`]) the document's own structure (sections,
+    /// paragraphs, articles)?
+    pub fn structural(&self, kind: usize) -> bool {
+        kind > 0
+            && Kind::ALL
+                .get(kind - 1)
+                .is_some_and(|k| k.family() == crate::schema::Family::Document)
+    }
+
     fn idf(&self, df: usize) -> f64 {
         (1.0 + self.docs.len() as f64 / df.max(1) as f64).ln()
     }
@@ -302,13 +326,13 @@ impl Index {
         if dotless != key
             && let Some((k, _)) = self.postings.get_key_value(dotless.as_str())
         {
-            out.push((k.as_str(), 0.9));
+            out.push((k.as_str(), Q_DOTLESS));
         }
         let shards = shard_candidates(key);
         // A vocabulary term is a word the search knows (`closing`): no typo of another.
         let typo = exact.is_none()
             && !self.vocab.contains_key(key)
-            && q.word.chars().count() >= 5
+            && q.word.chars().count() >= TYPO_LETTERS
             && !lang::is_code(key);
         // Only a word that is not yet a word of the index, of the vocabulary or of the name of a
         // certification or kind (`ntc`, `savoirs`) is still being typed.
@@ -318,7 +342,7 @@ impl Index {
             && exact.is_none()
             && !self.vocab.contains_key(key)
             && !names_context
-            && q.word.chars().count() >= 2;
+            && q.word.chars().count() >= TYPING_LETTERS;
         for k in self.postings.keys() {
             if k == key || *k == dotless || !shards.contains(&shard_of(k)) {
                 continue;
@@ -326,9 +350,9 @@ impl Index {
             if typing && k.starts_with(q.word.as_str()) {
                 // A word as typed so far: the more of the key it covers, the surer the match.
                 let cover = q.word.chars().count() as f64 / k.chars().count() as f64;
-                out.push((k.as_str(), -0.8 * cover.min(1.0)));
+                out.push((k.as_str(), -Q_PREFIX * cover.min(1.0)));
             } else if typo && damerau1(key, k) {
-                out.push((k.as_str(), 0.6));
+                out.push((k.as_str(), Q_TYPO));
             }
         }
         out
@@ -482,8 +506,11 @@ impl Index {
             .map(|((d, m, s, k), also)| {
                 let doc = &self.docs[d as usize];
                 Hit {
+                    // The document's own structure is not listed (« aussi : Section, Section… »
+                    // says nothing): folded, it stays under the hit.
                     also: also
                         .into_iter()
+                        .filter(|a| !self.structural(self.docs[*a as usize].kind))
                         .map(|a| {
                             let x = &self.docs[a as usize];
                             Also {

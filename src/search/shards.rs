@@ -184,7 +184,7 @@ fn vocabulary_copies(
 }
 
 /// Postings as the files hold them: document gaps and weights, flat.
-fn gaps(postings: &[(u32, u32)]) -> Vec<u32> {
+pub(super) fn gaps(postings: &[(u32, u32)]) -> Vec<u32> {
     let mut flat: Vec<u32> = Vec::with_capacity(postings.len() * 2);
     let mut prev = 0;
     for (doc, w) in postings {
@@ -196,12 +196,12 @@ fn gaps(postings: &[(u32, u32)]) -> Vec<u32> {
 }
 
 /// Compact JSON, safe inside a script file and inlined in a page (see [`crate::text::script_safe`]).
-fn json<T: serde::Serialize + ?Sized>(v: &T) -> String {
+pub(super) fn json<T: serde::Serialize + ?Sized>(v: &T) -> String {
     crate::text::script_safe(&serde_json::to_string(v).expect("serializable"))
 }
 
 /// A call of the browser's loader with JSON arguments; compact: the files are downloaded by phones.
-fn js(call: &str, args: &[String]) -> Vec<u8> {
+pub(super) fn js(call: &str, args: &[String]) -> Vec<u8> {
     format!("RS.{call}({});\n", args.join(",")).into_bytes()
 }
 
@@ -242,7 +242,7 @@ pub fn write_each(index: &Index, mut emit: impl FnMut(String, Vec<u8>)) {
         "kindKeys": index.kind_keys,
         "vocab": index.vocab,
         "same": index.repeats(),
-        "rank": { "context": super::W_CONTEXT, "kind": index.tuning.kind, "coord": index.tuning.coord, "title": super::W_TITLE },
+        "rank": rank(index),
     });
     emit("search/meta.js".to_string(), js("meta", &[json(&meta)]));
     let copies = vocabulary_copies(index, &units, &buckets);
@@ -253,11 +253,37 @@ pub fn write_each(index: &Index, mut emit: impl FnMut(String, Vec<u8>)) {
             js("t", &[i.to_string(), json(&content), json(&copies[i])]),
         );
     }
-    // A document that shares its text with others of its certification carries them, so that a
-    // result shows what is folded under it ("aussi : Épreuve E4") without more files: each as
-    // [document, id, the words of its text before those it shares with this one].
+    let record = records(index);
+    for (key, postings) in &index.postings {
+        if has_records(key, postings.len()) {
+            let recs: Vec<Value> =
+                best_of(postings).into_iter().map(|d| json!([d, record(d)])).collect();
+            emit(format!("search/r/_{key}.js"), js("r", &[json(key), json(&recs)]));
+        }
+    }
+    for b in 0..index.docs.len().div_ceil(BLOCK) {
+        // The address is not stored: it follows from the id (see `url_of` in search.js).
+        let docs: Vec<Value> = (b * BLOCK..((b + 1) * BLOCK).min(index.docs.len()))
+            .map(|i| record(i as u32))
+            .collect();
+        emit(format!("search/d/{b}.js"), js("d", &[b.to_string(), json(&docs)]));
+    }
+}
+
+/// The ranking's figures that the browser reads.
+pub(super) fn rank(index: &Index) -> Value {
+    let structural: Vec<usize> = (0..index.kinds.len()).filter(|k| index.structural(*k)).collect();
+    json!({ "context": super::W_CONTEXT, "kind": index.tuning.kind, "coord": index.tuning.coord, "title": super::W_TITLE, "structural": structural })
+}
+
+/// The display record of each document: id, text, kind, certification, ancestors.
+///
+/// A document that shares its text with others of its certification carries them, so that a
+/// result shows what is folded under it ("aussi : Épreuve E4") without more files: each as
+/// [document, id, the words of its text before those it shares with this one].
+pub(super) fn records(index: &Index) -> impl Fn(u32) -> Value + '_ {
     let classes: BTreeMap<u32, Vec<u32>> = index.repeats().into_iter().map(|c| (c[0], c)).collect();
-    let record = |i: u32| {
+    move |i: u32| {
         let d = &index.docs[i as usize];
         match classes.get(&d.same) {
             Some(class) => {
@@ -276,20 +302,6 @@ pub fn write_each(index: &Index, mut emit: impl FnMut(String, Vec<u8>)) {
             }
             None => json!([d.id, d.text, d.kind, d.cert, d.crumbs]),
         }
-    };
-    for (key, postings) in &index.postings {
-        if has_records(key, postings.len()) {
-            let recs: Vec<Value> =
-                best_of(postings).into_iter().map(|d| json!([d, record(d)])).collect();
-            emit(format!("search/r/_{key}.js"), js("r", &[json(key), json(&recs)]));
-        }
-    }
-    for b in 0..index.docs.len().div_ceil(BLOCK) {
-        // The address is not stored: it follows from the id (see `url_of` in search.js).
-        let docs: Vec<Value> = (b * BLOCK..((b + 1) * BLOCK).min(index.docs.len()))
-            .map(|i| record(i as u32))
-            .collect();
-        emit(format!("search/d/{b}.js"), js("d", &[b.to_string(), json(&docs)]));
     }
 }
 

@@ -98,6 +98,11 @@ pub fn render_with(
                     search_files.add(path, bytes);
                 },
             );
+            let suggest = crate::search::suggest::index(corpus);
+            search_files.add(
+                crate::search::suggest::PATH.to_string(),
+                crate::search::suggest::write(&suggest),
+            );
             t.end();
             (search_files, meta)
         });
@@ -109,7 +114,13 @@ pub fn render_with(
         let (search_files, meta) =
             search.join().map_err(|_| "the search index could not be built".to_string())?;
         files.join(search_files);
-        let assets = templates::assets(theme)?;
+        let mut assets = templates::assets(theme)?;
+        // The search script gets its rulebook (the analysis' tables, the query's figures).
+        for (path, bytes) in &mut assets {
+            if *path == "assets/search.js" {
+                *bytes = crate::search::rules::fill(&String::from_utf8_lossy(bytes)).into_bytes();
+            }
+        }
         let script = assets
             .iter()
             .find(|(p, _)| *p == "assets/search.js")

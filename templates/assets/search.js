@@ -1,45 +1,39 @@
-/* referentiel search: the same analysis and ranking as `referentiel search` (src/search/query.rs).
-   The index is split into small script files (search/meta.js, search/t/<bucket>.js, search/d/<block>.js)
-   loaded on demand with <script> tags, so that it works offline and from file://. meta.js comes with
-   the search page (elsewhere when the search box gets focus); the buckets of the words are fetched
-   while they are typed, so a query needs one round for its buckets (with those of its typos and
-   completions, known from meta.js's Bloom filter of words) and one for its results' texts (the
-   record files of its keys, search/r/_<key>.js, and blocks for the rest). */
+/* referentiel search: the same analysis and ranking as `referentiel search` (src/search/query.rs),
+   with the same rulebook (its tables and figures are written into this script at build by
+   src/search/rules.rs). The index is split into small script files (search/meta.js,
+   search/t/<bucket>.js, search/d/<block>.js) loaded on demand with <script> tags, so that it works
+   offline and from file://. Suggestions come from one small file, search/suggest.js (the
+   certifications, activités, compétences, blocs, CCP, unités, épreuves and glossary terms),
+   fetched once when the reader first uses a search box, then every key is answered from it
+   without a request. The results page (Enter) searches the whole index: meta.js comes with the
+   search page; the buckets of the words typed are fetched while the reader pauses, so that the
+   results need one round for their texts (the record files of their keys, search/r/_<key>.js,
+   and blocks for the rest). */
 (function () {
   "use strict";
   var me = document.currentScript;
   var ROOT = (me && me.getAttribute("data-root")) || "";
 
   // ---- analysis (src/text.rs fold, src/lang.rs) ----
-  var APOS = "'\u2019\u2018\u02bc\u00b4";
-  var ACCENTS = { "à": "a", "â": "a", "ä": "a", "á": "a", "ã": "a", "é": "e", "è": "e", "ê": "e", "ë": "e",
-    "î": "i", "ï": "i", "í": "i", "ô": "o", "ö": "o", "ó": "o", "ù": "u", "û": "u", "ü": "u", "ú": "u",
-    "ç": "c", "ÿ": "y", "ñ": "n" };
+  // The rulebook: the tables and figures of src/lang.rs, src/text.rs and src/search/query.rs,
+  // written here at build (src/search/rules.rs); this script holds no copy of them.
+  var RULES = {/* the rulebook, written at build (src/search/rules.rs) */};
+  var STOPSET = new Set(RULES.stop), QUERY_WORDS = new Set(RULES.queryWords);
+  var CODE = new RegExp("^[a-z]{1," + RULES.codeLetters + "}[0-9.]+$"), SHORT = new RegExp("^[a-z]{1," + RULES.shortCode + "}$");
+  function inRange(cp, r) { return cp >= r[0] && cp <= r[1]; }
   function fold(s) {
     var out = "";
     for (var ch of s) {
-      var cp = ch.codePointAt(0);
-      if (ch === "œ" || ch === "Œ") { out += "oe"; continue; }
-      if (ch === "æ" || ch === "Æ") { out += "ae"; continue; }
-      if (APOS.indexOf(ch) >= 0) { out += "'"; continue; }
-      if (cp >= 0xE000 && cp <= 0xF8FF) continue;
-      var low = ch.toLowerCase();
-      low = Array.from(low)[0];
-      out += ACCENTS[low] || low;
+      var cp = ch.codePointAt(0), low = Array.from(ch.toLowerCase())[0], f = RULES.fold[ch];
+      if (f === undefined) f = RULES.fold[low];
+      if (f !== undefined) { out += f; continue; }
+      if (RULES.drop.some(function (r) { return inRange(cp, r); })) continue;
+      out += low;
     }
     return out;
   }
-  var STOP = ["a", "afin", "ainsi", "au", "aux", "avec", "c", "ce", "ces", "cet", "cette", "d", "dans", "de", "des", "du", "elle",
-    "elles", "en", "entre", "est", "et", "etre", "il", "ils", "j", "l", "la", "le", "les", "leur", "leurs", "lors",
-    "m", "n", "ne", "ou", "par", "pas", "pour", "qu", "que", "qui", "s", "sa", "se", "selon", "ses", "son", "sont",
-    "sur", "t", "un", "une", "y"];
-  var STOPSET = new Set(STOP);
-  var SUFFIXES = ["issements", "issement", "atrices", "ateurs", "ations", "atrice", "ateur", "ation", "ements", "ement", "ments",
-    "ment", "ances", "ance", "ences", "ence", "ables", "able", "ibles", "ible", "iques", "ique", "istes", "iste",
-    "ismes", "isme", "euses", "euse", "eurs", "eur", "ions", "ion", "ives", "ive", "ites", "ite", "ees", "ee", "es",
-    "er", "ez", "e", "s", "x"];
-  var QUERY_WORDS = new Set(["combien", "comment", "dois", "doit", "est", "faire", "fait", "faut", "il", "je", "laquelle", "lequel", "lesquelles", "lesquels", "ma", "mes", "mon", "nous", "on", "ou", "peut", "peux", "pourquoi", "puis", "quand", "quel", "quelle", "quelles", "quels", "quoi", "vous"]);
-  var ALNUM = /[\p{L}\p{N}]/u;
+  // Letters and digits as Rust's char::is_alphanumeric reads them (Alphabetic, Nd, Nl, No).
+  var ALNUM = /[\p{Alphabetic}\p{N}]/u;
   function tokens(text) {
     var chars = Array.from(text), out = [], i = 0, offs = [], o = 0;
     for (var c of chars) { offs.push(o); o += c.length; }
@@ -50,31 +44,30 @@
       while (j < chars.length) {
         var d = chars[j];
         var dot = d === "." && j + 1 < chars.length && /[0-9]/.test(chars[j + 1]) && digit;
-        if (ALNUM.test(d) || dot) { if (/[0-9]/.test(d)) digit = true; j++; } else break;
+        if (ALNUM.test(d) || dot || inRange(d.codePointAt(0), RULES.combining)) { if (/[0-9]/.test(d)) digit = true; j++; } else break;
       }
       out.push({ word: fold(chars.slice(i, j).join("")), start: offs[i], end: offs[j] });
       i = j;
     }
     return out;
   }
-  function isCode(w) {
-    var m = /^([a-z]{1,3})([0-9.]+)$/.exec(w);
-    return !!m;
-  }
+  function isCode(w) { return CODE.test(w); }
+  function len(w) { return Array.from(w).length; }
   function stem(w) {
     if (isCode(w) || /[0-9]/.test(w)) return w;
     var base = w;
-    for (var s of SUFFIXES) {
-      if (w.endsWith(s) && Array.from(w).length - Array.from(s).length >= 4) { base = w.slice(0, w.length - s.length); break; }
+    for (var s of RULES.suffixes) {
+      if (w.endsWith(s) && len(w) - len(s) >= RULES.minStem) { base = w.slice(0, w.length - s.length); break; }
     }
     return verbAndNoun(base);
   }
   // A verb's stem and its noun's (src/lang.rs verb_and_noun).
   function verbAndNoun(b) {
-    if (b === "vent") return "vend";
-    if (b.endsWith("qu")) return b.slice(0, -2) + "c";
-    if (b.endsWith("ifi")) return b + "c";
-    if (b.endsWith("dr") && Array.from(b).length - 2 >= 3) return b.slice(0, -2) + "d";
+    var whole = RULES.stemWhole.find(function (x) { return x[0] === b; });
+    if (whole) return whole[1];
+    for (var e of RULES.stemEndings) {
+      if (b.endsWith(e[0]) && len(b) - len(e[0]) >= e[2]) return b.slice(0, b.length - e[0].length) + e[1];
+    }
     return b;
   }
 
@@ -95,7 +88,7 @@
     var toks = tokens(q), out = [], i = 0;
     while (i < toks.length) {
       var w = toks[i].word, next = toks[i + 1];
-      if (/^[a-z]{1,4}$/.test(w) && next && /^[0-9][0-9.]*$/.test(next.word)) { out.push(w + next.word); i += 2; }
+      if (SHORT.test(w) && next && /^[0-9][0-9.]*$/.test(next.word)) { out.push(w + next.word); i += 2; }
       else { out.push(w); i += 1; }
     }
     return out;
@@ -132,11 +125,24 @@
     for (var i = 0; i < bits.length; i++) m.bloomBytes[i] = bits.charCodeAt(i);
     m.bucketOf = Object.create(null);
     m.buckets.forEach(function (names, i) { names.forEach(function (n) { m.bucketOf[n] = i; }); });
-    // The text class of the documents that repeat an earlier one's text (src/search/mod.rs `repeats`).
-    m.sameOf = new Map();
-    (m.same || []).forEach(function (c) { c.forEach(function (d) { m.sameOf.set(d, c[0]); }); });
+    classes(m);
+    // The whole index's keys arrive by buckets; its records by record files and blocks.
+    m.keys = RS.keys;
+    m.record = function (doc) { return RS.recs[doc] || (RS.blocks[Math.floor(doc / m.block)] || [])[doc % m.block]; };
     RS.metaData = m;
     RS._metaWaiting.splice(0).forEach(function (f) { f(m); });
+  };
+  // The text class of the documents that repeat an earlier one's text (src/search/mod.rs `repeats`).
+  function classes(m) {
+    m.sameOf = new Map();
+    (m.same || []).forEach(function (c) { c.forEach(function (d) { m.sameOf.set(d, c[0]); }); });
+  }
+  // The suggestions' index (src/search/suggest.rs): its keys and records all in one file, ranked
+  // by the same engine; once here, suggestions need no request.
+  RS.s = function (m) {
+    classes(m);
+    m.record = function (doc) { return m.recs[doc]; };
+    RS.suggestData = m;
   };
   // A bucket holds units: {unit: {key: postings}} (src/search/shards.rs).
   // It also carries copies of the postings of the vocabulary targets of the terms whose first word
@@ -219,7 +225,7 @@
   }
   function isTerm(meta, key) { return Object.prototype.hasOwnProperty.call(meta.vocab, key); }
   function typingWanted(meta, qk, known) {
-    return qk.prefix && !known && !isTerm(meta, qk.key) && !namesContext(meta, qk.key) && Array.from(qk.word).length >= 2;
+    return qk.prefix && !known && !isTerm(meta, qk.key) && !namesContext(meta, qk.key) && len(qk.word) >= RULES.typingLetters;
   }
   function search(q, filters, limit) {
     return ready().then(function (meta) {
@@ -229,7 +235,7 @@
       keys.forEach(function (k) {
         if (bloomHas(meta, k.key)) return;
         planned.add(k.key);
-        if (Array.from(k.word).length >= 5 && !isCode(k.key) && !isTerm(meta, k.key)) first = first.concat(typoUnits(meta, k.key));
+        if (len(k.word) >= RULES.typoLetters && !isCode(k.key) && !isTerm(meta, k.key)) first = first.concat(typoUnits(meta, k.key));
         if (typingWanted(meta, k, false)) first = first.concat(unitsUnder(meta, k.word));
       });
       return loadBuckets(meta, first).then(function () {
@@ -237,8 +243,8 @@
         var more = [];
         keys.forEach(function (k) {
           if (planned.has(k.key)) return;
-          if (typoWanted(k)) more = more.concat(typoUnits(meta, k.key));
-          if (typingWanted(meta, k, !!postings(k.key))) more = more.concat(unitsUnder(meta, k.word));
+          if (typoWanted(meta, k)) more = more.concat(typoUnits(meta, k.key));
+          if (typingWanted(meta, k, !!postings(meta, k.key))) more = more.concat(unitsUnder(meta, k.word));
         });
         return loadBuckets(meta, more);
       }).then(function () {
@@ -271,7 +277,7 @@
     return Array.from(need);
   }
   // A vocabulary term is a word the search knows (`closing`): no typo of another.
-  function typoWanted(qk) { return !postings(qk.key) && !isTerm(RS.metaData, qk.key) && Array.from(qk.word).length >= 5 && !isCode(qk.key); }
+  function typoWanted(meta, qk) { return !postings(meta, qk.key) && !isTerm(meta, qk.key) && len(qk.word) >= RULES.typoLetters && !isCode(qk.key); }
   function vocabSpans(meta, keys) {
     var out = [];
     for (var start = 0; start < keys.length; start++) for (var end = start + 1; end <= keys.length; end++) {
@@ -280,27 +286,27 @@
     }
     return out;
   }
-  function allKeys(shardNames) {
+  function allKeys(meta, shardNames) {
     var out = [];
-    for (var k in RS.keys) if (shardNames.indexOf(shardOf(k)) >= 0) out.push(k);
+    for (var k in meta.keys) if (shardNames.indexOf(shardOf(k)) >= 0) out.push(k);
     return out.sort(function (a, b) { return a < b ? -1 : a > b ? 1 : 0; });
   }
-  function postings(k) {
-    return Object.prototype.hasOwnProperty.call(RS.keys, k) ? RS.keys[k] : undefined;
+  function postings(meta, k) {
+    return Object.prototype.hasOwnProperty.call(meta.keys, k) ? meta.keys[k] : undefined;
   }
-  function expand(qk) {
+  function expand(meta, qk) {
     var out = [], key = qk.key;
-    if (postings(key)) out.push([key, 1.0]);
+    if (postings(meta, key)) out.push([key, 1.0]);
     var dotless = key.replace(/\./g, "");
-    if (dotless !== key && postings(dotless)) out.push([dotless, 0.9]);
+    if (dotless !== key && postings(meta, dotless)) out.push([dotless, RULES.dotless]);
     var shards = shardCandidates(key);
-    var typo = typoWanted(qk);
+    var typo = typoWanted(meta, qk);
     // Only a word that is not yet a word of the index or of the vocabulary is still being typed.
-    var typing = typingWanted(RS.metaData, qk, !!postings(key));
-    allKeys(shards).forEach(function (k) {
+    var typing = typingWanted(meta, qk, !!postings(meta, key));
+    allKeys(meta, shards).forEach(function (k) {
       if (k === key || k === dotless || shards.indexOf(shardOf(k)) < 0) return;
-      if (typing && k.startsWith(qk.word)) out.push([k, -0.8 * Math.min(1, Array.from(qk.word).length / Array.from(k).length)]);
-      else if (typo && Math.abs(Array.from(key).length - Array.from(k).length) <= 1 && damerau(key, k) <= 1) out.push([k, 0.6]);
+      if (typing && k.startsWith(qk.word)) out.push([k, -RULES.prefix * Math.min(1, len(qk.word) / len(k))]);
+      else if (typo && Math.abs(len(key) - len(k)) <= 1 && damerau(key, k) <= 1) out.push([k, RULES.typo]);
     });
     return out;
   }
@@ -317,10 +323,10 @@
   }
   function eachPosting(p, f) { var doc = 0; for (var i = 0; i < p.length; i += 2) { doc += p[i]; f(doc, p[i + 1]); } }
   // The documents holding every key of a target, with their mean weight × idf.
-  function allOf(n, target) {
-    var acc = new Map();
+  function allOf(meta, target) {
+    var n = meta.n, acc = new Map();
     for (var t of target) {
-      var p = postings(t);
+      var p = postings(meta, t);
       if (!p) return new Map();
       var idf = Math.log(1 + n / Math.max(1, p.length / 2));
       eachPosting(p, function (doc, w) { var e = acc.get(doc); if (!e) { e = [0, 0]; acc.set(doc, e); } e[0] += 1; e[1] += w * idf; });
@@ -353,8 +359,8 @@
     var n = meta.n, matched = new Set(), idf = function (df) { return Math.log(1 + n / Math.max(1, df)); };
     var slots = keys.map(function (qk) {
       var slot = new Map();
-      expand(qk).forEach(function (e) {
-        var k = e[0], quality = e[1], p = postings(k), f = idf(p.length / 2);
+      expand(meta, qk).forEach(function (e) {
+        var k = e[0], quality = e[1], p = postings(meta, k), f = idf(p.length / 2);
         // A prefix (negative quality) weighs at most as a title word.
         eachPosting(p, function (doc, w) { offer(slot, doc, (quality < 0 ? Math.min(w, meta.rank.title) : w) * Math.abs(quality) * f, k); });
       });
@@ -366,7 +372,7 @@
       v.targets.forEach(function (t) {
         weight = Math.max(weight, t[1]);
         var joined = t[0].join(" ");
-        allOf(n, t[0]).forEach(function (s, doc) { offer(docs, doc, s * t[1], joined); });
+        allOf(meta, t[0]).forEach(function (s, doc) { offer(docs, doc, s * t[1], joined); });
       });
       return { start: v.start, end: v.end, weight: weight, docs: docs };
     });
@@ -379,7 +385,7 @@
       });
     });
     if (keys.length >= 2) {
-      var whole = compact(q), p = postings(whole);
+      var whole = compact(q), p = postings(meta, whole);
       if (p) { var f = idf(p.length / 2); eachPosting(p, function (doc, w) { slots.forEach(function (slot) { offer(slot, doc, w * f, whole); }); }); }
     }
     slots.forEach(function (slot) { slot.forEach(function (v, doc) { matched.add(doc); }); });
@@ -401,10 +407,11 @@
     });
     hits.sort(function (a, b) { return b.score - a.score || b.matched - a.matched || a.doc - b.doc; });
     // Repeats: a result whose text is that of a higher result of its certification is folded under it.
+    // The document's own structure is not listed (src/search/query.rs): folded, it stays under the hit.
     var shown = new Map(), kept = [];
     hits.forEach(function (h) {
       var c = meta.sameOf.has(h.doc) ? meta.sameOf.get(h.doc) : h.doc, at = shown.get(c);
-      if (at !== undefined) at.also.push(h.doc);
+      if (at !== undefined) { if (meta.rank.structural.indexOf(groupOf(meta, h.doc)[3]) < 0) at.also.push(h.doc); }
       else { h.also = []; shown.set(c, h); kept.push(h); }
     });
     hits = kept;
@@ -433,11 +440,7 @@
     docs.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
     return docs.slice(0, meta.records).map(function (x) { return x[0]; });
   }
-  function record(meta, doc) {
-    if (RS.recs[doc]) return RS.recs[doc];
-    var b = RS.blocks[Math.floor(doc / meta.block)];
-    return b && b[doc % meta.block];
-  }
+  function record(meta, doc) { return meta.record(doc); }
   // The files that hold the records of these documents, as few as may be: the record file of the
   // matched key that holds most of those missing, while it saves a block file; blocks for the rest.
   function recordFiles(meta, docs, slots) {
@@ -445,7 +448,7 @@
     var blockOf = function (d) { return Math.floor(d / meta.block); };
     var cands = new Map();
     slots.forEach(function (slot) { slot.forEach(function (v) { v[1].split(" ").forEach(function (k) {
-      var p = k && postings(k);
+      var p = k && postings(meta, k);
       if (p && !cands.has(k) && p.length >= 4 && /^[a-z0-9.]+$/.test(k)) cands.set(k, bestOf(meta, p));
     }); }); });
     while (left.length) {
@@ -492,7 +495,88 @@
   }
   function debounce(f, ms) { var t; return function () { var a = arguments; clearTimeout(t); t = setTimeout(function () { f.apply(null, a); }, ms); }; }
 
-  // The search page: results as you type, with filters.
+  // ---- suggestions ----
+  // The suggestions' index comes once, when the reader first uses a search box; then every key
+  // is answered from it, without a request.
+  function suggestReady() {
+    if (RS.suggestData) return Promise.resolve(RS.suggestData);
+    return load("search/suggest.js").then(function () { return RS.suggestData; });
+  }
+  function suggest(q, limit) {
+    return suggestReady().then(function (m) { return rank(m, queryKeys(q), {}, limit, q); });
+  }
+  function whenIdle(f) { (window.requestIdleCallback || function (g) { setTimeout(g, 1); })(f); }
+  function fetchSuggestions() { whenIdle(function () { suggestReady().catch(function () {}); }); }
+
+  // A search box with suggestions as you type, as a combobox (arrows move among the suggestions,
+  // Enter opens one, Escape closes the list). `submit()` runs when Enter is pressed with no
+  // suggestion chosen (the form's own submission otherwise); `typed(query)` on every key. The
+  // suggestions' index is fetched at the first of `first` events (the reader's first use).
+  function combobox(input, submit, typed, first) {
+    var box = document.createElement("ul");
+    box.className = "suggest"; box.id = "suggest"; box.hidden = true;
+    box.setAttribute("role", "listbox");
+    box.setAttribute("aria-label", "Suggestions");
+    input.parentNode.appendChild(box);
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-controls", "suggest");
+    input.setAttribute("aria-expanded", "false");
+    var seq = 0, active = -1, urls = [];
+    function show(open) {
+      box.hidden = !open;
+      input.setAttribute("aria-expanded", open ? "true" : "false");
+      if (!open) choose(-1);
+    }
+    function choose(i) {
+      var opts = box.querySelectorAll("[role=option]");
+      active = i;
+      opts.forEach(function (o, j) { o.setAttribute("aria-selected", j === i ? "true" : "false"); });
+      if (i >= 0 && opts[i]) { input.setAttribute("aria-activedescendant", opts[i].id); opts[i].scrollIntoView({ block: "nearest" }); }
+      else input.removeAttribute("aria-activedescendant");
+    }
+    first.forEach(function (ev) { input.addEventListener(ev, fetchSuggestions, { once: true }); });
+    input.addEventListener("input", function () {
+      var query = input.value, my = ++seq;
+      var then = function () { if (typed && my === seq) typed(query); };
+      if (!query.trim()) { show(false); return; }
+      suggest(query, 8).then(function (hits) {
+        if (my !== seq) return;
+        urls = hits.map(function (h) { return ROOT + h.url; });
+        box.setAttribute("data-for", query);
+        // Last, every result of the whole index (savoirs, critères, texts): the search page.
+        urls.push(null);
+        box.innerHTML = hits.map(function (h, i) {
+          return '<li role="option" id="suggest-' + i + '" aria-selected="false" data-id="' + esc(h.id) + '">' + item(h, false) + "</li>";
+        }).join("") + '<li role="option" id="suggest-' + hits.length + '" aria-selected="false" class="all"><span class="text">Tous les résultats pour « ' + esc(query.trim()) + " »</span></li>";
+        show(true);
+      }, function () { show(false); }).then(then);
+    });
+    // An option: its page, or (the last) every result.
+    function open(i) {
+      if (urls[i]) { location.href = urls[i]; return; }
+      seq++; show(false);
+      if (submit) submit();
+      else location.href = input.form.action + "?q=" + encodeURIComponent(input.value);
+    }
+    box.addEventListener("click", function (e) {
+      var li = e.target.closest("[role=option]");
+      if (li) open(Number(li.id.slice(8)));
+    });
+    input.addEventListener("keydown", function (e) {
+      var n = urls.length;
+      if (e.key === "Escape") { show(false); return; }
+      if (e.key === "Enter" && (box.hidden || active < 0)) { seq++; show(false); if (submit) { e.preventDefault(); submit(); } return; }
+      if (box.hidden || !n) return;
+      if (e.key === "ArrowDown") { e.preventDefault(); choose((active + 1) % n); }
+      else if (e.key === "ArrowUp") { e.preventDefault(); choose(active <= 0 ? n - 1 : active - 1); }
+      else if (e.key === "Enter" && active >= 0) { e.preventDefault(); open(active); }
+    });
+    document.addEventListener("click", function (e) { if (!input.parentNode.contains(e.target)) show(false); });
+    return { close: function () { seq++; show(false); } };
+  }
+
+  // The search page: suggestions as you type; the results of the whole index on Enter, with filters.
   function searchPage() {
     var form = document.getElementById("search");
     if (!form) return;
@@ -527,73 +611,27 @@
         list.innerHTML = hits.map(function (h) { return '<li data-id="' + esc(h.id) + '">' + item(h) + "</li>"; }).join("");
       }, function (e) { status.textContent = "La recherche n’a pas pu charger son index (" + e.message + ")."; });
     }
-    // Results when the reader pauses (not between two keys): a search between keys would fetch
-    // the texts of results nobody sees.
-    var later = debounce(run, 300);
-    q.addEventListener("input", function () { prefetch(q.value); later(); });
+    // Once the suggestions of a key are shown, the index files of the words typed so far are
+    // fetched (each once), so that the results after Enter need one round (their texts).
+    // The box is focused with the page: the reader's first key or touch is the first use.
+    var box = combobox(q, function () { run(); }, prefetch, ["pointerdown", "keydown"]);
     fc.addEventListener("change", function () { run(); });
     fk.addEventListener("change", function () { run(); });
-    form.addEventListener("submit", function (e) { e.preventDefault(); run(); });
+    form.addEventListener("submit", function (e) { e.preventDefault(); box.close(); run(); });
+    // A page opened to type (no query in its address): the suggestions' index comes when the
+    // browser is idle.
+    if (!q.value) fetchSuggestions();
     run();
   }
 
-  // The quick search of every page: suggestions as you type, as a combobox (arrows move among
-  // the suggestions, Enter opens one, Escape closes the list).
+  // The quick search of every page: suggestions as you type; Enter opens the search page.
   function quick() {
     var input = document.getElementById("q-top");
     if (!input || document.getElementById("search")) return;
-    var box = document.createElement("ul");
-    box.className = "suggest"; box.id = "suggest"; box.hidden = true;
-    box.setAttribute("role", "listbox");
-    box.setAttribute("aria-label", "Suggestions");
-    input.parentNode.appendChild(box);
-    input.setAttribute("role", "combobox");
-    input.setAttribute("aria-autocomplete", "list");
-    input.setAttribute("aria-controls", "suggest");
-    input.setAttribute("aria-expanded", "false");
-    var seq = 0, active = -1, urls = [];
-    function show(open) {
-      box.hidden = !open;
-      input.setAttribute("aria-expanded", open ? "true" : "false");
-      if (!open) choose(-1);
-    }
-    function choose(i) {
-      var opts = box.querySelectorAll("[role=option]");
-      active = i;
-      opts.forEach(function (o, j) { o.setAttribute("aria-selected", j === i ? "true" : "false"); });
-      if (i >= 0 && opts[i]) { input.setAttribute("aria-activedescendant", opts[i].id); opts[i].scrollIntoView({ block: "nearest" }); }
-      else input.removeAttribute("aria-activedescendant");
-    }
-    input.addEventListener("focus", function () { ready().catch(function () {}); }, { once: true });
-    var later = debounce(function () {
-      var query = input.value, my = ++seq;
-      if (!query.trim()) { show(false); return; }
-      search(query, {}, 8).then(function (hits) {
-        if (my !== seq) return;
-        urls = hits.map(function (h) { return ROOT + h.url; });
-        box.innerHTML = hits.map(function (h, i) {
-          return '<li role="option" id="suggest-' + i + '" aria-selected="false">' + item(h, false) + "</li>";
-        }).join("");
-        show(hits.length > 0);
-      }, function () { show(false); });
-    }, 120);
-    input.addEventListener("input", function () { prefetch(input.value); later(); });
-    box.addEventListener("click", function (e) {
-      var li = e.target.closest("[role=option]");
-      if (li) location.href = urls[Number(li.id.slice(8))];
-    });
-    input.addEventListener("keydown", function (e) {
-      var n = urls.length;
-      if (e.key === "Escape") { show(false); return; }
-      if (box.hidden || !n) return;
-      if (e.key === "ArrowDown") { e.preventDefault(); choose((active + 1) % n); }
-      else if (e.key === "ArrowUp") { e.preventDefault(); choose(active <= 0 ? n - 1 : active - 1); }
-      else if (e.key === "Enter" && active >= 0) { e.preventDefault(); location.href = urls[active]; }
-    });
-    document.addEventListener("click", function (e) { if (!input.parentNode.contains(e.target)) show(false); });
+    combobox(input, null, null, ["focus", "pointerdown", "keydown"]);
   }
 
-  window.referentielSearch = { search: search, queryKeys: queryKeys, stem: stem, fold: fold, tokens: tokens };
+  window.referentielSearch = { search: search, suggest: suggest, queryKeys: queryKeys, stem: stem, fold: fold, tokens: tokens };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { searchPage(); quick(); });
   else { searchPage(); quick(); }
 })();

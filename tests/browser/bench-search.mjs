@@ -6,6 +6,11 @@
 // `--first-suite` measures the first query of every suite query under slow 3G, once each (ours; with
 // `--pagefind` Pagefind too): per query and summed up (median and max of files, rounds, bytes, time).
 // `typed` rows: the reader types the query on the search page (index files fetched while typing).
+// `--typed10`: #27's slow 3G (2 s round trip, 50 KB/s, gzip as static hosts serve), ten queries
+// typed by a reader on the search page and in the quick box of the home page: for the first use
+// (fresh page, the box focused then typed) and for a later query on the same page, the time from
+// the last key to the suggestions, with the requests and bytes after the last key; then Enter:
+// the time to the results, their requests and rounds.
 // Robust under load: one browser, queries one at a time, each with a time limit and three tries.
 import fs from "node:fs";
 import path from "node:path";
@@ -18,6 +23,10 @@ const args = process.argv.slice(2);
 const firstSuite = args.includes("--first-suite");
 const firstOnly = args.includes("--first") || firstSuite;
 const suite = args.find((a) => !a.startsWith("--"));
+if (args.includes("--typed10")) {
+  await typed10();
+  process.exit(0);
+}
 const suiteQueries = JSON.parse(fs.readFileSync(suite || path.join(ROOT, "tests/search-suite.json"), "utf8"));
 const queries = firstOnly ? [] : suiteQueries;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "referentiel-pagefind-"));
@@ -168,3 +177,69 @@ if (failures.length) console.log(`\n${failures.length} runs failed three times (
 await browser.close();
 await server.close();
 fs.rmSync(dir, { recursive: true, force: true });
+
+// #27 item 5: suggestions without waiting (see the header).
+async function typed10() {
+  const QUERIES = ["relancer un client", "cp5 ntc", "rendez-vous", "prise de rdv", "cp3", "veille commerciale",
+    "c3.2", "négociation", "écoute active", "traiter les objections"];
+  const NET = { offline: false, latency: 2000, downloadThroughput: 50 * 1024, uploadThroughput: 50 * 1024 };
+  const server = await serve(process.env.BENCH_SITE || SITE, { gzip: true });
+  const browser = await launch();
+  const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+  const rows = [];
+  // Suggestions are shown: the suggestion list of the box (after #27), or, on the search page
+  // before #27, its results as you type.
+  const shown = (sel, input) => `(() => { const b = document.getElementById(${JSON.stringify(sel)}); if (b && !b.hidden && b.querySelector("[role=option]") && (!b.dataset.for || b.dataset.for === document.querySelector(${JSON.stringify(input)}).value)) return true; const s = document.getElementById("status"); return !!(s && /résultat/.test(s.textContent) && document.querySelector("#results li")); })()`;
+  async function typeAndWait(page, input, q, boxId) {
+    await page.evaluate(([sel]) => { const i = document.querySelector(sel); i.value = ""; const b = document.getElementById("suggest") || {}; b.hidden = true; const s = document.getElementById("status"); if (s) s.textContent = ""; const r = document.getElementById("results"); if (r) r.innerHTML = ""; }, [input]);
+    const at0 = server.sent.length;
+    await page.type(input, q, { delay: 150 });
+    const typedAt = server.sent.length, t = Date.now();
+    await page.waitForFunction(shown(boxId, input), null, { timeout: 60000, polling: 50 });
+    const ms = Date.now() - t;
+    const after = server.sent.slice(typedAt);
+    const during = server.sent.slice(at0, typedAt);
+    return { ms, requests: after.length, bytes: after.reduce((a, s) => a + s.bytes, 0), raw: after.reduce((a, s) => a + s.raw, 0), during: during.length, duringBytes: during.reduce((a, s) => a + s.bytes, 0) };
+  }
+  for (const [where, url, input, boxId] of [["search page", "recherche.html", "#q", "suggest"], ["home quick box", "index.html", "#q-top", "suggest"]]) {
+    for (let i = 0; i < QUERIES.length; i++) {
+      const q = QUERIES[i], q2 = QUERIES[(i + 1) % QUERIES.length];
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+      context.setDefaultTimeout(60000);
+      try {
+        const page = await context.newPage();
+        const cdp = await context.newCDPSession(page);
+        await cdp.send("Network.enable");
+        await cdp.send("Network.emulateNetworkConditions", NET);
+        await page.goto(server.base + url, { waitUntil: "load" });
+        await page.focus(input);
+        const first = await typeAndWait(page, input, q, boxId);
+        const later = await typeAndWait(page, input, q2, boxId);
+        // Enter on the search page: the results of the query (the box's suggestions aside).
+        let enter = null;
+        if (where === "search page") {
+          await page.evaluate(() => { document.getElementById("status").textContent = ""; document.getElementById("results").innerHTML = ""; });
+          const at = server.sent.length, t = Date.now();
+          await page.keyboard.press("Enter");
+          await page.waitForFunction(() => /résultat/.test(document.getElementById("status").textContent), null, { timeout: 60000, polling: 50 });
+          const files = server.sent.slice(at);
+          const rounds = files.reduce((a, s, k) => a + (k === 0 || s.at - files[k - 1].at > 500 ? 1 : 0), 0);
+          enter = { ms: Date.now() - t, requests: files.length, rounds, bytes: files.reduce((a, s) => a + s.bytes, 0) };
+        }
+        rows.push({ where, q, q2, first, later, enter });
+        console.log(`${where.padEnd(15)} ${JSON.stringify(q).padEnd(26)} first use: ${first.ms} ms after the last key, ${first.requests} req ${first.bytes} B (${first.raw} B raw); while typing ${first.during} req ${first.duringBytes} B | later ${JSON.stringify(q2)}: ${later.ms} ms, ${later.requests} req ${later.bytes} B; while typing ${later.during} req` + (enter ? ` | Enter: ${enter.ms} ms, ${enter.requests} req in ${enter.rounds} rounds, ${enter.bytes} B` : ""));
+      } catch (e) {
+        console.log(`${where} ${JSON.stringify(q)}: failed: ${String(e.message || e).split("\n")[0]}`);
+      } finally {
+        await context.close().catch(() => {});
+      }
+    }
+    const rs = rows.filter((r) => r.where === where);
+    const f = (name, xs) => `${name} median ${median(xs)}, max ${Math.max(...xs)}`;
+    console.log(`== ${where}: ` + [f("first-use ms", rs.map((r) => r.first.ms)), f("first-use requests", rs.map((r) => r.first.requests)), f("first-use bytes", rs.map((r) => r.first.bytes)),
+      f("later ms", rs.map((r) => r.later.ms)), f("later requests", rs.map((r) => r.later.requests)), f("later bytes", rs.map((r) => r.later.bytes))].join("; ") +
+      (where === "search page" ? "; " + [f("Enter ms", rs.map((r) => r.enter.ms)), f("Enter rounds", rs.map((r) => r.enter.rounds)), f("Enter requests", rs.map((r) => r.enter.requests))].join("; ") : ""));
+  }
+  await browser.close();
+  await server.close();
+}

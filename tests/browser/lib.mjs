@@ -4,6 +4,7 @@ import { chromium } from "playwright-core";
 import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -15,8 +16,9 @@ export const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width:
 const TYPES = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".png": "image/png" };
 
 /** Serve a built site (site/ by default) under SUBPATH on a free loopback port; counts the bytes
- * sent per path, with the time each request arrived. */
-export function serve(SITE_DIR = SITE) {
+ * sent per path, with the time each request arrived. `{ gzip: true }` compresses what the browser
+ * accepts compressed, as static hosts do (`bytes` is then what was sent, `raw` the file's size). */
+export function serve(SITE_DIR = SITE, { gzip = false } = {}) {
   const sent = [];
   const server = http.createServer((req, res) => {
     const url = decodeURIComponent(new URL(req.url, "http://x").pathname);
@@ -33,8 +35,13 @@ export function serve(SITE_DIR = SITE) {
     let body = fs.readFileSync(file);
     // The 404 page is served as built: with the default `site-url` ("/") it finds the site's root
     // under SUBPATH by itself (#27).
-    sent.push({ path: url, bytes: body.length, at: Date.now() });
-    res.writeHead(status, { "content-type": TYPES[path.extname(file)] || "application/octet-stream" });
+    const raw = body.length, headers = { "content-type": TYPES[path.extname(file)] || "application/octet-stream" };
+    if (gzip && /\bgzip\b/.test(req.headers["accept-encoding"] || "")) {
+      body = zlib.gzipSync(body, { level: 9 });
+      headers["content-encoding"] = "gzip";
+    }
+    sent.push({ path: url, bytes: body.length, raw, at: Date.now() });
+    res.writeHead(status, headers);
     res.end(body);
   });
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => {

@@ -99,6 +99,9 @@ for (const [vname, viewport] of Object.entries(VIEWPORTS)) {
     await page.goto(server.base + "recherche.html");
     // A typo and a missing accent: "negociaton" for "négociation".
     await page.fill("#q", "strategie comerciale");
+    // Suggestions as you type (from the suggestions' index, #27); the whole index's results on Enter.
+    await page.waitForSelector("#suggest li");
+    await page.press("#q", "Enter");
     await page.waitForSelector("#results li");
     const texts = await page.$$eval("#results li a", (as) => as.map((a) => a.textContent));
     assert.ok(texts.some((t) => /stratégie commerciale/i.test(t)), `results for a typo and no accent: ${texts.slice(0, 5)}`);
