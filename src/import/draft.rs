@@ -25,8 +25,8 @@ pub struct El {
 #[derive(Default)]
 pub struct Draft {
     pub elements: Vec<El>,
-    /// The certification's title and the line it is printed on.
-    pub title: Option<(String, usize)>,
+    /// The certification's title and the lines it is printed on.
+    pub title: Option<(String, usize, usize)>,
     /// Lines of a table's layout (a table's head), declared `layout`.
     pub layout: Vec<usize>,
     ids: HashSet<String>,

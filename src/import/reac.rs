@@ -143,7 +143,7 @@ impl Reader<'_> {
                 let bs = blocks(doc, n + 1, end);
                 if let Some(&(a, b)) = bs.first() {
                     self.d.add(doc, "fet-titre", "paragraphe", Some(&s), a, b);
-                    self.d.title = Some((doc.text(a, b), a));
+                    self.d.title = Some((doc.text(a, b), a, b));
                     generic::region(doc, self.d, b + 1, end, Some(&s));
                 }
             }
@@ -311,7 +311,8 @@ impl Reader<'_> {
                 continue;
             }
             let l = doc.line(m);
-            let blank_before = m > 1 && doc.line(m - 1).clean.is_empty();
+            // A term opens a paragraph: after a blank line, or set in from the margin.
+            let blank_before = m > 1 && doc.line(m - 1).clean.is_empty() || l.raw.starts_with(' ');
             let ends_sentence = prev.is_none_or(|p| {
                 let c = doc.line(p).clean.trim_end().to_string();
                 c.ends_with('.') || c.ends_with(')') || c.ends_with('\u{bb}') || c.ends_with('"')

@@ -35,7 +35,11 @@ fn label(doc: &Doc, n: usize) -> Option<&'static str> {
     if l.noise || l.clean.chars().count() > 130 {
         return None;
     }
-    LABELS.iter().copied().find(|p| l.fold.starts_with(p))
+    if l.fold.starts_with("bloc de competence n") {
+        return None; // a bloc of the table, not the table's label
+    }
+    let f = l.fold.trim_end_matches([' ', ':']);
+    LABELS.iter().copied().find(|p| if *p == "intitule" { f == *p } else { f.starts_with(p) })
 }
 
 /// « 1. Title »: the number and where the title starts (in characters).
@@ -59,7 +63,9 @@ pub fn recognise(doc: &Doc) -> Draft {
             "intitule" => {
                 let bs = blocks(doc, n + 1, end);
                 if let Some(&(a, b)) = bs.first() {
-                    d.title = Some((doc.text(a, b), a));
+                    if d.title.is_none() {
+                        d.title = Some((doc.text(a, b), a, b));
+                    }
                 }
                 generic::region(doc, &mut d, n + 1, end, Some(&s));
             }

@@ -133,10 +133,11 @@ pub fn write(
 
 fn certification(id: &str, doc_id: &str, family: Family, doc: &Doc, draft: &Draft) -> String {
     let (title, line, note) = match &draft.title {
-        Some((t, l)) => (t.clone(), *l, w::DRAFT_NOTE.to_string()),
+        Some((t, a, b)) => (t.clone(), lines(*a, *b), w::DRAFT_NOTE.to_string()),
         None => {
             let n = (1..=doc.len()).find(|&n| !doc.skip(n)).unwrap_or(1);
-            (doc.line(n).clean.clone(), n, format!("{} {}", w::DRAFT_NOTE, w::NO_TITLE_NOTE))
+            let note = format!("{} {}", w::DRAFT_NOTE, w::NO_TITLE_NOTE);
+            (doc.line(n).clean.clone(), n.to_string(), note)
         }
     };
     let _ = family;
