@@ -91,6 +91,8 @@ const KINDS: &[&str] = &[
     "glossaire",
     "terme",
     "definition",
+    "epreuve",
+    "ccp",
     "modalite_evaluation",
 ];
 

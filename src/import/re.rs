@@ -42,16 +42,18 @@ fn name_at(doc: &Doc, n: usize, end: usize) -> Option<(usize, usize)> {
 /// The table whose head is line `head`, through line `end`; modalités go under `parent`.
 pub fn modalites(doc: &Doc, d: &mut Draft, head: usize, end: usize, parent: Option<&str>) {
     d.layout.push(head);
-    let parent = d.elements.iter().rev().find(|e| e.kind == "section" && e.last < head).map(|e| e.id.clone()).or(parent.map(str::to_string));
+    let parent = parent.map(str::to_string);
+    // The table ends at « Durée totale de l'épreuve … » (the template's closing row).
+    let table_end = (head + 1..=end).find(|&n| doc.line(n).fold.starts_with("duree totale")).map_or(end, |n| n - 1);
     let mut n = head + 1;
     let mut cell_start = n;
     let mut modalite: Option<String> = None;
-    while n <= end {
+    while n <= table_end {
         if doc.skip(n) {
             n += 1;
             continue;
         }
-        let Some((last, len)) = name_at(doc, n, end) else {
+        let Some((last, len)) = name_at(doc, n, table_end) else {
             n += 1;
             continue;
         };
@@ -75,7 +77,8 @@ pub fn modalites(doc: &Doc, d: &mut Draft, head: usize, end: usize, parent: Opti
         n = last + 1;
         cell_start = n;
     }
-    cells(doc, d, cell_start, end, modalite.as_deref().or(parent.as_deref()));
+    cells(doc, d, cell_start, table_end, modalite.as_deref().or(parent.as_deref()));
+    generic::region(doc, d, table_end + 1, end, parent.as_deref());
 }
 
 /// The other columns of a row: paragraphs marked uncertain.

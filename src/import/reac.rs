@@ -32,6 +32,11 @@ enum H {
     End,
     /// « Modalités Compétences évaluées Durée … »: the head of a table of modalités (RE).
     Modalites,
+    /// « CCP » alone on its line, above a certificat's title (RE).
+    Ccp,
+    /// « Modalités d'évaluation des compétences et organisation de l'épreuve » (RE): the épreuve of
+    /// the titre, or the heading of a CCP's table.
+    Epreuve,
 }
 
 fn number(fold: &str) -> u32 {
@@ -84,6 +89,10 @@ fn heading(doc: &Doc, n: usize) -> Option<H> {
         H::Glossaire
     } else if f.starts_with("modalites competences evaluees") {
         H::Modalites
+    } else if f == "ccp" {
+        H::Ccp
+    } else if f.contains("modalites d'evaluation des competences et organisation de l'epreuve") {
+        H::Epreuve
     } else {
         return None;
     };
@@ -97,7 +106,7 @@ pub fn recognise(doc: &Doc) -> Draft {
     // Compétence titles listed under each activité type (« Liste des compétences … »): they give
     // each fiche compétence its activité type.
     let mut listed: Vec<(String, String)> = Vec::new();
-    let mut r = Reader { doc, d: &mut d, owner: None, at: None, section: None, in_cts: false, after_end: false };
+    let mut r = Reader { doc, d: &mut d, owner: None, at: None, section: None, in_cts: false, after_end: false, re: None, after_ccp: false };
     if let Some(&(first, _)) = heads.first() {
         generic::region(r.doc, r.d, 1, first - 1, None);
     } else {
@@ -123,12 +132,41 @@ struct Reader<'a> {
     section: Option<String>,
     in_cts: bool,
     after_end: bool,
+    /// The épreuve or CCP whose modalités are being read (RE), and whether the last heading was
+    /// « CCP ».
+    re: Option<String>,
+    after_ccp: bool,
 }
 
 impl Reader<'_> {
     fn part(&mut self, h: H, n: usize, end: usize, next: Option<H>, listed: &mut Vec<(String, String)>) {
         let doc = self.doc;
+        let after_ccp = std::mem::replace(&mut self.after_ccp, h == H::Ccp);
         match h {
+            H::Ccp => {
+                self.owner = None;
+                let bs = blocks(doc, n + 1, end);
+                let Some(&(a, b)) = bs.first() else {
+                    generic::region(doc, self.d, n, end, self.section.as_deref());
+                    return;
+                };
+                let id = self.d.add(doc, "ccp#", "ccp", self.section.as_deref(), a, b);
+                self.d.add(doc, &format!("{id}-entete"), "paragraphe", Some(&id), n, n);
+                self.re = Some(id.clone());
+                generic::region(doc, self.d, b + 1, end, Some(&id));
+            }
+            H::Epreuve => {
+                let parent = if after_ccp { self.re.clone() } else { self.section.clone() };
+                if after_ccp {
+                    let s = self.d.add(doc, "epreuve-s#", "section", parent.as_deref(), n, n);
+                    generic::region(doc, self.d, n + 1, end, Some(&s));
+                } else {
+                    let id = self.d.add(doc, "epreuve#", "epreuve", parent.as_deref(), n, n);
+                    self.re = Some(id.clone());
+                    generic::region(doc, self.d, n + 1, end, Some(&id));
+                }
+                self.after_ccp = after_ccp;
+            }
             H::End => {
                 self.after_end = true;
                 self.owner = None;
@@ -187,7 +225,11 @@ impl Reader<'_> {
                 self.body(n + 1, end, next, |r, a, b| generic::region(r.doc, r.d, a, b, None));
             }
             H::Glossaire => self.glossary(n, end),
-            H::Modalites => super::re::modalites(doc, self.d, n, end, self.section.as_deref()),
+            H::Modalites => {
+                self.after_ccp = after_ccp;
+                let parent = self.re.clone().or_else(|| self.section.clone());
+                super::re::modalites(doc, self.d, n, end, parent.as_deref())
+            }
             _ => {
                 let Some(owner) = self.owner.clone().or_else(|| self.section.clone()) else {
                     generic::region(doc, self.d, n, end, None);

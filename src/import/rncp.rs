@@ -81,11 +81,16 @@ pub fn recognise(doc: &Doc) -> Draft {
                 }
             }
             "bloc de competence" | "blocs de competences" => {
+                // A bloc's name opens with « Bloc de compétence n° », perhaps right under the
+                // table's head; it runs to the blank line.
                 for (x, y) in blocks(doc, n + 1, end) {
-                    if doc.line(x).fold.starts_with("bloc de competence") {
-                        d.add(doc, "bloc#", "bloc_competences", Some(&s), x, y);
-                    } else {
-                        generic::region(doc, &mut d, x, y, Some(&s));
+                    let start = (x..=y).find(|&m| doc.line(m).fold.starts_with("bloc de competence n"));
+                    match start {
+                        Some(m) => {
+                            generic::region(doc, &mut d, x, m - 1, Some(&s));
+                            d.add(doc, "bloc#", "bloc_competences", Some(&s), m, y);
+                        }
+                        None => generic::region(doc, &mut d, x, y, Some(&s)),
                     }
                 }
             }
