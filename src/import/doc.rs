@@ -196,7 +196,7 @@ mod tests {
     #[test]
     fn footers_are_furniture() {
         let d = Doc::new(
-            "x\nSIGLE Type de document Code titre Mill\u{e9}sime Page\nNTC REAC TP-00338 06 21/34\ny\nPage 3 / 12\n",
+            "x\nSIGLE Type de document Code titre Mill\u{e9}sime Page\nAEP REAC TP-09999 02 21/34\ny\nPage 3 / 12\n",
         );
         assert_eq!(d.noise_lines(), vec![2, 3, 5]);
     }

@@ -39,6 +39,9 @@ enum H {
     Epreuve,
 }
 
+/// The longest line a heading of the template takes (a glossary's name), in characters.
+const HEADING_CHARS: usize = 110;
+
 fn number(fold: &str) -> u32 {
     let after = fold.rsplit("n\u{b0}").next().unwrap_or("");
     after.trim().split(|c: char| !c.is_ascii_digit()).next().and_then(|d| d.parse().ok()).unwrap_or(0)
@@ -50,7 +53,7 @@ fn heading(doc: &Doc, n: usize) -> Option<H> {
         return l.fold.starts_with("reproduction interdite").then_some(H::End);
     }
     let f = l.fold.as_str();
-    let short = l.clean.chars().count() <= 110;
+    let short = l.clean.chars().count() <= HEADING_CHARS;
     let h = if f.starts_with("fiche emploi type") {
         H::EmploiType
     } else if f.starts_with("fiche activite type") {

@@ -30,9 +30,12 @@ const LABELS: &[&str] = &[
     "historique de la certification",
 ];
 
+/// The longest line a label of the fiche takes, in characters.
+const LABEL_CHARS: usize = 130;
+
 fn label(doc: &Doc, n: usize) -> Option<&'static str> {
     let l = doc.line(n);
-    if l.noise || l.clean.chars().count() > 130 {
+    if l.noise || l.clean.chars().count() > LABEL_CHARS {
         return None;
     }
     if l.fold.starts_with("bloc de competence n") {
