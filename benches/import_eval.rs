@@ -96,7 +96,13 @@ const KINDS: &[&str] = &[
     "modalite_evaluation",
 ];
 
-fn evaluate(label: &str, file: &str, family: Family, cert: &str, doc: &str) -> BTreeMap<String, (usize, usize, usize, usize)> {
+fn evaluate(
+    label: &str,
+    file: &str,
+    family: Family,
+    cert: &str,
+    doc: &str,
+) -> BTreeMap<String, (usize, usize, usize, usize)> {
     let text = std::fs::read_to_string(format!("data/sources/{file}")).expect("source");
     let mut times = Vec::new();
     let mut drafted = None;
@@ -108,9 +114,14 @@ fn evaluate(label: &str, file: &str, family: Family, cert: &str, doc: &str) -> B
     }
     times.sort();
     let d = drafted.expect("drafted");
-    let mine: Vec<_> = d.elements.iter().map(|e| (e.id.clone(), e.kind.to_string(), e.parent.clone(), e.text.clone())).collect();
+    let mine: Vec<_> = d
+        .elements
+        .iter()
+        .map(|e| (e.id.clone(), e.kind.to_string(), e.parent.clone(), e.text.clone()))
+        .collect();
     let mine = keys(&mine);
-    let theirs: Vec<Key> = keys(&reviewed(cert, doc)).into_iter().filter(|k| !k.0.starts_with("other:")).collect();
+    let theirs: Vec<Key> =
+        keys(&reviewed(cert, doc)).into_iter().filter(|k| !k.0.starts_with("other:")).collect();
     let mut counts: BTreeMap<String, (usize, usize, usize, usize)> = BTreeMap::new();
     let (cm, ct) = (count(&mine), count(&theirs));
     for k in KINDS {
@@ -123,7 +134,11 @@ fn evaluate(label: &str, file: &str, family: Family, cert: &str, doc: &str) -> B
         let right = m.iter().filter(|x| ct.contains_key(**x)).count();
         counts.insert(k.to_string(), (found, t.len(), right, m.len()));
     }
-    println!("\n## {label} ({} lines, import {:.1?} median of 20)\n", text.lines().count(), times[times.len() / 2]);
+    println!(
+        "\n## {label} ({} lines, import {:.1?} median of 20)\n",
+        text.lines().count(),
+        times[times.len() / 2]
+    );
     table(&counts);
     if std::env::var_os("IMPORT_EVAL_MISSES").is_some() {
         for x in theirs.iter().filter(|x| !cm.contains_key(x)) {
@@ -156,8 +171,20 @@ fn table(counts: &BTreeMap<String, (usize, usize, usize, usize)>) {
 }
 
 fn main() {
-    let held_out = evaluate("000 REAC + RE NTC 2018 (held out)", "000_6cdb63e91c8d64a3.txt", Family::Reac, "ntc-2018", "ntc-2018-reac-re");
-    let tuned = evaluate("002 REAC CC 2017 (tuned on)", "002_43ab5ac46e9763ef.txt", Family::Reac, "cc-2017", "cc-2017-reac");
+    let held_out = evaluate(
+        "000 REAC + RE NTC 2018 (held out)",
+        "000_6cdb63e91c8d64a3.txt",
+        Family::Reac,
+        "ntc-2018",
+        "ntc-2018-reac-re",
+    );
+    let tuned = evaluate(
+        "002 REAC CC 2017 (tuned on)",
+        "002_43ab5ac46e9763ef.txt",
+        Family::Reac,
+        "cc-2017",
+        "cc-2017-reac",
+    );
     let mut both = held_out.clone();
     for (k, v) in tuned {
         let e = both.entry(k).or_default();
@@ -165,5 +192,11 @@ fn main() {
     }
     println!("\n## Both REACs (000 + 002)\n");
     table(&both);
-    evaluate("001 RNCP fiche 7141", "001_c409c0101a7412f1.txt", Family::Rncp, "ntc-2013", "rncp-7141");
+    evaluate(
+        "001 RNCP fiche 7141",
+        "001_c409c0101a7412f1.txt",
+        Family::Rncp,
+        "ntc-2013",
+        "rncp-7141",
+    );
 }

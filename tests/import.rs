@@ -18,7 +18,8 @@ fn bin() -> Command {
 }
 
 fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("referentiel-import-{name}-{}", std::process::id()));
+    let dir =
+        std::env::temp_dir().join(format!("referentiel-import-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("temp dir");
     dir
@@ -28,7 +29,8 @@ fn temp(name: &str) -> PathBuf {
 fn shape(family: Family, file: &str) -> BTreeSet<(String, String, String)> {
     let read = source::read(&Path::new(FIX).join(file)).expect("fixture");
     let (_, d) = import::draft(family, &read.text);
-    let by_id: std::collections::HashMap<_, _> = d.elements.iter().map(|e| (e.id.clone(), e)).collect();
+    let by_id: std::collections::HashMap<_, _> =
+        d.elements.iter().map(|e| (e.id.clone(), e)).collect();
     d.elements
         .iter()
         .map(|e| {
@@ -47,18 +49,60 @@ fn every_part_of_the_reac_template_is_recognised() {
     let s = shape(Family::Reac, "reac-base.txt");
     let count = |k: &str| s.iter().filter(|e| e.0 == k).count();
     assert!(has(&s, "activite_type", "Préparer les essais d’un atelier", ""));
-    assert!(has(&s, "competence_professionnelle", "Préparer le matériel d’essai", "Préparer les essais d’un atelier"));
-    assert!(has(&s, "competence_professionnelle", "Vérifier les consignes de sécurité", "Préparer les essais d’un atelier"));
-    assert!(has(&s, "description", "L’agent prépare le matériel et vérifie les consignes de sécurité avant chaque essai.", "Définition, description de l’activité type et conditions d’exercice"));
-    assert!(has(&s, "contexte", "Cette compétence s’exerce en atelier.", "Contexte(s) professionnel(s) de mise en œuvre"));
-    assert!(has(&s, "critere_performance", "La liste du matériel est complète et tient compte des essais prévus dans le planning de la journée", "Critères de performance"));
+    assert!(has(
+        &s,
+        "competence_professionnelle",
+        "Préparer le matériel d’essai",
+        "Préparer les essais d’un atelier"
+    ));
+    assert!(has(
+        &s,
+        "competence_professionnelle",
+        "Vérifier les consignes de sécurité",
+        "Préparer les essais d’un atelier"
+    ));
+    assert!(has(
+        &s,
+        "description",
+        "L’agent prépare le matériel et vérifie les consignes de sécurité avant chaque essai.",
+        "Définition, description de l’activité type et conditions d’exercice"
+    ));
+    assert!(has(
+        &s,
+        "contexte",
+        "Cette compétence s’exerce en atelier.",
+        "Contexte(s) professionnel(s) de mise en œuvre"
+    ));
+    assert!(has(
+        &s,
+        "critere_performance",
+        "La liste du matériel est complète et tient compte des essais prévus dans le planning de la journée",
+        "Critères de performance"
+    ));
     assert!(has(&s, "savoir_faire", "Coopérer avec l’équipe", "savoirs"));
     assert!(has(&s, "savoir", "Connaissance des règles de rangement", "savoirs"));
-    assert!(has(&s, "competence_transversale", "Travailler en équipe", "FICHE DES COMPÉTENCES TRANSVERSALES DE L’EMPLOI TYPE"));
+    assert!(has(
+        &s,
+        "competence_transversale",
+        "Travailler en équipe",
+        "FICHE DES COMPÉTENCES TRANSVERSALES DE L’EMPLOI TYPE"
+    ));
     assert!(has(&s, "terme", "Critère de performance", "Glossaire du REAC"));
-    assert!(has(&s, "definition", "Un critère de performance sert à évaluer une compétence.", "Critère de performance"));
+    assert!(has(
+        &s,
+        "definition",
+        "Un critère de performance sert à évaluer une compétence.",
+        "Critère de performance"
+    ));
     assert_eq!(
-        (count("activite_type"), count("competence_professionnelle"), count("critere_performance"), count("savoir_faire"), count("savoir"), count("terme")),
+        (
+            count("activite_type"),
+            count("competence_professionnelle"),
+            count("critere_performance"),
+            count("savoir_faire"),
+            count("savoir"),
+            count("terme")
+        ),
         (1, 2, 4, 4, 3, 2)
     );
     // The copyright notice is furniture, not a glossary term.
@@ -70,10 +114,30 @@ fn every_part_of_the_rncp_template_is_recognised() {
     let s = shape(Family::Rncp, "rncp-base.txt");
     assert!(has(&s, "activite_type", "Préparer les essais d’un atelier", ""));
     assert!(has(&s, "activite_type", "Rendre compte des essais", ""));
-    assert!(has(&s, "competence_professionnelle", "Vérifier les consignes de sécurité.", "Préparer les essais d’un atelier"));
-    assert!(has(&s, "competence_professionnelle", "Rédiger le compte rendu d’un essai.", "Rendre compte des essais"));
-    assert!(has(&s, "competence_transversale", "Travailler en équipe.", "Compétences transversales de l'emploi"));
-    assert!(has(&s, "bloc_competences", "Bloc de compétence n°1 de la fiche n° 99999 - Préparer les essais d’un atelier", "Bloc de compétence :"));
+    assert!(has(
+        &s,
+        "competence_professionnelle",
+        "Vérifier les consignes de sécurité.",
+        "Préparer les essais d’un atelier"
+    ));
+    assert!(has(
+        &s,
+        "competence_professionnelle",
+        "Rédiger le compte rendu d’un essai.",
+        "Rendre compte des essais"
+    ));
+    assert!(has(
+        &s,
+        "competence_transversale",
+        "Travailler en équipe.",
+        "Compétences transversales de l'emploi"
+    ));
+    assert!(has(
+        &s,
+        "bloc_competences",
+        "Bloc de compétence n°1 de la fiche n° 99999 - Préparer les essais d’un atelier",
+        "Bloc de compétence :"
+    ));
 }
 
 #[test]
@@ -84,11 +148,21 @@ fn robustness_cases_draft_the_same_elements() {
     }
     let hyphens = shape(Family::Reac, "reac-hyphens.txt");
     // A line-end hyphen is kept and the word joined (the checker accepts it with or without).
-    assert!(has(&hyphens, "description", "L’agent prépare le matériel et vérifie les consignes de sécu-rité avant chaque essai.", "conditions d’exercice"));
+    assert!(has(
+        &hyphens,
+        "description",
+        "L’agent prépare le matériel et vérifie les consignes de sécu-rité avant chaque essai.",
+        "conditions d’exercice"
+    ));
     assert!(has(&hyphens, "savoir_faire", "Ranger le matériel après utili-sation", "savoirs"));
     let missing = shape(Family::Reac, "reac-missing-part.txt");
     assert_eq!(missing.iter().filter(|e| e.0 == "contexte").count(), 1);
-    assert!(has(&missing, "critere_performance", "Les consignes sont affichées", "Critères de performance"));
+    assert!(has(
+        &missing,
+        "critere_performance",
+        "Les consignes sont affichées",
+        "Critères de performance"
+    ));
     let latin1 = source::read(&Path::new(FIX).join("reac-latin1.txt")).expect("fixture");
     assert_eq!(latin1.warnings.len(), 1, "Latin-1 is converted with a warning");
     assert!(latin1.text.contains("Préparer"));
@@ -102,10 +176,20 @@ fn every_fixture_imports_to_a_draft_that_passes_check() {
         let family = if name.starts_with("rncp") { "rncp" } else { "reac" };
         let dir = temp(&name.replace('.', "-"));
         let data = dir.join("data");
-        let out = bin().args(["import", family]).arg(&path).args(["--id", "essai", "--out"]).arg(&data).output().expect("runs");
+        let out = bin()
+            .args(["import", family])
+            .arg(&path)
+            .args(["--id", "essai", "--out"])
+            .arg(&data)
+            .output()
+            .expect("runs");
         assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
         let check = referentiel::load_corpus(&data);
-        assert!(check.is_ok(), "{name}: {:?}", check.err().map(|d| d.iter().map(|x| x.render()).collect::<Vec<_>>()));
+        assert!(
+            check.is_ok(),
+            "{name}: {:?}",
+            check.err().map(|d| d.iter().map(|x| x.render()).collect::<Vec<_>>())
+        );
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
@@ -154,13 +238,14 @@ fn the_importer_has_no_per_document_code() {
         }
     }
     for dir in std::fs::read_dir("data/certifications").unwrap() {
-        let cert = std::fs::read_to_string(dir.unwrap().path().join("certification.yaml")).unwrap_or_default();
+        let cert = std::fs::read_to_string(dir.unwrap().path().join("certification.yaml"))
+            .unwrap_or_default();
         let mut lines = cert.lines();
         while let Some(l) = lines.next() {
-            if l.trim() == "title:" {
-                if let Some(t) = lines.next().and_then(|t| t.trim().strip_prefix("text: ")) {
-                    needles.push(t.trim_matches('\'').to_lowercase());
-                }
+            if l.trim() == "title:"
+                && let Some(t) = lines.next().and_then(|t| t.trim().strip_prefix("text: "))
+            {
+                needles.push(t.trim_matches('\'').to_lowercase());
             }
         }
     }
@@ -188,7 +273,12 @@ fn the_importer_has_no_per_document_code() {
             let digits = rest
                 .split(|c: char| !(c.is_alphanumeric() || c == '_'))
                 .any(|w| w.len() >= 3 && w.chars().all(|c| c.is_ascii_digit()));
-            assert!(!digits, "{}:{}: a number that may be a line number: {t}", path.display(), i + 1);
+            assert!(
+                !digits,
+                "{}:{}: a number that may be a line number: {t}",
+                path.display(),
+                i + 1
+            );
         }
     }
 }
@@ -199,13 +289,23 @@ fn a_new_users_path_import_check_build_search() {
     let data = dir.join("data");
     let site = dir.join("site");
     let file = "data/sources/002_43ab5ac46e9763ef.txt";
-    let out = bin().args(["import", "reac", file, "--id", "cc-draft", "--out"]).arg(&data).output().unwrap();
+    let out = bin()
+        .args(["import", "reac", file, "--id", "cc-draft", "--out"])
+        .arg(&data)
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let check = bin().arg("--data").arg(&data).arg("check").output().unwrap();
     assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
-    let build = bin().arg("--data").arg(&data).args(["build", "--out"]).arg(&site).output().unwrap();
+    let build =
+        bin().arg("--data").arg(&data).args(["build", "--out"]).arg(&site).output().unwrap();
     assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
-    let pages: Vec<PathBuf> = walk(&site).into_iter().filter(|p| p.to_string_lossy().contains("cc-draft") && p.extension().is_some_and(|x| x == "html")).collect();
+    let pages: Vec<PathBuf> = walk(&site)
+        .into_iter()
+        .filter(|p| {
+            p.to_string_lossy().contains("cc-draft") && p.extension().is_some_and(|x| x == "html")
+        })
+        .collect();
     assert!(pages.len() > 10, "the certification's pages: {}", pages.len());
     let search = bin()
         .arg("--data")

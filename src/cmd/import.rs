@@ -50,8 +50,8 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
         FamilyArg::Rncp => Family::Rncp,
     };
     let data = args.out.unwrap_or_else(|| ctx.data.clone());
-    let done = import::import(family, &args.file, &args.id, &data, args.force)
-        .map_err(Failure::usage)?;
+    let done =
+        import::import(family, &args.file, &args.id, &data, args.force).map_err(Failure::usage)?;
     for warning in &done.warnings {
         ctx.out.warn(warning);
     }

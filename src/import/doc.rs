@@ -60,9 +60,9 @@ impl Doc {
                 continue;
             }
             let c = &self.line(n).clean;
-            if !out.is_empty() && !out.ends_with('-') {
-                out.push(' ');
-            } else if out.ends_with('-') && !c.starts_with(char::is_lowercase) {
+            // A line-end hyphen joins the next word when it opens in lower case.
+            let joined = out.ends_with('-') && c.starts_with(char::is_lowercase);
+            if !out.is_empty() && !joined {
                 out.push(' ');
             }
             out.push_str(c);
@@ -79,8 +79,7 @@ impl Doc {
 /// Trimmed, with a list bullet opening the line and private-use glyphs dropped, whitespace runs
 /// as one space.
 pub fn clean(raw: &str) -> String {
-    let no_pua: String =
-        raw.chars().filter(|c| !('\u{e000}'..='\u{f8ff}').contains(c)).collect();
+    let no_pua: String = raw.chars().filter(|c| !('\u{e000}'..='\u{f8ff}').contains(c)).collect();
     let mut t = no_pua.trim();
     for bullet in ["- ", "\u{2022}", "\u{25aa}", "\u{25cf}", "\u{2013} "] {
         if let Some(rest) = t.strip_prefix(bullet) {
@@ -159,7 +158,8 @@ fn mark_furniture(lines: &mut [Line]) {
                 }
                 lines[j].noise = !lines[j].clean.is_empty();
                 let end = fj.trim_end();
-                if quote && (end.ends_with('"') || end.ends_with('\u{bb}') || end.ends_with(".\"")) {
+                if quote && (end.ends_with('"') || end.ends_with('\u{bb}') || end.ends_with(".\""))
+                {
                     break;
                 }
                 j += 1;
@@ -172,7 +172,8 @@ fn mark_furniture(lines: &mut [Line]) {
 
 fn is_page_number(f: &str) -> bool {
     let rest = f.strip_prefix("page ").unwrap_or(f);
-    let parts: Vec<&str> = rest.split(['/', ' ']).filter(|p| !p.is_empty() && *p != "sur").collect();
+    let parts: Vec<&str> =
+        rest.split(['/', ' ']).filter(|p| !p.is_empty() && *p != "sur").collect();
     f.starts_with("page ")
         && !parts.is_empty()
         && parts.len() <= 2

@@ -155,7 +155,9 @@ pub fn items(doc: &Doc, first: usize, last: usize) -> Vec<(usize, usize, u32, Op
             continue;
         }
         let continues = !prev_blank
-            && out.last().is_some_and(|&(_, e, _, _)| continues_above(&doc.line(e).clean, &l.clean));
+            && out
+                .last()
+                .is_some_and(|&(_, e, _, _)| continues_above(&doc.line(e).clean, &l.clean));
         if continues {
             out.last_mut().expect("checked").1 = n;
         } else {
@@ -187,5 +189,24 @@ fn continues_above(above: &str, next: &str) -> bool {
         return true;
     }
     let last_word = a.rsplit(' ').next().unwrap_or("");
-    matches!(last_word, "de" | "des" | "du" | "la" | "le" | "les" | "et" | "ou" | "en" | "au" | "aux" | "a" | "pour" | "avec" | "sur" | "par" | "d'" | "l'")
+    matches!(
+        last_word,
+        "de" | "des"
+            | "du"
+            | "la"
+            | "le"
+            | "les"
+            | "et"
+            | "ou"
+            | "en"
+            | "au"
+            | "aux"
+            | "a"
+            | "pour"
+            | "avec"
+            | "sur"
+            | "par"
+            | "d'"
+            | "l'"
+    )
 }

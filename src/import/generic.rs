@@ -15,7 +15,8 @@ pub fn region(doc: &Doc, d: &mut Draft, a: usize, b: usize, parent: Option<&str>
     for (x, y) in blocks(doc, a, b) {
         let line = &doc.line(x).clean;
         if x == y && heading_like(line) {
-            let id = d.add(doc, &format!("{}-s#", parent.unwrap_or("doc")), "section", parent, x, y);
+            let id =
+                d.add(doc, &format!("{}-s#", parent.unwrap_or("doc")), "section", parent, x, y);
             section = Some(id);
             continue;
         }

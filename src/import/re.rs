@@ -44,7 +44,9 @@ pub fn modalites(doc: &Doc, d: &mut Draft, head: usize, end: usize, parent: Opti
     d.layout.push(head);
     let parent = parent.map(str::to_string);
     // The table ends at « Durée totale de l'épreuve … » (the template's closing row).
-    let table_end = (head + 1..=end).find(|&n| doc.line(n).fold.starts_with("duree totale")).map_or(end, |n| n - 1);
+    let table_end = (head + 1..=end)
+        .find(|&n| doc.line(n).fold.starts_with("duree totale"))
+        .map_or(end, |n| n - 1);
     let mut n = head + 1;
     let mut cell_start = n;
     let mut modalite: Option<String> = None;
@@ -88,7 +90,10 @@ fn cells(doc: &Doc, d: &mut Draft, a: usize, b: usize, parent: Option<&str>) {
     }
     for (x, y) in blocks(doc, a, b) {
         let owner = parent.unwrap_or("doc");
-        if x == y && generic::heading_like(&doc.line(x).clean) && fold(&doc.line(x).clean).starts_with("autres modalites") {
+        if x == y
+            && generic::heading_like(&doc.line(x).clean)
+            && fold(&doc.line(x).clean).starts_with("autres modalites")
+        {
             d.add(doc, &format!("{owner}-s#"), "section", parent, x, y);
             continue;
         }

@@ -44,7 +44,12 @@ const HEADING_CHARS: usize = 110;
 
 fn number(fold: &str) -> u32 {
     let after = fold.rsplit("n\u{b0}").next().unwrap_or("");
-    after.trim().split(|c: char| !c.is_ascii_digit()).next().and_then(|d| d.parse().ok()).unwrap_or(0)
+    after
+        .trim()
+        .split(|c: char| !c.is_ascii_digit())
+        .next()
+        .and_then(|d| d.parse().ok())
+        .unwrap_or(0)
 }
 
 fn heading(doc: &Doc, n: usize) -> Option<H> {
@@ -105,11 +110,22 @@ fn heading(doc: &Doc, n: usize) -> Option<H> {
 /// Draft the elements of a REAC (or REAC + RE) document.
 pub fn recognise(doc: &Doc) -> Draft {
     let mut d = Draft::default();
-    let heads: Vec<(usize, H)> = (1..=doc.len()).filter_map(|n| heading(doc, n).map(|h| (n, h))).collect();
+    let heads: Vec<(usize, H)> =
+        (1..=doc.len()).filter_map(|n| heading(doc, n).map(|h| (n, h))).collect();
     // Compétence titles listed under each activité type (« Liste des compétences … »): they give
     // each fiche compétence its activité type.
     let mut listed: Vec<(String, String)> = Vec::new();
-    let mut r = Reader { doc, d: &mut d, owner: None, at: None, section: None, in_cts: false, after_end: false, re: None, after_ccp: false };
+    let mut r = Reader {
+        doc,
+        d: &mut d,
+        owner: None,
+        at: None,
+        section: None,
+        in_cts: false,
+        after_end: false,
+        re: None,
+        after_ccp: false,
+    };
     if let Some(&(first, _)) = heads.first() {
         generic::region(r.doc, r.d, 1, first - 1, None);
     } else {
@@ -142,7 +158,14 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    fn part(&mut self, h: H, n: usize, end: usize, next: Option<H>, listed: &mut Vec<(String, String)>) {
+    fn part(
+        &mut self,
+        h: H,
+        n: usize,
+        end: usize,
+        next: Option<H>,
+        listed: &mut Vec<(String, String)>,
+    ) {
         let doc = self.doc;
         let after_ccp = std::mem::replace(&mut self.after_ccp, h == H::Ccp);
         match h {
@@ -207,7 +230,14 @@ impl Reader<'_> {
                     let parent = listed.iter().find(|(t, _)| *t == title).map(|(_, at)| at.clone());
                     let sure = parent.is_some();
                     let parent = parent.or_else(|| self.at.clone());
-                    let id = self.d.add(doc, &format!("cp{k}"), "competence_professionnelle", parent.as_deref(), a, b);
+                    let id = self.d.add(
+                        doc,
+                        &format!("cp{k}"),
+                        "competence_professionnelle",
+                        parent.as_deref(),
+                        a,
+                        b,
+                    );
                     if !sure {
                         self.d.uncertain(w::UNCERTAIN_CP_PARENT);
                     }
@@ -248,30 +278,31 @@ impl Reader<'_> {
                     H::Criteres => ("criteres", None),
                     _ => ("savoirs", None),
                 };
-                let s = self.d.add(doc, &format!("{owner}-{suffix}"), "section", Some(&owner), n, n);
+                let s =
+                    self.d.add(doc, &format!("{owner}-{suffix}"), "section", Some(&owner), n, n);
                 let at = self.at.clone();
-                self.body(n + 1, end, next, |r, a, b| {
-                    match h {
-                        H::Criteres => r.list(a, b, &s, &format!("{owner}-cr"), |_| "critere_performance"),
-                        H::Savoirs(sub) => r.savoirs(a, b, &s, &owner, sub),
-                        H::ListeCp => {
-                            for (x, y, _, _) in items(r.doc, a, b) {
-                                let t = super::doc::fold(&r.doc.text(x, y));
-                                if let Some(at) = &at {
-                                    listed.push((t, at.clone()));
-                                }
-                                r.d.add(r.doc, &format!("{s}-p#"), "paragraphe", Some(&s), x, y);
+                self.body(n + 1, end, next, |r, a, b| match h {
+                    H::Criteres => {
+                        r.list(a, b, &s, &format!("{owner}-cr"), |_| "critere_performance")
+                    }
+                    H::Savoirs(sub) => r.savoirs(a, b, &s, &owner, sub),
+                    H::ListeCp => {
+                        for (x, y, _, _) in items(r.doc, a, b) {
+                            let t = super::doc::fold(&r.doc.text(x, y));
+                            if let Some(at) = &at {
+                                listed.push((t, at.clone()));
                             }
+                            r.d.add(r.doc, &format!("{s}-p#"), "paragraphe", Some(&s), x, y);
                         }
-                        _ => {
-                            for (x, y) in blocks(r.doc, a, b) {
-                                let id = match kind {
-                                    Some("description") => format!("{owner}-desc#"),
-                                    Some("contexte") => format!("{owner}-ctx#"),
-                                    _ => format!("{s}-p#"),
-                                };
-                                r.d.add(r.doc, &id, kind.unwrap_or("paragraphe"), Some(&s), x, y);
-                            }
+                    }
+                    _ => {
+                        for (x, y) in blocks(r.doc, a, b) {
+                            let id = match kind {
+                                Some("description") => format!("{owner}-desc#"),
+                                Some("contexte") => format!("{owner}-ctx#"),
+                                _ => format!("{s}-p#"),
+                            };
+                            r.d.add(r.doc, &id, kind.unwrap_or("paragraphe"), Some(&s), x, y);
                         }
                     }
                 });
@@ -282,16 +313,31 @@ impl Reader<'_> {
     /// The body of a part, lines `a..=end`; in the fiche of the compétences transversales, the
     /// last block before a « Description de la compétence » heading is the next compétence's
     /// title, taken out of the body and drafted as a `competence_transversale`.
-    fn body(&mut self, a: usize, end: usize, next: Option<H>, mut f: impl FnMut(&mut Self, usize, usize)) {
+    fn body(
+        &mut self,
+        a: usize,
+        end: usize,
+        next: Option<H>,
+        mut f: impl FnMut(&mut Self, usize, usize),
+    ) {
         if self.in_cts && next == Some(H::Description) {
             let bs = blocks(self.doc, a, end);
             if let Some(&(x, y)) = bs.last() {
                 if x > a {
                     f(self, a, x - 1);
                 }
-                let k = self.d.elements.iter().filter(|e| e.kind == "competence_transversale").count() + 1;
+                let k =
+                    self.d.elements.iter().filter(|e| e.kind == "competence_transversale").count()
+                        + 1;
                 let parent = self.section.clone();
-                let id = self.d.add(self.doc, &format!("ct{k}"), "competence_transversale", parent.as_deref(), x, y);
+                let id = self.d.add(
+                    self.doc,
+                    &format!("ct{k}"),
+                    "competence_transversale",
+                    parent.as_deref(),
+                    x,
+                    y,
+                );
                 self.owner = Some(id);
                 return;
             }
@@ -302,7 +348,14 @@ impl Reader<'_> {
     }
 
     /// One element per item of the list, ids `{prefix}{k}`.
-    fn list(&mut self, a: usize, b: usize, parent: &str, prefix: &str, kind: impl Fn(&str) -> &'static str) {
+    fn list(
+        &mut self,
+        a: usize,
+        b: usize,
+        parent: &str,
+        prefix: &str,
+        kind: impl Fn(&str) -> &'static str,
+    ) {
         for (x, y, _, reason) in items(self.doc, a, b) {
             let kind = kind(&self.doc.line(x).fold);
             self.d.add(self.doc, &format!("{prefix}#"), kind, Some(parent), x, y);
@@ -314,10 +367,18 @@ impl Reader<'_> {
 
     /// The savoir-faire and savoirs: a « Connaissance … » item is a savoir, any other a
     /// savoir-faire; each with its block number.
-    fn savoirs(&mut self, a: usize, b: usize, parent: &str, owner: &str, sub: Option<&'static str>) {
+    fn savoirs(
+        &mut self,
+        a: usize,
+        b: usize,
+        parent: &str,
+        owner: &str,
+        sub: Option<&'static str>,
+    ) {
         let (mut sf, mut sv) = (0, 0);
         for (x, y, block, reason) in items(self.doc, a, b) {
-            let savoir = sub == Some("savoir") || (sub.is_none() && self.doc.line(x).fold.starts_with("connaissance"));
+            let savoir = sub == Some("savoir")
+                || (sub.is_none() && self.doc.line(x).fold.starts_with("connaissance"));
             let id = if savoir {
                 sv += 1;
                 format!("{owner}-sv{sv}")
@@ -325,7 +386,14 @@ impl Reader<'_> {
                 sf += 1;
                 format!("{owner}-sf{sf}")
             };
-            self.d.add(self.doc, &id, if savoir { "savoir" } else { "savoir_faire" }, Some(parent), x, y);
+            self.d.add(
+                self.doc,
+                &id,
+                if savoir { "savoir" } else { "savoir_faire" },
+                Some(parent),
+                x,
+                y,
+            );
             self.d.block(block);
             if let Some(r) = reason {
                 self.d.uncertain(&r);

@@ -56,7 +56,8 @@ fn numbered(line: &str) -> Option<(String, usize)> {
 /// Draft the elements of an RNCP fiche.
 pub fn recognise(doc: &Doc) -> Draft {
     let mut d = Draft::default();
-    let heads: Vec<(usize, &str)> = (1..=doc.len()).filter_map(|n| label(doc, n).map(|l| (n, l))).collect();
+    let heads: Vec<(usize, &str)> =
+        (1..=doc.len()).filter_map(|n| label(doc, n).map(|l| (n, l))).collect();
     let first = heads.first().map_or(doc.len() + 1, |&(n, _)| n);
     generic::region(doc, &mut d, 1, first - 1, None);
     for (i, &(n, l)) in heads.iter().enumerate() {
@@ -65,10 +66,10 @@ pub fn recognise(doc: &Doc) -> Draft {
         match l {
             "intitule" => {
                 let bs = blocks(doc, n + 1, end);
-                if let Some(&(a, b)) = bs.first() {
-                    if d.title.is_none() {
-                        d.title = Some((doc.text(a, b), a, b));
-                    }
+                if let Some(&(a, b)) = bs.first()
+                    && d.title.is_none()
+                {
+                    d.title = Some((doc.text(a, b), a, b));
                 }
                 generic::region(doc, &mut d, n + 1, end, Some(&s));
             }
@@ -87,7 +88,8 @@ pub fn recognise(doc: &Doc) -> Draft {
                 // A bloc's name opens with « Bloc de compétence n° », perhaps right under the
                 // table's head; it runs to the blank line.
                 for (x, y) in blocks(doc, n + 1, end) {
-                    let start = (x..=y).find(|&m| doc.line(m).fold.starts_with("bloc de competence n"));
+                    let start =
+                        (x..=y).find(|&m| doc.line(m).fold.starts_with("bloc de competence n"));
                     match start {
                         Some(m) => {
                             generic::region(doc, &mut d, x, m - 1, Some(&s));
@@ -128,7 +130,9 @@ fn activites(doc: &Doc, d: &mut Draft, a: usize, b: usize, section: &str) {
             n += 1;
             continue;
         }
-        let stop = (n..=b).find(|&m| !doc.skip(m) && numbered(&doc.line(m).clean).is_some()).map_or(b, |m| m - 1);
+        let stop = (n..=b)
+            .find(|&m| !doc.skip(m) && numbered(&doc.line(m).clean).is_some())
+            .map_or(b, |m| m - 1);
         for (x, y, _, reason) in items(doc, n, stop) {
             d.add(doc, "cp#", "competence_professionnelle", at.as_deref(), x, y);
             if let Some(r) = reason {

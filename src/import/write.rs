@@ -88,15 +88,20 @@ pub fn write(
     let noise_path = data.join("sources").join(format!("noise-{doc_id}.yaml"));
     free(&noise_path, force)?;
 
-    let mk = |p: &Path| std::fs::create_dir_all(p).map_err(|e| w::cannot_write(&p.display().to_string(), &e));
+    let mk = |p: &Path| {
+        std::fs::create_dir_all(p).map_err(|e| w::cannot_write(&p.display().to_string(), &e))
+    };
     mk(&data.join("sources"))?;
     mk(&cert_dir)?;
-    let put = |p: &Path, s: &str| std::fs::write(p, s).map_err(|e| w::cannot_write(&p.display().to_string(), &e));
+    let put = |p: &Path, s: &str| {
+        std::fs::write(p, s).map_err(|e| w::cannot_write(&p.display().to_string(), &e))
+    };
     let mut written = Vec::new();
     put(&source_path, text)?;
     written.push(source_path);
     if previous.is_none() {
-        let mut reg = if registry.trim().is_empty() { "sources:\n".to_string() } else { registry.clone() };
+        let mut reg =
+            if registry.trim().is_empty() { "sources:\n".to_string() } else { registry.clone() };
         if !reg.ends_with('\n') {
             reg.push('\n');
         }
