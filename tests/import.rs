@@ -460,3 +460,23 @@ fn a_pdf_of_a_reac_imports_to_the_same_elements_as_its_text() {
     assert!(referentiel::load_corpus(&data).is_ok());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_pdf_without_poppler_gets_a_clear_french_message() {
+    let dir = temp("nopoppler");
+    let pdf = dir.join("reac.pdf");
+    std::fs::write(&pdf, pdf_of("FICHE EMPLOI TYPE\n")).unwrap();
+    let out = bin()
+        .env("PATH", dir.join("nothing-here"))
+        .args(["import", "reac"])
+        .arg(&pdf)
+        .args(["--id", "essai", "--out"])
+        .arg(dir.join("data"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("pdftotext est introuvable") && err.contains("poppler-utils"), "{err}");
+    assert!(!dir.join("data").exists(), "nothing written");
+    let _ = std::fs::remove_dir_all(&dir);
+}
