@@ -26,6 +26,7 @@ pub mod fiche;
 pub mod graph;
 pub mod grids;
 pub mod ids;
+pub mod import;
 pub mod lang;
 pub mod list;
 pub mod load;
@@ -72,7 +73,7 @@ pub fn check_corpus(
     if !diags.is_empty() {
         return (Err(diags.into_sorted()), coverage);
     }
-    let warnings = loaded
+    let mut warnings: Vec<String> = loaded
         .empty
         .iter()
         .map(|p| {
@@ -82,7 +83,27 @@ pub fn check_corpus(
             )
         })
         .collect();
+    warnings.extend(uncertain_warnings(&loaded));
     let mut corpus = phases::time("model", || Corpus::build(checked));
     corpus.warnings = warnings;
     (Ok(corpus), coverage)
+}
+
+/// One warning per element that `referentiel import` marked `uncertain`: the places of a draft
+/// that a person must still read against the source.
+fn uncertain_warnings(loaded: &load::Loaded) -> Vec<String> {
+    let mut out = Vec::new();
+    for f in &loaded.files {
+        for e in &f.data.elements {
+            if let Some(reason) = &e.uncertain {
+                let pos = f.pos(&e.id);
+                out.push(words::import::uncertain_warning(
+                    &format!("{}:{}:{}", pos.file.display(), pos.line, pos.column),
+                    &e.id.value,
+                    &reason.value,
+                ));
+            }
+        }
+    }
+    out
 }

@@ -832,3 +832,82 @@ pub mod plan_report {
         "Les heures d’une séquence comptent pour chaque compétence qu’elle touche.\n\n";
     pub const NO_SEQUENCE: &str = "aucune séquence";
 }
+
+/// `referentiel import` and `referentiel new` (#30): messages, the draft's notes and the reasons
+/// of its `uncertain` markers.
+pub mod import {
+    pub fn unreadable(path: &str, e: &std::io::Error) -> String {
+        format!("impossible de lire {path} : {e}")
+    }
+    pub fn cannot_write(path: &str, e: &std::io::Error) -> String {
+        format!("impossible d’écrire {path} : {e}")
+    }
+    pub fn latin1(path: &str) -> String {
+        format!(
+            "{path} n’est pas en UTF-8 : lu comme Latin-1 (Windows-1252) et converti ; relisez les accents de la copie"
+        )
+    }
+    pub fn crlf(path: &str) -> String {
+        format!("{path} : fins de ligne Windows (CRLF) converties en fins de ligne simples")
+    }
+    pub const NO_PDFTOTEXT: &str = "pdftotext est introuvable : il faut poppler-utils pour lire un PDF (sous Debian ou Ubuntu : sudo apt-get install poppler-utils), ou bien donnez l’extraction texte du document (.txt)";
+    pub fn pdftotext_failed(path: &str, err: &str) -> String {
+        format!("pdftotext n’a pas pu lire {path} : {err}")
+    }
+    pub fn bad_id(id: &str) -> String {
+        format!(
+            "« {id} » n’est pas un identifiant valable : minuscules, chiffres, et « - » ou « . » entre eux (ex. cc-2017)"
+        )
+    }
+    pub fn exists(path: &str) -> String {
+        format!(
+            "{path} existe déjà : rien n’a été écrit (choisissez un autre --id, ou --force pour remplacer un brouillon précédent)"
+        )
+    }
+    pub fn nothing_recognised(path: &str, family: &str) -> String {
+        format!(
+            "{path} : aucune partie du modèle « {family} » reconnue ; est-ce bien la bonne famille de document ? (sinon : referentiel new ID)"
+        )
+    }
+    pub fn source_title(file: &str) -> String {
+        format!("Document importé ({file}) : titre à compléter")
+    }
+    pub fn uncertain_warning(pos: &str, id: &str, reason: &str) -> String {
+        format!("{pos} : élément « {id} » à vérifier (import) : {reason}")
+    }
+    pub fn done(id: &str, elements: usize, uncertain: usize) -> String {
+        format!(
+            "brouillon « {id} » écrit : {elements} éléments, dont {uncertain} marqués « uncertain » à vérifier"
+        )
+    }
+    pub fn wrote(path: &str) -> String {
+        format!("  écrit : {path}")
+    }
+    pub const NEXT: &str = "ensuite : referentiel check (voir docs/ajouter-une-certification.md)";
+    pub fn scaffolded(id: &str) -> String {
+        format!("certification « {id} » créée, vide : complétez-la, referentiel check vous guide")
+    }
+    pub const NOISE_COMMENT: &str = "Brouillon (referentiel import) : pieds de page, mentions de copyright et en-têtes de tableaux reconnus par le modèle. À vérifier.";
+    pub const CERT_COMMENT: &str = "Brouillon fait par referentiel import : complétez le sigle, les codes, le niveau et les dates (docs/data-format.md).";
+    pub const ELEMENTS_COMMENT: &str = "Brouillon fait par referentiel import : lisez chaque « uncertain », corrigez, puis retirez le marqueur.";
+    pub const DRAFT_VERSION: &str = "brouillon";
+    pub const DRAFT_NOTE: &str = "Brouillon importé : à relire contre le document.";
+    pub const NO_TITLE_NOTE: &str =
+        "Le titre n’a pas été reconnu : la première ligne du document est citée à sa place.";
+    pub const UNCERTAIN_WRAP: &str = "la ligne du dessus est longue : cet élément en est peut-être la suite (un seul élément sur deux lignes ?)";
+    pub const UNCERTAIN_TABLE: &str = "tableau : l’extraction a mêlé ses colonnes ; vérifiez le découpage et le type de chaque morceau";
+    pub const UNCERTAIN_CP_PARENT: &str = "aucune liste de compétences d’une activité type ne porte ce titre : l’activité type parente est celle de la fiche précédente";
+    pub const UNCERTAIN_NO_TITLE: &str = "fiche sans titre reconnu";
+    pub const UNCERTAIN_NO_NUMBER: &str = "fiche sans numéro reconnu (« N° … »)";
+    pub const UNCERTAIN_NO_DEFINITION: &str = "terme du glossaire sans définition reconnue";
+    pub fn scaffold_certification(id: &str) -> String {
+        format!(
+            "# Certification « {id} » : complétez chaque champ depuis le document source (docs/data-format.md).\n# Enregistrez d’abord le document dans data/sources.yaml et copiez-le dans data/sources/.\ncertification:\n  id: {id}\n  kind: bts            # titre_professionnel | bts | non_precise\n  lineage: {id}\n  version: \"\"          # un libellé court (« 2024 »)\n  title:\n    text: \"\"           # le titre tel qu’imprimé\n    doc: \"\"            # l’id du document dans data/sources.yaml\n    lines: 1           # la ligne où il est imprimé\n"
+        )
+    }
+    pub fn scaffold_elements(id: &str) -> String {
+        format!(
+            "# Les éléments de « {id} » : un par compétence, savoir, critère… avec son texte exact et ses lignes.\nin: {id}\ndoc: \"\"   # l’id du document dans data/sources.yaml\nelements: []\n"
+        )
+    }
+}

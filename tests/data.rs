@@ -108,10 +108,19 @@ fn expected_counts() -> BTreeMap<String, BTreeMap<String, usize>> {
 fn counts_per_kind_are_those_of_the_documents() {
     let c = corpus();
     let expected = expected_counts();
+    // Every counts file names a certification of the data (a renamed one is not silently skipped).
+    for id in expected.keys() {
+        assert!(
+            c.certs.iter().any(|cert| cert.id.as_str() == id),
+            "tests/expected-counts: no certification {id}"
+        );
+    }
     let mut mismatches = Vec::new();
     for cert in &c.certs {
+        // A certification without a counts file is a user's own (an import, a scaffold): its
+        // counts are not ours to pin; `tests/expected-counts/<id>.yaml` opts it in (#30).
         let Some(want) = expected.get(cert.id.as_str()) else {
-            mismatches.push(format!("{}: no tests/expected-counts file", cert.id));
+            eprintln!("{}: no tests/expected-counts file, counts not compared", cert.id);
             continue;
         };
         let mut have: BTreeMap<String, usize> =

@@ -22,6 +22,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("schema", 1),
     ("sources", 2),
     ("load", 2),
+    ("import", 2),
     ("check", 3),
     ("model", 4),
     ("lib", 4),

@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 # issue #29: the consumers' validators of the exports (sssom-py, rdflib, LibreOffice Calc)
 bash tests/exports/setup.sh
+bash tests/import-setup.sh
 
 # issue #31: the formatting and the lints are part of the suite
 echo "== cargo fmt --check"

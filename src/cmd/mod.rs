@@ -10,6 +10,7 @@ mod completions;
 mod crosswalk;
 mod diff;
 mod export;
+mod import;
 mod list;
 mod out;
 // #28
@@ -133,6 +134,13 @@ pub enum Command {
         after_help = "Examples:\n  referentiel schema certification\n  referentiel schema --out docs/schema\n\nIn a YAML file, for the VS Code YAML extension:\n  # yaml-language-server: $schema=../../../docs/schema/certification.schema.json"
     )]
     Schema(schema::Args),
+    /// Draft a certification from a REAC / RC or an RNCP fiche (text or PDF), to check and correct (#30).
+    #[command(
+        after_help = "Examples:\n  referentiel import reac reac.pdf --id cc-2024\n  referentiel import rncp fiche.txt --id tp-x --out /tmp/essai/data\n\nThen: referentiel check, and docs/ajouter-une-certification.md"
+    )]
+    Import(import::Args),
+    /// Scaffold an empty certification (documents of other families: BTS …), for the checker to guide.
+    New(import::NewArgs),
     /// Print a shell completion script.
     // #28
     /// A training plan checked against its certification: what it covers, what it leaves out.
@@ -283,6 +291,8 @@ fn dispatch(command: Command, ctx: &Ctx) -> Result<(), Failure> {
         Command::Plan(a) => plan::run(a, ctx),
         Command::Export(a) => export::run(a, ctx),
         Command::Serve(a) => serve::run(a, ctx),
+        Command::Import(a) => import::run(a, ctx),
+        Command::New(a) => import::run_new(a, ctx),
         Command::Completions(_) | Command::Schema(_) => {
             unreachable!("handled before the configuration is read")
         }

@@ -42,6 +42,9 @@ pub struct Element {
     pub links: Vec<Link>,
     /// An editor's note (not source text; shown as such): what was lost, scrambled or ambiguous here.
     pub note: Option<Sp<String>>,
+    /// Left by `referentiel import` where the layout did not decide (the reason, in French): read
+    /// the element against its source lines, fix it, then remove the marker. `check` lists each one.
+    pub uncertain: Option<Sp<String>>,
     /// Why the text is printed in non-contiguous pieces (table columns interleaved…); requires `pieces`.
     pub repair: Option<Sp<String>>,
     /// The pieces of a repaired text, each cited; joined by single spaces they are exactly `text`.
