@@ -11,7 +11,7 @@
 //!   leading `'`, as OWASP recommends against CSV injection ([`neutralise`]): no cell of ours is
 //!   ever run as a formula but those constant codes.
 
-use crate::config::Config;
+use crate::config::{Config, CsvProfile};
 use crate::ids::CertId;
 use crate::site::output::SiteFiles;
 use crate::urls;
@@ -115,8 +115,20 @@ pub fn table_with(ctx: &RenderContext, cert: &CertId, delimiter: char) -> String
 }
 
 impl Output for Csv {
-    fn name(&self) -> &'static str {
+    fn name(&self) -> &str {
         "csv"
+    }
+    fn label(&self, config: &Config) -> &str {
+        match config.output.csv.profile {
+            CsvProfile::Fr => crate::words::outputs::CSV.0,
+            CsvProfile::Openedx => crate::words::outputs::CSV_OPENEDX.0,
+        }
+    }
+    fn description(&self, config: &Config) -> &str {
+        match config.output.csv.profile {
+            CsvProfile::Fr => crate::words::outputs::CSV.1,
+            CsvProfile::Openedx => crate::words::outputs::CSV_OPENEDX.1,
+        }
     }
     fn enabled(&self, config: &Config) -> bool {
         config.output.csv.enable

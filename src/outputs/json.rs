@@ -9,8 +9,14 @@ use super::{DOWNLOADS_DIR, Output, RenderContext};
 pub struct Json;
 
 impl Output for Json {
-    fn name(&self) -> &'static str {
+    fn name(&self) -> &str {
         "json"
+    }
+    fn label(&self, _: &Config) -> &str {
+        crate::words::outputs::JSON.0
+    }
+    fn description(&self, _: &Config) -> &str {
+        crate::words::outputs::JSON.1
     }
     fn enabled(&self, config: &Config) -> bool {
         config.output.json.enable

@@ -118,10 +118,17 @@ impl fmt::Display for OutputError {
     }
 }
 
-/// One output format.
+/// One output format: a plug-in, as mdBook's renderers are. A new export implements this trait
+/// (its name, its French label and description from [`crate::words::outputs`], whether the
+/// configuration enables it, how it writes its files) and is listed in [`all`]; the site's
+/// "Téléchargements" page takes its label and description from here.
 pub trait Output: Sync {
     /// The name of its `[output.NAME]` section and of `referentiel export NAME`.
-    fn name(&self) -> &'static str;
+    fn name(&self) -> &str;
+    /// Its French name, for readers (« CASE 1.1 », « Grilles d’évaluation »).
+    fn label(&self, config: &Config) -> &str;
+    /// What its files hold, in one French sentence, for readers.
+    fn description(&self, config: &Config) -> &str;
     /// Whether the configuration enables it.
     fn enabled(&self, config: &Config) -> bool;
     /// Write its files into the build folder.
@@ -268,7 +275,7 @@ pub fn render_into(
         let t = crate::phases::start(format!("output {}", o.name()));
         let rendered = o.render(&ctx, &mut out);
         t.end();
-        (o.name(), rendered, out)
+        (o.name().to_string(), rendered, out)
     };
     let (exported, listed) = std::thread::scope(|scope| {
         scope.spawn(|| ctx.all_crosswalks());
@@ -295,6 +302,8 @@ pub fn render_into(
                             path,
                             bytes: *n,
                             format: name.to_string(),
+                            label: o.label(config).to_string(),
+                            description: o.description(config).to_string(),
                         });
                     }
                 }
@@ -305,14 +314,14 @@ pub fn render_into(
             joined
                 .into_iter()
                 .map(|j| j.unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-                .collect::<Vec<(&str, Result<(), String>, SiteFiles)>>()
+                .collect::<Vec<(String, Result<(), String>, SiteFiles)>>()
         });
         let listed: Vec<_> = listing.iter().map(|&o| run(o, files.fork())).collect();
         (collect.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), listed)
     });
     let mut by_output = Vec::new();
     for (name, rendered, out) in exported.into_iter().chain(listed) {
-        rendered.map_err(|message| OutputError { output: name.into(), message })?;
+        rendered.map_err(|message| OutputError { output: name.clone(), message })?;
         by_output.push((name.to_string(), out.index.len(), out.index.iter().map(|(_, n)| n).sum()));
         files.join(out);
     }
