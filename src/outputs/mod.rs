@@ -3,7 +3,8 @@
 //! which is published atomically once every enabled output has written (a failed output leaves the
 //! previous site as it was).
 //!
-//! The exports (`case`, `skos`, `sssom`, `csv`, `json`, `moodle`) write under `telechargements/`. A build
+//! The exports (`case`, `skos`, `sssom`, `csv`, `xlsx`, `json`, `moodle`, `grilles`) write under
+//! `telechargements/`. A build
 //! runs every output at once, each on a thread of its own, beside the crosswalks, which are
 //! computed from the start for the outputs that ask for them. The `html` output, the site, lists
 //! the exports' files on its "Téléchargements" page and on each certification page: it renders
@@ -26,6 +27,7 @@ pub mod review;
 pub mod serve;
 pub mod skos;
 pub mod sssom;
+pub mod xlsx;
 
 use std::fmt;
 use std::path::Path;
@@ -149,6 +151,7 @@ pub fn all() -> Vec<Box<dyn Output>> {
     vec![
         Box::new(json::Json),
         Box::new(csv::Csv),
+        Box::new(xlsx::Xlsx),
         Box::new(case::Case),
         Box::new(skos::Skos),
         Box::new(sssom::Sssom),

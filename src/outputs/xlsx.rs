@@ -11,7 +11,9 @@
 //! in wide columns, and page addresses are hyperlinks when the export base is a web address
 //! (`https://…`); a `urn:` base is written as text (no program opens it).
 
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Url, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    DocProperties, ExcelDateTime, Format, FormatAlign, Url, Workbook, Worksheet, XlsxError,
+};
 
 use crate::config::Config;
 use crate::ids::CertId;
@@ -20,7 +22,9 @@ use crate::site::output::SiteFiles;
 use crate::urls;
 use crate::words::xlsx as w;
 
-use super::{DOWNLOADS_DIR, Output, RenderContext, framework_depth, framework_elements, framework_parent};
+use super::{
+    DOWNLOADS_DIR, Output, RenderContext, framework_depth, framework_elements, framework_parent,
+};
 
 pub struct Xlsx;
 
@@ -42,7 +46,8 @@ impl Output for Xlsx {
             if framework_elements(ctx.corpus, &c.id).is_empty() {
                 continue;
             }
-            let book = workbook(ctx, &c.id).map_err(|e| format!("the workbook of {}: {e}", c.id))?;
+            let book =
+                workbook(ctx, &c.id).map_err(|e| format!("the workbook of {}: {e}", c.id))?;
             out.add(format!("{DOWNLOADS_DIR}/xlsx/{}.xlsx", c.id), book);
         }
         Ok(())
@@ -76,7 +81,10 @@ fn formats() -> Formats {
         // `@`: the cell is text, whatever it looks like (a code `1.1`).
         text: top.clone().set_num_format("@"),
         wrap: top.clone().set_text_wrap(),
-        link: top.clone().set_font_color(0x0563C1).set_underline(rust_xlsxwriter::FormatUnderline::Single),
+        link: top
+            .clone()
+            .set_font_color(0x0563C1)
+            .set_underline(rust_xlsxwriter::FormatUnderline::Single),
         score: top.set_num_format("0.00"),
     }
 }
@@ -97,7 +105,13 @@ pub fn workbook(ctx: &RenderContext, cert: &CertId) -> Result<Vec<u8>, XlsxError
 }
 
 /// The header row, frozen, with an autofilter over `rows` rows below it.
-fn header(sheet: &mut Worksheet, headers: &[&str], widths: &[f64], rows: u32, f: &Formats) -> Result<(), XlsxError> {
+fn header(
+    sheet: &mut Worksheet,
+    headers: &[&str],
+    widths: &[f64],
+    rows: u32,
+    f: &Formats,
+) -> Result<(), XlsxError> {
     for (i, (h, width)) in headers.iter().zip(widths).enumerate() {
         let col = i as u16;
         sheet.write_string_with_format(0, col, *h, &f.head)?;
@@ -109,7 +123,13 @@ fn header(sheet: &mut Worksheet, headers: &[&str], widths: &[f64], rows: u32, f:
 }
 
 /// A page's address: a hyperlink when it is a web address, else text.
-fn address(sheet: &mut Worksheet, row: u32, col: u16, addr: &str, f: &Formats) -> Result<(), XlsxError> {
+fn address(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    addr: &str,
+    f: &Formats,
+) -> Result<(), XlsxError> {
     if addr.starts_with("http://") || addr.starts_with("https://") {
         sheet.write_url_with_format(row, col, Url::new(addr), &f.link)?;
     } else {
@@ -118,7 +138,12 @@ fn address(sheet: &mut Worksheet, row: u32, col: u16, addr: &str, f: &Formats) -
     Ok(())
 }
 
-fn elements_sheet(ctx: &RenderContext, cert: &CertId, sheet: &mut Worksheet, f: &Formats) -> Result<(), XlsxError> {
+fn elements_sheet(
+    ctx: &RenderContext,
+    cert: &CertId,
+    sheet: &mut Worksheet,
+    f: &Formats,
+) -> Result<(), XlsxError> {
     sheet.set_name(w::ELEMENTS)?;
     let elements = framework_elements(ctx.corpus, cert);
     header(sheet, &w::ELEMENT_HEADERS, &ELEMENT_WIDTHS, elements.len() as u32, f)?;
@@ -141,11 +166,17 @@ fn elements_sheet(ctx: &RenderContext, cert: &CertId, sheet: &mut Worksheet, f: 
     Ok(())
 }
 
-fn links_sheet(ctx: &RenderContext, cert: &CertId, sheet: &mut Worksheet, f: &Formats) -> Result<(), XlsxError> {
+fn links_sheet(
+    ctx: &RenderContext,
+    cert: &CertId,
+    sheet: &mut Worksheet,
+    f: &Formats,
+) -> Result<(), XlsxError> {
     sheet.set_name(w::LINKS)?;
     let links = super::correspondents(ctx, cert);
     header(sheet, &w::LINK_HEADERS, &LINK_WIDTHS, links.len().max(1) as u32, f)?;
-    let code = |e: &crate::model::Element| e.code.clone().unwrap_or_else(|| e.key.local.to_string());
+    let code =
+        |e: &crate::model::Element| e.code.clone().unwrap_or_else(|| e.key.local.to_string());
     for (i, l) in links.iter().enumerate() {
         let row = i as u32 + 1;
         let other = ctx.corpus.cert(&l.there.key.cert).map(short_cert).unwrap_or_default();
@@ -160,7 +191,12 @@ fn links_sheet(ctx: &RenderContext, cert: &CertId, sheet: &mut Worksheet, f: &Fo
         if let Some(score) = l.score {
             sheet.write_number_with_format(row, 7, score, &f.score)?;
         }
-        sheet.write_string_with_format(row, 8, l.table.as_ref().map_or("", |t| t.as_str()), &f.text)?;
+        sheet.write_string_with_format(
+            row,
+            8,
+            l.table.as_ref().map_or("", |t| t.as_str()),
+            &f.text,
+        )?;
         address(sheet, row, 9, &ctx.address(&urls::element(&l.here.key)), f)?;
         address(sheet, row, 10, &ctx.address(&urls::element(&l.there.key)), f)?;
     }
