@@ -874,8 +874,6 @@ pub mod outputs {
         "Un classeur par certification : chaque élément du référentiel sur une ligne (code, type, texte, parent, niveau, statut, source), l’en-tête figé, un lien cliquable vers sa page.",
     );
     pub const HTML: Words = ("Site", "Les pages du site, une par élément.");
-    /// An output of `book.toml` (`[output.NAME] command = …`) that gives no `label`.
-    pub const OTHER: &str = "Autre export";
 }
 
 /// The certification workbook (`telechargements/xlsx/<cert>.xlsx`, [`crate::outputs::xlsx`]).

@@ -574,3 +574,40 @@ fn the_output_table_of_book_toml_is_open_and_a_stray_key_stays_an_error() {
     assert!(Config::read(&book).is_err(), "a key of [output] that is not a section is refused");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn an_output_of_book_toml_runs_its_program_on_the_json_and_its_files_are_listed() {
+    let section = |text: &str| -> toml::Table { toml::from_str(text).unwrap() };
+    let b = build(|c| {
+        c.output.other.insert(
+            "taille".into(),
+            section(
+                "command = [\"sh\", \"-c\", \"wc -c > \\\"$REFERENTIEL_DEST/taille.txt\\\"\"]\nlabel = \"Taille du corpus\"\ndescription = \"Le nombre d’octets de referentiel.json.\"\n",
+            ),
+        );
+    });
+    let size =
+        String::from_utf8_lossy(&b.files["telechargements/taille/taille.txt"]).trim().to_string();
+    assert_eq!(
+        size,
+        b.files["telechargements/json/referentiel.json"].len().to_string(),
+        "the program read referentiel.json on its input"
+    );
+    let html = String::from_utf8_lossy(&b.files["telechargements/index.html"]);
+    assert!(html.contains("<h2>Taille du corpus</h2>"), "listed under its own label");
+    assert!(html.contains("taille/taille.txt"));
+
+    let corpus = referentiel::load_corpus(Path::new("data")).unwrap();
+    let mut cfg = Config::read_default();
+    cfg.output.other.insert("casse".into(), section("command = \"sh -c exit\"\n"));
+    cfg.output.other.insert(
+        "faux".into(),
+        section("command = [\"sh\", \"-c\", \"echo 'plus de papier' >&2; exit 3\"]\n"),
+    );
+    let err = render_all(&corpus, &cfg).err().expect("a failing program fails the build");
+    assert!(err.to_string().contains("plus de papier"), "{err}");
+    let mut cfg = Config::read_default();
+    cfg.output.other.insert("rien".into(), section("label = \"Rien\"\n"));
+    let err = render_all(&corpus, &cfg).err().expect("a section without a command");
+    assert!(err.to_string().contains("[output.rien]"), "{err}");
+}

@@ -16,6 +16,7 @@ pub mod case;
 pub mod case_provider;
 pub mod cli;
 pub mod csv;
+pub mod external;
 pub mod grids;
 pub mod html;
 pub mod incremental;
@@ -161,6 +162,18 @@ pub fn all() -> Vec<Box<dyn Output>> {
     ]
 }
 
+/// Every output of a build: the built-in ones, then those `book.toml` declares
+/// ([`external`]), before the site.
+pub fn all_for(config: &Config) -> Result<Vec<Box<dyn Output>>, String> {
+    let mut outputs = all();
+    let site = outputs.pop().expect("the site is the last output");
+    for e in external::External::of_config(config)? {
+        outputs.push(Box::new(e));
+    }
+    outputs.push(site);
+    Ok(outputs)
+}
+
 /// The output called `name`.
 pub fn by_name(name: &str) -> Option<Box<dyn Output>> {
     all().into_iter().find(|o| o.name() == name)
@@ -263,7 +276,11 @@ pub fn render_into(
     let graph = crate::phases::time("graph", || Graph::build(corpus));
     let crosswalks: OnceLock<AllCrosswalks> = OnceLock::new();
     let downloads: OnceLock<Vec<Download>> = OnceLock::new();
-    let enabled: Vec<Box<dyn Output>> = all().into_iter().filter(|o| o.enabled(config)).collect();
+    let enabled: Vec<Box<dyn Output>> = all_for(config)
+        .map_err(|message| OutputError { output: "book.toml".into(), message })?
+        .into_iter()
+        .filter(|o| o.enabled(config))
+        .collect();
     let (listing, exports): (Vec<&dyn Output>, Vec<&dyn Output>) =
         enabled.iter().map(|o| o.as_ref()).partition(|o| o.lists_downloads());
     let ctx = RenderContext {
