@@ -871,7 +871,7 @@ pub mod outputs {
     );
     pub const XLSX: Words = (
         "Classeur XLSX",
-        "Un classeur par certification : chaque élément du référentiel sur une ligne (code, type, texte, parent, niveau, statut, source), l’en-tête figé, un lien cliquable vers sa page.",
+        "Un classeur par certification : une feuille avec chaque élément du référentiel (code, type, texte, parent, niveau, statut, source, page), une autre avec ses correspondances et leur statut (officielle, établie par l’équipe, suggestion calculée) ; en-têtes figés, codes en texte.",
     );
     pub const HTML: Words = ("Site", "Les pages du site, une par élément.");
 }
