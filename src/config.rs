@@ -2,7 +2,10 @@
 //! (`book.title`, `book.language`, `build.build-dir`, `output.html.site-url`, `output.html.theme`).
 //!
 //! Every output (`[output.html]`, `[output.case]`, `[output.skos]`, `[output.sssom]`, `[output.moodle]`,
-//! `[output.csv]`, `[output.json]`) is on by default; `enable = false` turns one off.
+//! `[output.csv]`, `[output.json]`, `[output.grilles]`, `[output.xlsx]`) is on by default;
+//! `enable = false` turns one off. The `[output.*]` table is open, as mdBook's: any other
+//! `[output.NAME]` section is kept in [`Output::other`] for an output of that name
+//! ([`crate::outputs::external`]).
 
 use std::path::{Path, PathBuf};
 
@@ -68,7 +71,6 @@ impl Default for Build {
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Output {
     #[serde(default)]
     pub html: Html,
@@ -95,6 +97,13 @@ pub struct Output {
     /// #28: the evaluation grids as workbooks and CSV tables (`telechargements/grilles/`).
     #[serde(default)]
     pub grilles: Section,
+    /// #29: a workbook per certification (`telechargements/xlsx/`).
+    #[serde(default)]
+    pub xlsx: Section,
+    /// Every other `[output.NAME]` section (the table is open, as mdBook's): a table each, for an
+    /// output of that name. A key of `[output]` itself that is not a table stays an error.
+    #[serde(flatten)]
+    pub other: std::collections::BTreeMap<String, toml::Table>,
 }
 
 // issue #29: the base of the exports' identifiers, the CASE and CSV settings.
@@ -190,11 +199,38 @@ pub struct Csv {
     /// The field separator: `;` (default, what a French spreadsheet expects), `,` or a tab.
     #[serde(default = "default_delimiter")]
     pub delimiter: char,
+    /// The shape of the tables: `fr` (default, for a French spreadsheet) or `openedx` (Open edX's
+    /// taxonomy import: `id`, `value`, `parent_id`, UTF-8 without BOM, comma).
+    #[serde(default)]
+    pub profile: CsvProfile,
 }
 
 impl Default for Csv {
     fn default() -> Self {
-        Csv { enable: true, delimiter: default_delimiter() }
+        Csv { enable: true, delimiter: default_delimiter(), profile: CsvProfile::default() }
+    }
+}
+
+/// `[output.csv] profile`, `export csv --csv-profile`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CsvProfile {
+    /// One row per element with its code, type, text, parent, level, source and address, for a
+    /// French spreadsheet (`;`, BOM, CRLF).
+    #[default]
+    Fr,
+    /// Open edX's taxonomy CSV (`id,value,parent_id`, no BOM, comma).
+    Openedx,
+}
+
+impl CsvProfile {
+    /// The profile called `name` (`fr`, `openedx`).
+    pub fn named(name: &str) -> Option<CsvProfile> {
+        match name {
+            "fr" => Some(CsvProfile::Fr),
+            "openedx" | "open-edx" => Some(CsvProfile::Openedx),
+            _ => None,
+        }
     }
 }
 

@@ -12,14 +12,14 @@ use crate::ids::{CertId, ElementKey, TableId};
 use crate::model::Corpus;
 use crate::schema::{Rel, Relation};
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Node {
     Certification { id: CertId },
     Element { id: ElementKey },
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Edge {
     /// Certification → its top-level elements; parent → child.

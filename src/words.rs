@@ -911,3 +911,89 @@ pub mod import {
         )
     }
 }
+
+// ---- exports helper (#29 item 4, #31 item 3): each output's name and description ----
+/// What each output is called and what it holds, for the "Téléchargements" page and certification
+/// pages ([`crate::outputs::Output::label`] and [`crate::outputs::Output::description`]).
+pub mod outputs {
+    /// (label, description) of an output.
+    pub type Words = (&'static str, &'static str);
+    pub const CASE: Words = (
+        "CASE 1.1",
+        "Un paquet CFPackage (JSON) par certification, pour les plateformes d’apprentissage et serveurs de compétences (OpenSALT, OpenCASE…).",
+    );
+    pub const SKOS: Words = (
+        "SKOS",
+        "Un thésaurus SKOS (Turtle) par certification, avec les correspondances vers les autres certifications.",
+    );
+    pub const SSSOM: Words = (
+        "SSSOM",
+        "Une table de correspondances SSSOM (TSV avec en-tête YAML) par table de correspondance et par paire de certifications : officielles, établies par l’équipe et suggestions calculées.",
+    );
+    pub const CSV: Words = (
+        "CSV",
+        "Un tableau par certification (UTF-8, séparateur point-virgule), à ouvrir dans un tableur : code, type, texte, parent, niveau, source et adresse de chaque élément.",
+    );
+    /// The CSV output in Open edX's taxonomy profile (`[output.csv] profile = "openedx"`).
+    pub const CSV_OPENEDX: Words = (
+        "CSV (taxonomie Open edX)",
+        "Une taxonomie par certification, au format CSV qu’Open edX importe (Studio › Taxonomies › Importer) : colonnes id, value, parent_id, UTF-8 sans BOM, séparateur virgule.",
+    );
+    pub const MOODLE: Words = (
+        "Moodle",
+        "Un référentiel de compétences par certification, au format CSV que Moodle importe (Administration du site › Compétences › Importer un référentiel de compétences).",
+    );
+    pub const JSON: Words = ("JSON", "Le corpus entier et son graphe, en un fichier.");
+    pub const GRILLES: Words = (
+        "Grilles d’évaluation",
+        "Par certification, les grilles d’évaluation de ses unités (CCP, unités, blocs) : un classeur XLSX, une feuille par unité, avec les critères et les cases Acquis / En cours d’acquisition / Non acquis à cocher, prêt à imprimer sur A4 ; et le même tableau en CSV.",
+    );
+    pub const XLSX: Words = (
+        "Classeur XLSX",
+        "Un classeur par certification : une feuille avec chaque élément du référentiel (code, type, texte, parent, niveau, statut, source, page), une autre avec ses correspondances et leur statut (officielle, établie par l’équipe, suggestion calculée) ; en-têtes figés, codes en texte.",
+    );
+    pub const HTML: Words = ("Site", "Les pages du site, une par élément.");
+}
+
+/// The certification workbook (`telechargements/xlsx/<cert>.xlsx`, [`crate::outputs::xlsx`]).
+pub mod xlsx {
+    /// The sheet of the elements and its columns.
+    pub const ELEMENTS: &str = "Référentiel";
+    pub const ELEMENT_HEADERS: [&str; 10] = [
+        "Identifiant",
+        "Code",
+        "Type",
+        "Texte",
+        "Code du parent",
+        "Niveau",
+        "Statut",
+        "Document",
+        "Lignes",
+        "Page",
+    ];
+    /// The sheet of the correspondences and its columns.
+    pub const LINKS: &str = "Correspondances";
+    pub const LINK_HEADERS: [&str; 11] = [
+        "Code",
+        "Élément",
+        "Relation",
+        "Certification liée",
+        "Code lié",
+        "Élément lié",
+        "Statut",
+        "Score",
+        "Table",
+        "Page",
+        "Page liée",
+    ];
+    /// The status of an element's text: printed in an official document as it is…
+    pub const OFFICIAL_TEXT: &str = "officiel";
+    /// …or with its layout repaired (a `repair` of the data: line breaks, page footers).
+    pub const REPAIRED_TEXT: &str = "officiel (mise en page réparée)";
+    /// A suggestion has no relation of its own.
+    pub const NO_RELATION: &str = "rapprochement calculé";
+    /// The workbook's title.
+    pub fn title(cert: &str) -> String {
+        format!("{cert} — le référentiel élément par élément")
+    }
+}

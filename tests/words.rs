@@ -28,9 +28,6 @@ const ACCEPTED: &[(&str, &str)] = &[
     ("src/site/pages/cert.rs", "{} — {} {}, le référentiel compétence par compétence"),
     ("src/site/pages/cert.rs", "{} : le document tel qu’il est imprimé, section par section"),
     ("src/site/pages/compare.rs", "Évolution : {title}"),
-    ("src/site/pages/downloads.rs", "Un paquet CFPackage (JSON) par certification"),
-    ("src/site/pages/downloads.rs", "Un thésaurus SKOS (Turtle) par certification"),
-    ("src/site/pages/downloads.rs", "Une table de correspondances SSSOM"),
     ("src/site/pages/downloads.rs", "Téléchargements"),
     // The checker's messages and hints are English (for now, #31), naming the documents' kinds.
     (
@@ -58,19 +55,6 @@ const ACCEPTED: &[(&str, &str)] = &[
     ("src/plan/render.rs", "Séquence"),
     ("src/plan/render.rs", "Compétences"),
     ("src/plan/render.rs", "Heures par compétence"),
-    (
-        "src/site/pages/downloads.rs",
-        "Un tableau par certification (UTF-8, séparateur point-virgule), à ouvrir dans un tableur : code, type, texte, parent, niveau, source et adresse de chaque élément.",
-    ),
-    (
-        "src/site/pages/downloads.rs",
-        "Un référentiel de compétences par certification, au format CSV que Moodle importe (Administration du site › Compétences › Importer un référentiel de compétences).",
-    ),
-    ("src/site/pages/downloads.rs", "Grilles d’évaluation"),
-    (
-        "src/site/pages/downloads.rs",
-        "Par certification, les grilles d’évaluation de ses unités (CCP, unités, blocs) : un classeur XLSX, une feuille par unité, avec les critères et les cases Acquis / En cours d’acquisition / Non acquis à cocher, prêt à imprimer sur A4 ; et le même tableau en CSV.",
-    ),
     (
         "src/site/pages/grids.rs",
         "{} : {} — critères à évaluer, à imprimer ou à télécharger en tableur",

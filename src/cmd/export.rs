@@ -13,7 +13,7 @@ use referentiel::site::output::SiteFiles;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The format: case, skos, sssom, csv, json or moodle.
+    /// The format: case, skos, sssom, csv, xlsx, json, moodle or grilles.
     format: String,
     /// Only this certification (repeatable).
     #[arg(long = "cert", value_name = "ID")]
@@ -28,6 +28,9 @@ pub struct Args {
     /// CSV: the field separator, one character (`,`, `;`, `\t` for a tab) [default: [output.csv] delimiter, `;`].
     #[arg(long = "csv-delimiter", value_name = "CHAR")]
     csv_delimiter: Option<String>,
+    /// CSV: the profile, fr (French spreadsheet) or openedx (Open edX taxonomy: id,value,parent_id, no BOM, comma) [default: [output.csv] profile, fr].
+    #[arg(long = "csv-profile", value_name = "PROFILE", value_parser = ["fr", "openedx"])]
+    csv_profile: Option<String>,
 }
 
 pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
@@ -60,6 +63,9 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
     cfg.output.case.provider = false;
     if let Some(v) = args.case_version {
         cfg.output.case.case_version = v;
+    }
+    if let Some(p) = args.csv_profile.as_deref().and_then(referentiel::config::CsvProfile::named) {
+        cfg.output.csv.profile = p;
     }
     if let Some(d) = args.csv_delimiter {
         let d = if d == "\\t" || d == "tab" { "\t".to_string() } else { d };

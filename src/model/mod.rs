@@ -15,6 +15,7 @@ pub mod vocabulary;
 
 use std::collections::{BTreeMap, HashMap};
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::check::Checked;
@@ -29,21 +30,34 @@ use vocabulary::Vocabulary;
 use read::Reader;
 
 /// A text with where it is printed.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct Cite {
     pub text: String,
     pub doc: DocId,
+    #[schemars(with = "LineRange")]
     pub lines: Lines,
 }
 
 /// Where something is printed, without a text of its own.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct Place {
     pub doc: DocId,
+    #[schemars(with = "LineRange")]
     pub lines: Lines,
 }
 
-#[derive(Debug, Serialize)]
+/// Lines as the model writes them (`referentiel.json`): the data files write `309` or `368-369`
+/// ([`Lines`]' own schema), the model `{"first": 368, "last": 369}`.
+#[derive(JsonSchema)]
+#[allow(dead_code)]
+struct LineRange {
+    /// The first line (1-based) of the source document.
+    first: usize,
+    /// The last line, included.
+    last: usize,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Code {
     pub system: CodeSystem,
     pub code: String,
@@ -51,27 +65,27 @@ pub struct Code {
     pub place: Place,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Level {
     pub value: String,
     pub nomenclature: String,
     pub cite: Cite,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Date {
     pub role: DateRole,
     pub iso: Option<String>,
     pub cite: Cite,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct CertLink {
     pub id: CertId,
     pub cite: Option<Cite>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Certification {
     pub id: CertId,
     pub kind: CertKind,
@@ -89,20 +103,20 @@ pub struct Certification {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Variant {
     pub cite: Cite,
     pub code_as_printed: Option<String>,
     pub note: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Fact {
     pub name: &'static str,
     pub cite: Cite,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Link {
     pub rel: Rel,
     pub to: ElementKey,
@@ -111,7 +125,7 @@ pub struct Link {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Element {
     pub key: ElementKey,
     pub kind: Kind,
@@ -136,7 +150,7 @@ impl Element {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Header {
     pub key: String,
     pub reference: Option<ElementKey>,
@@ -145,7 +159,7 @@ pub struct Header {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Cell {
     pub state: CellState,
     pub text: Option<String>,
@@ -155,7 +169,7 @@ pub struct Cell {
     pub by_default: bool,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Matrix {
     pub cert: CertId,
     pub id: TableId,
@@ -173,7 +187,7 @@ impl Matrix {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Pair {
     pub from: Vec<ElementKey>,
     pub to: Vec<ElementKey>,
@@ -187,7 +201,7 @@ pub struct Pair {
     pub date: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Correspondence {
     pub id: TableId,
     pub status: CorrespondenceStatus,

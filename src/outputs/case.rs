@@ -432,8 +432,14 @@ pub fn skos_name(r: Relation) -> &'static str {
 }
 
 impl Output for Case {
-    fn name(&self) -> &'static str {
+    fn name(&self) -> &str {
         "case"
+    }
+    fn label(&self, _: &Config) -> &str {
+        crate::words::outputs::CASE.0
+    }
+    fn description(&self, _: &Config) -> &str {
+        crate::words::outputs::CASE.1
     }
     fn enabled(&self, config: &Config) -> bool {
         config.output.case.enable

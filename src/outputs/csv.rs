@@ -11,7 +11,7 @@
 //!   leading `'`, as OWASP recommends against CSV injection ([`neutralise`]): no cell of ours is
 //!   ever run as a formula but those constant codes.
 
-use crate::config::Config;
+use crate::config::{Config, CsvProfile};
 use crate::ids::CertId;
 use crate::site::output::SiteFiles;
 use crate::urls;
@@ -114,16 +114,113 @@ pub fn table_with(ctx: &RenderContext, cert: &CertId, delimiter: char) -> String
     out
 }
 
+// ---- Open edX's taxonomy profile (#29 item 4) ----
+
+/// The columns of an Open edX taxonomy file, in order.
+pub const OPENEDX_HEADERS: [&str; 3] = ["id", "value", "parent_id"];
+
+/// The deepest level of a tag that Open edX shows (`TAXONOMY_MAX_DEPTH` of openedx_tagging):
+/// deeper tags are imported but never offered to authors.
+pub const OPENEDX_MAX_DEPTH: usize = 3;
+
+/// The longest tag value Open edX stores (`Tag.value`, 500 characters).
+pub const OPENEDX_MAX_VALUE: usize = 500;
+
+/// A text as an Open edX tag value: on one line (a line break or tab becomes a space), without
+/// the sequences Open edX reserves (a tab, ` > ` between levels, `;` between tags: ` > ` becomes
+/// ` › `, `;` becomes `,`), trimmed, and at most [`OPENEDX_MAX_VALUE`] characters (cut with `…`,
+/// leaving `room` characters for a qualifier).
+pub fn openedx_value(text: &str, room: usize) -> String {
+    let one_line: Vec<&str> = text.split_whitespace().collect();
+    let v = one_line.join(" ").replace(" > ", " › ").replace(';', ",");
+    let max = OPENEDX_MAX_VALUE - room;
+    if v.chars().count() <= max {
+        v
+    } else {
+        let cut: String = v.chars().take(max - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+/// The taxonomy of one certification in Open edX's CSV profile: `id,value,parent_id`, UTF-8
+/// without a byte-order mark (Open edX reads the first column as `\u{feff}id` and stops:
+/// « Missing 'id' field »), comma-separated, one row per framework element, a parent before its
+/// children. `id` is the element's id; `value` its text ([`openedx_value`]), qualified by its
+/// code (or id) when two elements share a text (Open edX refuses two tags with the same value,
+/// whatever their case); an element deeper than [`OPENEDX_MAX_DEPTH`] hangs from its ancestor of
+/// level [`OPENEDX_MAX_DEPTH`]` - 1`, so that every tag is shown.
+pub fn openedx_table(ctx: &RenderContext, cert: &CertId) -> String {
+    let elements = framework_elements(ctx.corpus, cert);
+    let qualifier = |e: &crate::model::Element| {
+        format!(" ({})", e.code.as_deref().unwrap_or(e.key.local.as_str()))
+    };
+    let plain: Vec<String> = elements.iter().map(|e| openedx_value(e.text(), 0)).collect();
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for v in &plain {
+        *seen.entry(v.to_lowercase()).or_default() += 1;
+    }
+    let mut taken = std::collections::HashSet::new();
+    let mut out = String::new();
+    row(&mut out, ',', &OPENEDX_HEADERS);
+    for (e, v) in elements.iter().zip(&plain) {
+        let mut value = v.clone();
+        if seen[&v.to_lowercase()] > 1 {
+            let q = qualifier(e);
+            value = format!("{}{q}", openedx_value(e.text(), q.chars().count()));
+        }
+        if !taken.insert(value.to_lowercase()) {
+            // Two elements with the same text and code: the id tells them apart.
+            let q = format!(" ({})", e.key.local);
+            value = format!("{}{q}", openedx_value(e.text(), q.chars().count()));
+            taken.insert(value.to_lowercase());
+        }
+        let mut chain = Vec::new();
+        let mut p = framework_parent(ctx.corpus, e);
+        while let Some(x) = p {
+            chain.push(x);
+            p = framework_parent(ctx.corpus, x);
+        }
+        // `chain` is nearest first: the element's level is chain.len() + 1.
+        let parent = if chain.len() < OPENEDX_MAX_DEPTH {
+            chain.first()
+        } else {
+            chain.get(chain.len() - (OPENEDX_MAX_DEPTH - 1))
+        };
+        row(
+            &mut out,
+            ',',
+            &[e.key.local.as_str(), &value, parent.map_or("", |p| p.key.local.as_str())],
+        );
+    }
+    out
+}
+
 impl Output for Csv {
-    fn name(&self) -> &'static str {
+    fn name(&self) -> &str {
         "csv"
+    }
+    fn label(&self, config: &Config) -> &str {
+        match config.output.csv.profile {
+            CsvProfile::Fr => crate::words::outputs::CSV.0,
+            CsvProfile::Openedx => crate::words::outputs::CSV_OPENEDX.0,
+        }
+    }
+    fn description(&self, config: &Config) -> &str {
+        match config.output.csv.profile {
+            CsvProfile::Fr => crate::words::outputs::CSV.1,
+            CsvProfile::Openedx => crate::words::outputs::CSV_OPENEDX.1,
+        }
     }
     fn enabled(&self, config: &Config) -> bool {
         config.output.csv.enable
     }
     fn render(&self, ctx: &RenderContext, out: &mut SiteFiles) -> Result<(), String> {
         for c in ctx.certs() {
-            out.add(format!("{DOWNLOADS_DIR}/csv/{}.csv", c.id), table(ctx, &c.id));
+            let bytes = match ctx.config.output.csv.profile {
+                CsvProfile::Fr => table(ctx, &c.id),
+                CsvProfile::Openedx => openedx_table(ctx, &c.id),
+            };
+            out.add(format!("{DOWNLOADS_DIR}/csv/{}.csv", c.id), bytes);
         }
         Ok(())
     }

@@ -37,8 +37,14 @@ pub const CSV_HEADERS: [&str; 12] = [
 ];
 
 impl Output for Grids {
-    fn name(&self) -> &'static str {
+    fn name(&self) -> &str {
         "grilles"
+    }
+    fn label(&self, _: &Config) -> &str {
+        crate::words::outputs::GRILLES.0
+    }
+    fn description(&self, _: &Config) -> &str {
+        crate::words::outputs::GRILLES.1
     }
     fn enabled(&self, config: &Config) -> bool {
         config.output.grilles.enable

@@ -9,8 +9,14 @@ use super::{Output, RenderContext};
 pub struct Html;
 
 impl Output for Html {
-    fn name(&self) -> &'static str {
+    fn name(&self) -> &str {
         "html"
+    }
+    fn label(&self, _: &Config) -> &str {
+        crate::words::outputs::HTML.0
+    }
+    fn description(&self, _: &Config) -> &str {
+        crate::words::outputs::HTML.1
     }
     fn enabled(&self, config: &Config) -> bool {
         config.output.html.enable

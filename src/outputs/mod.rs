@@ -3,7 +3,8 @@
 //! which is published atomically once every enabled output has written (a failed output leaves the
 //! previous site as it was).
 //!
-//! The exports (`case`, `skos`, `sssom`, `csv`, `json`, `moodle`) write under `telechargements/`. A build
+//! The exports (`case`, `skos`, `sssom`, `csv`, `xlsx`, `json`, `moodle`, `grilles`) write under
+//! `telechargements/`. A build
 //! runs every output at once, each on a thread of its own, beside the crosswalks, which are
 //! computed from the start for the outputs that ask for them. The `html` output, the site, lists
 //! the exports' files on its "Téléchargements" page and on each certification page: it renders
@@ -15,6 +16,7 @@ pub mod case;
 pub mod case_provider;
 pub mod cli;
 pub mod csv;
+pub mod external;
 pub mod grids;
 pub mod html;
 pub mod incremental;
@@ -26,6 +28,7 @@ pub mod review;
 pub mod serve;
 pub mod skos;
 pub mod sssom;
+pub mod xlsx;
 
 use std::fmt;
 use std::path::Path;
@@ -118,10 +121,17 @@ impl fmt::Display for OutputError {
     }
 }
 
-/// One output format.
+/// One output format: a plug-in, as mdBook's renderers are. A new export implements this trait
+/// (its name, its French label and description from [`crate::words::outputs`], whether the
+/// configuration enables it, how it writes its files) and is listed in [`all`]; the site's
+/// "Téléchargements" page takes its label and description from here.
 pub trait Output: Sync {
     /// The name of its `[output.NAME]` section and of `referentiel export NAME`.
-    fn name(&self) -> &'static str;
+    fn name(&self) -> &str;
+    /// Its French name, for readers (« CASE 1.1 », « Grilles d’évaluation »).
+    fn label(&self, config: &Config) -> &str;
+    /// What its files hold, in one French sentence, for readers.
+    fn description(&self, config: &Config) -> &str;
     /// Whether the configuration enables it.
     fn enabled(&self, config: &Config) -> bool;
     /// Write its files into the build folder.
@@ -142,6 +152,7 @@ pub fn all() -> Vec<Box<dyn Output>> {
     vec![
         Box::new(json::Json),
         Box::new(csv::Csv),
+        Box::new(xlsx::Xlsx),
         Box::new(case::Case),
         Box::new(skos::Skos),
         Box::new(sssom::Sssom),
@@ -149,6 +160,18 @@ pub fn all() -> Vec<Box<dyn Output>> {
         Box::new(grids::Grids),
         Box::new(html::Html),
     ]
+}
+
+/// Every output of a build: the built-in ones, then those `book.toml` declares
+/// ([`external`]), before the site.
+pub fn all_for(config: &Config) -> Result<Vec<Box<dyn Output>>, String> {
+    let mut outputs = all();
+    let site = outputs.pop().expect("the site is the last output");
+    for e in external::External::of_config(config)? {
+        outputs.push(Box::new(e));
+    }
+    outputs.push(site);
+    Ok(outputs)
 }
 
 /// The output called `name`.
@@ -253,7 +276,11 @@ pub fn render_into(
     let graph = crate::phases::time("graph", || Graph::build(corpus));
     let crosswalks: OnceLock<AllCrosswalks> = OnceLock::new();
     let downloads: OnceLock<Vec<Download>> = OnceLock::new();
-    let enabled: Vec<Box<dyn Output>> = all().into_iter().filter(|o| o.enabled(config)).collect();
+    let enabled: Vec<Box<dyn Output>> = all_for(config)
+        .map_err(|message| OutputError { output: "book.toml".into(), message })?
+        .into_iter()
+        .filter(|o| o.enabled(config))
+        .collect();
     let (listing, exports): (Vec<&dyn Output>, Vec<&dyn Output>) =
         enabled.iter().map(|o| o.as_ref()).partition(|o| o.lists_downloads());
     let ctx = RenderContext {
@@ -268,7 +295,7 @@ pub fn render_into(
         let t = crate::phases::start(format!("output {}", o.name()));
         let rendered = o.render(&ctx, &mut out);
         t.end();
-        (o.name(), rendered, out)
+        (o.name().to_string(), rendered, out)
     };
     let (exported, listed) = std::thread::scope(|scope| {
         scope.spawn(|| ctx.all_crosswalks());
@@ -295,6 +322,8 @@ pub fn render_into(
                             path,
                             bytes: *n,
                             format: name.to_string(),
+                            label: o.label(config).to_string(),
+                            description: o.description(config).to_string(),
                         });
                     }
                 }
@@ -305,14 +334,14 @@ pub fn render_into(
             joined
                 .into_iter()
                 .map(|j| j.unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-                .collect::<Vec<(&str, Result<(), String>, SiteFiles)>>()
+                .collect::<Vec<(String, Result<(), String>, SiteFiles)>>()
         });
         let listed: Vec<_> = listing.iter().map(|&o| run(o, files.fork())).collect();
         (collect.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), listed)
     });
     let mut by_output = Vec::new();
     for (name, rendered, out) in exported.into_iter().chain(listed) {
-        rendered.map_err(|message| OutputError { output: name.into(), message })?;
+        rendered.map_err(|message| OutputError { output: name.clone(), message })?;
         by_output.push((name.to_string(), out.index.len(), out.index.iter().map(|(_, n)| n).sum()));
         files.join(out);
     }

@@ -158,8 +158,14 @@ pub fn framework(ctx: &RenderContext, c: &Certification) -> String {
 }
 
 impl Output for Moodle {
-    fn name(&self) -> &'static str {
+    fn name(&self) -> &str {
         "moodle"
+    }
+    fn label(&self, _: &Config) -> &str {
+        crate::words::outputs::MOODLE.0
+    }
+    fn description(&self, _: &Config) -> &str {
+        crate::words::outputs::MOODLE.1
     }
     fn enabled(&self, config: &Config) -> bool {
         config.output.moodle.enable

@@ -170,8 +170,14 @@ pub fn thesaurus(ctx: &RenderContext, c: &Certification) -> String {
 }
 
 impl Output for Skos {
-    fn name(&self) -> &'static str {
+    fn name(&self) -> &str {
         "skos"
+    }
+    fn label(&self, _: &Config) -> &str {
+        crate::words::outputs::SKOS.0
+    }
+    fn description(&self, _: &Config) -> &str {
+        crate::words::outputs::SKOS.1
     }
     fn enabled(&self, config: &Config) -> bool {
         config.output.skos.enable

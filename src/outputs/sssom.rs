@@ -262,8 +262,14 @@ pub fn of_crosswalk(ctx: &RenderContext, path: &str, cw: &Crosswalk) -> String {
 }
 
 impl Output for Sssom {
-    fn name(&self) -> &'static str {
+    fn name(&self) -> &str {
         "sssom"
+    }
+    fn label(&self, _: &Config) -> &str {
+        crate::words::outputs::SSSOM.0
+    }
+    fn description(&self, _: &Config) -> &str {
+        crate::words::outputs::SSSOM.1
     }
     fn enabled(&self, config: &Config) -> bool {
         config.output.sssom.enable

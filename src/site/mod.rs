@@ -27,6 +27,9 @@ pub struct Download {
     pub bytes: usize,
     /// The output that wrote it (`case`, `skos`, `sssom`, `csv`, `json`).
     pub format: String,
+    /// That output's French name and description ([`crate::outputs::Output::label`]).
+    pub label: String,
+    pub description: String,
     /// The certifications it is about (none for the whole corpus, two for a crosswalk).
     pub certs: Vec<CertId>,
 }

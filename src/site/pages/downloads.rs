@@ -1,5 +1,6 @@
 //! The "Téléchargements" page: every file of the exports with its format and size, and the list of
-//! a certification's own files for its page. The French descriptions of the formats live here.
+//! a certification's own files for its page. Each format's French name and description come from
+//! the output that wrote the file ([`crate::site::Download`]).
 
 use serde_json::{Value, json};
 
@@ -9,40 +10,6 @@ use crate::site::context::SiteCtx;
 use crate::urls;
 
 use super::Page;
-
-/// The French name and description of an export format, by output name.
-pub fn format_label(format: &str) -> (&'static str, &'static str) {
-    match format {
-        "case" => (
-            "CASE 1.1",
-            "Un paquet CFPackage (JSON) par certification, pour les plateformes d’apprentissage et serveurs de compétences (OpenSALT, OpenCASE…).",
-        ),
-        "skos" => (
-            "SKOS",
-            "Un thésaurus SKOS (Turtle) par certification, avec les correspondances vers les autres certifications.",
-        ),
-        "sssom" => (
-            "SSSOM",
-            "Une table de correspondances SSSOM (TSV avec en-tête YAML) par table de correspondance et par paire de certifications : officielles, établies par l’équipe et suggestions calculées.",
-        ),
-        "csv" => (
-            "CSV",
-            "Un tableau par certification (UTF-8, séparateur point-virgule), à ouvrir dans un tableur : code, type, texte, parent, niveau, source et adresse de chaque élément.",
-        ),
-        // issue #29
-        "moodle" => (
-            "Moodle",
-            "Un référentiel de compétences par certification, au format CSV que Moodle importe (Administration du site › Compétences › Importer un référentiel de compétences).",
-        ),
-        "json" => ("JSON", "Le corpus entier et son graphe, en un fichier."),
-        // #28
-        "grilles" => (
-            "Grilles d’évaluation",
-            "Par certification, les grilles d’évaluation de ses unités (CCP, unités, blocs) : un classeur XLSX, une feuille par unité, avec les critères et les cases Acquis / En cours d’acquisition / Non acquis à cocher, prêt à imprimer sur A4 ; et le même tableau en CSV.",
-        ),
-        _ => ("Autre", ""),
-    }
-}
 
 /// A size for readers: `812 o`, `14,2 Ko`, `3,1 Mo`.
 pub fn size_label(bytes: usize) -> String {
@@ -64,7 +31,7 @@ fn entry(ctx: &SiteCtx, from: &str, d: &crate::site::Download) -> Value {
     json!({
         "href": urls::rel(from, &d.path),
         "name": file_name(&d.path),
-        "format": format_label(&d.format).0,
+        "format": d.label,
         "size": size_label(d.bytes),
         "certs": d.certs.iter().filter_map(|c| ctx.corpus.cert(c)).map(short_cert).collect::<Vec<_>>(),
     })
@@ -86,7 +53,8 @@ pub fn render(ctx: &SiteCtx) -> Result<Page, String> {
     let groups: Vec<Value> = formats
         .iter()
         .map(|f| {
-            let (name, description) = format_label(f);
+            let first = ctx.downloads().iter().find(|d| d.format == *f).expect("a listed format");
+            let (name, description) = (&first.label, &first.description);
             let files: Vec<Value> = ctx.downloads().iter().filter(|d| d.format == *f).map(|d| entry(ctx, &path, d)).collect();
             let total: usize = ctx.downloads().iter().filter(|d| d.format == *f).map(|d| d.bytes).sum();
             json!({"name": name, "description": description, "files": files, "total": size_label(total)})
