@@ -211,7 +211,7 @@ impl Diagnostic {
             );
         }
         if let Some(h) = &self.hint {
-            let _ = writeln!(out, "{pad} = hint: {}", terminal_safe(h));
+            let _ = writeln!(out, "{pad} = {} : {}", crate::words::diag::HINT, terminal_safe(h));
         }
         out
     }
@@ -366,7 +366,7 @@ pub fn did_you_mean<'a>(
         })
         .filter(|(d, _, _)| *d <= limit)
         .min()
-        .map(|(_, _, c)| format!("did you mean `{c}`?"))
+        .map(|(_, _, c)| crate::words::diag::did_you_mean(c))
 }
 
 #[cfg(test)]

@@ -31,10 +31,7 @@ pub fn is_slug(s: &str) -> bool {
 /// Explain why `s` is not a slug, for a diagnostic hint.
 pub fn slug_hint(s: &str) -> String {
     if s.len() > MAX_ID_LEN {
-        return format!(
-            "ids are at most {MAX_ID_LEN} characters long (this one has {}); ids are positions or codes, not texts",
-            s.chars().count()
-        );
+        return crate::words::diag::id_too_long(MAX_ID_LEN, s.chars().count());
     }
     let suggestion: String = {
         let lowered = s.trim().to_lowercase().replace([' ', '_', '/'], "-");
@@ -51,11 +48,9 @@ pub fn slug_hint(s: &str) -> String {
         out.trim_end_matches(['-', '.']).to_string()
     };
     if suggestion.is_empty() {
-        "ids use lower-case letters, digits, and `-` or `.` between them".to_string()
+        crate::words::diag::ID_CHARS.to_string()
     } else {
-        format!(
-            "ids use lower-case letters, digits, and `-` or `.` between them; try `{suggestion}`"
-        )
+        crate::words::diag::id_chars_try(&suggestion)
     }
 }
 
