@@ -359,6 +359,8 @@ fn plain_message(message: &str) -> String {
         crate::words::diag::missing_key(rest)
     } else if let Some(rest) = short.strip_prefix("invalid type: ") {
         crate::words::diag::invalid_type(rest)
+    } else if let Some(rest) = short.strip_prefix("invalid value: ") {
+        crate::words::diag::invalid_value(rest)
     } else {
         crate::words::diag::invalid_yaml(short)
     }

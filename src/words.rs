@@ -1467,6 +1467,15 @@ pub mod diag {
     pub fn invalid_type(rest: &str) -> String {
         format!("type invalide : {rest}")
     }
+    pub fn invalid_value(rest: &str) -> String {
+        format!("valeur invalide : {rest}")
+    }
+    /// A `lines` value that is not one (`schema::Lines`), and what serde expected instead.
+    pub fn not_lines(s: &str) -> String {
+        format!("`{s}` n’est ni un numéro de ligne ni un intervalle comme `12-15`")
+    }
+    pub const EXPECTING_LINES: &str = "un numéro de ligne ou un intervalle de lignes comme `12-15`";
+    pub const EXPECTING_FACT: &str = "un texte, ou un tableau avec `text` et `lines`";
     pub fn invalid_yaml(parser: &str) -> String {
         format!("YAML invalide : {parser}")
     }
@@ -1729,6 +1738,77 @@ pub mod listing {
         )
     }
     pub const MARKDOWN_HEAD: &str = "| id | certification | version | éléments | tables (cases perdues) |\n|---|---|---|---:|---|\n";
+}
+
+/// (#31, moved from the pages and reports of #25–#28) The descriptions of pages (their meta
+/// description) and the words of the plan's reports and workbook.
+pub mod page_words {
+    /// A certification page's description: its short name, kind and codes.
+    pub fn cert(short: &str, kind: &str, codes: &str) -> String {
+        format!("{short} — {kind} {codes}, le référentiel compétence par compétence")
+    }
+    /// The page of a certification's document.
+    pub fn document(short: &str) -> String {
+        format!("{short} : le document tel qu’il est imprimé, section par section")
+    }
+    /// A folded list of a framework's children: « 3 sous-éléments ».
+    pub fn children(n: usize) -> String {
+        format!("{n} sous-élément{}", if n > 1 { "s" } else { "" })
+    }
+    /// An evolution page's title.
+    pub fn evolution(title: &str) -> String {
+        format!("Évolution : {title}")
+    }
+    /// A grid page's description.
+    pub fn grid(short: &str, unit: &str) -> String {
+        format!("{short} : {unit} — critères à évaluer, à imprimer ou à télécharger en tableur")
+    }
+    /// A plan page's description.
+    pub fn plan(short: &str, title: &str) -> String {
+        format!(
+            "{short} : ce que le plan « {title} » couvre du référentiel, et ce qu’il laisse de côté"
+        )
+    }
+    /// A positionnement page's description.
+    pub fn positioning(short: &str) -> String {
+        format!(
+            "{short} : se positionner critère par critère (oui, en partie, non) ; les réponses restent dans ce navigateur"
+        )
+    }
+    /// SSSOM: the words two texts share, in a mapping's comment.
+    pub fn shared_words(w: &str) -> String {
+        format!("mots partagés : {w}")
+    }
+}
+
+/// The « Téléchargements » page: each export's label and what it holds.
+pub mod downloads {
+    pub const TITLE: &str = "Téléchargements";
+    pub const CASE: &str = "Un paquet CFPackage (JSON) par certification, pour les plateformes d’apprentissage et serveurs de compétences (OpenSALT, OpenCASE…).";
+    pub const SKOS: &str = "Un thésaurus SKOS (Turtle) par certification, avec les correspondances vers les autres certifications.";
+    pub const SSSOM: &str = "Une table de correspondances SSSOM (TSV avec en-tête YAML) par table de correspondance et par paire de certifications : officielles, établies par l’équipe et suggestions calculées.";
+    pub const CSV: &str = "Un tableau par certification (UTF-8, séparateur point-virgule), à ouvrir dans un tableur : code, type, texte, parent, niveau, source et adresse de chaque élément.";
+    pub const MOODLE: &str = "Un référentiel de compétences par certification, au format CSV que Moodle importe (Administration du site › Compétences › Importer un référentiel de compétences).";
+    pub const JSON: &str = "Le corpus entier et son graphe, en un fichier.";
+    pub const GRILLES_LABEL: &str = "Grilles d’évaluation";
+    pub const GRILLES: &str = "Par certification, les grilles d’évaluation de ses unités (CCP, unités, blocs) : un classeur XLSX, une feuille par unité, avec les critères et les cases Acquis / En cours d’acquisition / Non acquis à cocher, prêt à imprimer sur A4 ; et le même tableau en CSV.";
+    pub const OTHER: &str = "Autre";
+}
+
+/// `referentiel plan`: the headings of the markdown report and the « tableau croisé » workbook.
+pub mod plan_words {
+    pub const UNCERTIFIED: &str = "Compétences certifiées par aucune unité du document";
+    pub fn uncovered(n: usize) -> String {
+        format!("Éléments non couverts ({n})")
+    }
+    pub fn workbook_title(plan: &str) -> String {
+        format!("Tableau croisé · {plan}")
+    }
+    pub const SHEET: &str = "Tableau croisé";
+    pub const NOTICE: &str = "Plan de formation (pas un document officiel) ; X : la séquence couvre la compétence ou un de ses critères, savoir-faire ou savoirs.";
+    pub const SEQUENCE: &str = "Séquence";
+    pub const COMPETENCES: &str = "Compétences";
+    pub const HOURS_PER_COMPETENCE: &str = "Heures par compétence";
 }
 
 // #23, #28: words of the command line and of the grids' workbooks, moved here from their modules.

@@ -80,7 +80,7 @@ fn a_critere_without_its_parent_is_refused() {
         Code::Orphan,
         "critere_performance `cp1-cr1` has no parent",
     );
-    assert!(hint.contains("give it `parent`"), "{hint}");
+    assert!(hint.contains("donnez-lui `parent`"), "{hint}");
 }
 
 #[test]
@@ -115,7 +115,7 @@ fn a_paragraphe_in_a_savoir_table_is_refused() {
         Code::WrongKind,
         "paragraphe `s1-k1` sits in the savoir table of `s1`",
     );
-    assert!(hint.contains("type it by its column"), "{hint}");
+    assert!(hint.contains("typez l’élément par sa colonne"), "{hint}");
 }
 
 #[test]
@@ -221,7 +221,7 @@ fn all_the_limites_of_a_group_under_its_last_savoir_are_reported() {
         .filter(|d| d.code == Code::MisplacedLimites)
         .collect();
     assert_eq!(d.len(), 1, "{}", d.iter().map(Diagnostic::render).collect::<String>());
-    assert_eq!(d[0].message, "every limite of `s1` sits under its last savoir `s1.2` (2)");
+    assert_eq!(d[0].message, "toutes les limites de `s1` sont sous son dernier savoir `s1.2` (2)");
 }
 
 #[test]
@@ -258,5 +258,5 @@ fn a_group_holding_one_block_of_limites_per_savoir_is_reported() {
             .filter(|d| d.code == Code::MisplacedLimites)
             .collect();
     assert_eq!(d.len(), 1, "{}", d.iter().map(Diagnostic::render).collect::<String>());
-    assert_eq!(d[0].message, "`s1` holds its limites in 2 blocks for its 2 savoirs");
+    assert_eq!(d[0].message, "`s1` range ses limites en 2 blocs pour ses 2 savoirs");
 }

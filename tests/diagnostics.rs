@@ -131,7 +131,7 @@ fn missing_keys_are_named() {
     let d = check("missing-key", &[("extra.yaml", &yaml)]);
     assert_eq!(d.len(), 1, "{}", render(&d));
     assert_eq!(d[0].code, Code::MissingKey);
-    assert_eq!(d[0].message, "missing field `lines`");
+    assert_eq!(d[0].message, "clé manquante `lines`");
     assert_eq!((d[0].line, d[0].column), (4, 5), "points at the item that lacks the key");
 }
 
@@ -158,7 +158,7 @@ fn duplicate_ids_point_at_both_definitions() {
     let d = check("duplicate-id", &[("extra.yaml", &yaml)]);
     assert_eq!(d.len(), 1, "{}", render(&d));
     assert_eq!((d[0].code, d[0].line, d[0].column), (Code::DuplicateId, 4, 9));
-    assert_eq!(d[0].message, "duplicate element id `cp1`");
+    assert_eq!(d[0].message, "identifiant d’élément en double `cp1`");
     assert!(d[0].hint.as_deref().unwrap().contains("elements.yaml:10:9"), "{:?}", d[0].hint);
 }
 
@@ -221,7 +221,7 @@ fn matrix_cells_must_name_existing_rows_and_columns() {
     let d = check("matrix-row", &[("elements.yaml", &broken)]);
     assert_eq!(d.len(), 2, "{}", render(&d));
     assert_eq!((d[0].code, d[0].line, d[0].column), (Code::Matrix, 33, 9));
-    assert_eq!(d[0].message, "1 cells have no state: (cp2, msp)");
+    assert_eq!(d[0].message, "1 cases n’ont pas d’état : (cp2, msp)");
     assert_eq!(
         d[0].hint.as_deref(),
         Some(
@@ -229,8 +229,8 @@ fn matrix_cells_must_name_existing_rows_and_columns() {
         )
     );
     assert_eq!((d[1].code, d[1].line, d[1].column), (Code::Matrix, 42, 15));
-    assert_eq!(d[1].message, "cell names a missing row `cp3`");
-    assert_eq!(d[1].hint.as_deref(), Some("did you mean `cp2`?"));
+    assert_eq!(d[1].message, "une case nomme une ligne absente `cp3`");
+    assert_eq!(d[1].hint.as_deref(), Some("vouliez-vous dire `cp2` ?"));
 }
 
 #[test]
@@ -390,7 +390,7 @@ fn ten_thousand_levels_of_nesting_are_refused() {
     let d = check("deep", &[("deep.yaml", &deep)]);
     assert_eq!(d.len(), 1, "{}", render(&d));
     assert_eq!(d[0].code, Code::Yaml);
-    assert_eq!(d[0].message, "the YAML nests too deep");
+    assert_eq!(d[0].message, "le YAML s’imbrique trop profond");
     assert_eq!(
         d[0].hint.as_deref(),
         Some("the data format never nests this deep; the file is refused unread")
@@ -425,12 +425,12 @@ fn source_text_that_no_data_claims_is_reported_with_its_lines() {
     assert_eq!((d.code, d.line, d.column), (Code::Unclaimed, 10, 1));
     assert_eq!(
         d.message,
-        "unclaimed text at lines 10-11 of `demo`: “Le système de veille mis en place permet une actualisation régu- lière des informations”"
+        "texte non réclamé dans `demo`, lignes 10-11 : « Le système de veille mis en place permet une actualisation régu- lière des informations »"
     );
     let hint = d.hint.as_deref().unwrap();
-    assert!(hint.starts_with("it follows the text of element `cp1` (lines 8-9): if it continues that text, extend it; encode it as data citing lines 10-11 "), "{hint}");
+    assert!(hint.starts_with("il suit le texte de l’élément `cp1` (lignes 8-9) : s’il continue ce texte, étendez-le ; encodez-le en données qui citent les lignes 10-11 "), "{hint}");
     // Declarations go in the file that already declares the document's lines.
-    assert!(hint.ends_with("elements.yaml under `noise` (page furniture) or `layout` (a repeated table header, a column heading)"), "{hint}");
+    assert!(hint.ends_with("elements.yaml sous `noise` (mobilier des pages) ou `layout` (en-tête de table répété, en-tête de colonne)"), "{hint}");
 }
 
 #[test]

@@ -910,8 +910,8 @@ fn editors_files_are_passed_over_and_an_odd_extension_or_an_empty_file_is_said()
     let out = check(&data);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("warning: ")
-            && stderr(&out).contains("vocabulary/vide.yaml: the file holds no data"),
+        stderr(&out).contains("attention : ")
+            && stderr(&out).contains("vocabulary/vide.yaml : le fichier ne contient aucune donnée"),
         "{}",
         stderr(&out)
     );
@@ -928,7 +928,7 @@ fn an_unreadable_source_is_one_message_not_a_cascade() {
     fs::write(data.join("sources/demo.txt"), bytes).unwrap();
     let out = check(&data);
     assert_refused(&out, &["cannot read source `demo.txt`: not UTF-8", "1 problem in 1 file"]);
-    assert!(!stderr(&out).contains("unknown document"), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("document inconnu"), "{}", stderr(&out));
     fs::remove_dir_all(dir).unwrap();
 }
 

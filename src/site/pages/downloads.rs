@@ -13,34 +13,16 @@ use super::Page;
 /// The French name and description of an export format, by output name.
 pub fn format_label(format: &str) -> (&'static str, &'static str) {
     match format {
-        "case" => (
-            "CASE 1.1",
-            "Un paquet CFPackage (JSON) par certification, pour les plateformes d’apprentissage et serveurs de compétences (OpenSALT, OpenCASE…).",
-        ),
-        "skos" => (
-            "SKOS",
-            "Un thésaurus SKOS (Turtle) par certification, avec les correspondances vers les autres certifications.",
-        ),
-        "sssom" => (
-            "SSSOM",
-            "Une table de correspondances SSSOM (TSV avec en-tête YAML) par table de correspondance et par paire de certifications : officielles, établies par l’équipe et suggestions calculées.",
-        ),
-        "csv" => (
-            "CSV",
-            "Un tableau par certification (UTF-8, séparateur point-virgule), à ouvrir dans un tableur : code, type, texte, parent, niveau, source et adresse de chaque élément.",
-        ),
+        "case" => ("CASE 1.1", crate::words::downloads::CASE),
+        "skos" => ("SKOS", crate::words::downloads::SKOS),
+        "sssom" => ("SSSOM", crate::words::downloads::SSSOM),
+        "csv" => ("CSV", crate::words::downloads::CSV),
         // issue #29
-        "moodle" => (
-            "Moodle",
-            "Un référentiel de compétences par certification, au format CSV que Moodle importe (Administration du site › Compétences › Importer un référentiel de compétences).",
-        ),
-        "json" => ("JSON", "Le corpus entier et son graphe, en un fichier."),
+        "moodle" => ("Moodle", crate::words::downloads::MOODLE),
+        "json" => ("JSON", crate::words::downloads::JSON),
         // #28
-        "grilles" => (
-            "Grilles d’évaluation",
-            "Par certification, les grilles d’évaluation de ses unités (CCP, unités, blocs) : un classeur XLSX, une feuille par unité, avec les critères et les cases Acquis / En cours d’acquisition / Non acquis à cocher, prêt à imprimer sur A4 ; et le même tableau en CSV.",
-        ),
-        _ => ("Autre", ""),
+        "grilles" => (crate::words::downloads::GRILLES_LABEL, crate::words::downloads::GRILLES),
+        _ => (crate::words::downloads::OTHER, ""),
     }
 }
 
@@ -92,7 +74,7 @@ pub fn render(ctx: &SiteCtx) -> Result<Page, String> {
             json!({"name": name, "description": description, "files": files, "total": size_label(total)})
         })
         .collect();
-    let mut c = ctx.page(&path, "Téléchargements");
+    let mut c = ctx.page(&path, crate::words::downloads::TITLE);
     c.insert("groups", &groups);
     Ok((path.clone(), ctx.render("downloads.html", &c)?))
 }
