@@ -181,7 +181,7 @@ mod tests {
         assert!(!is_slug(&"a".repeat(MAX_ID_LEN + 1)));
         assert!(
             slug_hint(&"a".repeat(300))
-                .starts_with("ids are at most 64 characters long (this one has 300)")
+                .starts_with("un identifiant a 64 caractères au plus (celui-ci en a 300)")
         );
     }
 
@@ -194,8 +194,8 @@ mod tests {
 
     #[test]
     fn hint_suggests_a_slug() {
-        assert!(slug_hint("CP 3").ends_with("try `cp-3`"));
-        assert!(slug_hint("Élément_1").ends_with("try `element-1`"));
+        assert!(slug_hint("CP 3").ends_with("essayez `cp-3`"));
+        assert!(slug_hint("Élément_1").ends_with("essayez `element-1`"));
     }
 
     #[test]

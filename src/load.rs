@@ -359,6 +359,8 @@ fn plain_message(message: &str) -> String {
         crate::words::diag::missing_key(rest)
     } else if let Some(rest) = short.strip_prefix("invalid type: ") {
         crate::words::diag::invalid_type(rest)
+    } else if let Some(rest) = short.strip_prefix("duplicate mapping key: ") {
+        crate::words::diag::duplicate_yaml_key(rest.split(',').next().unwrap_or(rest))
     } else if let Some(rest) = short.strip_prefix("invalid value: ") {
         crate::words::diag::invalid_value(rest)
     } else {
@@ -404,6 +406,6 @@ mod tests {
     fn unknown_keys_get_a_suggestion() {
         let (code, hint) = classify("unknown field `txt`, expected one of id, kind, text");
         assert_eq!(code, Code::Schema);
-        assert_eq!(hint.as_deref(), Some("did you mean `text`?"));
+        assert_eq!(hint.as_deref(), Some("vouliez-vous dire `text` ?"));
     }
 }

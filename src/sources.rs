@@ -176,7 +176,7 @@ impl SourceDoc {
         }
         let text = String::from_utf8(bytes).map_err(|e| SourceError::Io {
             file: file.to_string(),
-            message: format!("not UTF-8 (byte {})", e.utf8_error().valid_up_to() + 1),
+            message: crate::words::diag::source_not_utf8(e.utf8_error().valid_up_to() + 1),
         })?;
         Ok(Self::from_text(id, dir.join(file), kind, title, &text))
     }

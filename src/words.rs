@@ -1184,6 +1184,9 @@ pub mod diag {
     pub fn source_too_large(file: &str, bytes: u64, max: u64) -> String {
         format!("le fichier source `{file}` fait {bytes} octets, plus que la limite de {max}")
     }
+    pub fn source_not_utf8(byte: usize) -> String {
+        format!("pas en UTF-8 (octet {byte})")
+    }
     pub fn source_unreadable(file: &str, message: &str) -> String {
         format!("impossible de lire la source `{file}` : {message}")
     }
@@ -1476,6 +1479,9 @@ pub mod diag {
     }
     pub const EXPECTING_LINES: &str = "un numéro de ligne ou un intervalle de lignes comme `12-15`";
     pub const EXPECTING_FACT: &str = "un texte, ou un tableau avec `text` et `lines`";
+    pub fn duplicate_yaml_key(key: &str) -> String {
+        format!("clé en double : {key}")
+    }
     pub fn invalid_yaml(parser: &str) -> String {
         format!("YAML invalide : {parser}")
     }
@@ -1635,7 +1641,8 @@ pub mod command {
         format!("rendu du site de {n} éléments…")
     }
     pub fn built(pages: usize, files: usize, size: &str, out: &str, secs: f64) -> String {
-        format!("{pages} pages construites ({files} fichiers, {size}) dans {out} en {secs:.1} s")
+        let secs = format!("{secs:.1}").replace('.', ",");
+        format!("{pages} pages construites ({files} fichiers, {size}) dans {out} en {secs} s")
     }
     pub fn previous_site_untouched(e: &str) -> String {
         format!("{e}\nle site précédent, s’il y en a un, est intact")
@@ -1644,10 +1651,10 @@ pub mod command {
         format!("{n} octets")
     }
     pub fn megabytes(n: f64) -> String {
-        format!("{n:.1} Mo")
+        format!("{n:.1} Mo").replace('.', ",")
     }
     pub fn kilobytes(n: f64) -> String {
-        format!("{n:.1} ko")
+        format!("{n:.1} ko").replace('.', ",")
     }
     /// `export`, `plan`, `schema`.
     pub fn unknown_export(format: &str) -> String {

@@ -78,7 +78,7 @@ fn a_critere_without_its_parent_is_refused() {
         "elements.yaml",
         15,
         Code::Orphan,
-        "critere_performance `cp1-cr1` has no parent",
+        "critere_performance `cp1-cr1` n’a pas de parent",
     );
     assert!(hint.contains("donnez-lui `parent`"), "{hint}");
 }
@@ -97,7 +97,7 @@ fn a_limite_without_its_savoir_is_refused() {
         "savoirs.yaml",
         16,
         Code::Orphan,
-        "limite_connaissances `s1-lim1` has no parent",
+        "limite_connaissances `s1-lim1` n’a pas de parent",
     );
 }
 
@@ -113,7 +113,7 @@ fn a_paragraphe_in_a_savoir_table_is_refused() {
         "savoirs.yaml",
         12,
         Code::WrongKind,
-        "paragraphe `s1-k1` sits in the savoir table of `s1`",
+        "le paragraphe `s1-k1` est dans la table des savoirs de `s1`",
     );
     assert!(hint.contains("typez l’élément par sa colonne"), "{hint}");
 }
@@ -133,7 +133,7 @@ fn a_heading_typed_limite_is_refused() {
         "savoirs.yaml",
         24,
         Code::WrongKind,
-        "limite `tronc` reads like a heading: “S8 / S13 TRONC COMMUN STI”",
+        "la limite `tronc` se lit comme un titre : « S8 / S13 TRONC COMMUN STI »",
     );
 }
 
@@ -152,7 +152,7 @@ fn a_footnote_call_in_a_title_is_refused() {
         "savoirs.yaml",
         28,
         Code::FootnoteCall,
-        "the title of `ef1` ends with a footnote call: “Langue vivante étrangère 2 (1)”",
+        "le titre de `ef1` finit par un appel de note : « Langue vivante étrangère 2 (1) »",
     );
     assert!(hint.contains("`variant`"), "{hint}");
 }
@@ -172,7 +172,7 @@ fn two_elements_claiming_one_printing_are_refused() {
         "savoirs.yaml",
         19,
         Code::DoubleClaim,
-        "the text of element `s1-lim1` takes characters of line 3 of `bts` that the text of element `s1-k1` already holds: “la communication”",
+        "le texte de l’élément `s1-lim1` prend des caractères de la ligne 3 de `bts` que le texte de l’élément `s1-k1` tient déjà : « la communication »",
     );
 }
 

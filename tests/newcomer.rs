@@ -31,7 +31,7 @@ fn stderr(o: &Output) -> String {
 fn the_configuration_is_found_from_a_sub_folder() {
     let out = run_in(&root().join("data/certifications"), &["check"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stderr(&out).starts_with("ok: "), "{}", stderr(&out));
+    assert!(stderr(&out).starts_with("ok : "), "{}", stderr(&out));
 }
 
 #[test]
@@ -65,7 +65,7 @@ fn an_empty_data_folder_is_an_error_not_an_empty_site() {
     let out = run(&["--data", dir.to_str().unwrap(), "build", "--out", site.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(!site.exists(), "nothing is built from an empty data folder");
-    assert!(stderr(&out).contains("nothing was written"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("rien n’a été écrit"), "{}", stderr(&out));
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -150,14 +150,14 @@ fn a_duplicate_sequence_id_points_at_the_second_and_names_the_first() {
     let d = diagnose(&format!("{HEAD}  - id: s01\n    title: A\n  - id: s01\n    title: B\n"));
     assert_eq!((d[0].code, d[0].line, d[0].column), (Code::DuplicateId, 7, 9));
     assert_eq!(d[0].message, "identifiant de séquence en double `s01`");
-    assert!(d[0].hint.as_deref().unwrap().contains("line 5"));
+    assert!(d[0].hint.as_deref().unwrap().contains("ligne 5"));
 }
 
 #[test]
 fn negative_hours_are_refused() {
     let d = diagnose(&format!("{HEAD}  - id: s01\n    title: A\n    hours: -7\n"));
     assert_eq!((d[0].code, d[0].line, d[0].column), (Code::Invalid, 7, 12));
-    assert_eq!(d[0].message, "negative hours (-7) for sequence `s01`");
+    assert_eq!(d[0].message, "heures négatives (-7) pour la séquence `s01`");
 }
 
 #[test]

@@ -77,8 +77,8 @@ fn human_bytes(n: u64) -> String {
 mod tests {
     #[test]
     fn sizes_read_as_people_say_them() {
-        assert_eq!(super::human_bytes(24_539_914), "24.5 MB");
-        assert_eq!(super::human_bytes(3_500), "3.5 kB");
-        assert_eq!(super::human_bytes(12), "12 bytes");
+        assert_eq!(super::human_bytes(24_539_914), "24,5 Mo");
+        assert_eq!(super::human_bytes(3_500), "3,5 ko");
+        assert_eq!(super::human_bytes(12), "12 octets");
     }
 }
