@@ -99,9 +99,9 @@ impl std::fmt::Display for SourceError {
             SourceError::NotRegular { file } => {
                 f.write_str(&crate::words::diag::source_not_regular(file))
             }
-            SourceError::TooLarge { file, bytes } => f.write_str(
-                &crate::words::diag::source_too_large(file, *bytes, MAX_SOURCE_BYTES as u64),
-            ),
+            SourceError::TooLarge { file, bytes } => {
+                f.write_str(&crate::words::diag::source_too_large(file, *bytes, MAX_SOURCE_BYTES))
+            }
             SourceError::Io { file, message } => {
                 f.write_str(&crate::words::diag::source_unreadable(file, message))
             }
