@@ -331,8 +331,9 @@ fn default_site_url() -> String {
 impl Config {
     /// Read `book.toml`; relative folders are taken from the file's own folder.
     pub fn read(path: &Path) -> Result<Config, String> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            crate::words::command::cannot_read_config(&path.display().to_string(), &e.to_string())
+        })?;
         let mut cfg: Config =
             toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
         let base = path.parent().unwrap_or(Path::new("."));

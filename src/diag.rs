@@ -4,12 +4,12 @@
 //! [`Diagnostics`] collection; the command line renders them like a compiler does:
 //!
 //! ```text
-//! error[unknown-id]: unknown id `cp8`
+//! error[unknown-id]: identifiant inconnu `cp8`
 //!   --> data/certifications/ntc-2018/reac.yaml:12:13
 //!    |
 //! 12 |     parent: cp8
 //!    |             ^^^
-//!    = hint: did you mean `cp3`?
+//!    = conseil : vouliez-vous dire `cp3` ?
 //! ```
 
 use std::fmt::{self, Write as _};
@@ -211,7 +211,7 @@ impl Diagnostic {
             );
         }
         if let Some(h) = &self.hint {
-            let _ = writeln!(out, "{pad} = hint: {}", terminal_safe(h));
+            let _ = writeln!(out, "{pad} = {} : {}", crate::words::diag::HINT, terminal_safe(h));
         }
         out
     }
@@ -366,7 +366,7 @@ pub fn did_you_mean<'a>(
         })
         .filter(|(d, _, _)| *d <= limit)
         .min()
-        .map(|(_, _, c)| format!("did you mean `{c}`?"))
+        .map(|(_, _, c)| crate::words::diag::did_you_mean(c))
 }
 
 #[cfg(test)]
@@ -385,13 +385,13 @@ mod tests {
     #[test]
     fn renders_like_a_compiler() {
         let pos = Pos { file: "data/x.yaml".into(), line: 12, column: 13 };
-        let mut d =
-            Diagnostic::new(Code::UnknownId, &pos, "unknown id `cp8`").hint("did you mean `cp3`?");
+        let mut d = Diagnostic::new(Code::UnknownId, &pos, "identifiant inconnu `cp8`")
+            .hint("vouliez-vous dire `cp3` ?");
         d.snippet = "    parent: cp8".into();
         d.width = 3;
         assert_eq!(
             d.render(),
-            "error[unknown-id]: unknown id `cp8`\n  --> data/x.yaml:12:13\n   |\n12 |     parent: cp8\n   |             ^^^\n   = hint: did you mean `cp3`?\n"
+            "error[unknown-id]: identifiant inconnu `cp8`\n  --> data/x.yaml:12:13\n   |\n12 |     parent: cp8\n   |             ^^^\n   = conseil : vouliez-vous dire `cp3` ?\n"
         );
     }
 
@@ -412,9 +412,12 @@ mod tests {
     fn suggestions_pick_the_closest_id() {
         assert_eq!(
             did_you_mean("cp8", ["cp1", "cp7", "cp3-cr1", "ct1"]).as_deref(),
-            Some("did you mean `cp7`?")
+            Some("vouliez-vous dire `cp7` ?")
         );
-        assert_eq!(did_you_mean("dmeo", ["demo", "doc"]).as_deref(), Some("did you mean `demo`?"));
+        assert_eq!(
+            did_you_mean("dmeo", ["demo", "doc"]).as_deref(),
+            Some("vouliez-vous dire `demo` ?")
+        );
         assert_eq!(did_you_mean("zzz", ["cp1", "cp3"]), None);
     }
 

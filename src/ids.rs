@@ -31,10 +31,7 @@ pub fn is_slug(s: &str) -> bool {
 /// Explain why `s` is not a slug, for a diagnostic hint.
 pub fn slug_hint(s: &str) -> String {
     if s.len() > MAX_ID_LEN {
-        return format!(
-            "ids are at most {MAX_ID_LEN} characters long (this one has {}); ids are positions or codes, not texts",
-            s.chars().count()
-        );
+        return crate::words::diag::id_too_long(MAX_ID_LEN, s.chars().count());
     }
     let suggestion: String = {
         let lowered = s.trim().to_lowercase().replace([' ', '_', '/'], "-");
@@ -51,11 +48,9 @@ pub fn slug_hint(s: &str) -> String {
         out.trim_end_matches(['-', '.']).to_string()
     };
     if suggestion.is_empty() {
-        "ids use lower-case letters, digits, and `-` or `.` between them".to_string()
+        crate::words::diag::ID_CHARS.to_string()
     } else {
-        format!(
-            "ids use lower-case letters, digits, and `-` or `.` between them; try `{suggestion}`"
-        )
+        crate::words::diag::id_chars_try(&suggestion)
     }
 }
 
@@ -186,7 +181,7 @@ mod tests {
         assert!(!is_slug(&"a".repeat(MAX_ID_LEN + 1)));
         assert!(
             slug_hint(&"a".repeat(300))
-                .starts_with("ids are at most 64 characters long (this one has 300)")
+                .starts_with("un identifiant a 64 caractères au plus (celui-ci en a 300)")
         );
     }
 
@@ -199,8 +194,8 @@ mod tests {
 
     #[test]
     fn hint_suggests_a_slug() {
-        assert!(slug_hint("CP 3").ends_with("try `cp-3`"));
-        assert!(slug_hint("Élément_1").ends_with("try `element-1`"));
+        assert!(slug_hint("CP 3").ends_with("essayez `cp-3`"));
+        assert!(slug_hint("Élément_1").ends_with("essayez `element-1`"));
     }
 
     #[test]

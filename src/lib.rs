@@ -65,8 +65,8 @@ pub fn check_corpus(
     if diags.is_empty() && checked.index.certs.is_empty() {
         let folder = diag::Pos { file: data_dir.to_path_buf(), line: 0, column: 0 };
         diags.push(
-            Diagnostic::new(diag::Code::Invalid, &folder, "this data folder holds no certification")
-                .hint("a certification is a folder `certifications/<id>/` with a `certification.yaml`; see docs/data-format.md"),
+            Diagnostic::new(diag::Code::Invalid, &folder, crate::words::diag::NO_CERTIFICATION)
+                .hint(crate::words::diag::NO_CERTIFICATION_HINT),
         );
     }
     let coverage = checked.coverage.clone();
@@ -76,12 +76,7 @@ pub fn check_corpus(
     let mut warnings: Vec<String> = loaded
         .empty
         .iter()
-        .map(|p| {
-            format!(
-                "{}: the file holds no data (it is empty or only comments); remove it, or fill it",
-                p.display()
-            )
-        })
+        .map(|p| crate::words::diag::empty_file(&p.display().to_string()))
         .collect();
     warnings.extend(uncertain_warnings(&loaded));
     let mut corpus = phases::time("model", || Corpus::build(checked));

@@ -83,17 +83,25 @@ pub fn summarize(corpus: &Corpus) -> Vec<CertSummary> {
 pub fn render_text(listing: &Listing) -> String {
     let mut out = String::new();
     for s in &listing.certifications {
-        let named = if s.only_named { " (only named by the documents)" } else { "" };
+        let named = if s.only_named { crate::words::listing::ONLY_NAMED } else { "" };
         let _ = writeln!(out, "{}  {} [{}]{named}", s.id, s.title, s.version);
-        let _ = writeln!(out, "    {} elements", s.elements);
+        let _ = writeln!(out, "{}", crate::words::listing::elements(s.elements));
         for (k, n) in &s.counts {
             let _ = writeln!(out, "      {k:<28} {n:>5}");
         }
         for m in &s.matrices {
             let _ = writeln!(
                 out,
-                "    matrix {}: {}×{}, {} marked, {} unmarked, {} lost, {} uncertain",
-                m.id, m.rows, m.columns, m.marked, m.unmarked, m.lost, m.uncertain
+                "{}",
+                crate::words::listing::matrix(
+                    &m.id,
+                    m.rows,
+                    m.columns,
+                    m.marked,
+                    m.unmarked,
+                    m.lost,
+                    m.uncertain
+                )
             );
         }
     }
@@ -104,20 +112,19 @@ pub fn render_text(listing: &Listing) -> String {
 /// The coverage of each source document, one line each.
 pub fn render_coverage(coverage: &[DocCoverage]) -> String {
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "source coverage (non-blank characters: claimed by the data, declared not content, unclaimed)"
-    );
+    let _ = writeln!(out, "{}", crate::words::listing::COVERAGE);
     for c in coverage {
         let _ = writeln!(
             out,
-            "    {:<24} {:>7} chars  claimed {:>6.2} %  declared {:>5.2} %  unclaimed {:>5.2} % ({})",
-            c.doc,
-            c.chars,
-            c.percent(c.claimed),
-            c.percent(c.declared),
-            c.percent(c.unclaimed),
-            c.unclaimed
+            "{}",
+            crate::words::listing::coverage_line(
+                &c.doc,
+                c.chars,
+                c.percent(c.claimed),
+                c.percent(c.declared),
+                c.percent(c.unclaimed),
+                c.unclaimed,
+            )
         );
     }
     out
@@ -125,14 +132,15 @@ pub fn render_coverage(coverage: &[DocCoverage]) -> String {
 
 /// The listing as a markdown table, one row per certification.
 pub fn render_markdown(listing: &Listing) -> String {
-    let mut out = String::from(
-        "| id | certification | version | elements | tables (lost cells) |\n|---|---|---|---:|---|\n",
-    );
+    let mut out = String::from(crate::words::listing::MARKDOWN_HEAD);
     for s in &listing.certifications {
         let tables: Vec<String> =
             s.matrices.iter().map(|m| format!("{} ({})", m.id, m.lost)).collect();
-        let title =
-            if s.only_named { format!("{} (only named)", s.title) } else { s.title.clone() };
+        let title = if s.only_named {
+            format!("{}{}", s.title, crate::words::listing::ONLY_NAMED_SHORT)
+        } else {
+            s.title.clone()
+        };
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} |",

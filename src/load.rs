@@ -79,8 +79,8 @@ fn walk(root: &Path) -> Vec<Found> {
         Err(e) => {
             found.push(Found::Refused(
                 root.to_path_buf(),
-                format!("cannot read the data folder: {e}"),
-                "check the folder's path and permissions",
+                crate::words::diag::cannot_read_folder(&e.to_string()),
+                crate::words::diag::CHECK_FOLDER_HINT,
             ));
             return found;
         }
@@ -97,16 +97,10 @@ fn walk(root: &Path) -> Vec<Found> {
             Err(e) => {
                 let path = e.path().unwrap_or(root).to_path_buf();
                 let (message, hint) = if e.loop_ancestor().is_some() {
-                    (
-                        "symbolic link loop: this folder contains itself".to_string(),
-                        "remove the link, or point it at a folder that does not contain it",
-                    )
+                    (crate::words::diag::LINK_LOOP.to_string(), crate::words::diag::LINK_LOOP_HINT)
                 } else {
                     let io = e.io_error().map(ToString::to_string).unwrap_or_else(|| e.to_string());
-                    (
-                        format!("cannot read: {io}"),
-                        "every file and folder under the data folder must be readable; nothing is skipped",
-                    )
+                    (crate::words::diag::cannot_read(&io), crate::words::diag::READABLE_HINT)
                 };
                 found.push(Found::Refused(path, message, hint));
                 continue;
@@ -116,11 +110,12 @@ fn walk(root: &Path) -> Vec<Found> {
             match std::fs::canonicalize(entry.path()) {
                 Ok(real) if real.starts_with(&base) => {}
                 Ok(real) => {
-                    let message = format!(
-                        "symbolic link leads outside the data folder, to {}",
-                        real.display()
-                    );
-                    found.push(Found::Refused(entry.path().to_path_buf(), message, "links inside the data folder must stay inside it; copy the file in instead"));
+                    let message = crate::words::diag::link_outside(&real.display().to_string());
+                    found.push(Found::Refused(
+                        entry.path().to_path_buf(),
+                        message,
+                        crate::words::diag::LINK_OUTSIDE_HINT,
+                    ));
                     if entry.file_type().is_dir() {
                         it.skip_current_dir();
                     }
@@ -129,8 +124,8 @@ fn walk(root: &Path) -> Vec<Found> {
                 Err(e) => {
                     found.push(Found::Refused(
                         entry.path().to_path_buf(),
-                        format!("cannot follow symbolic link: {e}"),
-                        "remove or repair the link",
+                        crate::words::diag::cannot_follow_link(&e.to_string()),
+                        crate::words::diag::REPAIR_LINK_HINT,
                     ));
                     continue;
                 }
@@ -141,14 +136,13 @@ fn walk(root: &Path) -> Vec<Found> {
             !yaml && (x.eq_ignore_ascii_case("yaml") || x.eq_ignore_ascii_case("yml"))
         });
         if other_case && !entry.file_type().is_dir() {
-            let message = format!(
-                "data file with the extension `.{}`: it would be read on some systems and not on others",
-                entry.path().extension().unwrap_or_default().to_string_lossy()
+            let message = crate::words::diag::other_case_extension(
+                &entry.path().extension().unwrap_or_default().to_string_lossy(),
             );
             found.push(Found::Refused(
                 entry.into_path(),
                 message,
-                "data files end in `.yaml`, in lower case; rename the file",
+                crate::words::diag::EXTENSION_HINT,
             ));
             continue;
         }
@@ -160,8 +154,8 @@ fn walk(root: &Path) -> Vec<Found> {
         } else {
             found.push(Found::Refused(
                 entry.into_path(),
-                "not a regular file".into(),
-                "a data file is a plain YAML file (not a FIFO, device or socket)",
+                crate::words::diag::NOT_REGULAR.into(),
+                crate::words::diag::NOT_REGULAR_HINT,
             ));
         }
     }
@@ -170,14 +164,15 @@ fn walk(root: &Path) -> Vec<Found> {
 
 /// Read a data file as UTF-8; invalid bytes are reported at their line and column.
 fn read_text(path: &Path) -> Result<String, (usize, usize, String)> {
-    let bytes = std::fs::read(path).map_err(|e| (1, 1, format!("cannot read file: {e}")))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| (1, 1, crate::words::diag::cannot_read_file(&e.to_string())))?;
     String::from_utf8(bytes).map_err(|e| {
         let bytes = e.as_bytes();
         let at = e.utf8_error().valid_up_to();
         let good = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
         let line = good.matches('\n').count() + 1;
         let column = good.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
-        (line, column, format!("the file is not UTF-8: invalid byte 0x{:02x}", bytes[at]))
+        (line, column, crate::words::diag::not_utf8(bytes[at]))
     })
 }
 
@@ -213,10 +208,10 @@ pub fn load_dir(root: &Path, diags: &mut Diagnostics) -> Loaded {
             Err((line, column, message)) => {
                 failed += 1;
                 let pos = Pos { file: path.clone(), line, column };
-                let hint = if message.starts_with("cannot read") {
-                    "every file under the data folder must be readable; nothing is skipped"
+                let hint = if !message.contains("UTF-8") {
+                    crate::words::diag::FILE_READABLE_HINT
                 } else {
-                    "data files are UTF-8 text; save the file as UTF-8"
+                    crate::words::diag::UTF8_HINT
                 };
                 diags.push(Diagnostic::new(Code::Yaml, &pos, message).hint(hint));
             }
@@ -317,34 +312,25 @@ fn bare_message(full: &str) -> String {
 fn classify(message: &str) -> (Code, Option<String>) {
     let m = message.to_lowercase();
     if m.contains("unknown field") {
-        (Code::Schema, Some(expected_hint(message, "keys")))
+        (Code::Schema, Some(expected_hint(message, crate::words::diag::KEYS)))
     } else if m.contains("unknown variant") {
-        (Code::Schema, Some(expected_hint(message, "values")))
+        (Code::Schema, Some(expected_hint(message, crate::words::diag::VALUES)))
     } else if m.contains("missing field") {
-        (Code::MissingKey, Some("see docs/data-format.md for the keys each item needs".into()))
+        (Code::MissingKey, Some(crate::words::diag::MISSING_KEY_HINT.into()))
     } else if m.contains("depth") || m.contains("nesting") || m.contains("recursion") {
-        (
-            Code::Yaml,
-            Some("the data format never nests this deep; the file is refused unread".into()),
-        )
+        (Code::Yaml, Some(crate::words::diag::TOO_DEEP_HINT.into()))
     } else if m.contains("duplicate") {
-        (Code::Yaml, Some("a key appears twice in the same mapping; keep one (merge their values) or rename the other".into()))
+        (Code::Yaml, Some(crate::words::diag::DUPLICATE_KEY_HINT.into()))
     } else if m.split(|c: char| !c.is_alphanumeric()).any(|w| w == "tab" || w == "tabs") {
-        (
-            Code::Yaml,
-            Some("YAML indents with spaces, never tabs; replace the tab with spaces".into()),
-        )
+        (Code::Yaml, Some(crate::words::diag::TAB_HINT.into()))
     } else if m.contains("alias") || m.contains("anchor") {
-        (Code::Yaml, Some("the data format uses no anchors or aliases (they are refused, against YAML bombs); write values out".into()))
+        (Code::Yaml, Some(crate::words::diag::ALIAS_HINT.into()))
     } else if m.contains("budget") {
-        (Code::Yaml, Some("the parser's limits (1,000,000 nodes, 2,000,000 events, 16 MB of text per file) guard against runaway input; split the file".into()))
+        (Code::Yaml, Some(crate::words::diag::BUDGET_HINT.into()))
     } else if m.contains("invalid type") || m.contains("expected") {
-        (Code::Schema, Some("see docs/data-format.md for the type of this value".into()))
+        (Code::Schema, Some(crate::words::diag::TYPE_HINT.into()))
     } else {
-        (
-            Code::Yaml,
-            Some("the file is not valid YAML; check indentation and quoting near here".into()),
-        )
+        (Code::Yaml, Some(crate::words::diag::NOT_YAML_HINT.into()))
     }
 }
 
@@ -353,17 +339,32 @@ fn classify(message: &str) -> (Code, Option<String>) {
 fn plain_message(message: &str) -> String {
     let m = message.to_lowercase();
     if m.starts_with("budget breached") && (m.contains("anchor") || m.contains("alias")) {
-        return "YAML anchors and aliases are not allowed".into();
+        return crate::words::diag::NO_ALIASES.into();
     }
     if m.starts_with("budget breached") || m.contains("recursion limit") {
         if m.contains("depth") || m.contains("recursion") {
-            return "the YAML nests too deep".into();
+            return crate::words::diag::TOO_DEEP.into();
         }
-        return format!("the file exceeds the parser's limits ({message})");
+        return crate::words::diag::over_limits(message);
     }
-    match message.find(", expected") {
-        Some(i) if message.starts_with("unknown") => message[..i].to_string(),
-        _ => message.to_string(),
+    let short = match message.find(", expected") {
+        Some(i) if message.starts_with("unknown") => &message[..i],
+        _ => message,
+    };
+    if let Some(rest) = short.strip_prefix("unknown field ") {
+        crate::words::diag::unknown_key(rest)
+    } else if let Some(rest) = short.strip_prefix("unknown variant ") {
+        crate::words::diag::unknown_value(rest)
+    } else if let Some(rest) = short.strip_prefix("missing field ") {
+        crate::words::diag::missing_key(rest)
+    } else if let Some(rest) = short.strip_prefix("invalid type: ") {
+        crate::words::diag::invalid_type(rest)
+    } else if let Some(rest) = short.strip_prefix("duplicate mapping key: ") {
+        crate::words::diag::duplicate_yaml_key(rest.split(',').next().unwrap_or(rest))
+    } else if let Some(rest) = short.strip_prefix("invalid value: ") {
+        crate::words::diag::invalid_value(rest)
+    } else {
+        crate::words::diag::invalid_yaml(short)
     }
 }
 
@@ -383,9 +384,9 @@ fn expected_hint(message: &str, what: &str) -> String {
         return s;
     }
     if !expected.is_empty() {
-        return format!("the allowed {what} here are: {}", expected.join(", "));
+        return crate::words::diag::allowed_here(what, &expected.join(", "));
     }
-    format!("see docs/data-format.md for the allowed {what}")
+    crate::words::diag::see_allowed(what)
 }
 
 #[cfg(test)]
@@ -405,6 +406,6 @@ mod tests {
     fn unknown_keys_get_a_suggestion() {
         let (code, hint) = classify("unknown field `txt`, expected one of id, kind, text");
         assert_eq!(code, Code::Schema);
-        assert_eq!(hint.as_deref(), Some("did you mean `text`?"));
+        assert_eq!(hint.as_deref(), Some("vouliez-vous dire `text` ?"));
     }
 }

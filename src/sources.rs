@@ -91,22 +91,19 @@ impl std::fmt::Display for SourceError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             SourceError::NotInside { file } => {
-                write!(f, "source file `{file}` is not a plain name inside the sources folder")
+                f.write_str(&crate::words::diag::source_not_inside(file))
             }
-            SourceError::Escapes { file, target } => write!(
-                f,
-                "source file `{file}` leads outside the sources folder (to {})",
-                target.display()
+            SourceError::Escapes { file, target } => f.write_str(
+                &crate::words::diag::source_escapes(file, &target.display().to_string()),
             ),
             SourceError::NotRegular { file } => {
-                write!(f, "source file `{file}` is not a regular file")
+                f.write_str(&crate::words::diag::source_not_regular(file))
             }
-            SourceError::TooLarge { file, bytes } => write!(
-                f,
-                "source file `{file}` has {bytes} bytes, more than the limit of {MAX_SOURCE_BYTES}"
-            ),
+            SourceError::TooLarge { file, bytes } => {
+                f.write_str(&crate::words::diag::source_too_large(file, *bytes, MAX_SOURCE_BYTES))
+            }
             SourceError::Io { file, message } => {
-                write!(f, "cannot read source `{file}`: {message}")
+                f.write_str(&crate::words::diag::source_unreadable(file, message))
             }
         }
     }
@@ -117,14 +114,12 @@ impl SourceError {
     pub fn hint(&self) -> &'static str {
         match self {
             SourceError::NotInside { .. } | SourceError::Escapes { .. } => {
-                "a source is named by its file name relative to data/sources/ (no absolute path, no `..`, no link leading out)"
+                crate::words::diag::SOURCE_NAME_HINT
             }
             SourceError::NotRegular { .. } | SourceError::TooLarge { .. } => {
-                "a source is a plain-text extraction of the official document, kept in data/sources/"
+                crate::words::diag::SOURCE_PLAIN_HINT
             }
-            SourceError::Io { .. } => {
-                "source documents live in data/sources/, next to sources.yaml, as UTF-8 text"
-            }
+            SourceError::Io { .. } => crate::words::diag::SOURCE_IO_HINT,
         }
     }
 }
@@ -181,7 +176,7 @@ impl SourceDoc {
         }
         let text = String::from_utf8(bytes).map_err(|e| SourceError::Io {
             file: file.to_string(),
-            message: format!("not UTF-8 (byte {})", e.utf8_error().valid_up_to() + 1),
+            message: crate::words::diag::source_not_utf8(e.utf8_error().valid_up_to() + 1),
         })?;
         Ok(Self::from_text(id, dir.join(file), kind, title, &text))
     }

@@ -792,6 +792,1049 @@ pub mod synoptic {
     pub const COLUMNS: [&str; 3] = ["Activités, fonctions", "Compétences", "Certifiées par"];
 }
 
+// ---- #31 (French for every reader): the command line's help, its messages, the checker's ----
+
+/// `referentiel --help` and each command's help (clap, [`crate`]'s `cmd` module): the texts, the
+/// headings of the help pages and the names of the values. Command and option names stay English
+/// (`check`, `--out`): they are typed, not read.
+pub mod help {
+    /// The page of every help: what the command does, how to call it, its parts.
+    pub const TEMPLATE: &str =
+        "{before-help}{about-with-newline}\nUtilisation : {usage}\n\n{all-args}{after-help}\n";
+    pub const COMMANDS: &str = "Commandes";
+    pub const ARGUMENTS: &str = "Arguments";
+    pub const OPTIONS: &str = "Options";
+    pub const COMMAND: &str = "COMMANDE";
+    pub const HELP: &str = "Afficher l’aide (--help en dit plus que -h)";
+    pub const HELP_SHORT: &str = "Afficher l’aide";
+    pub const VERSION: &str = "Afficher la version";
+    pub const HELP_COMMAND: &str = "Afficher cette aide, ou celle des commandes nommées";
+    /// The list of an option's values in its long help, each with what it means.
+    pub const POSSIBLE_VALUES: &str = "Valeurs possibles :";
+    pub fn default_value(v: &str) -> String {
+        format!("par défaut : {v}")
+    }
+
+    /// The names of the values (`--out <DOSSIER>`).
+    pub mod value {
+        pub const FILE: &str = "FICHIER";
+        pub const DIR: &str = "DOSSIER";
+        pub const PATH: &str = "CHEMIN";
+        pub const WHEN: &str = "QUAND";
+        pub const FORMAT: &str = "FORMAT";
+        pub const ID: &str = "ID";
+        pub const REV: &str = "RÉVISION";
+        pub const LABEL: &str = "LIBELLÉ";
+        pub const N: &str = "N";
+        pub const VERSION: &str = "VERSION";
+        pub const CHAR: &str = "CARACTÈRE";
+        pub const CERT: &str = "CERT";
+        pub const SHELL: &str = "SHELL";
+        pub const QUERY: &str = "REQUÊTE";
+        pub const NAME: &str = "NOM";
+        pub const A: &str = "A";
+        pub const B: &str = "B";
+        pub const OLD: &str = "ANCIENNE";
+        pub const NEW: &str = "NOUVELLE";
+        pub const PROFILE: &str = "PROFIL";
+        pub const FAMILY: &str = "FAMILLE";
+    }
+
+    pub const ABOUT: &str =
+        "Les référentiels de certification en données vérifiées et en site statique";
+    pub const EXAMPLES: &str = "\
+Exemples :
+  referentiel check                          vérifier tout data/, signaler chaque problème
+  referentiel build                          vérifier, puis écrire le site dans site/
+  referentiel show ntc-2018/cp3              un élément, ses critères, savoirs et liens
+  referentiel search \"relancer un client\"     chercher comme le site
+  referentiel diff ntc-2013 ntc-2018         ce qui a changé entre deux versions
+  referentiel crosswalk bts-nrc ntc-2018     les correspondances entre deux certifications
+
+La configuration est le book.toml le plus proche, dans ce dossier ou un dossier parent.";
+
+    /// The options every command takes.
+    pub const CONFIG: &str = "La configuration du site [par défaut : le book.toml le plus proche, ici ou dans un dossier parent]";
+    pub const DATA: &str =
+        "Le dossier des données [par défaut : `build.data-dir` de la configuration]";
+    pub const COLOR: &str =
+        "Quand colorer la sortie (`NO_COLOR` et `CLICOLOR_FORCE` sont respectés avec `auto`)";
+    pub const COLOR_AUTO: &str = "Couleur sur un terminal, sauf si `NO_COLOR` est posé et non vide ; `CLICOLOR_FORCE` (posé, non vide, différent de `0`) l’impose";
+    pub const COLOR_ALWAYS: &str = "Toujours en couleur";
+    pub const COLOR_NEVER: &str = "Jamais en couleur";
+    pub const QUIET: &str = "N’afficher que les erreurs";
+    pub const VERBOSE: &str = "Afficher ce qui est fait, avec les durées";
+    pub const FORMAT: &str = "Le format de sortie";
+    pub const FORMAT_TEXT: &str = "Du texte pour le terminal";
+    pub const FORMAT_MARKDOWN: &str = "Du Markdown";
+    pub const FORMAT_JSON: &str = "Du JSON, pour les programmes";
+    pub const FORMAT_XLSX: &str = "Le classeur « tableau croisé » (demande --out)";
+    pub const JSON: &str = "Abrège `--format json`";
+
+    /// `check`.
+    pub const CHECK: &str =
+        "Vérifier toutes les données et signaler chaque problème (code de sortie 1 s’il y en a)";
+    pub const CHECK_EXAMPLES: &str = "Exemple :\n  referentiel check --json | jq '.[].message'";
+    /// `list`.
+    pub const LIST: &str =
+        "Lister les certifications, le nombre de leurs éléments par type et l’état de leurs tables";
+    /// `show`.
+    pub const SHOW: &str = "Afficher un élément : son texte, son parent, ses enfants, ses liens, ses correspondances et ses lignes sources";
+    pub const SHOW_EXAMPLES: &str = "Exemples :\n  referentiel show ntc-2018/cp3\n  referentiel show cp3 --cert ntc-2018 --json\n  referentiel show bts-tc-2006        (une certification)";
+    pub const SHOW_ID: &str = "`cert/élément` (`ntc-2018/cp3`), un id d’élément avec `--cert`, un id d’élément qu’une seule certification a, ou un id de certification";
+    pub const SHOW_CERT: &str = "La certification de l’élément";
+    /// `search`.
+    pub const SEARCH: &str =
+        "Chercher dans les données comme le site (même index, même classement)";
+    pub const SEARCH_EXAMPLES: &str = "Exemples :\n  referentiel search \"veile comerciale\"\n  referentiel search cp3 --cert ntc-2018 --kind \"Compétence professionnelle\"\n  referentiel search --batch requetes.txt      (une requête par ligne ; une ligne JSON de résultats pour chacune)\n  printf 'cp3\\nveille\\n' | referentiel search --batch -";
+    pub const SEARCH_QUERY: &str = "La requête : des mots, des expressions ou des codes";
+    pub const SEARCH_BATCH: &str = "Plusieurs requêtes à la fois, une par ligne, lues dans FICHIER (`-` pour l’entrée standard) : les données sont chargées une fois, et les résultats de chaque requête sont écrits sur une ligne JSON, {\"q\": …, \"hits\": […]}, dans l’ordre des requêtes (les lignes vides sont sautées)";
+    pub const SEARCH_CERT: &str =
+        "Seulement cette certification (son id, tel que `referentiel list` l’affiche)";
+    pub const SEARCH_KIND: &str = "Seulement ce type d’élément (son libellé français, comme dans le filtre du site : \"Compétence professionnelle\", \"Savoir\" …)";
+    pub const SEARCH_LIMIT: &str = "Combien de résultats";
+    /// `build`.
+    pub const BUILD: &str = "Vérifier les données, puis construire le site (rien n’est écrit si les données ont des erreurs)";
+    pub const BUILD_EXAMPLES: &str = "Exemple :\n  referentiel build --out /tmp/site";
+    pub const BUILD_OUT: &str =
+        "Le dossier de sortie [par défaut : `build.build-dir` de la configuration]";
+    pub const BUILD_FORCE: &str = "Supprimer les fichiers du dossier de sortie qu’aucune construction n’a écrits (sinon ils sont listés et la construction refusée ; `[build] keep` dans book.toml les garde)";
+    /// `diff`.
+    pub const DIFF: &str =
+        "Ce qui a changé de sens entre deux certifications, ou deux versions des données";
+    pub const DIFF_EXAMPLES: &str = "Exemples :\n  referentiel diff ntc-2013 ntc-2018 --format markdown\n  referentiel diff ntc-2018 ntc-2018 --old-rev HEAD~3";
+    pub const DIFF_OLD: &str =
+        "L’ancienne certification (son id, tel que `referentiel list` l’affiche)";
+    pub const DIFF_NEW: &str =
+        "La nouvelle certification (le même id pour comparer deux versions des données)";
+    pub const DIFF_OLD_DATA: &str =
+        "Le dossier des données de l’ancienne version [par défaut : le dossier des données]";
+    pub const DIFF_NEW_DATA: &str =
+        "Le dossier des données de la nouvelle version [par défaut : le dossier des données]";
+    pub const DIFF_OLD_REV: &str =
+        "Les données de l’ancienne version telles qu’elles étaient à cette révision git";
+    pub const DIFF_NEW_REV: &str =
+        "Les données de la nouvelle version telles qu’elles étaient à cette révision git";
+    pub const DIFF_UNITS: &str = "Seulement le verdict par unité certifiante (CCP, bloc, unité, épreuve) de la nouvelle version";
+    /// `crosswalk`.
+    pub const CROSSWALK: &str = "Les correspondances entre deux certifications : officielles, établies par l’équipe, suggérées ; la couverture";
+    pub const CROSSWALK_EXAMPLES: &str =
+        "Exemple :\n  referentiel crosswalk bts-nrc ntc-2018 --json";
+    pub const CROSSWALK_A: &str =
+        "La première certification (son id, tel que `referentiel list` l’affiche)";
+    pub const CROSSWALK_B: &str = "La seconde certification";
+    pub const CROSSWALK_UNITS: &str = "Seulement la passerelle : pour un titulaire de A, les unités, CCP ou blocs de B couverts en tout ou en partie";
+    /// `export`.
+    pub const EXPORT: &str = "Écrire un export (case, skos, sssom, csv, json, moodle) de toutes les certifications ou de certaines";
+    pub const EXPORT_EXAMPLES: &str = "Exemples :\n  referentiel export skos --cert ntc-2018 > ntc-2018.ttl\n  referentiel export csv --out exports/";
+    pub const EXPORT_FORMAT: &str =
+        "Le format : case, skos, sssom, csv, xlsx, json, moodle ou grilles";
+    pub const EXPORT_CERT: &str = "Seulement cette certification (option répétable)";
+    pub const EXPORT_OUT: &str = "Le fichier (un fichier) ou le dossier (plusieurs) à écrire [par défaut : la sortie standard, pour un fichier]";
+    pub const EXPORT_CASE_VERSION: &str = "CASE : la version à suivre, 1.1 ou 1.0 (OpenSALT jusqu’à 3.2) [par défaut : case-version de [output.case], 1.1]";
+    pub const EXPORT_CSV_DELIMITER: &str = "CSV : le séparateur de champs, un caractère (`,`, `;`, `\\t` pour une tabulation) [par défaut : delimiter de [output.csv], `;`]";
+    /// `serve`.
+    pub const SERVE: &str = "Servir le site sur 127.0.0.1, reconstruit et rechargé à chaque changement des données ou des modèles";
+    pub const SERVE_EXAMPLES: &str = "Exemple :\n  referentiel serve --port 8080 --open";
+    pub const SERVE_PORT: &str = "Le port sur 127.0.0.1 (0 pour un port libre quelconque)";
+    pub const SERVE_OPEN: &str = "Ouvrir le site dans le navigateur";
+    /// `schema`.
+    pub const SCHEMA: &str = "Afficher le schéma JSON des fichiers de données, pour les éditeurs (ou écrire chaque schéma dans un dossier)";
+    pub const SCHEMA_EXAMPLES: &str = "Exemples :\n  referentiel schema certification\n  referentiel schema --out docs/schema\n\nDans un fichier YAML, pour l’extension YAML de VS Code :\n  # yaml-language-server: $schema=../../../docs/schema/certification.schema.json";
+    pub const SCHEMA_NAME: &str = "Le schéma à afficher : data-file (tout fichier de données), certification, correspondences, vocabulary ou sources (les fichiers de ce dossier de data/), ou plan (un plan de formation de plans/), ou referentiel-json (l’export JSON, telechargements/json/referentiel.json)";
+    pub const SCHEMA_OUT: &str =
+        "Écrire chaque schéma dans ce dossier, en NOM.schema.json, au lieu d’en afficher un";
+    /// `plan`.
+    /// `import` and `new` (#30).
+    pub const IMPORT: &str = "Rédiger le brouillon d’une certification depuis un REAC / RC ou une fiche RNCP (texte ou PDF), à vérifier et corriger";
+    pub const IMPORT_EXAMPLES: &str = "Exemples :\n  referentiel import reac reac.pdf --id cc-2024\n  referentiel import rncp fiche.txt --id tp-x --out /tmp/essai/data\n\nEnsuite : referentiel check, et docs/ajouter-une-certification.md";
+    pub const IMPORT_FAMILY: &str = "La famille du document : reac (REAC / RC d’un titre professionnel, avec son RE) ou rncp (fiche RNCP)";
+    pub const IMPORT_FILE: &str = "Le document : une extraction texte (.txt) ou un PDF (lu avec pdftotext -layout de poppler)";
+    pub const IMPORT_ID: &str = "L’identifiant de la nouvelle certification (minuscules, chiffres, « - » et « . ») : cc-2017";
+    pub const IMPORT_OUT: &str =
+        "Le dossier de données où écrire [par défaut : le dossier de données du projet]";
+    pub const IMPORT_FORCE: &str = "Remplacer un brouillon précédent du même identifiant";
+    pub const NEW: &str = "Créer une certification vide (documents d’autres familles : BTS…), que le vérificateur guide ensuite";
+    pub const NEW_ID: &str = "L’identifiant de la nouvelle certification";
+    pub const NEW_FORCE: &str =
+        "Remplacer les fichiers d’une ébauche précédente du même identifiant";
+    pub const EXPORT_CSV_PROFILE: &str = "CSV : le profil, fr (tableur français) ou openedx (taxonomie Open edX : id,value,parent_id, sans BOM, virgule) [par défaut : profile de [output.csv], fr]";
+    pub const PLAN: &str = "Un plan de formation vérifié contre sa certification : ce qu’il couvre, ce qu’il laisse de côté";
+    pub const PLAN_EXAMPLES: &str = "Exemples :\n  referentiel plan plans/ntc-2018-parcours.yaml\n  referentiel plan plans/ntc-2018-parcours.yaml --json\n  referentiel plan plans/ntc-2018-parcours.yaml --format xlsx --out tableau-croise.xlsx";
+    pub const PLAN_FILE: &str = "Le fichier du plan (YAML ; voir docs/plan-format.md)";
+    pub const PLAN_AGAINST: &str = "Lire les liens du plan dans une autre version de sa certification (l’appariement du diff) : lesquels pointent maintenant vers des éléments reformulés, déplacés, scindés, fusionnés ou supprimés";
+    pub const PLAN_OUT: &str = "Écrire le rapport dans ce fichier au lieu de l’afficher";
+    /// `completions`.
+    pub const COMPLETIONS: &str = "Afficher un script de complétion pour le shell";
+    pub const COMPLETIONS_EXAMPLES: &str = "Exemple :\n  referentiel completions bash > ~/.local/share/bash-completion/completions/referentiel";
+    pub const COMPLETIONS_SHELL: &str = "Le shell";
+}
+
+/// The command line's usage errors, in place of clap's English ones (`cmd::usage`).
+pub mod usage {
+    pub fn unknown_argument(arg: &str) -> String {
+        format!("argument inattendu « {arg} »")
+    }
+    pub fn invalid_value(value: &str, arg: &str) -> String {
+        format!("valeur « {value} » invalide pour « {arg} »")
+    }
+    pub fn missing_value(arg: &str) -> String {
+        format!("« {arg} » demande une valeur, aucune n’est donnée")
+    }
+    pub fn possible_values(values: &str) -> String {
+        format!("valeurs possibles : {values}")
+    }
+    pub fn unknown_command(cmd: &str) -> String {
+        format!("commande inconnue « {cmd} »")
+    }
+    pub const MISSING_ARGUMENTS: &str = "ces arguments obligatoires manquent :";
+    pub fn missing_command(cmd: &str) -> String {
+        format!("« {cmd} » demande une commande, aucune n’est donnée")
+    }
+    pub fn commands(values: &str) -> String {
+        format!("commandes : {values}")
+    }
+    pub fn used_twice(arg: &str) -> String {
+        format!("l’argument « {arg} » ne peut être donné qu’une fois")
+    }
+    pub fn conflict(arg: &str) -> String {
+        format!("l’argument « {arg} » ne peut pas être donné avec")
+    }
+    pub const CONFLICT_OTHERS: &str = "un ou plusieurs des autres arguments donnés";
+    pub fn too_many(value: &str, arg: &str) -> String {
+        format!("valeur « {value} » en trop pour « {arg} »")
+    }
+    pub fn no_equals(arg: &str) -> String {
+        format!("« {arg} » demande un signe égal avant sa valeur")
+    }
+    pub fn wrong_count(arg: &str, expected: &str, given: &str) -> String {
+        format!("« {arg} » demande {expected} valeur(s), {given} donnée(s)")
+    }
+    pub const INVALID_UTF8: &str = "un argument n’est pas de l’UTF-8 valide";
+    pub const OTHER: &str = "ligne de commande invalide";
+    pub fn similar(values: &str) -> String {
+        format!("conseil : voulez-vous dire {values} ?")
+    }
+    pub fn tip(tip: &str) -> String {
+        format!("conseil : {tip}")
+    }
+    /// An argument that looks like an option, given as a value.
+    pub fn as_value(arg: &str, written: &str) -> String {
+        format!("pour donner « {arg} » comme valeur, écrivez « {written} »")
+    }
+    /// `Usage:` of clap's usage line, as the help pages say it.
+    pub const USAGE: &str = "Utilisation :";
+    pub fn more(help: &str) -> String {
+        format!("Pour en savoir plus, essayez « {help} ».")
+    }
+}
+
+/// The labels of the command line's messages on standard error (`cmd::out`). The head of a
+/// diagnostic, `error[unknown-id]`, is a stable identifier and stays as it is.
+pub mod terminal {
+    pub const ERROR: &str = "erreur";
+    pub const HINT: &str = "conseil";
+    pub const NOTE: &str = "note";
+    pub const WARNING: &str = "attention";
+    /// « 3 problèmes dans 2 fichiers ».
+    pub fn problems(problems: usize, files: usize) -> String {
+        let s = |n: usize| if n == 1 { "" } else { "s" };
+        format!("{problems} problème{} dans {files} fichier{}", s(problems), s(files))
+    }
+    pub const NOTHING_WRITTEN: &str = "rien n’a été écrit : corrigez d’abord les données";
+    pub fn loaded(data: &str, took: &str) -> String {
+        format!("{data} chargé et vérifié en {took}")
+    }
+    pub fn configuration(path: &str) -> String {
+        format!("configuration : {path}")
+    }
+    pub const NO_BOOK_TOML: &str = "aucun book.toml dans ce dossier ni dans ses parents";
+    pub const NO_BOOK_TOML_HINT: &str =
+        "lancez la commande depuis le projet, ou donnez --config FICHIER ou --data DOSSIER";
+    pub fn no_data_folder(path: &str) -> String {
+        format!("aucun dossier de données à {path}")
+    }
+    pub const NO_DATA_FOLDER_HINT: &str =
+        "donnez --data DOSSIER, ou posez build.data-dir dans book.toml";
+    pub fn cannot_write_output(e: &str) -> String {
+        format!("impossible d’écrire la sortie : {e}")
+    }
+    pub fn current_dir(e: &str) -> String {
+        format!("impossible de lire le dossier courant : {e}")
+    }
+}
+
+/// The checker's diagnostics (`diag`, `load`, `check::*`, `sources`, `ids`, `plan`): their
+/// messages and hints. Their codes (`unknown-id`) are stable identifiers, not words.
+pub mod diag {
+    /// The label of a diagnostic's hint line: `= conseil : …`.
+    pub const HINT: &str = "conseil";
+    pub fn did_you_mean(c: &str) -> String {
+        format!("vouliez-vous dire `{c}` ?")
+    }
+
+    /// What an id names, after « identifiant »: « identifiant d’élément mal formé ».
+    pub mod of {
+        pub const CERTIFICATION: &str = "de certification";
+        pub const ELEMENT: &str = "d’élément";
+        pub const MATRIX: &str = "de matrice";
+        pub const CORRESPONDENCE: &str = "de table de correspondance";
+    }
+
+    // Ids (`ids`, `check::index`, `check::refs`).
+    pub fn id_too_long(max: usize, len: usize) -> String {
+        format!(
+            "un identifiant a {max} caractères au plus (celui-ci en a {len}) ; un identifiant est une position ou un code, pas un texte"
+        )
+    }
+    pub const ID_CHARS: &str =
+        "un identifiant s’écrit en lettres minuscules et chiffres, avec `-` ou `.` entre eux";
+    pub fn id_chars_try(suggestion: &str) -> String {
+        format!("{ID_CHARS} ; essayez `{suggestion}`")
+    }
+    pub fn malformed_id(of: &str, id: &str) -> String {
+        format!("identifiant {of} mal formé `{id}`")
+    }
+    pub fn duplicate_id(of: &str, id: &str) -> String {
+        format!("identifiant {of} en double `{id}`")
+    }
+    pub fn first_defined(at: &str) -> String {
+        format!(
+            "défini d’abord en {at} ; les identifiants sont des positions ou des codes : donnez à celui-ci sa propre position ou son propre code"
+        )
+    }
+    pub const DECLARE_CERT_FIRST: &str = "déclarez-la d’abord par une fiche `certification:`";
+    pub fn unknown_cert(id: &str) -> String {
+        format!("certification inconnue `{id}`")
+    }
+    pub const NEEDS_IN: &str =
+        "les éléments et les matrices demandent la certification du fichier, `in`";
+    pub const NEEDS_IN_HINT: &str = "ajoutez `in: <id de la certification>` en tête du fichier";
+    pub fn code_without_letter(system: &str, code: &str) -> String {
+        format!("le code {system} `{code}` n’a ni lettre ni chiffre")
+    }
+    pub const CODE_LETTERS: &str = "un code nomme sa page par ses lettres et ses chiffres";
+    pub fn codes_share_page(system: &str, other: &str, code: &str, page: &str) -> String {
+        format!("les codes {system} `{other}` et `{code}` partageraient la page `{page}`")
+    }
+    pub fn codes_first_at(at: &str) -> String {
+        format!(
+            "le premier est en {at} ; écrivez le code exactement comme les autres certifications"
+        )
+    }
+    pub fn malformed_reference(r: &str) -> String {
+        format!("référence mal formée `{r}`")
+    }
+    pub const REFERENCE_HINT: &str =
+        "une référence est un id local (`cp3`) ou `<certification>/<id>` (`ntc-2013/cp1`)";
+    pub fn unknown_cert_in(cert: &str, r: &str) -> String {
+        format!("certification inconnue `{cert}` dans `{r}`")
+    }
+    pub fn no_such_element(cert: &str) -> String {
+        format!("aucun élément de `{cert}` n’a cet identifiant")
+    }
+    pub fn unknown_id(id: &str) -> String {
+        format!("identifiant inconnu `{id}`")
+    }
+    pub fn parent_elsewhere(p: &str) -> String {
+        format!("le parent `{p}` est dans une autre certification")
+    }
+    pub const PARENT_ELSEWHERE_HINT: &str = "un parent est dans la même certification ; reliez des certifications par une correspondance";
+    pub fn in_cycle(n: usize) -> String {
+        format!("{n} éléments dans le cycle")
+    }
+    pub fn parent_cycle(path: &str) -> String {
+        format!("cycle de parents : {path}")
+    }
+    pub const CYCLE_HINT: &str =
+        "un élément ne peut pas être son propre ancêtre ; une de ces clés `parent` est fausse";
+
+    // The data folder (`lib`).
+    pub const NO_CERTIFICATION: &str = "ce dossier de données ne contient aucune certification";
+    pub const NO_CERTIFICATION_HINT: &str = "une certification est un dossier `certifications/<id>/` avec un `certification.yaml` ; voir docs/data-format.md";
+    pub fn empty_file(file: &str) -> String {
+        format!(
+            "{file} : le fichier ne contient aucune donnée (il est vide ou n’a que des commentaires) ; supprimez-le, ou remplissez-le"
+        )
+    }
+
+    // The shape of the tree (`check::shapes`).
+    pub fn orphan(kind: &str, id: &str) -> String {
+        format!("{kind} `{id}` n’a pas de parent")
+    }
+    pub fn orphan_hint(kind: &str) -> String {
+        format!(
+            "un élément de type {kind} appartient toujours à un élément au-dessus de lui (sa compétence, sa sous-fonction, son savoir…) : donnez-lui `parent`"
+        )
+    }
+    pub fn paragraphe_in_savoirs(id: &str, parent: &str) -> String {
+        format!("le paragraphe `{id}` est dans la table des savoirs de `{parent}`")
+    }
+    pub const PARAGRAPHE_IN_SAVOIRS_HINT: &str = "une table de savoirs contient des connaissances (`savoir`) et des limites (`limite_connaissances`) : typez l’élément par sa colonne, séparez les items fusionnés à leurs limites imprimées ; un en-tête de colonne est `layout`";
+    pub fn limite_heading(id: &str, text: &str) -> String {
+        format!("la limite `{id}` se lit comme un titre : « {text} »")
+    }
+    pub const LIMITE_HEADING_HINT: &str = "une limite de connaissances est un énoncé ; un titre imprimé entre des tables est une `section` (ou `layout` s’il répète l’en-tête d’une table)";
+    pub fn footnote_call(id: &str, text: &str) -> String {
+        format!("le titre de `{id}` finit par un appel de note : « {text} »")
+    }
+    pub const FOOTNOTE_CALL_HINT: &str = "l’appel ne fait pas partie du titre : donnez le titre seul en `text`, et la ligne telle qu’imprimée en `variant` avec une note qui nomme la note de bas de page";
+    pub fn limites_under_last(group: &str, last: &str, total: usize) -> String {
+        format!("toutes les limites de `{group}` sont sous son dernier savoir `{last}` ({total})")
+    }
+    pub const LIMITES_UNDER_LAST_HINT: &str = "une table à deux colonnes imprime les limites de chaque savoir en face de lui : donnez à chaque bloc de limites le savoir qui lui fait face (ou, quand la mise en page ne tranche pas, rattachez-les au groupe avec une note)";
+    pub fn limites_in_blocks(group: &str, blocks: usize) -> String {
+        format!("`{group}` range ses limites en {blocks} blocs pour ses {blocks} savoirs")
+    }
+    pub const LIMITES_IN_BLOCKS_HINT: &str = "un bloc par savoir, dans le même ordre : la mise en page tranche ; mettez chaque bloc sous le savoir qui lui fait face, avec une note qui le dit";
+
+    // Source documents (`sources`, `check::registry`).
+    pub fn source_not_inside(file: &str) -> String {
+        format!("le fichier source `{file}` n’est pas un simple nom dans le dossier des sources")
+    }
+    pub fn source_escapes(file: &str, target: &str) -> String {
+        format!("le fichier source `{file}` mène hors du dossier des sources (vers {target})")
+    }
+    pub fn source_not_regular(file: &str) -> String {
+        format!("le fichier source `{file}` n’est pas un fichier ordinaire")
+    }
+    pub fn source_too_large(file: &str, bytes: u64, max: u64) -> String {
+        format!("le fichier source `{file}` fait {bytes} octets, plus que la limite de {max}")
+    }
+    pub fn source_not_utf8(byte: usize) -> String {
+        format!("pas en UTF-8 (octet {byte})")
+    }
+    pub fn source_unreadable(file: &str, message: &str) -> String {
+        format!("impossible de lire la source `{file}` : {message}")
+    }
+    pub const SOURCE_NAME_HINT: &str = "une source est nommée par son nom de fichier relatif à data/sources/ (pas de chemin absolu, pas de `..`, pas de lien qui en sort)";
+    pub const SOURCE_PLAIN_HINT: &str = "une source est une extraction en texte brut du document officiel, gardée dans data/sources/";
+    pub const SOURCE_IO_HINT: &str =
+        "les documents sources sont dans data/sources/, à côté de sources.yaml, en texte UTF-8";
+    pub fn doc_declared_twice(id: &str) -> String {
+        format!("le document `{id}` est déclaré deux fois")
+    }
+    pub fn needs_doc(key: &str) -> String {
+        format!("`{key}` demande le `doc` du fichier")
+    }
+    pub const NEEDS_DOC_HINT: &str = "ajoutez `doc: <id du document>` en tête du fichier";
+    pub fn lines_outside(key: &str, lines: &str, doc: &str, len: usize) -> String {
+        format!("les lignes {key} {lines} sont hors de `{doc}` (1-{len})")
+    }
+    pub fn line_declared_twice(line: usize, doc: &str) -> String {
+        format!("la ligne {line} de `{doc}` est déclarée deux fois")
+    }
+    pub fn already_declared(key: &str, at: &str) -> String {
+        format!("elle est déjà déclarée `{key}` en {at}")
+    }
+
+    // Citations (`check::citations`, `check::coverage`). An owner is « l’élément `cp3` ».
+    pub fn owner_cert(id: &str) -> String {
+        format!("la certification `{id}`")
+    }
+    pub fn owner_element(id: &str) -> String {
+        format!("l’élément `{id}`")
+    }
+    pub fn owner_matrix(id: &str) -> String {
+        format!("la matrice `{id}`")
+    }
+    pub fn owner_correspondence(id: &str) -> String {
+        format!("la table de correspondance `{id}`")
+    }
+    pub const TEXT_NEEDS_LINES: &str = "un texte cité demande ses lignes, `lines`";
+    pub const TEXT_NEEDS_LINES_HINT: &str =
+        "ajoutez `lines: <première>-<dernière>` là où le document l’imprime";
+    pub const PIECES_NOT_TEXT: &str =
+        "les morceaux joints par des espaces ne sont pas le texte de l’élément";
+    pub const PIECES_NOT_TEXT_HINT: &str =
+        "`text` doit être exactement les textes de `pieces` dans l’ordre, joints par une espace";
+    pub const PIECES_NEED_REPAIR: &str =
+        "un élément fait de morceaux (`pieces`) demande une note `repair`";
+    pub const PIECES_NEED_REPAIR_HINT: &str = "dites pourquoi le texte n’est pas d’un seul tenant dans la source (colonnes entrelacées, saut de page …)";
+    pub const NO_DOCUMENT: &str = "aucun document pour ces lignes";
+    pub const NO_DOCUMENT_HINT: &str =
+        "ajoutez `doc: <id du document>` en tête du fichier ou sur cet item";
+    pub fn documents_are(ids: &str) -> String {
+        format!("les documents sont : {ids}")
+    }
+    pub fn unknown_document(id: &str) -> String {
+        format!("document inconnu `{id}`")
+    }
+    pub const EMPTY_TEXT: &str = "texte vide";
+    pub const EMPTY_TEXT_HINT: &str = "un texte cité ne peut pas être vide";
+    pub fn cite_more(lines: &str, doc: &str) -> String {
+        format!("les lignes {lines} de `{doc}` citent plus que le texte")
+    }
+    pub fn cite_exactly(found: &str) -> String {
+        format!("le texte est aux lignes {found} ; citez exactement celles-là")
+    }
+    pub fn declared_but_content(line: usize, doc: &str, key: &str, owner: &str) -> String {
+        format!("la ligne {line} de `{doc}` est déclarée `{key}` mais contient des mots de {owner}")
+    }
+    pub fn take_line_out(line: usize, key: &str) -> String {
+        format!(
+            "retirez la ligne {line} de `{key}` : les déclarations écartent le mobilier des pages et la mise en page des tables, jamais du contenu"
+        )
+    }
+    pub const NFD_HINT: &str = "le texte écrit les accents en marques combinantes séparées (Unicode NFD), la source en lettres uniques (NFC) ; enregistrez le fichier en caractères composés (NFC)";
+    pub fn printed_at(lines: &str) -> String {
+        format!("le texte est imprimé aux lignes {lines}")
+    }
+    pub fn first_chars_match(matched: usize, total: usize, ok: &str, bad: &str) -> String {
+        format!(
+            "les {matched} premiers caractères sur {total} concordent ; après « …{ok} » les données ont « {bad}… »"
+        )
+    }
+    pub const NOT_PRINTED_THERE: &str = "aucune partie n’en est imprimée là ; vérifiez les lignes et le texte (les textes sont ceux de la source, exactement)";
+    pub fn text_not_found(lines: &str, doc: &str) -> String {
+        format!("texte introuvable aux lignes {lines} de `{doc}`")
+    }
+    pub fn not_a_range(lines: &str) -> String {
+        format!("les lignes {lines} ne sont pas un intervalle (la première d’abord, à partir de 1)")
+    }
+    pub fn lines_beyond(lines: &str, doc: &str, len: usize) -> String {
+        format!("les lignes {lines} sont hors de `{doc}`, qui a {len} lignes")
+    }
+    pub const PROVENANCE_HINT: &str = "la provenance désigne des lignes du document source";
+    pub fn one_word_of_line(owner: &str, line: usize, doc: &str) -> String {
+        format!(
+            "le texte de {owner} est un mot de la ligne {line} de `{doc}`, dont aucun élément ne tient le reste"
+        )
+    }
+    pub fn line_reads(line: &str) -> String {
+        format!(
+            "la ligne se lit « {line} » : donnez à l’élément son texte entier, ou le reste de la ligne à l’élément auquel il appartient"
+        )
+    }
+    pub fn double_claim(owner: &str, line: usize, doc: &str, other: &str, text: &str) -> String {
+        format!(
+            "le texte de {owner} prend des caractères de la ligne {line} de `{doc}` que le texte de {other} tient déjà : « {text} »"
+        )
+    }
+    pub fn double_claim_hint(other: &str, at: &str) -> String {
+        format!(
+            "les textes de deux éléments ne partagent jamais de caractères de la source : coupez le texte de l’un d’eux là où l’autre commence (voir {other} en {at})"
+        )
+    }
+    /// « ligne 3 » or « lignes 3-5 ».
+    pub fn lines_word(lines: &str, one: bool) -> String {
+        if one { format!("ligne {lines}") } else { format!("lignes {lines}") }
+    }
+    pub fn unclaimed(lines: &str, doc: &str, text: &str) -> String {
+        format!("texte non réclamé dans `{doc}`, {lines} : « {text} »")
+    }
+    pub fn follows(owner: &str, lines: &str) -> String {
+        format!(
+            "il suit le texte de {owner} (lignes {lines}) : s’il continue ce texte, étendez-le ; "
+        )
+    }
+    pub fn precedes(owner: &str, lines: &str) -> String {
+        format!(
+            "il précède le texte de {owner} (lignes {lines}) : s’il commence ce texte, étendez-le ; "
+        )
+    }
+    pub fn encode_or_declare(lines: &str, one: bool, file: &str) -> String {
+        format!(
+            "encodez-le en données qui citent {} {lines} (un élément, un morceau, une variante, un fait, un en-tête ou une case de matrice, une ligne de table de correspondance), ou, si ce n’est pas du contenu, déclarez {} dans {file} sous `noise` (mobilier des pages) ou `layout` (en-tête de table répété, en-tête de colonne)",
+            if one { "la" } else { "les" },
+            if one { "la ligne" } else { "les lignes" }
+        )
+    }
+
+    // Matrices and correspondence tables (`check::tables`).
+    /// What a matrix header is: « de ligne », « de colonne ».
+    pub const ROW: (&str, &str) = ("ligne", "lignes");
+    pub const COLUMN: (&str, &str) = ("colonne", "colonnes");
+    pub fn malformed_key(what: &str, key: &str) -> String {
+        format!("clé de {what} mal formée `{key}`")
+    }
+    pub fn duplicate_key(what: &str, key: &str) -> String {
+        format!("clé de {what} en double `{key}`")
+    }
+    pub fn header_uncited(what: &str, key: &str) -> String {
+        format!("la {what} `{key}` n’a ni `text` ni `lines` cités")
+    }
+    pub const HEADER_UNCITED_HINT: &str =
+        "citez l’en-tête tel qu’imprimé, ou dites `lost: true` quand l’extraction l’a perdu";
+    pub fn matrix_headers(whats: &str, list: &str) -> String {
+        format!("les {whats} de la matrice sont : {list}")
+    }
+    pub fn cell_missing(what: &str, key: &str) -> String {
+        format!("une case nomme une {what} absente `{key}`")
+    }
+    pub fn cell_twice(row: &str, col: &str) -> String {
+        format!("la case ({row}, {col}) est donnée deux fois")
+    }
+    pub fn first_stated(line: usize) -> String {
+        format!("donnée d’abord à la ligne {line}")
+    }
+    pub fn and_more(n: usize) -> String {
+        format!(" et {n} autres")
+    }
+    pub fn cells_without_state(n: usize, shown: &str) -> String {
+        format!("{n} cases n’ont pas d’état : {shown}")
+    }
+    pub const CELLS_WITHOUT_STATE_HINT: &str = "donnez l’état de chaque case (marked, unmarked, lost, uncertain), ou donnez à la matrice un `default`";
+    pub const INFERRED_NEEDS_NOTE: &str = "une correspondance déduite demande une `note`";
+    pub const INFERRED_NEEDS_NOTE_HINT: &str =
+        "dites comment la mise en page du document a été lue (quelles listes, imprimées comment)";
+    pub const CURATED_NEEDS_AUTHOR: &str =
+        "une correspondance établie par l’équipe demande `author` et `date`";
+    pub const CURATED_NEEDS_AUTHOR_HINT: &str = "dites qui l’a écrite, et quand";
+    pub const PAIR_NEEDS_JUSTIFICATION: &str =
+        "une paire établie par l’équipe demande une `justification`";
+    pub const PAIR_NEEDS_JUSTIFICATION_HINT: &str = "dites pourquoi ces éléments se correspondent";
+
+    // Vocabularies (`check::vocabulary`).
+    pub const VOCABULARY_AUTHOR: &str = "un vocabulaire nomme son auteur";
+    /// The example of an author, a data value.
+    pub const VOCABULARY_AUTHOR_HINT: &str = "`author: équipe referentiel`";
+    pub fn not_a_date(d: &str) -> String {
+        format!("`{d}` n’est pas une date")
+    }
+    pub const DATE_HINT: &str = "écrivez la date de la dernière relecture en `AAAA-MM-JJ`";
+    pub fn no_searchable_word(term: &str) -> String {
+        format!("le terme `{term}` n’a aucun mot cherchable")
+    }
+    pub const NO_SEARCHABLE_WORD_HINT: &str =
+        "un terme demande un mot qui ne soit pas un mot vide (le, de, pour …)";
+    pub fn duplicate_term(term: &str) -> String {
+        format!("terme en double `{term}`")
+    }
+    pub fn term_first_defined(at: &str, key: &str) -> String {
+        format!(
+            "défini d’abord en {at} (les termes sont comparés par leurs clés de recherche, `{key}`) ; fusionnez les deux entrées"
+        )
+    }
+    pub fn means_nothing(term: &str) -> String {
+        format!("le terme `{term}` ne veut rien dire")
+    }
+    pub const MEANS_NOTHING_HINT: &str = "ajoutez `means: [<les mots des documents>]`";
+    pub const EMPTY_TARGET: &str = "une cible vide";
+    pub const EMPTY_TARGET_HINT: &str = "une cible est un mot ou une expression des documents";
+    pub fn not_in_documents(w: &str) -> String {
+        format!("`{w}` n’est pas dans les mots des documents")
+    }
+    pub fn no_document_prints(words: &str) -> String {
+        format!(
+            "aucun document source n’imprime {words} ; les cibles sont les mots mêmes des documents"
+        )
+    }
+    pub const EMPTY_JUSTIFICATION: &str = "une justification vide";
+    pub const EMPTY_JUSTIFICATION_HINT: &str =
+        "dites pourquoi le terme veut dire les mots des documents";
+    pub fn definition_lacks(term: &str) -> String {
+        format!("la définition citée n’imprime pas `{term}`")
+    }
+    pub const DEFINITION_LACKS_HINT: &str =
+        "citez le texte où le document écrit l’abréviation à côté de son sens";
+    pub const ONLY_ABBREVIATIONS: &str =
+        "seule une abréviation est définie (`defined`) par un document";
+    pub const ONLY_ABBREVIATIONS_HINT: &str =
+        "retirez `defined`, ou faites du terme une abréviation (`kind: abbreviation`)";
+
+    // Reading the data folder and parsing YAML (`load`). The parser's own words, when no
+    // French one fits, follow « YAML invalide : ».
+    pub fn cannot_read_folder(e: &str) -> String {
+        format!("impossible de lire le dossier des données : {e}")
+    }
+    pub const CHECK_FOLDER_HINT: &str = "vérifiez le chemin du dossier et ses droits";
+    pub const LINK_LOOP: &str = "boucle de liens symboliques : ce dossier se contient lui-même";
+    pub const LINK_LOOP_HINT: &str =
+        "supprimez le lien, ou faites-le pointer vers un dossier qui ne le contient pas";
+    pub fn cannot_read(e: &str) -> String {
+        format!("lecture impossible : {e}")
+    }
+    pub const READABLE_HINT: &str = "chaque fichier et dossier sous le dossier des données doit être lisible ; rien n’est sauté";
+    pub fn link_outside(to: &str) -> String {
+        format!("un lien symbolique mène hors du dossier des données, vers {to}")
+    }
+    pub const LINK_OUTSIDE_HINT: &str =
+        "les liens du dossier des données doivent y rester ; copiez plutôt le fichier dedans";
+    pub fn cannot_follow_link(e: &str) -> String {
+        format!("impossible de suivre le lien symbolique : {e}")
+    }
+    pub const REPAIR_LINK_HINT: &str = "supprimez ou réparez le lien";
+    pub fn other_case_extension(ext: &str) -> String {
+        format!(
+            "fichier de données à l’extension `.{ext}` : il serait lu sur certains systèmes et pas sur d’autres"
+        )
+    }
+    pub const EXTENSION_HINT: &str =
+        "les fichiers de données finissent par `.yaml`, en minuscules ; renommez le fichier";
+    pub const NOT_REGULAR: &str = "ce n’est pas un fichier ordinaire";
+    pub const NOT_REGULAR_HINT: &str = "un fichier de données est un simple fichier YAML (pas une FIFO, un périphérique ou une socket)";
+    pub fn cannot_read_file(e: &str) -> String {
+        format!("impossible de lire le fichier : {e}")
+    }
+    pub fn not_utf8(byte: u8) -> String {
+        format!("le fichier n’est pas en UTF-8 : octet invalide 0x{byte:02x}")
+    }
+    pub const FILE_READABLE_HINT: &str =
+        "chaque fichier sous le dossier des données doit être lisible ; rien n’est sauté";
+    pub const UTF8_HINT: &str =
+        "les fichiers de données sont du texte UTF-8 ; enregistrez le fichier en UTF-8";
+    /// What serde found wrong, named in French (`what`: the key or value as written).
+    pub fn unknown_key(what: &str) -> String {
+        format!("clé inconnue {what}")
+    }
+    pub fn unknown_value(what: &str) -> String {
+        format!("valeur inconnue {what}")
+    }
+    pub fn missing_key(what: &str) -> String {
+        format!("clé manquante {what}")
+    }
+    pub fn invalid_type(rest: &str) -> String {
+        format!("type invalide : {rest}")
+    }
+    pub fn invalid_value(rest: &str) -> String {
+        format!("valeur invalide : {rest}")
+    }
+    /// A `lines` value that is not one (`schema::Lines`), and what serde expected instead.
+    pub fn not_lines(s: &str) -> String {
+        format!("`{s}` n’est ni un numéro de ligne ni un intervalle comme `12-15`")
+    }
+    pub const EXPECTING_LINES: &str = "un numéro de ligne ou un intervalle de lignes comme `12-15`";
+    pub const EXPECTING_FACT: &str = "un texte, ou un tableau avec `text` et `lines`";
+    pub fn duplicate_yaml_key(key: &str) -> String {
+        format!("clé en double : {key}")
+    }
+    pub fn invalid_yaml(parser: &str) -> String {
+        format!("YAML invalide : {parser}")
+    }
+    pub const KEYS: &str = "clés";
+    pub const VALUES: &str = "valeurs";
+    pub const MISSING_KEY_HINT: &str = "voir docs/data-format.md pour les clés de chaque item";
+    pub const TOO_DEEP_HINT: &str = "le format des données n’imbrique jamais aussi profond ; le fichier est refusé sans être lu";
+    pub const DUPLICATE_KEY_HINT: &str = "une clé apparaît deux fois dans le même tableau associatif ; gardez-en une (fusionnez leurs valeurs) ou renommez l’autre";
+    pub const TAB_HINT: &str = "le YAML s’indente avec des espaces, jamais des tabulations ; remplacez la tabulation par des espaces";
+    pub const ALIAS_HINT: &str = "le format des données n’utilise ni ancres ni alias (ils sont refusés, contre les bombes YAML) ; écrivez les valeurs en entier";
+    pub const BUDGET_HINT: &str = "les limites de l’analyseur (1 000 000 de nœuds, 2 000 000 d’événements, 16 Mo de texte par fichier) protègent des entrées démesurées ; découpez le fichier";
+    pub const TYPE_HINT: &str = "voir docs/data-format.md pour le type de cette valeur";
+    pub const NOT_YAML_HINT: &str =
+        "le fichier n’est pas du YAML valide ; vérifiez l’indentation et les guillemets près d’ici";
+    pub const NO_ALIASES: &str = "les ancres et alias YAML ne sont pas permis";
+    pub const TOO_DEEP: &str = "le YAML s’imbrique trop profond";
+    pub fn over_limits(m: &str) -> String {
+        format!("le fichier dépasse les limites de l’analyseur ({m})")
+    }
+    pub fn allowed_here(what: &str, list: &str) -> String {
+        format!("les {what} permises ici sont : {list}")
+    }
+    pub fn see_allowed(what: &str) -> String {
+        format!("voir docs/data-format.md pour les {what} permises")
+    }
+
+    // Training plans (`plan`).
+    pub fn cannot_read_plan(e: &str) -> String {
+        format!("impossible de lire le plan : {e}")
+    }
+    pub const NOT_A_PLAN: &str = "ce n’est pas un plan";
+    pub const PLAN_SHAPE_HINT: &str = "un plan a `plan:` (certification, titre) et `sequences:` (id, titre, heures, éléments couverts) ; voir docs/plan-format.md";
+    pub fn duplicate_sequence(id: &str) -> String {
+        format!("identifiant de séquence en double `{id}`")
+    }
+    pub fn sequence_line_has_id(line: usize) -> String {
+        format!(
+            "la séquence de la ligne {line} a déjà cet identifiant ; donnez à chaque séquence le sien"
+        )
+    }
+    pub fn negative_hours(hours: f64, id: &str) -> String {
+        format!("heures négatives ({hours}) pour la séquence `{id}`")
+    }
+    pub const HOURS_HINT: &str = "les heures sont la durée de la séquence : 0 ou plus";
+    pub fn element_of_other(given: &str, other: &str) -> String {
+        format!("`{given}` est un élément d’une autre certification ({other})")
+    }
+    pub fn plan_prepares_for(cert: &str, other: &str) -> String {
+        format!(
+            "ce plan prépare à {cert} : couvrez des identifiants de {cert}, ou faites un plan à part pour {other}"
+        )
+    }
+    pub fn exists_elsewhere(hint: &str, local: &str, elsewhere: &str, cert: &str) -> String {
+        format!("{hint} (`{local}` existe dans {elsewhere}, pas dans {cert})")
+    }
+    pub fn id_of_other(local: &str, elsewhere: &str, cert: &str) -> String {
+        format!(
+            "`{local}` est un identifiant de {elsewhere}, pas de {cert}, à laquelle ce plan prépare"
+        )
+    }
+    pub fn ids_of(cert: &str) -> String {
+        format!("`referentiel list` et le site donnent les identifiants de {cert}")
+    }
+    pub fn unknown_id_in(local: &str, cert: &str) -> String {
+        format!("identifiant inconnu `{local}` dans {cert}")
+    }
+}
+
+/// What the commands say besides their results (`cmd::*`, `list`, `diff::DiffError`,
+/// `model::Corpus::require_cert`, `crosswalk::pairs`).
+pub mod command {
+    /// Which side of a comparison a certification was named for.
+    pub mod side {
+        pub const OLD: &str = "l’ancienne version";
+        pub const NEW: &str = "la nouvelle version";
+        pub const FIRST: &str = "la première certification";
+        pub const SECOND: &str = "la seconde certification";
+    }
+    pub fn no_cert_for(id: &str, side: &str) -> String {
+        format!("aucune certification `{id}` dans les données de {side}")
+    }
+    pub fn no_cert(id: &str) -> String {
+        format!("aucune certification `{id}`")
+    }
+    pub fn certifications_are(list: &str) -> String {
+        format!("les certifications sont : {list}")
+    }
+    pub fn data_problems(origin: &str, n: usize) -> String {
+        format!("les données de {origin} ont {n} problème(s) ; lancez `referentiel check` dessus")
+    }
+    pub fn git_revision(rev: &str) -> String {
+        format!("la révision git {rev}")
+    }
+    pub fn cannot_read_revision(rev: &str, message: &str) -> String {
+        format!("impossible de lire la révision `{rev}` : {message}")
+    }
+    pub fn cannot_run(program: &str, e: &str) -> String {
+        format!("impossible de lancer {program} : {e}")
+    }
+    pub const REVISION_DASH: &str = "une révision ne peut pas commencer par `-`";
+    pub fn outside_work_tree(data: &str, top: &str) -> String {
+        format!("{data} n’est pas dans l’arbre de travail git {top}")
+    }
+    pub const NO_SUCH_REVISION: &str = "révision inconnue";
+    pub const NO_ARCHIVE_OUTPUT: &str = "git archive n’a rien produit";
+    pub fn not_in_revision(path: &str) -> String {
+        format!("{path} n’est pas dans cette révision")
+    }
+    pub fn tar_failed(e: &str) -> String {
+        format!("tar a échoué : {e}")
+    }
+    /// `crosswalk A A`.
+    pub fn crosswalk_twice(a: &str) -> String {
+        format!("une passerelle relie deux certifications différentes ; `{a}` est donnée deux fois")
+    }
+    pub const CROSSWALK_TWICE_HINT: &str = "pour voir ce qui a changé entre deux versions d’une certification, lancez `referentiel diff`";
+    /// `book.toml`'s `[crosswalk] pairs`.
+    pub fn pairs_unknown(id: &str, known: &str) -> String {
+        format!(
+            "book.toml : [crosswalk] pairs nomme la certification `{id}`, que les données n’ont pas (connues : {known})"
+        )
+    }
+    pub fn pairs_itself(a: &str) -> String {
+        format!("book.toml : [crosswalk] pairs apparie `{a}` avec elle-même")
+    }
+    /// `show`.
+    pub fn no_element_in(local: &str, cert: &str) -> String {
+        format!("aucun élément `{local}` dans {cert}")
+    }
+    pub fn is_a_certification(given: &str) -> String {
+        format!("`{given}` est une certification")
+    }
+    pub fn is_a_certification_hint(given: &str) -> String {
+        format!(
+            "`referentiel list` la décrit ; `referentiel show {given}/ID` affiche un de ses éléments"
+        )
+    }
+    pub fn no_element(given: &str) -> String {
+        format!("aucun élément `{given}`")
+    }
+    pub const NO_ELEMENT_HINT: &str = "nommez-le CERT/ID (`ntc-2018/cp3`) ; `referentiel search` trouve les éléments par leurs mots";
+    pub fn element_of_many(given: &str, n: usize) -> String {
+        format!("`{given}` est un élément de {n} certifications")
+    }
+    pub fn name_one(list: &str) -> String {
+        format!("nommez-en un : {list}")
+    }
+    /// `check`.
+    pub fn check_ok(certs: usize, elements: usize, matrices: usize, tables: usize) -> String {
+        format!(
+            "ok : {certs} certifications, {elements} éléments, {matrices} matrices, {tables} tables de correspondance"
+        )
+    }
+    /// `build`.
+    pub const CHECKING: &str = "vérification des données…";
+    pub fn rendering(n: usize) -> String {
+        format!("rendu du site de {n} éléments…")
+    }
+    pub fn built(pages: usize, files: usize, size: &str, out: &str, secs: f64) -> String {
+        let secs = format!("{secs:.1}").replace('.', ",");
+        format!("{pages} pages construites ({files} fichiers, {size}) dans {out} en {secs} s")
+    }
+    pub fn previous_site_untouched(e: &str) -> String {
+        format!("{e}\nle site précédent, s’il y en a un, est intact")
+    }
+    pub fn bytes(n: u64) -> String {
+        format!("{n} octets")
+    }
+    pub fn megabytes(n: f64) -> String {
+        format!("{n:.1} Mo").replace('.', ",")
+    }
+    pub fn kilobytes(n: f64) -> String {
+        format!("{n:.1} ko").replace('.', ",")
+    }
+    /// `export`, `plan`, `schema`.
+    pub fn unknown_export(format: &str) -> String {
+        format!("format d’export inconnu `{format}`")
+    }
+    pub fn one_of(list: &str) -> String {
+        format!("au choix : {list}")
+    }
+    pub fn output_failed(name: &str, e: &str) -> String {
+        format!("export {name} : {e}")
+    }
+    pub const NOTHING_TO_EXPORT: &str = "rien à exporter pour ces certifications";
+    pub fn files_to_write(n: usize) -> String {
+        format!("{n} fichiers à écrire")
+    }
+    pub const FILES_TO_WRITE_HINT: &str =
+        "donnez un dossier avec --out, ou une seule certification avec --cert";
+    pub fn wrote_files(n: usize, dir: &str) -> String {
+        format!("{n} fichiers écrits dans {dir}")
+    }
+    pub fn wrote(path: &str) -> String {
+        format!("{path} écrit")
+    }
+    pub fn wrote_schemas(n: usize, dir: &str) -> String {
+        format!("{n} schémas écrits dans {dir}")
+    }
+    pub fn cannot_create(path: &str, e: &str) -> String {
+        format!("impossible de créer {path} : {e}")
+    }
+    pub fn cannot_write(path: &str, e: &str) -> String {
+        format!("impossible d’écrire {path} : {e}")
+    }
+    pub fn unknown_cert(id: &str) -> String {
+        format!("certification inconnue `{id}`")
+    }
+    pub const WORKBOOK_NOT_PRINTED: &str = "un classeur ne s’affiche pas dans le terminal";
+    pub const WORKBOOK_HINT: &str = "ajoutez --out FICHIER.xlsx";
+    pub fn workbook_failed(e: &str) -> String {
+        format!("le classeur : {e}")
+    }
+    pub fn grids_failed(cert: &str, e: &str) -> String {
+        format!("les grilles de {cert} : {e}")
+    }
+    /// `search --batch`.
+    pub fn cannot_read_stdin(e: &str) -> String {
+        format!("impossible de lire les requêtes sur l’entrée standard : {e}")
+    }
+    pub fn cannot_read_queries(path: &str, e: &str) -> String {
+        format!("impossible de lire les requêtes de {path} : {e}")
+    }
+    /// The configuration (`config`).
+    pub fn cannot_read_config(path: &str, e: &str) -> String {
+        format!("impossible de lire {path} : {e}")
+    }
+}
+
+/// `referentiel list`: the certifications, their counts and the coverage of the sources.
+pub mod listing {
+    pub const ONLY_NAMED: &str = " (seulement nommée par les documents)";
+    pub const ONLY_NAMED_SHORT: &str = " (seulement nommée)";
+    pub fn elements(n: usize) -> String {
+        format!("    {n} éléments")
+    }
+    pub fn matrix(
+        id: &str,
+        rows: usize,
+        cols: usize,
+        marked: usize,
+        unmarked: usize,
+        lost: usize,
+        uncertain: usize,
+    ) -> String {
+        format!(
+            "    matrice {id} : {rows}×{cols}, {marked} cochées, {unmarked} non cochées, {lost} perdues, {uncertain} incertaines"
+        )
+    }
+    pub const COVERAGE: &str = "couverture des sources (caractères non blancs : réclamés par les données, déclarés hors contenu, non réclamés)";
+    pub fn coverage_line(
+        doc: &str,
+        chars: usize,
+        claimed: f64,
+        declared: f64,
+        unclaimed: f64,
+        unclaimed_n: usize,
+    ) -> String {
+        format!(
+            "    {doc:<24} {chars:>7} caractères  réclamés {claimed:>6.2} %  déclarés {declared:>5.2} %  non réclamés {unclaimed:>5.2} % ({unclaimed_n})"
+        )
+    }
+    pub const MARKDOWN_HEAD: &str = "| id | certification | version | éléments | tables (cases perdues) |\n|---|---|---|---:|---|\n";
+}
+
+/// (#31, moved from the pages and reports of #25–#28) The descriptions of pages (their meta
+/// description) and the words of the plan's reports and workbook.
+pub mod page_words {
+    /// A certification page's description: its short name, kind and codes.
+    pub fn cert(short: &str, kind: &str, codes: &str) -> String {
+        format!("{short} — {kind} {codes}, le référentiel compétence par compétence")
+    }
+    /// The page of a certification's document.
+    pub fn document(short: &str) -> String {
+        format!("{short} : le document tel qu’il est imprimé, section par section")
+    }
+    /// A folded list of a framework's children: « 3 sous-éléments ».
+    pub fn children(n: usize) -> String {
+        format!("{n} sous-élément{}", if n > 1 { "s" } else { "" })
+    }
+    /// An evolution page's title.
+    pub fn evolution(title: &str) -> String {
+        format!("Évolution : {title}")
+    }
+    /// A grid page's description.
+    pub fn grid(short: &str, unit: &str) -> String {
+        format!("{short} : {unit} — critères à évaluer, à imprimer ou à télécharger en tableur")
+    }
+    /// A plan page's description.
+    pub fn plan(short: &str, title: &str) -> String {
+        format!(
+            "{short} : ce que le plan « {title} » couvre du référentiel, et ce qu’il laisse de côté"
+        )
+    }
+    /// A positionnement page's description.
+    pub fn positioning(short: &str) -> String {
+        format!(
+            "{short} : se positionner critère par critère (oui, en partie, non) ; les réponses restent dans ce navigateur"
+        )
+    }
+    /// SSSOM: the words two texts share, in a mapping's comment.
+    pub fn shared_words(w: &str) -> String {
+        format!("mots partagés : {w}")
+    }
+}
+
+/// The « Téléchargements » page: each export's label and what it holds.
+pub mod downloads {
+    pub const TITLE: &str = "Téléchargements";
+    pub const CASE: &str = "Un paquet CFPackage (JSON) par certification, pour les plateformes d’apprentissage et serveurs de compétences (OpenSALT, OpenCASE…).";
+    pub const SKOS: &str = "Un thésaurus SKOS (Turtle) par certification, avec les correspondances vers les autres certifications.";
+    pub const SSSOM: &str = "Une table de correspondances SSSOM (TSV avec en-tête YAML) par table de correspondance et par paire de certifications : officielles, établies par l’équipe et suggestions calculées.";
+    pub const CSV: &str = "Un tableau par certification (UTF-8, séparateur point-virgule), à ouvrir dans un tableur : code, type, texte, parent, niveau, source et adresse de chaque élément.";
+    pub const MOODLE: &str = "Un référentiel de compétences par certification, au format CSV que Moodle importe (Administration du site › Compétences › Importer un référentiel de compétences).";
+    pub const JSON: &str = "Le corpus entier et son graphe, en un fichier.";
+    pub const GRILLES_LABEL: &str = "Grilles d’évaluation";
+    pub const GRILLES: &str = "Par certification, les grilles d’évaluation de ses unités (CCP, unités, blocs) : un classeur XLSX, une feuille par unité, avec les critères et les cases Acquis / En cours d’acquisition / Non acquis à cocher, prêt à imprimer sur A4 ; et le même tableau en CSV.";
+    pub const OTHER: &str = "Autre";
+}
+
+/// `referentiel plan`: the headings of the markdown report and the « tableau croisé » workbook.
+pub mod plan_words {
+    pub const UNCERTIFIED: &str = "Compétences certifiées par aucune unité du document";
+    pub fn uncovered(n: usize) -> String {
+        format!("Éléments non couverts ({n})")
+    }
+    pub fn workbook_title(plan: &str) -> String {
+        format!("Tableau croisé · {plan}")
+    }
+    pub const SHEET: &str = "Tableau croisé";
+    pub const NOTICE: &str = "Plan de formation (pas un document officiel) ; X : la séquence couvre la compétence ou un de ses critères, savoir-faire ou savoirs.";
+    pub const SEQUENCE: &str = "Séquence";
+    pub const COMPETENCES: &str = "Compétences";
+    pub const HOURS_PER_COMPETENCE: &str = "Heures par compétence";
+}
+
 // #23, #28: words of the command line and of the grids' workbooks, moved here from their modules.
 /// Words of the command line's results.
 pub mod cli {

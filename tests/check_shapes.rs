@@ -78,9 +78,9 @@ fn a_critere_without_its_parent_is_refused() {
         "elements.yaml",
         15,
         Code::Orphan,
-        "critere_performance `cp1-cr1` has no parent",
+        "critere_performance `cp1-cr1` n’a pas de parent",
     );
-    assert!(hint.contains("give it `parent`"), "{hint}");
+    assert!(hint.contains("donnez-lui `parent`"), "{hint}");
 }
 
 #[test]
@@ -97,7 +97,7 @@ fn a_limite_without_its_savoir_is_refused() {
         "savoirs.yaml",
         16,
         Code::Orphan,
-        "limite_connaissances `s1-lim1` has no parent",
+        "limite_connaissances `s1-lim1` n’a pas de parent",
     );
 }
 
@@ -113,9 +113,9 @@ fn a_paragraphe_in_a_savoir_table_is_refused() {
         "savoirs.yaml",
         12,
         Code::WrongKind,
-        "paragraphe `s1-k1` sits in the savoir table of `s1`",
+        "le paragraphe `s1-k1` est dans la table des savoirs de `s1`",
     );
-    assert!(hint.contains("type it by its column"), "{hint}");
+    assert!(hint.contains("typez l’élément par sa colonne"), "{hint}");
 }
 
 #[test]
@@ -133,7 +133,7 @@ fn a_heading_typed_limite_is_refused() {
         "savoirs.yaml",
         24,
         Code::WrongKind,
-        "limite `tronc` reads like a heading: “S8 / S13 TRONC COMMUN STI”",
+        "la limite `tronc` se lit comme un titre : « S8 / S13 TRONC COMMUN STI »",
     );
 }
 
@@ -152,7 +152,7 @@ fn a_footnote_call_in_a_title_is_refused() {
         "savoirs.yaml",
         28,
         Code::FootnoteCall,
-        "the title of `ef1` ends with a footnote call: “Langue vivante étrangère 2 (1)”",
+        "le titre de `ef1` finit par un appel de note : « Langue vivante étrangère 2 (1) »",
     );
     assert!(hint.contains("`variant`"), "{hint}");
 }
@@ -172,7 +172,7 @@ fn two_elements_claiming_one_printing_are_refused() {
         "savoirs.yaml",
         19,
         Code::DoubleClaim,
-        "the text of element `s1-lim1` takes characters of line 3 of `bts` that the text of element `s1-k1` already holds: “la communication”",
+        "le texte de l’élément `s1-lim1` prend des caractères de la ligne 3 de `bts` que le texte de l’élément `s1-k1` tient déjà : « la communication »",
     );
 }
 
@@ -221,7 +221,7 @@ fn all_the_limites_of_a_group_under_its_last_savoir_are_reported() {
         .filter(|d| d.code == Code::MisplacedLimites)
         .collect();
     assert_eq!(d.len(), 1, "{}", d.iter().map(Diagnostic::render).collect::<String>());
-    assert_eq!(d[0].message, "every limite of `s1` sits under its last savoir `s1.2` (2)");
+    assert_eq!(d[0].message, "toutes les limites de `s1` sont sous son dernier savoir `s1.2` (2)");
 }
 
 #[test]
@@ -258,5 +258,5 @@ fn a_group_holding_one_block_of_limites_per_savoir_is_reported() {
             .filter(|d| d.code == Code::MisplacedLimites)
             .collect();
     assert_eq!(d.len(), 1, "{}", d.iter().map(Diagnostic::render).collect::<String>());
-    assert_eq!(d[0].message, "`s1` holds its limites in 2 blocks for its 2 savoirs");
+    assert_eq!(d[0].message, "`s1` range ses limites en 2 blocs pour ses 2 savoirs");
 }

@@ -27,7 +27,7 @@ fn copy_base(to: &std::path::Path) {
 fn check_exits_0_on_clean_data() {
     let out = referentiel(&["--data", "tests/fixtures/base", "check"]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(String::from_utf8_lossy(&out.stderr).starts_with("ok: 1 certifications, 5 elements"));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("ok : 1 certifications, 5 éléments"));
 }
 
 #[test]
@@ -38,10 +38,10 @@ fn check_exits_1_on_data_errors_and_shows_them() {
     let out = referentiel(&["--data", dir.to_str().unwrap(), "check"]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("error[unknown-id]: unknown id `cp8`"), "{err}");
+    assert!(err.contains("error[unknown-id]: identifiant inconnu `cp8`"), "{err}");
     assert!(err.contains("bad.yaml:6:13"), "{err}");
-    assert!(err.contains("= hint: did you mean `cp2`?"), "{err}");
-    assert!(err.ends_with("1 problem in 1 file\n"), "{err}");
+    assert!(err.contains("= conseil : vouliez-vous dire `cp2` ?"), "{err}");
+    assert!(err.ends_with("1 problème dans 1 fichier\n"), "{err}");
     let json = referentiel(&["--data", dir.to_str().unwrap(), "check", "--json"]);
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON diagnostics");
     assert_eq!(v[0]["code"], "unknown-id");
@@ -89,7 +89,7 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
     let bad =
         referentiel(&["--data", data.to_str().unwrap(), "build", "--out", site.to_str().unwrap()]);
     assert_eq!(bad.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&bad.stderr).contains("nothing was written"));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("rien n’a été écrit"));
     assert_eq!(fs::read(site.join("index.html")).unwrap(), before);
     fs::remove_dir_all(dir).unwrap();
 }

@@ -88,7 +88,9 @@ fn yaml_syntax_errors_point_at_the_fault() {
     assert!(d[0].file.ends_with("extra.yaml"));
     assert_eq!(
         d[0].hint.as_deref(),
-        Some("the file is not valid YAML; check indentation and quoting near here")
+        Some(
+            "le fichier n’est pas du YAML valide ; vérifiez l’indentation et les guillemets près d’ici"
+        )
     );
 }
 
@@ -102,8 +104,8 @@ fn unknown_keys_suggest_the_closest_key() {
         6,
         5,
         Code::Schema,
-        "unknown field `txt`",
-        Some("did you mean `text`?"),
+        "clé inconnue `txt`",
+        Some("vouliez-vous dire `text` ?"),
     );
     assert!(d[0].render().contains("    txt: FICHE DEMO\n   |     ^^^\n"), "{}", d[0].render());
 }
@@ -120,8 +122,8 @@ fn unknown_kinds_suggest_the_closest_kind() {
         5,
         11,
         Code::Schema,
-        "unknown variant `competence_profesionnelle`",
-        Some("did you mean `competence_professionnelle`?"),
+        "valeur inconnue `competence_profesionnelle`",
+        Some("vouliez-vous dire `competence_professionnelle` ?"),
     );
 }
 
@@ -131,7 +133,7 @@ fn missing_keys_are_named() {
     let d = check("missing-key", &[("extra.yaml", &yaml)]);
     assert_eq!(d.len(), 1, "{}", render(&d));
     assert_eq!(d[0].code, Code::MissingKey);
-    assert_eq!(d[0].message, "missing field `lines`");
+    assert_eq!(d[0].message, "clé manquante `lines`");
     assert_eq!((d[0].line, d[0].column), (4, 5), "points at the item that lacks the key");
 }
 
@@ -146,8 +148,10 @@ fn malformed_ids_get_a_slug_suggestion() {
         4,
         9,
         Code::MalformedId,
-        "malformed element id `CP 3`",
-        Some("ids use lower-case letters, digits, and `-` or `.` between them; try `cp-3`"),
+        "identifiant d’élément mal formé `CP 3`",
+        Some(
+            "un identifiant s’écrit en lettres minuscules et chiffres, avec `-` ou `.` entre eux ; essayez `cp-3`",
+        ),
     );
 }
 
@@ -158,7 +162,7 @@ fn duplicate_ids_point_at_both_definitions() {
     let d = check("duplicate-id", &[("extra.yaml", &yaml)]);
     assert_eq!(d.len(), 1, "{}", render(&d));
     assert_eq!((d[0].code, d[0].line, d[0].column), (Code::DuplicateId, 4, 9));
-    assert_eq!(d[0].message, "duplicate element id `cp1`");
+    assert_eq!(d[0].message, "identifiant d’élément en double `cp1`");
     assert!(d[0].hint.as_deref().unwrap().contains("elements.yaml:10:9"), "{:?}", d[0].hint);
 }
 
@@ -174,8 +178,8 @@ fn dangling_references_suggest_the_closest_id() {
         6,
         13,
         Code::UnknownId,
-        "unknown id `cp3`",
-        Some("did you mean `cp2`?"),
+        "identifiant inconnu `cp3`",
+        Some("vouliez-vous dire `cp2` ?"),
     );
 }
 
@@ -191,8 +195,8 @@ fn references_into_unknown_certifications_are_refused() {
         9,
         28,
         Code::UnknownId,
-        "unknown certification `dmo` in `dmo/cp1`",
-        Some("did you mean `demo`?"),
+        "certification inconnue `dmo` dans `dmo/cp1`",
+        Some("vouliez-vous dire `demo` ?"),
     );
 }
 
@@ -208,8 +212,10 @@ fn parent_cycles_are_reported_once() {
         6,
         13,
         Code::Cycle,
-        "parent cycle: `a` → `b` → `a`",
-        Some("an element cannot be its own ancestor; one of these `parent` keys is wrong"),
+        "cycle de parents : `a` → `b` → `a`",
+        Some(
+            "un élément ne peut pas être son propre ancêtre ; une de ces clés `parent` est fausse",
+        ),
     );
 }
 
@@ -221,16 +227,16 @@ fn matrix_cells_must_name_existing_rows_and_columns() {
     let d = check("matrix-row", &[("elements.yaml", &broken)]);
     assert_eq!(d.len(), 2, "{}", render(&d));
     assert_eq!((d[0].code, d[0].line, d[0].column), (Code::Matrix, 33, 9));
-    assert_eq!(d[0].message, "1 cells have no state: (cp2, msp)");
+    assert_eq!(d[0].message, "1 cases n’ont pas d’état : (cp2, msp)");
     assert_eq!(
         d[0].hint.as_deref(),
         Some(
-            "state every cell (marked, unmarked, lost, uncertain), or give the matrix a `default`"
+            "donnez l’état de chaque case (marked, unmarked, lost, uncertain), ou donnez à la matrice un `default`"
         )
     );
     assert_eq!((d[1].code, d[1].line, d[1].column), (Code::Matrix, 42, 15));
-    assert_eq!(d[1].message, "cell names a missing row `cp3`");
-    assert_eq!(d[1].hint.as_deref(), Some("did you mean `cp2`?"));
+    assert_eq!(d[1].message, "une case nomme une ligne absente `cp3`");
+    assert_eq!(d[1].hint.as_deref(), Some("vouliez-vous dire `cp2` ?"));
 }
 
 #[test]
@@ -244,8 +250,8 @@ fn provenance_outside_the_document_is_refused() {
         7,
         12,
         Code::Provenance,
-        "lines 90-91 are outside `demo`, which has 16 lines",
-        Some("provenance points at lines of the source document"),
+        "les lignes 90-91 sont hors de `demo`, qui a 16 lignes",
+        Some("la provenance désigne des lignes du document source"),
     );
 }
 
@@ -260,8 +266,8 @@ fn reversed_ranges_are_refused() {
         7,
         12,
         Code::Provenance,
-        "lines 3-1 are not a range (first line first, from 1)",
-        Some("provenance points at lines of the source document"),
+        "les lignes 3-1 ne sont pas un intervalle (la première d’abord, à partir de 1)",
+        Some("la provenance désigne des lignes du document source"),
     );
 }
 
@@ -277,8 +283,8 @@ fn a_text_not_at_its_lines_points_at_where_it_is() {
         6,
         11,
         Code::TextNotFound,
-        "text not found at lines 3 of `demo`",
-        Some("the text is printed at lines 15"),
+        "texte introuvable aux lignes 3 de `demo`",
+        Some("le texte est imprimé aux lignes 15"),
     );
 }
 
@@ -294,9 +300,9 @@ fn a_misspelt_text_says_where_it_diverges() {
         6,
         11,
         Code::TextNotFound,
-        "text not found at lines 3 of `demo`",
+        "texte introuvable aux lignes 3 de `demo`",
         Some(
-            "the first 33 of 44 characters match; after “…l Démonstrateur” the data has “, édition 2…”",
+            "les 33 premiers caractères sur 44 concordent ; après « …l Démonstrateur » les données ont « , édition 2… »",
         ),
     );
 }
@@ -313,8 +319,8 @@ fn a_loose_range_is_refused_with_the_tight_one() {
         7,
         12,
         Code::TextNotFound,
-        "lines 1-4 of `demo` cite more than the text",
-        Some("the text is at lines 3; cite exactly those"),
+        "les lignes 1-4 de `demo` citent plus que le texte",
+        Some("le texte est aux lignes 3 ; citez exactement celles-là"),
     );
 }
 
@@ -328,8 +334,8 @@ fn unknown_documents_suggest_the_closest() {
         2,
         6,
         Code::UnknownId,
-        "unknown document `dmeo`",
-        Some("did you mean `demo`?"),
+        "document inconnu `dmeo`",
+        Some("vouliez-vous dire `demo` ?"),
     );
 }
 
@@ -344,8 +350,8 @@ fn elements_need_their_certification() {
         3,
         9,
         Code::MissingKey,
-        "elements and matrices need the file's `in` certification",
-        Some("add `in: <certification id>` at the top of the file"),
+        "les éléments et les matrices demandent la certification du fichier, `in`",
+        Some("ajoutez `in: <id de la certification>` en tête du fichier"),
     );
 }
 
@@ -354,8 +360,8 @@ fn curated_correspondences_say_who_and_why() {
     let yaml = "correspondences:\n  - id: c\n    status: curated\n    from: demo\n    to: demo\n    pairs:\n      - {from: [cp1], to: [cp2]}\n";
     let d = check("curated", &[("corr.yaml", yaml)]);
     assert_eq!(d.len(), 2, "{}", render(&d));
-    assert_eq!(d[0].message, "a curated correspondence needs `author` and `date`");
-    assert_eq!(d[1].message, "a curated pair needs a `justification`");
+    assert_eq!(d[0].message, "une correspondance établie par l’équipe demande `author` et `date`");
+    assert_eq!(d[1].message, "une paire établie par l’équipe demande une `justification`");
     assert_eq!((d[1].line, d[1].column), (7, 17));
 }
 
@@ -377,9 +383,9 @@ fn a_yaml_bomb_is_refused_unexpanded() {
         1,
         11,
         Code::Yaml,
-        "YAML anchors and aliases are not allowed",
+        "les ancres et alias YAML ne sont pas permis",
         Some(
-            "the data format uses no anchors or aliases (they are refused, against YAML bombs); write values out",
+            "le format des données n’utilise ni ancres ni alias (ils sont refusés, contre les bombes YAML) ; écrivez les valeurs en entier",
         ),
     );
 }
@@ -390,10 +396,12 @@ fn ten_thousand_levels_of_nesting_are_refused() {
     let d = check("deep", &[("deep.yaml", &deep)]);
     assert_eq!(d.len(), 1, "{}", render(&d));
     assert_eq!(d[0].code, Code::Yaml);
-    assert_eq!(d[0].message, "the YAML nests too deep");
+    assert_eq!(d[0].message, "le YAML s’imbrique trop profond");
     assert_eq!(
         d[0].hint.as_deref(),
-        Some("the data format never nests this deep; the file is refused unread")
+        Some(
+            "le format des données n’imbrique jamais aussi profond ; le fichier est refusé sans être lu"
+        )
     );
     assert!(d[0].render().lines().all(|l| l.chars().count() < 140), "long lines are windowed");
 }
@@ -425,12 +433,12 @@ fn source_text_that_no_data_claims_is_reported_with_its_lines() {
     assert_eq!((d.code, d.line, d.column), (Code::Unclaimed, 10, 1));
     assert_eq!(
         d.message,
-        "unclaimed text at lines 10-11 of `demo`: “Le système de veille mis en place permet une actualisation régu- lière des informations”"
+        "texte non réclamé dans `demo`, lignes 10-11 : « Le système de veille mis en place permet une actualisation régu- lière des informations »"
     );
     let hint = d.hint.as_deref().unwrap();
-    assert!(hint.starts_with("it follows the text of element `cp1` (lines 8-9): if it continues that text, extend it; encode it as data citing lines 10-11 "), "{hint}");
+    assert!(hint.starts_with("il suit le texte de l’élément `cp1` (lignes 8-9) : s’il continue ce texte, étendez-le ; encodez-le en données qui citent les lignes 10-11 "), "{hint}");
     // Declarations go in the file that already declares the document's lines.
-    assert!(hint.ends_with("elements.yaml under `noise` (page furniture) or `layout` (a repeated table header, a column heading)"), "{hint}");
+    assert!(hint.ends_with("elements.yaml sous `noise` (mobilier des pages) ou `layout` (en-tête de table répété, en-tête de colonne)"), "{hint}");
 }
 
 #[test]
@@ -445,9 +453,9 @@ fn a_line_declared_noise_that_holds_words_of_an_element_is_refused() {
         3,
         12,
         Code::DeclaredContent,
-        "line 10 of `demo` is declared `noise` but holds words of element `cp1-cr1`",
+        "la ligne 10 de `demo` est déclarée `noise` mais contient des mots de l’élément `cp1-cr1`",
         Some(
-            "take line 10 out of `noise`: declarations set aside page furniture and table layout, never content",
+            "retirez la ligne 10 de `noise` : les déclarations écartent le mobilier des pages et la mise en page des tables, jamais du contenu",
         ),
     );
 }
@@ -467,9 +475,9 @@ fn an_element_text_cut_down_to_one_word_of_its_line_is_refused() {
         18,
         11,
         Code::TruncatedText,
-        "the text of element `cp1-cr1` is one word of line 10 of `demo`, whose rest no element holds",
+        "le texte de l’élément `cp1-cr1` est un mot de la ligne 10 de `demo`, dont aucun élément ne tient le reste",
         Some(
-            "the line reads “Le système de veille mis en place permet une actualisation régu-”: give the element its whole text, or the rest of the line to the element it belongs to",
+            "la ligne se lit « Le système de veille mis en place permet une actualisation régu- » : donnez à l’élément son texte entier, ou le reste de la ligne à l’élément auquel il appartient",
         ),
     );
 }
@@ -530,8 +538,8 @@ fn vocabulary_unknown_keys_are_refused() {
         8,
         7,
         Code::Schema,
-        "unknown field `mean`",
-        Some("did you mean `means`?"),
+        "clé inconnue `mean`",
+        Some("vouliez-vous dire `means` ?"),
     );
 }
 
@@ -543,7 +551,7 @@ fn vocabulary_terms_are_unique_by_their_search_keys() {
     assert_eq!(d.len(), 1, "{}", render(&d));
     assert_eq!(
         (d[0].code, d[0].line, d[0].message.as_str()),
-        (Code::DuplicateId, 10, "duplicate term `la veille`")
+        (Code::DuplicateId, 10, "terme en double `la veille`")
     );
 }
 
@@ -556,7 +564,7 @@ fn vocabulary_targets_are_the_documents_words() {
     let messages: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
     assert_eq!(
         messages,
-        ["`rendez-vous` is not in the documents' words", "an empty target"],
+        ["`rendez-vous` n’est pas dans les mots des documents", "une cible vide"],
         "{}",
         render(&d)
     );
@@ -572,12 +580,12 @@ fn a_cited_abbreviation_is_proven_at_its_lines() {
     assert_eq!(d.len(), 2, "{}", render(&d));
     assert!(
         d.iter().any(|d| d.code == Code::TextNotFound
-            && d.hint.as_deref() == Some("the text is printed at lines 15")),
+            && d.hint.as_deref() == Some("le texte est imprimé aux lignes 15")),
         "{}",
         render(&d)
     );
     assert!(
-        d.iter().any(|d| d.message == "the cited definition does not print `PAC`"),
+        d.iter().any(|d| d.message == "la définition citée n’imprime pas `PAC`"),
         "{}",
         render(&d)
     );

@@ -511,9 +511,10 @@ fn two_git_revisions_of_the_data() {
 #[test]
 fn unknown_certifications_are_errors_with_a_hint() {
     let corpus = ntc_like(TABLE);
-    let e = diff::require_cert(&corpus, "nwe", "new").unwrap_err();
+    let e = diff::require_cert(&corpus, "nwe", referentiel::words::command::side::NEW).unwrap_err();
     assert!(
-        e.to_string().contains("no certification `nwe`") && e.to_string().contains("`new`"),
+        e.to_string().contains("aucune certification `nwe`")
+            && e.to_string().contains("nouvelle version"),
         "{e}"
     );
 }

@@ -31,7 +31,7 @@ fn stderr(o: &Output) -> String {
 fn the_configuration_is_found_from_a_sub_folder() {
     let out = run_in(&root().join("data/certifications"), &["check"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stderr(&out).starts_with("ok: "), "{}", stderr(&out));
+    assert!(stderr(&out).starts_with("ok : "), "{}", stderr(&out));
 }
 
 #[test]
@@ -40,7 +40,11 @@ fn outside_any_project_the_error_says_what_to_do() {
     std::fs::create_dir_all(&dir).unwrap();
     let out = run_in(&dir, &["check"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("no book.toml in this folder or any parent"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("aucun book.toml dans ce dossier ni dans ses parents"),
+        "{}",
+        stderr(&out)
+    );
     assert!(stderr(&out).contains("--data"), "{}", stderr(&out));
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -51,13 +55,17 @@ fn an_empty_data_folder_is_an_error_not_an_empty_site() {
     std::fs::create_dir_all(&dir).unwrap();
     let out = run(&["--data", dir.to_str().unwrap(), "check"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(stderr(&out).contains("this data folder holds no certification"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("ce dossier de données ne contient aucune certification"),
+        "{}",
+        stderr(&out)
+    );
     assert!(stderr(&out).contains("certifications/<id>/"), "{}", stderr(&out));
     let site = dir.join("site");
     let out = run(&["--data", dir.to_str().unwrap(), "build", "--out", site.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(!site.exists(), "nothing is built from an empty data folder");
-    assert!(stderr(&out).contains("nothing was written"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("rien n’a été écrit"), "{}", stderr(&out));
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -136,9 +144,9 @@ fn an_unknown_certification_gets_the_id_that_was_meant() {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         let err = stderr(&out);
         assert!(
-            err.contains("did you mean `ntc-2013`?")
-                || err.contains("did you mean `cc-2017`?")
-                || err.contains("did you mean `ntc-2018`?"),
+            err.contains("vouliez-vous dire `ntc-2013` ?")
+                || err.contains("vouliez-vous dire `cc-2017` ?")
+                || err.contains("vouliez-vous dire `ntc-2018` ?"),
             "{args:?}: {err}"
         );
     }

@@ -126,9 +126,13 @@ fn an_unknown_id_gets_its_line_column_and_a_did_you_mean() {
     ));
     assert_eq!(d.len(), 1);
     assert_eq!((d[0].code, d[0].line, d[0].column), (Code::UnknownId, 8, 19));
-    assert_eq!(d[0].message, "unknown id `cp8` in ntc-2018");
+    assert_eq!(d[0].message, "identifiant inconnu `cp8` dans ntc-2018");
     // `cp8` is an id of cc-2017: the hint says so too.
-    assert!(d[0].hint.as_deref().unwrap().starts_with("did you mean `cp7`?"), "{:?}", d[0].hint);
+    assert!(
+        d[0].hint.as_deref().unwrap().starts_with("vouliez-vous dire `cp7` ?"),
+        "{:?}",
+        d[0].hint
+    );
     assert!(d[0].render().contains("plans/bad.yaml:8:19"));
 }
 
@@ -136,7 +140,7 @@ fn an_unknown_id_gets_its_line_column_and_a_did_you_mean() {
 fn an_id_of_another_certification_is_refused_with_which_one() {
     let d = diagnose(&format!("{HEAD}  - id: s01\n    title: Veille\n    covers: [bts-nrc/c11]\n"));
     assert_eq!((d[0].code, d[0].line), (Code::UnknownId, 7));
-    assert_eq!(d[0].message, "`bts-nrc/c11` is an element of another certification (bts-nrc)");
+    assert_eq!(d[0].message, "`bts-nrc/c11` est un élément d’une autre certification (bts-nrc)");
     let d = diagnose(&format!("{HEAD}  - id: s01\n    title: Veille\n    covers: [c11]\n"));
     assert!(d[0].hint.as_deref().unwrap().contains("bts-nrc"), "{:?}", d[0].hint);
 }
@@ -145,22 +149,22 @@ fn an_id_of_another_certification_is_refused_with_which_one() {
 fn a_duplicate_sequence_id_points_at_the_second_and_names_the_first() {
     let d = diagnose(&format!("{HEAD}  - id: s01\n    title: A\n  - id: s01\n    title: B\n"));
     assert_eq!((d[0].code, d[0].line, d[0].column), (Code::DuplicateId, 7, 9));
-    assert_eq!(d[0].message, "duplicate sequence id `s01`");
-    assert!(d[0].hint.as_deref().unwrap().contains("line 5"));
+    assert_eq!(d[0].message, "identifiant de séquence en double `s01`");
+    assert!(d[0].hint.as_deref().unwrap().contains("ligne 5"));
 }
 
 #[test]
 fn negative_hours_are_refused() {
     let d = diagnose(&format!("{HEAD}  - id: s01\n    title: A\n    hours: -7\n"));
     assert_eq!((d[0].code, d[0].line, d[0].column), (Code::Invalid, 7, 12));
-    assert_eq!(d[0].message, "negative hours (-7) for sequence `s01`");
+    assert_eq!(d[0].message, "heures négatives (-7) pour la séquence `s01`");
 }
 
 #[test]
 fn an_unknown_certification_gets_a_did_you_mean() {
     let d = diagnose("plan:\n  certification: ntc-2081\n  title: Essai\n");
     assert_eq!((d[0].code, d[0].line, d[0].column), (Code::UnknownId, 2, 18));
-    assert_eq!(d[0].hint.as_deref(), Some("did you mean `ntc-2018`?"));
+    assert_eq!(d[0].hint.as_deref(), Some("vouliez-vous dire `ntc-2018` ?"));
 }
 
 #[test]

@@ -73,7 +73,7 @@ fn an_absolute_source_path_is_refused() {
     assert_refused(
         &check(&data),
         &[
-            "error[provenance]: source file `/etc/passwd` is not a plain name inside the sources folder",
+            "error[provenance]: le fichier source `/etc/passwd` n’est pas un simple nom dans le dossier des sources",
             "sources.yaml:9:11",
         ],
     );
@@ -95,7 +95,9 @@ fn a_source_path_climbing_out_is_refused() {
     name_source(&data, "../../../../etc/passwd");
     assert_refused(
         &check(&data),
-        &["source file `../../../../etc/passwd` is not a plain name inside the sources folder"],
+        &[
+            "le fichier source `../../../../etc/passwd` n’est pas un simple nom dans le dossier des sources",
+        ],
     );
     fs::remove_dir_all(dir).unwrap();
 }
@@ -106,7 +108,9 @@ fn the_process_environment_cannot_be_published() {
     name_source(&data, "/proc/self/environ");
     assert_refused(
         &check(&data),
-        &["source file `/proc/self/environ` is not a plain name inside the sources folder"],
+        &[
+            "le fichier source `/proc/self/environ` n’est pas un simple nom dans le dossier des sources",
+        ],
     );
     fs::remove_dir_all(dir).unwrap();
 }
@@ -119,7 +123,7 @@ fn a_source_linked_out_of_the_sources_folder_is_refused() {
     name_source(&data, "passwd.txt");
     assert_refused(
         &check(&data),
-        &["source file `passwd.txt` leads outside the sources folder (to /etc/passwd)"],
+        &["le fichier source `passwd.txt` mène hors du dossier des sources (vers /etc/passwd)"],
     );
     fs::remove_dir_all(dir).unwrap();
 }
@@ -134,7 +138,7 @@ fn a_device_as_source_is_refused_unread() {
     // The link leads out of the folder, and the walk says so too.
     assert_refused(
         &out,
-        &["source file `zero.txt` leads outside the sources folder (to /dev/zero)"],
+        &["le fichier source `zero.txt` mène hors du dossier des sources (vers /dev/zero)"],
     );
     fs::remove_dir_all(dir).unwrap();
 }
@@ -146,7 +150,7 @@ fn a_fifo_as_source_is_refused_without_blocking() {
     let fifo = data.join("sources/pipe.txt");
     assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
     name_source(&data, "pipe.txt");
-    assert_refused(&check(&data), &["source file `pipe.txt` is not a regular file"]);
+    assert_refused(&check(&data), &["le fichier source `pipe.txt` n’est pas un fichier ordinaire"]);
     fs::remove_dir_all(dir).unwrap();
 }
 
@@ -158,7 +162,7 @@ fn a_huge_source_is_refused_unread() {
     name_source(&data, "huge.txt");
     assert_refused(
         &check(&data),
-        &["source file `huge.txt` has 33554433 bytes, more than the limit of 33554432"],
+        &["le fichier source `huge.txt` fait 33554433 octets, plus que la limite de 33554432"],
     );
     fs::remove_dir_all(dir).unwrap();
 }
@@ -173,7 +177,7 @@ fn a_yaml_file_linked_from_outside_is_refused() {
     std::os::unix::fs::symlink(dir.join("outside.yaml"), data.join("extra.yaml")).unwrap();
     assert_refused(
         &check(&data),
-        &["error[yaml]: symbolic link leads outside the data folder", "extra.yaml:1:1"],
+        &["error[yaml]: un lien symbolique mène hors du dossier des données", "extra.yaml:1:1"],
     );
     fs::remove_dir_all(dir).unwrap();
 }
@@ -188,7 +192,7 @@ fn a_yaml_file_linked_inside_the_data_is_read_with_its_errors() {
     let out = check(&data);
     assert_refused(
         &out,
-        &["unknown certification `nowhere`", "linked.yaml:1:5", "drafts/bad.yaml:1:5"],
+        &["certification inconnue `nowhere`", "linked.yaml:1:5", "drafts/bad.yaml:1:5"],
     );
     fs::remove_dir_all(dir).unwrap();
 }
@@ -198,7 +202,10 @@ fn a_yaml_file_linked_inside_the_data_is_read_with_its_errors() {
 fn a_link_loop_is_refused() {
     let (dir, data) = fresh("loop");
     std::os::unix::fs::symlink(&data, data.join("certifications/again")).unwrap();
-    assert_refused(&check(&data), &["symbolic link loop: this folder contains itself"]);
+    assert_refused(
+        &check(&data),
+        &["boucle de liens symboliques : ce dossier se contient lui-même"],
+    );
     fs::remove_dir_all(dir).unwrap();
 }
 
@@ -207,7 +214,10 @@ fn a_link_loop_is_refused() {
 fn a_yaml_fifo_is_refused_without_blocking() {
     let (dir, data) = fresh("yaml-fifo");
     assert!(Command::new("mkfifo").arg(data.join("pipe.yaml")).status().unwrap().success());
-    assert_refused(&check(&data), &["error[yaml]: not a regular file", "pipe.yaml:1:1"]);
+    assert_refused(
+        &check(&data),
+        &["error[yaml]: ce n’est pas un fichier ordinaire", "pipe.yaml:1:1"],
+    );
     fs::remove_dir_all(dir).unwrap();
 }
 
@@ -245,9 +255,9 @@ fn an_unreadable_folder_is_an_error_not_zero_correspondences() {
     assert_refused(
         &out,
         &[
-            "error[yaml]: cannot read: Permission denied",
+            "error[yaml]: lecture impossible : Permission denied",
             "correspondences:1:1",
-            "nothing is skipped",
+            "rien n’est sauté",
         ],
     );
     fs::remove_dir_all(dir).unwrap();
@@ -262,7 +272,10 @@ fn an_unreadable_file_is_an_error() {
     let f = data.join("correspondences/bts-fv-1997-bts-nrc.yaml");
     fs::set_permissions(&f, fs::Permissions::from_mode(0o000)).unwrap();
     let out = check_unprivileged(&data);
-    assert_refused(&out, &["cannot read file: Permission denied", "bts-fv-1997-bts-nrc.yaml:1:1"]);
+    assert_refused(
+        &out,
+        &["impossible de lire le fichier : Permission denied", "bts-fv-1997-bts-nrc.yaml:1:1"],
+    );
     fs::remove_dir_all(dir).unwrap();
 }
 
@@ -610,7 +623,7 @@ fn thirty_thousand_failing_elements_in_one_file_are_checked_in_linear_time() {
     .unwrap();
     // 0.8 s here; it took 6 minutes when each diagnostic scanned its file from the start.
     within(std::time::Duration::from_secs(60), "check of 30,000 failures", || {
-        assert_refused(&check(&data), &["30000 problems in 1 file"]);
+        assert_refused(&check(&data), &["30000 problèmes dans 1 fichier"]);
     });
     fs::remove_dir_all(dir).unwrap();
 }
@@ -654,7 +667,7 @@ fn a_parent_cycle_in_a_long_chain_is_reported_once() {
     let out = check(&data);
     assert_refused(
         &out,
-        &["error[cycle]: parent cycle: `e1` → `e3000` → `e2999`", "1 problem in 1 file"],
+        &["error[cycle]: cycle de parents : `e1` → `e3000` → `e2999`", "1 problème dans 1 fichier"],
     );
     fs::remove_dir_all(dir).unwrap();
 }
@@ -677,7 +690,7 @@ fn an_overlong_id_is_refused_with_the_limit() {
     let (dir, data) = fixture("long-id", |y| y.replace("id: msp", &format!("id: {long}")));
     assert_refused(
         &check(&data),
-        &["error[malformed-id]", "ids are at most 64 characters long (this one has 300)"],
+        &["error[malformed-id]", "un identifiant a 64 caractères au plus (celui-ci en a 300)"],
     );
     fs::remove_dir_all(dir).unwrap();
 }
@@ -693,8 +706,8 @@ fn codes_that_would_share_a_page_are_refused() {
     assert_refused(
         &check(&data),
         &[
-            "ROME codes `d1402` and `D1402` would share the page `codes/rome-d1402.html`",
-            "write the code exactly as the other certifications do",
+            "les codes ROME `d1402` et `D1402` partageraient la page `codes/rome-d1402.html`",
+            "écrivez le code exactement comme les autres certifications",
         ],
     );
     fs::remove_dir_all(dir).unwrap();
@@ -704,7 +717,7 @@ fn codes_that_would_share_a_page_are_refused() {
 fn terminal_escapes_in_the_data_are_shown_escaped() {
     let (dir, data) = fixture("escapes", |y| y.replace("id: msp", "id: \"\\e[2J\\e[31mmsp\""));
     let out = check(&data);
-    assert_refused(&out, &["malformed element id `\\u{1b}[2J\\u{1b}[31mmsp`"]);
+    assert_refused(&out, &["identifiant d’élément mal formé `\\u{1b}[2J\\u{1b}[31mmsp`"]);
     assert!(!out.stderr.contains(&0x1b), "no raw escape character reaches the terminal");
     fs::remove_dir_all(dir).unwrap();
 }
@@ -738,7 +751,10 @@ fn a_non_utf8_byte_is_reported_where_it_is() {
     fs::write(&p, bytes).unwrap();
     assert_refused(
         &check(&data),
-        &["the file is not UTF-8: invalid byte 0xe9", &format!("elements.yaml:{line}:{column}")],
+        &[
+            "le fichier n’est pas en UTF-8 : octet invalide 0xe9",
+            &format!("elements.yaml:{line}:{column}"),
+        ],
     );
     fs::remove_dir_all(dir).unwrap();
 }
@@ -761,7 +777,10 @@ fn a_tab_is_reported_on_its_own_line() {
         + 1;
     assert_refused(
         &out,
-        &[&format!("elements.yaml:{line}:1"), "YAML indents with spaces, never tabs"],
+        &[
+            &format!("elements.yaml:{line}:1"),
+            "le YAML s’indente avec des espaces, jamais des tabulations",
+        ],
     );
     fs::remove_dir_all(dir).unwrap();
 }
@@ -774,7 +793,11 @@ fn the_node_limit_is_named_as_such() {
     let out = check(&data);
     assert_refused(
         &out,
-        &["the file exceeds the parser's limits", "1,000,000 nodes", "split the file"],
+        &[
+            "le fichier dépasse les limites de l’analyseur",
+            "1 000 000 de nœuds",
+            "découpez le fichier",
+        ],
     );
     assert!(!stderr(&out).contains("anchors"), "{}", stderr(&out));
     fs::remove_dir_all(dir).unwrap();
@@ -785,7 +808,11 @@ fn a_decomposed_text_is_refused_naming_unicode_normalisation() {
     let (dir, data) = fixture("nfd", |y| y.replace("Élaborer", "E\u{301}laborer"));
     assert_refused(
         &check(&data),
-        &["text not found", "combining marks (Unicode NFD)", "composed (NFC)"],
+        &[
+            "texte introuvable",
+            "marques combinantes séparées (Unicode NFD)",
+            "caractères composés (NFC)",
+        ],
     );
     fs::remove_dir_all(dir).unwrap();
 }
@@ -902,7 +929,7 @@ fn editors_files_are_passed_over_and_an_odd_extension_or_an_empty_file_is_said()
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     // A data file whose extension differs only by case: refused, never skipped.
     fs::write(data.join("extra.YAML"), "elements: []\n").unwrap();
-    assert_refused(&check(&data), &["extra.YAML", "the extension `.YAML`", "rename the file"]);
+    assert_refused(&check(&data), &["extra.YAML", "l’extension `.YAML`", "renommez le fichier"]);
     fs::remove_file(data.join("extra.YAML")).unwrap();
     // An emptied file: a warning with its path.
     fs::create_dir_all(data.join("vocabulary")).unwrap();
@@ -910,8 +937,8 @@ fn editors_files_are_passed_over_and_an_odd_extension_or_an_empty_file_is_said()
     let out = check(&data);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("warning: ")
-            && stderr(&out).contains("vocabulary/vide.yaml: the file holds no data"),
+        stderr(&out).contains("attention : ")
+            && stderr(&out).contains("vocabulary/vide.yaml : le fichier ne contient aucune donnée"),
         "{}",
         stderr(&out)
     );
@@ -927,8 +954,11 @@ fn an_unreadable_source_is_one_message_not_a_cascade() {
     bytes.insert(20, 0xe9);
     fs::write(data.join("sources/demo.txt"), bytes).unwrap();
     let out = check(&data);
-    assert_refused(&out, &["cannot read source `demo.txt`: not UTF-8", "1 problem in 1 file"]);
-    assert!(!stderr(&out).contains("unknown document"), "{}", stderr(&out));
+    assert_refused(
+        &out,
+        &["impossible de lire la source `demo.txt` : pas en UTF-8", "1 problème dans 1 fichier"],
+    );
+    assert!(!stderr(&out).contains("document inconnu"), "{}", stderr(&out));
     fs::remove_dir_all(dir).unwrap();
 }
 
@@ -937,7 +967,7 @@ fn a_duplicate_key_gets_a_hint_about_duplicate_keys() {
     let (dir, data) =
         fixture("dup-key", |y| y.replacen("    lines: 15\n", "    lines: 15\n    lines: 15\n", 1));
     let out = check(&data);
-    assert_refused(&out, &["a key appears twice"]);
+    assert_refused(&out, &["une clé apparaît deux fois"]);
     assert!(!stderr(&out).contains("tabs"), "{}", stderr(&out));
     fs::remove_dir_all(dir).unwrap();
 }
@@ -956,7 +986,7 @@ fn a_long_parent_cycle_is_shown_by_its_ends_and_its_length() {
     assert_refused(
         &out,
         &[
-            "parent cycle: `e1` → `e20000` → `e19999` → `e19998` → … → `e3` → `e2` → `e1` (20000 elements in the cycle)",
+            "cycle de parents : `e1` → `e20000` → `e19999` → `e19998` → … → `e3` → `e2` → `e1` (20000 éléments dans le cycle)",
         ],
     );
     assert!(

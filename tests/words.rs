@@ -1,72 +1,72 @@
-//! Reader-facing French words live in one place, `src/words.rs`, so that a translator edits one
-//! file. This test reads every string literal of the program's code (tests excluded) and fails on
-//! one with a French accented letter outside `src/words.rs`, unless it is listed below: words that
-//! are not shown to readers as the program's own (the documents' words used to analyse texts,
-//! examples of data values), and the phrases not yet moved, each listed exactly so that a new one
-//! is caught. Words without an accent ("Description") are not caught by this test.
+//! Reader-facing words live in one place, `src/words.rs`, so that a translator edits one file.
+//! This test reads every string literal of the program's code (tests excluded) and fails on one
+//! that reads as words for a reader outside `src/words.rs`, unless it is listed below:
+//!
+//! - a literal with a French accented letter;
+//! - a sentence without accents: three words or more, two of them English function words ("the
+//!   file is not") or French ones written without accents ("le fichier est vide"), once markup
+//!   (`<a href>`), placeholders (`{}`) and code spans (`` `id` ``) are set aside.
+//!
+//! Messages for developers (`expect`, `unreachable!`, `panic!`, `assert!`) are not read. The
+//! accepted literals are words not shown to readers as the program's own (the documents' words
+//! used to analyse texts, examples of data values, code), and the ones not yet moved, each listed
+//! exactly so that a new one is caught. The help pages, which clap builds from attributes, are
+//! read from the program itself.
 
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
-/// (file, start of the literal): the accepted literals with an accent outside `src/words.rs`.
+/// (file, start of the literal): the accepted literals outside `src/words.rs`.
 const ACCEPTED: &[(&str, &str)] = &[
-    // Not the program's words to readers: a data value in a hint, command-line examples naming
-    // data values, the default site title of book.toml, the documents' words used to weigh texts.
-    ("src/check/vocabulary.rs", "`author: équipe referentiel`"),
-    ("src/cmd/mod.rs", "\\\nExamples:\n  referentiel check"),
-    ("src/cmd/mod.rs", "Examples:\\n  referentiel search"),
+    // Not the program's words to readers: the default site title of book.toml, the documents'
+    // words used to weigh texts.
     ("src/config.rs", "Référentiels"),
     ("src/crosswalk/suggest.rs", "connaissance connaissances notion"),
-    // `expect` messages naming what is expected (never shown when the data is checked).
-    ("src/site/pages/cert.rs", "compétence"),
-    ("src/site/pages/fiche.rs", "critère"),
-    // Not yet moved: page words of the site's pages and of the live-reload overlay, the SSSOM
-    // comment.
+    // Not yet moved: the words of `serve` and of the search's query parser, modules that
+    // another change of #31 rewrites (build module, one search rulebook).
     ("src/outputs/serve.rs", "{} problème(s)"),
     ("src/outputs/serve.rs", "<script>(function(){var built=BUILD;"),
-    ("src/outputs/sssom.rs", "mots partagés : {}"),
-    ("src/site/pages/cert.rs", "<li>{a}<details{open}><summary>{n} sous-élément{}</summary>"),
-    ("src/site/pages/cert.rs", "{} — {} {}, le référentiel compétence par compétence"),
-    ("src/site/pages/cert.rs", "{} : le document tel qu’il est imprimé, section par section"),
-    ("src/site/pages/compare.rs", "Évolution : {title}"),
-    ("src/site/pages/downloads.rs", "Téléchargements"),
-    // The checker's messages and hints are English (for now, #31), naming the documents' kinds.
+    ("src/outputs/serve.rs", "{e}\\nthe last good site is still served"),
+    ("src/outputs/serve.rs", "error: cannot listen on 127.0.0.1:{}: {e}"),
+    ("src/search/query.rs", "unknown {} `{}`; the valid values are: {}"),
+    // Not yet moved: the build's output folder, staging and link check (`site::output`,
+    // `site::links`, `site::mod`), which #31's build module moves out of the site.
+    ("src/site/links.rs", "{first}\\n(and {} more files that could not be written or read)"),
+    ("src/site/mod.rs", "the search index could not be built"),
+    ("src/site/mod.rs", "html: counterparts (waits for the crosswalks)"),
     (
-        "src/check/shapes.rs",
-        "a {} always belongs to an element above it (its compétence, sous-fonction, savoir…): give it `parent`",
+        "src/site/output.rs",
+        "This folder is a site built by referentiel; the next build replaces it whole.",
     ),
+    ("src/site/output.rs", "Files written by the build:\\n"),
+    ("src/site/output.rs", "cannot resolve the output folder {shown}: {e}"),
+    ("src/site/output.rs", "the output folder {shown} is the file system's root"),
+    ("src/site/output.rs", "cannot resolve the data folder: {e}"),
+    ("src/site/output.rs", "the output folder {shown} is or contains the data folder"),
+    ("src/site/output.rs", "the output folder {shown} is inside the data folder"),
+    ("src/site/output.rs", "cannot resolve the configuration's folder: {e}"),
+    ("src/site/output.rs", "the output folder {shown} is or contains the project folder"),
+    ("src/site/output.rs", "the output folder {shown} is inside or holds a git repository (.git)"),
+    ("src/site/output.rs", "the output {shown} is a symbolic link"),
+    ("src/site/output.rs", "the output {shown} is a file, not a folder"),
+    ("src/site/output.rs", "the output folder {shown} holds a git repository (.git)"),
+    ("src/site/output.rs", "the output folder {shown} is not empty and is not a site built"),
+    ("src/site/output.rs", "the site {} holds {} file(s) that no build wrote"),
+    // The JSON Schemas' descriptions, for editors, in the language of docs/ (the data format's
+    // keys are English, and so is its reference, docs/data-format.md).
+    ("src/plan/mod.rs", "A training plan of plans/: séquences, hours and the elements"),
+    ("src/schema/element.rs", "A value printed at the element's own lines (a text or a number)"),
+    ("src/schema/json.rs", "Any data file of referentiel (every top-level key)."),
+    ("src/schema/json.rs", "A file of data/certifications/<id>/: the certification record"),
     (
-        "src/plan/mod.rs",
-        "A training plan of plans/: séquences, hours and the elements of one certification each covers (docs/plan-format.md).",
+        "src/schema/json.rs",
+        "A file of data/correspondences/: tables that relate two certifications.",
     ),
-    (
-        "src/plan/mod.rs",
-        "the séquence of line {line} has this id already; give each séquence an id of its own",
-    ),
-    ("src/plan/mod.rs", "hours are the séquence's length: 0 or more"),
-    // Not yet moved (#25–#28): words of the new pages and reports, to move with #31.
-    ("src/plan/render.rs", "Compétences certifiées par aucune unité du document"),
-    ("src/plan/render.rs", "Éléments non couverts ({})"),
-    ("src/plan/render.rs", "Tableau croisé · {}"),
-    ("src/plan/render.rs", "Tableau croisé"),
-    (
-        "src/plan/render.rs",
-        "Plan de formation (pas un document officiel) ; X : la séquence couvre la compétence ou un de ses critères, savoir-faire ou savoirs.",
-    ),
-    ("src/plan/render.rs", "Séquence"),
-    ("src/plan/render.rs", "Compétences"),
-    ("src/plan/render.rs", "Heures par compétence"),
-    (
-        "src/site/pages/grids.rs",
-        "{} : {} — critères à évaluer, à imprimer ou à télécharger en tableur",
-    ),
-    (
-        "src/site/pages/plans.rs",
-        "{} : ce que le plan « {} » couvre du référentiel, et ce qu’il laisse de côté",
-    ),
-    (
-        "src/site/pages/positioning.rs",
-        "{} : se positionner critère par critère (oui, en partie, non) ; les réponses restent dans ce navigateur",
-    ),
+    ("src/schema/json.rs", "A file of data/vocabulary/: a domain vocabulary of ours (curated)."),
+    ("src/schema/json.rs", "data/sources.yaml (the source documents) and data/sources/*.yaml"),
+    ("src/schema/lines.rs", "A 1-based line number of the source document (`309`)"),
+    // A data file's comment, written by the review into data/correspondences/ with its YAML.
+    ("src/outputs/review.rs", "# Curated crosswalk {fa} ↔ {fb}: ours, not an official table"),
 ];
 
 /// Is this literal of this file accepted?
@@ -88,9 +88,11 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The string literals of Rust code (comments, char literals and lifetimes skipped).
-fn literals(code: &str) -> Vec<String> {
+/// The string literals of Rust code (comments, char literals and lifetimes skipped), each with
+/// the byte offset where it starts.
+fn literals_at(code: &str) -> Vec<(usize, String)> {
     let c: Vec<char> = code.chars().collect();
+    let byte: Vec<usize> = code.char_indices().map(|(b, _)| b).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < c.len() {
@@ -145,7 +147,7 @@ fn literals(code: &str) -> Vec<String> {
                     }
                     k += 1;
                 }
-                out.push(c[start..k.min(c.len())].iter().collect());
+                out.push((byte[i], c[start..k.min(c.len())].iter().collect()));
                 i = k + 1 + hashes;
             }
             '"' => {
@@ -161,7 +163,7 @@ fn literals(code: &str) -> Vec<String> {
                     }
                     k += 1;
                 }
-                out.push(s);
+                out.push((byte[i], s));
                 i = k + 1;
             }
             _ => i += 1,
@@ -170,8 +172,121 @@ fn literals(code: &str) -> Vec<String> {
     out
 }
 
+/// The string literals of Rust code (comments, char literals and lifetimes skipped).
+fn literals(code: &str) -> Vec<String> {
+    literals_at(code).into_iter().map(|(_, l)| l).collect()
+}
+
 fn french(s: &str) -> bool {
     s.chars().any(|ch| "àâçéèêëîïôûùüÿœæÀÂÇÉÈÊËÎÏÔÛÙÜŸŒÆ".contains(ch))
+}
+
+/// English function words: two of them in a literal of three words or more make a sentence.
+const ENGLISH: &[&str] = &[
+    "the", "a", "an", "of", "to", "is", "are", "was", "be", "been", "in", "not", "no", "and",
+    "with", "for", "this", "that", "these", "those", "by", "or", "it", "its", "from", "as", "at",
+    "on", "has", "have", "cannot", "can", "must", "did", "you", "your", "use", "only", "every",
+    "any", "than", "but", "into", "each", "which", "there", "does", "should", "would", "will",
+];
+
+/// French function words written without accents: two of them make a French sentence even when
+/// no letter of it carries an accent.
+const FRENCH: &[&str] = &[
+    "le", "la", "les", "des", "du", "une", "un", "est", "sont", "pas", "dans", "pour", "avec",
+    "sur", "et", "ou", "que", "qui", "ce", "cette", "ces", "son", "sa", "ses", "au", "aux", "ne",
+    "aucun", "aucune", "plus", "par", "mais", "leur", "leurs", "nous", "vous", "il", "elle",
+];
+
+/// The words of a literal as a reader would read them: without markup (`<a href="…">`),
+/// placeholders (`{}`, `{name:>5}`), code spans (`` `id` ``) and escapes (`\n`).
+fn reader_words(s: &str) -> Vec<String> {
+    let mut text = String::new();
+    let mut skip_until: Option<char> = None;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if let Some(end) = skip_until {
+            if c == end {
+                skip_until = None;
+            }
+            continue;
+        }
+        match c {
+            '<' => skip_until = Some('>'),
+            '{' => skip_until = Some('}'),
+            '`' => skip_until = Some('`'),
+            '\\' => {
+                chars.next();
+                text.push(' ');
+            }
+            _ => text.push(c),
+        }
+    }
+    text.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .collect()
+}
+
+/// Does the literal read as a sentence: English, or French without accents?
+fn sentence(s: &str) -> Option<&'static str> {
+    let words = reader_words(s);
+    if words.len() < 3 {
+        return None;
+    }
+    let count = |list: &[&str]| {
+        words
+            .iter()
+            .filter(|w| {
+                let w = w.split(['\'', '’']).next().unwrap_or(w);
+                list.contains(&w)
+            })
+            .count()
+    };
+    let (en, fr) = (count(ENGLISH), count(FRENCH));
+    if en >= 2 && en >= fr {
+        Some("English")
+    } else if fr >= 2 {
+        Some("French")
+    } else {
+        None
+    }
+}
+
+/// Is the literal at `at` a message for developers: in an `expect`, `unreachable!`, `panic!`,
+/// `todo!` or assertion, within the statement it belongs to?
+fn for_developers(code: &str, at: usize) -> bool {
+    let before = &code[..at];
+    let from = before.rfind([';', '{', '}']).map_or(0, |i| i + 1);
+    let statement = &before[from..];
+    ["expect(", "unreachable!(", "panic!(", "todo!(", "assert!(", "assert_eq!(", "assert_ne!("]
+        .iter()
+        .any(|t| statement.contains(t))
+}
+
+/// What the scan finds: (file relative to `root`, literal, why it is reported).
+fn scan(root: &Path) -> Vec<(String, String, &'static str)> {
+    let mut all = Vec::new();
+    files(&root.join("src"), &mut all);
+    all.sort();
+    let mut found = Vec::new();
+    for path in &all {
+        let name = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+        if name == "src/words.rs" {
+            continue;
+        }
+        let text = std::fs::read_to_string(path).unwrap();
+        let code = code(&text);
+        for (at, lit) in literals_at(code) {
+            if for_developers(code, at) {
+                continue;
+            }
+            let why = if french(&lit) { Some("accented French") } else { sentence(&lit) };
+            if let Some(why) = why {
+                found.push((name.clone(), lit, why));
+            }
+        }
+    }
+    found
 }
 
 /// The program's code of a file: up to its test module.
@@ -179,35 +294,25 @@ fn code(text: &str) -> &str {
     text.find("#[cfg(test)]").map_or(text, |i| &text[..i])
 }
 
-#[test]
-fn french_reader_facing_literals_live_in_src_words_rs() {
-    let mut all = Vec::new();
-    files(Path::new("src"), &mut all);
-    all.sort();
-    let mut found = Vec::new();
-    for path in &all {
-        let name = path.to_string_lossy().replace('\\', "/");
-        if name == "src/words.rs" {
-            continue;
-        }
-        let text = std::fs::read_to_string(path).unwrap();
-        for lit in literals(code(&text)) {
-            if french(&lit) {
-                found.push((name.clone(), lit));
-            }
-        }
-    }
-    let new: Vec<String> = found
+/// The literals found that are not accepted, one a line.
+fn unaccepted(found: &[(String, String, &'static str)]) -> Vec<String> {
+    found
         .iter()
-        .filter(|(f, l)| accepted(f, l).is_none())
-        .map(|(f, l)| format!("{f}: {l:?}"))
-        .collect();
+        .filter(|(f, l, _)| accepted(f, l).is_none())
+        .map(|(f, l, why)| format!("{f}: {l:?} ({why})"))
+        .collect()
+}
+
+#[test]
+fn reader_facing_literals_live_in_src_words_rs() {
+    let found = scan(Path::new(env!("CARGO_MANIFEST_DIR")));
+    let new = unaccepted(&found);
     assert!(
         new.is_empty(),
-        "French words outside src/words.rs (move them there):\n{}",
+        "words for readers outside src/words.rs (move them there):\n{}",
         new.join("\n")
     );
-    let used: Vec<usize> = found.iter().filter_map(|(f, l)| accepted(f, l)).collect();
+    let used: Vec<usize> = found.iter().filter_map(|(f, l, _)| accepted(f, l)).collect();
     let stale: Vec<String> = ACCEPTED
         .iter()
         .enumerate()
@@ -219,6 +324,104 @@ fn french_reader_facing_literals_live_in_src_words_rs() {
         "listed as accepted but no longer in the code (remove from ACCEPTED):\n{}",
         stale.join("\n")
     );
+}
+
+/// Copy the `.rs` files of `from` into `to`, keeping their paths.
+fn copy_tree(from: &Path, to: &Path) {
+    let mut all = Vec::new();
+    files(from, &mut all);
+    for f in all {
+        let target = to.join(f.strip_prefix(from).unwrap());
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::copy(&f, &target).unwrap();
+    }
+}
+
+#[test]
+fn a_sentence_planted_in_a_copy_of_the_code_is_caught() {
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("words-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &root.join("src"));
+    assert_eq!(unaccepted(&scan(&root)), Vec::<String>::new(), "the copy is clean");
+    let file = root.join("src/cmd/check.rs");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let planted = format!(
+        "{text}\nfn planted(n: usize) -> (String, &'static str) {{\n    (format!(\"{{n}} files could not be read: check the folder\"), \"le fichier est vide\")\n}}\n"
+    );
+    std::fs::write(&file, planted).unwrap();
+    let caught = unaccepted(&scan(&root));
+    let _ = std::fs::remove_dir_all(&root);
+    assert_eq!(
+        caught,
+        vec![
+            "src/cmd/check.rs: \"{n} files could not be read: check the folder\" (English)"
+                .to_string(),
+            "src/cmd/check.rs: \"le fichier est vide\" (French)".to_string(),
+        ]
+    );
+}
+
+#[test]
+fn the_heuristic_reads_sentences_and_not_code() {
+    assert_eq!(sentence("the file is not UTF-8"), Some("English"));
+    assert_eq!(sentence("no data folder at {}"), Some("English"));
+    assert_eq!(sentence("le fichier est vide"), Some("French"));
+    assert_eq!(sentence("<a class=\"term\" href=\"{}\">{}</a>"), None);
+    assert_eq!(sentence("`{id}` is"), None);
+    assert_eq!(sentence("case skos sssom csv json"), None);
+    assert_eq!(sentence("referentiel-diff-"), None);
+    let code = "let a = x.expect(\"every reference is resolved\"); let b = \"the file is empty\";";
+    let at: Vec<bool> = literals_at(code).iter().map(|(i, _)| for_developers(code, *i)).collect();
+    assert_eq!(at, vec![true, false]);
+}
+
+/// Every help page of the command line, as clap prints it: `--help` of the program and of each
+/// command.
+fn help_pages() -> Vec<(String, String)> {
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_referentiel")).args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let top = run(&["--help"]);
+    let commands: Vec<String> = top
+        .split("Commandes:")
+        .nth(1)
+        .expect("the help lists the commands under « Commandes »")
+        .lines()
+        .skip(1)
+        .take_while(|l| !l.trim().is_empty())
+        .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+        .filter(|c| c != "help")
+        .collect();
+    assert!(commands.len() >= 10, "{commands:?}");
+    let mut pages = vec![("--help".to_string(), top)];
+    for c in commands {
+        pages.push((format!("{c} --help"), run(&[&c, "--help"])));
+    }
+    pages
+}
+
+#[test]
+fn the_help_pages_are_french() {
+    let mut english = Vec::new();
+    for (page, text) in help_pages() {
+        for line in text.lines() {
+            // Command lines of the examples are typed, not read.
+            if line.trim_start().starts_with("referentiel ") || line.contains("| referentiel") {
+                continue;
+            }
+            if sentence(line) == Some("English") {
+                english.push(format!("{page}: {line}"));
+            }
+        }
+        for heading in ["Usage:", "Commands:", "Possible values", "[default"] {
+            if text.contains(heading) {
+                english.push(format!("{page}: clap's heading {heading:?}"));
+            }
+        }
+    }
+    assert!(english.is_empty(), "English in the help:\n{}", english.join("\n"));
 }
 
 #[test]

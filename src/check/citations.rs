@@ -111,9 +111,9 @@ impl<'a> Collector<'_, 'a> {
                 Diagnostic::new(
                     Code::MissingKey,
                     &self.index.pos(fi, t),
-                    "a cited text needs its `lines`",
+                    crate::words::diag::TEXT_NEEDS_LINES,
                 )
-                .hint("add `lines: <first>-<last>` where the document prints it"),
+                .hint(crate::words::diag::TEXT_NEEDS_LINES_HINT),
             ),
             (None, None) => {}
         }
@@ -131,7 +131,7 @@ pub fn check(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) -> Vec
     };
     for (id, (fi, cert)) in &index.certs {
         let fi = *fi;
-        c.owned(Role::Record, format!("certification `{id}`"));
+        c.owned(Role::Record, crate::words::diag::owner_cert(id.as_str()));
         c.add(fi, Some(&cert.title.text), &cert.title.lines, cert.title.doc.as_ref(), None);
         for v in &cert.title.variants {
             c.cited(fi, v, None);
@@ -157,7 +157,7 @@ pub fn check(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) -> Vec
     }
     for (fi, e) in index.elements.values() {
         let fi = *fi;
-        let owner = format!("element `{}`", e.id.value);
+        let owner = crate::words::diag::owner_element(&e.id.value);
         if e.pieces.is_empty() {
             c.owned(Role::Text, owner.clone());
             c.add(fi, Some(&e.text), &e.lines, e.doc.as_ref(), None);
@@ -170,14 +170,22 @@ pub fn check(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) -> Vec
             let joined: Vec<&str> = e.pieces.iter().map(|p| p.text.value.as_str()).collect();
             if text::normalize(&joined.join(" ")) != text::normalize(&e.text.value) {
                 c.diags.push(
-                    Diagnostic::new(Code::TextNotFound, &index.pos(fi, &e.text), "the pieces joined by spaces are not the element's text")
-                        .hint("`text` must be exactly the `pieces` texts in order, joined by single spaces"),
+                    Diagnostic::new(
+                        Code::TextNotFound,
+                        &index.pos(fi, &e.text),
+                        crate::words::diag::PIECES_NOT_TEXT,
+                    )
+                    .hint(crate::words::diag::PIECES_NOT_TEXT_HINT),
                 );
             }
             if e.repair.is_none() {
                 c.diags.push(
-                    Diagnostic::new(Code::MissingKey, &index.pos(fi, &e.text), "an element made of `pieces` needs a `repair` note")
-                        .hint("say why the text is not contiguous in the source (interleaved columns, page break …)"),
+                    Diagnostic::new(
+                        Code::MissingKey,
+                        &index.pos(fi, &e.text),
+                        crate::words::diag::PIECES_NEED_REPAIR,
+                    )
+                    .hint(crate::words::diag::PIECES_NEED_REPAIR_HINT),
                 );
             }
         }
@@ -227,7 +235,7 @@ pub fn check(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) -> Vec
     }
     for (fi, m) in index.matrices.values() {
         let fi = *fi;
-        c.owned(Role::Other, format!("matrix `{}`", m.id.value));
+        c.owned(Role::Other, crate::words::diag::owner_matrix(&m.id.value));
         c.cited(fi, &m.title, None);
         for h in m.rows.iter().chain(&m.columns) {
             c.text_needing_lines(fi, h.text.as_ref(), h.lines.as_ref(), h.doc.as_ref(), None);
@@ -244,7 +252,7 @@ pub fn check(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) -> Vec
     }
     for (fi, corr) in index.correspondences.values() {
         let fi = *fi;
-        c.owned(Role::Other, format!("correspondence `{}`", corr.id.value));
+        c.owned(Role::Other, crate::words::diag::owner_correspondence(&corr.id.value));
         if let Some(t) = &corr.title {
             c.cited(fi, t, corr.doc.as_ref());
         }
@@ -287,20 +295,24 @@ pub fn check(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) -> Vec
 /// or what is wrong with it.
 fn verify(c: &Citation, sources: &SourceSet) -> Result<Option<Claim>, Diagnostic> {
     let Some(doc_id) = c.doc else {
-        return Err(Diagnostic::new(Code::MissingKey, &c.lines_at, "no document for these lines")
-            .hint("add `doc: <document id>` at the top of the file or on this item"));
+        return Err(Diagnostic::new(
+            Code::MissingKey,
+            &c.lines_at,
+            crate::words::diag::NO_DOCUMENT,
+        )
+        .hint(crate::words::diag::NO_DOCUMENT_HINT));
     };
     if sources.failed.contains(&crate::ids::DocId::new(doc_id)) {
         return Ok(None); // the document could not be read: said once, where it is declared
     }
     let Some(doc) = sources.get(doc_id).filter(|_| crate::ids::is_slug(doc_id)) else {
         let hint = did_you_mean(doc_id, sources.ids()).or_else(|| {
-            Some(format!("the documents are: {}", sources.ids().collect::<Vec<_>>().join(", ")))
+            Some(crate::words::diag::documents_are(&sources.ids().collect::<Vec<_>>().join(", ")))
         });
         return Err(Diagnostic::new(
             Code::UnknownId,
             &c.doc_at,
-            format!("unknown document `{doc_id}`"),
+            crate::words::diag::unknown_document(doc_id),
         )
         .hint_opt(hint));
     };
@@ -327,14 +339,16 @@ fn verify(c: &Citation, sources: &SourceSet) -> Result<Option<Claim>, Diagnostic
     match doc.locate(needle, c.lines) {
         Ok(found) => Ok(Some(claim(found))),
         Err(Mismatch::OutOfRange { len }) => Err(out_of_range(c, doc.id.as_str(), len)),
-        Err(Mismatch::Empty) => Err(Diagnostic::new(Code::TextNotFound, &c.at, "empty text")
-            .hint("a cited text cannot be empty")),
+        Err(Mismatch::Empty) => {
+            Err(Diagnostic::new(Code::TextNotFound, &c.at, crate::words::diag::EMPTY_TEXT)
+                .hint(crate::words::diag::EMPTY_TEXT_HINT))
+        }
         Err(Mismatch::Loose { found }) => Err(Diagnostic::new(
             Code::TextNotFound,
             &c.lines_at,
-            format!("lines {} of `{}` cite more than the text", c.lines, doc.id),
+            crate::words::diag::cite_more(&c.lines.to_string(), doc.id.as_str()),
         )
-        .hint(format!("the text is at lines {found}; cite exactly those"))),
+        .hint(crate::words::diag::cite_exactly(&found.to_string()))),
         Err(Mismatch::NotFound { through: Some(line), .. })
             if matches!(c.role, Role::Text | Role::Piece) =>
         {
@@ -342,31 +356,34 @@ fn verify(c: &Citation, sources: &SourceSet) -> Result<Option<Claim>, Diagnostic
             Err(Diagnostic::new(
                 Code::DeclaredContent,
                 &d.at,
-                format!("line {line} of `{}` is declared `{}` but holds words of {}", doc.id, d.reason.key(), c.owner),
+                crate::words::diag::declared_but_content(
+                    line,
+                    doc.id.as_str(),
+                    d.reason.key(),
+                    &c.owner,
+                ),
             )
-            .hint(format!(
-                "take line {line} out of `{}`: declarations set aside page furniture and table layout, never content",
-                d.reason.key()
-            )))
+            .hint(crate::words::diag::take_line_out(line, d.reason.key())))
         }
         Err(Mismatch::NotFound { matched, total, elsewhere, .. }) => {
             let decomposed = needle.chars().any(|ch| ('\u{300}'..='\u{36f}').contains(&ch));
             let hint = match elsewhere {
-                _ if decomposed => "the text writes accents as separate combining marks (Unicode NFD), the source as single letters (NFC); save the file with composed (NFC) characters".to_string(),
-                Some(l) => format!("the text is printed at lines {l}"),
+                _ if decomposed => crate::words::diag::NFD_HINT.to_string(),
+                Some(l) => crate::words::diag::printed_at(&l.to_string()),
                 None if matched > 0 => {
                     let norm: Vec<char> = text::normalize(needle).chars().collect();
                     let lo = matched.saturating_sub(15);
                     let ok: String = norm[lo..matched].iter().collect();
-                    let bad: String = norm[matched..(matched + 15).min(norm.len())].iter().collect();
-                    format!("the first {matched} of {total} characters match; after “…{ok}” the data has “{bad}…”")
+                    let bad: String =
+                        norm[matched..(matched + 15).min(norm.len())].iter().collect();
+                    crate::words::diag::first_chars_match(matched, total, &ok, &bad)
                 }
-                None => "no part of it is printed there; check the lines and the text (texts are the source's, exactly)".to_string(),
+                None => crate::words::diag::NOT_PRINTED_THERE.to_string(),
             };
             Err(Diagnostic::new(
                 Code::TextNotFound,
                 &c.at,
-                format!("text not found at lines {} of `{}`", c.lines, doc.id),
+                crate::words::diag::text_not_found(&c.lines.to_string(), doc.id.as_str()),
             )
             .hint(hint))
         }
@@ -375,10 +392,9 @@ fn verify(c: &Citation, sources: &SourceSet) -> Result<Option<Claim>, Diagnostic
 
 fn out_of_range(c: &Citation, doc: &str, len: usize) -> Diagnostic {
     let msg = if c.lines.first > c.lines.last || c.lines.first == 0 {
-        format!("lines {} are not a range (first line first, from 1)", c.lines)
+        crate::words::diag::not_a_range(&c.lines.to_string())
     } else {
-        format!("lines {} are outside `{doc}`, which has {len} lines", c.lines)
+        crate::words::diag::lines_beyond(&c.lines.to_string(), doc, len)
     };
-    Diagnostic::new(Code::Provenance, &c.lines_at, msg)
-        .hint("provenance points at lines of the source document")
+    Diagnostic::new(Code::Provenance, &c.lines_at, msg).hint(crate::words::diag::PROVENANCE_HINT)
 }

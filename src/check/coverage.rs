@@ -286,8 +286,17 @@ pub fn check(claims: &[Claim], sources: &SourceSet, diags: &mut Diagnostics) -> 
             if through && matches!(c.role, Role::Text | Role::Piece) {
                 let d = &doc.declared[&f.first_line];
                 diags.push(
-                    Diagnostic::new(Code::DeclaredContent, &d.at, format!("line {} of `{}` is declared `{}` but holds words of {}", f.first_line, doc.id, d.reason.key(), c.owner))
-                        .hint(format!("take line {} out of `{}`: declarations set aside page furniture and table layout, never content", f.first_line, d.reason.key())),
+                    Diagnostic::new(
+                        Code::DeclaredContent,
+                        &d.at,
+                        crate::words::diag::declared_but_content(
+                            f.first_line,
+                            doc.id.as_str(),
+                            d.reason.key(),
+                            &c.owner,
+                        ),
+                    )
+                    .hint(crate::words::diag::take_line_out(f.first_line, d.reason.key())),
                 );
             }
             if c.role == Role::Text {
@@ -308,8 +317,16 @@ pub fn check(claims: &[Claim], sources: &SourceSet, diags: &mut Diagnostics) -> 
             {
                 let line = doc.line(f.first_line).trim();
                 diags.push(
-                    Diagnostic::new(Code::TruncatedText, &c.at, format!("the text of {} is one word of line {} of `{}`, whose rest no element holds", c.owner, f.first_line, doc.id))
-                        .hint(format!("the line reads “{}”: give the element its whole text, or the rest of the line to the element it belongs to", quote(line))),
+                    Diagnostic::new(
+                        Code::TruncatedText,
+                        &c.at,
+                        crate::words::diag::one_word_of_line(
+                            &c.owner,
+                            f.first_line,
+                            doc.id.as_str(),
+                        ),
+                    )
+                    .hint(crate::words::diag::line_reads(&quote(line))),
                 );
                 explained.insert(f.first_line);
             }
@@ -362,8 +379,21 @@ fn double_claim(
     for (by, line, text) in shared {
         let other = &claims[by as usize];
         diags.push(
-            Diagnostic::new(Code::DoubleClaim, &c.at, format!("the text of {} takes characters of line {line} of `{}` that the text of {} already holds: “{}”", c.owner, sheet.doc.id, other.owner, quote(&text)))
-                .hint(format!("two elements' texts never share source characters: cut the text of one of them where the other begins (see {} at {}:{})", other.owner, other.at.file.display(), other.at.line)),
+            Diagnostic::new(
+                Code::DoubleClaim,
+                &c.at,
+                crate::words::diag::double_claim(
+                    &c.owner,
+                    line,
+                    sheet.doc.id.as_str(),
+                    &other.owner,
+                    &quote(&text),
+                ),
+            )
+            .hint(crate::words::diag::double_claim_hint(
+                &other.owner,
+                &format!("{}:{}", other.at.file.display(), other.at.line),
+            )),
         );
     }
 }
@@ -379,7 +409,7 @@ fn stands_alone(doc: &SourceDoc, f: &crate::text::Found) -> bool {
 
 /// "line 3" or "lines 3-5".
 fn lines_word(l: Lines) -> String {
-    if l.first == l.last { format!("line {l}") } else { format!("lines {l}") }
+    crate::words::diag::lines_word(&l.to_string(), l.first == l.last)
 }
 
 /// Where a document's lines are declared: the file that already declares some, else a new
@@ -406,7 +436,7 @@ fn unclaimed(sheet: &Sheet, claims: &[Claim], run: &Run, path: &Path) -> Diagnos
     let mut d = Diagnostic::new(
         Code::Unclaimed,
         &pos,
-        format!("unclaimed text at {} of `{}`: “{}”", lines_word(lines), doc.id, quote(&run.text)),
+        crate::words::diag::unclaimed(&lines_word(lines), doc.id.as_str(), &quote(&run.text)),
     );
     d.snippet = doc.line(run.first.0).to_string();
     d.width = sheet.chars[run.first.0 - 1].len().saturating_sub(run.first.1).max(1);
@@ -415,22 +445,14 @@ fn unclaimed(sheet: &Sheet, claims: &[Claim], run: &Run, path: &Path) -> Diagnos
     };
     let mut hint = String::new();
     if let Some(c) = element(sheet.neighbour(run.first.0, run.first.1, true)) {
-        hint.push_str(&format!(
-            "it follows the text of {} (lines {}): if it continues that text, extend it; ",
-            c.owner, c.lines
-        ));
+        hint.push_str(&crate::words::diag::follows(&c.owner, &c.lines.to_string()));
     } else if let Some(c) = element(sheet.neighbour(run.end.0, run.end.1, false)) {
-        hint.push_str(&format!(
-            "it precedes the text of {} (lines {}): if it begins that text, extend it; ",
-            c.owner, c.lines
-        ));
+        hint.push_str(&crate::words::diag::precedes(&c.owner, &c.lines.to_string()));
     }
-    hint.push_str(&format!(
-        "encode it as data citing {} (an element, a piece, a variant, a fact, a matrix header or cell, a correspondence row), \
-         or, if it is not content, declare {} in {} under `noise` (page furniture) or `layout` (a repeated table header, a column heading)",
-        lines_word(lines),
-        if lines.first == lines.last { "the line" } else { "the lines" },
-        declarations_file(doc).display()
+    hint.push_str(&crate::words::diag::encode_or_declare(
+        &lines_word(lines),
+        lines.first == lines.last,
+        &declarations_file(doc).display().to_string(),
     ));
     d.hint(hint)
 }

@@ -58,19 +58,25 @@ fn slug_or_report(v: &Sp<String>, what: &str, f: &LoadedFile, diags: &mut Diagno
         return true;
     }
     diags.push(
-        Diagnostic::new(Code::MalformedId, &f.pos(v), format!("malformed {what} id `{}`", v.value))
-            .hint(slug_hint(&v.value)),
+        Diagnostic::new(
+            Code::MalformedId,
+            &f.pos(v),
+            crate::words::diag::malformed_id(what, &v.value),
+        )
+        .hint(slug_hint(&v.value)),
     );
     false
 }
 
 fn duplicate(what: &str, id: &str, first: &Pos, here: Pos) -> Diagnostic {
-    Diagnostic::new(Code::DuplicateId, &here, format!("duplicate {what} id `{id}`")).hint(format!(
-        "first defined at {}:{}:{}; ids are positional or coded, so give this one its own position or code",
-        first.file.display(),
-        first.line,
-        first.column
-    ))
+    Diagnostic::new(Code::DuplicateId, &here, crate::words::diag::duplicate_id(what, id)).hint(
+        crate::words::diag::first_defined(&format!(
+            "{}:{}:{}",
+            first.file.display(),
+            first.line,
+            first.column
+        )),
+    )
 }
 
 pub fn build<'a>(loaded: &'a Loaded, diags: &mut Diagnostics) -> Index<'a> {
@@ -84,12 +90,17 @@ pub fn build<'a>(loaded: &'a Loaded, diags: &mut Diagnostics) -> Index<'a> {
     // Certifications first: `in` refers to them.
     for (fi, f) in loaded.files.iter().enumerate() {
         if let Some(c) = &f.data.certification
-            && slug_or_report(&c.id, "certification", f, diags)
+            && slug_or_report(&c.id, crate::words::diag::of::CERTIFICATION, f, diags)
         {
             let id = CertId::new(c.id.value.as_str());
             if let Some((other, oc)) = index.certs.get(&id) {
                 let first = loaded.files[*other].pos(&oc.id);
-                diags.push(duplicate("certification", &c.id.value, &first, f.pos(&c.id)));
+                diags.push(duplicate(
+                    crate::words::diag::of::CERTIFICATION,
+                    &c.id.value,
+                    &first,
+                    f.pos(&c.id),
+                ));
             } else {
                 index.certs.insert(id, (fi, c));
             }
@@ -99,21 +110,19 @@ pub fn build<'a>(loaded: &'a Loaded, diags: &mut Diagnostics) -> Index<'a> {
         let d = &f.data;
         let mut cert = None;
         match &d.in_cert {
-            Some(c) if slug_or_report(c, "certification", f, diags) => {
+            Some(c) if slug_or_report(c, crate::words::diag::of::CERTIFICATION, f, diags) => {
                 let id = CertId::new(c.value.as_str());
                 if index.certs.contains_key(&id) {
                     cert = Some(id);
                 } else {
                     let hint =
                         crate::diag::did_you_mean(&c.value, index.certs.keys().map(CertId::as_str))
-                            .unwrap_or_else(|| {
-                                "declare it with a `certification:` record first".into()
-                            });
+                            .unwrap_or_else(|| crate::words::diag::DECLARE_CERT_FIRST.into());
                     diags.push(
                         Diagnostic::new(
                             Code::UnknownId,
                             &f.pos(c),
-                            format!("unknown certification `{}`", c.value),
+                            crate::words::diag::unknown_cert(&c.value),
                         )
                         .hint(hint),
                     );
@@ -128,50 +137,61 @@ pub fn build<'a>(loaded: &'a Loaded, diags: &mut Diagnostics) -> Index<'a> {
                     .or_else(|| d.matrices.first().map(|m| f.pos(&m.id)));
                 if let Some(pos) = first {
                     diags.push(
-                        Diagnostic::new(
-                            Code::MissingKey,
-                            &pos,
-                            "elements and matrices need the file's `in` certification",
-                        )
-                        .hint("add `in: <certification id>` at the top of the file"),
+                        Diagnostic::new(Code::MissingKey, &pos, crate::words::diag::NEEDS_IN)
+                            .hint(crate::words::diag::NEEDS_IN_HINT),
                     );
                 }
             }
         }
         if let Some(cert) = &cert {
             for e in &d.elements {
-                if !slug_or_report(&e.id, "element", f, diags) {
+                if !slug_or_report(&e.id, crate::words::diag::of::ELEMENT, f, diags) {
                     continue;
                 }
                 let key = ElementKey::new(cert.clone(), LocalId::new(e.id.value.as_str()));
                 if let Some((other, oe)) = index.elements.get(&key) {
                     let first = loaded.files[*other].pos(&oe.id);
-                    diags.push(duplicate("element", &e.id.value, &first, f.pos(&e.id)));
+                    diags.push(duplicate(
+                        crate::words::diag::of::ELEMENT,
+                        &e.id.value,
+                        &first,
+                        f.pos(&e.id),
+                    ));
                 } else {
                     index.elements.insert(key, (fi, e));
                 }
             }
             for m in &d.matrices {
-                if !slug_or_report(&m.id, "matrix", f, diags) {
+                if !slug_or_report(&m.id, crate::words::diag::of::MATRIX, f, diags) {
                     continue;
                 }
                 let key = (cert.clone(), TableId::new(m.id.value.as_str()));
                 if let Some((other, om)) = index.matrices.get(&key) {
                     let first = loaded.files[*other].pos(&om.id);
-                    diags.push(duplicate("matrix", &m.id.value, &first, f.pos(&m.id)));
+                    diags.push(duplicate(
+                        crate::words::diag::of::MATRIX,
+                        &m.id.value,
+                        &first,
+                        f.pos(&m.id),
+                    ));
                 } else {
                     index.matrices.insert(key, (fi, m));
                 }
             }
         }
         for c in &d.correspondences {
-            if !slug_or_report(&c.id, "correspondence", f, diags) {
+            if !slug_or_report(&c.id, crate::words::diag::of::CORRESPONDENCE, f, diags) {
                 continue;
             }
             let key = TableId::new(c.id.value.as_str());
             if let Some((other, oc)) = index.correspondences.get(&key) {
                 let first = loaded.files[*other].pos(&oc.id);
-                diags.push(duplicate("correspondence", &c.id.value, &first, f.pos(&c.id)));
+                diags.push(duplicate(
+                    crate::words::diag::of::CORRESPONDENCE,
+                    &c.id.value,
+                    &first,
+                    f.pos(&c.id),
+                ));
             } else {
                 index.correspondences.insert(key, (fi, c));
             }
@@ -197,17 +217,30 @@ fn code_pages(loaded: &Loaded, index: &Index, diags: &mut Diagnostics) {
                     Diagnostic::new(
                         Code::MalformedId,
                         &pos,
-                        format!("{} code `{code}` has no letter or digit", system.label()),
+                        crate::words::diag::code_without_letter(system.label(), code),
                     )
-                    .hint("a code names its page by its letters and digits"),
+                    .hint(crate::words::diag::CODE_LETTERS),
                 );
                 continue;
             }
             match pages.get(&(system, slug.clone())) {
-                Some((other, first)) if *other != code => diags.push(
-                    Diagnostic::new(Code::DuplicateId, &pos, format!("{} codes `{other}` and `{code}` would share the page `codes/{}-{slug}.html`", system.label(), system.slug()))
-                        .hint(format!("the first is at {}:{}:{}; write the code exactly as the other certifications do", first.file.display(), first.line, first.column)),
-                ),
+                Some((other, first)) if *other != code => {
+                    diags.push(
+                        Diagnostic::new(
+                            Code::DuplicateId,
+                            &pos,
+                            crate::words::diag::codes_share_page(
+                                system.label(),
+                                other,
+                                code,
+                                &format!("codes/{}-{slug}.html", system.slug()),
+                            ),
+                        )
+                        .hint(crate::words::diag::codes_first_at(
+                            &format!("{}:{}:{}", first.file.display(), first.line, first.column),
+                        )),
+                    )
+                }
                 Some(_) => {}
                 None => {
                     pages.insert((system, slug), (code, pos));

@@ -48,9 +48,9 @@ pub fn resolve(
         return Err(Diagnostic::new(
             Code::MalformedId,
             &pos,
-            format!("malformed reference `{}`", written.value),
+            crate::words::diag::malformed_reference(&written.value),
         )
-        .hint("a reference is a local id (`cp3`) or `<certification>/<id>` (`ntc-2013/cp1`)"));
+        .hint(crate::words::diag::REFERENCE_HINT));
     };
     let key = r.key(home);
     if index.elements.contains_key(&key) {
@@ -61,13 +61,13 @@ pub fn resolve(
         return Err(Diagnostic::new(
             Code::UnknownId,
             &pos,
-            format!("unknown certification `{}` in `{}`", key.cert, written.value),
+            crate::words::diag::unknown_cert_in(key.cert.as_str(), &written.value),
         )
         .hint_opt(hint));
     }
     let hint = did_you_mean(key.local.as_str(), index.local_ids(&key.cert))
-        .or_else(|| Some(format!("no element of `{}` has this id", key.cert)));
-    Err(Diagnostic::new(Code::UnknownId, &pos, format!("unknown id `{}`", written.value))
+        .or_else(|| Some(crate::words::diag::no_such_element(key.cert.as_str())));
+    Err(Diagnostic::new(Code::UnknownId, &pos, crate::words::diag::unknown_id(&written.value))
         .hint_opt(hint))
 }
 
@@ -86,7 +86,7 @@ fn cert_exists(
         Diagnostic::new(
             Code::UnknownId,
             &index.pos(file, written),
-            format!("unknown certification `{}`", written.value),
+            crate::words::diag::unknown_cert(&written.value),
         )
         .hint_opt(hint),
     );
@@ -112,8 +112,12 @@ pub fn check(index: &Index, _sources: &SourceSet, diags: &mut Diagnostics) -> Re
             && let Some(pk) = report(resolve(index, *fi, &key.cert, p))
         {
             if pk.cert != key.cert {
-                let d = Diagnostic::new(Code::Invalid, &index.pos(*fi, p), format!("parent `{}` is in another certification", p.value))
-                        .hint("a parent is in the same certification; relate certifications with a correspondence");
+                let d = Diagnostic::new(
+                    Code::Invalid,
+                    &index.pos(*fi, p),
+                    crate::words::diag::parent_elsewhere(&p.value),
+                )
+                .hint(crate::words::diag::PARENT_ELSEWHERE_HINT);
                 report(Err(d));
             } else {
                 parents.push((key.clone(), pk, *fi));
@@ -189,14 +193,18 @@ fn cycles(index: &Index, parents: &[(ElementKey, ElementKey, usize)], diags: &mu
                     path = [&path[..4], &["…".to_string()], &path[n - 2..]].concat();
                 }
                 let close = if n > 8 {
-                    format!(" → `{}` ({n} elements in the cycle)", min.local)
+                    format!(" → `{}` ({})", min.local, crate::words::diag::in_cycle(n))
                 } else {
                     format!(" → `{}`", min.local)
                 };
                 let at = e.parent.as_ref().expect("a cycle member has a parent");
                 diags.push(
-                    Diagnostic::new(Code::Cycle, &index.pos(fi, at), format!("parent cycle: {}{close}", path.join(" → ")))
-                        .hint("an element cannot be its own ancestor; one of these `parent` keys is wrong"),
+                    Diagnostic::new(
+                        Code::Cycle,
+                        &index.pos(fi, at),
+                        crate::words::diag::parent_cycle(&format!("{}{close}", path.join(" → "))),
+                    )
+                    .hint(crate::words::diag::CYCLE_HINT),
                 );
                 break;
             }

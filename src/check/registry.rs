@@ -16,7 +16,7 @@ pub fn build(loaded: &Loaded, diags: &mut Diagnostics) -> SourceSet {
                     Diagnostic::new(
                         Code::MalformedId,
                         &f.pos(&s.id),
-                        format!("malformed document id `{id}`"),
+                        crate::words::diag::malformed_id("de document", id),
                     )
                     .hint(slug_hint(id)),
                 );
@@ -26,7 +26,7 @@ pub fn build(loaded: &Loaded, diags: &mut Diagnostics) -> SourceSet {
                 diags.push(Diagnostic::new(
                     Code::DuplicateId,
                     &f.pos(&s.id),
-                    format!("document `{id}` is declared twice"),
+                    crate::words::diag::doc_declared_twice(id),
                 ));
                 continue;
             }
@@ -64,9 +64,9 @@ pub fn build(loaded: &Loaded, diags: &mut Diagnostics) -> SourceSet {
                 Diagnostic::new(
                     Code::MissingKey,
                     &f.pos(first),
-                    format!("`{}` needs the file's `doc`", first_reason.key()),
+                    crate::words::diag::needs_doc(first_reason.key()),
                 )
-                .hint("add `doc: <document id>` at the top of the file"),
+                .hint(crate::words::diag::NEEDS_DOC_HINT),
             );
             continue;
         };
@@ -81,12 +81,11 @@ pub fn build(loaded: &Loaded, diags: &mut Diagnostics) -> SourceSet {
                     diags.push(Diagnostic::new(
                         Code::Provenance,
                         &f.pos(n),
-                        format!(
-                            "{} lines {} are outside `{}` (1-{})",
+                        crate::words::diag::lines_outside(
                             reason.key(),
-                            n.value,
-                            doc.id,
-                            doc.len()
+                            &n.value.to_string(),
+                            doc.id.as_str(),
+                            doc.len(),
                         ),
                     ));
                     continue;
@@ -97,14 +96,14 @@ pub fn build(loaded: &Loaded, diags: &mut Diagnostics) -> SourceSet {
                             Diagnostic::new(
                                 Code::DuplicateId,
                                 &f.pos(n),
-                                format!("line {line} of `{}` is declared twice", doc.id),
+                                crate::words::diag::line_declared_twice(line, doc.id.as_str()),
                             )
-                            .hint(format!(
-                                "it is already declared `{}` at {}:{}",
-                                before.reason.key(),
-                                before.at.file.display(),
-                                before.at.line
-                            )),
+                            .hint(
+                                crate::words::diag::already_declared(
+                                    before.reason.key(),
+                                    &format!("{}:{}", before.at.file.display(), before.at.line),
+                                ),
+                            ),
                         );
                         continue;
                     }

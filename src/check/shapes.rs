@@ -71,8 +71,12 @@ pub fn check(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) {
         let kind = e.kind.value;
         if e.parent.is_none() && ALWAYS_CHILD.contains(&kind) {
             diags.push(
-                Diagnostic::new(Code::Orphan, &index.pos(fi, &e.id), format!("{} `{}` has no parent", kind.name(), e.id.value))
-                    .hint(format!("a {} always belongs to an element above it (its compétence, sous-fonction, savoir…): give it `parent`", kind.name())),
+                Diagnostic::new(
+                    Code::Orphan,
+                    &index.pos(fi, &e.id),
+                    crate::words::diag::orphan(kind.name(), &e.id.value),
+                )
+                .hint(crate::words::diag::orphan_hint(kind.name())),
             );
         }
         if kind == Kind::Paragraphe
@@ -83,21 +87,33 @@ pub fn check(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) {
                 && table.contains_key(&p)
             {
                 diags.push(
-                        Diagnostic::new(Code::WrongKind, &index.pos(fi, &e.kind), format!("paragraphe `{}` sits in the savoir table of `{}`", e.id.value, p.local))
-                            .hint("a savoir table holds connaissances (`savoir`) and limites (`limite_connaissances`): type it by its column, split fused items at their printed boundaries; a column heading is `layout`"),
-                    );
+                    Diagnostic::new(
+                        Code::WrongKind,
+                        &index.pos(fi, &e.kind),
+                        crate::words::diag::paragraphe_in_savoirs(&e.id.value, p.local.as_str()),
+                    )
+                    .hint(crate::words::diag::PARAGRAPHE_IN_SAVOIRS_HINT),
+                );
             }
         }
         if kind == Kind::LimiteConnaissances && heading_like(&e.text.value) {
             diags.push(
-                Diagnostic::new(Code::WrongKind, &index.pos(fi, &e.text), format!("limite `{}` reads like a heading: “{}”", e.id.value, e.text.value))
-                    .hint("a limite de connaissances is a statement; a heading printed between tables is a `section` (or `layout` when it repeats a table's header)"),
+                Diagnostic::new(
+                    Code::WrongKind,
+                    &index.pos(fi, &e.text),
+                    crate::words::diag::limite_heading(&e.id.value, &e.text.value),
+                )
+                .hint(crate::words::diag::LIMITE_HEADING_HINT),
             );
         }
         if TITLED.contains(&kind) && footnote_call(&e.text.value) {
             diags.push(
-                Diagnostic::new(Code::FootnoteCall, &index.pos(fi, &e.text), format!("the title of `{}` ends with a footnote call: “{}”", e.id.value, e.text.value))
-                    .hint("the call is not part of the title: give the title alone as `text`, and the line as printed as a `variant` with a note naming the footnote"),
+                Diagnostic::new(
+                    Code::FootnoteCall,
+                    &index.pos(fi, &e.text),
+                    crate::words::diag::footnote_call(&e.id.value, &e.text.value),
+                )
+                .hint(crate::words::diag::FOOTNOTE_CALL_HINT),
             );
         }
     }
@@ -137,8 +153,16 @@ fn placement(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) {
         let last = subs.last().expect("two sub-savoirs or more");
         if total >= 2 && per_sub.last() == Some(&total) {
             diags.push(
-                Diagnostic::new(Code::MisplacedLimites, &index.pos(last.1, &last.2.id), format!("every limite of `{}` sits under its last savoir `{}` ({total})", gkey.local, last.0.local))
-                    .hint("a two-column table prints each savoir's limites beside it: give each block of limites the savoir it faces (or, where the layout does not decide, attach them to the group with a note)"),
+                Diagnostic::new(
+                    Code::MisplacedLimites,
+                    &index.pos(last.1, &last.2.id),
+                    crate::words::diag::limites_under_last(
+                        gkey.local.as_str(),
+                        last.0.local.as_str(),
+                        total,
+                    ),
+                )
+                .hint(crate::words::diag::LIMITES_UNDER_LAST_HINT),
             );
         }
         // The group's own limites, cut into blocks where a blank line separates two of them.
@@ -162,8 +186,12 @@ fn placement(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) {
             .count();
         if blocks == subs.len() {
             diags.push(
-                Diagnostic::new(Code::MisplacedLimites, &index.pos(*gfi, &g.id), format!("`{}` holds its limites in {blocks} blocks for its {blocks} savoirs", gkey.local))
-                    .hint("one block per savoir, in the same order: the layout decides; put each block under the savoir it faces, with a note that says so"),
+                Diagnostic::new(
+                    Code::MisplacedLimites,
+                    &index.pos(*gfi, &g.id),
+                    crate::words::diag::limites_in_blocks(gkey.local.as_str(), blocks),
+                )
+                .hint(crate::words::diag::LIMITES_IN_BLOCKS_HINT),
             );
         }
     }

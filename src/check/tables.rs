@@ -21,7 +21,7 @@ pub fn check(index: &Index, diags: &mut Diagnostics) {
                         Diagnostic::new(
                             Code::MalformedId,
                             &pos,
-                            format!("malformed {what} key `{}`", h.key.value),
+                            crate::words::diag::malformed_key(what, &h.key.value),
                         )
                         .hint(slug_hint(&h.key.value)),
                     );
@@ -29,38 +29,45 @@ pub fn check(index: &Index, diags: &mut Diagnostics) {
                     diags.push(Diagnostic::new(
                         Code::DuplicateId,
                         &pos,
-                        format!("duplicate {what} key `{}`", h.key.value),
+                        crate::words::diag::duplicate_key(what, &h.key.value),
                     ));
                 }
                 if !h.lost && (h.text.is_none() || h.lines.is_none()) {
                     diags.push(
-                        Diagnostic::new(Code::MissingKey, &pos, format!("{what} `{}` has no cited `text` and `lines`", h.key.value))
-                            .hint("cite the header as printed, or say `lost: true` when the extraction lost it"),
+                        Diagnostic::new(
+                            Code::MissingKey,
+                            &pos,
+                            crate::words::diag::header_uncited(what, &h.key.value),
+                        )
+                        .hint(crate::words::diag::HEADER_UNCITED_HINT),
                     );
                 }
             }
             set
         };
-        let rows = keys(&m.rows, "row", diags);
-        let cols = keys(&m.columns, "column", diags);
+        let rows = keys(&m.rows, crate::words::diag::ROW.0, diags);
+        let cols = keys(&m.columns, crate::words::diag::COLUMN.0, diags);
         let mut stated: BTreeMap<(String, String), &Sp<String>> = BTreeMap::new();
         for c in &m.cells {
             let mut ok = true;
-            for (v, set, what) in [(&c.row, &rows, "row"), (&c.col, &cols, "column")] {
+            for (v, set, what) in [
+                (&c.row, &rows, crate::words::diag::ROW),
+                (&c.col, &cols, crate::words::diag::COLUMN),
+            ] {
                 if !set.contains(&v.value) {
                     ok = false;
                     let hint = did_you_mean(&v.value, set.iter().map(String::as_str))
                         .unwrap_or_else(|| {
-                            format!(
-                                "the matrix's {what}s are: {}",
-                                set.iter().cloned().collect::<Vec<_>>().join(", ")
+                            crate::words::diag::matrix_headers(
+                                what.1,
+                                &set.iter().cloned().collect::<Vec<_>>().join(", "),
                             )
                         });
                     diags.push(
                         Diagnostic::new(
                             Code::Matrix,
                             &index.pos(fi, v),
-                            format!("cell names a missing {what} `{}`", v.value),
+                            crate::words::diag::cell_missing(what.0, &v.value),
                         )
                         .hint(hint),
                     );
@@ -75,9 +82,9 @@ pub fn check(index: &Index, diags: &mut Diagnostics) {
                     Diagnostic::new(
                         Code::Matrix,
                         &index.pos(fi, &c.row),
-                        format!("cell ({}, {}) is stated twice", c.row.value, c.col.value),
+                        crate::words::diag::cell_twice(&c.row.value, &c.col.value),
                     )
-                    .hint(format!("first stated at line {}", f.line)),
+                    .hint(crate::words::diag::first_stated(f.line)),
                 );
             }
         }
@@ -91,13 +98,20 @@ pub fn check(index: &Index, diags: &mut Diagnostics) {
             if !missing.is_empty() {
                 let shown: Vec<&str> = missing.iter().take(5).map(String::as_str).collect();
                 let more = if missing.len() > 5 {
-                    format!(" and {} more", missing.len() - 5)
+                    crate::words::diag::and_more(missing.len() - 5)
                 } else {
                     String::new()
                 };
                 diags.push(
-                    Diagnostic::new(Code::Matrix, &index.pos(fi, &m.id), format!("{} cells have no state: {}{more}", missing.len(), shown.join(", ")))
-                        .hint("state every cell (marked, unmarked, lost, uncertain), or give the matrix a `default`"),
+                    Diagnostic::new(
+                        Code::Matrix,
+                        &index.pos(fi, &m.id),
+                        crate::words::diag::cells_without_state(
+                            missing.len(),
+                            &format!("{}{more}", shown.join(", ")),
+                        ),
+                    )
+                    .hint(crate::words::diag::CELLS_WITHOUT_STATE_HINT),
                 );
             }
         }
@@ -108,9 +122,9 @@ pub fn check(index: &Index, diags: &mut Diagnostics) {
                 Diagnostic::new(
                     Code::MissingKey,
                     &index.pos(*fi, &c.status),
-                    "an inferred correspondence needs a `note`",
+                    crate::words::diag::INFERRED_NEEDS_NOTE,
                 )
-                .hint("say how the document's layout was read (which lists, printed how)"),
+                .hint(crate::words::diag::INFERRED_NEEDS_NOTE_HINT),
             );
         }
         if c.status.value != CorrespondenceStatus::Curated {
@@ -119,12 +133,8 @@ pub fn check(index: &Index, diags: &mut Diagnostics) {
         let pos = index.pos(*fi, &c.status);
         if c.author.is_none() || c.date.is_none() {
             diags.push(
-                Diagnostic::new(
-                    Code::MissingKey,
-                    &pos,
-                    "a curated correspondence needs `author` and `date`",
-                )
-                .hint("say who wrote it and when"),
+                Diagnostic::new(Code::MissingKey, &pos, crate::words::diag::CURATED_NEEDS_AUTHOR)
+                    .hint(crate::words::diag::CURATED_NEEDS_AUTHOR_HINT),
             );
         }
         for p in c.pairs.iter().chain(&c.rejected) {
@@ -139,9 +149,9 @@ pub fn check(index: &Index, diags: &mut Diagnostics) {
                     Diagnostic::new(
                         Code::MissingKey,
                         &at,
-                        "a curated pair needs a `justification`",
+                        crate::words::diag::PAIR_NEEDS_JUSTIFICATION,
                     )
-                    .hint("say why these elements correspond"),
+                    .hint(crate::words::diag::PAIR_NEEDS_JUSTIFICATION_HINT),
                 );
             }
         }

@@ -37,8 +37,12 @@ pub fn check(loaded: &Loaded, sources: &SourceSet, diags: &mut Diagnostics) {
         let blank = |s: &Sp<String>| s.value.trim().is_empty();
         if blank(&v.author) {
             diags.push(
-                Diagnostic::new(Code::Invalid, &f.pos(&v.author), "a vocabulary names its author")
-                    .hint("`author: équipe referentiel`"),
+                Diagnostic::new(
+                    Code::Invalid,
+                    &f.pos(&v.author),
+                    crate::words::diag::VOCABULARY_AUTHOR,
+                )
+                .hint(crate::words::diag::VOCABULARY_AUTHOR_HINT),
             );
         }
         if !is_iso_date(&v.date.value) {
@@ -46,9 +50,9 @@ pub fn check(loaded: &Loaded, sources: &SourceSet, diags: &mut Diagnostics) {
                 Diagnostic::new(
                     Code::Invalid,
                     &f.pos(&v.date),
-                    format!("`{}` is not a date", v.date.value),
+                    crate::words::diag::not_a_date(&v.date.value),
                 )
-                .hint("write the date of the last review as `YYYY-MM-DD`"),
+                .hint(crate::words::diag::DATE_HINT),
             );
         }
         for t in &v.terms {
@@ -58,17 +62,22 @@ pub fn check(loaded: &Loaded, sources: &SourceSet, diags: &mut Diagnostics) {
                     Diagnostic::new(
                         Code::Invalid,
                         &f.pos(&t.term),
-                        format!("the term `{}` has no searchable word", t.term.value),
+                        crate::words::diag::no_searchable_word(&t.term.value),
                     )
-                    .hint("a term needs a word that is not a stop word (le, de, pour …)"),
+                    .hint(crate::words::diag::NO_SEARCHABLE_WORD_HINT),
                 );
             } else if let Some(first) = seen.get(&key) {
-                diags.push(Diagnostic::new(Code::DuplicateId, &f.pos(&t.term), format!("duplicate term `{}`", t.term.value)).hint(format!(
-                    "first defined at {}:{}:{} (terms are compared by their search keys, `{key}`); merge the two entries",
-                    first.file.display(),
-                    first.line,
-                    first.column
-                )));
+                diags.push(
+                    Diagnostic::new(
+                        Code::DuplicateId,
+                        &f.pos(&t.term),
+                        crate::words::diag::duplicate_term(&t.term.value),
+                    )
+                    .hint(crate::words::diag::term_first_defined(
+                        &format!("{}:{}:{}", first.file.display(), first.line, first.column),
+                        &key,
+                    )),
+                );
             } else {
                 seen.insert(key, f.pos(&t.term));
             }
@@ -77,17 +86,17 @@ pub fn check(loaded: &Loaded, sources: &SourceSet, diags: &mut Diagnostics) {
                     Diagnostic::new(
                         Code::MissingKey,
                         &f.pos(&t.term),
-                        format!("the term `{}` means nothing", t.term.value),
+                        crate::words::diag::means_nothing(&t.term.value),
                     )
-                    .hint("add `means: [<the documents' words>]`"),
+                    .hint(crate::words::diag::MEANS_NOTHING_HINT),
                 );
             }
             for m in &t.means {
                 let words = lang::terms(&m.value);
                 if words.is_empty() {
                     diags.push(
-                        Diagnostic::new(Code::Invalid, &f.pos(m), "an empty target")
-                            .hint("a target is a word or expression of the documents"),
+                        Diagnostic::new(Code::Invalid, &f.pos(m), crate::words::diag::EMPTY_TARGET)
+                            .hint(crate::words::diag::EMPTY_TARGET_HINT),
                     );
                     continue;
                 }
@@ -97,11 +106,14 @@ pub fn check(loaded: &Loaded, sources: &SourceSet, diags: &mut Diagnostics) {
                         Diagnostic::new(
                             Code::Invalid,
                             &f.pos(m),
-                            format!("`{}` is not in the documents' words", m.value),
+                            crate::words::diag::not_in_documents(&m.value),
                         )
-                        .hint(format!(
-                            "no source document prints {}; targets are the documents' own words",
-                            absent.iter().map(|w| format!("`{w}…`")).collect::<Vec<_>>().join(", ")
+                        .hint(crate::words::diag::no_document_prints(
+                            &absent
+                                .iter()
+                                .map(|w| format!("`{w}…`"))
+                                .collect::<Vec<_>>()
+                                .join(", "),
                         )),
                     );
                 }
@@ -111,9 +123,9 @@ pub fn check(loaded: &Loaded, sources: &SourceSet, diags: &mut Diagnostics) {
                     Diagnostic::new(
                         Code::Invalid,
                         &f.pos(&t.justification),
-                        "an empty justification",
+                        crate::words::diag::EMPTY_JUSTIFICATION,
                     )
-                    .hint("say why the term means the documents' words"),
+                    .hint(crate::words::diag::EMPTY_JUSTIFICATION_HINT),
                 );
             }
             match (&t.defined, t.kind.value) {
@@ -124,8 +136,12 @@ pub fn check(loaded: &Loaded, sources: &SourceSet, diags: &mut Diagnostics) {
                         lang::tokens(&t.term.value).into_iter().map(|t| t.word).collect();
                     if !own.iter().all(|w| printed_here.contains(w)) {
                         diags.push(
-                            Diagnostic::new(Code::Invalid, &f.pos(&d.text), format!("the cited definition does not print `{}`", t.term.value))
-                                .hint("cite the text where the document writes the abbreviation beside its meaning"),
+                            Diagnostic::new(
+                                Code::Invalid,
+                                &f.pos(&d.text),
+                                crate::words::diag::definition_lacks(&t.term.value),
+                            )
+                            .hint(crate::words::diag::DEFINITION_LACKS_HINT),
                         );
                     }
                 }
@@ -133,9 +149,9 @@ pub fn check(loaded: &Loaded, sources: &SourceSet, diags: &mut Diagnostics) {
                     Diagnostic::new(
                         Code::Invalid,
                         &f.pos(&d.text),
-                        "only an abbreviation is `defined` by a document",
+                        crate::words::diag::ONLY_ABBREVIATIONS,
                     )
-                    .hint("remove `defined`, or make the term `kind: abbreviation`"),
+                    .hint(crate::words::diag::ONLY_ABBREVIATIONS_HINT),
                 ),
                 (None, _) => {}
             }

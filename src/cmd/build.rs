@@ -1,5 +1,6 @@
 //! `referentiel build`: check the data, then write the site atomically.
 
+use referentiel::words::help;
 use std::path::PathBuf;
 
 use super::{Ctx, Failure};
@@ -7,18 +8,15 @@ use referentiel::compare::Format;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The output folder [default: the configuration's `build.build-dir`].
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = help::value::DIR, help = help::BUILD_OUT)]
     out: Option<PathBuf>,
-    /// Delete the files of the output folder that no build wrote (listed otherwise, and the build
-    /// refused; `[build] keep` in book.toml keeps them).
-    #[arg(long)]
+    #[arg(long, help = help::BUILD_FORCE)]
     force: bool,
 }
 
 pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
     let start = std::time::Instant::now();
-    ctx.out.progress("checking the data…");
+    ctx.out.progress(referentiel::words::command::CHECKING);
     let corpus = ctx.corpus(Format::Text).map_err(|f| {
         ctx.out.done();
         match f {
@@ -33,20 +31,19 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
     if let Some(w) = ctx.cfg.output.export_base_warning().filter(|_| ctx.cfg.output.html.enable) {
         ctx.out.note(&w);
     }
-    ctx.out.progress(&format!("rendering the site of {} elements…", corpus.elements.len()));
+    ctx.out.progress(&referentiel::words::command::rendering(corpus.elements.len()));
     let mut cfg = ctx.cfg.clone();
     cfg.build.force = args.force;
     let result = referentiel::outputs::build(&corpus, &cfg, &out_dir);
     ctx.out.done();
     match result {
         Ok(r) => {
-            ctx.out.info(&format!(
-                "built {} pages ({} files, {}) into {} in {:.1} s",
+            ctx.out.info(&referentiel::words::command::built(
                 r.pages,
                 r.files,
-                human_bytes(r.bytes as u64),
-                out_dir.display(),
-                start.elapsed().as_secs_f64()
+                &human_bytes(r.bytes as u64),
+                &out_dir.display().to_string(),
+                start.elapsed().as_secs_f64(),
             ));
             for p in referentiel::phases::take() {
                 ctx.out.verbose(&format!(
@@ -61,16 +58,18 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
             }
             Ok(())
         }
-        Err(e) => Err(Failure::Failed(format!("{e}\nthe previous site, if any, is untouched"))),
+        Err(e) => Err(Failure::Failed(referentiel::words::command::previous_site_untouched(
+            &e.to_string(),
+        ))),
     }
 }
 
 /// `23.4 MB`.
 fn human_bytes(n: u64) -> String {
     match n {
-        n if n >= 1_000_000 => format!("{:.1} MB", n as f64 / 1e6),
-        n if n >= 1_000 => format!("{:.1} kB", n as f64 / 1e3),
-        n => format!("{n} bytes"),
+        n if n >= 1_000_000 => referentiel::words::command::megabytes(n as f64 / 1e6),
+        n if n >= 1_000 => referentiel::words::command::kilobytes(n as f64 / 1e3),
+        n => referentiel::words::command::bytes(n),
     }
 }
 
@@ -78,8 +77,8 @@ fn human_bytes(n: u64) -> String {
 mod tests {
     #[test]
     fn sizes_read_as_people_say_them() {
-        assert_eq!(super::human_bytes(24_539_914), "24.5 MB");
-        assert_eq!(super::human_bytes(3_500), "3.5 kB");
-        assert_eq!(super::human_bytes(12), "12 bytes");
+        assert_eq!(super::human_bytes(24_539_914), "24,5 Mo");
+        assert_eq!(super::human_bytes(3_500), "3,5 ko");
+        assert_eq!(super::human_bytes(12), "12 octets");
     }
 }

@@ -31,12 +31,11 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
     if format == Format::Json {
         ctx.out.print("[]\n")
     } else {
-        ctx.out.info(&format!(
-            "ok: {} certifications, {} elements, {} matrices, {} correspondences",
+        ctx.out.info(&referentiel::words::command::check_ok(
             corpus.certs.len(),
             corpus.elements.len(),
             corpus.matrices.len(),
-            corpus.correspondences.len()
+            corpus.correspondences.len(),
         ));
         Ok(())
     }

@@ -4,31 +4,31 @@
 use super::{Ctx, Failure, FormatArgs};
 use referentiel::crosswalk;
 use referentiel::diff;
+use referentiel::words::help;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The first certification (its id, as `referentiel list` prints it).
+    #[arg(value_name = help::value::A, help = help::CROSSWALK_A)]
     a: String,
-    /// The second certification.
+    #[arg(value_name = help::value::B, help = help::CROSSWALK_B)]
     b: String,
     #[command(flatten)]
     format: FormatArgs,
-    /// Only the passerelle: for a holder of A, the unités / CCP / blocs of B covered fully or in part.
-    #[arg(long)]
+    #[arg(long, help = help::CROSSWALK_UNITS)]
     units: bool,
 }
 
 pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
     let format = args.format.get();
     let corpus = ctx.corpus(format)?;
-    let a = diff::require_cert(&corpus, &args.a, "first")
+    let a = diff::require_cert(&corpus, &args.a, referentiel::words::command::side::FIRST)
         .map_err(|e| super::diff::failure(e, format))?;
-    let b = diff::require_cert(&corpus, &args.b, "second")
+    let b = diff::require_cert(&corpus, &args.b, referentiel::words::command::side::SECOND)
         .map_err(|e| super::diff::failure(e, format))?;
     if a == b {
         return Err(Failure::Usage {
-            message: format!("a crosswalk relates two different certifications; `{a}` was given twice"),
-            hint: Some("to see what changed between two versions of one certification, use `referentiel diff`".into()),
+            message: referentiel::words::command::crosswalk_twice(a.as_str()),
+            hint: Some(referentiel::words::command::CROSSWALK_TWICE_HINT.into()),
         });
     }
     let cw = crosswalk::crosswalk(&corpus, &a, &b);

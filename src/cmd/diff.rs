@@ -1,6 +1,7 @@
 //! `referentiel diff OLD NEW`: what changed in meaning between two certifications, or between
 //! two versions of the data (two folders, two git revisions).
 
+use referentiel::words::help;
 use std::path::{Path, PathBuf};
 
 use super::{Ctx, Failure, FormatArgs};
@@ -9,26 +10,21 @@ use referentiel::diff::{self, DiffError, DiffOptions};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The old certification (its id, as `referentiel list` prints it).
+    #[arg(value_name = help::value::OLD, help = help::DIFF_OLD)]
     old: String,
-    /// The new certification (the same id to compare two versions of the data).
+    #[arg(value_name = help::value::NEW, help = help::DIFF_NEW)]
     new: String,
     #[command(flatten)]
     format: FormatArgs,
-    /// The old side's data folder [default: the data folder].
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = help::value::DIR, help = help::DIFF_OLD_DATA)]
     old_data: Option<PathBuf>,
-    /// The new side's data folder [default: the data folder].
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = help::value::DIR, help = help::DIFF_NEW_DATA)]
     new_data: Option<PathBuf>,
-    /// The old side's data as it was at this git revision.
-    #[arg(long, value_name = "REV")]
+    #[arg(long, value_name = help::value::REV, help = help::DIFF_OLD_REV)]
     old_rev: Option<String>,
-    /// The new side's data as it was at this git revision.
-    #[arg(long, value_name = "REV")]
+    #[arg(long, value_name = help::value::REV, help = help::DIFF_NEW_REV)]
     new_rev: Option<String>,
-    /// Only the verdict per certifying unit (CCP, bloc, unité, épreuve) of the new version.
-    #[arg(long)]
+    #[arg(long, help = help::DIFF_UNITS)]
     units: bool,
 }
 
@@ -47,7 +43,7 @@ pub fn failure(e: DiffError, format: referentiel::compare::Format) -> Failure {
             Failure::Data { diagnostics, format, wrote_nothing: false }
         }
         DiffError::UnknownCert { side, id, hint } => {
-            Failure::Usage { message: format!("no certification `{id}` in the {side} data"), hint }
+            Failure::Usage { message: referentiel::words::command::no_cert_for(&id, side), hint }
         }
         e => Failure::usage(e.to_string()),
     }
@@ -72,8 +68,10 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
         new_loaded = source::load(&new_src).map_err(|e| failure(e, format))?;
         &new_loaded
     };
-    let oc = diff::require_cert(&old_corpus, &args.old, "old").map_err(|e| failure(e, format))?;
-    let nc = diff::require_cert(new_corpus, &args.new, "new").map_err(|e| failure(e, format))?;
+    let oc = diff::require_cert(&old_corpus, &args.old, referentiel::words::command::side::OLD)
+        .map_err(|e| failure(e, format))?;
+    let nc = diff::require_cert(new_corpus, &args.new, referentiel::words::command::side::NEW)
+        .map_err(|e| failure(e, format))?;
     let mut report = diff::diff(&old_corpus, &oc, new_corpus, &nc, &DiffOptions::default());
     if !same {
         report.old.origin = Some(old_src.describe());

@@ -2,6 +2,7 @@
 //! goes to standard output, or to `--out`; several files go into the folder `--out`, by their
 //! names (`ntc-2018.ttl`, …).
 
+use referentiel::words::help;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -13,31 +14,26 @@ use referentiel::site::output::SiteFiles;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The format: case, skos, sssom, csv, xlsx, json, moodle or grilles.
+    #[arg(value_name = help::value::FORMAT, help = help::EXPORT_FORMAT)]
     format: String,
-    /// Only this certification (repeatable).
-    #[arg(long = "cert", value_name = "ID")]
+    #[arg(long = "cert", value_name = help::value::ID, help = help::EXPORT_CERT)]
     certs: Vec<String>,
-    /// The file (one file) or folder (several) to write [default: standard output, for one file].
-    #[arg(long, value_name = "PATH")]
+    #[arg(long, value_name = help::value::PATH, help = help::EXPORT_OUT)]
     out: Option<PathBuf>,
     // issue #29
-    /// CASE: the version to follow, 1.1 or 1.0 (OpenSALT up to 3.2) [default: [output.case] case-version, 1.1].
-    #[arg(long = "case-version", value_name = "VERSION")]
+    #[arg(long = "case-version", value_name = help::value::VERSION, help = help::EXPORT_CASE_VERSION)]
     case_version: Option<String>,
-    /// CSV: the field separator, one character (`,`, `;`, `\t` for a tab) [default: [output.csv] delimiter, `;`].
-    #[arg(long = "csv-delimiter", value_name = "CHAR")]
+    #[arg(long = "csv-delimiter", value_name = help::value::CHAR, help = help::EXPORT_CSV_DELIMITER)]
     csv_delimiter: Option<String>,
-    /// CSV: the profile, fr (French spreadsheet) or openedx (Open edX taxonomy: id,value,parent_id, no BOM, comma) [default: [output.csv] profile, fr].
-    #[arg(long = "csv-profile", value_name = "PROFILE", value_parser = ["fr", "openedx"])]
+    #[arg(long = "csv-profile", value_name = help::value::PROFILE, help = help::EXPORT_CSV_PROFILE, value_parser = ["fr", "openedx"])]
     csv_profile: Option<String>,
 }
 
 pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
     let Some(output) = outputs::by_name(&args.format).filter(|o| o.name() != "html") else {
         return Err(Failure::Usage {
-            message: format!("unknown export format `{}`", args.format),
-            hint: Some(format!("one of {}", outputs::cli::formats().join(", "))),
+            message: referentiel::words::command::unknown_export(&args.format),
+            hint: Some(referentiel::words::command::one_of(&outputs::cli::formats().join(", "))),
         });
     };
     let corpus = ctx.corpus(Format::Text).map_err(|f| match f {
@@ -51,7 +47,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
         .iter()
         .map(|c| {
             corpus.require_cert(c).map_err(|u| Failure::Usage {
-                message: format!("no certification `{}`", u.id),
+                message: referentiel::words::command::no_cert(&u.id),
                 hint: u.hint,
             })
         })
@@ -89,22 +85,25 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
         crosswalks: &crosswalks,
     };
     let mut files = SiteFiles::default();
-    output
-        .render(&render, &mut files)
-        .map_err(|e| Failure::Failed(format!("output {}: {e}", output.name())))?;
+    output.render(&render, &mut files).map_err(|e| {
+        Failure::Failed(referentiel::words::command::output_failed(output.name(), &e.to_string()))
+    })?;
     match (&args.out, files.files.as_slice()) {
-        (_, []) => Err(Failure::Failed("nothing to export for these certifications".into())),
+        (_, []) => Err(Failure::Failed(referentiel::words::command::NOTHING_TO_EXPORT.into())),
         (None, [(_, bytes)]) => ctx.out.print(&String::from_utf8_lossy(bytes)),
         (None, many) => Err(Failure::Usage {
-            message: format!("{} files to write", many.len()),
-            hint: Some("give a folder with --out, or one certification with --cert".into()),
+            message: referentiel::words::command::files_to_write(many.len()),
+            hint: Some(referentiel::words::command::FILES_TO_WRITE_HINT.into()),
         }),
         (Some(out), [(_, bytes)]) if !out.is_dir() => write(out, bytes),
         (Some(dir), many) => {
             for (p, bytes) in many {
                 write(&dir.join(p.file_name().expect("file name")), bytes)?;
             }
-            ctx.out.info(&format!("wrote {} files into {}", many.len(), dir.display()));
+            ctx.out.info(&referentiel::words::command::wrote_files(
+                many.len(),
+                &dir.display().to_string(),
+            ));
             Ok(())
         }
     }
@@ -112,9 +111,17 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
 
 fn write(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     if let Some(d) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(d)
-            .map_err(|e| Failure::Failed(format!("cannot create {}: {e}", d.display())))?;
+        std::fs::create_dir_all(d).map_err(|e| {
+            Failure::Failed(referentiel::words::command::cannot_create(
+                &d.display().to_string(),
+                &e.to_string(),
+            ))
+        })?;
     }
-    std::fs::write(path, bytes)
-        .map_err(|e| Failure::Failed(format!("cannot write {}: {e}", path.display())))
+    std::fs::write(path, bytes).map_err(|e| {
+        Failure::Failed(referentiel::words::command::cannot_write(
+            &path.display().to_string(),
+            &e.to_string(),
+        ))
+    })
 }

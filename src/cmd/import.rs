@@ -4,25 +4,22 @@
 use std::path::PathBuf;
 
 use referentiel::import::{self, Family};
+use referentiel::words::help;
 use referentiel::words::import as w;
 
 use super::{Ctx, Failure};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The family of the document: reac (REAC / RC of a titre professionnel, with its RE) or rncp (RNCP fiche).
-    #[arg(value_enum)]
+    #[arg(value_enum, value_name = help::value::FAMILY, help = help::IMPORT_FAMILY)]
     family: FamilyArg,
-    /// The document: a text extraction (.txt) or a PDF (read with poppler's pdftotext -layout).
+    #[arg(value_name = help::value::FILE, help = help::IMPORT_FILE)]
     file: PathBuf,
-    /// The new certification's id (lower case, digits, `-` and `.`): `cc-2017`.
-    #[arg(long)]
+    #[arg(long, value_name = help::value::ID, help = help::IMPORT_ID)]
     id: String,
-    /// The data folder to write into [default: the project's data folder].
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = help::value::DIR, help = help::IMPORT_OUT)]
     out: Option<PathBuf>,
-    /// Replace a previous draft of the same id.
-    #[arg(long)]
+    #[arg(long, help = help::IMPORT_FORCE)]
     force: bool,
 }
 
@@ -34,13 +31,11 @@ enum FamilyArg {
 
 #[derive(clap::Args)]
 pub struct NewArgs {
-    /// The new certification's id.
+    #[arg(value_name = help::value::ID, help = help::NEW_ID)]
     id: String,
-    /// The data folder to write into [default: the project's data folder].
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = help::value::DIR, help = help::IMPORT_OUT)]
     out: Option<PathBuf>,
-    /// Replace the files of a previous scaffold of the same id.
-    #[arg(long)]
+    #[arg(long, help = help::NEW_FORCE)]
     force: bool,
 }
 

@@ -19,35 +19,26 @@ mod schema;
 mod search;
 mod serve;
 mod show;
+mod usage;
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use referentiel::compare::Format;
 use referentiel::config::Config;
 use referentiel::diag::Diagnostic;
 use referentiel::model::Corpus;
+use referentiel::words::{help, terminal};
 
 pub use out::{ColorChoice, Out};
-
-const EXAMPLES: &str = "\
-Examples:
-  referentiel check                          check all of data/, report every problem
-  referentiel build                          check, then write the site into site/
-  referentiel show ntc-2018/cp3              one element with its critères, savoirs and links
-  referentiel search \"relancer un client\"     search as the site does
-  referentiel diff ntc-2013 ntc-2018         what changed between two versions
-  referentiel crosswalk bts-nrc ntc-2018     correspondences between two certifications
-
-The configuration is the nearest book.toml in this folder or its parents.";
 
 #[derive(Parser)]
 #[command(
     name = "referentiel",
     version,
-    about = "Certification referentials as checked data and a static site",
-    after_help = EXAMPLES
+    about = help::ABOUT,
+    after_help = help::EXAMPLES
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -59,31 +50,24 @@ pub struct Cli {
 /// Options every command takes.
 #[derive(Args)]
 pub struct Global {
-    /// The site configuration [default: the nearest book.toml, here or in a parent folder].
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, value_name = help::value::FILE, help = help::CONFIG)]
     pub config: Option<PathBuf>,
-    /// The data folder [default: the configuration's `build.data-dir`].
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long, global = true, value_name = help::value::DIR, help = help::DATA)]
     pub data: Option<PathBuf>,
-    /// When to colour the output (`NO_COLOR` and `CLICOLOR_FORCE` are honoured under `auto`).
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = help::value::WHEN, help = help::COLOR)]
     pub color: ColorChoice,
-    /// Print only errors.
-    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    #[arg(short, long, global = true, conflicts_with = "verbose", help = help::QUIET)]
     pub quiet: bool,
-    /// Print what is done, with timings.
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, help = help::VERBOSE)]
     pub verbose: bool,
 }
 
 /// How a command prints its result: `--format text|markdown|json`, or `--json` for short.
 #[derive(Args, Clone, Copy)]
 pub struct FormatArgs {
-    /// The output format.
-    #[arg(long, value_enum, value_name = "FORMAT")]
+    #[arg(long, value_enum, value_name = help::value::FORMAT, help = help::FORMAT)]
     pub format: Option<Format>,
-    /// Short for `--format json`.
-    #[arg(long, conflicts_with = "format")]
+    #[arg(long, conflicts_with = "format", help = help::JSON)]
     pub json: bool,
 }
 
@@ -95,62 +79,33 @@ impl FormatArgs {
 
 #[derive(Subcommand)]
 pub enum Command {
-    /// Check all of the data and report every problem (exit 1 if any).
-    #[command(after_help = "Example:\n  referentiel check --json | jq '.[].message'")]
+    #[command(about = help::CHECK, after_help = help::CHECK_EXAMPLES)]
     Check(check::Args),
-    /// List the certifications with their element counts by kind and the state of their tables.
+    #[command(about = help::LIST)]
     List(list::Args),
-    /// Show one element: its text, parent, children, links, correspondences and source lines.
-    #[command(
-        after_help = "Examples:\n  referentiel show ntc-2018/cp3\n  referentiel show cp3 --cert ntc-2018 --json\n  referentiel show bts-tc-2006        (a certification)"
-    )]
+    #[command(about = help::SHOW, after_help = help::SHOW_EXAMPLES)]
     Show(show::Args),
-    /// Search the data as the site does (same index, same ranking).
-    #[command(
-        after_help = "Examples:\n  referentiel search \"veile comerciale\"\n  referentiel search cp3 --cert ntc-2018 --kind \"Compétence professionnelle\"\n  referentiel search --batch queries.txt      (one query a line; one JSON line of results each)\n  printf 'cp3\\nveille\\n' | referentiel search --batch -"
-    )]
+    #[command(about = help::SEARCH, after_help = help::SEARCH_EXAMPLES)]
     Search(search::Args),
-    /// Check the data, then build the site (nothing is written if the data has errors).
-    #[command(after_help = "Example:\n  referentiel build --out /tmp/site")]
+    #[command(about = help::BUILD, after_help = help::BUILD_EXAMPLES)]
     Build(build::Args),
-    /// What changed in meaning between two certifications, or two versions of the data.
-    #[command(
-        after_help = "Examples:\n  referentiel diff ntc-2013 ntc-2018 --format markdown\n  referentiel diff ntc-2018 ntc-2018 --old-rev HEAD~3"
-    )]
+    #[command(about = help::DIFF, after_help = help::DIFF_EXAMPLES)]
     Diff(diff::Args),
-    /// Correspondences between two certifications: official, curated, suggested; coverage.
-    #[command(after_help = "Example:\n  referentiel crosswalk bts-nrc ntc-2018 --json")]
+    #[command(about = help::CROSSWALK, after_help = help::CROSSWALK_EXAMPLES)]
     Crosswalk(crosswalk::Args),
-    /// Write one export (case, skos, sssom, csv, json) of all or some certifications.
-    #[command(
-        after_help = "Examples:\n  referentiel export skos --cert ntc-2018 > ntc-2018.ttl\n  referentiel export csv --out exports/"
-    )]
+    #[command(about = help::EXPORT, after_help = help::EXPORT_EXAMPLES)]
     Export(export::Args),
-    /// Serve the site on 127.0.0.1, rebuilt and reloaded whenever the data or the templates change.
-    #[command(after_help = "Example:\n  referentiel serve --port 8080 --open")]
+    #[command(about = help::SERVE, after_help = help::SERVE_EXAMPLES)]
     Serve(serve::Args),
-    /// Print the JSON Schema of the data files, for editors (or write every schema into a folder).
-    #[command(
-        after_help = "Examples:\n  referentiel schema certification\n  referentiel schema --out docs/schema\n\nIn a YAML file, for the VS Code YAML extension:\n  # yaml-language-server: $schema=../../../docs/schema/certification.schema.json"
-    )]
+    #[command(about = help::SCHEMA, after_help = help::SCHEMA_EXAMPLES)]
     Schema(schema::Args),
-    /// Draft a certification from a REAC / RC or an RNCP fiche (text or PDF), to check and correct (#30).
-    #[command(
-        after_help = "Examples:\n  referentiel import reac reac.pdf --id cc-2024\n  referentiel import rncp fiche.txt --id tp-x --out /tmp/essai/data\n\nThen: referentiel check, and docs/ajouter-une-certification.md"
-    )]
+    #[command(about = help::IMPORT, after_help = help::IMPORT_EXAMPLES)]
     Import(import::Args),
-    /// Scaffold an empty certification (documents of other families: BTS …), for the checker to guide.
+    #[command(about = help::NEW)]
     New(import::NewArgs),
-    /// Print a shell completion script.
-    // #28
-    /// A training plan checked against its certification: what it covers, what it leaves out.
-    #[command(
-        after_help = "Examples:\n  referentiel plan plans/ntc-2018-parcours.yaml\n  referentiel plan plans/ntc-2018-parcours.yaml --json\n  referentiel plan plans/ntc-2018-parcours.yaml --format xlsx --out tableau-croise.xlsx"
-    )]
+    #[command(about = help::PLAN, after_help = help::PLAN_EXAMPLES)]
     Plan(plan::Args),
-    #[command(
-        after_help = "Example:\n  referentiel completions bash > ~/.local/share/bash-completion/completions/referentiel"
-    )]
+    #[command(about = help::COMPLETIONS, after_help = help::COMPLETIONS_EXAMPLES)]
     Completions(completions::Args),
 }
 
@@ -207,16 +162,9 @@ impl Failure {
                 }
                 let files: std::collections::BTreeSet<_> =
                     diagnostics.iter().map(|d| &d.file).collect();
-                let plural = |n: usize| if n == 1 { "" } else { "s" };
-                out.error(&format!(
-                    "{} problem{} in {} file{}",
-                    diagnostics.len(),
-                    plural(diagnostics.len()),
-                    files.len(),
-                    plural(files.len())
-                ));
+                out.error(&terminal::problems(diagnostics.len(), files.len()));
                 if *wrote_nothing {
-                    out.note("nothing was written: fix the data first");
+                    out.note(terminal::NOTHING_WRITTEN);
                 }
             }
         }
@@ -244,10 +192,9 @@ impl Ctx {
         for w in &corpus.warnings {
             self.out.warn(w);
         }
-        self.out.verbose(&format!(
-            "loaded and checked {} in {:.2?}",
-            self.data.display(),
-            start.elapsed()
+        self.out.verbose(&terminal::loaded(
+            &self.data.display().to_string(),
+            &format!("{:.2?}", start.elapsed()),
         ));
         Ok(corpus)
     }
@@ -263,7 +210,11 @@ fn print_for(ctx: &Ctx, format: Format, s: &str) -> Result<(), Failure> {
 
 /// Run the command line; the result is the process's exit code.
 pub fn main() -> u8 {
-    let cli = Cli::parse();
+    fn exit(e: clap::Error) -> ! {
+        e.apply::<usage::French>().exit()
+    }
+    let matches = usage::french(Cli::command()).try_get_matches().unwrap_or_else(|e| exit(e));
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| exit(e));
     let out = Out::new(cli.global.color, cli.global.quiet, cli.global.verbose);
     let result = match cli.command {
         Command::Completions(args) => completions::run(args, &out),
@@ -304,19 +255,18 @@ fn context(global: &Global, out: Out) -> Result<Ctx, Failure> {
     let cfg = match &global.config {
         Some(path) => Config::read(path).map_err(Failure::usage)?,
         None => match Config::discover(
-            &std::env::current_dir().map_err(|e| Failure::Failed(e.to_string()))?,
+            &std::env::current_dir()
+                .map_err(|e| Failure::Failed(terminal::current_dir(&e.to_string())))?,
         ) {
             Some(path) => {
-                out.verbose(&format!("configuration: {}", path.display()));
+                out.verbose(&terminal::configuration(&path.display().to_string()));
                 Config::read(&path).map_err(Failure::usage)?
             }
             None if global.data.is_some() => Config::read_default(),
             None => {
                 return Err(Failure::Usage {
-                    message: "no book.toml in this folder or any parent".into(),
-                    hint: Some(
-                        "run from inside the project, or pass --config FILE or --data DIR".into(),
-                    ),
+                    message: terminal::NO_BOOK_TOML.into(),
+                    hint: Some(terminal::NO_BOOK_TOML_HINT.into()),
                 });
             }
         },
@@ -324,8 +274,8 @@ fn context(global: &Global, out: Out) -> Result<Ctx, Failure> {
     let data = global.data.clone().unwrap_or_else(|| cfg.build.data_dir.clone());
     if !data.is_dir() {
         return Err(Failure::Usage {
-            message: format!("no data folder at {}", data.display()),
-            hint: Some("pass --data DIR, or set build.data-dir in book.toml".into()),
+            message: terminal::no_data_folder(&data.display().to_string()),
+            hint: Some(terminal::NO_DATA_FOLDER_HINT.into()),
         });
     }
     Ok(Ctx { cfg, data, out })

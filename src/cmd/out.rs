@@ -1,6 +1,7 @@
 //! Where a command's words go: results on standard output (a closed pipe ends the command
 //! quietly), messages on standard error, coloured or not, as quiet or verbose as asked.
 
+use referentiel::words::{help, terminal};
 use std::io::{IsTerminal, Write};
 
 use super::Failure;
@@ -10,8 +11,11 @@ use super::Failure;
 pub enum ColorChoice {
     /// Colour on a terminal, unless `NO_COLOR` is set and not empty; `CLICOLOR_FORCE` (set, not
     /// empty, not `0`) forces it.
+    #[value(help = help::COLOR_AUTO)]
     Auto,
+    #[value(help = help::COLOR_ALWAYS)]
     Always,
+    #[value(help = help::COLOR_NEVER)]
     Never,
 }
 
@@ -75,7 +79,7 @@ impl Out {
         match stdout.write_all(s.as_bytes()).and_then(|_| stdout.flush()) {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::ClosedPipe),
-            Err(e) => Err(Failure::Failed(format!("cannot write the output: {e}"))),
+            Err(e) => Err(Failure::Failed(terminal::cannot_write_output(&e.to_string()))),
         }
     }
 
@@ -96,16 +100,16 @@ impl Out {
     }
 
     pub fn error(&self, message: &str) {
-        self.say(&format!("{}: {message}", self.paint("1;31", "error")));
+        self.say(&format!("{} : {message}", self.paint("1;31", terminal::ERROR)));
     }
 
     pub fn hint(&self, message: &str) {
-        self.say(&format!("{}: {message}", self.paint("1;36", "hint")));
+        self.say(&format!("{} : {message}", self.paint("1;36", terminal::HINT)));
     }
 
     pub fn note(&self, message: &str) {
         if !self.quiet {
-            self.say(&format!("{}: {message}", self.paint("1", "note")));
+            self.say(&format!("{} : {message}", self.paint("1", terminal::NOTE)));
         }
     }
 
@@ -121,7 +125,7 @@ impl Out {
     /// Something worth knowing that does not stop the command, unless `--quiet`.
     pub fn warn(&self, message: &str) {
         if !self.quiet {
-            self.say(&format!("{}: {message}", self.paint("1;33", "warning")));
+            self.say(&format!("{} : {message}", self.paint("1;33", terminal::WARNING)));
         }
     }
 

@@ -3,6 +3,7 @@
 //! the total, hours, and every element left uncovered; `--format xlsx --out F` writes the
 //! « tableau croisé ».
 
+use referentiel::words::help;
 use std::path::PathBuf;
 
 use referentiel::compare::Format;
@@ -13,28 +14,27 @@ use super::{Ctx, Failure};
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum PlanFormat {
+    #[value(help = help::FORMAT_TEXT)]
     Text,
+    #[value(help = help::FORMAT_MARKDOWN)]
     Markdown,
+    #[value(help = help::FORMAT_JSON)]
     Json,
-    /// The « tableau croisé » workbook (needs --out).
+    #[value(help = help::FORMAT_XLSX)]
     Xlsx,
 }
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The plan file (YAML; see docs/plan-format.md).
+    #[arg(value_name = help::value::FILE, help = help::PLAN_FILE)]
     file: PathBuf,
-    #[arg(long, value_enum, value_name = "FORMAT", default_value = "text")]
+    #[arg(long, value_enum, value_name = help::value::FORMAT, default_value = "text", help = help::FORMAT)]
     format: PlanFormat,
-    /// Short for --format json.
-    #[arg(long, conflicts_with = "format")]
+    #[arg(long, conflicts_with = "format", help = help::JSON)]
     json: bool,
-    /// Read the plan's links in another version of its certification (the diff's pairing):
-    /// which now point to reworded, moved, split, merged or removed elements.
-    #[arg(long, value_name = "CERT")]
+    #[arg(long, value_name = help::value::CERT, help = help::PLAN_AGAINST)]
     against: Option<String>,
-    /// Write the report into this file instead of printing it.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = help::value::FILE, help = help::PLAN_OUT)]
     out: Option<PathBuf>,
 }
 
@@ -49,7 +49,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
     })?;
     if let Some(other) = &args.against {
         let other = corpus.require_cert(other).map_err(|u| Failure::Usage {
-            message: format!("unknown certification `{}`", u.id),
+            message: referentiel::words::command::unknown_cert(&u.id),
             hint: u.hint,
         })?;
         let fates = plan::against::against(&corpus, &p, &other);
@@ -68,12 +68,13 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
         PlanFormat::Xlsx => {
             if args.out.is_none() {
                 return Err(Failure::Usage {
-                    message: "a workbook is not printed to the terminal".into(),
-                    hint: Some("add --out FILE.xlsx".into()),
+                    message: referentiel::words::command::WORKBOOK_NOT_PRINTED.into(),
+                    hint: Some(referentiel::words::command::WORKBOOK_HINT.into()),
                 });
             }
-            plan::render::xlsx(&corpus, &p, &cov)
-                .map_err(|e| Failure::Failed(format!("the workbook: {e}")))?
+            plan::render::xlsx(&corpus, &p, &cov).map_err(|e| {
+                Failure::Failed(referentiel::words::command::workbook_failed(&e.to_string()))
+            })?
         }
         PlanFormat::Text => plan::render::render(&corpus, &p, &cov, Format::Text).into_bytes(),
         PlanFormat::Markdown => {
@@ -83,9 +84,13 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
     };
     match args.out {
         Some(path) => {
-            std::fs::write(&path, &bytes)
-                .map_err(|e| Failure::Failed(format!("cannot write {}: {e}", path.display())))?;
-            ctx.out.info(&format!("wrote {}", path.display()));
+            std::fs::write(&path, &bytes).map_err(|e| {
+                Failure::Failed(referentiel::words::command::cannot_write(
+                    &path.display().to_string(),
+                    &e.to_string(),
+                ))
+            })?;
+            ctx.out.info(&referentiel::words::command::wrote(&path.display().to_string()));
             Ok(())
         }
         None => ctx.out.print(&String::from_utf8_lossy(&bytes)),

@@ -1,5 +1,6 @@
 //! `referentiel schema [NAME] [--out DIR]`: the JSON Schema of the data files, for editors.
 
+use referentiel::words::help;
 use std::path::PathBuf;
 
 use referentiel::schema::json::{self, FILES};
@@ -8,13 +9,9 @@ use super::{Failure, Out};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Which schema to print: data-file (any data file), certification, correspondences,
-    /// vocabulary or sources (the files of that folder of data/), plan (a training plan of plans/),
-    /// or referentiel-json (the JSON export, telechargements/json/referentiel.json).
-    #[arg(default_value = "data-file", value_parser = clap::builder::PossibleValuesParser::new(FILES.iter().map(|f| f.name).chain([PLAN, EXPORT])))]
+    #[arg(value_name = help::value::NAME, help = help::SCHEMA_NAME, default_value = "data-file", value_parser = clap::builder::PossibleValuesParser::new(FILES.iter().map(|f| f.name).chain([PLAN, EXPORT])))]
     name: String,
-    /// Write every schema into this folder, as NAME.schema.json, instead of printing one.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = help::value::DIR, help = help::SCHEMA_OUT)]
     out: Option<PathBuf>,
 }
 
@@ -34,19 +31,38 @@ pub fn run(args: Args, out: &Out) -> Result<(), Failure> {
         let file = FILES.iter().find(|f| f.name == args.name).expect("clap checked the name");
         return out.print(&json::text(file));
     };
-    std::fs::create_dir_all(&dir)
-        .map_err(|e| Failure::Failed(format!("cannot create {}: {e}", dir.display())))?;
+    std::fs::create_dir_all(&dir).map_err(|e| {
+        Failure::Failed(referentiel::words::command::cannot_create(
+            &dir.display().to_string(),
+            &e.to_string(),
+        ))
+    })?;
     for file in FILES {
         let path = dir.join(format!("{}.schema.json", file.name));
-        std::fs::write(&path, json::text(file))
-            .map_err(|e| Failure::Failed(format!("cannot write {}: {e}", path.display())))?;
+        std::fs::write(&path, json::text(file)).map_err(|e| {
+            Failure::Failed(referentiel::words::command::cannot_write(
+                &path.display().to_string(),
+                &e.to_string(),
+            ))
+        })?;
     }
     let path = dir.join(format!("{PLAN}.schema.json"));
-    std::fs::write(&path, referentiel::plan::json_schema())
-        .map_err(|e| Failure::Failed(format!("cannot write {}: {e}", path.display())))?;
+    std::fs::write(&path, referentiel::plan::json_schema()).map_err(|e| {
+        Failure::Failed(referentiel::words::command::cannot_write(
+            &path.display().to_string(),
+            &e.to_string(),
+        ))
+    })?;
     let path = dir.join(format!("{EXPORT}.schema.json"));
-    std::fs::write(&path, referentiel::outputs::json::json_schema())
-        .map_err(|e| Failure::Failed(format!("cannot write {}: {e}", path.display())))?;
-    out.info(&format!("wrote {} schemas into {}", FILES.len() + 2, dir.display()));
+    std::fs::write(&path, referentiel::outputs::json::json_schema()).map_err(|e| {
+        Failure::Failed(referentiel::words::command::cannot_write(
+            &path.display().to_string(),
+            &e.to_string(),
+        ))
+    })?;
+    out.info(&referentiel::words::command::wrote_schemas(
+        FILES.len() + 2,
+        &dir.display().to_string(),
+    ));
     Ok(())
 }

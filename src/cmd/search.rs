@@ -1,5 +1,6 @@
 //! `referentiel search`: the site's search, from the command line (same index, same ranking).
 
+use referentiel::words::help;
 use std::fmt::Write as _;
 
 use super::{Ctx, Failure, FormatArgs};
@@ -8,22 +9,15 @@ use referentiel::search::Index;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The query: words, expressions or codes.
-    #[arg(required_unless_present = "batch", conflicts_with = "batch")]
+    #[arg(required_unless_present = "batch", conflicts_with = "batch", value_name = help::value::QUERY, help = help::SEARCH_QUERY)]
     query: Option<String>,
-    /// Many queries at once, one a line, from FILE (`-` for standard input): the data is loaded
-    /// once, and each query's results are written as one JSON line, {"q": …, "hits": […]}, in
-    /// the order of the queries (empty lines are skipped).
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = help::value::FILE, help = help::SEARCH_BATCH)]
     batch: Option<std::path::PathBuf>,
-    /// Only this certification (its id, as `referentiel list` prints it).
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = help::value::ID, help = help::SEARCH_CERT)]
     cert: Option<String>,
-    /// Only this kind of element (its French label, as in the site's filter: "Compétence professionnelle", "Savoir" …).
-    #[arg(long, value_name = "LABEL")]
+    #[arg(long, value_name = help::value::LABEL, help = help::SEARCH_KIND)]
     kind: Option<String>,
-    /// How many results.
-    #[arg(long, default_value_t = 10, value_name = "N")]
+    #[arg(long, default_value_t = 10, value_name = help::value::N, help = help::SEARCH_LIMIT)]
     limit: usize,
     #[command(flatten)]
     format: FormatArgs,
@@ -109,11 +103,14 @@ fn batch(
 ) -> Result<(), Failure> {
     let text = if path.as_os_str() == "-" {
         std::io::read_to_string(std::io::stdin()).map_err(|e| {
-            Failure::Failed(format!("cannot read the queries from standard input: {e}"))
+            Failure::Failed(referentiel::words::command::cannot_read_stdin(&e.to_string()))
         })?
     } else {
         std::fs::read_to_string(path).map_err(|e| {
-            Failure::Failed(format!("cannot read the queries from {}: {e}", path.display()))
+            Failure::Failed(referentiel::words::command::cannot_read_queries(
+                &path.display().to_string(),
+                &e.to_string(),
+            ))
         })?
     };
     let mut s = String::new();

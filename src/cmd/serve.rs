@@ -3,14 +3,13 @@
 
 use super::{Ctx, Failure};
 use referentiel::outputs::serve::{ServeArgs, serve};
+use referentiel::words::help;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The port on 127.0.0.1 (0 for any free port).
-    #[arg(long, default_value_t = 3000, value_name = "N")]
+    #[arg(long, default_value_t = 3000, value_name = help::value::N, help = help::SERVE_PORT)]
     port: u16,
-    /// Open the site in the browser.
-    #[arg(long)]
+    #[arg(long, help = help::SERVE_OPEN)]
     open: bool,
 }
 

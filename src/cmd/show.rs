@@ -2,6 +2,7 @@
 //! holds (critères, savoir-faire, savoirs …), what evaluates or certifies it, its
 //! correspondences and its source lines; or, for a certification id, its identity and top level.
 
+use referentiel::words::help;
 use std::fmt::Write as _;
 
 use serde::Serialize;
@@ -14,11 +15,9 @@ use referentiel::model::{Corpus, Element};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// `cert/element` (`ntc-2018/cp3`), an element id with `--cert`, an element id that only one
-    /// certification has, or a certification id.
+    #[arg(value_name = help::value::ID, help = help::SHOW_ID)]
     id: String,
-    /// The certification of the element.
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = help::value::ID, help = help::SHOW_CERT)]
     cert: Option<String>,
     #[command(flatten)]
     format: FormatArgs,
@@ -106,7 +105,7 @@ fn resolve(corpus: &Corpus, given: &str, cert: Option<&str>) -> Result<ElementKe
     };
     if let Some(c) = cert {
         let cert = corpus.require_cert(c).map_err(|u| Failure::Usage {
-            message: format!("no certification `{}`", u.id),
+            message: referentiel::words::command::no_cert(&u.id),
             hint: u.hint,
         })?;
         let key = ElementKey::new(cert.clone(), LocalId::new(local));
@@ -126,14 +125,15 @@ fn resolve(corpus: &Corpus, given: &str, cert: Option<&str>) -> Result<ElementKe
             local,
             corpus.elements_of(&cert).map(|e| e.key.local.as_str()),
         );
-        return Err(Failure::Usage { message: format!("no element `{local}` in {cert}"), hint });
+        return Err(Failure::Usage {
+            message: referentiel::words::command::no_element_in(local, cert.as_str()),
+            hint,
+        });
     }
     if corpus.cert(&referentiel::ids::CertId::new(given)).is_some() {
         return Err(Failure::Usage {
-            message: format!("`{given}` is a certification"),
-            hint: Some(format!(
-                "`referentiel list` describes it; `referentiel show {given}/ID` shows one of its elements"
-            )),
+            message: referentiel::words::command::is_a_certification(given),
+            hint: Some(referentiel::words::command::is_a_certification_hint(given)),
         });
     }
     let mut matches: Vec<&Element> =
@@ -150,12 +150,14 @@ fn resolve(corpus: &Corpus, given: &str, cert: Option<&str>) -> Result<ElementKe
     match matches.as_slice() {
         [one] => Ok(one.key.clone()),
         [] => Err(Failure::Usage {
-            message: format!("no element `{given}`"),
-            hint: Some("name it as CERT/ID (`ntc-2018/cp3`); `referentiel search` finds elements by their words".into()),
+            message: referentiel::words::command::no_element(given),
+            hint: Some(referentiel::words::command::NO_ELEMENT_HINT.into()),
         }),
         many => Err(Failure::Usage {
-            message: format!("`{given}` is an element of {} certifications", many.len()),
-            hint: Some(format!("name one: {}", many.iter().map(|e| e.key.to_string()).collect::<Vec<_>>().join(", "))),
+            message: referentiel::words::command::element_of_many(given, many.len()),
+            hint: Some(referentiel::words::command::name_one(
+                &many.iter().map(|e| e.key.to_string()).collect::<Vec<_>>().join(", "),
+            )),
         }),
     }
 }

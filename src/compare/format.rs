@@ -4,8 +4,11 @@
 /// An output format of `referentiel diff` and `referentiel crosswalk`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    #[value(help = crate::words::help::FORMAT_TEXT)]
     Text,
+    #[value(help = crate::words::help::FORMAT_MARKDOWN)]
     Markdown,
+    #[value(help = crate::words::help::FORMAT_JSON)]
     Json,
 }
 

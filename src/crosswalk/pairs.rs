@@ -64,14 +64,14 @@ impl PairPolicy {
             for id in [a, b] {
                 if corpus.cert(id).is_none() {
                     let known: Vec<&str> = corpus.certs.iter().map(|c| c.id.as_str()).collect();
-                    return Err(format!(
-                        "book.toml: [crosswalk] pairs names the certification `{id}`, which the data does not hold (known: {})",
-                        known.join(", ")
+                    return Err(crate::words::command::pairs_unknown(
+                        id.as_str(),
+                        &known.join(", "),
                     ));
                 }
             }
             if a == b {
-                return Err(format!("book.toml: [crosswalk] pairs pairs `{a}` with itself"));
+                return Err(crate::words::command::pairs_itself(a.as_str()));
             }
         }
         Ok(())

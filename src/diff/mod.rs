@@ -161,18 +161,18 @@ impl fmt::Display for DiffError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DiffError::UnknownCert { side, id, hint, .. } => {
-                write!(f, "no certification `{id}` in the {side} data")?;
+                f.write_str(&crate::words::command::no_cert_for(id, side))?;
                 if let Some(h) = hint {
-                    write!(f, "\nhint: {h}")?;
+                    write!(f, "\n{} : {h}", crate::words::terminal::HINT)?;
                 }
                 Ok(())
             }
-            DiffError::Data { origin, diagnostics } => write!(
-                f,
-                "the data of {origin} has {} problem(s); run `referentiel check` on it",
-                diagnostics.len()
-            ),
-            DiffError::Git { rev, message } => write!(f, "cannot read revision `{rev}`: {message}"),
+            DiffError::Data { origin, diagnostics } => {
+                f.write_str(&crate::words::command::data_problems(origin, diagnostics.len()))
+            }
+            DiffError::Git { rev, message } => {
+                f.write_str(&crate::words::command::cannot_read_revision(rev, message))
+            }
             DiffError::Io(m) => write!(f, "{m}"),
         }
     }

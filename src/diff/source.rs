@@ -24,7 +24,7 @@ impl DataSource {
     pub fn describe(&self) -> String {
         match self {
             DataSource::Folder(p) => p.display().to_string(),
-            DataSource::Revision { rev, .. } => format!("git revision {rev}"),
+            DataSource::Revision { rev, .. } => crate::words::command::git_revision(rev),
         }
     }
 }
@@ -53,9 +53,11 @@ struct Export {
 const PREFIX: &str = "referentiel-diff-";
 
 fn git(dir: &Path, args: &[&str], rev: &str) -> Result<String, DiffError> {
-    let out = Command::new("git").arg("-C").arg(dir).args(args).output().map_err(|e| {
-        DiffError::Git { rev: rev.to_string(), message: format!("cannot run git: {e}") }
-    })?;
+    let out =
+        Command::new("git").arg("-C").arg(dir).args(args).output().map_err(|e| DiffError::Git {
+            rev: rev.to_string(),
+            message: crate::words::command::cannot_run("git", &e.to_string()),
+        })?;
     if !out.status.success() {
         return Err(DiffError::Git {
             rev: rev.to_string(),
@@ -69,7 +71,7 @@ fn export(data: &Path, rev: &str) -> Result<Export, DiffError> {
     if rev.starts_with('-') {
         return Err(DiffError::Git {
             rev: rev.to_string(),
-            message: "a revision cannot start with `-`".into(),
+            message: crate::words::command::REVISION_DASH.into(),
         });
     }
     let data = std::fs::canonicalize(data)
@@ -78,13 +80,20 @@ fn export(data: &Path, rev: &str) -> Result<Export, DiffError> {
     let top = std::fs::canonicalize(&top).unwrap_or(top);
     let inside = data.strip_prefix(&top).map_err(|_| DiffError::Git {
         rev: rev.to_string(),
-        message: format!("{} is not inside the git work tree {}", data.display(), top.display()),
+        message: crate::words::command::outside_work_tree(
+            &data.display().to_string(),
+            &top.display().to_string(),
+        ),
     })?;
     let inside =
         if inside.as_os_str().is_empty() { PathBuf::from(".") } else { inside.to_path_buf() };
     // The revision must exist (and name a commit) before we archive it.
-    git(&top, &["rev-parse", "--verify", "--quiet", &format!("{rev}^{{commit}}")], rev)
-        .map_err(|_| DiffError::Git { rev: rev.to_string(), message: "no such revision".into() })?;
+    git(&top, &["rev-parse", "--verify", "--quiet", &format!("{rev}^{{commit}}")], rev).map_err(
+        |_| DiffError::Git {
+            rev: rev.to_string(),
+            message: crate::words::command::NO_SUCH_REVISION.into(),
+        },
+    )?;
 
     static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -107,10 +116,12 @@ fn export(data: &Path, rev: &str) -> Result<Export, DiffError> {
         .spawn()
         .map_err(|e| DiffError::Git {
             rev: rev.to_string(),
-            message: format!("cannot run git: {e}"),
+            message: crate::words::command::cannot_run("git", &e.to_string()),
         })?;
-    let stdout =
-        archive.stdout.take().ok_or_else(|| DiffError::Io("no output from git archive".into()))?;
+    let stdout = archive
+        .stdout
+        .take()
+        .ok_or_else(|| DiffError::Io(crate::words::command::NO_ARCHIVE_OUTPUT.into()))?;
     let tar = Command::new("tar")
         .arg("-x")
         .arg("-C")
@@ -118,29 +129,28 @@ fn export(data: &Path, rev: &str) -> Result<Export, DiffError> {
         .stdin(stdout)
         .stderr(Stdio::piped())
         .output()
-        .map_err(|e| DiffError::Io(format!("cannot run tar: {e}")))?;
+        .map_err(|e| DiffError::Io(crate::words::command::cannot_run("tar", &e.to_string())))?;
     let archived = archive.wait_with_output().map_err(|e| DiffError::Io(e.to_string()))?;
     if !archived.status.success() {
         let message = String::from_utf8_lossy(&archived.stderr).trim().to_string();
         return Err(DiffError::Git {
             rev: rev.to_string(),
             message: if message.is_empty() {
-                format!("{} is not in this revision", inside.display())
+                crate::words::command::not_in_revision(&inside.display().to_string())
             } else {
                 message
             },
         });
     }
     if !tar.status.success() {
-        return Err(DiffError::Io(format!(
-            "tar failed: {}",
-            String::from_utf8_lossy(&tar.stderr).trim()
+        return Err(DiffError::Io(crate::words::command::tar_failed(
+            String::from_utf8_lossy(&tar.stderr).trim(),
         )));
     }
     if !export.data.is_dir() {
         return Err(DiffError::Git {
             rev: rev.to_string(),
-            message: format!("{} is not in this revision", inside.display()),
+            message: crate::words::command::not_in_revision(&inside.display().to_string()),
         });
     }
     Ok(export)

@@ -279,10 +279,11 @@ impl Corpus {
         let hint = known
             .iter()
             .find(|k| k.to_lowercase() == lower)
-            .map(|k| format!("did you mean `{k}`?"))
+            .map(|k| crate::words::diag::did_you_mean(k))
             .or_else(|| crate::diag::did_you_mean(&lower, known.iter().copied()))
             .or_else(|| {
-                (!known.is_empty()).then(|| format!("the certifications are: {}", known.join(", ")))
+                (!known.is_empty())
+                    .then(|| crate::words::command::certifications_are(&known.join(", ")))
             });
         Err(UnknownCert { id: given.to_string(), hint })
     }

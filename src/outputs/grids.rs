@@ -56,7 +56,7 @@ impl Output for Grids {
                 continue;
             }
             let book = workbook(ctx.corpus, &c.id, &gs)
-                .map_err(|e| format!("the grids of {}: {e}", c.id))?;
+                .map_err(|e| crate::words::command::grids_failed(c.id.as_str(), &e.to_string()))?;
             out.add(format!("{DOWNLOADS_DIR}/grilles/{}.xlsx", c.id), book);
             out.add(format!("{DOWNLOADS_DIR}/grilles/{}.csv", c.id), csv(ctx.corpus, &gs));
         }

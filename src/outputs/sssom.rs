@@ -179,7 +179,7 @@ fn comment(
     parts.extend(justification.map(str::to_string));
     parts.extend(note.map(str::to_string));
     if !words.is_empty() {
-        parts.push(format!("mots partagés : {}", words.join(", ")));
+        parts.push(crate::words::page_words::shared_words(&words.join(", ")));
     }
     parts.join(" · ")
 }

@@ -102,7 +102,7 @@ pub fn read(corpus: &Corpus, path: &Path) -> Result<Plan, Vec<Diagnostic>> {
         vec![Diagnostic::new(
             Code::Invalid,
             &Pos { file: path.to_path_buf(), line: 1, column: 1 },
-            format!("cannot read the plan: {e}"),
+            crate::words::diag::cannot_read_plan(&e.to_string()),
         )]
     })?;
     read_str(corpus, path, &text)
@@ -138,8 +138,12 @@ pub fn read_str(corpus: &Corpus, path: &Path, text: &str) -> Result<Plan, Vec<Di
                     column: l.column() as usize,
                 })
                 .unwrap_or(Pos { file: path.to_path_buf(), line: 1, column: 1 });
-            let message = e.to_string().lines().next().unwrap_or("not a plan").to_string();
-            diags.push(Diagnostic::new(Code::Yaml, &pos, message).hint("a plan has `plan:` (certification, title) and `sequences:` (id, title, hours, covers); see docs/plan-format.md"));
+            let message =
+                e.to_string().lines().next().unwrap_or(crate::words::diag::NOT_A_PLAN).to_string();
+            diags.push(
+                Diagnostic::new(Code::Yaml, &pos, message)
+                    .hint(crate::words::diag::PLAN_SHAPE_HINT),
+            );
             return Err(diags.into_sorted());
         }
     };
@@ -155,7 +159,7 @@ pub fn read_str(corpus: &Corpus, path: &Path, text: &str) -> Result<Plan, Vec<Di
                 Diagnostic::new(
                     Code::UnknownId,
                     &at(&file.plan.certification.referenced),
-                    format!("unknown certification `{}`", u.id),
+                    crate::words::diag::unknown_cert(&u.id),
                 )
                 .hint_opt(u.hint),
             );
@@ -168,7 +172,14 @@ pub fn read_str(corpus: &Corpus, path: &Path, text: &str) -> Result<Plan, Vec<Di
     for s in &file.sequences {
         let id = s.id.value.trim();
         if let Some((_, line)) = seen.iter().find(|(k, _)| *k == id) {
-            diags.push(Diagnostic::new(Code::DuplicateId, &at(&s.id.referenced), format!("duplicate sequence id `{id}`")).hint(format!("the séquence of line {line} has this id already; give each séquence an id of its own")));
+            diags.push(
+                Diagnostic::new(
+                    Code::DuplicateId,
+                    &at(&s.id.referenced),
+                    crate::words::diag::duplicate_sequence(id),
+                )
+                .hint(crate::words::diag::sequence_line_has_id(*line)),
+            );
         }
         seen.push((id, s.id.referenced.line() as usize));
         let hours = match &s.hours {
@@ -177,9 +188,9 @@ pub fn read_str(corpus: &Corpus, path: &Path, text: &str) -> Result<Plan, Vec<Di
                     Diagnostic::new(
                         Code::Invalid,
                         &at(&h.referenced),
-                        format!("negative hours ({}) for sequence `{id}`", h.value),
+                        crate::words::diag::negative_hours(h.value, id),
                     )
-                    .hint("hours are the séquence's length: 0 or more"),
+                    .hint(crate::words::diag::HOURS_HINT),
                 );
                 0.0
             }
@@ -196,8 +207,12 @@ pub fn read_str(corpus: &Corpus, path: &Path, text: &str) -> Result<Plan, Vec<Di
             };
             if let Some(other) = in_cert.filter(|c| *c != cert.as_str()) {
                 diags.push(
-                    Diagnostic::new(Code::UnknownId, &pos, format!("`{given}` is an element of another certification ({other})"))
-                        .hint(format!("this plan prepares for {cert}: cover ids of {cert}, or make a plan of its own for {other}")),
+                    Diagnostic::new(
+                        Code::UnknownId,
+                        &pos,
+                        crate::words::diag::element_of_other(given, other),
+                    )
+                    .hint(crate::words::diag::plan_prepares_for(cert.as_str(), other)),
                 );
                 continue;
             }
@@ -223,21 +238,26 @@ pub fn read_str(corpus: &Corpus, path: &Path, text: &str) -> Result<Plan, Vec<Di
             let hint = did_you_mean(local, locals.iter().copied());
             let hint = match (hint, elsewhere.is_empty()) {
                 (Some(h), true) => Some(h),
-                (Some(h), false) => Some(format!(
-                    "{h} (`{local}` exists in {}, not in {cert})",
-                    elsewhere.join(", ")
+                (Some(h), false) => Some(crate::words::diag::exists_elsewhere(
+                    &h,
+                    local,
+                    &elsewhere.join(", "),
+                    cert.as_str(),
                 )),
-                (None, false) => Some(format!(
-                    "`{local}` is an id of {}, not of {cert}, which this plan prepares for",
-                    elsewhere.join(", ")
+                (None, false) => Some(crate::words::diag::id_of_other(
+                    local,
+                    &elsewhere.join(", "),
+                    cert.as_str(),
                 )),
-                (None, true) => {
-                    Some(format!("`referentiel list` and the site give the ids of {cert}"))
-                }
+                (None, true) => Some(crate::words::diag::ids_of(cert.as_str())),
             };
             diags.push(
-                Diagnostic::new(Code::UnknownId, &pos, format!("unknown id `{local}` in {cert}"))
-                    .hint_opt(hint),
+                Diagnostic::new(
+                    Code::UnknownId,
+                    &pos,
+                    crate::words::diag::unknown_id_in(local, cert.as_str()),
+                )
+                .hint_opt(hint),
             );
         }
         sequences.push(Sequence {

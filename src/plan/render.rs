@@ -96,13 +96,13 @@ pub fn text(corpus: &Corpus, plan: &Plan, cov: &Coverage, markdown: bool) -> Str
         .filter(|c| !cov.units.iter().any(|u| u.competences.iter().any(|x| x.id == c.id)))
         .collect();
     if !outside.is_empty() {
-        out.push_str(&h(2, "Compétences certifiées par aucune unité du document"));
+        out.push_str(&h(2, crate::words::plan_words::UNCERTIFIED));
         for c in outside {
             comp(&mut out, c, 0);
         }
         out.push('\n');
     }
-    out.push_str(&h(2, &format!("Éléments non couverts ({})", cov.uncovered.len())));
+    out.push_str(&h(2, &crate::words::plan_words::uncovered(cov.uncovered.len())));
     for k in &cov.uncovered {
         out.push_str(&li(0, &item(corpus, k)));
     }
@@ -164,7 +164,7 @@ pub fn xlsx(corpus: &Corpus, plan: &Plan, cov: &Coverage) -> Result<Vec<u8>, Xls
     let mut book = Workbook::new();
     book.set_properties(
         &DocProperties::new()
-            .set_title(format!("Tableau croisé · {}", plan.title))
+            .set_title(crate::words::plan_words::workbook_title(&plan.title))
             .set_creation_datetime(&ExcelDateTime::from_ymd(2000, 1, 1)?),
     );
     let bold = Format::new().set_bold();
@@ -184,16 +184,16 @@ pub fn xlsx(corpus: &Corpus, plan: &Plan, cov: &Coverage) -> Result<Vec<u8>, Xls
         .set_align(FormatAlign::Center)
         .set_background_color(0xF3F3F3);
     let sheet = book.add_worksheet();
-    sheet.set_name("Tableau croisé")?;
+    sheet.set_name(crate::words::plan_words::SHEET)?;
     sheet.write_string_with_format(
         0,
         0,
         format!("{} — {}", plan.title, short_cert(cert)),
         &bold,
     )?;
-    sheet.write_string(1, 0, "Plan de formation (pas un document officiel) ; X : la séquence couvre la compétence ou un de ses critères, savoir-faire ou savoirs.")?;
+    sheet.write_string(1, 0, crate::words::plan_words::NOTICE)?;
     let top = 3u32;
-    sheet.write_string_with_format(top, 0, "Séquence", &head)?;
+    sheet.write_string_with_format(top, 0, crate::words::plan_words::SEQUENCE, &head)?;
     sheet.write_string_with_format(top, 1, "Titre", &head)?;
     sheet.write_string_with_format(top, 2, "Heures", &head)?;
     sheet.set_column_width(0, 10)?;
@@ -206,7 +206,7 @@ pub fn xlsx(corpus: &Corpus, plan: &Plan, cov: &Coverage) -> Result<Vec<u8>, Xls
         sheet.set_column_width(col, 9)?;
     }
     let last_col = 3 + comps.len() as u16;
-    sheet.write_string_with_format(top, last_col, "Compétences", &head)?;
+    sheet.write_string_with_format(top, last_col, crate::words::plan_words::COMPETENCES, &head)?;
     sheet.set_column_width(last_col, 12)?;
     sheet.set_row_height(top, 64)?;
     for (i, s) in plan.sequences.iter().enumerate() {
@@ -236,7 +236,12 @@ pub fn xlsx(corpus: &Corpus, plan: &Plan, cov: &Coverage) -> Result<Vec<u8>, Xls
     let end = top + plan.sequences.len() as u32;
     let trow = end + 1;
     sheet.write_string_with_format(trow, 0, "Total", &total)?;
-    sheet.write_string_with_format(trow, 1, "Heures par compétence", &total)?;
+    sheet.write_string_with_format(
+        trow,
+        1,
+        crate::words::plan_words::HOURS_PER_COMPETENCE,
+        &total,
+    )?;
     sheet.write_formula_with_format(
         trow,
         2,

@@ -287,7 +287,7 @@ impl<'de> Deserialize<'de> for FactValue {
         impl<'de> Visitor<'de> for V {
             type Value = FactValue;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a text, or a map with `text` and `lines`")
+                f.write_str(crate::words::diag::EXPECTING_FACT)
             }
             fn visit_str<E: de::Error>(self, s: &str) -> Result<FactValue, E> {
                 Ok(FactValue::Plain(s.to_string()))

@@ -41,7 +41,7 @@ impl std::str::FromStr for Lines {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, String> {
-        let bad = || format!("`{s}` is not a line number or a range like `12-15`");
+        let bad = || crate::words::diag::not_lines(s);
         let num = |t: &str| t.trim().parse::<usize>().map_err(|_| bad());
         match s.split_once('-') {
             Some((a, b)) => Ok(Lines { first: num(a)?, last: num(b)? }),
@@ -56,7 +56,7 @@ impl<'de> Deserialize<'de> for Lines {
         impl Visitor<'_> for V {
             type Value = Lines;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a line number or a range of lines like `12-15`")
+                f.write_str(crate::words::diag::EXPECTING_LINES)
             }
             fn visit_u64<E: de::Error>(self, n: u64) -> Result<Lines, E> {
                 Ok(Lines::one(n as usize))

@@ -97,8 +97,8 @@ fn framework(ctx: &SiteCtx, from: &str, items: &[&Element], depth: usize, out: &
             let open = if depth < 1 { " open" } else { "" };
             let n = kids.len();
             out.push_str(&format!(
-                "<li>{a}<details{open}><summary>{n} sous-élément{}</summary>",
-                if n > 1 { "s" } else { "" }
+                "<li>{a}<details{open}><summary>{}</summary>",
+                crate::words::page_words::children(n)
             ));
             framework(ctx, from, &kids, depth + 1, out);
             out.push_str("</details></li>");
@@ -299,15 +299,14 @@ pub fn render(ctx: &SiteCtx, c: &Certification) -> Result<Vec<Page>, String> {
         .map(|(k, n)| json!({"kind": crate::present::plural(k), "n": n}))
         .collect();
 
-    let description = format!(
-        "{} — {} {}, le référentiel compétence par compétence",
-        short_cert(c),
+    let description = crate::words::page_words::cert(
+        &short_cert(c),
         c.kind.label(),
-        c.codes
+        &c.codes
             .iter()
             .map(|k| format!("{} {}", k.system.label(), k.code))
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(", "),
     );
     let mut cx = ctx.page_described(&path, &short_cert(c), &description);
     cx.insert("grid", &evaluation_matrix(ctx, &path, c));
@@ -343,7 +342,7 @@ pub fn render(ctx: &SiteCtx, c: &Certification) -> Result<Vec<Page>, String> {
     let mut dx = ctx.page_described(
         &dpath,
         &format!("Document · {}", short_cert(c)),
-        &format!("{} : le document tel qu’il est imprimé, section par section", short_cert(c)),
+        &crate::words::page_words::document(&short_cert(c)),
     );
     dx.insert("cert", &identity(ctx, &dpath, c));
     dx.insert("body", &body);

@@ -164,7 +164,7 @@ pub fn render_all(ctx: &SiteCtx) -> Result<(Vec<Page>, Value), String> {
             "title": t.title.as_ref().map(|c| c.text.clone()).unwrap_or_else(|| t.id.to_string()),
             "status": crosswalk::Status::from(t.status).label(),
         })).collect();
-        let mut cx = ctx.page(&path, &format!("Évolution : {title}"));
+        let mut cx = ctx.page(&path, &crate::words::page_words::evolution(&title));
         cx.insert(
             "diff",
             &json!({

@@ -60,7 +60,7 @@ pub fn render(ctx: &SiteCtx) -> Result<Page, String> {
             json!({"name": name, "description": description, "files": files, "total": size_label(total)})
         })
         .collect();
-    let mut c = ctx.page(&path, "Téléchargements");
+    let mut c = ctx.page(&path, crate::words::downloads::TITLE);
     c.insert("groups", &groups);
     Ok((path.clone(), ctx.render("downloads.html", &c)?))
 }

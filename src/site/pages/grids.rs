@@ -99,11 +99,8 @@ fn render(ctx: &SiteCtx, c: &Certification, g: &Grid) -> Result<Page, String> {
     let path = urls::grid(&g.unit);
     let e = ctx.corpus.element(&g.unit).expect("checked element");
     let title = w::title(&short_name(ctx, &g.unit));
-    let description = format!(
-        "{} : {} — critères à évaluer, à imprimer ou à télécharger en tableur",
-        short_cert(c),
-        truncate(&named_label(e), 120)
-    );
+    let description =
+        crate::words::page_words::grid(&short_cert(c), &truncate(&named_label(e), 120));
     let mut cx = ctx.page_described(&path, &format!("{title} · {}", short_cert(c)), &description);
     cx.insert(
         "cert",

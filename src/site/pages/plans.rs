@@ -75,11 +75,7 @@ fn render(ctx: &SiteCtx, id: &str, plan: &Plan, cov: &Coverage) -> Result<Page, 
     let mut cx = ctx.page_described(
         &path,
         &format!("Plan · {} · {}", plan.title, short_cert(cert)),
-        &format!(
-            "{} : ce que le plan « {} » couvre du référentiel, et ce qu’il laisse de côté",
-            short_cert(cert),
-            plan.title
-        ),
+        &crate::words::page_words::plan(&short_cert(cert), &plan.title),
     );
     cx.insert("plan", &json!({"title": plan.title, "author": plan.author, "date": plan.date, "hours": hours(cov.hours), "sequences": plan.sequences.len(), "file": plan.file.file_name().map(|f| f.to_string_lossy().to_string())}));
     cx.insert(

@@ -33,10 +33,7 @@ fn page(
     gs: &[&Grid],
     title: &str,
 ) -> Result<Page, String> {
-    let description = format!(
-        "{} : se positionner critère par critère (oui, en partie, non) ; les réponses restent dans ce navigateur",
-        short_cert(c)
-    );
+    let description = crate::words::page_words::positioning(&short_cert(c));
     let mut cx = ctx.page_described(path, &format!("{title} · {}", short_cert(c)), &description);
     cx.insert("cert", &json!({"id": c.id.as_str(), "href": urls::rel(path, &urls::cert(&c.id)), "title": short_cert(c), "whole": urls::rel(path, &urls::positioning(&c.id))}));
     cx.insert("title", title);
