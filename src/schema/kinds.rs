@@ -1,4 +1,4 @@
-//! The kinds of element as data: one row per kind in [`kinds!`] carries every decision the
+//! The kinds of element as data: one row per kind in `kinds!` carries every decision the
 //! program makes about a kind (its family, title or statement, exported or not, its place in a
 //! fiche, certifying unit or not, crosswalk group, diff level and pairing, search code prefix).
 //! Each row is a [`KindSpec`] struct literal with every field and no default, so the compiler
@@ -11,17 +11,10 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// Everything the program decides about one kind of element, in one place.
+/// Everything the program decides about one kind of element, in one place: each row of
+/// `kinds!` writes one as a struct literal, every field given.
 #[derive(Clone, Copy, Debug)]
 pub struct KindSpec {
-    /// The kind the row describes.
-    pub kind: Kind,
-    /// The YAML name (`competence_professionnelle`).
-    pub name: &'static str,
-    /// The French label ([`crate::words::kind`]).
-    pub label: &'static str,
-    /// The French label in the plural, for headings ([`crate::words::kind_plural`]).
-    pub plural: &'static str,
     /// What readers do with it; diff, crosswalk, search and the site group kinds by it.
     pub family: Family,
     /// Is its text a title (activité, compétence, unité …) rather than a statement (critère,
@@ -52,32 +45,39 @@ pub struct KindSpec {
     pub code_prefix: Option<&'static str>,
 }
 
-/// Declares [`Kind`] once, from rows `Variant => "yaml_name" { decisions }`: the enum,
-/// [`Kind::ALL`], [`KINDS`] (the table), the serde names and every accessor are generated from
-/// them. The words of a kind are the constants named after its variant in
-/// [`crate::words::kind`] and [`crate::words::kind_plural`].
+/// Declares [`Kind`] once, from rows `Variant => "yaml_name", KindSpec { decisions };`: the enum,
+/// [`Kind::ALL`], the table of decisions, the serde names and the words' lookups are generated
+/// from them. A kind's words are the constants named after its variant in [`crate::words::kind`]
+/// (label) and [`crate::words::kind_plural`] (plural): a row without them does not compile.
 macro_rules! kinds {
-    ($($variant:ident => $name:literal { $($decision:ident: $value:expr),+ $(,)? })+) => {
+    ($($variant:ident => $name:literal, $spec:expr;)+) => {
         /// What an element is. The YAML spelling is the snake_case name.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
         pub enum Kind {
             $(#[serde(rename = $name)] $variant,)+
         }
 
-        /// The table of kinds, one row per kind in declaration order (`KINDS[k as usize]` is `k`'s).
-        pub const KINDS: &[KindSpec] = &[$(
-            KindSpec {
-                kind: Kind::$variant,
-                name: $name,
-                label: crate::words::kind::$variant,
-                plural: crate::words::kind_plural::$variant,
-                $($decision: $value,)+
-            },
-        )+];
+        /// The decisions of every kind, in declaration order (`SPECS[k as usize]` is `k`'s).
+        const SPECS: &[KindSpec] = &[$($spec),+];
 
         impl Kind {
             /// Every kind, in declaration order (the order of the site's kind filter).
             pub const ALL: &'static [Kind] = &[$(Kind::$variant),+];
+
+            /// The YAML name (`competence_professionnelle`).
+            pub fn name(self) -> &'static str {
+                match self { $(Kind::$variant => $name,)+ }
+            }
+
+            /// The French label shown to readers.
+            pub fn label(self) -> &'static str {
+                match self { $(Kind::$variant => crate::words::kind::$variant,)+ }
+            }
+
+            /// The French label in the plural, for headings ("Critères d’évaluation").
+            pub fn plural(self) -> &'static str {
+                match self { $(Kind::$variant => crate::words::kind_plural::$variant,)+ }
+            }
 
             /// The kind of a YAML name.
             pub fn from_name(name: &str) -> Option<Kind> {
@@ -88,200 +88,185 @@ macro_rules! kinds {
 }
 
 kinds! {
-    Section => "section" {
+    Section => "section", KindSpec {
         family: Family::Document, titled: true, always_child: false, exported: false,
         fiche: FichePart::WalkedThrough, bloc: false, unit: None, crosswalk: None,
         diff_level: DiffLevel::Document, diff_pairs: Pairing::Itself, code_prefix: None,
-    }
-    Paragraphe => "paragraphe" {
+    };
+    Paragraphe => "paragraphe", KindSpec {
         family: Family::Document, titled: false, always_child: false, exported: false,
         fiche: FichePart::WalkedThrough, bloc: false, unit: None, crosswalk: None,
         diff_level: DiffLevel::Document, diff_pairs: Pairing::Itself, code_prefix: None,
-    }
-    ActiviteType => "activite_type" {
+    };
+    ActiviteType => "activite_type", KindSpec {
         family: Family::Activite, titled: true, always_child: false, exported: true,
         fiche: FichePart::Own, bloc: true, unit: None, crosswalk: None,
         diff_level: DiffLevel::Activites, diff_pairs: Pairing::Activites, code_prefix: Some("at"),
-    }
-    Fonction => "fonction" {
+    };
+    Fonction => "fonction", KindSpec {
         family: Family::Activite, titled: true, always_child: false, exported: true,
         fiche: FichePart::Own, bloc: false, unit: None, crosswalk: None,
         diff_level: DiffLevel::Activites, diff_pairs: Pairing::Activites, code_prefix: None,
-    }
-    SousFonction => "sous_fonction" {
+    };
+    SousFonction => "sous_fonction", KindSpec {
         family: Family::Activite, titled: true, always_child: true, exported: true,
         fiche: FichePart::Own, bloc: false, unit: None, crosswalk: None,
         diff_level: DiffLevel::Activites, diff_pairs: Pairing::Itself, code_prefix: None,
-    }
-    Tache => "tache" {
+    };
+    Tache => "tache", KindSpec {
         family: Family::Activite, titled: true, always_child: true, exported: true,
         fiche: FichePart::Own, bloc: false, unit: None, crosswalk: None,
         diff_level: DiffLevel::Activites, diff_pairs: Pairing::Itself, code_prefix: None,
-    }
-    BlocCompetences => "bloc_competences" {
+    };
+    BlocCompetences => "bloc_competences", KindSpec {
         family: Family::Evaluation, titled: true, always_child: false, exported: true,
         fiche: FichePart::Own, bloc: true, unit: Some(2), crosswalk: None,
         diff_level: DiffLevel::Unites, diff_pairs: Pairing::Itself, code_prefix: Some("bloc"),
-    }
-    CompetenceProfessionnelle => "competence_professionnelle" {
+    };
+    CompetenceProfessionnelle => "competence_professionnelle", KindSpec {
         family: Family::Competence, titled: true, always_child: false, exported: true,
         fiche: FichePart::Own, bloc: false, unit: None,
         crosswalk: Some(CrosswalkGroup::Competences), diff_level: DiffLevel::Competences,
         diff_pairs: Pairing::Competences, code_prefix: None,
-    }
-    CompetenceTransversale => "competence_transversale" {
+    };
+    CompetenceTransversale => "competence_transversale", KindSpec {
         family: Family::Competence, titled: true, always_child: false, exported: true,
         fiche: FichePart::Own, bloc: false, unit: None,
         crosswalk: Some(CrosswalkGroup::Competences), diff_level: DiffLevel::Competences,
         diff_pairs: Pairing::Competences, code_prefix: None,
-    }
-    Competence => "competence" {
+    };
+    Competence => "competence", KindSpec {
         family: Family::Competence, titled: true, always_child: false, exported: true,
         fiche: FichePart::Own, bloc: false, unit: None,
         crosswalk: Some(CrosswalkGroup::Competences), diff_level: DiffLevel::Competences,
         diff_pairs: Pairing::Competences, code_prefix: None,
-    }
-    Description => "description" {
+    };
+    Description => "description", KindSpec {
         family: Family::Contexte, titled: false, always_child: false, exported: true,
         fiche: FichePart::Description, bloc: false, unit: None, crosswalk: None,
         diff_level: DiffLevel::Contextes, diff_pairs: Pairing::Itself, code_prefix: None,
-    }
-    Contexte => "contexte" {
+    };
+    Contexte => "contexte", KindSpec {
         family: Family::Contexte, titled: false, always_child: false, exported: true,
         fiche: FichePart::Contexte, bloc: false, unit: None, crosswalk: None,
         diff_level: DiffLevel::Contextes, diff_pairs: Pairing::Itself, code_prefix: None,
-    }
-    ConditionExercice => "condition_exercice" {
+    };
+    ConditionExercice => "condition_exercice", KindSpec {
         family: Family::Contexte, titled: false, always_child: false, exported: true,
         fiche: FichePart::Contexte, bloc: false, unit: None, crosswalk: None,
         diff_level: DiffLevel::Contextes, diff_pairs: Pairing::Itself, code_prefix: None,
-    }
-    Autonomie => "autonomie" {
+    };
+    Autonomie => "autonomie", KindSpec {
         family: Family::Contexte, titled: false, always_child: false, exported: true,
         fiche: FichePart::Contexte, bloc: false, unit: None, crosswalk: None,
         diff_level: DiffLevel::Contextes, diff_pairs: Pairing::Itself, code_prefix: None,
-    }
-    ResultatAttendu => "resultat_attendu" {
+    };
+    ResultatAttendu => "resultat_attendu", KindSpec {
         family: Family::Contexte, titled: false, always_child: false, exported: true,
         fiche: FichePart::Contexte, bloc: false, unit: None, crosswalk: None,
         diff_level: DiffLevel::Contextes, diff_pairs: Pairing::Itself, code_prefix: None,
-    }
-    ConditionRealisation => "condition_realisation" {
+    };
+    ConditionRealisation => "condition_realisation", KindSpec {
         family: Family::Contexte, titled: false, always_child: false, exported: true,
         fiche: FichePart::Conditions, bloc: false, unit: None, crosswalk: None,
         diff_level: DiffLevel::Contextes, diff_pairs: Pairing::Itself, code_prefix: None,
-    }
-    CriterePerformance => "critere_performance" {
+    };
+    CriterePerformance => "critere_performance", KindSpec {
         family: Family::Critere, titled: false, always_child: true, exported: true,
         fiche: FichePart::Criteres, bloc: false, unit: None,
         crosswalk: Some(CrosswalkGroup::Criteres), diff_level: DiffLevel::Criteres,
         diff_pairs: Pairing::Criteres, code_prefix: None,
-    }
-    CritereEvaluation => "critere_evaluation" {
+    };
+    CritereEvaluation => "critere_evaluation", KindSpec {
         family: Family::Critere, titled: false, always_child: true, exported: true,
         fiche: FichePart::Criteres, bloc: false, unit: None,
         crosswalk: Some(CrosswalkGroup::Criteres), diff_level: DiffLevel::Criteres,
         diff_pairs: Pairing::Criteres, code_prefix: None,
-    }
-    SavoirFaire => "savoir_faire" {
+    };
+    SavoirFaire => "savoir_faire", KindSpec {
         family: Family::SavoirFaire, titled: false, always_child: true, exported: true,
         fiche: FichePart::SavoirFaire, bloc: false, unit: None,
         crosswalk: Some(CrosswalkGroup::Savoirs), diff_level: DiffLevel::Savoirs,
         diff_pairs: Pairing::Itself, code_prefix: None,
-    }
-    Savoir => "savoir" {
+    };
+    Savoir => "savoir", KindSpec {
         family: Family::Savoir, titled: false, always_child: false, exported: true,
         fiche: FichePart::Savoirs, bloc: false, unit: None,
         crosswalk: Some(CrosswalkGroup::Savoirs), diff_level: DiffLevel::Savoirs,
         diff_pairs: Pairing::Savoirs, code_prefix: None,
-    }
-    SavoirAssocie => "savoir_associe" {
+    };
+    SavoirAssocie => "savoir_associe", KindSpec {
         family: Family::Savoir, titled: true, always_child: false, exported: true,
         fiche: FichePart::Savoirs, bloc: false, unit: None,
         crosswalk: Some(CrosswalkGroup::Savoirs), diff_level: DiffLevel::Savoirs,
         diff_pairs: Pairing::Savoirs, code_prefix: None,
-    }
-    LimiteConnaissances => "limite_connaissances" {
+    };
+    LimiteConnaissances => "limite_connaissances", KindSpec {
         family: Family::Limite, titled: false, always_child: true, exported: true,
         fiche: FichePart::Limites, bloc: false, unit: None, crosswalk: None,
         diff_level: DiffLevel::Savoirs, diff_pairs: Pairing::Itself, code_prefix: None,
-    }
-    Theme => "theme" {
+    };
+    Theme => "theme", KindSpec {
         family: Family::Limite, titled: true, always_child: false, exported: true,
         fiche: FichePart::Limites, bloc: false, unit: None, crosswalk: None,
         diff_level: DiffLevel::Savoirs, diff_pairs: Pairing::Itself, code_prefix: None,
-    }
-    Unite => "unite" {
+    };
+    Unite => "unite", KindSpec {
         family: Family::Evaluation, titled: true, always_child: false, exported: true,
         fiche: FichePart::Outside, bloc: true, unit: Some(1), crosswalk: None,
         diff_level: DiffLevel::Unites, diff_pairs: Pairing::Itself, code_prefix: None,
-    }
-    Epreuve => "epreuve" {
+    };
+    Epreuve => "epreuve", KindSpec {
         family: Family::Evaluation, titled: true, always_child: false, exported: true,
         fiche: FichePart::Outside, bloc: false, unit: None, crosswalk: None,
         diff_level: DiffLevel::Unites, diff_pairs: Pairing::Itself, code_prefix: None,
-    }
-    Ccp => "ccp" {
+    };
+    Ccp => "ccp", KindSpec {
         family: Family::Evaluation, titled: true, always_child: false, exported: true,
         fiche: FichePart::Outside, bloc: true, unit: Some(0), crosswalk: None,
         diff_level: DiffLevel::Unites, diff_pairs: Pairing::Itself, code_prefix: Some("ccp"),
-    }
-    ModaliteEvaluation => "modalite_evaluation" {
+    };
+    ModaliteEvaluation => "modalite_evaluation", KindSpec {
         family: Family::Evaluation, titled: true, always_child: false, exported: true,
         fiche: FichePart::Outside, bloc: false, unit: None, crosswalk: None,
         diff_level: DiffLevel::Evaluation, diff_pairs: Pairing::Itself, code_prefix: None,
-    }
-    SituationEvaluation => "situation_evaluation" {
+    };
+    SituationEvaluation => "situation_evaluation", KindSpec {
         family: Family::Evaluation, titled: true, always_child: false, exported: true,
         fiche: FichePart::Outside, bloc: false, unit: None, crosswalk: None,
         diff_level: DiffLevel::Evaluation, diff_pairs: Pairing::Itself, code_prefix: None,
-    }
-    Glossaire => "glossaire" {
+    };
+    Glossaire => "glossaire", KindSpec {
         family: Family::Glossaire, titled: true, always_child: false, exported: false,
         fiche: FichePart::Outside, bloc: false, unit: None, crosswalk: None,
         diff_level: DiffLevel::Document, diff_pairs: Pairing::Itself, code_prefix: None,
-    }
-    Terme => "terme" {
+    };
+    Terme => "terme", KindSpec {
         family: Family::Glossaire, titled: true, always_child: false, exported: false,
         fiche: FichePart::Outside, bloc: false, unit: None, crosswalk: None,
         diff_level: DiffLevel::Document, diff_pairs: Pairing::Itself, code_prefix: None,
-    }
-    Definition => "definition" {
+    };
+    Definition => "definition", KindSpec {
         family: Family::Glossaire, titled: false, always_child: true, exported: false,
         fiche: FichePart::Outside, bloc: false, unit: None, crosswalk: None,
         diff_level: DiffLevel::Document, diff_pairs: Pairing::Itself, code_prefix: None,
-    }
-    Article => "article" {
+    };
+    Article => "article", KindSpec {
         family: Family::Document, titled: false, always_child: false, exported: false,
         fiche: FichePart::WalkedThrough, bloc: false, unit: None, crosswalk: None,
         diff_level: DiffLevel::Document, diff_pairs: Pairing::Itself, code_prefix: None,
-    }
-    Reference => "reference" {
+    };
+    Reference => "reference", KindSpec {
         family: Family::Reference, titled: false, always_child: false, exported: false,
         fiche: FichePart::Outside, bloc: false, unit: None, crosswalk: None,
         diff_level: DiffLevel::Document, diff_pairs: Pairing::Itself, code_prefix: None,
-    }
+    };
 }
 
 impl Kind {
-    /// The kind's row of the table.
+    /// The kind's decisions: its row of the table.
     pub fn spec(self) -> &'static KindSpec {
-        &KINDS[self as usize]
-    }
-
-    /// The YAML name (`competence_professionnelle`).
-    pub fn name(self) -> &'static str {
-        self.spec().name
-    }
-
-    /// The French label shown to readers.
-    pub fn label(self) -> &'static str {
-        self.spec().label
-    }
-
-    /// The French label in the plural, for headings ("Critères d’évaluation").
-    pub fn plural(self) -> &'static str {
-        self.spec().plural
+        &SPECS[self as usize]
     }
 
     /// The family the kind belongs to.
@@ -485,18 +470,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_table_is_in_declaration_order_and_names_are_unique() {
-        assert_eq!(KINDS.len(), Kind::ALL.len());
-        for (i, (row, k)) in KINDS.iter().zip(Kind::ALL).enumerate() {
-            assert_eq!(row.kind, *k, "row {i}");
-            assert_eq!(Kind::from_name(row.name), Some(*k));
+    fn every_kind_has_its_row_and_a_name_of_its_own() {
+        assert_eq!(SPECS.len(), Kind::ALL.len());
+        for k in Kind::ALL {
+            assert_eq!(Kind::from_name(k.name()), Some(*k));
         }
     }
 
     #[test]
     fn decisions_agree_with_each_other() {
-        for row in KINDS {
-            let k = row.kind;
+        for &k in Kind::ALL {
+            let row = k.spec();
             // A kind with a fiche of its own is a compétence, an activité or a bloc.
             if k.has_fiche() {
                 assert!(
