@@ -12,12 +12,7 @@ use serde::Serialize;
 use crate::graph::Graph;
 use crate::ids::ElementKey;
 use crate::model::{Corpus, Element};
-use crate::schema::{Family, Kind, Rel, Subtype};
-
-/// Does an element of this kind get a fiche?
-pub fn has_fiche(kind: Kind) -> bool {
-    matches!(kind.family(), Family::Competence | Family::Activite) || kind == Kind::BlocCompetences
-}
+use crate::schema::{Family, FichePart, Kind, Rel, Subtype};
 
 /// Items printed at a group level (BTS C1, C11) and so holding for every compétence below it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -87,7 +82,7 @@ impl Fiche {
     /// The fiche of `key`, or `None` when the element is not a compétence, activité or bloc.
     pub fn of(corpus: &Corpus, graph: &Graph, key: &ElementKey) -> Option<Fiche> {
         let e = corpus.element(key)?;
-        if !has_fiche(e.kind) {
+        if !e.kind.has_fiche() {
             return None;
         }
         let mut f = Fiche {
@@ -115,20 +110,20 @@ impl Fiche {
         collect(corpus, e, &mut own, &mut f.parts);
         for k in own {
             let c = corpus.element(&k).expect("child of the corpus");
-            match c.kind.family() {
-                Family::Contexte if c.kind == Kind::Description => f.description.push(k),
-                Family::Contexte if c.kind == Kind::ConditionRealisation => f.conditions.push(k),
-                Family::Contexte => f.contexte.push(k),
-                Family::Critere => f.criteres.push(k),
-                Family::SavoirFaire => push_savoir_faire(&mut f.savoir_faire, c),
-                Family::Savoir => f.savoirs.push(savoir_entry(corpus, c, None)),
+            match c.kind.fiche_part() {
+                FichePart::Description => f.description.push(k),
+                FichePart::Conditions => f.conditions.push(k),
+                FichePart::Contexte => f.contexte.push(k),
+                FichePart::Criteres => f.criteres.push(k),
+                FichePart::SavoirFaire => push_savoir_faire(&mut f.savoir_faire, c),
+                FichePart::Savoirs => f.savoirs.push(savoir_entry(corpus, c, None)),
                 _ => {}
             }
         }
         // A bloc names the compétences it certifies.
         for l in &e.links {
             if l.rel == Rel::Certifies
-                && corpus.element(&l.to).is_some_and(|t| has_fiche(t.kind))
+                && corpus.element(&l.to).is_some_and(|t| t.kind.has_fiche())
                 && !f.parts.contains(&l.to)
             {
                 f.parts.push(l.to.clone());
@@ -144,9 +139,9 @@ impl Fiche {
             let mut items = Vec::new();
             collect(corpus, group, &mut items, &mut Vec::new());
             for k in items {
-                match corpus.element(&k).map(|x| x.kind) {
-                    Some(Kind::ConditionRealisation) => conds.push(k),
-                    Some(kind) if kind.family() == Family::Critere => crits.push(k),
+                match corpus.element(&k).map(|x| x.kind.fiche_part()) {
+                    Some(FichePart::Conditions) => conds.push(k),
+                    Some(FichePart::Criteres) => crits.push(k),
                     _ => {}
                 }
             }
@@ -164,7 +159,8 @@ impl Fiche {
         let mut seen: BTreeSet<ElementKey> = f.savoirs.iter().map(|s| s.key.clone()).collect();
         for (rel, k) in &linked {
             if let Some(s) = corpus.element(k).filter(|s| {
-                s.kind.family() == Family::Savoir && matches!(rel, Rel::Related | Rel::Mobilises)
+                s.kind.fiche_part() == FichePart::Savoirs
+                    && matches!(rel, Rel::Related | Rel::Mobilises)
             }) && seen.insert(k.clone())
             {
                 f.savoirs.push(savoir_entry(corpus, s, Some(*rel)));
@@ -235,12 +231,6 @@ impl Fiche {
     }
 }
 
-/// Does an element of this kind group compétences for certification, so that a trainer prints
-/// them together (activité type and its CCP, bloc de compétences, BTS unité)?
-pub fn is_bloc(kind: Kind) -> bool {
-    matches!(kind, Kind::ActiviteType | Kind::Ccp | Kind::BlocCompetences | Kind::Unite)
-}
-
 /// A bloc as one printable fiche: the compétences it covers, each read as its [`Fiche`], the
 /// savoirs it certifies, and what evaluates, certifies or validates the bloc itself.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -262,7 +252,7 @@ impl BlocFiche {
     /// The bloc fiche of `key`, or `None` when the element is not a bloc or covers no compétence.
     pub fn of(corpus: &Corpus, graph: &Graph, key: &ElementKey) -> Option<BlocFiche> {
         let e = corpus.element(key)?;
-        if !is_bloc(e.kind) {
+        if !e.kind.is_bloc() {
             return None;
         }
         let mut comps: Vec<ElementKey> = Vec::new();
@@ -339,7 +329,7 @@ pub fn fiches(corpus: &Corpus, graph: &Graph) -> Vec<Fiche> {
     corpus
         .elements
         .iter()
-        .filter(|e| has_fiche(e.kind))
+        .filter(|e| e.kind.has_fiche())
         .filter_map(|e| Fiche::of(corpus, graph, &e.key))
         .collect()
 }
@@ -349,20 +339,20 @@ pub fn fiches(corpus: &Corpus, graph: &Graph) -> Vec<Fiche> {
 fn collect(corpus: &Corpus, e: &Element, own: &mut Vec<ElementKey>, parts: &mut Vec<ElementKey>) {
     for k in &e.children {
         let Some(c) = corpus.element(k) else { continue };
-        if has_fiche(c.kind) {
-            parts.push(k.clone());
-            continue;
-        }
-        match c.kind.family() {
-            Family::Document => collect(corpus, c, own, parts),
-            Family::Contexte | Family::Critere => own.push(k.clone()),
-            Family::SavoirFaire => {
+        match c.kind.fiche_part() {
+            FichePart::Own => parts.push(k.clone()),
+            FichePart::WalkedThrough => collect(corpus, c, own, parts),
+            FichePart::Description
+            | FichePart::Contexte
+            | FichePart::Conditions
+            | FichePart::Criteres => own.push(k.clone()),
+            FichePart::SavoirFaire => {
                 own.push(k.clone());
                 collect(corpus, c, own, parts);
             }
             // A savoir entry gathers what is under it.
-            Family::Savoir => own.push(k.clone()),
-            _ => {}
+            FichePart::Savoirs => own.push(k.clone()),
+            FichePart::Limites | FichePart::Outside => {}
         }
     }
 }
@@ -370,10 +360,10 @@ fn collect(corpus: &Corpus, e: &Element, own: &mut Vec<ElementKey>, parts: &mut 
 fn descendants_with_fiche(corpus: &Corpus, e: &Element, out: &mut Vec<ElementKey>) {
     for k in &e.children {
         let Some(c) = corpus.element(k) else { continue };
-        if has_fiche(c.kind) {
+        if c.kind.has_fiche() {
             out.push(k.clone());
         }
-        if has_fiche(c.kind) || c.kind.family() == Family::Document {
+        if matches!(c.kind.fiche_part(), FichePart::Own | FichePart::WalkedThrough) {
             descendants_with_fiche(corpus, c, out);
         }
     }
@@ -401,14 +391,14 @@ fn savoir_entry(corpus: &Corpus, s: &Element, rel: Option<Rel>) -> SavoirEntry {
     fn walk(corpus: &Corpus, e: &Element, entry: &mut SavoirEntry) {
         for k in &e.children {
             let Some(c) = corpus.element(k) else { continue };
-            match c.kind.family() {
-                Family::Savoir | Family::Document => {
-                    if c.kind.family() == Family::Savoir {
+            match c.kind.fiche_part() {
+                FichePart::Savoirs | FichePart::WalkedThrough => {
+                    if c.kind.fiche_part() == FichePart::Savoirs {
                         entry.savoirs.push(k.clone());
                     }
                     walk(corpus, c, entry);
                 }
-                Family::Limite => {
+                FichePart::Limites => {
                     entry.limites.push(k.clone());
                     walk(corpus, c, entry);
                 }

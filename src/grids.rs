@@ -15,11 +15,6 @@ use crate::ids::{CertId, ElementKey};
 use crate::model::Corpus;
 use crate::schema::{Family, Kind};
 
-/// Does an element of this kind certify (a CCP, a BTS unité, a bloc de compétences)?
-pub fn is_unit(kind: Kind) -> bool {
-    matches!(kind, Kind::Ccp | Kind::Unite | Kind::BlocCompetences)
-}
-
 /// Critères printed for one compétence, rated for the unit's compétences they hold for.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Block {
@@ -122,10 +117,10 @@ fn push_blocks(blocks: &mut Vec<Block>, f: &Fiche) {
 pub fn grids(corpus: &Corpus, graph: &Graph, cert: &CertId) -> Vec<Grid> {
     let units: Vec<Grid> = corpus
         .elements_of(cert)
-        .filter(|e| is_unit(e.kind))
+        .filter(|e| e.kind.is_unit())
         .filter_map(|e| Grid::of(corpus, graph, &e.key))
         .collect();
-    if !units.is_empty() || corpus.elements_of(cert).any(|e| is_unit(e.kind)) {
+    if !units.is_empty() || corpus.elements_of(cert).any(|e| e.kind.is_unit()) {
         return units;
     }
     corpus
@@ -139,10 +134,10 @@ pub fn grids(corpus: &Corpus, graph: &Graph, cert: &CertId) -> Vec<Grid> {
 pub fn short_name(corpus: &Corpus, key: &ElementKey) -> String {
     let e = corpus.element(key).expect("checked element");
     match &e.code {
-        Some(c) if c.starts_with(e.kind.label()) || !is_unit(e.kind) => c.clone(),
+        Some(c) if c.starts_with(e.kind.label()) || !e.kind.is_unit() => c.clone(),
         Some(c) => format!("{} {c}", e.kind.label()),
         // A unit the document names by its title only: `CCP « Élaborer une stratégie… »`.
-        None if is_unit(e.kind) || e.kind == Kind::ActiviteType => {
+        None if e.kind.is_unit() || e.kind == Kind::ActiviteType => {
             format!("{} « {} »", e.kind.label(), crate::present::truncate(e.text(), 40))
         }
         None => crate::present::truncate(e.text(), 60),

@@ -4,7 +4,7 @@
 //! reader-facing words are gathered. The site's page words live in its templates.
 
 use crate::model::{Certification, Element};
-use crate::schema::{CorrespondenceStatus, Kind, Subtype};
+use crate::schema::{CorrespondenceStatus, Subtype};
 use crate::words::fiche_part;
 
 /// "Négociateur technico-commercial (2018)".
@@ -31,23 +31,6 @@ pub fn label(e: &Element) -> String {
         Some(c) if !e.text().starts_with(c.as_str()) => format!("{c} {}", e.text()),
         _ => e.text().to_string(),
     }
-}
-
-/// A kind's label in the plural, for headings ("Critères d’évaluation", "Compétences
-/// professionnelles"): each word before a "de"/"d’" complement takes an s, codes in capitals and
-/// "Savoir-faire" stay as they are.
-pub fn plural(kind: Kind) -> String {
-    let mut out = Vec::new();
-    let mut complement = false;
-    for w in kind.label().split(' ') {
-        complement |= w == "de" || w.starts_with("d’") || w.starts_with("d'");
-        let keep = complement
-            || w.ends_with(['s', 'x'])
-            || w.ends_with("faire")
-            || w.chars().all(|c| c.is_uppercase());
-        out.push(if keep { w.to_string() } else { format!("{w}s") });
-    }
-    out.join(" ")
 }
 
 /// The label with the kind named when the code alone says nothing ("Activité type 1 …").
@@ -116,18 +99,7 @@ pub mod pairing {
 
 #[cfg(test)]
 mod tests {
-    use super::{plural, truncate};
-    use crate::schema::Kind;
-
-    #[test]
-    fn kind_labels_take_the_plural_before_their_complement() {
-        assert_eq!(plural(Kind::CompetenceProfessionnelle), "Compétences professionnelles");
-        assert_eq!(plural(Kind::CritereEvaluation), "Critères d’évaluation");
-        assert_eq!(plural(Kind::SavoirFaire), "Savoir-faire");
-        assert_eq!(plural(Kind::Ccp), "CCP");
-        assert_eq!(plural(Kind::ActiviteType), "Activités types");
-        assert_eq!(plural(Kind::ConditionExercice), "Conditions d’exercice");
-    }
+    use super::truncate;
 
     #[test]
     fn truncation_cuts_at_a_word_and_marks_the_cut() {

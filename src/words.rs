@@ -2040,3 +2040,40 @@ pub mod xlsx {
         format!("{cert} — le référentiel élément par élément")
     }
 }
+
+/// Kinds of element in the plural, for headings ([`crate::schema::Kind::plural`]).
+pub mod kind_plural {
+    pub const Section: &str = "Sections";
+    pub const Paragraphe: &str = "Paragraphes";
+    pub const ActiviteType: &str = "Activités types";
+    pub const Fonction: &str = "Fonctions";
+    pub const SousFonction: &str = "Sous-fonctions";
+    pub const Tache: &str = "Tâches";
+    pub const BlocCompetences: &str = "Blocs de compétences";
+    pub const CompetenceProfessionnelle: &str = "Compétences professionnelles";
+    pub const CompetenceTransversale: &str = "Compétences transversales";
+    pub const Competence: &str = "Compétences";
+    pub const Description: &str = "Descriptions";
+    pub const Contexte: &str = "Contextes professionnels";
+    pub const ConditionExercice: &str = "Conditions d’exercice";
+    pub const Autonomie: &str = "Autonomies";
+    pub const ResultatAttendu: &str = "Résultats attendus";
+    pub const ConditionRealisation: &str = "Conditions de réalisation";
+    pub const CriterePerformance: &str = "Critères de performance";
+    pub const CritereEvaluation: &str = "Critères d’évaluation";
+    pub const SavoirFaire: &str = "Savoir-faire";
+    pub const Savoir: &str = "Savoirs";
+    pub const SavoirAssocie: &str = "Savoirs associés";
+    pub const LimiteConnaissances: &str = "Limites de connaissances";
+    pub const Theme: &str = "Thèmes";
+    pub const Unite: &str = "Unités";
+    pub const Epreuve: &str = "Épreuves";
+    pub const Ccp: &str = "CCP";
+    pub const ModaliteEvaluation: &str = "Modalités d’évaluation";
+    pub const SituationEvaluation: &str = "Situations d’évaluation";
+    pub const Glossaire: &str = "Glossaires";
+    pub const Terme: &str = "Termes";
+    pub const Definition: &str = "Définitions";
+    pub const Article: &str = "Articles";
+    pub const Reference: &str = "Références";
+}

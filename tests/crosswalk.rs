@@ -174,7 +174,7 @@ fn suggestions_have_scores_and_words_and_say_what_they_are() {
     // s1 sits under no compétence: it is never suggested, however alike the words.
     assert!(!cw.suggested.iter().any(|m| ids(&m.b) == ["s1"]));
     assert!(cw.suggested.iter().all(|m| m.group.is_some()
-        && m.a.iter().chain(&m.b).all(|i| crosswalk::group_of(i.kind) == m.group)));
+        && m.a.iter().chain(&m.b).all(|i| i.kind.crosswalk_group() == m.group)));
     // Every output says "suggested".
     let text = crosswalk::render::render(&cw, Format::Text, false);
     assert!(text.contains("Suggestions calculées — les trois premiers candidats de chaque compétence, à examiner ; jamais officielles"), "{text}");
@@ -342,7 +342,7 @@ fn real_crosswalks_are_consistent() {
     for e in corpus
         .elements
         .iter()
-        .filter(|e| crosswalk::group_of(e.kind) == Some(Group::Competences))
+        .filter(|e| e.kind.crosswalk_group() == Some(Group::Competences))
         .take(50)
     {
         for c in idx.of(&e.key) {

@@ -182,7 +182,7 @@ fn noise_below_the_competence_level() {
     for e in corpus
         .elements
         .iter()
-        .filter(|e| matches!(crosswalk::group_of(e.kind), Some(Group::Criteres | Group::Savoirs)))
+        .filter(|e| matches!(e.kind.crosswalk_group(), Some(Group::Criteres | Group::Savoirs)))
     {
         let sugg: Vec<_> =
             idx.of(&e.key).iter().filter(|c| c.status == Status::Suggested).collect();

@@ -123,7 +123,7 @@ fn no_two_element_pages_share_a_title() {
 #[test]
 fn every_bloc_prints_its_compétences_with_their_critères_savoir_faire_savoirs_conditions_and_épreuves()
  {
-    use referentiel::fiche::{BlocFiche, is_bloc};
+    use referentiel::fiche::BlocFiche;
     let corpus = referentiel::load_corpus(Path::new("data")).expect("clean data");
     let graph = Graph::build(&corpus);
     let mut files = referentiel::site::output::SiteFiles::default();
@@ -138,7 +138,7 @@ fn every_bloc_prints_its_compétences_with_their_critères_savoir_faire_savoirs_
     for cert in ["ntc-2018", "ntc-2013", "cc-2017", "bts-nrc", "bts-tc-2006"] {
         let id = referentiel::ids::CertId::new(cert);
         let mut printed = 0;
-        for e in corpus.elements_of(&id).filter(|e| is_bloc(e.kind)) {
+        for e in corpus.elements_of(&id).filter(|e| e.kind.is_bloc()) {
             let Some(b) = BlocFiche::of(&corpus, &graph, &e.key) else {
                 assert!(
                     !pages.contains_key(&urls::bloc_fiche(&e.key)),

@@ -23,7 +23,6 @@ const LAYERS: &[(&str, u8)] = &[
     ("sources", 2),
     ("load", 2),
     ("import", 2),
-    ("import", 2),
     ("check", 3),
     ("model", 4),
     ("lib", 4),

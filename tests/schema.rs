@@ -118,3 +118,19 @@ fn a_schema_is_printed_by_the_command_line() {
     assert_eq!(printed["title"], "referentiel: vocabulary");
     assert!(printed["properties"].get("vocabulary").is_some());
 }
+
+/// The data format's guide names every kind of element in its table of kinds, so that a kind added
+/// to the table in `src/schema/kinds.rs` cannot go undocumented for the people who write data.
+#[test]
+fn the_data_format_guide_names_every_kind() {
+    let guide = std::fs::read_to_string("docs/data-format.md").unwrap();
+    let start = guide.find("### Kinds").expect("a section « Kinds »");
+    let section = &guide[start..];
+    let section = &section[..section[3..].find("\n### ").map_or(section.len(), |i| i + 3)];
+    for kind in referentiel::schema::Kind::ALL {
+        assert!(
+            section.contains(&format!("`{}`", kind.name())),
+            "docs/data-format.md: the table of kinds does not name `{kind}`"
+        );
+    }
+}

@@ -23,35 +23,6 @@ use crate::sources::SourceSet;
 
 use super::Index;
 
-/// Kinds that are always some element's child.
-const ALWAYS_CHILD: &[Kind] = &[
-    Kind::Tache,
-    Kind::SousFonction,
-    Kind::CriterePerformance,
-    Kind::CritereEvaluation,
-    Kind::LimiteConnaissances,
-    Kind::SavoirFaire,
-    Kind::Definition,
-];
-
-/// Kinds whose text is a title.
-const TITLED: &[Kind] = &[
-    Kind::ActiviteType,
-    Kind::Fonction,
-    Kind::SousFonction,
-    Kind::BlocCompetences,
-    Kind::CompetenceProfessionnelle,
-    Kind::CompetenceTransversale,
-    Kind::Competence,
-    Kind::SavoirAssocie,
-    Kind::Theme,
-    Kind::Unite,
-    Kind::Epreuve,
-    Kind::Ccp,
-    Kind::ModaliteEvaluation,
-    Kind::SituationEvaluation,
-];
-
 pub fn check(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) {
     placement(index, sources, diags);
     // The parent of each element, as a key, and which parents have table content.
@@ -69,7 +40,7 @@ pub fn check(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) {
     for (key, (fi, e)) in &index.elements {
         let fi = *fi;
         let kind = e.kind.value;
-        if e.parent.is_none() && ALWAYS_CHILD.contains(&kind) {
+        if e.parent.is_none() && kind.spec().always_child {
             diags.push(
                 Diagnostic::new(
                     Code::Orphan,
@@ -106,7 +77,7 @@ pub fn check(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) {
                 .hint(crate::words::diag::LIMITE_HEADING_HINT),
             );
         }
-        if TITLED.contains(&kind) && footnote_call(&e.text.value) {
+        if kind.is_titled() && footnote_call(&e.text.value) {
             diags.push(
                 Diagnostic::new(
                     Code::FootnoteCall,

@@ -226,7 +226,7 @@ fn shown(corpus: &Corpus, graph: &Graph, e: &Element) -> Shown {
 
 /// (#27) The parts of a compétence's fiche, in the order a trainer reads them.
 fn fiche_parts(corpus: &Corpus, graph: &Graph, e: &Element) -> Vec<FichePart> {
-    use referentiel::present::{fiche_heading, plural, savoir_faire_group};
+    use referentiel::present::{fiche_heading, savoir_faire_group};
     let Some(f) = referentiel::fiche::Fiche::of(corpus, graph, &e.key) else { return Vec::new() };
     if !e.kind.is_competence() {
         return Vec::new();
@@ -264,7 +264,7 @@ fn fiche_parts(corpus: &Corpus, graph: &Graph, e: &Element) -> Vec<FichePart> {
         .all_criteres()
         .next()
         .and_then(|k| corpus.element(k))
-        .map(|c| plural(c.kind))
+        .map(|c| c.kind.plural().to_string())
         .unwrap_or_else(|| fiche_heading("criteres").to_string());
     part(criteres, [texts(&f.criteres), inherited(&f.criteres_inherited)].concat());
     for g in &f.savoir_faire {

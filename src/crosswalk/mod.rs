@@ -103,38 +103,9 @@ impl From<CorrespondenceStatus> for Status {
     }
 }
 
-/// The kinds of elements that suggestions relate, each with its own kind.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Group {
-    /// Compétences professionnelles, BTS compétences, compétences transversales.
-    Competences,
-    /// Critères de performance and d'évaluation.
-    Criteres,
-    /// Savoirs, savoirs associés, savoir-faire.
-    Savoirs,
-}
-
-impl Group {
-    pub fn label(self) -> &'static str {
-        match self {
-            Group::Competences => crate::words::group::Competences,
-            Group::Criteres => crate::words::group::Criteres,
-            Group::Savoirs => crate::words::group::Savoirs,
-        }
-    }
-}
-
-pub fn group_of(kind: Kind) -> Option<Group> {
-    match kind {
-        Kind::CompetenceProfessionnelle | Kind::Competence | Kind::CompetenceTransversale => {
-            Some(Group::Competences)
-        }
-        Kind::CriterePerformance | Kind::CritereEvaluation => Some(Group::Criteres),
-        Kind::Savoir | Kind::SavoirAssocie | Kind::SavoirFaire => Some(Group::Savoirs),
-        _ => None,
-    }
-}
+/// The kinds of elements that suggestions relate, each with its own kind (each kind's group is
+/// in the kinds' table, [`crate::schema::KindSpec::crosswalk`]).
+pub use crate::schema::CrosswalkGroup as Group;
 
 /// One correspondence of a crosswalk, read from side `a` to side `b`.
 #[derive(Clone, Debug, Serialize)]
@@ -234,7 +205,7 @@ fn table_mappings(corpus: &Corpus, ta: &Tree, tb: &Tree) -> Vec<Mapping> {
                 keys.iter().filter_map(|k| tree.find(k)).map(|i| Item::of(tree.elems[i])).collect()
             };
             let (a, b) = (items(from, ta), items(to, tb));
-            let group = a.first().or(b.first()).and_then(|i| group_of(i.kind));
+            let group = a.first().or(b.first()).and_then(|i| i.kind.crosswalk_group());
             out.push(Mapping {
                 status,
                 group,

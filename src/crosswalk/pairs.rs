@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use crate::ids::CertId;
 use crate::model::Corpus;
 
-use super::{Group, group_of};
+use super::Group;
 
 /// How many closest certifications each certification is crosswalked with, by default.
 pub const NEAREST: usize = 4;
@@ -80,7 +80,7 @@ impl PairPolicy {
 
 /// Does the certification have compétences (the pairs that get a crosswalk page)?
 pub fn has_competences(corpus: &Corpus, id: &CertId) -> bool {
-    corpus.elements_of(id).any(|e| group_of(e.kind) == Some(Group::Competences))
+    corpus.elements_of(id).any(|e| e.kind.crosswalk_group() == Some(Group::Competences))
 }
 
 /// The pairs a build crosswalks, each as (a, b) with `a` before `b` in corpus order, in corpus
@@ -134,7 +134,7 @@ pub fn nearest(corpus: &Corpus, k: usize) -> Vec<(CertId, CertId)> {
     let mut counts: Vec<BTreeMap<String, u32>> = vec![BTreeMap::new(); certs.len()];
     for e in &corpus.elements {
         let Some(&i) = at.get(&e.key.cert) else { continue };
-        if group_of(e.kind).is_none() {
+        if e.kind.crosswalk_group().is_none() {
             continue;
         }
         for t in crate::lang::terms(e.text()) {

@@ -7,13 +7,13 @@
 //! total weight its texts share, so that long savoir lists shared by several compétences do not
 //! outweigh what the compétence itself states.
 
-use super::{Group, group_of};
+use super::Group;
 use crate::compare::Tree;
 use crate::fiche;
 use crate::graph::Graph;
 use crate::ids::ElementKey;
 use crate::model::Corpus;
-use crate::schema::{Family, Kind};
+use crate::schema::{FichePart, Kind};
 
 /// The parts of a fiche, each with the total weight its texts share (a section of forty savoirs
 /// weighs what a section of four does: the compétence's statement is its title, savoir-faire and
@@ -56,11 +56,13 @@ impl Section {
 }
 
 fn section_of(kind: Kind) -> Option<Section> {
-    match kind.family() {
-        Family::SavoirFaire => Some(Section::SavoirFaire),
-        Family::Critere => Some(Section::Criteres),
-        Family::Savoir => Some(Section::Savoirs),
-        Family::Contexte => Some(Section::Contexte),
+    match kind.fiche_part() {
+        FichePart::SavoirFaire => Some(Section::SavoirFaire),
+        FichePart::Criteres => Some(Section::Criteres),
+        FichePart::Savoirs => Some(Section::Savoirs),
+        FichePart::Description | FichePart::Contexte | FichePart::Conditions => {
+            Some(Section::Contexte)
+        }
         _ => None,
     }
 }
@@ -114,7 +116,7 @@ pub fn fiche(corpus: &Corpus, graph: &Graph, tree: &Tree, i: usize) -> Fiche {
             .path
             .iter()
             .filter_map(|k| tree.find(k))
-            .filter(|&a| group_of(tree.elems[a].kind) == Some(Group::Competences))
+            .filter(|&a| tree.elems[a].kind.crosswalk_group() == Some(Group::Competences))
         {
             if !found.iter().any(|p| p.0 == a) {
                 found.push((a, Section::Ancestors));

@@ -25,7 +25,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::profile::{Fiche, fiche};
-use super::{Evidence, Group, Mapping, Status, group_of};
+use super::{Evidence, Group, Mapping, Status};
 use crate::compare::similarity::{self, Space, TermSet, Vector};
 use crate::compare::{Item, Synonyms, Tree};
 use crate::graph::Graph;
@@ -68,10 +68,10 @@ const GENERIC: &str = "connaissance connaissances notion notions technique techn
 
 /// Is `i` a compétence with no compétence under it (the unit that suggestions and coverage use)?
 pub fn is_leaf_competence(tree: &Tree, i: usize) -> bool {
-    group_of(tree.elems[i].kind) == Some(Group::Competences)
+    tree.elems[i].kind.crosswalk_group() == Some(Group::Competences)
         && !tree.children[i]
             .iter()
-            .any(|&c| group_of(tree.elems[c].kind) == Some(Group::Competences))
+            .any(|&c| tree.elems[c].kind.crosswalk_group() == Some(Group::Competences))
 }
 
 /// Is `i` a compétence transversale (compared with transversales only)?
@@ -538,11 +538,14 @@ fn below(
         let (fa, fb) =
             (fiche(ctx.corpus, ctx.graph, ctx.a, i), fiche(ctx.corpus, ctx.graph, ctx.b, j));
         for p in fa.own_parts().filter(|&p| !taken_a(p)) {
-            let Some(g) = group_of(ctx.a.elems[p].kind).filter(|g| *g != Group::Competences) else {
+            let Some(g) =
+                ctx.a.elems[p].kind.crosswalk_group().filter(|g| *g != Group::Competences)
+            else {
                 continue;
             };
-            for q in
-                fb.own_parts().filter(|&q| !taken_b(q) && group_of(ctx.b.elems[q].kind) == Some(g))
+            for q in fb
+                .own_parts()
+                .filter(|&q| !taken_b(q) && ctx.b.elems[q].kind.crosswalk_group() == Some(g))
             {
                 let (d, ident, near, shared) = ctx.texts(p, q);
                 if !(ident || near || shared.len() >= 2) || !seen.insert((p, q)) {

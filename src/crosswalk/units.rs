@@ -16,7 +16,7 @@
 use serde::Serialize;
 
 use super::suggest::is_leaf_competence;
-use super::{Group, Mapping, Status, group_of};
+use super::{Group, Mapping, Status};
 use crate::compare::{Item, Tree};
 use crate::ids::{CertId, TableId};
 use crate::schema::{Kind, Rel, Relation};
@@ -152,7 +152,7 @@ fn leaves_under(tree: &Tree, i: usize, out: &mut Vec<usize>) {
         return;
     }
     for &c in &tree.children[i] {
-        if group_of(tree.elems[c].kind) == Some(Group::Competences)
+        if tree.elems[c].kind.crosswalk_group() == Some(Group::Competences)
             || tree.elems[c].kind == Kind::ActiviteType
         {
             leaves_under(tree, c, out);
@@ -163,9 +163,7 @@ fn leaves_under(tree: &Tree, i: usize, out: &mut Vec<usize>) {
 /// The units of `tree` with the finest compétences each certifies.
 fn units(tree: &Tree) -> Vec<(usize, Vec<usize>)> {
     let mut out = Vec::new();
-    for i in (0..tree.len())
-        .filter(|&i| matches!(tree.elems[i].kind, Kind::Unite | Kind::Ccp | Kind::BlocCompetences))
-    {
+    for i in (0..tree.len()).filter(|&i| tree.elems[i].kind.is_unit()) {
         let mut comps = Vec::new();
         for l in tree.elems[i].links.iter().filter(|l| l.rel == Rel::Certifies) {
             if let Some(t) = tree.find(&l.to) {

@@ -28,7 +28,7 @@ use crate::compare::Tree;
 use crate::compare::similarity::{self, Space, TermSet};
 use crate::ids::TableId;
 use crate::model::{Corpus, Element};
-use crate::schema::{CorrespondenceStatus, Kind, Relation};
+use crate::schema::{CorrespondenceStatus, Kind, Pairing, Relation};
 use crate::text::normalize;
 
 /// Why two groups of elements were paired.
@@ -108,14 +108,14 @@ pub struct Alignment {
     pub new_link: Vec<Option<usize>>,
 }
 
-/// Kinds that may be paired with each other.
+/// Kinds that may be paired with each other share this key ([`crate::schema::KindSpec::diff_pairs`]).
 fn family(k: Kind) -> u16 {
-    match k {
-        Kind::CompetenceProfessionnelle | Kind::Competence | Kind::CompetenceTransversale => 1000,
-        Kind::CriterePerformance | Kind::CritereEvaluation => 1001,
-        Kind::Savoir | Kind::SavoirAssocie => 1002,
-        Kind::ActiviteType | Kind::Fonction => 1003,
-        k => k as u16,
+    match k.spec().diff_pairs {
+        Pairing::Itself => k as u16,
+        Pairing::Competences => 1000,
+        Pairing::Criteres => 1001,
+        Pairing::Savoirs => 1002,
+        Pairing::Activites => 1003,
     }
 }
 

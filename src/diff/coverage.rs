@@ -12,70 +12,12 @@ use serde::Serialize;
 use crate::compare::Tree;
 use crate::ids::CertId;
 use crate::model::Corpus;
-use crate::schema::{Family, Kind, SourceKind};
+use crate::schema::{Kind, SourceKind};
 use crate::words::evolution as w;
 
-/// A level of description of a certification.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Level {
-    /// CCP, blocs de compétences, unités, épreuves.
-    Unites,
-    Activites,
-    Competences,
-    Criteres,
-    /// Savoir-faire, savoirs, limites de connaissances.
-    Savoirs,
-    /// Descriptions, contextes, conditions.
-    Contextes,
-    /// Modalités and situations d’évaluation.
-    Evaluation,
-    /// The document's own structure and its glossary.
-    Document,
-}
-
-impl Level {
-    pub const ALL: [Level; 8] = [
-        Level::Unites,
-        Level::Activites,
-        Level::Competences,
-        Level::Criteres,
-        Level::Savoirs,
-        Level::Contextes,
-        Level::Evaluation,
-        Level::Document,
-    ];
-
-    /// French, after « au niveau des » (« unités certifiantes », « compétences » …).
-    pub fn label(self) -> &'static str {
-        match self {
-            Level::Unites => w::level::Unites,
-            Level::Activites => w::level::Activites,
-            Level::Competences => w::level::Competences,
-            Level::Criteres => w::level::Criteres,
-            Level::Savoirs => w::level::Savoirs,
-            Level::Contextes => w::level::Contextes,
-            Level::Evaluation => w::level::Evaluation,
-            Level::Document => w::level::Document,
-        }
-    }
-}
-
-/// The level of an element kind.
-pub fn level_of(k: Kind) -> Level {
-    match k {
-        Kind::Ccp | Kind::BlocCompetences | Kind::Unite | Kind::Epreuve => Level::Unites,
-        _ => match k.family() {
-            Family::Activite => Level::Activites,
-            Family::Competence => Level::Competences,
-            Family::Critere => Level::Criteres,
-            Family::SavoirFaire | Family::Savoir | Family::Limite => Level::Savoirs,
-            Family::Contexte => Level::Contextes,
-            Family::Evaluation => Level::Evaluation,
-            _ => Level::Document,
-        },
-    }
-}
+/// A level of description of a certification (each kind's level is in the kinds' table,
+/// [`crate::schema::KindSpec::diff_level`]).
+pub use crate::schema::DiffLevel as Level;
 
 /// What one side describes.
 #[derive(Clone, Debug, Serialize)]
@@ -111,7 +53,7 @@ pub struct Coverage {
 
 impl Coverage {
     pub fn compares(&self, k: Kind) -> bool {
-        let l = level_of(k);
+        let l = k.diff_level();
         self.compared.contains(&l)
             && (l != Level::Unites || self.unit_kinds.as_ref().is_none_or(|u| u.contains(&k)))
     }
@@ -121,7 +63,7 @@ fn side(corpus: &Corpus, tree: &Tree) -> SideCoverage {
     let cert = corpus.cert(&tree.cert);
     let source_kind = cert.and_then(|c| corpus.sources.get(c.title.doc.as_str())).map(|d| d.kind);
     let only_named = cert.is_some_and(|c| c.only_named);
-    let mut levels: Vec<Level> = tree.elems.iter().map(|e| level_of(e.kind)).collect();
+    let mut levels: Vec<Level> = tree.elems.iter().map(|e| e.kind.diff_level()).collect();
     levels.sort();
     levels.dedup();
     let known_by = if only_named {
@@ -187,14 +129,15 @@ pub fn coverage(old_corpus: &Corpus, old: &Tree, new_corpus: &Corpus, new: &Tree
             t.elems
                 .iter()
                 .map(|e| e.kind)
-                .filter(|k| level_of(*k) == Level::Unites)
+                .filter(|k| k.diff_level() == Level::Unites)
                 .collect::<std::collections::BTreeSet<Kind>>()
         };
         kinds(old).intersection(&kinds(new)).copied().collect::<Vec<Kind>>()
     });
     let compares = |k: Kind| {
-        compared.contains(&level_of(k))
-            && (level_of(k) != Level::Unites || unit_kinds.as_ref().is_none_or(|u| u.contains(&k)))
+        compared.contains(&k.diff_level())
+            && (k.diff_level() != Level::Unites
+                || unit_kinds.as_ref().is_none_or(|u| u.contains(&k)))
     };
     let apart = |t: &Tree| {
         let mut m: BTreeMap<Kind, usize> = BTreeMap::new();

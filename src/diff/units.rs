@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use super::align::{Alignment, Reason};
 use super::classify::{Change, Class, Degree, degree};
-use super::coverage::{Coverage, Level, level_of};
+use super::coverage::{Coverage, Level};
 use crate::compare::{Item, Tree};
 use crate::ids::{DocId, TableId};
 use crate::model::Corpus;
@@ -154,17 +154,13 @@ fn cited(corpus: &Corpus, tree: &Tree, i: usize) -> Cited {
 }
 
 fn is_unit(k: Kind) -> bool {
-    level_of(k) == Level::Unites
+    k.diff_level() == Level::Unites
 }
 
-/// Rank of the member that names a group (CCP, unité, bloc, épreuve).
+/// Rank of the member that names a group (CCP, unité, bloc; then épreuve): the units' ranks are
+/// in the kinds' table ([`crate::schema::KindSpec::unit`]), other kinds come after them.
 fn rank(k: Kind) -> u8 {
-    match k {
-        Kind::Ccp => 0,
-        Kind::Unite => 1,
-        Kind::BlocCompetences => 2,
-        _ => 3,
-    }
+    k.spec().unit.unwrap_or(u8::MAX)
 }
 
 /// What a unit holds: the elements it certifies or evaluates and its children, with everything
@@ -196,7 +192,7 @@ fn groups(tree: &Tree) -> Vec<Vec<usize>> {
     let comps = |u: usize| -> Vec<usize> {
         let mut c: Vec<usize> = content(tree, u)
             .into_iter()
-            .filter(|&i| level_of(tree.elems[i].kind) == Level::Competences)
+            .filter(|&i| tree.elems[i].kind.diff_level() == Level::Competences)
             .collect();
         c.sort();
         c
@@ -290,8 +286,8 @@ pub fn verdicts(
     let top_activites = |t: &Tree| -> Vec<Vec<usize>> {
         (0..t.len())
             .filter(|&i| {
-                level_of(t.elems[i].kind) == Level::Activites
-                    && t.parent[i].is_none_or(|p| level_of(t.elems[p].kind) != Level::Activites)
+                t.elems[i].kind.diff_level() == Level::Activites
+                    && t.parent[i].is_none_or(|p| t.elems[p].kind.diff_level() != Level::Activites)
             })
             .map(|i| vec![i])
             .collect()
@@ -328,7 +324,7 @@ pub fn verdicts(
                             .filter(|l| l.rel == Rel::Certifies)
                             .filter_map(|l| new.find(&l.to))
                     })
-                    .filter(|&t| level_of(new.elems[t].kind) == Level::Activites),
+                    .filter(|&t| new.elems[t].kind.diff_level() == Level::Activites),
             );
         }
         for n in members {
@@ -396,7 +392,7 @@ pub fn verdicts(
             });
         }
         // Compétences first, then the rest, each in tree order (already).
-        evidence.sort_by_key(|e| level_of(e.kind));
+        evidence.sort_by_key(|e| e.kind.diff_level());
         let old_content_known = !old_content.is_empty();
         let scinde = cps.len() == 1
             && all.iter().enumerate().any(|(gj, c)| gj != gi && c.iter().any(|x| x.0 == cps[0].0));

@@ -185,18 +185,9 @@ pub fn by_name(name: &str) -> Option<Box<dyn Output>> {
 /// (sections, paragraphes), the glossary (glossaire, terme, définition) and legal references
 /// (article, référence) are not part of it: they stay on the site and in the JSON export. An
 /// element whose parent is outside the framework hangs from its nearest framework ancestor, or
-/// from the certification.
+/// from the certification. Decided by the kinds' table ([`crate::schema::KindSpec::exported`]).
 pub fn is_framework(kind: Kind) -> bool {
-    !matches!(
-        kind,
-        Kind::Section
-            | Kind::Paragraphe
-            | Kind::Glossaire
-            | Kind::Terme
-            | Kind::Definition
-            | Kind::Article
-            | Kind::Reference
-    )
+    kind.is_exported()
 }
 
 /// The framework elements of a certification, in data order.

@@ -18,7 +18,7 @@ use crate::fiche::Fiche;
 use crate::graph::Graph;
 use crate::ids::ElementKey;
 use crate::model::Corpus;
-use crate::schema::Family;
+use crate::schema::FichePart;
 
 /// Covered out of total.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -84,10 +84,10 @@ enum Part {
 }
 
 fn part(corpus: &Corpus, key: &ElementKey) -> Option<Part> {
-    match corpus.element(key)?.kind.family() {
-        Family::Critere => Some(Part::Critere),
-        Family::SavoirFaire => Some(Part::SavoirFaire),
-        Family::Savoir => Some(Part::Savoir),
+    match corpus.element(key)?.kind.fiche_part() {
+        FichePart::Criteres => Some(Part::Critere),
+        FichePart::SavoirFaire => Some(Part::SavoirFaire),
+        FichePart::Savoirs => Some(Part::Savoir),
         _ => None,
     }
 }

@@ -8,12 +8,14 @@
 mod certification;
 mod element;
 pub mod json;
+mod kinds;
 mod lines;
 mod tables;
 mod vocabulary;
 
 pub use certification::*;
 pub use element::*;
+pub use kinds::*;
 pub use lines::Lines;
 pub use tables::*;
 pub use vocabulary::*;

@@ -189,7 +189,7 @@ fn pages_of(ctx: &SiteCtx, files: &mut SiteFiles) -> Result<(), String> {
     let blocs: Vec<pages::Page> = corpus
         .elements
         .par_iter()
-        .filter(|e| crate::fiche::is_bloc(e.kind))
+        .filter(|e| e.kind.is_bloc())
         .map(|e| pages::printable::render(ctx, e))
         .collect::<Result<Vec<_>, _>>()?
         .into_iter()

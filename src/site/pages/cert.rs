@@ -61,9 +61,7 @@ pub fn identity(ctx: &SiteCtx, from: &str, c: &Certification) -> Value {
 /// Is the element part of the framework a reader navigates (activités, compétences, savoirs
 /// associés, unités, épreuves, CCP, blocs), rather than a statement or the document's layout?
 fn in_framework(e: &Element) -> bool {
-    crate::fiche::has_fiche(e.kind)
-        || e.kind.family() == Family::Evaluation
-        || e.kind == Kind::SavoirAssocie
+    e.kind.has_fiche() || e.kind.family() == Family::Evaluation || e.kind == Kind::SavoirAssocie
 }
 
 /// The framework elements under `e`, through the document's sections.
@@ -253,8 +251,7 @@ pub fn render(ctx: &SiteCtx, c: &Certification) -> Result<Vec<Page>, String> {
         .corpus
         .elements_of(&c.id)
         .filter(|e| {
-            crate::fiche::is_bloc(e.kind)
-                && crate::fiche::BlocFiche::of(ctx.corpus, ctx.graph, &e.key).is_some()
+            e.kind.is_bloc() && crate::fiche::BlocFiche::of(ctx.corpus, ctx.graph, &e.key).is_some()
         })
         .map(|e| {
             let mut v = ctx.element_link(&path, &e.key);
@@ -296,7 +293,7 @@ pub fn render(ctx: &SiteCtx, c: &Certification) -> Result<Vec<Page>, String> {
         .counts(&c.id)
         .into_iter()
         .filter(|(k, _)| k.family() != Family::Document)
-        .map(|(k, n)| json!({"kind": crate::present::plural(k), "n": n}))
+        .map(|(k, n)| json!({"kind": k.plural(), "n": n}))
         .collect();
 
     let description = crate::words::page_words::cert(

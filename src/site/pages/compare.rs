@@ -7,7 +7,7 @@ use crate::compare::Item;
 use crate::crosswalk;
 use crate::diff::{self, Change, DiffOptions, Reason, WordOp};
 use crate::ids::{CertId, ElementKey, LocalId};
-use crate::present::{self, pairing, short_cert};
+use crate::present::{pairing, short_cert};
 use crate::schema::{CorrespondenceStatus, Family};
 use crate::site::context::SiteCtx;
 use crate::site::richtext::escape;
@@ -60,7 +60,7 @@ fn reason_fr(ctx: &SiteCtx, old: &CertId, r: &Reason) -> String {
     // The kind of the certifying units, in the plural ("CCP", "Blocs de compétences").
     let units = |cert: &CertId, local: &str| {
         let key = ElementKey::new(cert.clone(), LocalId::new(local));
-        ctx.corpus.element(&key).map(|e| present::plural(e.kind)).unwrap_or_default()
+        ctx.corpus.element(&key).map(|e| e.kind.plural()).unwrap_or_default()
     };
     match r {
         Reason::OfficialTable { relation, .. } => {
@@ -72,7 +72,7 @@ fn reason_fr(ctx: &SiteCtx, old: &CertId, r: &Reason) -> String {
         Reason::InferredTable { relation, .. } => {
             pairing::table(CorrespondenceStatus::Inferred, relation.label())
         }
-        Reason::CertifiedByTablePair { old: o, .. } => pairing::certified_by(&units(old, o)),
+        Reason::CertifiedByTablePair { old: o, .. } => pairing::certified_by(units(old, o)),
         Reason::SameId { score, .. } => pairing::same_place(pct(*score)),
         Reason::Code { code } => pairing::code(code),
         Reason::Similarity { score, shared } => pairing::similar(pct(*score), shared),

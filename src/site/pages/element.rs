@@ -233,8 +233,8 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Page, String> {
     c.insert("facts", &facts);
     c.insert("pieces", &pieces);
     c.insert("provenance", &ctx.provenance(&path, &e.cite));
-    let printable = crate::fiche::is_bloc(e.kind)
-        && crate::fiche::BlocFiche::of(corpus, ctx.graph, &e.key).is_some();
+    let printable =
+        e.kind.is_bloc() && crate::fiche::BlocFiche::of(corpus, ctx.graph, &e.key).is_some();
     c.insert("printable", &printable.then(|| urls::rel(&path, &urls::bloc_fiche(&e.key))));
     // #25: since which version this text exists unchanged, and what it replaced.
     let since = ctx.history().of(&e.key).map(|h| {
@@ -250,9 +250,8 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Page, String> {
     });
     c.insert("since", &since);
     // #28: the evaluation grids of the units that certify it (a unit, an activité, a compétence).
-    let gradable = crate::grids::is_unit(e.kind)
-        || e.kind == crate::schema::Kind::ActiviteType
-        || e.kind.is_competence();
+    let gradable =
+        e.kind.is_unit() || e.kind == crate::schema::Kind::ActiviteType || e.kind.is_competence();
     c.insert(
         "grids",
         &if gradable { super::grids::links_for(ctx, &path, &e.key) } else { Vec::new() },

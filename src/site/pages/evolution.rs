@@ -161,11 +161,7 @@ fn layout(report: &DiffReport) -> (Vec<Node>, Vec<Node>, Vec<Band>) {
         }
     }
     if comps {
-        for ch in report
-            .changes
-            .iter()
-            .filter(|c| crate::diff::coverage::level_of(c.kind) == Level::Competences)
-        {
+        for ch in report.changes.iter().filter(|c| c.kind.diff_level() == Level::Competences) {
             let as_cited = |i: &crate::compare::Item| Cited {
                 item: i.clone(),
                 doc: crate::ids::DocId::new(""),
@@ -330,7 +326,7 @@ pub fn lead(
         bands.iter().map(|b| json!({"text": b.title, "class": b.class, "unit": b.unit})).collect();
     let apart = |m: &std::collections::BTreeMap<crate::schema::Kind, usize>| {
         m.iter()
-            .map(|(k, n)| format!("{} {n}", crate::present::plural(*k).to_lowercase()))
+            .map(|(k, n)| format!("{} {n}", k.plural().to_lowercase()))
             .collect::<Vec<_>>()
             .join(", ")
     };

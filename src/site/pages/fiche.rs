@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 
 use crate::fiche::{Assessment, Fiche, Inherited};
 use crate::ids::ElementKey;
-use crate::present::{fiche_heading, plural, savoir_faire_group, truncate};
+use crate::present::{fiche_heading, savoir_faire_group, truncate};
 use crate::site::context::SiteCtx;
 use crate::urls;
 
@@ -36,7 +36,7 @@ pub fn context(ctx: &SiteCtx, path: &str, f: &Fiche) -> Value {
     let by_kind = |keys: &[ElementKey]| -> Vec<Value> {
         let mut groups: Vec<(String, Vec<Value>)> = Vec::new();
         for k in keys {
-            let h = plural(corpus.element(k).expect("item").kind);
+            let h = corpus.element(k).expect("item").kind.plural().to_string();
             match groups.iter_mut().find(|(g, _)| *g == h) {
                 Some((_, v)) => v.push(item(k)),
                 None => groups.push((h, vec![item(k)])),
@@ -50,8 +50,10 @@ pub fn context(ctx: &SiteCtx, path: &str, f: &Fiche) -> Value {
         v["via"] = json!(a.via.as_ref().map(&group_title));
         v
     };
-    let criteres_kind =
-        f.all_criteres().next().map(|k| plural(corpus.element(k).expect("critère").kind));
+    let criteres_kind = f
+        .all_criteres()
+        .next()
+        .map(|k| corpus.element(k).expect("critère").kind.plural().to_string());
     let savoirs: Vec<Value> = f
         .savoirs
         .iter()

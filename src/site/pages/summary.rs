@@ -54,7 +54,7 @@ pub fn context(ctx: &SiteCtx, path: &str, f: &Fiche) -> Option<Value> {
         .iter()
         .filter_map(|a| corpus.element(&a.by))
         .map(|by| {
-            let printable = crate::fiche::is_bloc(by.kind)
+            let printable = by.kind.is_bloc()
                 && crate::fiche::BlocFiche::of(corpus, ctx.graph, &by.key).is_some();
             json!({
                 "href": link(&by.key),

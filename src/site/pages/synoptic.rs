@@ -42,9 +42,7 @@ pub fn context(ctx: &SiteCtx, from: &str, c: &Certification) -> Option<Value> {
         let group = f.path.iter().filter_map(|k| corpus.element(k)).find(|a| is_group(a.kind));
         let mut certifiers: Vec<&Element> = Vec::new();
         for a in &f.certified_by {
-            if let Some(b) = corpus
-                .element(&a.by)
-                .filter(|b| matches!(b.kind, Kind::Ccp | Kind::Unite | Kind::BlocCompetences))
+            if let Some(b) = corpus.element(&a.by).filter(|b| b.kind.is_unit())
                 && !certifiers.iter().any(|x| x.key == b.key)
             {
                 certifiers.push(b);
