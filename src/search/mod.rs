@@ -132,14 +132,10 @@ fn label_keys(text: &str) -> Vec<String> {
     out
 }
 
-/// How a kind's numbers are typed when the document prints only the number (`1` → `at1`).
+/// How a kind's numbers are typed when the document prints only the number (`1` → `at1`): in
+/// the kinds' table ([`crate::schema::KindSpec::code_prefix`]).
 fn code_prefix(kind: Kind) -> Option<&'static str> {
-    match kind {
-        Kind::ActiviteType => Some("at"),
-        Kind::BlocCompetences => Some("bloc"),
-        Kind::Ccp => Some("ccp"),
-        _ => None,
-    }
+    kind.spec().code_prefix
 }
 
 /// Text weights by what the element is: the document's own structure below, compétences above.
