@@ -1,6 +1,12 @@
 //! Phase timings of a build (wall and CPU time), for `referentiel build --timings` and the
 //! benchmarks: each phase is recorded as it ends, in a process-wide list read with [`take`].
 //!
+//! Phases overlap (the outputs run on threads of their own), so the process's CPU time during a
+//! phase says little of the phase itself. Each phase also records its own CPU time: that of the
+//! thread it ran on, less the phases nested in it on that thread ([`Phase::own`]). Summed over
+//! every phase, the own times plus [`unattributed`] (the threads of the shared pool, which work
+//! for whichever phase asks) make the process's CPU time: the table adds up.
+//!
 //! Phase boundaries are also where a build can be abandoned: a thread that runs under a
 //! [`Cancel`] ([`Cancel::enter`]) stops at the next phase that starts (or [`checkpoint`]) once the
 //! cancel says so, by unwinding with a [`Cancelled`] payload that the owner of the build catches
@@ -17,6 +23,11 @@ pub struct Phase {
     /// User and system CPU time of the whole process (every thread) during the phase.
     pub user: Duration,
     pub system: Duration,
+    /// The phase's own CPU time (user and system): that of the thread it ran on, less the phases
+    /// nested in it on that thread; work it handed to the shared pool is not in it.
+    pub own: Duration,
+    /// How many phases it is nested in, on its thread.
+    pub depth: usize,
     /// Resident memory when the phase ended, in bytes (0 where the system does not say).
     pub resident: u64,
     /// The peak resident memory of the process when the phase ended (`VmHWM`), in bytes.
@@ -40,17 +51,60 @@ pub fn cpu() -> (Duration, Duration) {
     (Duration::ZERO, Duration::ZERO)
 }
 
-/// A phase under way; recorded when [`Timer::end`] is called.
+/// The current thread's CPU time (user and system) so far.
+pub fn thread_cpu() -> Duration {
+    #[cfg(unix)]
+    {
+        let mut t: libc::timespec = unsafe { std::mem::zeroed() };
+        if unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) } == 0 {
+            return Duration::new(t.tv_sec as u64, t.tv_nsec as u32);
+        }
+    }
+    Duration::ZERO
+}
+
+thread_local! {
+    /// For each phase open on this thread, innermost last: the CPU time of the phases that
+    /// ended nested in it.
+    static OPEN: std::cell::RefCell<Vec<Duration>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The CPU time of the phases that ran on some thread and that no phase of their thread holds,
+/// summed so far: with the phases' own times it makes the process's.
+static ATTRIBUTED: Mutex<Duration> = Mutex::new(Duration::ZERO);
+
+/// The process's CPU time (user and system) that no phase holds as its own, from `since` (the
+/// process's [`cpu`] when the phases counted began) to now: the shared pool's threads and the
+/// time outside any phase.
+pub fn unattributed(since: (Duration, Duration)) -> Duration {
+    let (u, s) = cpu();
+    let total = (u + s).saturating_sub(since.0 + since.1);
+    total.saturating_sub(*ATTRIBUTED.lock().unwrap_or_else(|e| e.into_inner()))
+}
+
+/// A phase under way; recorded when [`Timer::end`] is called (dropped without it, as when a
+/// cancelled build unwinds, it is forgotten).
 pub struct Timer {
     name: String,
     start: Instant,
     cpu: (Duration, Duration),
+    thread: Duration,
+    open: bool,
 }
 
 /// Start timing the phase `name` (a thread under a [`Cancel`] that says stop unwinds here).
 pub fn start(name: impl Into<String>) -> Timer {
     checkpoint();
-    Timer { name: name.into(), start: Instant::now(), cpu: cpu() }
+    OPEN.with(|o| o.borrow_mut().push(Duration::ZERO));
+    Timer { name: name.into(), start: Instant::now(), cpu: cpu(), thread: thread_cpu(), open: true }
+}
+
+impl Drop for Timer {
+    fn drop(&mut self) {
+        if self.open {
+            OPEN.with(|o| o.borrow_mut().pop());
+        }
+    }
 }
 
 /// Why a cancelled build unwinds: the payload [`Cancel::run`] recognises.
@@ -117,13 +171,26 @@ pub fn checkpoint() {
 }
 
 impl Timer {
-    pub fn end(self) {
+    pub fn end(mut self) {
         let (u, s) = cpu();
+        let spent = thread_cpu().saturating_sub(self.thread);
+        self.open = false;
+        let (nested, depth) = OPEN.with(|o| {
+            let mut o = o.borrow_mut();
+            let nested = o.pop().unwrap_or_default();
+            match o.last_mut() {
+                Some(parent) => *parent += spent,
+                None => *ATTRIBUTED.lock().unwrap_or_else(|e| e.into_inner()) += spent,
+            }
+            (nested, o.len())
+        });
         let p = Phase {
-            name: self.name,
+            name: std::mem::take(&mut self.name),
             wall: self.start.elapsed(),
             user: u.saturating_sub(self.cpu.0),
             system: s.saturating_sub(self.cpu.1),
+            own: spent.saturating_sub(nested),
+            depth,
             resident: status_kb("VmRSS:").unwrap_or(0) * 1024,
             peak: peak_memory().unwrap_or(0),
         };
@@ -139,8 +206,10 @@ pub fn time<T>(name: &str, f: impl FnOnce() -> T) -> T {
     r
 }
 
-/// The phases recorded since the last call, in the order they ended.
+/// The phases recorded since the last call, in the order they ended; [`unattributed`] counts
+/// from here again.
 pub fn take() -> Vec<Phase> {
+    *ATTRIBUTED.lock().unwrap_or_else(|e| e.into_inner()) = Duration::ZERO;
     std::mem::take(&mut *DONE.lock().unwrap_or_else(|e| e.into_inner()))
 }
 
@@ -154,4 +223,55 @@ fn status_kb(key: &str) -> Option<u64> {
     let s = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = s.lines().find(|l| l.starts_with(key))?;
     line.split_whitespace().nth(1)?.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cancelled_run_stops_at_the_next_phase_and_leaves_the_thread_clean() {
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let flag = stop.clone();
+        let cancel = Cancel::new(move || flag.load(std::sync::atomic::Ordering::SeqCst));
+        let mut reached = Vec::new();
+        let done = cancel.run(|| {
+            time("first", || reached.push(1));
+            let _outer = start("outer");
+            stop.store(true, std::sync::atomic::Ordering::SeqCst);
+            time("second", || reached.push(2));
+        });
+        assert_eq!(done, None, "cancelled");
+        assert_eq!(reached, [1], "nothing past the phase boundary ran");
+        assert!(Cancel::current().is_none(), "the thread is no longer under the cancel");
+        assert!(OPEN.with(|o| o.borrow().is_empty()), "the unwound phases are closed");
+        assert_eq!(cancel.run(|| 3), Some(3), "work with no phase boundary is not stopped");
+        assert_eq!(cancel.run(|| time("third", || 3)), None, "still cancelled");
+        stop.store(false, std::sync::atomic::Ordering::SeqCst);
+        assert_eq!(cancel.run(|| time("third", || 3)), Some(3));
+    }
+
+    #[test]
+    fn a_nested_phase_is_not_counted_twice() {
+        let outer = start("outer (test)");
+        let burn = |d: Duration| {
+            let t = thread_cpu();
+            while thread_cpu() - t < d {
+                std::hint::black_box(0);
+            }
+        };
+        burn(Duration::from_millis(20));
+        time("inner (test)", || burn(Duration::from_millis(30)));
+        outer.end();
+        let done = DONE.lock().unwrap().clone();
+        let inner = done.iter().find(|p| p.name == "inner (test)").unwrap();
+        let outer = done.iter().find(|p| p.name == "outer (test)").unwrap();
+        assert_eq!((inner.depth, outer.depth), (1, 0));
+        assert!(inner.own >= Duration::from_millis(30));
+        assert!(outer.own >= Duration::from_millis(20));
+        assert!(
+            outer.own < Duration::from_millis(20) + inner.own,
+            "the outer phase's own time leaves out the inner one's: {outer:?} {inner:?}"
+        );
+    }
 }
