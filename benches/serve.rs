@@ -2,8 +2,8 @@
 //! of `data/`), at ×1, ×4, ×16 and ×64 by default (`cargo bench --bench serve -- 1 4` for others).
 //!
 //! For each size, against `referentiel build` of the same data:
-//! - start: from launching `serve` to its "serving" line (the first site built), beside the
-//!   build's wall time;
+//! - start: from launching `serve` to its "serving" line (the first site built), wall and CPU
+//!   time, beside the build's (on a shared machine the CPU time is the steadier figure);
 //! - peak memory of `serve` (`VmHWM`, read from `/proc` until it stops, after every measure
 //!   below and their full rebuilds) beside the build's;
 //! - one edit: the time from saving a data file (a note of critère CP1 of NTC 2018) to the page,
@@ -42,18 +42,24 @@ fn status_kb(pid: u32, key: &str) -> Option<u64> {
     s.lines().find(|l| l.starts_with(key))?.split_whitespace().nth(1)?.parse().ok()
 }
 
-/// Wait for `child`, reading its peak memory (`VmHWM`, MiB) until it ends.
-fn wait_peak(child: &mut Child) -> u64 {
-    let mut peak = 0;
-    loop {
-        if let Some(kb) = status_kb(child.id(), "VmHWM:") {
-            peak = peak.max(kb / 1024);
-        }
-        if child.try_wait().unwrap().is_some() {
-            return peak;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
+/// Wait for `child` to end: its CPU time (user and system, s) and peak memory (MiB).
+fn wait_cpu_peak(child: &Child) -> (f64, u64) {
+    let mut status = 0;
+    let mut u: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut u) };
+    let s = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    (s(u.ru_utime) + s(u.ru_stime), u.ru_maxrss as u64 / 1024)
+}
+
+/// The CPU time (user and system, s) of a running process so far.
+fn cpu_so_far(pid: u32) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // The fields after the command's name (which is in parentheses): utime and stime are the
+    // 12th and 13th, in clock ticks.
+    let rest = stat.rsplit_once(')').map(|x| x.1).unwrap_or("");
+    let f: Vec<f64> = rest.split_whitespace().map(|x| x.parse().unwrap_or(0.0)).collect();
+    let tick = unsafe { libc::sysconf(libc::_SC_CLK_TCK) } as f64;
+    (f.get(11).unwrap_or(&0.0) + f.get(12).unwrap_or(&0.0)) / tick
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -118,14 +124,18 @@ fn main() {
         let config = book.to_string_lossy().into_owned();
 
         let t = Instant::now();
-        let mut build = Command::new(BIN)
+        #[expect(
+            clippy::zombie_processes,
+            reason = "reaped by wait4, which gives its CPU and peak"
+        )]
+        let build = Command::new(BIN)
             .args(["--config", &config, "build", "--out"])
             .arg(root.join("site"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        let build_peak = wait_peak(&mut build);
+        let (build_cpu, build_peak) = wait_cpu_peak(&build);
         let build_wall = t.elapsed();
         let _ = std::fs::remove_dir_all(root.join("site"));
 
@@ -142,7 +152,7 @@ fn main() {
                 break rest.split('/').next().unwrap().parse().unwrap();
             }
         };
-        let start = t.elapsed();
+        let (start, start_cpu) = (t.elapsed(), cpu_so_far(child.id()));
         let (tx, log) = mpsc::channel();
         std::thread::spawn(move || {
             for l in lines.map_while(Result::ok) {
@@ -157,7 +167,13 @@ fn main() {
         let mut s = Served { child, port, ws, log };
         let file = data.join(FILE);
         let original = std::fs::read_to_string(&file).unwrap();
-        let rounds = if n >= 16 { 3 } else { 5 };
+        let rounds = if n <= 4 {
+            5
+        } else if n <= 16 {
+            3
+        } else {
+            1
+        };
         let (mut one, mut second, mut full) = (Vec::new(), Vec::new(), Vec::new());
         for i in 0..rounds {
             let marker = format!("Mesure {i}");
@@ -176,17 +192,27 @@ fn main() {
             s.rebuilt();
         }
         let peak = status_kb(s.child.id(), "VmHWM:").unwrap_or(0) / 1024;
+        // As Ctrl-C stops it: it removes its private folder.
+        #[cfg(unix)]
+        unsafe {
+            libc::kill(s.child.id() as libc::pid_t, libc::SIGTERM)
+        };
+        #[cfg(not(unix))]
         let _ = s.child.kill();
         let _ = s.child.wait();
         let show = |v: &[Duration]| {
             v.iter().map(|d| format!("{:.0}", d.as_secs_f64() * 1e3)).collect::<Vec<_>>().join(" ")
         };
         println!("\n×{n}:");
-        println!("  build: wall {:.1} s, peak memory {build_peak} MiB", build_wall.as_secs_f64());
         println!(
-            "  serve: start {:.1} s ({:.2}× the build), peak memory {peak} MiB ({:.2}× the build)",
+            "  build: wall {:.1} s, CPU {build_cpu:.1} s, peak memory {build_peak} MiB",
+            build_wall.as_secs_f64()
+        );
+        println!(
+            "  serve: start {:.1} s ({:.2}× the build's wall), CPU {start_cpu:.1} s ({:.2}× the build's), peak memory {peak} MiB ({:.2}× the build's)",
             start.as_secs_f64(),
             start.as_secs_f64() / build_wall.as_secs_f64(),
+            start_cpu / build_cpu.max(0.01),
             peak as f64 / build_peak.max(1) as f64
         );
         println!(

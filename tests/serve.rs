@@ -17,6 +17,17 @@ struct Server {
 
 impl Drop for Server {
     fn drop(&mut self) {
+        // As Ctrl-C stops it (it removes its private folder), then for good.
+        #[cfg(unix)]
+        unsafe {
+            libc::kill(self.child.id() as libc::pid_t, libc::SIGTERM)
+        };
+        let stopping = Instant::now();
+        while self.child.try_wait().ok().flatten().is_none()
+            && stopping.elapsed() < Duration::from_secs(10)
+        {
+            std::thread::sleep(Duration::from_millis(20));
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
         if std::thread::panicking() {

@@ -317,9 +317,13 @@ fn project_root(config: &Config) -> PathBuf {
 /// `serve` if it was killed).
 fn private_folder() -> std::io::Result<Scratch> {
     let temp = std::env::temp_dir();
-    crate::scratch::remove_stale(&temp, FOLDER_PREFIX, |p| {
-        p.join("site").join(output::MARKER).is_file()
-            || std::fs::read_dir(p).is_ok_and(|mut d| d.next().is_none())
+    // Those of killed servers go on a thread of their own: a large site takes long to remove.
+    let stale = temp.clone();
+    std::thread::spawn(move || {
+        crate::scratch::remove_stale(&stale, FOLDER_PREFIX, |p| {
+            p.join("site").join(output::MARKER).is_file()
+                || std::fs::read_dir(p).is_ok_and(|mut d| d.next().is_none())
+        })
     });
     let folder = Scratch::register(temp.join(format!("{FOLDER_PREFIX}{}", std::process::id())));
     let _ = std::fs::remove_dir_all(folder.path());
