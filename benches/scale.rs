@@ -11,159 +11,29 @@
 //! Reports per size: elements, pages, wall and CPU time by phase, peak memory (`VmHWM`, of the
 //! process so far: sizes run smallest first), bytes written and bytes per page. Asserts nothing.
 //!
-//! Run with `cargo bench --bench scale` (sizes 1 4 16 by default), or
-//! `cargo bench --bench scale -- 1 4 16 64 [--exact]`; `-- 4 --data-only DIR` writes the data
+//! Also: the copy floor (a `cp -r` of the site just built, against the build's wall time), each
+//! phase's own CPU time (its thread's; the shared pool's threads on a line of their own, so that
+//! the column adds up), and the sizes of the pages that list the whole corpus against the first
+//! size's.
+//!
+//! Run with `cargo bench --bench scale` (sizes 1 4 16 64 by default), or
+//! `cargo bench --bench scale -- 1 4 [--exact]`; `-- 4 --data-only DIR` writes the data
 //! folder of ×4 into `DIR/data` (without the perturbation, which is applied after loading) and
 //! stops.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 use referentiel::phases;
 
+#[path = "common/synthetic.rs"]
+mod synthetic;
+use synthetic::synthetic;
+
 // The allocator of the `referentiel` binary, so that memory and time are the tool's own.
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-/// `text` with every id of `ids` (certifications and documents) renamed `<id><suffix>` where it
-/// stands as a whole id (a certification's id is not renamed at the start of a longer id such as
-/// the document `bts-nrc-referentiel`, which is renamed as a whole).
-fn rename(text: &str, ids: &[String], suffix: &str) -> String {
-    let is_id_char = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
-    let mut out = String::with_capacity(text.len() + 64);
-    let mut i = 0;
-    let b = text.as_bytes();
-    'outer: while i < text.len() {
-        let before_ok = i == 0 || !is_id_char(text[..i].chars().next_back().unwrap());
-        if before_ok {
-            for id in ids {
-                if text[i..].starts_with(id.as_str())
-                    && !text[i + id.len()..].chars().next().is_some_and(is_id_char)
-                {
-                    out.push_str(id);
-                    out.push_str(suffix);
-                    i += id.len();
-                    continue 'outer;
-                }
-            }
-        }
-        let c = text[i..].chars().next().unwrap();
-        out.push(c);
-        i += c.len_utf8();
-        let _ = b;
-    }
-    out
-}
-
-fn copy_dir(from: &Path, to: &Path, edit: &dyn Fn(&str) -> String) {
-    fs::create_dir_all(to).unwrap();
-    for e in fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &target, edit);
-        } else if e.path().extension().is_some_and(|x| x == "yaml") {
-            fs::write(&target, edit(&fs::read_to_string(e.path()).unwrap())).unwrap();
-        } else {
-            fs::copy(e.path(), &target).unwrap();
-        }
-    }
-}
-
-/// A data folder with `n` copies of `data/` (copy 0 is the real data).
-fn synthetic(data: &Path, n: usize, dir: &Path) -> PathBuf {
-    let out = dir.join("data");
-    let _ = fs::remove_dir_all(&out);
-    copy_dir(data, &out, &|s| s.to_string());
-    let certs: Vec<String> = fs::read_dir(data.join("certifications"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
-    let lineage = |s: &str, suffix: &str| -> String {
-        s.lines()
-            .map(|l| match l.strip_prefix("  lineage: ") {
-                Some(v) => format!("  lineage: {v}{suffix}"),
-                None => l.to_string(),
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
-            + "\n"
-    };
-    let table_ids = |s: &str, suffix: &str| -> String {
-        s.lines()
-            .map(|l| match l.trim_start().strip_prefix("- id: ") {
-                Some(v) => format!("{}- id: {v}{suffix}", &l[..l.len() - l.trim_start().len()]),
-                None => l.to_string(),
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
-            + "\n"
-    };
-    // Each copy has its own source documents (as each real certification has its own), so that
-    // the source pages of one document list the elements of one certification.
-    let sources_yaml = fs::read_to_string(data.join("sources.yaml")).unwrap();
-    let docs: Vec<(String, String)> = {
-        let mut v = Vec::new();
-        let mut id = None;
-        for l in sources_yaml.lines() {
-            if let Some(x) = l.trim_start().strip_prefix("- id: ") {
-                id = Some(x.trim().to_string());
-            } else if let (Some(f), Some(i)) = (l.trim_start().strip_prefix("file: "), id.take()) {
-                v.push((i, f.trim().to_string()));
-            }
-        }
-        v
-    };
-    let mut ids = certs.clone();
-    ids.extend(docs.iter().map(|(d, _)| d.clone()));
-    let mut sources_out = sources_yaml.clone();
-    for k in 1..n {
-        let suffix = format!("-x{k}");
-        for c in &certs {
-            copy_dir(
-                &data.join("certifications").join(c),
-                &out.join("certifications").join(format!("{c}{suffix}")),
-                &|s| lineage(&rename(s, &ids, &suffix), &suffix),
-            );
-        }
-        for e in fs::read_dir(data.join("correspondences")).unwrap() {
-            let e = e.unwrap();
-            let name = e.path().file_stem().unwrap().to_string_lossy().into_owned();
-            let text = fs::read_to_string(e.path()).unwrap();
-            fs::write(
-                out.join("correspondences").join(format!("{name}{suffix}.yaml")),
-                table_ids(&rename(&text, &ids, &suffix), &suffix),
-            )
-            .unwrap();
-        }
-        for (doc, file) in &docs {
-            let copy = format!("x{k}-{file}");
-            fs::copy(data.join("sources").join(file), out.join("sources").join(&copy)).unwrap();
-            let noise = data.join("sources").join(format!("noise-{doc}.yaml"));
-            if noise.is_file() {
-                fs::write(
-                    out.join("sources").join(format!("noise-{doc}{suffix}.yaml")),
-                    rename(&fs::read_to_string(&noise).unwrap(), &ids, &suffix),
-                )
-                .unwrap();
-            }
-            let entry = sources_yaml
-                .split("\n  - id: ")
-                .find(|e| e.starts_with(&format!("{doc}\n")))
-                .unwrap();
-            sources_out.push_str(&format!(
-                "  - id: {doc}{suffix}{}",
-                &entry[doc.len()..].replace(file.as_str(), &copy)
-            ));
-            if !sources_out.ends_with('\n') {
-                sources_out.push('\n');
-            }
-        }
-    }
-    fs::write(out.join("sources.yaml"), sources_out).unwrap();
-    out
-}
 
 /// The HTML pages of a site by kind (their path with the certification, the document and the
 /// page's own name left out: `c/*/e/*.html`), with their count and total size.
@@ -212,8 +82,10 @@ fn main() {
     }
     let mut sizes: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
     if sizes.is_empty() {
-        sizes = vec![1, 4, 16];
+        sizes = vec![1, 4, 16, 64];
     }
+    // The sizes of the pages that list the whole corpus at the first size, to compare.
+    let mut first_sizes: Option<Vec<u64>> = None;
     let cfg = referentiel::config::Config::read(Path::new("book.toml")).expect("book.toml");
     let root = std::env::temp_dir().join(format!("referentiel-scale-{}", std::process::id()));
     println!(
@@ -239,9 +111,11 @@ fn main() {
                 }
             }
         }
+        let built = Instant::now();
         let r = referentiel::outputs::build(&corpus, &cfg, &out).expect("build");
-        let wall = t.elapsed();
+        let (wall, build_wall) = (t.elapsed(), built.elapsed());
         let (u1, s1) = phases::cpu();
+        let unattributed = phases::unattributed((u0, s0));
         let peak = phases::peak_memory().unwrap_or(0);
         println!(
             "\n×{n}: {} certifications, {} elements, {} pages, {} files",
@@ -264,20 +138,67 @@ fn main() {
             r.bytes / r.pages.max(1),
             wall.as_secs_f64() * 1000.0 / corpus.elements.len() as f64
         );
-        println!(
-            "  {:<44} {:>8} {:>8} {:>8} {:>10} {:>10}",
-            "phase", "wall s", "user s", "sys s", "rss MiB", "peak MiB"
-        );
-        for p in phases::take() {
+        // The copy floor: a plain copy of the site just written (its files in the page cache).
+        let copy = root.join("copy");
+        let _ = fs::remove_dir_all(&copy);
+        let c = Instant::now();
+        let copied = std::process::Command::new("cp").arg("-r").arg(&out).arg(&copy).status();
+        let copy_wall = c.elapsed();
+        if copied.is_ok_and(|s| s.success()) {
             println!(
-                "  {:<44} {:>8} {:>8} {:>8} {:>10} {:>10}",
-                p.name,
+                "  copy floor: cp -r of the site {} s; the build's outputs {} s, {:.1}× the floor (with load and check {:.1}×)",
+                secs(copy_wall),
+                secs(build_wall),
+                build_wall.as_secs_f64() / copy_wall.as_secs_f64(),
+                wall.as_secs_f64() / copy_wall.as_secs_f64()
+            );
+        }
+        let _ = fs::remove_dir_all(&copy);
+        // Each phase's own CPU (its thread's, less the phases nested in it), then what no phase
+        // holds (the shared pool's threads): the own column adds up to the process's CPU time.
+        println!(
+            "  {:<44} {:>8} {:>8} {:>8} {:>8} {:>10} {:>10}",
+            "phase (nested ones indented)",
+            "wall s",
+            "own s",
+            "user s",
+            "sys s",
+            "rss MiB",
+            "peak MiB"
+        );
+        let mut owned = std::time::Duration::ZERO;
+        for p in phases::take() {
+            owned += p.own;
+            println!(
+                "  {:<44} {:>8} {:>8} {:>8} {:>8} {:>10} {:>10}",
+                format!("{}{}", "  ".repeat(p.depth), p.name),
                 secs(p.wall),
+                secs(p.own),
                 secs(p.user),
                 secs(p.system),
                 p.resident >> 20,
                 p.peak >> 20
             );
+        }
+        println!("  {:<44} {:>8} {:>8}", "shared pool and outside phases", "", secs(unattributed));
+        println!(
+            "  {:<44} {:>8} {:>8} {:>8} {:>8}",
+            "sum of own / process CPU",
+            "",
+            secs(owned + unattributed),
+            secs(u1 - u0),
+            secs(s1 - s0)
+        );
+        let listing =
+            ["recherche.html", "index.html", "glossaire.html", "telechargements/index.html"];
+        let sizes: Vec<u64> = listing
+            .iter()
+            .map(|p| fs::metadata(out.join(p)).map(|m| m.len()).unwrap_or(0))
+            .collect();
+        let first = first_sizes.get_or_insert_with(|| sizes.clone());
+        println!("  {:<44} {:>12} {:>12}", "pages that list the corpus", "bytes", "× first size");
+        for ((p, b), b1) in listing.iter().zip(&sizes).zip(first.iter()) {
+            println!("  {:<44} {:>12} {:>12.2}", p, b, *b as f64 / (*b1).max(1) as f64);
         }
         println!("  {:<44} {:>8} {:>12}", "HTML pages by kind", "pages", "B per page");
         for (kind, (pages, bytes)) in page_kinds(&out) {

@@ -45,7 +45,7 @@ fn full(corpus: &Corpus, cfg: &Config) -> (Files, FullBuild) {
         .into_iter()
         .map(|(p, b)| (p.to_string_lossy().into_owned(), Arc::new(b)))
         .collect();
-    let f = FullBuild::new(corpus, computed, &files);
+    let f = FullBuild::new(corpus, computed, |p| files.get(p).map(|b| b.to_vec()));
     (files, f)
 }
 

@@ -17,6 +17,17 @@ struct Server {
 
 impl Drop for Server {
     fn drop(&mut self) {
+        // As Ctrl-C stops it (it removes its private folder), then for good.
+        #[cfg(unix)]
+        unsafe {
+            libc::kill(self.child.id() as libc::pid_t, libc::SIGTERM)
+        };
+        let stopping = Instant::now();
+        while self.child.try_wait().ok().flatten().is_none()
+            && stopping.elapsed() < Duration::from_secs(10)
+        {
+            std::thread::sleep(Duration::from_millis(20));
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
         if std::thread::panicking() {
@@ -345,6 +356,56 @@ fn a_head_that_never_ends_is_dropped_and_connections_past_the_cap_are_refused_at
     let _ = over.read_to_string(&mut out);
     assert!(out.starts_with("HTTP/1.1 503"), "{out}");
     drop(idle);
+    drop(server);
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// A project with a copy of the real data (its full rebuild takes far longer than a save).
+fn real_project(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("referentiel-serve-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    for e in walkdir::WalkDir::new("data") {
+        let e = e.unwrap();
+        let to = dir.join(e.path());
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&to).unwrap();
+        } else {
+            std::fs::copy(e.path(), &to).unwrap();
+        }
+    }
+    std::fs::copy("book.toml", dir.join("book.toml")).unwrap();
+    dir
+}
+
+#[test]
+fn a_save_during_a_full_rebuild_supersedes_it_and_the_older_data_is_never_published() {
+    let dir = real_project("supersede");
+    let server = start(&dir);
+    let file = dir.join("data/certifications/ntc-2018/elements.yaml");
+    let anchor = "    note: Critère d’évaluation du référentiel d’évaluation (§3.2).";
+    let page = "/c/ntc-2018/e/cp1-cr1.html";
+    edit(&file, anchor, &format!("{anchor} Première version —"));
+    within(60, "the first save shows", || get(server.port, page).1.contains("Première version"));
+    // Its quick pass is served: its full rebuild has started, and takes far longer than this.
+    edit(&file, "Première version", "Seconde version");
+    within(60, "the second save shows", || get(server.port, page).1.contains("Seconde version"));
+    let log = || server.log.lock().unwrap().clone();
+    within(180, "the first rebuild gives way, the second one ends", || {
+        let log = log();
+        let gave_way = log.iter().position(|l| l.contains("full rebuild superseded"));
+        gave_way.is_some_and(|i| log[i..].iter().any(|l| l.contains("full rebuild in")))
+    });
+    let html = get(server.port, page).1;
+    assert!(
+        html.contains("Seconde version") && !html.contains("Première version"),
+        "the newer save stays shown once every rebuild has ended"
+    );
+    // A file that only the full rebuild writes (the JSON export of the corpus) has the newer text.
+    let export = get(server.port, "/telechargements/json/referentiel.json").1;
+    assert!(
+        export.contains("Seconde version") && !export.contains("Première version"),
+        "the full rebuild that was published is the newer save's"
+    );
     drop(server);
     std::fs::remove_dir_all(dir).unwrap();
 }

@@ -47,9 +47,10 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
             ));
             for p in referentiel::phases::take() {
                 ctx.out.verbose(&format!(
-                    "  {:<44} {:>6.0} ms wall {:>6.0} ms user {:>6.0} ms system {:>6} MiB resident {:>6} MiB peak",
-                    p.name,
+                    "  {:<44} {:>6.0} ms wall {:>6.0} ms own CPU {:>6.0} ms user {:>6.0} ms system {:>6} MiB resident {:>6} MiB peak",
+                    format!("{}{}", "  ".repeat(p.depth), p.name),
                     p.wall.as_secs_f64() * 1e3,
+                    p.own.as_secs_f64() * 1e3,
                     p.user.as_secs_f64() * 1e3,
                     p.system.as_secs_f64() * 1e3,
                     p.resident >> 20,

@@ -16,7 +16,6 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
-use std::sync::Arc;
 
 use crate::config::Config;
 use crate::ids::{CertId, ElementKey};
@@ -43,24 +42,26 @@ pub struct FullBuild {
 }
 
 impl FullBuild {
-    /// Record a full build of `corpus` whose files are `files` (path → bytes).
+    /// Record a full build of `corpus` whose files `read` gives back (by path from the site
+    /// root): only the element pages are read, one at a time on each thread, for their links.
     pub fn new(
         corpus: &Corpus,
         computed: Computed,
-        files: &HashMap<String, Arc<Vec<u8>>>,
+        read: impl Fn(&str) -> Option<Vec<u8>> + Sync,
     ) -> FullBuild {
         use rayon::prelude::*;
-        let by_path: HashMap<String, &ElementKey> =
-            corpus.elements.iter().map(|e| (crate::urls::element(&e.key), &e.key)).collect();
-        let pairs: Vec<(String, ElementKey)> = files
+        let pairs: Vec<(String, ElementKey)> = corpus
+            .elements
             .par_iter()
-            .filter_map(|(path, bytes)| by_path.get(path).map(|k| (path, bytes, *k)))
-            .flat_map_iter(|(path, bytes, key)| {
-                let links = crate::site::links::PageLinks::of(path, bytes).unwrap_or_default();
+            .flat_map_iter(|e| {
+                let path = crate::urls::element(&e.key);
+                let links = read(&path)
+                    .and_then(|bytes| crate::site::links::PageLinks::of(&path, &bytes).ok())
+                    .unwrap_or_default();
                 links
                     .targets()
                     .filter(|t| t.as_str() != path)
-                    .map(|t| (t.clone(), key.clone()))
+                    .map(|t| (t.clone(), e.key.clone()))
                     .collect::<Vec<_>>()
             })
             .collect();

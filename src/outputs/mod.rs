@@ -282,14 +282,20 @@ pub fn render_into(
         only: &[],
         crosswalks: &crosswalks,
     };
+    // The threads below stop with this one when a newer save supersedes the build (`serve`).
+    let cancel = crate::phases::Cancel::current();
     let run = |o: &dyn Output, mut out: SiteFiles| {
+        let _cancel = cancel.as_ref().map(|c| c.enter());
         let t = crate::phases::start(format!("output {}", o.name()));
         let rendered = o.render(&ctx, &mut out);
         t.end();
         (o.name().to_string(), rendered, out)
     };
     let (exported, listed) = std::thread::scope(|scope| {
-        scope.spawn(|| ctx.all_crosswalks());
+        scope.spawn(|| {
+            let _cancel = cancel.as_ref().map(|c| c.enter());
+            ctx.all_crosswalks();
+        });
         let threads: Vec<_> = exports
             .iter()
             .map(|&o| {

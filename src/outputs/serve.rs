@@ -1,11 +1,16 @@
-//! `referentiel serve [--port N] [--open]`: the site served from memory on 127.0.0.1 only, rebuilt
-//! whenever a file of the data folder or of the theme folder changes, with the browser reloaded
-//! over a WebSocket (`/__livereload`).
+//! `referentiel serve [--port N] [--open]`: the site served on 127.0.0.1 only, rebuilt whenever a
+//! file of the data folder or of the theme folder changes, with the browser reloaded over a
+//! WebSocket (`/__livereload`).
 //!
-//! Every change re-checks the whole data, then renders at once the pages that show what changed
+//! The served site is one built site, written as `build` writes it (streamed, never whole in
+//! memory) into a private folder of the temporary folder, removed when `serve` stops. Every
+//! change re-checks the whole data, then renders at once the pages that show what changed
 //! ([`super::incremental`]: the edited elements, the pages that link to them, their
-//! certification's pages), then rebuilds the whole site in memory to make the rest consistent;
-//! nothing is written to disk. An open page reloads when a pass changed it. When the data has
+//! certification's pages) into the served site; a full rebuild, on a thread of its own, then
+//! makes the rest consistent and takes the served site's place. A newer change supersedes the
+//! check and the rebuild under way: they stop at their next phase boundary
+//! ([`crate::phases::Cancel`]), and the newer change's quick pass runs at once, in a pool of
+//! threads of its own. An open page reloads when a pass changed it. When the data has
 //! errors, the last good site stays served and every open page shows the checker's diagnostics in
 //! an overlay until they are fixed. The reload script is added to pages as they are served, never
 //! to built files.
@@ -17,11 +22,11 @@
 //! live-reload client is sent to from a queue of its own ([`Client`]): one that stops reading is
 //! dropped, never waited for.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -31,6 +36,9 @@ use serde_json::json;
 use tungstenite::{Message, WebSocket};
 
 use crate::config::Config;
+use crate::phases::Cancel;
+use crate::scratch::Scratch;
+use crate::site::output::{self, SiteFiles, Staging};
 
 use super::incremental::FullBuild;
 
@@ -40,10 +48,12 @@ pub struct ServeArgs {
     pub open: bool,
 }
 
-/// What is being served: the last good build, and the problems of the current data, if any.
+/// What is being served: the files of the last good site (its pages on disk, in [`Live::site`]),
+/// and the problems of the current data, if any.
 #[derive(Default)]
 struct State {
-    files: HashMap<String, Arc<Vec<u8>>>,
+    /// The files of the served site, by path from its root with `/`: only these are served.
+    files: HashSet<String>,
     /// Counts good builds; a page reloads when the build it was served from is not the last.
     build: u64,
     /// The diagnostics of the current data, rendered as text; `None` when it is clean.
@@ -71,6 +81,8 @@ const MAX_CLIENTS: usize = 64;
 const CLIENT_QUEUE: usize = 8;
 /// How long a write to a live-reload client may block before the client is dropped.
 const CLIENT_WRITE_TIMEOUT: Duration = Duration::from_secs(5);
+/// The name of the private folders that hold a served site, in the temporary folder.
+const FOLDER_PREFIX: &str = "referentiel-serve-";
 
 /// A live-reload client: the sending end of its own bounded queue. A thread of its own writes
 /// the queue to its socket, so that a client that stops reading blocks nobody else.
@@ -98,8 +110,6 @@ fn broadcast(clients: &Clients, message: &str) {
     clients.lock().expect("clients").retain(|c| c.0.try_send(message.to_string()).is_ok());
 }
 
-type Files = HashMap<String, Arc<Vec<u8>>>;
-
 /// The diagnostics as the browser's overlay shows them, files named relative to the project
 /// (`root`): no path of the machine leaves it.
 fn diagnostics(diags: &[crate::diag::Diagnostic], root: &Path) -> String {
@@ -117,110 +127,180 @@ fn diagnostics(diags: &[crate::diag::Diagnostic], root: &Path) -> String {
     s
 }
 
-/// Build `corpus` in memory: the files, and what the next quick pass needs.
-fn full(corpus: &crate::model::Corpus, config: &Config) -> Result<(Files, FullBuild), String> {
-    let (files, _, computed) =
-        super::render_into(corpus, config, crate::site::output::SiteFiles::default())
-            .map_err(|e| e.to_string())?;
-    let files: Files = files
-        .files
-        .into_iter()
-        .map(|(p, b)| (p.to_string_lossy().replace('\\', "/"), Arc::new(b)))
-        .collect();
-    let full = FullBuild::new(corpus, computed, &files);
-    Ok((files, full))
+/// A full build of `corpus`, streamed into a staging folder beside the served site (never held
+/// in memory), ready to take its place: the staging folder, the files it holds, and what the next
+/// quick pass needs.
+fn full(
+    corpus: &crate::model::Corpus,
+    config: &Config,
+    site: &Path,
+) -> Result<(Staging, HashSet<String>, FullBuild), String> {
+    // The quick passes' pages are not in the marker's list: they go, whatever the new site holds.
+    let strangers = output::Strangers { keep: Vec::new(), force: true };
+    let staging = Staging::begin(site, &strangers).map_err(|e| e.to_string())?.recording();
+    let (files, _, computed) = super::render_into(corpus, config, SiteFiles::streaming(staging))
+        .map_err(|e| e.to_string())?;
+    let paths: HashSet<String> =
+        files.index.iter().map(|(p, _)| p.to_string_lossy().replace('\\', "/")).collect();
+    let staging = files.into_staging().expect("a streaming build");
+    crate::phases::checkpoint();
+    let last = FullBuild::new(corpus, computed, |p| std::fs::read(staging.path().join(p)).ok());
+    Ok((staging, paths, last))
 }
 
 /// What a pass changed, for the state.
 enum Pass {
-    /// The whole site.
-    Full(Files),
-    /// Some pages.
+    /// The whole site, published: its files, and those that differ from the last site's.
+    Full {
+        files: HashSet<String>,
+        fresh: Vec<String>,
+    },
+    /// Some pages, to write into the served site.
     Some(Vec<(String, Vec<u8>)>),
     Errors(String),
 }
 
-fn apply(state: &Shared, clients: &Clients, pass: Pass) {
-    let message = {
-        let mut s = state.lock().expect("state");
-        match pass {
-            Pass::Full(files) => {
-                let mut changed: Vec<String> = files
-                    .iter()
-                    .filter(|(p, b)| s.files.get(*p) != Some(*b))
-                    .map(|(p, _)| p.clone())
-                    .collect();
-                changed.extend(s.files.keys().filter(|p| !files.contains_key(*p)).cloned());
-                let was_error = s.errors.take().is_some();
-                s.files = files;
-                if changed.is_empty() && !was_error && s.build > 0 {
-                    return;
-                }
-                s.build += 1;
-                s.changed = (changed.len() <= 500 && !was_error).then_some(changed);
-                eprintln!("rebuilt ({} files)", s.files.len());
-            }
-            Pass::Some(pages) => {
-                let mut changed = Vec::new();
-                for (p, b) in pages {
-                    if s.files.get(&p).map(|x| x.as_slice()) != Some(b.as_slice()) {
-                        s.files.insert(p.clone(), Arc::new(b));
-                        changed.push(p);
-                    }
-                }
-                s.errors = None;
-                if changed.is_empty() {
-                    return;
-                }
-                s.build += 1;
-                s.changed = Some(changed);
-            }
-            Pass::Errors(e) => {
-                eprintln!("{e}\nthe last good site is still served");
-                s.errors = Some(e);
-            }
-        }
-        s.message()
-    };
-    broadcast(clients, &message);
+/// The served site and who watches it: what both the quick pass and the full rebuild update.
+struct Live {
+    state: Shared,
+    clients: Clients,
+    /// The served site's folder, in a private folder of the temporary folder.
+    site: PathBuf,
+    /// Held while the site's files change (a quick pass's pages, a new site in its place).
+    publishing: Mutex<()>,
+    /// Counts the changes the watcher saw: a pass started at an older count is superseded.
+    saves: Arc<AtomicU64>,
+    /// The last full build, for the quick pass.
+    last: Mutex<Option<Arc<FullBuild>>>,
 }
 
-/// After a change: check, the quick pass, then the full rebuild.
-fn update(
-    data: &Path,
-    config: &Config,
-    state: &Shared,
-    clients: &Clients,
-    last: &mut Option<FullBuild>,
-) {
-    let t = std::time::Instant::now();
-    let corpus = match crate::load_corpus(data) {
-        Ok(c) => c,
-        Err(diags) => {
-            return apply(state, clients, Pass::Errors(diagnostics(&diags, &project_root(config))));
-        }
-    };
-    if let Some(prev) = last.as_ref() {
-        match super::incremental::quick(prev, &corpus, config) {
-            Ok(Some(q)) => {
-                let n = q.pages.len();
-                apply(state, clients, Pass::Some(q.pages));
-                eprintln!(
-                    "{} changed element(s): {n} page(s) rendered again in {} ms",
-                    q.changed,
-                    t.elapsed().as_millis()
-                );
+impl Live {
+    fn apply(&self, pass: Pass) {
+        let message = {
+            match pass {
+                Pass::Full { files, fresh } => {
+                    let mut s = self.state.lock().expect("state");
+                    let mut changed = fresh;
+                    changed.extend(s.files.iter().filter(|p| !files.contains(*p)).cloned());
+                    let was_error = s.errors.take().is_some();
+                    s.files = files;
+                    if changed.is_empty() && !was_error && s.build > 0 {
+                        return;
+                    }
+                    s.build += 1;
+                    s.changed = (changed.len() <= 500 && !was_error).then_some(changed);
+                    eprintln!("rebuilt ({} files)", s.files.len());
+                    s.message()
+                }
+                Pass::Some(pages) => {
+                    let _publishing = self.publishing.lock().expect("publishing");
+                    let mut changed = Vec::new();
+                    for (p, b) in pages {
+                        let path = self.site.join(&p);
+                        if std::fs::read(&path).is_ok_and(|old| old == b) {
+                            continue;
+                        }
+                        match output::replace_file(&self.site, &p, &b) {
+                            Ok(()) => changed.push(p),
+                            Err(e) => eprintln!("cannot write {}: {e}", path.display()),
+                        }
+                    }
+                    let mut s = self.state.lock().expect("state");
+                    s.errors = None;
+                    if changed.is_empty() {
+                        return;
+                    }
+                    s.files.extend(changed.iter().cloned());
+                    s.build += 1;
+                    s.changed = Some(changed);
+                    s.message()
+                }
+                Pass::Errors(e) => {
+                    eprintln!("{e}\nthe last good site is still served");
+                    let mut s = self.state.lock().expect("state");
+                    s.errors = Some(e);
+                    s.message()
+                }
             }
-            Ok(None) => {}
-            Err(e) => eprintln!("quick pass: {e}"),
-        }
+        };
+        broadcast(&self.clients, &message);
     }
-    match full(&corpus, config) {
-        Ok((files, f)) => {
-            apply(state, clients, Pass::Full(files));
-            *last = Some(f);
+
+    /// A cancel that says stop once a change newer than `seen` came.
+    fn superseded_after(&self, seen: u64) -> Cancel {
+        let saves = self.saves.clone();
+        Cancel::new(move || saves.load(Ordering::SeqCst) != seen)
+    }
+
+    /// The full rebuild of `corpus` (the data as of change `seen`), published unless a newer
+    /// change came first: a rebuild under way stops at its next phase boundary.
+    fn rebuild(&self, corpus: &crate::model::Corpus, config: &Config, seen: u64) {
+        let cancel = self.superseded_after(seen);
+        let t = Instant::now();
+        let built = cancel.run(|| full(corpus, config, &self.site));
+        crate::phases::take();
+        let (staging, files, last) = match built {
+            Some(Ok(b)) => b,
+            _ if cancel.stopped() => {
+                eprintln!("full rebuild superseded by a newer change");
+                return;
+            }
+            Some(Err(e)) => return self.apply(Pass::Errors(e)),
+            None => return,
+        };
+        let retired = {
+            let _publishing = self.publishing.lock().expect("publishing");
+            if cancel.stopped() {
+                eprintln!("full rebuild superseded by a newer change");
+                return;
+            }
+            let fresh = staging.fresh();
+            match staging.swap() {
+                Ok(retired) => {
+                    *self.last.lock().expect("last") = Some(Arc::new(last));
+                    self.apply(Pass::Full { files, fresh });
+                    retired
+                }
+                Err(e) => {
+                    return self
+                        .apply(Pass::Errors(format!("cannot write {}: {e}", self.site.display())));
+                }
+            }
+        };
+        drop(retired);
+        eprintln!("full rebuild in {} ms", t.elapsed().as_millis());
+    }
+
+    /// After a change (the count `seen`): check, then the quick pass at once; `Some` corpus for
+    /// the full rebuild, `None` when the data has errors or a newer change superseded this one.
+    fn update(&self, data: &Path, config: &Config, seen: u64) -> Option<crate::model::Corpus> {
+        let t = Instant::now();
+        let cancel = self.superseded_after(seen);
+        let corpus = match cancel.run(|| crate::load_corpus(data))? {
+            Ok(c) => c,
+            Err(diags) => {
+                self.apply(Pass::Errors(diagnostics(&diags, &project_root(config))));
+                return None;
+            }
+        };
+        let last = self.last.lock().expect("last").clone();
+        if let Some(prev) = last {
+            match super::incremental::quick(&prev, &corpus, config) {
+                Ok(Some(q)) => {
+                    let n = q.pages.len();
+                    self.apply(Pass::Some(q.pages));
+                    eprintln!(
+                        "{} changed element(s): {n} page(s) rendered again in {} ms",
+                        q.changed,
+                        t.elapsed().as_millis()
+                    );
+                }
+                Ok(None) => {}
+                Err(e) => eprintln!("quick pass: {e}"),
+            }
         }
-        Err(e) => apply(state, clients, Pass::Errors(e)),
+        crate::phases::take();
+        Some(corpus)
     }
 }
 
@@ -231,6 +311,24 @@ fn project_root(config: &Config) -> PathBuf {
         .clone()
         .or_else(|| config.build.data_dir.parent().map(Path::to_path_buf))
         .unwrap_or_default()
+}
+
+/// The private folder that holds the served site (removed when `serve` stops, or by a later
+/// `serve` if it was killed).
+fn private_folder() -> std::io::Result<Scratch> {
+    let temp = std::env::temp_dir();
+    // Those of killed servers go on a thread of their own: a large site takes long to remove.
+    let stale = temp.clone();
+    std::thread::spawn(move || {
+        crate::scratch::remove_stale(&stale, FOLDER_PREFIX, |p| {
+            p.join("site").join(output::MARKER).is_file()
+                || std::fs::read_dir(p).is_ok_and(|mut d| d.next().is_none())
+        })
+    });
+    let folder = Scratch::register(temp.join(format!("{FOLDER_PREFIX}{}", std::process::id())));
+    let _ = std::fs::remove_dir_all(folder.path());
+    std::fs::create_dir(folder.path())?;
+    Ok(folder)
 }
 
 pub fn serve(data: &Path, config: &Config, args: &ServeArgs) -> u8 {
@@ -245,14 +343,32 @@ pub fn serve(data: &Path, config: &Config, args: &ServeArgs) -> u8 {
         }
     };
     let port = listener.local_addr().map(|a| a.port()).unwrap_or(args.port);
-    let state: Shared = Arc::default();
-    let clients: Clients = Arc::default();
-    let mut last: Option<FullBuild> = None;
-    update(data, config, &state, &clients, &mut last);
+    let folder = match private_folder() {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: cannot create a folder in {}: {e}", std::env::temp_dir().display());
+            return 1;
+        }
+    };
+    let live = Arc::new(Live {
+        state: Arc::default(),
+        clients: Arc::default(),
+        site: folder.path().join("site"),
+        publishing: Mutex::new(()),
+        saves: Arc::default(),
+        last: Mutex::new(None),
+    });
+    let mut config = config.clone();
+    config.build.data_dir = data.to_path_buf();
+    if let Some(corpus) = live.update(data, &config, 0) {
+        live.rebuild(&corpus, &config, 0);
+    }
 
     let (tx, rx) = mpsc::channel();
+    let saves = live.saves.clone();
     let mut watcher = match notify::recommended_watcher(move |e: notify::Result<notify::Event>| {
         if e.is_ok_and(|e| !e.kind.is_access()) {
+            saves.fetch_add(1, Ordering::SeqCst);
             let _ = tx.send(());
         }
     }) {
@@ -270,15 +386,42 @@ pub fn serve(data: &Path, config: &Config, args: &ServeArgs) -> u8 {
             return 1;
         }
     }
+    // The full rebuilds run on a thread of their own, the newest corpus first; the checks and
+    // quick passes on another, with a pool of their own, so that a save is shown while an older
+    // rebuild is still stopping.
+    let (full_tx, full_rx) = mpsc::channel::<(crate::model::Corpus, u64)>();
     {
-        let (state, clients, data) = (state.clone(), clients.clone(), data.to_path_buf());
-        let mut config = config.clone();
-        config.build.data_dir = data.clone();
+        let (live, config) = (live.clone(), config.clone());
+        std::thread::spawn(move || {
+            while let Ok(mut job) = full_rx.recv() {
+                while let Ok(newer) = full_rx.try_recv() {
+                    job = newer;
+                }
+                live.rebuild(&job.0, &config, job.1);
+            }
+        });
+    }
+    {
+        let (live, data, config) = (live.clone(), data.to_path_buf(), config.clone());
+        let pool = rayon::ThreadPoolBuilder::new()
+            .thread_name(|i| format!("serve-quick-{i}"))
+            .build()
+            .ok();
         std::thread::spawn(move || {
             while rx.recv().is_ok() {
-                // An editor's save is several events: wait for quiet, then build once.
+                // An editor's save is several events: wait for quiet, then check once.
                 while rx.recv_timeout(Duration::from_millis(50)).is_ok() {}
-                update(&data, &config, &state, &clients, &mut last);
+                let seen = live.saves.load(Ordering::SeqCst);
+                let update = || live.update(&data, &config, seen);
+                let corpus = match &pool {
+                    Some(pool) => pool.install(update),
+                    None => update(),
+                };
+                if let Some(corpus) = corpus
+                    && full_tx.send((corpus, seen)).is_err()
+                {
+                    break;
+                }
             }
         });
     }
@@ -299,13 +442,13 @@ pub fn serve(data: &Path, config: &Config, args: &ServeArgs) -> u8 {
             continue;
         }
         open.fetch_add(1, Ordering::SeqCst);
-        let (state, clients, open, review) =
-            (state.clone(), clients.clone(), open.clone(), review.clone());
+        let (live, open, review) = (live.clone(), open.clone(), review.clone());
         std::thread::spawn(move || {
-            handle(stream, &state, &clients, port, &review);
+            handle(stream, &live.state, &live.clients, &live.site, port, &review);
             open.fetch_sub(1, Ordering::SeqCst);
         });
     }
+    drop(folder);
     0
 }
 
@@ -361,6 +504,7 @@ fn handle(
     mut stream: TcpStream,
     state: &Shared,
     clients: &Clients,
+    site: &Path,
     port: u16,
     review: &(PathBuf, Config),
 ) {
@@ -415,7 +559,7 @@ fn handle(
         let _ = stream.write_all(r.body.as_bytes());
         return;
     }
-    let (status, kind, body) = respond(&path, state);
+    let (status, kind, body) = respond(&path, state, site);
     let _ = write!(
         stream,
         "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
@@ -454,32 +598,41 @@ fn review_request(
     super::review::post(&review.0, &review.1, &full_head, &body)
 }
 
-fn respond(path: &str, state: &Shared) -> (&'static str, &'static str, Vec<u8>) {
-    let s = state.lock().expect("state");
-    if path == "/__referentiel/status" {
-        return ("200 OK", "application/json", s.message().into_bytes());
-    }
-    let mut rel = path.trim_start_matches('/').to_string();
-    if rel.is_empty() || rel.ends_with('/') {
-        rel.push_str("index.html");
-    } else if !s.files.contains_key(&rel) && s.files.contains_key(&format!("{rel}/index.html")) {
-        rel.push_str("/index.html");
-    }
-    match s.files.get(&rel) {
-        Some(bytes) if rel.ends_with(".html") => {
-            ("200 OK", "text/html; charset=utf-8", inject(bytes, s.build))
+/// The answer to a GET of `path`: a file of the served site (read from `site`), the status, or
+/// the site's page for a missing address.
+fn respond(path: &str, state: &Shared, site: &Path) -> (&'static str, &'static str, Vec<u8>) {
+    let (rel, build, not_found) = {
+        let s = state.lock().expect("state");
+        if path == "/__referentiel/status" {
+            return ("200 OK", "application/json", s.message().into_bytes());
         }
-        Some(bytes) => ("200 OK", content_type(&rel), bytes.to_vec()),
+        let mut rel = path.trim_start_matches('/').to_string();
+        if rel.is_empty() || rel.ends_with('/') {
+            rel.push_str("index.html");
+        } else if !s.files.contains(&rel) && s.files.contains(&format!("{rel}/index.html")) {
+            rel.push_str("/index.html");
+        }
+        // Only the site's own files are read: a path is looked up, never taken as it comes.
+        let found = s.files.contains(&rel).then_some(rel);
+        let not_found = crate::urls::not_found();
+        (found, s.build, s.files.contains(&not_found).then_some(not_found))
+    };
+    let read = |rel: &str| std::fs::read(site.join(rel)).ok();
+    match rel.as_deref().and_then(|r| Some((r, read(r)?))) {
+        Some((rel, bytes)) if rel.ends_with(".html") => {
+            ("200 OK", "text/html; charset=utf-8", inject(&bytes, build))
+        }
+        Some((rel, bytes)) => ("200 OK", content_type(rel), bytes),
         // The site's own page for a missing address; a bare one while the first build has none.
-        None => match s.files.get(&crate::urls::not_found()) {
-            Some(page) => ("404 Not Found", "text/html; charset=utf-8", inject(page, s.build)),
+        None => match not_found.as_deref().and_then(read) {
+            Some(page) => ("404 Not Found", "text/html; charset=utf-8", inject(&page, build)),
             None => {
                 let title = crate::words::not_found::title;
                 let page = format!(
                     "<!doctype html><html lang=\"fr\"><meta charset=\"utf-8\"><title>{title}</title><body><h1>{title}</h1><p>{}</p></body></html>",
                     crate::site::context::escape(path)
                 );
-                ("404 Not Found", "text/html; charset=utf-8", inject(page.as_bytes(), s.build))
+                ("404 Not Found", "text/html; charset=utf-8", inject(page.as_bytes(), build))
             }
         },
     }

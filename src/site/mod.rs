@@ -88,7 +88,9 @@ pub fn render_with(
     let theme = cfg.output.html.theme.as_deref();
     std::thread::scope(|scope| {
         let mut search_files = files.fork();
+        let cancel = crate::phases::Cancel::current();
         let search = scope.spawn(move || {
+            let _cancel = cancel.as_ref().map(|c| c.enter());
             let t = crate::phases::start("html: search index");
             // The search files go to the site as they are made; the search page carries the metadata.
             let mut meta = Vec::new();
@@ -114,8 +116,12 @@ pub fn render_with(
             SiteCtx::new(corpus, graph, cfg, tera, inputs)
         });
         pages_of(&ctx, files)?;
-        let (search_files, meta) =
-            search.join().map_err(|_| "the search index could not be built".to_string())?;
+        let (search_files, meta) = search.join().map_err(|panic| {
+            if panic.is::<crate::phases::Cancelled>() {
+                std::panic::resume_unwind(panic);
+            }
+            "the search index could not be built".to_string()
+        })?;
         files.join(search_files);
         let mut assets = templates::assets(theme)?;
         // The search script gets its rulebook (the analysis' tables, the query's figures).
@@ -163,6 +169,7 @@ fn pages_of(ctx: &SiteCtx, files: &mut SiteFiles) -> Result<(), String> {
     let ts = crate::phases::start("html: sources");
     let docs: Vec<&crate::sources::SourceDoc> = corpus.sources.docs.values().collect();
     for batch in docs.chunks(16) {
+        crate::phases::checkpoint();
         let rendered: Vec<Vec<pages::Page>> = batch
             .par_iter()
             .map(|d| pages::sources::doc_pages(ctx, d))
@@ -182,6 +189,7 @@ fn pages_of(ctx: &SiteCtx, files: &mut SiteFiles) -> Result<(), String> {
     t.end();
     let t = crate::phases::start("html: element pages");
     for chunk in corpus.elements.chunks(CHUNK) {
+        crate::phases::checkpoint();
         files.add_all(
             chunk.par_iter().map(|e| pages::element::render(ctx, e)).collect::<Result<_, _>>()?,
         );

@@ -382,6 +382,9 @@ pub struct Staging {
     /// Files of the previous site that no build wrote, carried into the new one (`[build] keep`).
     kept: Vec<String>,
     made: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
+    /// When recorded ([`Staging::recording`]): the files written anew, not linked to the same
+    /// file of the previous site.
+    fresh: Option<std::sync::Mutex<Vec<String>>>,
     _lock: Lock,
 }
 
@@ -456,12 +459,28 @@ impl Staging {
             previous,
             kept,
             made: Default::default(),
+            fresh: None,
             _lock: lock,
         })
     }
 
     pub fn path(&self) -> &Path {
         self.folder.path()
+    }
+
+    /// Record the files that are not the same as in the previous site ([`Staging::fresh`]).
+    pub fn recording(mut self) -> Staging {
+        self.fresh = Some(Default::default());
+        self
+    }
+
+    /// The files written so far that differ from the previous site's (or are new), when
+    /// [`Staging::recording`]; paths relative to the site with `/`.
+    pub fn fresh(&self) -> Vec<String> {
+        self.fresh
+            .as_ref()
+            .map(|f| f.lock().unwrap_or_else(|e| e.into_inner()).clone())
+            .unwrap_or_default()
     }
 
     /// Write one file (from any thread). A file that reads the same as in the previous site is
@@ -484,12 +503,23 @@ impl Staging {
             {
                 return Ok(());
             }
+            if let Some(fresh) = &self.fresh {
+                let rel = rel.to_string_lossy().replace('\\', "/");
+                fresh.lock().unwrap_or_else(|e| e.into_inner()).push(rel);
+            }
             fs::write(&path, bytes)
         })
     }
 
     /// Put the staging folder in the place of `out`.
     pub fn commit(self) -> io::Result<()> {
+        // The old site, when swapped out in one step, is removed here.
+        self.swap().map(drop)
+    }
+
+    /// [`Staging::commit`], handing back the old site when it was swapped out in one step: it is
+    /// removed when the guard drops (`serve` drops it once it no longer blocks anyone).
+    pub fn swap(self) -> io::Result<Option<Scratch>> {
         // The marker lists what this build wrote; then the kept files join them, unlisted.
         let written = files_under(self.folder.path())?;
         let mut marker = format!("{MARKER_TEXT}{MANIFEST}");
@@ -514,12 +544,12 @@ impl Staging {
         if !out.exists() {
             scratch::uninterrupted(|| fs::rename(folder.path(), out))?;
             folder.keep();
-            return Ok(());
+            return Ok(None);
         }
         // The staging folder takes the old site's place; the old site, now under the staging
         // name, is removed when `folder` drops.
         if scratch::uninterrupted(|| exchange(folder.path(), out))? {
-            return Ok(());
+            return Ok(Some(folder));
         }
         let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         let retired = parent.join(format!("{retired_prefix}{}", std::process::id()));
@@ -532,8 +562,23 @@ impl Staging {
             Ok(())
         })?;
         folder.keep();
-        fs::remove_dir_all(&retired)
+        fs::remove_dir_all(&retired).map(|()| None)
     }
+}
+
+/// Replace one file of a published site (`serve`'s pages rendered after an edit): written beside
+/// it, then renamed over it, so that a reader sees the old file or the new one, and a file the
+/// previous site shares by a link is left as it was.
+pub fn replace_file(site: &Path, rel: &str, bytes: &[u8]) -> io::Result<()> {
+    let path = site.join(rel);
+    let dir = path.parent().unwrap_or(site);
+    fs::create_dir_all(dir)?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let temp = dir.join(format!(".{name}.new-{}", std::process::id()));
+    scratch::writing(|| fs::write(&temp, bytes))?;
+    scratch::uninterrupted(|| fs::rename(&temp, &path)).inspect_err(|_| {
+        let _ = fs::remove_file(&temp);
+    })
 }
 
 /// Write `files` (kept in memory) as the new content of `out`.
