@@ -182,6 +182,86 @@ pub mod serve {
         "Le rechargement automatique n’est ouvert qu’aux pages de ce serveur.";
     /// Too many live-reload clients at once.
     pub const too_many: &str = "Trop de pages ouvertes sur ce serveur : fermez-en quelques-unes.";
+    /// (#32) A full rebuild that a newer save made useless.
+    pub const superseded: &str =
+        "reconstruction complète abandonnée : une modification plus récente la remplace";
+    /// After the diagnostics of a save that does not pass the checker.
+    pub const still_served: &str = "le dernier site valide reste servi";
+    /// The count of problems on the served pages' banner.
+    pub fn problems(n: usize) -> String {
+        format!("{n} problème(s)")
+    }
+    pub fn cannot_listen(port: u16, e: &str) -> String {
+        format!(
+            "erreur : impossible d’écouter sur 127.0.0.1:{port} : {e}\nconseil : choisissez un autre port avec --port"
+        )
+    }
+    pub fn cannot_create(dir: &str, e: &str) -> String {
+        format!("erreur : impossible de créer un dossier dans {dir} : {e}")
+    }
+}
+
+/// The build folder's guards and failures (`site::output`, `site::links`): why a folder is not
+/// written into, and what could not be written.
+pub mod build_folder {
+    pub fn cannot_resolve_out(out: &str, e: &str) -> String {
+        format!("impossible de résoudre le dossier de sortie {out} : {e}")
+    }
+    pub fn out_is_root(out: &str) -> String {
+        format!("le dossier de sortie {out} est la racine du système de fichiers")
+    }
+    pub fn cannot_resolve_data(e: &str) -> String {
+        format!("impossible de résoudre le dossier de données : {e}")
+    }
+    pub fn out_holds_data(out: &str, data: &str) -> String {
+        format!(
+            "le dossier de sortie {out} est ou contient le dossier de données {data} ; construire là effacerait les données"
+        )
+    }
+    pub fn out_in_data(out: &str, data: &str) -> String {
+        format!(
+            "le dossier de sortie {out} est dans le dossier de données {data} ; le site s’écrit ailleurs"
+        )
+    }
+    pub fn cannot_resolve_config(e: &str) -> String {
+        format!("impossible de résoudre le dossier de la configuration : {e}")
+    }
+    pub fn out_holds_project(out: &str, project: &str) -> String {
+        format!(
+            "le dossier de sortie {out} est ou contient le dossier du projet {project} ; construire là l’effacerait"
+        )
+    }
+    pub fn out_in_git(out: &str) -> String {
+        format!("le dossier de sortie {out} est dans un dépôt git ou en contient un (.git)")
+    }
+    pub fn out_is_symlink(out: &str) -> String {
+        format!(
+            "la sortie {out} est un lien symbolique ; donnez à --out le dossier vers lequel il pointe"
+        )
+    }
+    pub fn out_is_file(out: &str) -> String {
+        format!("la sortie {out} est un fichier, pas un dossier")
+    }
+    pub fn out_holds_git(out: &str) -> String {
+        format!("le dossier de sortie {out} contient un dépôt git (.git)")
+    }
+    pub fn out_not_ours(out: &str, marker: &str) -> String {
+        format!(
+            "le dossier de sortie {out} n’est pas vide et n’est pas un site construit par referentiel (il n’a pas de fichier {marker}) ; choisissez un dossier neuf ou vide, ou videz-le vous-même"
+        )
+    }
+    /// Files in the site that no build wrote (`shown`: the first ten).
+    pub fn strangers(site: &str, n: usize, shown: &str, first: &str) -> String {
+        let more = if n > 10 { format!(" et {} autres", n - 10) } else { String::new() };
+        format!(
+            "le site {site} contient {n} fichier(s) qu’aucune construction n’a écrit(s) : {shown}{more} ; pour les garder, listez-les dans book.toml ([build] keep = [\"{first}\"]), ou construisez avec --force pour les supprimer"
+        )
+    }
+    /// The first failure to write or read, and how many more there were.
+    pub fn more_failures(first: &str, more: usize) -> String {
+        format!("{first}\n(et {more} autres fichiers qui n’ont pu être écrits ou lus)")
+    }
+    pub const NO_SEARCH_INDEX: &str = "l’index de recherche n’a pas pu être construit";
 }
 
 /// The headings of a fiche's parts (`present::FICHE_ROLES`), in the order a trainer reads them.
@@ -1570,6 +1650,12 @@ pub mod diag {
 /// What the commands say besides their results (`cmd::*`, `list`, `diff::DiffError`,
 /// `model::Corpus::require_cert`, `crosswalk::pairs`).
 pub mod command {
+    /// (#31) A search filter (`cert:`, `kind:`) naming a value that does not exist.
+    pub const FILTER_CERT: &str = "certification";
+    pub const FILTER_KIND: &str = "type";
+    pub fn unknown_filter(what: &str, value: &str, valid: &str) -> String {
+        format!("{what} « {value} » inconnu(e) ; valeurs possibles : {valid}")
+    }
     /// Which side of a comparison a certification was named for.
     pub mod side {
         pub const OLD: &str = "l’ancienne version";
@@ -1961,6 +2047,12 @@ pub mod import {
 pub mod outputs {
     /// (label, description) of an output.
     pub type Words = (&'static str, &'static str);
+    /// An `[output.NAME]` section of book.toml that names no built-in output and gives no program.
+    pub fn no_command(name: &str) -> String {
+        format!(
+            "[output.{name}] : aucune sortie de ce nom ; donnez le programme à lancer : command = [\"programme\", \"argument\"]"
+        )
+    }
     pub const CASE: Words = (
         "CASE 1.1",
         "Un paquet CFPackage (JSON) par certification, pour les plateformes d’apprentissage et serveurs de compétences (OpenSALT, OpenCASE…).",
@@ -2000,6 +2092,10 @@ pub mod outputs {
 
 /// The certification workbook (`telechargements/xlsx/<cert>.xlsx`, [`crate::outputs::xlsx`]).
 pub mod xlsx {
+    /// A workbook that could not be written.
+    pub fn failed(cert: &str, e: &str) -> String {
+        format!("le classeur de {cert} : {e}")
+    }
     /// The sheet of the elements and its columns.
     pub const ELEMENTS: &str = "Référentiel";
     pub const ELEMENT_HEADERS: [&str; 10] = [

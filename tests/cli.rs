@@ -99,12 +99,13 @@ fn unknown_search_filters_exit_2_with_the_valid_values() {
     let out = referentiel(&["--data", "tests/fixtures/base", "search", "--cert", "nope", "veille"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("unknown certification `nope`; the valid values are: demo"), "{err}");
+    assert!(err.contains("certification « nope » inconnu(e) ; valeurs possibles : demo"), "{err}");
     let out =
         referentiel(&["--data", "tests/fixtures/base", "search", "--kind", "competense", "veille"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        String::from_utf8_lossy(&out.stderr)
-            .contains("unknown kind `competense`; the valid values are: Certification, Section")
+        String::from_utf8_lossy(&out.stderr).contains(
+            "type « competense » inconnu(e) ; valeurs possibles : Certification, Section"
+        )
     );
 }

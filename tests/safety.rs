@@ -312,10 +312,10 @@ fn building_into_the_data_folder_is_refused_and_the_data_kept() {
     let out = build_out(&data, &data);
     assert_refused(
         &out,
-        &["is or contains the data folder", "building there would delete the data"],
+        &["est ou contient le dossier de données", "construire là effacerait les données"],
     );
     let inside = build_out(&data, &data.join("site"));
-    assert_refused(&inside, &["is inside the data folder"]);
+    assert_refused(&inside, &["est dans le dossier de données"]);
     assert_eq!(snapshot(&data), before);
     fs::remove_dir_all(dir).unwrap();
 }
@@ -337,7 +337,7 @@ fn building_over_the_project_is_refused_and_the_project_kept() {
         "--out",
         dir.to_str().unwrap(),
     ]);
-    assert_refused(&out, &["is or contains the project folder"]);
+    assert_refused(&out, &["est ou contient le dossier du projet"]);
     let git = referentiel(&[
         "--data",
         FIXTURE,
@@ -345,7 +345,7 @@ fn building_over_the_project_is_refused_and_the_project_kept() {
         "--out",
         dir.join(".git/site").to_str().unwrap(),
     ]);
-    assert_refused(&git, &["is inside or holds a git repository (.git)"]);
+    assert_refused(&git, &["est dans un dépôt git ou en contient un (.git)"]);
     assert_eq!(snapshot(&dir), before);
     fs::remove_dir_all(dir).unwrap();
 }
@@ -358,7 +358,9 @@ fn a_folder_that_is_not_a_site_is_not_wiped() {
     let out = build_out(Path::new(FIXTURE), &dir.join("notes"));
     assert_refused(
         &out,
-        &["is not empty and is not a site built by referentiel (it has no .referentiel-site file)"],
+        &[
+            "n’est pas vide et n’est pas un site construit par referentiel (il n’a pas de fichier .referentiel-site)",
+        ],
     );
     assert_eq!(fs::read_to_string(dir.join("notes/todo.txt")).unwrap(), "mine");
     // A site of ours is replaced: it carries the marker.
@@ -380,7 +382,7 @@ fn a_folder_that_only_looks_like_a_site_is_not_replaced() {
     let before = snapshot(&out);
     assert_refused(
         &build_out(Path::new(FIXTURE), &out),
-        &["is not a site built by referentiel (it has no .referentiel-site file)"],
+        &["n’est pas un site construit par referentiel (il n’a pas de fichier .referentiel-site)"],
     );
     assert_eq!(snapshot(&out), before, "thesis.docx and its neighbours are intact");
     // A refused build leaves no lock file, here or anywhere.
@@ -405,7 +407,11 @@ fn files_added_inside_the_site_are_listed_and_only_kept_or_deleted_when_asked() 
     let refused = build_out(Path::new(FIXTURE), &out);
     assert_refused(
         &refused,
-        &["holds 2 file(s) that no build wrote: CNAME, notes/todo.txt", "[build] keep", "--force"],
+        &[
+            "contient 2 fichier(s) qu’aucune construction n’a écrit(s) : CNAME, notes/todo.txt",
+            "[build] keep",
+            "--force",
+        ],
     );
     assert_eq!(fs::read_to_string(out.join("CNAME")).unwrap(), "referentiel.example.org\n");
     // Listed in book.toml: carried into each new site.
@@ -1012,7 +1018,7 @@ fn a_full_disk_is_one_message_with_the_count() {
     }
     let out = build_out(Path::new(FIXTURE), &mount.join("site"));
     let _ = Command::new("umount").arg(&mount).status();
-    assert_refused(&out, &["No space left on device", "more files that could not be written"]);
+    assert_refused(&out, &["No space left on device", "autres fichiers qui n’ont pu être écrits"]);
     assert!(stderr(&out).lines().count() < 10, "{}", stderr(&out));
     fs::remove_dir_all(dir).unwrap();
 }

@@ -392,7 +392,7 @@ fn a_save_during_a_full_rebuild_supersedes_it_and_the_older_data_is_never_publis
     let log = || server.log.lock().unwrap().clone();
     within(180, "the first rebuild gives way, the second one ends", || {
         let log = log();
-        let gave_way = log.iter().position(|l| l.contains("full rebuild superseded"));
+        let gave_way = log.iter().position(|l| l.contains("reconstruction complète abandonnée"));
         gave_way.is_some_and(|i| log[i..].iter().any(|l| l.contains("full rebuild in")))
     });
     let html = get(server.port, page).1;

@@ -22,36 +22,21 @@ const ACCEPTED: &[(&str, &str)] = &[
     // words used to weigh texts.
     ("src/config.rs", "Référentiels"),
     ("src/crosswalk/suggest.rs", "connaissance connaissances notion"),
-    // Not yet moved: the words of `serve` and of the search's query parser, modules that
-    // another change of #31 rewrites (build module, one search rulebook).
-    ("src/outputs/serve.rs", "{} problème(s)"),
+    // Not words to readers: the script `serve` injects into pages, a phase name of
+    // `build --timings` (for developers), the marker file that names a built site and its
+    // manifest (a file format read back by later builds: it stays as older builds wrote it).
     ("src/outputs/serve.rs", "<script>(function(){var built=BUILD;"),
-    ("src/outputs/serve.rs", "{e}\\nthe last good site is still served"),
-    ("src/outputs/serve.rs", "error: cannot listen on 127.0.0.1:{}: {e}"),
-    ("src/search/query.rs", "unknown {} `{}`; the valid values are: {}"),
-    // Not yet moved: the build's output folder, staging and link check (`site::output`,
-    // `site::links`, `site::mod`), which #31's build module moves out of the site.
-    ("src/site/links.rs", "{first}\\n(and {} more files that could not be written or read)"),
-    ("src/site/mod.rs", "the search index could not be built"),
     ("src/site/mod.rs", "html: counterparts (waits for the crosswalks)"),
     (
         "src/site/output.rs",
         "This folder is a site built by referentiel; the next build replaces it whole.",
     ),
     ("src/site/output.rs", "Files written by the build:\\n"),
-    ("src/site/output.rs", "cannot resolve the output folder {shown}: {e}"),
-    ("src/site/output.rs", "the output folder {shown} is the file system's root"),
-    ("src/site/output.rs", "cannot resolve the data folder: {e}"),
-    ("src/site/output.rs", "the output folder {shown} is or contains the data folder"),
-    ("src/site/output.rs", "the output folder {shown} is inside the data folder"),
-    ("src/site/output.rs", "cannot resolve the configuration's folder: {e}"),
-    ("src/site/output.rs", "the output folder {shown} is or contains the project folder"),
-    ("src/site/output.rs", "the output folder {shown} is inside or holds a git repository (.git)"),
-    ("src/site/output.rs", "the output {shown} is a symbolic link"),
-    ("src/site/output.rs", "the output {shown} is a file, not a folder"),
-    ("src/site/output.rs", "the output folder {shown} holds a git repository (.git)"),
-    ("src/site/output.rs", "the output folder {shown} is not empty and is not a site built"),
-    ("src/site/output.rs", "the site {} holds {} file(s) that no build wrote"),
+    // Not words to readers: the headings of the REAC and RNCP templates the importer recognises,
+    // normalised (no accents, lower case) as it compares them.
+    ("src/import/reac.rs", "modalites d'evaluation des competences et organisation de l'epreuve"),
+    ("src/import/rncp.rs", "niveau et/ou domaine d'activite"),
+    ("src/import/rncp.rs", "pour plus d'informations"),
     // The JSON Schemas' descriptions, for editors, in the language of docs/ (the data format's
     // keys are English, and so is its reference, docs/data-format.md).
     ("src/plan/mod.rs", "A training plan of plans/: séquences, hours and the elements"),
@@ -65,6 +50,7 @@ const ACCEPTED: &[(&str, &str)] = &[
     ("src/schema/json.rs", "A file of data/vocabulary/: a domain vocabulary of ours (curated)."),
     ("src/schema/json.rs", "data/sources.yaml (the source documents) and data/sources/*.yaml"),
     ("src/schema/lines.rs", "A 1-based line number of the source document (`309`)"),
+    ("src/outputs/json.rs", "The whole corpus of referentiel and its graph"),
     // A data file's comment, written by the review into data/correspondences/ with its YAML.
     ("src/outputs/review.rs", "# Curated crosswalk {fa} ↔ {fb}: ours, not an official table"),
 ];

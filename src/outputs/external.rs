@@ -49,9 +49,7 @@ impl External {
                 _ => Vec::new(),
             };
             if command.is_empty() {
-                return Err(format!(
-                    "[output.{name}]: no output of this name; give the program to run: command = [\"program\", \"argument\"]"
-                ));
+                return Err(crate::words::outputs::no_command(name));
             }
             out.push(External {
                 name: name.clone(),

@@ -123,7 +123,7 @@ fn diagnostics(diags: &[crate::diag::Diagnostic], root: &Path) -> String {
         d.render()
     };
     let mut s: String = diags.iter().map(|d| relative(d) + "\n").collect();
-    s.push_str(&format!("{} problème(s)", diags.len()));
+    s.push_str(&crate::words::serve::problems(diags.len()));
     s
 }
 
@@ -216,7 +216,7 @@ impl Live {
                     s.message()
                 }
                 Pass::Errors(e) => {
-                    eprintln!("{e}\nthe last good site is still served");
+                    eprintln!("{e}\n{}", crate::words::serve::still_served);
                     let mut s = self.state.lock().expect("state");
                     s.errors = Some(e);
                     s.message()
@@ -242,7 +242,7 @@ impl Live {
         let (staging, files, last) = match built {
             Some(Ok(b)) => b,
             _ if cancel.stopped() => {
-                eprintln!("full rebuild superseded by a newer change");
+                eprintln!("{}", crate::words::serve::superseded);
                 return;
             }
             Some(Err(e)) => return self.apply(Pass::Errors(e)),
@@ -251,7 +251,7 @@ impl Live {
         let retired = {
             let _publishing = self.publishing.lock().expect("publishing");
             if cancel.stopped() {
-                eprintln!("full rebuild superseded by a newer change");
+                eprintln!("{}", crate::words::serve::superseded);
                 return;
             }
             let fresh = staging.fresh();
@@ -335,10 +335,7 @@ pub fn serve(data: &Path, config: &Config, args: &ServeArgs) -> u8 {
     let listener = match TcpListener::bind(("127.0.0.1", args.port)) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!(
-                "error: cannot listen on 127.0.0.1:{}: {e}\nhint: choose another port with --port",
-                args.port
-            );
+            eprintln!("{}", crate::words::serve::cannot_listen(args.port, &e.to_string()));
             return 2;
         }
     };
@@ -346,7 +343,13 @@ pub fn serve(data: &Path, config: &Config, args: &ServeArgs) -> u8 {
     let folder = match private_folder() {
         Ok(f) => f,
         Err(e) => {
-            eprintln!("error: cannot create a folder in {}: {e}", std::env::temp_dir().display());
+            eprintln!(
+                "{}",
+                crate::words::serve::cannot_create(
+                    &std::env::temp_dir().display().to_string(),
+                    &e.to_string()
+                )
+            );
             return 1;
         }
     };

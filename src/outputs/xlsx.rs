@@ -46,8 +46,8 @@ impl Output for Xlsx {
             if framework_elements(ctx.corpus, &c.id).is_empty() {
                 continue;
             }
-            let book =
-                workbook(ctx, &c.id).map_err(|e| format!("the workbook of {}: {e}", c.id))?;
+            let book = workbook(ctx, &c.id)
+                .map_err(|e| crate::words::xlsx::failed(c.id.as_str(), &e.to_string()))?;
             out.add(format!("{DOWNLOADS_DIR}/xlsx/{}.xlsx", c.id), book);
         }
         Ok(())

@@ -177,10 +177,8 @@ impl std::fmt::Display for FilterError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "unknown {} `{}`; the valid values are: {}",
-            self.what,
-            self.value,
-            self.valid.join(", ")
+            "{}",
+            crate::words::command::unknown_filter(self.what, &self.value, &self.valid.join(", "))
         )
     }
 }
@@ -275,7 +273,7 @@ impl Index {
                 Some((id, _)) => Some(id.clone()),
                 None => {
                     return Err(FilterError {
-                        what: "certification",
+                        what: crate::words::command::FILTER_CERT,
                         value: c.into(),
                         valid: self.certs.iter().map(|(id, _)| id.clone()).collect(),
                     });
@@ -289,7 +287,7 @@ impl Index {
                     Some(l) => Some(l.clone()),
                     None => {
                         return Err(FilterError {
-                            what: "kind",
+                            what: crate::words::command::FILTER_KIND,
                             value: k.into(),
                             valid: self.kinds.clone(),
                         });

@@ -120,7 +120,7 @@ pub fn render_with(
             if panic.is::<crate::phases::Cancelled>() {
                 std::panic::resume_unwind(panic);
             }
-            "the search index could not be built".to_string()
+            crate::words::build_folder::NO_SEARCH_INDEX.to_string()
         })?;
         files.join(search_files);
         let mut assets = templates::assets(theme)?;

@@ -237,37 +237,38 @@ pub fn resolve(p: &Path) -> io::Result<PathBuf> {
 /// git repository. `data` is the data folder; `config_dir` the folder of `book.toml`, if any.
 pub fn check_out(out: &Path, data: &Path, config_dir: Option<&Path>) -> Result<(), String> {
     let shown = out.display();
-    let o = resolve(out).map_err(|e| format!("cannot resolve the output folder {shown}: {e}"))?;
+    let o = resolve(out).map_err(|e| {
+        crate::words::build_folder::cannot_resolve_out(&shown.to_string(), &e.to_string())
+    })?;
     if o.parent().is_none() {
-        return Err(format!("the output folder {shown} is the file system's root"));
+        return Err(crate::words::build_folder::out_is_root(&shown.to_string()));
     }
-    let d = resolve(data).map_err(|e| format!("cannot resolve the data folder: {e}"))?;
+    let d = resolve(data)
+        .map_err(|e| crate::words::build_folder::cannot_resolve_data(&e.to_string()))?;
     if o == d || d.starts_with(&o) {
-        return Err(format!(
-            "the output folder {shown} is or contains the data folder {}; building there would delete the data",
-            d.display()
+        return Err(crate::words::build_folder::out_holds_data(
+            &shown.to_string(),
+            &d.display().to_string(),
         ));
     }
     if o.starts_with(&d) {
-        return Err(format!(
-            "the output folder {shown} is inside the data folder {}; the site is written elsewhere",
-            d.display()
+        return Err(crate::words::build_folder::out_in_data(
+            &shown.to_string(),
+            &d.display().to_string(),
         ));
     }
     if let Some(c) = config_dir {
         let c = resolve(if c.as_os_str().is_empty() { Path::new(".") } else { c })
-            .map_err(|e| format!("cannot resolve the configuration's folder: {e}"))?;
+            .map_err(|e| crate::words::build_folder::cannot_resolve_config(&e.to_string()))?;
         if o == c || c.starts_with(&o) {
-            return Err(format!(
-                "the output folder {shown} is or contains the project folder {}; building there would delete it",
-                c.display()
+            return Err(crate::words::build_folder::out_holds_project(
+                &shown.to_string(),
+                &c.display().to_string(),
             ));
         }
     }
     if o.components().any(|c| c.as_os_str() == ".git") || o.join(".git").exists() {
-        return Err(format!(
-            "the output folder {shown} is inside or holds a git repository (.git)"
-        ));
+        return Err(crate::words::build_folder::out_in_git(&shown.to_string()));
     }
     Ok(())
 }
@@ -287,21 +288,17 @@ fn check_replaceable(out: &Path) -> io::Result<()> {
         Ok(m) => m,
     };
     if meta.file_type().is_symlink() {
-        return Err(refuse(format!(
-            "the output {shown} is a symbolic link; give the folder it points to as --out"
-        )));
+        return Err(refuse(crate::words::build_folder::out_is_symlink(&shown.to_string())));
     }
     if !meta.is_dir() {
-        return Err(refuse(format!("the output {shown} is a file, not a folder")));
+        return Err(refuse(crate::words::build_folder::out_is_file(&shown.to_string())));
     }
     if out.join(".git").exists() {
-        return Err(refuse(format!("the output folder {shown} holds a git repository (.git)")));
+        return Err(refuse(crate::words::build_folder::out_holds_git(&shown.to_string())));
     }
     let empty = fs::read_dir(out)?.next().is_none();
     if !empty && !is_our_site(out) {
-        return Err(refuse(format!(
-            "the output folder {shown} is not empty and is not a site built by referentiel (it has no {MARKER} file); choose a new or empty folder, or empty it yourself"
-        )));
+        return Err(refuse(crate::words::build_folder::out_not_ours(&shown.to_string(), MARKER)));
     }
     Ok(())
 }
@@ -425,17 +422,11 @@ impl Staging {
                 found.into_iter().partition(|f| strangers.kept(f));
             if !other.is_empty() && !strangers.force {
                 let shown: Vec<&str> = other.iter().take(10).map(String::as_str).collect();
-                let more = if other.len() > 10 {
-                    format!(" and {} more", other.len() - 10)
-                } else {
-                    String::new()
-                };
-                return Err(refuse(format!(
-                    "the site {} holds {} file(s) that no build wrote: {}{more}; list them in book.toml to keep them ([build] keep = [\"{}\"]), or build with --force to delete them",
-                    out.display(),
+                return Err(refuse(crate::words::build_folder::strangers(
+                    &out.display().to_string(),
                     other.len(),
-                    shown.join(", "),
-                    shown[0]
+                    &shown.join(", "),
+                    shown[0],
                 )));
             }
             kept = keep;
