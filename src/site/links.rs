@@ -101,7 +101,7 @@ pub fn check(files: &SiteFiles) -> Result<usize, String> {
         // One cause (a full disk) fails every file after it: said once, with the count.
         return Err(match links.failures.len() {
             1 => first.clone(),
-            n => crate::words::build_folder::more_failures(&first, n - 1),
+            n => crate::words::build_folder::more_failures(first, n - 1),
         });
     }
     let path_of = |i: usize| files.index[i].0.to_string_lossy().replace('\\', "/");
