@@ -1005,7 +1005,7 @@ La configuration est le book.toml le plus proche, dans ce dossier ou un dossier 
     pub const CROSSWALK_B: &str = "La seconde certification";
     pub const CROSSWALK_UNITS: &str = "Seulement la passerelle : pour un titulaire de A, les unités, CCP ou blocs de B couverts en tout ou en partie";
     /// `export`.
-    pub const EXPORT: &str = "Écrire un export (case, skos, sssom, csv, json, moodle) de toutes les certifications ou de certaines";
+    pub const EXPORT: &str = "Écrire un export (case, skos, sssom, csv, xlsx, json, moodle, grilles) de toutes les certifications ou de certaines";
     pub const EXPORT_EXAMPLES: &str = "Exemples :\n  referentiel export skos --cert ntc-2018 > ntc-2018.ttl\n  referentiel export csv --out exports/";
     pub const EXPORT_FORMAT: &str =
         "Le format : case, skos, sssom, csv, xlsx, json, moodle ou grilles";

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# poppler's pdftotext, which `referentiel import` uses to read a PDF and tests/import.rs runs
+# poppler's pdftotext, which `referentiel import` uses to read a PDF and tests/testsuite/import.rs runs
 # (Debian: poppler-utils), installed once (issue #30). Idempotent; without apt-get it says so and
 # the PDF test says so again.
 set -uo pipefail

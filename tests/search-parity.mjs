@@ -1,5 +1,5 @@
 // The browser's search engine (assets/search.js, with its rulebook) run under node, for the parity
-// test (tests/search_parity.rs): `node tests/search-parity.mjs <dir>` where <dir> holds
+// test (tests/testsuite/search_parity.rs): `node tests/search-parity.mjs <dir>` where <dir> holds
 // assets/search.js and the search/ files; reads {texts, queries, suggestions} as JSON on stdin and
 // writes, as JSON: each text's words and their stems, the results of each query in the whole
 // index and in the suggestions' index (id, score, folded ids), as the browser computes them.

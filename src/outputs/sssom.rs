@@ -15,7 +15,7 @@
 //! The header declares the licence (`[output] license`, by default the Licence Ouverte 2.0 of
 //! the official texts), `sssom_version`, `mapping_tool`, the creator and the `mapping_date` (the
 //! table's date, else the newest dated text of the two certifications). `sssom validate`
-//! (sssom-py) accepts every file (`tests/outputs.rs`).
+//! (sssom-py) accepts every file (`tests/testsuite/outputs.rs`).
 
 use std::fmt::Write;
 

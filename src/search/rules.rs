@@ -1,7 +1,7 @@
 //! The search's rulebook as the browser reads it: the tables and figures of the analysis
 //! ([`crate::lang`], [`crate::text::fold`]) and of the query ([`super::query`]), written into
 //! `assets/search.js` at build, so that the script holds no copy of them. The parity test
-//! (`tests/search_parity.rs`) runs the script under node and compares it with the Rust side.
+//! (`tests/testsuite/search_parity.rs`) runs the script under node and compares it with the Rust side.
 
 use serde_json::{Value, json};
 

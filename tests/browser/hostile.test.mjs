@@ -1,4 +1,4 @@
-// No script from data: `cargo test --test safety` builds a site whose every string field the
+// No script from data: `cargo test --test testsuite safety::` builds a site whose every string field the
 // checker lets through holds markup and a closing `</script>` (tests/safety/hostile.rs) into
 // target/tmp/hostile-site. Every page of it, at a phone's and a desktop's width, loads without
 // running any of it — nor do search results and suggestions that show the data's texts.
@@ -12,7 +12,7 @@ const HOSTILE = path.join(ROOT, "target/tmp/hostile-site");
 let browser, server;
 
 before(async () => {
-  assert.ok(fs.existsSync(path.join(HOSTILE, "index.html")), "run `cargo test --release --test safety` first: it builds the hostile site");
+  assert.ok(fs.existsSync(path.join(HOSTILE, "index.html")), "run `cargo test --release --test testsuite safety::` first: it builds the hostile site");
   browser = await launch();
   server = await serve(HOSTILE);
 });

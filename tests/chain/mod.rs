@@ -1,5 +1,5 @@
 //! A synthetic data folder whose elements form one parent chain, `depth` deep: the worst case for
-//! reference checks, cycle detection and breadcrumbs. Shared by `tests/safety.rs` and
+//! reference checks, cycle detection and breadcrumbs. Shared by `tests/testsuite/safety.rs` and
 //! `benches/chain.rs`.
 
 use std::fmt::Write as _;

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The consumers' own tools that tests/outputs.rs runs on the exports (issue #29), installed once:
+# The consumers' own tools that tests/testsuite/outputs.rs runs on the exports (issue #29), installed once:
 # - sssom-py (PyPI: `sssom validate`), rdflib and openpyxl (reads LibreOffice's XLSX back), in a virtualenv under target/export-tools/;
 # - LibreOffice Calc without its interface (Debian: libreoffice-calc-nogui), which converts the
-#   CSV to XLSX (tests/outputs.rs reads the cells back).
+#   CSV to XLSX (tests/testsuite/outputs.rs reads the cells back).
 # Idempotent: does nothing when they are there. Without pip or apt, it says so loudly and the
 # tests that need the missing tool say so again.
 set -uo pipefail

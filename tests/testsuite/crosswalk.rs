@@ -2,7 +2,7 @@
 //! official pairs shown as such; curated pairs checked like all data and taking precedence over
 //! suggestions; coverage of each side; counterparts for a compétence page; the real data.
 
-mod synthetic;
+use crate::synthetic;
 
 use std::path::Path;
 

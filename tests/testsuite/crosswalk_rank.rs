@@ -5,7 +5,7 @@
 //!
 //! The split was decided before any tuning: the gold compétences of each direction, sorted by
 //! id, every third one (index 2, 5, 8 …) is held out; only the tuned part may guide changes to
-//! the scoring. Figures are printed (`cargo test --release --test crosswalk_rank -- --nocapture`).
+//! the scoring. Figures are printed (`cargo test --release --test testsuite crosswalk_rank:: -- --nocapture`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;

@@ -2,7 +2,7 @@
 //! into a title, a description, a breadcrumb and the main content, and becomes a Hugo content page
 //! at the same address.
 
-#[path = "../benches/peer/hugo.rs"]
+#[path = "../../benches/peer/hugo.rs"]
 mod hugo;
 
 use std::fs;

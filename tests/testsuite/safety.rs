@@ -1,38 +1,18 @@
 //! Hostile and careless input: every probe runs on a fresh copy of `data/`, and each asserts the
 //! refusal and its message, or that the data and the site are intact.
 
+use crate::harness::{copy_dir, referentiel};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-fn referentiel(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_referentiel")).args(args).output().expect("runs")
+/// A fresh folder for one test of this area.
+fn temp(name: &str) -> PathBuf {
+    crate::harness::temp("safety", name)
 }
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-/// A fresh, empty folder for one probe.
-fn temp(name: &str) -> PathBuf {
-    let dir =
-        std::env::temp_dir().join(format!("referentiel-safety-{}-{name}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for e in fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            fs::copy(e.path(), &target).unwrap();
-        }
-    }
 }
 
 /// A probe's folder with a fresh copy of the real data in `<folder>/data`.
@@ -577,7 +557,7 @@ fn a_diff_leaves_no_temporary_folder_and_removes_those_of_killed_diffs() {
 
 // 4. Linear checks, bounded pages.
 
-#[path = "chain/mod.rs"]
+#[path = "../chain/mod.rs"]
 mod chain;
 
 #[test]
@@ -825,7 +805,7 @@ fn a_decomposed_text_is_refused_naming_unicode_normalisation() {
 
 // 6. No script from data.
 
-#[path = "safety/hostile.rs"]
+#[path = "../safety/hostile.rs"]
 mod hostile;
 
 #[test]

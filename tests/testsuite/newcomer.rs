@@ -3,13 +3,10 @@
 //! reader goes away, shows one element, suggests the id that was meant, and writes markdown that
 //! renders as markdown.
 
+use crate::harness::bin;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_referentiel"))
-}
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -7,6 +7,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::harness::copy_dir;
 use referentiel::diag::{Code, Diagnostic};
 
 /// A copy of the base fixture with `files` written over it; returns the folder.
@@ -20,18 +21,6 @@ fn fixture(name: &str, files: &[(&str, &str)]) -> PathBuf {
         fs::write(p, text).unwrap();
     }
     dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for e in fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &to.join(e.file_name()));
-        } else {
-            fs::copy(e.path(), to.join(e.file_name())).unwrap();
-        }
-    }
 }
 
 /// Check a fixture; return its diagnostics.

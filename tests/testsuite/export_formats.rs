@@ -15,6 +15,7 @@ use std::io::Cursor;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use crate::harness::tools_python;
 use calamine::{Data, Reader, Xlsx};
 use referentiel::config::{Config, CsvProfile};
 use referentiel::model::Corpus;
@@ -167,15 +168,6 @@ fn written(b: &Built, dir: &str, name: &str) -> (PathBuf, Vec<PathBuf>) {
     }
     assert!(!paths.is_empty(), "telechargements/{dir}/ has files");
     (folder, paths)
-}
-
-fn tools_python() -> PathBuf {
-    let p = Path::new("target/export-tools/venv/bin/python").to_path_buf();
-    assert!(
-        p.exists(),
-        "the exports' validators are not installed: run `bash tests/exports/setup.sh` (tests/run-all.sh does)"
-    );
-    p
 }
 
 fn run(cmd: &mut std::process::Command) -> (bool, String) {

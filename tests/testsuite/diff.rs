@@ -2,7 +2,7 @@
 //! unchanged), the reasons of the alignment (official table, code, similarity with score), the
 //! outputs, two git revisions, and the real lineage NTC 2013 → 2018 when its table is in `data/`.
 
-mod synthetic;
+use crate::synthetic;
 
 use std::path::Path;
 

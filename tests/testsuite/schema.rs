@@ -41,7 +41,7 @@ fn the_shipped_schemas_are_the_generated_ones() {
     assert_eq!(
         shipped,
         FILES.len() + 2,
-        "docs/schema holds only the generated schemas (and the JSON export's, tests/export_formats.rs)"
+        "docs/schema holds only the generated schemas (and the JSON export's, tests/testsuite/export_formats.rs)"
     );
 }
 

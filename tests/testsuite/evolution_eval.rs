@@ -2,7 +2,7 @@
 //! reader makes between two versions, written from the documents before tuning, every third pair
 //! of each lineage held out. A pair is found when one change relates all its old elements to all
 //! its new ones. Recall is printed per part and level
-//! (`cargo test --release --test evolution_eval -- --nocapture`); the test asserts the figures
+//! (`cargo test --release --test testsuite evolution_eval:: -- --nocapture`); the test asserts the figures
 //! measured when the set was tuned (every pair of both parts), and that no compétence of the set
 //! is paired with anything the set does not name.
 

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
 use std::sync::OnceLock;
 
+use crate::harness::tools_python;
 use referentiel::config::Config;
 use referentiel::ids::CertId;
 use referentiel::model::Corpus;
@@ -380,16 +381,6 @@ fn written(b: &Built, dir: &str, name: &str) -> (std::path::PathBuf, Vec<std::pa
     (folder, paths)
 }
 
-/// The Python of the export tools' virtualenv (tests/exports/setup.sh installs it).
-fn tools_python() -> std::path::PathBuf {
-    let p = Path::new("target/export-tools/venv/bin/python").to_path_buf();
-    assert!(
-        p.exists(),
-        "the exports' validators are not installed: run `bash tests/exports/setup.sh` (tests/run-all.sh does)"
-    );
-    p
-}
-
 fn run(cmd: &mut std::process::Command) -> (bool, String) {
     let out = cmd.output().unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
     (
@@ -728,7 +719,12 @@ fn the_csv_opens_in_libreoffice_calc_into_the_right_columns_with_accents_intact(
         "LibreOffice is not installed: run `bash tests/exports/setup.sh`"
     );
     // The settings of LibreOffice's import dialog for a French CSV: `;`, `"`, UTF-8 (76), line 1.
+    // A profile of its own: a LibreOffice already running with the default one would take the
+    // conversion over (or hold its lock), as the workbook test found.
+    let profile = crate::harness::temp("outputs", "libreoffice-profile");
+    let profile = format!("-env:UserInstallation=file://{}", profile.display());
     let (ok, said) = run(std::process::Command::new("soffice")
+        .arg(profile)
         .args(["--headless", "--infilter=CSV:59,34,76,1", "--convert-to", "xlsx", "--outdir"])
         .arg(&dir)
         .args(&files));

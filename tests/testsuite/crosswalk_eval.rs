@@ -3,7 +3,7 @@
 //! at compétence level for each of the four certification pairs, on the tuned and held-out halves,
 //! for the algorithm alone and with the curated tables; and the noise below the compétence level
 //! (suggestions shown on element pages, and the share of them resting on a single word).
-//! Figures are printed (`cargo test --release --test crosswalk_eval -- --nocapture`); the test
+//! Figures are printed (`cargo test --release --test testsuite crosswalk_eval:: -- --nocapture`); the test
 //! asserts only a floor that the tuned half meets.
 
 use std::collections::{BTreeSet, HashMap};
@@ -158,7 +158,7 @@ fn suggestions_meet_the_reference_set_at_competence_level() {
     // alone shows hold at least 75 % of the reference pairs of every certification pair. Since
     // #26 every compétence shows its first three candidates for review (no fixed threshold), so
     // precision here is low by construction (about 3 shown per compétence): the quality of the
-    // ranking is measured by hit@1 / hit@3 in tests/crosswalk_rank.rs. With the curated tables,
+    // ranking is measured by hit@1 / hit@3 in tests/testsuite/crosswalk_rank.rs. With the curated tables,
     // every reference pair is found.
     for r in &rows {
         assert!(r.alone[0].r() >= 0.75, "{}: {}", r.pair, fmt(&r.alone[0]));

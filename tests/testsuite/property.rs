@@ -13,7 +13,7 @@ use referentiel::ids::DocId;
 use referentiel::schema::{Lines, SourceKind};
 use referentiel::sources::SourceDoc;
 
-#[path = "synthetic/rng.rs"]
+#[path = "../synthetic/rng.rs"]
 mod rng;
 use rng::Rng;
 

@@ -1,19 +1,14 @@
 //! The command line as a person uses it: exit codes, what is printed, and that a failed build
 //! leaves the previous site untouched.
 
+use crate::harness::referentiel;
 use std::fs;
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-fn referentiel(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_referentiel")).args(args).output().expect("runs")
-}
-
+/// A fresh folder for one test of this area.
 fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("referentiel-cli-{}-{name}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
+    crate::harness::temp("cli", name)
 }
 
 fn copy_base(to: &std::path::Path) {

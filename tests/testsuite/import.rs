@@ -9,23 +9,17 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::harness::bin;
 use referentiel::import::{self, Family, source};
 
 const FIX: &str = "tests/fixtures/import";
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_referentiel"))
-}
-
-fn temp(name: &str) -> PathBuf {
-    let dir =
-        std::env::temp_dir().join(format!("referentiel-import-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
-
 /// (kind, text, parent's kind and text) of every element of a draft, ids aside.
+/// A fresh folder for one test of this area.
+fn temp(name: &str) -> PathBuf {
+    crate::harness::temp("import", name)
+}
+
 fn shape(family: Family, file: &str) -> BTreeSet<(String, String, String)> {
     let read = source::read(&Path::new(FIX).join(file)).expect("fixture");
     let (_, d) = import::draft(family, &read.text);

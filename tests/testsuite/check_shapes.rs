@@ -6,19 +6,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::harness::copy_dir;
 use referentiel::diag::{Code, Diagnostic};
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for e in fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &to.join(e.file_name()));
-        } else {
-            fs::copy(e.path(), to.join(e.file_name())).unwrap();
-        }
-    }
-}
 
 /// The base fixture, the savoir table over it, then `files` over both; its diagnostics.
 fn check(name: &str, files: &[(&str, &str)]) -> Vec<Diagnostic> {

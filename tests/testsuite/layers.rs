@@ -134,7 +134,10 @@ fn every_module_has_a_layer_and_every_layer_a_module() {
     files(Path::new("src"), &mut all);
     let found: BTreeSet<String> = all.iter().filter_map(|p| module_of(p)).collect();
     let unknown: Vec<&String> = found.iter().filter(|m| layer(m).is_none()).collect();
-    assert!(unknown.is_empty(), "modules without a layer in tests/layers.rs: {unknown:?}");
+    assert!(
+        unknown.is_empty(),
+        "modules without a layer in tests/testsuite/layers.rs: {unknown:?}"
+    );
     let gone: Vec<&str> = LAYERS.iter().map(|(m, _)| *m).filter(|m| !found.contains(*m)).collect();
     assert!(gone.is_empty(), "layers naming a module that src/ no longer has: {gone:?}");
     // The library declares every module but the binary's.
@@ -235,7 +238,7 @@ fn the_readme_shows_the_layers_as_they_are() {
     let table = layer_table();
     assert!(
         readme.contains(&table),
-        "README.md's layer table differs from tests/layers.rs; it should read:\n{table}"
+        "README.md's layer table differs from tests/testsuite/layers.rs; it should read:\n{table}"
     );
     // One flow line, the same in the README and the crate's documentation.
     let flow = |text: &str| -> Option<String> {
