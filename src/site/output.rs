@@ -669,7 +669,8 @@ mod tests {
         fs::write(out.join("mine.txt"), "keep me").unwrap();
         let err = publish(&out, &SiteFiles::default()).unwrap_err();
         assert!(
-            err.to_string().contains("is not empty and is not a site built by referentiel"),
+            err.to_string()
+                .contains("n’est pas vide et n’est pas un site construit par referentiel"),
             "{err}"
         );
         assert_eq!(fs::read_to_string(out.join("mine.txt")).unwrap(), "keep me");
@@ -691,21 +692,25 @@ mod tests {
         let data = dir.join("data");
         fs::create_dir_all(&data).unwrap();
         assert!(
-            check_out(&data, &data, None).unwrap_err().contains("is or contains the data folder")
+            check_out(&data, &data, None)
+                .unwrap_err()
+                .contains("est ou contient le dossier de données")
         );
         assert!(
-            check_out(&dir, &data, None).unwrap_err().contains("is or contains the data folder")
+            check_out(&dir, &data, None)
+                .unwrap_err()
+                .contains("est ou contient le dossier de données")
         );
         assert!(
             check_out(&data.join("site"), &data, None)
                 .unwrap_err()
-                .contains("is inside the data folder")
+                .contains("est dans le dossier de données")
         );
         assert!(check_out(&dir.join("site"), &data, Some(&dir)).is_ok());
         assert!(
             check_out(&dir, Path::new("/nonexistent/data"), Some(&dir))
                 .unwrap_err()
-                .contains("project folder")
+                .contains("dossier du projet")
         );
         fs::remove_dir_all(&dir).unwrap();
     }
