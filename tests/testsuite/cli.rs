@@ -4,7 +4,6 @@
 use crate::harness::referentiel;
 use std::fs;
 use std::path::PathBuf;
-use std::process::{Command, Output};
 
 /// A fresh folder for one test of this area.
 fn temp(name: &str) -> PathBuf {

@@ -13,9 +13,7 @@ use referentiel::ids::DocId;
 use referentiel::schema::{Lines, SourceKind};
 use referentiel::sources::SourceDoc;
 
-#[path = "../synthetic/rng.rs"]
-mod rng;
-use rng::Rng;
+use crate::synthetic::rng::Rng;
 
 /// Pieces that hostile or careless edits insert.
 const INSERTS: &[&str] = &[
