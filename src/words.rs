@@ -711,11 +711,10 @@ pub mod rests_on {
     }
     /// The relation and status of a link: « plus large ; établie par l’équipe, table … ».
     pub fn how(relation: &str, status: &str, table: &str) -> String {
-        if table.is_empty() {
-            format!("{relation} ; {status}")
-        } else {
-            format!("{relation} ; {status}, {table}")
-        }
+        // A suggestion claims no relation: its status alone.
+        let what =
+            if relation.is_empty() { status.to_string() } else { format!("{relation} ; {status}") };
+        if table.is_empty() { what } else { format!("{what}, {table}") }
     }
     /// Links that are listed but never cover (« en lien », suggestions).
     pub fn listed(with: &str, how: &str) -> String {
