@@ -10,41 +10,16 @@
 //! - outputs are plug-ins: the downloads page names each format by its output's label, and the
 //!   `[output.*]` table of `book.toml` is open.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::io::Cursor;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 
-use crate::harness::tools_python;
+use crate::harness::{Built, SITE, build_with as build, built, run, tools_python, written};
 use calamine::{Data, Reader, Xlsx};
 use referentiel::config::{Config, CsvProfile};
-use referentiel::model::Corpus;
 use referentiel::outputs::{framework_depth, framework_elements, render_all};
 use referentiel::words::xlsx as w;
-
-struct Built {
-    corpus: Corpus,
-    files: BTreeMap<String, Vec<u8>>,
-}
-
-const SITE: &str = "https://example.org/referentiel/";
-
-fn build(edit: impl FnOnce(&mut Config)) -> Built {
-    let corpus = referentiel::load_corpus(Path::new("data")).expect("clean data");
-    let mut cfg = Config::read_default();
-    cfg.output.html.site_url = SITE.into();
-    edit(&mut cfg);
-    let (files, _) = render_all(&corpus, &cfg).expect("build");
-    let files =
-        files.files.into_iter().map(|(p, b)| (p.to_string_lossy().replace('\\', "/"), b)).collect();
-    Built { corpus, files }
-}
-
-/// One build of data/ with an absolute site address, as a publisher gives it.
-fn built() -> &'static Built {
-    static B: OnceLock<Built> = OnceLock::new();
-    B.get_or_init(|| build(|_| ()))
-}
 
 /// The same with the CSV in Open edX's profile (`[output.csv] profile = "openedx"`).
 fn built_openedx() -> &'static Built {
@@ -151,31 +126,6 @@ fn the_correspondences_sheet_tells_official_curated_and_computed_apart_by_a_colu
         }
     }
     assert!(suggested > 0 && stated > 0, "both kinds are in the workbooks: {suggested}, {stated}");
-}
-
-/// The files of the build under `telechargements/<dir>/`, written into a fresh folder.
-fn written(b: &Built, dir: &str, name: &str) -> (PathBuf, Vec<PathBuf>) {
-    let folder = std::env::temp_dir().join(format!("referentiel-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&folder);
-    std::fs::create_dir_all(&folder).unwrap();
-    let mut paths = Vec::new();
-    for (p, bytes) in
-        b.files.iter().filter(|(p, _)| p.starts_with(&format!("telechargements/{dir}/")))
-    {
-        let to = folder.join(p.rsplit('/').next().unwrap());
-        std::fs::write(&to, bytes).unwrap();
-        paths.push(to);
-    }
-    assert!(!paths.is_empty(), "telechargements/{dir}/ has files");
-    (folder, paths)
-}
-
-fn run(cmd: &mut std::process::Command) -> (bool, String) {
-    let out = cmd.output().unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
-    (
-        out.status.success(),
-        format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)),
-    )
 }
 
 #[derive(serde::Deserialize)]

@@ -48,3 +48,54 @@ pub fn tools_python() -> PathBuf {
     );
     p
 }
+
+/// The address the export tests publish the site at (exports carry absolute identifiers).
+pub const SITE: &str = "https://example.org/referentiel/";
+
+/// A build of data/ in memory: the corpus and every file the outputs wrote, by path.
+pub struct Built {
+    pub corpus: referentiel::model::Corpus,
+    pub files: std::collections::BTreeMap<String, Vec<u8>>,
+}
+
+/// Build data/ in memory at [`SITE`], after `edit` changed the configuration.
+pub fn build_with(edit: impl FnOnce(&mut referentiel::config::Config)) -> Built {
+    let corpus = referentiel::load_corpus(Path::new("data")).expect("clean data");
+    let mut cfg = referentiel::config::Config::read_default();
+    cfg.output.html.site_url = SITE.into();
+    edit(&mut cfg);
+    let (files, _) = referentiel::outputs::render_all(&corpus, &cfg).expect("build");
+    let files =
+        files.files.into_iter().map(|(p, b)| (p.to_string_lossy().replace('\\', "/"), b)).collect();
+    Built { corpus, files }
+}
+
+/// One build of data/ at [`SITE`], shared by every test that reads the outputs.
+pub fn built() -> &'static Built {
+    static B: std::sync::OnceLock<Built> = std::sync::OnceLock::new();
+    B.get_or_init(|| build_with(|_| ()))
+}
+
+/// The files of the build under `telechargements/<dir>/`, written into a fresh folder.
+pub fn written(b: &Built, dir: &str, name: &str) -> (PathBuf, Vec<PathBuf>) {
+    let folder = temp("written", name);
+    let mut paths = Vec::new();
+    for (p, bytes) in
+        b.files.iter().filter(|(p, _)| p.starts_with(&format!("telechargements/{dir}/")))
+    {
+        let to = folder.join(p.rsplit('/').next().unwrap());
+        fs::write(&to, bytes).unwrap();
+        paths.push(to);
+    }
+    assert!(!paths.is_empty(), "telechargements/{dir}/ has files");
+    (folder, paths)
+}
+
+/// Run a consumer's tool: whether it succeeded, and what it said.
+pub fn run(cmd: &mut Command) -> (bool, String) {
+    let out = cmd.output().unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
+    (
+        out.status.success(),
+        format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)),
+    )
+}

@@ -7,34 +7,12 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
 use std::sync::OnceLock;
 
-use crate::harness::tools_python;
+use crate::harness::{Built, built, run, tools_python, written};
 use referentiel::config::Config;
 use referentiel::ids::CertId;
 use referentiel::model::Corpus;
 use referentiel::outputs::{framework_elements, render_all};
 use referentiel::schema::CorrespondenceStatus;
-
-struct Built {
-    corpus: Corpus,
-    files: BTreeMap<String, Vec<u8>>,
-}
-
-/// One build of data/ for every test (an absolute site address, as a publisher would give).
-fn built() -> &'static Built {
-    static B: OnceLock<Built> = OnceLock::new();
-    B.get_or_init(|| {
-        let corpus = referentiel::load_corpus(Path::new("data")).expect("clean data");
-        let mut cfg = Config::read_default();
-        cfg.output.html.site_url = "https://example.org/referentiel/".into();
-        let (files, _) = render_all(&corpus, &cfg).expect("build");
-        let files = files
-            .files
-            .into_iter()
-            .map(|(p, b)| (p.to_string_lossy().replace('\\', "/"), b))
-            .collect();
-        Built { corpus, files }
-    })
-}
 
 fn file<'a>(b: &'a Built, path: &str) -> &'a [u8] {
     b.files.get(path).unwrap_or_else(|| panic!("{path} was not written"))
@@ -362,31 +340,6 @@ fn built_with_book() -> &'static Built {
 
 fn exports(b: &Built) -> impl Iterator<Item = (&String, &Vec<u8>)> {
     b.files.iter().filter(|(p, _)| p.starts_with("telechargements/") && !p.ends_with(".html"))
-}
-
-/// The files of the build under `telechargements/<dir>/`, written into a fresh folder.
-fn written(b: &Built, dir: &str, name: &str) -> (std::path::PathBuf, Vec<std::path::PathBuf>) {
-    let folder = std::env::temp_dir().join(format!("referentiel-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&folder);
-    std::fs::create_dir_all(&folder).unwrap();
-    let mut paths = Vec::new();
-    for (p, bytes) in
-        b.files.iter().filter(|(p, _)| p.starts_with(&format!("telechargements/{dir}/")))
-    {
-        let to = folder.join(p.rsplit('/').next().unwrap());
-        std::fs::write(&to, bytes).unwrap();
-        paths.push(to);
-    }
-    assert!(!paths.is_empty(), "telechargements/{dir}/ has files");
-    (folder, paths)
-}
-
-fn run(cmd: &mut std::process::Command) -> (bool, String) {
-    let out = cmd.output().unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
-    (
-        out.status.success(),
-        format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)),
-    )
 }
 
 #[test]
