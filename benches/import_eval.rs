@@ -94,6 +94,7 @@ const KINDS: &[&str] = &[
     "epreuve",
     "ccp",
     "modalite_evaluation",
+    "reference",
 ];
 
 fn evaluate(

@@ -1,7 +1,8 @@
 //! The RNCP fiche of France compétences (« Résumé descriptif de la certification »): the
 //! activités as numbered lines (« 1. … ») with their compétences under them, the « Compétences
 //! transversales de l'emploi », the « Bloc de compétence » table, and the labelled parts
-//! (intitulé, niveau, secteurs, base légale …) as sections and paragraphs. Recognised by the
+//! (intitulé, niveau, secteurs …) as sections and paragraphs; the « Base légale »'s legal texts
+//! as references under their labels. Recognised by the
 //! layout's own labels (folded), never by a fiche's number or titles.
 
 use super::doc::Doc;
@@ -99,10 +100,38 @@ pub fn recognise(doc: &Doc) -> Draft {
                     }
                 }
             }
+            "base legale" => legal(doc, &mut d, n + 1, end, &s),
             _ => generic::region(doc, &mut d, n + 1, end, Some(&s)),
         }
     }
     d
+}
+
+/// The « Base légale »: its labels (« Référence du décret général : », a line that ends with a
+/// colon) as paragraphes, and under each the legal texts it lists, one `reference` an item
+/// (a wrapped line joined to its item).
+fn legal(doc: &Doc, d: &mut Draft, a: usize, b: usize, section: &str) {
+    let is_label = |n: usize| !doc.skip(n) && doc.line(n).clean.trim_end().ends_with(':');
+    let mut n = a;
+    while n <= b {
+        if doc.skip(n) {
+            n += 1;
+            continue;
+        }
+        if is_label(n) {
+            d.add(doc, &format!("{section}-p#"), "paragraphe", Some(section), n, n);
+            n += 1;
+            continue;
+        }
+        let stop = (n..=b).find(|&m| is_label(m)).map_or(b, |m| m - 1);
+        for (x, y, _, reason) in items(doc, n, stop) {
+            d.add(doc, &format!("{section}-ref#"), "reference", Some(section), x, y);
+            if let Some(r) = reason {
+                d.uncertain(&r);
+            }
+        }
+        n = stop + 1;
+    }
 }
 
 /// Paragraphs, then numbered activités each followed by its compétences (one a line).

@@ -132,6 +132,9 @@ fn every_part_of_the_rncp_template_is_recognised() {
         "Bloc de compétence n°1 de la fiche n° 99999 - Préparer les essais d’un atelier",
         "Bloc de compétence :"
     ));
+    // The « Base légale »: its label a paragraphe, the legal text under it a reference.
+    assert!(has(&s, "paragraphe", "Référence du décret général :", "section Base légale"));
+    assert!(has(&s, "reference", "Code de l'éducation.", "section Base légale"));
 }
 
 #[test]
