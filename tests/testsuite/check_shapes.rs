@@ -11,9 +11,7 @@ use referentiel::diag::{Code, Diagnostic};
 
 /// The base fixture, the savoir table over it, then `files` over both; its diagnostics.
 fn check(name: &str, files: &[(&str, &str)]) -> Vec<Diagnostic> {
-    let dir: PathBuf =
-        std::env::temp_dir().join(format!("referentiel-shapes-{}-{name}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
+    let dir: PathBuf = crate::harness::temp("shapes", name);
     copy_dir(Path::new("tests/fixtures/base"), &dir);
     copy_dir(Path::new("tests/fixtures/shapes"), &dir);
     for (path, text) in files {

@@ -12,8 +12,7 @@ use referentiel::diag::{Code, Diagnostic};
 
 /// A copy of the base fixture with `files` written over it; returns the folder.
 fn fixture(name: &str, files: &[(&str, &str)]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("referentiel-diag-{}-{name}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
+    let dir = crate::harness::temp("diag", name);
     copy_dir(Path::new("tests/fixtures/base"), &dir);
     for (path, text) in files {
         let p = dir.join(path);

@@ -11,23 +11,9 @@ use referentiel::model::Corpus;
 use referentiel::outputs::incremental::{self, FullBuild};
 use referentiel::site::output::SiteFiles;
 
-fn copy(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        if e.file_type().unwrap().is_dir() {
-            copy(&e.path(), &to.join(e.file_name()));
-        } else {
-            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
-        }
-    }
-}
-
 fn data_copy(name: &str) -> PathBuf {
-    let dir =
-        std::env::temp_dir().join(format!("referentiel-incremental-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    copy(Path::new("data"), &dir.join("data"));
+    let dir = crate::harness::temp("incremental", name);
+    crate::harness::copy_dir(Path::new("data"), &dir.join("data"));
     dir.join("data")
 }
 

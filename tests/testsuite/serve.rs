@@ -81,17 +81,8 @@ fn within(secs: u64, what: &str, mut f: impl FnMut() -> bool) {
 }
 
 fn project(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("referentiel-serve-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    for e in walkdir::WalkDir::new("tests/fixtures/base") {
-        let e = e.unwrap();
-        let to = dir.join("data").join(e.path().strip_prefix("tests/fixtures/base").unwrap());
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&to).unwrap();
-        } else {
-            std::fs::copy(e.path(), &to).unwrap();
-        }
-    }
+    let dir = crate::harness::temp("serve", name);
+    crate::harness::copy_dir(Path::new("tests/fixtures/base"), &dir.join("data"));
     std::fs::write(dir.join("book.toml"), "[book]\ntitle = \"Essai\"\n").unwrap();
     dir
 }
@@ -362,17 +353,8 @@ fn a_head_that_never_ends_is_dropped_and_connections_past_the_cap_are_refused_at
 
 /// A project with a copy of the real data (its full rebuild takes far longer than a save).
 fn real_project(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("referentiel-serve-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    for e in walkdir::WalkDir::new("data") {
-        let e = e.unwrap();
-        let to = dir.join(e.path());
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&to).unwrap();
-        } else {
-            std::fs::copy(e.path(), &to).unwrap();
-        }
-    }
+    let dir = crate::harness::temp("serve", name);
+    crate::harness::copy_dir(Path::new("data"), &dir.join("data"));
     std::fs::copy("book.toml", dir.join("book.toml")).unwrap();
     dir
 }
