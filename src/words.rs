@@ -710,10 +710,12 @@ pub mod rests_on {
         format!("{state} par {by} ({how})")
     }
     /// The relation and status of a link: « plus large ; établie par l’équipe, table … ».
-    pub fn how(relation: &str, status: &str, table: &str) -> String {
-        // A suggestion claims no relation: its status alone.
-        let what =
-            if relation.is_empty() { status.to_string() } else { format!("{relation} ; {status}") };
+    /// (A suggestion claims no relation: its status alone.)
+    pub fn how(relation: Option<&str>, status: &str, table: &str) -> String {
+        let what = match relation {
+            Some(r) => format!("{r} ; {status}"),
+            None => status.to_string(),
+        };
         if table.is_empty() { what } else { format!("{what}, {table}") }
     }
     /// Links that are listed but never cover (« en lien », suggestions).

@@ -224,7 +224,7 @@ pub fn units(cw: &Crosswalk, format: Format, colour: bool) -> String {
 /// How a link reads: its relation, status and table.
 fn how(l: &Link) -> String {
     words::rests_on::how(
-        l.relation.map(|r| r.label()).unwrap_or(""),
+        l.relation.map(|r| r.label()),
         l.status.verdict_label(),
         &l.table.as_ref().map(|t| W::table(t.as_str())).unwrap_or_default(),
     )

@@ -509,3 +509,12 @@ fn no_unit_of_any_pair_is_couverte_through_a_related_link_alone() {
     );
     assert!(ntc >= 2);
 }
+
+#[test]
+fn a_suggestion_reads_as_its_status_without_an_empty_relation() {
+    let out =
+        crate::harness::referentiel(&["--color", "never", "crosswalk", "bts-nrc", "ntc-2018"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("(suggérée)"), "{text}");
+    assert!(!text.contains("( ;"), "a link without a relation reads « ( ; … »");
+}
