@@ -1892,18 +1892,9 @@ pub mod page_words {
     }
 }
 
-/// The « Téléchargements » page: each export's label and what it holds.
+/// The « Téléchargements » page (each export gives its own label and description: [`outputs`]).
 pub mod downloads {
     pub const TITLE: &str = "Téléchargements";
-    pub const CASE: &str = "Un paquet CFPackage (JSON) par certification, pour les plateformes d’apprentissage et serveurs de compétences (OpenSALT, OpenCASE…).";
-    pub const SKOS: &str = "Un thésaurus SKOS (Turtle) par certification, avec les correspondances vers les autres certifications.";
-    pub const SSSOM: &str = "Une table de correspondances SSSOM (TSV avec en-tête YAML) par table de correspondance et par paire de certifications : officielles, établies par l’équipe et suggestions calculées.";
-    pub const CSV: &str = "Un tableau par certification (UTF-8, séparateur point-virgule), à ouvrir dans un tableur : code, type, texte, parent, niveau, source et adresse de chaque élément.";
-    pub const MOODLE: &str = "Un référentiel de compétences par certification, au format CSV que Moodle importe (Administration du site › Compétences › Importer un référentiel de compétences).";
-    pub const JSON: &str = "Le corpus entier et son graphe, en un fichier.";
-    pub const GRILLES_LABEL: &str = "Grilles d’évaluation";
-    pub const GRILLES: &str = "Par certification, les grilles d’évaluation de ses unités (CCP, unités, blocs) : un classeur XLSX, une feuille par unité, avec les critères et les cases Acquis / En cours d’acquisition / Non acquis à cocher, prêt à imprimer sur A4 ; et le même tableau en CSV.";
-    pub const OTHER: &str = "Autre";
 }
 
 /// `referentiel plan`: the headings of the markdown report and the « tableau croisé » workbook.
