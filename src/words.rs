@@ -1892,7 +1892,7 @@ pub mod page_words {
     }
 }
 
-/// The « Téléchargements » page (each export gives its own label and description: [`super::outputs`]).
+/// The « Téléchargements » page (each export gives its own label and description: [`crate::words::outputs`]).
 pub mod downloads {
     pub const TITLE: &str = "Téléchargements";
 }
