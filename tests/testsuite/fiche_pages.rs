@@ -51,16 +51,10 @@ fn normalise(s: &str) -> String {
 
 #[test]
 fn every_compétence_page_shows_its_critères_savoir_faire_savoirs_and_conditions() {
-    let corpus = referentiel::load_corpus(Path::new("data")).expect("clean data");
-    let graph = Graph::build(&corpus);
-    let mut files = referentiel::site::output::SiteFiles::default();
-    referentiel::site::render(&corpus, &graph, &Config::read_default(), &[], &mut files)
-        .expect("render");
-    let pages: HashMap<String, &[u8]> = files
-        .files
-        .iter()
-        .map(|(p, b)| (p.to_string_lossy().replace('\\', "/"), b.as_slice()))
-        .collect();
+    let r = crate::harness::rendered();
+    let (corpus, graph) = (&r.corpus, &r.graph);
+    let pages: HashMap<String, &[u8]> =
+        r.pages.iter().map(|(p, b)| (p.clone(), b.as_slice())).collect();
     let mut tested = 0;
     let mut items = 0;
     for cert in ["ntc-2018", "ntc-2013", "cc-2017", "bts-nrc", "bts-tc-2006"] {
@@ -69,7 +63,7 @@ fn every_compétence_page_shows_its_critères_savoir_faire_savoirs_and_condition
             corpus.elements_of(&id).filter(|e| e.kind.is_competence()).collect();
         assert!(!competences.is_empty(), "{cert} has compétences");
         for e in competences {
-            let f = Fiche::of(&corpus, &graph, &e.key).expect("a compétence has a fiche");
+            let f = Fiche::of(corpus, graph, &e.key).expect("a compétence has a fiche");
             let html = std::str::from_utf8(pages[&urls::element(&e.key)]).unwrap();
             let text = text_of(html);
             let shown = f
@@ -124,22 +118,16 @@ fn no_two_element_pages_share_a_title() {
 fn every_bloc_prints_its_compétences_with_their_critères_savoir_faire_savoirs_conditions_and_épreuves()
  {
     use referentiel::fiche::BlocFiche;
-    let corpus = referentiel::load_corpus(Path::new("data")).expect("clean data");
-    let graph = Graph::build(&corpus);
-    let mut files = referentiel::site::output::SiteFiles::default();
-    referentiel::site::render(&corpus, &graph, &Config::read_default(), &[], &mut files)
-        .expect("render");
-    let pages: HashMap<String, &[u8]> = files
-        .files
-        .iter()
-        .map(|(p, b)| (p.to_string_lossy().replace('\\', "/"), b.as_slice()))
-        .collect();
+    let r = crate::harness::rendered();
+    let (corpus, graph) = (&r.corpus, &r.graph);
+    let pages: HashMap<String, &[u8]> =
+        r.pages.iter().map(|(p, b)| (p.clone(), b.as_slice())).collect();
     let (mut blocs, mut items) = (0, 0);
     for cert in ["ntc-2018", "ntc-2013", "cc-2017", "bts-nrc", "bts-tc-2006"] {
         let id = referentiel::ids::CertId::new(cert);
         let mut printed = 0;
         for e in corpus.elements_of(&id).filter(|e| e.kind.is_bloc()) {
-            let Some(b) = BlocFiche::of(&corpus, &graph, &e.key) else {
+            let Some(b) = BlocFiche::of(corpus, graph, &e.key) else {
                 assert!(
                     !pages.contains_key(&urls::bloc_fiche(&e.key)),
                     "{}: no compétence, no printable fiche",

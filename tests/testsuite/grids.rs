@@ -9,7 +9,6 @@ use std::io::Cursor;
 use std::path::Path;
 
 use calamine::{Reader, Xlsx};
-use referentiel::config::Config;
 use referentiel::fiche::{BlocFiche, Fiche};
 use referentiel::graph::Graph;
 use referentiel::ids::{CertId, ElementKey};
@@ -87,28 +86,22 @@ fn expected_criteres(corpus: &Corpus, graph: &Graph, unit: &ElementKey) -> Vec<E
 
 #[test]
 fn every_unit_has_a_grid_page_a_sheet_and_csv_rows_holding_each_critère_it_evaluates() {
-    let corpus = referentiel::load_corpus(Path::new("data")).expect("clean data");
-    let graph = Graph::build(&corpus);
-    let mut files = referentiel::site::output::SiteFiles::default();
-    referentiel::site::render(&corpus, &graph, &Config::read_default(), &[], &mut files)
-        .expect("render");
-    let pages: HashMap<String, &[u8]> = files
-        .files
-        .iter()
-        .map(|(p, b)| (p.to_string_lossy().replace('\\', "/"), b.as_slice()))
-        .collect();
+    let r = crate::harness::rendered();
+    let (corpus, graph) = (&r.corpus, &r.graph);
+    let pages: HashMap<String, &[u8]> =
+        r.pages.iter().map(|(p, b)| (p.clone(), b.as_slice())).collect();
     let (mut units, mut criteres) = (0, 0);
     for cert in FIVE {
         let id = CertId::new(cert);
-        let data_units = units_from_data(&corpus, &id);
+        let data_units = units_from_data(corpus, &id);
         assert!(!data_units.is_empty(), "{cert} has certifying units");
-        let grids = referentiel::grids::grids(&corpus, &graph, &id);
-        let book = referentiel::outputs::grids::workbook(&corpus, &id, &grids)
+        let grids = referentiel::grids::grids(corpus, graph, &id);
+        let book = referentiel::outputs::grids::workbook(corpus, &id, &grids)
             .expect("the workbook is written");
         let mut xlsx: Xlsx<_> = Xlsx::new(Cursor::new(book)).expect("the workbook opens");
         let sheets = xlsx.sheet_names().to_vec();
         assert_eq!(sheets.len(), data_units.len(), "{cert}: one sheet per unit, {sheets:?}");
-        let csv = referentiel::outputs::grids::csv(&corpus, &grids);
+        let csv = referentiel::outputs::grids::csv(corpus, &grids);
         let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
         let rows: Vec<csv::StringRecord> =
             reader.records().map(|r| r.expect("a CSV record")).collect();
@@ -131,7 +124,7 @@ fn every_unit_has_a_grid_page_a_sheet_and_csv_rows_holding_each_critère_it_eval
             let sheet = xlsx.worksheet_range(&sheets[i]).expect("the unit's sheet");
             let cells: Vec<String> =
                 sheet.rows().flat_map(|r| r.iter().map(|c| normalise(&c.to_string()))).collect();
-            let expected = expected_criteres(&corpus, &graph, unit);
+            let expected = expected_criteres(corpus, graph, unit);
             for k in &expected {
                 criteres += 1;
                 let text = normalise(corpus.element(k).unwrap().text());

@@ -99,3 +99,29 @@ pub fn run(cmd: &mut Command) -> (bool, String) {
         format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)),
     )
 }
+
+/// The site of data/ rendered in memory with the repository's settings, and what it was built from.
+pub struct Rendered {
+    pub corpus: referentiel::model::Corpus,
+    pub graph: referentiel::graph::Graph,
+    /// Each page and file, by its path in the site.
+    pub pages: std::collections::HashMap<String, Vec<u8>>,
+}
+
+/// One rendering of the site, shared by the tests that read its pages.
+pub fn rendered() -> &'static Rendered {
+    static R: std::sync::OnceLock<Rendered> = std::sync::OnceLock::new();
+    R.get_or_init(|| {
+        let corpus = referentiel::load_corpus(Path::new("data")).expect("clean data");
+        let graph = referentiel::graph::Graph::build(&corpus);
+        let mut files = referentiel::site::output::SiteFiles::default();
+        let cfg = referentiel::config::Config::read_default();
+        referentiel::site::render(&corpus, &graph, &cfg, &[], &mut files).expect("render");
+        let pages = files
+            .files
+            .into_iter()
+            .map(|(p, b)| (p.to_string_lossy().replace('\\', "/"), b))
+            .collect();
+        Rendered { corpus, graph, pages }
+    })
+}
