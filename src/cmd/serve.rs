@@ -1,8 +1,8 @@
 //! `referentiel serve`: the site on 127.0.0.1, rebuilt and reloaded whenever the data or the
-//! templates change (the server itself is [`referentiel::outputs::serve`]).
+//! templates change (the server itself is [`referentiel::serve`]).
 
 use super::{Ctx, Failure};
-use referentiel::outputs::serve::{ServeArgs, serve};
+use referentiel::serve::{ServeArgs, serve};
 use referentiel::words::help;
 
 #[derive(clap::Args)]

@@ -5,7 +5,7 @@
 //! The served site is one built site, written as `build` writes it (streamed, never whole in
 //! memory) into a private folder of the temporary folder, removed when `serve` stops. Every
 //! change re-checks the whole data, then renders at once the pages that show what changed
-//! ([`super::incremental`]: the edited elements, the pages that link to them, their
+//! ([`incremental`]: the edited elements, the pages that link to them, their
 //! certification's pages) into the served site; a full rebuild, on a thread of its own, then
 //! makes the rest consistent and takes the served site's place. A newer change supersedes the
 //! check and the rebuild under way: they stop at their next phase boundary
@@ -35,12 +35,17 @@ use notify::{RecursiveMode, Watcher};
 use serde_json::json;
 use tungstenite::{Message, WebSocket};
 
+use crate::build::Files;
+use crate::build::folder::{self, Staging};
 use crate::config::Config;
 use crate::phases::Cancel;
 use crate::scratch::Scratch;
-use crate::site::output::{self, SiteFiles, Staging};
 
-use super::incremental::FullBuild;
+pub mod incremental;
+/// #26: the review of suggestions, in `serve` only.
+pub mod review;
+
+use incremental::FullBuild;
 
 /// The parsed arguments of `serve`.
 pub struct ServeArgs {
@@ -136,10 +141,11 @@ fn full(
     site: &Path,
 ) -> Result<(Staging, HashSet<String>, FullBuild), String> {
     // The quick passes' pages are not in the marker's list: they go, whatever the new site holds.
-    let strangers = output::Strangers { keep: Vec::new(), force: true };
+    let strangers = folder::Strangers { keep: Vec::new(), force: true };
     let staging = Staging::begin(site, &strangers).map_err(|e| e.to_string())?.recording();
-    let (files, _, computed) = super::render_into(corpus, config, SiteFiles::streaming(staging))
-        .map_err(|e| e.to_string())?;
+    let (files, _, computed) =
+        crate::outputs::render_into(corpus, config, Files::streaming(staging))
+            .map_err(|e| e.to_string())?;
     let paths: HashSet<String> =
         files.index.iter().map(|(p, _)| p.to_string_lossy().replace('\\', "/")).collect();
     let staging = files.into_staging().expect("a streaming build");
@@ -200,7 +206,7 @@ impl Live {
                         if std::fs::read(&path).is_ok_and(|old| old == b) {
                             continue;
                         }
-                        match output::replace_file(&self.site, &p, &b) {
+                        match folder::replace_file(&self.site, &p, &b) {
                             Ok(()) => changed.push(p),
                             Err(e) => eprintln!("cannot write {}: {e}", path.display()),
                         }
@@ -285,7 +291,7 @@ impl Live {
         };
         let last = self.last.lock().expect("last").clone();
         if let Some(prev) = last {
-            match super::incremental::quick(&prev, &corpus, config) {
+            match incremental::quick(&prev, &corpus, config) {
                 Ok(Some(q)) => {
                     let n = q.pages.len();
                     self.apply(Pass::Some(q.pages));
@@ -321,7 +327,7 @@ fn private_folder() -> std::io::Result<Scratch> {
     let stale = temp.clone();
     std::thread::spawn(move || {
         crate::scratch::remove_stale(&stale, FOLDER_PREFIX, |p| {
-            p.join("site").join(output::MARKER).is_file()
+            p.join("site").join(folder::MARKER).is_file()
                 || std::fs::read_dir(p).is_ok_and(|mut d| d.next().is_none())
         })
     });
@@ -551,7 +557,7 @@ fn handle(
     }
     let path = decode(target.split(['?', '#']).next().unwrap_or("/"));
     // #26: the review of suggestions, POST only (super::review).
-    if path == super::review::PATH {
+    if path == review::PATH {
         let r = review_request(&mut stream, &head, buf, review);
         let _ = write!(
             stream,
@@ -571,15 +577,15 @@ fn handle(
     let _ = stream.write_all(&body);
 }
 
-/// #26: read the form of a review request (at most 16 KiB) and hand it to [`super::review::post`].
+/// #26: read the form of a review request (at most 16 KiB) and hand it to [`review::post`].
 fn review_request(
     stream: &mut TcpStream,
     head: &str,
     mut buf: Vec<u8>,
     review: &(PathBuf, Config),
-) -> super::review::Reply {
+) -> review::Reply {
     if !head.starts_with("POST ") {
-        return super::review::Reply {
+        return review::Reply {
             status: "405 Method Not Allowed",
             body: json!({"ok": false, "message": crate::words::review::METHOD}).to_string(),
         };
@@ -598,7 +604,7 @@ fn review_request(
         }
     }
     let body = String::from_utf8_lossy(&buf[split..buf.len().min(split + length)]).into_owned();
-    super::review::post(&review.0, &review.1, &full_head, &body)
+    review::post(&review.0, &review.1, &full_head, &body)
 }
 
 /// The answer to a GET of `path`: a file of the served site (read from `site`), the status, or
@@ -646,7 +652,7 @@ fn inject(html: &[u8], build: u64) -> Vec<u8> {
     let mut script = RELOAD.replace("BUILD", &build.to_string());
     let html = String::from_utf8_lossy(html);
     if html.contains("<div id=\"review\"") {
-        script.push_str(&super::review::script()); // #26
+        script.push_str(&review::script()); // #26
     }
     match html.rfind("</body>") {
         Some(i) => format!("{}{script}{}", &html[..i], &html[i..]).into_bytes(),
