@@ -277,7 +277,7 @@ mod tests {
         f.add("index.html", "<a href=\"a.html#x\">a</a> <a href=\"b.html\">b</a>");
         f.add("a.html", "<p id=\"y\"></p>");
         let err = check(&f).unwrap_err();
-        assert!(err.contains("missing anchor a.html#x"), "{err}");
-        assert!(err.contains("missing b.html"), "{err}");
+        assert!(err.contains("ancre absente : a.html#x"), "{err}");
+        assert!(err.contains("page absente : b.html"), "{err}");
     }
 }
