@@ -192,12 +192,37 @@ pub mod serve {
         format!("{n} problème(s)")
     }
     pub fn cannot_listen(port: u16, e: &str) -> String {
-        format!(
-            "erreur : impossible d’écouter sur 127.0.0.1:{port} : {e}\nconseil : choisissez un autre port avec --port"
-        )
+        format!("impossible d’écouter sur 127.0.0.1:{port} : {e}")
     }
+    pub const CANNOT_LISTEN_HINT: &str = "choisissez un autre port avec --port";
     pub fn cannot_create(dir: &str, e: &str) -> String {
-        format!("erreur : impossible de créer un dossier dans {dir} : {e}")
+        format!("impossible de créer un dossier dans {dir} : {e}")
+    }
+    pub fn cannot_watch(path: &str, e: &str) -> String {
+        format!("impossible de surveiller {path} : {e}")
+    }
+    pub fn cannot_watch_files(e: &str) -> String {
+        format!("impossible de surveiller les fichiers : {e}")
+    }
+    /// The line that says where the site is served (tests and benchmarks read the address
+    /// after « site servi sur »).
+    pub fn serving(url: &str, watched: &str) -> String {
+        format!("site servi sur {url} (surveille {watched}) ; Ctrl-C pour arrêter")
+    }
+    /// A full rebuild published: how many files the served site has.
+    pub fn rebuilt(files: usize) -> String {
+        format!("site reconstruit ({files} fichiers)")
+    }
+    /// The time of a full rebuild (the serve benchmark reads the figure).
+    pub fn full_rebuild_ms(ms: u128) -> String {
+        format!("reconstruction complète en {ms} ms")
+    }
+    /// The quick pass after a save: what changed, how many pages were rendered again, how fast.
+    pub fn quick_pass(changed: usize, pages: usize, ms: u128) -> String {
+        format!("{changed} élément(s) modifié(s) : {pages} page(s) rendue(s) à nouveau en {ms} ms")
+    }
+    pub fn quick_pass_failed(e: &str) -> String {
+        format!("passe rapide : {e}")
     }
 }
 
