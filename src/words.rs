@@ -2165,3 +2165,45 @@ pub mod kind_plural {
     pub const Article: &str = "Articles";
     pub const Reference: &str = "Références";
 }
+
+// ---- errors helper (#31 item 4): the messages of the library's typed errors ----
+/// What the library's errors say ([`crate::config::Error`], [`crate::import::Error`],
+/// [`crate::site::Error`], [`crate::outputs::Error`] …): each error's `#[error(…)]` calls one of
+/// these, and the command line prints it. The underlying error (an `io::Error`, a TOML or template
+/// error) ends the message: what failed, then why.
+pub mod errors {
+    use std::fmt::Display;
+    use std::path::Path;
+
+    /// `book.toml` could not be read.
+    pub fn config_unreadable(path: &Path, e: &std::io::Error) -> String {
+        super::command::cannot_read_config(&path.display().to_string(), &e.to_string())
+    }
+    /// `book.toml` is not valid (TOML syntax, an unknown key, a wrong type).
+    pub fn config_invalid(path: &Path, e: &dyn Display) -> String {
+        format!("{}: {e}", path.display())
+    }
+
+    /// `referentiel import`: the document could not be read.
+    pub fn import_unreadable(path: &Path, e: &std::io::Error) -> String {
+        super::import::unreadable(&path.display().to_string(), e)
+    }
+    /// `pdftotext` could not be run, or failed with this message.
+    pub fn pdftotext_failed(path: &Path, message: &str) -> String {
+        super::import::pdftotext_failed(&path.display().to_string(), message)
+    }
+    pub fn nothing_recognised(path: &Path, family: &str) -> String {
+        super::import::nothing_recognised(&path.display().to_string(), family)
+    }
+    /// A file the import would replace.
+    pub fn import_exists(path: &Path) -> String {
+        super::import::exists(&path.display().to_string())
+    }
+    /// A document already registered in `sources.yaml`.
+    pub fn import_registered(sources: &Path, doc: &str) -> String {
+        super::import::exists(&format!("{} ({doc})", sources.display()))
+    }
+    pub fn import_unwritable(path: &Path, e: &std::io::Error) -> String {
+        super::import::cannot_write(&path.display().to_string(), e)
+    }
+}
