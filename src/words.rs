@@ -2181,7 +2181,7 @@ pub mod errors {
     }
     /// `book.toml` is not valid (TOML syntax, an unknown key, a wrong type).
     pub fn config_invalid(path: &Path, e: &dyn Display) -> String {
-        format!("{}: {e}", path.display())
+        at(path, e)
     }
 
     /// `referentiel import`: the document could not be read.
@@ -2205,5 +2205,49 @@ pub mod errors {
     }
     pub fn import_unwritable(path: &Path, e: &std::io::Error) -> String {
         super::import::cannot_write(&path.display().to_string(), e)
+    }
+    /// A file (of the theme …) could not be read.
+    pub fn cannot_read(path: &Path, e: &std::io::Error) -> String {
+        format!("impossible de lire {} : {e}", path.display())
+    }
+    /// The site's templates do not compile.
+    pub fn templates(e: &dyn Display) -> String {
+        format!("les gabarits du site : {e}")
+    }
+    /// A template failed to render.
+    pub fn template(name: &str, e: &dyn Display) -> String {
+        format!("le gabarit {name} : {e}")
+    }
+    /// A folder could not be made.
+    pub fn cannot_create(path: &Path, e: &std::io::Error) -> String {
+        super::command::cannot_create(&path.display().to_string(), &e.to_string())
+    }
+    /// `[output.case] case-version`.
+    pub fn case_version(v: &str) -> String {
+        format!("case-version « {v} » : 1.1 ou 1.0 attendu")
+    }
+    /// A program of `book.toml` (`[output.NAME] command`) could not be started or waited for.
+    pub fn cannot_run(program: &str, e: &std::io::Error) -> String {
+        super::command::cannot_run(&format!("`{program}`"), &e.to_string())
+    }
+    /// A program of `book.toml` failed: its exit status, then what it printed.
+    pub fn program_failed(command: &str, status: &dyn Display, output: &str) -> String {
+        format!("`{command}` a échoué ({status}) : {output}")
+    }
+    /// An output failed: its name, then why.
+    pub fn output_failed(name: &str, e: &dyn Display) -> String {
+        format!("sortie {name} : {e}")
+    }
+    /// `diff`: no certification `id` on this side, and what to do about it.
+    pub fn no_cert_for(id: &str, side: &str, hint: Option<&str>) -> String {
+        let message = super::command::no_cert_for(id, side);
+        match hint {
+            Some(h) => format!("{message}\n{} : {h}", super::terminal::HINT),
+            None => message,
+        }
+    }
+    /// A file-system error at a path: the path, then the error.
+    pub fn at(path: &Path, e: &dyn Display) -> String {
+        format!("{}: {e}", path.display())
     }
 }

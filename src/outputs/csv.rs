@@ -214,7 +214,7 @@ impl Output for Csv {
     fn enabled(&self, config: &Config) -> bool {
         config.output.csv.enable
     }
-    fn render(&self, ctx: &RenderContext, out: &mut SiteFiles) -> Result<(), String> {
+    fn render(&self, ctx: &RenderContext, out: &mut SiteFiles) -> Result<(), super::Error> {
         for c in ctx.certs() {
             let bytes = match ctx.config.output.csv.profile {
                 CsvProfile::Fr => table(ctx, &c.id),

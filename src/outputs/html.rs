@@ -21,8 +21,8 @@ impl Output for Html {
     fn enabled(&self, config: &Config) -> bool {
         config.output.html.enable
     }
-    fn render(&self, ctx: &RenderContext, out: &mut SiteFiles) -> Result<(), String> {
-        crate::site::render_with(ctx.corpus, ctx.graph, ctx.config, ctx, out)
+    fn render(&self, ctx: &RenderContext, out: &mut SiteFiles) -> Result<(), super::Error> {
+        Ok(crate::site::render_with(ctx.corpus, ctx.graph, ctx.config, ctx, out)?)
     }
     fn lists_downloads(&self) -> bool {
         true

@@ -36,7 +36,7 @@ impl Output for Json {
     fn enabled(&self, config: &Config) -> bool {
         config.output.json.enable
     }
-    fn render(&self, ctx: &RenderContext, out: &mut SiteFiles) -> Result<(), String> {
+    fn render(&self, ctx: &RenderContext, out: &mut SiteFiles) -> Result<(), super::Error> {
         out.add(format!("{DOWNLOADS_DIR}/json/referentiel.json"), bytes(ctx));
         Ok(())
     }

@@ -16,6 +16,7 @@ pub mod case;
 pub mod case_provider;
 pub mod cli;
 pub mod csv;
+mod error;
 pub mod external;
 pub mod grids;
 pub mod html;
@@ -30,7 +31,6 @@ pub mod skos;
 pub mod sssom;
 pub mod xlsx;
 
-use std::fmt;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -42,6 +42,7 @@ use crate::model::{Corpus, Element};
 use crate::schema::Kind;
 use crate::site::Download;
 use crate::site::output::{self, SiteFiles};
+pub use error::Error;
 
 /// The folder of the site that holds the exports.
 pub const DOWNLOADS_DIR: &str = "telechargements";
@@ -100,10 +101,11 @@ impl RenderContext<'_> {
 }
 
 /// An output's failure, with the output's name as context.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("{}", crate::words::errors::output_failed(.output, .source))]
 pub struct OutputError {
     pub output: String,
-    pub message: String,
+    pub source: Error,
 }
 
 impl crate::site::Inputs for RenderContext<'_> {
@@ -112,12 +114,6 @@ impl crate::site::Inputs for RenderContext<'_> {
     }
     fn downloads(&self) -> &[Download] {
         RenderContext::downloads(self)
-    }
-}
-
-impl fmt::Display for OutputError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "output {}: {}", self.output, self.message)
     }
 }
 
@@ -135,7 +131,7 @@ pub trait Output: Sync {
     /// Whether the configuration enables it.
     fn enabled(&self, config: &Config) -> bool;
     /// Write its files into the build folder.
-    fn render(&self, ctx: &RenderContext, out: &mut SiteFiles) -> Result<(), String>;
+    fn render(&self, ctx: &RenderContext, out: &mut SiteFiles) -> Result<(), Error>;
     /// The certifications a file it wrote is about (for the site's lists).
     fn certs_of(&self, _ctx: &RenderContext, _path: &str) -> Vec<CertId> {
         Vec::new()
@@ -164,7 +160,7 @@ pub fn all() -> Vec<Box<dyn Output>> {
 
 /// Every output of a build: the built-in ones, then those `book.toml` declares
 /// ([`external`]), before the site.
-pub fn all_for(config: &Config) -> Result<Vec<Box<dyn Output>>, String> {
+pub fn all_for(config: &Config) -> Result<Vec<Box<dyn Output>>, Error> {
     let mut outputs = all();
     let site = outputs.pop().expect("the site is the last output");
     for e in external::External::of_config(config)? {
@@ -263,12 +259,12 @@ pub fn render_into(
 ) -> Result<(SiteFiles, BuildReport, Computed), OutputError> {
     crate::crosswalk::PairPolicy::of_config(config)
         .check(corpus)
-        .map_err(|message| OutputError { output: "crosswalk".into(), message })?;
+        .map_err(|e| OutputError { output: "crosswalk".into(), source: e.into() })?;
     let graph = crate::phases::time("graph", || Graph::build(corpus));
     let crosswalks: OnceLock<AllCrosswalks> = OnceLock::new();
     let downloads: OnceLock<Vec<Download>> = OnceLock::new();
     let enabled: Vec<Box<dyn Output>> = all_for(config)
-        .map_err(|message| OutputError { output: "book.toml".into(), message })?
+        .map_err(|source| OutputError { output: "book.toml".into(), source })?
         .into_iter()
         .filter(|o| o.enabled(config))
         .collect();
@@ -331,20 +327,20 @@ pub fn render_into(
             joined
                 .into_iter()
                 .map(|j| j.unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-                .collect::<Vec<(String, Result<(), String>, SiteFiles)>>()
+                .collect::<Vec<(String, Result<(), Error>, SiteFiles)>>()
         });
         let listed: Vec<_> = listing.iter().map(|&o| run(o, files.fork())).collect();
         (collect.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), listed)
     });
     let mut by_output = Vec::new();
     for (name, rendered, out) in exported.into_iter().chain(listed) {
-        rendered.map_err(|message| OutputError { output: name.clone(), message })?;
+        rendered.map_err(|source| OutputError { output: name.clone(), source })?;
         by_output.push((name.to_string(), out.index.len(), out.index.iter().map(|(_, n)| n).sum()));
         files.join(out);
     }
     let t = crate::phases::start("link check");
     let links_checked = crate::site::links::check(&files)
-        .map_err(|message| OutputError { output: "html".into(), message })?;
+        .map_err(|message| OutputError { output: "html".into(), source: Error::Links(message) })?;
     t.end();
     let html_sizes: Vec<usize> = files
         .index

@@ -170,7 +170,7 @@ impl Output for Moodle {
     fn enabled(&self, config: &Config) -> bool {
         config.output.moodle.enable
     }
-    fn render(&self, ctx: &RenderContext, out: &mut SiteFiles) -> Result<(), String> {
+    fn render(&self, ctx: &RenderContext, out: &mut SiteFiles) -> Result<(), super::Error> {
         for c in ctx.certs() {
             if framework_elements(ctx.corpus, &c.id).is_empty() {
                 continue;

@@ -182,7 +182,7 @@ impl Output for Skos {
     fn enabled(&self, config: &Config) -> bool {
         config.output.skos.enable
     }
-    fn render(&self, ctx: &RenderContext, out: &mut SiteFiles) -> Result<(), String> {
+    fn render(&self, ctx: &RenderContext, out: &mut SiteFiles) -> Result<(), super::Error> {
         for c in ctx.certs() {
             out.add(format!("{DOWNLOADS_DIR}/skos/{}.ttl", c.id), thesaurus(ctx, c));
         }

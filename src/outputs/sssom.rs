@@ -274,7 +274,7 @@ impl Output for Sssom {
     fn enabled(&self, config: &Config) -> bool {
         config.output.sssom.enable
     }
-    fn render(&self, ctx: &RenderContext, out: &mut SiteFiles) -> Result<(), String> {
+    fn render(&self, ctx: &RenderContext, out: &mut SiteFiles) -> Result<(), super::Error> {
         for t in
             ctx.corpus.correspondences.iter().filter(|t| ctx.keeps(&t.from) || ctx.keeps(&t.to))
         {

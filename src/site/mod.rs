@@ -3,6 +3,7 @@
 //! `html` output of [`crate::outputs`] runs it.
 
 pub mod context;
+mod error;
 pub mod links;
 pub mod output;
 pub mod pages;
@@ -16,6 +17,7 @@ use crate::graph::Graph;
 use crate::ids::CertId;
 use crate::model::Corpus;
 use context::SiteCtx;
+pub use error::Error;
 use output::SiteFiles;
 
 /// A file of the exports, as the site lists it: the "Téléchargements" page lists them all, and
@@ -66,7 +68,7 @@ pub fn render(
     cfg: &Config,
     downloads: &[Download],
     files: &mut SiteFiles,
-) -> Result<(), String> {
+) -> Result<(), Error> {
     let crosswalks = crate::crosswalk::AllCrosswalks::build_with(
         corpus,
         &crate::crosswalk::PairPolicy::of_config(cfg),
@@ -84,7 +86,7 @@ pub fn render_with(
     cfg: &Config,
     inputs: &dyn Inputs,
     files: &mut SiteFiles,
-) -> Result<(), String> {
+) -> Result<(), Error> {
     let theme = cfg.output.html.theme.as_deref();
     std::thread::scope(|scope| {
         let mut search_files = files.fork();
@@ -120,7 +122,7 @@ pub fn render_with(
             if panic.is::<crate::phases::Cancelled>() {
                 std::panic::resume_unwind(panic);
             }
-            crate::words::build_folder::NO_SEARCH_INDEX.to_string()
+            Error::NoSearchIndex
         })?;
         files.join(search_files);
         let mut assets = templates::assets(theme)?;
@@ -153,7 +155,7 @@ pub fn render_with(
 }
 
 /// Every page that needs neither the search index nor the exports' files.
-fn pages_of(ctx: &SiteCtx, files: &mut SiteFiles) -> Result<(), String> {
+fn pages_of(ctx: &SiteCtx, files: &mut SiteFiles) -> Result<(), Error> {
     let corpus = ctx.corpus;
     // Pages go to `files` phase by phase, element pages a chunk at a time, so that a streaming
     // build holds no more than a chunk of pages in memory. First the pages that need no
@@ -240,7 +242,7 @@ pub fn render_some(
     inputs: &dyn Inputs,
     elements: &[crate::ids::ElementKey],
     certs: &[CertId],
-) -> Result<Vec<pages::Page>, String> {
+) -> Result<Vec<pages::Page>, Error> {
     let tera = templates::compile(cfg.output.html.theme.as_deref())?;
     let ctx = SiteCtx::new(corpus, graph, cfg, tera, inputs);
     let mut out: Vec<pages::Page> = elements
