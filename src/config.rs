@@ -11,6 +11,19 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::words::errors as w;
+
+/// Why `book.toml` could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The file could not be read.
+    #[error("{}", w::config_unreadable(.path, .source))]
+    Read { path: PathBuf, source: std::io::Error },
+    /// It is not TOML, or a key is unknown or of the wrong type.
+    #[error("{}", w::config_invalid(.path, .source))]
+    Parse { path: PathBuf, source: toml::de::Error },
+}
+
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
@@ -330,12 +343,11 @@ fn default_site_url() -> String {
 
 impl Config {
     /// Read `book.toml`; relative folders are taken from the file's own folder.
-    pub fn read(path: &Path) -> Result<Config, String> {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            crate::words::command::cannot_read_config(&path.display().to_string(), &e.to_string())
-        })?;
-        let mut cfg: Config =
-            toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    pub fn read(path: &Path) -> Result<Config, Error> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
+        let mut cfg: Config = toml::from_str(&text)
+            .map_err(|source| Error::Parse { path: path.to_path_buf(), source })?;
         let base = path.parent().unwrap_or(Path::new("."));
         cfg.root =
             Some(if base.as_os_str().is_empty() { PathBuf::from(".") } else { base.to_path_buf() });

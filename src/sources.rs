@@ -73,40 +73,24 @@ pub enum Mismatch {
 pub const MAX_SOURCE_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Why a source file named by the data was not read.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
 pub enum SourceError {
     /// The name is absolute, or climbs out with `..`, or is empty.
+    #[error("{}", crate::words::diag::source_not_inside(.file))]
     NotInside { file: String },
     /// The name resolves (through a symbolic link) outside the sources folder.
+    #[error("{}", crate::words::diag::source_escapes(.file, &.target.display().to_string()))]
     Escapes { file: String, target: PathBuf },
     /// The path exists but is a folder, a device, a FIFO or a socket.
+    #[error("{}", crate::words::diag::source_not_regular(.file))]
     NotRegular { file: String },
     /// The file is larger than [`MAX_SOURCE_BYTES`].
+    #[error("{}", crate::words::diag::source_too_large(.file, *.bytes, MAX_SOURCE_BYTES))]
     TooLarge { file: String, bytes: u64 },
-    /// The file cannot be read (absent, unreadable, not UTF-8).
+    /// The file cannot be read (absent, unreadable, not UTF-8): the reason as text, so that the
+    /// error compares equal (the diagnostics are compared in tests).
+    #[error("{}", crate::words::diag::source_unreadable(.file, .message))]
     Io { file: String, message: String },
-}
-
-impl std::fmt::Display for SourceError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            SourceError::NotInside { file } => {
-                f.write_str(&crate::words::diag::source_not_inside(file))
-            }
-            SourceError::Escapes { file, target } => f.write_str(
-                &crate::words::diag::source_escapes(file, &target.display().to_string()),
-            ),
-            SourceError::NotRegular { file } => {
-                f.write_str(&crate::words::diag::source_not_regular(file))
-            }
-            SourceError::TooLarge { file, bytes } => {
-                f.write_str(&crate::words::diag::source_too_large(file, *bytes, MAX_SOURCE_BYTES))
-            }
-            SourceError::Io { file, message } => {
-                f.write_str(&crate::words::diag::source_unreadable(file, message))
-            }
-        }
-    }
 }
 
 impl SourceError {

@@ -232,10 +232,6 @@ pub mod build_folder {
     pub fn cannot_write(path: &str, e: &str) -> String {
         format!("impossible d’écrire {path} : {e}")
     }
-    /// An output's failure, named after its `[output.NAME]` section.
-    pub fn output_failed(output: &str, message: &str) -> String {
-        format!("sortie {output} : {message}")
-    }
     pub fn cannot_resolve_out(out: &str, e: &str) -> String {
         format!("impossible de résoudre le dossier de sortie {out} : {e}")
     }
@@ -2215,4 +2211,90 @@ pub mod kind_plural {
     pub const Definition: &str = "Définitions";
     pub const Article: &str = "Articles";
     pub const Reference: &str = "Références";
+}
+
+// ---- errors helper (#31 item 4): the messages of the library's typed errors ----
+/// What the library's errors say ([`crate::config::Error`], [`crate::import::Error`],
+/// [`crate::site::Error`], [`crate::outputs::Error`] …): each error's `#[error(…)]` calls one of
+/// these, and the command line prints it. The underlying error (an `io::Error`, a TOML or template
+/// error) ends the message: what failed, then why.
+pub mod errors {
+    use std::fmt::Display;
+    use std::path::Path;
+
+    /// `book.toml` could not be read.
+    pub fn config_unreadable(path: &Path, e: &std::io::Error) -> String {
+        super::command::cannot_read_config(&path.display().to_string(), &e.to_string())
+    }
+    /// `book.toml` is not valid (TOML syntax, an unknown key, a wrong type).
+    pub fn config_invalid(path: &Path, e: &dyn Display) -> String {
+        at(path, e)
+    }
+
+    /// `referentiel import`: the document could not be read.
+    pub fn import_unreadable(path: &Path, e: &std::io::Error) -> String {
+        super::import::unreadable(&path.display().to_string(), e)
+    }
+    /// `pdftotext` could not be run, or failed with this message.
+    pub fn pdftotext_failed(path: &Path, message: &str) -> String {
+        super::import::pdftotext_failed(&path.display().to_string(), message)
+    }
+    pub fn nothing_recognised(path: &Path, family: &str) -> String {
+        super::import::nothing_recognised(&path.display().to_string(), family)
+    }
+    /// A file the import would replace.
+    pub fn import_exists(path: &Path) -> String {
+        super::import::exists(&path.display().to_string())
+    }
+    /// A document already registered in `sources.yaml`.
+    pub fn import_registered(sources: &Path, doc: &str) -> String {
+        super::import::exists(&format!("{} ({doc})", sources.display()))
+    }
+    pub fn import_unwritable(path: &Path, e: &std::io::Error) -> String {
+        super::import::cannot_write(&path.display().to_string(), e)
+    }
+    /// A file (of the theme …) could not be read.
+    pub fn cannot_read(path: &Path, e: &std::io::Error) -> String {
+        format!("impossible de lire {} : {e}", path.display())
+    }
+    /// The site's templates do not compile.
+    pub fn templates(e: &dyn Display) -> String {
+        format!("les gabarits du site : {e}")
+    }
+    /// A template failed to render.
+    pub fn template(name: &str, e: &dyn Display) -> String {
+        format!("le gabarit {name} : {e}")
+    }
+    /// A folder could not be made.
+    pub fn cannot_create(path: &Path, e: &std::io::Error) -> String {
+        super::command::cannot_create(&path.display().to_string(), &e.to_string())
+    }
+    /// `[output.case] case-version`.
+    pub fn case_version(v: &str) -> String {
+        format!("case-version « {v} » : 1.1 ou 1.0 attendu")
+    }
+    /// A program of `book.toml` (`[output.NAME] command`) could not be started or waited for.
+    pub fn cannot_run(program: &str, e: &std::io::Error) -> String {
+        super::command::cannot_run(&format!("`{program}`"), &e.to_string())
+    }
+    /// A program of `book.toml` failed: its exit status, then what it printed.
+    pub fn program_failed(command: &str, status: &dyn Display, output: &str) -> String {
+        format!("`{command}` a échoué ({status}) : {output}")
+    }
+    /// An output failed: its name, then why.
+    pub fn output_failed(name: &str, e: &dyn Display) -> String {
+        format!("sortie {name} : {e}")
+    }
+    /// `diff`: no certification `id` on this side, and what to do about it.
+    pub fn no_cert_for(id: &str, side: &str, hint: Option<&str>) -> String {
+        let message = super::command::no_cert_for(id, side);
+        match hint {
+            Some(h) => format!("{message}\n{} : {h}", super::terminal::HINT),
+            None => message,
+        }
+    }
+    /// A file-system error at a path: the path, then the error.
+    pub fn at(path: &Path, e: &dyn Display) -> String {
+        format!("{}: {e}", path.display())
+    }
 }

@@ -23,7 +23,7 @@ use crate::crosswalk::AllCrosswalks;
 use crate::graph::Graph;
 use crate::model::Corpus;
 pub use folder::Files;
-pub use plugin::{DOWNLOADS_DIR, Download, Output, OutputError, RenderContext};
+pub use plugin::{DOWNLOADS_DIR, Download, Output, OutputError, RenderContext, RenderError};
 
 /// What a build produced, for the command line and the benchmark.
 #[derive(Debug)]
@@ -72,7 +72,7 @@ pub fn render_into(
 ) -> Result<(Files, BuildReport, Computed), OutputError> {
     crate::crosswalk::PairPolicy::of_config(config)
         .check(corpus)
-        .map_err(|message| OutputError { output: "crosswalk".into(), message })?;
+        .map_err(|e| OutputError { output: "crosswalk".into(), source: e.into() })?;
     let graph = crate::phases::time("graph", || Graph::build(corpus));
     let crosswalks: OnceLock<AllCrosswalks> = OnceLock::new();
     let downloads: OnceLock<Vec<Download>> = OnceLock::new();
@@ -138,20 +138,20 @@ pub fn render_into(
             joined
                 .into_iter()
                 .map(|j| j.unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-                .collect::<Vec<(String, Result<(), String>, Files)>>()
+                .collect::<Vec<(String, Result<(), RenderError>, Files)>>()
         });
         let listed: Vec<_> = listing.iter().map(|&o| run(o, files.fork())).collect();
         (collect.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), listed)
     });
     let mut by_output = Vec::new();
     for (name, rendered, out) in exported.into_iter().chain(listed) {
-        rendered.map_err(|message| OutputError { output: name.clone(), message })?;
+        rendered.map_err(|source| OutputError { output: name.clone(), source })?;
         by_output.push((name.to_string(), out.index.len(), out.index.iter().map(|(_, n)| n).sum()));
         files.join(out);
     }
     let t = crate::phases::start("link check");
-    let links_checked =
-        links::check(&files).map_err(|message| OutputError { output: "html".into(), message })?;
+    let links_checked = links::check(&files)
+        .map_err(|message| OutputError { output: "html".into(), source: message.into() })?;
     t.end();
     let html_sizes: Vec<usize> = files
         .index

@@ -2,7 +2,6 @@
 //! ([`RenderContext`]), how it fails ([`OutputError`]) and what the site lists of the files it
 //! wrote ([`Download`]).
 
-use std::fmt;
 use std::sync::OnceLock;
 
 use super::Files;
@@ -68,17 +67,16 @@ impl RenderContext<'_> {
     }
 }
 
+/// What an output's [`Output::render`] fails with: its own error type, boxed (each output has
+/// its failures; the build only names the output and says why).
+pub type RenderError = Box<dyn std::error::Error + Send + Sync>;
+
 /// An output's failure, with the output's name as context.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("{}", crate::words::errors::output_failed(.output, .source))]
 pub struct OutputError {
     pub output: String,
-    pub message: String,
-}
-
-impl fmt::Display for OutputError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::words::build_folder::output_failed(&self.output, &self.message))
-    }
+    pub source: RenderError,
 }
 
 /// One output format: a plug-in, as mdBook's renderers are. A new export implements this trait
@@ -95,7 +93,7 @@ pub trait Output: Sync {
     /// Whether the configuration enables it.
     fn enabled(&self, config: &Config) -> bool;
     /// Write its files into the build folder.
-    fn render(&self, ctx: &RenderContext, out: &mut Files) -> Result<(), String>;
+    fn render(&self, ctx: &RenderContext, out: &mut Files) -> Result<(), RenderError>;
     /// The certifications a file it wrote is about (for the site's lists).
     fn certs_of(&self, _ctx: &RenderContext, _path: &str) -> Vec<CertId> {
         Vec::new()

@@ -45,8 +45,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
         FamilyArg::Rncp => Family::Rncp,
     };
     let data = args.out.unwrap_or_else(|| ctx.data.clone());
-    let done =
-        import::import(family, &args.file, &args.id, &data, args.force).map_err(Failure::usage)?;
+    let done = import::import(family, &args.file, &args.id, &data, args.force)?;
     for warning in &done.warnings {
         ctx.out.warn(warning);
     }
@@ -60,7 +59,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
 
 pub fn run_new(args: NewArgs, ctx: &Ctx) -> Result<(), Failure> {
     let data = args.out.unwrap_or_else(|| ctx.data.clone());
-    let files = import::scaffold(&data, &args.id, args.force).map_err(Failure::usage)?;
+    let files = import::scaffold(&data, &args.id, args.force)?;
     ctx.out.note(&w::scaffolded(&args.id));
     for f in &files {
         ctx.out.note(&w::wrote(&f.display().to_string()));

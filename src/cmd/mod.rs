@@ -171,6 +171,23 @@ impl Failure {
     }
 }
 
+// The library's errors, as the user reads them and with their exit code: the one place where a
+// typed error becomes a message.
+
+/// An unreadable or invalid `book.toml` is a usage mistake (exit 2).
+impl From<referentiel::config::Error> for Failure {
+    fn from(e: referentiel::config::Error) -> Failure {
+        Failure::usage(e.to_string())
+    }
+}
+
+/// An import that wrote nothing: a usage mistake (exit 2), as a file that exists or a bad id.
+impl From<referentiel::import::Error> for Failure {
+    fn from(e: referentiel::import::Error) -> Failure {
+        Failure::usage(e.to_string())
+    }
+}
+
 /// What every command gets: the configuration, the data folder and the output.
 pub struct Ctx {
     pub cfg: Config,
@@ -253,14 +270,14 @@ fn dispatch(command: Command, ctx: &Ctx) -> Result<(), Failure> {
 /// Find and read the configuration, and settle the data folder.
 fn context(global: &Global, out: Out) -> Result<Ctx, Failure> {
     let cfg = match &global.config {
-        Some(path) => Config::read(path).map_err(Failure::usage)?,
+        Some(path) => Config::read(path)?,
         None => match Config::discover(
             &std::env::current_dir()
                 .map_err(|e| Failure::Failed(terminal::current_dir(&e.to_string())))?,
         ) {
             Some(path) => {
                 out.verbose(&terminal::configuration(&path.display().to_string()));
-                Config::read(&path).map_err(Failure::usage)?
+                Config::read(&path)?
             }
             None if global.data.is_some() => Config::read_default(),
             None => {

@@ -27,7 +27,7 @@ use crate::model::Corpus;
 use crate::schema::{CorrespondenceStatus, Kind, Relation};
 
 pub use coverage::{Coverage, SideCoverage};
-pub use pairs::PairPolicy;
+pub use pairs::{PairPolicy, PairsError};
 
 /// Where a correspondence comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

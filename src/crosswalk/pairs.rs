@@ -22,6 +22,17 @@ use crate::model::Corpus;
 
 use super::Group;
 
+/// A pair of `[crosswalk] pairs` (book.toml) that a build cannot crosswalk.
+#[derive(Debug, thiserror::Error)]
+pub enum PairsError {
+    /// It names a certification the data does not hold (`known`: the ones it holds).
+    #[error("{}", crate::words::command::pairs_unknown(.id.as_str(), .known))]
+    Unknown { id: CertId, known: String },
+    /// It pairs a certification with itself.
+    #[error("{}", crate::words::command::pairs_itself(.0.as_str()))]
+    Itself(CertId),
+}
+
 /// How many closest certifications each certification is crosswalked with, by default.
 pub const NEAREST: usize = 4;
 
@@ -59,19 +70,16 @@ impl PairPolicy {
 
     /// Refuse a named pair whose certification the corpus does not hold, or a certification
     /// paired with itself.
-    pub fn check(&self, corpus: &Corpus) -> Result<(), String> {
+    pub fn check(&self, corpus: &Corpus) -> Result<(), PairsError> {
         for (a, b) in &self.named {
             for id in [a, b] {
                 if corpus.cert(id).is_none() {
                     let known: Vec<&str> = corpus.certs.iter().map(|c| c.id.as_str()).collect();
-                    return Err(crate::words::command::pairs_unknown(
-                        id.as_str(),
-                        &known.join(", "),
-                    ));
+                    return Err(PairsError::Unknown { id: id.clone(), known: known.join(", ") });
                 }
             }
             if a == b {
-                return Err(crate::words::command::pairs_itself(a.as_str()));
+                return Err(PairsError::Itself(a.clone()));
             }
         }
         Ok(())

@@ -16,8 +16,6 @@ pub mod source;
 pub mod units;
 pub mod words;
 
-use std::fmt;
-
 use serde::Serialize;
 
 use crate::diag::Diagnostic;
@@ -145,40 +143,32 @@ pub fn lineage_pairs(corpus: &Corpus) -> Vec<(CertId, CertId)> {
 }
 
 /// What can go wrong before a diff can be computed.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum DiffError {
     /// No certification with this id in the data of this side.
+    #[error("{}", crate::words::errors::no_cert_for(.id, .side, .hint.as_deref()))]
     UnknownCert { side: &'static str, id: String, hint: Option<String> },
     /// The data of one side does not pass the checks.
+    #[error("{}", crate::words::command::data_problems(.origin, .diagnostics.len()))]
     Data { origin: String, diagnostics: Vec<Diagnostic> },
     /// A git revision could not be exported.
+    #[error("{}", crate::words::command::cannot_read_revision(.rev, .message))]
     Git { rev: String, message: String },
-    /// A file-system error (temporary folder …).
-    Io(String),
+    /// A folder could not be resolved or made (the data folder, the temporary export).
+    #[error("{}", crate::words::errors::at(.path, .source))]
+    Io { path: std::path::PathBuf, source: std::io::Error },
+    /// `tar` could not be run.
+    #[error("{}", crate::words::command::cannot_run("tar", &.0.to_string()))]
+    NoTar(#[source] std::io::Error),
+    /// `tar` failed, with its message.
+    #[error("{}", crate::words::command::tar_failed(.0))]
+    Tar(String),
+    /// `git archive` gave no output to read, or could not be waited for.
+    #[error("{}", crate::words::command::NO_ARCHIVE_OUTPUT)]
+    NoArchive,
+    #[error(transparent)]
+    Archive(std::io::Error),
 }
-
-impl fmt::Display for DiffError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            DiffError::UnknownCert { side, id, hint, .. } => {
-                f.write_str(&crate::words::command::no_cert_for(id, side))?;
-                if let Some(h) = hint {
-                    write!(f, "\n{} : {h}", crate::words::terminal::HINT)?;
-                }
-                Ok(())
-            }
-            DiffError::Data { origin, diagnostics } => {
-                f.write_str(&crate::words::command::data_problems(origin, diagnostics.len()))
-            }
-            DiffError::Git { rev, message } => {
-                f.write_str(&crate::words::command::cannot_read_revision(rev, message))
-            }
-            DiffError::Io(m) => write!(f, "{m}"),
-        }
-    }
-}
-
-impl std::error::Error for DiffError {}
 
 /// Check that `id` names a certification of `corpus`, with a suggestion when it does not.
 pub fn require_cert(corpus: &Corpus, id: &str, side: &'static str) -> Result<CertId, DiffError> {

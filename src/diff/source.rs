@@ -75,7 +75,7 @@ fn export(data: &Path, rev: &str) -> Result<Export, DiffError> {
         });
     }
     let data = std::fs::canonicalize(data)
-        .map_err(|e| DiffError::Io(format!("{}: {e}", data.display())))?;
+        .map_err(|source| DiffError::Io { path: data.to_path_buf(), source })?;
     let top = PathBuf::from(git(&data, &["rev-parse", "--show-toplevel"], rev)?);
     let top = std::fs::canonicalize(&top).unwrap_or(top);
     let inside = data.strip_prefix(&top).map_err(|_| DiffError::Git {
@@ -103,7 +103,7 @@ fn export(data: &Path, rev: &str) -> Result<Export, DiffError> {
     let root = Scratch::register(tmp.join(format!("{PREFIX}{}-{n}", std::process::id())));
     let _ = std::fs::remove_dir_all(root.path());
     std::fs::create_dir_all(root.path())
-        .map_err(|e| DiffError::Io(format!("{}: {e}", root.path().display())))?;
+        .map_err(|source| DiffError::Io { path: root.path().to_path_buf(), source })?;
     let export = Export { data: root.path().join(&inside), root };
 
     let mut archive = Command::new("git")
@@ -118,10 +118,7 @@ fn export(data: &Path, rev: &str) -> Result<Export, DiffError> {
             rev: rev.to_string(),
             message: crate::words::command::cannot_run("git", &e.to_string()),
         })?;
-    let stdout = archive
-        .stdout
-        .take()
-        .ok_or_else(|| DiffError::Io(crate::words::command::NO_ARCHIVE_OUTPUT.into()))?;
+    let stdout = archive.stdout.take().ok_or(DiffError::NoArchive)?;
     let tar = Command::new("tar")
         .arg("-x")
         .arg("-C")
@@ -129,8 +126,8 @@ fn export(data: &Path, rev: &str) -> Result<Export, DiffError> {
         .stdin(stdout)
         .stderr(Stdio::piped())
         .output()
-        .map_err(|e| DiffError::Io(crate::words::command::cannot_run("tar", &e.to_string())))?;
-    let archived = archive.wait_with_output().map_err(|e| DiffError::Io(e.to_string()))?;
+        .map_err(DiffError::NoTar)?;
+    let archived = archive.wait_with_output().map_err(DiffError::Archive)?;
     if !archived.status.success() {
         let message = String::from_utf8_lossy(&archived.stderr).trim().to_string();
         return Err(DiffError::Git {
@@ -143,9 +140,7 @@ fn export(data: &Path, rev: &str) -> Result<Export, DiffError> {
         });
     }
     if !tar.status.success() {
-        return Err(DiffError::Io(crate::words::command::tar_failed(
-            String::from_utf8_lossy(&tar.stderr).trim(),
-        )));
+        return Err(DiffError::Tar(String::from_utf8_lossy(&tar.stderr).trim().to_string()));
     }
     if !export.data.is_dir() {
         return Err(DiffError::Git {

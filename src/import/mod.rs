@@ -21,7 +21,37 @@ use std::path::{Path, PathBuf};
 pub use doc::Doc;
 pub use draft::{Draft, El};
 
+use crate::words::errors as e;
 use crate::words::import as w;
+
+/// Why an import (or `referentiel new`) wrote nothing, or stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The id is not a valid certification id.
+    #[error("{}", w::bad_id(.0))]
+    BadId(String),
+    /// The document could not be read.
+    #[error("{}", e::import_unreadable(.path, .source))]
+    Unreadable { path: PathBuf, source: std::io::Error },
+    /// A PDF, and poppler's `pdftotext` is not installed.
+    #[error("{}", w::NO_PDFTOTEXT)]
+    NoPdftotext,
+    /// `pdftotext` could not be run, or failed (its own message).
+    #[error("{}", e::pdftotext_failed(.path, .message))]
+    Pdftotext { path: PathBuf, message: String },
+    /// No part of the family's template was recognised.
+    #[error("{}", e::nothing_recognised(.path, .family))]
+    NothingRecognised { path: PathBuf, family: &'static str },
+    /// A file that would be replaced exists (`--force` replaces it).
+    #[error("{}", e::import_exists(.path))]
+    Exists { path: PathBuf },
+    /// The document is already registered in `sources.yaml` under `doc` (`--force` replaces it).
+    #[error("{}", e::import_registered(.path, .doc))]
+    Registered { path: PathBuf, doc: String },
+    /// A file or folder could not be written.
+    #[error("{}", e::import_unwritable(.path, .source))]
+    Write { path: PathBuf, source: std::io::Error },
+}
 
 /// The families of documents the importer knows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,14 +108,14 @@ pub fn import(
     id: &str,
     data: &Path,
     force: bool,
-) -> Result<Outcome, String> {
+) -> Result<Outcome, Error> {
     if !write::valid_id(id) {
-        return Err(w::bad_id(id));
+        return Err(Error::BadId(id.to_string()));
     }
     let read = source::read(file)?;
     let (doc, draft) = draft(family, &read.text);
     if draft.elements.is_empty() {
-        return Err(w::nothing_recognised(&file.display().to_string(), family.name()));
+        return Err(Error::NothingRecognised { path: file.to_path_buf(), family: family.name() });
     }
     let name = file.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
     let files = write::write(data, id, family, &read.text, &doc, &draft, &name, force)?;
@@ -98,9 +128,9 @@ pub fn import(
 }
 
 /// `referentiel new ID`: an empty certification scaffold in `data`.
-pub fn scaffold(data: &Path, id: &str, force: bool) -> Result<Vec<PathBuf>, String> {
+pub fn scaffold(data: &Path, id: &str, force: bool) -> Result<Vec<PathBuf>, Error> {
     if !write::valid_id(id) {
-        return Err(w::bad_id(id));
+        return Err(Error::BadId(id.to_string()));
     }
     write::scaffold(data, id, force)
 }

@@ -6,6 +6,7 @@
 use std::path::Path;
 use std::process::Command;
 
+use super::Error;
 use crate::words::import as w;
 
 /// The document as it will be kept: its text and what was done to it.
@@ -15,8 +16,9 @@ pub struct Read {
 }
 
 /// Read `path`: PDF through `pdftotext`, text decoded and normalised.
-pub fn read(path: &Path) -> Result<Read, String> {
-    let bytes = std::fs::read(path).map_err(|e| w::unreadable(&path.display().to_string(), &e))?;
+pub fn read(path: &Path) -> Result<Read, Error> {
+    let bytes = std::fs::read(path)
+        .map_err(|source| Error::Unreadable { path: path.to_path_buf(), source })?;
     let mut warnings = Vec::new();
     let is_pdf = bytes.starts_with(b"%PDF")
         || path.extension().is_some_and(|x| x.eq_ignore_ascii_case("pdf"));
@@ -36,7 +38,7 @@ pub fn read(path: &Path) -> Result<Read, String> {
 }
 
 /// `pdftotext -layout FILE -`, or a clear message when poppler is not installed.
-fn pdftotext(path: &Path) -> Result<Vec<u8>, String> {
+fn pdftotext(path: &Path) -> Result<Vec<u8>, Error> {
     let out = Command::new("pdftotext")
         .arg("-layout")
         .arg("-enc")
@@ -46,14 +48,14 @@ fn pdftotext(path: &Path) -> Result<Vec<u8>, String> {
         .output()
         .map_err(|e| {
             if e.kind() == std::io::ErrorKind::NotFound {
-                w::NO_PDFTOTEXT.to_string()
+                Error::NoPdftotext
             } else {
-                w::pdftotext_failed(&path.display().to_string(), &e.to_string())
+                Error::Pdftotext { path: path.to_path_buf(), message: e.to_string() }
             }
         })?;
     if !out.status.success() {
-        let err = String::from_utf8_lossy(&out.stderr).trim().to_string();
-        return Err(w::pdftotext_failed(&path.display().to_string(), &err));
+        let message = String::from_utf8_lossy(&out.stderr).trim().to_string();
+        return Err(Error::Pdftotext { path: path.to_path_buf(), message });
     }
     Ok(out.stdout)
 }

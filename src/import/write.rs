@@ -5,9 +5,9 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use super::Family;
 use super::doc::Doc;
 use super::draft::Draft;
+use super::{Error, Family};
 use crate::words::import as w;
 
 /// A local id as the data format wants it: `^[a-z0-9]+([.-][a-z0-9]+)*$`.
@@ -32,10 +32,15 @@ fn fnv(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
 }
 
+/// A file or folder that could not be written.
+fn unwritable(path: &Path, source: std::io::Error) -> Error {
+    Error::Write { path: path.to_path_buf(), source }
+}
+
 /// Refuse to replace `path` unless `force`.
-fn free(path: &Path, force: bool) -> Result<(), String> {
+fn free(path: &Path, force: bool) -> Result<(), Error> {
     if path.exists() && !force {
-        return Err(w::exists(&path.display().to_string()));
+        return Err(Error::Exists { path: path.to_path_buf() });
     }
     Ok(())
 }
@@ -66,7 +71,7 @@ pub fn write(
     draft: &Draft,
     original: &str,
     force: bool,
-) -> Result<Vec<PathBuf>, String> {
+) -> Result<Vec<PathBuf>, Error> {
     let cert_dir = data.join("certifications").join(id);
     free(&cert_dir.join("certification.yaml"), force)?;
     free(&cert_dir.join("elements.yaml"), force)?;
@@ -76,7 +81,7 @@ pub fn write(
     let known = registered(&registry);
     let previous = known.iter().find(|(i, _)| *i == doc_id).map(|(_, f)| f.clone());
     if previous.is_some() && !force {
-        return Err(w::exists(&format!("{} ({doc_id})", sources_yaml.display())));
+        return Err(Error::Registered { path: sources_yaml, doc: doc_id });
     }
     let file = previous.clone().unwrap_or_else(|| {
         let taken: Vec<u32> = known.iter().filter_map(|(_, f)| f.get(..3)?.parse().ok()).collect();
@@ -88,14 +93,10 @@ pub fn write(
     let noise_path = data.join("sources").join(format!("noise-{doc_id}.yaml"));
     free(&noise_path, force)?;
 
-    let mk = |p: &Path| {
-        std::fs::create_dir_all(p).map_err(|e| w::cannot_write(&p.display().to_string(), &e))
-    };
+    let mk = |p: &Path| std::fs::create_dir_all(p).map_err(|e| unwritable(p, e));
     mk(&data.join("sources"))?;
     mk(&cert_dir)?;
-    let put = |p: &Path, s: &str| {
-        std::fs::write(p, s).map_err(|e| w::cannot_write(&p.display().to_string(), &e))
-    };
+    let put = |p: &Path, s: &str| std::fs::write(p, s).map_err(|e| unwritable(p, e));
     let mut written = Vec::new();
     put(&source_path, text)?;
     written.push(source_path);
@@ -180,16 +181,14 @@ fn elements(id: &str, doc_id: &str, draft: &Draft) -> String {
 }
 
 /// `referentiel new ID`: an empty certification to fill by hand.
-pub fn scaffold(data: &Path, id: &str, force: bool) -> Result<Vec<PathBuf>, String> {
+pub fn scaffold(data: &Path, id: &str, force: bool) -> Result<Vec<PathBuf>, Error> {
     let dir = data.join("certifications").join(id);
     let cert = dir.join("certification.yaml");
     let els = dir.join("elements.yaml");
     free(&cert, force)?;
     free(&els, force)?;
-    std::fs::create_dir_all(&dir).map_err(|e| w::cannot_write(&dir.display().to_string(), &e))?;
-    std::fs::write(&cert, w::scaffold_certification(id))
-        .map_err(|e| w::cannot_write(&cert.display().to_string(), &e))?;
-    std::fs::write(&els, w::scaffold_elements(id))
-        .map_err(|e| w::cannot_write(&els.display().to_string(), &e))?;
+    std::fs::create_dir_all(&dir).map_err(|e| unwritable(&dir, e))?;
+    std::fs::write(&cert, w::scaffold_certification(id)).map_err(|e| unwritable(&cert, e))?;
+    std::fs::write(&els, w::scaffold_elements(id)).map_err(|e| unwritable(&els, e))?;
     Ok(vec![cert, els])
 }

@@ -27,7 +27,7 @@
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-use crate::build::{DOWNLOADS_DIR, Files, Output, RenderContext};
+use crate::build::{DOWNLOADS_DIR, Files, Output, RenderContext, RenderError};
 use crate::config::Config;
 use crate::ids::CertId;
 use crate::model::{Certification, Element};
@@ -118,11 +118,11 @@ pub enum Version {
 }
 
 impl Version {
-    pub fn of_config(config: &Config) -> Result<Version, String> {
+    pub fn of_config(config: &Config) -> Result<Version, super::Error> {
         match config.output.case.case_version.as_str() {
             "1.1" => Ok(Version::V1p1),
             "1.0" => Ok(Version::V1p0),
-            v => Err(format!("case-version « {v} » : 1.1 ou 1.0 attendu")),
+            v => Err(super::Error::CaseVersion(v.to_string())),
         }
     }
 }
@@ -442,12 +442,12 @@ impl Output for Case {
     fn enabled(&self, config: &Config) -> bool {
         config.output.case.enable
     }
-    fn render(&self, ctx: &RenderContext, out: &mut Files) -> Result<(), String> {
+    fn render(&self, ctx: &RenderContext, out: &mut Files) -> Result<(), RenderError> {
         let version = Version::of_config(ctx.config)?;
         let mut packages = Vec::new();
         for c in ctx.certs() {
             let package = package_in(ctx, c, version);
-            let bytes = serde_json::to_vec_pretty(&package).map_err(|e| e.to_string())?;
+            let bytes = serde_json::to_vec_pretty(&package)?;
             out.add(format!("{DOWNLOADS_DIR}/case/{}.json", c.id), bytes);
             packages.push(package);
         }

@@ -21,13 +21,14 @@ use crate::build::Files;
 pub const ROOT: &str = "ims/case/v1p1";
 
 /// Write the provider's files for these packages (certification order).
-pub fn write(packages: &[Value], out: &mut Files) -> Result<(), String> {
-    let bytes = |v: &Value| serde_json::to_vec_pretty(v).map_err(|e| e.to_string());
+pub fn write(packages: &[Value], out: &mut Files) -> Result<(), serde_json::Error> {
+    let bytes = |v: &Value| serde_json::to_vec_pretty(v);
     let documents: Vec<&Value> = packages.iter().map(|p| &p["CFDocument"]).collect();
     out.add(format!("{ROOT}/CFDocuments/index.json"), bytes(&json!({"CFDocuments": documents}))?);
     let mut definitions = std::collections::BTreeMap::new();
     for p in packages {
-        let id = p["CFDocument"]["identifier"].as_str().ok_or("a document without identifier")?;
+        let id =
+            p["CFDocument"]["identifier"].as_str().expect("a package made by case::package_in");
         out.add(format!("{ROOT}/CFDocuments/{id}"), bytes(&p["CFDocument"])?);
         out.add(format!("{ROOT}/CFPackages/{id}"), bytes(p)?);
         for class in ["CFItemTypes", "CFAssociationGroupings"] {

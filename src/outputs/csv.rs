@@ -11,7 +11,7 @@
 //!   leading `'`, as OWASP recommends against CSV injection ([`neutralise`]): no cell of ours is
 //!   ever run as a formula but those constant codes.
 
-use crate::build::{DOWNLOADS_DIR, Files, Output, RenderContext};
+use crate::build::{DOWNLOADS_DIR, Files, Output, RenderContext, RenderError};
 use crate::config::{Config, CsvProfile};
 use crate::ids::CertId;
 use crate::urls;
@@ -212,7 +212,7 @@ impl Output for Csv {
     fn enabled(&self, config: &Config) -> bool {
         config.output.csv.enable
     }
-    fn render(&self, ctx: &RenderContext, out: &mut Files) -> Result<(), String> {
+    fn render(&self, ctx: &RenderContext, out: &mut Files) -> Result<(), RenderError> {
         for c in ctx.certs() {
             let bytes = match ctx.config.output.csv.profile {
                 CsvProfile::Fr => table(ctx, &c.id),

@@ -17,7 +17,7 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use crate::build::{DOWNLOADS_DIR, Files, Output, RenderContext};
+use crate::build::{DOWNLOADS_DIR, Files, Output, RenderContext, RenderError};
 use crate::config::Config;
 use crate::scratch::Scratch;
 
@@ -35,7 +35,7 @@ pub struct External {
 
 impl External {
     /// The outputs declared in `config` (`[output.NAME]` sections of no built-in output).
-    pub fn of_config(config: &Config) -> Result<Vec<External>, String> {
+    pub fn of_config(config: &Config) -> Result<Vec<External>, super::Error> {
         let mut out = Vec::new();
         for (name, section) in &config.output.other {
             let text = |key: &str| section.get(key).and_then(|v| v.as_str()).map(String::from);
@@ -47,7 +47,7 @@ impl External {
                 _ => Vec::new(),
             };
             if command.is_empty() {
-                return Err(crate::words::outputs::no_command(name));
+                return Err(super::Error::NoCommand(name.clone()));
             }
             out.push(External {
                 name: name.clone(),
@@ -74,7 +74,7 @@ impl Output for External {
     fn enabled(&self, _: &Config) -> bool {
         self.enable
     }
-    fn render(&self, ctx: &RenderContext, out: &mut Files) -> Result<(), String> {
+    fn render(&self, ctx: &RenderContext, out: &mut Files) -> Result<(), RenderError> {
         static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let tmp = std::env::temp_dir();
@@ -83,7 +83,7 @@ impl Output for External {
         let dest = Scratch::register(tmp.join(format!("{PREFIX}{}-{n}", std::process::id())));
         let _ = std::fs::remove_dir_all(dest.path());
         std::fs::create_dir_all(dest.path())
-            .map_err(|e| format!("{}: {e}", dest.path().display()))?;
+            .map_err(|source| super::Error::Scratch { path: dest.path().to_path_buf(), source })?;
         let input = super::json::bytes(ctx);
         let program = &self.command[0];
         let mut child = Command::new(program)
@@ -95,22 +95,27 @@ impl Output for External {
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
-            .map_err(|e| format!("cannot run `{program}`: {e}"))?;
+            .map_err(|source| super::Error::Run { program: program.clone(), source })?;
         let mut stdin = child.stdin.take().expect("a piped stdin");
         let writer = std::thread::spawn(move || {
             // A program that does not read its input closes the pipe: not an error of ours.
             let _ = stdin.write_all(&input);
         });
-        let done = child.wait_with_output().map_err(|e| format!("`{program}`: {e}"))?;
+        let done = child
+            .wait_with_output()
+            .map_err(|source| super::Error::Run { program: program.clone(), source })?;
         let _ = writer.join();
         if !done.status.success() {
-            return Err(format!(
-                "`{}` failed ({}): {}{}",
-                self.command.join(" "),
-                done.status,
-                String::from_utf8_lossy(&done.stderr),
-                String::from_utf8_lossy(&done.stdout)
-            ));
+            return Err(super::Error::Program {
+                command: self.command.join(" "),
+                status: done.status,
+                output: format!(
+                    "{}{}",
+                    String::from_utf8_lossy(&done.stderr),
+                    String::from_utf8_lossy(&done.stdout)
+                ),
+            }
+            .into());
         }
         let mut files: Vec<_> = walkdir::WalkDir::new(dest.path())
             .sort_by_file_name()
@@ -121,8 +126,8 @@ impl Output for External {
         files.sort_by(|a, b| a.path().cmp(b.path()));
         for f in files {
             let rel = f.path().strip_prefix(dest.path()).expect("under the folder");
-            let bytes =
-                std::fs::read(f.path()).map_err(|e| format!("{}: {e}", f.path().display()))?;
+            let bytes = std::fs::read(f.path())
+                .map_err(|source| super::Error::Read { path: f.path().to_path_buf(), source })?;
             let rel = rel.to_string_lossy().replace('\\', "/");
             out.add(format!("{DOWNLOADS_DIR}/{}/{rel}", self.name), bytes);
         }

@@ -8,7 +8,7 @@ use rust_xlsxwriter::{
     Worksheet, XlsxError,
 };
 
-use crate::build::{DOWNLOADS_DIR, Files, Output, RenderContext};
+use crate::build::{DOWNLOADS_DIR, Files, Output, RenderContext, RenderError};
 use crate::config::Config;
 use crate::grids::{Grid, grids, short_name};
 use crate::ids::{CertId, ElementKey};
@@ -47,14 +47,14 @@ impl Output for Grids {
     fn enabled(&self, config: &Config) -> bool {
         config.output.grilles.enable
     }
-    fn render(&self, ctx: &RenderContext, out: &mut Files) -> Result<(), String> {
+    fn render(&self, ctx: &RenderContext, out: &mut Files) -> Result<(), RenderError> {
         for c in ctx.certs() {
             let gs = grids(ctx.corpus, ctx.graph, &c.id);
             if gs.is_empty() {
                 continue;
             }
             let book = workbook(ctx.corpus, &c.id, &gs)
-                .map_err(|e| crate::words::command::grids_failed(c.id.as_str(), &e.to_string()))?;
+                .map_err(|source| super::Error::Grids { cert: c.id.clone(), source })?;
             out.add(format!("{DOWNLOADS_DIR}/grilles/{}.xlsx", c.id), book);
             out.add(format!("{DOWNLOADS_DIR}/grilles/{}.csv", c.id), csv(ctx.corpus, &gs));
         }

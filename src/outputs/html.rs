@@ -1,7 +1,7 @@
 //! The `html` output: the static site ([`crate::site`]), with its "Téléchargements" page listing
 //! the files of the other outputs.
 
-use crate::build::{Files, Output, RenderContext};
+use crate::build::{Files, Output, RenderContext, RenderError};
 use crate::config::Config;
 
 pub struct Html;
@@ -19,8 +19,8 @@ impl Output for Html {
     fn enabled(&self, config: &Config) -> bool {
         config.output.html.enable
     }
-    fn render(&self, ctx: &RenderContext, out: &mut Files) -> Result<(), String> {
-        crate::site::render_with(ctx.corpus, ctx.graph, ctx.config, ctx, out)
+    fn render(&self, ctx: &RenderContext, out: &mut Files) -> Result<(), RenderError> {
+        Ok(crate::site::render_with(ctx.corpus, ctx.graph, ctx.config, ctx, out)?)
     }
     fn lists_downloads(&self) -> bool {
         true

@@ -8,7 +8,7 @@
 
 use schemars::JsonSchema;
 
-use crate::build::{DOWNLOADS_DIR, Files, Output, RenderContext};
+use crate::build::{DOWNLOADS_DIR, Files, Output, RenderContext, RenderError};
 use crate::config::Config;
 use crate::model;
 
@@ -34,7 +34,7 @@ impl Output for Json {
     fn enabled(&self, config: &Config) -> bool {
         config.output.json.enable
     }
-    fn render(&self, ctx: &RenderContext, out: &mut Files) -> Result<(), String> {
+    fn render(&self, ctx: &RenderContext, out: &mut Files) -> Result<(), RenderError> {
         out.add(format!("{DOWNLOADS_DIR}/json/referentiel.json"), bytes(ctx));
         Ok(())
     }

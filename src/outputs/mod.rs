@@ -14,6 +14,7 @@ pub mod case;
 pub mod case_provider;
 pub mod cli;
 pub mod csv;
+mod error;
 pub mod external;
 pub mod grids;
 pub mod html;
@@ -31,6 +32,7 @@ use crate::config::Config;
 use crate::ids::CertId;
 use crate::model::{Corpus, Element};
 use crate::schema::Kind;
+pub use error::Error;
 
 /// Every output, in the order a build lists their files (the site last).
 pub fn all() -> Vec<Box<dyn Output>> {
@@ -49,7 +51,7 @@ pub fn all() -> Vec<Box<dyn Output>> {
 
 /// Every output of a build: the built-in ones, then those `book.toml` declares
 /// ([`external`]), before the site.
-pub fn all_for(config: &Config) -> Result<Vec<Box<dyn Output>>, String> {
+pub fn all_for(config: &Config) -> Result<Vec<Box<dyn Output>>, Error> {
     let mut outputs = all();
     let site = outputs.pop().expect("the site is the last output");
     for e in external::External::of_config(config)? {
@@ -77,12 +79,12 @@ pub fn render_into(
 
 /// Build the outputs `book.toml` enables and publish them in `out` ([`crate::build::build`]).
 pub fn build(corpus: &Corpus, config: &Config, out: &Path) -> Result<BuildReport, String> {
-    crate::build::build(corpus, config, &all_for(config)?, out)
+    crate::build::build(corpus, config, &registry(config).map_err(|e| e.to_string())?, out)
 }
 
 /// [`all_for`], its failure named after the configuration file.
 fn registry(config: &Config) -> Result<Vec<Box<dyn Output>>, OutputError> {
-    all_for(config).map_err(|message| OutputError { output: "book.toml".into(), message })
+    all_for(config).map_err(|e| OutputError { output: "book.toml".into(), source: e.into() })
 }
 
 /// The output called `name`.

@@ -11,7 +11,7 @@
 //! code and text cut to 100 characters (Moodle cuts there); the description the full text, its
 //! kind and its source lines, in HTML (format 1).
 
-use crate::build::{DOWNLOADS_DIR, Files, Output, RenderContext};
+use crate::build::{DOWNLOADS_DIR, Files, Output, RenderContext, RenderError};
 use crate::config::Config;
 use crate::ids::CertId;
 use crate::model::{Certification, Element};
@@ -168,7 +168,7 @@ impl Output for Moodle {
     fn enabled(&self, config: &Config) -> bool {
         config.output.moodle.enable
     }
-    fn render(&self, ctx: &RenderContext, out: &mut Files) -> Result<(), String> {
+    fn render(&self, ctx: &RenderContext, out: &mut Files) -> Result<(), RenderError> {
         for c in ctx.certs() {
             if framework_elements(ctx.corpus, &c.id).is_empty() {
                 continue;

@@ -17,7 +17,7 @@
 
 use std::fmt::Write;
 
-use crate::build::{DOWNLOADS_DIR, Files, Output, RenderContext};
+use crate::build::{DOWNLOADS_DIR, Files, Output, RenderContext, RenderError};
 use crate::config::Config;
 use crate::ids::CertId;
 use crate::model::Certification;
@@ -180,7 +180,7 @@ impl Output for Skos {
     fn enabled(&self, config: &Config) -> bool {
         config.output.skos.enable
     }
-    fn render(&self, ctx: &RenderContext, out: &mut Files) -> Result<(), String> {
+    fn render(&self, ctx: &RenderContext, out: &mut Files) -> Result<(), RenderError> {
         for c in ctx.certs() {
             out.add(format!("{DOWNLOADS_DIR}/skos/{}.ttl", c.id), thesaurus(ctx, c));
         }

@@ -19,7 +19,7 @@
 
 use std::fmt::Write;
 
-use crate::build::{DOWNLOADS_DIR, Files, Output, RenderContext};
+use crate::build::{DOWNLOADS_DIR, Files, Output, RenderContext, RenderError};
 use crate::config::Config;
 use crate::crosswalk::{Crosswalk, Mapping, Status};
 use crate::ids::{CertId, ElementKey};
@@ -272,7 +272,7 @@ impl Output for Sssom {
     fn enabled(&self, config: &Config) -> bool {
         config.output.sssom.enable
     }
-    fn render(&self, ctx: &RenderContext, out: &mut Files) -> Result<(), String> {
+    fn render(&self, ctx: &RenderContext, out: &mut Files) -> Result<(), RenderError> {
         for t in
             ctx.corpus.correspondences.iter().filter(|t| ctx.keeps(&t.from) || ctx.keeps(&t.to))
         {

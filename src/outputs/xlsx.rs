@@ -15,7 +15,7 @@ use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, Url, Workbook, Worksheet, XlsxError,
 };
 
-use crate::build::{DOWNLOADS_DIR, Files, Output, RenderContext};
+use crate::build::{DOWNLOADS_DIR, Files, Output, RenderContext, RenderError};
 use crate::config::Config;
 use crate::ids::CertId;
 use crate::present::short_cert;
@@ -39,13 +39,13 @@ impl Output for Xlsx {
     fn enabled(&self, config: &Config) -> bool {
         config.output.xlsx.enable
     }
-    fn render(&self, ctx: &RenderContext, out: &mut Files) -> Result<(), String> {
+    fn render(&self, ctx: &RenderContext, out: &mut Files) -> Result<(), RenderError> {
         for c in ctx.certs() {
             if framework_elements(ctx.corpus, &c.id).is_empty() {
                 continue;
             }
             let book = workbook(ctx, &c.id)
-                .map_err(|e| crate::words::xlsx::failed(c.id.as_str(), &e.to_string()))?;
+                .map_err(|source| super::Error::Workbook { cert: c.id.clone(), source })?;
             out.add(format!("{DOWNLOADS_DIR}/xlsx/{}.xlsx", c.id), book);
         }
         Ok(())

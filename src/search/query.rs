@@ -165,25 +165,14 @@ pub struct Filters {
 }
 
 /// A filter value that names nothing in the index, with the values that do.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{}", crate::words::command::unknown_filter(.what, .value, &.valid.join(", ")))]
 pub struct FilterError {
     /// `certification` or `kind`.
     pub what: &'static str,
     pub value: String,
     pub valid: Vec<String>,
 }
-
-impl std::fmt::Display for FilterError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{}",
-            crate::words::command::unknown_filter(self.what, &self.value, &self.valid.join(", "))
-        )
-    }
-}
-
-impl std::error::Error for FilterError {}
 
 fn damerau1(a: &str, b: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());

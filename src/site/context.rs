@@ -232,8 +232,10 @@ impl<'a> SiteCtx<'a> {
         c
     }
 
-    pub fn render(&self, template: &str, ctx: &tera::Context) -> Result<String, String> {
-        self.tera.render(template, ctx).map_err(|e| format!("template {template}: {e}"))
+    pub fn render(&self, template: &str, ctx: &tera::Context) -> Result<String, super::Error> {
+        self.tera
+            .render(template, ctx)
+            .map_err(|source| super::Error::Template { name: template.to_string(), source })
     }
 }
 

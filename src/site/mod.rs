@@ -1,8 +1,9 @@
-//! The static site: renders the corpus into pages (in parallel, templates compiled once), checks
-//! every internal link and anchor, and publishes the result atomically to the build folder. The
-//! `html` output of [`crate::outputs`] runs it.
+//! The static site: renders the corpus into pages (in parallel, templates compiled once) in the
+//! build folder, where [`crate::build`] checks every internal link and anchor and publishes the
+//! result. The `html` output of [`crate::outputs`] runs it.
 
 pub mod context;
+mod error;
 pub mod pages;
 pub mod richtext;
 pub mod templates;
@@ -16,6 +17,7 @@ use crate::graph::Graph;
 use crate::ids::CertId;
 use crate::model::Corpus;
 use context::SiteCtx;
+pub use error::Error;
 
 /// What the site shows of the other outputs' work, asked for only when a page needs it, so that
 /// the pages that do not can be rendered while that work goes on: the crosswalks (computed
@@ -59,7 +61,7 @@ pub fn render(
     cfg: &Config,
     downloads: &[Download],
     files: &mut Files,
-) -> Result<(), String> {
+) -> Result<(), Error> {
     let crosswalks = crate::crosswalk::AllCrosswalks::build_with(
         corpus,
         &crate::crosswalk::PairPolicy::of_config(cfg),
@@ -77,7 +79,7 @@ pub fn render_with(
     cfg: &Config,
     inputs: &dyn Inputs,
     files: &mut Files,
-) -> Result<(), String> {
+) -> Result<(), Error> {
     let theme = cfg.output.html.theme.as_deref();
     std::thread::scope(|scope| {
         let mut search_files = files.fork();
@@ -113,7 +115,7 @@ pub fn render_with(
             if panic.is::<crate::phases::Cancelled>() {
                 std::panic::resume_unwind(panic);
             }
-            crate::words::build_folder::NO_SEARCH_INDEX.to_string()
+            Error::NoSearchIndex
         })?;
         files.join(search_files);
         let mut assets = templates::assets(theme)?;
@@ -146,7 +148,7 @@ pub fn render_with(
 }
 
 /// Every page that needs neither the search index nor the exports' files.
-fn pages_of(ctx: &SiteCtx, files: &mut Files) -> Result<(), String> {
+fn pages_of(ctx: &SiteCtx, files: &mut Files) -> Result<(), Error> {
     let corpus = ctx.corpus;
     // Pages go to `files` phase by phase, element pages a chunk at a time, so that a streaming
     // build holds no more than a chunk of pages in memory. First the pages that need no
@@ -233,7 +235,7 @@ pub fn render_some(
     inputs: &dyn Inputs,
     elements: &[crate::ids::ElementKey],
     certs: &[CertId],
-) -> Result<Vec<pages::Page>, String> {
+) -> Result<Vec<pages::Page>, Error> {
     let tera = templates::compile(cfg.output.html.theme.as_deref())?;
     let ctx = SiteCtx::new(corpus, graph, cfg, tera, inputs);
     let mut out: Vec<pages::Page> = elements

@@ -4,6 +4,8 @@
 
 use std::path::Path;
 
+use super::Error;
+
 /// Templates by name, from `templates/`.
 const TEMPLATES: &[(&str, &str)] = &[
     ("components.html", include_str!("../../templates/components.html")),
@@ -39,17 +41,17 @@ const ASSETS: &[(&str, &str)] = &[
 ];
 
 /// The theme's version of a built-in file, when the theme folder has one.
-fn themed(theme: Option<&Path>, name: &str, builtin: &str) -> Result<String, String> {
+fn themed(theme: Option<&Path>, name: &str, builtin: &str) -> Result<String, Error> {
     match theme.map(|t| t.join(name)).filter(|p| p.is_file()) {
-        Some(p) => {
-            std::fs::read_to_string(&p).map_err(|e| format!("cannot read {}: {e}", p.display()))
+        Some(path) => {
+            std::fs::read_to_string(&path).map_err(|source| Error::Theme { path, source })
         }
         None => Ok(builtin.to_string()),
     }
 }
 
 /// Compile the templates, the theme's where it has them, the built-in ones otherwise.
-pub fn compile(theme: Option<&Path>) -> Result<tera::Tera, String> {
+pub fn compile(theme: Option<&Path>) -> Result<tera::Tera, Error> {
     let mut tera = tera::Tera::new();
     tera.set_escape_fn(super::richtext::escape_into);
     let mut sources = Vec::new();
@@ -57,11 +59,11 @@ pub fn compile(theme: Option<&Path>) -> Result<tera::Tera, String> {
         sources.push((*name, themed(theme, name, builtin)?));
     }
     tera.add_raw_templates(sources.iter().map(|(n, s)| (*n, s.as_str())))
-        .map_err(|e| format!("templates: {e}"))?;
+        .map_err(Error::Templates)?;
     Ok(tera)
 }
 
 /// The static assets, the theme's where it has them.
-pub fn assets(theme: Option<&Path>) -> Result<Vec<(&'static str, Vec<u8>)>, String> {
+pub fn assets(theme: Option<&Path>) -> Result<Vec<(&'static str, Vec<u8>)>, Error> {
     ASSETS.iter().map(|(p, s)| Ok((*p, themed(theme, p, s)?.into_bytes()))).collect()
 }
