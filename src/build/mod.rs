@@ -11,6 +11,7 @@
 //! the registry of outputs ([`crate::outputs::all`]) is handed in by the caller, so that no
 //! module imports one above it.
 
+mod error;
 pub mod folder;
 pub mod links;
 pub mod plugin;
@@ -22,6 +23,7 @@ use crate::config::Config;
 use crate::crosswalk::AllCrosswalks;
 use crate::graph::Graph;
 use crate::model::Corpus;
+pub use error::Error;
 pub use folder::Files;
 pub use plugin::{DOWNLOADS_DIR, Download, Output, OutputError, RenderContext, RenderError};
 
@@ -185,16 +187,13 @@ pub fn build(
     config: &Config,
     outputs: &[Box<dyn Output>],
     out: &Path,
-) -> Result<BuildReport, String> {
+) -> Result<BuildReport, Error> {
     folder::check_out(out, &corpus.data_dir, config.root.as_deref())?;
-    let cannot = |e: std::io::Error| {
-        crate::words::build_folder::cannot_write(&out.display().to_string(), &e.to_string())
-    };
+    let cannot = |source: std::io::Error| Error::Write { path: out.to_path_buf(), source };
     let strangers =
         folder::Strangers { keep: config.build.keep.clone(), force: config.build.force };
     let staging = folder::Staging::begin(out, &strangers).map_err(cannot)?;
-    let (files, report, _) = render_into(corpus, config, outputs, Files::streaming(staging))
-        .map_err(|e| e.to_string())?;
+    let (files, report, _) = render_into(corpus, config, outputs, Files::streaming(staging))?;
     let t = crate::phases::start("publish");
     let published = files.into_staging().expect("a streaming build").commit();
     t.end();
