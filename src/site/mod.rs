@@ -278,7 +278,7 @@ fn search_page(ctx: &SiteCtx, script: &[u8], meta: &[u8]) -> Result<pages::Page,
     let inline = |b: &[u8]| inline_script(&String::from_utf8_lossy(b));
     c.insert("search_script", &inline(script));
     c.insert("search_meta", &inline(meta));
-    c.insert("certs", &ctx.corpus.certs.iter().map(|c| serde_json::json!({"id": c.id.as_str(), "title": crate::present::short_cert(c)})).collect::<Vec<_>>());
+    // The certifications of the filter come from `search/certs.js` (the page stays bounded).
     // The document's layout (sections, paragraphs) is not something readers look for.
     let mut kinds: Vec<&str> = ctx
         .corpus
