@@ -54,7 +54,7 @@ pub fn identity(ctx: &SiteCtx, from: &str, c: &Certification) -> Value {
         "successors": succs,
         "note": c.note.as_deref().map(markdown),
         "elements": ctx.corpus.elements_of(&c.id).count(),
-        "provenance": ctx.provenance(from, &c.title),
+        "provenance": ctx.provenance_json(from, &c.title),
     })
 }
 
@@ -242,7 +242,7 @@ pub fn render(ctx: &SiteCtx, c: &Certification) -> Result<Vec<Page>, String> {
         .elements_of(&c.id)
         .filter(|e| matches!(e.kind, Kind::Epreuve | Kind::Unite | Kind::Ccp))
         .map(|e| {
-            let mut v = ctx.element_link(&path, &e.key);
+            let mut v = ctx.element_link_json(&path, &e.key);
             v["facts"] = json!(e.facts.iter().map(|f| json!({"label": super::element::fact_label(f.name), "text": f.cite.text})).collect::<Vec<_>>());
             v
         })
@@ -254,7 +254,7 @@ pub fn render(ctx: &SiteCtx, c: &Certification) -> Result<Vec<Page>, String> {
             e.kind.is_bloc() && crate::fiche::BlocFiche::of(ctx.corpus, ctx.graph, &e.key).is_some()
         })
         .map(|e| {
-            let mut v = ctx.element_link(&path, &e.key);
+            let mut v = ctx.element_link_json(&path, &e.key);
             v["href"] = json!(urls::rel(&path, &urls::bloc_fiche(&e.key)));
             v
         })

@@ -19,7 +19,7 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Page, String> {
     let path = urls::element(&e.key);
     let corpus = ctx.corpus;
     let cert = corpus.cert(&e.key.cert).expect("checked certification");
-    let link = |k| ctx.element_link_from(&path, k, &e.key.cert);
+    let link = |k| ctx.element_link_from_json(&path, k, &e.key.cert);
 
     // The framework above the element (sections only for the document's own structure), at most
     // `BREADCRUMB` levels, the nearest; an ellipsis stands for those above them.
@@ -164,16 +164,16 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Page, String> {
                 "text": v.cite.text,
                 "code_as_printed": v.code_as_printed,
                 "note": v.note.as_deref().map(markdown),
-                "provenance": ctx.provenance(&path, &v.cite),
+                "provenance": ctx.provenance_json(&path, &v.cite),
             })
         })
         .collect();
     let facts: Vec<Value> = e
         .facts
         .iter()
-        .map(|f| json!({"label": fact_label(f.name), "text": f.cite.text, "provenance": ctx.provenance(&path, &f.cite)}))
+        .map(|f| json!({"label": fact_label(f.name), "text": f.cite.text, "provenance": ctx.provenance_json(&path, &f.cite)}))
         .collect();
-    let pieces: Vec<Value> = e.pieces.iter().map(|p| ctx.provenance(&path, p)).collect();
+    let pieces: Vec<Value> = e.pieces.iter().map(|p| ctx.provenance_json(&path, p)).collect();
 
     // Previous and next siblings, for reading in order.
     let siblings: Vec<&crate::ids::ElementKey> = match &e.parent {
@@ -232,7 +232,7 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Page, String> {
     c.insert("variants", &variants);
     c.insert("facts", &facts);
     c.insert("pieces", &pieces);
-    c.insert("provenance", &ctx.provenance(&path, &e.cite));
+    c.insert("provenance", &ctx.provenance_json(&path, &e.cite));
     let printable =
         e.kind.is_bloc() && crate::fiche::BlocFiche::of(corpus, ctx.graph, &e.key).is_some();
     c.insert("printable", &printable.then(|| urls::rel(&path, &urls::bloc_fiche(&e.key))));
@@ -243,7 +243,7 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Page, String> {
         json!({
             "line": line,
             "replaces": crate::words::evolution::REPLACES,
-            "replaced": h.replaced.iter().filter(|k| ctx.corpus.element(k).is_some()).map(|k| ctx.element_link(&path, k)).collect::<Vec<_>>(),
+            "replaced": h.replaced.iter().filter(|k| ctx.corpus.element(k).is_some()).map(|k| ctx.element_link_json(&path, k)).collect::<Vec<_>>(),
             "class": h.class.label(),
             "degree": h.degree.map(|d| d.label()),
         })

@@ -19,7 +19,7 @@ use crate::words::evolution as w;
 
 fn cited(ctx: &SiteCtx, from: &str, c: &Cited) -> Value {
     let mut v = match ctx.corpus.element(&c.item.id) {
-        Some(_) => ctx.element_link(from, &c.item.id),
+        Some(_) => ctx.element_link_json(from, &c.item.id),
         None => {
             json!({"href": null, "code": c.item.code, "text": c.item.text, "kind": c.item.kind.label()})
         }

@@ -45,7 +45,7 @@ pub fn context(ctx: &SiteCtx, path: &str, f: &Fiche) -> Value {
         groups.into_iter().map(|(h, items)| json!({"heading": h, "items": items})).collect()
     };
     let assessment = |a: &Assessment| -> Value {
-        let mut v = ctx.element_link_from(path, &a.by, &f.key.cert);
+        let mut v = ctx.element_link_from_json(path, &a.by, &f.key.cert);
         v["label"] = json!(a.rel.labels().1);
         v["via"] = json!(a.via.as_ref().map(&group_title));
         v

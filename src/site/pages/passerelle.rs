@@ -18,7 +18,7 @@ use crate::words::rests_on;
 
 fn item(ctx: &SiteCtx, from: &str, i: &Item) -> Value {
     match ctx.corpus.element(&i.id) {
-        Some(_) => ctx.element_link(from, &i.id),
+        Some(_) => ctx.element_link_json(from, &i.id),
         None => {
             json!({"href": null, "code": i.code, "text": i.text, "kind": i.kind.label(), "cert": ""})
         }

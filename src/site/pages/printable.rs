@@ -20,7 +20,7 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Option<Page>, String> {
     let corpus = ctx.corpus;
     let cert = corpus.cert(&e.key.cert).expect("checked certification");
     let with_facts = |k: &crate::ids::ElementKey| {
-        let mut v = ctx.element_link_from(&path, k, &e.key.cert);
+        let mut v = ctx.element_link_from_json(&path, k, &e.key.cert);
         let x = corpus.element(k).expect("assessment");
         v["facts"] = json!(
             x.facts
@@ -87,7 +87,7 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Option<Page>, String> {
         }
     }
     let savoirs: Vec<Value> =
-        b.savoirs.iter().map(|k| ctx.element_link_from(&path, k, &e.key.cert)).collect();
+        b.savoirs.iter().map(|k| ctx.element_link_from_json(&path, k, &e.key.cert)).collect();
     let title = format!("Fiche imprimable · {}", truncate(&named_label(e), 70));
     let description = crate::words::printable::description(
         e.kind.label(),

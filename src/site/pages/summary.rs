@@ -71,7 +71,7 @@ pub fn context(ctx: &SiteCtx, path: &str, f: &Fiche) -> Option<Value> {
         });
     let prepares: Vec<Value> = prepared(ctx, e)
         .into_iter()
-        .map(|p| json!({"text": p.text(), "provenance": ctx.provenance(path, &p.cite)}))
+        .map(|p| json!({"text": p.text(), "provenance": ctx.provenance_json(path, &p.cite)}))
         .collect();
     Some(json!({"evaluated": evaluated, "certified": certified, "prepares": prepares}))
 }
