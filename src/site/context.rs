@@ -189,26 +189,6 @@ impl<'a> SiteCtx<'a> {
         }
     }
 
-    /// [`SiteCtx::element_link`] as JSON, for the pages not yet typed (goes when they are).
-    pub fn element_link_json(&self, from: &str, key: &ElementKey) -> serde_json::Value {
-        serde_json::to_value(self.element_link(from, key)).expect("a link serializes")
-    }
-
-    /// [`SiteCtx::element_link_from`] as JSON, for the pages not yet typed (goes when they are).
-    pub fn element_link_from_json(
-        &self,
-        from: &str,
-        key: &ElementKey,
-        home: &crate::ids::CertId,
-    ) -> serde_json::Value {
-        serde_json::to_value(self.element_link_from(from, key, home)).expect("a link serializes")
-    }
-
-    /// [`SiteCtx::provenance`] as JSON, for the pages not yet typed (goes when they are).
-    pub fn provenance_json(&self, from: &str, cite: &Cite) -> serde_json::Value {
-        serde_json::to_value(self.provenance(from, cite)).expect("a provenance serializes")
-    }
-
     /// A link to a certification's page.
     pub fn cert_link(&self, from: &str, c: &crate::model::Certification) -> CertLink {
         CertLink { href: urls::rel(from, &urls::cert(&c.id)), title: short_cert(c) }
