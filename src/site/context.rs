@@ -267,6 +267,7 @@ impl<'a> SiteCtx<'a> {
 
 /// What the layout (`base.html`) reads of every page, as `page`.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Base<'a> {
     pub title: String,
     /// From the page to the site's root (`../../`).
@@ -285,6 +286,7 @@ pub struct Base<'a> {
 
 /// A link to an element with what a list shows of it (`components.html`'s `element_link`).
 #[derive(Serialize, Clone, PartialEq)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct ElementLink {
     pub href: String,
     /// Its code, or empty.
@@ -300,6 +302,7 @@ pub struct ElementLink {
 
 /// Where a text comes from: its document, its lines, a link into the source view, the lines.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Provenance<'a> {
     pub doc: &'a str,
     pub doc_title: &'a str,
@@ -311,6 +314,7 @@ pub struct Provenance<'a> {
 
 /// A numbered line of a source document.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct SourceLine {
     pub n: usize,
     pub text: String,
@@ -318,6 +322,7 @@ pub struct SourceLine {
 
 /// A link to a certification, by its short name.
 #[derive(Serialize, Clone, PartialEq)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct CertLink {
     pub href: String,
     pub title: String,
@@ -325,6 +330,7 @@ pub struct CertLink {
 
 /// A fact of an épreuve or a unit (durée, coefficient …) as printed.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Fact<'a> {
     pub label: &'static str,
     pub text: &'a str,

@@ -272,24 +272,29 @@ fn inline_script(js: &str) -> String {
 /// How many element pages are rendered (in parallel) before they are handed to the build folder.
 const CHUNK: usize = 512;
 
+/// `search.html`: the script, the index's metadata, and the filters' choices.
+#[derive(serde::Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+struct Search<'a> {
+    search_script: String,
+    search_meta: String,
+    certs: Vec<CertChoice<'a>>,
+    /// The kinds a reader may filter on, by their French names.
+    kinds: Vec<&'static str>,
+}
+
+#[derive(serde::Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+/// A certification to filter on.
+struct CertChoice<'a> {
+    id: &'a str,
+    title: String,
+}
+
 /// The search page carries the search script and the index's metadata in itself, so that a query
 /// arriving with the page (`recherche.html?q=…`) needs two rounds of requests: the words' index
 /// files, then the texts of the results shown.
 fn search_page(ctx: &SiteCtx, script: &[u8], meta: &[u8]) -> Result<pages::Page, String> {
-    /// `search.html`: the script, the index's metadata, and the filters' choices.
-    #[derive(serde::Serialize)]
-    struct Search<'a> {
-        search_script: String,
-        search_meta: String,
-        certs: Vec<CertChoice<'a>>,
-        /// The kinds a reader may filter on, by their French names.
-        kinds: Vec<&'static str>,
-    }
-    #[derive(serde::Serialize)]
-    struct CertChoice<'a> {
-        id: &'a str,
-        title: String,
-    }
     let path = crate::urls::search();
     // Inline scripts end at the first `</`+`script`, in any case: the JSON never holds a `<`
     // (`text::script_safe`), but a theme's script might.

@@ -18,6 +18,7 @@ use super::synoptic::Synoptic;
 
 /// Identity of a certification, shared by its page, the home page and the document.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Identity<'a> {
     id: &'a str,
     href: String,
@@ -40,6 +41,7 @@ pub struct Identity<'a> {
 
 /// A code of a certification (RNCP, ROME …), linked to its page.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct CodeRef<'a> {
     system: &'static str,
     code: &'a str,
@@ -48,11 +50,13 @@ struct CodeRef<'a> {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Text<'a> {
     text: &'a str,
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct DateRef<'a> {
     role: &'static str,
     text: &'a str,
@@ -156,6 +160,7 @@ fn framework(ctx: &SiteCtx, from: &str, items: &[&Element], depth: usize, out: &
 
 /// The compétences × what evaluates or certifies them (`grid` in `cert.html`).
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct EvaluationMatrix<'a> {
     rows: Vec<EvaluationRow<'a>>,
     columns: Vec<EvaluationColumn<'a>>,
@@ -163,6 +168,7 @@ struct EvaluationMatrix<'a> {
 
 /// A compétence and how each column reaches it.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct EvaluationRow<'a> {
     href: String,
     code: &'a Option<String>,
@@ -174,6 +180,7 @@ struct EvaluationRow<'a> {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct EvaluationCell {
     /// `marked`, `via`, `lost` or `none`.
     state: &'static str,
@@ -182,6 +189,7 @@ struct EvaluationCell {
 
 /// An épreuve, unit or CCP heading a column.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct EvaluationColumn<'a> {
     href: String,
     code: &'a Option<String>,
@@ -295,6 +303,7 @@ fn evaluation_matrix<'a>(
 
 /// What reaches a compétence by one relation (« Évalué par »).
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct ByGroup {
     label: &'static str,
     items: Vec<By>,
@@ -303,6 +312,7 @@ struct ByGroup {
 /// An épreuve or unit by its code and facts (« E4 (Orale, coef. 4) »), and the group it
 /// reaches the compétence through.
 #[derive(Serialize, PartialEq)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct By {
     href: String,
     name: String,
@@ -361,7 +371,8 @@ fn facts_brief(e: &Element) -> String {
 
 /// `cert.html`: a certification's page.
 #[derive(Serialize)]
-struct CertPage<'a> {
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub(super) struct CertPage<'a> {
     cert: Identity<'a>,
     /// Compétences × what evaluates or certifies them.
     grid: Option<EvaluationMatrix<'a>>,
@@ -382,14 +393,29 @@ struct CertPage<'a> {
     plans: Vec<PlanLink>,
     correspondences: Vec<TableRef<'a>>,
     counts: Vec<KindCount>,
-    /// The exports' files about it.
+    /// The exports' files about it (JSON until the downloads page is typed).
+    #[cfg_attr(test, schemars(with = "Vec<DownloadShape>"))]
     downloads: Vec<serde_json::Value>,
     /// Its printable document.
     document: String,
 }
 
+/// The fields of a file of `downloads::of_cert` (JSON), for the template test; goes when that
+/// function gives a struct.
+#[cfg(test)]
+#[derive(schemars::JsonSchema)]
+#[expect(dead_code, reason = "only its schema is read")]
+struct DownloadShape {
+    href: String,
+    name: String,
+    format: String,
+    size: String,
+    certs: Vec<String>,
+}
+
 /// An element with its facts (durée, coefficient …).
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct WithFacts<'a> {
     #[serde(flatten)]
     link: ElementLink,
@@ -397,6 +423,7 @@ struct WithFacts<'a> {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct MatrixRef<'a> {
     href: String,
     title: &'a str,
@@ -408,6 +435,7 @@ struct MatrixRef<'a> {
 
 /// A unit's evaluation grid.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct GridRef {
     href: String,
     name: String,
@@ -416,6 +444,7 @@ struct GridRef {
 
 /// A correspondence table from or to the certification.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct TableRef<'a> {
     href: String,
     title: &'a str,
@@ -428,6 +457,7 @@ struct TableRef<'a> {
 
 /// How many elements of a kind.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct KindCount {
     kind: &'static str,
     n: usize,
@@ -435,7 +465,8 @@ struct KindCount {
 
 /// `document.html`: every element in order.
 #[derive(Serialize)]
-struct DocumentPage<'a> {
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub(super) struct DocumentPage<'a> {
     cert: Identity<'a>,
     /// The document, in HTML.
     body: String,

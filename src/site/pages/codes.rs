@@ -15,6 +15,7 @@ type Holders<'c> = (Option<String>, Vec<&'c crate::model::Certification>);
 
 /// A code as its page and the index show it.
 #[derive(Serialize, Clone, Copy)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Code<'a> {
     system: &'static str,
     code: &'a str,
@@ -23,13 +24,15 @@ struct Code<'a> {
 
 /// `code.html`: one code and the certifications that hold it.
 #[derive(Serialize)]
-struct CodePage<'a> {
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub(super) struct CodePage<'a> {
     code: Code<'a>,
     certs: Vec<CertLink>,
 }
 
 /// A line of the index of codes.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Listed<'a> {
     #[serde(flatten)]
     code: Code<'a>,
@@ -39,7 +42,8 @@ struct Listed<'a> {
 
 /// `codes.html`: every code.
 #[derive(Serialize)]
-struct Index<'a> {
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub(super) struct Index<'a> {
     codes: Vec<Listed<'a>>,
 }
 

@@ -28,6 +28,7 @@ pub fn crosswalk_path(a: &CertId, b: &CertId) -> String {
 /// An element of a compared certification: a link to its page when it has one, else what the
 /// comparison knows of it (a version known only by name).
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub(super) enum Compared {
     Linked(ElementLink),
@@ -112,6 +113,7 @@ fn reason_fr(ctx: &SiteCtx, old: &CertId, r: &Reason) -> String {
 
 /// A change between two versions: its class, the elements on each side, and why they pair.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct ChangeView {
     class: &'static str,
     label: &'static str,
@@ -142,11 +144,13 @@ fn change(ctx: &SiteCtx, from: &str, old: &CertId, c: &Change, only_named: bool)
 
 /// `diff.html`: what changed from one version to the next.
 #[derive(Serialize)]
-struct DiffPage {
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub(super) struct DiffPage {
     diff: DiffView,
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct DiffView {
     /// The answer first (#25).
     lead: super::evolution::Lead,
@@ -170,6 +174,7 @@ struct DiffView {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct TableLink {
     href: String,
     title: String,
@@ -178,6 +183,7 @@ struct TableLink {
 
 /// How many changes of a class.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct ClassCount {
     class: &'static str,
     label: &'static str,
@@ -186,18 +192,21 @@ struct ClassCount {
 
 /// `crosswalk.html`: the passerelle of a pair.
 #[derive(Serialize)]
-struct CrosswalkPage<'a> {
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub(super) struct CrosswalkPage<'a> {
     cw: super::passerelle::Passerelle<'a>,
 }
 
 /// The evolutions and passerelles, for the home page.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Comparisons {
     diffs: Vec<Listed>,
     crosswalks: Vec<Listed>,
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Listed {
     href: String,
     title: String,

@@ -20,7 +20,8 @@ use super::summary::Summary;
 
 /// `element.html`: one element and everything around it.
 #[derive(Serialize)]
-struct ElementPage<'a> {
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub(super) struct ElementPage<'a> {
     /// The fiche of a compétence, an activité, a bloc … (`f` in the template).
     fiche: Option<FicheView<'a>>,
     /// How a compétence is evaluated and certified, under its title.
@@ -55,6 +56,7 @@ struct ElementPage<'a> {
 
 /// The element itself.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct El<'a> {
     id: String,
     local: &'a str,
@@ -75,6 +77,7 @@ struct El<'a> {
 
 /// A level of the breadcrumb: an ellipsis for the levels not shown, or a group above.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(untagged)]
 enum Crumb {
     Ellipsis {
@@ -89,12 +92,14 @@ enum Crumb {
 
 /// The children of one kind.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Children<'a> {
     kind: &'a str,
     items: Vec<Child>,
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Child {
     #[serde(flatten)]
     link: ElementLink,
@@ -105,12 +110,14 @@ struct Child {
 
 /// The elements linked by one relation, under its French label.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Relations<'a> {
     label: &'static str,
     items: Vec<Related<'a>>,
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Related<'a> {
     #[serde(flatten)]
     link: ElementLink,
@@ -123,6 +130,7 @@ struct Related<'a> {
 
 /// A pair of a correspondence table the element is in.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct InTable {
     table: String,
     table_title: String,
@@ -136,6 +144,7 @@ struct InTable {
 
 /// A matrix in which the element heads a row or a column, and its cells there.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct InMatrix<'a> {
     href: String,
     title: &'a str,
@@ -146,6 +155,7 @@ struct InMatrix<'a> {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct MatrixCell<'a> {
     /// The other heading.
     other: &'a str,
@@ -156,6 +166,7 @@ struct MatrixCell<'a> {
 
 /// A counterpart in another certification, from a table or suggested.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Counterpart<'a> {
     #[serde(flatten)]
     link: ElementLink,
@@ -168,6 +179,7 @@ struct Counterpart<'a> {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct VariantView<'a> {
     text: &'a str,
     code_as_printed: &'a Option<String>,
@@ -176,6 +188,7 @@ struct VariantView<'a> {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct FactView<'a> {
     label: &'static str,
     text: &'a str,
@@ -183,6 +196,7 @@ struct FactView<'a> {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Since {
     line: String,
     replaces: &'static str,

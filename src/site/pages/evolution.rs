@@ -21,6 +21,7 @@ use super::compare::Compared;
 
 /// An element with the lines it is printed on.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct CitedView {
     #[serde(flatten)]
     item: Compared,
@@ -39,6 +40,7 @@ fn cited(ctx: &SiteCtx, from: &str, c: &Cited) -> CitedView {
 
 /// A unit of the new version and its verdict.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct UnitRow {
     verdict: &'static str,
     label: &'static str,
@@ -55,6 +57,7 @@ struct UnitRow {
 
 /// An old unit it pairs with, and why.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct CounterpartRow {
     old: CitedView,
     also: String,
@@ -65,6 +68,7 @@ struct CounterpartRow {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct TableRow {
     table: String,
     status: &'static str,
@@ -74,6 +78,7 @@ struct TableRow {
 
 /// A change inside the unit.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct EvidenceRow {
     class: &'static str,
     label: &'static str,
@@ -355,6 +360,7 @@ fn svg(left: &[Node], right: &[Node], bands: &[Band], old_name: &str, new_name: 
 
 /// What the evolution page shows first (`diff.lead` in `diff.html`).
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Lead {
     /// What each side is, in a sentence.
     sentence: String,
@@ -372,6 +378,7 @@ pub struct Lead {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct VerdictCount {
     verdict: &'static str,
     label: &'static str,
@@ -379,6 +386,7 @@ struct VerdictCount {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Pairing {
     text: String,
     class: String,

@@ -11,6 +11,7 @@ use crate::urls;
 
 /// A fiche, part by part (`f` in `element.html` and `printable.html`).
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct FicheView<'a> {
     /// The groups above the compétence, outermost first.
     path: Vec<GroupTitle>,
@@ -26,6 +27,7 @@ pub struct FicheView<'a> {
 
 /// An item of a fiche, with its text whole (glossary terms linked) and cut.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Item<'a> {
     href: String,
     code: &'a Option<String>,
@@ -38,6 +40,7 @@ struct Item<'a> {
 
 /// A group above the compétence, by its name.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub(super) struct GroupTitle {
     pub(super) href: String,
     label: String,
@@ -45,6 +48,7 @@ pub(super) struct GroupTitle {
 
 /// Items under a heading.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Items<'a> {
     heading: &'static str,
     items: Vec<Item<'a>>,
@@ -52,12 +56,14 @@ struct Items<'a> {
 
 /// Items grouped under headings (their kind's plural, or a savoir-faire group).
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Groups<'a> {
     heading: &'static str,
     groups: Vec<Group<'a>>,
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Group<'a> {
     heading: Option<String>,
     items: Vec<Item<'a>>,
@@ -65,6 +71,7 @@ struct Group<'a> {
 
 /// The compétence's own items, then those printed for a group above it.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub(super) struct WithInherited<'a> {
     heading: String,
     items: Vec<Item<'a>>,
@@ -72,6 +79,7 @@ pub(super) struct WithInherited<'a> {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub(super) struct InheritedView<'a> {
     pub(super) from: GroupTitle,
     items: Vec<Item<'a>>,
@@ -80,12 +88,14 @@ pub(super) struct InheritedView<'a> {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct SavoirFaire<'a> {
     heading: &'static str,
     groups: Vec<Group<'a>>,
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Savoirs<'a> {
     heading: &'static str,
     items: Vec<SavoirRow<'a>>,
@@ -93,6 +103,7 @@ struct Savoirs<'a> {
 
 /// A savoir-faire with the savoirs it draws on and their limits.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct SavoirRow<'a> {
     item: Item<'a>,
     linked: Option<&'static str>,
@@ -101,6 +112,7 @@ struct SavoirRow<'a> {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Evaluation {
     heading: &'static str,
     evaluated: Vec<AssessedBy>,
@@ -109,6 +121,7 @@ struct Evaluation {
 
 /// What evaluates or certifies the compétence, and the group it does so through.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct AssessedBy {
     #[serde(flatten)]
     link: ElementLink,

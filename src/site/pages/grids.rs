@@ -22,6 +22,7 @@ pub fn short_name(ctx: &SiteCtx, key: &ElementKey) -> String {
 
 /// An element as the grid templates show it: kind, code, text, anchor.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Item<'a> {
     id: &'a str,
     href: String,
@@ -44,6 +45,7 @@ fn item<'a>(ctx: &SiteCtx<'a>, from: &str, key: &'a ElementKey) -> Item<'a> {
 /// A block of a grid as the templates show it: the compétence, whom its critères hold for,
 /// and its rows (each critère, or the compétence itself when none is printed).
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct BlockView<'a> {
     competence: Item<'a>,
     anchor: String,
@@ -73,6 +75,7 @@ fn block<'a>(ctx: &SiteCtx<'a>, from: &str, b: &'a Block) -> BlockView<'a> {
 
 /// What assesses the unit or its compétences, with the facts printed for it (durée, forme …).
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Modalite<'a> {
     #[serde(flatten)]
     item: Item<'a>,
@@ -92,6 +95,7 @@ fn modalites<'a>(ctx: &SiteCtx<'a>, from: &str, g: &'a Grid) -> Vec<Modalite<'a>
 
 /// The unit as the templates show it.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Unit<'a> {
     href: String,
     kind: &'static str,
@@ -131,7 +135,8 @@ pub fn render_all(ctx: &SiteCtx) -> Result<Vec<Page>, String> {
 
 /// `grid.html`: the grid of one unit.
 #[derive(Serialize)]
-struct GridPage<'a> {
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub(super) struct GridPage<'a> {
     cert: CertLink,
     unit: Unit<'a>,
     modalites: Vec<Modalite<'a>>,
@@ -144,6 +149,7 @@ struct GridPage<'a> {
 
 /// The grid's printed headings and fields.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Words {
     ticks: [&'static str; 3],
     observations: &'static str,
@@ -189,6 +195,7 @@ fn render<'a>(ctx: &SiteCtx<'a>, c: &Certification, g: &'a Grid) -> Result<Page,
 
 /// The workbook and the CSV table of a certification's grids.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Files {
     xlsx: String,
     csv: String,
@@ -204,6 +211,7 @@ pub fn files(ctx: &SiteCtx, from: &str, cert: &CertId) -> Option<Files> {
 
 /// A link to a unit's grid, by the unit's short name.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct GridLink {
     pub href: String,
     pub name: String,

@@ -12,7 +12,8 @@ use super::Page;
 
 /// What `404.html` reads besides the layout's part.
 #[derive(Serialize)]
-struct NotFound<'a> {
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub(super) struct NotFound<'a> {
     /// The site's address, for `<base href>` (only this page has it: the layout tests it).
     base_href: &'a str,
     /// The certifications a reader may have looked for.
@@ -22,6 +23,7 @@ struct NotFound<'a> {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct ShortLink {
     href: String,
     short: String,

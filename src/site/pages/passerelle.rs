@@ -20,6 +20,7 @@ use super::compare::{Compared, item};
 
 /// A link a compétence's coverage rests on.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct LinkView<'a> {
     /// `covers`, `partly` or `listed`.
     effect: &'static str,
@@ -60,6 +61,7 @@ fn link<'a>(ctx: &SiteCtx, from: &str, l: &'a Link, on_ancestor: bool) -> LinkVi
 
 /// A compétence of a unit, covered or not, and what that rests on.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct CompetenceView<'a> {
     competence: Compared,
     state: &'static str,
@@ -78,6 +80,7 @@ fn competence<'a>(ctx: &SiteCtx, from: &str, c: &'a CoveredBy) -> CompetenceView
 
 /// A unit of one side, for a holder of the other: couverte, en partie or non couverte.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct UnitView<'a> {
     unit: Compared,
     state: &'static str,
@@ -110,6 +113,7 @@ fn unit<'a>(ctx: &SiteCtx, from: &str, u: &'a UnitCoverage) -> UnitView<'a> {
 
 /// A mapping between the two sides: from a table, or suggested.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub(super) struct MappingView<'a> {
     status: &'static str,
     status_label: &'static str,
@@ -122,11 +126,23 @@ pub(super) struct MappingView<'a> {
     rank: Option<u32>,
     mutual: bool,
     words: &'a [String],
+    #[cfg_attr(test, schemars(with = "Vec<EvidenceShape>"))]
     evidence: &'a [Evidence],
     justification: &'a Option<String>,
     author: &'a Option<String>,
     date: &'a Option<String>,
     note: &'a Option<String>,
+}
+
+/// The fields of [`Evidence`] (the crosswalk's, which has no schema), for the template test.
+#[cfg(test)]
+#[derive(schemars::JsonSchema)]
+#[expect(dead_code, reason = "only its schema is read")]
+struct EvidenceShape {
+    kind: crate::schema::Kind,
+    a: String,
+    b: String,
+    identical: bool,
 }
 
 pub(super) fn mapping<'a>(ctx: &SiteCtx, from: &str, m: &'a Mapping) -> MappingView<'a> {
@@ -287,12 +303,14 @@ pub fn heat_map(ta: &Tree, tb: &Tree, cw: &Crosswalk) -> String {
 
 /// A compétence of `a` with its links, for the list that stands for the heat map on a phone.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct HeatRow {
     item: Compared,
     links: Vec<HeatLink>,
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct HeatLink {
     class: &'static str,
     glyph: String,
@@ -336,6 +354,7 @@ fn heat_list(ctx: &SiteCtx, from: &str, ta: &Tree, tb: &Tree, cw: &Crosswalk) ->
 
 /// The passerelle of a pair (`cw` in `crosswalk.html`).
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Passerelle<'a> {
     title: &'a str,
     /// What the review page needs to find the pair's tables.
@@ -358,6 +377,7 @@ pub struct Passerelle<'a> {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Review<'a> {
     a: &'a str,
     b: &'a str,
@@ -365,6 +385,7 @@ struct Review<'a> {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct StatementView {
     cert: String,
     heading: Compared,
@@ -373,6 +394,7 @@ struct StatementView {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct GroupView<'a> {
     label: &'static str,
     /// Shown open (the compétences).
@@ -382,6 +404,7 @@ struct GroupView<'a> {
 
 /// How much of one side the links cover.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Side {
     competences: usize,
     covered: usize,
@@ -390,6 +413,7 @@ struct Side {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Holder<'a> {
     holder: &'a str,
     other: &'a str,

@@ -46,6 +46,7 @@ pub fn plans(ctx: &SiteCtx) -> Result<Vec<(String, Plan)>, String> {
 
 /// How many of some elements a plan covers.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Covered {
     covered: usize,
     total: usize,
@@ -62,7 +63,8 @@ fn hours(h: f64) -> String {
 
 /// `plan.html`: what a plan covers, unit by unit and séquence by séquence.
 #[derive(Serialize)]
-struct PlanPage<'a> {
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub(super) struct PlanPage<'a> {
     plan: PlanView<'a>,
     cert: CertLink,
     units: Vec<UnitView<'a>>,
@@ -74,6 +76,7 @@ struct PlanPage<'a> {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct PlanView<'a> {
     title: &'a str,
     author: &'a Option<String>,
@@ -85,6 +88,7 @@ struct PlanView<'a> {
 
 /// An element of the plan's certification.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Link<'a> {
     href: String,
     name: String,
@@ -94,6 +98,7 @@ struct Link<'a> {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct UnitView<'a> {
     item: Link<'a>,
     criteres: Covered,
@@ -104,6 +109,7 @@ struct UnitView<'a> {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct CompetenceView<'a> {
     item: Link<'a>,
     criteres: Covered,
@@ -115,6 +121,7 @@ struct CompetenceView<'a> {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct SequenceRow<'a> {
     id: &'a str,
     title: &'a str,
@@ -208,6 +215,7 @@ pub fn render_all(ctx: &SiteCtx) -> Result<Vec<Page>, String> {
 
 /// A link to a plan, by its title.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct PlanLink {
     pub href: String,
     pub title: String,

@@ -19,6 +19,7 @@ use super::grids::{BlockView, Unit};
 
 /// A unit as the page shows it: its name, text and blocks of critères.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Positioned<'a> {
     #[serde(flatten)]
     unit: Unit<'a>,
@@ -42,7 +43,8 @@ fn unit<'a>(ctx: &SiteCtx<'a>, from: &str, g: &'a Grid) -> Positioned<'a> {
 
 /// `positionnement.html`: the units of a certification, or one of them, with the answers.
 #[derive(Serialize)]
-struct Positioning<'a> {
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub(super) struct Positioning<'a> {
     cert: Cert<'a>,
     title: &'a str,
     units: Vec<Positioned<'a>>,
@@ -52,6 +54,7 @@ struct Positioning<'a> {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Cert<'a> {
     /// Keys the answers kept in the browser.
     id: &'a str,
@@ -62,6 +65,7 @@ struct Cert<'a> {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Answer {
     value: &'static str,
     label: &'static str,

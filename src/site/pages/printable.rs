@@ -15,7 +15,8 @@ use super::fiche::FicheView;
 
 /// `printable.html`: a bloc and every compétence it covers.
 #[derive(Serialize)]
-struct Printable<'a> {
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub(super) struct Printable<'a> {
     cert: CertLink,
     bloc: Bloc<'a>,
     /// What validates or certifies the bloc itself.
@@ -27,6 +28,7 @@ struct Printable<'a> {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Bloc<'a> {
     href: String,
     kind: &'static str,
@@ -37,6 +39,7 @@ struct Bloc<'a> {
 
 /// An épreuve, modalité or CCP with its facts.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct WithFacts<'a> {
     #[serde(flatten)]
     link: ElementLink,
@@ -44,6 +47,7 @@ struct WithFacts<'a> {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Assessed<'a> {
     #[serde(flatten)]
     by: WithFacts<'a>,
@@ -53,12 +57,14 @@ struct Assessed<'a> {
 
 /// The modalités held by one épreuve or CCP (`within`: « Épreuve : … »).
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Within<'a> {
     within: Option<String>,
     items: Vec<WithFacts<'a>>,
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Competence<'a> {
     href: String,
     anchor: String,

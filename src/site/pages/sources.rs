@@ -22,6 +22,7 @@ pub fn doc_pages(ctx: &SiteCtx, doc: &SourceDoc) -> Result<Vec<Page>, String> {
 
 /// A chunk of a document, as a link (`1–400`).
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct ChunkLink {
     href: String,
     label: String,
@@ -36,6 +37,7 @@ fn chunk_link(from: &str, doc: &SourceDoc, i: usize) -> ChunkLink {
 
 /// A document in the list of documents.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Listed<'a> {
     id: &'a str,
     title: &'a str,
@@ -46,7 +48,8 @@ struct Listed<'a> {
 
 /// `sources.html`: every document.
 #[derive(Serialize)]
-struct Index<'a> {
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub(super) struct Index<'a> {
     docs: Vec<Listed<'a>>,
 }
 
@@ -75,7 +78,8 @@ pub fn index(ctx: &SiteCtx) -> Result<Page, String> {
 
 /// `source.html`: a chunk of a document, line by line.
 #[derive(Serialize)]
-struct ChunkPage<'a> {
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub(super) struct ChunkPage<'a> {
     doc: Doc<'a>,
     lines: Vec<Line>,
     prev: Option<ChunkLink>,
@@ -85,6 +89,7 @@ struct ChunkPage<'a> {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Doc<'a> {
     id: &'a str,
     title: &'a str,
@@ -97,6 +102,7 @@ struct Doc<'a> {
 /// A line of the source view: cited or not, declared noise or not, and the elements whose
 /// text starts there.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Line {
     n: usize,
     text: String,
@@ -107,6 +113,7 @@ struct Line {
 
 /// An element whose text starts at a line.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Ref {
     href: String,
     label: String,

@@ -14,6 +14,7 @@ use crate::urls;
 
 /// The summary under a compétence's title (`summary` in `element.html`).
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Summary<'a> {
     evaluated: Vec<Evaluated>,
     certified: Vec<Certified<'a>>,
@@ -22,6 +23,7 @@ pub struct Summary<'a> {
 
 /// An épreuve or modalité that evaluates the compétence, named by what it belongs to.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Evaluated {
     href: String,
     name: String,
@@ -34,6 +36,7 @@ struct Evaluated {
 
 /// A CCP, bloc or unité that certifies the compétence.
 #[derive(Serialize, PartialEq)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Certified<'a> {
     href: String,
     name: String,
@@ -44,6 +47,7 @@ struct Certified<'a> {
 
 /// A paragraph of the document about what the candidate prepares.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Prepared<'a> {
     text: &'a str,
     provenance: Provenance<'a>,

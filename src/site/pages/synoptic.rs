@@ -28,6 +28,7 @@ struct Row<'c> {
 
 /// A certification at a glance (`synoptic` in `cert.html`): the picture, and the same as a list.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Synoptic {
     svg: String,
     list: Vec<Group>,
@@ -35,6 +36,7 @@ pub struct Synoptic {
 
 /// The compétences under one group (none for those outside any).
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Group {
     group: Option<Box_>,
     items: Vec<Item>,
@@ -42,6 +44,7 @@ struct Group {
 
 /// A top-level compétence and the units that certify it.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Item {
     href: String,
     name: String,
@@ -50,6 +53,7 @@ struct Item {
 
 /// A group or a certifying unit, by its kind and name.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Box_ {
     href: String,
     name: String,

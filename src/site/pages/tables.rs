@@ -14,12 +14,14 @@ use super::element::state_label;
 
 /// `matrix.html`: a matrix as a table.
 #[derive(Serialize)]
-struct MatrixPage<'a> {
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub(super) struct MatrixPage<'a> {
     matrix: MatrixView<'a>,
     cert: CertLink,
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct MatrixView<'a> {
     title: &'a str,
     note: Option<String>,
@@ -31,6 +33,7 @@ struct MatrixView<'a> {
 
 /// A row's or a column's heading.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct HeaderView<'a> {
     key: &'a str,
     text: Option<&'a str>,
@@ -43,12 +46,14 @@ struct HeaderView<'a> {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Row<'a> {
     header: HeaderView<'a>,
     cells: Vec<CellView<'a>>,
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct CellView<'a> {
     state: &'static str,
     label: &'static str,
@@ -60,6 +65,7 @@ struct CellView<'a> {
 
 /// How many cells are in a state.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Count {
     state: &'static str,
     label: &'static str,
@@ -128,11 +134,13 @@ pub fn matrix<'a>(ctx: &SiteCtx<'a>, m: &'a Matrix) -> Result<Page, String> {
 
 /// `correspondence.html`: a correspondence table, pair by pair.
 #[derive(Serialize)]
-struct CorrespondencePage<'a> {
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub(super) struct CorrespondencePage<'a> {
     table: Table<'a>,
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Table<'a> {
     title: String,
     /// #25: the evolution page of the same two versions, when they are a lineage pair.
@@ -150,6 +158,7 @@ struct Table<'a> {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct PairView {
     from: Vec<ElementLink>,
     to: Vec<ElementLink>,
@@ -162,6 +171,7 @@ struct PairView {
 
 /// Where a pair is printed.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct SourceRef {
     href: String,
     lines: String,
