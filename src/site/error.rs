@@ -19,6 +19,9 @@ pub enum Error {
     /// The thread building the search index stopped.
     #[error("{}", crate::words::build_folder::NO_SEARCH_INDEX)]
     NoSearchIndex,
+    /// A training plan of the plans folder does not check: its diagnostics.
+    #[error("{}", .0.iter().map(|d| d.render()).collect::<Vec<_>>().join("\n"))]
+    Plan(Vec<crate::diag::Diagnostic>),
     /// A page's own failure, as its render function tells it (the pages' functions return
     /// strings until their contexts are typed).
     #[error("{0}")]

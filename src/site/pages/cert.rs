@@ -474,7 +474,10 @@ pub(super) struct DocumentPage<'a> {
     back: String,
 }
 
-pub fn render<'a>(ctx: &SiteCtx<'a>, c: &'a Certification) -> Result<Vec<Page>, String> {
+pub fn render<'a>(
+    ctx: &SiteCtx<'a>,
+    c: &'a Certification,
+) -> Result<Vec<Page>, crate::site::Error> {
     let path = urls::cert(&c.id);
     let top: Vec<&ElementKey> =
         ctx.corpus.elements_of(&c.id).filter(|e| e.parent.is_none()).map(|e| &e.key).collect();

@@ -47,7 +47,7 @@ pub(super) struct Index<'a> {
     codes: Vec<Listed<'a>>,
 }
 
-pub fn render_all(ctx: &SiteCtx) -> Result<Vec<Page>, String> {
+pub fn render_all(ctx: &SiteCtx) -> Result<Vec<Page>, crate::site::Error> {
     let mut by_code: BTreeMap<(CodeSystem, String), Holders> = BTreeMap::new();
     for c in &ctx.corpus.certs {
         for k in &c.codes {

@@ -213,7 +213,7 @@ struct Listed {
 }
 
 /// Every evolution and passerelle page, and their list for the home page.
-pub fn render_all(ctx: &SiteCtx) -> Result<(Vec<Page>, Value), String> {
+pub fn render_all(ctx: &SiteCtx) -> Result<(Vec<Page>, Value), crate::site::Error> {
     let mut pages = Vec::new();
     let mut diffs = Vec::new();
     for (old, new) in diff::lineage_pairs(ctx.corpus) {

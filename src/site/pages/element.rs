@@ -205,7 +205,7 @@ struct Since {
     degree: Option<&'static str>,
 }
 
-pub fn render<'a>(ctx: &SiteCtx<'a>, e: &'a Element) -> Result<Page, String> {
+pub fn render<'a>(ctx: &SiteCtx<'a>, e: &'a Element) -> Result<Page, crate::site::Error> {
     let path = urls::element(&e.key);
     let corpus = ctx.corpus;
     let cert = corpus.cert(&e.key.cert).expect("checked certification");

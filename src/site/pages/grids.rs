@@ -123,7 +123,7 @@ pub fn files_written(ctx: &SiteCtx) -> bool {
 }
 
 /// The grid pages of every certification.
-pub fn render_all(ctx: &SiteCtx) -> Result<Vec<Page>, String> {
+pub fn render_all(ctx: &SiteCtx) -> Result<Vec<Page>, crate::site::Error> {
     let mut out = Vec::new();
     for c in &ctx.corpus.certs {
         for g in crate::grids::grids(ctx.corpus, ctx.graph, &c.id) {
@@ -174,7 +174,11 @@ const WORDS: Words = Words {
     critere: w::CRITERE,
 };
 
-fn render<'a>(ctx: &SiteCtx<'a>, c: &Certification, g: &'a Grid) -> Result<Page, String> {
+fn render<'a>(
+    ctx: &SiteCtx<'a>,
+    c: &Certification,
+    g: &'a Grid,
+) -> Result<Page, crate::site::Error> {
     let path = urls::grid(&g.unit);
     let e = ctx.corpus.element(&g.unit).expect("checked element");
     let title = w::title(&short_name(ctx, &g.unit));

@@ -29,7 +29,7 @@ struct ShortLink {
     short: String,
 }
 
-pub fn render(ctx: &SiteCtx) -> Result<Page, String> {
+pub fn render(ctx: &SiteCtx) -> Result<Page, crate::site::Error> {
     let path = urls::not_found();
     let certs = ctx
         .corpus

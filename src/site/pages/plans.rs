@@ -28,7 +28,7 @@ pub fn dir(ctx: &SiteCtx) -> PathBuf {
 }
 
 /// The checked plans of the plans folder, with their page's id (the file's stem).
-pub fn plans(ctx: &SiteCtx) -> Result<Vec<(String, Plan)>, String> {
+pub fn plans(ctx: &SiteCtx) -> Result<Vec<(String, Plan)>, crate::site::Error> {
     let mut out = Vec::new();
     for path in crate::plan::files_in(&dir(ctx)) {
         // A plan of a certification the data being built does not hold (a test's small data
@@ -36,8 +36,7 @@ pub fn plans(ctx: &SiteCtx) -> Result<Vec<(String, Plan)>, String> {
         if !crate::plan::names_cert_of(ctx.corpus, &path) {
             continue;
         }
-        let plan = crate::plan::read(ctx.corpus, &path)
-            .map_err(|d| d.iter().map(|d| d.render()).collect::<Vec<_>>().join("\n"))?;
+        let plan = crate::plan::read(ctx.corpus, &path).map_err(crate::site::Error::Plan)?;
         let id = path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
         out.push((id, plan));
     }
@@ -135,7 +134,7 @@ fn render<'a>(
     id: &str,
     plan: &'a Plan,
     cov: &'a Coverage,
-) -> Result<Page, String> {
+) -> Result<Page, crate::site::Error> {
     let path = urls::plan(id);
     let corpus = ctx.corpus;
     let cert = corpus.cert(&plan.cert).expect("checked certification");
@@ -204,7 +203,7 @@ fn render<'a>(
 }
 
 /// The page of every plan of `plans/`.
-pub fn render_all(ctx: &SiteCtx) -> Result<Vec<Page>, String> {
+pub fn render_all(ctx: &SiteCtx) -> Result<Vec<Page>, crate::site::Error> {
     let mut out = Vec::new();
     for (id, plan) in plans(ctx)? {
         let cov = crate::plan::coverage::coverage(ctx.corpus, ctx.graph, &plan);

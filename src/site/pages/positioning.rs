@@ -77,7 +77,7 @@ fn page<'a>(
     path: &str,
     gs: &[&'a Grid],
     title: &str,
-) -> Result<Page, String> {
+) -> Result<Page, crate::site::Error> {
     let description = crate::words::page_words::positioning(&short_cert(c));
     let base = ctx.base_described(path, &format!("{title} · {}", short_cert(c)), &description);
     let body = Positioning {
@@ -97,7 +97,7 @@ fn page<'a>(
 
 /// The positionnement pages of every certification with units: the whole certification, then
 /// each unit.
-pub fn render_all(ctx: &SiteCtx) -> Result<Vec<Page>, String> {
+pub fn render_all(ctx: &SiteCtx) -> Result<Vec<Page>, crate::site::Error> {
     let mut out = Vec::new();
     for c in &ctx.corpus.certs {
         let gs = crate::grids::grids(ctx.corpus, ctx.graph, &c.id);

@@ -77,7 +77,7 @@ struct Competence<'a> {
 
 /// The page of bloc `e`, or nothing when it covers no compétence (a CCP of a version known only
 /// by name).
-pub fn render<'a>(ctx: &SiteCtx<'a>, e: &'a Element) -> Result<Option<Page>, String> {
+pub fn render<'a>(ctx: &SiteCtx<'a>, e: &'a Element) -> Result<Option<Page>, crate::site::Error> {
     let Some(b) = BlocFiche::of(ctx.corpus, ctx.graph, &e.key) else { return Ok(None) };
     let path = urls::bloc_fiche(&e.key);
     let corpus = ctx.corpus;

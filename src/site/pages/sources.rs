@@ -15,7 +15,7 @@ use crate::urls::{self, SOURCE_CHUNK};
 use super::Page;
 
 /// The pages of one document, chunk by chunk.
-pub fn doc_pages(ctx: &SiteCtx, doc: &SourceDoc) -> Result<Vec<Page>, String> {
+pub fn doc_pages(ctx: &SiteCtx, doc: &SourceDoc) -> Result<Vec<Page>, crate::site::Error> {
     let chunks = doc.len().div_ceil(SOURCE_CHUNK).max(1);
     (0..chunks).map(|i| chunk(ctx, doc, i, chunks)).collect()
 }
@@ -54,7 +54,7 @@ pub(super) struct Index<'a> {
 }
 
 /// The list of documents, with their chunks.
-pub fn index(ctx: &SiteCtx) -> Result<Page, String> {
+pub fn index(ctx: &SiteCtx) -> Result<Page, crate::site::Error> {
     let index = urls::sources_index();
     let docs = ctx
         .corpus
@@ -120,7 +120,12 @@ struct Ref {
     title: String,
 }
 
-fn chunk(ctx: &SiteCtx, doc: &SourceDoc, i: usize, chunks: usize) -> Result<Page, String> {
+fn chunk(
+    ctx: &SiteCtx,
+    doc: &SourceDoc,
+    i: usize,
+    chunks: usize,
+) -> Result<Page, crate::site::Error> {
     let path = urls::source_chunk(&doc.id, i);
     let first = i * SOURCE_CHUNK + 1;
     let last = ((i + 1) * SOURCE_CHUNK).min(doc.len());

@@ -88,7 +88,7 @@ fn header<'a>(ctx: &SiteCtx<'a>, path: &str, h: &'a crate::model::Header) -> Hea
     }
 }
 
-pub fn matrix<'a>(ctx: &SiteCtx<'a>, m: &'a Matrix) -> Result<Page, String> {
+pub fn matrix<'a>(ctx: &SiteCtx<'a>, m: &'a Matrix) -> Result<Page, crate::site::Error> {
     let path = urls::matrix(&m.cert, &m.id);
     let header = |h| header(ctx, &path, h);
     let rows = m
@@ -177,7 +177,10 @@ struct SourceRef {
     lines: String,
 }
 
-pub fn correspondence<'a>(ctx: &SiteCtx<'a>, t: &'a Correspondence) -> Result<Page, String> {
+pub fn correspondence<'a>(
+    ctx: &SiteCtx<'a>,
+    t: &'a Correspondence,
+) -> Result<Page, crate::site::Error> {
     let path = urls::correspondence(&t.id);
     let side = |keys: &[crate::ids::ElementKey]| -> Vec<ElementLink> {
         keys.iter().map(|k| ctx.element_link(&path, k)).collect()
