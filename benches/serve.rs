@@ -2,7 +2,7 @@
 //! of `data/`), at ×1, ×4, ×16 and ×64 by default (`cargo bench --bench serve -- 1 4` for others).
 //!
 //! For each size, against `referentiel build` of the same data:
-//! - start: from launching `serve` to its "serving" line (the first site built), wall and CPU
+//! - start: from launching `serve` to its « site servi sur » line (the first site built), wall and CPU
 //!   time, beside the build's (on a shared machine the CPU time is the steadier figure);
 //! - peak memory of `serve` (`VmHWM`, read from `/proc` until it stops, after every measure
 //!   below and their full rebuilds) beside the build's;
@@ -91,7 +91,7 @@ impl Served {
     fn rebuilt(&self) -> Option<u64> {
         loop {
             let l = self.log.recv_timeout(Duration::from_secs(1800)).ok()?;
-            if let Some(ms) = l.strip_prefix("full rebuild in ") {
+            if let Some(ms) = l.strip_prefix("reconstruction complète en ") {
                 return ms.trim_end_matches(" ms").parse().ok();
             }
         }
@@ -148,7 +148,7 @@ fn main() {
         let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
         let port: u16 = loop {
             let l = lines.next().unwrap().unwrap();
-            if let Some(rest) = l.strip_prefix("serving http://127.0.0.1:") {
+            if let Some(rest) = l.strip_prefix("site servi sur http://127.0.0.1:") {
                 break rest.split('/').next().unwrap().parse().unwrap();
             }
         };

@@ -11,11 +11,13 @@
 //! - [`check`] enforces every rule of `docs/data-format.md` and proves every cited text;
 //! - [`model`] holds the checked data as plain values, [`graph`] links them, [`fiche`] reads each
 //!   compétence as its fiche (conditions, critères, savoir-faire, savoirs, évaluation);
-//! - [`outputs`] writes the build: the static site ([`site`]) and the exports (CASE, SKOS, SSSOM,
-//!   CSV, JSON), each an output of its own.
+//! - [`outputs`] are the static site ([`site`]) and the exports (CASE, SKOS, SSSOM, CSV, JSON …),
+//!   each an output of its own, which [`build`] runs into one folder, link-checks and publishes;
+//!   [`serve`] serves the site and rebuilds it as the data changes.
 //!
 //! [`load_corpus`] runs the first three steps.
 
+pub mod build;
 pub mod check;
 pub mod compare;
 pub mod config;
@@ -38,6 +40,7 @@ pub mod present;
 pub mod schema;
 pub mod scratch;
 pub mod search;
+pub mod serve;
 pub mod site;
 pub mod sources;
 pub mod text;

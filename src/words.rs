@@ -192,18 +192,50 @@ pub mod serve {
         format!("{n} problème(s)")
     }
     pub fn cannot_listen(port: u16, e: &str) -> String {
-        format!(
-            "erreur : impossible d’écouter sur 127.0.0.1:{port} : {e}\nconseil : choisissez un autre port avec --port"
-        )
+        format!("impossible d’écouter sur 127.0.0.1:{port} : {e}")
     }
+    pub const CANNOT_LISTEN_HINT: &str = "choisissez un autre port avec --port";
     pub fn cannot_create(dir: &str, e: &str) -> String {
-        format!("erreur : impossible de créer un dossier dans {dir} : {e}")
+        format!("impossible de créer un dossier dans {dir} : {e}")
+    }
+    pub fn cannot_watch(path: &str, e: &str) -> String {
+        format!("impossible de surveiller {path} : {e}")
+    }
+    pub fn cannot_watch_files(e: &str) -> String {
+        format!("impossible de surveiller les fichiers : {e}")
+    }
+    /// The line that says where the site is served (tests and benchmarks read the address
+    /// after « site servi sur »).
+    pub fn serving(url: &str, watched: &str) -> String {
+        format!("site servi sur {url} (surveille {watched}) ; Ctrl-C pour arrêter")
+    }
+    /// A full rebuild published: how many files the served site has.
+    pub fn rebuilt(files: usize) -> String {
+        format!("site reconstruit ({files} fichiers)")
+    }
+    /// The time of a full rebuild (the serve benchmark reads the figure).
+    pub fn full_rebuild_ms(ms: u128) -> String {
+        format!("reconstruction complète en {ms} ms")
+    }
+    /// The quick pass after a save: what changed, how many pages were rendered again, how fast.
+    pub fn quick_pass(changed: usize, pages: usize, ms: u128) -> String {
+        format!("{changed} élément(s) modifié(s) : {pages} page(s) rendue(s) à nouveau en {ms} ms")
+    }
+    pub fn quick_pass_failed(e: &str) -> String {
+        format!("passe rapide : {e}")
     }
 }
 
-/// The build folder's guards and failures (`site::output`, `site::links`): why a folder is not
+/// The build folder's guards and failures (`build::folder`, `build::links`): why a folder is not
 /// written into, and what could not be written.
 pub mod build_folder {
+    pub fn cannot_write(path: &str, e: &str) -> String {
+        format!("impossible d’écrire {path} : {e}")
+    }
+    /// An output's failure, named after its `[output.NAME]` section.
+    pub fn output_failed(output: &str, message: &str) -> String {
+        format!("sortie {output} : {message}")
+    }
     pub fn cannot_resolve_out(out: &str, e: &str) -> String {
         format!("impossible de résoudre le dossier de sortie {out} : {e}")
     }
@@ -262,6 +294,25 @@ pub mod build_folder {
         format!("{first}\n(et {more} autres fichiers qui n’ont pu être écrits ou lus)")
     }
     pub const NO_SEARCH_INDEX: &str = "l’index de recherche n’a pas pu être construit";
+    /// A page written by the build that is not UTF-8 (a theme's template, a bug).
+    pub fn not_utf8(path: &str) -> String {
+        format!("{path} : la page n’est pas en UTF-8")
+    }
+    pub fn cannot_read_back(path: &str, e: &str) -> String {
+        format!("impossible de relire {path} : {e}")
+    }
+    /// A link of the site to a file the build did not write.
+    pub fn link_to_missing(target: &str) -> String {
+        format!("lien vers une page absente : {target}")
+    }
+    /// A link to an anchor that its page does not hold.
+    pub fn link_to_missing_anchor(target: &str) -> String {
+        format!("lien vers une ancre absente : {target}")
+    }
+    /// The link check's verdict: how many broken links, then the first twenty, a line each.
+    pub fn broken_links(n: usize, lines: &str) -> String {
+        format!("{n} lien(s) interne(s) cassé(s) :\n{lines}")
+    }
 }
 
 /// The headings of a fiche's parts (`present::FICHE_ROLES`), in the order a trainer reads them.
@@ -744,7 +795,7 @@ pub mod rests_on {
     pub const SUGGESTED: &str = "suggérée";
 }
 
-/// #26: the review of suggestions in `serve` ([`crate::outputs::review`]).
+/// #26: the review of suggestions in `serve` ([`crate::serve::review`]).
 pub mod review {
     pub const METHOD: &str = "Refusé : la relecture n’accepte que POST.";
     pub const FOREIGN: &str = "Refusé : la relecture n’accepte que les formulaires des pages servies par ce serveur (même origine).";
@@ -2035,7 +2086,7 @@ pub mod import {
 
 // ---- exports helper (#29 item 4, #31 item 3): each output's name and description ----
 /// What each output is called and what it holds, for the "Téléchargements" page and certification
-/// pages ([`crate::outputs::Output::label`] and [`crate::outputs::Output::description`]).
+/// pages ([`crate::build::Output::label`] and [`crate::build::Output::description`]).
 pub mod outputs {
     /// (label, description) of an output.
     pub type Words = (&'static str, &'static str);
@@ -2233,10 +2284,6 @@ pub mod errors {
     /// A program of `book.toml` failed: its exit status, then what it printed.
     pub fn program_failed(command: &str, status: &dyn Display, output: &str) -> String {
         format!("`{command}` a échoué ({status}) : {output}")
-    }
-    /// An output failed: its name, then why.
-    pub fn output_failed(name: &str, e: &dyn Display) -> String {
-        format!("sortie {name} : {e}")
     }
     /// `diff`: no certification `id` on this side, and what to do about it.
     pub fn no_cert_for(id: &str, side: &str, hint: Option<&str>) -> String {

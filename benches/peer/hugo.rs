@@ -70,7 +70,7 @@ pub fn read_page(path: &str, html: &str) -> Result<Page, String> {
             match part.strip_prefix("<a href=\"").and_then(|p| p.split_once("\">")) {
                 Some((href, text)) => crumbs.push((
                     unescape(text.trim_end_matches("</a>")),
-                    Some(referentiel::site::links::resolve(path, href)),
+                    Some(referentiel::build::links::resolve(path, href)),
                 )),
                 None => crumbs.push((unescape(part), None)),
             }

@@ -7,10 +7,10 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use super::{Ctx, Failure};
+use referentiel::build::Files;
 use referentiel::compare::Format;
 use referentiel::graph::Graph;
 use referentiel::outputs;
-use referentiel::site::output::SiteFiles;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -76,7 +76,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
             }
         }
     }
-    let render = outputs::RenderContext {
+    let render = referentiel::build::RenderContext {
         corpus: &corpus,
         graph: &graph,
         config: &cfg,
@@ -84,7 +84,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
         only: &only,
         crosswalks: &crosswalks,
     };
-    let mut files = SiteFiles::default();
+    let mut files = Files::default();
     output.render(&render, &mut files).map_err(|e| {
         Failure::Failed(referentiel::words::command::output_failed(output.name(), &e.to_string()))
     })?;

@@ -1,8 +1,11 @@
 //! `referentiel serve`: the site on 127.0.0.1, rebuilt and reloaded whenever the data or the
-//! templates change (the server itself is [`referentiel::outputs::serve`]).
+//! templates change (the server itself is [`referentiel::serve`]).
 
+use std::sync::Arc;
+
+use super::out::Out;
 use super::{Ctx, Failure};
-use referentiel::outputs::serve::{ServeArgs, serve};
+use referentiel::serve::{Error, Report, ServeArgs, serve};
 use referentiel::words::help;
 
 #[derive(clap::Args)]
@@ -14,8 +17,28 @@ pub struct Args {
 }
 
 pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
-    match serve(&ctx.data, &ctx.cfg, &ServeArgs { port: args.port, open: args.open }) {
-        0 => Ok(()),
-        code => Err(Failure::Reported(code)),
+    let report: Arc<dyn Report> = Arc::new(ctx.out.clone());
+    serve(&ctx.data, &ctx.cfg, &ServeArgs { port: args.port, open: args.open }, report).map_err(
+        |e| match e {
+            Error::Listen { .. } => Failure::Usage {
+                message: e.to_string(),
+                hint: Some(referentiel::words::serve::CANNOT_LISTEN_HINT.to_string()),
+            },
+            e => Failure::Failed(e.to_string()),
+        },
+    )
+}
+
+/// The server's messages go where every command's do: `--quiet` silences what happened,
+/// `--color` colours errors, the diagnostics are laid out as `check` lays them out.
+impl Report for Out {
+    fn info(&self, message: &str) {
+        Out::info(self, message);
+    }
+    fn diagnostic(&self, rendered: &str) {
+        Out::diagnostic(self, rendered);
+    }
+    fn error(&self, message: &str) {
+        Out::error(self, message);
     }
 }

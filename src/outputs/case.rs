@@ -27,16 +27,14 @@
 use serde_json::{Value, json};
 use uuid::Uuid;
 
+use crate::build::{DOWNLOADS_DIR, Files, Output, RenderContext, RenderError};
 use crate::config::Config;
 use crate::ids::CertId;
 use crate::model::{Certification, Element};
 use crate::schema::{CertKind, Relation};
-use crate::site::output::SiteFiles;
 use crate::urls;
 
-use super::{
-    DOWNLOADS_DIR, Output, RenderContext, correspondents, framework_elements, framework_parent,
-};
+use super::{correspondents, framework_elements, framework_parent};
 
 pub struct Case;
 
@@ -444,7 +442,7 @@ impl Output for Case {
     fn enabled(&self, config: &Config) -> bool {
         config.output.case.enable
     }
-    fn render(&self, ctx: &RenderContext, out: &mut SiteFiles) -> Result<(), super::Error> {
+    fn render(&self, ctx: &RenderContext, out: &mut Files) -> Result<(), RenderError> {
         let version = Version::of_config(ctx.config)?;
         let mut packages = Vec::new();
         for c in ctx.certs() {

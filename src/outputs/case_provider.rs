@@ -15,13 +15,13 @@
 
 use serde_json::{Value, json};
 
-use crate::site::output::SiteFiles;
+use crate::build::Files;
 
 /// The root of the CASE 1.1 REST paths in the site.
 pub const ROOT: &str = "ims/case/v1p1";
 
 /// Write the provider's files for these packages (certification order).
-pub fn write(packages: &[Value], out: &mut SiteFiles) -> Result<(), serde_json::Error> {
+pub fn write(packages: &[Value], out: &mut Files) -> Result<(), serde_json::Error> {
     let bytes = |v: &Value| serde_json::to_vec_pretty(v);
     let documents: Vec<&Value> = packages.iter().map(|p| &p["CFDocument"]).collect();
     out.add(format!("{ROOT}/CFDocuments/index.json"), bytes(&json!({"CFDocuments": documents}))?);

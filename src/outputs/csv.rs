@@ -11,14 +11,12 @@
 //!   leading `'`, as OWASP recommends against CSV injection ([`neutralise`]): no cell of ours is
 //!   ever run as a formula but those constant codes.
 
+use crate::build::{DOWNLOADS_DIR, Files, Output, RenderContext, RenderError};
 use crate::config::{Config, CsvProfile};
 use crate::ids::CertId;
-use crate::site::output::SiteFiles;
 use crate::urls;
 
-use super::{
-    DOWNLOADS_DIR, Output, RenderContext, framework_depth, framework_elements, framework_parent,
-};
+use super::{framework_depth, framework_elements, framework_parent};
 
 /// The column headers, in order.
 pub const HEADERS: [&str; 10] = [
@@ -214,7 +212,7 @@ impl Output for Csv {
     fn enabled(&self, config: &Config) -> bool {
         config.output.csv.enable
     }
-    fn render(&self, ctx: &RenderContext, out: &mut SiteFiles) -> Result<(), super::Error> {
+    fn render(&self, ctx: &RenderContext, out: &mut Files) -> Result<(), RenderError> {
         for c in ctx.certs() {
             let bytes = match ctx.config.output.csv.profile {
                 CsvProfile::Fr => table(ctx, &c.id),

@@ -17,11 +17,9 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
+use crate::build::{DOWNLOADS_DIR, Files, Output, RenderContext, RenderError};
 use crate::config::Config;
 use crate::scratch::Scratch;
-use crate::site::output::SiteFiles;
-
-use super::{DOWNLOADS_DIR, Output, RenderContext};
 
 /// The start of the name of the temporary folders the programs write into.
 const PREFIX: &str = "referentiel-output-";
@@ -76,7 +74,7 @@ impl Output for External {
     fn enabled(&self, _: &Config) -> bool {
         self.enable
     }
-    fn render(&self, ctx: &RenderContext, out: &mut SiteFiles) -> Result<(), super::Error> {
+    fn render(&self, ctx: &RenderContext, out: &mut Files) -> Result<(), RenderError> {
         static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let tmp = std::env::temp_dir();
@@ -116,7 +114,8 @@ impl Output for External {
                     String::from_utf8_lossy(&done.stderr),
                     String::from_utf8_lossy(&done.stdout)
                 ),
-            });
+            }
+            .into());
         }
         let mut files: Vec<_> = walkdir::WalkDir::new(dest.path())
             .sort_by_file_name()

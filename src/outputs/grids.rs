@@ -8,15 +8,13 @@ use rust_xlsxwriter::{
     Worksheet, XlsxError,
 };
 
+use crate::build::{DOWNLOADS_DIR, Files, Output, RenderContext, RenderError};
 use crate::config::Config;
 use crate::grids::{Grid, grids, short_name};
 use crate::ids::{CertId, ElementKey};
 use crate::model::Corpus;
 use crate::present::short_cert;
-use crate::site::output::SiteFiles;
 use crate::words::grille as w;
-
-use super::{DOWNLOADS_DIR, Output, RenderContext};
 
 pub struct Grids;
 
@@ -49,7 +47,7 @@ impl Output for Grids {
     fn enabled(&self, config: &Config) -> bool {
         config.output.grilles.enable
     }
-    fn render(&self, ctx: &RenderContext, out: &mut SiteFiles) -> Result<(), super::Error> {
+    fn render(&self, ctx: &RenderContext, out: &mut Files) -> Result<(), RenderError> {
         for c in ctx.certs() {
             let gs = grids(ctx.corpus, ctx.graph, &c.id);
             if gs.is_empty() {

@@ -1,10 +1,8 @@
 //! The `html` output: the static site ([`crate::site`]), with its "Téléchargements" page listing
 //! the files of the other outputs.
 
+use crate::build::{Files, Output, RenderContext, RenderError};
 use crate::config::Config;
-use crate::site::output::SiteFiles;
-
-use super::{Output, RenderContext};
 
 pub struct Html;
 
@@ -21,7 +19,7 @@ impl Output for Html {
     fn enabled(&self, config: &Config) -> bool {
         config.output.html.enable
     }
-    fn render(&self, ctx: &RenderContext, out: &mut SiteFiles) -> Result<(), super::Error> {
+    fn render(&self, ctx: &RenderContext, out: &mut Files) -> Result<(), RenderError> {
         Ok(crate::site::render_with(ctx.corpus, ctx.graph, ctx.config, ctx, out)?)
     }
     fn lists_downloads(&self) -> bool {

@@ -8,11 +8,9 @@
 
 use schemars::JsonSchema;
 
+use crate::build::{DOWNLOADS_DIR, Files, Output, RenderContext, RenderError};
 use crate::config::Config;
 use crate::model;
-use crate::site::output::SiteFiles;
-
-use super::{DOWNLOADS_DIR, Output, RenderContext};
 
 pub struct Json;
 
@@ -36,7 +34,7 @@ impl Output for Json {
     fn enabled(&self, config: &Config) -> bool {
         config.output.json.enable
     }
-    fn render(&self, ctx: &RenderContext, out: &mut SiteFiles) -> Result<(), super::Error> {
+    fn render(&self, ctx: &RenderContext, out: &mut Files) -> Result<(), RenderError> {
         out.add(format!("{DOWNLOADS_DIR}/json/referentiel.json"), bytes(ctx));
         Ok(())
     }

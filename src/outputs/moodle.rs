@@ -11,15 +11,13 @@
 //! code and text cut to 100 characters (Moodle cuts there); the description the full text, its
 //! kind and its source lines, in HTML (format 1).
 
+use crate::build::{DOWNLOADS_DIR, Files, Output, RenderContext, RenderError};
 use crate::config::Config;
 use crate::ids::CertId;
 use crate::model::{Certification, Element};
-use crate::site::output::SiteFiles;
 
 use super::csv::{field, neutralise};
-use super::{
-    DOWNLOADS_DIR, Output, RenderContext, framework_depth, framework_elements, framework_parent,
-};
+use super::{framework_depth, framework_elements, framework_parent};
 
 pub struct Moodle;
 
@@ -170,7 +168,7 @@ impl Output for Moodle {
     fn enabled(&self, config: &Config) -> bool {
         config.output.moodle.enable
     }
-    fn render(&self, ctx: &RenderContext, out: &mut SiteFiles) -> Result<(), super::Error> {
+    fn render(&self, ctx: &RenderContext, out: &mut Files) -> Result<(), RenderError> {
         for c in ctx.certs() {
             if framework_elements(ctx.corpus, &c.id).is_empty() {
                 continue;

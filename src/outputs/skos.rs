@@ -17,16 +17,14 @@
 
 use std::fmt::Write;
 
+use crate::build::{DOWNLOADS_DIR, Files, Output, RenderContext, RenderError};
 use crate::config::Config;
 use crate::ids::CertId;
 use crate::model::Certification;
 use crate::schema::Relation;
-use crate::site::output::SiteFiles;
 use crate::urls;
 
-use super::{
-    DOWNLOADS_DIR, Output, RenderContext, correspondents, framework_elements, framework_parent,
-};
+use super::{correspondents, framework_elements, framework_parent};
 
 pub struct Skos;
 
@@ -182,7 +180,7 @@ impl Output for Skos {
     fn enabled(&self, config: &Config) -> bool {
         config.output.skos.enable
     }
-    fn render(&self, ctx: &RenderContext, out: &mut SiteFiles) -> Result<(), super::Error> {
+    fn render(&self, ctx: &RenderContext, out: &mut Files) -> Result<(), RenderError> {
         for c in ctx.certs() {
             out.add(format!("{DOWNLOADS_DIR}/skos/{}.ttl", c.id), thesaurus(ctx, c));
         }

@@ -19,14 +19,12 @@
 
 use std::fmt::Write;
 
+use crate::build::{DOWNLOADS_DIR, Files, Output, RenderContext, RenderError};
 use crate::config::Config;
 use crate::crosswalk::{Crosswalk, Mapping, Status};
 use crate::ids::{CertId, ElementKey};
 use crate::model::Correspondence;
 use crate::schema::Relation;
-use crate::site::output::SiteFiles;
-
-use super::{DOWNLOADS_DIR, Output, RenderContext};
 
 pub struct Sssom;
 
@@ -274,7 +272,7 @@ impl Output for Sssom {
     fn enabled(&self, config: &Config) -> bool {
         config.output.sssom.enable
     }
-    fn render(&self, ctx: &RenderContext, out: &mut SiteFiles) -> Result<(), super::Error> {
+    fn render(&self, ctx: &RenderContext, out: &mut Files) -> Result<(), RenderError> {
         for t in
             ctx.corpus.correspondences.iter().filter(|t| ctx.keeps(&t.from) || ctx.keeps(&t.to))
         {

@@ -15,16 +15,14 @@ use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, Url, Workbook, Worksheet, XlsxError,
 };
 
+use crate::build::{DOWNLOADS_DIR, Files, Output, RenderContext, RenderError};
 use crate::config::Config;
 use crate::ids::CertId;
 use crate::present::short_cert;
-use crate::site::output::SiteFiles;
 use crate::urls;
 use crate::words::xlsx as w;
 
-use super::{
-    DOWNLOADS_DIR, Output, RenderContext, framework_depth, framework_elements, framework_parent,
-};
+use super::{framework_depth, framework_elements, framework_parent};
 
 pub struct Xlsx;
 
@@ -41,7 +39,7 @@ impl Output for Xlsx {
     fn enabled(&self, config: &Config) -> bool {
         config.output.xlsx.enable
     }
-    fn render(&self, ctx: &RenderContext, out: &mut SiteFiles) -> Result<(), super::Error> {
+    fn render(&self, ctx: &RenderContext, out: &mut Files) -> Result<(), RenderError> {
         for c in ctx.certs() {
             if framework_elements(ctx.corpus, &c.id).is_empty() {
                 continue;

@@ -4,37 +4,20 @@
 
 pub mod context;
 mod error;
-pub mod links;
-pub mod output;
 pub mod pages;
 pub mod richtext;
 pub mod templates;
 
 use rayon::prelude::*;
 
+pub use crate::build::Download;
+use crate::build::Files;
 use crate::config::Config;
 use crate::graph::Graph;
 use crate::ids::CertId;
 use crate::model::Corpus;
 use context::SiteCtx;
 pub use error::Error;
-use output::SiteFiles;
-
-/// A file of the exports, as the site lists it: the "Téléchargements" page lists them all, and
-/// each certification page its own.
-#[derive(Clone, Debug)]
-pub struct Download {
-    /// Path from the site root (`telechargements/csv/ntc-2018.csv`).
-    pub path: String,
-    pub bytes: usize,
-    /// The output that wrote it (`case`, `skos`, `sssom`, `csv`, `json`).
-    pub format: String,
-    /// That output's French name and description ([`crate::outputs::Output::label`]).
-    pub label: String,
-    pub description: String,
-    /// The certifications it is about (none for the whole corpus, two for a crosswalk).
-    pub certs: Vec<CertId>,
-}
 
 /// What the site shows of the other outputs' work, asked for only when a page needs it, so that
 /// the pages that do not can be rendered while that work goes on: the crosswalks (computed
@@ -43,6 +26,16 @@ pub struct Download {
 pub trait Inputs: Sync {
     fn crosswalks(&self) -> &crate::crosswalk::AllCrosswalks;
     fn downloads(&self) -> &[Download];
+}
+
+/// A build's outputs ask these of the build under way.
+impl Inputs for crate::build::RenderContext<'_> {
+    fn crosswalks(&self) -> &crate::crosswalk::AllCrosswalks {
+        self.all_crosswalks()
+    }
+    fn downloads(&self) -> &[Download] {
+        crate::build::RenderContext::downloads(self)
+    }
 }
 
 /// Inputs already at hand.
@@ -67,7 +60,7 @@ pub fn render(
     graph: &Graph,
     cfg: &Config,
     downloads: &[Download],
-    files: &mut SiteFiles,
+    files: &mut Files,
 ) -> Result<(), Error> {
     let crosswalks = crate::crosswalk::AllCrosswalks::build_with(
         corpus,
@@ -85,7 +78,7 @@ pub fn render_with(
     graph: &Graph,
     cfg: &Config,
     inputs: &dyn Inputs,
-    files: &mut SiteFiles,
+    files: &mut Files,
 ) -> Result<(), Error> {
     let theme = cfg.output.html.theme.as_deref();
     std::thread::scope(|scope| {
@@ -155,7 +148,7 @@ pub fn render_with(
 }
 
 /// Every page that needs neither the search index nor the exports' files.
-fn pages_of(ctx: &SiteCtx, files: &mut SiteFiles) -> Result<(), Error> {
+fn pages_of(ctx: &SiteCtx, files: &mut Files) -> Result<(), Error> {
     let corpus = ctx.corpus;
     // Pages go to `files` phase by phase, element pages a chunk at a time, so that a streaming
     // build holds no more than a chunk of pages in memory. First the pages that need no

@@ -32,7 +32,7 @@ before(async () => {
   server = spawn(BIN, ["--config", path.join(dir, "book.toml"), "serve", "--port", "0"], { stdio: ["ignore", "ignore", "pipe"] });
   const lines = readline.createInterface({ input: server.stderr });
   port = await new Promise((resolve, reject) => {
-    lines.on("line", (l) => { const m = l.match(/^serving http:\/\/127\.0\.0\.1:(\d+)\//); if (m) resolve(Number(m[1])); });
+    lines.on("line", (l) => { const m = l.match(/^site servi sur http:\/\/127\.0\.0\.1:(\d+)\//); if (m) resolve(Number(m[1])); });
     server.on("exit", (c) => reject(new Error(`serve exited ${c}`)));
   });
   browser = await launch();

@@ -14,7 +14,7 @@ use referentiel::schema::Family;
 fn evolution_pages() -> (referentiel::model::Corpus, HashMap<String, String>) {
     let corpus = referentiel::load_corpus(Path::new("data")).expect("clean data");
     let graph = Graph::build(&corpus);
-    let mut files = referentiel::site::output::SiteFiles::default();
+    let mut files = referentiel::build::Files::default();
     referentiel::site::render(&corpus, &graph, &Config::read_default(), &[], &mut files)
         .expect("render");
     let pages = files
@@ -178,7 +178,7 @@ fn the_picture_is_inline_svg_with_one_band_per_pairing_and_no_script() {
 fn element_pages_of_a_lineage_say_since_which_version_and_what_they_replace() {
     let corpus = referentiel::load_corpus(Path::new("data")).expect("clean data");
     let graph = Graph::build(&corpus);
-    let mut files = referentiel::site::output::SiteFiles::default();
+    let mut files = referentiel::build::Files::default();
     referentiel::site::render(&corpus, &graph, &Config::read_default(), &[], &mut files)
         .expect("render");
     let page = |cert: &str, local: &str| {

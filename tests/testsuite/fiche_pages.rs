@@ -91,7 +91,7 @@ fn every_compétence_page_shows_its_critères_savoir_faire_savoirs_and_condition
 fn no_two_element_pages_share_a_title() {
     let corpus = referentiel::load_corpus(Path::new("data")).expect("clean data");
     let graph = Graph::build(&corpus);
-    let mut files = referentiel::site::output::SiteFiles::default();
+    let mut files = referentiel::build::Files::default();
     referentiel::site::render(&corpus, &graph, &Config::read_default(), &[], &mut files)
         .expect("render");
     let mut seen: HashMap<String, String> = HashMap::new();

@@ -114,7 +114,7 @@ pub fn rendered() -> &'static Rendered {
     R.get_or_init(|| {
         let corpus = referentiel::load_corpus(Path::new("data")).expect("clean data");
         let graph = referentiel::graph::Graph::build(&corpus);
-        let mut files = referentiel::site::output::SiteFiles::default();
+        let mut files = referentiel::build::Files::default();
         let cfg = referentiel::config::Config::read_default();
         referentiel::site::render(&corpus, &graph, &cfg, &[], &mut files).expect("render");
         let pages = files

@@ -8,8 +8,7 @@ use std::sync::Arc;
 
 use referentiel::config::Config;
 use referentiel::model::Corpus;
-use referentiel::outputs::incremental::{self, FullBuild};
-use referentiel::site::output::SiteFiles;
+use referentiel::serve::incremental::{self, FullBuild};
 
 fn data_copy(name: &str) -> PathBuf {
     let dir = crate::harness::temp("incremental", name);
@@ -25,7 +24,8 @@ type Files = HashMap<String, Arc<Vec<u8>>>;
 
 fn full(corpus: &Corpus, cfg: &Config) -> (Files, FullBuild) {
     let (files, _, computed) =
-        referentiel::outputs::render_into(corpus, cfg, SiteFiles::default()).unwrap();
+        referentiel::outputs::render_into(corpus, cfg, referentiel::build::Files::default())
+            .unwrap();
     let files: Files = files
         .files
         .into_iter()

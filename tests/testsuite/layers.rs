@@ -35,11 +35,13 @@ const LAYERS: &[(&str, u8)] = &[
     ("compare", 7),
     ("diff", 8),
     ("crosswalk", 8),
-    ("list", 9),
-    ("site", 9),
-    ("plan", 9),
-    ("outputs", 10),
-    ("cmd", 11),
+    ("build", 9),
+    ("list", 10),
+    ("site", 10),
+    ("plan", 10),
+    ("outputs", 11),
+    ("serve", 12),
+    ("cmd", 13),
 ];
 
 fn layer(module: &str) -> Option<u8> {

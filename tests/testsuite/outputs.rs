@@ -484,7 +484,7 @@ fn case_1_0_packages_pass_the_case_1_0_openapi_definitions() {
     let mut cfg = Config::read(Path::new("book.toml")).unwrap();
     cfg.output.case.case_version = "1.0".into();
     let graph = referentiel::graph::Graph::build(&b.corpus);
-    let ctx = referentiel::outputs::RenderContext {
+    let ctx = referentiel::build::RenderContext {
         corpus: &b.corpus,
         graph: &graph,
         config: &cfg,

@@ -45,7 +45,7 @@ fn start(project: &Path) -> Server {
     let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
     let port = loop {
         let line = lines.next().expect("the server says where it listens").unwrap();
-        if let Some(rest) = line.strip_prefix("serving http://127.0.0.1:") {
+        if let Some(rest) = line.strip_prefix("site servi sur http://127.0.0.1:") {
             break rest.split('/').next().unwrap().parse().unwrap();
         }
     };
@@ -375,7 +375,7 @@ fn a_save_during_a_full_rebuild_supersedes_it_and_the_older_data_is_never_publis
     within(180, "the first rebuild gives way, the second one ends", || {
         let log = log();
         let gave_way = log.iter().position(|l| l.contains("reconstruction complète abandonnée"));
-        gave_way.is_some_and(|i| log[i..].iter().any(|l| l.contains("full rebuild in")))
+        gave_way.is_some_and(|i| log[i..].iter().any(|l| l.contains("reconstruction complète en")))
     });
     let html = get(server.port, page).1;
     assert!(
@@ -390,4 +390,42 @@ fn a_save_during_a_full_rebuild_supersedes_it_and_the_older_data_is_never_publis
     );
     drop(server);
     std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_taken_port_is_a_usage_error_in_french_with_a_hint_and_quiet_silences_the_progress() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let project = project("serve-port-taken");
+    let config = project.join("book.toml");
+    let out = Command::new(env!("CARGO_BIN_EXE_referentiel"))
+        .args(["--color", "never", "--config", &config.to_string_lossy(), "serve", "--port", &port])
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.starts_with("erreur : impossible d’écouter sur 127.0.0.1:"), "{err}");
+    assert!(err.contains("conseil : choisissez un autre port avec --port"), "{err}");
+
+    // Quiet: the server says nothing of what it does (not even where it listens), and serves.
+    let port = {
+        let free = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        free.local_addr().unwrap().port()
+    };
+    let mut child = Command::new(env!("CARGO_BIN_EXE_referentiel"))
+        .args(["-q", "--config", &config.to_string_lossy(), "serve", "--port", &port.to_string()])
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    within(60, "the quiet server serves", || {
+        TcpStream::connect(("127.0.0.1", port)).is_ok() && get(port, "/index.html").0 == 200
+    });
+    #[cfg(unix)]
+    unsafe {
+        libc::kill(child.id() as libc::pid_t, libc::SIGTERM)
+    };
+    let mut said = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut said).unwrap();
+    let _ = child.wait();
+    assert!(!said.contains("site servi sur"), "quiet: {said}");
 }

@@ -25,13 +25,13 @@ const ACCEPTED: &[(&str, &str)] = &[
     // Not words to readers: the script `serve` injects into pages, a phase name of
     // `build --timings` (for developers), the marker file that names a built site and its
     // manifest (a file format read back by later builds: it stays as older builds wrote it).
-    ("src/outputs/serve.rs", "<script>(function(){var built=BUILD;"),
+    ("src/serve/mod.rs", "<script>(function(){var built=BUILD;"),
     ("src/site/mod.rs", "html: counterparts (waits for the crosswalks)"),
     (
-        "src/site/output.rs",
+        "src/build/folder.rs",
         "This folder is a site built by referentiel; the next build replaces it whole.",
     ),
-    ("src/site/output.rs", "Files written by the build:\\n"),
+    ("src/build/folder.rs", "Files written by the build:\\n"),
     // Not words to readers: the headings of the REAC and RNCP templates the importer recognises,
     // normalised (no accents, lower case) as it compares them.
     ("src/import/reac.rs", "modalites d'evaluation des competences et organisation de l'epreuve"),
@@ -52,7 +52,7 @@ const ACCEPTED: &[(&str, &str)] = &[
     ("src/schema/lines.rs", "A 1-based line number of the source document (`309`)"),
     ("src/outputs/json.rs", "The whole corpus of referentiel and its graph"),
     // A data file's comment, written by the review into data/correspondences/ with its YAML.
-    ("src/outputs/review.rs", "# Curated crosswalk {fa} ↔ {fb}: ours, not an official table"),
+    ("src/serve/review.rs", "# Curated crosswalk {fa} ↔ {fb}: ours, not an official table"),
 ];
 
 /// Is this literal of this file accepted?

@@ -81,11 +81,11 @@ fn strangers_in(out: &Path) -> io::Result<Vec<String>> {
 
 /// Pages and assets to write, by path relative to the site root. In memory (the default: for
 /// `serve`, `export` and tests) every file is kept until published; streaming
-/// ([`SiteFiles::streaming`], for `build`) every file goes to the staging folder as it is added,
+/// ([`Files::streaming`], for `build`) every file goes to the staging folder as it is added,
 /// and only its path, its size and its links are kept, so that memory does not grow with the
 /// size of the site.
 #[derive(Default)]
-pub struct SiteFiles {
+pub struct Files {
     /// In memory: every file with its bytes, in the order added. Streaming: empty.
     pub files: Vec<(PathBuf, Vec<u8>)>,
     /// Every file added, in order, with its size (both ways).
@@ -95,20 +95,20 @@ pub struct SiteFiles {
     staging: Option<std::sync::Arc<Staging>>,
 }
 
-impl SiteFiles {
+impl Files {
     /// Files written into `staging` as they are added.
-    pub fn streaming(staging: Staging) -> SiteFiles {
-        SiteFiles { staging: Some(std::sync::Arc::new(staging)), ..SiteFiles::default() }
+    pub fn streaming(staging: Staging) -> Files {
+        Files { staging: Some(std::sync::Arc::new(staging)), ..Files::default() }
     }
 
     /// An empty set of files going to the same place as these (the same staging folder, or
-    /// memory), for work done on another thread; [`SiteFiles::join`] takes them back in.
-    pub fn fork(&self) -> SiteFiles {
-        SiteFiles { staging: self.staging.clone(), ..SiteFiles::default() }
+    /// memory), for work done on another thread; [`Files::join`] takes them back in.
+    pub fn fork(&self) -> Files {
+        Files { staging: self.staging.clone(), ..Files::default() }
     }
 
-    /// Take in the files of a [`SiteFiles::fork`], as if they had been added here now.
-    pub fn join(&mut self, other: SiteFiles) {
+    /// Take in the files of a [`Files::fork`], as if they had been added here now.
+    pub fn join(&mut self, other: Files) {
         let first = self.index.len();
         self.links.absorb(other.links, first);
         self.index.extend(other.index);
@@ -128,9 +128,12 @@ impl SiteFiles {
         self.links.add_page(page, &path, &bytes)?;
         self.index.push((path.clone(), bytes.len()));
         match &self.staging {
-            Some(s) => {
-                s.write(&path, &bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
-            }
+            Some(s) => s.write(&path, &bytes).map_err(|e| {
+                crate::words::build_folder::cannot_write(
+                    &path.display().to_string(),
+                    &e.to_string(),
+                )
+            }),
             None => {
                 self.files.push((path, bytes));
                 Ok(())
@@ -153,7 +156,7 @@ impl SiteFiles {
             .map(|(p, b)| {
                 staging
                     .write(Path::new(p), b.as_bytes())
-                    .map_err(|e| format!("cannot write {p}: {e}"))?;
+                    .map_err(|e| crate::words::build_folder::cannot_write(p, &e.to_string()))?;
                 super::links::PageLinks::of(p, b.as_bytes())
             })
             .collect();
@@ -573,7 +576,7 @@ pub fn replace_file(site: &Path, rel: &str, bytes: &[u8]) -> io::Result<()> {
 }
 
 /// Write `files` (kept in memory) as the new content of `out`.
-pub fn publish(out: &Path, files: &SiteFiles) -> io::Result<()> {
+pub fn publish(out: &Path, files: &Files) -> io::Result<()> {
     let staging = Staging::begin(out, &Strangers::default())?;
     for (rel, bytes) in &files.files {
         staging.write(rel, bytes)?;
@@ -597,10 +600,10 @@ mod tests {
     fn publish_replaces_the_whole_site() {
         let dir = temp("replace");
         let out = dir.join("site");
-        let mut a = SiteFiles::default();
+        let mut a = Files::default();
         a.add("old.html", "old");
         publish(&out, &a).unwrap();
-        let mut b = SiteFiles::default();
+        let mut b = Files::default();
         b.add("sub/new.html", "new");
         publish(&out, &b).unwrap();
         assert!(!out.join("old.html").exists());
@@ -620,12 +623,12 @@ mod tests {
         use std::os::unix::fs::MetadataExt;
         let dir = temp("reuse");
         let out = dir.join("site");
-        let mut a = SiteFiles::default();
+        let mut a = Files::default();
         a.add("same.html", "same");
         a.add("sub/changed.html", "before");
         publish(&out, &a).unwrap();
         let inode = fs::metadata(out.join("same.html")).unwrap().ino();
-        let mut b = SiteFiles::default();
+        let mut b = Files::default();
         b.add("same.html", "same");
         b.add("sub/changed.html", "after!");
         publish(&out, &b).unwrap();
@@ -641,7 +644,7 @@ mod tests {
 
     #[test]
     fn files_made_on_another_thread_join_as_if_added_last() {
-        let mut main = SiteFiles::default();
+        let mut main = Files::default();
         main.add("a.html", r#"<a href="b.html">b</a>"#);
         let mut fork = main.fork();
         let made = std::thread::spawn(move || {
@@ -667,7 +670,7 @@ mod tests {
         let out = dir.join("notes");
         fs::create_dir_all(&out).unwrap();
         fs::write(out.join("mine.txt"), "keep me").unwrap();
-        let err = publish(&out, &SiteFiles::default()).unwrap_err();
+        let err = publish(&out, &Files::default()).unwrap_err();
         assert!(
             err.to_string()
                 .contains("n’est pas vide et n’est pas un site construit par referentiel"),

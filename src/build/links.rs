@@ -8,7 +8,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use super::output::SiteFiles;
+use super::Files;
 
 /// The links of one page: each distinct (target file, anchor) it points to, and how many links
 /// it has in all.
@@ -24,7 +24,8 @@ impl PageLinks {
         if !path.ends_with(".html") {
             return Ok(PageLinks::default());
         }
-        let html = std::str::from_utf8(bytes).map_err(|_| format!("{path}: not UTF-8"))?;
+        let html =
+            std::str::from_utf8(bytes).map_err(|_| crate::words::build_folder::not_utf8(path))?;
         let mut seen = HashSet::new();
         let mut count = 0;
         for href in attrs(html, &["href", "src"]) {
@@ -95,7 +96,7 @@ impl Links {
 }
 
 /// Check every internal link of the pages added to `files`; returns how many were checked.
-pub fn check(files: &SiteFiles) -> Result<usize, String> {
+pub fn check(files: &Files) -> Result<usize, String> {
     let links = &files.links;
     if let Some(first) = links.failures.first() {
         // One cause (a full disk) fails every file after it: said once, with the count.
@@ -112,7 +113,7 @@ pub fn check(files: &SiteFiles) -> Result<usize, String> {
         match paths.get(target) {
             None => broken.push((
                 path_of(page),
-                format!("link to missing {}", shown(target, anchor, &path_of(page))),
+                crate::words::build_folder::link_to_missing(&shown(target, anchor, &path_of(page))),
             )),
             Some(&t) if !anchor.is_empty() => anchored.entry(t).or_default().push((anchor, page)),
             Some(_) => {}
@@ -123,8 +124,9 @@ pub fn check(files: &SiteFiles) -> Result<usize, String> {
     let missing: Vec<Vec<(String, String)>> = anchored
         .par_iter()
         .map(|(t, wanted)| {
-            let bytes =
-                files.read(*t).map_err(|e| format!("cannot read back {}: {e}", path_of(*t)))?;
+            let bytes = files.read(*t).map_err(|e| {
+                crate::words::build_folder::cannot_read_back(&path_of(*t), &e.to_string())
+            })?;
             let ids: HashSet<String> =
                 attrs(&String::from_utf8_lossy(&bytes), &["id"]).into_iter().collect();
             Ok(wanted
@@ -133,10 +135,11 @@ pub fn check(files: &SiteFiles) -> Result<usize, String> {
                 .map(|(anchor, page)| {
                     (
                         path_of(*page),
-                        format!(
-                            "link to missing anchor {}",
-                            shown(&path_of(*t), anchor, &path_of(*page))
-                        ),
+                        crate::words::build_folder::link_to_missing_anchor(&shown(
+                            &path_of(*t),
+                            anchor,
+                            &path_of(*page),
+                        )),
                     )
                 })
                 .collect())
@@ -149,10 +152,9 @@ pub fn check(files: &SiteFiles) -> Result<usize, String> {
         broken.sort();
         let n = broken.len();
         broken.truncate(20);
-        Err(format!(
-            "{n} broken internal links:\n{}",
-            broken.into_iter().map(|(p, m)| format!("{p}: {m}")).collect::<Vec<_>>().join("\n")
-        ))
+        let lines =
+            broken.into_iter().map(|(p, m)| format!("{p} : {m}")).collect::<Vec<_>>().join("\n");
+        Err(crate::words::build_folder::broken_links(n, &lines))
     }
 }
 
@@ -260,7 +262,7 @@ mod tests {
 
     #[test]
     fn links_shown_as_text_are_not_checked() {
-        let mut f = SiteFiles::default();
+        let mut f = Files::default();
         f.add(
             "index.html",
             "<p>&lt;a href=\"nowhere.html\"&gt; <a class=\"x\" href=\"a.html\">a</a></p>",
@@ -271,11 +273,11 @@ mod tests {
 
     #[test]
     fn reports_missing_pages_and_anchors() {
-        let mut f = SiteFiles::default();
+        let mut f = Files::default();
         f.add("index.html", "<a href=\"a.html#x\">a</a> <a href=\"b.html\">b</a>");
         f.add("a.html", "<p id=\"y\"></p>");
         let err = check(&f).unwrap_err();
-        assert!(err.contains("missing anchor a.html#x"), "{err}");
-        assert!(err.contains("missing b.html"), "{err}");
+        assert!(err.contains("ancre absente : a.html#x"), "{err}");
+        assert!(err.contains("page absente : b.html"), "{err}");
     }
 }

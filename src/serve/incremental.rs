@@ -21,7 +21,7 @@ use crate::config::Config;
 use crate::ids::{CertId, ElementKey};
 use crate::model::Corpus;
 
-use super::Computed;
+use crate::build::Computed;
 
 /// A fingerprint of what a value serialises to.
 fn fingerprint<T: serde::Serialize>(v: &T) -> u64 {
@@ -56,7 +56,7 @@ impl FullBuild {
             .flat_map_iter(|e| {
                 let path = crate::urls::element(&e.key);
                 let links = read(&path)
-                    .and_then(|bytes| crate::site::links::PageLinks::of(&path, &bytes).ok())
+                    .and_then(|bytes| crate::build::links::PageLinks::of(&path, &bytes).ok())
                     .unwrap_or_default();
                 links
                     .targets()

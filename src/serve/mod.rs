@@ -5,7 +5,7 @@
 //! The served site is one built site, written as `build` writes it (streamed, never whole in
 //! memory) into a private folder of the temporary folder, removed when `serve` stops. Every
 //! change re-checks the whole data, then renders at once the pages that show what changed
-//! ([`super::incremental`]: the edited elements, the pages that link to them, their
+//! ([`incremental`]: the edited elements, the pages that link to them, their
 //! certification's pages) into the served site; a full rebuild, on a thread of its own, then
 //! makes the rest consistent and takes the served site's place. A newer change supersedes the
 //! check and the rebuild under way: they stop at their next phase boundary
@@ -35,12 +35,64 @@ use notify::{RecursiveMode, Watcher};
 use serde_json::json;
 use tungstenite::{Message, WebSocket};
 
+use crate::build::Files;
+use crate::build::folder::{self, Staging};
 use crate::config::Config;
 use crate::phases::Cancel;
 use crate::scratch::Scratch;
-use crate::site::output::{self, SiteFiles, Staging};
 
-use super::incremental::FullBuild;
+pub mod incremental;
+/// #26: the review of suggestions, in `serve` only.
+pub mod review;
+
+use incremental::FullBuild;
+
+/// Where `serve` says what it does: the command line's output (with `--quiet`, `--verbose` and
+/// `--color`) implements it; so can a test.
+pub trait Report: Send + Sync {
+    /// What happened (the address served, a rebuild, a quick pass), unless quiet.
+    fn info(&self, message: &str);
+    /// The checker's diagnostics of a save that does not pass, as rendered.
+    fn diagnostic(&self, rendered: &str);
+    /// A failure that does not stop the server (a page that could not be written).
+    fn error(&self, message: &str);
+}
+
+/// Why `serve` could not start (once started, it reports and goes on).
+#[derive(Debug)]
+pub enum Error {
+    /// The port is taken or not allowed.
+    Listen { port: u16, source: std::io::Error },
+    /// The private folder of the served site could not be made in the temporary folder.
+    Folder { temp: PathBuf, source: std::io::Error },
+    /// The data or theme folder cannot be watched (`None`: the watcher itself failed).
+    Watch { path: Option<PathBuf>, source: notify::Error },
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::words::serve as w;
+        f.write_str(&match self {
+            Error::Listen { port, source } => w::cannot_listen(*port, &source.to_string()),
+            Error::Folder { temp, source } => {
+                w::cannot_create(&temp.display().to_string(), &source.to_string())
+            }
+            Error::Watch { path: Some(p), source } => {
+                w::cannot_watch(&p.display().to_string(), &source.to_string())
+            }
+            Error::Watch { path: None, source } => w::cannot_watch_files(&source.to_string()),
+        })
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Listen { source, .. } | Error::Folder { source, .. } => Some(source),
+            Error::Watch { source, .. } => Some(source),
+        }
+    }
+}
 
 /// The parsed arguments of `serve`.
 pub struct ServeArgs {
@@ -136,10 +188,11 @@ fn full(
     site: &Path,
 ) -> Result<(Staging, HashSet<String>, FullBuild), String> {
     // The quick passes' pages are not in the marker's list: they go, whatever the new site holds.
-    let strangers = output::Strangers { keep: Vec::new(), force: true };
+    let strangers = folder::Strangers { keep: Vec::new(), force: true };
     let staging = Staging::begin(site, &strangers).map_err(|e| e.to_string())?.recording();
-    let (files, _, computed) = super::render_into(corpus, config, SiteFiles::streaming(staging))
-        .map_err(|e| e.to_string())?;
+    let (files, _, computed) =
+        crate::outputs::render_into(corpus, config, Files::streaming(staging))
+            .map_err(|e| e.to_string())?;
     let paths: HashSet<String> =
         files.index.iter().map(|(p, _)| p.to_string_lossy().replace('\\', "/")).collect();
     let staging = files.into_staging().expect("a streaming build");
@@ -172,6 +225,8 @@ struct Live {
     saves: Arc<AtomicU64>,
     /// The last full build, for the quick pass.
     last: Mutex<Option<Arc<FullBuild>>>,
+    /// Where what happens is said.
+    report: Arc<dyn Report>,
 }
 
 impl Live {
@@ -189,7 +244,7 @@ impl Live {
                     }
                     s.build += 1;
                     s.changed = (changed.len() <= 500 && !was_error).then_some(changed);
-                    eprintln!("rebuilt ({} files)", s.files.len());
+                    self.report.info(&crate::words::serve::rebuilt(s.files.len()));
                     s.message()
                 }
                 Pass::Some(pages) => {
@@ -200,9 +255,12 @@ impl Live {
                         if std::fs::read(&path).is_ok_and(|old| old == b) {
                             continue;
                         }
-                        match output::replace_file(&self.site, &p, &b) {
+                        match folder::replace_file(&self.site, &p, &b) {
                             Ok(()) => changed.push(p),
-                            Err(e) => eprintln!("cannot write {}: {e}", path.display()),
+                            Err(e) => self.report.error(&crate::words::build_folder::cannot_write(
+                                &path.display().to_string(),
+                                &e.to_string(),
+                            )),
                         }
                     }
                     let mut s = self.state.lock().expect("state");
@@ -216,7 +274,8 @@ impl Live {
                     s.message()
                 }
                 Pass::Errors(e) => {
-                    eprintln!("{e}\n{}", crate::words::serve::still_served);
+                    self.report.diagnostic(&e);
+                    self.report.info(crate::words::serve::still_served);
                     let mut s = self.state.lock().expect("state");
                     s.errors = Some(e);
                     s.message()
@@ -242,7 +301,7 @@ impl Live {
         let (staging, files, last) = match built {
             Some(Ok(b)) => b,
             _ if cancel.stopped() => {
-                eprintln!("{}", crate::words::serve::superseded);
+                self.report.info(crate::words::serve::superseded);
                 return;
             }
             Some(Err(e)) => return self.apply(Pass::Errors(e)),
@@ -251,7 +310,7 @@ impl Live {
         let retired = {
             let _publishing = self.publishing.lock().expect("publishing");
             if cancel.stopped() {
-                eprintln!("{}", crate::words::serve::superseded);
+                self.report.info(crate::words::serve::superseded);
                 return;
             }
             let fresh = staging.fresh();
@@ -262,13 +321,15 @@ impl Live {
                     retired
                 }
                 Err(e) => {
-                    return self
-                        .apply(Pass::Errors(format!("cannot write {}: {e}", self.site.display())));
+                    return self.apply(Pass::Errors(crate::words::build_folder::cannot_write(
+                        &self.site.display().to_string(),
+                        &e.to_string(),
+                    )));
                 }
             }
         };
         drop(retired);
-        eprintln!("full rebuild in {} ms", t.elapsed().as_millis());
+        self.report.info(&crate::words::serve::full_rebuild_ms(t.elapsed().as_millis()));
     }
 
     /// After a change (the count `seen`): check, then the quick pass at once; `Some` corpus for
@@ -285,18 +346,18 @@ impl Live {
         };
         let last = self.last.lock().expect("last").clone();
         if let Some(prev) = last {
-            match super::incremental::quick(&prev, &corpus, config) {
+            match incremental::quick(&prev, &corpus, config) {
                 Ok(Some(q)) => {
                     let n = q.pages.len();
                     self.apply(Pass::Some(q.pages));
-                    eprintln!(
-                        "{} changed element(s): {n} page(s) rendered again in {} ms",
+                    self.report.info(&crate::words::serve::quick_pass(
                         q.changed,
-                        t.elapsed().as_millis()
-                    );
+                        n,
+                        t.elapsed().as_millis(),
+                    ));
                 }
                 Ok(None) => {}
-                Err(e) => eprintln!("quick pass: {e}"),
+                Err(e) => self.report.error(&crate::words::serve::quick_pass_failed(&e)),
             }
         }
         crate::phases::take();
@@ -321,7 +382,7 @@ fn private_folder() -> std::io::Result<Scratch> {
     let stale = temp.clone();
     std::thread::spawn(move || {
         crate::scratch::remove_stale(&stale, FOLDER_PREFIX, |p| {
-            p.join("site").join(output::MARKER).is_file()
+            p.join("site").join(folder::MARKER).is_file()
                 || std::fs::read_dir(p).is_ok_and(|mut d| d.next().is_none())
         })
     });
@@ -331,28 +392,18 @@ fn private_folder() -> std::io::Result<Scratch> {
     Ok(folder)
 }
 
-pub fn serve(data: &Path, config: &Config, args: &ServeArgs) -> u8 {
-    let listener = match TcpListener::bind(("127.0.0.1", args.port)) {
-        Ok(l) => l,
-        Err(e) => {
-            eprintln!("{}", crate::words::serve::cannot_listen(args.port, &e.to_string()));
-            return 2;
-        }
-    };
+/// Serve the site of `data` until the process is stopped; what happens is said to `report`.
+pub fn serve(
+    data: &Path,
+    config: &Config,
+    args: &ServeArgs,
+    report: Arc<dyn Report>,
+) -> Result<(), Error> {
+    let listener = TcpListener::bind(("127.0.0.1", args.port))
+        .map_err(|source| Error::Listen { port: args.port, source })?;
     let port = listener.local_addr().map(|a| a.port()).unwrap_or(args.port);
-    let folder = match private_folder() {
-        Ok(f) => f,
-        Err(e) => {
-            eprintln!(
-                "{}",
-                crate::words::serve::cannot_create(
-                    &std::env::temp_dir().display().to_string(),
-                    &e.to_string()
-                )
-            );
-            return 1;
-        }
-    };
+    let folder =
+        private_folder().map_err(|source| Error::Folder { temp: std::env::temp_dir(), source })?;
     let live = Arc::new(Live {
         state: Arc::default(),
         clients: Arc::default(),
@@ -360,6 +411,7 @@ pub fn serve(data: &Path, config: &Config, args: &ServeArgs) -> u8 {
         publishing: Mutex::new(()),
         saves: Arc::default(),
         last: Mutex::new(None),
+        report: report.clone(),
     });
     let mut config = config.clone();
     config.build.data_dir = data.to_path_buf();
@@ -369,25 +421,19 @@ pub fn serve(data: &Path, config: &Config, args: &ServeArgs) -> u8 {
 
     let (tx, rx) = mpsc::channel();
     let saves = live.saves.clone();
-    let mut watcher = match notify::recommended_watcher(move |e: notify::Result<notify::Event>| {
+    let mut watcher = notify::recommended_watcher(move |e: notify::Result<notify::Event>| {
         if e.is_ok_and(|e| !e.kind.is_access()) {
             saves.fetch_add(1, Ordering::SeqCst);
             let _ = tx.send(());
         }
-    }) {
-        Ok(w) => w,
-        Err(e) => {
-            eprintln!("error: cannot watch files: {e}");
-            return 1;
-        }
-    };
+    })
+    .map_err(|source| Error::Watch { path: None, source })?;
     let mut watched: Vec<PathBuf> = vec![data.to_path_buf()];
     watched.extend(config.output.html.theme.clone().filter(|t| t.is_dir()));
     for w in &watched {
-        if let Err(e) = watcher.watch(w, RecursiveMode::Recursive) {
-            eprintln!("error: cannot watch {}: {e}", w.display());
-            return 1;
-        }
+        watcher
+            .watch(w, RecursiveMode::Recursive)
+            .map_err(|source| Error::Watch { path: Some(w.clone()), source })?;
     }
     // The full rebuilds run on a thread of their own, the newest corpus first; the checks and
     // quick passes on another, with a pool of their own, so that a save is shown while an older
@@ -430,10 +476,10 @@ pub fn serve(data: &Path, config: &Config, args: &ServeArgs) -> u8 {
     }
 
     let url = format!("http://127.0.0.1:{port}/");
-    eprintln!(
-        "serving {url} (watching {}); Ctrl-C to stop",
-        watched.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
-    );
+    report.info(&crate::words::serve::serving(
+        &url,
+        &watched.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "),
+    ));
     if args.open {
         let _ = std::process::Command::new("xdg-open").arg(&url).spawn();
     }
@@ -452,7 +498,7 @@ pub fn serve(data: &Path, config: &Config, args: &ServeArgs) -> u8 {
         });
     }
     drop(folder);
-    0
+    Ok(())
 }
 
 /// The request's head, whole (up to the blank line), read within [`HEAD_DEADLINE`] however
@@ -551,7 +597,7 @@ fn handle(
     }
     let path = decode(target.split(['?', '#']).next().unwrap_or("/"));
     // #26: the review of suggestions, POST only (super::review).
-    if path == super::review::PATH {
+    if path == review::PATH {
         let r = review_request(&mut stream, &head, buf, review);
         let _ = write!(
             stream,
@@ -571,15 +617,15 @@ fn handle(
     let _ = stream.write_all(&body);
 }
 
-/// #26: read the form of a review request (at most 16 KiB) and hand it to [`super::review::post`].
+/// #26: read the form of a review request (at most 16 KiB) and hand it to [`review::post`].
 fn review_request(
     stream: &mut TcpStream,
     head: &str,
     mut buf: Vec<u8>,
     review: &(PathBuf, Config),
-) -> super::review::Reply {
+) -> review::Reply {
     if !head.starts_with("POST ") {
-        return super::review::Reply {
+        return review::Reply {
             status: "405 Method Not Allowed",
             body: json!({"ok": false, "message": crate::words::review::METHOD}).to_string(),
         };
@@ -598,7 +644,7 @@ fn review_request(
         }
     }
     let body = String::from_utf8_lossy(&buf[split..buf.len().min(split + length)]).into_owned();
-    super::review::post(&review.0, &review.1, &full_head, &body)
+    review::post(&review.0, &review.1, &full_head, &body)
 }
 
 /// The answer to a GET of `path`: a file of the served site (read from `site`), the status, or
@@ -646,7 +692,7 @@ fn inject(html: &[u8], build: u64) -> Vec<u8> {
     let mut script = RELOAD.replace("BUILD", &build.to_string());
     let html = String::from_utf8_lossy(html);
     if html.contains("<div id=\"review\"") {
-        script.push_str(&super::review::script()); // #26
+        script.push_str(&review::script()); // #26
     }
     match html.rfind("</body>") {
         Some(i) => format!("{}{script}{}", &html[..i], &html[i..]).into_bytes(),
