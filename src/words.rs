@@ -232,10 +232,6 @@ pub mod build_folder {
     pub fn cannot_write(path: &str, e: &str) -> String {
         format!("impossible d’écrire {path} : {e}")
     }
-    /// An output's failure, named after its `[output.NAME]` section.
-    pub fn output_failed(output: &str, message: &str) -> String {
-        format!("sortie {output} : {message}")
-    }
     pub fn cannot_resolve_out(out: &str, e: &str) -> String {
         format!("impossible de résoudre le dossier de sortie {out} : {e}")
     }
@@ -2284,6 +2280,10 @@ pub mod errors {
     /// A program of `book.toml` failed: its exit status, then what it printed.
     pub fn program_failed(command: &str, status: &dyn Display, output: &str) -> String {
         format!("`{command}` a échoué ({status}) : {output}")
+    }
+    /// An output failed: its name, then why.
+    pub fn output_failed(name: &str, e: &dyn Display) -> String {
+        format!("sortie {name} : {e}")
     }
     /// `diff`: no certification `id` on this side, and what to do about it.
     pub fn no_cert_for(id: &str, side: &str, hint: Option<&str>) -> String {

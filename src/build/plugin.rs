@@ -67,14 +67,13 @@ impl RenderContext<'_> {
     }
 }
 
-/// Why an output failed: its own typed error (`outputs::Error`, `site::Error` …), boxed at the
-/// plug-in boundary as mdBook's renderers return `anyhow::Error` — the build below the outputs
-/// does not know their types; `downcast_ref` finds them again.
+/// What an output's [`Output::render`] fails with: its own error type, boxed (each output has
+/// its failures; the build only names the output and says why).
 pub type RenderError = Box<dyn std::error::Error + Send + Sync>;
 
-/// An output's failure, with the output's name as context and the cause as `source()`.
+/// An output's failure, with the output's name as context.
 #[derive(Debug, thiserror::Error)]
-#[error("{}", crate::words::build_folder::output_failed(.output, &.source.to_string()))]
+#[error("{}", crate::words::errors::output_failed(.output, .source))]
 pub struct OutputError {
     pub output: String,
     pub source: RenderError,

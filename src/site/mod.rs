@@ -1,6 +1,6 @@
-//! The static site: renders the corpus into pages (in parallel, templates compiled once), checks
-//! every internal link and anchor, and publishes the result atomically to the build folder. The
-//! `html` output of [`crate::outputs`] runs it.
+//! The static site: renders the corpus into pages (in parallel, templates compiled once) in the
+//! build folder, where [`crate::build`] checks every internal link and anchor and publishes the
+//! result. The `html` output of [`crate::outputs`] runs it.
 
 pub mod context;
 mod error;
