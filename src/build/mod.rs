@@ -15,6 +15,21 @@ pub mod folder;
 pub mod links;
 pub mod plugin;
 
+/// Why a build left the output folder as it was.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The output folder may not be written (inside the data, over the project …): the folder
+    /// check's message ([`folder::check_out`]).
+    #[error("{0}")]
+    Refused(String),
+    /// The staging folder could not be made, written or put in the place of the output folder.
+    #[error("{}", crate::words::build_folder::cannot_write(&.path.display().to_string(), &.source.to_string()))]
+    Write { path: std::path::PathBuf, source: std::io::Error },
+    /// An output failed (or the configuration names an output that cannot run).
+    #[error(transparent)]
+    Output(#[from] OutputError),
+}
+
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -185,16 +200,13 @@ pub fn build(
     config: &Config,
     outputs: &[Box<dyn Output>],
     out: &Path,
-) -> Result<BuildReport, String> {
-    folder::check_out(out, &corpus.data_dir, config.root.as_deref())?;
-    let cannot = |e: std::io::Error| {
-        crate::words::build_folder::cannot_write(&out.display().to_string(), &e.to_string())
-    };
+) -> Result<BuildReport, Error> {
+    folder::check_out(out, &corpus.data_dir, config.root.as_deref()).map_err(Error::Refused)?;
+    let cannot = |source: std::io::Error| Error::Write { path: out.to_path_buf(), source };
     let strangers =
         folder::Strangers { keep: config.build.keep.clone(), force: config.build.force };
     let staging = folder::Staging::begin(out, &strangers).map_err(cannot)?;
-    let (files, report, _) = render_into(corpus, config, outputs, Files::streaming(staging))
-        .map_err(|e| e.to_string())?;
+    let (files, report, _) = render_into(corpus, config, outputs, Files::streaming(staging))?;
     let t = crate::phases::start("publish");
     let published = files.into_staging().expect("a streaming build").commit();
     t.end();

@@ -78,8 +78,12 @@ pub fn render_into(
 }
 
 /// Build the outputs `book.toml` enables and publish them in `out` ([`crate::build::build`]).
-pub fn build(corpus: &Corpus, config: &Config, out: &Path) -> Result<BuildReport, String> {
-    crate::build::build(corpus, config, &registry(config).map_err(|e| e.to_string())?, out)
+pub fn build(
+    corpus: &Corpus,
+    config: &Config,
+    out: &Path,
+) -> Result<BuildReport, crate::build::Error> {
+    crate::build::build(corpus, config, &registry(config)?, out)
 }
 
 /// [`all_for`], its failure named after the configuration file.
