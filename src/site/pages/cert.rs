@@ -14,7 +14,7 @@ use crate::urls;
 use super::Page;
 
 /// Identity of a certification, shared by its page, the home page and the document.
-pub fn identity(ctx: &SiteCtx, from: &str, c: &Certification) -> Value {
+pub(crate) fn identity(ctx: &SiteCtx, from: &str, c: &Certification) -> Value {
     let cert_link = |id: &crate::ids::CertId| {
         ctx.corpus
             .cert(id)

@@ -261,7 +261,7 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Page, String> {
     Ok((path.clone(), ctx.render("element.html", &c)?))
 }
 
-pub fn state_label(s: CellState) -> &'static str {
+pub(crate) fn state_label(s: CellState) -> &'static str {
     match s {
         CellState::Marked => crate::words::cell_state::Marked,
         CellState::Unmarked => crate::words::cell_state::Unmarked,
@@ -284,4 +284,4 @@ pub fn fact_label(name: &str) -> &'static str {
 }
 
 /// How many elements of the same text an element page lists at most.
-pub const SAME_TEXT_SHOWN: usize = 24;
+pub(crate) const SAME_TEXT_SHOWN: usize = 24;

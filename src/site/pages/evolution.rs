@@ -290,7 +290,7 @@ fn svg(left: &[Node], right: &[Node], bands: &[Band], old_name: &str, new_name: 
 }
 
 /// What the evolution page shows first: coverage, verdicts, picture and its list.
-pub fn lead(
+pub(crate) fn lead(
     ctx: &SiteCtx,
     from: &str,
     report: &DiffReport,

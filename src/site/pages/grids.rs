@@ -16,7 +16,7 @@ use crate::words::grille as w;
 use super::Page;
 
 /// A short name of a unit or compétence (`CCP 1`, `Unité U4`, `C1.1.1`).
-pub fn short_name(ctx: &SiteCtx, key: &ElementKey) -> String {
+pub(crate) fn short_name(ctx: &SiteCtx, key: &ElementKey) -> String {
     crate::grids::short_name(ctx.corpus, key)
 }
 
@@ -80,7 +80,7 @@ pub fn unit(ctx: &SiteCtx, from: &str, g: &Grid) -> Value {
 }
 
 /// Are the grids' workbooks and CSV tables written (the `grilles` output is on)?
-pub fn files_written(ctx: &SiteCtx) -> bool {
+pub(crate) fn files_written(ctx: &SiteCtx) -> bool {
     ctx.cfg.output.grilles.enable
 }
 
@@ -125,7 +125,7 @@ pub fn files(ctx: &SiteCtx, from: &str, cert: &CertId) -> Value {
 
 /// Links to the grids of the units that certify `key` (the unit itself, or a compétence of it),
 /// for the element pages.
-pub fn links_for(ctx: &SiteCtx, from: &str, key: &ElementKey) -> Vec<Value> {
+pub(crate) fn links_for(ctx: &SiteCtx, from: &str, key: &ElementKey) -> Vec<Value> {
     crate::grids::grids(ctx.corpus, ctx.graph, &key.cert)
         .iter()
         .filter(|g| g.unit == *key || g.competences.contains(key) || g.blocks.iter().any(|b| b.competence == *key))

@@ -100,7 +100,7 @@ pub fn render_all(ctx: &SiteCtx) -> Result<Vec<Page>, String> {
 }
 
 /// Links to the plans of a certification, for its page.
-pub fn links_for(ctx: &SiteCtx, from: &str, cert: &crate::ids::CertId) -> Vec<Value> {
+pub(crate) fn links_for(ctx: &SiteCtx, from: &str, cert: &crate::ids::CertId) -> Vec<Value> {
     plans(ctx)
         .unwrap_or_default()
         .into_iter()
