@@ -41,6 +41,22 @@ for (const t of input.texts) {
   const words = R.tokens(t).map((x) => x.word);
   out.words.push([words, words.map(R.stem)]);
 }
-for (const q of input.queries) out.full.push(hits(await R.search(q, {}, 10)));
+// Each query from a fresh page (nothing loaded but meta.js), so that a file the query needs and
+// does not ask for is a difference, not something an earlier query happened to load.
+function fresh() {
+  const RS = globalThis.RS;
+  for (const k of Object.keys(RS.keys)) delete RS.keys[k];
+  RS.sameOf.clear();
+  Object.assign(RS, { ctx: {}, vocab: {}, groups: [], blocks: {}, recs: {}, certs: {}, certList: null, certRows: null, _wait: {} });
+}
+for (const q of input.queries) {
+  fresh();
+  out.full.push(hits(await R.search(q, {}, 10)));
+}
+out.filtered = [];
+for (const [q, cert, kind] of input.filtered || []) {
+  fresh();
+  out.filtered.push(hits(await R.search(q, { cert: cert, kind: kind }, 10)));
+}
 for (const q of input.suggestions) out.suggest.push(hits(await R.suggest(q, 8)));
 process.stdout.write(JSON.stringify(out));

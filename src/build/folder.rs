@@ -238,40 +238,32 @@ pub fn resolve(p: &Path) -> io::Result<PathBuf> {
 
 /// Refuse an output folder that would replace or hold the data, the configuration's folder or a
 /// git repository. `data` is the data folder; `config_dir` the folder of `book.toml`, if any.
-pub(crate) fn check_out(out: &Path, data: &Path, config_dir: Option<&Path>) -> Result<(), String> {
-    let shown = out.display();
-    let o = resolve(out).map_err(|e| {
-        crate::words::build_folder::cannot_resolve_out(&shown.to_string(), &e.to_string())
-    })?;
+pub(crate) fn check_out(
+    out: &Path,
+    data: &Path,
+    config_dir: Option<&Path>,
+) -> Result<(), super::Error> {
+    use super::Error;
+    let o = resolve(out).map_err(|source| Error::ResolveOut { out: out.to_path_buf(), source })?;
     if o.parent().is_none() {
-        return Err(crate::words::build_folder::out_is_root(&shown.to_string()));
+        return Err(Error::OutIsRoot(out.to_path_buf()));
     }
-    let d = resolve(data)
-        .map_err(|e| crate::words::build_folder::cannot_resolve_data(&e.to_string()))?;
+    let d = resolve(data).map_err(Error::ResolveData)?;
     if o == d || d.starts_with(&o) {
-        return Err(crate::words::build_folder::out_holds_data(
-            &shown.to_string(),
-            &d.display().to_string(),
-        ));
+        return Err(Error::OutHoldsData { out: out.to_path_buf(), data: d });
     }
     if o.starts_with(&d) {
-        return Err(crate::words::build_folder::out_in_data(
-            &shown.to_string(),
-            &d.display().to_string(),
-        ));
+        return Err(Error::OutInData { out: out.to_path_buf(), data: d });
     }
     if let Some(c) = config_dir {
         let c = resolve(if c.as_os_str().is_empty() { Path::new(".") } else { c })
-            .map_err(|e| crate::words::build_folder::cannot_resolve_config(&e.to_string()))?;
+            .map_err(Error::ResolveConfig)?;
         if o == c || c.starts_with(&o) {
-            return Err(crate::words::build_folder::out_holds_project(
-                &shown.to_string(),
-                &c.display().to_string(),
-            ));
+            return Err(Error::OutHoldsProject { out: out.to_path_buf(), project: c });
         }
     }
     if o.components().any(|c| c.as_os_str() == ".git") || o.join(".git").exists() {
-        return Err(crate::words::build_folder::out_in_git(&shown.to_string()));
+        return Err(Error::OutInGit(out.to_path_buf()));
     }
     Ok(())
 }
@@ -691,30 +683,21 @@ mod tests {
 
     #[test]
     fn the_output_may_not_hold_or_be_the_data() {
+        use crate::build::Error;
         let dir = temp("guard");
         let data = dir.join("data");
         fs::create_dir_all(&data).unwrap();
-        assert!(
-            check_out(&data, &data, None)
-                .unwrap_err()
-                .contains("est ou contient le dossier de données")
-        );
-        assert!(
-            check_out(&dir, &data, None)
-                .unwrap_err()
-                .contains("est ou contient le dossier de données")
-        );
-        assert!(
-            check_out(&data.join("site"), &data, None)
-                .unwrap_err()
-                .contains("est dans le dossier de données")
-        );
+        let err = check_out(&data, &data, None).unwrap_err();
+        assert!(matches!(err, Error::OutHoldsData { .. }), "{err}");
+        assert!(err.to_string().contains("est ou contient le dossier de données"), "{err}");
+        assert!(matches!(check_out(&dir, &data, None), Err(Error::OutHoldsData { .. })));
+        let err = check_out(&data.join("site"), &data, None).unwrap_err();
+        assert!(matches!(err, Error::OutInData { .. }), "{err}");
+        assert!(err.to_string().contains("est dans le dossier de données"), "{err}");
         assert!(check_out(&dir.join("site"), &data, Some(&dir)).is_ok());
-        assert!(
-            check_out(&dir, Path::new("/nonexistent/data"), Some(&dir))
-                .unwrap_err()
-                .contains("dossier du projet")
-        );
+        let err = check_out(&dir, Path::new("/nonexistent/data"), Some(&dir)).unwrap_err();
+        assert!(matches!(err, Error::OutHoldsProject { .. }), "{err}");
+        assert!(err.to_string().contains("dossier du projet"), "{err}");
         fs::remove_dir_all(&dir).unwrap();
     }
 }

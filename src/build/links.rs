@@ -2,8 +2,9 @@
 //! site, and every `#anchor` to an element with that id. A broken link fails the build.
 //!
 //! Pages are scanned as they are added ([`Links::add_page`]), so that the check needs no page in
-//! memory: it keeps each distinct link once, with the first page that holds it, and reads back
-//! only the pages that anchored links point into.
+//! memory and reads none back: it keeps each distinct link once, with the first page that holds
+//! it, and each page's ids as 64-bit hashes (8 bytes an id), for the anchored links (a file that
+//! is not HTML, when a link is anchored in it, is read back).
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -16,6 +17,15 @@ use super::Files;
 pub struct PageLinks {
     targets: Vec<(String, String)>,
     count: usize,
+    /// The hashes of the page's ids, sorted ([`id_hash`]); none for a file that is not HTML.
+    ids: Option<Vec<u64>>,
+}
+
+/// An id as the check keeps it: a 64-bit hash (two ids of one page that share it, a chance in
+/// 2⁶⁴, would let a link to the missing one pass).
+fn id_hash(id: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(id)
 }
 
 impl PageLinks {
@@ -43,7 +53,10 @@ impl PageLinks {
         }
         let mut targets: Vec<(String, String)> = seen.into_iter().collect();
         targets.sort();
-        Ok(PageLinks { targets, count })
+        let mut ids: Vec<u64> = attrs(html, &["id"]).iter().map(|id| id_hash(id)).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        Ok(PageLinks { targets, count, ids: Some(ids) })
     }
 
     /// The files the page links to (each once).
@@ -62,6 +75,8 @@ impl PageLinks {
 pub struct Links {
     /// Each distinct (target file, anchor; empty for none), with the first page that holds it.
     first: HashMap<(String, String), usize>,
+    /// The hashes of each HTML page's ids, by page.
+    ids: HashMap<usize, Vec<u64>>,
     checked: usize,
     /// Failures met while adding (a page that is not UTF-8, a file that could not be written).
     failures: Vec<String>,
@@ -84,6 +99,9 @@ impl Links {
         for t in links.targets {
             self.first.entry(t).or_insert(page);
         }
+        if let Some(ids) = links.ids {
+            self.ids.insert(page, ids);
+        }
     }
 
     /// Take in the links of pages numbered from `first` on (their own numbers start at 0).
@@ -92,6 +110,7 @@ impl Links {
         for (t, page) in other.first {
             self.first.entry(t).or_insert(page + first);
         }
+        self.ids.extend(other.ids.into_iter().map(|(page, ids)| (page + first, ids)));
         self.failures.extend(other.failures);
     }
 
@@ -124,33 +143,32 @@ pub fn check(files: &Files) -> Result<usize, String> {
             Some(_) => {}
         }
     }
-    use rayon::prelude::*;
-    let anchored: Vec<(usize, Vec<(&str, usize)>)> = anchored.into_iter().collect();
-    let missing: Vec<Vec<(String, String)>> = anchored
-        .par_iter()
-        .map(|(t, wanted)| {
-            let bytes = files.read(*t).map_err(|e| {
-                crate::words::build_folder::cannot_read_back(&path_of(*t), &e.to_string())
-            })?;
-            let ids: HashSet<String> =
-                attrs(&String::from_utf8_lossy(&bytes), &["id"]).into_iter().collect();
-            Ok(wanted
-                .iter()
-                .filter(|(anchor, _)| !ids.contains(*anchor))
-                .map(|(anchor, page)| {
-                    (
-                        path_of(*page),
-                        crate::words::build_folder::link_to_missing_anchor(&shown(
-                            &path_of(*t),
-                            anchor,
-                            &path_of(*page),
-                        )),
-                    )
-                })
-                .collect())
-        })
-        .collect::<Result<_, String>>()?;
-    broken.extend(missing.into_iter().flatten());
+    for (t, wanted) in &anchored {
+        let read_back: Vec<u64>;
+        let ids = match links.ids.get(t) {
+            Some(ids) => ids.as_slice(),
+            None => {
+                let bytes = files.read(*t).map_err(|e| {
+                    crate::words::build_folder::cannot_read_back(&path_of(*t), &e.to_string())
+                })?;
+                let text = String::from_utf8_lossy(&bytes);
+                read_back = attrs(&text, &["id"]).iter().map(|id| id_hash(id)).collect();
+                &read_back
+            }
+        };
+        for (anchor, page) in wanted {
+            if !ids.contains(&id_hash(anchor)) {
+                broken.push((
+                    path_of(*page),
+                    crate::words::build_folder::link_to_missing_anchor(&shown(
+                        &path_of(*t),
+                        anchor,
+                        &path_of(*page),
+                    )),
+                ));
+            }
+        }
+    }
     if broken.is_empty() {
         Ok(links.checked)
     } else {
@@ -284,5 +302,22 @@ mod tests {
         let err = check(&f).unwrap_err();
         assert!(err.contains("ancre absente : a.html#x"), "{err}");
         assert!(err.contains("page absente : b.html"), "{err}");
+    }
+
+    #[test]
+    fn anchors_are_found_without_reading_pages_back_also_across_forks() {
+        let mut f = Files::default();
+        f.add("index.html", "<a href=\"b.html#y\">b</a> <a href=\"s.svg#icon\">i</a>");
+        let mut fork = f.fork();
+        fork.add("a.html", "<p id=\"x\"></p>");
+        fork.add("b.html", "<p id=\"y\"><a href=\"a.html#x\">a</a></p>");
+        f.join(fork);
+        // A file that is not HTML is read back for its ids.
+        f.add("s.svg", "<svg><symbol id=\"icon\"/></svg>");
+        assert_eq!(check(&f), Ok(3));
+        f.add("c.html", "<a href=\"b.html#x\">?</a> <a href=\"s.svg#other\">?</a>");
+        let err = check(&f).unwrap_err();
+        assert!(err.contains("ancre absente : b.html#x"), "{err}");
+        assert!(err.contains("ancre absente : s.svg#other"), "{err}");
     }
 }

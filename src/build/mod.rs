@@ -11,24 +11,10 @@
 //! the registry of outputs ([`crate::outputs::all`]) is handed in by the caller, so that no
 //! module imports one above it.
 
+mod error;
 pub mod folder;
 pub mod links;
 pub mod plugin;
-
-/// Why a build left the output folder as it was.
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    /// The output folder may not be written (inside the data, over the project …): the folder
-    /// check's message ([`folder::check_out`]).
-    #[error("{0}")]
-    Refused(String),
-    /// The staging folder could not be made, written or put in the place of the output folder.
-    #[error("{}", crate::words::build_folder::cannot_write(&.path.display().to_string(), &.source.to_string()))]
-    Write { path: std::path::PathBuf, source: std::io::Error },
-    /// An output failed (or the configuration names an output that cannot run).
-    #[error(transparent)]
-    Output(#[from] OutputError),
-}
 
 use std::path::Path;
 use std::sync::OnceLock;
@@ -37,6 +23,7 @@ use crate::config::Config;
 use crate::crosswalk::AllCrosswalks;
 use crate::graph::Graph;
 use crate::model::Corpus;
+pub use error::Error;
 pub use folder::Files;
 pub use plugin::{DOWNLOADS_DIR, Download, Output, OutputError, RenderContext, RenderError};
 
@@ -201,7 +188,7 @@ pub fn build(
     outputs: &[Box<dyn Output>],
     out: &Path,
 ) -> Result<BuildReport, Error> {
-    folder::check_out(out, &corpus.data_dir, config.root.as_deref()).map_err(Error::Refused)?;
+    folder::check_out(out, &corpus.data_dir, config.root.as_deref())?;
     let cannot = |source: std::io::Error| Error::Write { path: out.to_path_buf(), source };
     let strangers =
         folder::Strangers { keep: config.build.keep.clone(), force: config.build.force };

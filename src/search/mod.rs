@@ -20,9 +20,10 @@
 //! - Repeats: documents of one certification with the same text (folded, punctuation aside) share
 //!   a text class ([`Doc::same`]); a result whose text is that of a higher result is folded under
 //!   it ([`query::Hit::also`]), so that the first results hold distinct texts.
-//! - Splitting ([`shards`]): keys are sharded by their first two letters, documents in blocks, so a
+//! - Splitting ([`shards`], [`buckets`]): keys in buckets by ranges, documents in blocks, so a
 //!   first query downloads the small metadata file and only the shards it needs.
 
+pub(crate) mod buckets;
 pub mod query;
 pub mod rules;
 pub mod shards;

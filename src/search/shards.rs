@@ -1,66 +1,44 @@
 //! The index as small JavaScript files, loaded with `<script>` tags so that search works from
 //! `file://` (where fetching JSON is forbidden) and offline:
 //!
-//! - `search/meta.js`: certifications and kinds (with the keys that name them), document groups,
-//!   the buckets (which shards each bucket file holds), the vocabulary (term keys → target stems
-//!   and weights); the search page loads it with the page, other pages when their search box gets focus;
-//! - `search/t/<bucket>.js`: a bucket of units: keys grouped by their first two characters (the
-//!   shard that typo candidates are drawn from), a big shard split by longer prefixes; units are
-//!   packed to about [`BUCKET_BYTES`] a file so that a query of two or three words needs few files;
+//! - `search/meta.js`: what a first query needs before any file, and nothing that grows with the
+//!   corpus but a bounded list: the kinds, where each bucket begins ([`super::buckets`], at most
+//!   about 2,048), the characters of the keys, a Bloom filter of the words the search knows (at most
+//!   8 KiB), the ranking's figures; the search page carries it, other pages load it when needed;
+//! - `search/t/<bucket>.js`: a bucket: a range of keys in order with their postings, and what a
+//!   query of them needs (the groups of documents they name, the vocabulary terms they begin with
+//!   their targets' postings, the kinds and text classes of the documents they touch);
 //! - `search/r/_<key>.js`: the display records of a key's [`RECORDS`] best documents (by weight), for
 //!   the keys of two documents or more spelt in `[a-z0-9.]`: the results of a query are mostly among
 //!   the best documents of one of its keys, so that one such file replaces several blocks;
 //! - `search/d/<block>.js`: documents (id, text, kind, certification, ancestors, and for a text
 //!   shared with others of its certification, those others: id and the words before the shared
-//!   text, to show what is folded under a result without their files), by blocks of 16.
+//!   text, to show what is folded under a result without their files), by blocks of 16;
+//!   record files and blocks carry the short titles of their documents' certifications;
+//! - `search/certs.js`: the certifications (id, short title, range of documents), for the filter.
 //!
-//! A first query loads the buckets of its words, and those of its typo candidates and of the words
-//! its last word begins when meta.js's Bloom filter of the index's words says that a word is not
-//! one of them (one round); then the records of the results shown, from the fewest files among
-//! the record files of its keys and the blocks (a second round).
+//! A first query loads the buckets of its words, and those of its typos and of the words its last
+//! word begins when meta.js's Bloom filter says that a word is not one the search knows (one
+//! round); then the records of the results shown, from the fewest files among the record files of
+//! its keys and the blocks (a second round).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Value, json};
 
 use super::Index;
-use super::query::shard_of;
 
 /// Documents per block file.
 pub(crate) const BLOCK: usize = 16;
-
-/// The size a bucket file aims at: big enough that a query needs few files, small enough that a
-/// phone on a slow connection gets each one in about a tenth of a second.
-pub(crate) const BUCKET_BYTES: usize = 6_000;
-
-/// Packs shards (name, size in bytes) into buckets of about `target` bytes: the largest shard
-/// first, each into the lightest bucket so far. Returns the shard names of each bucket.
-pub(crate) fn pack(shards: &[(String, usize)], target: usize) -> Vec<Vec<String>> {
-    let total: usize = shards.iter().map(|s| s.1).sum();
-    let n = total.div_ceil(target.max(1)).max(1);
-    let mut order: Vec<&(String, usize)> = shards.iter().collect();
-    order.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let mut buckets: Vec<(usize, Vec<String>)> = vec![(0, Vec::new()); n];
-    for (name, size) in order {
-        let lightest = (0..n).min_by_key(|&i| (buckets[i].0, i)).expect("at least one bucket");
-        buckets[lightest].0 += size;
-        buckets[lightest].1.push(name.clone());
-    }
-    buckets
-        .into_iter()
-        .filter(|b| !b.1.is_empty())
-        .map(|(_, mut names)| {
-            names.sort();
-            names
-        })
-        .collect()
-}
 
 /// Documents per record file (`search/r/`): a phone shows five results, a wide screen ten.
 pub(crate) const RECORDS: usize = 20;
 
 /// Bits per key of the Bloom filter of words (about 1 % false positives with [`BLOOM_HASHES`]).
 const BLOOM_BITS: usize = 10;
+/// The most bits of the Bloom filter (8 KiB, 11 kB in the page): about 1 % false positives up to
+/// 6,500 words, 10 % at 13,000; a false positive costs a round for that word's typos, never a result.
+const BLOOM_MAX_BITS: usize = 1 << 16;
 /// Hashes per key of the Bloom filter.
 pub(crate) const BLOOM_HASHES: u64 = 5;
 
@@ -81,7 +59,7 @@ pub(crate) fn bloom_bits(key: &str, m: u64) -> impl Iterator<Item = u64> {
 /// typos and completions need in the same round as its own.
 fn bloom<'a>(keys: impl Iterator<Item = &'a String>) -> (u64, String) {
     let words: Vec<&String> = keys.filter(|k| !k.chars().any(|c| c.is_ascii_digit())).collect();
-    let m = (words.len() * BLOOM_BITS).div_ceil(8).max(1) as u64 * 8;
+    let m = (words.len() * BLOOM_BITS).min(BLOOM_MAX_BITS).div_ceil(8).max(1) as u64 * 8;
     let mut bits = vec![0u8; (m / 8) as usize];
     for w in words {
         for b in bloom_bits(w, m) {
@@ -117,72 +95,6 @@ pub(crate) fn best_of(postings: &[(u32, u32)]) -> Vec<u32> {
     p.into_iter().take(RECORDS).map(|(d, _)| *d).collect()
 }
 
-/// The longest prefix a unit is split down to (whole ids share long prefixes).
-const MAX_UNIT: usize = 16;
-
-/// Splits the keys under `prefix` into units no bigger than a bucket: a unit is named by a
-/// prefix and holds the keys for which it is the longest unit prefix, so that a key's unit is
-/// found from its characters alone (see `unitOf` in search.js).
-fn split(prefix: String, keys: Vec<(String, Vec<u32>)>, out: &mut BTreeMap<String, Unit>) {
-    let size: usize = keys.iter().map(|(k, v)| k.len() + json(v).len() + 4).sum();
-    let depth = prefix.chars().count();
-    if size <= BUCKET_BYTES || depth >= MAX_UNIT {
-        out.entry(prefix).or_default().extend(keys);
-        return;
-    }
-    let mut longer: BTreeMap<String, Vec<(String, Vec<u32>)>> = BTreeMap::new();
-    for (key, postings) in keys {
-        if key.chars().count() <= depth {
-            out.entry(prefix.clone()).or_default().insert(key, postings);
-        } else {
-            longer.entry(key.chars().take(depth + 1).collect()).or_default().push((key, postings));
-        }
-    }
-    for (p, keys) in longer {
-        split(p, keys, out);
-    }
-}
-
-/// A unit's keys with their postings (gaps and weights, flat), in key order.
-type Unit = BTreeMap<String, Vec<u32>>;
-
-/// The unit a key lives in: its longest beginning that names a unit (`unitOf` in search.js).
-fn unit_of<'a>(units: &'a BTreeMap<String, Unit>, key: &str) -> Option<&'a String> {
-    let chars: Vec<char> = key.chars().collect();
-    (1..=chars.len())
-        .rev()
-        .find_map(|i| units.get_key_value(&chars[..i].iter().collect::<String>()).map(|(k, _)| k))
-}
-
-/// Copies of the postings of vocabulary targets, by bucket: each term's targets ride in the bucket
-/// of its first word's unit, which a query holding the term loads anyway, so that a term costs no
-/// file of its own (a target already in that bucket is not copied).
-fn vocabulary_copies(
-    index: &Index,
-    units: &BTreeMap<String, Unit>,
-    buckets: &[Vec<String>],
-) -> Vec<Unit> {
-    let bucket_of: BTreeMap<&String, usize> =
-        buckets.iter().enumerate().flat_map(|(i, ns)| ns.iter().map(move |n| (n, i))).collect();
-    let mut copies: Vec<Unit> = vec![Unit::new(); buckets.len()];
-    for (term, targets) in &index.vocab {
-        let first = term.split(' ').next().unwrap_or_default();
-        let Some(b) = unit_of(units, first).map(|u| bucket_of[u]) else { continue };
-        for key in targets.iter().flat_map(|(t, _)| t) {
-            let (Some(postings), Some(u)) = (index.postings.get(key), unit_of(units, key)) else {
-                continue;
-            };
-            if bucket_of[u] != b {
-                copies[b].insert(
-                    key.clone(),
-                    units[u].get(key).cloned().unwrap_or_else(|| gaps(postings)),
-                );
-            }
-        }
-    }
-    copies
-}
-
 /// Postings as the files hold them: document gaps and weights, flat.
 pub(super) fn gaps(postings: &[(u32, u32)]) -> Vec<u32> {
     let mut flat: Vec<u32> = Vec::with_capacity(postings.len() * 2);
@@ -216,58 +128,76 @@ pub fn write(index: &Index) -> Vec<(String, Vec<u8>)> {
 
 /// [`write`], handing each file to `emit` as soon as it is made.
 pub(crate) fn write_each(index: &Index, mut emit: impl FnMut(String, Vec<u8>)) {
-    let mut shards: BTreeMap<String, Vec<(String, Vec<u32>)>> = BTreeMap::new();
-    for (key, postings) in &index.postings {
-        shards.entry(shard_of(key)).or_default().push((key.clone(), gaps(postings)));
-    }
-    let mut units: BTreeMap<String, Unit> = BTreeMap::new();
-    for (shard, keys) in shards {
-        split(shard, keys, &mut units);
-    }
-    let sizes: Vec<(String, usize)> =
-        units.iter().map(|(name, keys)| (name.clone(), json(keys).len())).collect();
-    let buckets = pack(&sizes, BUCKET_BYTES);
-    let (bloom_m, bloom_bits) = bloom(index.postings.keys());
+    let (bounds, buckets) = super::buckets::split(index);
+    let (bloom_m, bloom_bits) = bloom(known_words(index).into_iter());
     let meta = json!({
         "n": index.docs.len(),
-        "certs": index.certs,
         "kinds": index.kinds,
-        "groups": index.groups.iter().map(|g| json!([g.start, g.end, g.cert, g.kind])).collect::<Vec<_>>(),
-        "buckets": buckets,
+        "buckets": buckets.len(),
+        "bounds": bounds.front_coded(),
+        "letters": super::buckets::letters(index),
         "block": BLOCK,
         "records": RECORDS,
         "bloom": [bloom_m, BLOOM_HASHES, bloom_bits],
         "urls": crate::urls::browser_patterns(),
-        "certKeys": index.cert_keys,
-        "kindKeys": index.kind_keys,
-        "vocab": index.vocab,
-        "same": index.repeats(),
         "rank": rank(index),
     });
     emit("search/meta.js".to_string(), js("meta", &[json(&meta)]));
-    let copies = vocabulary_copies(index, &units, &buckets);
-    for (i, names) in buckets.iter().enumerate() {
-        let content: BTreeMap<&String, &Unit> = names.iter().map(|n| (n, &units[n])).collect();
-        emit(
-            format!("search/t/{i}.js"),
-            js("t", &[i.to_string(), json(&content), json(&copies[i])]),
-        );
-    }
+    emit(CERTS.to_string(), js("c", &[json(&cert_list(index))]));
+    super::buckets::write(index, &bounds, &buckets, &mut emit);
     let record = records(index);
+    // The short titles of the certifications of some documents, by number, for their results.
+    let titles = |docs: &mut dyn Iterator<Item = u32>| -> String {
+        let certs: BTreeMap<usize, &String> =
+            docs.map(|d| index.docs[d as usize].cert).map(|c| (c, &index.certs[c].1)).collect();
+        json(&certs)
+    };
     for (key, postings) in &index.postings {
         if has_records(key, postings.len()) {
-            let recs: Vec<Value> =
-                best_of(postings).into_iter().map(|d| json!([d, record(d)])).collect();
-            emit(format!("search/r/_{key}.js"), js("r", &[json(key), json(&recs)]));
+            let best = best_of(postings);
+            let recs: Vec<Value> = best.iter().map(|&d| json!([d, record(d)])).collect();
+            emit(
+                format!("search/r/_{key}.js"),
+                js("r", &[json(key), json(&recs), titles(&mut best.iter().copied())]),
+            );
         }
     }
     for b in 0..index.docs.len().div_ceil(BLOCK) {
         // The address is not stored: it follows from the id (see `url_of` in search.js).
-        let docs: Vec<Value> = (b * BLOCK..((b + 1) * BLOCK).min(index.docs.len()))
-            .map(|i| record(i as u32))
-            .collect();
-        emit(format!("search/d/{b}.js"), js("d", &[b.to_string(), json(&docs)]));
+        let range = b * BLOCK..((b + 1) * BLOCK).min(index.docs.len());
+        let docs: Vec<Value> = range.clone().map(|i| record(i as u32)).collect();
+        emit(
+            format!("search/d/{b}.js"),
+            js("d", &[b.to_string(), json(&docs), titles(&mut range.map(|i| i as u32))]),
+        );
     }
+}
+
+/// The file of the certifications, for the search page's filter: `RS.c([[id, short title,
+/// first document, end], …])`, fetched when the filter is first opened or a query is filtered.
+pub(crate) const CERTS: &str = "search/certs.js";
+
+fn cert_list(index: &Index) -> Vec<Value> {
+    index
+        .certs
+        .iter()
+        .enumerate()
+        .map(|(ci, (id, title))| {
+            let (start, end) = super::buckets::cert_range(index, ci).unwrap_or_default();
+            json!([id, title, start, end])
+        })
+        .collect()
+}
+
+/// The words the search knows without their bucket: keys without digits, one-word vocabulary
+/// terms, the words of the certifications' and kinds' names. A query word the Bloom filter says
+/// is none of them brings its typos' and completions' buckets in the first round.
+fn known_words(index: &Index) -> BTreeSet<&String> {
+    let mut out: BTreeSet<&String> = index.postings.keys().collect();
+    out.extend(index.vocab.keys().filter(|k| !k.contains(' ')));
+    out.extend(index.cert_keys.iter().chain(&index.kind_keys).flatten());
+    out.retain(|k| !k.chars().any(|c| c.is_ascii_digit()));
+    out
 }
 
 /// The ranking's figures that the browser reads.
@@ -318,44 +248,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn buckets_hold_every_shard_once_and_stay_near_the_target() {
-        let shards: Vec<(String, usize)> = (0..40)
-            .map(|i| (format!("s{i}"), if i == 0 { 9_000 } else { 100 + 50 * (i % 7) }))
-            .collect();
-        let total: usize = shards.iter().map(|s| s.1).sum();
-        let buckets = pack(&shards, 3_000);
-        let mut all: Vec<&String> = buckets.iter().flatten().collect();
-        all.sort();
-        all.dedup();
-        assert_eq!(all.len(), 40, "every shard in exactly one bucket");
-        assert_eq!(buckets.iter().map(Vec::len).sum::<usize>(), 40);
-        assert_eq!(buckets.len(), total.div_ceil(3_000));
-        // The big shard is alone; the others share the remaining buckets evenly.
-        assert!(buckets.contains(&vec!["s0".to_string()]));
-        let size = |b: &Vec<String>| {
-            b.iter().map(|n| shards.iter().find(|s| &s.0 == n).unwrap().1).sum::<usize>()
-        };
-        let rest: Vec<usize> = buckets.iter().filter(|b| b[0] != "s0").map(size).collect();
-        assert!(rest.iter().max().unwrap() - rest.iter().min().unwrap() <= 250, "{rest:?}");
-    }
-
-    #[test]
-    fn a_big_shard_is_split_by_longer_prefixes() {
-        // Postings of about a quarter of a bucket each (`1,` is two bytes of JSON).
-        let big = vec![1u32; BUCKET_BYTES / 8];
-        let keys: Vec<(String, Vec<u32>)> =
-            ["bt", "btsa", "btsb", "btz"].iter().map(|k| (k.to_string(), big.clone())).collect();
-        let mut out = BTreeMap::new();
-        split("bt".to_string(), keys, &mut out);
-        let names: Vec<&String> = out.keys().collect();
-        assert_eq!(names, ["bt", "bts", "btz"], "the key equal to the prefix stays in its unit");
-        assert!(out["bts"].contains_key("btsa") && out["bts"].contains_key("btsb"));
-        let mut small = BTreeMap::new();
-        split("pr".to_string(), vec![("prise".to_string(), vec![1, 2])], &mut small);
-        assert_eq!(small.keys().collect::<Vec<_>>(), ["pr"], "a small shard is one unit");
-    }
-
-    #[test]
     fn base64_pads_as_the_browser_decodes() {
         assert_eq!(base64(b"Man"), "TWFu");
         assert_eq!(base64(b"Ma"), "TWE=");
@@ -404,10 +296,5 @@ mod tests {
         assert_eq!(&best[..4], &[0, 5, 10, 15], "the heaviest first, by number among equals");
         assert!(has_records("c1.1", 2) && has_records("veill", 3));
         assert!(!has_records("veill", 1) && !has_records("cœur", 4) && !has_records("a/b", 4));
-    }
-
-    #[test]
-    fn an_empty_index_has_no_bucket() {
-        assert!(pack(&[], 1_000).is_empty());
     }
 }

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use crate::config::Config;
 use crate::graph::Graph;
@@ -144,17 +144,17 @@ impl<'a> SiteCtx<'a> {
     }
 
     /// A link to an element, as the templates use it.
-    pub(crate) fn element_link(&self, from: &str, key: &ElementKey) -> Value {
+    pub(crate) fn element_link(&self, from: &str, key: &ElementKey) -> ElementLink {
         let e = self.corpus.element(key).expect("checked reference");
         let cert = self.corpus.cert(&key.cert).map(short_cert).unwrap_or_default();
-        json!({
-            "href": urls::rel(from, &urls::element(key)),
-            "code": e.code.clone().unwrap_or_default(),
-            "text": truncate(e.text(), 160),
-            "kind": e.kind.label(),
-            "cert": cert,
-            "same_cert": true,
-        })
+        ElementLink {
+            href: urls::rel(from, &urls::element(key)),
+            code: e.code.clone().unwrap_or_default(),
+            text: truncate(e.text(), 160),
+            kind: e.kind.label(),
+            cert,
+            same_cert: true,
+        }
     }
 
     /// Like [`element_link`], noting when the element is in another certification than `home`.
@@ -163,29 +163,35 @@ impl<'a> SiteCtx<'a> {
         from: &str,
         key: &ElementKey,
         home: &crate::ids::CertId,
-    ) -> Value {
-        let mut v = self.element_link(from, key);
-        v["same_cert"] = json!(&key.cert == home);
-        v
+    ) -> ElementLink {
+        ElementLink { same_cert: &key.cert == home, ..self.element_link(from, key) }
     }
 
     /// The provenance of a citation: document, lines, link into the source view, and the lines.
-    pub fn provenance(&self, from: &str, cite: &Cite) -> Value {
+    pub fn provenance(&self, from: &str, cite: &Cite) -> Provenance<'a> {
         let doc = self.corpus.sources.get(cite.doc.as_str()).expect("checked document");
-        let lines: Vec<Value> = cite
+        let excerpt = cite
             .lines
             .iter()
             .filter(|n| !doc.is_declared(*n))
-            .map(|n| json!({"n": n, "text": doc.line(n).chars().filter(|c| !text::is_private_use(*c)).collect::<String>()}))
+            .map(|n| SourceLine {
+                n,
+                text: doc.line(n).chars().filter(|c| !text::is_private_use(*c)).collect(),
+            })
             .collect();
-        json!({
-            "doc": doc.id.as_str(),
-            "doc_title": doc.title,
-            "file": doc.file,
-            "lines": cite.lines.to_string(),
-            "href": urls::rel(from, &urls::source_line(&cite.doc, cite.lines.first)),
-            "excerpt": lines,
-        })
+        Provenance {
+            doc: doc.id.as_str(),
+            doc_title: &doc.title,
+            file: &doc.file,
+            lines: cite.lines.to_string(),
+            href: urls::rel(from, &urls::source_line(&cite.doc, cite.lines.first)),
+            excerpt,
+        }
+    }
+
+    /// A link to a certification's page.
+    pub(crate) fn cert_link(&self, from: &str, c: &crate::model::Certification) -> CertLink {
+        CertLink { href: urls::rel(from, &urls::cert(&c.id)), title: short_cert(c) }
     }
 
     /// A text with its certification's glossary terms linked.
@@ -205,7 +211,29 @@ impl<'a> SiteCtx<'a> {
         self.titles.get(key).cloned().unwrap_or_default()
     }
 
-    /// The base context every page gets.
+    /// The layout's part of a page (`page` in the templates), with the site's description.
+    pub fn base(&self, path: &str, title: &str) -> Base<'a> {
+        self.base_described(path, title, &self.cfg.book.description)
+    }
+
+    /// The layout's part of a page, with the page's own meta description.
+    pub(crate) fn base_described(&self, path: &str, title: &str, description: &str) -> Base<'a> {
+        Base {
+            title: title.to_string(),
+            root: urls::root(path),
+            site_title: &self.cfg.book.title,
+            lang: &self.cfg.book.language,
+            description: description.to_string(),
+            home: urls::rel(path, &urls::home()),
+            search: urls::rel(path, &urls::search()),
+            glossary: urls::rel(path, &urls::glossary()),
+            sources: urls::rel(path, &urls::sources_index()),
+            codes: urls::rel(path, &urls::codes_index()),
+            downloads: urls::rel(path, &urls::downloads()),
+        }
+    }
+
+    /// The base context every page gets, for a page that builds its context key by key.
     pub fn page(&self, path: &str, title: &str) -> tera::Context {
         self.page_described(path, title, &self.cfg.book.description)
     }
@@ -218,29 +246,110 @@ impl<'a> SiteCtx<'a> {
         description: &str,
     ) -> tera::Context {
         let mut c = tera::Context::new();
-        c.insert(
-            "page",
-            &json!({
-                "title": title,
-                "root": urls::root(path),
-                "site_title": self.cfg.book.title,
-                "lang": self.cfg.book.language,
-                "description": description,
-                "home": urls::rel(path, &urls::home()),
-                "search": urls::rel(path, &urls::search()),
-                "glossary": urls::rel(path, &urls::glossary()),
-                "sources": urls::rel(path, &urls::sources_index()),
-                "codes": urls::rel(path, &urls::codes_index()),
-                "downloads": urls::rel(path, &urls::downloads()),
-            }),
-        );
+        c.insert("page", &self.base_described(path, title, description));
         c
+    }
+
+    /// Render `template` with the layout's part `base` (as `page`) and the page's own fields,
+    /// `body`'s, at the top level: what a template may read is `Base` and its page's struct.
+    pub(crate) fn render_page<T: Serialize>(
+        &self,
+        template: &str,
+        base: Base,
+        body: &T,
+    ) -> Result<String, super::Error> {
+        let mut c = tera::Context::from_serialize(body)
+            .map_err(|source| super::Error::Template { name: template.to_string(), source })?;
+        debug_assert!(!c.contains_key("page"), "{template}: a page's own field named `page`");
+        c.insert("page", &base);
+        self.render(template, &c)
     }
 
     pub fn render(&self, template: &str, ctx: &tera::Context) -> Result<String, super::Error> {
         self.tera
             .render(template, ctx)
             .map_err(|source| super::Error::Template { name: template.to_string(), source })
+    }
+}
+
+/// What the layout (`base.html`) reads of every page, as `page`.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct Base<'a> {
+    pub title: String,
+    /// From the page to the site's root (`../../`).
+    pub root: String,
+    pub(crate) site_title: &'a str,
+    pub lang: &'a str,
+    pub description: String,
+    /// The menu's links, from the page.
+    pub home: String,
+    pub search: String,
+    pub(crate) glossary: String,
+    pub sources: String,
+    pub codes: String,
+    pub downloads: String,
+}
+
+/// A link to an element with what a list shows of it (`components.html`'s `element_link`).
+#[derive(Serialize, Clone, PartialEq)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub(crate) struct ElementLink {
+    pub href: String,
+    /// Its code, or empty.
+    pub code: String,
+    /// Its text, cut at 160 characters.
+    pub text: String,
+    pub kind: &'static str,
+    /// Its certification's short name.
+    pub cert: String,
+    /// Is it in the certification of the page that links to it?
+    pub(crate) same_cert: bool,
+}
+
+/// Where a text comes from: its document, its lines, a link into the source view, the lines.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct Provenance<'a> {
+    pub doc: &'a str,
+    pub(crate) doc_title: &'a str,
+    pub file: &'a str,
+    pub lines: String,
+    pub href: String,
+    pub(crate) excerpt: Vec<SourceLine>,
+}
+
+/// A numbered line of a source document.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub(crate) struct SourceLine {
+    pub n: usize,
+    pub text: String,
+}
+
+/// A link to a certification, by its short name.
+#[derive(Serialize, Clone, PartialEq)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct CertLink {
+    pub href: String,
+    pub title: String,
+}
+
+/// A fact of an épreuve or a unit (durée, coefficient …) as printed.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct Fact<'a> {
+    pub label: &'static str,
+    pub text: &'a str,
+}
+
+impl<'a> Fact<'a> {
+    /// The facts of an element, in the document's order.
+    pub fn all(e: &'a Element) -> Vec<Fact<'a>> {
+        e.facts
+            .iter()
+            .map(|f| Fact { label: super::pages::element::fact_label(f.name), text: &f.cite.text })
+            .collect()
     }
 }
 

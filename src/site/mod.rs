@@ -267,18 +267,25 @@ fn inline_script(js: &str) -> String {
 /// How many element pages are rendered (in parallel) before they are handed to the build folder.
 const CHUNK: usize = 512;
 
+/// `search.html`: the script, the index's metadata, and the filters' choices.
+#[derive(serde::Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+struct Search {
+    search_script: String,
+    search_meta: String,
+    /// The kinds a reader may filter on, by their French names.
+    kinds: Vec<&'static str>,
+}
+
 /// The search page carries the search script and the index's metadata in itself, so that a query
 /// arriving with the page (`recherche.html?q=…`) needs two rounds of requests: the words' index
 /// files, then the texts of the results shown.
-fn search_page(ctx: &SiteCtx, script: &[u8], meta: &[u8]) -> Result<pages::Page, String> {
+fn search_page(ctx: &SiteCtx, script: &[u8], meta: &[u8]) -> Result<pages::Page, Error> {
     let path = crate::urls::search();
-    let mut c = ctx.page(&path, "Recherche");
     // Inline scripts end at the first `</`+`script`, in any case: the JSON never holds a `<`
     // (`text::script_safe`), but a theme's script might.
     let inline = |b: &[u8]| inline_script(&String::from_utf8_lossy(b));
-    c.insert("search_script", &inline(script));
-    c.insert("search_meta", &inline(meta));
-    c.insert("certs", &ctx.corpus.certs.iter().map(|c| serde_json::json!({"id": c.id.as_str(), "title": crate::present::short_cert(c)})).collect::<Vec<_>>());
+    // The certifications of the filter come from `search/certs.js` (the page stays bounded).
     // The document's layout (sections, paragraphs) is not something readers look for.
     let mut kinds: Vec<&str> = ctx
         .corpus
@@ -289,6 +296,7 @@ fn search_page(ctx: &SiteCtx, script: &[u8], meta: &[u8]) -> Result<pages::Page,
         .collect();
     kinds.sort();
     kinds.dedup();
-    c.insert("kinds", &kinds);
-    Ok((path.clone(), ctx.render("search.html", &c)?))
+    let body = Search { search_script: inline(script), search_meta: inline(meta), kinds };
+    let base = ctx.base(&path, "Recherche");
+    Ok((path.clone(), ctx.render_page("search.html", base, &body)?))
 }

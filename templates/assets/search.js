@@ -1,8 +1,11 @@
 /* referentiel search: the same analysis and ranking as `referentiel search` (src/search/query.rs),
    with the same rulebook (its tables and figures are written into this script at build by
    src/search/rules.rs). The index is split into small script files (search/meta.js,
-   search/t/<bucket>.js, search/d/<block>.js) loaded on demand with <script> tags, so that it works
-   offline and from file://. Suggestions come from one small file, search/suggest.js (the
+   search/t/<bucket>.js, search/r/_<key>.js, search/d/<block>.js) loaded on demand with <script>
+   tags, so that it works offline and from file://. meta.js holds nothing that grows with the
+   corpus but where each bucket begins (a bounded list): a bucket brings what a query of its keys
+   needs (the groups of documents they name, their vocabulary terms, the kinds and text classes of
+   the documents it touches), a record file or block the titles of its certifications. Suggestions come from one small file, search/suggest.js (the
    certifications, activités, compétences, blocs, CCP, unités, épreuves and glossary terms),
    fetched once when the reader first uses a search box, then every key is answered from it
    without a request. The results page (Enter) searches the whole index: meta.js comes with the
@@ -118,42 +121,88 @@
   }
 
   // ---- loading ----
-  var RS = window.RS = { keys: {}, blocks: {}, recs: {}, meta: null, _wait: {}, _metaWaiting: [] };
+  // What the buckets, record files and blocks loaded so far hold: keys and their postings; the
+  // groups of documents a key names (context: [certifications' ranges, kinds' ranges], flat); the
+  // vocabulary; the kind of each document touched, by groups [start, end, kind]; the first
+  // document of the text class of each touched document that repeats it; the records; the
+  // certifications' short titles; the certifications' ranges (search/certs.js, for the filter).
+  var RS = window.RS = { keys: {}, ctx: {}, vocab: {}, groups: [], sameOf: new Map(), blocks: {}, recs: {}, certs: {}, certList: null, meta: null, _wait: {}, _metaWaiting: [] };
+  function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
   RS.meta = function (m) {
     var bits = atob(m.bloom[2]);
     m.bloomBytes = new Uint8Array(bits.length);
     for (var i = 0; i < bits.length; i++) m.bloomBytes[i] = bits.charCodeAt(i);
-    m.bucketOf = Object.create(null);
-    m.buckets.forEach(function (names, i) { names.forEach(function (n) { m.bucketOf[n] = i; }); });
-    classes(m);
+    // Where each bucket begins, front-coded (src/search/buckets.rs `front_coded`).
+    m.starts = [""];
+    if (m.bounds) m.bounds.split(" ").forEach(function (b) {
+      var prev = Array.from(m.starts[m.starts.length - 1]), shared = parseInt(b[0], 36);
+      m.starts.push(prev.slice(0, shared).join("") + b.slice(1));
+    });
     // The whole index's keys arrive by buckets; its records by record files and blocks.
     m.keys = RS.keys;
+    m.sameOf = RS.sameOf;
+    m.vocabOf = function (t) { return own(RS.vocab, t) ? RS.vocab[t] : undefined; };
+    m.ctxOf = function (k) { return own(RS.ctx, k) ? RS.ctx[k] : undefined; };
+    m.kindOf = function (doc) {
+      var g = RS.groups, lo = 0, hi = g.length;
+      while (lo < hi) { var mid = (lo + hi) >> 1; if (g[mid][0] <= doc) lo = mid + 1; else hi = mid; }
+      return lo > 0 && doc < g[lo - 1][1] ? g[lo - 1][2] : -1;
+    };
+    m.certRange = function (id) { var c = RS.certList && RS.certList.get(id); return c ? [c[2], c[3]] : null; };
+    m.certTitle = function (c) { return RS.certs[c]; };
     m.record = function (doc) { return RS.recs[doc] || (RS.blocks[Math.floor(doc / m.block)] || [])[doc % m.block]; };
     RS.metaData = m;
     RS._metaWaiting.splice(0).forEach(function (f) { f(m); });
   };
-  // The text class of the documents that repeat an earlier one's text (src/search/mod.rs `repeats`).
-  function classes(m) {
+  // The suggestions' index (src/search/suggest.rs): its keys and records all in one file, ranked
+  // by the same engine; once here, suggestions need no request. Its tables are whole: the groups
+  // of documents [start, end, certification, kind], the keys naming each certification and kind,
+  // the text classes (src/search/mod.rs `repeats`).
+  RS.s = function (m) {
     m.sameOf = new Map();
     (m.same || []).forEach(function (c) { c.forEach(function (d) { m.sameOf.set(d, c[0]); }); });
-  }
-  // The suggestions' index (src/search/suggest.rs): its keys and records all in one file, ranked
-  // by the same engine; once here, suggestions need no request.
-  RS.s = function (m) {
-    classes(m);
+    var ctx = {};
+    var named = function (k) { return own(ctx, k) ? ctx[k] : (ctx[k] = [[], []]); };
+    m.certKeys.forEach(function (ks) { ks.forEach(named); });
+    m.kindKeys.forEach(function (ks) { ks.forEach(named); });
+    m.groups.forEach(function (g) {
+      m.certKeys[g[2]].forEach(function (k) { named(k)[0].push(g[0], g[1]); });
+      m.kindKeys[g[3]].forEach(function (k) { named(k)[1].push(g[0], g[1]); });
+    });
+    m.vocabOf = function (t) { return own(m.vocab, t) ? m.vocab[t] : undefined; };
+    m.ctxOf = function (k) { return own(ctx, k) ? ctx[k] : undefined; };
+    var groupOf = function (doc) { return m.groups.find(function (g) { return doc >= g[0] && doc < g[1]; }); };
+    m.kindOf = function (doc) { var g = groupOf(doc); return g ? g[3] : -1; };
+    m.certRange = function (id) {
+      var c = m.certs.findIndex(function (x) { return x[0] === id; }), gs = m.groups.filter(function (g) { return g[2] === c; });
+      return gs.length ? [gs[0][0], gs[gs.length - 1][1]] : null;
+    };
+    m.certTitle = function (c) { return m.certs[c][1]; };
     m.record = function (doc) { return m.recs[doc]; };
     RS.suggestData = m;
   };
-  // A bucket holds units: {unit: {key: postings}} (src/search/shards.rs).
-  // It also carries copies of the postings of the vocabulary targets of the terms whose first word
-  // lives in it: {key: postings}.
-  RS.t = function (i, units, copies) {
-    for (var u in units) for (var k in units[u]) RS.keys[k] = units[u][k];
-    for (var c in copies || {}) RS.keys[c] = copies[c];
+  // A bucket: its keys {key: postings}; copies of the postings of the vocabulary targets of the
+  // terms whose first word it holds {key: postings}; and what a query of its keys needs:
+  // {c: context, v: vocabulary, g: groups (start after the previous start, length, kind; flat),
+  // s: repeats (document after the previous one, how far before it the first of its class; flat)}.
+  RS.t = function (i, keys, copies, info) {
+    var k;
+    for (k in keys) RS.keys[k] = keys[k];
+    for (k in copies || {}) RS.keys[k] = copies[k];
+    info = info || {};
+    for (k in info.c || {}) RS.ctx[k] = info.c[k];
+    for (k in info.v || {}) RS.vocab[k] = info.v[k];
+    var g = info.g || [], s = info.s || [], j, at = 0, seen = new Set(RS.groups.map(function (x) { return x[0]; }));
+    for (j = 0; j < g.length; j += 3) { at += g[j]; if (!seen.has(at)) RS.groups.push([at, at + g[j + 1], g[j + 2]]); }
+    RS.groups.sort(function (a, b) { return a[0] - b[0]; });
+    for (j = 0, at = 0; j < s.length; j += 2) { at += s[j]; RS.sameOf.set(at, at - s[j + 1]); }
   };
-  RS.d = function (b, docs) { RS.blocks[b] = docs; };
+  function titles(certs) { for (var c in certs || {}) RS.certs[c] = certs[c]; }
+  RS.d = function (b, docs, certs) { RS.blocks[b] = docs; titles(certs); };
   // A record file: [doc, record] of a key's best documents.
-  RS.r = function (key, recs) { recs.forEach(function (r) { RS.recs[r[0]] = r[1]; }); };
+  RS.r = function (key, recs, certs) { recs.forEach(function (r) { RS.recs[r[0]] = r[1]; }); titles(certs); };
+  // The certifications: [id, short title, first document, end].
+  RS.c = function (list) { RS.certList = new Map(list.map(function (c) { return [c[0], c]; })); RS.certRows = list; };
   function load(src) {
     if (RS._wait[src]) return RS._wait[src];
     RS._wait[src] = new Promise(function (resolve, reject) {
@@ -177,22 +226,33 @@
     }
     return load("search/meta.js").then(function () { return RS.metaData; });
   }
-  // A unit is named by a prefix; a key lives in its longest unit prefix.
-  function unitOf(meta, k) {
-    for (var c = Array.from(k), i = c.length; i > 0; i--) { var u = c.slice(0, i).join(""); if (meta.bucketOf[u] !== undefined) return u; }
-    return null;
+  // Keys in the order of Rust's strings (by code points; JavaScript's own order is by UTF-16 units,
+  // the same outside the astral planes).
+  function before(a, b) {
+    if (!/[\ud800-\udfff]/.test(a + b)) return a < b;
+    var x = Array.from(a, function (c) { return c.codePointAt(0); }), y = Array.from(b, function (c) { return c.codePointAt(0); });
+    for (var i = 0; i < x.length && i < y.length; i++) if (x[i] !== y[i]) return x[i] < y[i];
+    return x.length < y.length;
   }
-  // The units holding every key that starts with p: p's own and those split below it.
-  function unitsUnder(meta, p) {
-    var out = [unitOf(meta, p)];
-    for (var u in meta.bucketOf) if (u.startsWith(p)) out.push(u);
+  // A bucket holds the keys from where it begins to where the next one begins
+  // (src/search/buckets.rs `Bounds::of`).
+  function bucketOf(meta, k) {
+    var s = meta.starts, lo = 0, hi = s.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (!before(k, s[mid])) lo = mid + 1; else hi = mid; }
+    return Math.max(0, lo - 1);
+  }
+  // The buckets holding every key that starts with p: p's own and those that begin with p.
+  function prefixBuckets(meta, p) {
+    var out = [bucketOf(meta, p)];
+    for (var b = out[0] + 1; b < meta.starts.length && meta.starts[b].startsWith(p); b++) out.push(b);
     return out;
   }
-  function loadBuckets(meta, units) {
-    var need = new Set();
-    units.forEach(function (u) { var b = u === null ? undefined : meta.bucketOf[u]; if (b !== undefined) need.add(b); });
+  function loadBuckets(meta, buckets) {
+    var need = new Set(buckets.filter(function (b) { return b < meta.buckets; }));
     return Promise.all(Array.from(need).sort(function (a, b) { return a - b; }).map(function (b) { return load("search/t/" + b + ".js"); }));
   }
+  // search/certs.js, for the filter by certification.
+  function certList() { return RS.certList ? Promise.resolve() : load("search/certs.js"); }
 
   // Whether a word (a key without digits) may be a key of the index: never wrong when it says no.
   function fnv(key, h) { for (var ch of key) { h = Math.imul(h ^ ch.codePointAt(0), 16777619) >>> 0; } return h; }
@@ -205,46 +265,46 @@
     }
     return true;
   }
-  // The units that may hold a key one typo away from k: those of its shard candidates whose name
-  // is one edit away from a beginning of k (a unit named u holds keys that begin with u).
-  function typoUnits(meta, k) {
-    var c = Array.from(k), out = [];
-    shardCandidates(k).forEach(function (s) {
-      unitsUnder(meta, s).forEach(function (u) {
-        if (u === null) return;
-        var d = Array.from(u).length;
-        if ([d - 1, d, d + 1].some(function (j) { return j >= 0 && j <= c.length && damerau(u, c.slice(0, j).join("")) <= 1; })) out.push(u);
-      });
-    });
-    return out;
+  // The buckets that may hold a key one typo away from k: those of every spelling one edit away
+  // (a letter left out, two swapped, one changed or added, among the letters of the index's keys)
+  // in a shard its typos are looked for in.
+  function typoBuckets(meta, k) {
+    var c = Array.from(k), letters = Array.from(meta.letters || ""), shards = shardCandidates(k), out = new Set();
+    var add = function (v) { if (shards.indexOf(shardOf(v)) >= 0) out.add(bucketOf(meta, v)); };
+    for (var i = 0; i <= c.length; i++) {
+      var head = c.slice(0, i).join(""), tail = c.slice(i).join(""), after = c.slice(i + 1).join("");
+      if (i < c.length) add(head + after);
+      if (i + 1 < c.length) add(head + c[i + 1] + c[i] + c.slice(i + 2).join(""));
+      letters.forEach(function (l) { add(head + l + tail); if (i < c.length) add(head + l + after); });
+    }
+    return Array.from(out);
   }
   // A word the reader is still typing: the last, not a word of the index, of the vocabulary or of
   // a certification's or kind's name (src/search/query.rs `expand`).
-  function namesContext(meta, key) {
-    return meta.certKeys.some(function (ks) { return ks.indexOf(key) >= 0; }) || meta.kindKeys.some(function (ks) { return ks.indexOf(key) >= 0; });
-  }
-  function isTerm(meta, key) { return Object.prototype.hasOwnProperty.call(meta.vocab, key); }
+  function namesContext(meta, key) { return !!meta.ctxOf(key); }
+  function isTerm(meta, key) { return !!meta.vocabOf(key); }
   function typingWanted(meta, qk, known) {
     return qk.prefix && !known && !isTerm(meta, qk.key) && !namesContext(meta, qk.key) && len(qk.word) >= RULES.typingLetters;
   }
   function search(q, filters, limit) {
     return ready().then(function (meta) {
       var keys = queryKeys(q), planned = new Set();
-      var first = shardsFor(meta, keys, q);
-      // Words the Bloom filter says are not keys: their typos and completions, in the same round.
+      var first = bucketsFor(meta, keys, q);
+      // Words the Bloom filter says the search does not know (not a key, a term, a name's word):
+      // their typos and completions, in the same round.
       keys.forEach(function (k) {
         if (bloomHas(meta, k.key)) return;
         planned.add(k.key);
-        if (len(k.word) >= RULES.typoLetters && !isCode(k.key) && !isTerm(meta, k.key)) first = first.concat(typoUnits(meta, k.key));
-        if (typingWanted(meta, k, false)) first = first.concat(unitsUnder(meta, k.word));
+        if (len(k.word) >= RULES.typoLetters && !isCode(k.key) && !isTerm(meta, k.key)) first = first.concat(typoBuckets(meta, k.key));
+        if (typingWanted(meta, k, false)) first = first.concat(prefixBuckets(meta, k.word));
       });
-      return loadBuckets(meta, first).then(function () {
+      return Promise.all([loadBuckets(meta, first), filters.cert ? certList() : null]).then(function () {
         // A word the filter took for a key (or a code) that is none: its typos and completions now.
         var more = [];
         keys.forEach(function (k) {
           if (planned.has(k.key)) return;
-          if (typoWanted(meta, k)) more = more.concat(typoUnits(meta, k.key));
-          if (typingWanted(meta, k, !!postings(meta, k.key))) more = more.concat(unitsUnder(meta, k.word));
+          if (typoWanted(meta, k)) more = more.concat(typoBuckets(meta, k.key));
+          if (typingWanted(meta, k, !!postings(meta, k.key))) more = more.concat(prefixBuckets(meta, k.word));
         });
         return loadBuckets(meta, more);
       }).then(function () {
@@ -259,21 +319,18 @@
     return ready().then(function (meta) {
       var keys = queryKeys(q).filter(function (k) { return !k.prefix || Array.from(k.word).length >= 3; });
       keys.forEach(function (k) { k.prefix = false; });
-      return loadBuckets(meta, shardsFor(meta, keys, q));
+      return loadBuckets(meta, bucketsFor(meta, keys, q));
     }).catch(function () {});
   }
-  // The units a query needs before its typos are known: its keys' (and their dotless spelling's),
-  // the keys its last word begins, its vocabulary targets', and the whole query's as one compact id.
-  function shardsFor(meta, keys, q) {
+  // The buckets a query needs before its typos are known: its keys' (and their dotless
+  // spelling's; a vocabulary term and its targets ride in its first word's bucket, with what
+  // names a certification or a kind), and the whole query's as one compact id.
+  function bucketsFor(meta, keys, q) {
     var need = new Set();
     keys.forEach(function (k) {
-      need.add(unitOf(meta, k.key)); need.add(unitOf(meta, k.key.replace(/\./g, "")));
+      need.add(bucketOf(meta, k.key)); need.add(bucketOf(meta, k.key.replace(/\./g, "")));
     });
-    // A term's targets ride in its first word's bucket (src/search/shards.rs `vocabulary_copies`).
-    vocabSpans(meta, keys).forEach(function (v) {
-      if (unitOf(meta, keys[v.start].key) === null) v.targets.forEach(function (t) { t[0].forEach(function (w) { need.add(unitOf(meta, w)); }); });
-    });
-    if (keys.length >= 2 && bloomHas(meta, compact(q))) need.add(unitOf(meta, compact(q)));
+    if (keys.length >= 2 && bloomHas(meta, compact(q))) need.add(bucketOf(meta, compact(q)));
     return Array.from(need);
   }
   // A vocabulary term is a word the search knows (`closing`): no typo of another.
@@ -281,7 +338,7 @@
   function vocabSpans(meta, keys) {
     var out = [];
     for (var start = 0; start < keys.length; start++) for (var end = start + 1; end <= keys.length; end++) {
-      var t = meta.vocab[keys.slice(start, end).map(function (k) { return k.key; }).join(" ")];
+      var t = meta.vocabOf(keys.slice(start, end).map(function (k) { return k.key; }).join(" "));
       if (t) out.push({ start: start, end: end, targets: t });
     }
     return out;
@@ -353,8 +410,6 @@
     }
     return best[slots.length];
   }
-  // The group (certification, kind) a document belongs to: [start, end, cert, kind].
-  function groupOf(meta, doc) { return meta.groups.find(function (g) { return doc >= g[0] && doc < g[1]; }); }
   function rank(meta, keys, filters, limit, q) {
     var n = meta.n, matched = new Set(), idf = function (df) { return Math.log(1 + n / Math.max(1, df)); };
     var slots = keys.map(function (qk) {
@@ -376,12 +431,14 @@
       });
       return { start: v.start, end: v.end, weight: weight, docs: docs };
     });
+    // Context: the documents of the certifications and of the kinds a word names, as ranges.
     keys.forEach(function (qk, i) {
-      [[meta.rank.context, function (g) { return meta.certKeys[g[2]].indexOf(qk.key) >= 0; }],
-       [meta.rank.kind, function (g) { return meta.kindKeys[g[3]].indexOf(qk.key) >= 0; }]].forEach(function (c) {
-        var groups = meta.groups.filter(c[1]);
-        var count = groups.reduce(function (a, g) { return a + g[1] - g[0]; }, 0), s = c[0] * idf(count);
-        groups.forEach(function (g) { for (var d = g[0]; d < g[1]; d++) offer(slots[i], d, s, ""); });
+      var named = meta.ctxOf(qk.key) || [[], []];
+      [[meta.rank.context, named[0]], [meta.rank.kind, named[1]]].forEach(function (c) {
+        var r = c[1], count = 0, j;
+        for (j = 0; j < r.length; j += 2) count += r[j + 1] - r[j];
+        var s = c[0] * idf(count);
+        for (j = 0; j < r.length; j += 2) for (var d = r[j]; d < r[j + 1]; d++) offer(slots[i], d, s, "");
       });
     });
     if (keys.length >= 2) {
@@ -390,16 +447,13 @@
     }
     slots.forEach(function (slot) { slot.forEach(function (v, doc) { matched.add(doc); }); });
     spans.forEach(function (sp) { sp.docs.forEach(function (v, doc) { matched.add(doc); }); });
-    var cert = filters.cert ? meta.certs.findIndex(function (c) { return c[0] === filters.cert; }) : -1;
+    var cert = filters.cert ? meta.certRange(filters.cert) : null;
     var kind = filters.kind ? meta.kinds.indexOf(filters.kind) : -1;
     var hits = [];
     var nk = Math.max(1, keys.length);
     matched.forEach(function (doc) {
-      if (cert >= 0 || kind >= 0) {
-        var g = groupOf(meta, doc);
-        if (cert >= 0 && g[2] !== cert) return;
-        if (kind >= 0 && g[3] !== kind) return;
-      }
+      if (cert && (doc < cert[0] || doc >= cert[1])) return;
+      if (kind >= 0 && meta.kindOf(doc) !== kind) return;
       var c = cover(doc, slots, spans), share = Math.min(1, c.credit / nk), score = c.score;
       // Coordination: the share of the query a document holds (a term's expansion at its weight).
       for (var i = 0; i < meta.rank.coord; i++) score *= share;
@@ -411,7 +465,7 @@
     var shown = new Map(), kept = [];
     hits.forEach(function (h) {
       var c = meta.sameOf.has(h.doc) ? meta.sameOf.get(h.doc) : h.doc, at = shown.get(c);
-      if (at !== undefined) { if (meta.rank.structural.indexOf(groupOf(meta, h.doc)[3]) < 0) at.also.push(h.doc); }
+      if (at !== undefined) { if (meta.rank.structural.indexOf(meta.kindOf(h.doc)) < 0) at.also.push(h.doc); }
       else { h.also = []; shown.set(c, h); kept.push(h); }
     });
     hits = kept;
@@ -422,11 +476,11 @@
     return Promise.all(recordFiles(meta, docs, slots.concat(spans.map(function (sp) { return sp.docs; }))).map(load)).then(function () {
       return hits.map(function (h) {
         var d = record(meta, h.doc);
-        var out = { doc: h.doc, url: urlOf(meta, d[0]), id: d[0], text: d[1], kind: meta.kinds[d[2]], cert: meta.certs[d[3]][1], crumbs: d[4], score: Math.round(h.score * 1000) / 1000, matched: h.matched, keys: h.keys };
+        var out = { doc: h.doc, url: urlOf(meta, d[0]), id: d[0], text: d[1], kind: meta.kinds[d[2]], cert: meta.certTitle(d[3]), crumbs: d[4], score: Math.round(h.score * 1000) / 1000, matched: h.matched, keys: h.keys };
         // The folded results ride in the hit's record: [doc, id, the words before the shared text].
         if (h.also.length) out.also = h.also.map(function (a) {
           var r = (d[5] || []).find(function (o) { return o[0] === a; });
-          return { doc: a, id: r[1], url: urlOf(meta, r[1]), before: r[2], kind: meta.kinds[groupOf(meta, a)[3]] };
+          return { doc: a, id: r[1], url: urlOf(meta, r[1]), before: r[2], kind: meta.kinds[meta.kindOf(a)] };
         });
         return out;
       }).concat(extra);
@@ -583,7 +637,33 @@
     var q = document.getElementById("q"), fc = document.getElementById("f-cert"), fk = document.getElementById("f-kind");
     var status = document.getElementById("status"), list = document.getElementById("results");
     var params = new URLSearchParams(location.search);
-    q.value = params.get("q") || ""; fc.value = params.get("cert") || ""; fk.value = params.get("kind") || "";
+    q.value = params.get("q") || ""; fk.value = params.get("kind") || "";
+    // The certifications' list comes from search/certs.js (the page stays the same size whatever
+    // their number), when the filters come into view or are first used; a certification in the
+    // address is chosen at once, by its id until the list arrives.
+    var wanted = params.get("cert") || "";
+    function fillCerts() {
+      return certList().then(function () {
+        if (fc.getAttribute("data-filled")) return;
+        var value = fc.value;
+        while (fc.options.length > 1) fc.remove(1);
+        RS.certRows.forEach(function (c) { var o = document.createElement("option"); o.value = c[0]; o.textContent = c[1]; fc.appendChild(o); });
+        fc.value = value;
+        fc.setAttribute("data-filled", "true");
+      }).catch(function () {});
+    }
+    if (wanted) { var chosen = document.createElement("option"); chosen.value = wanted; chosen.textContent = wanted; fc.appendChild(chosen); fc.value = wanted; fillCerts(); }
+    ["focus", "pointerdown", "keydown"].forEach(function (ev) { fc.addEventListener(ev, fillCerts, { once: true }); });
+    // Watched once the first results are shown (or at once with no query): the list is not among
+    // the files of the first query.
+    var watching = false;
+    function watchFilters() {
+      var filters = fc.closest("fieldset");
+      if (watching || !filters || !window.IntersectionObserver) return;
+      watching = true;
+      var seen = new IntersectionObserver(function (es) { if (es.some(function (e) { return e.isIntersecting; })) { seen.disconnect(); fillCerts(); } });
+      seen.observe(filters);
+    }
     // A phone shows five results at first (what its screen holds, and one round of five small
     // files for their texts); a wide screen ten. "Afficher plus" adds ten.
     var first = window.matchMedia && matchMedia("(max-width: 40rem)").matches ? 5 : 10;
@@ -600,7 +680,7 @@
         if (query) p.set("q", query); if (fc.value) p.set("cert", fc.value); if (fk.value) p.set("kind", fk.value);
         history.replaceState(null, "", "?" + p.toString());
       } catch (e) { /* file:// may refuse; the results still show */ }
-      if (!query.trim()) { list.innerHTML = ""; status.textContent = ""; return; }
+      if (!query.trim()) { list.innerHTML = ""; status.textContent = ""; watchFilters(); return; }
       status.textContent = "Recherche…";
       search(query, { cert: fc.value, kind: fk.value, peek: true }, shown).then(function (hits) {
         if (my !== seq) return;
@@ -609,6 +689,7 @@
         more.hidden = !extra;
         status.textContent = hits.length ? hits.length + (extra ? "+" : "") + " résultat" + (hits.length > 1 ? "s" : "") : "Aucun résultat";
         list.innerHTML = hits.map(function (h) { return '<li data-id="' + esc(h.id) + '">' + item(h) + "</li>"; }).join("");
+        watchFilters();
       }, function (e) { status.textContent = "La recherche n’a pas pu charger son index (" + e.message + ")."; });
     }
     // Once the suggestions of a key are shown, the index files of the words typed so far are

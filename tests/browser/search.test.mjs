@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { launch, newPage, ROOT, SITE } from "./lib.mjs";
 
 const read = (f) => JSON.parse(fs.readFileSync(path.join(ROOT, "tests", f), "utf8"));
@@ -76,5 +76,58 @@ for (const q of ["prise de rdv", "cp3", "veille commerciale", "relancer un clien
     await fresh.context().close();
   });
 }
+
+// Filters: the page does not carry the certifications (search/certs.js does, fetched when the
+// filters come into view or a query is filtered); a first query filtered from the address shows the
+// command line's results for the same filters, in two rounds, and the list offers every certification.
+for (const [q, cert, kind] of [["communication commerciale", "bts-nrc", ""], ["prospection", "", "Savoir"], ["cp3", "ntc-2018", "Compétence professionnelle"]]) {
+  test(`a first query filtered by ${[cert, kind].filter(Boolean).join(" and ")} shows the command line's results`, async () => {
+    const args = ["search", q, "--format", "json", "--limit", "5"];
+    if (cert) args.push("--cert", cert);
+    if (kind) args.push("--kind", kind);
+    const expected = JSON.parse(execFileSync(BIN, args, { cwd: ROOT, encoding: "utf8" })).map((h) => h.id);
+    assert.ok(expected.length > 0, "the command line finds something");
+    const fresh = await newPage(browser, { width: 390, height: 844 });
+    const files = [];
+    fresh.on("request", (r) => { const m = /\/site\/(search\/.*)$/.exec(r.url()); if (m) files.push(m[1]); });
+    const p = new URLSearchParams({ q });
+    if (cert) p.set("cert", cert);
+    if (kind) p.set("kind", kind);
+    await fresh.goto("file://" + path.join(SITE, "recherche.html") + "?" + p.toString());
+    await fresh.waitForFunction(() => /résultat/.test(document.getElementById("status").textContent));
+    const shown = await fresh.$$eval("#results li", (lis) => lis.map((li) => li.dataset.id));
+    assert.deepEqual(shown, expected);
+    assert.equal(await fresh.$eval("#f-cert", (s) => s.value), cert);
+    assert.equal(await fresh.$eval("#f-kind", (s) => s.value), kind);
+    if (cert) assert.ok(files.includes("search/certs.js"), `${files}`);
+    // The list: every certification, each by its title, the one of the address still chosen.
+    await fresh.focus("#f-cert");
+    await fresh.waitForFunction(() => document.getElementById("f-cert").getAttribute("data-filled"));
+    const options = await fresh.$$eval("#f-cert option", (os) => os.map((o) => [o.value, o.textContent]));
+    assert.equal(options.length, 1 + fs.readdirSync(path.join(SITE, "c")).length);
+    assert.ok(options.slice(1).every(([v, t]) => v && t && t !== v), JSON.stringify(options));
+    assert.equal(await fresh.$eval("#f-cert", (s) => s.value), cert);
+    assert.deepEqual(fresh.errors, []);
+    await fresh.context().close();
+  });
+}
+
+test("the search page does not carry the certifications: they come when the filters are used", async () => {
+  const html = fs.readFileSync(path.join(SITE, "recherche.html"), "utf8");
+  assert.match(html, /<select id="f-cert"[^>]*><option value="">Toutes<\/option><\/select>/);
+  const fresh = await newPage(browser, { width: 1280, height: 800 });
+  await fresh.goto("file://" + path.join(SITE, "recherche.html"));
+  await fresh.selectOption("#f-cert", { index: 0 });
+  await fresh.focus("#f-cert");
+  await fresh.waitForFunction(() => document.getElementById("f-cert").options.length > 1);
+  const first = await fresh.$eval("#f-cert", (s) => s.options[1].value);
+  await fresh.fill("#q", "vente");
+  await fresh.selectOption("#f-cert", first);
+  await fresh.waitForFunction(() => /résultat/.test(document.getElementById("status").textContent));
+  const ids = await fresh.$$eval("#results li", (lis) => lis.map((li) => li.dataset.id));
+  assert.ok(ids.length > 0 && ids.every((id) => id === first || id.startsWith(first + "/")), `${first}: ${ids}`);
+  assert.deepEqual(fresh.errors, []);
+  await fresh.context().close();
+});
 
 test("no console error while searching", () => assert.deepEqual(page.errors, []));

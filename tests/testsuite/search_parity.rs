@@ -2,7 +2,8 @@
 //! that `src/search/rules.rs` writes into it) run under node agrees with the Rust engine on every
 //! word of the data (its words and stems) and on the search suites (results, scores and folded
 //! results, in the whole index and in the suggestions' index, query by query and, for the
-//! suggestions, key by key as a reader types). Also: verb forms do not reach other verbs on the
+//! suggestions, key by key as a reader types; in the whole index, each query from a fresh page and
+//! also filtered by a certification and by a kind). Also: verb forms do not reach other verbs on the
 //! data's own words (#27: « rendez » is not « rendre »).
 
 use std::collections::BTreeSet;
@@ -101,7 +102,19 @@ fn the_browser_and_the_command_line_read_and_rank_alike() {
     let queries = queries();
     let suggestions: Vec<String> =
         queries.iter().flat_map(|q| typed(q)).collect::<BTreeSet<_>>().into_iter().collect();
-    let input = json!({ "texts": texts, "queries": queries, "suggestions": suggestions });
+    // Each query also filtered, by one certification and by one kind in turn (the browser finds a
+    // certification's documents in search/certs.js and the kinds of the documents in the buckets).
+    let kinds: Vec<&String> = full.kinds.iter().skip(1).collect();
+    let filtered: Vec<(String, String, String)> = queries
+        .iter()
+        .enumerate()
+        .flat_map(|(i, q)| {
+            let cert = full.certs[i % full.certs.len()].0.clone();
+            let kind = kinds[i % kinds.len()].clone();
+            [(q.clone(), cert, String::new()), (q.clone(), String::new(), kind)]
+        })
+        .collect();
+    let input = json!({ "texts": texts, "queries": queries, "suggestions": suggestions, "filtered": filtered });
     let mut child = Command::new("node")
         .arg("tests/search-parity.mjs")
         .arg(&dir)
@@ -128,6 +141,14 @@ fn the_browser_and_the_command_line_read_and_rank_alike() {
         let r = hits(&full.search(q, &none, 10));
         if norm(&r) != norm(b) {
             diffs.push(format!("query {q:?}: rust {r}, browser {b}"));
+        }
+    }
+    for ((q, cert, kind), b) in filtered.iter().zip(js["filtered"].as_array().expect("filtered")) {
+        let some = |s: &String| (!s.is_empty()).then(|| s.clone());
+        let filters = Filters { cert: some(cert), kind: some(kind) };
+        let r = hits(&full.search(q, &filters, 10));
+        if norm(&r) != norm(b) {
+            diffs.push(format!("query {q:?} in {cert:?} {kind:?}: rust {r}, browser {b}"));
         }
     }
     for (q, b) in suggestions.iter().zip(js["suggest"].as_array().expect("suggest")) {

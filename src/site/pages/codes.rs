@@ -2,17 +2,50 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
-use crate::present::short_cert;
 use crate::schema::CodeSystem;
-use crate::site::context::SiteCtx;
+use crate::site::context::{CertLink, SiteCtx};
 use crate::urls;
 
 use super::Page;
 
 /// The certifications that hold one code, with the code's label when one of them gives it.
 type Holders<'c> = (Option<String>, Vec<&'c crate::model::Certification>);
+
+/// A code as its page and the index show it.
+#[derive(Serialize, Clone, Copy)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+struct Code<'a> {
+    system: &'static str,
+    code: &'a str,
+    label: &'a Option<String>,
+}
+
+/// `code.html`: one code and the certifications that hold it.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub(super) struct CodePage<'a> {
+    code: Code<'a>,
+    certs: Vec<CertLink>,
+}
+
+/// A line of the index of codes.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+struct Listed<'a> {
+    #[serde(flatten)]
+    code: Code<'a>,
+    n: usize,
+    href: String,
+}
+
+/// `codes.html`: every code.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub(super) struct Index<'a> {
+    codes: Vec<Listed<'a>>,
+}
 
 pub fn render_all(ctx: &SiteCtx) -> Result<Vec<Page>, String> {
     let mut by_code: BTreeMap<(CodeSystem, String), Holders> = BTreeMap::new();
@@ -29,17 +62,17 @@ pub fn render_all(ctx: &SiteCtx) -> Result<Vec<Page>, String> {
     }
     let mut pages = Vec::new();
     let index = urls::codes_index();
-    let mut list: Vec<Value> = Vec::new();
+    let mut codes = Vec::new();
     for ((system, code), (label, certs)) in &by_code {
         let path = urls::code(*system, code);
-        let mut cx = ctx.page(&path, &format!("{} {code}", system.label()));
-        cx.insert("code", &json!({"system": system.label(), "code": code, "label": label}));
-        cx.insert("certs", &certs.iter().map(|c| json!({"href": urls::rel(&path, &urls::cert(&c.id)), "title": short_cert(c)})).collect::<Vec<_>>());
-        pages.push((path.clone(), ctx.render("code.html", &cx)?));
-        list.push(json!({"system": system.label(), "code": code, "label": label, "n": certs.len(), "href": urls::rel(&index, &path)}));
+        let base = ctx.base(&path, &format!("{} {code}", system.label()));
+        let code = Code { system: system.label(), code, label };
+        let body =
+            CodePage { code, certs: certs.iter().map(|c| ctx.cert_link(&path, c)).collect() };
+        pages.push((path.clone(), ctx.render_page("code.html", base, &body)?));
+        codes.push(Listed { code, n: certs.len(), href: urls::rel(&index, &path) });
     }
-    let mut cx = ctx.page(&index, "Codes");
-    cx.insert("codes", &list);
-    pages.push((index.clone(), ctx.render("codes.html", &cx)?));
+    let base = ctx.base(&index, "Codes");
+    pages.push((index.clone(), ctx.render_page("codes.html", base, &Index { codes })?));
     Ok(pages)
 }

@@ -3,19 +3,209 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use crate::fiche::Fiche;
 use crate::model::Element;
 use crate::present::{label, short_cert, truncate};
 use crate::schema::{CellState, Family, Rel};
-use crate::site::context::SiteCtx;
+use crate::site::context::{CertLink, ElementLink, Provenance, SiteCtx};
 use crate::site::richtext::markdown;
 use crate::urls;
 
 use super::Page;
+use super::fiche::FicheView;
+use super::grids::GridLink;
+use super::summary::Summary;
 
-pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Page, String> {
+/// `element.html`: one element and everything around it.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub(super) struct ElementPage<'a> {
+    /// The fiche of a compétence, an activité, a bloc … (`f` in the template).
+    fiche: Option<FicheView<'a>>,
+    /// How a compétence is evaluated and certified, under its title.
+    summary: Option<Summary<'a>>,
+    el: El<'a>,
+    cert: CertLink,
+    breadcrumb: Vec<Crumb>,
+    children: Vec<Children<'a>>,
+    relations: Vec<Relations<'a>>,
+    correspondences: Vec<InTable>,
+    matrices: Vec<InMatrix<'a>>,
+    /// Elements of the same text, the first ones, and how many more.
+    same: Vec<ElementLink>,
+    same_more: usize,
+    counterparts: Vec<Counterpart<'a>>,
+    /// The suggestions behind « voir plus ».
+    counterparts_more: Vec<Counterpart<'a>>,
+    variants: Vec<VariantView<'a>>,
+    facts: Vec<FactView<'a>>,
+    pieces: Vec<Provenance<'a>>,
+    provenance: Provenance<'a>,
+    /// The printable fiche of a bloc.
+    printable: Option<String>,
+    /// #25: since which version this text exists unchanged, and what it replaced.
+    since: Option<Since>,
+    /// #28: the evaluation grids of the units that certify it.
+    grids: Vec<GridLink>,
+    /// The previous and next siblings, for reading in order.
+    prev: Option<ElementLink>,
+    next: Option<ElementLink>,
+}
+
+/// The element itself.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+struct El<'a> {
+    id: String,
+    local: &'a str,
+    kind: &'static str,
+    code: &'a Option<String>,
+    code_as_printed: &'a Option<String>,
+    /// Its text, glossary terms linked.
+    rich: String,
+    subtype: Option<String>,
+    block: Option<u32>,
+    note: Option<String>,
+    repair: Option<String>,
+    is_term: bool,
+    titled: bool,
+    /// Its entry in the glossary (a term).
+    glossary: String,
+}
+
+/// A level of the breadcrumb: an ellipsis for the levels not shown, or a group above.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(untagged)]
+enum Crumb {
+    Ellipsis {
+        ellipsis: bool,
+    },
+    Above {
+        #[serde(flatten)]
+        link: ElementLink,
+        short: String,
+    },
+}
+
+/// The children of one kind.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+struct Children<'a> {
+    kind: &'a str,
+    items: Vec<Child>,
+}
+
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+struct Child {
+    #[serde(flatten)]
+    link: ElementLink,
+    rich: String,
+    /// How many children it has.
+    children: usize,
+}
+
+/// The elements linked by one relation, under its French label.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+struct Relations<'a> {
+    label: &'static str,
+    items: Vec<Related<'a>>,
+}
+
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+struct Related<'a> {
+    #[serde(flatten)]
+    link: ElementLink,
+    /// How the document prints the link, when it does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    as_printed: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+}
+
+/// A pair of a correspondence table the element is in.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+struct InTable {
+    table: String,
+    table_title: String,
+    status: &'static str,
+    status_label: &'static str,
+    relation: &'static str,
+    /// « vers » or « depuis ».
+    direction: &'static str,
+    item: ElementLink,
+}
+
+/// A matrix in which the element heads a row or a column, and its cells there.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+struct InMatrix<'a> {
+    href: String,
+    title: &'a str,
+    /// « ligne » or « colonne ».
+    #[serde(rename = "as")]
+    as_: &'static str,
+    cells: Vec<MatrixCell<'a>>,
+}
+
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+struct MatrixCell<'a> {
+    /// The other heading.
+    other: &'a str,
+    state: &'static str,
+    label: &'static str,
+    text: &'a Option<String>,
+}
+
+/// A counterpart in another certification, from a table or suggested.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+struct Counterpart<'a> {
+    #[serde(flatten)]
+    link: ElementLink,
+    status: &'static str,
+    status_label: &'static str,
+    relation: Option<&'static str>,
+    score: Option<String>,
+    /// The words both texts share.
+    words: &'a [String],
+}
+
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+struct VariantView<'a> {
+    text: &'a str,
+    code_as_printed: &'a Option<String>,
+    note: Option<String>,
+    provenance: Provenance<'a>,
+}
+
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+struct FactView<'a> {
+    label: &'static str,
+    text: &'a str,
+    provenance: Provenance<'a>,
+}
+
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+struct Since {
+    line: String,
+    replaces: &'static str,
+    replaced: Vec<ElementLink>,
+    class: &'static str,
+    degree: Option<&'static str>,
+}
+
+pub fn render<'a>(ctx: &SiteCtx<'a>, e: &'a Element) -> Result<Page, String> {
     let path = urls::element(&e.key);
     let corpus = ctx.corpus;
     let cert = corpus.cert(&e.key.cert).expect("checked certification");
@@ -25,44 +215,43 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Page, String> {
     // `BREADCRUMB` levels, the nearest; an ellipsis stands for those above them.
     let in_document = e.kind.family() == Family::Document;
     let (near, more) = corpus.nearest_ancestors(e, crate::model::BREADCRUMB);
-    let mut breadcrumb: Vec<Value> = Vec::with_capacity(near.len() + 1);
+    let mut breadcrumb: Vec<Crumb> = Vec::with_capacity(near.len() + 1);
     if more {
-        breadcrumb.push(json!({"ellipsis": true}));
+        breadcrumb.push(Crumb::Ellipsis { ellipsis: true });
     }
     breadcrumb.extend(
         near.iter().filter(|a| in_document || a.kind.family() != Family::Document).map(|a| {
-            let mut v = link(&a.key);
-            v["short"] = json!(truncate(&crate::present::named_label(a), 60));
-            v
+            Crumb::Above {
+                link: link(&a.key),
+                short: truncate(&crate::present::named_label(a), 60),
+            }
         }),
     );
     let fiche = Fiche::of(corpus, ctx.graph, &e.key);
 
     // Children grouped by kind, in document order.
-    let mut groups: Vec<(&'static str, Vec<Value>)> = Vec::new();
+    let mut children: Vec<Children> = Vec::new();
     for child in e.children.iter().filter(|_| fiche.is_none()) {
         let c = corpus.element(child).expect("child");
-        let mut item = link(child);
-        item["rich"] = json!(ctx.rich(&path, c.text(), &c.key.cert, None));
-        item["children"] = json!(c.children.len());
-        match groups.iter_mut().find(|(k, _)| *k == c.kind.label()) {
-            Some((_, v)) => v.push(item),
-            None => groups.push((c.kind.label(), vec![item])),
+        let item = Child {
+            link: link(child),
+            rich: ctx.rich(&path, c.text(), &c.key.cert, None),
+            children: c.children.len(),
+        };
+        match children.iter_mut().find(|g| g.kind == c.kind.label()) {
+            Some(g) => g.items.push(item),
+            None => children.push(Children { kind: c.kind.label(), items: vec![item] }),
         }
     }
-    let children: Vec<Value> =
-        groups.into_iter().map(|(k, items)| json!({"kind": k, "items": items})).collect();
 
     // Relations, forwards and backwards, grouped by their French label.
-    let mut relations: BTreeMap<(u8, &'static str), Vec<Value>> = BTreeMap::new();
+    let mut relations: BTreeMap<(u8, &'static str), Vec<Related>> = BTreeMap::new();
     for l in &e.links {
-        let mut item = link(&l.to);
-        if let Some(t) = &l.text {
-            item["as_printed"] = json!(t);
-        }
-        if let Some(n) = &l.note {
-            item["note"] = json!(markdown(n));
-        }
+        let item = Related {
+            link: link(&l.to),
+            as_printed: l.text.as_deref(),
+            note: l.note.as_deref().map(markdown),
+        };
         relations.entry((0, l.rel.labels().0)).or_default().push(item);
     }
     for (rel, from) in ctx.graph.incoming_links(&e.key) {
@@ -70,110 +259,109 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Page, String> {
             continue; // the fiche's évaluation part says it, with what is inherited
         }
         let order = if rel == Rel::Certifies || rel == Rel::Validates { 1 } else { 2 };
-        relations.entry((order, rel.labels().1)).or_default().push(link(from));
+        let item = Related { link: link(from), as_printed: None, note: None };
+        relations.entry((order, rel.labels().1)).or_default().push(item);
     }
-    let relations: Vec<Value> =
-        relations.into_iter().map(|((_, l), items)| json!({"label": l, "items": items})).collect();
+    let relations =
+        relations.into_iter().map(|((_, label), items)| Relations { label, items }).collect();
 
     // Correspondences through tables.
-    let correspondences: Vec<Value> = ctx
+    let correspondences = ctx
         .graph
         .correspondents(&e.key)
         .into_iter()
         .map(|(table, relation, forward, other)| {
             let t = corpus.correspondence(table).expect("table");
-            json!({
-                "table": urls::rel(&path, &urls::correspondence(table)),
-                "table_title": t.title.as_ref().map(|c| c.text.clone()).unwrap_or_else(|| table.to_string()),
-                "status": crate::crosswalk::Status::from(t.status).name(),
-                "status_label": crate::crosswalk::Status::from(t.status).label(),
-                "relation": relation.label(),
-                "direction": if forward { "vers" } else { "depuis" },
-                "item": link(other),
-            })
+            InTable {
+                table: urls::rel(&path, &urls::correspondence(table)),
+                table_title: t
+                    .title
+                    .as_ref()
+                    .map(|c| c.text.clone())
+                    .unwrap_or_else(|| table.to_string()),
+                status: crate::crosswalk::Status::from(t.status).name(),
+                status_label: crate::crosswalk::Status::from(t.status).label(),
+                relation: relation.label(),
+                direction: if forward { "vers" } else { "depuis" },
+                item: link(other),
+            }
         })
         .collect();
 
     // Matrices in which the element is a row or a column.
-    let mut matrices = Vec::new();
-    for &(mi, is_row, i) in ctx.in_matrices(&e.key) {
-        let m = &corpus.matrices[mi];
-        {
-            {
-                let others = if is_row { &m.columns } else { &m.rows };
-                let cells: Vec<Value> = others
-                    .iter()
-                    .enumerate()
-                    .map(|(j, o)| {
-                        let cell = if is_row { &m.cells[i][j] } else { &m.cells[j][i] };
-                        json!({
-                            "other": o.cite.as_ref().map(|c| c.text.clone()).unwrap_or_else(|| o.key.clone()),
-                            "state": cell.state.name(),
-                            "label": state_label(cell.state),
-                            "text": cell.text,
-                        })
-                    })
-                    .collect();
-                matrices.push(json!({
-                    "href": urls::rel(&path, &urls::matrix(&m.cert, &m.id)),
-                    "title": m.title.text,
-                    "as": if is_row { "ligne" } else { "colonne" },
-                    "cells": cells,
-                }));
+    let matrices = ctx
+        .in_matrices(&e.key)
+        .iter()
+        .map(|&(mi, is_row, i)| {
+            let m = &corpus.matrices[mi];
+            let others = if is_row { &m.columns } else { &m.rows };
+            let cells = others
+                .iter()
+                .enumerate()
+                .map(|(j, o)| {
+                    let cell = if is_row { &m.cells[i][j] } else { &m.cells[j][i] };
+                    MatrixCell {
+                        other: o.cite.as_ref().map(|c| c.text.as_str()).unwrap_or(&o.key),
+                        state: cell.state.name(),
+                        label: state_label(cell.state),
+                        text: &cell.text,
+                    }
+                })
+                .collect();
+            InMatrix {
+                href: urls::rel(&path, &urls::matrix(&m.cert, &m.id)),
+                title: &m.title.text,
+                as_: if is_row { "ligne" } else { "colonne" },
+                cells,
             }
-        }
-    }
+        })
+        .collect();
 
     // Bounded whatever the size of the corpus: the first ones, and how many more.
     let same_all = ctx.same_text(e);
-    let same: Vec<Value> = same_all.iter().take(SAME_TEXT_SHOWN).map(|k| link(k)).collect();
+    let same: Vec<ElementLink> = same_all.iter().take(SAME_TEXT_SHOWN).map(|k| link(k)).collect();
     let same_more = same_all.len() - same.len();
     // Table pairs all shown; suggestions: the best few, the rest behind "voir plus".
     let mut shown_suggestions = 0;
-    let (counterparts, counterparts_more): (Vec<Value>, Vec<Value>) = ctx
-        .counterparts()
-        .of(&e.key)
-        .iter()
-        .filter(|c| ctx.corpus.element(&c.element.id).is_some())
-        .map(|c| {
-            let mut v = link(&c.element.id);
-            v["status"] = json!(c.status.name());
-            v["status_label"] = json!(c.status.label());
-            v["relation"] = json!(c.relation.map(|r| r.label()));
-            v["score"] = json!(c.score.map(|s| format!("{s:.2}")));
-            v["words"] = json!(c.words);
-            let more = c.status == crate::crosswalk::Status::Suggested && {
-                shown_suggestions += 1;
-                shown_suggestions > crate::crosswalk::SHOWN_PER_ELEMENT
-            };
-            (v, more)
-        })
-        .fold((Vec::new(), Vec::new()), |(mut shown, mut more), (v, m)| {
-            if m {
-                more.push(v)
-            } else {
-                shown.push(v)
-            }
-            (shown, more)
-        });
-    let variants: Vec<Value> = e
+    let mut counterparts = Vec::new();
+    let mut counterparts_more = Vec::new();
+    for c in
+        ctx.counterparts().of(&e.key).iter().filter(|c| corpus.element(&c.element.id).is_some())
+    {
+        let v = Counterpart {
+            link: link(&c.element.id),
+            status: c.status.name(),
+            status_label: c.status.label(),
+            relation: c.relation.map(|r| r.label()),
+            score: c.score.map(|s| format!("{s:.2}")),
+            words: &c.words,
+        };
+        let more = c.status == crate::crosswalk::Status::Suggested && {
+            shown_suggestions += 1;
+            shown_suggestions > crate::crosswalk::SHOWN_PER_ELEMENT
+        };
+        if more { counterparts_more.push(v) } else { counterparts.push(v) }
+    }
+    let variants = e
         .variants
         .iter()
-        .map(|v| {
-            json!({
-                "text": v.cite.text,
-                "code_as_printed": v.code_as_printed,
-                "note": v.note.as_deref().map(markdown),
-                "provenance": ctx.provenance(&path, &v.cite),
-            })
+        .map(|v| VariantView {
+            text: &v.cite.text,
+            code_as_printed: &v.code_as_printed,
+            note: v.note.as_deref().map(markdown),
+            provenance: ctx.provenance(&path, &v.cite),
         })
         .collect();
-    let facts: Vec<Value> = e
+    let facts = e
         .facts
         .iter()
-        .map(|f| json!({"label": fact_label(f.name), "text": f.cite.text, "provenance": ctx.provenance(&path, &f.cite)}))
+        .map(|f| FactView {
+            label: fact_label(f.name),
+            text: &f.cite.text,
+            provenance: ctx.provenance(&path, &f.cite),
+        })
         .collect();
-    let pieces: Vec<Value> = e.pieces.iter().map(|p| ctx.provenance(&path, p)).collect();
+    let pieces = e.pieces.iter().map(|p| ctx.provenance(&path, p)).collect();
 
     // Previous and next siblings, for reading in order.
     let siblings: Vec<&crate::ids::ElementKey> = match &e.parent {
@@ -189,76 +377,77 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Page, String> {
     let title = ctx.title_of(&e.key);
     let description =
         format!("{} {} — {}", e.kind.label(), truncate(&label(e), 150), short_cert(cert));
-    let mut c = ctx.page_described(&path, &title, &description);
-    c.insert("fiche", &fiche.as_ref().map(|f| super::fiche::context(ctx, &path, f)));
-    c.insert(
-        "summary",
-        &fiche
-            .as_ref()
-            .filter(|f| f.kind.is_competence())
-            .and_then(|f| super::summary::context(ctx, &path, f)),
-    );
-    c.insert(
-        "el",
-        &json!({
-            "id": e.key.to_string(),
-            "local": e.key.local.as_str(),
-            "kind": e.kind.label(),
-            "code": e.code,
-            "code_as_printed": e.code_as_printed,
-            "rich": ctx.rich(&path, e.text(), &e.key.cert, Some(&e.key)),
-            "subtype": e.subtype.map(|s| format!("{s:?}").to_lowercase()),
-            "block": e.block,
-            "note": e.note.as_deref().map(markdown),
-            "repair": e.repair.as_deref().map(markdown),
-            "is_term": e.kind == crate::schema::Kind::Terme,
-            "titled": e.kind.is_titled(),
-            "glossary": urls::rel(&path, &urls::glossary_anchor(&e.key)),
-        }),
-    );
-    c.insert(
-        "cert",
-        &json!({"href": urls::rel(&path, &urls::cert(&cert.id)), "title": short_cert(cert)}),
-    );
-    c.insert("breadcrumb", &breadcrumb);
-    c.insert("children", &children);
-    c.insert("relations", &relations);
-    c.insert("correspondences", &correspondences);
-    c.insert("matrices", &matrices);
-    c.insert("same", &same);
-    c.insert("same_more", &same_more);
-    c.insert("counterparts", &counterparts);
-    c.insert("counterparts_more", &counterparts_more);
-    c.insert("variants", &variants);
-    c.insert("facts", &facts);
-    c.insert("pieces", &pieces);
-    c.insert("provenance", &ctx.provenance(&path, &e.cite));
     let printable =
         e.kind.is_bloc() && crate::fiche::BlocFiche::of(corpus, ctx.graph, &e.key).is_some();
-    c.insert("printable", &printable.then(|| urls::rel(&path, &urls::bloc_fiche(&e.key))));
     // #25: since which version this text exists unchanged, and what it replaced.
     let since = ctx.history().of(&e.key).map(|h| {
-        let version = |id: &crate::ids::CertId| ctx.corpus.cert(id).map(short_cert).unwrap_or_else(|| id.to_string());
-        let line = if h.since == e.key.cert { crate::words::evolution::since_new(&version(&h.since)) } else { crate::words::evolution::since(&version(&h.since)) };
-        json!({
-            "line": line,
-            "replaces": crate::words::evolution::REPLACES,
-            "replaced": h.replaced.iter().filter(|k| ctx.corpus.element(k).is_some()).map(|k| ctx.element_link(&path, k)).collect::<Vec<_>>(),
-            "class": h.class.label(),
-            "degree": h.degree.map(|d| d.label()),
-        })
+        let version = |id: &crate::ids::CertId| {
+            ctx.corpus.cert(id).map(short_cert).unwrap_or_else(|| id.to_string())
+        };
+        let line = if h.since == e.key.cert {
+            crate::words::evolution::since_new(&version(&h.since))
+        } else {
+            crate::words::evolution::since(&version(&h.since))
+        };
+        Since {
+            line,
+            replaces: crate::words::evolution::REPLACES,
+            replaced: h
+                .replaced
+                .iter()
+                .filter(|k| ctx.corpus.element(k).is_some())
+                .map(|k| ctx.element_link(&path, k))
+                .collect(),
+            class: h.class.label(),
+            degree: h.degree.map(|d| d.label()),
+        }
     });
-    c.insert("since", &since);
     // #28: the evaluation grids of the units that certify it (a unit, an activité, a compétence).
     let gradable =
         e.kind.is_unit() || e.kind == crate::schema::Kind::ActiviteType || e.kind.is_competence();
-    c.insert(
-        "grids",
-        &if gradable { super::grids::links_for(ctx, &path, &e.key) } else { Vec::new() },
-    );
-    c.insert("prev", &prev);
-    c.insert("next", &next);
-    Ok((path.clone(), ctx.render("element.html", &c)?))
+    let body = ElementPage {
+        summary: fiche
+            .as_ref()
+            .filter(|f| f.kind.is_competence())
+            .and_then(|f| super::summary::context(ctx, &path, f)),
+        fiche: fiche.as_ref().map(|f| super::fiche::context(ctx, &path, f)),
+        el: El {
+            id: e.key.to_string(),
+            local: e.key.local.as_str(),
+            kind: e.kind.label(),
+            code: &e.code,
+            code_as_printed: &e.code_as_printed,
+            rich: ctx.rich(&path, e.text(), &e.key.cert, Some(&e.key)),
+            subtype: e.subtype.map(|s| format!("{s:?}").to_lowercase()),
+            block: e.block,
+            note: e.note.as_deref().map(markdown),
+            repair: e.repair.as_deref().map(markdown),
+            is_term: e.kind == crate::schema::Kind::Terme,
+            titled: e.kind.is_titled(),
+            glossary: urls::rel(&path, &urls::glossary_anchor(&e.key)),
+        },
+        cert: ctx.cert_link(&path, cert),
+        breadcrumb,
+        children,
+        relations,
+        correspondences,
+        matrices,
+        same,
+        same_more,
+        counterparts,
+        counterparts_more,
+        variants,
+        facts,
+        pieces,
+        provenance: ctx.provenance(&path, &e.cite),
+        printable: printable.then(|| urls::rel(&path, &urls::bloc_fiche(&e.key))),
+        since,
+        grids: if gradable { super::grids::links_for(ctx, &path, &e.key) } else { Vec::new() },
+        prev,
+        next,
+    };
+    let base = ctx.base_described(&path, &title, &description);
+    Ok((path.clone(), ctx.render_page("element.html", base, &body)?))
 }
 
 pub(crate) fn state_label(s: CellState) -> &'static str {

@@ -6,7 +6,7 @@
 
 use std::fmt::Write;
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use crate::diff::units::{Cited, UnitVerdict};
 use crate::diff::{Class, DiffReport, Level};
@@ -17,16 +17,77 @@ use crate::site::richtext::escape;
 use crate::urls;
 use crate::words::evolution as w;
 
-fn cited(ctx: &SiteCtx, from: &str, c: &Cited) -> Value {
-    let mut v = match ctx.corpus.element(&c.item.id) {
-        Some(_) => ctx.element_link(from, &c.item.id),
-        None => {
-            json!({"href": null, "code": c.item.code, "text": c.item.text, "kind": c.item.kind.label()})
-        }
-    };
-    v["lines"] = json!(c.lines.to_string());
-    v["source"] = json!(urls::rel(from, &urls::source_line(&c.doc, c.lines.first)));
-    v
+use super::compare::Compared;
+
+/// An element with the lines it is printed on.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+struct CitedView {
+    #[serde(flatten)]
+    item: Compared,
+    lines: String,
+    /// Its place in the source view.
+    source: String,
+}
+
+fn cited(ctx: &SiteCtx, from: &str, c: &Cited) -> CitedView {
+    CitedView {
+        item: Compared::of(ctx, from, &c.item, None),
+        lines: c.lines.to_string(),
+        source: urls::rel(from, &urls::source_line(&c.doc, c.lines.first)),
+    }
+}
+
+/// A unit of the new version and its verdict.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+struct UnitRow {
+    verdict: &'static str,
+    label: &'static str,
+    unit: CitedView,
+    /// The other units it stands with, by kind and code.
+    also: String,
+    counterparts: Vec<CounterpartRow>,
+    title_change: Option<&'static str>,
+    content_unknown: bool,
+    evidence: Vec<EvidenceRow>,
+    unchanged: usize,
+    by_activite: Option<&'static str>,
+}
+
+/// An old unit it pairs with, and why.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+struct CounterpartRow {
+    old: CitedView,
+    also: String,
+    reason: Option<String>,
+    /// The table row that decides.
+    row: Option<TableRow>,
+    by_activite: bool,
+}
+
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+struct TableRow {
+    table: String,
+    status: &'static str,
+    lines: Option<String>,
+    source: Option<String>,
+}
+
+/// A change inside the unit.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+struct EvidenceRow {
+    class: &'static str,
+    label: &'static str,
+    degree: Option<&'static str>,
+    /// Came in from another unit, or went out to one.
+    way: Option<&'static str>,
+    kind: &'static str,
+    old: Vec<CitedView>,
+    new: Vec<CitedView>,
 }
 
 fn unit_row(
@@ -34,7 +95,7 @@ fn unit_row(
     from: &str,
     u: &UnitVerdict,
     reason: &dyn Fn(&crate::diff::Reason) -> String,
-) -> Value {
+) -> UnitRow {
     let also = |items: &[crate::compare::Item]| {
         items
             .iter()
@@ -42,52 +103,60 @@ fn unit_row(
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let counterparts: Vec<Value> = u
+    let counterparts = u
         .counterparts
         .iter()
         .map(|c| {
-            let row = c.row.as_ref().map(|r| {
-                json!({
-                    "table": urls::rel(from, &urls::correspondence(&r.table)),
-                    "status": crate::crosswalk::Status::from(r.status).label(),
-                    "lines": r.lines.map(|l| l.to_string()),
-                    "source": match (&r.doc, &r.lines) { (Some(d), Some(l)) => Some(urls::rel(from, &urls::source_line(d, l.first))), _ => None },
-                })
+            let row = c.row.as_ref().map(|r| TableRow {
+                table: urls::rel(from, &urls::correspondence(&r.table)),
+                status: crate::crosswalk::Status::from(r.status).label(),
+                lines: r.lines.map(|l| l.to_string()),
+                source: match (&r.doc, &r.lines) {
+                    (Some(d), Some(l)) => Some(urls::rel(from, &urls::source_line(d, l.first))),
+                    _ => None,
+                },
             });
-            json!({
-                "old": cited(ctx, from, &c.old),
-                "also": also(&c.also),
-                "reason": c.reason.as_ref().map(reason),
-                "row": row,
-                "by_activite": c.old.item.kind.family() == crate::schema::Family::Activite && !u.by_activite,
-            })
+            CounterpartRow {
+                old: cited(ctx, from, &c.old),
+                also: also(&c.also),
+                reason: c.reason.as_ref().map(reason),
+                row,
+                by_activite: c.old.item.kind.family() == crate::schema::Family::Activite
+                    && !u.by_activite,
+            }
         })
         .collect();
-    let evidence: Vec<Value> = u
+    let evidence = u
         .evidence
         .iter()
-        .map(|e| json!({
-            "class": e.class.name(),
-            "label": e.class.label(),
-            "degree": e.degree.map(|d| d.label()),
-            "way": if !e.old_inside && !e.old.is_empty() { Some(w::CAME_IN) } else if !e.new_inside && !e.new.is_empty() { Some(w::WENT_OUT) } else { None },
-            "kind": e.kind.label(),
-            "old": e.old.iter().map(|c| cited(ctx, from, c)).collect::<Vec<_>>(),
-            "new": e.new.iter().map(|c| cited(ctx, from, c)).collect::<Vec<_>>(),
-        }))
+        .map(|e| EvidenceRow {
+            class: e.class.name(),
+            label: e.class.label(),
+            degree: e.degree.map(|d| d.label()),
+            way: if !e.old_inside && !e.old.is_empty() {
+                Some(w::CAME_IN)
+            } else if !e.new_inside && !e.new.is_empty() {
+                Some(w::WENT_OUT)
+            } else {
+                None
+            },
+            kind: e.kind.label(),
+            old: e.old.iter().map(|c| cited(ctx, from, c)).collect(),
+            new: e.new.iter().map(|c| cited(ctx, from, c)).collect(),
+        })
         .collect();
-    json!({
-        "verdict": u.verdict.name(),
-        "label": u.verdict.label(),
-        "unit": cited(ctx, from, &u.unit),
-        "also": also(&u.also),
-        "counterparts": counterparts,
-        "title_change": u.title_change.map(|d| d.label()),
-        "content_unknown": !u.counterparts.is_empty() && !u.old_content_known,
-        "evidence": evidence,
-        "unchanged": u.unchanged,
-        "by_activite": if u.by_activite { Some(w::AT_FOR_CCP) } else { None },
-    })
+    UnitRow {
+        verdict: u.verdict.name(),
+        label: u.verdict.label(),
+        unit: cited(ctx, from, &u.unit),
+        also: also(&u.also),
+        counterparts,
+        title_change: u.title_change.map(|d| d.label()),
+        content_unknown: !u.counterparts.is_empty() && !u.old_content_known,
+        evidence,
+        unchanged: u.unchanged,
+        by_activite: if u.by_activite { Some(w::AT_FOR_CCP) } else { None },
+    }
 }
 
 /// A node of the picture: an old or new unit, or a compétence.
@@ -289,6 +358,41 @@ fn svg(left: &[Node], right: &[Node], bands: &[Band], old_name: &str, new_name: 
     s
 }
 
+/// What the evolution page shows first (`diff.lead` in `diff.html`).
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub(crate) struct Lead {
+    /// What each side is, in a sentence.
+    sentence: String,
+    old_only: String,
+    new_only: String,
+    old_only_title: String,
+    new_only_title: String,
+    units: Vec<UnitRow>,
+    verdict_counts: Vec<VerdictCount>,
+    /// The picture of what moved, in SVG.
+    picture: String,
+    /// The picture's bands as a list, for a phone.
+    pairings: Vec<Pairing>,
+    bands: usize,
+}
+
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+struct VerdictCount {
+    verdict: &'static str,
+    label: &'static str,
+    n: usize,
+}
+
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+struct Pairing {
+    text: String,
+    class: String,
+    unit: bool,
+}
+
 /// What the evolution page shows first: coverage, verdicts, picture and its list.
 pub(crate) fn lead(
     ctx: &SiteCtx,
@@ -297,7 +401,7 @@ pub(crate) fn lead(
     reason: &dyn Fn(&crate::diff::Reason) -> String,
     old_name: &str,
     new_name: &str,
-) -> Value {
+) -> Lead {
     let (mut left, mut right, bands) = layout(report);
     // Units first, then compétences, each column in its own document's order: the crossings of
     // the bands show what moved.
@@ -322,29 +426,35 @@ pub(crate) fn lead(
         });
     }
     let picture = svg(&left, &right, &bands, old_name, new_name);
-    let list: Vec<Value> =
-        bands.iter().map(|b| json!({"text": b.title, "class": b.class, "unit": b.unit})).collect();
+    let pairings = bands
+        .iter()
+        .map(|b| Pairing { text: b.title.clone(), class: b.class.clone(), unit: b.unit })
+        .collect();
     let apart = |m: &std::collections::BTreeMap<crate::schema::Kind, usize>| {
         m.iter()
             .map(|(k, n)| format!("{} {n}", k.plural().to_lowercase()))
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let counts: Vec<Value> = crate::diff::Verdict::ALL
+    let verdict_counts = crate::diff::Verdict::ALL
         .iter()
-        .map(|v| json!({"verdict": v.name(), "label": v.label(), "n": report.units.iter().filter(|u| u.verdict == *v).count()}))
-        .filter(|v| v["n"].as_u64() != Some(0))
+        .map(|v| VerdictCount {
+            verdict: v.name(),
+            label: v.label(),
+            n: report.units.iter().filter(|u| u.verdict == *v).count(),
+        })
+        .filter(|v| v.n != 0)
         .collect();
-    json!({
-        "sentence": report.coverage.sentence,
-        "old_only": apart(&report.coverage.old_only),
-        "new_only": apart(&report.coverage.new_only),
-        "old_only_title": w::only_one_side(old_name),
-        "new_only_title": w::only_one_side(new_name),
-        "units": report.units.iter().map(|u| unit_row(ctx, from, u, reason)).collect::<Vec<_>>(),
-        "verdict_counts": counts,
-        "picture": picture,
-        "pairings": list,
-        "bands": bands.len(),
-    })
+    Lead {
+        sentence: report.coverage.sentence.clone(),
+        old_only: apart(&report.coverage.old_only),
+        new_only: apart(&report.coverage.new_only),
+        old_only_title: w::only_one_side(old_name),
+        new_only_title: w::only_one_side(new_name),
+        units: report.units.iter().map(|u| unit_row(ctx, from, u, reason)).collect(),
+        verdict_counts,
+        picture,
+        pairings,
+        bands: bands.len(),
+    }
 }

@@ -21,6 +21,8 @@ pub mod sources;
 pub mod summary;
 pub(crate) mod synoptic;
 pub mod tables;
+#[cfg(test)]
+mod template_fields;
 
 /// A rendered page: its path from the site root and its HTML.
 pub type Page = (String, String);

@@ -3,37 +3,56 @@
 //! depth, so it carries `<base href>` set to the site's address (`[output.html] site-url`) and
 //! its links resolve from the site's root wherever it is shown.
 
-use serde_json::json;
+use serde::Serialize;
 
-use crate::present::short_cert;
-use crate::site::context::SiteCtx;
+use crate::site::context::{CertLink, SiteCtx};
 use crate::urls;
 
 use super::Page;
 
+/// What `404.html` reads besides the layout's part.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub(super) struct NotFound<'a> {
+    /// The site's address, for `<base href>` (only this page has it: the layout tests it).
+    base_href: &'a str,
+    /// The certifications a reader may have looked for.
+    certs: Vec<ShortLink>,
+    inline_css: String,
+    tops: &'static [&'static str],
+}
+
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+struct ShortLink {
+    href: String,
+    short: String,
+}
+
 pub fn render(ctx: &SiteCtx) -> Result<Page, String> {
     let path = urls::not_found();
-    let mut c = ctx.page(&path, crate::words::not_found::title);
-    c.insert("base_href", &ctx.cfg.output.html.site_url);
-    let certs: Vec<_> = ctx
+    let certs = ctx
         .corpus
         .certs
         .iter()
         .filter(|k| !k.only_named)
-        .map(|k| json!({"href": urls::rel(&path, &urls::cert(&k.id)), "short": short_cert(k)}))
+        .map(|k| {
+            let CertLink { href, title } = ctx.cert_link(&path, k);
+            ShortLink { href, short: title }
+        })
         .collect();
-    c.insert("certs", &certs);
     // (#27) Served at any depth under a root it may not know: its style inline, and the site's
     // top folders, from which its script finds the root in the missing address.
     let assets = crate::site::templates::assets(ctx.cfg.output.html.theme.as_deref())?;
-    let css = assets
+    let inline_css = assets
         .iter()
         .find(|(p, _)| *p == "assets/style.css")
         .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
         .unwrap_or_default();
-    c.insert("inline_css", &css);
-    c.insert("tops", &TOP_FOLDERS);
-    Ok((path.clone(), ctx.render("404.html", &c)?))
+    let body =
+        NotFound { base_href: &ctx.cfg.output.html.site_url, certs, inline_css, tops: TOP_FOLDERS };
+    let base = ctx.base(&path, crate::words::not_found::title);
+    Ok((path.clone(), ctx.render_page("404.html", base, &body)?))
 }
 
 /// The folders at the site's root (see `urls`): a missing address under one of them tells where

@@ -5,7 +5,7 @@
 //! critère, so a unit's page and the certification's page share them); the page's own script
 //! sums them per unit and writes the CSV and the file to load again. Nothing is sent anywhere.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use crate::grids::Grid;
 use crate::model::Certification;
@@ -15,38 +15,84 @@ use crate::urls;
 use crate::words::positionnement as w;
 
 use super::Page;
+use super::grids::{BlockView, Unit};
 
 /// A unit as the page shows it: its name, text and blocks of critères.
-fn unit(ctx: &SiteCtx, from: &str, g: &Grid) -> Value {
-    let mut v = super::grids::unit(ctx, from, g);
-    v["id"] = json!(g.unit.local.as_str());
-    v["grid"] = json!(urls::rel(from, &urls::grid(&g.unit)));
-    v["blocks"] = json!(super::grids::blocks(ctx, from, g));
-    v["rows"] = json!(g.rows().count());
-    v
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+struct Positioned<'a> {
+    #[serde(flatten)]
+    unit: Unit<'a>,
+    id: &'a str,
+    /// The unit's evaluation grid.
+    grid: String,
+    blocks: Vec<BlockView<'a>>,
+    /// How many critères (or compétences rated whole) it has.
+    rows: usize,
 }
 
-fn page(
-    ctx: &SiteCtx,
-    c: &Certification,
+fn unit<'a>(ctx: &SiteCtx<'a>, from: &str, g: &'a Grid) -> Positioned<'a> {
+    Positioned {
+        unit: super::grids::unit(ctx, from, g),
+        id: g.unit.local.as_str(),
+        grid: urls::rel(from, &urls::grid(&g.unit)),
+        blocks: super::grids::blocks(ctx, from, g),
+        rows: g.rows().count(),
+    }
+}
+
+/// `positionnement.html`: the units of a certification, or one of them, with the answers.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub(super) struct Positioning<'a> {
+    cert: Cert<'a>,
+    title: &'a str,
+    units: Vec<Positioned<'a>>,
+    answers: Vec<Answer>,
+    /// One unit, not the whole certification?
+    single: bool,
+}
+
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+struct Cert<'a> {
+    /// Keys the answers kept in the browser.
+    id: &'a str,
+    href: String,
+    title: String,
+    /// The whole certification's positionnement.
+    whole: String,
+}
+
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+struct Answer {
+    value: &'static str,
+    label: &'static str,
+}
+
+fn page<'a>(
+    ctx: &SiteCtx<'a>,
+    c: &'a Certification,
     path: &str,
-    gs: &[&Grid],
+    gs: &[&'a Grid],
     title: &str,
 ) -> Result<Page, String> {
     let description = crate::words::page_words::positioning(&short_cert(c));
-    let mut cx = ctx.page_described(path, &format!("{title} · {}", short_cert(c)), &description);
-    cx.insert("cert", &json!({"id": c.id.as_str(), "href": urls::rel(path, &urls::cert(&c.id)), "title": short_cert(c), "whole": urls::rel(path, &urls::positioning(&c.id))}));
-    cx.insert("title", title);
-    cx.insert("units", &gs.iter().map(|g| unit(ctx, path, g)).collect::<Vec<_>>());
-    cx.insert(
-        "answers",
-        &w::ANSWERS
-            .iter()
-            .map(|(value, label)| json!({"value": value, "label": label}))
-            .collect::<Vec<_>>(),
-    );
-    cx.insert("single", &(gs.len() == 1));
-    Ok((path.to_string(), ctx.render("positionnement.html", &cx)?))
+    let base = ctx.base_described(path, &format!("{title} · {}", short_cert(c)), &description);
+    let body = Positioning {
+        cert: Cert {
+            id: c.id.as_str(),
+            href: urls::rel(path, &urls::cert(&c.id)),
+            title: short_cert(c),
+            whole: urls::rel(path, &urls::positioning(&c.id)),
+        },
+        title,
+        units: gs.iter().map(|g| unit(ctx, path, g)).collect(),
+        answers: w::ANSWERS.iter().map(|&(value, label)| Answer { value, label }).collect(),
+        single: gs.len() == 1,
+    };
+    Ok((path.to_string(), ctx.render_page("positionnement.html", base, &body)?))
 }
 
 /// The positionnement pages of every certification with units: the whole certification, then

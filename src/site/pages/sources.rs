@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use crate::present::{label, truncate};
 use crate::site::context::SiteCtx;
@@ -20,26 +20,104 @@ pub(crate) fn doc_pages(ctx: &SiteCtx, doc: &SourceDoc) -> Result<Vec<Page>, Str
     (0..chunks).map(|i| chunk(ctx, doc, i, chunks)).collect()
 }
 
+/// A chunk of a document, as a link (`1–400`).
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+struct ChunkLink {
+    href: String,
+    label: String,
+}
+
+fn chunk_link(from: &str, doc: &SourceDoc, i: usize) -> ChunkLink {
+    ChunkLink {
+        href: urls::rel(from, &urls::source_chunk(&doc.id, i)),
+        label: format!("{}–{}", i * SOURCE_CHUNK + 1, ((i + 1) * SOURCE_CHUNK).min(doc.len())),
+    }
+}
+
+/// A document in the list of documents.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+struct Listed<'a> {
+    id: &'a str,
+    title: &'a str,
+    file: &'a str,
+    lines: usize,
+    chunks: Vec<ChunkLink>,
+}
+
+/// `sources.html`: every document.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub(super) struct Index<'a> {
+    docs: Vec<Listed<'a>>,
+}
+
 /// The list of documents, with their chunks.
 pub fn index(ctx: &SiteCtx) -> Result<Page, String> {
     let index = urls::sources_index();
-    let mut docs = Vec::new();
-    for doc in ctx.corpus.sources.docs.values() {
-        let chunks = doc.len().div_ceil(SOURCE_CHUNK).max(1);
-        docs.push(json!({
-            "id": doc.id.as_str(),
-            "title": doc.title,
-            "file": doc.file,
-            "lines": doc.len(),
-            "chunks": (0..chunks).map(|i| json!({
-                "href": urls::rel(&index, &urls::source_chunk(&doc.id, i)),
-                "label": format!("{}–{}", i * SOURCE_CHUNK + 1, ((i + 1) * SOURCE_CHUNK).min(doc.len())),
-            })).collect::<Vec<_>>(),
-        }));
-    }
-    let mut c = ctx.page(&index, "Documents sources");
-    c.insert("docs", &docs);
-    Ok((index.clone(), ctx.render("sources.html", &c)?))
+    let docs = ctx
+        .corpus
+        .sources
+        .docs
+        .values()
+        .map(|doc| {
+            let chunks = doc.len().div_ceil(SOURCE_CHUNK).max(1);
+            Listed {
+                id: doc.id.as_str(),
+                title: &doc.title,
+                file: &doc.file,
+                lines: doc.len(),
+                chunks: (0..chunks).map(|i| chunk_link(&index, doc, i)).collect(),
+            }
+        })
+        .collect();
+    let base = ctx.base(&index, "Documents sources");
+    Ok((index.clone(), ctx.render_page("sources.html", base, &Index { docs })?))
+}
+
+/// `source.html`: a chunk of a document, line by line.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub(super) struct ChunkPage<'a> {
+    doc: Doc<'a>,
+    lines: Vec<Line>,
+    prev: Option<ChunkLink>,
+    next: Option<ChunkLink>,
+    /// The list of documents.
+    index: String,
+}
+
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+struct Doc<'a> {
+    id: &'a str,
+    title: &'a str,
+    file: &'a str,
+    first: usize,
+    last: usize,
+    total: usize,
+}
+
+/// A line of the source view: cited or not, declared noise or not, and the elements whose
+/// text starts there.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+struct Line {
+    n: usize,
+    text: String,
+    cited: bool,
+    noise: bool,
+    refs: Vec<Ref>,
+}
+
+/// An element whose text starts at a line.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+struct Ref {
+    href: String,
+    label: String,
+    title: String,
 }
 
 fn chunk(ctx: &SiteCtx, doc: &SourceDoc, i: usize, chunks: usize) -> Result<Page, String> {
@@ -49,38 +127,39 @@ fn chunk(ctx: &SiteCtx, doc: &SourceDoc, i: usize, chunks: usize) -> Result<Page
     let starts = ctx.cited_at.get(&doc.id);
     // Every line covered by some citation is highlighted.
     let cited: BTreeSet<usize> = ctx.cited_lines(&doc.id).range(first..=last).copied().collect();
-    let lines: Vec<Value> = (first..=last)
+    let lines = (first..=last)
         .map(|n| {
-            let refs: Vec<Value> =
-                starts
-                    .and_then(|m| m.get(&n))
-                    .map(|keys| {
-                        keys.iter()
+            let refs = starts
+                .and_then(|m| m.get(&n))
+                .map(|keys| {
+                    keys.iter()
                         .filter_map(|k| ctx.corpus.element(k))
-                        .map(|e| json!({
-                            "href": urls::rel(&path, &urls::element(&e.key)),
-                            "label": e.code.clone().unwrap_or_else(|| e.key.local.to_string()),
-                            "title": truncate(&label(e), 120),
-                        }))
+                        .map(|e| Ref {
+                            href: urls::rel(&path, &urls::element(&e.key)),
+                            label: e.code.clone().unwrap_or_else(|| e.key.local.to_string()),
+                            title: truncate(&label(e), 120),
+                        })
                         .collect()
-                    })
-                    .unwrap_or_default();
+                })
+                .unwrap_or_default();
             let text: String = doc.line(n).chars().filter(|c| !text::is_private_use(*c)).collect();
-            json!({
-                "n": n,
-                "text": text,
-                "cited": cited.contains(&n),
-                "noise": doc.is_declared(n),
-                "refs": refs,
-            })
+            Line { n, text, cited: cited.contains(&n), noise: doc.is_declared(n), refs }
         })
         .collect();
-    let nav = |j: usize| json!({"href": urls::rel(&path, &urls::source_chunk(&doc.id, j)), "label": format!("{}–{}", j * SOURCE_CHUNK + 1, ((j + 1) * SOURCE_CHUNK).min(doc.len()))});
-    let mut c = ctx.page(&path, &format!("{} (lignes {first}–{last})", doc.title));
-    c.insert("doc", &json!({"id": doc.id.as_str(), "title": doc.title, "file": doc.file, "first": first, "last": last, "total": doc.len()}));
-    c.insert("lines", &lines);
-    c.insert("prev", &i.checked_sub(1).map(nav));
-    c.insert("next", &(i + 1 < chunks).then(|| nav(i + 1)));
-    c.insert("index", &urls::rel(&path, &urls::sources_index()));
-    Ok((path.clone(), ctx.render("source.html", &c)?))
+    let base = ctx.base(&path, &format!("{} (lignes {first}–{last})", doc.title));
+    let body = ChunkPage {
+        doc: Doc {
+            id: doc.id.as_str(),
+            title: &doc.title,
+            file: &doc.file,
+            first,
+            last,
+            total: doc.len(),
+        },
+        lines,
+        prev: i.checked_sub(1).map(|j| chunk_link(&path, doc, j)),
+        next: (i + 1 < chunks).then(|| chunk_link(&path, doc, i + 1)),
+        index: urls::rel(&path, &urls::sources_index()),
+    };
+    Ok((path.clone(), ctx.render_page("source.html", base, &body)?))
 }

@@ -3,17 +3,58 @@
 //! its duration), what the candidate prepares for it (the document's own paragraphs that name the
 //! compétence, quoted with their lines), and which CCP, bloc or unité certifies it.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use crate::fiche::Fiche;
 use crate::ids::ElementKey;
 use crate::model::Element;
 use crate::schema::{CertKind, Kind};
-use crate::site::context::SiteCtx;
+use crate::site::context::{Provenance, SiteCtx};
 use crate::urls;
 
+/// The summary under a compétence's title (`summary` in `element.html`).
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct Summary<'a> {
+    evaluated: Vec<Evaluated>,
+    certified: Vec<Certified<'a>>,
+    prepares: Vec<Prepared<'a>>,
+}
+
+/// An épreuve or modalité that evaluates the compétence, named by what it belongs to.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+struct Evaluated {
+    href: String,
+    name: String,
+    owner: Option<String>,
+    owner_href: Option<String>,
+    duree: Option<String>,
+    /// The groups it reaches the compétence through.
+    vias: Vec<String>,
+}
+
+/// A CCP, bloc or unité that certifies the compétence.
+#[derive(Serialize, PartialEq)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+struct Certified<'a> {
+    href: String,
+    name: String,
+    text: &'a str,
+    /// Its printable fiche.
+    printable: Option<String>,
+}
+
+/// A paragraph of the document about what the candidate prepares.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+struct Prepared<'a> {
+    text: &'a str,
+    provenance: Provenance<'a>,
+}
+
 /// The summary of the fiche `f` for its page at `path`; `None` when nothing evaluates or certifies it.
-pub fn context(ctx: &SiteCtx, path: &str, f: &Fiche) -> Option<Value> {
+pub fn context<'a>(ctx: &SiteCtx<'a>, path: &str, f: &Fiche) -> Option<Summary<'a>> {
     if f.evaluated_by.is_empty() && f.certified_by.is_empty() {
         return None;
     }
@@ -21,7 +62,7 @@ pub fn context(ctx: &SiteCtx, path: &str, f: &Fiche) -> Option<Value> {
     let e = corpus.element(&f.key)?;
     let cert = corpus.cert(&f.key.cert)?;
     let link = |k: &ElementKey| urls::rel(path, &urls::element(k));
-    let mut evaluated: Vec<Value> = Vec::new();
+    let mut evaluated: Vec<Evaluated> = Vec::new();
     for a in &f.evaluated_by {
         let Some(by) = corpus.element(&a.by) else { continue };
         // A modalité or situation is named by what it belongs to; an épreuve is itself the owner.
@@ -32,36 +73,40 @@ pub fn context(ctx: &SiteCtx, path: &str, f: &Fiche) -> Option<Value> {
         let via = a.via.as_ref().and_then(|v| corpus.element(v)).map(crate::present::named_label);
         let href = link(&a.by);
         // One line per épreuve or modalité: the groups it reaches the compétence through, together.
-        if let Some(seen) = evaluated.iter_mut().find(|x| x["href"] == json!(href)) {
-            if let (Some(v), Some(list)) = (via, seen["vias"].as_array_mut())
-                && !list.contains(&json!(v))
+        if let Some(seen) = evaluated.iter_mut().find(|x| x.href == href) {
+            if let Some(v) = via
+                && !seen.vias.contains(&v)
             {
-                list.push(json!(v));
+                seen.vias.push(v);
             }
             continue;
         }
-        evaluated.push(json!({
-            "href": href,
-            "name": by.code.clone().unwrap_or_else(|| by.text().to_string()),
-            "owner": owner.map(|o| owner_name(ctx, cert.kind, o)),
-            "owner_href": owner.map(|o| link(&o.key)),
-            "duree": by.facts.iter().find(|x| x.name == "duree").map(|x| x.cite.text.trim().to_string()),
-            "vias": via.into_iter().collect::<Vec<_>>(),
-        }));
+        evaluated.push(Evaluated {
+            href,
+            name: by.code.clone().unwrap_or_else(|| by.text().to_string()),
+            owner: owner.map(|o| owner_name(ctx, cert.kind, o)),
+            owner_href: owner.map(|o| link(&o.key)),
+            duree: by
+                .facts
+                .iter()
+                .find(|x| x.name == "duree")
+                .map(|x| x.cite.text.trim().to_string()),
+            vias: via.into_iter().collect(),
+        });
     }
-    let certified: Vec<Value> = f
+    let certified = f
         .certified_by
         .iter()
         .filter_map(|a| corpus.element(&a.by))
         .map(|by| {
             let printable = by.kind.is_bloc()
                 && crate::fiche::BlocFiche::of(corpus, ctx.graph, &by.key).is_some();
-            json!({
-                "href": link(&by.key),
-                "name": owner_name(ctx, cert.kind, by),
-                "text": by.text(),
-                "printable": printable.then(|| urls::rel(path, &urls::bloc_fiche(&by.key))),
-            })
+            Certified {
+                href: link(&by.key),
+                name: owner_name(ctx, cert.kind, by),
+                text: by.text(),
+                printable: printable.then(|| urls::rel(path, &urls::bloc_fiche(&by.key))),
+            }
         })
         .fold(Vec::new(), |mut v, x| {
             if !v.contains(&x) {
@@ -69,11 +114,11 @@ pub fn context(ctx: &SiteCtx, path: &str, f: &Fiche) -> Option<Value> {
             }
             v
         });
-    let prepares: Vec<Value> = prepared(ctx, e)
+    let prepares = prepared(ctx, e)
         .into_iter()
-        .map(|p| json!({"text": p.text(), "provenance": ctx.provenance(path, &p.cite)}))
+        .map(|p| Prepared { text: p.text(), provenance: ctx.provenance(path, &p.cite) })
         .collect();
-    Some(json!({"evaluated": evaluated, "certified": certified, "prepares": prepares}))
+    Some(Summary { evaluated, certified, prepares })
 }
 
 /// What a modalité belongs to, as a reader names it: « CCP 1 » (its rank among the

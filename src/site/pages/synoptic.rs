@@ -3,7 +3,7 @@
 //! them. Drawn at build time as inline SVG (no script; each box a link), with the same content as
 //! a vertical list for a phone.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use crate::fiche::Fiche;
 use crate::ids::ElementKey;
@@ -26,9 +26,43 @@ struct Row<'c> {
     certifiers: Vec<&'c Element>,
 }
 
-/// The synoptic of certification `c` for its page at `from`: `{svg, list}`, or `None` when it
-/// has no compétence.
-pub fn context(ctx: &SiteCtx, from: &str, c: &Certification) -> Option<Value> {
+/// A certification at a glance (`synoptic` in `cert.html`): the picture, and the same as a list.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct Synoptic {
+    svg: String,
+    list: Vec<Group>,
+}
+
+/// The compétences under one group (none for those outside any).
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+struct Group {
+    group: Option<Box_>,
+    items: Vec<Item>,
+}
+
+/// A top-level compétence and the units that certify it.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+struct Item {
+    href: String,
+    name: String,
+    certified: Vec<Box_>,
+}
+
+/// A group or a certifying unit, by its kind and name.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+struct Box_ {
+    href: String,
+    name: String,
+    kind: &'static str,
+}
+
+/// The synoptic of certification `c` for its page at `from`, or `None` when it has no
+/// compétence.
+pub fn context(ctx: &SiteCtx, from: &str, c: &Certification) -> Option<Synoptic> {
     let corpus = ctx.corpus;
     let is_group =
         |k: Kind| matches!(k, Kind::ActiviteType | Kind::Fonction | Kind::BlocCompetences);
@@ -62,7 +96,7 @@ pub fn context(ctx: &SiteCtx, from: &str, c: &Certification) -> Option<Value> {
         }
     }
     certs.sort_by_key(|b| corpus.element_index(&b.key));
-    Some(json!({"svg": svg(ctx, from, c, &rows, &certs), "list": list(ctx, from, &rows)}))
+    Some(Synoptic { svg: svg(ctx, from, c, &rows, &certs), list: list(ctx, from, &rows) })
 }
 
 fn name(e: &Element) -> String {
@@ -251,22 +285,32 @@ fn spans(
         .collect()
 }
 
-fn list(ctx: &SiteCtx, from: &str, rows: &[Row]) -> Vec<Value> {
+fn list(ctx: &SiteCtx, from: &str, rows: &[Row]) -> Vec<Group> {
     let href = |k: &ElementKey| urls::rel(from, &urls::element(k));
-    let mut groups: Vec<Value> = Vec::new();
+    let mut groups: Vec<Group> = Vec::new();
     let mut last: Option<&ElementKey> = None;
     for r in rows {
-        let item = json!({
-            "href": href(&r.comp.key),
-            "name": name(r.comp),
-            "certified": r.certifiers.iter().map(|b| json!({"href": href(&b.key), "name": b.code.clone().unwrap_or_else(|| truncate(b.text(), 40)), "kind": b.kind.label()})).collect::<Vec<_>>(),
-        });
+        let item = Item {
+            href: href(&r.comp.key),
+            name: name(r.comp),
+            certified: r
+                .certifiers
+                .iter()
+                .map(|b| Box_ {
+                    href: href(&b.key),
+                    name: b.code.clone().unwrap_or_else(|| truncate(b.text(), 40)),
+                    kind: b.kind.label(),
+                })
+                .collect(),
+        };
         let key = r.group.map(|g| &g.key);
         if groups.is_empty() || key != last {
-            groups.push(json!({"group": r.group.map(|g| json!({"href": href(&g.key), "name": name(g), "kind": g.kind.label()})), "items": []}));
+            let group =
+                r.group.map(|g| Box_ { href: href(&g.key), name: name(g), kind: g.kind.label() });
+            groups.push(Group { group, items: Vec::new() });
             last = key;
         }
-        groups.last_mut().expect("a group")["items"].as_array_mut().expect("items").push(item);
+        groups.last_mut().expect("a group").items.push(item);
     }
     let _ = ctx;
     groups
