@@ -44,13 +44,13 @@ pub struct Config {
 pub struct Book {
     pub title: String,
     #[serde(default = "default_language")]
-    pub language: String,
+    pub(crate) language: String,
     #[serde(default)]
     pub description: String,
     /// #26: who curates the data (mdBook's `authors`): the author of a pair a reviewer accepts
     /// or rejects in `serve` (else `git config user.name`).
     #[serde(default)]
-    pub authors: Vec<String>,
+    pub(crate) authors: Vec<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -103,13 +103,13 @@ pub struct Output {
     /// `[output] base-iri`: the base of the exports' identifiers when `output.html.site-url` is
     /// not an absolute address ([`Output::export_base`]).
     #[serde(default, rename = "base-iri")]
-    pub base_iri: Option<String>,
+    pub(crate) base_iri: Option<String>,
     /// `[output] license`: the licence the mapping tables (SSSOM) and packages (CASE) declare.
     #[serde(default)]
     pub license: Option<String>,
     /// #28: the evaluation grids as workbooks and CSV tables (`telechargements/grilles/`).
     #[serde(default)]
-    pub grilles: Section,
+    pub(crate) grilles: Section,
     /// #29: a workbook per certification (`telechargements/xlsx/`).
     #[serde(default)]
     pub xlsx: Section,
@@ -129,10 +129,10 @@ pub const DEFAULT_BASE_IRI: &str = "urn:referentiel:";
 /// The licence of the official texts: the administration's documents are public information,
 /// reusable under the Licence Ouverte / Open Licence 2.0 (Etalab), which also covers the tables
 /// of ours published beside them.
-pub const DEFAULT_LICENSE: &str = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/";
+pub(crate) const DEFAULT_LICENSE: &str = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/";
 
 /// Does `s` start with a URI scheme (`https:`, `urn:`)?
-pub fn is_absolute_iri(s: &str) -> bool {
+pub(crate) fn is_absolute_iri(s: &str) -> bool {
     match s.split_once(':') {
         Some((scheme, _)) => {
             scheme.len() > 1
@@ -146,7 +146,7 @@ pub fn is_absolute_iri(s: &str) -> bool {
 impl Output {
     /// The base the exports join page paths to: the site's address when it is absolute, else
     /// `[output] base-iri`, else [`DEFAULT_BASE_IRI`]. Never a path relative to a file.
-    pub fn export_base(&self) -> String {
+    pub(crate) fn export_base(&self) -> String {
         let site = &self.html.site_url;
         if is_absolute_iri(site) {
             return if site.ends_with('/') { site.clone() } else { format!("{site}/") };
@@ -172,7 +172,7 @@ impl Output {
     }
 
     /// The address of a page (a site-root-relative path) as the exports give it: always absolute.
-    pub fn export_address(&self, path: &str) -> String {
+    pub(crate) fn export_address(&self, path: &str) -> String {
         format!("{}{}", self.export_base(), path)
     }
 }
@@ -261,7 +261,7 @@ pub struct Crosswalk {
     pub pairs: Vec<[String; 2]>,
     /// How many closest certifications each one is crosswalked with (4 by default; 0 for none).
     #[serde(default = "default_nearest")]
-    pub nearest: usize,
+    pub(crate) nearest: usize,
 }
 
 impl Default for Crosswalk {

@@ -90,7 +90,7 @@ impl Code {
 
 /// Is `c` a character that would act on a terminal or reorder text rather than show: a control
 /// character (escape sequences start with one) or a bidirectional formatting character?
-pub fn is_unsafe_char(c: char) -> bool {
+pub(crate) fn is_unsafe_char(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
@@ -130,7 +130,7 @@ pub struct Diagnostic {
     pub message: String,
     pub hint: Option<String>,
     /// The offending line of the data file, as written.
-    pub snippet: String,
+    pub(crate) snippet: String,
     /// How many characters to underline from `column`.
     pub width: usize,
 }
@@ -154,7 +154,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn hint_opt(mut self, hint: Option<String>) -> Self {
+    pub(crate) fn hint_opt(mut self, hint: Option<String>) -> Self {
         self.hint = hint;
         self
     }

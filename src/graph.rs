@@ -162,18 +162,10 @@ impl Graph {
         out
     }
 
-    pub fn node_count(&self) -> usize {
-        self.g.node_count()
-    }
-
-    pub fn edge_count(&self) -> usize {
-        self.g.edge_count()
-    }
-
     /// Nodes and edges as JSON-ready values (node ids are strings).
     /// The graph as JSON, `{"edges": [{"edge", "from", "to"}…], "nodes": [{"id", "node"}…]}`,
     /// one node or edge at a time (keys in serde_json's sorted order).
-    pub fn write_json(&self, out: &mut Vec<u8>) {
+    pub(crate) fn write_json(&self, out: &mut Vec<u8>) {
         let name = |n: NodeIndex| match &self.g[n] {
             Node::Certification { id } => id.to_string(),
             Node::Element { id } => id.to_string(),

@@ -13,7 +13,7 @@ use crate::fiche::{BlocFiche, Fiche};
 use crate::graph::Graph;
 use crate::ids::{CertId, ElementKey};
 use crate::model::Corpus;
-use crate::schema::{Family, Kind};
+use crate::schema::Kind;
 
 /// Critères printed for one compétence, rated for the unit's compétences they hold for.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -131,7 +131,7 @@ pub fn grids(corpus: &Corpus, graph: &Graph, cert: &CertId) -> Vec<Grid> {
 }
 
 /// A unit's or compétence's short name: `CCP 1`, `Unité U4`, `C1.1.1`, else its text.
-pub fn short_name(corpus: &Corpus, key: &ElementKey) -> String {
+pub(crate) fn short_name(corpus: &Corpus, key: &ElementKey) -> String {
     let e = corpus.element(key).expect("checked element");
     match &e.code {
         Some(c) if c.starts_with(e.kind.label()) || !e.kind.is_unit() => c.clone(),
@@ -142,11 +142,6 @@ pub fn short_name(corpus: &Corpus, key: &ElementKey) -> String {
         }
         None => crate::present::truncate(e.text(), 60),
     }
-}
-
-/// Is `key` a critère (de performance, d'évaluation)?
-pub fn is_critere(corpus: &Corpus, key: &ElementKey) -> bool {
-    corpus.element(key).is_some_and(|e| e.kind.family() == Family::Critere)
 }
 
 #[cfg(test)]

@@ -10,10 +10,10 @@ use serde::Serialize;
 
 /// The longest id accepted: ids become file names and URL segments, which systems limit (255
 /// bytes for a file name); the real data's longest id has 38 characters.
-pub const MAX_ID_LEN: usize = 64;
+pub(crate) const MAX_ID_LEN: usize = 64;
 
 /// Is `s` a well-formed slug (`^[a-z0-9]+([.-][a-z0-9]+)*$`, at most [`MAX_ID_LEN`] long)?
-pub fn is_slug(s: &str) -> bool {
+pub(crate) fn is_slug(s: &str) -> bool {
     if s.len() > MAX_ID_LEN {
         return false;
     }
@@ -29,7 +29,7 @@ pub fn is_slug(s: &str) -> bool {
 }
 
 /// Explain why `s` is not a slug, for a diagnostic hint.
-pub fn slug_hint(s: &str) -> String {
+pub(crate) fn slug_hint(s: &str) -> String {
     if s.len() > MAX_ID_LEN {
         return crate::words::diag::id_too_long(MAX_ID_LEN, s.chars().count());
     }
@@ -56,7 +56,7 @@ pub fn slug_hint(s: &str) -> String {
 
 /// A code (ROME, NSF …) as a file-name-safe slug (`D1402` → `d1402`, `ZZ 1` → `zz-1`): its
 /// page's name. Two codes with one slug would share a page, so the checker refuses them.
-pub fn code_slug(s: &str) -> String {
+pub(crate) fn code_slug(s: &str) -> String {
     let mut out = String::new();
     for c in crate::text::fold(s).chars() {
         if c.is_ascii_alphanumeric() {

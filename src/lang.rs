@@ -151,17 +151,17 @@ pub fn tokens(text: &str) -> Vec<Token> {
     out
 }
 
-pub fn is_stop_word(word: &str) -> bool {
+pub(crate) fn is_stop_word(word: &str) -> bool {
     STOP_WORDS.binary_search(&word).is_ok()
 }
 
 /// Is this word dropped from a query (question words, "faire")?
-pub fn is_query_word(word: &str) -> bool {
+pub(crate) fn is_query_word(word: &str) -> bool {
     QUERY_WORDS.binary_search(&word).is_ok()
 }
 
 /// Is this word a code (`cp3`, `c3.2`, `u5`, `s41`, `d1402`): letters then digits?
-pub fn is_code(word: &str) -> bool {
+pub(crate) fn is_code(word: &str) -> bool {
     let letters = word.chars().take_while(|c| c.is_ascii_alphabetic()).count();
     (1..=CODE_LETTERS).contains(&letters)
         && word.len() > letters

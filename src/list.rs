@@ -45,7 +45,7 @@ pub struct MatrixSummary {
     pub uncertain: usize,
 }
 
-pub fn summarize(corpus: &Corpus) -> Vec<CertSummary> {
+pub(crate) fn summarize(corpus: &Corpus) -> Vec<CertSummary> {
     corpus
         .certs
         .iter()

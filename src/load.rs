@@ -11,7 +11,7 @@ use crate::diag::{Code, Diagnostic, Diagnostics, Pos};
 use crate::schema::{DataFile, Loc, Sp};
 
 /// The YAML parser's limits: generous for real data, fatal to bombs and runaway nesting.
-pub fn parser_options() -> Options {
+pub(crate) fn parser_options() -> Options {
     let mut budget = Budget::default();
     budget.max_depth = 32;
     // The format has no use for anchors and aliases; refusing them outright is the simplest
@@ -39,7 +39,7 @@ impl LoadedFile {
     }
 }
 
-pub fn pos_at(path: &Path, loc: &Loc) -> Pos {
+pub(crate) fn pos_at(path: &Path, loc: &Loc) -> Pos {
     Pos { file: path.to_path_buf(), line: loc.line() as usize, column: loc.column() as usize }
 }
 
@@ -56,7 +56,7 @@ pub struct Loaded {
 /// Is `name` a file an editor keeps beside the one being edited: an Emacs lock (`.#x.yaml`,
 /// often a link to nowhere) or autosave (`#x.yaml#`), a backup (`x.yaml~`), a Vim swap file
 /// (`.x.yaml.swp`, `.swo`, `.swx`)? The walk passes over them without a word.
-pub fn is_editor_temporary(name: &str) -> bool {
+pub(crate) fn is_editor_temporary(name: &str) -> bool {
     name.starts_with(".#")
         || name.ends_with('~')
         || (name.len() > 1 && name.starts_with('#') && name.ends_with('#'))
@@ -177,7 +177,7 @@ fn read_text(path: &Path) -> Result<String, (usize, usize, String)> {
 }
 
 /// Read and parse every `*.yaml` under `root`, in path order (parsing runs in parallel).
-pub fn load_dir(root: &Path, diags: &mut Diagnostics) -> Loaded {
+pub(crate) fn load_dir(root: &Path, diags: &mut Diagnostics) -> Loaded {
     let mut paths = Vec::new();
     let mut failed = 0;
     for f in walk(root) {

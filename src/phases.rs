@@ -52,7 +52,7 @@ pub fn cpu() -> (Duration, Duration) {
 }
 
 /// The current thread's CPU time (user and system) so far.
-pub fn thread_cpu() -> Duration {
+pub(crate) fn thread_cpu() -> Duration {
     #[cfg(unix)]
     {
         let mut t: libc::timespec = unsafe { std::mem::zeroed() };
@@ -109,7 +109,7 @@ impl Drop for Timer {
 
 /// Why a cancelled build unwinds: the payload [`Cancel::run`] recognises.
 #[derive(Debug)]
-pub struct Cancelled;
+pub(crate) struct Cancelled;
 
 /// When the work of the threads that [`Cancel::enter`] it is no longer wanted (a newer save came).
 #[derive(Clone)]
@@ -120,7 +120,7 @@ thread_local! {
 }
 
 /// Restores the thread's previous [`Cancel`] when dropped.
-pub struct Entered(Option<Cancel>);
+pub(crate) struct Entered(Option<Cancel>);
 
 impl Drop for Entered {
     fn drop(&mut self) {
@@ -136,17 +136,17 @@ impl Cancel {
     }
 
     /// The cancel of the current thread, to hand to the threads it starts.
-    pub fn current() -> Option<Cancel> {
+    pub(crate) fn current() -> Option<Cancel> {
         CURRENT.with(|c| c.borrow().clone())
     }
 
     /// Put this thread under this cancel until the guard drops.
-    pub fn enter(&self) -> Entered {
+    pub(crate) fn enter(&self) -> Entered {
         Entered(CURRENT.with(|c| c.borrow_mut().replace(self.clone())))
     }
 
     /// Does it say stop?
-    pub fn stopped(&self) -> bool {
+    pub(crate) fn stopped(&self) -> bool {
         (self.0)()
     }
 
@@ -164,7 +164,7 @@ impl Cancel {
 
 /// Stop here if the current thread's [`Cancel`] says so: unwind with [`Cancelled`], which does
 /// not run the panic hook (nothing is printed).
-pub fn checkpoint() {
+pub(crate) fn checkpoint() {
     if CURRENT.with(|c| c.borrow().as_ref().is_some_and(Cancel::stopped)) {
         std::panic::resume_unwind(Box::new(Cancelled));
     }

@@ -13,7 +13,7 @@ pub fn short_cert(c: &Certification) -> String {
 }
 
 /// At most `n` characters, cut at a word, with an ellipsis.
-pub fn truncate(s: &str, n: usize) -> String {
+pub(crate) fn truncate(s: &str, n: usize) -> String {
     if s.chars().count() <= n {
         return s.to_string();
     }
@@ -34,7 +34,7 @@ pub fn label(e: &Element) -> String {
 }
 
 /// The label with the kind named when the code alone says nothing ("Activité type 1 …").
-pub fn named_label(e: &Element) -> String {
+pub(crate) fn named_label(e: &Element) -> String {
     match &e.code {
         Some(c) if c.chars().all(|ch| ch.is_ascii_digit() || ch == '.') => {
             format!("{} {c} {}", e.kind.label(), e.text())
@@ -44,12 +44,12 @@ pub fn named_label(e: &Element) -> String {
 }
 
 /// The title of an element's page: its code and short text.
-pub fn element_title(e: &Element) -> String {
+pub(crate) fn element_title(e: &Element) -> String {
     truncate(&named_label(e), 70)
 }
 
 /// The parts of a fiche, in the order a trainer reads them: (role, heading).
-pub const FICHE_ROLES: &[(&str, &str)] = &[
+pub(crate) const FICHE_ROLES: &[(&str, &str)] = &[
     ("parts", fiche_part::parts),
     ("description", fiche_part::description),
     ("contexte", fiche_part::contexte),
@@ -80,7 +80,7 @@ pub fn savoir_faire_group(block: Option<u32>, subtype: Option<Subtype>) -> Optio
 /// Why a comparison paired two elements, in the reader's words: the phrases of an evolution
 /// page ([`crate::words::pairing`]). Callers name elements by their code and title, never by an
 /// internal id.
-pub mod pairing {
+pub(crate) mod pairing {
     use super::CorrespondenceStatus;
     use crate::words::pairing as w;
 

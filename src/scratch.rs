@@ -24,7 +24,7 @@ pub struct Scratch {
 
 impl Scratch {
     /// Register `path` (a folder about to be created) for removal.
-    pub fn register(path: PathBuf) -> Scratch {
+    pub(crate) fn register(path: PathBuf) -> Scratch {
         install_handlers();
         registry().push(path.clone());
         Scratch { path, keep: false }
@@ -51,7 +51,7 @@ impl Drop for Scratch {
 }
 
 /// Run `f` while no signal cleanup can run: for renames that must not interleave with a removal.
-pub fn uninterrupted<R>(f: impl FnOnce() -> R) -> R {
+pub(crate) fn uninterrupted<R>(f: impl FnOnce() -> R) -> R {
     let _writing = WRITING.write().unwrap_or_else(|e| e.into_inner());
     let _reg = registry();
     f()
@@ -59,7 +59,7 @@ pub fn uninterrupted<R>(f: impl FnOnce() -> R) -> R {
 
 /// Run `f` (the writing of one file into a registered folder) while no signal cleanup can run;
 /// other threads may write at the same time.
-pub fn writing<R>(f: impl FnOnce() -> R) -> R {
+pub(crate) fn writing<R>(f: impl FnOnce() -> R) -> R {
     let _writing = WRITING.read().unwrap_or_else(|e| e.into_inner());
     f()
 }
@@ -86,7 +86,7 @@ pub fn alive(pid: u32) -> bool {
 }
 
 /// The PID in a name `<prefix><pid>` or `<prefix><pid>-<n>`, if the name has exactly that form.
-pub fn pid_in(name: &str, prefix: &str) -> Option<u32> {
+pub(crate) fn pid_in(name: &str, prefix: &str) -> Option<u32> {
     let rest = name.strip_prefix(prefix)?;
     let (pid, n) = match rest.split_once('-') {
         Some((p, n)) => (p, Some(n)),
@@ -101,7 +101,7 @@ pub fn pid_in(name: &str, prefix: &str) -> Option<u32> {
 
 /// Remove the folders in `dir` named `<prefix><pid>[-<n>]` whose process is gone and for which
 /// `ours` holds; returns how many were removed.
-pub fn remove_stale(dir: &Path, prefix: &str, ours: impl Fn(&Path) -> bool) -> usize {
+pub(crate) fn remove_stale(dir: &Path, prefix: &str, ours: impl Fn(&Path) -> bool) -> usize {
     let Ok(entries) = std::fs::read_dir(dir) else { return 0 };
     let mut removed = 0;
     for e in entries.flatten() {

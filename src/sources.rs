@@ -74,7 +74,7 @@ pub const MAX_SOURCE_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Why a source file named by the data was not read.
 #[derive(Debug, PartialEq, Eq, thiserror::Error)]
-pub enum SourceError {
+pub(crate) enum SourceError {
     /// The name is absolute, or climbs out with `..`, or is empty.
     #[error("{}", crate::words::diag::source_not_inside(.file))]
     NotInside { file: String },
@@ -110,7 +110,7 @@ impl SourceError {
 
 /// Resolve `file`, as written in the data, inside the folder `dir`: a relative path without `..`,
 /// whose real location (links followed) is still inside `dir`, and a regular file.
-pub fn confine(dir: &Path, file: &str) -> Result<PathBuf, SourceError> {
+pub(crate) fn confine(dir: &Path, file: &str) -> Result<PathBuf, SourceError> {
     let written = Path::new(file);
     let plain = !file.is_empty()
         && written.components().all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
@@ -135,7 +135,7 @@ pub fn confine(dir: &Path, file: &str) -> Result<PathBuf, SourceError> {
 
 impl SourceDoc {
     /// Read the source `file` (as written in the data) from the folder `dir`, confined to it.
-    pub fn read_confined(
+    pub(crate) fn read_confined(
         id: DocId,
         dir: &Path,
         file: &str,
@@ -186,7 +186,7 @@ impl SourceDoc {
         self.lines.is_empty()
     }
 
-    pub fn in_range(&self, l: Lines) -> bool {
+    pub(crate) fn in_range(&self, l: Lines) -> bool {
         l.first >= 1 && l.first <= l.last && l.last <= self.len()
     }
 
@@ -196,7 +196,7 @@ impl SourceDoc {
     }
 
     /// Is line `n` declared not to be content (noise or layout)?
-    pub fn is_declared(&self, n: usize) -> bool {
+    pub(crate) fn is_declared(&self, n: usize) -> bool {
         self.declared.contains_key(&n)
     }
 
@@ -248,7 +248,7 @@ impl SourceDoc {
     /// Where `word` (a code, say) is printed in `range` as a whole word: not inside a longer word
     /// or number. A trailing `.` or `)` printed right after it (`1.`, `a)`), or a dash or colon set
     /// after it (`C11 - …`), goes with it.
-    pub fn find_word(&self, word: &str, range: Lines) -> Vec<text::Found> {
+    pub(crate) fn find_word(&self, word: &str, range: Lines) -> Vec<text::Found> {
         if !self.in_range(range) {
             return Vec::new();
         }

@@ -15,7 +15,7 @@ pub(crate) const APOSTROPHES: [char; 5] = ['\'', '’', '‘', 'ʼ', '´'];
 /// Private-use glyphs (checkbox and bullet glyphs of the PDF fonts).
 pub(crate) const PRIVATE_USE: (char, char) = ('\u{E000}', '\u{F8FF}');
 
-pub fn is_private_use(c: char) -> bool {
+pub(crate) fn is_private_use(c: char) -> bool {
     (PRIVATE_USE.0..=PRIVATE_USE.1).contains(&c)
 }
 
@@ -23,14 +23,14 @@ pub fn is_private_use(c: char) -> bool {
 /// word, and dropped by [`fold`], as the accent of a precomposed letter is.
 pub(crate) const COMBINING_MARKS: (char, char) = ('\u{0300}', '\u{036F}');
 
-pub fn is_combining_mark(c: char) -> bool {
+pub(crate) fn is_combining_mark(c: char) -> bool {
     (COMBINING_MARKS.0..=COMBINING_MARKS.1).contains(&c)
 }
 
 /// A character with its origin: the 1-based line it came from, and its 0-based position in that
 /// line (in characters), so that a match can be traced back to the characters it consumed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Placed {
+pub(crate) struct Placed {
     pub ch: char,
     pub line: usize,
     pub col: usize,
@@ -38,7 +38,7 @@ pub struct Placed {
 
 /// Normalise `lines` (numbered from `first_line`), keeping for every output character the line
 /// it came from. Lines for which `skip` answers true (noise) are left out.
-pub fn normalize_lines<'a>(
+pub(crate) fn normalize_lines<'a>(
     lines: impl IntoIterator<Item = (usize, &'a str)>,
     skip: impl Fn(usize) -> bool,
 ) -> Vec<Placed> {
@@ -88,7 +88,7 @@ fn strip_bullet(line: &str) -> &str {
 }
 
 /// Normalise a single text (as written in the data).
-pub fn normalize(text: &str) -> String {
+pub(crate) fn normalize(text: &str) -> String {
     let raw: Vec<Placed> = strip_bullet(text)
         .chars()
         .filter(|c| !is_private_use(*c))
@@ -149,14 +149,14 @@ fn squeeze(raw: &[Placed]) -> Vec<Placed> {
 /// and their positions in those lines.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Found {
-    pub first_line: usize,
+    pub(crate) first_line: usize,
     pub last_line: usize,
-    pub first_col: usize,
-    pub last_col: usize,
+    pub(crate) first_col: usize,
+    pub(crate) last_col: usize,
 }
 
 /// Every occurrence of `needle` (already normalised) in `hay`.
-pub fn find_all(hay: &[Placed], needle: &str) -> Vec<Found> {
+pub(crate) fn find_all(hay: &[Placed], needle: &str) -> Vec<Found> {
     let needle: Vec<char> = needle.chars().collect();
     if needle.is_empty() || needle.len() > hay.len() {
         return Vec::new();
@@ -178,7 +178,7 @@ pub fn find_all(hay: &[Placed], needle: &str) -> Vec<Found> {
 
 /// The longest prefix of `needle` found in `hay`, in characters: tells a user how far the text
 /// matched before it went wrong.
-pub fn longest_found_prefix(hay: &[Placed], needle: &str) -> usize {
+pub(crate) fn longest_found_prefix(hay: &[Placed], needle: &str) -> usize {
     let needle: Vec<char> = needle.chars().collect();
     let mut best = 0;
     for start in 0..hay.len() {
@@ -192,7 +192,7 @@ pub fn longest_found_prefix(hay: &[Placed], needle: &str) -> usize {
 }
 
 /// Fold a character for search and similarity: lower case without accents.
-pub fn fold_accent(c: char) -> char {
+pub(crate) fn fold_accent(c: char) -> char {
     match c {
         'à' | 'â' | 'ä' | 'á' | 'ã' | 'À' | 'Â' | 'Ä' | 'Á' => 'a',
         'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
@@ -208,7 +208,7 @@ pub fn fold_accent(c: char) -> char {
 
 /// Fold a text for search and similarity: lower case, no accents, ligatures spelt out,
 /// apostrophes folded, private-use glyphs removed.
-pub fn fold(text: &str) -> String {
+pub(crate) fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -227,7 +227,7 @@ pub fn fold(text: &str) -> String {
 /// U+2029 `\u2028`, `\u2029`. In serialised JSON these characters only occur inside strings,
 /// where the escapes mean the same characters, so no value can close the element (`</script>`,
 /// `</SCRIPT >`), open a comment (`<!--`) or end a line of the script, whatever its case.
-pub fn script_safe(json: &str) -> String {
+pub(crate) fn script_safe(json: &str) -> String {
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
         match c {

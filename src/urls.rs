@@ -8,21 +8,21 @@ use crate::ids::{CertId, DocId, ElementKey, TableId};
 use crate::schema::CodeSystem;
 
 /// Lines per page of a source document: a phone fetches a chunk, not the whole document.
-pub const SOURCE_CHUNK: usize = 400;
+pub(crate) const SOURCE_CHUNK: usize = 400;
 
 pub fn home() -> String {
     "index.html".into()
 }
 /// A certification's page; `{cert}` is its id. Also given to the browser's search script
 /// ([`browser_patterns`]), so that both build addresses from this one scheme.
-pub const CERT_PATTERN: &str = "c/{cert}/index.html";
+pub(crate) const CERT_PATTERN: &str = "c/{cert}/index.html";
 /// An element's page; `{cert}` and `{local}` are the two halves of its key.
-pub const ELEMENT_PATTERN: &str = "c/{cert}/e/{local}.html";
+pub(crate) const ELEMENT_PATTERN: &str = "c/{cert}/e/{local}.html";
 
 pub fn cert(id: &CertId) -> String {
     CERT_PATTERN.replace("{cert}", id.as_str())
 }
-pub fn cert_document(id: &CertId) -> String {
+pub(crate) fn cert_document(id: &CertId) -> String {
     format!("c/{id}/document.html")
 }
 /// The printable fiche of a bloc (activité type, CCP, bloc de compétences, unité).
@@ -34,7 +34,7 @@ pub fn element(key: &ElementKey) -> String {
 }
 
 /// The address patterns of the pages that search results link to, for the browser's script.
-pub fn browser_patterns() -> serde_json::Value {
+pub(crate) fn browser_patterns() -> serde_json::Value {
     serde_json::json!({ "cert": CERT_PATTERN, "element": ELEMENT_PATTERN })
 }
 pub fn matrix(cert: &CertId, id: &TableId) -> String {
@@ -43,26 +43,26 @@ pub fn matrix(cert: &CertId, id: &TableId) -> String {
 pub fn correspondence(id: &TableId) -> String {
     format!("correspondances/{id}.html")
 }
-pub fn source_chunk(doc: &DocId, chunk: usize) -> String {
+pub(crate) fn source_chunk(doc: &DocId, chunk: usize) -> String {
     format!("sources/{doc}/{}.html", chunk + 1)
 }
 /// The page and anchor of a source line.
-pub fn source_line(doc: &DocId, line: usize) -> String {
+pub(crate) fn source_line(doc: &DocId, line: usize) -> String {
     format!("{}#L{line}", source_chunk(doc, (line.max(1) - 1) / SOURCE_CHUNK))
 }
-pub fn sources_index() -> String {
+pub(crate) fn sources_index() -> String {
     "sources/index.html".into()
 }
-pub fn glossary() -> String {
+pub(crate) fn glossary() -> String {
     "glossaire.html".into()
 }
-pub fn glossary_anchor(key: &ElementKey) -> String {
+pub(crate) fn glossary_anchor(key: &ElementKey) -> String {
     format!("{}#{}-{}", glossary(), key.cert, key.local)
 }
 pub fn code(system: CodeSystem, code: &str) -> String {
     format!("codes/{}-{}.html", system.slug(), slug(code))
 }
-pub fn codes_index() -> String {
+pub(crate) fn codes_index() -> String {
     "codes/index.html".into()
 }
 pub fn downloads() -> String {
@@ -72,12 +72,12 @@ pub fn search() -> String {
     "recherche.html".into()
 }
 /// The page a host serves for an address without a page.
-pub fn not_found() -> String {
+pub(crate) fn not_found() -> String {
     "404.html".into()
 }
 
 /// A code as a file-name-safe slug (`D1402` → `d1402`, `312t` → `312t`).
-pub fn slug(s: &str) -> String {
+pub(crate) fn slug(s: &str) -> String {
     crate::ids::code_slug(s)
 }
 
@@ -100,15 +100,15 @@ pub fn grid(unit: &ElementKey) -> String {
     format!("c/{}/grilles/{}.html", unit.cert, unit.local)
 }
 /// The grids of a certification as a workbook (one sheet per unit) and as a CSV table.
-pub fn grids_file(cert: &CertId, ext: &str) -> String {
+pub(crate) fn grids_file(cert: &CertId, ext: &str) -> String {
     format!("telechargements/grilles/{cert}.{ext}")
 }
 /// A learner's positionnement over a whole certification.
-pub fn positioning(cert: &CertId) -> String {
+pub(crate) fn positioning(cert: &CertId) -> String {
     format!("c/{cert}/positionnement.html")
 }
 /// A learner's positionnement over one certifying unit.
-pub fn positioning_unit(unit: &ElementKey) -> String {
+pub(crate) fn positioning_unit(unit: &ElementKey) -> String {
     format!("c/{}/positionnement/{}.html", unit.cert, unit.local)
 }
 /// The page of a training plan of `plans/`.

@@ -10,56 +10,56 @@
 /// Kinds of element ([`crate::schema::Kind`]).
 pub mod kind {
     pub const Section: &str = "Section";
-    pub const Paragraphe: &str = "Paragraphe";
+    pub(crate) const Paragraphe: &str = "Paragraphe";
     pub const ActiviteType: &str = "Activité type";
-    pub const Fonction: &str = "Fonction";
-    pub const SousFonction: &str = "Sous-fonction";
-    pub const Tache: &str = "Tâche";
+    pub(crate) const Fonction: &str = "Fonction";
+    pub(crate) const SousFonction: &str = "Sous-fonction";
+    pub(crate) const Tache: &str = "Tâche";
     pub const BlocCompetences: &str = "Bloc de compétences";
     pub const CompetenceProfessionnelle: &str = "Compétence professionnelle";
-    pub const CompetenceTransversale: &str = "Compétence transversale";
+    pub(crate) const CompetenceTransversale: &str = "Compétence transversale";
     pub const Competence: &str = "Compétence";
     pub const Description: &str = "Description";
     pub const Contexte: &str = "Contexte professionnel";
-    pub const ConditionExercice: &str = "Conditions d’exercice";
-    pub const Autonomie: &str = "Autonomie";
-    pub const ResultatAttendu: &str = "Résultat attendu";
-    pub const ConditionRealisation: &str = "Condition de réalisation";
-    pub const CriterePerformance: &str = "Critère de performance";
-    pub const CritereEvaluation: &str = "Critère d’évaluation";
+    pub(crate) const ConditionExercice: &str = "Conditions d’exercice";
+    pub(crate) const Autonomie: &str = "Autonomie";
+    pub(crate) const ResultatAttendu: &str = "Résultat attendu";
+    pub(crate) const ConditionRealisation: &str = "Condition de réalisation";
+    pub(crate) const CriterePerformance: &str = "Critère de performance";
+    pub(crate) const CritereEvaluation: &str = "Critère d’évaluation";
     pub const SavoirFaire: &str = "Savoir-faire";
     pub const Savoir: &str = "Savoir";
-    pub const SavoirAssocie: &str = "Savoir associé";
-    pub const LimiteConnaissances: &str = "Limites de connaissances";
+    pub(crate) const SavoirAssocie: &str = "Savoir associé";
+    pub(crate) const LimiteConnaissances: &str = "Limites de connaissances";
     pub const Theme: &str = "Thème";
     pub const Unite: &str = "Unité";
     pub const Epreuve: &str = "Épreuve";
     pub const Ccp: &str = "CCP";
     pub const ModaliteEvaluation: &str = "Modalité d’évaluation";
-    pub const SituationEvaluation: &str = "Situation d’évaluation";
+    pub(crate) const SituationEvaluation: &str = "Situation d’évaluation";
     pub const Glossaire: &str = "Glossaire";
-    pub const Terme: &str = "Terme";
-    pub const Definition: &str = "Définition";
-    pub const Article: &str = "Article";
+    pub(crate) const Terme: &str = "Terme";
+    pub(crate) const Definition: &str = "Définition";
+    pub(crate) const Article: &str = "Article";
     pub const Reference: &str = "Référence";
 }
 
 /// Kinds of certification ([`crate::schema::CertKind`]).
-pub mod cert_kind {
+pub(crate) mod cert_kind {
     pub const TitreProfessionnel: &str = "Titre professionnel";
     pub const Bts: &str = "Brevet de technicien supérieur";
     pub const NonPrecise: &str = "Nature non précisée par les documents";
 }
 
 /// Who promulgates a certification of each kind (the CASE export's creator).
-pub mod cert_creator {
+pub(crate) mod cert_creator {
     pub const TitreProfessionnel: &str = "Ministère chargé de l’emploi";
     pub const Bts: &str = "Ministère chargé de l’éducation nationale";
     pub const NonPrecise: &str = "Non précisé par les documents";
 }
 
 /// Code systems ([`crate::schema::CodeSystem`]).
-pub mod code_system {
+pub(crate) mod code_system {
     pub const Rncp: &str = "RNCP";
     pub const Tp: &str = "Code titre";
     pub const Nsf: &str = "NSF";
@@ -68,7 +68,7 @@ pub mod code_system {
 }
 
 /// What a date of a certification record is ([`crate::schema::DateRole`]).
-pub mod date_role {
+pub(crate) mod date_role {
     pub const Arrete: &str = "Arrêté";
     pub const PublicationJo: &str = "Publication au JO";
     pub const Effet: &str = "Date d’effet";
@@ -136,7 +136,7 @@ pub mod group {
 }
 
 /// The state of a matrix cell ([`crate::schema::CellState`]).
-pub mod cell_state {
+pub(crate) mod cell_state {
     pub const Marked: &str = "coché";
     pub const Unmarked: &str = "non coché";
     pub const Lost: &str = "perdu";
@@ -146,12 +146,12 @@ pub mod cell_state {
 /// The facts of an element, by their YAML names ([`crate::schema::Facts`]).
 pub mod fact {
     pub const duree: &str = "Durée";
-    pub const duree_preparation: &str = "Durée de préparation";
-    pub const coefficient: &str = "Coefficient";
-    pub const forme: &str = "Forme";
-    pub const mode: &str = "Mode";
-    pub const horaire: &str = "Horaire";
-    pub const validite: &str = "Validité";
+    pub(crate) const duree_preparation: &str = "Durée de préparation";
+    pub(crate) const coefficient: &str = "Coefficient";
+    pub(crate) const forme: &str = "Forme";
+    pub(crate) const mode: &str = "Mode";
+    pub(crate) const horaire: &str = "Horaire";
+    pub(crate) const validite: &str = "Validité";
     /// A fact of another name.
     pub const other: &str = "Valeur";
 }
@@ -167,7 +167,7 @@ pub mod printable {
 }
 
 /// The page shown for an address without a page (`site::pages::notfound`, and `serve`).
-pub mod not_found {
+pub(crate) mod not_found {
     /// Its title.
     pub const title: &str = "Page introuvable";
 }
@@ -175,38 +175,38 @@ pub mod not_found {
 /// What `serve` answers a request it refuses (#23).
 pub mod serve {
     /// A request that names a host other than the loopback (DNS rebinding).
-    pub const not_loopback: &str =
+    pub(crate) const not_loopback: &str =
         "Ce serveur ne répond qu’aux adresses locales (127.0.0.1, localhost).";
     /// A live-reload socket asked for by a page of another origin.
-    pub const other_origin: &str =
+    pub(crate) const other_origin: &str =
         "Le rechargement automatique n’est ouvert qu’aux pages de ce serveur.";
     /// Too many live-reload clients at once.
     pub const too_many: &str = "Trop de pages ouvertes sur ce serveur : fermez-en quelques-unes.";
     /// (#32) A full rebuild that a newer save made useless.
-    pub const superseded: &str =
+    pub(crate) const superseded: &str =
         "reconstruction complète abandonnée : une modification plus récente la remplace";
     /// After the diagnostics of a save that does not pass the checker.
-    pub const still_served: &str = "le dernier site valide reste servi";
+    pub(crate) const still_served: &str = "le dernier site valide reste servi";
     /// The count of problems on the served pages' banner.
     pub fn problems(n: usize) -> String {
         format!("{n} problème(s)")
     }
-    pub fn cannot_listen(port: u16, e: &str) -> String {
+    pub(crate) fn cannot_listen(port: u16, e: &str) -> String {
         format!("impossible d’écouter sur 127.0.0.1:{port} : {e}")
     }
     pub const CANNOT_LISTEN_HINT: &str = "choisissez un autre port avec --port";
     pub fn cannot_create(dir: &str, e: &str) -> String {
         format!("impossible de créer un dossier dans {dir} : {e}")
     }
-    pub fn cannot_watch(path: &str, e: &str) -> String {
+    pub(crate) fn cannot_watch(path: &str, e: &str) -> String {
         format!("impossible de surveiller {path} : {e}")
     }
-    pub fn cannot_watch_files(e: &str) -> String {
+    pub(crate) fn cannot_watch_files(e: &str) -> String {
         format!("impossible de surveiller les fichiers : {e}")
     }
     /// The line that says where the site is served (tests and benchmarks read the address
     /// after « site servi sur »).
-    pub fn serving(url: &str, watched: &str) -> String {
+    pub(crate) fn serving(url: &str, watched: &str) -> String {
         format!("site servi sur {url} (surveille {watched}) ; Ctrl-C pour arrêter")
     }
     /// A full rebuild published: how many files the served site has.
@@ -214,66 +214,66 @@ pub mod serve {
         format!("site reconstruit ({files} fichiers)")
     }
     /// The time of a full rebuild (the serve benchmark reads the figure).
-    pub fn full_rebuild_ms(ms: u128) -> String {
+    pub(crate) fn full_rebuild_ms(ms: u128) -> String {
         format!("reconstruction complète en {ms} ms")
     }
     /// The quick pass after a save: what changed, how many pages were rendered again, how fast.
-    pub fn quick_pass(changed: usize, pages: usize, ms: u128) -> String {
+    pub(crate) fn quick_pass(changed: usize, pages: usize, ms: u128) -> String {
         format!("{changed} élément(s) modifié(s) : {pages} page(s) rendue(s) à nouveau en {ms} ms")
     }
-    pub fn quick_pass_failed(e: &str) -> String {
+    pub(crate) fn quick_pass_failed(e: &str) -> String {
         format!("passe rapide : {e}")
     }
 }
 
 /// The build folder's guards and failures (`build::folder`, `build::links`): why a folder is not
 /// written into, and what could not be written.
-pub mod build_folder {
+pub(crate) mod build_folder {
     pub fn cannot_write(path: &str, e: &str) -> String {
         format!("impossible d’écrire {path} : {e}")
     }
-    pub fn cannot_resolve_out(out: &str, e: &str) -> String {
+    pub(crate) fn cannot_resolve_out(out: &str, e: &str) -> String {
         format!("impossible de résoudre le dossier de sortie {out} : {e}")
     }
-    pub fn out_is_root(out: &str) -> String {
+    pub(crate) fn out_is_root(out: &str) -> String {
         format!("le dossier de sortie {out} est la racine du système de fichiers")
     }
-    pub fn cannot_resolve_data(e: &str) -> String {
+    pub(crate) fn cannot_resolve_data(e: &str) -> String {
         format!("impossible de résoudre le dossier de données : {e}")
     }
-    pub fn out_holds_data(out: &str, data: &str) -> String {
+    pub(crate) fn out_holds_data(out: &str, data: &str) -> String {
         format!(
             "le dossier de sortie {out} est ou contient le dossier de données {data} ; construire là effacerait les données"
         )
     }
-    pub fn out_in_data(out: &str, data: &str) -> String {
+    pub(crate) fn out_in_data(out: &str, data: &str) -> String {
         format!(
             "le dossier de sortie {out} est dans le dossier de données {data} ; le site s’écrit ailleurs"
         )
     }
-    pub fn cannot_resolve_config(e: &str) -> String {
+    pub(crate) fn cannot_resolve_config(e: &str) -> String {
         format!("impossible de résoudre le dossier de la configuration : {e}")
     }
-    pub fn out_holds_project(out: &str, project: &str) -> String {
+    pub(crate) fn out_holds_project(out: &str, project: &str) -> String {
         format!(
             "le dossier de sortie {out} est ou contient le dossier du projet {project} ; construire là l’effacerait"
         )
     }
-    pub fn out_in_git(out: &str) -> String {
+    pub(crate) fn out_in_git(out: &str) -> String {
         format!("le dossier de sortie {out} est dans un dépôt git ou en contient un (.git)")
     }
-    pub fn out_is_symlink(out: &str) -> String {
+    pub(crate) fn out_is_symlink(out: &str) -> String {
         format!(
             "la sortie {out} est un lien symbolique ; donnez à --out le dossier vers lequel il pointe"
         )
     }
-    pub fn out_is_file(out: &str) -> String {
+    pub(crate) fn out_is_file(out: &str) -> String {
         format!("la sortie {out} est un fichier, pas un dossier")
     }
-    pub fn out_holds_git(out: &str) -> String {
+    pub(crate) fn out_holds_git(out: &str) -> String {
         format!("le dossier de sortie {out} contient un dépôt git (.git)")
     }
-    pub fn out_not_ours(out: &str, marker: &str) -> String {
+    pub(crate) fn out_not_ours(out: &str, marker: &str) -> String {
         format!(
             "le dossier de sortie {out} n’est pas vide et n’est pas un site construit par referentiel (il n’a pas de fichier {marker}) ; choisissez un dossier neuf ou vide, ou videz-le vous-même"
         )
@@ -286,33 +286,33 @@ pub mod build_folder {
         )
     }
     /// The first failure to write or read, and how many more there were.
-    pub fn more_failures(first: &str, more: usize) -> String {
+    pub(crate) fn more_failures(first: &str, more: usize) -> String {
         format!("{first}\n(et {more} autres fichiers qui n’ont pu être écrits ou lus)")
     }
     pub const NO_SEARCH_INDEX: &str = "l’index de recherche n’a pas pu être construit";
     /// A page written by the build that is not UTF-8 (a theme's template, a bug).
-    pub fn not_utf8(path: &str) -> String {
+    pub(crate) fn not_utf8(path: &str) -> String {
         format!("{path} : la page n’est pas en UTF-8")
     }
-    pub fn cannot_read_back(path: &str, e: &str) -> String {
+    pub(crate) fn cannot_read_back(path: &str, e: &str) -> String {
         format!("impossible de relire {path} : {e}")
     }
     /// A link of the site to a file the build did not write.
-    pub fn link_to_missing(target: &str) -> String {
+    pub(crate) fn link_to_missing(target: &str) -> String {
         format!("lien vers une page absente : {target}")
     }
     /// A link to an anchor that its page does not hold.
-    pub fn link_to_missing_anchor(target: &str) -> String {
+    pub(crate) fn link_to_missing_anchor(target: &str) -> String {
         format!("lien vers une ancre absente : {target}")
     }
     /// The link check's verdict: how many broken links, then the first twenty, a line each.
-    pub fn broken_links(n: usize, lines: &str) -> String {
+    pub(crate) fn broken_links(n: usize, lines: &str) -> String {
         format!("{n} lien(s) interne(s) cassé(s) :\n{lines}")
     }
 }
 
 /// The headings of a fiche's parts (`present::FICHE_ROLES`), in the order a trainer reads them.
-pub mod fiche_part {
+pub(crate) mod fiche_part {
     pub const parts: &str = "Composée de";
     pub const description: &str = "Description";
     pub const contexte: &str = "Contexte et conditions d’exercice";
@@ -326,23 +326,23 @@ pub mod fiche_part {
 /// How a group of savoir-faire is headed (`present::savoir_faire_group`).
 pub mod savoir_faire_group {
     pub const technique: &str = "Savoir-faire techniques";
-    pub const organisationnel: &str = "Savoir-faire organisationnels";
-    pub const relationnel: &str = "Savoir-faire relationnels";
+    pub(crate) const organisationnel: &str = "Savoir-faire organisationnels";
+    pub(crate) const relationnel: &str = "Savoir-faire relationnels";
 
     /// A block the document lists without naming it.
-    pub fn unnamed_block(b: u32) -> String {
+    pub(crate) fn unnamed_block(b: u32) -> String {
         format!("Bloc {b} de la liste (le document ne nomme pas les blocs)")
     }
 }
 
 /// Why a comparison paired two elements: the phrases of an evolution page
 /// (`present::pairing`).
-pub mod pairing {
+pub(crate) mod pairing {
     /// Who made the table that pairs them.
-    pub const by_official: &str = "la table de correspondance officielle du référentiel";
-    pub const by_curated: &str =
+    pub(crate) const by_official: &str = "la table de correspondance officielle du référentiel";
+    pub(crate) const by_curated: &str =
         "une table de correspondance établie par ce projet (non officielle)";
-    pub const by_inferred: &str =
+    pub(crate) const by_inferred: &str =
         "une table déduite de la mise en page du document (non énoncée par lui)";
 
     /// "Apparié par la table de correspondance officielle (équivalence proche)".
@@ -394,14 +394,14 @@ pub mod pairing {
 }
 
 /// The passerelle for learners (`crosswalk A B --units`, [`crate::crosswalk::units`]).
-pub mod passerelle {
+pub(crate) mod passerelle {
     /// The heading: for a holder of `a`, the unités of `b`.
     pub fn heading(a: &str, b: &str) -> String {
         format!("Passerelle pour un titulaire de {a} : unités de {b}")
     }
 
     /// The certification gives no unit that certifies compétences.
-    pub const NO_UNIT: &str = "(les données ne donnent à cette certification ni unité, ni CCP, ni bloc qui certifie des compétences)";
+    pub(crate) const NO_UNIT: &str = "(les données ne donnent à cette certification ni unité, ni CCP, ni bloc qui certifie des compétences)";
 
     /// How many of a unit's compétences are covered.
     pub fn count(covered: usize, total: usize) -> String {
@@ -413,24 +413,18 @@ pub mod passerelle {
     }
 
     /// A compétence that nothing covers; a unit none of whose compétences is covered.
-    pub const NOT_COVERED: &str = "non couverte";
+    pub(crate) const NOT_COVERED: &str = "non couverte";
     /// A unit all of whose compétences are covered.
-    pub const COVERED: &str = "couverte";
+    pub(crate) const COVERED: &str = "couverte";
     /// A unit some of whose compétences are covered.
-    pub const PARTIAL: &str = "couverte en partie";
-
-    /// A compétence covered by the compétences `by` of the certification held, through a pair
-    /// of this status (`status`: its label, « correspondance officielle » …).
-    pub fn covered_by(status: &str, by: &str) -> String {
-        format!("couverte par {by} ; {status}")
-    }
+    pub(crate) const PARTIAL: &str = "couverte en partie";
 }
 
 // issue #29: the exports' words (CASE groupings and item types, the build's warning, Moodle).
 /// The words of the exports ([`crate::outputs`]).
 pub mod exports {
     /// `build`, when the site has no absolute address.
-    pub fn base_warning(site_url: &str, base: &str) -> String {
+    pub(crate) fn base_warning(site_url: &str, base: &str) -> String {
         format!(
             "l’adresse du site (site-url = « {site_url} ») n’est pas absolue ; les identifiants des exports (CASE, SKOS, SSSOM, CSV) commencent par « {base} ». Donnez l’adresse de publication dans [output.html] site-url, ou une base stable dans [output] base-iri."
         )
@@ -454,14 +448,14 @@ pub mod exports {
             "Suggestions calculées (non officielles)",
             "Rapprochements calculés par similarité des textes : des pistes à vérifier, pas des correspondances.",
         );
-        pub const Succession: (&str, &str) = (
+        pub(crate) const Succession: (&str, &str) = (
             "Succession des versions",
             "Une certification ou un élément remplacé par son successeur, d’après les textes officiels.",
         );
     }
 
     /// The description of a CASE item type (`kind`: its French label).
-    pub fn item_type_description(kind: &str) -> String {
+    pub(crate) fn item_type_description(kind: &str) -> String {
         format!("Élément de type « {kind} » d’un référentiel de certification")
     }
 
@@ -472,9 +466,9 @@ pub mod exports {
     }
 
     /// Moodle: the scale of every framework and its two values.
-    pub const MOODLE_SCALE: &str = "Non acquis,Acquis";
+    pub(crate) const MOODLE_SCALE: &str = "Non acquis,Acquis";
     /// Moodle: the description of a framework (`title`: the certification's title).
-    pub fn moodle_framework_description(title: &str, source: &str) -> String {
+    pub(crate) fn moodle_framework_description(title: &str, source: &str) -> String {
         format!("{title} — texte officiel, élément par élément ; source : {source}")
     }
 }
@@ -514,14 +508,14 @@ pub mod evolution {
     }
 
     /// Both sides are described by the same kind of document.
-    pub fn same_kind(by: &str) -> String {
+    pub(crate) fn same_kind(by: &str) -> String {
         format!(
             "Les deux versions sont décrites par le même genre de document ({by}) : comparaison à tous les niveaux."
         )
     }
 
     /// One side is known by less than the other: the comparison keeps to the levels both hold.
-    pub fn known_only_by(
+    pub(crate) fn known_only_by(
         poor: &str,
         poor_by: &str,
         levels: &str,
@@ -534,14 +528,14 @@ pub mod evolution {
     }
 
     /// No level in common.
-    pub fn nothing_shared(old: &str, old_by: &str, new: &str, new_by: &str) -> String {
+    pub(crate) fn nothing_shared(old: &str, old_by: &str, new: &str, new_by: &str) -> String {
         format!(
             "{old} n’est connu que par {old_by} ; {new}, par {new_by} : aucun niveau n’est décrit des deux côtés, rien n’est comparé."
         )
     }
 
     /// Heading of what only one side describes.
-    pub fn only_one_side(name: &str) -> String {
+    pub(crate) fn only_one_side(name: &str) -> String {
         format!("Décrit seulement par {name} (ni ajouté ni supprimé)")
     }
 
@@ -564,7 +558,7 @@ pub mod evolution {
     }
 
     /// The classes of change of an element, as the command line names them ([`crate::diff::Class`]).
-    pub mod class_cli {
+    pub(crate) mod class_cli {
         pub const Unchanged: &str = "inchangés";
         pub const Reworded: &str = "reformulés";
         pub const Moved: &str = "déplacés";
@@ -575,26 +569,26 @@ pub mod evolution {
     }
 
     /// The words of the text and markdown reports.
-    pub const HEADING: &str = "Évolution";
+    pub(crate) const HEADING: &str = "Évolution";
     pub const ELEMENTS: &str = "éléments comparés";
     pub const OLD: &str = "ancienne version";
     pub const NEW: &str = "nouvelle version";
-    pub const UNITS: &str = "Verdict par unité certifiante";
-    pub const DETAILS: &str = "Détail (les éléments inchangés sont comptés, pas listés)";
-    pub const NO_CHANGE: &str = "aucun changement";
-    pub const TOP: &str = "(premier niveau)";
-    pub const NO_CODE: &str = "sans code";
-    pub const NO_UNIT: &str =
+    pub(crate) const UNITS: &str = "Verdict par unité certifiante";
+    pub(crate) const DETAILS: &str = "Détail (les éléments inchangés sont comptés, pas listés)";
+    pub(crate) const NO_CHANGE: &str = "aucun changement";
+    pub(crate) const TOP: &str = "(premier niveau)";
+    pub(crate) const NO_CODE: &str = "sans code";
+    pub(crate) const NO_UNIT: &str =
         "aucune unité certifiante dans les données de l’une ou l’autre version";
-    pub const BY_ACTIVITE: &str = "l’ancienne version n’est connue que par ses activités : l’unité est jugée par l’activité type qu’elle certifie";
-    pub const CONTENT_UNKNOWN: &str = "contenu de l’ancienne unité non décrit par les documents : seuls l’intitulé et la table sont comparés";
-    pub const TITLE: &str = "intitulé";
-    pub const TABLE_ROW: &str = "ligne de la table";
-    pub const INSIDE: &str = "dans l’unité";
-    pub const UNCHANGED_INSIDE: &str = "inchangés";
+    pub(crate) const BY_ACTIVITE: &str = "l’ancienne version n’est connue que par ses activités : l’unité est jugée par l’activité type qu’elle certifie";
+    pub(crate) const CONTENT_UNKNOWN: &str = "contenu de l’ancienne unité non décrit par les documents : seuls l’intitulé et la table sont comparés";
+    pub(crate) const TITLE: &str = "intitulé";
+    pub(crate) const TABLE_ROW: &str = "ligne de la table";
+    pub(crate) const INSIDE: &str = "dans l’unité";
+    pub(crate) const UNCHANGED_INSIDE: &str = "inchangés";
 
     /// The last two of their groups: « seules restées sans pendant, … ».
-    pub fn rest_phrase(siblings: usize) -> String {
+    pub(crate) fn rest_phrase(siblings: usize) -> String {
         if siblings == 1 {
             "seules restées sans pendant, leur voisine ayant son pendant parmi les voisines de l’autre".to_string()
         } else {
@@ -605,19 +599,19 @@ pub mod evolution {
     }
 
     /// A change inside a unit whose element came from, or went to, another unit.
-    pub const CAME_IN: &str = "venu d’une autre unité";
-    pub const WENT_OUT: &str = "parti dans une autre unité";
+    pub(crate) const CAME_IN: &str = "venu d’une autre unité";
+    pub(crate) const WENT_OUT: &str = "parti dans une autre unité";
     /// A version whose activités types stand for its units.
-    pub const AT_FOR_CCP: &str = "pas d’unité dans les données : chaque activité type renvoie à un certificat de compétences professionnelles (CCP), d’après le glossaire du REAC";
+    pub(crate) const AT_FOR_CCP: &str = "pas d’unité dans les données : chaque activité type renvoie à un certificat de compétences professionnelles (CCP), d’après le glossaire du REAC";
 
     /// « Depuis quelle version » on an element page of a lineage.
     pub fn since(version: &str) -> String {
         format!("Texte inchangé depuis {version}")
     }
-    pub fn since_new(version: &str) -> String {
+    pub(crate) fn since_new(version: &str) -> String {
         format!("Texte de {version}")
     }
-    pub const REPLACES: &str = "remplace";
+    pub(crate) const REPLACES: &str = "remplace";
 
     /// « sous X → sous Y ».
     pub fn moved(from: &str, to: &str) -> String {
@@ -639,9 +633,9 @@ pub mod evolution {
         pub fn table(by: &str, relation: &str) -> String {
             format!("apparié par {by} ({relation})")
         }
-        pub const OFFICIAL: &str = "la table de correspondance officielle";
+        pub(crate) const OFFICIAL: &str = "la table de correspondance officielle";
         pub const CURATED: &str = "une table établie par ce projet (non officielle)";
-        pub const INFERRED: &str = "une table déduite de la mise en page du document";
+        pub(crate) const INFERRED: &str = "une table déduite de la mise en page du document";
         pub fn certified_by(old: &str, new: &str) -> String {
             format!("certifiés par {old} et {new}, que la table apparie")
         }
@@ -682,9 +676,9 @@ pub mod crosswalk {
     pub fn share(covered: usize, total: usize, pct: f64) -> String {
         format!("{covered}/{total} compétences ({pct:.0} %)")
     }
-    pub const NO_COMPETENCE: &str = "aucune compétence";
+    pub(crate) const NO_COMPETENCE: &str = "aucune compétence";
     /// An empty side of a table row.
-    pub const NONE: &str = "(aucun)";
+    pub(crate) const NONE: &str = "(aucun)";
     /// The heading of each list, by status, with its length.
     pub fn official(n: usize) -> String {
         format!("Correspondances officielles — imprimées dans un document ({n})")
@@ -692,7 +686,7 @@ pub mod crosswalk {
     pub fn curated(n: usize) -> String {
         format!("Correspondances établies par l’équipe — non officielles, justifiées ({n})")
     }
-    pub fn inferred(n: usize) -> String {
+    pub(crate) fn inferred(n: usize) -> String {
         format!(
             "Correspondances déduites de la mise en page d’un document, qui ne les énonce pas ({n})"
         )
@@ -710,13 +704,13 @@ pub mod crosswalk {
     pub fn rank(rank: u32, score: f64) -> String {
         format!("{rank}{} candidat · score {score:.2}", if rank == 1 { "er" } else { "e" })
     }
-    pub const MUTUAL: &str = "meilleur candidat l’un de l’autre";
+    pub(crate) const MUTUAL: &str = "meilleur candidat l’un de l’autre";
     /// The words two fiches share.
     pub fn words(w: &str) -> String {
         format!("mots communs : {w}")
     }
     /// A text the two fiches print word for word.
-    pub fn same_text(t: &str) -> String {
+    pub(crate) fn same_text(t: &str) -> String {
         format!("même texte « {t} »")
     }
     /// Two texts, one of each fiche, that meet.
@@ -728,15 +722,15 @@ pub mod crosswalk {
         format!("Compétences de {cert} sans correspondant ({n})")
     }
     /// The columns of the markdown tables.
-    pub const WHY: &str = "pourquoi";
-    pub const SIDE: &str = "certification";
-    pub const COVERAGE: &str = "compétences avec un correspondant";
+    pub(crate) const WHY: &str = "pourquoi";
+    pub(crate) const SIDE: &str = "certification";
+    pub(crate) const COVERAGE: &str = "compétences avec un correspondant";
     /// The heat map's title (its text alternative).
-    pub fn heat_map(a: &str, b: &str) -> String {
+    pub(crate) fn heat_map(a: &str, b: &str) -> String {
         format!("Compétences de {a} en lignes, de {b} en colonnes : une case par lien")
     }
     /// What the documents state, shown first.
-    pub const DOCUMENTS_SAY: &str = "Ce que disent les documents";
+    pub(crate) const DOCUMENTS_SAY: &str = "Ce que disent les documents";
     /// A document states there is no equivalence.
     pub fn statement(cert: &str, heading: &str, text: &str, none: bool) -> String {
         format!(
@@ -758,7 +752,7 @@ pub mod rests_on {
     }
     /// The relation and status of a link: « plus large ; établie par l’équipe, table … ».
     /// (A suggestion claims no relation: its status alone.)
-    pub fn how(relation: Option<&str>, status: &str, table: &str) -> String {
+    pub(crate) fn how(relation: Option<&str>, status: &str, table: &str) -> String {
         let what = match relation {
             Some(r) => format!("{r} ; {status}"),
             None => status.to_string(),
@@ -770,7 +764,7 @@ pub mod rests_on {
         format!("en lien seulement avec {with} ({how}) : ne couvre pas")
     }
     /// A table row saying there is no counterpart.
-    pub fn none_by_table(status: &str, why: &str) -> String {
+    pub(crate) fn none_by_table(status: &str, why: &str) -> String {
         format!("aucun équivalent selon la {status} : {why}")
     }
     /// The unit's verdict rests on links of this status (the weakest).
@@ -778,40 +772,40 @@ pub mod rests_on {
         format!("repose sur : {status}")
     }
     /// The unit's verdict under a document that states no equivalence.
-    pub const OVERRIDDEN: &str =
+    pub(crate) const OVERRIDDEN: &str =
         "aucune équivalence officielle (le document le dit) ; analyse de l’équipe";
     /// How many compétences are covered in part.
-    pub fn partly(n: usize) -> String {
+    pub(crate) fn partly(n: usize) -> String {
         format!("{n} en partie")
     }
     /// The status of a link, short ([`crate::crosswalk::Status::verdict_label`]).
-    pub const OFFICIAL: &str = "officielle";
+    pub(crate) const OFFICIAL: &str = "officielle";
     pub const CURATED: &str = "établie par l’équipe";
-    pub const INFERRED: &str = "déduite de la mise en page";
-    pub const SUGGESTED: &str = "suggérée";
+    pub(crate) const INFERRED: &str = "déduite de la mise en page";
+    pub(crate) const SUGGESTED: &str = "suggérée";
 }
 
 /// #26: the review of suggestions in `serve` ([`crate::serve::review`]).
 pub mod review {
-    pub const METHOD: &str = "Refusé : la relecture n’accepte que POST.";
-    pub const FOREIGN: &str = "Refusé : la relecture n’accepte que les formulaires des pages servies par ce serveur (même origine).";
-    pub const JUSTIFICATION: &str =
+    pub(crate) const METHOD: &str = "Refusé : la relecture n’accepte que POST.";
+    pub(crate) const FOREIGN: &str = "Refusé : la relecture n’accepte que les formulaires des pages servies par ce serveur (même origine).";
+    pub(crate) const JUSTIFICATION: &str =
         "Refusé : donnez une justification d’une ligne (400 caractères au plus).";
-    pub const ACTION: &str = "Refusé : l’action doit être « accepter » ou « rejeter ».";
-    pub const RELATION: &str = "Refusé : choisissez une relation (équivalence exacte ou proche, plus large, plus étroit, en lien).";
-    pub const STALE: &str = "Refusé : les tables de cette passerelle ont changé depuis l’affichage de la page. Rechargez la page, puis relisez la suggestion.";
-    pub const OUTSIDE: &str = "Refusé : la relecture n’écrit que la table établie par l’équipe de cette passerelle, dans data/correspondences/.";
-    pub const NO_AUTHOR: &str = "Refusé : aucun auteur connu. Indiquez authors = [\"…\"] dans la section [book] de book.toml, ou git config user.name.";
-    pub const SHAPE: &str =
+    pub(crate) const ACTION: &str = "Refusé : l’action doit être « accepter » ou « rejeter ».";
+    pub(crate) const RELATION: &str = "Refusé : choisissez une relation (équivalence exacte ou proche, plus large, plus étroit, en lien).";
+    pub(crate) const STALE: &str = "Refusé : les tables de cette passerelle ont changé depuis l’affichage de la page. Rechargez la page, puis relisez la suggestion.";
+    pub(crate) const OUTSIDE: &str = "Refusé : la relecture n’écrit que la table établie par l’équipe de cette passerelle, dans data/correspondences/.";
+    pub(crate) const NO_AUTHOR: &str = "Refusé : aucun auteur connu. Indiquez authors = [\"…\"] dans la section [book] de book.toml, ou git config user.name.";
+    pub(crate) const SHAPE: &str =
         "Refusé : le fichier de la table contient plusieurs tables ; ajoutez la paire à la main.";
-    pub const RELATION_LABEL: &str = "Relation";
-    pub const JUSTIFICATION_LABEL: &str = "Justification";
-    pub const ACCEPT: &str = "Accepter";
-    pub const REJECT: &str = "Rejeter";
+    pub(crate) const RELATION_LABEL: &str = "Relation";
+    pub(crate) const JUSTIFICATION_LABEL: &str = "Justification";
+    pub(crate) const ACCEPT: &str = "Accepter";
+    pub(crate) const REJECT: &str = "Rejeter";
     /// The relation read from the row's compétence to the column's, in the form.
-    pub const NARROWER: &str = "la seconde est plus étroite";
-    pub const BROADER: &str = "la seconde est plus large";
-    pub fn data_errors(n: usize) -> String {
+    pub(crate) const NARROWER: &str = "la seconde est plus étroite";
+    pub(crate) const BROADER: &str = "la seconde est plus large";
+    pub(crate) fn data_errors(n: usize) -> String {
         format!(
             "Refusé : les données ont {n} erreur(s) ; corrigez-les d’abord (referentiel check)."
         )
@@ -822,7 +816,7 @@ pub mod review {
     pub fn io(e: &str) -> String {
         format!("Refusé : écriture impossible ({e}) ; rien n’a été écrit.")
     }
-    pub fn refused_by_checker(first: &str) -> String {
+    pub(crate) fn refused_by_checker(first: &str) -> String {
         format!("Refusé par le vérificateur, le fichier est remis en l’état : {first}")
     }
     pub fn accepted(file: &str) -> String {
@@ -830,7 +824,7 @@ pub mod review {
             "Enregistré dans data/correspondences/{file} : la page se recharge avec la correspondance établie."
         )
     }
-    pub fn rejected(file: &str) -> String {
+    pub(crate) fn rejected(file: &str) -> String {
         format!(
             "Rejet enregistré dans data/correspondences/{file} : la suggestion ne sera plus proposée."
         )
@@ -839,35 +833,35 @@ pub mod review {
 
 // #28 (evaluation grids, positionnement, training plans): the words of the working documents.
 /// Evaluation grids: the columns a jury ticks, the blank fields, the headings.
-pub mod grille {
+pub(crate) mod grille {
     /// The workbook's title (its document properties).
-    pub fn workbook_title(cert: &str) -> String {
+    pub(crate) fn workbook_title(cert: &str) -> String {
         format!("Grilles d’évaluation · {cert}")
     }
     /// The first row of each sheet.
-    pub const SHEET_TITLE: &str = "Grille d’évaluation";
+    pub(crate) const SHEET_TITLE: &str = "Grille d’évaluation";
     /// What a cell to tick says when selected.
-    pub const TICK_HINT: &str = "X : cocher une seule case par critère";
-    pub const ACQUIS: &str = "Acquis";
-    pub const EN_COURS: &str = "En cours d’acquisition";
-    pub const NON_ACQUIS: &str = "Non acquis";
-    pub const OBSERVATIONS: &str = "Observations";
+    pub(crate) const TICK_HINT: &str = "X : cocher une seule case par critère";
+    pub(crate) const ACQUIS: &str = "Acquis";
+    pub(crate) const EN_COURS: &str = "En cours d’acquisition";
+    pub(crate) const NON_ACQUIS: &str = "Non acquis";
+    pub(crate) const OBSERVATIONS: &str = "Observations";
     /// The columns to tick, in order.
-    pub const TICKS: [&str; 3] = [ACQUIS, EN_COURS, NON_ACQUIS];
-    pub const CANDIDAT: &str = "Candidat";
-    pub const EVALUATEUR: &str = "Évaluateur";
-    pub const DATE: &str = "Date";
-    pub const CERTIFICATION: &str = "Certification";
-    pub const UNITE: &str = "Unité certifiée";
-    pub const MODALITES: &str = "Modalités";
-    pub const CRITERE: &str = "Critère";
-    pub const COMPETENCE: &str = "Compétence";
+    pub(crate) const TICKS: [&str; 3] = [ACQUIS, EN_COURS, NON_ACQUIS];
+    pub(crate) const CANDIDAT: &str = "Candidat";
+    pub(crate) const EVALUATEUR: &str = "Évaluateur";
+    pub(crate) const DATE: &str = "Date";
+    pub(crate) const CERTIFICATION: &str = "Certification";
+    pub(crate) const UNITE: &str = "Unité certifiée";
+    pub(crate) const MODALITES: &str = "Modalités";
+    pub(crate) const CRITERE: &str = "Critère";
+    pub(crate) const COMPETENCE: &str = "Compétence";
     /// A compétence for which the document prints no critère: the compétence itself is rated.
-    pub const NO_CRITERE: &str = "Le référentiel ne donne pas de critère pour cette compétence : elle est évaluée comme un tout.";
+    pub(crate) const NO_CRITERE: &str = "Le référentiel ne donne pas de critère pour cette compétence : elle est évaluée comme un tout.";
     /// A REAC without CCP: the activité type stands for the CCP that certifies it.
-    pub const STANDS_FOR_CCP: &str = "Le document ne définit pas les CCP : chaque activité type est certifiée par un CCP ; la grille reprend celle-ci.";
+    pub(crate) const STANDS_FOR_CCP: &str = "Le document ne définit pas les CCP : chaque activité type est certifiée par un CCP ; la grille reprend celle-ci.";
     /// The tick a cell takes in the spreadsheet.
-    pub const TICK: &str = "X";
+    pub(crate) const TICK: &str = "X";
     /// Critères printed for a group, holding for compétences below it.
     pub fn shared(group: &str, competences: &str) -> String {
         format!("Critères imprimés pour {group}, valables pour {competences}")
@@ -879,19 +873,20 @@ pub mod grille {
 }
 
 /// Positionnement: the answers a learner gives for each critère.
-pub mod positionnement {
-    pub const OUI: &str = "Oui";
-    pub const EN_PARTIE: &str = "En partie";
-    pub const NON: &str = "Non";
+pub(crate) mod positionnement {
+    pub(crate) const OUI: &str = "Oui";
+    pub(crate) const EN_PARTIE: &str = "En partie";
+    pub(crate) const NON: &str = "Non";
     /// The answers, with the value the page stores and the CSV writes.
-    pub const ANSWERS: [(&str, &str); 3] = [("oui", OUI), ("en-partie", EN_PARTIE), ("non", NON)];
+    pub(crate) const ANSWERS: [(&str, &str); 3] =
+        [("oui", OUI), ("en-partie", EN_PARTIE), ("non", NON)];
 }
 
 /// (#27, glance) The « Qui évalue quoi » grid of a certification page, its legend and its list per
 /// compétence on a phone.
-pub mod evalgrid {
+pub(crate) mod evalgrid {
     /// Before a coefficient, in a short list of facts: « Orale, coef. 4 ».
-    pub const coef: &str = "coef.";
+    pub(crate) const coef: &str = "coef.";
 }
 
 /// (#27, glance) The summary at the top of a compétence's page.
@@ -899,7 +894,7 @@ pub mod summary {
     /// A CCP named by its rank: « CCP 1 ».
     pub const ccp: &str = "CCP";
     /// The épreuve of a titre professionnel's own session (as opposed to a CCP's).
-    pub const session_du_titre: &str = "session du titre";
+    pub(crate) const session_du_titre: &str = "session du titre";
 }
 
 /// (#27, glance) `show`: the words of a compétence printed as its fiche.
@@ -915,7 +910,7 @@ pub mod show {
 }
 
 /// (#27, glance) The synoptic picture of a certification page.
-pub mod synoptic {
+pub(crate) mod synoptic {
     /// Its three columns' heads.
     pub const COLUMNS: [&str; 3] = ["Activités, fonctions", "Compétences", "Certifiées par"];
 }
@@ -1203,84 +1198,87 @@ pub mod diag {
 
     /// What an id names, after « identifiant »: « identifiant d’élément mal formé ».
     pub mod of {
-        pub const CERTIFICATION: &str = "de certification";
-        pub const ELEMENT: &str = "d’élément";
-        pub const MATRIX: &str = "de matrice";
-        pub const CORRESPONDENCE: &str = "de table de correspondance";
+        pub(crate) const CERTIFICATION: &str = "de certification";
+        pub(crate) const ELEMENT: &str = "d’élément";
+        pub(crate) const MATRIX: &str = "de matrice";
+        pub(crate) const CORRESPONDENCE: &str = "de table de correspondance";
     }
 
     // Ids (`ids`, `check::index`, `check::refs`).
-    pub fn id_too_long(max: usize, len: usize) -> String {
+    pub(crate) fn id_too_long(max: usize, len: usize) -> String {
         format!(
             "un identifiant a {max} caractères au plus (celui-ci en a {len}) ; un identifiant est une position ou un code, pas un texte"
         )
     }
-    pub const ID_CHARS: &str =
+    pub(crate) const ID_CHARS: &str =
         "un identifiant s’écrit en lettres minuscules et chiffres, avec `-` ou `.` entre eux";
-    pub fn id_chars_try(suggestion: &str) -> String {
+    pub(crate) fn id_chars_try(suggestion: &str) -> String {
         format!("{ID_CHARS} ; essayez `{suggestion}`")
     }
-    pub fn malformed_id(of: &str, id: &str) -> String {
+    pub(crate) fn malformed_id(of: &str, id: &str) -> String {
         format!("identifiant {of} mal formé `{id}`")
     }
-    pub fn duplicate_id(of: &str, id: &str) -> String {
+    pub(crate) fn duplicate_id(of: &str, id: &str) -> String {
         format!("identifiant {of} en double `{id}`")
     }
-    pub fn first_defined(at: &str) -> String {
+    pub(crate) fn first_defined(at: &str) -> String {
         format!(
             "défini d’abord en {at} ; les identifiants sont des positions ou des codes : donnez à celui-ci sa propre position ou son propre code"
         )
     }
-    pub const DECLARE_CERT_FIRST: &str = "déclarez-la d’abord par une fiche `certification:`";
+    pub(crate) const DECLARE_CERT_FIRST: &str =
+        "déclarez-la d’abord par une fiche `certification:`";
     pub fn unknown_cert(id: &str) -> String {
         format!("certification inconnue `{id}`")
     }
-    pub const NEEDS_IN: &str =
+    pub(crate) const NEEDS_IN: &str =
         "les éléments et les matrices demandent la certification du fichier, `in`";
-    pub const NEEDS_IN_HINT: &str = "ajoutez `in: <id de la certification>` en tête du fichier";
-    pub fn code_without_letter(system: &str, code: &str) -> String {
+    pub(crate) const NEEDS_IN_HINT: &str =
+        "ajoutez `in: <id de la certification>` en tête du fichier";
+    pub(crate) fn code_without_letter(system: &str, code: &str) -> String {
         format!("le code {system} `{code}` n’a ni lettre ni chiffre")
     }
-    pub const CODE_LETTERS: &str = "un code nomme sa page par ses lettres et ses chiffres";
-    pub fn codes_share_page(system: &str, other: &str, code: &str, page: &str) -> String {
+    pub(crate) const CODE_LETTERS: &str = "un code nomme sa page par ses lettres et ses chiffres";
+    pub(crate) fn codes_share_page(system: &str, other: &str, code: &str, page: &str) -> String {
         format!("les codes {system} `{other}` et `{code}` partageraient la page `{page}`")
     }
-    pub fn codes_first_at(at: &str) -> String {
+    pub(crate) fn codes_first_at(at: &str) -> String {
         format!(
             "le premier est en {at} ; écrivez le code exactement comme les autres certifications"
         )
     }
-    pub fn malformed_reference(r: &str) -> String {
+    pub(crate) fn malformed_reference(r: &str) -> String {
         format!("référence mal formée `{r}`")
     }
-    pub const REFERENCE_HINT: &str =
+    pub(crate) const REFERENCE_HINT: &str =
         "une référence est un id local (`cp3`) ou `<certification>/<id>` (`ntc-2013/cp1`)";
-    pub fn unknown_cert_in(cert: &str, r: &str) -> String {
+    pub(crate) fn unknown_cert_in(cert: &str, r: &str) -> String {
         format!("certification inconnue `{cert}` dans `{r}`")
     }
-    pub fn no_such_element(cert: &str) -> String {
+    pub(crate) fn no_such_element(cert: &str) -> String {
         format!("aucun élément de `{cert}` n’a cet identifiant")
     }
-    pub fn unknown_id(id: &str) -> String {
+    pub(crate) fn unknown_id(id: &str) -> String {
         format!("identifiant inconnu `{id}`")
     }
-    pub fn parent_elsewhere(p: &str) -> String {
+    pub(crate) fn parent_elsewhere(p: &str) -> String {
         format!("le parent `{p}` est dans une autre certification")
     }
-    pub const PARENT_ELSEWHERE_HINT: &str = "un parent est dans la même certification ; reliez des certifications par une correspondance";
-    pub fn in_cycle(n: usize) -> String {
+    pub(crate) const PARENT_ELSEWHERE_HINT: &str = "un parent est dans la même certification ; reliez des certifications par une correspondance";
+    pub(crate) fn in_cycle(n: usize) -> String {
         format!("{n} éléments dans le cycle")
     }
-    pub fn parent_cycle(path: &str) -> String {
+    pub(crate) fn parent_cycle(path: &str) -> String {
         format!("cycle de parents : {path}")
     }
-    pub const CYCLE_HINT: &str =
+    pub(crate) const CYCLE_HINT: &str =
         "un élément ne peut pas être son propre ancêtre ; une de ces clés `parent` est fausse";
 
     // The data folder (`lib`).
-    pub const NO_CERTIFICATION: &str = "ce dossier de données ne contient aucune certification";
-    pub const NO_CERTIFICATION_HINT: &str = "une certification est un dossier `certifications/<id>/` avec un `certification.yaml` ; voir docs/data-format.md";
-    pub fn empty_file(file: &str) -> String {
+    pub(crate) const NO_CERTIFICATION: &str =
+        "ce dossier de données ne contient aucune certification";
+    pub(crate) const NO_CERTIFICATION_HINT: &str = "une certification est un dossier `certifications/<id>/` avec un `certification.yaml` ; voir docs/data-format.md";
+    pub(crate) fn empty_file(file: &str) -> String {
         format!(
             "{file} : le fichier ne contient aucune donnée (il est vide ou n’a que des commentaires) ; supprimez-le, ou remplissez-le"
         )
@@ -1290,162 +1288,168 @@ pub mod diag {
     pub fn orphan(kind: &str, id: &str) -> String {
         format!("{kind} `{id}` n’a pas de parent")
     }
-    pub fn orphan_hint(kind: &str) -> String {
+    pub(crate) fn orphan_hint(kind: &str) -> String {
         format!(
             "un élément de type {kind} appartient toujours à un élément au-dessus de lui (sa compétence, sa sous-fonction, son savoir…) : donnez-lui `parent`"
         )
     }
-    pub fn paragraphe_in_savoirs(id: &str, parent: &str) -> String {
+    pub(crate) fn paragraphe_in_savoirs(id: &str, parent: &str) -> String {
         format!("le paragraphe `{id}` est dans la table des savoirs de `{parent}`")
     }
-    pub const PARAGRAPHE_IN_SAVOIRS_HINT: &str = "une table de savoirs contient des connaissances (`savoir`) et des limites (`limite_connaissances`) : typez l’élément par sa colonne, séparez les items fusionnés à leurs limites imprimées ; un en-tête de colonne est `layout`";
-    pub fn limite_heading(id: &str, text: &str) -> String {
+    pub(crate) const PARAGRAPHE_IN_SAVOIRS_HINT: &str = "une table de savoirs contient des connaissances (`savoir`) et des limites (`limite_connaissances`) : typez l’élément par sa colonne, séparez les items fusionnés à leurs limites imprimées ; un en-tête de colonne est `layout`";
+    pub(crate) fn limite_heading(id: &str, text: &str) -> String {
         format!("la limite `{id}` se lit comme un titre : « {text} »")
     }
-    pub const LIMITE_HEADING_HINT: &str = "une limite de connaissances est un énoncé ; un titre imprimé entre des tables est une `section` (ou `layout` s’il répète l’en-tête d’une table)";
-    pub fn footnote_call(id: &str, text: &str) -> String {
+    pub(crate) const LIMITE_HEADING_HINT: &str = "une limite de connaissances est un énoncé ; un titre imprimé entre des tables est une `section` (ou `layout` s’il répète l’en-tête d’une table)";
+    pub(crate) fn footnote_call(id: &str, text: &str) -> String {
         format!("le titre de `{id}` finit par un appel de note : « {text} »")
     }
-    pub const FOOTNOTE_CALL_HINT: &str = "l’appel ne fait pas partie du titre : donnez le titre seul en `text`, et la ligne telle qu’imprimée en `variant` avec une note qui nomme la note de bas de page";
-    pub fn limites_under_last(group: &str, last: &str, total: usize) -> String {
+    pub(crate) const FOOTNOTE_CALL_HINT: &str = "l’appel ne fait pas partie du titre : donnez le titre seul en `text`, et la ligne telle qu’imprimée en `variant` avec une note qui nomme la note de bas de page";
+    pub(crate) fn limites_under_last(group: &str, last: &str, total: usize) -> String {
         format!("toutes les limites de `{group}` sont sous son dernier savoir `{last}` ({total})")
     }
-    pub const LIMITES_UNDER_LAST_HINT: &str = "une table à deux colonnes imprime les limites de chaque savoir en face de lui : donnez à chaque bloc de limites le savoir qui lui fait face (ou, quand la mise en page ne tranche pas, rattachez-les au groupe avec une note)";
-    pub fn limites_in_blocks(group: &str, blocks: usize) -> String {
+    pub(crate) const LIMITES_UNDER_LAST_HINT: &str = "une table à deux colonnes imprime les limites de chaque savoir en face de lui : donnez à chaque bloc de limites le savoir qui lui fait face (ou, quand la mise en page ne tranche pas, rattachez-les au groupe avec une note)";
+    pub(crate) fn limites_in_blocks(group: &str, blocks: usize) -> String {
         format!("`{group}` range ses limites en {blocks} blocs pour ses {blocks} savoirs")
     }
-    pub const LIMITES_IN_BLOCKS_HINT: &str = "un bloc par savoir, dans le même ordre : la mise en page tranche ; mettez chaque bloc sous le savoir qui lui fait face, avec une note qui le dit";
+    pub(crate) const LIMITES_IN_BLOCKS_HINT: &str = "un bloc par savoir, dans le même ordre : la mise en page tranche ; mettez chaque bloc sous le savoir qui lui fait face, avec une note qui le dit";
 
     // Source documents (`sources`, `check::registry`).
-    pub fn source_not_inside(file: &str) -> String {
+    pub(crate) fn source_not_inside(file: &str) -> String {
         format!("le fichier source `{file}` n’est pas un simple nom dans le dossier des sources")
     }
-    pub fn source_escapes(file: &str, target: &str) -> String {
+    pub(crate) fn source_escapes(file: &str, target: &str) -> String {
         format!("le fichier source `{file}` mène hors du dossier des sources (vers {target})")
     }
-    pub fn source_not_regular(file: &str) -> String {
+    pub(crate) fn source_not_regular(file: &str) -> String {
         format!("le fichier source `{file}` n’est pas un fichier ordinaire")
     }
-    pub fn source_too_large(file: &str, bytes: u64, max: u64) -> String {
+    pub(crate) fn source_too_large(file: &str, bytes: u64, max: u64) -> String {
         format!("le fichier source `{file}` fait {bytes} octets, plus que la limite de {max}")
     }
-    pub fn source_not_utf8(byte: usize) -> String {
+    pub(crate) fn source_not_utf8(byte: usize) -> String {
         format!("pas en UTF-8 (octet {byte})")
     }
-    pub fn source_unreadable(file: &str, message: &str) -> String {
+    pub(crate) fn source_unreadable(file: &str, message: &str) -> String {
         format!("impossible de lire la source `{file}` : {message}")
     }
-    pub const SOURCE_NAME_HINT: &str = "une source est nommée par son nom de fichier relatif à data/sources/ (pas de chemin absolu, pas de `..`, pas de lien qui en sort)";
-    pub const SOURCE_PLAIN_HINT: &str = "une source est une extraction en texte brut du document officiel, gardée dans data/sources/";
-    pub const SOURCE_IO_HINT: &str =
+    pub(crate) const SOURCE_NAME_HINT: &str = "une source est nommée par son nom de fichier relatif à data/sources/ (pas de chemin absolu, pas de `..`, pas de lien qui en sort)";
+    pub(crate) const SOURCE_PLAIN_HINT: &str = "une source est une extraction en texte brut du document officiel, gardée dans data/sources/";
+    pub(crate) const SOURCE_IO_HINT: &str =
         "les documents sources sont dans data/sources/, à côté de sources.yaml, en texte UTF-8";
-    pub fn doc_declared_twice(id: &str) -> String {
+    pub(crate) fn doc_declared_twice(id: &str) -> String {
         format!("le document `{id}` est déclaré deux fois")
     }
-    pub fn needs_doc(key: &str) -> String {
+    pub(crate) fn needs_doc(key: &str) -> String {
         format!("`{key}` demande le `doc` du fichier")
     }
-    pub const NEEDS_DOC_HINT: &str = "ajoutez `doc: <id du document>` en tête du fichier";
-    pub fn lines_outside(key: &str, lines: &str, doc: &str, len: usize) -> String {
+    pub(crate) const NEEDS_DOC_HINT: &str = "ajoutez `doc: <id du document>` en tête du fichier";
+    pub(crate) fn lines_outside(key: &str, lines: &str, doc: &str, len: usize) -> String {
         format!("les lignes {key} {lines} sont hors de `{doc}` (1-{len})")
     }
-    pub fn line_declared_twice(line: usize, doc: &str) -> String {
+    pub(crate) fn line_declared_twice(line: usize, doc: &str) -> String {
         format!("la ligne {line} de `{doc}` est déclarée deux fois")
     }
-    pub fn already_declared(key: &str, at: &str) -> String {
+    pub(crate) fn already_declared(key: &str, at: &str) -> String {
         format!("elle est déjà déclarée `{key}` en {at}")
     }
 
     // Citations (`check::citations`, `check::coverage`). An owner is « l’élément `cp3` ».
-    pub fn owner_cert(id: &str) -> String {
+    pub(crate) fn owner_cert(id: &str) -> String {
         format!("la certification `{id}`")
     }
-    pub fn owner_element(id: &str) -> String {
+    pub(crate) fn owner_element(id: &str) -> String {
         format!("l’élément `{id}`")
     }
-    pub fn owner_matrix(id: &str) -> String {
+    pub(crate) fn owner_matrix(id: &str) -> String {
         format!("la matrice `{id}`")
     }
-    pub fn owner_correspondence(id: &str) -> String {
+    pub(crate) fn owner_correspondence(id: &str) -> String {
         format!("la table de correspondance `{id}`")
     }
-    pub const TEXT_NEEDS_LINES: &str = "un texte cité demande ses lignes, `lines`";
-    pub const TEXT_NEEDS_LINES_HINT: &str =
+    pub(crate) const TEXT_NEEDS_LINES: &str = "un texte cité demande ses lignes, `lines`";
+    pub(crate) const TEXT_NEEDS_LINES_HINT: &str =
         "ajoutez `lines: <première>-<dernière>` là où le document l’imprime";
-    pub const PIECES_NOT_TEXT: &str =
+    pub(crate) const PIECES_NOT_TEXT: &str =
         "les morceaux joints par des espaces ne sont pas le texte de l’élément";
-    pub const PIECES_NOT_TEXT_HINT: &str =
+    pub(crate) const PIECES_NOT_TEXT_HINT: &str =
         "`text` doit être exactement les textes de `pieces` dans l’ordre, joints par une espace";
-    pub const PIECES_NEED_REPAIR: &str =
+    pub(crate) const PIECES_NEED_REPAIR: &str =
         "un élément fait de morceaux (`pieces`) demande une note `repair`";
-    pub const PIECES_NEED_REPAIR_HINT: &str = "dites pourquoi le texte n’est pas d’un seul tenant dans la source (colonnes entrelacées, saut de page …)";
-    pub const NO_DOCUMENT: &str = "aucun document pour ces lignes";
-    pub const NO_DOCUMENT_HINT: &str =
+    pub(crate) const PIECES_NEED_REPAIR_HINT: &str = "dites pourquoi le texte n’est pas d’un seul tenant dans la source (colonnes entrelacées, saut de page …)";
+    pub(crate) const NO_DOCUMENT: &str = "aucun document pour ces lignes";
+    pub(crate) const NO_DOCUMENT_HINT: &str =
         "ajoutez `doc: <id du document>` en tête du fichier ou sur cet item";
-    pub fn documents_are(ids: &str) -> String {
+    pub(crate) fn documents_are(ids: &str) -> String {
         format!("les documents sont : {ids}")
     }
-    pub fn unknown_document(id: &str) -> String {
+    pub(crate) fn unknown_document(id: &str) -> String {
         format!("document inconnu `{id}`")
     }
-    pub const EMPTY_TEXT: &str = "texte vide";
-    pub const EMPTY_TEXT_HINT: &str = "un texte cité ne peut pas être vide";
-    pub fn cite_more(lines: &str, doc: &str) -> String {
+    pub(crate) const EMPTY_TEXT: &str = "texte vide";
+    pub(crate) const EMPTY_TEXT_HINT: &str = "un texte cité ne peut pas être vide";
+    pub(crate) fn cite_more(lines: &str, doc: &str) -> String {
         format!("les lignes {lines} de `{doc}` citent plus que le texte")
     }
-    pub fn cite_exactly(found: &str) -> String {
+    pub(crate) fn cite_exactly(found: &str) -> String {
         format!("le texte est aux lignes {found} ; citez exactement celles-là")
     }
-    pub fn declared_but_content(line: usize, doc: &str, key: &str, owner: &str) -> String {
+    pub(crate) fn declared_but_content(line: usize, doc: &str, key: &str, owner: &str) -> String {
         format!("la ligne {line} de `{doc}` est déclarée `{key}` mais contient des mots de {owner}")
     }
-    pub fn take_line_out(line: usize, key: &str) -> String {
+    pub(crate) fn take_line_out(line: usize, key: &str) -> String {
         format!(
             "retirez la ligne {line} de `{key}` : les déclarations écartent le mobilier des pages et la mise en page des tables, jamais du contenu"
         )
     }
-    pub const NFD_HINT: &str = "le texte écrit les accents en marques combinantes séparées (Unicode NFD), la source en lettres uniques (NFC) ; enregistrez le fichier en caractères composés (NFC)";
-    pub fn printed_at(lines: &str) -> String {
+    pub(crate) const NFD_HINT: &str = "le texte écrit les accents en marques combinantes séparées (Unicode NFD), la source en lettres uniques (NFC) ; enregistrez le fichier en caractères composés (NFC)";
+    pub(crate) fn printed_at(lines: &str) -> String {
         format!("le texte est imprimé aux lignes {lines}")
     }
-    pub fn first_chars_match(matched: usize, total: usize, ok: &str, bad: &str) -> String {
+    pub(crate) fn first_chars_match(matched: usize, total: usize, ok: &str, bad: &str) -> String {
         format!(
             "les {matched} premiers caractères sur {total} concordent ; après « …{ok} » les données ont « {bad}… »"
         )
     }
-    pub const NOT_PRINTED_THERE: &str = "aucune partie n’en est imprimée là ; vérifiez les lignes et le texte (les textes sont ceux de la source, exactement)";
-    pub fn text_not_found(lines: &str, doc: &str) -> String {
+    pub(crate) const NOT_PRINTED_THERE: &str = "aucune partie n’en est imprimée là ; vérifiez les lignes et le texte (les textes sont ceux de la source, exactement)";
+    pub(crate) fn text_not_found(lines: &str, doc: &str) -> String {
         format!("texte introuvable aux lignes {lines} de `{doc}`")
     }
-    pub fn not_a_range(lines: &str) -> String {
+    pub(crate) fn not_a_range(lines: &str) -> String {
         format!("les lignes {lines} ne sont pas un intervalle (la première d’abord, à partir de 1)")
     }
-    pub fn lines_beyond(lines: &str, doc: &str, len: usize) -> String {
+    pub(crate) fn lines_beyond(lines: &str, doc: &str, len: usize) -> String {
         format!("les lignes {lines} sont hors de `{doc}`, qui a {len} lignes")
     }
-    pub const PROVENANCE_HINT: &str = "la provenance désigne des lignes du document source";
-    pub fn one_word_of_line(owner: &str, line: usize, doc: &str) -> String {
+    pub(crate) const PROVENANCE_HINT: &str = "la provenance désigne des lignes du document source";
+    pub(crate) fn one_word_of_line(owner: &str, line: usize, doc: &str) -> String {
         format!(
             "le texte de {owner} est un mot de la ligne {line} de `{doc}`, dont aucun élément ne tient le reste"
         )
     }
-    pub fn line_reads(line: &str) -> String {
+    pub(crate) fn line_reads(line: &str) -> String {
         format!(
             "la ligne se lit « {line} » : donnez à l’élément son texte entier, ou le reste de la ligne à l’élément auquel il appartient"
         )
     }
-    pub fn double_claim(owner: &str, line: usize, doc: &str, other: &str, text: &str) -> String {
+    pub(crate) fn double_claim(
+        owner: &str,
+        line: usize,
+        doc: &str,
+        other: &str,
+        text: &str,
+    ) -> String {
         format!(
             "le texte de {owner} prend des caractères de la ligne {line} de `{doc}` que le texte de {other} tient déjà : « {text} »"
         )
     }
-    pub fn double_claim_hint(other: &str, at: &str) -> String {
+    pub(crate) fn double_claim_hint(other: &str, at: &str) -> String {
         format!(
             "les textes de deux éléments ne partagent jamais de caractères de la source : coupez le texte de l’un d’eux là où l’autre commence (voir {other} en {at})"
         )
     }
     /// « ligne 3 » or « lignes 3-5 ».
-    pub fn lines_word(lines: &str, one: bool) -> String {
+    pub(crate) fn lines_word(lines: &str, one: bool) -> String {
         if one { format!("ligne {lines}") } else { format!("lignes {lines}") }
     }
     pub fn unclaimed(lines: &str, doc: &str, text: &str) -> String {
@@ -1456,12 +1460,12 @@ pub mod diag {
             "il suit le texte de {owner} (lignes {lines}) : s’il continue ce texte, étendez-le ; "
         )
     }
-    pub fn precedes(owner: &str, lines: &str) -> String {
+    pub(crate) fn precedes(owner: &str, lines: &str) -> String {
         format!(
             "il précède le texte de {owner} (lignes {lines}) : s’il commence ce texte, étendez-le ; "
         )
     }
-    pub fn encode_or_declare(lines: &str, one: bool, file: &str) -> String {
+    pub(crate) fn encode_or_declare(lines: &str, one: bool, file: &str) -> String {
         format!(
             "encodez-le en données qui citent {} {lines} (un élément, un morceau, une variante, un fait, un en-tête ou une case de matrice, une ligne de table de correspondance), ou, si ce n’est pas du contenu, déclarez {} dans {file} sous `noise` (mobilier des pages) ou `layout` (en-tête de table répété, en-tête de colonne)",
             if one { "la" } else { "les" },
@@ -1471,226 +1475,231 @@ pub mod diag {
 
     // Matrices and correspondence tables (`check::tables`).
     /// What a matrix header is: « de ligne », « de colonne ».
-    pub const ROW: (&str, &str) = ("ligne", "lignes");
-    pub const COLUMN: (&str, &str) = ("colonne", "colonnes");
-    pub fn malformed_key(what: &str, key: &str) -> String {
+    pub(crate) const ROW: (&str, &str) = ("ligne", "lignes");
+    pub(crate) const COLUMN: (&str, &str) = ("colonne", "colonnes");
+    pub(crate) fn malformed_key(what: &str, key: &str) -> String {
         format!("clé de {what} mal formée `{key}`")
     }
-    pub fn duplicate_key(what: &str, key: &str) -> String {
+    pub(crate) fn duplicate_key(what: &str, key: &str) -> String {
         format!("clé de {what} en double `{key}`")
     }
-    pub fn header_uncited(what: &str, key: &str) -> String {
+    pub(crate) fn header_uncited(what: &str, key: &str) -> String {
         format!("la {what} `{key}` n’a ni `text` ni `lines` cités")
     }
-    pub const HEADER_UNCITED_HINT: &str =
+    pub(crate) const HEADER_UNCITED_HINT: &str =
         "citez l’en-tête tel qu’imprimé, ou dites `lost: true` quand l’extraction l’a perdu";
-    pub fn matrix_headers(whats: &str, list: &str) -> String {
+    pub(crate) fn matrix_headers(whats: &str, list: &str) -> String {
         format!("les {whats} de la matrice sont : {list}")
     }
-    pub fn cell_missing(what: &str, key: &str) -> String {
+    pub(crate) fn cell_missing(what: &str, key: &str) -> String {
         format!("une case nomme une {what} absente `{key}`")
     }
-    pub fn cell_twice(row: &str, col: &str) -> String {
+    pub(crate) fn cell_twice(row: &str, col: &str) -> String {
         format!("la case ({row}, {col}) est donnée deux fois")
     }
-    pub fn first_stated(line: usize) -> String {
+    pub(crate) fn first_stated(line: usize) -> String {
         format!("donnée d’abord à la ligne {line}")
     }
-    pub fn and_more(n: usize) -> String {
+    pub(crate) fn and_more(n: usize) -> String {
         format!(" et {n} autres")
     }
-    pub fn cells_without_state(n: usize, shown: &str) -> String {
+    pub(crate) fn cells_without_state(n: usize, shown: &str) -> String {
         format!("{n} cases n’ont pas d’état : {shown}")
     }
-    pub const CELLS_WITHOUT_STATE_HINT: &str = "donnez l’état de chaque case (marked, unmarked, lost, uncertain), ou donnez à la matrice un `default`";
-    pub const INFERRED_NEEDS_NOTE: &str = "une correspondance déduite demande une `note`";
-    pub const INFERRED_NEEDS_NOTE_HINT: &str =
+    pub(crate) const CELLS_WITHOUT_STATE_HINT: &str = "donnez l’état de chaque case (marked, unmarked, lost, uncertain), ou donnez à la matrice un `default`";
+    pub(crate) const INFERRED_NEEDS_NOTE: &str = "une correspondance déduite demande une `note`";
+    pub(crate) const INFERRED_NEEDS_NOTE_HINT: &str =
         "dites comment la mise en page du document a été lue (quelles listes, imprimées comment)";
-    pub const CURATED_NEEDS_AUTHOR: &str =
+    pub(crate) const CURATED_NEEDS_AUTHOR: &str =
         "une correspondance établie par l’équipe demande `author` et `date`";
-    pub const CURATED_NEEDS_AUTHOR_HINT: &str = "dites qui l’a écrite, et quand";
-    pub const PAIR_NEEDS_JUSTIFICATION: &str =
+    pub(crate) const CURATED_NEEDS_AUTHOR_HINT: &str = "dites qui l’a écrite, et quand";
+    pub(crate) const PAIR_NEEDS_JUSTIFICATION: &str =
         "une paire établie par l’équipe demande une `justification`";
-    pub const PAIR_NEEDS_JUSTIFICATION_HINT: &str = "dites pourquoi ces éléments se correspondent";
+    pub(crate) const PAIR_NEEDS_JUSTIFICATION_HINT: &str =
+        "dites pourquoi ces éléments se correspondent";
 
     // Vocabularies (`check::vocabulary`).
-    pub const VOCABULARY_AUTHOR: &str = "un vocabulaire nomme son auteur";
+    pub(crate) const VOCABULARY_AUTHOR: &str = "un vocabulaire nomme son auteur";
     /// The example of an author, a data value.
-    pub const VOCABULARY_AUTHOR_HINT: &str = "`author: équipe referentiel`";
-    pub fn not_a_date(d: &str) -> String {
+    pub(crate) const VOCABULARY_AUTHOR_HINT: &str = "`author: équipe referentiel`";
+    pub(crate) fn not_a_date(d: &str) -> String {
         format!("`{d}` n’est pas une date")
     }
-    pub const DATE_HINT: &str = "écrivez la date de la dernière relecture en `AAAA-MM-JJ`";
-    pub fn no_searchable_word(term: &str) -> String {
+    pub(crate) const DATE_HINT: &str = "écrivez la date de la dernière relecture en `AAAA-MM-JJ`";
+    pub(crate) fn no_searchable_word(term: &str) -> String {
         format!("le terme `{term}` n’a aucun mot cherchable")
     }
-    pub const NO_SEARCHABLE_WORD_HINT: &str =
+    pub(crate) const NO_SEARCHABLE_WORD_HINT: &str =
         "un terme demande un mot qui ne soit pas un mot vide (le, de, pour …)";
-    pub fn duplicate_term(term: &str) -> String {
+    pub(crate) fn duplicate_term(term: &str) -> String {
         format!("terme en double `{term}`")
     }
-    pub fn term_first_defined(at: &str, key: &str) -> String {
+    pub(crate) fn term_first_defined(at: &str, key: &str) -> String {
         format!(
             "défini d’abord en {at} (les termes sont comparés par leurs clés de recherche, `{key}`) ; fusionnez les deux entrées"
         )
     }
-    pub fn means_nothing(term: &str) -> String {
+    pub(crate) fn means_nothing(term: &str) -> String {
         format!("le terme `{term}` ne veut rien dire")
     }
-    pub const MEANS_NOTHING_HINT: &str = "ajoutez `means: [<les mots des documents>]`";
-    pub const EMPTY_TARGET: &str = "une cible vide";
-    pub const EMPTY_TARGET_HINT: &str = "une cible est un mot ou une expression des documents";
-    pub fn not_in_documents(w: &str) -> String {
+    pub(crate) const MEANS_NOTHING_HINT: &str = "ajoutez `means: [<les mots des documents>]`";
+    pub(crate) const EMPTY_TARGET: &str = "une cible vide";
+    pub(crate) const EMPTY_TARGET_HINT: &str =
+        "une cible est un mot ou une expression des documents";
+    pub(crate) fn not_in_documents(w: &str) -> String {
         format!("`{w}` n’est pas dans les mots des documents")
     }
-    pub fn no_document_prints(words: &str) -> String {
+    pub(crate) fn no_document_prints(words: &str) -> String {
         format!(
             "aucun document source n’imprime {words} ; les cibles sont les mots mêmes des documents"
         )
     }
-    pub const EMPTY_JUSTIFICATION: &str = "une justification vide";
-    pub const EMPTY_JUSTIFICATION_HINT: &str =
+    pub(crate) const EMPTY_JUSTIFICATION: &str = "une justification vide";
+    pub(crate) const EMPTY_JUSTIFICATION_HINT: &str =
         "dites pourquoi le terme veut dire les mots des documents";
-    pub fn definition_lacks(term: &str) -> String {
+    pub(crate) fn definition_lacks(term: &str) -> String {
         format!("la définition citée n’imprime pas `{term}`")
     }
-    pub const DEFINITION_LACKS_HINT: &str =
+    pub(crate) const DEFINITION_LACKS_HINT: &str =
         "citez le texte où le document écrit l’abréviation à côté de son sens";
-    pub const ONLY_ABBREVIATIONS: &str =
+    pub(crate) const ONLY_ABBREVIATIONS: &str =
         "seule une abréviation est définie (`defined`) par un document";
-    pub const ONLY_ABBREVIATIONS_HINT: &str =
+    pub(crate) const ONLY_ABBREVIATIONS_HINT: &str =
         "retirez `defined`, ou faites du terme une abréviation (`kind: abbreviation`)";
 
     // Reading the data folder and parsing YAML (`load`). The parser's own words, when no
     // French one fits, follow « YAML invalide : ».
-    pub fn cannot_read_folder(e: &str) -> String {
+    pub(crate) fn cannot_read_folder(e: &str) -> String {
         format!("impossible de lire le dossier des données : {e}")
     }
-    pub const CHECK_FOLDER_HINT: &str = "vérifiez le chemin du dossier et ses droits";
-    pub const LINK_LOOP: &str = "boucle de liens symboliques : ce dossier se contient lui-même";
-    pub const LINK_LOOP_HINT: &str =
+    pub(crate) const CHECK_FOLDER_HINT: &str = "vérifiez le chemin du dossier et ses droits";
+    pub(crate) const LINK_LOOP: &str =
+        "boucle de liens symboliques : ce dossier se contient lui-même";
+    pub(crate) const LINK_LOOP_HINT: &str =
         "supprimez le lien, ou faites-le pointer vers un dossier qui ne le contient pas";
-    pub fn cannot_read(e: &str) -> String {
+    pub(crate) fn cannot_read(e: &str) -> String {
         format!("lecture impossible : {e}")
     }
-    pub const READABLE_HINT: &str = "chaque fichier et dossier sous le dossier des données doit être lisible ; rien n’est sauté";
-    pub fn link_outside(to: &str) -> String {
+    pub(crate) const READABLE_HINT: &str = "chaque fichier et dossier sous le dossier des données doit être lisible ; rien n’est sauté";
+    pub(crate) fn link_outside(to: &str) -> String {
         format!("un lien symbolique mène hors du dossier des données, vers {to}")
     }
-    pub const LINK_OUTSIDE_HINT: &str =
+    pub(crate) const LINK_OUTSIDE_HINT: &str =
         "les liens du dossier des données doivent y rester ; copiez plutôt le fichier dedans";
-    pub fn cannot_follow_link(e: &str) -> String {
+    pub(crate) fn cannot_follow_link(e: &str) -> String {
         format!("impossible de suivre le lien symbolique : {e}")
     }
-    pub const REPAIR_LINK_HINT: &str = "supprimez ou réparez le lien";
-    pub fn other_case_extension(ext: &str) -> String {
+    pub(crate) const REPAIR_LINK_HINT: &str = "supprimez ou réparez le lien";
+    pub(crate) fn other_case_extension(ext: &str) -> String {
         format!(
             "fichier de données à l’extension `.{ext}` : il serait lu sur certains systèmes et pas sur d’autres"
         )
     }
-    pub const EXTENSION_HINT: &str =
+    pub(crate) const EXTENSION_HINT: &str =
         "les fichiers de données finissent par `.yaml`, en minuscules ; renommez le fichier";
-    pub const NOT_REGULAR: &str = "ce n’est pas un fichier ordinaire";
-    pub const NOT_REGULAR_HINT: &str = "un fichier de données est un simple fichier YAML (pas une FIFO, un périphérique ou une socket)";
-    pub fn cannot_read_file(e: &str) -> String {
+    pub(crate) const NOT_REGULAR: &str = "ce n’est pas un fichier ordinaire";
+    pub(crate) const NOT_REGULAR_HINT: &str = "un fichier de données est un simple fichier YAML (pas une FIFO, un périphérique ou une socket)";
+    pub(crate) fn cannot_read_file(e: &str) -> String {
         format!("impossible de lire le fichier : {e}")
     }
-    pub fn not_utf8(byte: u8) -> String {
+    pub(crate) fn not_utf8(byte: u8) -> String {
         format!("le fichier n’est pas en UTF-8 : octet invalide 0x{byte:02x}")
     }
-    pub const FILE_READABLE_HINT: &str =
+    pub(crate) const FILE_READABLE_HINT: &str =
         "chaque fichier sous le dossier des données doit être lisible ; rien n’est sauté";
-    pub const UTF8_HINT: &str =
+    pub(crate) const UTF8_HINT: &str =
         "les fichiers de données sont du texte UTF-8 ; enregistrez le fichier en UTF-8";
     /// What serde found wrong, named in French (`what`: the key or value as written).
-    pub fn unknown_key(what: &str) -> String {
+    pub(crate) fn unknown_key(what: &str) -> String {
         format!("clé inconnue {what}")
     }
-    pub fn unknown_value(what: &str) -> String {
+    pub(crate) fn unknown_value(what: &str) -> String {
         format!("valeur inconnue {what}")
     }
-    pub fn missing_key(what: &str) -> String {
+    pub(crate) fn missing_key(what: &str) -> String {
         format!("clé manquante {what}")
     }
-    pub fn invalid_type(rest: &str) -> String {
+    pub(crate) fn invalid_type(rest: &str) -> String {
         format!("type invalide : {rest}")
     }
     pub fn invalid_value(rest: &str) -> String {
         format!("valeur invalide : {rest}")
     }
     /// A `lines` value that is not one (`schema::Lines`), and what serde expected instead.
-    pub fn not_lines(s: &str) -> String {
+    pub(crate) fn not_lines(s: &str) -> String {
         format!("`{s}` n’est ni un numéro de ligne ni un intervalle comme `12-15`")
     }
-    pub const EXPECTING_LINES: &str = "un numéro de ligne ou un intervalle de lignes comme `12-15`";
-    pub const EXPECTING_FACT: &str = "un texte, ou un tableau avec `text` et `lines`";
-    pub fn duplicate_yaml_key(key: &str) -> String {
+    pub(crate) const EXPECTING_LINES: &str =
+        "un numéro de ligne ou un intervalle de lignes comme `12-15`";
+    pub(crate) const EXPECTING_FACT: &str = "un texte, ou un tableau avec `text` et `lines`";
+    pub(crate) fn duplicate_yaml_key(key: &str) -> String {
         format!("clé en double : {key}")
     }
-    pub fn invalid_yaml(parser: &str) -> String {
+    pub(crate) fn invalid_yaml(parser: &str) -> String {
         format!("YAML invalide : {parser}")
     }
-    pub const KEYS: &str = "clés";
-    pub const VALUES: &str = "valeurs";
-    pub const MISSING_KEY_HINT: &str = "voir docs/data-format.md pour les clés de chaque item";
-    pub const TOO_DEEP_HINT: &str = "le format des données n’imbrique jamais aussi profond ; le fichier est refusé sans être lu";
-    pub const DUPLICATE_KEY_HINT: &str = "une clé apparaît deux fois dans le même tableau associatif ; gardez-en une (fusionnez leurs valeurs) ou renommez l’autre";
-    pub const TAB_HINT: &str = "le YAML s’indente avec des espaces, jamais des tabulations ; remplacez la tabulation par des espaces";
-    pub const ALIAS_HINT: &str = "le format des données n’utilise ni ancres ni alias (ils sont refusés, contre les bombes YAML) ; écrivez les valeurs en entier";
-    pub const BUDGET_HINT: &str = "les limites de l’analyseur (1 000 000 de nœuds, 2 000 000 d’événements, 16 Mo de texte par fichier) protègent des entrées démesurées ; découpez le fichier";
-    pub const TYPE_HINT: &str = "voir docs/data-format.md pour le type de cette valeur";
-    pub const NOT_YAML_HINT: &str =
+    pub(crate) const KEYS: &str = "clés";
+    pub(crate) const VALUES: &str = "valeurs";
+    pub(crate) const MISSING_KEY_HINT: &str =
+        "voir docs/data-format.md pour les clés de chaque item";
+    pub(crate) const TOO_DEEP_HINT: &str = "le format des données n’imbrique jamais aussi profond ; le fichier est refusé sans être lu";
+    pub(crate) const DUPLICATE_KEY_HINT: &str = "une clé apparaît deux fois dans le même tableau associatif ; gardez-en une (fusionnez leurs valeurs) ou renommez l’autre";
+    pub(crate) const TAB_HINT: &str = "le YAML s’indente avec des espaces, jamais des tabulations ; remplacez la tabulation par des espaces";
+    pub(crate) const ALIAS_HINT: &str = "le format des données n’utilise ni ancres ni alias (ils sont refusés, contre les bombes YAML) ; écrivez les valeurs en entier";
+    pub(crate) const BUDGET_HINT: &str = "les limites de l’analyseur (1 000 000 de nœuds, 2 000 000 d’événements, 16 Mo de texte par fichier) protègent des entrées démesurées ; découpez le fichier";
+    pub(crate) const TYPE_HINT: &str = "voir docs/data-format.md pour le type de cette valeur";
+    pub(crate) const NOT_YAML_HINT: &str =
         "le fichier n’est pas du YAML valide ; vérifiez l’indentation et les guillemets près d’ici";
-    pub const NO_ALIASES: &str = "les ancres et alias YAML ne sont pas permis";
-    pub const TOO_DEEP: &str = "le YAML s’imbrique trop profond";
-    pub fn over_limits(m: &str) -> String {
+    pub(crate) const NO_ALIASES: &str = "les ancres et alias YAML ne sont pas permis";
+    pub(crate) const TOO_DEEP: &str = "le YAML s’imbrique trop profond";
+    pub(crate) fn over_limits(m: &str) -> String {
         format!("le fichier dépasse les limites de l’analyseur ({m})")
     }
-    pub fn allowed_here(what: &str, list: &str) -> String {
+    pub(crate) fn allowed_here(what: &str, list: &str) -> String {
         format!("les {what} permises ici sont : {list}")
     }
-    pub fn see_allowed(what: &str) -> String {
+    pub(crate) fn see_allowed(what: &str) -> String {
         format!("voir docs/data-format.md pour les {what} permises")
     }
 
     // Training plans (`plan`).
-    pub fn cannot_read_plan(e: &str) -> String {
+    pub(crate) fn cannot_read_plan(e: &str) -> String {
         format!("impossible de lire le plan : {e}")
     }
-    pub const NOT_A_PLAN: &str = "ce n’est pas un plan";
-    pub const PLAN_SHAPE_HINT: &str = "un plan a `plan:` (certification, titre) et `sequences:` (id, titre, heures, éléments couverts) ; voir docs/plan-format.md";
-    pub fn duplicate_sequence(id: &str) -> String {
+    pub(crate) const NOT_A_PLAN: &str = "ce n’est pas un plan";
+    pub(crate) const PLAN_SHAPE_HINT: &str = "un plan a `plan:` (certification, titre) et `sequences:` (id, titre, heures, éléments couverts) ; voir docs/plan-format.md";
+    pub(crate) fn duplicate_sequence(id: &str) -> String {
         format!("identifiant de séquence en double `{id}`")
     }
-    pub fn sequence_line_has_id(line: usize) -> String {
+    pub(crate) fn sequence_line_has_id(line: usize) -> String {
         format!(
             "la séquence de la ligne {line} a déjà cet identifiant ; donnez à chaque séquence le sien"
         )
     }
-    pub fn negative_hours(hours: f64, id: &str) -> String {
+    pub(crate) fn negative_hours(hours: f64, id: &str) -> String {
         format!("heures négatives ({hours}) pour la séquence `{id}`")
     }
-    pub const HOURS_HINT: &str = "les heures sont la durée de la séquence : 0 ou plus";
-    pub fn element_of_other(given: &str, other: &str) -> String {
+    pub(crate) const HOURS_HINT: &str = "les heures sont la durée de la séquence : 0 ou plus";
+    pub(crate) fn element_of_other(given: &str, other: &str) -> String {
         format!("`{given}` est un élément d’une autre certification ({other})")
     }
-    pub fn plan_prepares_for(cert: &str, other: &str) -> String {
+    pub(crate) fn plan_prepares_for(cert: &str, other: &str) -> String {
         format!(
             "ce plan prépare à {cert} : couvrez des identifiants de {cert}, ou faites un plan à part pour {other}"
         )
     }
-    pub fn exists_elsewhere(hint: &str, local: &str, elsewhere: &str, cert: &str) -> String {
+    pub(crate) fn exists_elsewhere(hint: &str, local: &str, elsewhere: &str, cert: &str) -> String {
         format!("{hint} (`{local}` existe dans {elsewhere}, pas dans {cert})")
     }
-    pub fn id_of_other(local: &str, elsewhere: &str, cert: &str) -> String {
+    pub(crate) fn id_of_other(local: &str, elsewhere: &str, cert: &str) -> String {
         format!(
             "`{local}` est un identifiant de {elsewhere}, pas de {cert}, à laquelle ce plan prépare"
         )
     }
-    pub fn ids_of(cert: &str) -> String {
+    pub(crate) fn ids_of(cert: &str) -> String {
         format!("`referentiel list` et le site donnent les identifiants de {cert}")
     }
-    pub fn unknown_id_in(local: &str, cert: &str) -> String {
+    pub(crate) fn unknown_id_in(local: &str, cert: &str) -> String {
         format!("identifiant inconnu `{local}` dans {cert}")
     }
 }
@@ -1699,9 +1708,9 @@ pub mod diag {
 /// `model::Corpus::require_cert`, `crosswalk::pairs`).
 pub mod command {
     /// (#31) A search filter (`cert:`, `kind:`) naming a value that does not exist.
-    pub const FILTER_CERT: &str = "certification";
-    pub const FILTER_KIND: &str = "type";
-    pub fn unknown_filter(what: &str, value: &str, valid: &str) -> String {
+    pub(crate) const FILTER_CERT: &str = "certification";
+    pub(crate) const FILTER_KIND: &str = "type";
+    pub(crate) fn unknown_filter(what: &str, value: &str, valid: &str) -> String {
         format!("{what} « {value} » inconnu(e) ; valeurs possibles : {valid}")
     }
     /// Which side of a comparison a certification was named for.
@@ -1717,31 +1726,31 @@ pub mod command {
     pub fn no_cert(id: &str) -> String {
         format!("aucune certification `{id}`")
     }
-    pub fn certifications_are(list: &str) -> String {
+    pub(crate) fn certifications_are(list: &str) -> String {
         format!("les certifications sont : {list}")
     }
-    pub fn data_problems(origin: &str, n: usize) -> String {
+    pub(crate) fn data_problems(origin: &str, n: usize) -> String {
         format!("les données de {origin} ont {n} problème(s) ; lancez `referentiel check` dessus")
     }
-    pub fn git_revision(rev: &str) -> String {
+    pub(crate) fn git_revision(rev: &str) -> String {
         format!("la révision git {rev}")
     }
-    pub fn cannot_read_revision(rev: &str, message: &str) -> String {
+    pub(crate) fn cannot_read_revision(rev: &str, message: &str) -> String {
         format!("impossible de lire la révision `{rev}` : {message}")
     }
-    pub fn cannot_run(program: &str, e: &str) -> String {
+    pub(crate) fn cannot_run(program: &str, e: &str) -> String {
         format!("impossible de lancer {program} : {e}")
     }
-    pub const REVISION_DASH: &str = "une révision ne peut pas commencer par `-`";
-    pub fn outside_work_tree(data: &str, top: &str) -> String {
+    pub(crate) const REVISION_DASH: &str = "une révision ne peut pas commencer par `-`";
+    pub(crate) fn outside_work_tree(data: &str, top: &str) -> String {
         format!("{data} n’est pas dans l’arbre de travail git {top}")
     }
-    pub const NO_SUCH_REVISION: &str = "révision inconnue";
+    pub(crate) const NO_SUCH_REVISION: &str = "révision inconnue";
     pub const NO_ARCHIVE_OUTPUT: &str = "git archive n’a rien produit";
-    pub fn not_in_revision(path: &str) -> String {
+    pub(crate) fn not_in_revision(path: &str) -> String {
         format!("{path} n’est pas dans cette révision")
     }
-    pub fn tar_failed(e: &str) -> String {
+    pub(crate) fn tar_failed(e: &str) -> String {
         format!("tar a échoué : {e}")
     }
     /// `crosswalk A A`.
@@ -1750,12 +1759,12 @@ pub mod command {
     }
     pub const CROSSWALK_TWICE_HINT: &str = "pour voir ce qui a changé entre deux versions d’une certification, lancez `referentiel diff`";
     /// `book.toml`'s `[crosswalk] pairs`.
-    pub fn pairs_unknown(id: &str, known: &str) -> String {
+    pub(crate) fn pairs_unknown(id: &str, known: &str) -> String {
         format!(
             "book.toml : [crosswalk] pairs nomme la certification `{id}`, que les données n’ont pas (connues : {known})"
         )
     }
-    pub fn pairs_itself(a: &str) -> String {
+    pub(crate) fn pairs_itself(a: &str) -> String {
         format!("book.toml : [crosswalk] pairs apparie `{a}` avec elle-même")
     }
     /// `show`.
@@ -1846,7 +1855,7 @@ pub mod command {
     pub fn workbook_failed(e: &str) -> String {
         format!("le classeur : {e}")
     }
-    pub fn grids_failed(cert: &str, e: &str) -> String {
+    pub(crate) fn grids_failed(cert: &str, e: &str) -> String {
         format!("les grilles de {cert} : {e}")
     }
     /// `search --batch`.
@@ -1857,15 +1866,15 @@ pub mod command {
         format!("impossible de lire les requêtes de {path} : {e}")
     }
     /// The configuration (`config`).
-    pub fn cannot_read_config(path: &str, e: &str) -> String {
+    pub(crate) fn cannot_read_config(path: &str, e: &str) -> String {
         format!("impossible de lire {path} : {e}")
     }
 }
 
 /// `referentiel list`: the certifications, their counts and the coverage of the sources.
 pub mod listing {
-    pub const ONLY_NAMED: &str = " (seulement nommée par les documents)";
-    pub const ONLY_NAMED_SHORT: &str = " (seulement nommée)";
+    pub(crate) const ONLY_NAMED: &str = " (seulement nommée par les documents)";
+    pub(crate) const ONLY_NAMED_SHORT: &str = " (seulement nommée)";
     pub fn elements(n: usize) -> String {
         format!("    {n} éléments")
     }
@@ -1882,8 +1891,8 @@ pub mod listing {
             "    matrice {id} : {rows}×{cols}, {marked} cochées, {unmarked} non cochées, {lost} perdues, {uncertain} incertaines"
         )
     }
-    pub const COVERAGE: &str = "couverture des sources (caractères non blancs : réclamés par les données, déclarés hors contenu, non réclamés)";
-    pub fn coverage_line(
+    pub(crate) const COVERAGE: &str = "couverture des sources (caractères non blancs : réclamés par les données, déclarés hors contenu, non réclamés)";
+    pub(crate) fn coverage_line(
         doc: &str,
         chars: usize,
         claimed: f64,
@@ -1895,12 +1904,12 @@ pub mod listing {
             "    {doc:<24} {chars:>7} caractères  réclamés {claimed:>6.2} %  déclarés {declared:>5.2} %  non réclamés {unclaimed:>5.2} % ({unclaimed_n})"
         )
     }
-    pub const MARKDOWN_HEAD: &str = "| id | certification | version | éléments | tables (cases perdues) |\n|---|---|---|---:|---|\n";
+    pub(crate) const MARKDOWN_HEAD: &str = "| id | certification | version | éléments | tables (cases perdues) |\n|---|---|---|---:|---|\n";
 }
 
 /// (#31, moved from the pages and reports of #25–#28) The descriptions of pages (their meta
 /// description) and the words of the plan's reports and workbook.
-pub mod page_words {
+pub(crate) mod page_words {
     /// A certification page's description: its short name, kind and codes.
     pub fn cert(short: &str, kind: &str, codes: &str) -> String {
         format!("{short} — {kind} {codes}, le référentiel compétence par compétence")
@@ -1928,36 +1937,36 @@ pub mod page_words {
         )
     }
     /// A positionnement page's description.
-    pub fn positioning(short: &str) -> String {
+    pub(crate) fn positioning(short: &str) -> String {
         format!(
             "{short} : se positionner critère par critère (oui, en partie, non) ; les réponses restent dans ce navigateur"
         )
     }
     /// SSSOM: the words two texts share, in a mapping's comment.
-    pub fn shared_words(w: &str) -> String {
+    pub(crate) fn shared_words(w: &str) -> String {
         format!("mots partagés : {w}")
     }
 }
 
 /// The « Téléchargements » page (each export gives its own label and description: [`crate::words::outputs`]).
 pub mod downloads {
-    pub const TITLE: &str = "Téléchargements";
+    pub(crate) const TITLE: &str = "Téléchargements";
 }
 
 /// `referentiel plan`: the headings of the markdown report and the « tableau croisé » workbook.
-pub mod plan_words {
-    pub const UNCERTIFIED: &str = "Compétences certifiées par aucune unité du document";
+pub(crate) mod plan_words {
+    pub(crate) const UNCERTIFIED: &str = "Compétences certifiées par aucune unité du document";
     pub fn uncovered(n: usize) -> String {
         format!("Éléments non couverts ({n})")
     }
-    pub fn workbook_title(plan: &str) -> String {
+    pub(crate) fn workbook_title(plan: &str) -> String {
         format!("Tableau croisé · {plan}")
     }
-    pub const SHEET: &str = "Tableau croisé";
-    pub const NOTICE: &str = "Plan de formation (pas un document officiel) ; X : la séquence couvre la compétence ou un de ses critères, savoir-faire ou savoirs.";
-    pub const SEQUENCE: &str = "Séquence";
-    pub const COMPETENCES: &str = "Compétences";
-    pub const HOURS_PER_COMPETENCE: &str = "Heures par compétence";
+    pub(crate) const SHEET: &str = "Tableau croisé";
+    pub(crate) const NOTICE: &str = "Plan de formation (pas un document officiel) ; X : la séquence couvre la compétence ou un de ses critères, savoir-faire ou savoirs.";
+    pub(crate) const SEQUENCE: &str = "Séquence";
+    pub(crate) const COMPETENCES: &str = "Compétences";
+    pub(crate) const HOURS_PER_COMPETENCE: &str = "Heures par compétence";
 }
 
 // #23, #28: words of the command line and of the grids' workbooks, moved here from their modules.
@@ -1973,7 +1982,7 @@ pub mod cli {
 }
 
 /// `plan --against`: the heading of the links to review.
-pub mod plan_against {
+pub(crate) mod plan_against {
     pub fn heading(cert: &str, other: &str, n: usize) -> String {
         format!(
             "Liens du plan lus dans {other} (appariement du diff {cert} → {other}) : {n} à revoir\n"
@@ -1982,7 +1991,7 @@ pub mod plan_against {
 }
 
 /// `referentiel plan`'s text report (#28).
-pub mod plan_report {
+pub(crate) mod plan_report {
     /// Covered / total per part: critères, savoir-faire, savoirs.
     pub fn counts(c: [(usize, usize); 3]) -> String {
         format!(
@@ -1996,9 +2005,9 @@ pub mod plan_report {
             "{sequences} séquences, {hours} ; plan de formation, pas un document officiel{by}.\n"
         )
     }
-    pub const HOURS_RULE: &str =
+    pub(crate) const HOURS_RULE: &str =
         "Les heures d’une séquence comptent pour chaque compétence qu’elle touche.\n\n";
-    pub const NO_SEQUENCE: &str = "aucune séquence";
+    pub(crate) const NO_SEQUENCE: &str = "aucune séquence";
 }
 
 /// `referentiel import` and `referentiel new` (#30): messages, the draft's notes and the reasons
@@ -2019,10 +2028,10 @@ pub mod import {
         format!("{path} : fins de ligne Windows (CRLF) converties en fins de ligne simples")
     }
     pub const NO_PDFTOTEXT: &str = "pdftotext est introuvable : il faut poppler-utils pour lire un PDF (sous Debian ou Ubuntu : sudo apt-get install poppler-utils), ou bien donnez l’extraction texte du document (.txt)";
-    pub fn pdftotext_failed(path: &str, err: &str) -> String {
+    pub(crate) fn pdftotext_failed(path: &str, err: &str) -> String {
         format!("pdftotext n’a pas pu lire {path} : {err}")
     }
-    pub fn bad_id(id: &str) -> String {
+    pub(crate) fn bad_id(id: &str) -> String {
         format!(
             "« {id} » n’est pas un identifiant valable : minuscules, chiffres, et « - » ou « . » entre eux (ex. cc-2017)"
         )
@@ -2032,15 +2041,15 @@ pub mod import {
             "{path} existe déjà : rien n’a été écrit (choisissez un autre --id, ou --force pour remplacer un brouillon précédent)"
         )
     }
-    pub fn nothing_recognised(path: &str, family: &str) -> String {
+    pub(crate) fn nothing_recognised(path: &str, family: &str) -> String {
         format!(
             "{path} : aucune partie du modèle « {family} » reconnue ; est-ce bien la bonne famille de document ? (sinon : referentiel new ID)"
         )
     }
-    pub fn source_title(file: &str) -> String {
+    pub(crate) fn source_title(file: &str) -> String {
         format!("Document importé ({file}) : titre à compléter")
     }
-    pub fn uncertain_warning(pos: &str, id: &str, reason: &str) -> String {
+    pub(crate) fn uncertain_warning(pos: &str, id: &str, reason: &str) -> String {
         format!("{pos} : élément « {id} » à vérifier (import) : {reason}")
     }
     pub fn done(id: &str, elements: usize, uncertain: usize) -> String {
@@ -2055,25 +2064,25 @@ pub mod import {
     pub fn scaffolded(id: &str) -> String {
         format!("certification « {id} » créée, vide : complétez-la, referentiel check vous guide")
     }
-    pub const NOISE_COMMENT: &str = "Brouillon (referentiel import) : pieds de page, mentions de copyright et en-têtes de tableaux reconnus par le modèle. À vérifier.";
-    pub const CERT_COMMENT: &str = "Brouillon fait par referentiel import : complétez le sigle, les codes, le niveau et les dates (docs/data-format.md).";
-    pub const ELEMENTS_COMMENT: &str = "Brouillon fait par referentiel import : lisez chaque « uncertain », corrigez, puis retirez le marqueur.";
-    pub const DRAFT_VERSION: &str = "brouillon";
-    pub const DRAFT_NOTE: &str = "Brouillon importé : à relire contre le document.";
-    pub const NO_TITLE_NOTE: &str =
+    pub(crate) const NOISE_COMMENT: &str = "Brouillon (referentiel import) : pieds de page, mentions de copyright et en-têtes de tableaux reconnus par le modèle. À vérifier.";
+    pub(crate) const CERT_COMMENT: &str = "Brouillon fait par referentiel import : complétez le sigle, les codes, le niveau et les dates (docs/data-format.md).";
+    pub(crate) const ELEMENTS_COMMENT: &str = "Brouillon fait par referentiel import : lisez chaque « uncertain », corrigez, puis retirez le marqueur.";
+    pub(crate) const DRAFT_VERSION: &str = "brouillon";
+    pub(crate) const DRAFT_NOTE: &str = "Brouillon importé : à relire contre le document.";
+    pub(crate) const NO_TITLE_NOTE: &str =
         "Le titre n’a pas été reconnu : la première ligne du document est citée à sa place.";
-    pub const UNCERTAIN_WRAP: &str = "la ligne du dessus est longue : cet élément en est peut-être la suite (un seul élément sur deux lignes ?)";
-    pub const UNCERTAIN_TABLE: &str = "tableau : l’extraction a mêlé ses colonnes ; vérifiez le découpage et le type de chaque morceau";
-    pub const UNCERTAIN_CP_PARENT: &str = "aucune liste de compétences d’une activité type ne porte ce titre : l’activité type parente est celle de la fiche précédente";
-    pub const UNCERTAIN_NO_TITLE: &str = "fiche sans titre reconnu";
-    pub const UNCERTAIN_NO_NUMBER: &str = "fiche sans numéro reconnu (« N° … »)";
-    pub const UNCERTAIN_NO_DEFINITION: &str = "terme du glossaire sans définition reconnue";
-    pub fn scaffold_certification(id: &str) -> String {
+    pub(crate) const UNCERTAIN_WRAP: &str = "la ligne du dessus est longue : cet élément en est peut-être la suite (un seul élément sur deux lignes ?)";
+    pub(crate) const UNCERTAIN_TABLE: &str = "tableau : l’extraction a mêlé ses colonnes ; vérifiez le découpage et le type de chaque morceau";
+    pub(crate) const UNCERTAIN_CP_PARENT: &str = "aucune liste de compétences d’une activité type ne porte ce titre : l’activité type parente est celle de la fiche précédente";
+    pub(crate) const UNCERTAIN_NO_TITLE: &str = "fiche sans titre reconnu";
+    pub(crate) const UNCERTAIN_NO_NUMBER: &str = "fiche sans numéro reconnu (« N° … »)";
+    pub(crate) const UNCERTAIN_NO_DEFINITION: &str = "terme du glossaire sans définition reconnue";
+    pub(crate) fn scaffold_certification(id: &str) -> String {
         format!(
             "# Certification « {id} » : complétez chaque champ depuis le document source (docs/data-format.md).\n# Enregistrez d’abord le document dans data/sources.yaml et copiez-le dans data/sources/.\ncertification:\n  id: {id}\n  kind: bts            # titre_professionnel | bts | non_precise\n  lineage: {id}\n  version: \"\"          # un libellé court (« 2024 »)\n  title:\n    text: \"\"           # le titre tel qu’imprimé\n    doc: \"\"            # l’id du document dans data/sources.yaml\n    lines: 1           # la ligne où il est imprimé\n"
         )
     }
-    pub fn scaffold_elements(id: &str) -> String {
+    pub(crate) fn scaffold_elements(id: &str) -> String {
         format!(
             "# Les éléments de « {id} » : un par compétence, savoir, critère… avec son texte exact et ses lignes.\nin: {id}\ndoc: \"\"   # l’id du document dans data/sources.yaml\nelements: []\n"
         )
@@ -2087,7 +2096,7 @@ pub mod outputs {
     /// (label, description) of an output.
     pub type Words = (&'static str, &'static str);
     /// An `[output.NAME]` section of book.toml that names no built-in output and gives no program.
-    pub fn no_command(name: &str) -> String {
+    pub(crate) fn no_command(name: &str) -> String {
         format!(
             "[output.{name}] : aucune sortie de ce nom ; donnez le programme à lancer : command = [\"programme\", \"argument\"]"
         )
@@ -2096,11 +2105,11 @@ pub mod outputs {
         "CASE 1.1",
         "Un paquet CFPackage (JSON) par certification, pour les plateformes d’apprentissage et serveurs de compétences (OpenSALT, OpenCASE…).",
     );
-    pub const SKOS: Words = (
+    pub(crate) const SKOS: Words = (
         "SKOS",
         "Un thésaurus SKOS (Turtle) par certification, avec les correspondances vers les autres certifications.",
     );
-    pub const SSSOM: Words = (
+    pub(crate) const SSSOM: Words = (
         "SSSOM",
         "Une table de correspondances SSSOM (TSV avec en-tête YAML) par table de correspondance et par paire de certifications : officielles, établies par l’équipe et suggestions calculées.",
     );
@@ -2109,20 +2118,20 @@ pub mod outputs {
         "Un tableau par certification (UTF-8, séparateur point-virgule), à ouvrir dans un tableur : code, type, texte, parent, niveau, source et adresse de chaque élément.",
     );
     /// The CSV output in Open edX's taxonomy profile (`[output.csv] profile = "openedx"`).
-    pub const CSV_OPENEDX: Words = (
+    pub(crate) const CSV_OPENEDX: Words = (
         "CSV (taxonomie Open edX)",
         "Une taxonomie par certification, au format CSV qu’Open edX importe (Studio › Taxonomies › Importer) : colonnes id, value, parent_id, UTF-8 sans BOM, séparateur virgule.",
     );
-    pub const MOODLE: Words = (
+    pub(crate) const MOODLE: Words = (
         "Moodle",
         "Un référentiel de compétences par certification, au format CSV que Moodle importe (Administration du site › Compétences › Importer un référentiel de compétences).",
     );
     pub const JSON: Words = ("JSON", "Le corpus entier et son graphe, en un fichier.");
-    pub const GRILLES: Words = (
+    pub(crate) const GRILLES: Words = (
         "Grilles d’évaluation",
         "Par certification, les grilles d’évaluation de ses unités (CCP, unités, blocs) : un classeur XLSX, une feuille par unité, avec les critères et les cases Acquis / En cours d’acquisition / Non acquis à cocher, prêt à imprimer sur A4 ; et le même tableau en CSV.",
     );
-    pub const XLSX: Words = (
+    pub(crate) const XLSX: Words = (
         "Classeur XLSX",
         "Un classeur par certification : une feuille avec chaque élément du référentiel (code, type, texte, parent, niveau, statut, source, page), une autre avec ses correspondances et leur statut (officielle, établie par l’équipe, suggestion calculée) ; en-têtes figés, codes en texte.",
     );
@@ -2177,39 +2186,39 @@ pub mod xlsx {
 }
 
 /// Kinds of element in the plural, for headings ([`crate::schema::Kind::plural`]).
-pub mod kind_plural {
+pub(crate) mod kind_plural {
     pub const Section: &str = "Sections";
-    pub const Paragraphe: &str = "Paragraphes";
+    pub(crate) const Paragraphe: &str = "Paragraphes";
     pub const ActiviteType: &str = "Activités types";
-    pub const Fonction: &str = "Fonctions";
-    pub const SousFonction: &str = "Sous-fonctions";
-    pub const Tache: &str = "Tâches";
+    pub(crate) const Fonction: &str = "Fonctions";
+    pub(crate) const SousFonction: &str = "Sous-fonctions";
+    pub(crate) const Tache: &str = "Tâches";
     pub const BlocCompetences: &str = "Blocs de compétences";
     pub const CompetenceProfessionnelle: &str = "Compétences professionnelles";
-    pub const CompetenceTransversale: &str = "Compétences transversales";
+    pub(crate) const CompetenceTransversale: &str = "Compétences transversales";
     pub const Competence: &str = "Compétences";
     pub const Description: &str = "Descriptions";
     pub const Contexte: &str = "Contextes professionnels";
-    pub const ConditionExercice: &str = "Conditions d’exercice";
-    pub const Autonomie: &str = "Autonomies";
-    pub const ResultatAttendu: &str = "Résultats attendus";
-    pub const ConditionRealisation: &str = "Conditions de réalisation";
-    pub const CriterePerformance: &str = "Critères de performance";
-    pub const CritereEvaluation: &str = "Critères d’évaluation";
+    pub(crate) const ConditionExercice: &str = "Conditions d’exercice";
+    pub(crate) const Autonomie: &str = "Autonomies";
+    pub(crate) const ResultatAttendu: &str = "Résultats attendus";
+    pub(crate) const ConditionRealisation: &str = "Conditions de réalisation";
+    pub(crate) const CriterePerformance: &str = "Critères de performance";
+    pub(crate) const CritereEvaluation: &str = "Critères d’évaluation";
     pub const SavoirFaire: &str = "Savoir-faire";
     pub const Savoir: &str = "Savoirs";
-    pub const SavoirAssocie: &str = "Savoirs associés";
-    pub const LimiteConnaissances: &str = "Limites de connaissances";
+    pub(crate) const SavoirAssocie: &str = "Savoirs associés";
+    pub(crate) const LimiteConnaissances: &str = "Limites de connaissances";
     pub const Theme: &str = "Thèmes";
     pub const Unite: &str = "Unités";
     pub const Epreuve: &str = "Épreuves";
     pub const Ccp: &str = "CCP";
     pub const ModaliteEvaluation: &str = "Modalités d’évaluation";
-    pub const SituationEvaluation: &str = "Situations d’évaluation";
+    pub(crate) const SituationEvaluation: &str = "Situations d’évaluation";
     pub const Glossaire: &str = "Glossaires";
-    pub const Terme: &str = "Termes";
-    pub const Definition: &str = "Définitions";
-    pub const Article: &str = "Articles";
+    pub(crate) const Terme: &str = "Termes";
+    pub(crate) const Definition: &str = "Définitions";
+    pub(crate) const Article: &str = "Articles";
     pub const Reference: &str = "Références";
 }
 
@@ -2223,38 +2232,38 @@ pub mod errors {
     use std::path::Path;
 
     /// `book.toml` could not be read.
-    pub fn config_unreadable(path: &Path, e: &std::io::Error) -> String {
+    pub(crate) fn config_unreadable(path: &Path, e: &std::io::Error) -> String {
         super::command::cannot_read_config(&path.display().to_string(), &e.to_string())
     }
     /// `book.toml` is not valid (TOML syntax, an unknown key, a wrong type).
-    pub fn config_invalid(path: &Path, e: &dyn Display) -> String {
+    pub(crate) fn config_invalid(path: &Path, e: &dyn Display) -> String {
         at(path, e)
     }
 
     /// `referentiel import`: the document could not be read.
-    pub fn import_unreadable(path: &Path, e: &std::io::Error) -> String {
+    pub(crate) fn import_unreadable(path: &Path, e: &std::io::Error) -> String {
         super::import::unreadable(&path.display().to_string(), e)
     }
     /// `pdftotext` could not be run, or failed with this message.
-    pub fn pdftotext_failed(path: &Path, message: &str) -> String {
+    pub(crate) fn pdftotext_failed(path: &Path, message: &str) -> String {
         super::import::pdftotext_failed(&path.display().to_string(), message)
     }
-    pub fn nothing_recognised(path: &Path, family: &str) -> String {
+    pub(crate) fn nothing_recognised(path: &Path, family: &str) -> String {
         super::import::nothing_recognised(&path.display().to_string(), family)
     }
     /// A file the import would replace.
-    pub fn import_exists(path: &Path) -> String {
+    pub(crate) fn import_exists(path: &Path) -> String {
         super::import::exists(&path.display().to_string())
     }
     /// A document already registered in `sources.yaml`.
-    pub fn import_registered(sources: &Path, doc: &str) -> String {
+    pub(crate) fn import_registered(sources: &Path, doc: &str) -> String {
         super::import::exists(&format!("{} ({doc})", sources.display()))
     }
-    pub fn import_unwritable(path: &Path, e: &std::io::Error) -> String {
+    pub(crate) fn import_unwritable(path: &Path, e: &std::io::Error) -> String {
         super::import::cannot_write(&path.display().to_string(), e)
     }
     /// A file (of the theme …) could not be read.
-    pub fn cannot_read(path: &Path, e: &std::io::Error) -> String {
+    pub(crate) fn cannot_read(path: &Path, e: &std::io::Error) -> String {
         format!("impossible de lire {} : {e}", path.display())
     }
     /// The site's templates do not compile.
@@ -2274,11 +2283,11 @@ pub mod errors {
         format!("case-version « {v} » : 1.1 ou 1.0 attendu")
     }
     /// A program of `book.toml` (`[output.NAME] command`) could not be started or waited for.
-    pub fn cannot_run(program: &str, e: &std::io::Error) -> String {
+    pub(crate) fn cannot_run(program: &str, e: &std::io::Error) -> String {
         super::command::cannot_run(&format!("`{program}`"), &e.to_string())
     }
     /// A program of `book.toml` failed: its exit status, then what it printed.
-    pub fn program_failed(command: &str, status: &dyn Display, output: &str) -> String {
+    pub(crate) fn program_failed(command: &str, status: &dyn Display, output: &str) -> String {
         format!("`{command}` a échoué ({status}) : {output}")
     }
     /// An output failed: its name, then why.

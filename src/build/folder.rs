@@ -23,7 +23,7 @@ use std::path::{Component, Path, PathBuf};
 use crate::scratch::{self, Scratch};
 
 /// The file that marks a folder as a site built by this tool (and so safe to replace).
-pub const MARKER: &str = ".referentiel-site";
+pub(crate) const MARKER: &str = ".referentiel-site";
 
 const MARKER_TEXT: &str =
     "This folder is a site built by referentiel; the next build replaces it whole.\n";
@@ -33,7 +33,7 @@ const MANIFEST: &str = "Files written by the build:\n";
 
 /// What a build does with the files of the output folder that the last build did not write.
 #[derive(Clone, Debug, Default)]
-pub struct Strangers {
+pub(crate) struct Strangers {
     /// Paths relative to the site (a folder ends with `/`) carried into the new site.
     pub keep: Vec<String>,
     /// Delete the others rather than refuse.
@@ -97,13 +97,13 @@ pub struct Files {
 
 impl Files {
     /// Files written into `staging` as they are added.
-    pub fn streaming(staging: Staging) -> Files {
+    pub(crate) fn streaming(staging: Staging) -> Files {
         Files { staging: Some(std::sync::Arc::new(staging)), ..Files::default() }
     }
 
     /// An empty set of files going to the same place as these (the same staging folder, or
     /// memory), for work done on another thread; [`Files::join`] takes them back in.
-    pub fn fork(&self) -> Files {
+    pub(crate) fn fork(&self) -> Files {
         Files { staging: self.staging.clone(), ..Files::default() }
     }
 
@@ -142,7 +142,7 @@ impl Files {
     }
 
     /// Add many files at once, written and scanned for links in parallel.
-    pub fn add_all(&mut self, files: Vec<(String, String)>) {
+    pub(crate) fn add_all(&mut self, files: Vec<(String, String)>) {
         use rayon::prelude::*;
         let Some(staging) = &self.staging else {
             for (p, b) in files {
@@ -169,7 +169,7 @@ impl Files {
         }
     }
 
-    pub fn total_bytes(&self) -> usize {
+    pub(crate) fn total_bytes(&self) -> usize {
         self.index.iter().map(|(_, n)| n).sum()
     }
 
@@ -182,7 +182,7 @@ impl Files {
     }
 
     /// The staging folder the files were streamed into, ready to publish.
-    pub fn into_staging(self) -> Option<Staging> {
+    pub(crate) fn into_staging(self) -> Option<Staging> {
         self.staging.map(|s| std::sync::Arc::into_inner(s).expect("every fork of the files joined"))
     }
 }
@@ -238,7 +238,11 @@ pub fn resolve(p: &Path) -> io::Result<PathBuf> {
 
 /// Refuse an output folder that would replace or hold the data, the configuration's folder or a
 /// git repository. `data` is the data folder; `config_dir` the folder of `book.toml`, if any.
-pub fn check_out(out: &Path, data: &Path, config_dir: Option<&Path>) -> Result<(), super::Error> {
+pub(crate) fn check_out(
+    out: &Path,
+    data: &Path,
+    config_dir: Option<&Path>,
+) -> Result<(), super::Error> {
     use super::Error;
     let o = resolve(out).map_err(|source| Error::ResolveOut { out: out.to_path_buf(), source })?;
     if o.parent().is_none() {
@@ -361,7 +365,7 @@ fn same_file_content(path: &Path, bytes: &[u8]) -> bool {
 /// A new site being written next to `out`, in a staging folder on the same file system, under
 /// the lock of `out`; [`Staging::commit`] puts it in the place of `out` in one step. Dropped
 /// without a commit, it is removed and `out` stays as it was.
-pub struct Staging {
+pub(crate) struct Staging {
     out: PathBuf,
     folder: Scratch,
     retired_prefix: String,
@@ -379,7 +383,7 @@ pub struct Staging {
 impl Staging {
     /// Lock `out`, repair what a killed build left, check that `out` may be replaced and create
     /// the staging folder with its marker.
-    pub fn begin(out: &Path, strangers: &Strangers) -> io::Result<Staging> {
+    pub(crate) fn begin(out: &Path, strangers: &Strangers) -> io::Result<Staging> {
         let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         fs::create_dir_all(parent)?;
         let name = out
@@ -451,7 +455,7 @@ impl Staging {
     }
 
     /// Record the files that are not the same as in the previous site ([`Staging::fresh`]).
-    pub fn recording(mut self) -> Staging {
+    pub(crate) fn recording(mut self) -> Staging {
         self.fresh = Some(Default::default());
         self
     }
@@ -501,7 +505,7 @@ impl Staging {
 
     /// [`Staging::commit`], handing back the old site when it was swapped out in one step: it is
     /// removed when the guard drops (`serve` drops it once it no longer blocks anyone).
-    pub fn swap(self) -> io::Result<Option<Scratch>> {
+    pub(crate) fn swap(self) -> io::Result<Option<Scratch>> {
         // The marker lists what this build wrote; then the kept files join them, unlisted.
         let written = files_under(self.folder.path())?;
         let mut marker = format!("{MARKER_TEXT}{MANIFEST}");
@@ -551,7 +555,7 @@ impl Staging {
 /// Replace one file of a published site (`serve`'s pages rendered after an edit): written beside
 /// it, then renamed over it, so that a reader sees the old file or the new one, and a file the
 /// previous site shares by a link is left as it was.
-pub fn replace_file(site: &Path, rel: &str, bytes: &[u8]) -> io::Result<()> {
+pub(crate) fn replace_file(site: &Path, rel: &str, bytes: &[u8]) -> io::Result<()> {
     let path = site.join(rel);
     let dir = path.parent().unwrap_or(site);
     fs::create_dir_all(dir)?;

@@ -60,7 +60,7 @@ impl PageLinks {
     }
 
     /// The files the page links to (each once).
-    pub fn targets(&self) -> impl Iterator<Item = &String> {
+    pub(crate) fn targets(&self) -> impl Iterator<Item = &String> {
         let mut last: Option<&String> = None;
         self.targets.iter().map(|(t, _)| t).filter(move |t| {
             let new = last != Some(*t);
@@ -83,7 +83,12 @@ pub struct Links {
 }
 
 impl Links {
-    pub fn add_page(&mut self, page: usize, path: &Path, bytes: &[u8]) -> Result<(), String> {
+    pub(crate) fn add_page(
+        &mut self,
+        page: usize,
+        path: &Path,
+        bytes: &[u8],
+    ) -> Result<(), String> {
         let links = PageLinks::of(&path.to_string_lossy().replace('\\', "/"), bytes)?;
         self.merge(page, links);
         Ok(())
@@ -100,7 +105,7 @@ impl Links {
     }
 
     /// Take in the links of pages numbered from `first` on (their own numbers start at 0).
-    pub fn absorb(&mut self, other: Links, first: usize) {
+    pub(crate) fn absorb(&mut self, other: Links, first: usize) {
         self.checked += other.checked;
         for (t, page) in other.first {
             self.first.entry(t).or_insert(page + first);

@@ -43,7 +43,7 @@ impl RenderContext<'_> {
     }
 
     /// The crosswalks of the pairs the build selects, computed at the first call.
-    pub fn all_crosswalks(&self) -> &AllCrosswalks {
+    pub(crate) fn all_crosswalks(&self) -> &AllCrosswalks {
         let policy = crate::crosswalk::PairPolicy::of_config(self.config);
         self.crosswalks.get_or_init(|| {
             crate::phases::time("crosswalks", || AllCrosswalks::build_with(self.corpus, &policy))
@@ -56,7 +56,7 @@ impl RenderContext<'_> {
     }
 
     /// Is this certification exported?
-    pub fn keeps(&self, cert: &CertId) -> bool {
+    pub(crate) fn keeps(&self, cert: &CertId) -> bool {
         self.only.is_empty() || self.only.contains(cert)
     }
 

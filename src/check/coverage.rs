@@ -63,7 +63,7 @@ pub struct DocCoverage {
 
 impl DocCoverage {
     /// A share of the document's characters, in per cent.
-    pub fn percent(&self, n: usize) -> f64 {
+    pub(crate) fn percent(&self, n: usize) -> f64 {
         if self.chars == 0 { 100.0 } else { n as f64 * 100.0 / self.chars as f64 }
     }
 }

@@ -35,7 +35,7 @@ impl<'a> Index<'a> {
     /// The document a citation of file `file` cites, and where the data names it: its own `doc`,
     /// else the `doc` of what it belongs to (`fallback`: the element of a variant), else its file's
     /// `doc`. The one rule; the checker and the model both ask it.
-    pub fn doc_of(
+    pub(crate) fn doc_of(
         &self,
         file: usize,
         explicit: Option<&'a Sp<String>>,
@@ -48,7 +48,7 @@ impl<'a> Index<'a> {
     }
 
     /// Local ids of a certification, for "did you mean" hints.
-    pub fn local_ids(&self, cert: &CertId) -> impl Iterator<Item = &str> {
+    pub(crate) fn local_ids(&self, cert: &CertId) -> impl Iterator<Item = &str> {
         self.elements.keys().filter(move |k| &k.cert == cert).map(|k| k.local.as_str())
     }
 }

@@ -29,7 +29,7 @@ mod vocabulary;
 
 pub use index::{FileCtx, Index};
 pub use refs::Resolved;
-pub use vocabulary::term_key;
+pub(crate) use vocabulary::term_key;
 
 use crate::diag::Diagnostics;
 use crate::load::Loaded;

@@ -170,7 +170,7 @@ fn placement(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) {
 
 /// No lower-case letter in six letters or more (« TRONC COMMUN STI », not « PIB »), or a savoir code opening it
 /// (« S8 / S13 … », « S 10 »).
-pub fn heading_like(text: &str) -> bool {
+pub(crate) fn heading_like(text: &str) -> bool {
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
     if letters.len() >= 6 && !letters.iter().any(|c| c.is_lowercase()) {
         return true;
@@ -186,7 +186,7 @@ pub fn heading_like(text: &str) -> bool {
 }
 
 /// A title ending with « (1) », « (2) » …: a call to a footnote printed after the title.
-pub fn footnote_call(text: &str) -> bool {
+pub(crate) fn footnote_call(text: &str) -> bool {
     let t = text.trim_end();
     let Some(inner) = t.strip_suffix(')') else { return false };
     let Some(open) = inner.rfind('(') else { return false };

@@ -12,7 +12,7 @@ use crate::schema::{Sp, TermKind};
 use crate::sources::SourceSet;
 
 /// The key a term is known by: its meaningful stems, in order (`Prise de RDV` → `pris rdv`).
-pub fn term_key(term: &str) -> String {
+pub(crate) fn term_key(term: &str) -> String {
     lang::terms(term).join(" ")
 }
 

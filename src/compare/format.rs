@@ -22,22 +22,22 @@ impl Style {
     pub fn paint(self, code: &str, s: &str) -> String {
         if self.colour { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() }
     }
-    pub fn bold(self, s: &str) -> String {
+    pub(crate) fn bold(self, s: &str) -> String {
         self.paint("1", s)
     }
-    pub fn dim(self, s: &str) -> String {
+    pub(crate) fn dim(self, s: &str) -> String {
         self.paint("2", s)
     }
     pub fn red(self, s: &str) -> String {
         self.paint("31", s)
     }
-    pub fn green(self, s: &str) -> String {
+    pub(crate) fn green(self, s: &str) -> String {
         self.paint("32", s)
     }
-    pub fn yellow(self, s: &str) -> String {
+    pub(crate) fn yellow(self, s: &str) -> String {
         self.paint("33", s)
     }
-    pub fn cyan(self, s: &str) -> String {
+    pub(crate) fn cyan(self, s: &str) -> String {
         self.paint("36", s)
     }
 }

@@ -41,18 +41,13 @@ impl Space {
     }
 
     /// Intern already computed stems (a text's, plus any concept terms) and count them once.
-    pub fn add_terms(&mut self, terms: Vec<String>) -> Vec<u32> {
+    pub(crate) fn add_terms(&mut self, terms: Vec<String>) -> Vec<u32> {
         let ids = self.intern(terms);
         for &t in &ids {
             self.df[t as usize] += 1;
         }
         self.docs += 1;
         ids
-    }
-
-    /// The stem ids of `text` without counting it (new stems are interned with no frequency).
-    pub fn bag(&mut self, text: &str) -> Vec<u32> {
-        self.intern(lang::terms(text))
     }
 
     fn intern(&mut self, terms: Vec<String>) -> Vec<u32> {
@@ -75,17 +70,17 @@ impl Space {
     }
 
     /// Compute the weights once every text has been added.
-    pub fn finish(&mut self) {
+    pub(crate) fn finish(&mut self) {
         let n = self.docs.max(1) as f32;
         self.idf = self.df.iter().map(|&df| (1.0 + n / df.max(1) as f32).ln()).collect();
     }
 
-    pub fn idf(&self, term: u32) -> f32 {
+    pub(crate) fn idf(&self, term: u32) -> f32 {
         self.idf.get(term as usize).copied().unwrap_or(0.0)
     }
 
     /// Weigh a bag of stem ids (after [`Space::finish`]).
-    pub fn weigh(&self, bag: &[u32]) -> TermSet {
+    pub(crate) fn weigh(&self, bag: &[u32]) -> TermSet {
         let terms: Vec<(u32, f32)> = bag.iter().map(|&t| (t, self.idf(t))).collect();
         let total = terms.iter().map(|(_, w)| w).sum();
         TermSet { terms, total }
@@ -134,19 +129,19 @@ fn shared_weight(a: &TermSet, b: &TermSet) -> f32 {
 }
 
 /// Weighted Dice coefficient in `[0, 1]`. Two empty texts are not similar (0).
-pub fn dice(a: &TermSet, b: &TermSet) -> f32 {
+pub(crate) fn dice(a: &TermSet, b: &TermSet) -> f32 {
     let denom = a.total + b.total;
     if denom <= 0.0 { 0.0 } else { 2.0 * shared_weight(a, b) / denom }
 }
 
 /// Dice from an already known shared weight.
-pub fn dice_from_shared(a: &TermSet, b: &TermSet, shared: f32) -> f32 {
+pub(crate) fn dice_from_shared(a: &TermSet, b: &TermSet, shared: f32) -> f32 {
     let denom = a.total + b.total;
     if denom <= 0.0 { 0.0 } else { 2.0 * shared / denom }
 }
 
 /// The share of `a`'s weight that `b` also holds, in `[0, 1]`.
-pub fn containment(a: &TermSet, b: &TermSet) -> f32 {
+pub(crate) fn containment(a: &TermSet, b: &TermSet) -> f32 {
     if a.total <= 0.0 { 0.0 } else { shared_weight(a, b) / a.total }
 }
 
@@ -166,14 +161,14 @@ pub fn coverage(a: &TermSet, parts: &[&TermSet]) -> f32 {
 
 /// A weighted vector (any weights), sorted by stem id, with its Euclidean norm.
 #[derive(Clone, Debug, Default)]
-pub struct Vector {
+pub(crate) struct Vector {
     pub terms: Vec<(u32, f32)>,
     pub norm: f32,
 }
 
 impl Vector {
     /// Build from (stem, weight) entries in any order; repeated stems add up.
-    pub fn from_entries(mut entries: Vec<(u32, f32)>) -> Vector {
+    pub(crate) fn from_entries(mut entries: Vec<(u32, f32)>) -> Vector {
         entries.sort_by_key(|e| e.0);
         let mut terms: Vec<(u32, f32)> = Vec::with_capacity(entries.len());
         for (t, w) in entries {
@@ -188,7 +183,7 @@ impl Vector {
 }
 
 /// Cosine of two vectors, with each shared stem's contribution (largest first).
-pub fn cosine(a: &Vector, b: &Vector) -> (f32, Vec<(u32, f32)>) {
+pub(crate) fn cosine(a: &Vector, b: &Vector) -> (f32, Vec<(u32, f32)>) {
     if a.norm <= 0.0 || b.norm <= 0.0 {
         return (0.0, Vec::new());
     }
@@ -219,7 +214,7 @@ pub fn printed(text: &str, stem: &str) -> Option<String> {
 }
 
 /// Shared words as printed: in `a`'s text first, then `b`'s, else the stem itself.
-pub fn printed_words(
+pub(crate) fn printed_words(
     space: &Space,
     terms: &[(u32, f32)],
     a: &str,

@@ -10,9 +10,9 @@ use crate::lang;
 
 /// One group: its label (members joined by " ≈ ") and each member as its stems.
 #[derive(Clone, Debug)]
-pub struct SynonymGroup {
+pub(crate) struct SynonymGroup {
     pub label: String,
-    pub members: Vec<Vec<String>>,
+    pub(crate) members: Vec<Vec<String>>,
 }
 
 /// The terms of each text already seen, shared between threads.
@@ -27,7 +27,7 @@ pub struct Synonyms {
 }
 
 /// The prefix of concept terms (never a stem of a word: words are alphanumeric).
-pub const CONCEPT: char = '≈';
+pub(crate) const CONCEPT: char = '≈';
 
 impl Synonyms {
     /// Groups of phrases (each group: the phrases that say one thing).
@@ -45,7 +45,7 @@ impl Synonyms {
 
     /// The same groups, remembering the terms of every text they are asked about: for many
     /// comparisons over the same texts (the crosswalks of every pair of certifications).
-    pub fn memoised(self) -> Synonyms {
+    pub(crate) fn memoised(self) -> Synonyms {
         Synonyms { memo: Some(Arc::default()), ..self }
     }
 

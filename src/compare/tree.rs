@@ -11,9 +11,9 @@ pub struct Tree<'c> {
     pub elems: Vec<&'c Element>,
     pub parent: Vec<Option<usize>>,
     pub children: Vec<Vec<usize>>,
-    pub roots: Vec<usize>,
+    pub(crate) roots: Vec<usize>,
     /// Position of each element in a pre-order walk.
-    pub preorder: Vec<usize>,
+    pub(crate) preorder: Vec<usize>,
     pub depth: Vec<usize>,
     by_local: HashMap<&'c str, usize>,
 }
@@ -60,7 +60,7 @@ impl<'c> Tree<'c> {
     }
 
     /// The element of this tree with this local id.
-    pub fn find_local(&self, local: &str) -> Option<usize> {
+    pub(crate) fn find_local(&self, local: &str) -> Option<usize> {
         self.by_local.get(local).copied()
     }
 

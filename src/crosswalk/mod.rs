@@ -63,7 +63,7 @@ impl Status {
     }
 
     /// #26: the status as a passerelle verdict names it (« établie par l’équipe »).
-    pub fn verdict_label(self) -> &'static str {
+    pub(crate) fn verdict_label(self) -> &'static str {
         match self {
             Status::Official => crate::words::rests_on::OFFICIAL,
             Status::Curated => crate::words::rests_on::CURATED,
@@ -83,7 +83,7 @@ impl Status {
     }
 
     /// The French word for a grid cell.
-    pub fn short_label(self) -> &'static str {
+    pub(crate) fn short_label(self) -> &'static str {
         match self {
             Status::Official => crate::words::status::short::Official,
             Status::Curated => crate::words::status::short::Curated,
@@ -160,11 +160,11 @@ pub struct Crosswalk {
     pub a: Side,
     pub b: Side,
     /// The minimum score of a suggestion.
-    pub threshold: f64,
+    pub(crate) threshold: f64,
     pub official: Vec<Mapping>,
     pub curated: Vec<Mapping>,
     /// Pairs read from a document's layout (not stated by it).
-    pub inferred: Vec<Mapping>,
+    pub(crate) inferred: Vec<Mapping>,
     /// Computed suggestions (never official), by group then score.
     pub suggested: Vec<Mapping>,
     pub coverage: Coverage,
@@ -259,7 +259,7 @@ pub fn crosswalk(corpus: &Corpus, a: &CertId, b: &CertId) -> Crosswalk {
 }
 
 /// [`crosswalk`] with the corpus's graph and [`synonyms`] already built.
-pub fn crosswalk_with(
+pub(crate) fn crosswalk_with(
     corpus: &Corpus,
     graph: &Graph,
     a: &CertId,
@@ -377,7 +377,7 @@ impl AllCrosswalks {
     }
 
     /// The crosswalks of [`crosswalk_pairs`], in its order.
-    pub fn paged(&self) -> impl Iterator<Item = &Crosswalk> {
+    pub(crate) fn paged(&self) -> impl Iterator<Item = &Crosswalk> {
         self.paged.iter().map(|&i| &self.pairs[i])
     }
 
@@ -403,7 +403,7 @@ pub struct Counterpart {
 
 /// How many suggested counterparts an element keeps at most (the best by score): the page shows
 /// [`SHOWN_PER_ELEMENT`] and the rest behind "voir plus"; the crosswalk pages list them all.
-pub const KEPT_PER_ELEMENT: usize = 8;
+pub(crate) const KEPT_PER_ELEMENT: usize = 8;
 
 /// Counterparts of every element, computed once for the whole corpus (the site asks for many).
 #[derive(Default)]
@@ -418,7 +418,7 @@ impl Counterparts {
     }
 
     /// Index by element the crosswalks of every pair, computed once for the build.
-    pub fn of_crosswalks(all: &AllCrosswalks) -> Counterparts {
+    pub(crate) fn of_crosswalks(all: &AllCrosswalks) -> Counterparts {
         let mut idx = Counterparts::default();
         for cw in &all.pairs {
             idx.add(cw);
@@ -543,7 +543,7 @@ pub fn suggest_only(corpus: &Corpus, a: &CertId, b: &CertId) -> Vec<Mapping> {
 /// #26: a content hash of the correspondence tables between `a` and `b` (either direction): the
 /// passerelle page sends it with a review, and the server refuses the review when the tables
 /// changed since the page was rendered (FNV-1a over their JSON, as 16 hex digits).
-pub fn tables_hash(corpus: &Corpus, a: &CertId, b: &CertId) -> String {
+pub(crate) fn tables_hash(corpus: &Corpus, a: &CertId, b: &CertId) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for t in corpus
         .correspondences

@@ -34,10 +34,10 @@ pub enum PairsError {
 }
 
 /// How many closest certifications each certification is crosswalked with, by default.
-pub const NEAREST: usize = 4;
+pub(crate) const NEAREST: usize = 4;
 
 /// Words held by more certifications than this do not count in closeness.
-pub const COMMON: usize = 64;
+pub(crate) const COMMON: usize = 64;
 
 /// What a build crosswalks beyond the tables and lineages.
 #[derive(Clone, Debug)]
@@ -45,7 +45,7 @@ pub struct PairPolicy {
     /// Pairs to crosswalk whatever their closeness (`[crosswalk] pairs` of `book.toml`).
     pub named: Vec<(CertId, CertId)>,
     /// How many closest certifications each one is crosswalked with.
-    pub nearest: usize,
+    pub(crate) nearest: usize,
 }
 
 impl Default for PairPolicy {
@@ -56,7 +56,7 @@ impl Default for PairPolicy {
 
 impl PairPolicy {
     /// The policy `book.toml` sets.
-    pub fn of_config(cfg: &crate::config::Config) -> PairPolicy {
+    pub(crate) fn of_config(cfg: &crate::config::Config) -> PairPolicy {
         PairPolicy {
             named: cfg
                 .crosswalk
@@ -87,13 +87,13 @@ impl PairPolicy {
 }
 
 /// Does the certification have compétences (the pairs that get a crosswalk page)?
-pub fn has_competences(corpus: &Corpus, id: &CertId) -> bool {
+pub(crate) fn has_competences(corpus: &Corpus, id: &CertId) -> bool {
     corpus.elements_of(id).any(|e| e.kind.crosswalk_group() == Some(Group::Competences))
 }
 
 /// The pairs a build crosswalks, each as (a, b) with `a` before `b` in corpus order, in corpus
 /// order.
-pub fn selected(corpus: &Corpus, policy: &PairPolicy) -> Vec<(CertId, CertId)> {
+pub(crate) fn selected(corpus: &Corpus, policy: &PairPolicy) -> Vec<(CertId, CertId)> {
     let pos: HashMap<&CertId, usize> =
         corpus.certs.iter().enumerate().map(|(i, c)| (&c.id, i)).collect();
     let mut set: BTreeSet<(usize, usize)> = BTreeSet::new();
@@ -129,7 +129,7 @@ pub fn selected(corpus: &Corpus, policy: &PairPolicy) -> Vec<(CertId, CertId)> {
 
 /// Pairs of certifications with compétences by closeness, each certification in at most `k` of
 /// them: the closest pairs first (ties in corpus order), as pairs in no particular order.
-pub fn nearest(corpus: &Corpus, k: usize) -> Vec<(CertId, CertId)> {
+pub(crate) fn nearest(corpus: &Corpus, k: usize) -> Vec<(CertId, CertId)> {
     if k == 0 {
         return Vec::new();
     }

@@ -50,7 +50,7 @@ impl Section {
     }
 
     /// Is it part of the compétence's statement (title, savoir-faire, critères)?
-    pub fn core(self) -> bool {
+    pub(crate) fn core(self) -> bool {
         matches!(self, Section::Title | Section::SavoirFaire | Section::Criteres)
     }
 }
@@ -84,7 +84,7 @@ pub struct Fiche {
 
 impl Fiche {
     /// The texts of the compétence itself (not its title, not what it borrows from above).
-    pub fn own_parts(&self) -> impl Iterator<Item = usize> + '_ {
+    pub(crate) fn own_parts(&self) -> impl Iterator<Item = usize> + '_ {
         self.parts.iter().filter(|p| p.section.own()).map(|p| p.elem)
     }
 }

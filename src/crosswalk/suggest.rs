@@ -33,41 +33,41 @@ use crate::lang;
 use crate::model::Corpus;
 
 /// Minimum score of a compétence suggestion.
-pub const SUGGEST_THRESHOLD: f32 = 0.12;
+pub(crate) const SUGGEST_THRESHOLD: f32 = 0.12;
 /// A suggestion's score must stand this many standard deviations above the mean score of the
 /// compétence pairs of the two certifications.
-pub const Z_MIN: f32 = 1.5;
+pub(crate) const Z_MIN: f32 = 1.5;
 /// A suggestion must be among this many best candidates of both its compétences.
-pub const RANKS: usize = 2;
+pub(crate) const RANKS: usize = 2;
 /// Weight of the statements' alignment ([`align`]) next to the whole-fiche score.
-pub const ALIGN: f32 = 0.5;
+pub(crate) const ALIGN: f32 = 0.5;
 /// How many sentence pairs the alignment averages.
-pub const ALIGNED: usize = 2;
+pub(crate) const ALIGNED: usize = 2;
 /// How many suggestions a compétence may have.
-pub const PER_ELEMENT: usize = 2;
+pub(crate) const PER_ELEMENT: usize = 2;
 /// Weight of the fiches' cosine in the score.
 pub const FICHE: f32 = 0.65;
 /// Weight of the titles' cosine in the score.
-pub const TITLE: f32 = 0.35;
+pub(crate) const TITLE: f32 = 0.35;
 /// Added for each text two fiches share word for word.
-pub const IDENTICAL: f32 = 0.12;
+pub(crate) const IDENTICAL: f32 = 0.12;
 /// Added for each near-identical text two fiches share.
-pub const NEAR: f32 = 0.06;
+pub(crate) const NEAR: f32 = 0.06;
 /// Cap on what shared texts add.
-pub const SHARED_CAP: f32 = 0.3;
+pub(crate) const SHARED_CAP: f32 = 0.3;
 /// Added when the two titles read the same.
-pub const SAME_TITLE: f32 = 0.2;
+pub(crate) const SAME_TITLE: f32 = 0.2;
 /// Weighted Dice from which two texts are near-identical.
 pub const NEAR_DICE: f32 = 0.8;
 /// How many supporting words are reported.
-pub const WORDS: usize = 6;
+pub(crate) const WORDS: usize = 6;
 /// How many shared texts are quoted.
-pub const QUOTES: usize = 4;
+pub(crate) const QUOTES: usize = 4;
 /// Words of referentials too common to make two critères or savoirs alike.
 const GENERIC: &str = "connaissance connaissances notion notions technique techniques outil outils mettre œuvre utiliser utilisation différents différentes principaux principales ensemble cadre situation client clients entreprise commercial commerciale commerciales commerciaux information informations";
 
 /// Is `i` a compétence with no compétence under it (the unit that suggestions and coverage use)?
-pub fn is_leaf_competence(tree: &Tree, i: usize) -> bool {
+pub(crate) fn is_leaf_competence(tree: &Tree, i: usize) -> bool {
     tree.elems[i].kind.crosswalk_group() == Some(Group::Competences)
         && !tree.children[i]
             .iter()
@@ -80,10 +80,10 @@ fn transversal(tree: &Tree, i: usize) -> bool {
 }
 
 /// How many candidates of each compétence are shown for review, best first.
-pub const SHOWN: usize = 3;
+pub(crate) const SHOWN: usize = 3;
 
 /// The compétences that take part in suggestions.
-pub fn members(tree: &Tree) -> Vec<usize> {
+pub(crate) fn members(tree: &Tree) -> Vec<usize> {
     (0..tree.len()).filter(|&i| is_leaf_competence(tree, i)).collect()
 }
 
@@ -93,7 +93,7 @@ fn folded(text: &str) -> String {
 }
 
 /// Share of `a`'s weight whose stems `b` also holds.
-pub fn containment(a: &Vector, b: &Vector) -> f32 {
+pub(crate) fn containment(a: &Vector, b: &Vector) -> f32 {
     let total: f32 = a.terms.iter().map(|t| t.1).sum();
     if total <= 0.0 {
         return 0.0;

@@ -305,7 +305,7 @@ fn side(
 }
 
 /// The passerelle of a crosswalk whose trees are `a` and `b`.
-pub fn passerelle(a: &Tree, b: &Tree, mappings: &[&Mapping]) -> Passerelle {
+pub(crate) fn passerelle(a: &Tree, b: &Tree, mappings: &[&Mapping]) -> Passerelle {
     let statements: Vec<Statement> = [statement(a), statement(b)].into_iter().flatten().collect();
     let overridden = statements.iter().any(|s| s.none);
     Passerelle {

@@ -104,8 +104,8 @@ pub struct Link {
 pub struct Alignment {
     pub links: Vec<Link>,
     /// The link of each old element, if any.
-    pub old_link: Vec<Option<usize>>,
-    pub new_link: Vec<Option<usize>>,
+    pub(crate) old_link: Vec<Option<usize>>,
+    pub(crate) new_link: Vec<Option<usize>>,
 }
 
 /// Kinds that may be paired with each other share this key ([`crate::schema::KindSpec::diff_pairs`]).

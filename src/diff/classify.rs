@@ -98,7 +98,7 @@ pub struct Change {
     /// True when the text changed (reworded, or moved and reworded).
     pub reworded: bool,
     /// True when a 1 → 1 pair changed its code.
-    pub code_changed: bool,
+    pub(crate) code_changed: bool,
     /// The word-level diff, for 1 → 1 pairs whose text changed.
     pub words: Option<Vec<WordOp>>,
     /// How much a reworded text changed (#25): correction, ajustement or révision ([`degree`]).
@@ -197,7 +197,7 @@ impl Summary {
     }
 }
 
-pub fn summarize(old: &Tree, new: &Tree, changes: &[Change]) -> Summary {
+pub(crate) fn summarize(old: &Tree, new: &Tree, changes: &[Change]) -> Summary {
     let mut s = Summary { old_elements: old.len(), new_elements: new.len(), ..Summary::default() };
     for c in Class::ALL {
         s.by_class.insert(c, 0);

@@ -24,13 +24,13 @@ pub use crate::schema::DiffLevel as Level;
 pub struct SideCoverage {
     pub cert: CertId,
     /// The kind of document its title comes from (null when unknown).
-    pub source_kind: Option<SourceKind>,
+    pub(crate) source_kind: Option<SourceKind>,
     /// Known only by its name (and at most its units), cited by another certification's document.
     pub only_named: bool,
     /// The levels its elements hold, in order.
     pub levels: Vec<Level>,
     /// In French: « sa fiche RNCP », « son REAC et son RE », « son nom et ses unités certifiantes ».
-    pub known_by: String,
+    pub(crate) known_by: String,
 }
 
 /// What the two sides describe, what is compared, and what is counted apart.
@@ -42,11 +42,11 @@ pub struct Coverage {
     pub compared: Vec<Level>,
     /// At the unit level, the kinds both sides hold (CCP, bloc, unité, épreuve), when not every
     /// level is compared: an épreuve is not « ajoutée » beside CCP that had none described.
-    pub unit_kinds: Option<Vec<Kind>>,
+    pub(crate) unit_kinds: Option<Vec<Kind>>,
     /// One French sentence that says so, first thing of every report.
     pub sentence: String,
     /// Elements of levels only the old side describes, per kind: neither added nor removed.
-    pub old_only: BTreeMap<Kind, usize>,
+    pub(crate) old_only: BTreeMap<Kind, usize>,
     /// Elements of levels only the new side describes, per kind.
     pub new_only: BTreeMap<Kind, usize>,
 }

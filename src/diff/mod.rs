@@ -10,7 +10,7 @@
 pub mod align;
 pub mod classify;
 pub mod coverage;
-pub mod history;
+pub(crate) mod history;
 pub mod render;
 pub mod source;
 pub mod units;
@@ -33,19 +33,19 @@ pub use words::WordOp;
 #[derive(Clone, Debug, Serialize)]
 pub struct DiffOptions {
     /// Minimum weighted Dice similarity to pair two elements under aligned parents (0.4).
-    pub group_threshold: f32,
+    pub(crate) group_threshold: f32,
     /// Minimum similarity to pair two elements anywhere in the trees: a move (0.6).
-    pub move_threshold: f32,
+    pub(crate) move_threshold: f32,
     /// Minimum share of a piece's weight contained in the whole, for a split or merge (0.6).
-    pub part_threshold: f32,
+    pub(crate) part_threshold: f32,
     /// Minimum share of the whole's weight that the pieces cover together (0.6).
-    pub cover_threshold: f32,
+    pub(crate) cover_threshold: f32,
     /// Minimum similarity for the same local id to pair two versions of an element (0.2).
-    pub same_id_floor: f32,
+    pub(crate) same_id_floor: f32,
     /// A code pair is refused when one of its elements is more similar than this margin (0.25),
     /// and at least `group_threshold`, to another free element of the group: codes are often
     /// positions, and positions change between versions.
-    pub code_margin: f32,
+    pub(crate) code_margin: f32,
 }
 
 impl Default for DiffOptions {

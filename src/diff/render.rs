@@ -251,7 +251,7 @@ pub fn json(report: &DiffReport) -> String {
 }
 
 /// `compétence professionnelle 3, critère de performance 12`
-pub fn kinds_phrase(kinds: Option<&std::collections::BTreeMap<Kind, usize>>) -> String {
+pub(crate) fn kinds_phrase(kinds: Option<&std::collections::BTreeMap<Kind, usize>>) -> String {
     kinds
         .map(|m| {
             m.iter()

@@ -114,9 +114,9 @@ pub struct Counterpart {
 pub struct Evidence {
     pub class: Class,
     /// False when the old element was in another unit (it came into this one).
-    pub old_inside: bool,
+    pub(crate) old_inside: bool,
     /// False when the new element is in another unit (it left this one).
-    pub new_inside: bool,
+    pub(crate) new_inside: bool,
     pub degree: Option<Degree>,
     pub kind: Kind,
     pub old: Vec<Cited>,
@@ -134,7 +134,7 @@ pub struct UnitVerdict {
     /// Its old counterparts (empty for `nouveau` and `supprime`).
     pub counterparts: Vec<Counterpart>,
     /// How the title changed (null when unchanged or without counterpart).
-    pub title_change: Option<Degree>,
+    pub(crate) title_change: Option<Degree>,
     /// True when the documents describe what the old unit certifies (else only its title and
     /// the table are compared).
     pub old_content_known: bool,

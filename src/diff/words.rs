@@ -70,7 +70,7 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
 }
 
 /// The word diff from `old` to `new`, consecutive tokens of one kind joined into runs.
-pub fn diff_words(old: &str, new: &str) -> Vec<WordOp> {
+pub(crate) fn diff_words(old: &str, new: &str) -> Vec<WordOp> {
     let a = tokenize(old);
     let b = tokenize(new);
     // Common prefix and suffix first: most rewordings touch a few words.

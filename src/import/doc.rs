@@ -9,7 +9,7 @@ pub struct Line {
     /// Trimmed, bullets and private-use glyphs dropped, whitespace runs as one space.
     pub clean: String,
     /// `clean` in lower case without accents, apostrophes as `'`: what headings are matched on.
-    pub fold: String,
+    pub(crate) fold: String,
     /// Page furniture (footer, copyright notice), declared `noise`.
     pub noise: bool,
 }
@@ -71,7 +71,7 @@ impl Doc {
     }
 
     /// The 1-based numbers of the furniture lines.
-    pub fn noise_lines(&self) -> Vec<usize> {
+    pub(crate) fn noise_lines(&self) -> Vec<usize> {
         (1..=self.len()).filter(|&n| self.line(n).noise).collect()
     }
 }
@@ -94,7 +94,7 @@ pub fn clean(raw: &str) -> String {
 }
 
 /// Lower case, accents removed, every apostrophe as `'`, dashes as `-`.
-pub fn fold(s: &str) -> String {
+pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         let c = match c {

@@ -7,7 +7,7 @@ use super::draft::{Draft, blocks};
 use crate::words::import as w;
 
 /// Draft lines `a..=b` under `parent`.
-pub fn region(doc: &Doc, d: &mut Draft, a: usize, b: usize, parent: Option<&str>) {
+pub(crate) fn region(doc: &Doc, d: &mut Draft, a: usize, b: usize, parent: Option<&str>) {
     if a > b {
         return;
     }
@@ -30,7 +30,7 @@ pub fn region(doc: &Doc, d: &mut Draft, a: usize, b: usize, parent: Option<&str>
 
 /// A title: short, opens with a capital or a digit, does not end like a sentence or a list
 /// lead-in.
-pub fn heading_like(line: &str) -> bool {
+pub(crate) fn heading_like(line: &str) -> bool {
     line.chars().count() <= 90
         && line.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && !line.ends_with(['.', ',', ';', ':'])

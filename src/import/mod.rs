@@ -9,7 +9,7 @@
 
 pub mod doc;
 pub mod draft;
-pub mod generic;
+pub(crate) mod generic;
 pub mod re;
 pub mod reac;
 pub mod rncp;

@@ -108,7 +108,7 @@ fn heading(doc: &Doc, n: usize) -> Option<H> {
 }
 
 /// Draft the elements of a REAC (or REAC + RE) document.
-pub fn recognise(doc: &Doc) -> Draft {
+pub(crate) fn recognise(doc: &Doc) -> Draft {
     let mut d = Draft::default();
     let heads: Vec<(usize, H)> =
         (1..=doc.len()).filter_map(|n| heading(doc, n).map(|h| (n, h))).collect();

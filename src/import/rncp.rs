@@ -55,7 +55,7 @@ fn numbered(line: &str) -> Option<(String, usize)> {
 }
 
 /// Draft the elements of an RNCP fiche.
-pub fn recognise(doc: &Doc) -> Draft {
+pub(crate) fn recognise(doc: &Doc) -> Draft {
     let mut d = Draft::default();
     let heads: Vec<(usize, &str)> =
         (1..=doc.len()).filter_map(|n| label(doc, n).map(|l| (n, l))).collect();

@@ -11,7 +11,7 @@ use super::{Error, Family};
 use crate::words::import as w;
 
 /// A local id as the data format wants it: `^[a-z0-9]+([.-][a-z0-9]+)*$`.
-pub fn valid_id(id: &str) -> bool {
+pub(crate) fn valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.split(['.', '-']).all(|p| {
             !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())

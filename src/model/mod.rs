@@ -68,14 +68,14 @@ pub struct Code {
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Level {
     pub value: String,
-    pub nomenclature: String,
+    pub(crate) nomenclature: String,
     pub cite: Cite,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Date {
     pub role: DateRole,
-    pub iso: Option<String>,
+    pub(crate) iso: Option<String>,
     pub cite: Cite,
 }
 
@@ -106,7 +106,7 @@ pub struct Certification {
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Variant {
     pub cite: Cite,
-    pub code_as_printed: Option<String>,
+    pub(crate) code_as_printed: Option<String>,
     pub note: Option<String>,
 }
 
@@ -132,7 +132,7 @@ pub struct Element {
     pub parent: Option<ElementKey>,
     pub children: Vec<ElementKey>,
     pub code: Option<String>,
-    pub code_as_printed: Option<String>,
+    pub(crate) code_as_printed: Option<String>,
     pub cite: Cite,
     pub variants: Vec<Variant>,
     pub subtype: Option<Subtype>,
@@ -166,7 +166,7 @@ pub struct Cell {
     pub place: Option<Place>,
     pub note: Option<String>,
     /// True when the state comes from the matrix's `default`.
-    pub by_default: bool,
+    pub(crate) by_default: bool,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -213,7 +213,7 @@ pub struct Correspondence {
     pub note: Option<String>,
     pub pairs: Vec<Pair>,
     /// #26: suggestions a reviewer rejected, with the reason (never a link).
-    pub rejected: Vec<Pair>,
+    pub(crate) rejected: Vec<Pair>,
 }
 
 /// How many ancestors a breadcrumb (on a page, in a search result) shows at most; an ellipsis
@@ -255,7 +255,7 @@ impl Corpus {
         self.by_key.get(key).map(|i| &self.elements[*i])
     }
 
-    pub fn element_index(&self, key: &ElementKey) -> Option<usize> {
+    pub(crate) fn element_index(&self, key: &ElementKey) -> Option<usize> {
         self.by_key.get(key).copied()
     }
 
@@ -305,7 +305,7 @@ impl Corpus {
 
     /// The nearest `max` ancestors, farthest first, and whether there are more beyond them: what a
     /// breadcrumb shows, in time bounded by `max` however deep the element sits.
-    pub fn nearest_ancestors(&self, e: &Element, max: usize) -> (Vec<&Element>, bool) {
+    pub(crate) fn nearest_ancestors(&self, e: &Element, max: usize) -> (Vec<&Element>, bool) {
         let mut out = Vec::new();
         let mut cur = e.parent.as_ref().and_then(|p| self.element(p));
         while let Some(p) = cur {
@@ -323,7 +323,10 @@ impl Corpus {
     /// For every element (by index), the index of its nearest ancestor for which `pred` holds:
     /// one pass, each element visited a bounded number of times however deep the chains, where
     /// walking up from every element would take time in the square of the depth.
-    pub fn nearest_ancestor_where(&self, pred: impl Fn(&Element) -> bool) -> Vec<Option<usize>> {
+    pub(crate) fn nearest_ancestor_where(
+        &self,
+        pred: impl Fn(&Element) -> bool,
+    ) -> Vec<Option<usize>> {
         let parent =
             |i: usize| self.elements[i].parent.as_ref().and_then(|p| self.element_index(p));
         let mut done: Vec<Option<Option<usize>>> = vec![None; self.elements.len()];

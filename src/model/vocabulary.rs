@@ -33,13 +33,13 @@ pub struct Entry {
     /// Index into [`Vocabulary::files`].
     pub file: usize,
     /// What reads it (the term's `use`, else its file's, else both).
-    pub used_by: VocabularyUse,
+    pub(crate) used_by: VocabularyUse,
 }
 
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Vocabulary {
     pub files: Vec<VocabularyFile>,
-    pub entries: Vec<Entry>,
+    pub(crate) entries: Vec<Entry>,
     /// Search keys of the terms that search reads.
     #[serde(skip)]
     by_key: HashMap<String, usize>,
@@ -77,19 +77,5 @@ impl Vocabulary {
         self.entry(term)
             .map(|e| e.means.iter().map(|m| (m.as_str(), e.kind.weight())).collect())
             .unwrap_or_default()
-    }
-
-    /// The terms found in a sequence of search keys (a query's stems): (first key, number of keys,
-    /// entry), longest terms first at each position, overlapping ones included.
-    pub fn find_in(&self, keys: &[String]) -> Vec<(usize, usize, &Entry)> {
-        let mut out = Vec::new();
-        for start in 0..keys.len() {
-            for end in (start + 1..=keys.len()).rev() {
-                if let Some(i) = self.by_key.get(&keys[start..end].join(" ")) {
-                    out.push((start, end - start, &self.entries[*i]));
-                }
-            }
-        }
-        out
     }
 }

@@ -44,21 +44,21 @@ fn namespace() -> Uuid {
 }
 
 /// The UUIDv5 of a stable name (`cert:ntc-2018`, `element:ntc-2018/cp3`).
-pub fn uuid(name: &str) -> String {
+pub(crate) fn uuid(name: &str) -> String {
     Uuid::new_v5(&namespace(), name.as_bytes()).to_string()
 }
 
-pub fn element_uuid(e: &Element) -> String {
+pub(crate) fn element_uuid(e: &Element) -> String {
     uuid(&format!("element:{}", e.key))
 }
 
-pub fn cert_uuid(id: &CertId) -> String {
+pub(crate) fn cert_uuid(id: &CertId) -> String {
     uuid(&format!("cert:{id}"))
 }
 
 /// The CASE association type of a relation read from origin to destination, and whether the
 /// association must be written the other way round (CASE has `replacedBy` but not `replaces`).
-pub fn association_type(r: Relation) -> (&'static str, bool) {
+pub(crate) fn association_type(r: Relation) -> (&'static str, bool) {
     match r {
         Relation::ExactMatch => ("exactMatchOf", false),
         Relation::CloseMatch => ("ext:closeMatchOf", false),
@@ -118,7 +118,7 @@ pub enum Version {
 }
 
 impl Version {
-    pub fn of_config(config: &Config) -> Result<Version, super::Error> {
+    pub(crate) fn of_config(config: &Config) -> Result<Version, super::Error> {
         match config.output.case.case_version.as_str() {
             "1.1" => Ok(Version::V1p1),
             "1.0" => Ok(Version::V1p0),
@@ -129,12 +129,12 @@ impl Version {
 
 /// The address a static CASE provider gives an object (`CFAssociations/<id>`): the exports' base
 /// joined with the CASE 1.1 REST path, unique and absolute.
-pub fn case_uri(ctx: &RenderContext, class: &str, id: &str) -> String {
+pub(crate) fn case_uri(ctx: &RenderContext, class: &str, id: &str) -> String {
     ctx.address(&format!("ims/case/v1p1/{class}/{id}"))
 }
 
 /// The CFItemType of a kind: its identifier.
-pub fn item_type_uuid(kind: crate::schema::Kind) -> String {
+pub(crate) fn item_type_uuid(kind: crate::schema::Kind) -> String {
     uuid(&format!("item-type:{}", kind.name()))
 }
 
@@ -417,7 +417,7 @@ pub fn package_in(ctx: &RenderContext, c: &Certification, version: Version) -> V
 }
 
 /// The SKOS local name of a relation (`exactMatch`), as the CASE notes and SSSOM use it.
-pub fn skos_name(r: Relation) -> &'static str {
+pub(crate) fn skos_name(r: Relation) -> &'static str {
     match r {
         Relation::ExactMatch => "exactMatch",
         Relation::CloseMatch => "closeMatch",

@@ -18,7 +18,7 @@ use serde_json::{Value, json};
 use crate::build::Files;
 
 /// The root of the CASE 1.1 REST paths in the site.
-pub const ROOT: &str = "ims/case/v1p1";
+pub(crate) const ROOT: &str = "ims/case/v1p1";
 
 /// Write the provider's files for these packages (certification order).
 pub fn write(packages: &[Value], out: &mut Files) -> Result<(), serde_json::Error> {

@@ -40,7 +40,7 @@ pub fn field(s: &str) -> String {
 }
 
 /// One field for this delimiter, quoted when it holds the delimiter, a quote or a line break.
-pub fn field_with(s: &str, delimiter: char) -> String {
+pub(crate) fn field_with(s: &str, delimiter: char) -> String {
     if s.contains([delimiter, '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
@@ -82,7 +82,7 @@ pub fn table(ctx: &RenderContext, cert: &CertId) -> String {
 }
 
 /// The table of one certification with this delimiter.
-pub fn table_with(ctx: &RenderContext, cert: &CertId, delimiter: char) -> String {
+pub(crate) fn table_with(ctx: &RenderContext, cert: &CertId, delimiter: char) -> String {
     let mut out = String::from("\u{feff}");
     row(&mut out, delimiter, &HEADERS);
     for e in framework_elements(ctx.corpus, cert) {
@@ -115,14 +115,14 @@ pub fn table_with(ctx: &RenderContext, cert: &CertId, delimiter: char) -> String
 // ---- Open edX's taxonomy profile (#29 item 4) ----
 
 /// The columns of an Open edX taxonomy file, in order.
-pub const OPENEDX_HEADERS: [&str; 3] = ["id", "value", "parent_id"];
+pub(crate) const OPENEDX_HEADERS: [&str; 3] = ["id", "value", "parent_id"];
 
 /// The deepest level of a tag that Open edX shows (`TAXONOMY_MAX_DEPTH` of openedx_tagging):
 /// deeper tags are imported but never offered to authors.
-pub const OPENEDX_MAX_DEPTH: usize = 3;
+pub(crate) const OPENEDX_MAX_DEPTH: usize = 3;
 
 /// The longest tag value Open edX stores (`Tag.value`, 500 characters).
-pub const OPENEDX_MAX_VALUE: usize = 500;
+pub(crate) const OPENEDX_MAX_VALUE: usize = 500;
 
 /// A text as an Open edX tag value: on one line (a line break or tab becomes a space), without
 /// the sequences Open edX reserves (a tab, ` > ` between levels, `;` between tags: ` > ` becomes
@@ -147,7 +147,7 @@ pub fn openedx_value(text: &str, room: usize) -> String {
 /// code (or id) when two elements share a text (Open edX refuses two tags with the same value,
 /// whatever their case); an element deeper than [`OPENEDX_MAX_DEPTH`] hangs from its ancestor of
 /// level [`OPENEDX_MAX_DEPTH`]` - 1`, so that every tag is shown.
-pub fn openedx_table(ctx: &RenderContext, cert: &CertId) -> String {
+pub(crate) fn openedx_table(ctx: &RenderContext, cert: &CertId) -> String {
     let elements = framework_elements(ctx.corpus, cert);
     let qualifier = |e: &crate::model::Element| {
         format!(" ({})", e.code.as_deref().unwrap_or(e.key.local.as_str()))
@@ -228,7 +228,7 @@ impl Output for Csv {
 }
 
 /// The certification a per-certification file (`…/<cert>.<ext>`) is about.
-pub fn cert_of_file(ctx: &RenderContext, path: &str) -> Vec<CertId> {
+pub(crate) fn cert_of_file(ctx: &RenderContext, path: &str) -> Vec<CertId> {
     let file = path.rsplit('/').next().unwrap_or(path);
     let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
     ctx.corpus.certs.iter().filter(|c| c.id.as_str() == stem).map(|c| c.id.clone()).collect()

@@ -1,6 +1,7 @@
-//! Why an output could not write its files: the site's failure, a workbook, a configuration value,
-//! a program of `book.toml`. Each message comes from [`crate::words`]; the underlying error is the
-//! `source`.
+//! Why an output could not write its files: a JSON file, a workbook, a configuration value, a
+//! program of `book.toml` (the site fails with its own [`crate::site::Error`]). Each message comes
+//! from [`crate::words`]; the underlying error is the `source`. The build receives it boxed
+//! ([`crate::build::RenderError`]), with the output's name.
 
 use std::path::PathBuf;
 
@@ -9,9 +10,6 @@ use crate::words::errors as w;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// The site (`html`) could not be rendered.
-    #[error(transparent)]
-    Site(#[from] crate::site::Error),
     /// A JSON file could not be serialised.
     #[error(transparent)]
     Json(#[from] serde_json::Error),
@@ -24,9 +22,6 @@ pub enum Error {
     /// `[output.case] case-version` names no CASE version we write.
     #[error("{}", w::case_version(.0))]
     CaseVersion(String),
-    /// `[crosswalk] pairs` names a certification the data lacks, or pairs one with itself.
-    #[error(transparent)]
-    Pairs(#[from] crate::crosswalk::PairsError),
     /// An `[output.NAME]` section of `book.toml` names no built-in output and gives no program.
     #[error("{}", crate::words::outputs::no_command(.0))]
     NoCommand(String),

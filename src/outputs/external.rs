@@ -25,7 +25,7 @@ use crate::scratch::Scratch;
 const PREFIX: &str = "referentiel-output-";
 
 /// An output of `book.toml`.
-pub struct External {
+pub(crate) struct External {
     name: String,
     command: Vec<String>,
     label: String,
@@ -35,7 +35,7 @@ pub struct External {
 
 impl External {
     /// The outputs declared in `config` (`[output.NAME]` sections of no built-in output).
-    pub fn of_config(config: &Config) -> Result<Vec<External>, super::Error> {
+    pub(crate) fn of_config(config: &Config) -> Result<Vec<External>, super::Error> {
         let mut out = Vec::new();
         for (name, section) in &config.output.other {
             let text = |key: &str| section.get(key).and_then(|v| v.as_str()).map(String::from);

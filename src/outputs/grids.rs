@@ -19,7 +19,7 @@ use crate::words::grille as w;
 pub struct Grids;
 
 /// The CSV columns, in order.
-pub const CSV_HEADERS: [&str; 12] = [
+pub(crate) const CSV_HEADERS: [&str; 12] = [
     "unite_id",
     "unite",
     "competence_id",

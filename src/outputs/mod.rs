@@ -11,11 +11,11 @@
 
 pub mod case;
 // issue #29
-pub mod case_provider;
+pub(crate) mod case_provider;
 pub mod cli;
 pub mod csv;
 mod error;
-pub mod external;
+pub(crate) mod external;
 pub mod grids;
 pub mod html;
 pub mod json;
@@ -51,7 +51,7 @@ pub fn all() -> Vec<Box<dyn Output>> {
 
 /// Every output of a build: the built-in ones, then those `book.toml` declares
 /// ([`external`]), before the site.
-pub fn all_for(config: &Config) -> Result<Vec<Box<dyn Output>>, Error> {
+pub(crate) fn all_for(config: &Config) -> Result<Vec<Box<dyn Output>>, Error> {
     let mut outputs = all();
     let site = outputs.pop().expect("the site is the last output");
     for e in external::External::of_config(config)? {
@@ -103,7 +103,7 @@ pub fn by_name(name: &str) -> Option<Box<dyn Output>> {
 /// (article, référence) are not part of it: they stay on the site and in the JSON export. An
 /// element whose parent is outside the framework hangs from its nearest framework ancestor, or
 /// from the certification. Decided by the kinds' table ([`crate::schema::KindSpec::exported`]).
-pub fn is_framework(kind: Kind) -> bool {
+pub(crate) fn is_framework(kind: Kind) -> bool {
     kind.is_exported()
 }
 

@@ -40,14 +40,14 @@ pub const HEADERS: [&str; 14] = [
 ];
 
 /// The longest ID number and short name Moodle keeps (it cuts longer ones).
-pub const MAX_NAME: usize = 100;
+pub(crate) const MAX_NAME: usize = 100;
 
 /// Moodle's description format for HTML (`FORMAT_HTML`).
 const FORMAT_HTML: &str = "1";
 
 /// The configuration of the scale: the first value by default, the second proficient (the
 /// `scaleid` is replaced by the importer with the scale it finds or creates).
-pub const SCALE_CONFIGURATION: &str = r#"[{"scaleid":"0"},{"id":1,"scaledefault":1,"proficient":0},{"id":2,"scaledefault":0,"proficient":1}]"#;
+pub(crate) const SCALE_CONFIGURATION: &str = r#"[{"scaleid":"0"},{"id":1,"scaledefault":1,"proficient":0},{"id":2,"scaledefault":0,"proficient":1}]"#;
 
 /// `s` cut to `max` characters, with an ellipsis when cut.
 fn cut(s: &str, max: usize) -> String {

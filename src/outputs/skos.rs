@@ -26,7 +26,7 @@ use crate::urls;
 
 use super::{correspondents, framework_elements, framework_parent};
 
-pub struct Skos;
+pub(crate) struct Skos;
 
 /// The SKOS (or Dublin Core) property of a relation, read from subject to object.
 pub fn property(r: Relation) -> &'static str {
@@ -64,7 +64,7 @@ fn iri(ctx: &RenderContext, path: &str) -> String {
 }
 
 /// The thesaurus of one certification.
-pub fn thesaurus(ctx: &RenderContext, c: &Certification) -> String {
+pub(crate) fn thesaurus(ctx: &RenderContext, c: &Certification) -> String {
     let mut out = String::new();
     out.push_str("@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n");
     out.push_str("@prefix dcterms: <http://purl.org/dc/terms/> .\n");

@@ -26,7 +26,7 @@ use crate::ids::{CertId, ElementKey};
 use crate::model::Correspondence;
 use crate::schema::Relation;
 
-pub struct Sssom;
+pub(crate) struct Sssom;
 
 /// The columns, in order.
 pub const COLUMNS: [&str; 10] = [
@@ -70,7 +70,7 @@ struct Row {
 }
 
 /// The SSSOM version the files follow.
-pub const SSSOM_VERSION: &str = "1.0";
+pub(crate) const SSSOM_VERSION: &str = "1.0";
 
 /// The newest dated text of these certifications (ISO date), for the set's `mapping_date`: it
 /// changes only when the data says a framework did, so a rebuild gives the same bytes.
@@ -199,7 +199,7 @@ fn cross(
 }
 
 /// The mapping table of one correspondence table.
-pub fn of_table(ctx: &RenderContext, path: &str, t: &Correspondence) -> String {
+pub(crate) fn of_table(ctx: &RenderContext, path: &str, t: &Correspondence) -> String {
     let status = Status::from(t.status);
     let title = t.title.as_ref().map(|x| x.text.clone()).unwrap_or_else(|| t.id.to_string());
     let mut rows = Vec::new();
@@ -225,7 +225,7 @@ pub fn of_table(ctx: &RenderContext, path: &str, t: &Correspondence) -> String {
 }
 
 /// The mapping table of one crosswalk.
-pub fn of_crosswalk(ctx: &RenderContext, path: &str, cw: &Crosswalk) -> String {
+pub(crate) fn of_crosswalk(ctx: &RenderContext, path: &str, cw: &Crosswalk) -> String {
     let keys = |items: &[crate::diff::Item]| items.iter().map(|i| i.id.clone()).collect::<Vec<_>>();
     let mut rows = Vec::new();
     for m in cw.mappings() {

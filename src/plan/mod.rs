@@ -21,7 +21,7 @@ use crate::schema::Sp;
 /// A plan file, as written.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct PlanFile {
+pub(crate) struct PlanFile {
     /// What the plan is and which certification it prepares for.
     pub plan: PlanHead,
     /// The séquences of the programme, in the order they are taught.
@@ -110,7 +110,7 @@ pub fn read(corpus: &Corpus, path: &Path) -> Result<Plan, Vec<Diagnostic>> {
 
 /// Does the plan at `path` name a certification of `corpus`? (A plan that cannot be parsed
 /// answers yes, so that its errors are reported.)
-pub fn names_cert_of(corpus: &Corpus, path: &Path) -> bool {
+pub(crate) fn names_cert_of(corpus: &Corpus, path: &Path) -> bool {
     let Ok(text) = std::fs::read_to_string(path) else { return true };
     match serde_saphyr::from_str_with_options::<PlanFile>(&text, crate::load::parser_options()) {
         Ok(f) => {
@@ -281,7 +281,7 @@ pub fn read_str(corpus: &Corpus, path: &Path, text: &str) -> Result<Plan, Vec<Di
 }
 
 /// The plan files of a folder (`plans/`), sorted by name; none when it does not exist.
-pub fn files_in(dir: &Path) -> Vec<PathBuf> {
+pub(crate) fn files_in(dir: &Path) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
         .into_iter()
         .flatten()

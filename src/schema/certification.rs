@@ -97,13 +97,13 @@ pub struct Codes {
     pub tp: Vec<CodeEntry>,
     /// NSF domain codes (`312t`), with their label.
     #[serde(default)]
-    pub nsf: Vec<CodeEntry>,
+    pub(crate) nsf: Vec<CodeEntry>,
     /// ROME job codes (`D1402`), with their label.
     #[serde(default)]
     pub rome: Vec<CodeEntry>,
     /// Formacode codes (`"34572"`).
     #[serde(default)]
-    pub formacode: Vec<CodeEntry>,
+    pub(crate) formacode: Vec<CodeEntry>,
 }
 
 impl Codes {
@@ -141,7 +141,7 @@ impl CodeSystem {
             CodeSystem::Formacode => crate::words::code_system::Formacode,
         }
     }
-    pub fn slug(self) -> &'static str {
+    pub(crate) fn slug(self) -> &'static str {
         match self {
             CodeSystem::Rncp => "rncp",
             CodeSystem::Tp => "tp",
@@ -173,7 +173,7 @@ pub struct Level {
     /// Its value, normalised (`"5"`).
     pub value: Sp<String>,
     /// Its nomenclature, normalised (`Cadre national des certifications 2019`).
-    pub nomenclature: Sp<String>,
+    pub(crate) nomenclature: Sp<String>,
     /// Where `text` is printed.
     pub lines: Sp<Lines>,
     /// The source document's id (default: the file's `doc`).

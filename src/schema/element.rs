@@ -20,7 +20,7 @@ pub struct Element {
     /// The normalised code (`C31`, `C1.1.1`, `S4.2.3`, `U5`, `CP3`).
     pub code: Option<Sp<String>>,
     /// The code as the source spells it (`C 31`, `Thème 1 :`), when it differs from `code`.
-    pub code_as_printed: Option<Sp<String>>,
+    pub(crate) code_as_printed: Option<Sp<String>>,
     /// The element's text, exactly as printed: the title of a titled element, else the statement itself.
     pub text: Sp<String>,
     /// Where `text` is printed: a line (`309`) or an inclusive range (`368-369`); the range must be tight.
@@ -63,7 +63,7 @@ pub struct Variant {
     /// The source document's id (default: the file's `doc`).
     pub doc: Option<Sp<String>>,
     /// The code as printed there, when it differs.
-    pub code_as_printed: Option<Sp<String>>,
+    pub(crate) code_as_printed: Option<Sp<String>>,
     /// An editor's note on this printing.
     pub note: Option<Sp<String>>,
 }
@@ -83,17 +83,17 @@ pub struct Facts {
     /// Duration (of an épreuve…).
     pub duree: Option<Sp<FactValue>>,
     /// Preparation time.
-    pub duree_preparation: Option<Sp<FactValue>>,
+    pub(crate) duree_preparation: Option<Sp<FactValue>>,
     /// Coefficient.
-    pub coefficient: Option<Sp<FactValue>>,
+    pub(crate) coefficient: Option<Sp<FactValue>>,
     /// Form (écrite, orale, pratique…).
-    pub forme: Option<Sp<FactValue>>,
+    pub(crate) forme: Option<Sp<FactValue>>,
     /// Mode (ponctuel, CCF…).
-    pub mode: Option<Sp<FactValue>>,
+    pub(crate) mode: Option<Sp<FactValue>>,
     /// Hours.
-    pub horaire: Option<Sp<FactValue>>,
+    pub(crate) horaire: Option<Sp<FactValue>>,
     /// Validity.
-    pub validite: Option<Sp<FactValue>>,
+    pub(crate) validite: Option<Sp<FactValue>>,
 }
 
 impl Facts {

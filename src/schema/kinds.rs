@@ -20,29 +20,29 @@ pub struct KindSpec {
     /// Is its text a title (activité, compétence, unité …) rather than a statement (critère,
     /// savoir-faire, paragraph …)? Search weighs titles higher; the site sets them as headings;
     /// the checker looks for footnote calls at the end of titles.
-    pub titled: bool,
+    pub(crate) titled: bool,
     /// Does an element of this kind always hang from another (the checker refuses it without a
     /// `parent`)?
-    pub always_child: bool,
+    pub(crate) always_child: bool,
     /// Is it part of the **framework** that the exports (CASE, SKOS, CSV, Moodle, spreadsheet)
     /// carry? Document layout, the glossary and legal references stay on the site and in JSON.
-    pub exported: bool,
+    pub(crate) exported: bool,
     /// Its place in a compétence's fiche ([`crate::fiche`]).
     pub fiche: FichePart,
     /// Does it group compétences so that a trainer prints them together (a printable bloc fiche:
     /// activité type, CCP, bloc de compétences, unité)?
-    pub bloc: bool,
+    pub(crate) bloc: bool,
     /// `Some(rank)` when an element of this kind certifies (CCP, BTS unité, bloc de compétences);
     /// the rank orders the units that name one group in a diff (the lowest names it).
     pub unit: Option<u8>,
     /// The group of elements a crosswalk relates it in, if any.
     pub crosswalk: Option<CrosswalkGroup>,
     /// The level of description it belongs to in a diff.
-    pub diff_level: DiffLevel,
+    pub(crate) diff_level: DiffLevel,
     /// Which kinds a diff may pair it with.
-    pub diff_pairs: Pairing,
+    pub(crate) diff_pairs: Pairing,
     /// How its numbers are typed in search when the document prints only the number (`1` → `at1`).
-    pub code_prefix: Option<&'static str>,
+    pub(crate) code_prefix: Option<&'static str>,
 }
 
 /// Declares [`Kind`] once, from rows `Variant => "yaml_name", KindSpec { decisions };`: the enum,
@@ -80,7 +80,8 @@ macro_rules! kinds {
             }
 
             /// The kind of a YAML name.
-            pub fn from_name(name: &str) -> Option<Kind> {
+            #[cfg(test)]
+            pub(crate) fn from_name(name: &str) -> Option<Kind> {
                 match name { $($name => Some(Kind::$variant),)+ _ => None }
             }
         }
@@ -275,7 +276,7 @@ impl Kind {
     }
 
     /// Is the element's text a title rather than a statement? ([`KindSpec::titled`])
-    pub fn is_titled(self) -> bool {
+    pub(crate) fn is_titled(self) -> bool {
         self.spec().titled
     }
 
@@ -285,17 +286,17 @@ impl Kind {
     }
 
     /// Is it part of the framework the exports carry? ([`KindSpec::exported`])
-    pub fn is_exported(self) -> bool {
+    pub(crate) fn is_exported(self) -> bool {
         self.spec().exported
     }
 
     /// Does an element of this kind get a fiche of its own?
-    pub fn has_fiche(self) -> bool {
+    pub(crate) fn has_fiche(self) -> bool {
         self.spec().fiche == FichePart::Own
     }
 
     /// Its place in a fiche.
-    pub fn fiche_part(self) -> FichePart {
+    pub(crate) fn fiche_part(self) -> FichePart {
         self.spec().fiche
     }
 
@@ -305,7 +306,7 @@ impl Kind {
     }
 
     /// Does an element of this kind certify (a CCP, a BTS unité, a bloc de compétences)?
-    pub fn is_unit(self) -> bool {
+    pub(crate) fn is_unit(self) -> bool {
         self.spec().unit.is_some()
     }
 
@@ -315,7 +316,7 @@ impl Kind {
     }
 
     /// Its level of description in a diff.
-    pub fn diff_level(self) -> DiffLevel {
+    pub(crate) fn diff_level(self) -> DiffLevel {
         self.spec().diff_level
     }
 }
@@ -452,7 +453,7 @@ impl DiffLevel {
 /// Which kinds a diff may pair an element with: its own kind, or any kind of a group (a
 /// compétence professionnelle with a BTS compétence, an activité type with a fonction …).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Pairing {
+pub(crate) enum Pairing {
     /// Only elements of the same kind.
     Itself,
     /// Compétences of every kind.

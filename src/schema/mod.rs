@@ -93,7 +93,7 @@ pub struct DataFile {
     pub certification: Option<Certification>,
     /// The certification that this file's elements and matrices belong to.
     #[serde(rename = "in")]
-    pub in_cert: Option<Sp<String>>,
+    pub(crate) in_cert: Option<Sp<String>>,
     /// The default source document for the `lines` of this file.
     pub doc: Option<Sp<String>>,
     /// Lines of `doc` that are page furniture (page numbers, footers, boilerplate), not content.

@@ -119,7 +119,7 @@ pub struct Correspondence {
     /// #26: suggestions a reviewer rejected (curated tables), each with its `justification`:
     /// never suggested again, never a link.
     #[serde(default)]
-    pub rejected: Vec<Pair>,
+    pub(crate) rejected: Vec<Pair>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]

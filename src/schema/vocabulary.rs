@@ -20,7 +20,7 @@ pub struct Vocabulary {
     pub about: Option<Sp<String>>,
     /// What reads its terms: `search`, `crosswalk` or `both` (the default). A term may say otherwise.
     #[serde(rename = "use")]
-    pub used_by: Option<Sp<VocabularyUse>>,
+    pub(crate) used_by: Option<Sp<VocabularyUse>>,
     /// The terms.
     pub terms: Vec<Term>,
 }
@@ -47,7 +47,7 @@ pub struct Term {
     pub defined: Option<Cited>,
     /// What reads this term, when not what its file says: `search`, `crosswalk` or `both`.
     #[serde(rename = "use")]
-    pub used_by: Option<Sp<VocabularyUse>>,
+    pub(crate) used_by: Option<Sp<VocabularyUse>>,
 }
 
 /// What reads a vocabulary's terms. Search expands what readers type (everyday words, English,
@@ -55,7 +55,7 @@ pub struct Term {
 /// loose equivalence (« vendre » for « négocier ») would make unrelated compétences meet.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
-pub enum VocabularyUse {
+pub(crate) enum VocabularyUse {
     /// Query expansion only.
     Search,
     /// Comparison of compétences only.

@@ -19,17 +19,17 @@ use super::shards::{gaps, js, json as to_json};
 
 /// The size a bucket file aims at: big enough that a query needs few files, small enough that a
 /// phone on a slow connection gets each one in about a tenth of a second.
-pub const BUCKET_BYTES: usize = 6_000;
+pub(crate) const BUCKET_BYTES: usize = 6_000;
 
 /// The most buckets, about: past `MAX_BUCKETS × BUCKET_BYTES / 3` of keys, buckets grow instead,
 /// so that the page's list of where they begin stays bounded.
-pub const MAX_BUCKETS: usize = 2_048;
+pub(crate) const MAX_BUCKETS: usize = 2_048;
 
 /// The first key of each bucket, by position in `sizes` (the sizes of the keys in order): a
 /// bucket closes before a key that would take it over `target` once it holds half of it, and a
 /// key bigger than `target` is a bucket of its own (so that a query of a small key does not bring
 /// it), so that there are at most `3 × total / target + 1` buckets.
-pub fn ranges(sizes: &[usize], target: usize) -> Vec<usize> {
+pub(crate) fn ranges(sizes: &[usize], target: usize) -> Vec<usize> {
     let mut starts = Vec::new();
     let mut held = 0;
     for (i, s) in sizes.iter().enumerate() {
@@ -50,7 +50,7 @@ pub fn target(total: usize) -> usize {
 }
 
 /// The shortest beginning of `first` that sorts after `last` (`first` sorts after `last`).
-pub fn boundary(last: &str, first: &str) -> String {
+pub(crate) fn boundary(last: &str, first: &str) -> String {
     let mut out = String::new();
     for c in first.chars() {
         out.push(c);
@@ -75,7 +75,7 @@ impl Bounds {
     /// As the page carries them, from the second bucket: each as one character for how many
     /// characters it shares with the one before (`0`–`9`, `a`–`z`: up to 35) and the rest, separated
     /// by spaces (keys hold none).
-    pub fn front_coded(&self) -> String {
+    pub(crate) fn front_coded(&self) -> String {
         let mut out: Vec<String> = Vec::new();
         for w in self.0.windows(2) {
             let (prev, b): (Vec<char>, Vec<char>) =
@@ -117,7 +117,7 @@ type Named = (Vec<(u32, u32)>, Vec<(u32, u32)>);
 type Targets = Vec<(Vec<String>, f64)>;
 
 /// The documents of a certification: one range (documents are sorted by certification).
-pub fn cert_range(index: &Index, ci: usize) -> Option<(u32, u32)> {
+pub(crate) fn cert_range(index: &Index, ci: usize) -> Option<(u32, u32)> {
     let mut groups = index.groups.iter().filter(|g| g.cert == ci);
     let first = groups.next()?;
     Some((first.start, groups.next_back().map_or(first.end, |l| l.end)))
@@ -265,7 +265,7 @@ pub fn write(
 
 /// Every character of the index's keys, in order: the letters a typo may put in a word (the
 /// browser finds the buckets of a word's typos from them).
-pub fn letters(index: &Index) -> String {
+pub(crate) fn letters(index: &Index) -> String {
     let set: BTreeSet<char> = index.postings.keys().flat_map(|k| k.chars()).collect();
     set.into_iter().collect()
 }

@@ -23,7 +23,7 @@
 //! - Splitting ([`shards`], [`buckets`]): keys in buckets by ranges, documents in blocks, so a
 //!   first query downloads the small metadata file and only the shards it needs.
 
-pub mod buckets;
+pub(crate) mod buckets;
 pub mod query;
 pub mod rules;
 pub mod shards;
@@ -38,14 +38,14 @@ use crate::model::{Corpus, Element};
 use crate::schema::Kind;
 use crate::urls;
 
-pub const W_CODE: u32 = 1000;
-pub const W_CODE_NODOT: u32 = 600;
-pub const W_TITLE: u32 = 300;
-pub const W_TEXT: u32 = 100;
-pub const W_ID: u32 = 800;
-pub const W_PARENT: u32 = 40;
+pub(crate) const W_CODE: u32 = 1000;
+pub(crate) const W_CODE_NODOT: u32 = 600;
+pub(crate) const W_TITLE: u32 = 300;
+pub(crate) const W_TEXT: u32 = 100;
+pub(crate) const W_ID: u32 = 800;
+pub(crate) const W_PARENT: u32 = 40;
 /// The weight of a query word that names a document's certification.
-pub const W_CONTEXT: f64 = 30.0;
+pub(crate) const W_CONTEXT: f64 = 30.0;
 
 /// The figures of the ranking, measured on the query suite (`examples/search_eval.rs`). Those the
 /// query side uses travel to the browser in `meta.js` (`rank`), so both read one set.
@@ -110,18 +110,18 @@ pub struct Index {
     pub kinds: Vec<String>,
     pub groups: Vec<Group>,
     /// key → (doc, weight), by doc.
-    pub postings: BTreeMap<String, Vec<(u32, u32)>>,
+    pub(crate) postings: BTreeMap<String, Vec<(u32, u32)>>,
     /// The keys that name each certification (title, sigle, id), by certification.
-    pub cert_keys: Vec<Vec<String>>,
+    pub(crate) cert_keys: Vec<Vec<String>>,
     /// The keys of each kind's label, by kind.
-    pub kind_keys: Vec<Vec<String>>,
+    pub(crate) kind_keys: Vec<Vec<String>>,
     /// Vocabulary: a term's key (its stems joined by spaces) → its targets (stems) and weights.
     pub vocab: BTreeMap<String, Vec<(Vec<String>, f64)>>,
     pub tuning: Tuning,
 }
 
 /// A text's letters and digits only, folded: how ids and codes are typed (`CP3-CR1` → `cp3cr1`).
-pub fn compact(s: &str) -> String {
+pub(crate) fn compact(s: &str) -> String {
     crate::text::fold(s).chars().filter(|c| c.is_ascii_alphanumeric()).collect()
 }
 
@@ -205,7 +205,11 @@ impl Index {
 
     /// The index of the certifications and of the elements of the kinds `keep` keeps (the
     /// suggestions' index, [`suggest`]), weighted as in the whole index.
-    pub fn build_where(corpus: &Corpus, tuning: Tuning, keep: impl Fn(Kind) -> bool) -> Index {
+    pub(crate) fn build_where(
+        corpus: &Corpus,
+        tuning: Tuning,
+        keep: impl Fn(Kind) -> bool,
+    ) -> Index {
         let length = tuning.length;
         let mut kinds: Vec<String> = vec!["Certification".to_string()];
         kinds.extend(Kind::ALL.iter().map(|k| k.label().to_string()));

@@ -51,13 +51,13 @@ pub(crate) const TYPO_LETTERS: usize = 5;
 pub(crate) const TYPING_LETTERS: usize = 2;
 
 /// The shard of a key: its first two characters.
-pub fn shard_of(key: &str) -> String {
+pub(crate) fn shard_of(key: &str) -> String {
     key.chars().take(2).collect()
 }
 
 /// Shards that may hold a key one typo away from `key` (the first two letters swapped, or one of
 /// them dropped), plus the key's own shard.
-pub fn shard_candidates(key: &str) -> Vec<String> {
+pub(crate) fn shard_candidates(key: &str) -> Vec<String> {
     let c: Vec<char> = key.chars().collect();
     let mut out = vec![shard_of(key)];
     if c.len() >= 3 {
@@ -74,7 +74,7 @@ pub fn shard_candidates(key: &str) -> Vec<String> {
 /// One word of a query: its key (stem), the folded word, and whether it is matched as a prefix
 /// (the last word, while it is being typed).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct QueryKey {
+pub(crate) struct QueryKey {
     pub key: String,
     pub word: String,
     pub prefix: bool,
@@ -108,7 +108,7 @@ fn words(q: &str) -> Vec<String> {
 }
 
 /// The keys of a query, in order, without repeats.
-pub fn query_keys(q: &str) -> Vec<QueryKey> {
+pub(crate) fn query_keys(q: &str) -> Vec<QueryKey> {
     let all = words(q);
     let ends_in_space = q.ends_with(char::is_whitespace);
     let meaningful: Vec<&String> =
@@ -138,7 +138,7 @@ pub struct Hit {
     pub cert: String,
     pub crumbs: String,
     pub score: f64,
-    pub matched: usize,
+    pub(crate) matched: usize,
     /// The index keys that matched, to highlight words.
     pub keys: Vec<String>,
     /// Lower results of the same certification with the same text, folded under this one (shown

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use crate::{lang, text};
 
 /// The line of `templates/assets/search.js` that the rulebook replaces.
-pub const MARKER: &str = "{/* the rulebook, written at build (src/search/rules.rs) */}";
+pub(crate) const MARKER: &str = "{/* the rulebook, written at build (src/search/rules.rs) */}";
 
 /// What [`text::fold`] turns characters into, where it is not their lower case (accented letters,
 /// ligatures, apostrophes): read from `fold` itself over the scripts the referentials are written
@@ -37,7 +37,7 @@ fn fold_table() -> Value {
 }
 
 /// The rulebook as JSON.
-pub fn browser_rules() -> Value {
+pub(crate) fn browser_rules() -> Value {
     let range = |(a, b): (char, char)| json!([a as u32, b as u32]);
     json!({
         "fold": fold_table(),

@@ -29,10 +29,10 @@ use serde_json::{Value, json};
 use super::Index;
 
 /// Documents per block file.
-pub const BLOCK: usize = 16;
+pub(crate) const BLOCK: usize = 16;
 
 /// Documents per record file (`search/r/`): a phone shows five results, a wide screen ten.
-pub const RECORDS: usize = 20;
+pub(crate) const RECORDS: usize = 20;
 
 /// Bits per key of the Bloom filter of words (about 1 % false positives with [`BLOOM_HASHES`]).
 const BLOOM_BITS: usize = 10;
@@ -40,7 +40,7 @@ const BLOOM_BITS: usize = 10;
 /// 6,500 words, 10 % at 13,000; a false positive costs a round for that word's typos, never a result.
 const BLOOM_MAX_BITS: usize = 1 << 16;
 /// Hashes per key of the Bloom filter.
-pub const BLOOM_HASHES: u64 = 5;
+pub(crate) const BLOOM_HASHES: u64 = 5;
 
 /// FNV-1a over a key's characters (as the browser reads them: code points), from `seed`.
 fn fnv(key: &str, seed: u32) -> u32 {
@@ -48,7 +48,7 @@ fn fnv(key: &str, seed: u32) -> u32 {
 }
 
 /// The bit positions of a key in a Bloom filter of `m` bits (double hashing; `bloomHas` in search.js).
-pub fn bloom_bits(key: &str, m: u64) -> impl Iterator<Item = u64> {
+pub(crate) fn bloom_bits(key: &str, m: u64) -> impl Iterator<Item = u64> {
     let h1 = fnv(key, 2_166_136_261) as u64;
     let h2 = (fnv(key, 2_166_136_261 ^ 0x9e37_79b9) | 1) as u64;
     (0..BLOOM_HASHES).map(move |i| (h1 + i * h2) % m)
@@ -84,12 +84,12 @@ fn base64(bytes: &[u8]) -> String {
 }
 
 /// Whether a key has a record file: two documents or more, and a name any file system takes.
-pub fn has_records(key: &str, df: usize) -> bool {
+pub(crate) fn has_records(key: &str, df: usize) -> bool {
     df >= 2 && key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.')
 }
 
 /// A key's best documents: by weight, then by number (`bestOf` in search.js).
-pub fn best_of(postings: &[(u32, u32)]) -> Vec<u32> {
+pub(crate) fn best_of(postings: &[(u32, u32)]) -> Vec<u32> {
     let mut p: Vec<&(u32, u32)> = postings.iter().collect();
     p.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     p.into_iter().take(RECORDS).map(|(d, _)| *d).collect()
@@ -127,7 +127,7 @@ pub fn write(index: &Index) -> Vec<(String, Vec<u8>)> {
 }
 
 /// [`write`], handing each file to `emit` as soon as it is made.
-pub fn write_each(index: &Index, mut emit: impl FnMut(String, Vec<u8>)) {
+pub(crate) fn write_each(index: &Index, mut emit: impl FnMut(String, Vec<u8>)) {
     let (bounds, buckets) = super::buckets::split(index);
     let (bloom_m, bloom_bits) = bloom(known_words(index).into_iter());
     let meta = json!({
@@ -175,7 +175,7 @@ pub fn write_each(index: &Index, mut emit: impl FnMut(String, Vec<u8>)) {
 
 /// The file of the certifications, for the search page's filter: `RS.c([[id, short title,
 /// first document, end], …])`, fetched when the filter is first opened or a query is filtered.
-pub const CERTS: &str = "search/certs.js";
+pub(crate) const CERTS: &str = "search/certs.js";
 
 fn cert_list(index: &Index) -> Vec<Value> {
     index
@@ -237,7 +237,7 @@ pub(super) fn records(index: &Index) -> impl Fn(u32) -> Value + '_ {
 
 /// The words of `text` before those it ends with in common with `other` ("E4" of « E4
 /// Communication commerciale » beside « U4 Communication commerciale »).
-pub fn before_shared(text: &str, other: &str) -> String {
+pub(crate) fn before_shared(text: &str, other: &str) -> String {
     let (a, b): (Vec<&str>, Vec<&str>) = (text.split(' ').collect(), other.split(' ').collect());
     let common = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
     a[..a.len() - common].join(" ")

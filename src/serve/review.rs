@@ -24,7 +24,7 @@ use crate::words::review as W;
 pub const PATH: &str = "/__referentiel/review";
 
 /// An answer: HTTP status line and a JSON body `{ok, message}`.
-pub struct Reply {
+pub(crate) struct Reply {
     pub status: &'static str,
     pub body: String,
 }
@@ -104,7 +104,7 @@ fn author(data: &Path, config: &Config) -> Option<String> {
 }
 
 /// Today's date (UTC), `YYYY-MM-DD`.
-pub fn today() -> String {
+pub(crate) fn today() -> String {
     let days = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() / 86_400)
@@ -186,7 +186,7 @@ fn insert(text: &str, line: &str, rejected: bool) -> Option<String> {
 }
 
 /// Handle `POST /__referentiel/review`: `head` is the request head, `body` its form.
-pub fn post(data: &Path, config: &Config, head: &str, body: &str) -> Reply {
+pub(crate) fn post(data: &Path, config: &Config, head: &str, body: &str) -> Reply {
     // Same origin only: the form of a page this server served.
     let (host, origin) = (header(head, "host"), header(head, "origin"));
     if !matches!((host, origin), (Some(h), Some(o)) if o == format!("http://{h}")) {

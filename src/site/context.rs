@@ -19,12 +19,12 @@ pub struct SiteCtx<'a> {
     pub corpus: &'a Corpus,
     pub graph: &'a Graph,
     pub cfg: &'a Config,
-    pub glossary: Glossary,
+    pub(crate) glossary: Glossary,
     pub tera: tera::Tera,
     /// Elements by normalised text, for "the same text also appears in".
     same_text: HashMap<String, Vec<ElementKey>>,
     /// For each document, the elements whose text starts at each line.
-    pub cited_at: HashMap<DocId, BTreeMap<usize, Vec<ElementKey>>>,
+    pub(crate) cited_at: HashMap<DocId, BTreeMap<usize, Vec<ElementKey>>>,
     /// For each document, every line some citation covers.
     cited_lines: HashMap<DocId, std::collections::BTreeSet<usize>>,
     /// Counterparts of compétences, critères and savoirs in the other certifications, from the
@@ -114,7 +114,7 @@ impl<'a> SiteCtx<'a> {
     }
 
     /// #25: where each element of a lineage comes from.
-    pub fn history(&self) -> &crate::diff::history::History {
+    pub(crate) fn history(&self) -> &crate::diff::history::History {
         self.history.get_or_init(|| crate::diff::history::History::build(self.corpus))
     }
 
@@ -124,19 +124,19 @@ impl<'a> SiteCtx<'a> {
     }
 
     /// Every line of document `doc` that some citation covers.
-    pub fn cited_lines(&self, doc: &DocId) -> &std::collections::BTreeSet<usize> {
+    pub(crate) fn cited_lines(&self, doc: &DocId) -> &std::collections::BTreeSet<usize> {
         static NONE: std::collections::BTreeSet<usize> = std::collections::BTreeSet::new();
         self.cited_lines.get(doc).unwrap_or(&NONE)
     }
 
     /// Where an element heads a row or a column of a matrix: (index in `corpus.matrices`, is a
     /// row, header index).
-    pub fn in_matrices(&self, key: &ElementKey) -> &[(usize, bool, usize)] {
+    pub(crate) fn in_matrices(&self, key: &ElementKey) -> &[(usize, bool, usize)] {
         self.in_matrices.get(key).map(Vec::as_slice).unwrap_or(&[])
     }
 
     /// Other elements with the same text (folded, punctuation aside).
-    pub fn same_text(&self, e: &Element) -> Vec<&ElementKey> {
+    pub(crate) fn same_text(&self, e: &Element) -> Vec<&ElementKey> {
         self.same_text
             .get(&same_text_key(e.text()))
             .map(|v| v.iter().filter(|k| **k != e.key).collect())
@@ -144,7 +144,7 @@ impl<'a> SiteCtx<'a> {
     }
 
     /// A link to an element, as the templates use it.
-    pub fn element_link(&self, from: &str, key: &ElementKey) -> ElementLink {
+    pub(crate) fn element_link(&self, from: &str, key: &ElementKey) -> ElementLink {
         let e = self.corpus.element(key).expect("checked reference");
         let cert = self.corpus.cert(&key.cert).map(short_cert).unwrap_or_default();
         ElementLink {
@@ -158,7 +158,7 @@ impl<'a> SiteCtx<'a> {
     }
 
     /// Like [`element_link`], noting when the element is in another certification than `home`.
-    pub fn element_link_from(
+    pub(crate) fn element_link_from(
         &self,
         from: &str,
         key: &ElementKey,
@@ -190,12 +190,12 @@ impl<'a> SiteCtx<'a> {
     }
 
     /// A link to a certification's page.
-    pub fn cert_link(&self, from: &str, c: &crate::model::Certification) -> CertLink {
+    pub(crate) fn cert_link(&self, from: &str, c: &crate::model::Certification) -> CertLink {
         CertLink { href: urls::rel(from, &urls::cert(&c.id)), title: short_cert(c) }
     }
 
     /// A text with its certification's glossary terms linked.
-    pub fn rich(
+    pub(crate) fn rich(
         &self,
         from: &str,
         text: &str,
@@ -207,7 +207,7 @@ impl<'a> SiteCtx<'a> {
 
     /// The `<title>` of an element's page: code and short text, the certification, and what
     /// tells it apart when another element reads the same (its group, then its lines).
-    pub fn title_of(&self, key: &ElementKey) -> String {
+    pub(crate) fn title_of(&self, key: &ElementKey) -> String {
         self.titles.get(key).cloned().unwrap_or_default()
     }
 
@@ -217,7 +217,7 @@ impl<'a> SiteCtx<'a> {
     }
 
     /// The layout's part of a page, with the page's own meta description.
-    pub fn base_described(&self, path: &str, title: &str, description: &str) -> Base<'a> {
+    pub(crate) fn base_described(&self, path: &str, title: &str, description: &str) -> Base<'a> {
         Base {
             title: title.to_string(),
             root: urls::root(path),
@@ -239,7 +239,12 @@ impl<'a> SiteCtx<'a> {
     }
 
     /// The base context, with the page's own meta description.
-    pub fn page_described(&self, path: &str, title: &str, description: &str) -> tera::Context {
+    pub(crate) fn page_described(
+        &self,
+        path: &str,
+        title: &str,
+        description: &str,
+    ) -> tera::Context {
         let mut c = tera::Context::new();
         c.insert("page", &self.base_described(path, title, description));
         c
@@ -247,7 +252,7 @@ impl<'a> SiteCtx<'a> {
 
     /// Render `template` with the layout's part `base` (as `page`) and the page's own fields,
     /// `body`'s, at the top level: what a template may read is `Base` and its page's struct.
-    pub fn render_page<T: Serialize>(
+    pub(crate) fn render_page<T: Serialize>(
         &self,
         template: &str,
         base: Base,
@@ -274,13 +279,13 @@ pub struct Base<'a> {
     pub title: String,
     /// From the page to the site's root (`../../`).
     pub root: String,
-    pub site_title: &'a str,
+    pub(crate) site_title: &'a str,
     pub lang: &'a str,
     pub description: String,
     /// The menu's links, from the page.
     pub home: String,
     pub search: String,
-    pub glossary: String,
+    pub(crate) glossary: String,
     pub sources: String,
     pub codes: String,
     pub downloads: String,
@@ -289,7 +294,7 @@ pub struct Base<'a> {
 /// A link to an element with what a list shows of it (`components.html`'s `element_link`).
 #[derive(Serialize, Clone, PartialEq)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
-pub struct ElementLink {
+pub(crate) struct ElementLink {
     pub href: String,
     /// Its code, or empty.
     pub code: String,
@@ -299,7 +304,7 @@ pub struct ElementLink {
     /// Its certification's short name.
     pub cert: String,
     /// Is it in the certification of the page that links to it?
-    pub same_cert: bool,
+    pub(crate) same_cert: bool,
 }
 
 /// Where a text comes from: its document, its lines, a link into the source view, the lines.
@@ -307,17 +312,17 @@ pub struct ElementLink {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Provenance<'a> {
     pub doc: &'a str,
-    pub doc_title: &'a str,
+    pub(crate) doc_title: &'a str,
     pub file: &'a str,
     pub lines: String,
     pub href: String,
-    pub excerpt: Vec<SourceLine>,
+    pub(crate) excerpt: Vec<SourceLine>,
 }
 
 /// A numbered line of a source document.
 #[derive(Serialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
-pub struct SourceLine {
+pub(crate) struct SourceLine {
     pub n: usize,
     pub text: String,
 }

@@ -5,7 +5,7 @@
 pub mod context;
 mod error;
 pub mod pages;
-pub mod richtext;
+pub(crate) mod richtext;
 pub mod templates;
 
 use rayon::prelude::*;
@@ -39,7 +39,7 @@ impl Inputs for crate::build::RenderContext<'_> {
 }
 
 /// Inputs already at hand.
-pub struct Ready<'a> {
+pub(crate) struct Ready<'a> {
     pub crosswalks: &'a crate::crosswalk::AllCrosswalks,
     pub downloads: &'a [Download],
 }
@@ -73,7 +73,7 @@ pub fn render(
 ///
 /// The search index, which needs neither, is built on a thread of its own from the start; the
 /// pages that list the exports' files come last.
-pub fn render_with(
+pub(crate) fn render_with(
     corpus: &Corpus,
     graph: &Graph,
     cfg: &Config,
@@ -228,7 +228,7 @@ fn pages_of(ctx: &SiteCtx, files: &mut Files) -> Result<(), Error> {
 /// The pages of some elements and of some certifications (their home and document pages),
 /// rendered with the crosswalks and downloads of an earlier build: what `serve` shows at once
 /// after an edit, before the full rebuild that follows.
-pub fn render_some(
+pub(crate) fn render_some(
     corpus: &Corpus,
     graph: &Graph,
     cfg: &Config,

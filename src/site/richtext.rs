@@ -12,12 +12,12 @@ use crate::schema::Kind;
 
 /// Is `c` a bidirectional formatting character (an embedding, override or isolate, or a mark)?
 /// In a text they reorder what follows (`a\u{202E}gnp.exe` shows as “aexe.png”).
-pub fn is_bidi_control(c: char) -> bool {
+pub(crate) fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Does `s` need isolating from the text around it: a bidi control, or a right-to-left letter?
-pub fn needs_isolation(s: &str) -> bool {
+pub(crate) fn needs_isolation(s: &str) -> bool {
     s.chars().any(|c| is_bidi_control(c) || matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}'))
 }
 
@@ -40,7 +40,7 @@ pub fn escape(s: &str) -> String {
 }
 
 /// [`escape`] as the templates' autoescape function.
-pub fn escape_into(s: &str, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub(crate) fn escape_into(s: &str, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     w.write_all(escape(s).as_bytes())
 }
 

@@ -15,6 +15,7 @@ mod crosswalk_rank;
 mod data;
 mod diagnostics;
 mod diff;
+mod errors;
 mod evolution_eval;
 mod evolution_pages;
 mod export_formats;

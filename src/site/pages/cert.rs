@@ -19,7 +19,7 @@ use super::synoptic::Synoptic;
 /// Identity of a certification, shared by its page, the home page and the document.
 #[derive(Serialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
-pub struct Identity<'a> {
+pub(crate) struct Identity<'a> {
     id: &'a str,
     href: String,
     title: &'a str,
@@ -63,7 +63,7 @@ struct DateRef<'a> {
     iso: &'a Option<String>,
 }
 
-pub fn identity<'a>(ctx: &SiteCtx<'a>, from: &str, c: &'a Certification) -> Identity<'a> {
+pub(crate) fn identity<'a>(ctx: &SiteCtx<'a>, from: &str, c: &'a Certification) -> Identity<'a> {
     let cert_link = |id: &crate::ids::CertId| ctx.corpus.cert(id).map(|o| ctx.cert_link(from, o));
     let mut preds: Vec<CertLink> = c.predecessors.iter().filter_map(|l| cert_link(&l.id)).collect();
     let mut succs: Vec<CertLink> = c.successors.iter().filter_map(|l| cert_link(&l.id)).collect();

@@ -16,11 +16,11 @@ use crate::urls;
 
 use super::Page;
 
-pub fn diff_path(old: &CertId, new: &CertId) -> String {
+pub(crate) fn diff_path(old: &CertId, new: &CertId) -> String {
     format!("evolutions/{old}--{new}.html")
 }
 /// One page per pair of certifications, whichever way it is asked for (B ↔ A is A ↔ B's page).
-pub fn crosswalk_path(a: &CertId, b: &CertId) -> String {
+pub(crate) fn crosswalk_path(a: &CertId, b: &CertId) -> String {
     let (x, y) = if a.as_str() <= b.as_str() { (a, b) } else { (b, a) };
     format!("passerelles/{x}--{y}.html")
 }

@@ -12,7 +12,7 @@ use crate::urls;
 use super::Page;
 
 /// A size for readers: `812 o`, `14,2 Ko`, `3,1 Mo`.
-pub fn size_label(bytes: usize) -> String {
+pub(crate) fn size_label(bytes: usize) -> String {
     let b = bytes as f64;
     if bytes < 1024 {
         format!("{bytes} o")
@@ -38,7 +38,7 @@ fn entry(ctx: &SiteCtx, from: &str, d: &crate::site::Download) -> Value {
 }
 
 /// A certification's own files, for its page.
-pub fn of_cert(ctx: &SiteCtx, from: &str, cert: &CertId) -> Vec<Value> {
+pub(crate) fn of_cert(ctx: &SiteCtx, from: &str, cert: &CertId) -> Vec<Value> {
     ctx.downloads().iter().filter(|d| d.certs.contains(cert)).map(|d| entry(ctx, from, d)).collect()
 }
 

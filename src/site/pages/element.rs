@@ -450,7 +450,7 @@ pub fn render<'a>(ctx: &SiteCtx<'a>, e: &'a Element) -> Result<Page, crate::site
     Ok((path.clone(), ctx.render_page("element.html", base, &body)?))
 }
 
-pub fn state_label(s: CellState) -> &'static str {
+pub(crate) fn state_label(s: CellState) -> &'static str {
     match s {
         CellState::Marked => crate::words::cell_state::Marked,
         CellState::Unmarked => crate::words::cell_state::Unmarked,
@@ -473,4 +473,4 @@ pub fn fact_label(name: &str) -> &'static str {
 }
 
 /// How many elements of the same text an element page lists at most.
-pub const SAME_TEXT_SHOWN: usize = 24;
+pub(crate) const SAME_TEXT_SHOWN: usize = 24;

@@ -361,7 +361,7 @@ fn svg(left: &[Node], right: &[Node], bands: &[Band], old_name: &str, new_name: 
 /// What the evolution page shows first (`diff.lead` in `diff.html`).
 #[derive(Serialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
-pub struct Lead {
+pub(crate) struct Lead {
     /// What each side is, in a sentence.
     sentence: String,
     old_only: String,
@@ -394,7 +394,7 @@ struct Pairing {
 }
 
 /// What the evolution page shows first: coverage, verdicts, picture and its list.
-pub fn lead(
+pub(crate) fn lead(
     ctx: &SiteCtx,
     from: &str,
     report: &DiffReport,

@@ -16,7 +16,7 @@ use crate::words::grille as w;
 use super::Page;
 
 /// A short name of a unit or compétence (`CCP 1`, `Unité U4`, `C1.1.1`).
-pub fn short_name(ctx: &SiteCtx, key: &ElementKey) -> String {
+pub(crate) fn short_name(ctx: &SiteCtx, key: &ElementKey) -> String {
     crate::grids::short_name(ctx.corpus, key)
 }
 
@@ -118,7 +118,7 @@ pub fn unit<'a>(ctx: &SiteCtx<'a>, from: &str, g: &Grid) -> Unit<'a> {
 }
 
 /// Are the grids' workbooks and CSV tables written (the `grilles` output is on)?
-pub fn files_written(ctx: &SiteCtx) -> bool {
+pub(crate) fn files_written(ctx: &SiteCtx) -> bool {
     ctx.cfg.output.grilles.enable
 }
 
@@ -216,14 +216,14 @@ pub fn files(ctx: &SiteCtx, from: &str, cert: &CertId) -> Option<Files> {
 /// A link to a unit's grid, by the unit's short name.
 #[derive(Serialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
-pub struct GridLink {
+pub(crate) struct GridLink {
     pub href: String,
     pub name: String,
 }
 
 /// Links to the grids of the units that certify `key` (the unit itself, or a compétence of it),
 /// for the element pages.
-pub fn links_for(ctx: &SiteCtx, from: &str, key: &ElementKey) -> Vec<GridLink> {
+pub(crate) fn links_for(ctx: &SiteCtx, from: &str, key: &ElementKey) -> Vec<GridLink> {
     crate::grids::grids(ctx.corpus, ctx.graph, &key.cert)
         .iter()
         .filter(|g| {

@@ -8,18 +8,18 @@ pub mod downloads;
 pub mod element;
 pub mod evolution;
 pub mod fiche;
-pub mod glossary;
+pub(crate) mod glossary;
 pub mod grids;
 pub mod home;
-pub mod notfound;
+pub(crate) mod notfound;
 /// #26: the passerelle page of a pair of certifications.
-pub mod passerelle;
+pub(crate) mod passerelle;
 pub mod plans;
-pub mod positioning;
+pub(crate) mod positioning;
 pub mod printable;
 pub mod sources;
 pub mod summary;
-pub mod synoptic;
+pub(crate) mod synoptic;
 pub mod tables;
 #[cfg(test)]
 mod template_fields;

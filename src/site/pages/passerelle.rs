@@ -210,7 +210,7 @@ fn priority(m: &Mapping) -> (u8, u32) {
 
 /// The heat map: compétences of `a` in rows, of `b` in columns, one square per link, coloured by
 /// status and relation; labels code + short title; a `<title>` per square for pointer users.
-pub fn heat_map(ta: &Tree, tb: &Tree, cw: &Crosswalk) -> String {
+pub(crate) fn heat_map(ta: &Tree, tb: &Tree, cw: &Crosswalk) -> String {
     let ra = crosswalk::suggest::members(ta);
     let rb = crosswalk::suggest::members(tb);
     if ra.is_empty() || rb.is_empty() {

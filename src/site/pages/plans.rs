@@ -215,13 +215,13 @@ pub fn render_all(ctx: &SiteCtx) -> Result<Vec<Page>, crate::site::Error> {
 /// A link to a plan, by its title.
 #[derive(Serialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
-pub struct PlanLink {
+pub(crate) struct PlanLink {
     pub href: String,
     pub title: String,
 }
 
 /// Links to the plans of a certification, for its page.
-pub fn links_for(ctx: &SiteCtx, from: &str, cert: &crate::ids::CertId) -> Vec<PlanLink> {
+pub(crate) fn links_for(ctx: &SiteCtx, from: &str, cert: &crate::ids::CertId) -> Vec<PlanLink> {
     plans(ctx)
         .unwrap_or_default()
         .into_iter()

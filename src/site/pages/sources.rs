@@ -15,7 +15,7 @@ use crate::urls::{self, SOURCE_CHUNK};
 use super::Page;
 
 /// The pages of one document, chunk by chunk.
-pub fn doc_pages(ctx: &SiteCtx, doc: &SourceDoc) -> Result<Vec<Page>, crate::site::Error> {
+pub(crate) fn doc_pages(ctx: &SiteCtx, doc: &SourceDoc) -> Result<Vec<Page>, crate::site::Error> {
     let chunks = doc.len().div_ceil(SOURCE_CHUNK).max(1);
     (0..chunks).map(|i| chunk(ctx, doc, i, chunks)).collect()
 }
