@@ -14,7 +14,11 @@ pub struct Args {
 }
 
 pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
-    match serve(&ctx.data, &ctx.cfg, &ServeArgs { port: args.port, open: args.open }) {
+    match serve(
+        &ctx.data,
+        &ctx.cfg,
+        &ServeArgs { port: args.port, open: args.open, timings: ctx.out.is_verbose() },
+    ) {
         0 => Ok(()),
         code => Err(Failure::Reported(code)),
     }

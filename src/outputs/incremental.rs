@@ -20,6 +20,7 @@ use std::hash::{Hash, Hasher};
 use crate::config::Config;
 use crate::ids::{CertId, ElementKey};
 use crate::model::Corpus;
+use crate::site::keep::Parts;
 
 use super::Computed;
 
@@ -91,6 +92,83 @@ pub struct Quick {
     pub changed: usize,
 }
 
+/// What the quick passes keep between them: the site context's parts ([`Parts`]) of the corpus of
+/// the last pass, with that corpus's fingerprints and order, to patch them for the next corpus
+/// instead of deriving them again from the whole corpus.
+#[derive(Default)]
+pub struct Kept {
+    /// The parts of the last pass's corpus; `None` while a pass has them (a pass stopped
+    /// half-way leaves none: the next derives them again).
+    parts: Option<KeptParts>,
+    /// What describes the corpus of the pass under way, until its parts are given back.
+    pending: Option<Described>,
+}
+
+struct KeptParts {
+    parts: Parts,
+    of: Described,
+}
+
+/// A corpus as the kept parts need it described: its elements' and certifications' fingerprints
+/// and its elements in order.
+struct Described {
+    elements: HashMap<ElementKey, u64>,
+    certs: HashMap<CertId, u64>,
+    order: Vec<ElementKey>,
+}
+
+impl Kept {
+    /// The parts of `corpus` (whose elements' fingerprints are `now`): those kept, patched for
+    /// what changed since, or derived again when nothing is kept or the elements that did not
+    /// change moved.
+    fn take(&mut self, corpus: &Corpus, now: &HashMap<&ElementKey, u64>) -> Parts {
+        let of = Described {
+            elements: now.iter().map(|(k, f)| ((*k).clone(), *f)).collect(),
+            certs: corpus.certs.iter().map(|c| (c.id.clone(), fingerprint(c))).collect(),
+            order: corpus.elements.iter().map(|e| e.key.clone()).collect(),
+        };
+        let parts = match self.parts.take() {
+            Some(mut k) => {
+                let mut changed: HashSet<ElementKey> = now
+                    .iter()
+                    .filter(|(key, f)| k.of.elements.get(**key) != Some(*f))
+                    .map(|(key, _)| (*key).clone())
+                    .collect();
+                changed.extend(k.of.elements.keys().filter(|key| !now.contains_key(key)).cloned());
+                let in_order =
+                    k.of.order
+                        .iter()
+                        .filter(|key| !changed.contains(*key))
+                        .filter_map(|key| corpus.element_index(key))
+                        .is_sorted();
+                if in_order {
+                    let certs: Vec<CertId> = of
+                        .certs
+                        .iter()
+                        .filter(|(c, f)| k.of.certs.get(*c) != Some(*f))
+                        .map(|(c, _)| c.clone())
+                        .chain(k.of.certs.keys().filter(|c| !of.certs.contains_key(*c)).cloned())
+                        .collect();
+                    k.parts.patch(corpus, &changed, &certs);
+                    k.parts
+                } else {
+                    Parts::new(corpus)
+                }
+            }
+            None => Parts::new(corpus),
+        };
+        self.pending = Some(of);
+        parts
+    }
+
+    /// Keep `parts`, the parts of the corpus [`Kept::take`] was last given.
+    fn give_back(&mut self, parts: Parts) {
+        if let Some(of) = self.pending.take() {
+            self.parts = Some(KeptParts { parts, of });
+        }
+    }
+}
+
 /// The quick pass after an edit: `None` when the change is not one it can render alone (a table,
 /// a matrix, the vocabulary, or nothing at all changed), and the full rebuild is needed at once.
 pub fn quick(
@@ -98,7 +176,19 @@ pub fn quick(
     corpus: &Corpus,
     config: &Config,
 ) -> Result<Option<Quick>, String> {
+    quick_kept(previous, corpus, config, &mut Kept::default())
+}
+
+/// [`quick`], with the site context's parts kept from the last quick pass (`kept`, left holding
+/// this pass's).
+pub fn quick_kept(
+    previous: &FullBuild,
+    corpus: &Corpus,
+    config: &Config,
+    kept: &mut Kept,
+) -> Result<Option<Quick>, String> {
     use rayon::prelude::*;
+    let t = crate::phases::start("quick: fingerprints");
     if rest_fingerprint(corpus) != previous.rest {
         return Ok(None);
     }
@@ -116,6 +206,7 @@ pub fn quick(
         .filter(|c| previous.certs.get(&c.id) != Some(&fingerprint(*c)))
         .map(|c| c.id.clone())
         .collect();
+    t.end();
     if changed.is_empty() && certs.is_empty() {
         return Ok(None);
     }
@@ -132,10 +223,11 @@ pub fn quick(
     }
     let crosswalks = previous.computed.crosswalks.get().map(|c| c as &_);
     let empty = crate::crosswalk::AllCrosswalks::default();
-    let graph = crate::graph::Graph::build(corpus);
+    let graph = crate::phases::time("quick: graph", || crate::graph::Graph::build(corpus));
+    let parts = crate::phases::time("quick: site context", || kept.take(corpus, &now));
     let elements: Vec<ElementKey> = render.into_iter().collect();
     let certs: Vec<CertId> = certs.into_iter().collect();
-    let pages = crate::site::render_some(
+    let (pages, parts) = crate::site::render_some(
         corpus,
         &graph,
         config,
@@ -145,9 +237,11 @@ pub fn quick(
         },
         &elements,
         &certs,
-    )?;
+        parts,
+    );
+    kept.give_back(parts);
     Ok(Some(Quick {
-        pages: pages.into_iter().map(|(p, h)| (p, h.into_bytes())).collect(),
+        pages: pages?.into_iter().map(|(p, h)| (p, h.into_bytes())).collect(),
         changed: changed.len(),
     }))
 }

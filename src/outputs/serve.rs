@@ -46,6 +46,8 @@ use super::incremental::FullBuild;
 pub struct ServeArgs {
     pub port: u16,
     pub open: bool,
+    /// Print each quick pass's phases (wall and own CPU time), for the benchmark.
+    pub timings: bool,
 }
 
 /// What is being served: the files of the last good site (its pages on disk, in [`Live::site`]),
@@ -172,6 +174,12 @@ struct Live {
     saves: Arc<AtomicU64>,
     /// The last full build, for the quick pass.
     last: Mutex<Option<Arc<FullBuild>>>,
+    /// Print each quick pass's phases.
+    timings: bool,
+    /// What the last check keeps for the next.
+    kept: Mutex<crate::Kept>,
+    /// What the last quick pass keeps for the next.
+    quick: Mutex<super::incremental::Kept>,
 }
 
 impl Live {
@@ -276,7 +284,12 @@ impl Live {
     fn update(&self, data: &Path, config: &Config, seen: u64) -> Option<crate::model::Corpus> {
         let t = Instant::now();
         let cancel = self.superseded_after(seen);
-        let corpus = match cancel.run(|| crate::load_corpus(data))? {
+        let loaded = cancel.run(|| {
+            // A check stopped half-way leaves what it keeps as it was: the lock is still good.
+            let mut kept = self.kept.lock().unwrap_or_else(|e| e.into_inner());
+            crate::load_corpus_kept(data, &mut kept)
+        })?;
+        let corpus = match loaded {
             Ok(c) => c,
             Err(diags) => {
                 self.apply(Pass::Errors(diagnostics(&diags, &project_root(config))));
@@ -285,10 +298,11 @@ impl Live {
         };
         let last = self.last.lock().expect("last").clone();
         if let Some(prev) = last {
-            match super::incremental::quick(&prev, &corpus, config) {
+            let mut kept = self.quick.lock().unwrap_or_else(|e| e.into_inner());
+            match super::incremental::quick_kept(&prev, &corpus, config, &mut kept) {
                 Ok(Some(q)) => {
                     let n = q.pages.len();
-                    self.apply(Pass::Some(q.pages));
+                    crate::phases::time("quick: write", || self.apply(Pass::Some(q.pages)));
                     eprintln!(
                         "{} changed element(s): {n} page(s) rendered again in {} ms",
                         q.changed,
@@ -299,9 +313,20 @@ impl Live {
                 Err(e) => eprintln!("quick pass: {e}"),
             }
         }
-        crate::phases::take();
+        let phases = crate::phases::take();
+        if self.timings {
+            eprintln!("{}", phase_line(&phases));
+        }
         Some(corpus)
     }
+}
+
+/// The phases of a quick pass on one line: `quick phases: name wall/own CPU ms; …`.
+fn phase_line(phases: &[crate::phases::Phase]) -> String {
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    let each: Vec<String> =
+        phases.iter().map(|p| format!("{} {:.0}/{:.0}", p.name, ms(p.wall), ms(p.own))).collect();
+    format!("quick phases (wall/own CPU ms): {}", each.join("; "))
 }
 
 /// The project's folder: that of `book.toml`, else the data folder's parent.
@@ -360,6 +385,9 @@ pub fn serve(data: &Path, config: &Config, args: &ServeArgs) -> u8 {
         publishing: Mutex::new(()),
         saves: Arc::default(),
         last: Mutex::new(None),
+        timings: args.timings,
+        kept: Mutex::default(),
+        quick: Mutex::default(),
     });
     let mut config = config.clone();
     config.build.data_dir = data.to_path_buf();

@@ -3,6 +3,7 @@
 //! `html` output of [`crate::outputs`] runs it.
 
 pub mod context;
+pub mod keep;
 pub mod links;
 pub mod output;
 pub mod pages;
@@ -232,7 +233,8 @@ fn pages_of(ctx: &SiteCtx, files: &mut SiteFiles) -> Result<(), String> {
 
 /// The pages of some elements and of some certifications (their home and document pages),
 /// rendered with the crosswalks and downloads of an earlier build: what `serve` shows at once
-/// after an edit, before the full rebuild that follows.
+/// after an edit, before the full rebuild that follows. The site context is made of `parts`
+/// ([`keep::Parts`], patched for `corpus`), given back for the next quick pass.
 pub fn render_some(
     corpus: &Corpus,
     graph: &Graph,
@@ -240,18 +242,33 @@ pub fn render_some(
     inputs: &dyn Inputs,
     elements: &[crate::ids::ElementKey],
     certs: &[CertId],
-) -> Result<Vec<pages::Page>, String> {
-    let tera = templates::compile(cfg.output.html.theme.as_deref())?;
-    let ctx = SiteCtx::new(corpus, graph, cfg, tera, inputs);
-    let mut out: Vec<pages::Page> = elements
+    parts: keep::Parts,
+) -> (Result<Vec<pages::Page>, String>, keep::Parts) {
+    let tera = match crate::phases::time("quick: templates", || {
+        templates::compile(cfg.output.html.theme.as_deref())
+    }) {
+        Ok(t) => t,
+        Err(e) => return (Err(e), parts),
+    };
+    let ctx = SiteCtx::from_parts(corpus, graph, cfg, tera, inputs, parts);
+    crate::phases::time("quick: history", || ctx.history());
+    crate::phases::time("quick: counterparts", || ctx.counterparts());
+    let t = crate::phases::start("quick: pages");
+    let mut out: Result<Vec<pages::Page>, String> = elements
         .par_iter()
         .filter_map(|k| corpus.element(k))
         .map(|e| pages::element::render(&ctx, e))
-        .collect::<Result<_, _>>()?;
+        .collect();
     for c in certs.iter().filter_map(|c| corpus.cert(c)) {
-        out.extend(pages::cert::render(&ctx, c)?);
+        if let Ok(pages) = &mut out {
+            match pages::cert::render(&ctx, c) {
+                Ok(p) => pages.extend(p),
+                Err(e) => out = Err(e),
+            }
+        }
     }
-    Ok(out)
+    t.end();
+    (out, ctx.into_parts())
 }
 
 /// A script's text made safe to inline in a page: every `</script` (whatever its case) becomes
