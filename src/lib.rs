@@ -63,6 +63,13 @@ pub struct Kept {
     memo: check::Memo,
 }
 
+impl Kept {
+    /// How many searches for a cited text the last check made ([`check::Memo::searched`]).
+    pub fn searched(&self) -> usize {
+        self.memo.searched()
+    }
+}
+
 /// [`load_corpus`] again, after a change: what did not change is taken from `kept`, which is
 /// left holding this check's.
 pub fn load_corpus_kept(data_dir: &Path, kept: &mut Kept) -> Result<Corpus, Vec<Diagnostic>> {

@@ -134,7 +134,11 @@ type Verified = Result<Option<Claim>, Diagnostic>;
 /// the citations it touched, and those of a source document whose content changed. Each check
 /// keeps only the searches it made.
 #[derive(Default)]
-pub struct Proofs(HashMap<ProofKey, Search>);
+pub struct Proofs {
+    searches: HashMap<ProofKey, Search>,
+    /// How many searches the last check made (those it did not find here).
+    pub made: usize,
+}
 
 /// A search, by the document's content ([`super::content_hash`]), the lines, the text, and
 /// whether it is a code (searched as a word).
@@ -313,7 +317,9 @@ pub fn check_kept(
         diags.push(d);
     }
     let kept = &*proofs;
-    let verified: Vec<(Verified, Option<(ProofKey, Search)>)> = out
+    // Each citation's proof, with its search: the key, what it gave, whether it was made afresh.
+    type Made = (ProofKey, Search, bool);
+    let verified: Vec<(Verified, Option<Made>)> = out
         .par_iter()
         .map(|c| {
             let mut made = None;
@@ -324,28 +330,32 @@ pub fn check_kept(
                     text: needle.to_string(),
                     code: c.code,
                 };
-                let found = match kept.0.get(&key) {
-                    Some(found) => found.clone(),
-                    None if c.code => Ok(doc.find_word(needle, c.lines)),
-                    None => doc.locate(needle, c.lines),
+                let (found, fresh) = match kept.searches.get(&key) {
+                    Some(found) => (found.clone(), false),
+                    None if c.code => (Ok(doc.find_word(needle, c.lines)), true),
+                    None => (doc.locate(needle, c.lines), true),
                 };
-                made = Some((key, found.clone()));
+                made = Some((key, found.clone(), fresh));
                 found
             };
             (verify(c, sources, search), made)
         })
         .collect();
     let mut now = HashMap::with_capacity(verified.len());
+    let mut fresh = 0;
     let mut claims = Vec::new();
     for (v, made) in verified {
-        now.extend(made);
+        if let Some((key, search, new)) = made {
+            fresh += usize::from(new);
+            now.insert(key, search);
+        }
         match v {
             Ok(Some(claim)) => claims.push(claim),
             Ok(None) => {}
             Err(d) => diags.push(d),
         }
     }
-    proofs.0 = now;
+    *proofs = Proofs { searches: now, made: fresh };
     claims
 }
 

@@ -59,6 +59,14 @@ pub struct Memo {
     sheets: coverage::Sheets,
 }
 
+impl Memo {
+    /// How many searches for a cited text the last check made (those it could not take from an
+    /// earlier check).
+    pub fn searched(&self) -> usize {
+        self.proofs.made
+    }
+}
+
 /// A hash of what searching a document depends on: its lines and which are declared not to be
 /// content.
 fn content_hash(doc: &crate::sources::SourceDoc) -> u64 {

@@ -81,6 +81,12 @@ impl<'a> SiteCtx<'a> {
         }
     }
 
+    /// The same context, with its history made already (by [`crate::diff::history::History::from_pairs`]).
+    pub fn with_history(self, history: crate::diff::history::History) -> Self {
+        let _ = self.history.set(history);
+        self
+    }
+
     /// The parts to keep for the next context ([`SiteCtx::from_parts`]).
     pub fn into_parts(self) -> super::keep::Parts {
         let SiteCtx { glossary, same_text, cited_at, cited_lines, titles, in_matrices, .. } = self;

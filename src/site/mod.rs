@@ -234,7 +234,11 @@ fn pages_of(ctx: &SiteCtx, files: &mut SiteFiles) -> Result<(), String> {
 /// The pages of some elements and of some certifications (their home and document pages),
 /// rendered with the crosswalks and downloads of an earlier build: what `serve` shows at once
 /// after an edit, before the full rebuild that follows. The site context is made of `parts`
-/// ([`keep::Parts`], patched for `corpus`), given back for the next quick pass.
+/// ([`keep::Parts`], patched for `corpus`), given back for the next quick pass, and `history`.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "what a quick pass renders, from what, and the kept context it gives back"
+)]
 pub fn render_some(
     corpus: &Corpus,
     graph: &Graph,
@@ -243,6 +247,7 @@ pub fn render_some(
     elements: &[crate::ids::ElementKey],
     certs: &[CertId],
     parts: keep::Parts,
+    history: crate::diff::history::History,
 ) -> (Result<Vec<pages::Page>, String>, keep::Parts) {
     let tera = match crate::phases::time("quick: templates", || {
         templates::compile(cfg.output.html.theme.as_deref())
@@ -250,8 +255,7 @@ pub fn render_some(
         Ok(t) => t,
         Err(e) => return (Err(e), parts),
     };
-    let ctx = SiteCtx::from_parts(corpus, graph, cfg, tera, inputs, parts);
-    crate::phases::time("quick: history", || ctx.history());
+    let ctx = SiteCtx::from_parts(corpus, graph, cfg, tera, inputs, parts).with_history(history);
     crate::phases::time("quick: counterparts", || ctx.counterparts());
     let t = crate::phases::start("quick: pages");
     let mut out: Result<Vec<pages::Page>, String> = elements
