@@ -62,6 +62,12 @@ fn cpu_so_far(pid: u32) -> f64 {
     (f.get(11).unwrap_or(&0.0) + f.get(12).unwrap_or(&0.0)) / tick
 }
 
+/// The system's load average over 1, 5 and 15 minutes.
+fn load_average() -> String {
+    let s = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    s.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
+}
+
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
     v.get(v.len() / 2).copied().unwrap_or_default()
@@ -73,6 +79,8 @@ struct Served {
     ws: tungstenite::WebSocket<tungstenite::stream::MaybeTlsStream<TcpStream>>,
     /// The server's log lines, as they come.
     log: mpsc::Receiver<String>,
+    /// The phases of the quick passes seen so far (`--verbose`).
+    phases: Vec<String>,
 }
 
 impl Served {
@@ -88,9 +96,12 @@ impl Served {
     }
 
     /// Wait for the end of the full rebuild under way: its time in ms.
-    fn rebuilt(&self) -> Option<u64> {
+    fn rebuilt(&mut self) -> Option<u64> {
         loop {
             let l = self.log.recv_timeout(Duration::from_secs(1800)).ok()?;
+            if l.starts_with("quick phases") {
+                self.phases.push(l.clone());
+            }
             if let Some(ms) = l.strip_prefix("reconstruction complète en ") {
                 return ms.trim_end_matches(" ms").parse().ok();
             }
@@ -111,9 +122,14 @@ fn main() {
     if sizes.is_empty() {
         sizes = vec![1, 4, 16, 64];
     }
-    let status =
-        Command::new("cargo").args(["build", "--release", "--quiet"]).status().expect("cargo");
-    assert!(status.success());
+    // `REFERENTIEL_BIN` names a binary built earlier (to measure one while the sources change).
+    let bin = std::env::var("REFERENTIEL_BIN").unwrap_or_else(|_| {
+        let status =
+            Command::new("cargo").args(["build", "--release", "--quiet"]).status().expect("cargo");
+        assert!(status.success());
+        BIN.to_string()
+    });
+    let bin = bin.as_str();
     let root = std::env::temp_dir().join(format!("referentiel-bench-serve-{}", std::process::id()));
     println!("serve benchmark ({} threads)", std::thread::available_parallelism().unwrap());
     for n in sizes {
@@ -128,7 +144,7 @@ fn main() {
             clippy::zombie_processes,
             reason = "reaped by wait4, which gives its CPU and peak"
         )]
-        let build = Command::new(BIN)
+        let build = Command::new(bin)
             .args(["--config", &config, "build", "--out"])
             .arg(root.join("site"))
             .stdout(Stdio::null())
@@ -140,14 +156,18 @@ fn main() {
         let _ = std::fs::remove_dir_all(root.join("site"));
 
         let t = Instant::now();
-        let mut child = Command::new(BIN)
-            .args(["--config", &config, "serve", "--port", "0"])
+        let mut child = Command::new(bin)
+            .args(["--verbose", "--config", &config, "serve", "--port", "0"])
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
         let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+        let mut cold = String::new();
         let port: u16 = loop {
             let l = lines.next().unwrap().unwrap();
+            if l.starts_with("quick phases") {
+                cold = l.clone();
+            }
             if let Some(rest) = l.strip_prefix("site servi sur http://127.0.0.1:") {
                 break rest.split('/').next().unwrap().parse().unwrap();
             }
@@ -164,7 +184,7 @@ fn main() {
         let (mut ws, _) =
             tungstenite::connect(format!("ws://127.0.0.1:{port}/__livereload")).unwrap();
         ws.read().unwrap();
-        let mut s = Served { child, port, ws, log };
+        let mut s = Served { child, port, ws, log, phases: Vec::new() };
         let file = data.join(FILE);
         let original = std::fs::read_to_string(&file).unwrap();
         let rounds = if n <= 4 {
@@ -175,11 +195,17 @@ fn main() {
             1
         };
         let (mut one, mut second, mut full) = (Vec::new(), Vec::new(), Vec::new());
+        // The server's CPU time from a save to its page shown (the quick pass's, all threads).
+        let mut one_cpu = Vec::new();
+        let mut loads = Vec::new();
         for i in 0..rounds {
             let marker = format!("Mesure {i}");
+            let cpu = cpu_so_far(s.child.id());
             let t = Instant::now();
             std::fs::write(&file, edited(&original, &marker)).unwrap();
             one.push(s.shown(&marker) - t);
+            one_cpu.push(Duration::from_secs_f64(cpu_so_far(s.child.id()) - cpu));
+            loads.push(load_average());
             full.extend(s.rebuilt().map(Duration::from_millis));
         }
         for i in 0..rounds {
@@ -221,11 +247,23 @@ fn main() {
             show(&one)
         );
         println!(
+            "  one edit, the server's CPU time until shown: median {:.0} ms (ms: {}; load average at each: {})",
+            median(one_cpu.clone()).as_secs_f64() * 1e3,
+            show(&one_cpu),
+            loads.join(" | ")
+        );
+        println!(
             "  a save 0.3 s after another → its page shown: median {:.0} ms (ms: {})",
             median(second.clone()).as_secs_f64() * 1e3,
             show(&second)
         );
         println!("  the full rebuild after an edit: median {:.1} s", median(full).as_secs_f64());
+        println!("  load average at the end: {}", load_average());
+        println!("  start, the first check: {cold}");
+        // The quick passes of the single edits (the first `rounds`), phase by phase.
+        for l in s.phases.iter().take(rounds) {
+            println!("  {l}");
+        }
     }
     let _ = std::fs::remove_dir_all(&root);
 }

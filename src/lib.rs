@@ -57,14 +57,45 @@ pub fn load_corpus(data_dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
     check_corpus(data_dir).0
 }
 
+/// What a check of a data folder keeps for the next check of the same folder (`serve`): the
+/// parsed files, so that only the files whose text changed are parsed again, and the results of
+/// the checker's pure, costly parts ([`check::Memo`]). Every rule still runs on the whole data.
+#[derive(Default)]
+pub struct Kept {
+    parsed: load::Parsed,
+    memo: check::Memo,
+}
+
+impl Kept {
+    /// How many searches for a cited text the last check made ([`check::Memo::searched`]).
+    pub fn searched(&self) -> usize {
+        self.memo.searched()
+    }
+}
+
+/// [`load_corpus`] again, after a change: what did not change is taken from `kept`, which is
+/// left holding this check's.
+pub fn load_corpus_kept(data_dir: &Path, kept: &mut Kept) -> Result<Corpus, Vec<Diagnostic>> {
+    check_corpus_kept(data_dir, kept).0
+}
+
 /// Like [`load_corpus`], with the coverage of each source document, also when the data has
 /// problems (it is empty when problems other than coverage stopped the coverage pass).
 pub fn check_corpus(
     data_dir: &Path,
 ) -> (Result<Corpus, Vec<Diagnostic>>, Vec<check::coverage::DocCoverage>) {
+    check_corpus_kept(data_dir, &mut Kept::default())
+}
+
+fn check_corpus_kept(
+    data_dir: &Path,
+    kept: &mut Kept,
+) -> (Result<Corpus, Vec<Diagnostic>>, Vec<check::coverage::DocCoverage>) {
     let mut diags = Diagnostics::default();
-    let loaded = phases::time("load: read and parse", || load::load_dir(data_dir, &mut diags));
-    let checked = phases::time("check", || check::run(&loaded, &mut diags));
+    let loaded = phases::time("load: read and parse", || {
+        load::load_dir_kept(data_dir, &mut diags, &mut kept.parsed)
+    });
+    let checked = phases::time("check", || check::run_kept(&loaded, &mut diags, &mut kept.memo));
     if diags.is_empty() && checked.index.certs.is_empty() {
         let folder = diag::Pos { file: data_dir.to_path_buf(), line: 0, column: 0 };
         diags.push(

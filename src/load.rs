@@ -1,7 +1,10 @@
 //! Loading: read every YAML file under `data/` and every source document, turning each failure
 //! into a diagnostic. Nothing here judges the meaning of the data; that is `check`'s job.
 
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde_saphyr::{Budget, Options};
@@ -29,7 +32,8 @@ pub(crate) fn parser_options() -> Options {
 pub struct LoadedFile {
     /// The path as shown in diagnostics (the data folder joined with the relative path).
     pub path: PathBuf,
-    pub data: DataFile,
+    /// Shared with the [`Parsed`] files kept between loads.
+    pub data: Arc<DataFile>,
 }
 
 impl LoadedFile {
@@ -162,8 +166,11 @@ fn walk(root: &Path) -> Vec<Found> {
     found
 }
 
+/// Why a data file could not be read: the line and column where, and what.
+type Unread = (usize, usize, String);
+
 /// Read a data file as UTF-8; invalid bytes are reported at their line and column.
-fn read_text(path: &Path) -> Result<String, (usize, usize, String)> {
+fn read_text(path: &Path) -> Result<String, Unread> {
     let bytes = std::fs::read(path)
         .map_err(|e| (1, 1, crate::words::diag::cannot_read_file(&e.to_string())))?;
     String::from_utf8(bytes).map_err(|e| {
@@ -176,8 +183,23 @@ fn read_text(path: &Path) -> Result<String, (usize, usize, String)> {
     })
 }
 
-/// Read and parse every `*.yaml` under `root`, in path order (parsing runs in parallel).
-pub(crate) fn load_dir(root: &Path, diags: &mut Diagnostics) -> Loaded {
+/// The parsed data files of the last load of a folder, by path, with a hash of the text each was
+/// parsed from (`serve` keeps them between loads): a file whose text did not change is not parsed
+/// again. Only the files of the last load are kept; those that failed to parse are not.
+#[derive(Default)]
+pub struct Parsed(HashMap<PathBuf, (u64, Arc<DataFile>)>);
+
+/// A hash of a file's text, for [`Parsed`].
+fn text_hash(text: &str) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
+/// Read and parse every `*.yaml` under `root`, in path order (parsing runs in parallel), parsing
+/// again only the files whose text differs from when `kept` was made (`serve`; a build starts
+/// from an empty one), and leaving in `kept` the files of this load.
+pub fn load_dir_kept(root: &Path, diags: &mut Diagnostics, kept: &mut Parsed) -> Loaded {
     let mut paths = Vec::new();
     let mut failed = 0;
     for f in walk(root) {
@@ -191,16 +213,32 @@ pub(crate) fn load_dir(root: &Path, diags: &mut Diagnostics) -> Loaded {
         }
     }
     paths.sort();
-    let parsed: Vec<(PathBuf, Read)> = paths
-        .into_par_iter()
-        .map(|path| {
-            let result = read_text(&path).map(|text| {
-                let data = parse_str(&path, &text);
-                (text, data)
-            });
-            (path, result)
-        })
-        .collect();
+    let texts: Vec<(PathBuf, Result<String, Unread>)> = crate::phases::time("load: read", || {
+        paths
+            .into_par_iter()
+            .map(|path| {
+                let text = read_text(&path);
+                (path, text)
+            })
+            .collect()
+    });
+    let parsed: Vec<(PathBuf, Read)> = crate::phases::time("load: parse", || {
+        texts
+            .into_par_iter()
+            .map(|(path, result)| {
+                let result = result.map(|text| {
+                    let hash = text_hash(&text);
+                    let data = match kept.0.get(&path) {
+                        Some((h, data)) if *h == hash => Ok(data.clone()),
+                        _ => parse_str(&path, &text).map(Arc::new),
+                    };
+                    (text, hash, data)
+                });
+                (path, result)
+            })
+            .collect()
+    });
+    let mut now = HashMap::with_capacity(parsed.len());
     let mut files = Vec::new();
     let mut empty = Vec::new();
     for (path, result) in parsed {
@@ -215,7 +253,7 @@ pub(crate) fn load_dir(root: &Path, diags: &mut Diagnostics) -> Loaded {
                 };
                 diags.push(Diagnostic::new(Code::Yaml, &pos, message).hint(hint));
             }
-            Ok((text, data)) => {
+            Ok((text, hash, data)) => {
                 if crate::diag::yaml_lines(&text)
                     .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
                 {
@@ -223,7 +261,10 @@ pub(crate) fn load_dir(root: &Path, diags: &mut Diagnostics) -> Loaded {
                 }
                 diags.register_file(&path, &text);
                 match data {
-                    Ok(data) => files.push(LoadedFile { path, data }),
+                    Ok(data) => {
+                        now.insert(path.clone(), (hash, data.clone()));
+                        files.push(LoadedFile { path, data });
+                    }
                     Err(d) => {
                         failed += 1;
                         diags.push(d);
@@ -232,11 +273,13 @@ pub(crate) fn load_dir(root: &Path, diags: &mut Diagnostics) -> Loaded {
             }
         }
     }
+    kept.0 = now;
     Loaded { root: root.to_path_buf(), files, failed, empty }
 }
 
-/// One data file as read: its text and what parsing it gave, or where reading it failed.
-type Read = Result<(String, Result<DataFile, Diagnostic>), (usize, usize, String)>;
+/// One data file as read: its text, the text's hash and what parsing it gave (the data shared
+/// with [`Parsed`]), or where reading it failed.
+type Read = Result<(String, u64, Result<Arc<DataFile>, Diagnostic>), Unread>;
 
 /// Parse one data file's text; a failure becomes one diagnostic with the parser's position.
 pub fn parse_str(path: &Path, text: &str) -> Result<DataFile, Diagnostic> {

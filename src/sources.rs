@@ -54,7 +54,7 @@ pub struct Declared {
 }
 
 /// Why a text was not accepted at its cited lines.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Mismatch {
     /// The range is reversed, starts at 0, or ends past the document's end.
     OutOfRange { len: usize },

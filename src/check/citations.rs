@@ -2,11 +2,14 @@
 //! The searches are independent, so they run in parallel. Each proven text becomes a [`Claim`]
 //! on the characters it was found at, for the coverage pass.
 
+use std::collections::HashMap;
+
 use rayon::prelude::*;
 
 use crate::diag::{Code, Diagnostic, Diagnostics, Pos, did_you_mean};
+use crate::ids::DocId;
 use crate::schema::{Cited, FactValue, Lines, Sp};
-use crate::sources::{Mismatch, SourceSet};
+use crate::sources::{Mismatch, SourceDoc, SourceSet};
 use crate::text;
 
 use super::Index;
@@ -120,8 +123,43 @@ impl<'a> Collector<'_, 'a> {
     }
 }
 
-/// Prove every citation; the proven ones are returned as claims on the source text.
-pub fn check(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) -> Vec<Claim> {
+/// What searching a document's lines for a text gave: where it is printed, or why not.
+type Search = Result<Vec<text::Found>, Mismatch>;
+
+/// What proving a citation gave: its claim (none for lines without a text), or what is wrong.
+type Verified = Result<Option<Claim>, Diagnostic>;
+
+/// The searches of a check, kept for the next check of the same data (`serve`): a search is a
+/// pure function of the document's content, the lines and the text, so an edit re-searches only
+/// the citations it touched, and those of a source document whose content changed. Each check
+/// keeps only the searches it made.
+#[derive(Default)]
+pub struct Proofs {
+    searches: HashMap<ProofKey, Search>,
+    /// How many searches the last check made (those it did not find here).
+    pub made: usize,
+}
+
+/// A search, by the document's content ([`super::content_hash`]), the lines, the text, and
+/// whether it is a code (searched as a word).
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct ProofKey {
+    doc: u64,
+    lines: Lines,
+    text: String,
+    code: bool,
+}
+
+/// Prove every citation; the proven ones are returned as claims on the source text. The searches
+/// are taken from `proofs` where an earlier check made them, and `proofs` is left holding this
+/// check's.
+pub fn check_kept(
+    index: &Index,
+    sources: &SourceSet,
+    hashes: &HashMap<DocId, u64>,
+    diags: &mut Diagnostics,
+    proofs: &mut Proofs,
+) -> Vec<Claim> {
     let mut c = Collector {
         index,
         out: Vec::new(),
@@ -278,22 +316,57 @@ pub fn check(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) -> Vec
     for d in collected {
         diags.push(d);
     }
-    let verified: Vec<Result<Option<Claim>, Diagnostic>> =
-        out.par_iter().map(|c| verify(c, sources)).collect();
+    let kept = &*proofs;
+    // Each citation's proof, with its search: the key, what it gave, whether it was made afresh.
+    type Made = (ProofKey, Search, bool);
+    let verified: Vec<(Verified, Option<Made>)> = out
+        .par_iter()
+        .map(|c| {
+            let mut made = None;
+            let search = |doc: &SourceDoc, needle: &str| {
+                let key = ProofKey {
+                    doc: hashes.get(&doc.id).copied().unwrap_or_default(),
+                    lines: c.lines,
+                    text: needle.to_string(),
+                    code: c.code,
+                };
+                let (found, fresh) = match kept.searches.get(&key) {
+                    Some(found) => (found.clone(), false),
+                    None if c.code => (Ok(doc.find_word(needle, c.lines)), true),
+                    None => (doc.locate(needle, c.lines), true),
+                };
+                made = Some((key, found.clone(), fresh));
+                found
+            };
+            (verify(c, sources, search), made)
+        })
+        .collect();
+    let mut now = HashMap::with_capacity(verified.len());
+    let mut fresh = 0;
     let mut claims = Vec::new();
-    for v in verified {
+    for (v, made) in verified {
+        if let Some((key, search, new)) = made {
+            fresh += usize::from(new);
+            now.insert(key, search);
+        }
         match v {
             Ok(Some(claim)) => claims.push(claim),
             Ok(None) => {}
             Err(d) => diags.push(d),
         }
     }
+    *proofs = Proofs { searches: now, made: fresh };
     claims
 }
 
 /// Prove one citation: its claim on the source text (none when it cites lines without a text),
-/// or what is wrong with it.
-fn verify(c: &Citation, sources: &SourceSet) -> Result<Option<Claim>, Diagnostic> {
+/// or what is wrong with it. `search` searches a document's lines for the text (as a word for a
+/// code).
+fn verify(
+    c: &Citation,
+    sources: &SourceSet,
+    mut search: impl FnMut(&SourceDoc, &str) -> Search,
+) -> Verified {
     let Some(doc_id) = c.doc else {
         return Err(Diagnostic::new(
             Code::MissingKey,
@@ -332,11 +405,12 @@ fn verify(c: &Citation, sources: &SourceSet) -> Result<Option<Claim>, Diagnostic
         lines: c.lines,
         one_word: !text::normalize(needle).contains(' '),
     };
+    let found = search(doc, needle);
     if c.code {
-        let found = doc.find_word(needle, c.lines);
+        let found = found.unwrap_or_default();
         return Ok((!found.is_empty()).then(|| claim(found)));
     }
-    match doc.locate(needle, c.lines) {
+    match found {
         Ok(found) => Ok(Some(claim(found))),
         Err(Mismatch::OutOfRange { len }) => Err(out_of_range(c, doc.id.as_str(), len)),
         Err(Mismatch::Empty) => {

@@ -11,7 +11,8 @@
 //! as truncated instead. Blank characters are whitespace, private-use glyphs (checkboxes and
 //! bullets of the PDF fonts) and the list bullet opening a line.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
 use std::path::Path;
 
 use serde::Serialize;
@@ -258,88 +259,151 @@ fn bullet_at(cs: &[char]) -> Option<usize> {
 /// How many characters of a run a message quotes.
 const QUOTE: usize = 160;
 
-/// Mark every claim, report what is left; the coverage of every document.
-pub fn check(claims: &[Claim], sources: &SourceSet, diags: &mut Diagnostics) -> Vec<DocCoverage> {
-    let mut out = Vec::new();
-    for doc in sources.docs.values() {
-        let mut sheet = Sheet::new(doc);
-        let mine: Vec<(u32, &Claim)> = claims
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.doc == doc.id)
-            .map(|(i, c)| (i as u32, c))
-            .collect();
-        // Which occurrence each claim took (the one least taken by the claims before it).
-        let mut took: Vec<(u32, Found)> = Vec::with_capacity(mine.len());
-        for (i, c) in &mine {
-            let through = c.lines.iter().all(|n| doc.is_declared(n));
-            // Among occurrences equally free, one that stands as a whole word (the coefficient
-            // « 4 » rather than the 4 of « U4 »).
-            let Some(f) = c
-                .found
-                .iter()
-                .min_by_key(|f| (sheet.taken(f, through), !stands_alone(doc, f)))
-                .copied()
-            else {
-                continue;
-            };
-            if through && matches!(c.role, Role::Text | Role::Piece) {
-                let d = &doc.declared[&f.first_line];
-                diags.push(
-                    Diagnostic::new(
-                        Code::DeclaredContent,
-                        &d.at,
-                        crate::words::diag::declared_but_content(
-                            f.first_line,
-                            doc.id.as_str(),
-                            d.reason.key(),
-                            &c.owner,
-                        ),
-                    )
-                    .hint(crate::words::diag::take_line_out(f.first_line, d.reason.key())),
-                );
-            }
-            if c.role == Role::Text {
-                double_claim(&sheet, claims, c, &f, through, diags); // #24
-            }
-            sheet.claim(&f, through, *i);
-            took.push((*i, f));
-        }
-        let path = &doc.path;
-        // Truncated texts: one word of a line whose rest nobody claims.
-        let mut explained: BTreeSet<usize> = BTreeSet::new();
-        for (i, f) in &took {
-            let c = &claims[*i as usize];
-            if c.role == Role::Text
-                && c.one_word
-                && f.first_line == f.last_line
-                && sheet.has_open(f.first_line)
-            {
-                let line = doc.line(f.first_line).trim();
-                diags.push(
-                    Diagnostic::new(
-                        Code::TruncatedText,
-                        &c.at,
-                        crate::words::diag::one_word_of_line(
-                            &c.owner,
-                            f.first_line,
-                            doc.id.as_str(),
-                        ),
-                    )
-                    .hint(crate::words::diag::line_reads(&quote(line))),
-                );
-                explained.insert(f.first_line);
-            }
-        }
-        for run in sheet.runs() {
-            if (run.first.0..=run.last).any(|l| explained.contains(&l)) {
-                continue;
-            }
-            diags.push(unclaimed(&sheet, claims, &run, path));
-        }
-        out.push(sheet.coverage());
+/// The coverage of each document as a check found it, kept for the next check of the same data
+/// (`serve`): a document's coverage and diagnostics depend only on the document and on the claims
+/// on it, by which they are found again. Each check keeps only its own.
+#[derive(Default)]
+pub struct Sheets(HashMap<u64, (Vec<Diagnostic>, DocCoverage)>);
+
+/// A hash of all a document's coverage depends on: its content (`content`: its lines and declared
+/// lines), its id, path and declarations, and the claims on it, in order.
+fn sheet_key(doc: &SourceDoc, content: u64, mine: &[(u32, &Claim)]) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (content, doc.id.as_str(), &doc.path).hash(&mut h);
+    for (line, d) in &doc.declared {
+        (line, d.reason.key(), &d.at.file, d.at.line, d.at.column).hash(&mut h);
     }
+    for (_, c) in mine {
+        (c.doc.as_str(), c.role as u8, &c.owner, c.lines, c.one_word).hash(&mut h);
+        (&c.at.file, c.at.line, c.at.column).hash(&mut h);
+        for f in &c.found {
+            (f.first_line, f.last_line, f.first_col, f.last_col).hash(&mut h);
+        }
+    }
+    h.finish()
+}
+
+/// Mark every claim, report what is left; the coverage of every document. `content` holds each
+/// document's content hash; what `kept` holds from an earlier check is taken where nothing a
+/// document's coverage depends on changed, and `kept` is left holding this check's.
+pub fn check(
+    claims: &[Claim],
+    sources: &SourceSet,
+    content: &HashMap<DocId, u64>,
+    diags: &mut Diagnostics,
+    kept: &mut Sheets,
+) -> Vec<DocCoverage> {
+    use rayon::prelude::*;
+    let mut by_doc: HashMap<&DocId, Vec<(u32, &Claim)>> = HashMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        by_doc.entry(&c.doc).or_default().push((i as u32, c));
+    }
+    let previous = &*kept;
+    let done: Vec<(u64, (Vec<Diagnostic>, DocCoverage))> = sources
+        .docs
+        .values()
+        .collect::<Vec<_>>()
+        .par_iter()
+        .map(|doc| {
+            let mine = by_doc.get(&doc.id).map(Vec::as_slice).unwrap_or_default();
+            let key = sheet_key(doc, content.get(&doc.id).copied().unwrap_or_default(), mine);
+            let sheet = match previous.0.get(&key) {
+                Some(found) => found.clone(),
+                None => {
+                    let mut found = Diagnostics::default();
+                    let coverage = one(doc, claims, mine, &mut found);
+                    (found.iter().cloned().collect(), coverage)
+                }
+            };
+            (key, sheet)
+        })
+        .collect();
+    let mut out = Vec::with_capacity(done.len());
+    let mut now = HashMap::with_capacity(done.len());
+    for (key, (found, coverage)) in done {
+        for d in &found {
+            diags.push(d.clone());
+        }
+        out.push(coverage.clone());
+        now.insert(key, (found, coverage));
+    }
+    kept.0 = now;
     out
+}
+
+/// The coverage of one document, given the claims on it (`mine`, with their index in `claims`).
+fn one(
+    doc: &SourceDoc,
+    claims: &[Claim],
+    mine: &[(u32, &Claim)],
+    diags: &mut Diagnostics,
+) -> DocCoverage {
+    let mut sheet = Sheet::new(doc);
+    // Which occurrence each claim took (the one least taken by the claims before it).
+    let mut took: Vec<(u32, Found)> = Vec::with_capacity(mine.len());
+    for (i, c) in mine {
+        let through = c.lines.iter().all(|n| doc.is_declared(n));
+        // Among occurrences equally free, one that stands as a whole word (the coefficient
+        // « 4 » rather than the 4 of « U4 »).
+        let Some(f) = c
+            .found
+            .iter()
+            .min_by_key(|f| (sheet.taken(f, through), !stands_alone(doc, f)))
+            .copied()
+        else {
+            continue;
+        };
+        if through && matches!(c.role, Role::Text | Role::Piece) {
+            let d = &doc.declared[&f.first_line];
+            diags.push(
+                Diagnostic::new(
+                    Code::DeclaredContent,
+                    &d.at,
+                    crate::words::diag::declared_but_content(
+                        f.first_line,
+                        doc.id.as_str(),
+                        d.reason.key(),
+                        &c.owner,
+                    ),
+                )
+                .hint(crate::words::diag::take_line_out(f.first_line, d.reason.key())),
+            );
+        }
+        if c.role == Role::Text {
+            double_claim(&sheet, claims, c, &f, through, diags); // #24
+        }
+        sheet.claim(&f, through, *i);
+        took.push((*i, f));
+    }
+    let path = &doc.path;
+    // Truncated texts: one word of a line whose rest nobody claims.
+    let mut explained: BTreeSet<usize> = BTreeSet::new();
+    for (i, f) in &took {
+        let c = &claims[*i as usize];
+        if c.role == Role::Text
+            && c.one_word
+            && f.first_line == f.last_line
+            && sheet.has_open(f.first_line)
+        {
+            let line = doc.line(f.first_line).trim();
+            diags.push(
+                Diagnostic::new(
+                    Code::TruncatedText,
+                    &c.at,
+                    crate::words::diag::one_word_of_line(&c.owner, f.first_line, doc.id.as_str()),
+                )
+                .hint(crate::words::diag::line_reads(&quote(line))),
+            );
+            explained.insert(f.first_line);
+        }
+    }
+    for run in sheet.runs() {
+        if (run.first.0..=run.last).any(|l| explained.contains(&l)) {
+            continue;
+        }
+        diags.push(unclaimed(&sheet, claims, &run, path));
+    }
+    sheet.coverage()
 }
 
 /// #24: the characters an element's text takes that another element's text took already. Variants,

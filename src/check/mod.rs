@@ -47,19 +47,70 @@ pub struct Checked<'a> {
     pub coverage: Vec<coverage::DocCoverage>,
 }
 
+/// What a check keeps for the next check of the same data (`serve`): the results of its pure,
+/// costly parts, each found again only by everything it depends on — the searches that prove a
+/// cited text (by the document's content, the lines and the text), the words the documents
+/// print (by all their contents), each document's coverage (by its content and the claims on it).
+/// Every rule still runs on the whole data; each check keeps only what it used.
+#[derive(Default)]
+pub struct Memo {
+    proofs: citations::Proofs,
+    printed: vocabulary::Printed,
+    sheets: coverage::Sheets,
+}
+
+impl Memo {
+    /// How many searches for a cited text the last check made (those it could not take from an
+    /// earlier check).
+    pub fn searched(&self) -> usize {
+        self.proofs.made
+    }
+}
+
+/// A hash of what searching a document depends on: its lines and which are declared not to be
+/// content.
+fn content_hash(doc: &crate::sources::SourceDoc) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    doc.lines.hash(&mut h);
+    for (line, d) in &doc.declared {
+        (line, d.reason.key()).hash(&mut h);
+    }
+    h.finish()
+}
+
 /// Check everything; the result is usable only when `diags` stays empty.
 pub fn run<'a>(loaded: &'a Loaded, diags: &mut Diagnostics) -> Checked<'a> {
-    let sources = registry::build(loaded, diags);
-    let index = index::build(loaded, diags);
+    run_kept(loaded, diags, &mut Memo::default())
+}
+
+/// [`run`] again after a change, with what an earlier check kept ([`Memo`]); `memo` is left
+/// holding this check's.
+pub fn run_kept<'a>(loaded: &'a Loaded, diags: &mut Diagnostics, memo: &mut Memo) -> Checked<'a> {
+    use crate::phases::time;
+    use rayon::prelude::*;
+    let sources = time("check: registry", || registry::build(loaded, diags));
+    let hashes: std::collections::HashMap<crate::ids::DocId, u64> =
+        sources.docs.par_iter().map(|(id, doc)| (id.clone(), content_hash(doc))).collect();
+    let index = time("check: index", || index::build(loaded, diags));
     let mut resolved = refs::Resolved::default();
     if loaded.failed == 0 {
-        resolved = refs::check(&index, &sources, diags);
-        tables::check(&index, diags);
-        shapes::check(&index, &sources, diags); // #24
+        resolved = time("check: refs", || refs::check(&index, &sources, diags));
+        time("check: tables", || tables::check(&index, diags));
+        time("check: shapes", || shapes::check(&index, &sources, diags)); // #24
     }
-    let claims = citations::check(&index, &sources, diags);
-    vocabulary::check(loaded, &sources, diags);
-    let coverage =
-        if diags.is_empty() { coverage::check(&claims, &sources, diags) } else { Vec::new() };
+    let claims = time("check: citations", || {
+        citations::check_kept(&index, &sources, &hashes, diags, &mut memo.proofs)
+    });
+    time("check: vocabulary", || {
+        vocabulary::check(loaded, &sources, &hashes, diags, &mut memo.printed)
+    });
+    let coverage = if diags.is_empty() {
+        time("check: coverage", || {
+            coverage::check(&claims, &sources, &hashes, diags, &mut memo.sheets)
+        })
+    } else {
+        Vec::new()
+    };
     Checked { root: loaded.root.clone(), sources, index, resolved, coverage }
 }

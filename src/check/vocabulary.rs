@@ -3,9 +3,12 @@
 //! source documents print, every term is justified, and an abbreviation that a document defines
 //! itself cites where (that citation is proven by [`super::citations`] like every other).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 use crate::diag::{Code, Diagnostic, Diagnostics, Pos};
+use crate::ids::DocId;
 use crate::lang;
 use crate::load::Loaded;
 use crate::schema::{Sp, TermKind};
@@ -24,13 +27,42 @@ fn is_iso_date(s: &str) -> bool {
         && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
-pub fn check(loaded: &Loaded, sources: &SourceSet, diags: &mut Diagnostics) {
+/// The words the documents print, kept for the next check of the same data (`serve`), by a hash
+/// of every document's id and content.
+#[derive(Default)]
+pub struct Printed(Option<(u64, Arc<BTreeSet<String>>)>);
+
+pub fn check(
+    loaded: &Loaded,
+    sources: &SourceSet,
+    hashes: &HashMap<DocId, u64>,
+    diags: &mut Diagnostics,
+    kept: &mut Printed,
+) {
     if !loaded.files.iter().any(|f| f.data.vocabulary.is_some()) {
         return;
     }
     // Every stem the documents print: a target must be made of the documents' own words.
-    let printed: BTreeSet<String> =
-        sources.docs.values().flat_map(|d| d.lines.iter()).flat_map(|l| lang::terms(l)).collect();
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for id in sources.docs.keys() {
+        (id.as_str(), hashes.get(id)).hash(&mut h);
+    }
+    let key = h.finish();
+    let printed = match &kept.0 {
+        Some((k, printed)) if *k == key => printed.clone(),
+        _ => {
+            use rayon::prelude::*;
+            let each: Vec<BTreeSet<String>> = sources
+                .docs
+                .values()
+                .collect::<Vec<_>>()
+                .par_iter()
+                .map(|d| d.lines.iter().flat_map(|l| lang::terms(l)).collect())
+                .collect();
+            Arc::new(each.into_iter().flatten().collect())
+        }
+    };
+    kept.0 = Some((key, printed.clone()));
     let mut seen: BTreeMap<String, Pos> = BTreeMap::new();
     for f in &loaded.files {
         let Some(v) = &f.data.vocabulary else { continue };

@@ -143,6 +143,11 @@ impl Out {
         }
     }
 
+    /// Is it `--verbose`?
+    pub fn is_verbose(&self) -> bool {
+        self.verbose
+    }
+
     /// A progress line that the next one overwrites (only on a terminal).
     pub fn progress(&self, message: &str) {
         if self.interactive {

@@ -18,15 +18,19 @@ pub struct Args {
 
 pub fn run(args: Args, ctx: &Ctx) -> Result<(), Failure> {
     let report: Arc<dyn Report> = Arc::new(ctx.out.clone());
-    serve(&ctx.data, &ctx.cfg, &ServeArgs { port: args.port, open: args.open }, report).map_err(
-        |e| match e {
-            Error::Listen { .. } => Failure::Usage {
-                message: e.to_string(),
-                hint: Some(referentiel::words::serve::CANNOT_LISTEN_HINT.to_string()),
-            },
-            e => Failure::Failed(e.to_string()),
-        },
+    serve(
+        &ctx.data,
+        &ctx.cfg,
+        &ServeArgs { port: args.port, open: args.open, timings: ctx.out.is_verbose() },
+        report,
     )
+    .map_err(|e| match e {
+        Error::Listen { .. } => Failure::Usage {
+            message: e.to_string(),
+            hint: Some(referentiel::words::serve::CANNOT_LISTEN_HINT.to_string()),
+        },
+        e => Failure::Failed(e.to_string()),
+    })
 }
 
 /// The server's messages go where every command's do: `--quiet` silences what happened,

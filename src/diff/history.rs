@@ -30,28 +30,51 @@ pub struct History {
     map: HashMap<ElementKey, Since>,
 }
 
+/// What the diff of one lineage pair says of the pair's new elements: kept by `serve` between
+/// its quick passes for the pairs an edit did not touch ([`History::from_pairs`]).
+#[derive(Clone)]
+pub struct PairHistory(Vec<(ElementKey, Direct)>);
+
+impl PairHistory {
+    pub fn of(corpus: &Corpus, old: &CertId, new: &CertId) -> PairHistory {
+        let mut out = Vec::new();
+        let r = diff(corpus, old, corpus, new, &DiffOptions::default());
+        for c in &r.changes {
+            if c.old.is_empty() || c.new.len() != 1 {
+                continue;
+            }
+            let kept = c.old.len() == 1 && (!c.reworded || c.degree == Some(Degree::Correction));
+            out.push((
+                c.new[0].id.clone(),
+                (
+                    old.clone(),
+                    c.old.iter().map(|i| i.id.clone()).collect(),
+                    c.class,
+                    c.degree,
+                    kept,
+                ),
+            ));
+        }
+        PairHistory(out)
+    }
+}
+
 impl History {
     pub fn build(corpus: &Corpus) -> History {
+        let pairs: Vec<PairHistory> = lineage_pairs(corpus)
+            .iter()
+            .map(|(old, new)| PairHistory::of(corpus, old, new))
+            .collect();
+        History::from_pairs(&pairs)
+    }
+
+    /// The history made of each lineage pair's, in the order of [`lineage_pairs`].
+    pub fn from_pairs<'p>(pairs: impl IntoIterator<Item = &'p PairHistory>) -> History {
         // For each new element of a 1 → 1 or n → 1 change: its old elements, and whether the text stayed.
         let mut direct: HashMap<ElementKey, Direct> = HashMap::new();
-        for (old, new) in lineage_pairs(corpus) {
-            let r = diff(corpus, &old, corpus, &new, &DiffOptions::default());
-            for c in &r.changes {
-                if c.old.is_empty() || c.new.len() != 1 {
-                    continue;
-                }
-                let kept =
-                    c.old.len() == 1 && (!c.reworded || c.degree == Some(Degree::Correction));
-                direct.insert(
-                    c.new[0].id.clone(),
-                    (
-                        old.clone(),
-                        c.old.iter().map(|i| i.id.clone()).collect(),
-                        c.class,
-                        c.degree,
-                        kept,
-                    ),
-                );
+        for p in pairs {
+            for (k, d) in &p.0 {
+                direct.insert(k.clone(), d.clone());
             }
         }
         let mut map = HashMap::new();

@@ -13,13 +13,25 @@
 //! The quick pass reuses the last full build's crosswalks and downloads. What it leaves behind —
 //! suggestions computed from the new texts, the search index, the exports, the source and
 //! comparison pages — is what the full rebuild that follows brings.
+//!
+//! So that an edit shows at once whatever the corpus's size, a pass derives again only what an
+//! edit can change: the check keeps the files parsed and the results of its pure parts, each
+//! found again by everything it depends on ([`crate::Kept`]), and the quick pass keeps the site
+//! context's corpus-wide parts, patched for the elements that changed since the last pass
+//! ([`Kept`]). The rule: a quick pass only ever renders data that the whole checker accepted —
+//! every rule runs on the whole data at every pass, nothing kept stands in for a rule — and
+//! every page it renders is the page a full build of the same data renders. The elements that
+//! changed since the last quick pass are rendered again too, so that an edit undone before the
+//! full rebuild shows the old text at once.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
 use crate::config::Config;
+use crate::diff::history::{History, PairHistory};
 use crate::ids::{CertId, ElementKey};
 use crate::model::Corpus;
+use crate::site::keep::Parts;
 
 use crate::build::Computed;
 
@@ -91,6 +103,146 @@ pub struct Quick {
     pub changed: usize,
 }
 
+/// What the quick passes keep between them: the site context's parts ([`Parts`]) of the corpus of
+/// the last pass, with that corpus's fingerprints and order, to patch them for the next corpus
+/// instead of deriving them again from the whole corpus.
+#[derive(Default)]
+pub struct Kept {
+    /// The parts of the last pass's corpus; `None` while a pass has them (a pass stopped
+    /// half-way leaves none: the next derives them again).
+    parts: Option<KeptParts>,
+    /// The history of each lineage pair, by a hash of all its diff depends on: the pair's
+    /// certifications (records and elements) and the rest of the corpus (tables, matrices).
+    pairs: HashMap<(CertId, CertId), (u64, PairHistory)>,
+    /// What describes the corpus of the pass under way, until its parts are given back.
+    pending: Option<Described>,
+}
+
+struct KeptParts {
+    parts: Parts,
+    of: Described,
+}
+
+/// A corpus as the kept parts need it described: its elements' and certifications' fingerprints
+/// and its elements in order.
+struct Described {
+    elements: HashMap<ElementKey, u64>,
+    certs: HashMap<CertId, u64>,
+    order: Vec<ElementKey>,
+}
+
+impl Kept {
+    /// The history of `corpus` (#25), the diff of a lineage pair made again only when one of its
+    /// certifications changed since the last pass.
+    fn history(&mut self, corpus: &Corpus, now: &HashMap<&ElementKey, u64>) -> History {
+        use rayon::prelude::*;
+        let rest = rest_fingerprint(corpus);
+        let mut of_cert: HashMap<&CertId, std::collections::hash_map::DefaultHasher> =
+            HashMap::new();
+        for c in &corpus.certs {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            (rest, fingerprint(c)).hash(&mut h);
+            of_cert.insert(&c.id, h);
+        }
+        for e in &corpus.elements {
+            if let Some(h) = of_cert.get_mut(&e.key.cert) {
+                (&e.key, now.get(&e.key)).hash(h);
+            }
+        }
+        let of_cert: HashMap<&CertId, u64> =
+            of_cert.into_iter().map(|(c, h)| (c, h.finish())).collect();
+        let pairs = crate::diff::lineage_pairs(corpus);
+        let kept = &self.pairs;
+        let made: Vec<((CertId, CertId), (u64, PairHistory))> = pairs
+            .par_iter()
+            .map(|(old, new)| {
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                (of_cert.get(old), of_cert.get(new)).hash(&mut h);
+                let key = h.finish();
+                let history = match kept.get(&(old.clone(), new.clone())) {
+                    Some((k, h)) if *k == key => h.clone(),
+                    _ => PairHistory::of(corpus, old, new),
+                };
+                ((old.clone(), new.clone()), (key, history))
+            })
+            .collect();
+        let history = History::from_pairs(made.iter().map(|(_, (_, h))| h));
+        self.pairs = made.into_iter().collect();
+        history
+    }
+}
+
+/// What changed between the corpus of the kept parts and the corpus of a pass: the elements
+/// (added and removed ones included) and the certification records.
+struct Since {
+    elements: HashSet<ElementKey>,
+    certs: Vec<CertId>,
+}
+
+impl Kept {
+    /// What changed since the corpus of the last quick pass (`None` when nothing is kept).
+    fn since(&self, corpus: &Corpus, now: &HashMap<&ElementKey, u64>) -> Option<Since> {
+        let k = self.parts.as_ref()?;
+        let mut elements: HashSet<ElementKey> = now
+            .iter()
+            .filter(|(key, f)| k.of.elements.get(**key) != Some(*f))
+            .map(|(key, _)| (*key).clone())
+            .collect();
+        elements.extend(k.of.elements.keys().filter(|key| !now.contains_key(key)).cloned());
+        let certs: HashMap<&CertId, u64> =
+            corpus.certs.iter().map(|c| (&c.id, fingerprint(c))).collect();
+        let certs = certs
+            .iter()
+            .filter(|(c, f)| k.of.certs.get(**c) != Some(*f))
+            .map(|(c, _)| (*c).clone())
+            .chain(k.of.certs.keys().filter(|c| !certs.contains_key(c)).cloned())
+            .collect();
+        Some(Since { elements, certs })
+    }
+
+    /// The parts of `corpus` (whose elements' fingerprints are `now`, and which differs from the
+    /// corpus of the kept parts by `since`): those kept, patched, or derived again when nothing
+    /// is kept or the elements that did not change moved.
+    fn take(
+        &mut self,
+        corpus: &Corpus,
+        now: &HashMap<&ElementKey, u64>,
+        since: Option<&Since>,
+    ) -> Parts {
+        let of = Described {
+            elements: now.iter().map(|(k, f)| ((*k).clone(), *f)).collect(),
+            certs: corpus.certs.iter().map(|c| (c.id.clone(), fingerprint(c))).collect(),
+            order: corpus.elements.iter().map(|e| e.key.clone()).collect(),
+        };
+        let parts = match (self.parts.take(), since) {
+            (Some(mut k), Some(since)) => {
+                let in_order =
+                    k.of.order
+                        .iter()
+                        .filter(|key| !since.elements.contains(*key))
+                        .filter_map(|key| corpus.element_index(key))
+                        .is_sorted();
+                if in_order {
+                    k.parts.patch(corpus, &since.elements, &since.certs);
+                    k.parts
+                } else {
+                    Parts::new(corpus)
+                }
+            }
+            _ => Parts::new(corpus),
+        };
+        self.pending = Some(of);
+        parts
+    }
+
+    /// Keep `parts`, the parts of the corpus [`Kept::take`] was last given.
+    fn give_back(&mut self, parts: Parts) {
+        if let Some(of) = self.pending.take() {
+            self.parts = Some(KeptParts { parts, of });
+        }
+    }
+}
+
 /// The quick pass after an edit: `None` when the change is not one it can render alone (a table,
 /// a matrix, the vocabulary, or nothing at all changed), and the full rebuild is needed at once.
 pub fn quick(
@@ -98,7 +250,19 @@ pub fn quick(
     corpus: &Corpus,
     config: &Config,
 ) -> Result<Option<Quick>, String> {
+    quick_kept(previous, corpus, config, &mut Kept::default())
+}
+
+/// [`quick`], with the site context's parts kept from the last quick pass (`kept`, left holding
+/// this pass's).
+pub fn quick_kept(
+    previous: &FullBuild,
+    corpus: &Corpus,
+    config: &Config,
+    kept: &mut Kept,
+) -> Result<Option<Quick>, String> {
     use rayon::prelude::*;
+    let t = crate::phases::start("quick: fingerprints");
     if rest_fingerprint(corpus) != previous.rest {
         return Ok(None);
     }
@@ -116,6 +280,14 @@ pub fn quick(
         .filter(|c| previous.certs.get(&c.id) != Some(&fingerprint(*c)))
         .map(|c| c.id.clone())
         .collect();
+    // What the quick passes since the last full build showed is on the served site too: what
+    // changed since the last pass is rendered again (an edit reverted shows the old text).
+    let since = kept.since(corpus, &now);
+    if let Some(since) = &since {
+        changed.extend(since.elements.iter().cloned());
+        certs.extend(since.certs.iter().cloned());
+    }
+    t.end();
     if changed.is_empty() && certs.is_empty() {
         return Ok(None);
     }
@@ -132,10 +304,13 @@ pub fn quick(
     }
     let crosswalks = previous.computed.crosswalks.get().map(|c| c as &_);
     let empty = crate::crosswalk::AllCrosswalks::default();
-    let graph = crate::graph::Graph::build(corpus);
+    let graph = crate::phases::time("quick: graph", || crate::graph::Graph::build(corpus));
+    let parts =
+        crate::phases::time("quick: site context", || kept.take(corpus, &now, since.as_ref()));
+    let history = crate::phases::time("quick: history", || kept.history(corpus, &now));
     let elements: Vec<ElementKey> = render.into_iter().collect();
     let certs: Vec<CertId> = certs.into_iter().collect();
-    let pages = crate::site::render_some(
+    let (pages, parts) = crate::site::render_some(
         corpus,
         &graph,
         config,
@@ -145,9 +320,12 @@ pub fn quick(
         },
         &elements,
         &certs,
-    )?;
+        parts,
+        history,
+    );
+    kept.give_back(parts);
     Ok(Some(Quick {
-        pages: pages.into_iter().map(|(p, h)| (p, h.into_bytes())).collect(),
+        pages: pages?.into_iter().map(|(p, h)| (p, h.into_bytes())).collect(),
         changed: changed.len(),
     }))
 }

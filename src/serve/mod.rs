@@ -98,6 +98,8 @@ impl std::error::Error for Error {
 pub struct ServeArgs {
     pub port: u16,
     pub open: bool,
+    /// Print each quick pass's phases (wall and own CPU time), for the benchmark.
+    pub timings: bool,
 }
 
 /// What is being served: the files of the last good site (its pages on disk, in [`Live::site`]),
@@ -227,6 +229,12 @@ struct Live {
     last: Mutex<Option<Arc<FullBuild>>>,
     /// Where what happens is said.
     report: Arc<dyn Report>,
+    /// Say each quick pass's phases (`--verbose`).
+    timings: bool,
+    /// What the last check keeps for the next.
+    kept: Mutex<crate::Kept>,
+    /// What the last quick pass keeps for the next.
+    quick: Mutex<incremental::Kept>,
 }
 
 impl Live {
@@ -337,7 +345,12 @@ impl Live {
     fn update(&self, data: &Path, config: &Config, seen: u64) -> Option<crate::model::Corpus> {
         let t = Instant::now();
         let cancel = self.superseded_after(seen);
-        let corpus = match cancel.run(|| crate::load_corpus(data))? {
+        let loaded = cancel.run(|| {
+            // A check stopped half-way leaves what it keeps as it was: the lock is still good.
+            let mut kept = self.kept.lock().unwrap_or_else(|e| e.into_inner());
+            crate::load_corpus_kept(data, &mut kept)
+        })?;
+        let corpus = match loaded {
             Ok(c) => c,
             Err(diags) => {
                 self.apply(Pass::Errors(diagnostics(&diags, &project_root(config))));
@@ -346,10 +359,11 @@ impl Live {
         };
         let last = self.last.lock().expect("last").clone();
         if let Some(prev) = last {
-            match incremental::quick(&prev, &corpus, config) {
+            let mut kept = self.quick.lock().unwrap_or_else(|e| e.into_inner());
+            match incremental::quick_kept(&prev, &corpus, config, &mut kept) {
                 Ok(Some(q)) => {
                     let n = q.pages.len();
-                    self.apply(Pass::Some(q.pages));
+                    crate::phases::time("quick: write", || self.apply(Pass::Some(q.pages)));
                     self.report.info(&crate::words::serve::quick_pass(
                         q.changed,
                         n,
@@ -360,9 +374,20 @@ impl Live {
                 Err(e) => self.report.error(&crate::words::serve::quick_pass_failed(&e)),
             }
         }
-        crate::phases::take();
+        let phases = crate::phases::take();
+        if self.timings {
+            self.report.info(&phase_line(&phases));
+        }
         Some(corpus)
     }
+}
+
+/// The phases of a quick pass on one line: `quick phases: name wall/own CPU ms; …`.
+fn phase_line(phases: &[crate::phases::Phase]) -> String {
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    let each: Vec<String> =
+        phases.iter().map(|p| format!("{} {:.0}/{:.0}", p.name, ms(p.wall), ms(p.own))).collect();
+    format!("quick phases (wall/own CPU ms): {}", each.join("; "))
 }
 
 /// The project's folder: that of `book.toml`, else the data folder's parent.
@@ -412,6 +437,9 @@ pub fn serve(
         saves: Arc::default(),
         last: Mutex::new(None),
         report: report.clone(),
+        timings: args.timings,
+        kept: Mutex::default(),
+        quick: Mutex::default(),
     });
     let mut config = config.clone();
     config.build.data_dir = data.to_path_buf();

@@ -50,37 +50,20 @@ impl<'a> SiteCtx<'a> {
         tera: tera::Tera,
         inputs: &'a dyn super::Inputs,
     ) -> Self {
-        let mut same_text: HashMap<String, Vec<ElementKey>> = HashMap::new();
-        let mut cited_at: HashMap<DocId, BTreeMap<usize, Vec<ElementKey>>> = HashMap::new();
-        let mut cited_lines: HashMap<DocId, std::collections::BTreeSet<usize>> = HashMap::new();
-        for e in &corpus.elements {
-            let t = same_text_key(e.text());
-            if t.chars().count() >= 12 {
-                same_text.entry(t).or_default().push(e.key.clone());
-            }
-            let cites =
-                std::iter::once(&e.cite).chain(e.variants.iter().map(|v| &v.cite)).chain(&e.pieces);
-            for c in cites {
-                cited_lines.entry(c.doc.clone()).or_default().extend(c.lines.iter());
-                let slot =
-                    cited_at.entry(c.doc.clone()).or_default().entry(c.lines.first).or_default();
-                if !slot.contains(&e.key) {
-                    slot.push(e.key.clone());
-                }
-            }
-        }
-        let titles = titles(corpus);
-        let mut in_matrices: HashMap<ElementKey, Vec<(usize, bool, usize)>> = HashMap::new();
-        for (mi, m) in corpus.matrices.iter().enumerate() {
-            for (is_row, headers) in [(true, &m.rows), (false, &m.columns)] {
-                for (i, h) in headers.iter().enumerate() {
-                    if let Some(k) = &h.reference {
-                        in_matrices.entry(k.clone()).or_default().push((mi, is_row, i));
-                    }
-                }
-            }
-        }
-        let glossary = Glossary::build(corpus);
+        Self::from_parts(corpus, graph, cfg, tera, inputs, super::keep::Parts::new(corpus))
+    }
+
+    /// A context made of parts kept from an earlier one ([`super::keep`]), patched for `corpus`.
+    pub fn from_parts(
+        corpus: &'a Corpus,
+        graph: &'a Graph,
+        cfg: &'a Config,
+        tera: tera::Tera,
+        inputs: &'a dyn super::Inputs,
+        parts: super::keep::Parts,
+    ) -> Self {
+        let super::keep::Parts { glossary, same_text, cited_at, cited_lines, titles, in_matrices } =
+            parts;
         SiteCtx {
             corpus,
             graph,
@@ -96,6 +79,18 @@ impl<'a> SiteCtx<'a> {
             titles,
             in_matrices,
         }
+    }
+
+    /// The same context, with its history made already (by [`crate::diff::history::History::from_pairs`]).
+    pub fn with_history(self, history: crate::diff::history::History) -> Self {
+        let _ = self.history.set(history);
+        self
+    }
+
+    /// The parts to keep for the next context ([`SiteCtx::from_parts`]).
+    pub fn into_parts(self) -> super::keep::Parts {
+        let SiteCtx { glossary, same_text, cited_at, cited_lines, titles, in_matrices, .. } = self;
+        super::keep::Parts { glossary, same_text, cited_at, cited_lines, titles, in_matrices }
     }
 
     /// The crosswalk of every pair of certifications (waits until they are computed).
@@ -138,7 +133,7 @@ impl<'a> SiteCtx<'a> {
     /// Other elements with the same text (folded, punctuation aside).
     pub(crate) fn same_text(&self, e: &Element) -> Vec<&ElementKey> {
         self.same_text
-            .get(&same_text_key(e.text()))
+            .get(&super::keep::same_text_key(e.text()))
             .map(|v| v.iter().filter(|k| **k != e.key).collect())
             .unwrap_or_default()
     }
@@ -351,74 +346,6 @@ impl<'a> Fact<'a> {
             .map(|f| Fact { label: super::pages::element::fact_label(f.name), text: &f.cite.text })
             .collect()
     }
-}
-
-fn titles(corpus: &Corpus) -> HashMap<ElementKey, String> {
-    use crate::present::{element_title, label};
-    // The nearest ancestor that names a group: not the document's structure, or with a code.
-    let groups = corpus.nearest_ancestor_where(|a| {
-        a.kind.family() != crate::schema::Family::Document || a.code.is_some()
-    });
-    let group = |e: &Element| {
-        corpus
-            .element_index(&e.key)
-            .and_then(|i| groups[i])
-            .map(|a| format!(" ({})", truncate(&label(&corpus.elements[a]), 40)))
-    };
-    let cert = |e: &Element| corpus.cert(&e.key.cert).map(short_cert).unwrap_or_default();
-    let count = |v: &[(String, &Element)]| {
-        let mut n: HashMap<(String, String), usize> = HashMap::new();
-        for (t, e) in v {
-            *n.entry((t.clone(), cert(e))).or_default() += 1;
-        }
-        n
-    };
-    // Code and text; then its group where two read the same; then its lines.
-    let first: Vec<(String, &Element)> =
-        corpus.elements.iter().map(|e| (element_title(e), e)).collect();
-    let n = count(&first);
-    let second: Vec<(String, &Element)> = first
-        .into_iter()
-        .map(|(t, e)| {
-            if n[&(t.clone(), cert(e))] > 1 {
-                (format!("{t}{}", group(e).unwrap_or_default()), e)
-            } else {
-                (t, e)
-            }
-        })
-        .collect();
-    let n = count(&second);
-    let third: Vec<(String, &Element)> = second
-        .into_iter()
-        .map(|(t, e)| {
-            if n[&(t.clone(), cert(e))] > 1 {
-                (format!("{t}, lignes {}", e.cite.lines), e)
-            } else {
-                (t, e)
-            }
-        })
-        .collect();
-    // Two printings on one line (two cells of a table row): numbered in reading order.
-    let n = count(&third);
-    let mut nth: HashMap<(String, String), usize> = HashMap::new();
-    third
-        .into_iter()
-        .map(|(t, e)| {
-            let k = (t.clone(), cert(e));
-            let t = if n[&k] > 1 {
-                let i = nth.entry(k).or_default();
-                *i += 1;
-                format!("{t}, n° {i}")
-            } else {
-                t
-            };
-            (e.key.clone(), format!("{t} · {} · {}", e.kind.label(), cert(e)))
-        })
-        .collect()
-}
-
-fn same_text_key(t: &str) -> String {
-    crate::lang::tokens(t).into_iter().map(|t| t.word).collect::<Vec<_>>().join(" ")
 }
 
 pub fn escape(s: &str) -> String {

@@ -4,6 +4,7 @@
 
 pub mod context;
 mod error;
+pub mod keep;
 pub mod pages;
 pub(crate) mod richtext;
 pub mod templates;
@@ -227,26 +228,46 @@ fn pages_of(ctx: &SiteCtx, files: &mut Files) -> Result<(), Error> {
 
 /// The pages of some elements and of some certifications (their home and document pages),
 /// rendered with the crosswalks and downloads of an earlier build: what `serve` shows at once
-/// after an edit, before the full rebuild that follows.
-pub(crate) fn render_some(
+/// after an edit, before the full rebuild that follows. The site context is made of `parts`
+/// ([`keep::Parts`], patched for `corpus`), given back for the next quick pass, and `history`.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "what a quick pass renders, from what, and the kept context it gives back"
+)]
+pub fn render_some(
     corpus: &Corpus,
     graph: &Graph,
     cfg: &Config,
     inputs: &dyn Inputs,
     elements: &[crate::ids::ElementKey],
     certs: &[CertId],
-) -> Result<Vec<pages::Page>, Error> {
-    let tera = templates::compile(cfg.output.html.theme.as_deref())?;
-    let ctx = SiteCtx::new(corpus, graph, cfg, tera, inputs);
-    let mut out: Vec<pages::Page> = elements
+    parts: keep::Parts,
+    history: crate::diff::history::History,
+) -> (Result<Vec<pages::Page>, Error>, keep::Parts) {
+    let tera = match crate::phases::time("quick: templates", || {
+        templates::compile(cfg.output.html.theme.as_deref())
+    }) {
+        Ok(t) => t,
+        Err(e) => return (Err(e), parts),
+    };
+    let ctx = SiteCtx::from_parts(corpus, graph, cfg, tera, inputs, parts).with_history(history);
+    crate::phases::time("quick: counterparts", || ctx.counterparts());
+    let t = crate::phases::start("quick: pages");
+    let mut out: Result<Vec<pages::Page>, Error> = elements
         .par_iter()
         .filter_map(|k| corpus.element(k))
         .map(|e| pages::element::render(&ctx, e))
-        .collect::<Result<_, _>>()?;
+        .collect();
     for c in certs.iter().filter_map(|c| corpus.cert(c)) {
-        out.extend(pages::cert::render(&ctx, c)?);
+        if let Ok(pages) = &mut out {
+            match pages::cert::render(&ctx, c) {
+                Ok(p) => pages.extend(p),
+                Err(e) => out = Err(e),
+            }
+        }
     }
-    Ok(out)
+    t.end();
+    (out, ctx.into_parts())
 }
 
 /// A script's text made safe to inline in a page: every `</script` (whatever its case) becomes

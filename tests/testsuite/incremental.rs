@@ -128,3 +128,134 @@ fn nothing_changed_renders_nothing() {
     assert!(incremental::quick(&last, &again, &cfg).unwrap().is_none());
     let _ = std::fs::remove_dir_all(data.parent().unwrap());
 }
+
+// What `serve` keeps between its checks and quick passes (#32): parsed files, the checker's
+// searches and coverage, the site context's parts. What it keeps must never hide a problem or
+// show an old text.
+
+#[test]
+fn a_reference_broken_by_an_edit_of_another_file_is_still_reported() {
+    let data = data_copy("kept-ref");
+    let mut kept = referentiel::Kept::default();
+    referentiel::load_corpus_kept(&data, &mut kept).expect("clean data");
+    // The correspondence table names ccp1 of ntc-2013; the edit renames it in the elements file,
+    // and the table's file, not edited, is taken from what was kept.
+    edit(&data, "certifications/ntc-2013/elements.yaml", "- id: ccp1\n", "- id: ccp9\n");
+    let diags = referentiel::load_corpus_kept(&data, &mut kept).err().expect("a broken reference");
+    let table = data.join("correspondences/ntc-2013-2018.yaml");
+    assert!(
+        diags.iter().any(|d| d.file == table && d.message.contains("ccp1")),
+        "the table's reference to ccp1 is reported: {:?}",
+        diags.iter().map(|d| d.render()).collect::<Vec<_>>()
+    );
+    // The same diagnostics as a check that keeps nothing.
+    let fresh = referentiel::load_corpus(&data).err().expect("a broken reference");
+    assert_eq!(diags, fresh);
+    let _ = std::fs::remove_dir_all(data.parent().unwrap());
+}
+
+#[test]
+fn an_edit_reverted_shows_the_old_text_again() {
+    let data = data_copy("kept-revert");
+    let cfg = config();
+    let mut kept = referentiel::Kept::default();
+    let mut parts = incremental::Kept::default();
+    let before = referentiel::load_corpus_kept(&data, &mut kept).unwrap();
+    let (old_files, last) = full(&before, &cfg);
+    let file = "certifications/ntc-2018/elements.yaml";
+    let note = "    note: Critère d’évaluation du référentiel d’évaluation (§3.2).";
+    let edited = format!("{note} Relu en formation.");
+    edit(&data, file, note, &edited);
+    let after = referentiel::load_corpus_kept(&data, &mut kept).unwrap();
+    let quick = incremental::quick_kept(&last, &after, &cfg, &mut parts).unwrap().unwrap();
+    let shown: Vec<&String> = quick
+        .pages
+        .iter()
+        .filter(|(_, b)| String::from_utf8_lossy(b).contains("Relu en formation."))
+        .map(|(p, _)| p)
+        .collect();
+    assert!(!shown.is_empty(), "the edit is shown");
+    // Undone before any full rebuild: the data is the full build's again, yet the served pages
+    // show the edit; they are rendered again at once, as they were.
+    edit(&data, file, &edited, note);
+    let reverted = referentiel::load_corpus_kept(&data, &mut kept).unwrap();
+    let again = incremental::quick_kept(&last, &reverted, &cfg, &mut parts)
+        .unwrap()
+        .expect("the pages that showed the edit are rendered again");
+    for path in shown {
+        let (_, bytes) = again.pages.iter().find(|(p, _)| p == path).expect("rendered again");
+        assert_eq!(old_files[path].as_slice(), bytes.as_slice(), "{path} reads as before the edit");
+    }
+    let _ = std::fs::remove_dir_all(data.parent().unwrap());
+}
+
+#[test]
+fn an_edited_source_document_is_searched_again_and_a_false_citation_caught() {
+    let data = data_copy("kept-source");
+    let mut kept = referentiel::Kept::default();
+    let corpus = referentiel::load_corpus_kept(&data, &mut kept).expect("clean data");
+    let all = kept.searched();
+    assert!(all > 0, "the first check searches every citation");
+    referentiel::load_corpus_kept(&data, &mut kept).expect("clean data");
+    assert_eq!(kept.searched(), 0, "nothing changed: no citation is searched again");
+    // A word of a cited line of one document changes: that document's citations are searched
+    // again, not the others'.
+    let e = corpus
+        .elements
+        .iter()
+        .find(|e| e.key.cert.as_str() == "ntc-2018" && e.key.local.as_str() == "cp1-cr1")
+        .expect("cp1-cr1");
+    let doc = corpus.sources.get(e.cite.doc.as_str()).unwrap();
+    let path = doc.path.clone();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let line = doc.line(e.cite.lines.first).to_string();
+    let word =
+        line.split_whitespace().find(|w| w.chars().count() >= 5).expect("a word").to_string();
+    let changed = line.replacen(&word, "Xyzzy", 1);
+    let mut lines: Vec<&str> = text.split('\n').collect();
+    let n = e.cite.lines.first - 1;
+    assert_eq!(lines[n], line);
+    lines[n] = &changed;
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    let diags = referentiel::load_corpus_kept(&data, &mut kept).err().expect("a false citation");
+    let searched = kept.searched();
+    assert!(searched > 0 && searched < all, "{searched} of {all} citations searched again");
+    let citing: usize = corpus.elements.iter().filter(|x| x.cite.doc == e.cite.doc).count();
+    assert!(searched >= citing, "every element citing the document is searched again");
+    assert!(
+        diags.iter().any(|d| d.code == referentiel::diag::Code::TextNotFound),
+        "the text no longer printed is reported: {:?}",
+        diags.iter().map(|d| d.render()).collect::<Vec<_>>()
+    );
+    assert_eq!(diags, referentiel::load_corpus(&data).err().expect("the same"));
+    let _ = std::fs::remove_dir_all(data.parent().unwrap());
+}
+
+#[test]
+fn a_second_edit_renders_with_the_kept_context_as_a_full_build_does() {
+    let data = data_copy("kept-second");
+    let cfg = config();
+    let mut kept = referentiel::Kept::default();
+    let mut parts = incremental::Kept::default();
+    let before = referentiel::load_corpus_kept(&data, &mut kept).unwrap();
+    let (_, last) = full(&before, &cfg);
+    let note = "    note: Critère d’évaluation du référentiel d’évaluation (§3.2).";
+    edit(&data, "certifications/ntc-2018/elements.yaml", note, &format!("{note} Relu."));
+    let first = referentiel::load_corpus_kept(&data, &mut kept).unwrap();
+    incremental::quick_kept(&last, &first, &cfg, &mut parts).unwrap().expect("rendered");
+    // The second pass patches the context the first one kept.
+    let other = "  note: Certificat nommé seulement par l’annexe 2 du référentiel d’évaluation de 2018 (correspondances).";
+    edit(&data, "certifications/ntc-2013/elements.yaml", other, &format!("{other} Vu."));
+    let second = referentiel::load_corpus_kept(&data, &mut kept).unwrap();
+    let quick =
+        incremental::quick_kept(&last, &second, &cfg, &mut parts).unwrap().expect("rendered");
+    let (new_files, _) = full(&second, &cfg);
+    assert!(quick.pages.iter().any(|(_, b)| String::from_utf8_lossy(b).contains("Vu.")));
+    for (path, bytes) in &quick.pages {
+        assert!(
+            new_files.get(path).is_some_and(|b| b.as_slice() == bytes.as_slice()),
+            "{path} reads as the full build of the edited data renders it"
+        );
+    }
+    let _ = std::fs::remove_dir_all(data.parent().unwrap());
+}
