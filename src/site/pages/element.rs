@@ -213,7 +213,7 @@ pub fn render(ctx: &SiteCtx, e: &Element) -> Result<Page, String> {
             "repair": e.repair.as_deref().map(markdown),
             "is_term": e.kind == crate::schema::Kind::Terme,
             "titled": e.kind.is_titled(),
-            "glossary": urls::rel(&path, &urls::glossary_anchor(&e.key)),
+            "glossary": ctx.glossary_term(&path, &e.key),
         }),
     );
     c.insert(
