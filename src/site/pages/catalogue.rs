@@ -118,18 +118,16 @@ struct Catalogue {
 pub fn render(ctx: &SiteCtx) -> Result<Vec<Page>, String> {
     let all = lineages(ctx);
     let count = paging::page_count(all.len(), PER_PAGE);
+    // Every page is in one folder: the index of letters is the same on each.
+    let letters =
+        paging::index(&urls::catalogue(0), all.iter().map(|l| paging::letter_of(&l.title)), |i| {
+            format!("{}#lignee-{}", urls::catalogue(i / PER_PAGE), all[i].id)
+        });
     let mut pages = Vec::new();
     for (p, chunk) in all.chunks(PER_PAGE).enumerate() {
         let path = urls::catalogue(p);
-        let letters = paging::index(
-            &path,
-            p,
-            all.iter().map(|l| paging::letter_of(&l.title)),
-            PER_PAGE,
-            |i| format!("{}#lignee-{}", urls::catalogue(i / PER_PAGE), all[i].id),
-        );
         let cx = Catalogue {
-            letters,
+            letters: letters.clone(),
             pager: (count > 1).then(|| Pager::new(&path, p, count, urls::catalogue)),
             lineages: chunk.iter().map(|l| LineageCard::of(ctx, &path, l, p, usize::MAX)).collect(),
             certs: ctx.corpus.certs.len(),

@@ -139,18 +139,16 @@ pub fn render(ctx: &SiteCtx) -> Result<Vec<Page>, String> {
     let count = paging::page_count(certs.len(), PER_PAGE);
     let mut pages = Vec::new();
     let mut formats = Some(formats);
+    // Every page is in one folder: the index of letters is the same on each.
+    let letters = paging::index(&path, certs.iter().map(|c| paging::letter_of(&c.0)), |i| {
+        format!("{}#{}", urls::downloads_page(i / PER_PAGE), certs[i].1.id)
+    });
     for p in 0..count {
         let path = urls::downloads_page(p);
         let chunk = certs.iter().skip(p * PER_PAGE).take(PER_PAGE);
         let cx = Downloads {
             formats: formats.take().unwrap_or_default(),
-            letters: paging::index(
-                &path,
-                p,
-                certs.iter().map(|c| paging::letter_of(&c.0)),
-                PER_PAGE,
-                |i| format!("{}#{}", urls::downloads_page(i / PER_PAGE), certs[i].1.id),
-            ),
+            letters: letters.clone(),
             pager: (count > 1).then(|| Pager::new(&path, p, count, urls::downloads_page)),
             certs: chunk
                 .map(|(_, c, n, b)| CertFiles {

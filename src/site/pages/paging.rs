@@ -74,7 +74,7 @@ pub fn letter_of(text: &str) -> char {
 }
 
 /// One letter of an index: how many items start with it, and where the first one is.
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 pub struct Letter {
     pub letter: char,
     pub count: usize,
@@ -82,13 +82,11 @@ pub struct Letter {
     pub current: bool,
 }
 
-/// The letter index of a sorted list cut into pages of `per_page`, seen from page `page` at
-/// `from`: each letter links to its first item, whose address `target` gives (from its index).
+/// The letter index of a sorted list, seen from `from`: each letter (of `letters`, the items'
+/// in order) links to its first item, whose address `target` gives from its position.
 pub fn index(
     from: &str,
-    page: usize,
     letters: impl Iterator<Item = char>,
-    per_page: usize,
     target: impl Fn(usize) -> String,
 ) -> Vec<Letter> {
     let mut firsts: Vec<(char, usize, usize)> = Vec::new();
@@ -104,7 +102,7 @@ pub fn index(
             letter,
             count,
             href: urls::rel(from, &target(i)),
-            current: i / per_page == page,
+            current: false,
         })
         .collect()
 }
