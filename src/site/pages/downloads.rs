@@ -47,8 +47,15 @@ pub fn of_cert(ctx: &SiteCtx, from: &str, cert: &CertId) -> Vec<Value> {
     ctx.downloads().iter().filter(|d| d.certs.contains(cert)).map(|d| entry(ctx, from, d)).collect()
 }
 
-/// Certifications a page of the downloads lists (with their files' count and size).
+/// Certifications the first page of the downloads lists (with their files' count and size),
+/// after the formats; each further page lists [`PER_PAGE`].
+pub const FIRST: usize = 10;
 pub const PER_PAGE: usize = 30;
+
+/// The page of the `i`-th certification.
+fn page_of(i: usize) -> usize {
+    if i < FIRST { 0 } else { 1 + (i - FIRST) / PER_PAGE }
+}
 
 /// A format: its files about the whole corpus, and how many are about certifications.
 #[derive(Serialize)]
@@ -88,7 +95,7 @@ struct Downloads<'a> {
 }
 
 /// The downloads' pages: the formats and the files about the whole corpus first, then the
-/// certifications with their files' count and size, [`PER_PAGE`] a page (each certification's
+/// certifications with their files' count and size, [`FIRST`] then [`PER_PAGE`] a page (each certification's
 /// page lists its files).
 pub fn render(ctx: &SiteCtx) -> Result<Vec<Page>, String> {
     let path = urls::downloads();
@@ -136,16 +143,20 @@ pub fn render(ctx: &SiteCtx) -> Result<Vec<Page>, String> {
         .map(|(t, c, n, b)| (paging::sort_key(&t), c, n, b))
         .collect();
     certs.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.id.cmp(&b.1.id)));
-    let count = paging::page_count(certs.len(), PER_PAGE);
+    let count = page_of(certs.len().saturating_sub(1)) + 1;
     let mut pages = Vec::new();
     let mut formats = Some(formats);
     // Every page is in one folder: the index of letters is the same on each.
     let letters = paging::index(&path, certs.iter().map(|c| paging::letter_of(&c.0)), |i| {
-        format!("{}#{}", urls::downloads_page(i / PER_PAGE), certs[i].1.id)
+        format!("{}#{}", urls::downloads_page(page_of(i)), certs[i].1.id)
     });
     for p in 0..count {
         let path = urls::downloads_page(p);
-        let chunk = certs.iter().skip(p * PER_PAGE).take(PER_PAGE);
+        let (start, len) = match p {
+            0 => (0, FIRST),
+            p => (FIRST + (p - 1) * PER_PAGE, PER_PAGE),
+        };
+        let chunk = certs.iter().skip(start).take(len);
         let cx = Downloads {
             formats: formats.take().unwrap_or_default(),
             letters: letters.clone(),
