@@ -1909,7 +1909,7 @@ pub mod glossary {
 pub mod home {
     /// The groups of the home page: the certifications of one kind.
     pub const GROUP_TITRE_PROFESSIONNEL: &str = "Titres professionnels";
-    pub const GROUP_BTS: &str = "Brevets de technicien supérieur (BTS)";
+    pub const GROUP_BTS: &str = "Brevets de technicien supérieur";
     pub const GROUP_NON_PRECISE: &str = "Nature non précisée par les documents";
     /// « 12 certifications en 5 lignées ».
     pub fn counts(certs: usize, lineages: usize) -> String {
