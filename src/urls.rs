@@ -56,8 +56,34 @@ pub(crate) fn sources_index() -> String {
 pub(crate) fn glossary() -> String {
     "glossaire.html".into()
 }
-pub(crate) fn glossary_anchor(key: &ElementKey) -> String {
-    format!("{}#{}-{}", glossary(), key.cert, key.local)
+/// Page `page` (from 0) of the glossary's terms under one letter (`letter` is its slug, from
+/// [`letter_slug`]): `glossaire/a.html`, then `glossaire/a-2.html` …
+pub fn glossary_letter(letter: &str, page: usize) -> String {
+    match page {
+        0 => format!("glossaire/{letter}.html"),
+        n => format!("glossaire/{letter}-{}.html", n + 1),
+    }
+}
+/// A term's anchor on its glossary page (the page comes from where the term sorts:
+/// `site::pages::glossary::Places`).
+pub fn glossary_term(page: &str, key: &ElementKey) -> String {
+    format!("{page}#{}-{}", key.cert, key.local)
+}
+/// The slug of an index letter in addresses: `a` … `z`, `autres` for what starts otherwise.
+pub fn letter_slug(letter: char) -> String {
+    if letter.is_ascii_alphabetic() {
+        letter.to_ascii_lowercase().to_string()
+    } else {
+        "autres".into()
+    }
+}
+/// Page `page` (from 0) of the catalogue of every certification, by lineage.
+pub fn catalogue(page: usize) -> String {
+    format!("certifications/{}.html", page + 1)
+}
+/// Page `page` (from 0) of the list of every evolution and passerelle page.
+pub fn comparisons(page: usize) -> String {
+    format!("comparaisons/{}.html", page + 1)
 }
 pub fn code(system: CodeSystem, code: &str) -> String {
     format!("codes/{}-{}.html", system.slug(), slug(code))
@@ -67,6 +93,13 @@ pub(crate) fn codes_index() -> String {
 }
 pub fn downloads() -> String {
     "telechargements/index.html".into()
+}
+/// Page `page` (from 1: page 0 is [`downloads`]) of the certifications and their files.
+pub fn downloads_page(page: usize) -> String {
+    match page {
+        0 => downloads(),
+        n => format!("telechargements/certifications-{}.html", n + 1),
+    }
 }
 pub fn search() -> String {
     "recherche.html".into()

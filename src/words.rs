@@ -1948,9 +1948,53 @@ pub(crate) mod page_words {
     }
 }
 
+/// The glossary's pages (`site::pages::glossary`).
+pub mod glossary {
+    pub const TITLE: &str = "Glossaire";
+    /// A letter's page: « Glossaire : C », « Glossaire : C (page 2 sur 3) ».
+    pub fn letter_title(letter: char, n: usize, of: usize) -> String {
+        if of > 1 {
+            format!("Glossaire : {letter} (page {n} sur {of})")
+        } else {
+            format!("Glossaire : {letter}")
+        }
+    }
+}
+
+/// The home page and the catalogue of certifications (`site::pages::home`, `catalogue`).
+pub mod home {
+    /// The groups of the home page: the certifications of one kind.
+    pub const GROUP_TITRE_PROFESSIONNEL: &str = "Titres professionnels";
+    pub const GROUP_BTS: &str = "Brevets de technicien supérieur";
+    pub const GROUP_NON_PRECISE: &str = "Nature non précisée par les documents";
+    /// « 12 certifications en 5 lignées ».
+    pub fn counts(certs: usize, lineages: usize) -> String {
+        let s = |n: usize| if n > 1 { "s" } else { "" };
+        format!("{certs} certification{} en {lineages} lignée{}", s(certs), s(lineages))
+    }
+    pub fn catalogue_title(n: usize, of: usize) -> String {
+        if of > 1 {
+            format!("Toutes les certifications (page {n} sur {of})")
+        } else {
+            "Toutes les certifications".to_string()
+        }
+    }
+    pub fn comparisons_title(n: usize, of: usize) -> String {
+        if of > 1 {
+            format!("Évolutions et passerelles (page {n} sur {of})")
+        } else {
+            "Évolutions et passerelles".to_string()
+        }
+    }
+}
+
 /// The « Téléchargements » page (each export gives its own label and description: [`crate::words::outputs`]).
 pub mod downloads {
     pub(crate) const TITLE: &str = "Téléchargements";
+    /// A further page of the certifications and their files.
+    pub fn page_title(n: usize, of: usize) -> String {
+        format!("Téléchargements par certification (page {n} sur {of})")
+    }
 }
 
 /// `referentiel plan`: the headings of the markdown report and the « tableau croisé » workbook.

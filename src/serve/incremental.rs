@@ -249,7 +249,7 @@ pub fn quick(
     previous: &FullBuild,
     corpus: &Corpus,
     config: &Config,
-) -> Result<Option<Quick>, String> {
+) -> Result<Option<Quick>, crate::site::Error> {
     quick_kept(previous, corpus, config, &mut Kept::default())
 }
 
@@ -260,7 +260,7 @@ pub fn quick_kept(
     corpus: &Corpus,
     config: &Config,
     kept: &mut Kept,
-) -> Result<Option<Quick>, String> {
+) -> Result<Option<Quick>, crate::site::Error> {
     use rayon::prelude::*;
     let t = crate::phases::start("quick: fingerprints");
     if rest_fingerprint(corpus) != previous.rest {

@@ -371,7 +371,9 @@ impl Live {
                     ));
                 }
                 Ok(None) => {}
-                Err(e) => self.report.error(&crate::words::serve::quick_pass_failed(&e)),
+                Err(e) => {
+                    self.report.error(&crate::words::serve::quick_pass_failed(&e.to_string()))
+                }
             }
         }
         let phases = crate::phases::take();

@@ -20,6 +20,8 @@ pub struct SiteCtx<'a> {
     pub graph: &'a Graph,
     pub cfg: &'a Config,
     pub(crate) glossary: Glossary,
+    /// Where each glossary term's definition is (its letter's page).
+    pub(crate) glossary_places: super::pages::glossary::Places,
     pub tera: tera::Tera,
     /// Elements by normalised text, for "the same text also appears in".
     same_text: HashMap<String, Vec<ElementKey>>,
@@ -69,6 +71,7 @@ impl<'a> SiteCtx<'a> {
             graph,
             cfg,
             glossary,
+            glossary_places: super::pages::glossary::Places::build(corpus),
             tera,
             same_text,
             cited_at,
@@ -197,7 +200,13 @@ impl<'a> SiteCtx<'a> {
         cert: &crate::ids::CertId,
         skip: Option<&ElementKey>,
     ) -> String {
-        self.glossary.link(text, cert, skip, |k| urls::rel(from, &urls::glossary_anchor(k)))
+        self.glossary.link(text, cert, skip, |k| self.glossary_term(from, k).unwrap_or_default())
+    }
+
+    /// The link from `from` to a term's definition in the glossary (`None` for an element
+    /// that is not a term).
+    pub fn glossary_term(&self, from: &str, key: &ElementKey) -> Option<String> {
+        self.glossary_places.term(key).map(|to| urls::rel(from, &to))
     }
 
     /// The `<title>` of an element's page: code and short text, the certification, and what

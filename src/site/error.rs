@@ -22,21 +22,4 @@ pub enum Error {
     /// A training plan of the plans folder does not check: its diagnostics.
     #[error("{}", .0.iter().map(|d| d.render()).collect::<Vec<_>>().join("\n"))]
     Plan(Vec<crate::diag::Diagnostic>),
-    /// A page's own failure, as its render function tells it (the pages' functions return
-    /// strings until their contexts are typed).
-    #[error("{0}")]
-    Page(String),
-}
-
-impl From<String> for Error {
-    fn from(message: String) -> Error {
-        Error::Page(message)
-    }
-}
-
-/// For the pages' render functions, which still return `Result<_, String>`.
-impl From<Error> for String {
-    fn from(e: Error) -> String {
-        e.to_string()
-    }
 }

@@ -137,7 +137,7 @@ pub(crate) fn render_with(
         }
         // Last, the pages that list the exports' files, which may still be being written.
         let t = crate::phases::start("html: certifications and downloads");
-        files.add_all(vec![pages::downloads::render(&ctx)?]);
+        files.add_all(pages::downloads::render(&ctx)?);
         for chunk in corpus.certs.chunks(CHUNK / 8) {
             let rendered: Vec<Vec<pages::Page>> =
                 chunk.par_iter().map(|c| pages::cert::render(&ctx, c)).collect::<Result<_, _>>()?;
@@ -155,10 +155,10 @@ fn pages_of(ctx: &SiteCtx, files: &mut Files) -> Result<(), Error> {
     // build holds no more than a chunk of pages in memory. First the pages that need no
     // crosswalk, while they may still be being computed.
     let t = crate::phases::start("html: other pages");
-    let mut pages: Vec<pages::Page> = vec![
-        crate::phases::time("html: glossary", || pages::glossary::render(ctx))?,
-        pages::notfound::render(ctx)?,
-    ];
+    let mut pages: Vec<pages::Page> =
+        crate::phases::time("html: glossary", || pages::glossary::render(ctx))?;
+    pages.push(pages::notfound::render(ctx)?);
+    pages.extend(pages::catalogue::render(ctx)?);
     pages.extend(crate::phases::time("html: codes", || pages::codes::render_all(ctx))?);
     files.add_all(pages);
     // Source pages a few documents at a time, in parallel, each batch written before the next.
@@ -182,6 +182,7 @@ fn pages_of(ctx: &SiteCtx, files: &mut Files) -> Result<(), Error> {
     files.add_all(vec![crate::phases::time("html: home", || {
         pages::home::render(ctx, &comparisons)
     })?]);
+    files.add_all(pages::catalogue::render_comparisons(ctx, &comparisons)?);
     t.end();
     let t = crate::phases::start("html: element pages");
     for chunk in corpus.elements.chunks(CHUNK) {

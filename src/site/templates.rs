@@ -11,6 +11,8 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("components.html", include_str!("../../templates/components.html")),
     ("base.html", include_str!("../../templates/base.html")),
     ("home.html", include_str!("../../templates/home.html")),
+    ("catalogue.html", include_str!("../../templates/catalogue.html")),
+    ("comparisons.html", include_str!("../../templates/comparisons.html")),
     ("404.html", include_str!("../../templates/404.html")),
     ("cert.html", include_str!("../../templates/cert.html")),
     ("document.html", include_str!("../../templates/document.html")),

@@ -112,7 +112,7 @@ test("the synoptic: a picture with a link per box on a desktop, a vertical list 
 test("home at 390 px: every certification is named within two phone screens", async () => {
   const page = await newPage(browser, { width: 390, height: 844 });
   await page.goto(server.base);
-  const bottoms = await page.$$eval(".card h3 a", (as) => as.map((a) => a.getBoundingClientRect().bottom + scrollY));
+  const bottoms = await page.$$eval(".card .cert-name a", (as) => as.map((a) => a.getBoundingClientRect().bottom + scrollY));
   assert.equal(bottoms.length, fs.readdirSync(path.join(SITE, "c")).length, "every certification is listed");
   assert.ok(Math.max(...bottoms) <= 2 * 844, `the last one ends at ${Math.round(Math.max(...bottoms))} px`);
   await page.context().close();

@@ -92,7 +92,8 @@ export function htmlFiles(dir = SITE) {
 /** The kind of a built page, from its path (and for an element page, the kind label it prints). */
 export function pageKind(rel) {
   const rules = [
-    [/^index\.html$/, "home"], [/^404\.html$/, "not found"], [/^recherche\.html$/, "search"], [/^glossaire\.html$/, "glossary"],
+    [/^index\.html$/, "home"], [/^404\.html$/, "not found"], [/^recherche\.html$/, "search"], [/^glossaire\.html$/, "glossary"], [/^glossaire\/[^/]+\.html$/, "glossary letter"],
+    [/^certifications\/\d+\.html$/, "catalogue"], [/^comparaisons\/\d+\.html$/, "comparisons"], [/^telechargements\/certifications-\d+\.html$/, "downloads"],
     [/^sources\/index\.html$/, "sources"], [/^sources\/[^/]+\/\d+\.html$/, "source chunk"],
     [/^codes\/index\.html$/, "codes"], [/^codes\/.+\.html$/, "code"], [/^telechargements\/index\.html$/, "downloads"],
     [/^c\/[^/]+\/index\.html$/, "certification"], [/^c\/[^/]+\/document\.html$/, "document"],

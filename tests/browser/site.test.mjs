@@ -42,9 +42,9 @@ for (const [vname, viewport] of Object.entries(VIEWPORTS)) {
     assert.deepEqual(await axe(page), [], "axe on the home page");
 
     // The first certification that has elements.
-    const certLinks = await page.$$eval(".card h3 a", (as) => as.map((a) => a.getAttribute("href")));
+    const certLinks = await page.$$eval(".card .cert-name a", (as) => as.map((a) => a.getAttribute("href")));
     assert.ok(certLinks.length > 0, "the home page lists certifications");
-    await page.click(".card h3 a");
+    await page.click(".card .cert-name a");
     await page.waitForLoadState();
     await check(page, `${vname}-2-certification`);
     assert.deepEqual(await axe(page), [], "axe on a certification page");

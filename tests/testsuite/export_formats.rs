@@ -496,7 +496,8 @@ fn the_downloads_page_names_every_format_by_its_outputs_label() {
         );
     }
     assert!(!html.contains("<h2>Autre"), "no format without a name");
-    assert!(html.contains("xlsx/ntc-2018.xlsx"), "the workbooks are listed");
+    let cert = String::from_utf8_lossy(&b.files["c/ntc-2018/index.html"]);
+    assert!(cert.contains("xlsx/ntc-2018.xlsx"), "the workbooks are listed on their pages");
 }
 
 #[test]

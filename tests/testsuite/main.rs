@@ -24,6 +24,7 @@ mod grids;
 mod import;
 mod incremental;
 mod layers;
+mod listing_pages;
 mod newcomer;
 mod outputs;
 mod peer_hugo;

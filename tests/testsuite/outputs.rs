@@ -275,9 +275,17 @@ fn every_csv_file_reads_back_with_one_row_per_framework_element() {
 }
 
 #[test]
-fn the_downloads_page_lists_every_file_and_each_certification_links_its_own() {
+fn every_file_is_linked_from_the_downloads_page_or_its_certifications_pages() {
+    // #32: the downloads page lists the files about the whole corpus, and the certifications
+    // (paginated); a certification's own files are on its page.
     let b = built();
     let downloads = std::str::from_utf8(file(b, "telechargements/index.html")).unwrap();
+    let cert_pages: Vec<&str> = b
+        .files
+        .iter()
+        .filter(|(p, _)| p.starts_with("c/") && p.ends_with("/index.html"))
+        .map(|(_, h)| std::str::from_utf8(h).unwrap())
+        .collect();
     let exports: Vec<&String> = b
         .files
         .keys()
@@ -287,8 +295,19 @@ fn the_downloads_page_lists_every_file_and_each_certification_links_its_own() {
     for p in &exports {
         let name = p.strip_prefix("telechargements/").unwrap();
         assert!(
-            downloads.contains(&format!("href=\"../telechargements/{name}\"")),
-            "the downloads page links {name}"
+            downloads.contains(&format!("href=\"../telechargements/{name}\""))
+                || cert_pages
+                    .iter()
+                    .any(|h| h.contains(&format!("href=\"../../telechargements/{name}\""))),
+            "the downloads page or a certification's page links {name}"
+        );
+    }
+    assert!(downloads.contains("href=\"../telechargements/json/referentiel.json\""));
+    for c in b.corpus.certs.iter().filter(|c| !c.only_named) {
+        assert!(
+            downloads.contains(&format!("href=\"../c/{}/index.html#telechargements\"", c.id)),
+            "the downloads page leads to {}'s files",
+            c.id
         );
     }
     let ntc: CertId =

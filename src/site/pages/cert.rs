@@ -393,24 +393,10 @@ pub(super) struct CertPage<'a> {
     plans: Vec<PlanLink>,
     correspondences: Vec<TableRef<'a>>,
     counts: Vec<KindCount>,
-    /// The exports' files about it (JSON until the downloads page is typed).
-    #[cfg_attr(test, schemars(with = "Vec<DownloadShape>"))]
-    downloads: Vec<serde_json::Value>,
+    /// The exports' files about it.
+    downloads: Vec<super::downloads::FileEntry>,
     /// Its printable document.
     document: String,
-}
-
-/// The fields of a file of `downloads::of_cert` (JSON), for the template test; goes when that
-/// function gives a struct.
-#[cfg(test)]
-#[derive(schemars::JsonSchema)]
-#[expect(dead_code, reason = "only its schema is read")]
-struct DownloadShape {
-    href: String,
-    name: String,
-    format: String,
-    size: String,
-    certs: Vec<String>,
 }
 
 /// An element with its facts (durée, coefficient …).

@@ -2,7 +2,6 @@
 //! version to the next) and the crosswalk of each pair (its page: [`super::passerelle`]).
 
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::compare::Item;
 use crate::crosswalk;
@@ -197,23 +196,20 @@ pub(super) struct CrosswalkPage<'a> {
     cw: super::passerelle::Passerelle<'a>,
 }
 
-/// The evolutions and passerelles, for the home page.
-#[derive(Serialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-struct Comparisons {
-    diffs: Vec<Listed>,
-    crosswalks: Vec<Listed>,
+/// The evolutions and passerelles, for the home page and the list of every comparison.
+pub struct Comparisons {
+    pub diffs: Vec<Listed>,
+    pub crosswalks: Vec<Listed>,
 }
 
-#[derive(Serialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-struct Listed {
-    href: String,
-    title: String,
+/// A comparison page: its address from the site root, and its title.
+pub struct Listed {
+    pub href: String,
+    pub title: String,
 }
 
 /// Every evolution and passerelle page, and their list for the home page.
-pub fn render_all(ctx: &SiteCtx) -> Result<(Vec<Page>, Value), crate::site::Error> {
+pub fn render_all(ctx: &SiteCtx) -> Result<(Vec<Page>, Comparisons), crate::site::Error> {
     let mut pages = Vec::new();
     let mut diffs = Vec::new();
     for (old, new) in diff::lineage_pairs(ctx.corpus) {
@@ -335,9 +331,7 @@ pub fn render_all(ctx: &SiteCtx) -> Result<(Vec<Page>, Value), crate::site::Erro
         pages.push((path.clone(), ctx.render_page("crosswalk.html", base, &body)?));
         walks.push(Listed { href: path, title });
     }
-    // The home page takes them as JSON until it is typed.
-    let comparisons = Comparisons { diffs, crosswalks: walks };
-    Ok((pages, serde_json::to_value(&comparisons).map_err(|e| e.to_string())?))
+    Ok((pages, Comparisons { diffs, crosswalks: walks }))
 }
 
 fn cert_title(ctx: &SiteCtx, id: &CertId) -> String {

@@ -72,7 +72,7 @@ struct El<'a> {
     is_term: bool,
     titled: bool,
     /// Its entry in the glossary (a term).
-    glossary: String,
+    glossary: Option<String>,
 }
 
 /// A level of the breadcrumb: an ellipsis for the levels not shown, or a group above.
@@ -424,7 +424,7 @@ pub fn render<'a>(ctx: &SiteCtx<'a>, e: &'a Element) -> Result<Page, crate::site
             repair: e.repair.as_deref().map(markdown),
             is_term: e.kind == crate::schema::Kind::Terme,
             titled: e.kind.is_titled(),
-            glossary: urls::rel(&path, &urls::glossary_anchor(&e.key)),
+            glossary: ctx.glossary_term(&path, &e.key),
         },
         cert: ctx.cert_link(&path, cert),
         breadcrumb,
