@@ -52,6 +52,7 @@ pub fn lineages<'c>(ctx: &SiteCtx<'c>) -> Vec<Lineage<'c>> {
 
 /// A certification as a card of the home page and the catalogue.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Card {
     pub href: String,
     pub title: String,
@@ -80,6 +81,7 @@ impl Card {
 
 /// A lineage as the pages show it: its versions, or the newest of them.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct LineageCard {
     pub id: String,
     pub title: String,
@@ -105,7 +107,8 @@ impl LineageCard {
 }
 
 #[derive(Serialize)]
-struct Catalogue {
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub(crate) struct Catalogue {
     letters: Vec<Letter>,
     pager: Option<Pager>,
     lineages: Vec<LineageCard>,
@@ -141,6 +144,7 @@ pub fn render(ctx: &SiteCtx) -> Result<Vec<Page>, crate::site::Error> {
 
 /// An evolution or passerelle page, as the lists link it.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Comparison {
     pub href: String,
     pub title: String,
@@ -166,7 +170,8 @@ pub(crate) fn comparisons(from: &str, listed: &super::compare::Comparisons) -> V
 }
 
 #[derive(Serialize)]
-struct Comparisons {
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub(crate) struct Comparisons {
     pager: Option<Pager>,
     items: Vec<Comparison>,
     total: usize,

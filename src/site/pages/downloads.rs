@@ -71,6 +71,7 @@ fn page_of(i: usize) -> usize {
 
 /// A format: its files about the whole corpus, and how many are about certifications.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Format<'a> {
     #[serde(skip)]
     output: &'a str,
@@ -87,6 +88,7 @@ struct Format<'a> {
 
 /// A certification and its own files (on its page).
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct CertFiles {
     id: String,
     title: String,
@@ -96,7 +98,8 @@ struct CertFiles {
 }
 
 #[derive(Serialize)]
-struct Downloads<'a> {
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub(crate) struct Downloads<'a> {
     /// The formats (on the first page only).
     formats: Vec<Format<'a>>,
     letters: Vec<Letter>,

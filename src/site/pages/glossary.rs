@@ -87,6 +87,7 @@ impl Places {
 
 /// A term and its definitions, as a page shows it.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Term {
     /// Its anchor on its letter's page (`None` on the first page, which repeats it).
     anchor: Option<String>,
@@ -119,7 +120,8 @@ fn term(ctx: &SiteCtx, from: &str, key: &ElementKey, anchored: bool) -> Option<T
 }
 
 #[derive(Serialize)]
-struct Glossary {
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub(crate) struct Glossary {
     letters: Vec<Letter>,
     total: usize,
     /// The letter of this page (`None` on the first page).

@@ -29,6 +29,7 @@ const KINDS: [(CertKind, &str); 3] = [
 ];
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Stats {
     certs: usize,
     elements: usize,
@@ -37,6 +38,7 @@ struct Stats {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct Group {
     title: &'static str,
     counts: String,
@@ -46,7 +48,8 @@ struct Group {
 }
 
 #[derive(Serialize)]
-struct Home {
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub(crate) struct Home {
     stats: Stats,
     groups: Vec<Group>,
     /// The catalogue's first page, and whether the page shows every certification.

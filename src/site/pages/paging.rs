@@ -11,6 +11,7 @@ const AROUND: usize = 2;
 
 /// A link to one page of a list.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct PageLink {
     /// Its number, from 1.
     pub n: usize,
@@ -20,6 +21,7 @@ pub struct PageLink {
 
 /// The navigation of a paginated list, as the templates show it (`components.html`, `pager`).
 #[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Pager {
     /// The current page's number, from 1, and the number of pages.
     pub n: usize,
@@ -75,6 +77,7 @@ pub fn letter_of(text: &str) -> char {
 
 /// One letter of an index: how many items start with it, and where the first one is.
 #[derive(Clone, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Letter {
     pub letter: char,
     pub count: usize,

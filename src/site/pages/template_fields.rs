@@ -31,6 +31,11 @@ fn pages() -> Vec<(&'static str, Schema)> {
         ("diff.html", schema_for!(super::compare::DiffPage)),
         ("crosswalk.html", schema_for!(super::compare::CrosswalkPage)),
         ("search.html", schema_for!(crate::site::Search)),
+        ("home.html", schema_for!(super::home::Home)),
+        ("catalogue.html", schema_for!(super::catalogue::Catalogue)),
+        ("comparisons.html", schema_for!(super::catalogue::Comparisons)),
+        ("glossary.html", schema_for!(super::glossary::Glossary)),
+        ("downloads.html", schema_for!(super::downloads::Downloads)),
     ]
 }
 
