@@ -357,6 +357,15 @@ impl<'a> Fact<'a> {
     }
 }
 
+/// An element linked, with its facts (an épreuve, a modalité, a CCP …).
+#[derive(Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub(crate) struct WithFacts<'a> {
+    #[serde(flatten)]
+    pub(crate) link: ElementLink,
+    pub(crate) facts: Vec<Fact<'a>>,
+}
+
 pub fn escape(s: &str) -> String {
     richtext::escape(s)
 }

@@ -7,7 +7,7 @@ use crate::ids::ElementKey;
 use crate::model::{Certification, Element};
 use crate::present::{label, short_cert, truncate};
 use crate::schema::{Family, Kind};
-use crate::site::context::{CertLink, ElementLink, Fact, Provenance, SiteCtx, escape};
+use crate::site::context::{CertLink, ElementLink, Fact, Provenance, SiteCtx, WithFacts, escape};
 use crate::site::richtext::markdown;
 use crate::urls;
 
@@ -397,15 +397,6 @@ pub(super) struct CertPage<'a> {
     downloads: Vec<super::downloads::FileEntry>,
     /// Its printable document.
     document: String,
-}
-
-/// An element with its facts (durée, coefficient …).
-#[derive(Serialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-struct WithFacts<'a> {
-    #[serde(flatten)]
-    link: ElementLink,
-    facts: Vec<Fact<'a>>,
 }
 
 #[derive(Serialize)]

@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::fiche::BlocFiche;
 use crate::model::Element;
 use crate::present::{named_label, short_cert, truncate};
-use crate::site::context::{CertLink, ElementLink, Fact, SiteCtx};
+use crate::site::context::{CertLink, ElementLink, Fact, SiteCtx, WithFacts};
 use crate::urls;
 
 use super::Page;
@@ -34,15 +34,6 @@ struct Bloc<'a> {
     kind: &'static str,
     code: &'a Option<String>,
     rich: String,
-    facts: Vec<Fact<'a>>,
-}
-
-/// An épreuve, modalité or CCP with its facts.
-#[derive(Serialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-struct WithFacts<'a> {
-    #[serde(flatten)]
-    link: ElementLink,
     facts: Vec<Fact<'a>>,
 }
 
