@@ -11,7 +11,7 @@ pub mod templates;
 
 use rayon::prelude::*;
 
-pub use crate::build::Download;
+use crate::build::Download;
 use crate::build::Files;
 use crate::config::Config;
 use crate::graph::Graph;

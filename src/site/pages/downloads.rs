@@ -1,7 +1,7 @@
 //! The "Téléchargements" pages: every format with its files about the whole corpus, then the
 //! certifications with their files' count (paginated, so that no page grows with the corpus), and
 //! the list of a certification's own files for its page. Each format's French name and
-//! description come from the output that wrote the file ([`crate::site::Download`]).
+//! description come from the output that wrote the file ([`crate::build::Download`]).
 
 use std::collections::HashMap;
 
@@ -44,7 +44,7 @@ pub(crate) struct FileEntry {
     certs: Vec<String>,
 }
 
-fn entry(ctx: &SiteCtx, from: &str, d: &crate::site::Download) -> FileEntry {
+fn entry(ctx: &SiteCtx, from: &str, d: &crate::build::Download) -> FileEntry {
     FileEntry {
         href: urls::rel(from, &d.path),
         name: file_name(&d.path).to_string(),
