@@ -1,8 +1,6 @@
 //! Elements and their tree: every element in data order (files by path, then position in the
 //! file), with its citations, facts and links resolved, and each parent's children.
 
-use std::collections::HashMap;
-
 use crate::ids::ElementKey;
 use crate::schema;
 
@@ -10,21 +8,22 @@ use super::read::{Reader, note};
 use super::{Cite, Element, Fact, Link, Variant};
 
 /// Every element in data order, and the index of each key.
-pub(super) fn elements(read: &Reader) -> (Vec<Element>, HashMap<ElementKey, usize>) {
+pub(super) fn elements(read: &Reader) -> (Vec<Element>, foldhash::HashMap<ElementKey, usize>) {
+    use rayon::prelude::*;
     let mut raw: Vec<(&ElementKey, &(usize, &schema::Element))> =
         read.index.elements.iter().collect();
     let position = |e: &schema::Element| (e.id.referenced.line(), e.id.referenced.column());
-    raw.sort_by_key(|(_, (fi, e))| (*fi, position(e)));
+    raw.par_sort_unstable_by_key(|(_, (fi, e))| (*fi, position(e)));
     let mut elements: Vec<Element> =
-        raw.iter().map(|(key, (fi, e))| element(read, *fi, key, e)).collect();
-    let by_key: HashMap<ElementKey, usize> =
+        raw.par_iter().map(|(key, (fi, e))| element(read, *fi, key, e)).collect();
+    let by_key: foldhash::HashMap<ElementKey, usize> =
         elements.iter().enumerate().map(|(i, e)| (e.key.clone(), i)).collect();
     link_children(&mut elements, &by_key);
     (elements, by_key)
 }
 
 /// Give each parent its children, in data order.
-fn link_children(elements: &mut [Element], by_key: &HashMap<ElementKey, usize>) {
+fn link_children(elements: &mut [Element], by_key: &foldhash::HashMap<ElementKey, usize>) {
     for i in 0..elements.len() {
         if let Some(p) = elements[i].parent.clone() {
             let child = elements[i].key.clone();

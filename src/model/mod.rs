@@ -30,7 +30,7 @@ use vocabulary::Vocabulary;
 use read::Reader;
 
 /// A text with where it is printed.
-#[derive(Clone, Debug, Serialize, JsonSchema)]
+#[derive(Clone, Debug, Hash, Serialize, JsonSchema)]
 pub struct Cite {
     pub text: String,
     pub doc: DocId,
@@ -39,7 +39,7 @@ pub struct Cite {
 }
 
 /// Where something is printed, without a text of its own.
-#[derive(Clone, Debug, Serialize, JsonSchema)]
+#[derive(Clone, Debug, Hash, Serialize, JsonSchema)]
 pub struct Place {
     pub doc: DocId,
     #[schemars(with = "LineRange")]
@@ -57,7 +57,7 @@ struct LineRange {
     last: usize,
 }
 
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Hash, Serialize, JsonSchema)]
 pub struct Code {
     pub system: CodeSystem,
     pub code: String,
@@ -65,27 +65,27 @@ pub struct Code {
     pub place: Place,
 }
 
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Hash, Serialize, JsonSchema)]
 pub struct Level {
     pub value: String,
     pub(crate) nomenclature: String,
     pub cite: Cite,
 }
 
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Hash, Serialize, JsonSchema)]
 pub struct Date {
     pub role: DateRole,
     pub(crate) iso: Option<String>,
     pub cite: Cite,
 }
 
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Hash, Serialize, JsonSchema)]
 pub struct CertLink {
     pub id: CertId,
     pub cite: Option<Cite>,
 }
 
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Hash, Serialize, JsonSchema)]
 pub struct Certification {
     pub id: CertId,
     pub kind: CertKind,
@@ -103,20 +103,20 @@ pub struct Certification {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Hash, Serialize, JsonSchema)]
 pub struct Variant {
     pub cite: Cite,
     pub(crate) code_as_printed: Option<String>,
     pub note: Option<String>,
 }
 
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Hash, Serialize, JsonSchema)]
 pub struct Fact {
     pub name: &'static str,
     pub cite: Cite,
 }
 
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Hash, Serialize, JsonSchema)]
 pub struct Link {
     pub rel: Rel,
     pub to: ElementKey,
@@ -125,7 +125,7 @@ pub struct Link {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Hash, Serialize, JsonSchema)]
 pub struct Element {
     pub key: ElementKey,
     pub kind: Kind,
@@ -150,7 +150,7 @@ impl Element {
     }
 }
 
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Hash, Serialize, JsonSchema)]
 pub struct Header {
     pub key: String,
     pub reference: Option<ElementKey>,
@@ -159,7 +159,7 @@ pub struct Header {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Hash, Serialize, JsonSchema)]
 pub struct Cell {
     pub state: CellState,
     pub text: Option<String>,
@@ -169,7 +169,7 @@ pub struct Cell {
     pub(crate) by_default: bool,
 }
 
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Hash, Serialize, JsonSchema)]
 pub struct Matrix {
     pub cert: CertId,
     pub id: TableId,
@@ -187,7 +187,7 @@ impl Matrix {
     }
 }
 
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Hash, Serialize, JsonSchema)]
 pub struct Pair {
     pub from: Vec<ElementKey>,
     pub to: Vec<ElementKey>,
@@ -201,7 +201,7 @@ pub struct Pair {
     pub date: Option<String>,
 }
 
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Hash, Serialize, JsonSchema)]
 pub struct Correspondence {
     pub id: TableId,
     pub status: CorrespondenceStatus,
@@ -235,7 +235,8 @@ pub struct Corpus {
     pub vocabulary: Vocabulary,
     /// What the checker noticed without refusing the data (an empty data file), for the reader.
     pub warnings: Vec<String>,
-    by_key: HashMap<ElementKey, usize>,
+    /// Looked up for every link of every page: a fast hash (the keys are our own data's ids).
+    by_key: foldhash::HashMap<ElementKey, usize>,
     by_cert: BTreeMap<CertId, usize>,
     /// The indices of each certification's elements, in data order.
     of_cert: HashMap<CertId, Vec<usize>>,
@@ -294,6 +295,11 @@ impl Corpus {
         self.of_cert.get(cert).into_iter().flatten().map(move |&i| &elements[i])
     }
 
+    /// The indices (in [`Corpus::elements`]) of a certification's elements, in data order.
+    pub(crate) fn indices_of(&self, cert: &CertId) -> &[usize] {
+        self.of_cert.get(cert).map(Vec::as_slice).unwrap_or(&[])
+    }
+
     /// Element counts by kind for a certification.
     pub fn counts(&self, cert: &CertId) -> BTreeMap<Kind, usize> {
         let mut m = BTreeMap::new();
@@ -327,11 +333,21 @@ impl Corpus {
         &self,
         pred: impl Fn(&Element) -> bool,
     ) -> Vec<Option<usize>> {
+        self.nearest_ancestor_where_of(0..self.elements.len(), pred)
+    }
+
+    /// [`Corpus::nearest_ancestor_where`] for the elements `of` (by index) only, in time bounded
+    /// by theirs and their ancestors' number: the others' answers are `None`.
+    pub(crate) fn nearest_ancestor_where_of(
+        &self,
+        of: impl IntoIterator<Item = usize>,
+        pred: impl Fn(&Element) -> bool,
+    ) -> Vec<Option<usize>> {
         let parent =
             |i: usize| self.elements[i].parent.as_ref().and_then(|p| self.element_index(p));
         let mut done: Vec<Option<Option<usize>>> = vec![None; self.elements.len()];
         let mut path = Vec::new();
-        for start in 0..self.elements.len() {
+        for start in of {
             // Up to the first ancestor whose answer is known, or that answers itself.
             let mut cur = start;
             let mut found = None;
@@ -379,8 +395,20 @@ impl Corpus {
         let vocabulary = terms::vocabulary(&read);
         let by_cert = certs.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
         let mut of_cert: HashMap<CertId, Vec<usize>> = HashMap::new();
+        // Elements come file by file, and a file is one certification's: runs of one certification.
+        let mut run: Option<(&CertId, Vec<usize>)> = None;
         for (i, e) in elements.iter().enumerate() {
-            of_cert.entry(e.key.cert.clone()).or_default().push(i);
+            match &mut run {
+                Some((c, v)) if *c == &e.key.cert => v.push(i),
+                _ => {
+                    if let Some((c, v)) = run.replace((&e.key.cert, vec![i])) {
+                        of_cert.entry(c.clone()).or_default().extend(v);
+                    }
+                }
+            }
+        }
+        if let Some((c, v)) = run {
+            of_cert.entry(c.clone()).or_default().extend(v);
         }
         let by_table = correspondences.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
         Corpus {

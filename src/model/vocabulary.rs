@@ -10,7 +10,7 @@ use super::Cite;
 use crate::schema::{TermKind, VocabularyUse};
 
 /// One vocabulary file's header: whose it is.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Hash, Serialize)]
 pub struct VocabularyFile {
     pub path: String,
     pub author: String,
@@ -18,7 +18,7 @@ pub struct VocabularyFile {
     pub about: Option<String>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Hash, Serialize)]
 pub struct Entry {
     /// As written in the file (`RDV`).
     pub term: String,
@@ -43,6 +43,13 @@ pub struct Vocabulary {
     /// Search keys of the terms that search reads.
     #[serde(skip)]
     by_key: HashMap<String, usize>,
+}
+
+/// A vocabulary's content is its files and entries (the search keys are derived from them).
+impl std::hash::Hash for Vocabulary {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        (&self.files, &self.entries).hash(state);
+    }
 }
 
 impl Vocabulary {

@@ -122,7 +122,7 @@ pub struct Correspondence {
     pub(crate) rejected: Vec<Pair>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Hash, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CorrespondenceStatus {
     /// Printed in a source document.

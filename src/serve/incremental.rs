@@ -35,20 +35,23 @@ use crate::site::keep::Parts;
 
 use crate::build::Computed;
 
-/// A fingerprint of what a value serialises to.
-fn fingerprint<T: serde::Serialize>(v: &T) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    serde_json::to_vec(v).unwrap_or_default().hash(&mut h);
-    h.finish()
+/// A fingerprint of a value's whole content (the model's types derive `Hash` over every field),
+/// by a fixed, fast hash of good quality: a collision would only leave one page to the full
+/// rebuild that follows every quick pass.
+fn fingerprint<T: Hash + ?Sized>(v: &T) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::quality::FixedState::with_seed(0x5eed).hash_one(v)
 }
 
 /// What the last full build knew: the fingerprints of its data, what it computed, and which
 /// pages link to which.
 pub struct FullBuild {
-    elements: HashMap<ElementKey, u64>,
+    elements: Prints,
     certs: HashMap<CertId, u64>,
     rest: u64,
     computed: Computed,
+    /// The counterparts of the last full build's crosswalks, which the quick passes reuse.
+    counterparts: crate::crosswalk::Counterparts,
     /// For each page, the element pages that link to it.
     linked_from: HashMap<String, Vec<ElementKey>>,
 }
@@ -81,9 +84,15 @@ impl FullBuild {
         for (target, from) in pairs {
             linked_from.entry(target).or_default().push(from);
         }
+        let counterparts = computed
+            .crosswalks
+            .get()
+            .map(crate::crosswalk::Counterparts::of_crosswalks)
+            .unwrap_or_default();
         FullBuild {
-            elements: corpus.elements.par_iter().map(|e| (e.key.clone(), fingerprint(e))).collect(),
-            certs: corpus.certs.iter().map(|c| (c.id.clone(), fingerprint(c))).collect(),
+            counterparts,
+            elements: Prints::of(corpus, element_prints(corpus), None),
+            certs: cert_prints(corpus),
             rest: rest_fingerprint(corpus),
             computed,
             linked_from,
@@ -94,6 +103,67 @@ impl FullBuild {
 /// The fingerprint of what is neither an element nor a certification record.
 fn rest_fingerprint(corpus: &Corpus) -> u64 {
     fingerprint(&(&corpus.matrices, &corpus.correspondences, &corpus.vocabulary))
+}
+
+/// The fingerprints of a corpus's elements, in corpus order.
+fn element_prints(corpus: &Corpus) -> Vec<u64> {
+    use rayon::prelude::*;
+    corpus.elements.par_iter().map(fingerprint).collect()
+}
+
+/// A corpus's elements, in order, with their fingerprints: what a later corpus is compared with.
+struct Prints {
+    keys: Vec<ElementKey>,
+    prints: Vec<u64>,
+}
+
+impl Prints {
+    /// The elements of `corpus` with their fingerprints `prints`; the keys of `reuse` are taken
+    /// when they are those of `corpus`, in the same order (an edit that changed no id).
+    fn of(corpus: &Corpus, prints: Vec<u64>, reuse: Option<Prints>) -> Prints {
+        let keys = match reuse {
+            Some(r) if same_keys(&r.keys, corpus) => r.keys,
+            _ => corpus.elements.iter().map(|e| e.key.clone()).collect(),
+        };
+        Prints { keys, prints }
+    }
+
+    /// Whether `corpus` has these elements in this order.
+    fn same_order(&self, corpus: &Corpus) -> bool {
+        same_keys(&self.keys, corpus)
+    }
+
+    /// The elements whose fingerprint differs between these and `corpus`'s (`now`, in its
+    /// order), those added and those removed included.
+    fn differ(&self, corpus: &Corpus, now: &[u64]) -> Vec<ElementKey> {
+        if self.same_order(corpus) {
+            return (0..now.len())
+                .filter(|i| self.prints[*i] != now[*i])
+                .map(|i| self.keys[i].clone())
+                .collect();
+        }
+        let old: HashMap<&ElementKey, u64> =
+            self.keys.iter().zip(self.prints.iter().copied()).collect();
+        let new: HashMap<&ElementKey, u64> =
+            corpus.elements.iter().map(|e| &e.key).zip(now.iter().copied()).collect();
+        let mut out: Vec<ElementKey> = new
+            .iter()
+            .filter(|(k, f)| old.get(*k) != Some(*f))
+            .map(|(k, _)| (*k).clone())
+            .collect();
+        out.extend(old.keys().filter(|k| !new.contains_key(*k)).map(|k| (*k).clone()));
+        out
+    }
+}
+
+fn same_keys(keys: &[ElementKey], corpus: &Corpus) -> bool {
+    keys.len() == corpus.elements.len()
+        && keys.iter().zip(&corpus.elements).all(|(k, e)| *k == e.key)
+}
+
+/// The fingerprints of a corpus's certification records.
+fn cert_prints(corpus: &Corpus) -> HashMap<CertId, u64> {
+    corpus.certs.iter().map(|c| (c.id.clone(), fingerprint(c))).collect()
 }
 
 /// The pages a quick pass rendered again.
@@ -126,27 +196,27 @@ struct KeptParts {
 /// A corpus as the kept parts need it described: its elements' and certifications' fingerprints
 /// and its elements in order.
 struct Described {
-    elements: HashMap<ElementKey, u64>,
+    elements: Prints,
     certs: HashMap<CertId, u64>,
-    order: Vec<ElementKey>,
 }
 
 impl Kept {
     /// The history of `corpus` (#25), the diff of a lineage pair made again only when one of its
     /// certifications changed since the last pass.
-    fn history(&mut self, corpus: &Corpus, now: &HashMap<&ElementKey, u64>) -> History {
+    fn history(&mut self, corpus: &Corpus, now: &[u64]) -> History {
         use rayon::prelude::*;
+        use std::hash::BuildHasher;
         let rest = rest_fingerprint(corpus);
-        let mut of_cert: HashMap<&CertId, std::collections::hash_map::DefaultHasher> =
-            HashMap::new();
+        let hasher = foldhash::quality::FixedState::with_seed(0x5eed);
+        let mut of_cert: HashMap<&CertId, foldhash::quality::FoldHasher> = HashMap::new();
         for c in &corpus.certs {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
+            let mut h = hasher.build_hasher();
             (rest, fingerprint(c)).hash(&mut h);
             of_cert.insert(&c.id, h);
         }
-        for e in &corpus.elements {
+        for (e, print) in corpus.elements.iter().zip(now) {
             if let Some(h) = of_cert.get_mut(&e.key.cert) {
-                (&e.key, now.get(&e.key)).hash(h);
+                (&e.key, print).hash(h);
             }
         }
         let of_cert: HashMap<&CertId, u64> =
@@ -181,21 +251,15 @@ struct Since {
 
 impl Kept {
     /// What changed since the corpus of the last quick pass (`None` when nothing is kept).
-    fn since(&self, corpus: &Corpus, now: &HashMap<&ElementKey, u64>) -> Option<Since> {
+    fn since(&self, corpus: &Corpus, now: &[u64]) -> Option<Since> {
         let k = self.parts.as_ref()?;
-        let mut elements: HashSet<ElementKey> = now
-            .iter()
-            .filter(|(key, f)| k.of.elements.get(**key) != Some(*f))
-            .map(|(key, _)| (*key).clone())
-            .collect();
-        elements.extend(k.of.elements.keys().filter(|key| !now.contains_key(key)).cloned());
-        let certs: HashMap<&CertId, u64> =
-            corpus.certs.iter().map(|c| (&c.id, fingerprint(c))).collect();
+        let elements: HashSet<ElementKey> = k.of.elements.differ(corpus, now).into_iter().collect();
+        let certs = cert_prints(corpus);
         let certs = certs
             .iter()
-            .filter(|(c, f)| k.of.certs.get(**c) != Some(*f))
-            .map(|(c, _)| (*c).clone())
-            .chain(k.of.certs.keys().filter(|c| !certs.contains_key(c)).cloned())
+            .filter(|(c, f)| k.of.certs.get(*c) != Some(*f))
+            .map(|(c, _)| c.clone())
+            .chain(k.of.certs.keys().filter(|c| !certs.contains_key(*c)).cloned())
             .collect();
         Some(Since { elements, certs })
     }
@@ -203,35 +267,28 @@ impl Kept {
     /// The parts of `corpus` (whose elements' fingerprints are `now`, and which differs from the
     /// corpus of the kept parts by `since`): those kept, patched, or derived again when nothing
     /// is kept or the elements that did not change moved.
-    fn take(
-        &mut self,
-        corpus: &Corpus,
-        now: &HashMap<&ElementKey, u64>,
-        since: Option<&Since>,
-    ) -> Parts {
-        let of = Described {
-            elements: now.iter().map(|(k, f)| ((*k).clone(), *f)).collect(),
-            certs: corpus.certs.iter().map(|c| (c.id.clone(), fingerprint(c))).collect(),
-            order: corpus.elements.iter().map(|e| e.key.clone()).collect(),
-        };
-        let parts = match (self.parts.take(), since) {
+    fn take(&mut self, corpus: &Corpus, now: Vec<u64>, since: Option<&Since>) -> Parts {
+        let certs = cert_prints(corpus);
+        let (parts, reuse) = match (self.parts.take(), since) {
             (Some(mut k), Some(since)) => {
-                let in_order =
-                    k.of.order
+                let in_order = k.of.elements.same_order(corpus)
+                    || k.of
+                        .elements
+                        .keys
                         .iter()
                         .filter(|key| !since.elements.contains(*key))
                         .filter_map(|key| corpus.element_index(key))
                         .is_sorted();
                 if in_order {
                     k.parts.patch(corpus, &since.elements, &since.certs);
-                    k.parts
+                    (k.parts, Some(k.of.elements))
                 } else {
-                    Parts::new(corpus)
+                    (Parts::new(corpus), Some(k.of.elements))
                 }
             }
-            _ => Parts::new(corpus),
+            _ => (Parts::new(corpus), None),
         };
-        self.pending = Some(of);
+        self.pending = Some(Described { elements: Prints::of(corpus, now, reuse), certs });
         parts
     }
 
@@ -261,19 +318,13 @@ pub fn quick_kept(
     config: &Config,
     kept: &mut Kept,
 ) -> Result<Option<Quick>, crate::site::Error> {
-    use rayon::prelude::*;
     let t = crate::phases::start("quick: fingerprints");
     if rest_fingerprint(corpus) != previous.rest {
         return Ok(None);
     }
-    let now: HashMap<&ElementKey, u64> =
-        corpus.elements.par_iter().map(|e| (&e.key, fingerprint(e))).collect();
-    let mut changed: BTreeSet<ElementKey> = now
-        .iter()
-        .filter(|(k, f)| previous.elements.get(**k) != Some(*f))
-        .map(|(k, _)| (*k).clone())
-        .collect();
-    changed.extend(previous.elements.keys().filter(|k| !now.contains_key(k)).cloned());
+    let now = element_prints(corpus);
+    let mut changed: BTreeSet<ElementKey> =
+        previous.elements.differ(corpus, &now).into_iter().collect();
     let mut certs: BTreeSet<CertId> = corpus
         .certs
         .iter()
@@ -304,10 +355,17 @@ pub fn quick_kept(
     }
     let crosswalks = previous.computed.crosswalks.get().map(|c| c as &_);
     let empty = crate::crosswalk::AllCrosswalks::default();
-    let graph = crate::phases::time("quick: graph", || crate::graph::Graph::build(corpus));
-    let parts =
-        crate::phases::time("quick: site context", || kept.take(corpus, &now, since.as_ref()));
-    let history = crate::phases::time("quick: history", || kept.history(corpus, &now));
+    // The graph on one thread, the history and the site context's parts on another.
+    let (graph, (history, parts)) = rayon::join(
+        || crate::phases::time("quick: graph", || crate::graph::Graph::build(corpus)),
+        || {
+            let history = crate::phases::time("quick: history", || kept.history(corpus, &now));
+            let parts = crate::phases::time("quick: site context", || {
+                kept.take(corpus, now, since.as_ref())
+            });
+            (history, parts)
+        },
+    );
     let elements: Vec<ElementKey> = render.into_iter().collect();
     let certs: Vec<CertId> = certs.into_iter().collect();
     let (pages, parts) = crate::site::render_some(
@@ -317,6 +375,7 @@ pub fn quick_kept(
         &crate::site::Ready {
             crosswalks: crosswalks.unwrap_or(&empty),
             downloads: &previous.computed.downloads,
+            counterparts: &previous.counterparts,
         },
         &elements,
         &certs,

@@ -107,6 +107,9 @@ impl<'a> SiteCtx<'a> {
     /// Counterparts of compétences, critères and savoirs in the other certifications (see
     /// [`SiteCtx::crosswalks`] on where to call it first).
     pub fn counterparts(&self) -> &crate::crosswalk::Counterparts {
+        if let Some(made) = self.inputs.counterparts() {
+            return made;
+        }
         self.counterparts
             .get_or_init(|| crate::crosswalk::Counterparts::of_crosswalks(self.crosswalks()))
     }

@@ -57,7 +57,7 @@ impl Parts {
             same_text,
             cited_at,
             cited_lines,
-            titles: titles(corpus, |_| true),
+            titles: titles(corpus, (0..corpus.elements.len()).collect()),
             in_matrices: in_matrices(corpus),
         }
     }
@@ -70,6 +70,7 @@ impl Parts {
         let order = |k: &ElementKey| corpus.element_index(k).unwrap_or(usize::MAX);
         let now: Vec<&Element> = changed.iter().filter_map(|k| corpus.element(k)).collect();
         // The texts shared: the changed elements out of their old buckets, into their new ones.
+        let t0 = crate::phases::start("patch: same text");
         let mut touched: HashSet<String> = HashSet::new();
         self.same_text.retain(|_, v| {
             v.retain(|k| !changed.contains(k));
@@ -89,6 +90,8 @@ impl Parts {
         }
         // The lines cited: out of the slots they were in, into their new ones; the documents
         // they were or are in have their cited lines counted again.
+        t0.end();
+        let t0 = crate::phases::start("patch: cited");
         let mut docs: HashSet<DocId> = HashSet::new();
         for (doc, slots) in self.cited_at.iter_mut() {
             slots.retain(|_, v| {
@@ -138,18 +141,27 @@ impl Parts {
         }
         // Titles are unique among the certifications of one short name: those of the names
         // touched (all of them when a certification's record, and so maybe its name, changed).
+        t0.end();
+        let t0 = crate::phases::start("patch: titles");
         if certs.is_empty() {
             let name = |c: &CertId| corpus.cert(c).map(short_cert).unwrap_or_default();
             let names: HashSet<String> = changed.iter().map(|k| name(&k.cert)).collect();
-            let touched: HashSet<&CertId> =
+            let touched: Vec<&CertId> =
                 corpus.certs.iter().map(|c| &c.id).filter(|c| names.contains(&name(c))).collect();
-            self.titles.retain(|k, _| !touched.contains(&k.cert));
-            self.titles.extend(titles(corpus, |e| touched.contains(&e.key.cert)));
+            let gone: HashSet<&CertId> = touched.iter().copied().collect();
+            self.titles.retain(|k, _| !gone.contains(&k.cert));
+            let mut which: Vec<usize> =
+                touched.iter().flat_map(|c| corpus.indices_of(c)).copied().collect();
+            which.sort_unstable();
+            self.titles.extend(titles(corpus, which));
         } else {
-            self.titles = titles(corpus, |_| true);
+            self.titles = titles(corpus, (0..corpus.elements.len()).collect());
         }
+        t0.end();
+        let t0 = crate::phases::start("patch: glossary");
         self.glossary = Glossary::build(corpus);
         self.in_matrices = in_matrices(corpus);
+        t0.end();
     }
 }
 
@@ -167,12 +179,12 @@ fn in_matrices(corpus: &Corpus) -> HashMap<ElementKey, Vec<(usize, bool, usize)>
     in_matrices
 }
 
-/// The titles of the elements `which` takes (whole certifications: a title is unique among the
-/// certifications of one short name).
-fn titles(corpus: &Corpus, which: impl Fn(&Element) -> bool) -> HashMap<ElementKey, String> {
+/// The titles of the elements `which` (indices, in corpus order; whole certifications: a title
+/// is unique among the certifications of one short name).
+fn titles(corpus: &Corpus, which: Vec<usize>) -> HashMap<ElementKey, String> {
     use crate::present::{element_title, label};
     // The nearest ancestor that names a group: not the document's structure, or with a code.
-    let groups = corpus.nearest_ancestor_where(|a| {
+    let groups = corpus.nearest_ancestor_where_of(which.iter().copied(), |a| {
         a.kind.family() != crate::schema::Family::Document || a.code.is_some()
     });
     let group = |e: &Element| {
@@ -181,7 +193,9 @@ fn titles(corpus: &Corpus, which: impl Fn(&Element) -> bool) -> HashMap<ElementK
             .and_then(|i| groups[i])
             .map(|a| format!(" ({})", truncate(&label(&corpus.elements[a]), 40)))
     };
-    let cert = |e: &Element| corpus.cert(&e.key.cert).map(short_cert).unwrap_or_default();
+    let short: HashMap<&CertId, String> =
+        corpus.certs.iter().map(|c| (&c.id, short_cert(c))).collect();
+    let cert = |e: &Element| short.get(&e.key.cert).cloned().unwrap_or_default();
     let count = |v: &[(String, &Element)]| {
         let mut n: HashMap<(String, String), usize> = HashMap::new();
         for (t, e) in v {
@@ -191,7 +205,7 @@ fn titles(corpus: &Corpus, which: impl Fn(&Element) -> bool) -> HashMap<ElementK
     };
     // Code and text; then its group where two read the same; then its lines.
     let first: Vec<(String, &Element)> =
-        corpus.elements.iter().filter(|e| which(e)).map(|e| (element_title(e), e)).collect();
+        which.into_iter().map(|i| &corpus.elements[i]).map(|e| (element_title(e), e)).collect();
     let n = count(&first);
     let second: Vec<(String, &Element)> = first
         .into_iter()

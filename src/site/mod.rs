@@ -27,6 +27,11 @@ pub use error::Error;
 pub trait Inputs: Sync {
     fn crosswalks(&self) -> &crate::crosswalk::AllCrosswalks;
     fn downloads(&self) -> &[Download];
+    /// The counterparts of the crosswalks, when they are already made (else the site makes them
+    /// from [`Inputs::crosswalks`]).
+    fn counterparts(&self) -> Option<&crate::crosswalk::Counterparts> {
+        None
+    }
 }
 
 /// A build's outputs ask these of the build under way.
@@ -43,6 +48,8 @@ impl Inputs for crate::build::RenderContext<'_> {
 pub(crate) struct Ready<'a> {
     pub crosswalks: &'a crate::crosswalk::AllCrosswalks,
     pub downloads: &'a [Download],
+    /// The counterparts of `crosswalks`, made once for them.
+    pub counterparts: &'a crate::crosswalk::Counterparts,
 }
 
 impl Inputs for Ready<'_> {
@@ -51,6 +58,9 @@ impl Inputs for Ready<'_> {
     }
     fn downloads(&self) -> &[Download] {
         self.downloads
+    }
+    fn counterparts(&self) -> Option<&crate::crosswalk::Counterparts> {
+        Some(self.counterparts)
     }
 }
 
@@ -67,7 +77,14 @@ pub fn render(
         corpus,
         &crate::crosswalk::PairPolicy::of_config(cfg),
     );
-    render_with(corpus, graph, cfg, &Ready { crosswalks: &crosswalks, downloads }, files)
+    let counterparts = crate::crosswalk::Counterparts::of_crosswalks(&crosswalks);
+    render_with(
+        corpus,
+        graph,
+        cfg,
+        &Ready { crosswalks: &crosswalks, downloads, counterparts: &counterparts },
+        files,
+    )
 }
 
 /// [`render`] with the crosswalks and the exports' files asked of `inputs` when needed.
