@@ -292,6 +292,15 @@ impl Kept {
         parts
     }
 
+    /// Derive the parts and the history of `corpus`, the data of the full build just made, so
+    /// that the first quick pass after it patches them like every later one.
+    pub fn prime(&mut self, corpus: &Corpus) {
+        let now = element_prints(corpus);
+        let _ = self.history(corpus, &now);
+        let parts = self.take(corpus, now, None);
+        self.give_back(parts);
+    }
+
     /// Keep `parts`, the parts of the corpus [`Kept::take`] was last given.
     fn give_back(&mut self, parts: Parts) {
         if let Some(of) = self.pending.take() {

@@ -445,8 +445,9 @@ pub fn serve(
     });
     let mut config = config.clone();
     config.build.data_dir = data.to_path_buf();
-    if let Some(corpus) = live.update(data, &config, 0) {
-        live.rebuild(&corpus, &config, 0);
+    let start = live.update(data, &config, 0);
+    if let Some(corpus) = &start {
+        live.rebuild(corpus, &config, 0);
     }
 
     let (tx, rx) = mpsc::channel();
@@ -487,6 +488,11 @@ pub fn serve(
             .build()
             .ok();
         std::thread::spawn(move || {
+            // What the first quick pass would derive from the whole data, derived before the
+            // first save: it only patches it.
+            if let Some(corpus) = start {
+                live.quick.lock().unwrap_or_else(|e| e.into_inner()).prime(&corpus);
+            }
             while rx.recv().is_ok() {
                 // An editor's save is several events: wait for quiet, then check once.
                 while rx.recv_timeout(Duration::from_millis(50)).is_ok() {}
