@@ -295,6 +295,15 @@ impl Diagnostics {
         self.items.push(d);
     }
 
+    /// Push every diagnostic of `other`, in its order (a pass run on a thread of its own
+    /// gathers into its own, merged in a fixed order so that the report does not depend on
+    /// which thread finished first).
+    pub fn append(&mut self, other: Diagnostics) {
+        for d in other.items {
+            self.push(d);
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }

@@ -34,6 +34,8 @@ pub struct LoadedFile {
     pub path: PathBuf,
     /// Shared with the [`Parsed`] files kept between loads.
     pub data: Arc<DataFile>,
+    /// A hash of the text it was parsed from: the same hash, the same data.
+    pub(crate) hash: u64,
 }
 
 impl LoadedFile {
@@ -263,7 +265,7 @@ pub fn load_dir_kept(root: &Path, diags: &mut Diagnostics, kept: &mut Parsed) ->
                 match data {
                     Ok(data) => {
                         now.insert(path.clone(), (hash, data.clone()));
-                        files.push(LoadedFile { path, data });
+                        files.push(LoadedFile { path, data, hash });
                     }
                     Err(d) => {
                         failed += 1;

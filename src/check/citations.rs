@@ -3,12 +3,15 @@
 //! on the characters it was found at, for the coverage pass.
 
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::path::PathBuf;
 
 use rayon::prelude::*;
 
 use crate::diag::{Code, Diagnostic, Diagnostics, Pos, did_you_mean};
 use crate::ids::DocId;
-use crate::schema::{Cited, FactValue, Lines, Sp};
+use crate::load::LoadedFile;
+use crate::schema::{Certification, Cited, Element, FactValue, Lines, Sp};
 use crate::sources::{Mismatch, SourceDoc, SourceSet};
 use crate::text;
 
@@ -129,15 +132,102 @@ type Search = Result<Vec<text::Found>, Mismatch>;
 /// What proving a citation gave: its claim (none for lines without a text), or what is wrong.
 type Verified = Result<Option<Claim>, Diagnostic>;
 
-/// The searches of a check, kept for the next check of the same data (`serve`): a search is a
-/// pure function of the document's content, the lines and the text, so an edit re-searches only
-/// the citations it touched, and those of a source document whose content changed. Each check
-/// keeps only the searches it made.
+/// The proofs of a check, kept for the next check of the same data (`serve`), at two grains.
+///
+/// - Per item of a file (its certification record, each element, matrix and correspondence, its
+///   vocabulary): what checking the item's citations gave ([`Outcome`]: its claims and
+///   diagnostics). It is a function of the item (found in its file by its place in the file's
+///   list), of the file's path and default document (positions, the document cited), and of the
+///   source documents (their ids, contents, declared lines and where they are declared, those
+///   that could not be read); the whole file's text and path key it (the text fixes the item,
+///   its place and the file's `doc`), and every item is dropped when anything of the sources
+///   that a proof reads changed ([`sources_key`]). Which items are in the index (unique ids, a
+///   known certification) is decided afresh by every check: only the items the index holds are
+///   looked up, and their order is the index's.
+/// - Per search, for the items that were not kept (an edited file): a search is a pure function
+///   of the document's content, the lines and the text, so an edit re-searches only the
+///   citations it touched, and those of a source document whose content changed.
+///
+/// Each check keeps only what it used.
 #[derive(Default)]
 pub struct Proofs {
-    searches: HashMap<ProofKey, Search>,
+    /// By file, in this check's file order.
+    files: Vec<FileProofs>,
+    /// What the sources were when the outcomes were made ([`sources_key`]).
+    sources: u64,
+    /// The items of the last check, in the order their citations are proven (the index's).
+    order: Vec<(usize, Item)>,
     /// How many searches the last check made (those it did not find here).
     pub made: usize,
+}
+
+/// An item of a file, by its place in the file's lists.
+#[derive(Clone, Copy, Debug)]
+enum Item {
+    Cert,
+    Element(usize),
+    Matrix(usize),
+    Correspondence(usize),
+    Vocabulary,
+}
+
+/// What checking one item's citations gave: the diagnostics found while gathering them (a text
+/// without lines, pieces that do not make the text), those of proving them, and the claims of
+/// the proven ones, in the order they were gathered.
+#[derive(Default)]
+struct Outcome {
+    gathered: Vec<Diagnostic>,
+    verified: Vec<Diagnostic>,
+    claims: Vec<Claim>,
+}
+
+/// The outcomes of one file's items, kept while its text (`hash`) and path are the same, and the
+/// searches they made.
+struct FileProofs {
+    path: PathBuf,
+    hash: u64,
+    cert: Option<Outcome>,
+    elements: Vec<Option<Outcome>>,
+    matrices: Vec<Option<Outcome>>,
+    correspondences: Vec<Option<Outcome>>,
+    vocabulary: Option<Outcome>,
+    searches: HashMap<ProofKey, Search>,
+}
+
+impl FileProofs {
+    fn new(f: &LoadedFile) -> Self {
+        let d = &f.data;
+        FileProofs {
+            path: f.path.clone(),
+            hash: f.hash,
+            cert: None,
+            elements: d.elements.iter().map(|_| None).collect(),
+            matrices: d.matrices.iter().map(|_| None).collect(),
+            correspondences: d.correspondences.iter().map(|_| None).collect(),
+            vocabulary: None,
+            searches: HashMap::new(),
+        }
+    }
+
+    fn slot(&mut self, item: Item) -> &mut Option<Outcome> {
+        match item {
+            Item::Cert => &mut self.cert,
+            Item::Element(i) => &mut self.elements[i],
+            Item::Matrix(i) => &mut self.matrices[i],
+            Item::Correspondence(i) => &mut self.correspondences[i],
+            Item::Vocabulary => &mut self.vocabulary,
+        }
+    }
+
+    fn get(&self, item: Item) -> Option<&Outcome> {
+        match item {
+            Item::Cert => self.cert.as_ref(),
+            Item::Element(i) => self.elements[i].as_ref(),
+            Item::Matrix(i) => self.matrices[i].as_ref(),
+            Item::Correspondence(i) => self.correspondences[i].as_ref(),
+            Item::Vocabulary => self.vocabulary.as_ref(),
+        }
+    }
 }
 
 /// A search, by the document's content ([`super::content_hash`]), the lines, the text, and
@@ -150,16 +240,36 @@ struct ProofKey {
     code: bool,
 }
 
-/// Prove every citation; the proven ones are returned as claims on the source text. The searches
-/// are taken from `proofs` where an earlier check made them, and `proofs` is left holding this
-/// check's.
-pub fn check_kept(
-    index: &Index,
-    sources: &SourceSet,
-    hashes: &HashMap<DocId, u64>,
-    diags: &mut Diagnostics,
-    proofs: &mut Proofs,
-) -> Vec<Claim> {
+/// A hash of everything of the sources that proving a citation reads besides a searched
+/// document's content: each document's id, content and length, its declared lines with where
+/// they are declared (a diagnostic points there), and the documents that could not be read.
+fn sources_key(sources: &SourceSet, hashes: &HashMap<DocId, u64>) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for (id, doc) in &sources.docs {
+        (id.as_str(), hashes.get(id), doc.len(), doc.declared.len()).hash(&mut h);
+        for (line, d) in &doc.declared {
+            (line, d.reason.key(), &d.at.file, d.at.line, d.at.column).hash(&mut h);
+        }
+    }
+    for id in &sources.failed {
+        id.as_str().hash(&mut h);
+    }
+    h.finish()
+}
+
+/// Where `one` sits in `all`, by its address: the index holds references into the files' lists.
+fn ordinal<T>(all: &[T], one: &T) -> usize {
+    let size = std::mem::size_of::<T>().max(1);
+    let at = (one as *const T as usize).wrapping_sub(all.as_ptr() as usize) / size;
+    assert!(
+        all.get(at).is_some_and(|x| std::ptr::eq(x, one)),
+        "the index refers into its files' lists"
+    );
+    at
+}
+
+/// Gather the citations of one item.
+fn gather<'a>(index: &Index<'a>, fi: usize, item: Item) -> (Vec<Citation<'a>>, Vec<Diagnostic>) {
     let mut c = Collector {
         index,
         out: Vec::new(),
@@ -167,196 +277,291 @@ pub fn check_kept(
         role: Role::Other,
         owner: String::new(),
     };
-    for (id, (fi, cert)) in &index.certs {
-        let fi = *fi;
-        c.owned(Role::Record, crate::words::diag::owner_cert(id.as_str()));
-        c.add(fi, Some(&cert.title.text), &cert.title.lines, cert.title.doc.as_ref(), None);
-        for v in &cert.title.variants {
-            c.cited(fi, v, None);
-        }
-        if let Some(s) = &cert.sigle {
-            c.cited(fi, s, None);
-        }
-        for (_, code) in cert.codes.iter() {
-            c.add(fi, Some(&code.code), &code.lines, code.doc.as_ref(), None);
-            if let Some(label) = &code.label {
-                c.add(fi, Some(label), &code.lines, code.doc.as_ref(), None);
+    let d = &index.files[fi].file.data;
+    match item {
+        Item::Cert => {
+            if let Some(cert) = &d.certification {
+                gather_cert(&mut c, fi, cert);
             }
         }
-        for l in &cert.level {
-            c.add(fi, Some(&l.text), &l.lines, l.doc.as_ref(), None);
+        Item::Element(i) => gather_element(&mut c, fi, &d.elements[i]),
+        Item::Matrix(i) => {
+            let m = &d.matrices[i];
+            c.owned(Role::Other, crate::words::diag::owner_matrix(&m.id.value));
+            c.cited(fi, &m.title, None);
+            for h in m.rows.iter().chain(&m.columns) {
+                c.text_needing_lines(fi, h.text.as_ref(), h.lines.as_ref(), h.doc.as_ref(), None);
+            }
+            for cell in &m.cells {
+                c.text_needing_lines(
+                    fi,
+                    cell.text.as_ref(),
+                    cell.lines.as_ref(),
+                    cell.doc.as_ref(),
+                    None,
+                );
+            }
         }
-        for d in &cert.dates {
-            c.add(fi, Some(&d.text), &d.lines, d.doc.as_ref(), None);
+        Item::Correspondence(i) => {
+            let corr = &d.correspondences[i];
+            c.owned(Role::Other, crate::words::diag::owner_correspondence(&corr.id.value));
+            if let Some(t) = &corr.title {
+                c.cited(fi, t, corr.doc.as_ref());
+            }
+            for p in &corr.pairs {
+                c.text_needing_lines(
+                    fi,
+                    p.text.as_ref(),
+                    p.lines.as_ref(),
+                    p.doc.as_ref(),
+                    corr.doc.as_ref(),
+                );
+            }
         }
-        for l in cert.predecessors.iter().chain(&cert.successors) {
-            c.text_needing_lines(fi, l.text.as_ref(), l.lines.as_ref(), l.doc.as_ref(), None);
+        Item::Vocabulary => {
+            if let Some(v) = &d.vocabulary {
+                for t in &v.terms {
+                    if let Some(def) = &t.defined {
+                        c.cited(fi, def, None);
+                    }
+                }
+            }
         }
+    }
+    (c.out, c.diags)
+}
+
+fn gather_cert<'a>(c: &mut Collector<'_, 'a>, fi: usize, cert: &'a Certification) {
+    c.owned(Role::Record, crate::words::diag::owner_cert(&cert.id.value));
+    c.add(fi, Some(&cert.title.text), &cert.title.lines, cert.title.doc.as_ref(), None);
+    for v in &cert.title.variants {
+        c.cited(fi, v, None);
+    }
+    if let Some(s) = &cert.sigle {
+        c.cited(fi, s, None);
+    }
+    for (_, code) in cert.codes.iter() {
+        c.add(fi, Some(&code.code), &code.lines, code.doc.as_ref(), None);
+        if let Some(label) = &code.label {
+            c.add(fi, Some(label), &code.lines, code.doc.as_ref(), None);
+        }
+    }
+    for l in &cert.level {
+        c.add(fi, Some(&l.text), &l.lines, l.doc.as_ref(), None);
+    }
+    for d in &cert.dates {
+        c.add(fi, Some(&d.text), &d.lines, d.doc.as_ref(), None);
+    }
+    for l in cert.predecessors.iter().chain(&cert.successors) {
+        c.text_needing_lines(fi, l.text.as_ref(), l.lines.as_ref(), l.doc.as_ref(), None);
+    }
+}
+
+fn gather_element<'a>(c: &mut Collector<'_, 'a>, fi: usize, e: &'a Element) {
+    let index = c.index;
+    let owner = crate::words::diag::owner_element(&e.id.value);
+    if e.pieces.is_empty() {
+        c.owned(Role::Text, owner.clone());
+        c.add(fi, Some(&e.text), &e.lines, e.doc.as_ref(), None);
+    } else {
+        c.owned(Role::Piece, owner.clone());
+        c.add(fi, None, &e.lines, e.doc.as_ref(), None);
+        for p in &e.pieces {
+            c.cited(fi, p, e.doc.as_ref());
+        }
+        let joined: Vec<&str> = e.pieces.iter().map(|p| p.text.value.as_str()).collect();
+        if text::normalize(&joined.join(" ")) != text::normalize(&e.text.value) {
+            c.diags.push(
+                Diagnostic::new(
+                    Code::TextNotFound,
+                    &index.pos(fi, &e.text),
+                    crate::words::diag::PIECES_NOT_TEXT,
+                )
+                .hint(crate::words::diag::PIECES_NOT_TEXT_HINT),
+            );
+        }
+        if e.repair.is_none() {
+            c.diags.push(
+                Diagnostic::new(
+                    Code::MissingKey,
+                    &index.pos(fi, &e.text),
+                    crate::words::diag::PIECES_NEED_REPAIR,
+                )
+                .hint(crate::words::diag::PIECES_NEED_REPAIR_HINT),
+            );
+        }
+    }
+    if let Some(code) = e.code_as_printed.as_ref().or(e.code.as_ref()) {
+        c.code(fi, code, &e.lines, e.doc.as_ref(), None);
+    }
+    c.owned(Role::Other, owner);
+    for v in &e.variants {
+        c.add(fi, Some(&v.text), &v.lines, v.doc.as_ref(), e.doc.as_ref());
+        if let Some(code) =
+            v.code_as_printed.as_ref().or(e.code_as_printed.as_ref()).or(e.code.as_ref())
+        {
+            c.code(fi, code, &v.lines, v.doc.as_ref(), e.doc.as_ref());
+        }
+    }
+    for (_, f) in e.facts.iter() {
+        match &f.value {
+            FactValue::Plain(s) => {
+                // Found at the element's own lines; positioned at the fact.
+                let (doc, doc_sp) = c.doc(fi, e.doc.as_ref(), None);
+                c.out.push(Citation {
+                    at: index.pos(fi, f),
+                    lines_at: index.pos(fi, &e.lines),
+                    doc_at: doc_sp
+                        .map(|d| index.pos(fi, d))
+                        .unwrap_or_else(|| index.pos(fi, &e.lines)),
+                    text: Some(s.as_str()),
+                    lines: e.lines.value,
+                    doc,
+                    role: Role::Other,
+                    owner: c.owner.clone(),
+                    code: false,
+                });
+            }
+            FactValue::Cited(cited) => c.cited(fi, cited, e.doc.as_ref()),
+        }
+    }
+    for l in &e.links {
+        c.text_needing_lines(fi, l.text.as_ref(), l.lines.as_ref(), l.doc.as_ref(), e.doc.as_ref());
+    }
+}
+
+/// Prove every citation; the proven ones are returned as claims on the source text, in the
+/// index's order. What `proofs` holds from an earlier check is taken where nothing it depends on
+/// changed (see [`Proofs`]), and `proofs` is left holding this check's (which the claims borrow).
+pub fn check_kept<'p>(
+    index: &Index,
+    sources: &SourceSet,
+    hashes: &HashMap<DocId, u64>,
+    diags: &mut Diagnostics,
+    proofs: &'p mut Proofs,
+) -> Vec<&'p Claim> {
+    let key = sources_key(sources, hashes);
+    let same_sources = key == proofs.sources;
+    let mut old: HashMap<PathBuf, FileProofs> =
+        std::mem::take(&mut proofs.files).into_iter().map(|f| (f.path.clone(), f)).collect();
+    // This check's files: those whose text, path and sources are the same keep their outcomes;
+    // the others start empty, with the searches the file made last time to draw on.
+    let mut files = Vec::with_capacity(index.files.len());
+    let mut earlier: Vec<Option<HashMap<ProofKey, Search>>> = Vec::new();
+    for ctx in &index.files {
+        let f = ctx.file;
+        match old.remove(&f.path) {
+            Some(p) if p.hash == f.hash && same_sources => {
+                files.push(p);
+                earlier.push(None);
+            }
+            Some(p) => {
+                files.push(FileProofs::new(f));
+                earlier.push(Some(p.searches));
+            }
+            None => {
+                files.push(FileProofs::new(f));
+                earlier.push(None);
+            }
+        }
+    }
+    drop(old);
+    // The items in the index's order; those without a kept outcome are gathered.
+    let mut order: Vec<(usize, Item)> = Vec::with_capacity(proofs.order.len());
+    let mut pending: Vec<(usize, Item, Vec<Citation>, Vec<Diagnostic>)> = Vec::new();
+    let mut visit = |fi: usize, item: Item| {
+        order.push((fi, item));
+        if files[fi].get(item).is_none() {
+            let (cites, gathered) = gather(index, fi, item);
+            pending.push((fi, item, cites, gathered));
+        }
+    };
+    for (fi, _) in index.certs.values() {
+        visit(*fi, Item::Cert);
     }
     for (fi, e) in index.elements.values() {
-        let fi = *fi;
-        let owner = crate::words::diag::owner_element(&e.id.value);
-        if e.pieces.is_empty() {
-            c.owned(Role::Text, owner.clone());
-            c.add(fi, Some(&e.text), &e.lines, e.doc.as_ref(), None);
-        } else {
-            c.owned(Role::Piece, owner.clone());
-            c.add(fi, None, &e.lines, e.doc.as_ref(), None);
-            for p in &e.pieces {
-                c.cited(fi, p, e.doc.as_ref());
-            }
-            let joined: Vec<&str> = e.pieces.iter().map(|p| p.text.value.as_str()).collect();
-            if text::normalize(&joined.join(" ")) != text::normalize(&e.text.value) {
-                c.diags.push(
-                    Diagnostic::new(
-                        Code::TextNotFound,
-                        &index.pos(fi, &e.text),
-                        crate::words::diag::PIECES_NOT_TEXT,
-                    )
-                    .hint(crate::words::diag::PIECES_NOT_TEXT_HINT),
-                );
-            }
-            if e.repair.is_none() {
-                c.diags.push(
-                    Diagnostic::new(
-                        Code::MissingKey,
-                        &index.pos(fi, &e.text),
-                        crate::words::diag::PIECES_NEED_REPAIR,
-                    )
-                    .hint(crate::words::diag::PIECES_NEED_REPAIR_HINT),
-                );
-            }
-        }
-        if let Some(code) = e.code_as_printed.as_ref().or(e.code.as_ref()) {
-            c.code(fi, code, &e.lines, e.doc.as_ref(), None);
-        }
-        c.owned(Role::Other, owner);
-        for v in &e.variants {
-            c.add(fi, Some(&v.text), &v.lines, v.doc.as_ref(), e.doc.as_ref());
-            if let Some(code) =
-                v.code_as_printed.as_ref().or(e.code_as_printed.as_ref()).or(e.code.as_ref())
-            {
-                c.code(fi, code, &v.lines, v.doc.as_ref(), e.doc.as_ref());
-            }
-        }
-        for (_, f) in e.facts.iter() {
-            match &f.value {
-                FactValue::Plain(s) => {
-                    // Found at the element's own lines; positioned at the fact.
-                    let (doc, doc_sp) = c.doc(fi, e.doc.as_ref(), None);
-                    c.out.push(Citation {
-                        at: index.pos(fi, f),
-                        lines_at: index.pos(fi, &e.lines),
-                        doc_at: doc_sp
-                            .map(|d| index.pos(fi, d))
-                            .unwrap_or_else(|| index.pos(fi, &e.lines)),
-                        text: Some(s.as_str()),
-                        lines: e.lines.value,
-                        doc,
-                        role: Role::Other,
-                        owner: c.owner.clone(),
-                        code: false,
-                    });
-                }
-                FactValue::Cited(cited) => c.cited(fi, cited, e.doc.as_ref()),
-            }
-        }
-        for l in &e.links {
-            c.text_needing_lines(
-                fi,
-                l.text.as_ref(),
-                l.lines.as_ref(),
-                l.doc.as_ref(),
-                e.doc.as_ref(),
-            );
-        }
+        visit(*fi, Item::Element(ordinal(&index.files[*fi].file.data.elements, *e)));
     }
     for (fi, m) in index.matrices.values() {
-        let fi = *fi;
-        c.owned(Role::Other, crate::words::diag::owner_matrix(&m.id.value));
-        c.cited(fi, &m.title, None);
-        for h in m.rows.iter().chain(&m.columns) {
-            c.text_needing_lines(fi, h.text.as_ref(), h.lines.as_ref(), h.doc.as_ref(), None);
-        }
-        for cell in &m.cells {
-            c.text_needing_lines(
-                fi,
-                cell.text.as_ref(),
-                cell.lines.as_ref(),
-                cell.doc.as_ref(),
-                None,
-            );
-        }
+        visit(*fi, Item::Matrix(ordinal(&index.files[*fi].file.data.matrices, *m)));
     }
-    for (fi, corr) in index.correspondences.values() {
-        let fi = *fi;
-        c.owned(Role::Other, crate::words::diag::owner_correspondence(&corr.id.value));
-        if let Some(t) = &corr.title {
-            c.cited(fi, t, corr.doc.as_ref());
-        }
-        for p in &corr.pairs {
-            c.text_needing_lines(
-                fi,
-                p.text.as_ref(),
-                p.lines.as_ref(),
-                p.doc.as_ref(),
-                corr.doc.as_ref(),
-            );
-        }
+    for (fi, c) in index.correspondences.values() {
+        let at = ordinal(&index.files[*fi].file.data.correspondences, *c);
+        visit(*fi, Item::Correspondence(at));
     }
     for (fi, f) in index.files.iter().enumerate() {
-        let Some(v) = &f.file.data.vocabulary else { continue };
-        for t in &v.terms {
-            if let Some(d) = &t.defined {
-                c.cited(fi, d, None);
-            }
+        if f.file.data.vocabulary.is_some() {
+            visit(fi, Item::Vocabulary);
         }
     }
-    let Collector { out, diags: collected, .. } = c;
-    for d in collected {
-        diags.push(d);
-    }
-    let kept = &*proofs;
-    // Each citation's proof, with its search: the key, what it gave, whether it was made afresh.
+    // Prove the gathered citations, in parallel; each search is taken from the file's searches
+    // where an earlier check made it.
     type Made = (ProofKey, Search, bool);
-    let verified: Vec<(Verified, Option<Made>)> = out
-        .par_iter()
-        .map(|c| {
-            let mut made = None;
-            let search = |doc: &SourceDoc, needle: &str| {
-                let key = ProofKey {
-                    doc: hashes.get(&doc.id).copied().unwrap_or_default(),
-                    lines: c.lines,
-                    text: needle.to_string(),
-                    code: c.code,
+    let files_ref = &files;
+    let earlier_ref = &earlier;
+    let proven: Vec<(usize, Item, Outcome, Vec<Made>)> = pending
+        .into_par_iter()
+        .map(|(fi, item, cites, gathered)| {
+            let kept = &files_ref[fi].searches;
+            let before = earlier_ref[fi].as_ref();
+            let mut outcome = Outcome { gathered, ..Outcome::default() };
+            let mut made_all = Vec::new();
+            for c in &cites {
+                let mut made = None;
+                let search = |doc: &SourceDoc, needle: &str| {
+                    let key = ProofKey {
+                        doc: hashes.get(&doc.id).copied().unwrap_or_default(),
+                        lines: c.lines,
+                        text: needle.to_string(),
+                        code: c.code,
+                    };
+                    let (found, fresh) =
+                        match kept.get(&key).or_else(|| before.and_then(|b| b.get(&key))) {
+                            Some(found) => (found.clone(), false),
+                            None if c.code => (Ok(doc.find_word(needle, c.lines)), true),
+                            None => (doc.locate(needle, c.lines), true),
+                        };
+                    made = Some((key, found.clone(), fresh));
+                    found
                 };
-                let (found, fresh) = match kept.searches.get(&key) {
-                    Some(found) => (found.clone(), false),
-                    None if c.code => (Ok(doc.find_word(needle, c.lines)), true),
-                    None => (doc.locate(needle, c.lines), true),
-                };
-                made = Some((key, found.clone(), fresh));
-                found
-            };
-            (verify(c, sources, search), made)
+                match verify(c, sources, search) {
+                    Ok(Some(claim)) => outcome.claims.push(claim),
+                    Ok(None) => {}
+                    Err(d) => outcome.verified.push(d),
+                }
+                made_all.extend(made);
+            }
+            (fi, item, outcome, made_all)
         })
         .collect();
-    let mut now = HashMap::with_capacity(verified.len());
+    drop(earlier);
     let mut fresh = 0;
-    let mut claims = Vec::new();
-    for (v, made) in verified {
-        if let Some((key, search, new)) = made {
+    for (fi, item, outcome, made) in proven {
+        let f = &mut files[fi];
+        for (key, search, new) in made {
             fresh += usize::from(new);
-            now.insert(key, search);
+            f.searches.insert(key, search);
         }
-        match v {
-            Ok(Some(claim)) => claims.push(claim),
-            Ok(None) => {}
-            Err(d) => diags.push(d),
+        *f.slot(item) = Some(outcome);
+    }
+    *proofs = Proofs { files, sources: key, order, made: fresh };
+    let proofs: &'p Proofs = proofs;
+    let outcomes: Vec<&'p Outcome> = proofs
+        .order
+        .iter()
+        .map(|(fi, item)| proofs.files[*fi].get(*item).expect("every item is proven"))
+        .collect();
+    for o in &outcomes {
+        for d in &o.gathered {
+            diags.push(d.clone());
         }
     }
-    *proofs = Proofs { searches: now, made: fresh };
-    claims
+    for o in &outcomes {
+        for d in &o.verified {
+            diags.push(d.clone());
+        }
+    }
+    outcomes.iter().flat_map(|o| &o.claims).collect()
 }
 
 /// Prove one citation: its claim on the source text (none when it cites lines without a text),

@@ -287,7 +287,7 @@ fn sheet_key(doc: &SourceDoc, content: u64, mine: &[(u32, &Claim)]) -> u64 {
 /// document's content hash; what `kept` holds from an earlier check is taken where nothing a
 /// document's coverage depends on changed, and `kept` is left holding this check's.
 pub fn check(
-    claims: &[Claim],
+    claims: &[&Claim],
     sources: &SourceSet,
     content: &HashMap<DocId, u64>,
     diags: &mut Diagnostics,
@@ -296,7 +296,7 @@ pub fn check(
     use rayon::prelude::*;
     let mut by_doc: HashMap<&DocId, Vec<(u32, &Claim)>> = HashMap::new();
     for (i, c) in claims.iter().enumerate() {
-        by_doc.entry(&c.doc).or_default().push((i as u32, c));
+        by_doc.entry(&c.doc).or_default().push((i as u32, *c));
     }
     let previous = &*kept;
     let done: Vec<(u64, (Vec<Diagnostic>, DocCoverage))> = sources
@@ -334,7 +334,7 @@ pub fn check(
 /// The coverage of one document, given the claims on it (`mine`, with their index in `claims`).
 fn one(
     doc: &SourceDoc,
-    claims: &[Claim],
+    claims: &[&Claim],
     mine: &[(u32, &Claim)],
     diags: &mut Diagnostics,
 ) -> DocCoverage {
@@ -411,7 +411,7 @@ fn one(
 /// two elements' own texts may not: one of them swallowed the other's words.
 fn double_claim(
     sheet: &Sheet,
-    claims: &[Claim],
+    claims: &[&Claim],
     c: &Claim,
     f: &Found,
     through: bool,
@@ -493,7 +493,7 @@ fn quote(s: &str) -> String {
     }
 }
 
-fn unclaimed(sheet: &Sheet, claims: &[Claim], run: &Run, path: &Path) -> Diagnostic {
+fn unclaimed(sheet: &Sheet, claims: &[&Claim], run: &Run, path: &Path) -> Diagnostic {
     let doc = sheet.doc;
     let lines = Lines { first: run.first.0, last: run.last };
     let pos = Pos { file: path.to_path_buf(), line: run.first.0, column: run.first.1 + 1 };
@@ -505,7 +505,7 @@ fn unclaimed(sheet: &Sheet, claims: &[Claim], run: &Run, path: &Path) -> Diagnos
     d.snippet = doc.line(run.first.0).to_string();
     d.width = sheet.chars[run.first.0 - 1].len().saturating_sub(run.first.1).max(1);
     let element = |w: Option<u32>| {
-        w.map(|w| &claims[w as usize]).filter(|c| matches!(c.role, Role::Text | Role::Piece))
+        w.map(|w| claims[w as usize]).filter(|c| matches!(c.role, Role::Text | Role::Piece))
     };
     let mut hint = String::new();
     if let Some(c) = element(sheet.neighbour(run.first.0, run.first.1, true)) {

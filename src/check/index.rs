@@ -25,7 +25,15 @@ pub struct Index<'a> {
     /// Matrices by (certification, id).
     pub matrices: BTreeMap<(CertId, TableId), (usize, &'a Matrix)>,
     pub correspondences: BTreeMap<TableId, (usize, &'a Correspondence)>,
+    /// The elements again, by their certification and local id as the data writes them: a
+    /// reference is looked up without building a key. Hashed with foldhash rather than SipHash
+    /// (which showed in the profile): the ids come from the project's own data files, so hash
+    /// flooding is no concern, and nothing iterates this map (its order would be random).
+    by_id: foldhash::HashMap<Id<'a>, (usize, &'a Element)>,
 }
+
+/// An element's id as written: its certification and its local id.
+pub(crate) type Id<'s> = (&'s str, &'s str);
 
 impl<'a> Index<'a> {
     pub fn pos<T>(&self, file: usize, v: &Sp<T>) -> Pos {
@@ -45,6 +53,11 @@ impl<'a> Index<'a> {
             Some(d) => (Some(d.value.as_str()), Some(d)),
             None => (self.files[file].doc, self.files[file].file.data.doc.as_ref()),
         }
+    }
+
+    /// The element of a certification with a local id, with its file.
+    pub(crate) fn get(&self, cert: &str, local: &str) -> Option<(usize, &'a Element)> {
+        self.by_id.get(&(cert, local)).copied()
     }
 
     /// Local ids of a certification, for "did you mean" hints.
@@ -86,6 +99,7 @@ pub fn build<'a>(loaded: &'a Loaded, diags: &mut Diagnostics) -> Index<'a> {
         elements: BTreeMap::new(),
         matrices: BTreeMap::new(),
         correspondences: BTreeMap::new(),
+        by_id: foldhash::HashMap::default(),
     };
     // Certifications first: `in` refers to them.
     for (fi, f) in loaded.files.iter().enumerate() {
@@ -144,21 +158,28 @@ pub fn build<'a>(loaded: &'a Loaded, diags: &mut Diagnostics) -> Index<'a> {
             }
         }
         if let Some(cert) = &cert {
+            // The certification as written (`cert` is made of it).
+            let home: &'a str = d.in_cert.as_ref().map(|c| c.value.as_str()).unwrap_or_default();
             for e in &d.elements {
                 if !slug_or_report(&e.id, crate::words::diag::of::ELEMENT, f, diags) {
                     continue;
                 }
-                let key = ElementKey::new(cert.clone(), LocalId::new(e.id.value.as_str()));
-                if let Some((other, oe)) = index.elements.get(&key) {
-                    let first = loaded.files[*other].pos(&oe.id);
-                    diags.push(duplicate(
-                        crate::words::diag::of::ELEMENT,
-                        &e.id.value,
-                        &first,
-                        f.pos(&e.id),
-                    ));
-                } else {
-                    index.elements.insert(key, (fi, e));
+                match index.by_id.entry((home, e.id.value.as_str())) {
+                    std::collections::hash_map::Entry::Occupied(o) => {
+                        let (other, oe) = *o.get();
+                        let first = loaded.files[other].pos(&oe.id);
+                        diags.push(duplicate(
+                            crate::words::diag::of::ELEMENT,
+                            &e.id.value,
+                            &first,
+                            f.pos(&e.id),
+                        ));
+                    }
+                    std::collections::hash_map::Entry::Vacant(v) => {
+                        v.insert((fi, e));
+                        let key = ElementKey::new(cert.clone(), LocalId::new(e.id.value.as_str()));
+                        index.elements.insert(key, (fi, e));
+                    }
                 }
             }
             for m in &d.matrices {

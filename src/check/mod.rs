@@ -79,6 +79,12 @@ fn content_hash(doc: &crate::sources::SourceDoc) -> u64 {
     h.finish()
 }
 
+/// Run `f` under `cancel` (the cancel of the thread that handed `f` to another).
+fn under<T>(cancel: &Option<crate::phases::Cancel>, f: impl FnOnce() -> T) -> T {
+    let _cancel = cancel.as_ref().map(|c| c.enter());
+    f()
+}
+
 /// Check everything; the result is usable only when `diags` stays empty.
 pub fn run<'a>(loaded: &'a Loaded, diags: &mut Diagnostics) -> Checked<'a> {
     run_kept(loaded, diags, &mut Memo::default())
@@ -93,18 +99,52 @@ pub fn run_kept<'a>(loaded: &'a Loaded, diags: &mut Diagnostics, memo: &mut Memo
     let hashes: std::collections::HashMap<crate::ids::DocId, u64> =
         sources.docs.par_iter().map(|(id, doc)| (id.clone(), content_hash(doc))).collect();
     let index = time("check: index", || index::build(loaded, diags));
-    let mut resolved = refs::Resolved::default();
-    if loaded.failed == 0 {
-        resolved = time("check: refs", || refs::check(&index, &sources, diags));
-        time("check: tables", || tables::check(&index, diags));
-        time("check: shapes", || shapes::check(&index, &sources, diags)); // #24
-    }
-    let claims = time("check: citations", || {
-        citations::check_kept(&index, &sources, &hashes, diags, &mut memo.proofs)
-    });
-    time("check: vocabulary", || {
-        vocabulary::check(loaded, &sources, &hashes, diags, &mut memo.printed)
-    });
+    // Passes 3–5 and 7 only read the index and the sources: they run side by side, each into
+    // its own diagnostics, merged in the passes' order (the report does not depend on which
+    // finished first). The threads stop with this one when a newer save supersedes the check.
+    let cancel = crate::phases::Cancel::current();
+    let (ix, src, hs) = (&index, &sources, &hashes);
+    let ((resolved, named), (shaped, (claims, texts))) = rayon::join(
+        || {
+            under(&cancel, || {
+                let mut d = Diagnostics::default();
+                let mut resolved = refs::Resolved::default();
+                if loaded.failed == 0 {
+                    resolved = time("check: refs", || refs::check(ix, src, &mut d));
+                }
+                (resolved, d)
+            })
+        },
+        || {
+            rayon::join(
+                || {
+                    under(&cancel, || {
+                        let mut d = Diagnostics::default();
+                        if loaded.failed == 0 {
+                            time("check: tables", || tables::check(ix, &mut d));
+                            time("check: shapes", || shapes::check(ix, src, &mut d)); // #24
+                        }
+                        d
+                    })
+                },
+                || {
+                    under(&cancel, || {
+                        let mut d = Diagnostics::default();
+                        let claims = time("check: citations", || {
+                            citations::check_kept(ix, src, hs, &mut d, &mut memo.proofs)
+                        });
+                        time("check: vocabulary", || {
+                            vocabulary::check(loaded, src, hs, &mut d, &mut memo.printed)
+                        });
+                        (claims, d)
+                    })
+                },
+            )
+        },
+    );
+    diags.append(named);
+    diags.append(shaped);
+    diags.append(texts);
     let coverage = if diags.is_empty() {
         time("check: coverage", || {
             coverage::check(&claims, &sources, &hashes, diags, &mut memo.sheets)

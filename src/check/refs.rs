@@ -2,20 +2,20 @@
 //! names something that exists; parent chains end. What each written reference resolves to is
 //! kept ([`Resolved`]) and handed to the model, which never parses a reference again.
 
-use std::collections::{HashMap, HashSet};
-
 use crate::diag::{Code, Diagnostic, Diagnostics, did_you_mean};
-use crate::ids::{CertId, ElementKey, Reference};
+use crate::ids::{CertId, ElementKey, LocalId, Reference};
 use crate::schema::Sp;
 use crate::sources::SourceSet;
 
 use super::Index;
+use super::index::Id;
 
 /// The element each written reference names, as the checker resolved it, by the reference's
 /// place in the data (file, line, column).
+/// (foldhash: the places are those of our own data files, and nothing iterates the map.)
 #[derive(Default)]
 pub struct Resolved {
-    keys: HashMap<(usize, usize, usize), ElementKey>,
+    keys: foldhash::HashMap<(usize, usize, usize), ElementKey>,
 }
 
 impl Resolved {
@@ -23,8 +23,8 @@ impl Resolved {
         (file, written.referenced.line() as usize, written.referenced.column() as usize)
     }
 
-    fn keep(&mut self, file: usize, written: &Sp<String>, key: &ElementKey) {
-        self.keys.insert(Self::place(file, written), key.clone());
+    fn keep(&mut self, file: usize, written: &Sp<String>, key: ElementKey) {
+        self.keys.insert(Self::place(file, written), key);
     }
 
     /// The element a reference of file `file` names. Only for data that passed the checks.
@@ -36,26 +36,31 @@ impl Resolved {
     }
 }
 
-/// Resolve a written element reference from certification `home`, or explain why not.
-pub fn resolve(
+/// Resolve a written element reference from certification `home`, or explain why not: the
+/// element's id as written (borrowed from the reference or from `home`).
+pub fn resolve<'s>(
     index: &Index,
     file: usize,
-    home: &CertId,
-    written: &Sp<String>,
-) -> Result<ElementKey, Diagnostic> {
-    let pos = index.pos(file, written);
+    home: &'s str,
+    written: &'s Sp<String>,
+) -> Result<Id<'s>, Diagnostic> {
     let Some(r) = Reference::parse(&written.value) else {
         return Err(Diagnostic::new(
             Code::MalformedId,
-            &pos,
+            &index.pos(file, written),
             crate::words::diag::malformed_reference(&written.value),
         )
         .hint(crate::words::diag::REFERENCE_HINT));
     };
-    let key = r.key(home);
-    if index.elements.contains_key(&key) {
-        return Ok(key);
+    let id = match r {
+        Reference::Local(l) => (home, l),
+        Reference::Full(c, l) => (c, l),
+    };
+    if index.get(id.0, id.1).is_some() {
+        return Ok(id);
     }
+    let pos = index.pos(file, written);
+    let key = ElementKey::new(CertId::new(id.0), LocalId::new(id.1));
     if !index.certs.contains_key(&key.cert) {
         let hint = did_you_mean(key.cert.as_str(), index.certs.keys().map(CertId::as_str));
         return Err(Diagnostic::new(
@@ -69,6 +74,19 @@ pub fn resolve(
         .or_else(|| Some(crate::words::diag::no_such_element(key.cert.as_str())));
     Err(Diagnostic::new(Code::UnknownId, &pos, crate::words::diag::unknown_id(&written.value))
         .hint_opt(hint))
+}
+
+/// [`resolve`], keeping what a resolved reference names.
+fn resolve_kept<'s>(
+    resolved: &mut Resolved,
+    index: &Index,
+    file: usize,
+    home: &'s str,
+    written: &'s Sp<String>,
+) -> Result<Id<'s>, Diagnostic> {
+    let id = resolve(index, file, home, written)?;
+    resolved.keep(file, written, ElementKey::new(CertId::new(id.0), LocalId::new(id.1)));
+    Ok(id)
 }
 
 fn cert_exists(
@@ -95,42 +113,37 @@ fn cert_exists(
 
 pub fn check(index: &Index, _sources: &SourceSet, diags: &mut Diagnostics) -> Resolved {
     let mut resolved = Resolved::default();
-    let mut resolve = |index: &Index, fi: usize, home: &CertId, written: &Sp<String>| {
-        let r = resolve(index, fi, home, written);
-        if let Ok(k) = &r {
-            resolved.keep(fi, written, k);
-        }
-        r
-    };
     let mut pending: Vec<Diagnostic> = Vec::new();
-    let mut report = |r: Result<ElementKey, Diagnostic>| -> Option<ElementKey> {
-        r.map_err(|d| pending.push(d)).ok()
-    };
-    let mut parents: Vec<(ElementKey, ElementKey, usize)> = Vec::new();
+    let mut parents: Vec<(Id, Id)> = Vec::new();
     for (key, (fi, e)) in &index.elements {
-        if let Some(p) = &e.parent
-            && let Some(pk) = report(resolve(index, *fi, &key.cert, p))
-        {
-            if pk.cert != key.cert {
-                let d = Diagnostic::new(
-                    Code::Invalid,
-                    &index.pos(*fi, p),
-                    crate::words::diag::parent_elsewhere(&p.value),
-                )
-                .hint(crate::words::diag::PARENT_ELSEWHERE_HINT);
-                report(Err(d));
-            } else {
-                parents.push((key.clone(), pk, *fi));
+        let home = key.cert.as_str();
+        if let Some(p) = &e.parent {
+            match resolve_kept(&mut resolved, index, *fi, home, p) {
+                Err(d) => pending.push(d),
+                Ok((cert, _)) if cert != home => {
+                    let d = Diagnostic::new(
+                        Code::Invalid,
+                        &index.pos(*fi, p),
+                        crate::words::diag::parent_elsewhere(&p.value),
+                    )
+                    .hint(crate::words::diag::PARENT_ELSEWHERE_HINT);
+                    pending.push(d);
+                }
+                Ok(parent) => parents.push(((home, key.local.as_str()), parent)),
             }
         }
         for l in &e.links {
-            report(resolve(index, *fi, &key.cert, &l.to));
+            if let Err(d) = resolve_kept(&mut resolved, index, *fi, home, &l.to) {
+                pending.push(d);
+            }
         }
     }
     for ((cert, _), (fi, m)) in &index.matrices {
         for h in m.rows.iter().chain(&m.columns) {
-            if let Some(r) = &h.reference {
-                report(resolve(index, *fi, cert, r));
+            if let Some(r) = &h.reference
+                && let Err(d) = resolve_kept(&mut resolved, index, *fi, cert.as_str(), r)
+            {
+                pending.push(d);
             }
         }
     }
@@ -145,14 +158,14 @@ pub fn check(index: &Index, _sources: &SourceSet, diags: &mut Diagnostics) -> Re
         for p in c.pairs.iter().chain(&c.rejected) {
             if let Some(from) = &from {
                 for r in &p.from {
-                    if let Err(d) = resolve(index, *fi, from, r) {
+                    if let Err(d) = resolve_kept(&mut resolved, index, *fi, from.as_str(), r) {
                         diags.push(d);
                     }
                 }
             }
             if let Some(to) = &to {
                 for r in &p.to {
-                    if let Err(d) = resolve(index, *fi, to, r) {
+                    if let Err(d) = resolve_kept(&mut resolved, index, *fi, to.as_str(), r) {
                         diags.push(d);
                     }
                 }
@@ -168,58 +181,63 @@ pub fn check(index: &Index, _sources: &SourceSet, diags: &mut Diagnostics) -> Re
 
 /// Report each parent cycle once, at its smallest member. Linear: every element is walked up
 /// from once, and a walk stops at the first element already settled by an earlier walk.
-fn cycles(index: &Index, parents: &[(ElementKey, ElementKey, usize)], diags: &mut Diagnostics) {
-    let parent_of: HashMap<&ElementKey, &ElementKey> =
-        parents.iter().map(|(c, p, _)| (c, p)).collect();
-    let mut settled: HashSet<&ElementKey> = HashSet::with_capacity(parents.len());
-    for (start, _, _) in parents {
-        // The current walk, and where each of its elements sits in it.
-        let mut walk: Vec<&ElementKey> = Vec::new();
-        let mut at: HashMap<&ElementKey, usize> = HashMap::new();
-        let mut cur = start;
+/// (foldhash for the maps of ids: our own data files, nothing iterates them.)
+fn cycles(index: &Index, parents: &[(Id, Id)], diags: &mut Diagnostics) {
+    let parent_of: foldhash::HashMap<Id, Id> = parents.iter().copied().collect();
+    // Each element walked so far: the walk that reached it, and its place in that walk.
+    let mut seen: foldhash::HashMap<Id, (usize, usize)> = foldhash::HashMap::default();
+    seen.reserve(parents.len());
+    // The current walk.
+    let mut walk: Vec<Id> = Vec::new();
+    for (n, (start, _)) in parents.iter().enumerate() {
+        walk.clear();
+        let mut cur = *start;
         loop {
-            if settled.contains(cur) {
-                break;
-            }
-            if let Some(&i) = at.get(cur) {
-                let cycle = &walk[i..];
-                let min = (*cycle.iter().min().expect("a cycle has members")).clone();
-                let (fi, e) = index.elements[&min];
-                let mut path: Vec<String> =
-                    rotate_from(cycle, &min).iter().map(|k| format!("`{}`", k.local)).collect();
-                // A long cycle is shown by its ends and its length, on a line a reader can take in.
-                let n = path.len();
-                if n > 8 {
-                    path = [&path[..4], &["…".to_string()], &path[n - 2..]].concat();
+            match seen.get(&cur) {
+                Some(&(w, _)) if w != n => break, // settled by an earlier walk
+                Some(&(_, i)) => {
+                    let cycle = &walk[i..];
+                    let min = *cycle.iter().min().expect("a cycle has members");
+                    let (fi, e) = index.get(min.0, min.1).expect("a cycle member is an element");
+                    let mut path: Vec<String> =
+                        rotate_from(cycle, &min).iter().map(|k| format!("`{}`", k.1)).collect();
+                    // A long cycle is shown by its ends and its length, on a line a reader can take in.
+                    let n = path.len();
+                    if n > 8 {
+                        path = [&path[..4], &["…".to_string()], &path[n - 2..]].concat();
+                    }
+                    let close = if n > 8 {
+                        format!(" → `{}` ({})", min.1, crate::words::diag::in_cycle(n))
+                    } else {
+                        format!(" → `{}`", min.1)
+                    };
+                    let at = e.parent.as_ref().expect("a cycle member has a parent");
+                    diags.push(
+                        Diagnostic::new(
+                            Code::Cycle,
+                            &index.pos(fi, at),
+                            crate::words::diag::parent_cycle(&format!(
+                                "{}{close}",
+                                path.join(" → ")
+                            )),
+                        )
+                        .hint(crate::words::diag::CYCLE_HINT),
+                    );
+                    break;
                 }
-                let close = if n > 8 {
-                    format!(" → `{}` ({})", min.local, crate::words::diag::in_cycle(n))
-                } else {
-                    format!(" → `{}`", min.local)
-                };
-                let at = e.parent.as_ref().expect("a cycle member has a parent");
-                diags.push(
-                    Diagnostic::new(
-                        Code::Cycle,
-                        &index.pos(fi, at),
-                        crate::words::diag::parent_cycle(&format!("{}{close}", path.join(" → "))),
-                    )
-                    .hint(crate::words::diag::CYCLE_HINT),
-                );
-                break;
+                None => {}
             }
-            at.insert(cur, walk.len());
+            seen.insert(cur, (n, walk.len()));
             walk.push(cur);
-            match parent_of.get(cur) {
-                Some(p) => cur = p,
+            match parent_of.get(&cur) {
+                Some(p) => cur = *p,
                 None => break,
             }
         }
-        settled.extend(walk);
     }
 }
 
-fn rotate_from<'k>(cycle: &[&'k ElementKey], first: &ElementKey) -> Vec<&'k ElementKey> {
-    let i = cycle.iter().position(|k| *k == first).unwrap_or(0);
+fn rotate_from<'k>(cycle: &[Id<'k>], first: &Id) -> Vec<Id<'k>> {
+    let i = cycle.iter().position(|k| k == first).unwrap_or(0);
     cycle[i..].iter().chain(&cycle[..i]).copied().collect()
 }

@@ -14,27 +14,32 @@
 //!   many blocks as it has savoirs (each block faces one savoir: 004 S7.1). The checker has no warning
 //!   severity: these are reported like the rest, and pass on all of `data/`.
 
-use std::collections::HashMap;
-
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::ids::{ElementKey, Reference};
 use crate::schema::{Element, Kind};
 use crate::sources::SourceSet;
 
 use super::Index;
+use super::index::Id;
+
+/// The id an element's `parent` names, as written (resolved against its own certification).
+fn parent_of<'s>(key: &'s ElementKey, e: &'s Element) -> Option<Id<'s>> {
+    e.parent.as_ref().and_then(|p| Reference::parse(&p.value)).map(|r| match r {
+        Reference::Local(l) => (key.cert.as_str(), l),
+        Reference::Full(c, l) => (c, l),
+    })
+}
 
 pub fn check(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) {
     placement(index, sources, diags);
-    // The parent of each element, as a key, and which parents have table content.
-    let parent_of = |key: &ElementKey, e: &Element| -> Option<ElementKey> {
-        e.parent.as_ref().and_then(|p| Reference::parse(&p.value)).map(|r| r.key(&key.cert))
-    };
-    let mut table: HashMap<ElementKey, bool> = HashMap::new();
+    // Which parents have table content. (foldhash for the sets and maps of ids here: our own
+    // data files, and nothing iterates them.)
+    let mut table: foldhash::HashSet<Id> = foldhash::HashSet::default();
     for (key, (_, e)) in &index.elements {
         if matches!(e.kind.value, Kind::Savoir | Kind::LimiteConnaissances)
             && let Some(p) = parent_of(key, e)
         {
-            table.insert(p, true);
+            table.insert(p);
         }
     }
     for (key, (fi, e)) in &index.elements {
@@ -53,15 +58,14 @@ pub fn check(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) {
         if kind == Kind::Paragraphe
             && let Some(p) = parent_of(key, e)
         {
-            let parent_kind = index.elements.get(&p).map(|(_, pe)| pe.kind.value);
-            if matches!(parent_kind, Some(Kind::SavoirAssocie | Kind::Theme))
-                && table.contains_key(&p)
+            let parent_kind = index.get(p.0, p.1).map(|(_, pe)| pe.kind.value);
+            if matches!(parent_kind, Some(Kind::SavoirAssocie | Kind::Theme)) && table.contains(&p)
             {
                 diags.push(
                     Diagnostic::new(
                         Code::WrongKind,
                         &index.pos(fi, &e.kind),
-                        crate::words::diag::paragraphe_in_savoirs(&e.id.value, p.local.as_str()),
+                        crate::words::diag::paragraphe_in_savoirs(&e.id.value, p.1),
                     )
                     .hint(crate::words::diag::PARAGRAPHE_IN_SAVOIRS_HINT),
                 );
@@ -92,10 +96,11 @@ pub fn check(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) {
 
 /// The two placement rules, per group of savoirs whose sub-savoirs are all leaves.
 fn placement(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) {
-    let mut children: HashMap<ElementKey, Vec<(ElementKey, usize, &Element)>> = HashMap::new();
+    type Child<'s> = (Id<'s>, usize, &'s Element);
+    let mut children: foldhash::HashMap<Id, Vec<Child>> = foldhash::HashMap::default();
     for (key, (fi, e)) in &index.elements {
-        if let Some(p) = e.parent.as_ref().and_then(|p| Reference::parse(&p.value)) {
-            children.entry(p.key(&key.cert)).or_default().push((key.clone(), *fi, e));
+        if let Some(p) = parent_of(key, e) {
+            children.entry(p).or_default().push(((key.cert.as_str(), key.local.as_str()), *fi, e));
         }
     }
     let is_sub = |e: &Element| matches!(e.kind.value, Kind::SavoirAssocie | Kind::Theme);
@@ -103,9 +108,9 @@ fn placement(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) {
         if !is_sub(g) {
             continue;
         }
-        let kids = children.get(gkey).map(Vec::as_slice).unwrap_or(&[]);
-        let mut subs: Vec<&(ElementKey, usize, &Element)> =
-            kids.iter().filter(|(_, _, e)| is_sub(e)).collect();
+        let gkey: Id = (gkey.cert.as_str(), gkey.local.as_str());
+        let kids = children.get(&gkey).map(Vec::as_slice).unwrap_or(&[]);
+        let mut subs: Vec<&Child> = kids.iter().filter(|(_, _, e)| is_sub(e)).collect();
         if subs.len() < 2
             || subs.iter().any(|(k, _, _)| {
                 children.get(k).is_some_and(|c| c.iter().any(|(_, _, e)| is_sub(e)))
@@ -114,7 +119,7 @@ fn placement(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) {
             continue;
         }
         subs.sort_by_key(|(_, _, e)| e.lines.value.first);
-        let limites = |k: &ElementKey| -> usize {
+        let limites = |k: &Id| -> usize {
             children.get(k).map_or(0, |c| {
                 c.iter().filter(|(_, _, e)| e.kind.value == Kind::LimiteConnaissances).count()
             })
@@ -127,11 +132,7 @@ fn placement(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) {
                 Diagnostic::new(
                     Code::MisplacedLimites,
                     &index.pos(last.1, &last.2.id),
-                    crate::words::diag::limites_under_last(
-                        gkey.local.as_str(),
-                        last.0.local.as_str(),
-                        total,
-                    ),
+                    crate::words::diag::limites_under_last(gkey.1, last.0.1, total),
                 )
                 .hint(crate::words::diag::LIMITES_UNDER_LAST_HINT),
             );
@@ -160,7 +161,7 @@ fn placement(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) {
                 Diagnostic::new(
                     Code::MisplacedLimites,
                     &index.pos(*gfi, &g.id),
-                    crate::words::diag::limites_in_blocks(gkey.local.as_str(), blocks),
+                    crate::words::diag::limites_in_blocks(gkey.1, blocks),
                 )
                 .hint(crate::words::diag::LIMITES_IN_BLOCKS_HINT),
             );
