@@ -104,7 +104,12 @@ impl Files {
     /// An empty set of files going to the same place as these (the same staging folder, or
     /// memory), for work done on another thread; [`Files::join`] takes them back in.
     pub(crate) fn fork(&self) -> Files {
-        Files { staging: self.staging.clone(), ..Files::default() }
+        Files { staging: self.staging.clone(), links: self.links.like(), ..Files::default() }
+    }
+
+    /// These files, keeping each page's links for later ([`super::links::Links::take_targets`]).
+    pub fn keeping_links(self) -> Files {
+        Files { links: super::links::Links::keeping_targets(), ..self }
     }
 
     /// Take in the files of a [`Files::fork`], as if they had been added here now.

@@ -80,6 +80,9 @@ pub struct Links {
     checked: usize,
     /// Failures met while adding (a page that is not UTF-8, a file that could not be written).
     failures: Vec<String>,
+    /// When kept ([`Links::keeping_targets`], for `serve`): each page's number and the files it
+    /// links to.
+    targets: Option<Vec<(usize, Vec<String>)>>,
 }
 
 impl Links {
@@ -94,7 +97,25 @@ impl Links {
         Ok(())
     }
 
+    /// Links that also keep, for each page, the files it links to ([`Links::take_targets`]).
+    pub(crate) fn keeping_targets() -> Links {
+        Links { targets: Some(Vec::new()), ..Links::default() }
+    }
+
+    /// Empty links that keep what these keep (for a fork of the files).
+    pub(crate) fn like(&self) -> Links {
+        Links { targets: self.targets.as_ref().map(|_| Vec::new()), ..Links::default() }
+    }
+
+    /// Each page's number and the files it links to (itself aside), when kept.
+    pub fn take_targets(&mut self) -> Vec<(usize, Vec<String>)> {
+        self.targets.take().unwrap_or_default()
+    }
+
     pub fn merge(&mut self, page: usize, links: PageLinks) {
+        if let Some(kept) = &mut self.targets {
+            kept.push((page, links.targets().cloned().collect()));
+        }
         self.checked += links.count;
         for t in links.targets {
             self.first.entry(t).or_insert(page);
@@ -112,6 +133,9 @@ impl Links {
         }
         self.ids.extend(other.ids.into_iter().map(|(page, ids)| (page + first, ids)));
         self.failures.extend(other.failures);
+        if let (Some(kept), Some(theirs)) = (&mut self.targets, other.targets) {
+            kept.extend(theirs.into_iter().map(|(page, t)| (page + first, t)));
+        }
     }
 
     pub fn fail(&mut self, message: String) {
@@ -281,6 +305,25 @@ mod tests {
     fn resolves_relative_links() {
         assert_eq!(resolve("c/a/e/x.html", "../../../index.html"), "index.html");
         assert_eq!(resolve("index.html", "c/a/index.html"), "c/a/index.html");
+    }
+
+    #[test]
+    fn kept_links_follow_their_pages_through_forks() {
+        let mut f = Files::default().keeping_links();
+        f.add("a.html", r#"<a id="top" href="c/b.html#x">b</a> <a href="a.html#top">top</a>"#);
+        let mut fork = f.fork();
+        fork.add("c/b.html", r#"<p id="x"><a href="../a.html">a</a></p>"#);
+        f.join(fork);
+        assert_eq!(check(&f), Ok(3));
+        let kept = f.links.take_targets();
+        assert_eq!(
+            kept,
+            vec![
+                (0, vec!["a.html".to_string(), "c/b.html".to_string()]),
+                (1, vec!["a.html".to_string()])
+            ]
+        );
+        assert!(Files::default().links.take_targets().is_empty(), "kept only when asked");
     }
 
     #[test]

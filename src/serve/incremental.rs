@@ -57,32 +57,33 @@ pub struct FullBuild {
 }
 
 impl FullBuild {
-    /// Record a full build of `corpus` whose files `read` gives back (by path from the site
-    /// root): only the element pages are read, one at a time on each thread, for their links.
+    /// Record the full build of `corpus` whose files are `files` (made
+    /// [`crate::build::Files::keeping_links`]; their links are taken).
+    pub fn of_build(
+        corpus: &Corpus,
+        computed: Computed,
+        files: &mut crate::build::Files,
+    ) -> FullBuild {
+        let links = files.links.take_targets();
+        let path = |i: usize| files.index[i].0.to_string_lossy().replace('\\', "/");
+        FullBuild::new(corpus, computed, links.into_iter().map(|(i, t)| (path(i), t)))
+    }
+
+    /// Record a full build of `corpus`, with the files each page of the build links to (by
+    /// path from the site root, as the build's link check saw them: no page is read back).
     pub fn new(
         corpus: &Corpus,
         computed: Computed,
-        read: impl Fn(&str) -> Option<Vec<u8>> + Sync,
+        links: impl IntoIterator<Item = (String, Vec<String>)>,
     ) -> FullBuild {
-        use rayon::prelude::*;
-        let pairs: Vec<(String, ElementKey)> = corpus
-            .elements
-            .par_iter()
-            .flat_map_iter(|e| {
-                let path = crate::urls::element(&e.key);
-                let links = read(&path)
-                    .and_then(|bytes| crate::build::links::PageLinks::of(&path, &bytes).ok())
-                    .unwrap_or_default();
-                links
-                    .targets()
-                    .filter(|t| t.as_str() != path)
-                    .map(|t| (t.clone(), e.key.clone()))
-                    .collect::<Vec<_>>()
-            })
-            .collect();
+        let element_at: HashMap<String, &ElementKey> =
+            corpus.elements.iter().map(|e| (crate::urls::element(&e.key), &e.key)).collect();
         let mut linked_from: HashMap<String, Vec<ElementKey>> = HashMap::new();
-        for (target, from) in pairs {
-            linked_from.entry(target).or_default().push(from);
+        for (path, targets) in links {
+            let Some(from) = element_at.get(&path) else { continue };
+            for target in targets.into_iter().filter(|t| *t != path) {
+                linked_from.entry(target).or_default().push((*from).clone());
+            }
         }
         let counterparts = computed
             .crosswalks

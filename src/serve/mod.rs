@@ -192,14 +192,14 @@ fn full(
     // The quick passes' pages are not in the marker's list: they go, whatever the new site holds.
     let strangers = folder::Strangers { keep: Vec::new(), force: true };
     let staging = Staging::begin(site, &strangers).map_err(|e| e.to_string())?.recording();
-    let (files, _, computed) =
-        crate::outputs::render_into(corpus, config, Files::streaming(staging))
+    let (mut files, _, computed) =
+        crate::outputs::render_into(corpus, config, Files::streaming(staging).keeping_links())
             .map_err(|e| e.to_string())?;
+    let last = FullBuild::of_build(corpus, computed, &mut files);
     let paths: HashSet<String> =
         files.index.iter().map(|(p, _)| p.to_string_lossy().replace('\\', "/")).collect();
     let staging = files.into_staging().expect("a streaming build");
     crate::phases::checkpoint();
-    let last = FullBuild::new(corpus, computed, |p| std::fs::read(staging.path().join(p)).ok());
     Ok((staging, paths, last))
 }
 

@@ -23,15 +23,18 @@ fn config() -> Config {
 type Files = HashMap<String, Arc<Vec<u8>>>;
 
 fn full(corpus: &Corpus, cfg: &Config) -> (Files, FullBuild) {
-    let (files, _, computed) =
-        referentiel::outputs::render_into(corpus, cfg, referentiel::build::Files::default())
-            .unwrap();
+    let (mut files, _, computed) = referentiel::outputs::render_into(
+        corpus,
+        cfg,
+        referentiel::build::Files::default().keeping_links(),
+    )
+    .unwrap();
+    let f = FullBuild::of_build(corpus, computed, &mut files);
     let files: Files = files
         .files
         .into_iter()
         .map(|(p, b)| (p.to_string_lossy().into_owned(), Arc::new(b)))
         .collect();
-    let f = FullBuild::new(corpus, computed, |p| files.get(p).map(|b| b.to_vec()));
     (files, f)
 }
 
