@@ -601,14 +601,9 @@ fn verify(
             Err(out_of_range(c, doc.id.as_str(), doc.len()))
         };
     };
-    let claim = |found| Claim {
-        doc: doc.id.clone(),
-        found,
-        role: c.role,
-        owner: c.owner.clone(),
-        at: c.at.clone(),
-        lines: c.lines,
-        one_word: !text::normalize(needle).contains(' '),
+    let claim = |found| {
+        let one_word = !text::normalize(needle).contains(' ');
+        Claim::new(doc.id.clone(), found, c.role, c.owner.clone(), c.at.clone(), c.lines, one_word)
     };
     let found = search(doc, needle);
     if c.code {

@@ -49,6 +49,29 @@ pub struct Claim {
     pub lines: Lines,
     /// The text is a single word.
     pub one_word: bool,
+    /// A hash of all of the above, made with the claim: what a document's kept coverage is
+    /// found again by ([`sheet_key`]), without hashing every claim's fields at every check.
+    key: u64,
+}
+
+impl Claim {
+    pub(crate) fn new(
+        doc: DocId,
+        found: Vec<Found>,
+        role: Role,
+        owner: String,
+        at: Pos,
+        lines: Lines,
+        one_word: bool,
+    ) -> Claim {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (doc.as_str(), role as u8, &owner, lines, one_word).hash(&mut h);
+        (&at.file, at.line, at.column).hash(&mut h);
+        for f in &found {
+            (f.first_line, f.last_line, f.first_col, f.last_col).hash(&mut h);
+        }
+        Claim { doc, found, role, owner, at, lines, one_word, key: h.finish() }
+    }
 }
 
 /// How much of one document the data accounts for, in non-blank characters.
@@ -266,7 +289,7 @@ const QUOTE: usize = 160;
 pub struct Sheets(HashMap<u64, (Vec<Diagnostic>, DocCoverage)>);
 
 /// A hash of all a document's coverage depends on: its content (`content`: its lines and declared
-/// lines), its id, path and declarations, and the claims on it, in order.
+/// lines), its id, path and declarations, and the claims on it, in order (each by its [`Claim::key`]).
 fn sheet_key(doc: &SourceDoc, content: u64, mine: &[(u32, &Claim)]) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     (content, doc.id.as_str(), &doc.path).hash(&mut h);
@@ -274,11 +297,7 @@ fn sheet_key(doc: &SourceDoc, content: u64, mine: &[(u32, &Claim)]) -> u64 {
         (line, d.reason.key(), &d.at.file, d.at.line, d.at.column).hash(&mut h);
     }
     for (_, c) in mine {
-        (c.doc.as_str(), c.role as u8, &c.owner, c.lines, c.one_word).hash(&mut h);
-        (&c.at.file, c.at.line, c.at.column).hash(&mut h);
-        for f in &c.found {
-            (f.first_line, f.last_line, f.first_col, f.last_col).hash(&mut h);
-        }
+        c.key.hash(&mut h);
     }
     h.finish()
 }
@@ -294,7 +313,8 @@ pub fn check(
     kept: &mut Sheets,
 ) -> Vec<DocCoverage> {
     use rayon::prelude::*;
-    let mut by_doc: HashMap<&DocId, Vec<(u32, &Claim)>> = HashMap::new();
+    // (foldhash: document ids of our own data, and nothing iterates the map.)
+    let mut by_doc: foldhash::HashMap<&DocId, Vec<(u32, &Claim)>> = foldhash::HashMap::default();
     for (i, c) in claims.iter().enumerate() {
         by_doc.entry(&c.doc).or_default().push((i as u32, *c));
     }

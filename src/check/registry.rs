@@ -7,47 +7,62 @@ use crate::load::Loaded;
 use crate::sources::{Declared, Reason, SourceDoc, SourceSet};
 
 pub fn build(loaded: &Loaded, diags: &mut Diagnostics) -> SourceSet {
+    use rayon::prelude::*;
+    // The first declaration of each well-formed id is read, side by side; the declarations are
+    // then taken in the data's order, as if read one after the other (a later declaration of
+    // an id is read there, only when the ones before it could not be: the reads are the same).
+    let declared: Vec<_> =
+        loaded.files.iter().flat_map(|f| f.data.sources.iter().map(move |s| (f, s))).collect();
+    let read_one = |f: &crate::load::LoadedFile, s: &crate::schema::SourceEntry| {
+        let dir = f.path.parent().unwrap_or(&loaded.root).join("sources");
+        SourceDoc::read_confined(
+            DocId::new(s.id.value.as_str()),
+            &dir,
+            &s.file.value,
+            s.kind.value,
+            s.title.value.clone(),
+        )
+    };
+    let mut first = std::collections::HashSet::new();
+    let firsts: Vec<bool> =
+        declared.iter().map(|(_, s)| is_slug(&s.id.value) && first.insert(&s.id.value)).collect();
+    let mut read: Vec<Option<_>> = declared
+        .par_iter()
+        .zip(&firsts)
+        .map(|((f, s), first)| first.then(|| read_one(f, s)))
+        .collect();
     let mut set = SourceSet::default();
-    for f in &loaded.files {
-        for s in &f.data.sources {
-            let id = &s.id.value;
-            if !is_slug(id) {
-                diags.push(
-                    Diagnostic::new(
-                        Code::MalformedId,
-                        &f.pos(&s.id),
-                        crate::words::diag::malformed_id("de document", id),
-                    )
-                    .hint(slug_hint(id)),
-                );
-                continue;
-            }
-            if set.docs.contains_key(&DocId::new(id.as_str())) {
-                diags.push(Diagnostic::new(
-                    Code::DuplicateId,
+    for ((f, s), read) in declared.into_iter().zip(read.iter_mut()) {
+        let id = &s.id.value;
+        if !is_slug(id) {
+            diags.push(
+                Diagnostic::new(
+                    Code::MalformedId,
                     &f.pos(&s.id),
-                    crate::words::diag::doc_declared_twice(id),
-                ));
-                continue;
+                    crate::words::diag::malformed_id("de document", id),
+                )
+                .hint(slug_hint(id)),
+            );
+            continue;
+        }
+        if set.docs.contains_key(&DocId::new(id.as_str())) {
+            diags.push(Diagnostic::new(
+                Code::DuplicateId,
+                &f.pos(&s.id),
+                crate::words::diag::doc_declared_twice(id),
+            ));
+            continue;
+        }
+        match read.take().unwrap_or_else(|| read_one(f, s)) {
+            Ok(doc) => {
+                set.docs.insert(doc.id.clone(), doc);
             }
-            let dir = f.path.parent().unwrap_or(&loaded.root).join("sources");
-            match SourceDoc::read_confined(
-                DocId::new(id.as_str()),
-                &dir,
-                &s.file.value,
-                s.kind.value,
-                s.title.value.clone(),
-            ) {
-                Ok(doc) => {
-                    set.docs.insert(doc.id.clone(), doc);
-                }
-                Err(e) => {
-                    set.failed.insert(DocId::new(id.as_str()));
-                    diags.push(
-                        Diagnostic::new(Code::Provenance, &f.pos(&s.file), e.to_string())
-                            .hint(e.hint()),
-                    );
-                }
+            Err(e) => {
+                set.failed.insert(DocId::new(id.as_str()));
+                diags.push(
+                    Diagnostic::new(Code::Provenance, &f.pos(&s.file), e.to_string())
+                        .hint(e.hint()),
+                );
             }
         }
     }
