@@ -44,7 +44,7 @@ fn main() {
     let (mut files, _, computed) = referentiel::outputs::render_into(
         &corpus,
         &config,
-        referentiel::build::Files::default().keeping_links(),
+        referentiel::build::Files::default().keeping_links(referentiel::urls::is_element),
     )
     .expect("a build");
     let built = t.elapsed();

@@ -19,6 +19,16 @@ pub(crate) const CERT_PATTERN: &str = "c/{cert}/index.html";
 /// An element's page; `{cert}` and `{local}` are the two halves of its key.
 pub(crate) const ELEMENT_PATTERN: &str = "c/{cert}/e/{local}.html";
 
+/// Whether `path` has the shape of an element's page ([`ELEMENT_PATTERN`]).
+pub fn is_element(path: &str) -> bool {
+    let (before, after) = ELEMENT_PATTERN.split_once("{cert}").expect("a pattern with {cert}");
+    let (middle, end) = after.split_once("{local}").expect("a pattern with {local}");
+    path.strip_prefix(before)
+        .and_then(|rest| rest.strip_suffix(end))
+        .and_then(|rest| rest.split_once(middle))
+        .is_some_and(|(cert, local)| !cert.is_empty() && !local.is_empty() && !cert.contains('/'))
+}
+
 pub fn cert(id: &CertId) -> String {
     CERT_PATTERN.replace("{cert}", id.as_str())
 }
@@ -166,6 +176,16 @@ mod tests {
             ElementKey { cert: CertId::new("ntc-2018"), local: crate::ids::LocalId::new("cp3") };
         assert_eq!(cert(&key.cert), "c/ntc-2018/index.html");
         assert_eq!(element(&key), "c/ntc-2018/e/cp3.html");
+        assert!(is_element(&element(&key)));
+        for other in [
+            "c/ntc-2018/index.html",
+            "c/ntc-2018/e/.html",
+            "c//e/x.html",
+            "c/a/b/e/x.html",
+            "recherche.html",
+        ] {
+            assert!(!is_element(other), "{other}");
+        }
     }
 
     #[test]

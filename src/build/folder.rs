@@ -107,9 +107,10 @@ impl Files {
         Files { staging: self.staging.clone(), links: self.links.like(), ..Files::default() }
     }
 
-    /// These files, keeping each page's links for later ([`super::links::Links::take_targets`]).
-    pub fn keeping_links(self) -> Files {
-        Files { links: super::links::Links::keeping_targets(), ..self }
+    /// These files, keeping the links between the pages whose paths `which` takes, for later
+    /// ([`super::links::Links::take_targets`]).
+    pub fn keeping_links(self, which: fn(&str) -> bool) -> Files {
+        Files { links: super::links::Links::keeping_targets(which), ..self }
     }
 
     /// Take in the files of a [`Files::fork`], as if they had been added here now.
@@ -167,7 +168,7 @@ impl Files {
             .collect();
         for (i, ((p, b), links)) in files.into_iter().zip(scanned).enumerate() {
             match links {
-                Ok(l) => self.links.merge(first + i, l),
+                Ok(l) => self.links.merge(first + i, &p, l),
                 Err(e) => self.links.fail(e),
             }
             self.index.push((PathBuf::from(p), b.len()));

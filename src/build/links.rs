@@ -80,9 +80,9 @@ pub struct Links {
     checked: usize,
     /// Failures met while adding (a page that is not UTF-8, a file that could not be written).
     failures: Vec<String>,
-    /// When kept ([`Links::keeping_targets`], for `serve`): each page's number and the files it
-    /// links to.
-    targets: Option<Vec<(usize, Vec<String>)>>,
+    /// When kept ([`Links::keeping_targets`], for `serve`): which pages, and each such page's
+    /// number with the files it links to.
+    targets: Option<(fn(&str) -> bool, Vec<(usize, Vec<String>)>)>,
 }
 
 impl Links {
@@ -92,29 +92,34 @@ impl Links {
         path: &Path,
         bytes: &[u8],
     ) -> Result<(), String> {
-        let links = PageLinks::of(&path.to_string_lossy().replace('\\', "/"), bytes)?;
-        self.merge(page, links);
+        let path = path.to_string_lossy().replace('\\', "/");
+        let links = PageLinks::of(&path, bytes)?;
+        self.merge(page, &path, links);
         Ok(())
     }
 
-    /// Links that also keep, for each page, the files it links to ([`Links::take_targets`]).
-    pub(crate) fn keeping_targets() -> Links {
-        Links { targets: Some(Vec::new()), ..Links::default() }
+    /// Links that also keep, for each page whose path `which` takes, the files it links to that
+    /// `which` takes too ([`Links::take_targets`]).
+    pub(crate) fn keeping_targets(which: fn(&str) -> bool) -> Links {
+        Links { targets: Some((which, Vec::new())), ..Links::default() }
     }
 
     /// Empty links that keep what these keep (for a fork of the files).
     pub(crate) fn like(&self) -> Links {
-        Links { targets: self.targets.as_ref().map(|_| Vec::new()), ..Links::default() }
+        Links { targets: self.targets.as_ref().map(|(w, _)| (*w, Vec::new())), ..Links::default() }
     }
 
-    /// Each page's number and the files it links to (itself aside), when kept.
+    /// Each kept page's number and the files it links to, when kept.
     pub fn take_targets(&mut self) -> Vec<(usize, Vec<String>)> {
-        self.targets.take().unwrap_or_default()
+        self.targets.take().map(|(_, t)| t).unwrap_or_default()
     }
 
-    pub fn merge(&mut self, page: usize, links: PageLinks) {
-        if let Some(kept) = &mut self.targets {
-            kept.push((page, links.targets().cloned().collect()));
+    /// Take in the links of page number `page`, at `path`.
+    pub fn merge(&mut self, page: usize, path: &str, links: PageLinks) {
+        if let Some((which, kept)) = &mut self.targets
+            && which(path)
+        {
+            kept.push((page, links.targets().filter(|t| which(t)).cloned().collect()));
         }
         self.checked += links.count;
         for t in links.targets {
@@ -133,7 +138,7 @@ impl Links {
         }
         self.ids.extend(other.ids.into_iter().map(|(page, ids)| (page + first, ids)));
         self.failures.extend(other.failures);
-        if let (Some(kept), Some(theirs)) = (&mut self.targets, other.targets) {
+        if let (Some((_, kept)), Some((_, theirs))) = (&mut self.targets, other.targets) {
             kept.extend(theirs.into_iter().map(|(page, t)| (page + first, t)));
         }
     }
@@ -309,7 +314,7 @@ mod tests {
 
     #[test]
     fn kept_links_follow_their_pages_through_forks() {
-        let mut f = Files::default().keeping_links();
+        let mut f = Files::default().keeping_links(|p| p.ends_with(".html"));
         f.add("a.html", r#"<a id="top" href="c/b.html#x">b</a> <a href="a.html#top">top</a>"#);
         let mut fork = f.fork();
         fork.add("c/b.html", r#"<p id="x"><a href="../a.html">a</a></p>"#);

@@ -192,9 +192,12 @@ fn full(
     // The quick passes' pages are not in the marker's list: they go, whatever the new site holds.
     let strangers = folder::Strangers { keep: Vec::new(), force: true };
     let staging = Staging::begin(site, &strangers).map_err(|e| e.to_string())?.recording();
-    let (mut files, _, computed) =
-        crate::outputs::render_into(corpus, config, Files::streaming(staging).keeping_links())
-            .map_err(|e| e.to_string())?;
+    let (mut files, _, computed) = crate::outputs::render_into(
+        corpus,
+        config,
+        Files::streaming(staging).keeping_links(crate::urls::is_element),
+    )
+    .map_err(|e| e.to_string())?;
     let last = FullBuild::of_build(corpus, computed, &mut files);
     let paths: HashSet<String> =
         files.index.iter().map(|(p, _)| p.to_string_lossy().replace('\\', "/")).collect();

@@ -26,7 +26,7 @@ fn full(corpus: &Corpus, cfg: &Config) -> (Files, FullBuild) {
     let (mut files, _, computed) = referentiel::outputs::render_into(
         corpus,
         cfg,
-        referentiel::build::Files::default().keeping_links(),
+        referentiel::build::Files::default().keeping_links(referentiel::urls::is_element),
     )
     .unwrap();
     let f = FullBuild::of_build(corpus, computed, &mut files);
