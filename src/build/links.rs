@@ -70,6 +70,9 @@ impl PageLinks {
     }
 }
 
+/// A page's number and the files it links to.
+pub type PageTargets = (usize, Vec<String>);
+
 /// The links of every page added so far.
 #[derive(Debug, Default)]
 pub struct Links {
@@ -82,7 +85,7 @@ pub struct Links {
     failures: Vec<String>,
     /// When kept ([`Links::keeping_targets`], for `serve`): which pages, and each such page's
     /// number with the files it links to.
-    targets: Option<(fn(&str) -> bool, Vec<(usize, Vec<String>)>)>,
+    targets: Option<(fn(&str) -> bool, Vec<PageTargets>)>,
 }
 
 impl Links {
@@ -110,7 +113,7 @@ impl Links {
     }
 
     /// Each kept page's number and the files it links to, when kept.
-    pub fn take_targets(&mut self) -> Vec<(usize, Vec<String>)> {
+    pub fn take_targets(&mut self) -> Vec<PageTargets> {
         self.targets.take().map(|(_, t)| t).unwrap_or_default()
     }
 
