@@ -73,6 +73,13 @@ impl PageLinks {
 /// A page's number and the files it links to.
 pub type PageTargets = (usize, Vec<String>);
 
+/// The pages whose links are kept, and theirs.
+#[derive(Debug)]
+struct KeptTargets {
+    which: fn(&str) -> bool,
+    pages: Vec<PageTargets>,
+}
+
 /// The links of every page added so far.
 #[derive(Debug, Default)]
 pub struct Links {
@@ -85,7 +92,7 @@ pub struct Links {
     failures: Vec<String>,
     /// When kept ([`Links::keeping_targets`], for `serve`): which pages, and each such page's
     /// number with the files it links to.
-    targets: Option<(fn(&str) -> bool, Vec<PageTargets>)>,
+    targets: Option<KeptTargets>,
 }
 
 impl Links {
@@ -104,25 +111,28 @@ impl Links {
     /// Links that also keep, for each page whose path `which` takes, the files it links to that
     /// `which` takes too ([`Links::take_targets`]).
     pub(crate) fn keeping_targets(which: fn(&str) -> bool) -> Links {
-        Links { targets: Some((which, Vec::new())), ..Links::default() }
+        Links { targets: Some(KeptTargets { which, pages: Vec::new() }), ..Links::default() }
     }
 
     /// Empty links that keep what these keep (for a fork of the files).
     pub(crate) fn like(&self) -> Links {
-        Links { targets: self.targets.as_ref().map(|(w, _)| (*w, Vec::new())), ..Links::default() }
+        let targets =
+            self.targets.as_ref().map(|k| KeptTargets { which: k.which, pages: Vec::new() });
+        Links { targets, ..Links::default() }
     }
 
     /// Each kept page's number and the files it links to, when kept.
     pub fn take_targets(&mut self) -> Vec<PageTargets> {
-        self.targets.take().map(|(_, t)| t).unwrap_or_default()
+        self.targets.take().map(|k| k.pages).unwrap_or_default()
     }
 
     /// Take in the links of page number `page`, at `path`.
     pub fn merge(&mut self, page: usize, path: &str, links: PageLinks) {
-        if let Some((which, kept)) = &mut self.targets
-            && which(path)
+        if let Some(kept) = &mut self.targets
+            && (kept.which)(path)
         {
-            kept.push((page, links.targets().filter(|t| which(t)).cloned().collect()));
+            let targets = links.targets().filter(|t| (kept.which)(t)).cloned().collect();
+            kept.pages.push((page, targets));
         }
         self.checked += links.count;
         for t in links.targets {
@@ -141,8 +151,8 @@ impl Links {
         }
         self.ids.extend(other.ids.into_iter().map(|(page, ids)| (page + first, ids)));
         self.failures.extend(other.failures);
-        if let (Some((_, kept)), Some((_, theirs))) = (&mut self.targets, other.targets) {
-            kept.extend(theirs.into_iter().map(|(page, t)| (page + first, t)));
+        if let (Some(kept), Some(theirs)) = (&mut self.targets, other.targets) {
+            kept.pages.extend(theirs.pages.into_iter().map(|(page, t)| (page + first, t)));
         }
     }
 
