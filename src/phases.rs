@@ -9,7 +9,7 @@
 //!
 //! Phase boundaries are also where a build can be abandoned: a thread that runs under a
 //! [`Cancel`] ([`Cancel::enter`]) stops at the next phase that starts (or [`checkpoint`]) once the
-//! cancel says so, by unwinding with a [`Cancelled`] payload that the owner of the build catches
+//! cancel says so (except where it holds the cancel off: [`Cancel::hold`]), by unwinding with a [`Cancelled`] payload that the owner of the build catches
 //! ([`Cancel::run`]). `serve` uses it so that a newer save supersedes a rebuild under way.
 
 use std::sync::Mutex;
@@ -145,6 +145,12 @@ impl Cancel {
         Entered(CURRENT.with(|c| c.borrow_mut().replace(self.clone())))
     }
 
+    /// Put this thread under no cancel until the guard drops: for work that must end once begun
+    /// (what it takes apart would not be put back if it stopped half-way).
+    pub(crate) fn hold() -> Entered {
+        Entered(CURRENT.with(|c| c.borrow_mut().take()))
+    }
+
     /// Does it say stop?
     pub(crate) fn stopped(&self) -> bool {
         (self.0)()
@@ -249,6 +255,17 @@ mod tests {
         assert_eq!(cancel.run(|| time("third", || 3)), None, "still cancelled");
         stop.store(false, std::sync::atomic::Ordering::SeqCst);
         assert_eq!(cancel.run(|| time("third", || 3)), Some(3));
+        // Held work ends, then the cancel applies again.
+        let mut reached = Vec::new();
+        let done = cancel.run(|| {
+            {
+                let _held = Cancel::hold();
+                stop.store(true, std::sync::atomic::Ordering::SeqCst);
+                time("held", || reached.push(1));
+            }
+            time("after", || reached.push(2));
+        });
+        assert_eq!((done, reached), (None, vec![1]), "the held phase ran, the next did not");
     }
 
     #[test]

@@ -365,6 +365,10 @@ pub fn quick_kept(
     }
     let crosswalks = previous.computed.crosswalks.get().map(|c| c as &_);
     let empty = crate::crosswalk::AllCrosswalks::default();
+    // Up to here a newer save stops the pass (`serve` runs it under a cancel); from here on it
+    // takes the kept parts apart, and ends.
+    crate::phases::checkpoint();
+    let _whole = crate::phases::Cancel::hold();
     // The graph on one thread, the history and the site context's parts on another.
     let (graph, (history, parts)) = rayon::join(
         || crate::phases::time("quick: graph", || crate::graph::Graph::build(corpus)),

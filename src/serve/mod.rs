@@ -8,7 +8,8 @@
 //! ([`incremental`]: the edited elements, the pages that link to them, their
 //! certification's pages) into the served site; a full rebuild, on a thread of its own, then
 //! makes the rest consistent and takes the served site's place. A newer change supersedes the
-//! check and the rebuild under way: they stop at their next phase boundary
+//! check, the quick pass (until it renders) and the rebuild under way: they stop at their next
+//! phase boundary
 //! ([`crate::phases::Cancel`]), and the newer change's quick pass runs at once, in a pool of
 //! threads of its own. An open page reloads when a pass changed it. When the data has
 //! errors, the last good site stays served and every open page shows the checker's diagnostics in
@@ -344,7 +345,8 @@ impl Live {
     }
 
     /// After a change (the count `seen`): check, then the quick pass at once; `Some` corpus for
-    /// the full rebuild, `None` when the data has errors or a newer change superseded this one.
+    /// the full rebuild, `None` when the data has errors or a newer change superseded this one
+    /// (during the check, or the quick pass before it renders).
     fn update(&self, data: &Path, config: &Config, seen: u64) -> Option<crate::model::Corpus> {
         let t = Instant::now();
         let cancel = self.superseded_after(seen);
@@ -363,7 +365,14 @@ impl Live {
         let last = self.last.lock().expect("last").clone();
         if let Some(prev) = last {
             let mut kept = self.quick.lock().unwrap_or_else(|e| e.into_inner());
-            match incremental::quick_kept(&prev, &corpus, config, &mut kept) {
+            // A newer save stops the pass before it renders: that save's pass shows both.
+            let Some(quick) =
+                cancel.run(|| incremental::quick_kept(&prev, &corpus, config, &mut kept))
+            else {
+                crate::phases::take();
+                return None;
+            };
+            match quick {
                 Ok(Some(q)) => {
                     let n = q.pages.len();
                     crate::phases::time("quick: write", || self.apply(Pass::Some(q.pages)));
