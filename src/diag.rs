@@ -256,7 +256,7 @@ pub struct Diagnostics {
 
 /// A data file's text, and where its lines are (`yaml_lines`), once asked for.
 struct Quoted {
-    text: String,
+    text: std::sync::Arc<str>,
     lines: Option<Vec<(usize, usize)>>,
 }
 
@@ -278,8 +278,13 @@ impl Quoted {
 impl Diagnostics {
     /// Keep a file's text so that diagnostics in it can quote their line.
     pub fn register_file(&mut self, path: &Path, text: &str) {
+        self.register_shared(path, std::sync::Arc::from(text));
+    }
+
+    /// [`Self::register_file`], sharing the text rather than copying it.
+    pub fn register_shared(&mut self, path: &Path, text: std::sync::Arc<str>) {
         self.by_path.entry(path.to_path_buf()).or_insert(self.files.len());
-        self.files.push(Quoted { text: text.to_string(), lines: None });
+        self.files.push(Quoted { text, lines: None });
     }
 
     pub fn push(&mut self, mut d: Diagnostic) {

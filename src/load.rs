@@ -171,11 +171,16 @@ fn walk(root: &Path) -> Vec<Found> {
 /// Why a data file could not be read: the line and column where, and what.
 type Unread = (usize, usize, String);
 
-/// Read a data file as UTF-8; invalid bytes are reported at their line and column.
-fn read_text(path: &Path) -> Result<String, Unread> {
+/// Read a data file as UTF-8; invalid bytes are reported at their line and column. When its
+/// bytes are those of `before` (the text it had at the last load, valid UTF-8), that text is
+/// given back, shared, without validating the bytes again.
+fn read_text(path: &Path, before: Option<&Arc<str>>) -> Result<Arc<str>, Unread> {
     let bytes = std::fs::read(path)
         .map_err(|e| (1, 1, crate::words::diag::cannot_read_file(&e.to_string())))?;
-    String::from_utf8(bytes).map_err(|e| {
+    if let Some(before) = before.filter(|b| b.as_bytes() == bytes.as_slice()) {
+        return Ok(before.clone());
+    }
+    String::from_utf8(bytes).map(Arc::from).map_err(|e| {
         let bytes = e.as_bytes();
         let at = e.utf8_error().valid_up_to();
         let good = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
@@ -185,17 +190,31 @@ fn read_text(path: &Path) -> Result<String, Unread> {
     })
 }
 
-/// The parsed data files of the last load of a folder, by path, with a hash of the text each was
-/// parsed from (`serve` keeps them between loads): a file whose text did not change is not parsed
-/// again. Only the files of the last load are kept; those that failed to parse are not.
+/// The data files of the last load of a folder, by path: each one's text, a hash of it, what
+/// parsing it gave and whether it holds nothing (`serve` keeps them between loads). A file whose
+/// bytes are the same is neither validated, hashed nor parsed again: everything kept is a
+/// function of the text. Only the files of the last load are kept; those that failed to parse
+/// are not.
 #[derive(Default)]
-pub struct Parsed(HashMap<PathBuf, (u64, Arc<DataFile>)>);
+pub struct Parsed(HashMap<PathBuf, KeptFile>);
 
-/// A hash of a file's text, for [`Parsed`].
+struct KeptFile {
+    text: Arc<str>,
+    hash: u64,
+    data: Arc<DataFile>,
+    empty: bool,
+}
+
+/// A hash of a file's text, for [`LoadedFile::hash`].
 fn text_hash(text: &str) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     text.hash(&mut h);
     h.finish()
+}
+
+/// Does the file hold nothing (empty, or only comments)?
+fn holds_nothing(text: &str) -> bool {
+    crate::diag::yaml_lines(text).all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
 }
 
 /// Read and parse every `*.yaml` under `root`, in path order (parsing runs in parallel), parsing
@@ -215,11 +234,12 @@ pub fn load_dir_kept(root: &Path, diags: &mut Diagnostics, kept: &mut Parsed) ->
         }
     }
     paths.sort();
-    let texts: Vec<(PathBuf, Result<String, Unread>)> = crate::phases::time("load: read", || {
+    let before = &kept.0;
+    let texts: Vec<(PathBuf, Result<Arc<str>, Unread>)> = crate::phases::time("load: read", || {
         paths
             .into_par_iter()
             .map(|path| {
-                let text = read_text(&path);
+                let text = read_text(&path, before.get(&path).map(|k| &k.text));
                 (path, text)
             })
             .collect()
@@ -228,13 +248,14 @@ pub fn load_dir_kept(root: &Path, diags: &mut Diagnostics, kept: &mut Parsed) ->
         texts
             .into_par_iter()
             .map(|(path, result)| {
-                let result = result.map(|text| {
-                    let hash = text_hash(&text);
-                    let data = match kept.0.get(&path) {
-                        Some((h, data)) if *h == hash => Ok(data.clone()),
-                        _ => parse_str(&path, &text).map(Arc::new),
-                    };
-                    (text, hash, data)
+                let result = result.map(|text| match before.get(&path) {
+                    Some(k) if Arc::ptr_eq(&k.text, &text) => {
+                        (text, k.hash, k.empty, Ok(k.data.clone()))
+                    }
+                    _ => {
+                        let data = parse_str(&path, &text).map(Arc::new);
+                        (text.clone(), text_hash(&text), holds_nothing(&text), data)
+                    }
                 });
                 (path, result)
             })
@@ -255,16 +276,17 @@ pub fn load_dir_kept(root: &Path, diags: &mut Diagnostics, kept: &mut Parsed) ->
                 };
                 diags.push(Diagnostic::new(Code::Yaml, &pos, message).hint(hint));
             }
-            Ok((text, hash, data)) => {
-                if crate::diag::yaml_lines(&text)
-                    .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
-                {
+            Ok((text, hash, nothing, data)) => {
+                if nothing {
                     empty.push(path.clone());
                 }
-                diags.register_file(&path, &text);
+                diags.register_shared(&path, text.clone());
                 match data {
                     Ok(data) => {
-                        now.insert(path.clone(), (hash, data.clone()));
+                        now.insert(
+                            path.clone(),
+                            KeptFile { text, hash, data: data.clone(), empty: nothing },
+                        );
                         files.push(LoadedFile { path, data, hash });
                     }
                     Err(d) => {
@@ -279,9 +301,9 @@ pub fn load_dir_kept(root: &Path, diags: &mut Diagnostics, kept: &mut Parsed) ->
     Loaded { root: root.to_path_buf(), files, failed, empty }
 }
 
-/// One data file as read: its text, the text's hash and what parsing it gave (the data shared
-/// with [`Parsed`]), or where reading it failed.
-type Read = Result<(String, u64, Result<Arc<DataFile>, Diagnostic>), Unread>;
+/// One data file as read: its text, the text's hash, whether it holds nothing and what parsing
+/// it gave (the data shared with [`Parsed`]), or where reading it failed.
+type Read = Result<(Arc<str>, u64, bool, Result<Arc<DataFile>, Diagnostic>), Unread>;
 
 /// Parse one data file's text; a failure becomes one diagnostic with the parser's position.
 pub fn parse_str(path: &Path, text: &str) -> Result<DataFile, Diagnostic> {

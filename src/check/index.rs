@@ -101,6 +101,9 @@ pub fn build<'a>(loaded: &'a Loaded, diags: &mut Diagnostics) -> Index<'a> {
         correspondences: BTreeMap::new(),
         by_id: foldhash::HashMap::default(),
     };
+    // The elements, unique by `by_id`, go into their map at once at the end (sorted then built:
+    // cheaper than one insertion each).
+    let mut elements = Vec::new();
     // Certifications first: `in` refers to them.
     for (fi, f) in loaded.files.iter().enumerate() {
         if let Some(c) = &f.data.certification
@@ -178,7 +181,7 @@ pub fn build<'a>(loaded: &'a Loaded, diags: &mut Diagnostics) -> Index<'a> {
                     std::collections::hash_map::Entry::Vacant(v) => {
                         v.insert((fi, e));
                         let key = ElementKey::new(cert.clone(), LocalId::new(e.id.value.as_str()));
-                        index.elements.insert(key, (fi, e));
+                        elements.push((key, (fi, e)));
                     }
                 }
             }
@@ -219,6 +222,7 @@ pub fn build<'a>(loaded: &'a Loaded, diags: &mut Diagnostics) -> Index<'a> {
         }
         index.files.push(FileCtx { file: f, cert, doc: d.doc.as_ref().map(|s| s.value.as_str()) });
     }
+    index.elements = elements.into_iter().collect();
     code_pages(loaded, &index, diags);
     index
 }

@@ -11,11 +11,15 @@ use super::Index;
 use super::index::Id;
 
 /// The element each written reference names, as the checker resolved it, by the reference's
-/// place in the data (file, line, column).
-/// (foldhash: the places are those of our own data files, and nothing iterates the map.)
+/// place in the data (file, line, column). What a reference names follows from its text and the
+/// certification it was written from (`<cert>/<local>`, or a local id of that certification):
+/// only the latter is kept, as an index into a short list, and the key is made when the model
+/// asks for it (no key is built for a reference at check time). (foldhash: places of our own
+/// data files, and nothing iterates the map.)
 #[derive(Default)]
 pub struct Resolved {
-    keys: foldhash::HashMap<(usize, usize, usize), ElementKey>,
+    homes: Vec<CertId>,
+    keys: foldhash::HashMap<(usize, usize, usize), u32>,
 }
 
 impl Resolved {
@@ -23,16 +27,29 @@ impl Resolved {
         (file, written.referenced.line() as usize, written.referenced.column() as usize)
     }
 
-    fn keep(&mut self, file: usize, written: &Sp<String>, key: ElementKey) {
-        self.keys.insert(Self::place(file, written), key);
-    }
-
     /// The element a reference of file `file` names. Only for data that passed the checks.
     pub fn key(&self, file: usize, written: &Sp<String>) -> ElementKey {
-        self.keys
+        let home = self
+            .keys
             .get(&Self::place(file, written))
-            .cloned()
-            .expect("every reference of checked data is resolved")
+            .expect("every reference of checked data is resolved");
+        Reference::parse(&written.value)
+            .expect("a resolved reference is well formed")
+            .key(&self.homes[*home as usize])
+    }
+}
+
+/// Keeps the certifications references are written from, each once.
+#[derive(Default)]
+struct Homes<'s>(foldhash::HashMap<&'s str, u32>);
+
+impl<'s> Homes<'s> {
+    fn keep(&mut self, resolved: &mut Resolved, file: usize, written: &Sp<String>, home: &'s str) {
+        let at = *self.0.entry(home).or_insert_with(|| {
+            resolved.homes.push(CertId::new(home));
+            (resolved.homes.len() - 1) as u32
+        });
+        resolved.keys.insert(Resolved::place(file, written), at);
     }
 }
 
@@ -78,14 +95,14 @@ pub fn resolve<'s>(
 
 /// [`resolve`], keeping what a resolved reference names.
 fn resolve_kept<'s>(
-    resolved: &mut Resolved,
+    (resolved, homes): (&mut Resolved, &mut Homes<'s>),
     index: &Index,
     file: usize,
     home: &'s str,
     written: &'s Sp<String>,
 ) -> Result<Id<'s>, Diagnostic> {
     let id = resolve(index, file, home, written)?;
-    resolved.keep(file, written, ElementKey::new(CertId::new(id.0), LocalId::new(id.1)));
+    homes.keep(resolved, file, written, home);
     Ok(id)
 }
 
@@ -113,12 +130,13 @@ fn cert_exists(
 
 pub fn check(index: &Index, _sources: &SourceSet, diags: &mut Diagnostics) -> Resolved {
     let mut resolved = Resolved::default();
+    let mut homes = Homes::default();
     let mut pending: Vec<Diagnostic> = Vec::new();
     let mut parents: Vec<(Id, Id)> = Vec::new();
     for (key, (fi, e)) in &index.elements {
         let home = key.cert.as_str();
         if let Some(p) = &e.parent {
-            match resolve_kept(&mut resolved, index, *fi, home, p) {
+            match resolve_kept((&mut resolved, &mut homes), index, *fi, home, p) {
                 Err(d) => pending.push(d),
                 Ok((cert, _)) if cert != home => {
                     let d = Diagnostic::new(
@@ -133,7 +151,7 @@ pub fn check(index: &Index, _sources: &SourceSet, diags: &mut Diagnostics) -> Re
             }
         }
         for l in &e.links {
-            if let Err(d) = resolve_kept(&mut resolved, index, *fi, home, &l.to) {
+            if let Err(d) = resolve_kept((&mut resolved, &mut homes), index, *fi, home, &l.to) {
                 pending.push(d);
             }
         }
@@ -141,7 +159,8 @@ pub fn check(index: &Index, _sources: &SourceSet, diags: &mut Diagnostics) -> Re
     for ((cert, _), (fi, m)) in &index.matrices {
         for h in m.rows.iter().chain(&m.columns) {
             if let Some(r) = &h.reference
-                && let Err(d) = resolve_kept(&mut resolved, index, *fi, cert.as_str(), r)
+                && let Err(d) =
+                    resolve_kept((&mut resolved, &mut homes), index, *fi, cert.as_str(), r)
             {
                 pending.push(d);
             }
@@ -156,16 +175,29 @@ pub fn check(index: &Index, _sources: &SourceSet, diags: &mut Diagnostics) -> Re
         let from = cert_exists(index, *fi, &c.from, diags);
         let to = cert_exists(index, *fi, &c.to, diags);
         for p in c.pairs.iter().chain(&c.rejected) {
-            if let Some(from) = &from {
+            // (`from` and `to` are the ids as written, when they name a certification.)
+            if from.is_some() {
                 for r in &p.from {
-                    if let Err(d) = resolve_kept(&mut resolved, index, *fi, from.as_str(), r) {
+                    if let Err(d) = resolve_kept(
+                        (&mut resolved, &mut homes),
+                        index,
+                        *fi,
+                        c.from.value.as_str(),
+                        r,
+                    ) {
                         diags.push(d);
                     }
                 }
             }
-            if let Some(to) = &to {
+            if to.is_some() {
                 for r in &p.to {
-                    if let Err(d) = resolve_kept(&mut resolved, index, *fi, to.as_str(), r) {
+                    if let Err(d) = resolve_kept(
+                        (&mut resolved, &mut homes),
+                        index,
+                        *fi,
+                        c.to.value.as_str(),
+                        r,
+                    ) {
                         diags.push(d);
                     }
                 }

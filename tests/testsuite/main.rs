@@ -23,6 +23,7 @@ mod fiche_pages;
 mod grids;
 mod import;
 mod incremental;
+mod kept_check;
 mod layers;
 mod listing_pages;
 mod newcomer;
