@@ -34,13 +34,11 @@ fn main() {
 
     let mut kept = referentiel::Kept::default();
     let t = Instant::now();
-    let corpus = referentiel::load_corpus_kept(&data, &mut kept).expect("the synthetic data checks");
-    let (files, _, computed) = referentiel::outputs::render_into(
-        &corpus,
-        &config,
-        referentiel::build::Files::default(),
-    )
-    .expect("a build");
+    let corpus =
+        referentiel::load_corpus_kept(&data, &mut kept).expect("the synthetic data checks");
+    let (files, _, computed) =
+        referentiel::outputs::render_into(&corpus, &config, referentiel::build::Files::default())
+            .expect("a build");
     let at: std::collections::HashMap<String, usize> = files
         .index
         .iter()
@@ -51,7 +49,11 @@ fn main() {
         at.get(p).and_then(|i| files.read(*i).ok())
     });
     drop(files);
-    println!("quick pass benchmark ×{n}: {} elements, first check and build {:.1} s", corpus.elements.len(), t.elapsed().as_secs_f64());
+    println!(
+        "quick pass benchmark ×{n}: {} elements, first check and build {:.1} s",
+        corpus.elements.len(),
+        t.elapsed().as_secs_f64()
+    );
     drop(corpus);
     referentiel::phases::take();
 
@@ -66,9 +68,10 @@ fn main() {
         let t = Instant::now();
         let corpus = referentiel::load_corpus_kept(&data, &mut kept).expect("the edit checks");
         let checked = t.elapsed();
-        let quick = referentiel::serve::incremental::quick_kept(&last, &corpus, &config, &mut quick_kept)
-            .expect("a quick pass")
-            .expect("the edit is one the quick pass renders");
+        let quick =
+            referentiel::serve::incremental::quick_kept(&last, &corpus, &config, &mut quick_kept)
+                .expect("a quick pass")
+                .expect("the edit is one the quick pass renders");
         let total = t.elapsed();
         assert!(
             quick.pages.iter().any(|(p, b)| p == PAGE
