@@ -39,16 +39,24 @@ impl Resolved {
     }
 }
 
-/// Keeps the certifications references are written from, each once.
+/// Keeps the certifications references are written from, each once; and the last one asked
+/// for (references come certification by certification).
 #[derive(Default)]
-struct Homes<'s>(foldhash::HashMap<&'s str, u32>);
+struct Homes<'s>(foldhash::HashMap<&'s str, u32>, Option<(&'s str, u32)>);
 
 impl<'s> Homes<'s> {
     fn keep(&mut self, resolved: &mut Resolved, file: usize, written: &Sp<String>, home: &'s str) {
-        let at = *self.0.entry(home).or_insert_with(|| {
-            resolved.homes.push(CertId::new(home));
-            (resolved.homes.len() - 1) as u32
-        });
+        let at = match self.1 {
+            Some((last, at)) if last == home => at,
+            _ => {
+                let at = *self.0.entry(home).or_insert_with(|| {
+                    resolved.homes.push(CertId::new(home));
+                    (resolved.homes.len() - 1) as u32
+                });
+                self.1 = Some((home, at));
+                at
+            }
+        };
         resolved.keys.insert(Resolved::place(file, written), at);
     }
 }
@@ -130,6 +138,8 @@ fn cert_exists(
 
 pub fn check(index: &Index, _sources: &SourceSet, diags: &mut Diagnostics) -> Resolved {
     let mut resolved = Resolved::default();
+    // About one reference per element (its parent): room for them at once.
+    resolved.keys.reserve(index.elements.len());
     let mut homes = Homes::default();
     let mut pending: Vec<Diagnostic> = Vec::new();
     let mut parents: Vec<(Id, Id)> = Vec::new();
