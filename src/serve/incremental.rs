@@ -6,13 +6,13 @@
 //! full build by a fingerprint of its content, and renders:
 //! - the page of every changed, added or moved element, and of its parent (its list of children);
 //! - every element page that links to a changed element's page in the last full build (its
-//!   children's breadcrumbs, the pages that cite it, its counterparts), from the links the full
-//!   build recorded;
+//!   children's breadcrumbs, the pages that cite it, its counterparts), from the links between
+//!   element pages that the full build's link scan kept;
 //! - the pages of every certification that holds a change (its home, its documents).
 //!
-//! The quick pass reuses the last full build's crosswalks and downloads. What it leaves behind —
-//! suggestions computed from the new texts, the search index, the exports, the source and
-//! comparison pages — is what the full rebuild that follows brings.
+//! The quick pass reuses the last full build's crosswalks, their counterparts and the downloads.
+//! What it leaves behind — suggestions computed from the new texts, the search index, the
+//! exports, the source and comparison pages — is what the full rebuild that follows brings.
 //!
 //! So that an edit shows at once whatever the corpus's size, a pass derives again only what an
 //! edit can change: the check keeps the files parsed and the results of its pure parts, each
