@@ -175,6 +175,11 @@ impl Files {
         }
     }
 
+    /// The path of file number `i`, from the site's root, with `/` between folders.
+    pub fn path(&self, i: usize) -> String {
+        self.index[i].0.to_string_lossy().replace('\\', "/")
+    }
+
     pub(crate) fn total_bytes(&self) -> usize {
         self.index.iter().map(|(_, n)| n).sum()
     }

@@ -171,7 +171,7 @@ pub fn check(files: &Files) -> Result<usize, String> {
             n => crate::words::build_folder::more_failures(first, n - 1),
         });
     }
-    let path_of = |i: usize| files.index[i].0.to_string_lossy().replace('\\', "/");
+    let path_of = |i: usize| files.path(i);
     let paths: HashMap<String, usize> = (0..files.index.len()).map(|i| (path_of(i), i)).collect();
     let mut broken = Vec::new();
     let mut anchored: HashMap<usize, Vec<(&str, usize)>> = HashMap::new();

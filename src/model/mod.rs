@@ -396,19 +396,10 @@ impl Corpus {
         let by_cert = certs.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
         let mut of_cert: HashMap<CertId, Vec<usize>> = HashMap::new();
         // Elements come file by file, and a file is one certification's: runs of one certification.
-        let mut run: Option<(&CertId, Vec<usize>)> = None;
-        for (i, e) in elements.iter().enumerate() {
-            match &mut run {
-                Some((c, v)) if *c == &e.key.cert => v.push(i),
-                _ => {
-                    if let Some((c, v)) = run.replace((&e.key.cert, vec![i])) {
-                        of_cert.entry(c.clone()).or_default().extend(v);
-                    }
-                }
-            }
-        }
-        if let Some((c, v)) = run {
-            of_cert.entry(c.clone()).or_default().extend(v);
+        let mut start = 0;
+        for run in elements.chunk_by(|a, b| a.key.cert == b.key.cert) {
+            of_cert.entry(run[0].key.cert.clone()).or_default().extend(start..start + run.len());
+            start += run.len();
         }
         let by_table = correspondences.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
         Corpus {

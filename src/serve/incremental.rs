@@ -40,8 +40,12 @@ use crate::build::Computed;
 /// rebuild that follows every quick pass.
 fn fingerprint<T: Hash + ?Sized>(v: &T) -> u64 {
     use std::hash::BuildHasher;
-    foldhash::quality::FixedState::with_seed(0x5eed).hash_one(v)
+    FINGERPRINTS.hash_one(v)
 }
+
+/// The hasher of [`fingerprint`] and of the hashes made of fingerprints.
+const FINGERPRINTS: foldhash::quality::FixedState =
+    foldhash::quality::FixedState::with_seed(0x5eed);
 
 /// What the last full build knew: the fingerprints of its data, what it computed, and which
 /// pages link to which.
@@ -65,8 +69,7 @@ impl FullBuild {
         files: &mut crate::build::Files,
     ) -> FullBuild {
         let links = files.links.take_targets();
-        let path = |i: usize| files.index[i].0.to_string_lossy().replace('\\', "/");
-        FullBuild::new(corpus, computed, links.into_iter().map(|(i, t)| (path(i), t)))
+        FullBuild::new(corpus, computed, links.into_iter().map(|(i, t)| (files.path(i), t)))
     }
 
     /// Record a full build of `corpus`, with the files each page of the build links to (by
@@ -208,10 +211,9 @@ impl Kept {
         use rayon::prelude::*;
         use std::hash::BuildHasher;
         let rest = rest_fingerprint(corpus);
-        let hasher = foldhash::quality::FixedState::with_seed(0x5eed);
         let mut of_cert: HashMap<&CertId, foldhash::quality::FoldHasher> = HashMap::new();
         for c in &corpus.certs {
-            let mut h = hasher.build_hasher();
+            let mut h = FINGERPRINTS.build_hasher();
             (rest, fingerprint(c)).hash(&mut h);
             of_cert.insert(&c.id, h);
         }
@@ -252,10 +254,9 @@ struct Since {
 
 impl Kept {
     /// What changed since the corpus of the last quick pass (`None` when nothing is kept).
-    fn since(&self, corpus: &Corpus, now: &[u64]) -> Option<Since> {
+    fn since(&self, corpus: &Corpus, now: &[u64], certs: &HashMap<CertId, u64>) -> Option<Since> {
         let k = self.parts.as_ref()?;
         let elements: HashSet<ElementKey> = k.of.elements.differ(corpus, now).into_iter().collect();
-        let certs = cert_prints(corpus);
         let certs = certs
             .iter()
             .filter(|(c, f)| k.of.certs.get(*c) != Some(*f))
@@ -265,11 +266,17 @@ impl Kept {
         Some(Since { elements, certs })
     }
 
-    /// The parts of `corpus` (whose elements' fingerprints are `now`, and which differs from the
+    /// The parts of `corpus` (whose elements' and records' fingerprints are `now` and `certs`,
+    /// and which differs from the
     /// corpus of the kept parts by `since`): those kept, patched, or derived again when nothing
     /// is kept or the elements that did not change moved.
-    fn take(&mut self, corpus: &Corpus, now: Vec<u64>, since: Option<&Since>) -> Parts {
-        let certs = cert_prints(corpus);
+    fn take(
+        &mut self,
+        corpus: &Corpus,
+        now: Vec<u64>,
+        certs: HashMap<CertId, u64>,
+        since: Option<&Since>,
+    ) -> Parts {
         let (parts, reuse) = match (self.parts.take(), since) {
             (Some(mut k), Some(since)) => {
                 let in_order = k.of.elements.same_order(corpus)
@@ -298,7 +305,7 @@ impl Kept {
     pub fn prime(&mut self, corpus: &Corpus) {
         let now = element_prints(corpus);
         let _ = self.history(corpus, &now);
-        let parts = self.take(corpus, now, None);
+        let parts = self.take(corpus, now, cert_prints(corpus), None);
         self.give_back(parts);
     }
 
@@ -335,15 +342,15 @@ pub fn quick_kept(
     let now = element_prints(corpus);
     let mut changed: BTreeSet<ElementKey> =
         previous.elements.differ(corpus, &now).into_iter().collect();
-    let mut certs: BTreeSet<CertId> = corpus
-        .certs
+    let certs_now = cert_prints(corpus);
+    let mut certs: BTreeSet<CertId> = certs_now
         .iter()
-        .filter(|c| previous.certs.get(&c.id) != Some(&fingerprint(*c)))
-        .map(|c| c.id.clone())
+        .filter(|(c, f)| previous.certs.get(*c) != Some(*f))
+        .map(|(c, _)| c.clone())
         .collect();
     // What the quick passes since the last full build showed is on the served site too: what
     // changed since the last pass is rendered again (an edit reverted shows the old text).
-    let since = kept.since(corpus, &now);
+    let since = kept.since(corpus, &now, &certs_now);
     if let Some(since) = &since {
         changed.extend(since.elements.iter().cloned());
         certs.extend(since.certs.iter().cloned());
@@ -375,7 +382,7 @@ pub fn quick_kept(
         || {
             let history = crate::phases::time("quick: history", || kept.history(corpus, &now));
             let parts = crate::phases::time("quick: site context", || {
-                kept.take(corpus, now, since.as_ref())
+                kept.take(corpus, now, certs_now, since.as_ref())
             });
             (history, parts)
         },

@@ -200,8 +200,7 @@ fn full(
     )
     .map_err(|e| e.to_string())?;
     let last = FullBuild::of_build(corpus, computed, &mut files);
-    let paths: HashSet<String> =
-        files.index.iter().map(|(p, _)| p.to_string_lossy().replace('\\', "/")).collect();
+    let paths: HashSet<String> = (0..files.index.len()).map(|i| files.path(i)).collect();
     let staging = files.into_staging().expect("a streaming build");
     crate::phases::checkpoint();
     Ok((staging, paths, last))
