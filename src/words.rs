@@ -824,6 +824,10 @@ pub mod review {
             "Enregistré dans data/correspondences/{file} : la page se recharge avec la correspondance établie."
         )
     }
+    /// Shown above the suggestions once the page has reloaded.
+    pub(crate) fn accepted_after(file: &str) -> String {
+        format!("Correspondance établie, enregistrée dans data/correspondences/{file}.")
+    }
     pub(crate) fn rejected(file: &str) -> String {
         format!(
             "Rejet enregistré dans data/correspondences/{file} : la suggestion ne sera plus proposée."

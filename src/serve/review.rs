@@ -23,18 +23,22 @@ use crate::words::review as W;
 /// The address the review form posts to.
 pub const PATH: &str = "/__referentiel/review";
 
-/// An answer: HTTP status line and a JSON body `{ok, message}`.
+/// An answer: HTTP status line and a JSON body `{ok, message}` (and `after` when written).
 pub(crate) struct Reply {
     pub status: &'static str,
     pub body: String,
 }
 
-fn reply(status: &'static str, ok: bool, message: impl Into<String>) -> Reply {
-    Reply { status, body: json!({"ok": ok, "message": message.into()}).to_string() }
+/// A written decision: its message now, and the one the page shows after it reloads.
+fn done(message: String, after: String) -> Reply {
+    Reply {
+        status: "200 OK",
+        body: json!({"ok": true, "message": message, "after": after}).to_string(),
+    }
 }
 
 fn refuse(status: &'static str, message: impl Into<String>) -> Reply {
-    reply(status, false, message)
+    Reply { status, body: json!({"ok": false, "message": message.into()}).to_string() }
 }
 
 /// A request header's value (case-insensitive name).
@@ -283,11 +287,19 @@ pub(crate) fn post(data: &Path, config: &Config, head: &str, body: &str) -> Repl
         return refuse("422 Unprocessable Entity", W::refused_by_checker(&first));
     }
     let file = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
-    reply("200 OK", true, if rejecting { W::rejected(&file) } else { W::accepted(&file) })
+    if rejecting {
+        done(W::rejected(&file), W::rejected(&file))
+    } else {
+        done(W::accepted(&file), W::accepted_after(&file))
+    }
 }
 
 /// The script `serve` adds to a passerelle page (never to built files): a review form under each
 /// compétence suggestion.
+///
+/// While an answer is awaited, and for `HOLD` ms after a decision is written, the page's live
+/// reload is held back (the written file makes `serve` reload the page at once, which would hide
+/// the answer); the page then reloads and shows what was written above the suggestions.
 pub fn script() -> String {
     let words = json!({
         "relation": W::RELATION_LABEL, "justification": W::JUSTIFICATION_LABEL, "accept": W::ACCEPT, "reject": W::REJECT,
@@ -297,7 +309,7 @@ pub fn script() -> String {
     SCRIPT.replace("WORDS", &words.to_string().replace("</", "<\\/"))
 }
 
-const SCRIPT: &str = r#"<script>(function(){var W=WORDS;var r=document.getElementById("review");if(!r)return;document.querySelectorAll("li.pair[data-review-a]").forEach(function(li){var f=document.createElement("form");f.className="review";var s=document.createElement("select");s.name="relation";W.relations.forEach(function(x){var o=document.createElement("option");o.value=x[0];o.textContent=x[1];s.appendChild(o)});var l1=document.createElement("label");l1.textContent=W.relation+" ";l1.appendChild(s);var i=document.createElement("input");i.name="justification";i.required=true;i.maxLength=400;var l2=document.createElement("label");l2.textContent=W.justification+" ";l2.appendChild(i);var m=document.createElement("p");m.className="review-msg";m.setAttribute("role","status");f.append(l1," ",l2," ");["accept","reject"].forEach(function(a){var b=document.createElement("button");b.type="submit";b.name="action";b.value=a;b.textContent=W[a];f.append(b," ")});f.append(m);f.addEventListener("submit",function(e){e.preventDefault();var d=new URLSearchParams();d.set("action",e.submitter?e.submitter.value:"accept");d.set("relation",s.value);d.set("justification",i.value);d.set("a",r.dataset.a);d.set("b",r.dataset.b);d.set("hash",r.dataset.hash);d.set("from",li.dataset.reviewA);d.set("to",li.dataset.reviewB);fetch(W.path,{method:"POST",headers:{"content-type":"application/x-www-form-urlencoded"},body:d.toString()}).then(function(x){return x.json()}).then(function(j){m.textContent=j.message;m.className="review-msg "+(j.ok?"ok":"refused")}).catch(function(err){m.textContent=String(err)})});li.appendChild(f)})})();</script>"#;
+const SCRIPT: &str = r#"<script>(function(){var W=WORDS;var r=document.getElementById("review");if(!r)return;var HOLD=1500,KEY="referentiel-review:"+location.pathname,pending=0,until=0,due=false,timer=0;function later(){if(due&&!pending&&!timer)timer=setTimeout(function(){location.reload()},Math.max(0,until-Date.now()))}window.addEventListener("referentiel:reload",function(e){if(pending||Date.now()<until){e.preventDefault();due=true;later()}});var kept=null;try{kept=sessionStorage.getItem(KEY);sessionStorage.removeItem(KEY)}catch(e){}if(kept){var k=document.createElement("p");k.className="review-msg ok review-done";k.setAttribute("role","status");k.textContent=kept;r.before(k)}document.querySelectorAll("li.pair[data-review-a]").forEach(function(li){var f=document.createElement("form");f.className="review";var s=document.createElement("select");s.name="relation";W.relations.forEach(function(x){var o=document.createElement("option");o.value=x[0];o.textContent=x[1];s.appendChild(o)});var l1=document.createElement("label");l1.textContent=W.relation+" ";l1.appendChild(s);var i=document.createElement("input");i.name="justification";i.required=true;i.maxLength=400;var l2=document.createElement("label");l2.textContent=W.justification+" ";l2.appendChild(i);var m=document.createElement("p");m.className="review-msg";m.setAttribute("role","status");f.append(l1," ",l2," ");["accept","reject"].forEach(function(a){var b=document.createElement("button");b.type="submit";b.name="action";b.value=a;b.textContent=W[a];f.append(b," ")});f.append(m);f.addEventListener("submit",function(e){e.preventDefault();pending++;var d=new URLSearchParams();d.set("action",e.submitter?e.submitter.value:"accept");d.set("relation",s.value);d.set("justification",i.value);d.set("a",r.dataset.a);d.set("b",r.dataset.b);d.set("hash",r.dataset.hash);d.set("from",li.dataset.reviewA);d.set("to",li.dataset.reviewB);fetch(W.path,{method:"POST",headers:{"content-type":"application/x-www-form-urlencoded"},body:d.toString()}).then(function(x){return x.json()}).then(function(j){m.textContent=j.message;m.className="review-msg "+(j.ok?"ok":"refused");if(j.ok){until=Date.now()+HOLD;try{sessionStorage.setItem(KEY,j.after)}catch(e){}}}).catch(function(err){m.textContent=String(err)}).then(function(){pending--;later()})});li.appendChild(f)})})();</script>"#;
 
 #[cfg(test)]
 mod tests {

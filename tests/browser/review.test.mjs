@@ -93,8 +93,14 @@ test("a reviewer accepts a suggestion, sees it curated after the reload, rejects
   await first.locator("select[name=relation]").selectOption("close_match");
   await first.locator("input[name=justification]").fill("Mêmes critères des deux côtés (relecture du test)");
   const b0 = await build();
+  // The written file makes the server reload the page; the page holds the reload until the answer
+  // has been shown, then reloads by itself and says what was written above the suggestions.
+  const reloaded = page.waitForEvent("framenavigated", { predicate: (f) => f === page.mainFrame(), timeout: 30000 });
   await first.getByRole("button", { name: "Accepter" }).click();
   await assert.doesNotReject(first.locator(".review-msg.ok").waitFor({ timeout: 20000 }));
+  await reloaded;
+  await page.locator("p.review-done").waitFor({ timeout: 20000 });
+  assert.match(await page.locator("p.review-done").textContent(), /^Correspondance établie, enregistrée dans data\/correspondences\/[a-z0-9-]+\.yaml\.$/);
   await waitBuild(b0);
   await visit(page, base() + p);
   const curated = await page.locator("ol.pairs li.pair", { hasText: "Mêmes critères des deux côtés (relecture du test)" }).count();

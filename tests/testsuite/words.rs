@@ -26,6 +26,8 @@ const ACCEPTED: &[(&str, &str)] = &[
     // `build --timings` (for developers), the marker file that names a built site and its
     // manifest (a file format read back by later builds: it stays as older builds wrote it).
     ("src/serve/mod.rs", "<script>(function(){var built=BUILD;"),
+    // The review's script: its words come from src/words.rs (`WORDS`).
+    ("src/serve/review.rs", "<script>(function(){var W=WORDS;"),
     ("src/site/mod.rs", "html: counterparts (waits for the crosswalks)"),
     (
         "src/build/folder.rs",
