@@ -155,6 +155,18 @@ impl<'a> Reference<'a> {
             Reference::Full(c, l) => ElementKey::new(CertId::new(*c), LocalId::new(*l)),
         }
     }
+
+    /// [`Reference::key`] as the data writes it, without building a key: the certification
+    /// (`home` for a local reference) and the local id.
+    pub fn parts<'s>(&self, home: &'s str) -> (&'s str, &'s str)
+    where
+        'a: 's,
+    {
+        match *self {
+            Reference::Local(l) => (home, l),
+            Reference::Full(c, l) => (c, l),
+        }
+    }
 }
 
 #[cfg(test)]

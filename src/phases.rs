@@ -9,8 +9,9 @@
 //!
 //! Phase boundaries are also where a build can be abandoned: a thread that runs under a
 //! [`Cancel`] ([`Cancel::enter`]) stops at the next phase that starts (or [`checkpoint`]) once the
-//! cancel says so (except where it holds the cancel off: [`Cancel::hold`]), by unwinding with a [`Cancelled`] payload that the owner of the build catches
-//! ([`Cancel::run`]). `serve` uses it so that a newer save supersedes a rebuild under way.
+//! cancel says so (except where it holds the cancel off: [`Cancel::hold`]), by unwinding with a
+//! [`Cancelled`] payload that the owner of the build catches ([`Cancel::run`]). `serve` uses it
+//! so that a newer save supersedes a rebuild under way.
 
 use std::sync::Mutex;
 use std::time::{Duration, Instant};

@@ -134,6 +134,15 @@ pub(crate) fn confine(dir: &Path, file: &str) -> Result<PathBuf, SourceError> {
 }
 
 impl SourceDoc {
+    /// Hash its declared lines, each with its reason and where it is declared (a diagnostic
+    /// points there): part of what the check's kept results are found again by.
+    pub(crate) fn hash_declarations(&self, h: &mut impl std::hash::Hasher) {
+        use std::hash::Hash;
+        for (line, d) in &self.declared {
+            (line, d.reason.key(), &d.at.file, d.at.line, d.at.column).hash(h);
+        }
+    }
+
     /// Read the source `file` (as written in the data) from the folder `dir`, confined to it.
     pub(crate) fn read_confined(
         id: DocId,

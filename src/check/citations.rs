@@ -247,9 +247,7 @@ fn sources_key(sources: &SourceSet, hashes: &HashMap<DocId, u64>) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     for (id, doc) in &sources.docs {
         (id.as_str(), hashes.get(id), doc.len(), doc.declared.len()).hash(&mut h);
-        for (line, d) in &doc.declared {
-            (line, d.reason.key(), &d.at.file, d.at.line, d.at.column).hash(&mut h);
-        }
+        doc.hash_declarations(&mut h);
     }
     for id in &sources.failed {
         id.as_str().hash(&mut h);

@@ -293,9 +293,7 @@ pub struct Sheets(HashMap<u64, (Vec<Diagnostic>, DocCoverage)>);
 fn sheet_key(doc: &SourceDoc, content: u64, mine: &[(u32, &Claim)]) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     (content, doc.id.as_str(), &doc.path).hash(&mut h);
-    for (line, d) in &doc.declared {
-        (line, d.reason.key(), &d.at.file, d.at.line, d.at.column).hash(&mut h);
-    }
+    doc.hash_declarations(&mut h);
     for (_, c) in mine {
         c.key.hash(&mut h);
     }

@@ -79,10 +79,16 @@ fn content_hash(doc: &crate::sources::SourceDoc) -> u64 {
     h.finish()
 }
 
-/// Run `f` under `cancel` (the cancel of the thread that handed `f` to another).
-fn under<T>(cancel: &Option<crate::phases::Cancel>, f: impl FnOnce() -> T) -> T {
+/// Run a pass under `cancel` (the cancel of the thread that handed it to another), into
+/// diagnostics of its own.
+fn pass<T>(
+    cancel: &Option<crate::phases::Cancel>,
+    f: impl FnOnce(&mut Diagnostics) -> T,
+) -> (T, Diagnostics) {
     let _cancel = cancel.as_ref().map(|c| c.enter());
-    f()
+    let mut d = Diagnostics::default();
+    let out = f(&mut d);
+    (out, d)
 }
 
 /// Check everything; the result is usable only when `diags` stays empty.
@@ -104,39 +110,32 @@ pub fn run_kept<'a>(loaded: &'a Loaded, diags: &mut Diagnostics, memo: &mut Memo
     // finished first). The threads stop with this one when a newer save supersedes the check.
     let cancel = crate::phases::Cancel::current();
     let (ix, src, hs) = (&index, &sources, &hashes);
-    let ((resolved, named), (shaped, (claims, texts))) = rayon::join(
+    let ((resolved, named), ((_, shaped), (claims, texts))) = rayon::join(
         || {
-            under(&cancel, || {
-                let mut d = Diagnostics::default();
-                let mut resolved = refs::Resolved::default();
-                if loaded.failed == 0 {
-                    resolved = time("check: refs", || refs::check(ix, src, &mut d));
-                }
-                (resolved, d)
+            pass(&cancel, |d| match loaded.failed {
+                0 => time("check: refs", || refs::check(ix, src, d)),
+                _ => refs::Resolved::default(),
             })
         },
         || {
             rayon::join(
                 || {
-                    under(&cancel, || {
-                        let mut d = Diagnostics::default();
+                    pass(&cancel, |d| {
                         if loaded.failed == 0 {
-                            time("check: tables", || tables::check(ix, &mut d));
-                            time("check: shapes", || shapes::check(ix, src, &mut d)); // #24
+                            time("check: tables", || tables::check(ix, d));
+                            time("check: shapes", || shapes::check(ix, src, d)); // #24
                         }
-                        d
                     })
                 },
                 || {
-                    under(&cancel, || {
-                        let mut d = Diagnostics::default();
+                    pass(&cancel, |d| {
                         let claims = time("check: citations", || {
-                            citations::check_kept(ix, src, hs, &mut d, &mut memo.proofs)
+                            citations::check_kept(ix, src, hs, d, &mut memo.proofs)
                         });
                         time("check: vocabulary", || {
-                            vocabulary::check(loaded, src, hs, &mut d, &mut memo.printed)
+                            vocabulary::check(loaded, src, hs, d, &mut memo.printed)
                         });
-                        (claims, d)
+                        claims
                     })
                 },
             )

@@ -77,10 +77,7 @@ pub fn resolve<'s>(
         )
         .hint(crate::words::diag::REFERENCE_HINT));
     };
-    let id = match r {
-        Reference::Local(l) => (home, l),
-        Reference::Full(c, l) => (c, l),
-    };
+    let id = r.parts(home);
     if index.get(id.0, id.1).is_some() {
         return Ok(id);
     }

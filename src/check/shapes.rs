@@ -24,10 +24,7 @@ use super::index::Id;
 
 /// The id an element's `parent` names, as written (resolved against its own certification).
 fn parent_of<'s>(key: &'s ElementKey, e: &'s Element) -> Option<Id<'s>> {
-    e.parent.as_ref().and_then(|p| Reference::parse(&p.value)).map(|r| match r {
-        Reference::Local(l) => (key.cert.as_str(), l),
-        Reference::Full(c, l) => (c, l),
-    })
+    e.parent.as_ref().and_then(|p| Reference::parse(&p.value)).map(|r| r.parts(key.cert.as_str()))
 }
 
 pub fn check(index: &Index, sources: &SourceSet, diags: &mut Diagnostics) {

@@ -267,9 +267,8 @@ impl Kept {
     }
 
     /// The parts of `corpus` (whose elements' and records' fingerprints are `now` and `certs`,
-    /// and which differs from the
-    /// corpus of the kept parts by `since`): those kept, patched, or derived again when nothing
-    /// is kept or the elements that did not change moved.
+    /// and which differs from the corpus of the kept parts by `since`): those kept, patched, or
+    /// derived again when nothing is kept or the elements that did not change moved.
     fn take(
         &mut self,
         corpus: &Corpus,

@@ -9,9 +9,8 @@
 //! certification's pages) into the served site; a full rebuild, on a thread of its own, then
 //! makes the rest consistent and takes the served site's place. A newer change supersedes the
 //! check, the quick pass (until it renders) and the rebuild under way: they stop at their next
-//! phase boundary
-//! ([`crate::phases::Cancel`]), and the newer change's quick pass runs at once, in a pool of
-//! threads of its own. An open page reloads when a pass changed it. When the data has
+//! phase boundary ([`crate::phases::Cancel`]), and the newer change's quick pass runs at once,
+//! in a pool of threads of its own. An open page reloads when a pass changed it. When the data has
 //! errors, the last good site stays served and every open page shows the checker's diagnostics in
 //! an overlay until they are fixed. The reload script is added to pages as they are served, never
 //! to built files.

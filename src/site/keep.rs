@@ -67,16 +67,31 @@ impl Parts {
     /// certifications whose record changed. The elements that did not change must keep their
     /// order (else derive the parts again with [`Parts::new`]).
     pub fn patch(&mut self, corpus: &Corpus, changed: &HashSet<ElementKey>, certs: &[CertId]) {
-        let order = |k: &ElementKey| corpus.element_index(k).unwrap_or(usize::MAX);
+        use crate::phases::time;
         let now: Vec<&Element> = changed.iter().filter_map(|k| corpus.element(k)).collect();
-        // The texts shared: the changed elements out of their old buckets, into their new ones.
-        let t0 = crate::phases::start("patch: same text");
+        time("patch: same text", || self.patch_same_text(corpus, changed, &now));
+        time("patch: cited", || self.patch_cited(corpus, changed, &now));
+        time("patch: titles", || self.patch_titles(corpus, changed, certs));
+        time("patch: glossary", || {
+            self.glossary = Glossary::build(corpus);
+            self.in_matrices = in_matrices(corpus);
+        });
+    }
+
+    /// The texts shared: the changed elements out of their old buckets, into their new ones.
+    fn patch_same_text(
+        &mut self,
+        corpus: &Corpus,
+        changed: &HashSet<ElementKey>,
+        now: &[&Element],
+    ) {
+        let order = |k: &ElementKey| corpus.element_index(k).unwrap_or(usize::MAX);
         let mut touched: HashSet<String> = HashSet::new();
         self.same_text.retain(|_, v| {
             v.retain(|k| !changed.contains(k));
             !v.is_empty()
         });
-        for e in &now {
+        for e in now {
             let t = same_text_key(e.text());
             if t.chars().count() >= 12 {
                 self.same_text.entry(t.clone()).or_default().push(e.key.clone());
@@ -88,10 +103,12 @@ impl Parts {
                 v.sort_by_key(|k| order(k));
             }
         }
-        // The lines cited: out of the slots they were in, into their new ones; the documents
-        // they were or are in have their cited lines counted again.
-        t0.end();
-        let t0 = crate::phases::start("patch: cited");
+    }
+
+    /// The lines cited: out of the slots they were in, into their new ones; the documents they
+    /// were or are in have their cited lines counted again.
+    fn patch_cited(&mut self, corpus: &Corpus, changed: &HashSet<ElementKey>, now: &[&Element]) {
+        let order = |k: &ElementKey| corpus.element_index(k).unwrap_or(usize::MAX);
         let mut docs: HashSet<DocId> = HashSet::new();
         for (doc, slots) in self.cited_at.iter_mut() {
             slots.retain(|_, v| {
@@ -104,7 +121,7 @@ impl Parts {
             });
         }
         let mut slots_touched: HashSet<(DocId, usize)> = HashSet::new();
-        for e in &now {
+        for e in now {
             for c in cites(e) {
                 docs.insert(c.doc.clone());
                 let slot = self
@@ -139,10 +156,11 @@ impl Parts {
                 self.cited_lines.insert(doc, lines);
             }
         }
-        // Titles are unique among the certifications of one short name: those of the names
-        // touched (all of them when a certification's record, and so maybe its name, changed).
-        t0.end();
-        let t0 = crate::phases::start("patch: titles");
+    }
+
+    /// Titles are unique among the certifications of one short name: those of the names
+    /// touched (all of them when a certification's record, and so maybe its name, changed).
+    fn patch_titles(&mut self, corpus: &Corpus, changed: &HashSet<ElementKey>, certs: &[CertId]) {
         if certs.is_empty() {
             let name = |c: &CertId| corpus.cert(c).map(short_cert).unwrap_or_default();
             let names: HashSet<String> = changed.iter().map(|k| name(&k.cert)).collect();
@@ -157,11 +175,6 @@ impl Parts {
         } else {
             self.titles = titles(corpus, (0..corpus.elements.len()).collect());
         }
-        t0.end();
-        let t0 = crate::phases::start("patch: glossary");
-        self.glossary = Glossary::build(corpus);
-        self.in_matrices = in_matrices(corpus);
-        t0.end();
     }
 }
 
